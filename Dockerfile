@@ -1,0 +1,9 @@
+# One image for the worker and the API (docker-compose.yml picks the command).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+USER node
+CMD ["node_modules/.bin/tsx", "api/main.ts"]

@@ -1,0 +1,27 @@
+// The API process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
+import { Client, Connection } from '@temporalio/client';
+import { intFromEnv, namespace } from '../runtime/config.ts';
+import { createDb } from '../schema/db.ts';
+import { migrateToLatest } from '../schema/migrate.ts';
+import { startApi } from './server.ts';
+
+const databaseUrl = process.env.DATABASE_URL;
+const address = process.env.TEMPORAL_ADDRESS;
+if (!databaseUrl || !address) {
+  console.error('api: set DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything embedded instead)');
+  process.exit(2);
+}
+const db = createDb(databaseUrl);
+await migrateToLatest(db);
+const connection = await Connection.connect({ address });
+const temporal = new Client({ connection, namespace });
+const api = await startApi({ db, temporal }, { port: intFromEnv('PORT', 3000), host: '0.0.0.0' });
+console.log(`api: listening on ${api.url}`);
+const stop = async () => {
+  await api.close();
+  await connection.close();
+  await db.destroy();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

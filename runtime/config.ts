@@ -1,0 +1,13 @@
+// Settings read from the environment, with the embedded defaults `npm start` uses.
+export const taskQueue = process.env.SIKLUS_TASK_QUEUE ?? 'siklus';
+export const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+
+export function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+  }
+  return value;
+}

@@ -1,0 +1,98 @@
+// `npm run simulate -- --employees N [--units U] [--seed S]`: a full appraisal year for a generated
+// organisation on the time-skipping test server and a throwaway PostgreSQL (or a fresh database on
+// DATABASE_URL). A progress bar on a terminal; one JSON line of results at the end.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime } from '@temporalio/worker';
+import pg from 'pg';
+import { createDb } from '../schema/db.ts';
+import { migrateToLatest } from '../schema/migrate.ts';
+import { runSimulation } from '../simulation/run-simulation.ts';
+import { startPostgres, withDatabase } from './postgres.ts';
+import { resolveTestServer } from './test-server.ts';
+
+function usage(message: string): never {
+  console.error(`simulate: ${message}\nusage: npm run simulate -- --employees N [--units U] [--seed S]`);
+  process.exit(2);
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    usage(`--${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+  return value;
+}
+
+let values: Record<string, string | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: { employees: { type: 'string' }, units: { type: 'string' }, seed: { type: 'string' } },
+    strict: true,
+  }));
+} catch (error) {
+  usage(error instanceof Error ? error.message : String(error));
+}
+const employees = positiveInt('employees', values.employees, 200, 20_000);
+const units = positiveInt('units', values.units, Math.max(1, Math.ceil(employees / 25)), 1_000);
+const seed = positiveInt('seed', values.seed, 1, 2 ** 31);
+if (units >= employees)
+  usage('--units must be smaller than --employees (each unit needs a leader and staff)');
+
+Runtime.install({
+  logger: {
+    log: () => {},
+    trace: () => {},
+    debug: () => {},
+    info: () => {},
+    warn: () => {},
+    error: (m) => console.error(m),
+  },
+});
+const root = mkdtempSync(join(tmpdir(), 'siklus-sim-'));
+chmodSync(root, 0o755);
+const postgres = await startPostgres({ dataDir: join(root, 'pg'), persistent: false });
+const databaseUrl = await freshDatabase(postgres.url, `siklus_sim_${Date.now()}`);
+const db = createDb(databaseUrl);
+const env = await TestWorkflowEnvironment.createTimeSkipping({
+  server: { executable: await resolveTestServer({ log: (l) => console.error(l) }) },
+});
+const bar = progressBar();
+try {
+  await migrateToLatest(db);
+  const summary = await runSimulation(env, db, { employees, units, seed, onProgress: bar });
+  bar.done();
+  console.log(JSON.stringify(summary));
+} finally {
+  await env.teardown();
+  await db.destroy();
+  await postgres.stop();
+  rmSync(root, { recursive: true, force: true });
+}
+
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(adminUrl, name);
+}
+
+function progressBar() {
+  const tty = process.stderr.isTTY;
+  const draw = (phase: string, done: number, total: number) => {
+    if (!tty) return;
+    const width = 30;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    process.stderr.write(
+      `\r${phase.padEnd(14)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}   `,
+    );
+  };
+  return Object.assign(draw, { done: () => tty && process.stderr.write('\n') });
+}

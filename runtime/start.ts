@@ -1,0 +1,117 @@
+// `npm start`: the whole system on embedded defaults. PostgreSQL (embedded, or DATABASE_URL), the
+// Temporal dev server (file-backed, or TEMPORAL_ADDRESS), migrations, the worker and the HTTP API.
+// Ctrl-C stops everything in reverse order.
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import pg from 'pg';
+import { startApi } from '../api/server.ts';
+import { createDb } from '../schema/db.ts';
+import { migrateToLatest } from '../schema/migrate.ts';
+import { createWorker } from '../worker/create-worker.ts';
+import { intFromEnv, namespace, taskQueue } from './config.ts';
+import { dataDir } from './paths.ts';
+import { startPostgres, withDatabase } from './postgres.ts';
+import { startTemporalDevServer } from './temporal-server.ts';
+
+const say = (line: string) => console.log(`siklus: ${line}`);
+const stops: Array<[string, () => Promise<unknown>]> = [];
+
+async function main(): Promise<void> {
+  say(`data folder ${dataDir}`);
+  const postgres = await startPostgres({
+    dataDir: join(dataDir, 'postgres'),
+    persistent: true,
+    port: intFromEnv('SIKLUS_PG_PORT', 54329),
+  });
+  stops.unshift(['postgres', () => postgres.stop()]);
+  const databaseUrl = postgres.embedded ? await ensureDatabase(postgres.url, 'siklus') : postgres.url;
+
+  const db = createDb(databaseUrl);
+  stops.unshift(['database pool', () => db.destroy()]);
+  await migrateToLatest(db);
+  say('database migrated');
+
+  say('starting Temporal (the first run may build the Temporal CLI, which takes a few minutes) ...');
+  const temporal = await startTemporalDevServer({
+    dbFilename: join(dataDir, 'temporal.sqlite'),
+    port: intFromEnv('SIKLUS_TEMPORAL_PORT', 7233),
+    uiPort: intFromEnv('SIKLUS_TEMPORAL_UI_PORT', 8233),
+    namespace,
+    log: (line) => say(line),
+  });
+  stops.unshift(['temporal', () => temporal.stop()]);
+
+  const workerConnection = await NativeConnection.connect({ address: temporal.address });
+  stops.unshift(['worker connection', () => workerConnection.close()]);
+  const worker = await createWorker({ connection: workerConnection, namespace, taskQueue, db });
+  const workerRun = worker.run();
+  stops.unshift([
+    'worker',
+    async () => {
+      worker.shutdown();
+      await workerRun;
+    },
+  ]);
+
+  const clientConnection = await Connection.connect({ address: temporal.address });
+  stops.unshift(['client connection', () => clientConnection.close()]);
+  const client = new Client({ connection: clientConnection, namespace });
+  const api = await startApi({ db, temporal: client }, { port: intFromEnv('PORT', 3000) });
+  stops.unshift(['api', () => api.close()]);
+
+  console.log(
+    [
+      '',
+      'siklus is running:',
+      `  API          ${api.url}   (health: ${api.url}/health)`,
+      `  Temporal     ${temporal.address}   namespace ${temporal.namespace}, task queue ${taskQueue}`,
+      `  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`,
+      `  PostgreSQL   ${redact(databaseUrl)}${postgres.embedded ? '   (embedded)' : ''}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(adminUrl, name);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+let stopping = false;
+async function stopAll(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('stopping ...');
+    for (const [name, stop] of stops) {
+      try {
+        await stop();
+      } catch (error) {
+        console.error(`siklus: stopping ${name} failed:`, error instanceof Error ? error.message : error);
+      }
+    }
+    say('stopped');
+  }
+  process.exit(exitCode);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+main().catch(async (error: unknown) => {
+  console.error('siklus: start failed:', error instanceof Error ? error.message : error);
+  await stopAll(1);
+});

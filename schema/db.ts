@@ -1,0 +1,36 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+
+export interface DbOptions {
+  /** Pool size; pg's default (10) when omitted. */
+  max?: number;
+  /** Errors of idle pooled connections (e.g. the server restarting); logged to stderr by default. */
+  onIdleError?: (error: Error) => void;
+}
+
+const int8Oid = 20;
+
+/** int8 as a JS number, refusing (failing the query) rather than rounding past 2^53. */
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`int8 value ${text} exceeds Number.MAX_SAFE_INTEGER`);
+  return value;
+}
+
+// Per pool, not pg's process-wide parser table, so other pg users in the process are unaffected.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === int8Oid && format !== 'binary'
+      ? parseInt8
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** A Kysely instance over its own pg Pool; `db.destroy()` closes the pool. */
+export function createDb(url: string, options: DbOptions = {}): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, types, ...(options.max ? { max: options.max } : {}) });
+  const onIdleError = options.onIdleError ?? ((error) => console.error('postgres pool:', error.message));
+  pool.on('error', onIdleError);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

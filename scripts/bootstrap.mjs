@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Entry of `npm start`, `npm test` and `npm run bench`: plain Node with no dependencies, so it can
+// install them first on a fresh clone, then hands over to the TypeScript entry points (run by tsx).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const [command, ...args] = process.argv.slice(2);
+
+function ensureInstalled() {
+  if (existsSync(bin('tsx')) && existsSync(bin('vitest'))) return;
+  console.log('siklus: node_modules missing, running npm install ...');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('siklus: npm install failed; see the output above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Runs a child in the foreground, forwarding Ctrl-C so it can shut its servers down cleanly. */
+function run(file, argv) {
+  return new Promise((resolve) => {
+    const child = spawn(file, argv, { cwd: root, stdio: 'inherit' });
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 130 : 1));
+    });
+  });
+}
+
+async function test() {
+  const steps = [
+    ['typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+    ['lint and format (biome check)', bin('biome'), ['check', '.']],
+  ];
+  let failed = false;
+  for (const [label, file, argv] of steps) {
+    console.log(`\n== ${label}`);
+    const code = await run(file, argv);
+    if (code !== 0) {
+      console.error(`siklus: ${label} failed (exit ${code})`);
+      failed = true;
+    }
+  }
+  console.log('\n== tests (vitest)');
+  mkdirSync(join(root, '.test-results'), { recursive: true });
+  const code = await run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=.test-results/vitest.json',
+    ...args,
+  ]);
+  return failed || code !== 0 ? 1 : 0;
+}
+
+ensureInstalled();
+let exitCode;
+switch (command) {
+  case 'start':
+    exitCode = await run(bin('tsx'), ['runtime/start.ts', ...args]);
+    break;
+  case 'test':
+    exitCode = await test();
+    break;
+  case 'bench':
+    exitCode = await run(bin('tsx'), ['bench/main.ts', ...args]);
+    break;
+  case 'simulate':
+    exitCode = await run(bin('tsx'), ['runtime/simulate.ts', ...args]);
+    break;
+  default:
+    console.error(`usage: node scripts/bootstrap.mjs start|test|bench|simulate [args]`);
+    exitCode = 2;
+}
+process.exit(exitCode);

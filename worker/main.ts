@@ -1,0 +1,21 @@
+// The worker process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
+import { NativeConnection } from '@temporalio/worker';
+import { namespace, taskQueue } from '../runtime/config.ts';
+import { createDb } from '../schema/db.ts';
+import { migrateToLatest } from '../schema/migrate.ts';
+import { createWorker } from './create-worker.ts';
+
+const databaseUrl = process.env.DATABASE_URL;
+const address = process.env.TEMPORAL_ADDRESS;
+if (!databaseUrl || !address) {
+  console.error('worker: set DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything embedded instead)');
+  process.exit(2);
+}
+const db = createDb(databaseUrl);
+await migrateToLatest(db);
+const connection = await NativeConnection.connect({ address });
+const worker = await createWorker({ connection, namespace, taskQueue, db });
+console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);
+await worker.run();
+await connection.close();
+await db.destroy();
