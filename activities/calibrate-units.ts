@@ -1,0 +1,59 @@
+// Calibration: each unit's predikat counts (from the appraisals read model) against the distribution rule
+// its own predikat selects. A unit without a predikat set by HR is held, and says so.
+import type { Kysely } from 'kysely';
+import { checkDistribution } from '../domain/rating/distribution.ts';
+import { type UnitPredikat, unitPredikatSchema } from '../domain/rating/distribution-rules.ts';
+import type { Predikat } from '../domain/rating/predikat.ts';
+import type { Database } from '../schema/database.ts';
+
+export interface UnitCalibration {
+  unitCode: string;
+  unitPredikat: UnitPredikat | null;
+  counts: Partial<Record<Predikat, number>>;
+  ok: boolean;
+  violations: Array<{ rule: string; message: string }>;
+}
+
+export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
+  return async function calibrateUnits(input: { cycleId: string }): Promise<UnitCalibration[]> {
+    const members = await deps.db
+      .selectFrom('cycle_members')
+      .select('unit_code')
+      .distinct()
+      .where('cycle_id', '=', input.cycleId)
+      .orderBy('unit_code')
+      .execute();
+    const rows = await deps.db
+      .selectFrom('unit_distribution')
+      .select(['unit_code', 'predikat', 'count'])
+      .where('cycle_id', '=', input.cycleId)
+      .execute();
+    const predikats = await deps.db
+      .selectFrom('unit_calibration')
+      .select(['unit_code', 'unit_predikat'])
+      .where('cycle_id', '=', input.cycleId)
+      .execute();
+    return members.map(({ unit_code: unitCode }) => {
+      const counts: Partial<Record<Predikat, number>> = {};
+      for (const row of rows)
+        if (row.unit_code === unitCode && row.count > 0) counts[row.predikat as Predikat] = row.count;
+      const parsed = unitPredikatSchema.safeParse(
+        predikats.find((p) => p.unit_code === unitCode)?.unit_predikat,
+      );
+      if (!parsed.success) {
+        return {
+          unitCode,
+          unitPredikat: null,
+          counts,
+          ok: false,
+          violations: [
+            { rule: 'unit.predikatMissing', message: `HR has not set the predikat of unit ${unitCode}` },
+          ],
+        };
+      }
+      const check = checkDistribution(parsed.data, counts);
+      const violations = check.ok ? [] : check.violations.map((v) => ({ rule: v.rule, message: v.message }));
+      return { unitCode, unitPredikat: parsed.data, counts, ok: check.ok, violations };
+    });
+  };
+}

@@ -1,0 +1,24 @@
+// Every activity of siklus, bound to its dependencies. Workflows import this module type-only.
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/database.ts';
+import { createCalibrateUnits } from './calibrate-units.ts';
+import { createLaunchAppraisals } from './launch-appraisals.ts';
+import { createRecordEvents } from './record-events.ts';
+import { createSignalAppraisals } from './signal-appraisals.ts';
+
+export interface ActivityDependencies {
+  db: Kysely<Database>;
+  /** A Temporal client for activities that start or signal workflows; made on first use. */
+  temporal: () => Client;
+  taskQueue: string;
+}
+
+export function createActivities(deps: ActivityDependencies) {
+  return {
+    recordEvents: createRecordEvents(deps),
+    launchAppraisals: createLaunchAppraisals(deps),
+    signalAppraisals: createSignalAppraisals(deps),
+    calibrateUnits: createCalibrateUnits(deps),
+  };
+}

@@ -1,0 +1,39 @@
+// The one activity that writes the domain record: appends a workflow's decided events to its stream
+// and updates the projections in the same transaction. Idempotent: the event ids come from the
+// workflow, so a retry after a lost reply returns the original positions and writes nothing twice.
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Kysely } from 'kysely';
+import { eventSchemas } from '../domain/event-registry.ts';
+import { projections } from '../projections/index.ts';
+import type { Database } from '../schema/database.ts';
+import { appendToStream, type EventMetadata, EventStoreError, type NewEvent } from '../store/index.ts';
+
+export interface RecordEventsInput {
+  streamId: string;
+  expectedVersion: number;
+  events: Array<{ eventId: string; type: string; data: unknown; metadata: EventMetadata }>;
+}
+
+export function createRecordEvents(deps: { db: Kysely<Database> }) {
+  return async function recordEvents(input: RecordEventsInput): Promise<{ version: number }> {
+    try {
+      const result = await appendToStream(
+        deps.db,
+        eventSchemas,
+        input.streamId,
+        input.events as NewEvent<typeof eventSchemas>[],
+        {
+          expectedVersion: input.expectedVersion,
+          projections,
+        },
+      );
+      return { version: result.nextExpectedVersion };
+    } catch (error) {
+      // Bad data or a conflicting writer will not heal by retrying: fail the workflow task's call loudly.
+      if (error instanceof EventStoreError && error.code !== 'projection_failed') {
+        throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true });
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,381 @@
+// decide: a person's command against the current state gives the events to record, or a DomainError.
+// Pure and deterministic: the workflow runs it in its Update validator (reject without touching
+// history) and again in the handler; `now` is the workflow's clock.
+import { DomainError } from '../errors.ts';
+import { predikatFor } from '../rating/predikat.ts';
+import type { AppraisalCommand } from './commands.ts';
+import type { AppraisalEvent } from './events.ts';
+import {
+  isEmployee,
+  isHr,
+  isSuperior,
+  isSupervisor,
+  requireActive,
+  requireActor,
+  requireStep,
+} from './guards.ts';
+import type { AppraisalState } from './state.ts';
+import { assignTask, completeTask, taskId, tasksOfKind } from './tasks.ts';
+import type { Actor } from './types.ts';
+
+export interface DecideContext {
+  actor: Actor;
+  now: string;
+}
+
+export function decide(
+  state: AppraisalState,
+  command: AppraisalCommand,
+  ctx: DecideContext,
+): AppraisalEvent[] {
+  requireActive(state);
+  const { actor, now } = ctx;
+  const by = actor.nip;
+  switch (command.type) {
+    case 'acknowledgeStandards': {
+      requireActor(isEmployee(state, actor), 'employee');
+      if (state.socialisation.acknowledgedAt)
+        throw new DomainError('already_done', 'The standards were already acknowledged');
+      // Acknowledging late is still worth recording; it also closes the supervisor's escalation task.
+      return [
+        { type: 'socialisation.acknowledged', data: { by, at: now } },
+        ...completeTask(state, now, by, taskId(state, 'acknowledgeStandards')),
+        ...completeTask(state, now, by, taskId(state, 'escalateSocialisation')),
+      ];
+    }
+    case 'proposeIndicators': {
+      requireStep(state, 'agreement');
+      requireActor(isSupervisor(state, actor), 'supervisor');
+      if (state.agreement.agreedVersion !== null)
+        throw new DomainError('already_done', 'The SKP is already signed by both');
+      const version = state.agreement.versions.length + 1;
+      const stale = [
+        ...tasksOfKind(state, 'proposeIndicators'),
+        ...tasksOfKind(state, 'reviewIndicators'),
+        ...tasksOfKind(state, 'signAgreement'),
+      ];
+      return [
+        { type: 'agreement.proposed', data: { version, rhk: command.rhk, by, at: now } },
+        ...stale.flatMap((task) => completeTask(state, now, by, task.taskId)),
+        ...assignTask(state, now, {
+          kind: 'reviewIndicators',
+          qualifier: `v${version}`,
+          assigneeNip: state.participants.employee.nip,
+          assigneeRole: 'employee',
+          step: 'agreement',
+          dueAt: state.deadline,
+        }),
+      ];
+    }
+    case 'commentIndicators': {
+      requireStep(state, 'agreement');
+      requireActor(isEmployee(state, actor), 'employee');
+      requireLatestVersion(state, command.version);
+      return [
+        {
+          type: 'agreement.commented',
+          data: { version: command.version, comment: command.comment, by, at: now },
+        },
+        ...completeTask(state, now, by, taskId(state, 'reviewIndicators', `v${command.version}`)),
+        ...assignTask(state, now, {
+          kind: 'proposeIndicators',
+          qualifier: `v${command.version + 1}`,
+          assigneeNip: state.participants.supervisorNip,
+          assigneeRole: 'supervisor',
+          step: 'agreement',
+          dueAt: state.deadline,
+        }),
+      ];
+    }
+    case 'signAgreement':
+      return signAgreement(state, command.version, ctx);
+    case 'submitCheckIn': {
+      requireActor(isEmployee(state, actor), 'employee');
+      const id = taskId(state, 'submitCheckIn', command.quarter);
+      const task = state.openTasks[id];
+      if (!task)
+        throw new DomainError('wrong_step', `The check-in window of TW ${command.quarter} is not open`);
+      return [
+        {
+          type: 'checkIn.submitted',
+          data: { quarter: command.quarter, realisations: command.realisations, by, at: now },
+        },
+        ...completeTask(state, now, by, id),
+        ...assignTask(state, now, {
+          kind: 'giveCheckInFeedback',
+          qualifier: command.quarter,
+          assigneeNip: state.participants.supervisorNip,
+          assigneeRole: 'supervisor',
+          step: state.step,
+          dueAt: task.dueAt,
+        }),
+      ];
+    }
+    case 'giveCheckInFeedback': {
+      requireActor(isSupervisor(state, actor), 'supervisor');
+      if (!state.checkIns[command.quarter])
+        throw new DomainError('wrong_step', `TW ${command.quarter} has not started`);
+      // Continuous feedback: allowed any time after the quarter opened, also after a missed submission.
+      return [
+        {
+          type: 'checkIn.feedbackGiven',
+          data: { quarter: command.quarter, feedback: command.feedback, by, at: now },
+        },
+        ...completeTask(state, now, by, taskId(state, 'giveCheckInFeedback', command.quarter)),
+      ];
+    }
+    case 'addActivityReport': {
+      requireActor(isEmployee(state, actor), 'employee');
+      return [
+        {
+          type: 'activityReport.added',
+          data: {
+            reportId: command.reportId,
+            date: command.date,
+            description: command.description,
+            by,
+            at: now,
+          },
+        },
+      ];
+    }
+    case 'assignPeers': {
+      requireStep(state, 'checkIns', 'review');
+      requireActor(isSupervisor(state, actor) || isHr(actor), 'supervisor or HR');
+      if (command.peerNips.includes(state.participants.employee.nip))
+        throw new DomainError('invalid_peers', 'An employee cannot be their own peer reviewer');
+      if (
+        command.peerNips.some(
+          (nip) =>
+            nip === state.participants.supervisorNip || state.participants.subordinateNips.includes(nip),
+        )
+      )
+        throw new DomainError(
+          'invalid_peers',
+          'Peers are colleagues: not the supervisor and not a direct report',
+        );
+      if (new Set(command.peerNips).size !== command.peerNips.length)
+        throw new DomainError('invalid_peers', 'A peer is listed twice');
+      if (state.review.submitted.some((r) => r.role === 'peer'))
+        throw new DomainError('already_done', 'Peers have already started reviewing');
+      const replaced = tasksOfKind(state, 'peerReview').map(
+        (t) =>
+          ({
+            type: 'task.cancelled',
+            data: { taskId: t.taskId, reason: 'peers reassigned', at: now },
+          }) as const,
+      );
+      const peerTasks =
+        state.step === 'review'
+          ? command.peerNips.flatMap((nip) =>
+              assignTask(state, now, {
+                kind: 'peerReview',
+                qualifier: nip,
+                assigneeNip: nip,
+                assigneeRole: 'reviewer',
+                step: 'review',
+                dueAt: state.deadline,
+              }),
+            )
+          : [];
+      return [
+        { type: 'review.peersAssigned', data: { peerNips: command.peerNips, by, at: now } },
+        ...completeTask(state, now, by, taskId(state, 'assignPeers')),
+        ...replaced,
+        ...peerTasks,
+      ];
+    }
+    case 'submitReview':
+      return submitReview(state, command.scores, command.comment, ctx);
+    case 'setRating': {
+      requireStep(state, 'rating');
+      requireActor(isSupervisor(state, actor), 'supervisor');
+      if (state.release) throw new DomainError('wrong_step', 'The rating has been released');
+      const predikat = predikatFor(command.results, command.behaviour);
+      return [
+        {
+          type: 'rating.set',
+          data: {
+            results: command.results,
+            behaviour: command.behaviour,
+            predikat,
+            feedback: command.feedback,
+            by,
+            at: now,
+          },
+        },
+        ...completeTask(state, now, by, taskId(state, 'setRating')),
+      ];
+    }
+    case 'acknowledgeFeedback': {
+      requireStep(state, 'feedback');
+      requireActor(isEmployee(state, actor), 'employee');
+      if (state.feedbackAcknowledgedAt)
+        throw new DomainError('already_done', 'The feedback was already acknowledged');
+      return [
+        { type: 'feedback.acknowledged', data: { by, at: now } },
+        ...completeTask(state, now, by, taskId(state, 'readFeedback')),
+      ];
+    }
+    case 'fileObjection': {
+      requireStep(state, 'feedback');
+      requireActor(isEmployee(state, actor), 'employee');
+      if (!state.rating || !state.release)
+        throw new DomainError('wrong_step', 'There is no released rating to object to');
+      if (state.objection) throw new DomainError('already_done', 'An objection was already filed');
+      if (now > state.release.objectionDeadline)
+        throw new DomainError(
+          'deadline_passed',
+          `The objection window closed at ${state.release.objectionDeadline}`,
+        );
+      return [
+        {
+          type: 'objection.filed',
+          data: { reasons: command.reasons, superiorNip: state.participants.superiorNip, by, at: now },
+        },
+        ...completeTask(state, now, by, taskId(state, 'readFeedback')),
+        ...assignTask(state, now, {
+          kind: 'decideObjection',
+          assigneeNip: state.participants.superiorNip,
+          assigneeRole: 'objectionReviewer',
+          step: 'feedback',
+          dueAt: state.deadline,
+        }),
+      ];
+    }
+    case 'decideObjection': {
+      requireActor(isSuperior(state, actor), "rater's superior");
+      if (!state.objection || state.objection.decision || !state.rating)
+        throw new DomainError('wrong_step', 'There is no open objection');
+      const results = command.decision === 'changed' ? command.results : state.rating.results;
+      const behaviour = command.decision === 'changed' ? command.behaviour : state.rating.behaviour;
+      if (!results || !behaviour)
+        throw new DomainError('invalid_decision', 'A changed decision names both ratings');
+      return [
+        {
+          type: 'objection.decided',
+          data: {
+            decision: command.decision,
+            results,
+            behaviour,
+            predikat: predikatFor(results, behaviour),
+            previousPredikat: state.rating.predikat,
+            reason: command.reason,
+            by,
+            at: now,
+          },
+        },
+        ...completeTask(state, now, by, taskId(state, 'decideObjection')),
+      ];
+    }
+    case 'assignTraining': {
+      requireStep(state, 'followUp');
+      requireActor(isHr(actor), 'HR admin');
+      if (!state.referral || state.referral.completedAt)
+        throw new DomainError('wrong_step', 'There is no open training referral');
+      return [
+        { type: 'referral.programmeAssigned', data: { programme: command.programme, by, at: now } },
+        ...completeTask(state, now, by, taskId(state, 'assignTraining')),
+        ...assignTask(state, now, {
+          kind: 'completeTraining',
+          assigneeNip: state.participants.employee.nip,
+          assigneeRole: 'employee',
+          step: 'followUp',
+          dueAt: state.deadline,
+        }),
+      ];
+    }
+    case 'completeTraining': {
+      requireStep(state, 'followUp');
+      requireActor(isEmployee(state, actor) || isHr(actor), 'employee or HR');
+      if (!state.referral?.programme || state.referral.completedAt)
+        throw new DomainError('wrong_step', 'No assigned programme is open');
+      return [
+        { type: 'referral.completed', data: { note: command.note, by, at: now } },
+        ...completeTask(state, now, by, taskId(state, 'completeTraining')),
+      ];
+    }
+  }
+}
+
+function requireLatestVersion(state: AppraisalState, version: number): void {
+  const latest = state.agreement.versions.length;
+  if (latest === 0) throw new DomainError('wrong_step', 'No indicators have been proposed yet');
+  if (version !== latest)
+    throw new DomainError('stale_version', `Version ${version} is not the latest (${latest})`, { latest });
+}
+
+function signAgreement(
+  state: AppraisalState,
+  version: number,
+  { actor, now }: DecideContext,
+): AppraisalEvent[] {
+  requireStep(state, 'agreement');
+  requireLatestVersion(state, version);
+  const role = isEmployee(state, actor) ? 'employee' : isSupervisor(state, actor) ? 'supervisor' : null;
+  if (!role) throw new DomainError('forbidden_actor', 'Only the employee or the supervisor may sign');
+  if (state.agreement.signatures[role] === version)
+    throw new DomainError('already_done', `Version ${version} is already signed by the ${role}`);
+  const other = role === 'employee' ? 'supervisor' : 'employee';
+  const bothSigned = state.agreement.signatures[other] === version;
+  const by = actor.nip;
+  const ownTask =
+    role === 'employee'
+      ? taskId(state, 'reviewIndicators', `v${version}`)
+      : taskId(state, 'signAgreement', `v${version}`);
+  return [
+    { type: 'agreement.signed', data: { version, role, by, at: now } },
+    ...completeTask(state, now, by, ownTask),
+    ...(bothSigned
+      ? [{ type: 'agreement.agreed', data: { version, at: now } } as const]
+      : role === 'employee'
+        ? assignTask(state, now, {
+            kind: 'signAgreement',
+            qualifier: `v${version}`,
+            assigneeNip: state.participants.supervisorNip,
+            assigneeRole: 'supervisor',
+            step: 'agreement',
+            dueAt: state.deadline,
+          })
+        : []),
+  ];
+}
+
+function submitReview(
+  state: AppraisalState,
+  scores: Record<string, number>,
+  comment: string,
+  { actor, now }: DecideContext,
+): AppraisalEvent[] {
+  requireStep(state, 'review');
+  const p = state.participants;
+  const role = isEmployee(state, actor)
+    ? 'self'
+    : isSupervisor(state, actor)
+      ? 'supervisor'
+      : state.review.peerNips.includes(actor.nip)
+        ? 'peer'
+        : p.subordinateNips.includes(actor.nip)
+          ? 'subordinate'
+          : null;
+  if (!role)
+    throw new DomainError(
+      'forbidden_actor',
+      'Only the employee, the supervisor, an assigned peer or a subordinate may review',
+    );
+  if (state.review.submitted.some((r) => r.reviewerNip === actor.nip))
+    throw new DomainError('already_done', 'This review was already submitted');
+  const kind =
+    role === 'self'
+      ? 'selfAssessment'
+      : role === 'supervisor'
+        ? 'supervisorAssessment'
+        : role === 'peer'
+          ? 'peerReview'
+          : 'subordinateReview';
+  const qualifier = role === 'peer' || role === 'subordinate' ? actor.nip : undefined;
+  return [
+    { type: 'review.submitted', data: { reviewerNip: actor.nip, role, scores, comment, at: now } },
+    ...completeTask(state, now, actor.nip, taskId(state, kind, qualifier)),
+  ];
+}

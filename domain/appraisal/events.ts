@@ -1,0 +1,163 @@
+// Every event of an appraisal stream, with the zod schema of its data. The event store validates each
+// append and each read against these; the same names feed `evolve`, the projections and the audit replay.
+import { z } from 'zod';
+import { berakhlakReviewSchema } from '../review/berakhlak.ts';
+import {
+  nipSchema,
+  participantsSchema,
+  predikatSchema,
+  quarterSchema,
+  ratingSchema,
+  stepSchema,
+  taskKindSchema,
+} from './types.ts';
+
+const at = z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const aspectSchema = z.enum(['kuantitas', 'kualitas', 'waktu', 'biaya']);
+export const indicatorSchema = z.object({
+  id: z.string().min(1).max(40),
+  description: text(500),
+  aspect: aspectSchema,
+  target: text(200),
+});
+export const rhkSchema = z.object({
+  id: z.string().min(1).max(40),
+  kind: z.enum(['utama', 'tambahan']),
+  description: text(1000),
+  /** The supervisor's own RHK this one is cascaded from (intervensi), when the supervisor has one. */
+  parentRhkId: z.string().max(80).nullable(),
+  indicators: z.array(indicatorSchema).min(1).max(20),
+});
+export type Rhk = z.infer<typeof rhkSchema>;
+
+export const realisationSchema = z.object({
+  indicatorId: z.string().min(1).max(40),
+  value: text(500),
+  evidence: z.array(z.object({ url: z.url().optional(), note: z.string().max(1000).optional() })).max(20),
+});
+
+/** Scores 1-5 per BerAKHLAK value; a reviewer may skip a value they could not observe. */
+export const berakhlakScoresSchema = berakhlakReviewSchema.shape.scores;
+
+export const appraisalEventSchemas = {
+  'appraisal.started': z.object({
+    appraisalId: z.string(),
+    cycleId: z.string(),
+    orgId: z.string(),
+    participants: participantsSchema,
+    calendar: z.record(z.string(), z.object({ start: at, deadline: at })),
+    at,
+  }),
+  'appraisal.stepEntered': z.object({ step: stepSchema, deadline: at.nullable(), at }),
+  'appraisal.deadlineExtended': z.object({ step: stepSchema, deadline: at, by: nipSchema, at }),
+  'appraisal.completed': z.object({ at }),
+  'appraisal.cancelled': z.object({ reason: text(500), by: nipSchema, at }),
+
+  'task.assigned': z.object({
+    taskId: z.string(),
+    kind: taskKindSchema,
+    /** A person, or null for a task of the organisation's HR admins (assigneeRole 'hr'). */
+    assigneeNip: nipSchema.nullable(),
+    assigneeRole: z.enum(['employee', 'supervisor', 'reviewer', 'objectionReviewer', 'hr']),
+    step: stepSchema,
+    dueAt: at.nullable(),
+    at,
+  }),
+  'task.completed': z.object({ taskId: z.string(), by: nipSchema, at }),
+  'task.expired': z.object({ taskId: z.string(), at }),
+  'task.cancelled': z.object({ taskId: z.string(), reason: z.string(), at }),
+  'task.reminded': z.object({ taskId: z.string(), assigneeNip: nipSchema.nullable(), dueAt: at, at }),
+
+  'socialisation.acknowledged': z.object({ by: nipSchema, at }),
+  'socialisation.escalated': z.object({ supervisorNip: nipSchema.nullable(), at }),
+
+  'agreement.proposed': z.object({
+    version: z.number().int().min(1),
+    rhk: z.array(rhkSchema).min(1),
+    by: nipSchema,
+    at,
+  }),
+  'agreement.commented': z.object({
+    version: z.number().int().min(1),
+    comment: text(2000),
+    by: nipSchema,
+    at,
+  }),
+  'agreement.signed': z.object({
+    version: z.number().int().min(1),
+    role: z.enum(['employee', 'supervisor']),
+    by: nipSchema,
+    at,
+  }),
+  'agreement.agreed': z.object({ version: z.number().int().min(1), at }),
+  'agreement.missed': z.object({ at }),
+
+  'checkIn.submitted': z.object({
+    quarter: quarterSchema,
+    realisations: z.array(realisationSchema),
+    by: nipSchema,
+    at,
+  }),
+  'checkIn.feedbackGiven': z.object({ quarter: quarterSchema, feedback: text(4000), by: nipSchema, at }),
+  'checkIn.missed': z.object({ quarter: quarterSchema, at }),
+  'activityReport.added': z.object({
+    reportId: z.string(),
+    date: z.iso.date(),
+    description: text(2000),
+    by: nipSchema,
+    at,
+  }),
+
+  'review.peersAssigned': z.object({ peerNips: z.array(nipSchema).min(1).max(5), by: nipSchema, at }),
+  'review.submitted': z.object({
+    reviewerNip: nipSchema,
+    role: z.enum(['self', 'supervisor', 'peer', 'subordinate']),
+    scores: berakhlakScoresSchema,
+    comment: z.string().max(4000),
+    at,
+  }),
+  'review.missed': z.object({
+    reviewerNip: nipSchema,
+    role: z.enum(['self', 'supervisor', 'peer', 'subordinate']),
+    at,
+  }),
+
+  'rating.set': z.object({
+    results: ratingSchema,
+    behaviour: ratingSchema,
+    predikat: predikatSchema,
+    feedback: text(4000),
+    by: nipSchema,
+    at,
+  }),
+  'rating.missed': z.object({ at }),
+  'rating.released': z.object({ predikat: predikatSchema.nullable(), objectionDeadline: at, at }),
+  'feedback.acknowledged': z.object({ by: nipSchema, at }),
+
+  'objection.filed': z.object({ reasons: text(4000), superiorNip: nipSchema.nullable(), by: nipSchema, at }),
+  /** The compensating event: the superior's final decision, which may change the ratings. */
+  'objection.decided': z.object({
+    decision: z.enum(['upheld', 'changed']),
+    results: ratingSchema,
+    behaviour: ratingSchema,
+    predikat: predikatSchema,
+    previousPredikat: predikatSchema,
+    reason: text(4000),
+    by: nipSchema,
+    at,
+  }),
+
+  'referral.created': z.object({ predikat: predikatSchema, at }),
+  'referral.programmeAssigned': z.object({ programme: text(300), by: nipSchema, at }),
+  'referral.completed': z.object({ note: z.string().max(2000), by: nipSchema, at }),
+  'referral.lapsed': z.object({ at }),
+  'recognition.recorded': z.object({ predikat: predikatSchema, at }),
+} as const;
+
+export type AppraisalEventType = keyof typeof appraisalEventSchemas;
+export type AppraisalEventData<T extends AppraisalEventType> = z.infer<(typeof appraisalEventSchemas)[T]>;
+export type AppraisalEvent = {
+  [T in AppraisalEventType]: { type: T; data: AppraisalEventData<T> };
+}[AppraisalEventType];

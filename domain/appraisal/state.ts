@@ -1,0 +1,212 @@
+// The state of one appraisal, folded from its events. The same `evolve` runs inside the workflow, in the
+// projections and in the auditors' replay, so all three agree by construction.
+import type { Predikat, Rating } from '../rating/predikat.ts';
+import type { AppraisalEvent, Rhk } from './events.ts';
+import type { Participants, Quarter, Step, TaskKind } from './types.ts';
+
+type ReviewRole = 'self' | 'supervisor' | 'peer' | 'subordinate';
+
+export interface OpenTask {
+  taskId: string;
+  kind: TaskKind;
+  assigneeNip: string | null;
+  assigneeRole: 'employee' | 'supervisor' | 'reviewer' | 'objectionReviewer' | 'hr';
+  step: Step;
+  dueAt: string | null;
+}
+
+export interface AppraisalState {
+  appraisalId: string;
+  cycleId: string;
+  orgId: string;
+  participants: Participants;
+  calendar: Record<string, { start: string; deadline: string }>;
+  step: Step;
+  deadline: string | null;
+  version: number;
+  openTasks: Record<string, OpenTask>;
+  socialisation: { acknowledgedAt: string | null; escalated: boolean };
+  agreement: {
+    versions: Array<{ version: number; rhk: Rhk[]; by: string; at: string }>;
+    comments: Array<{ version: number; comment: string; by: string; at: string }>;
+    signatures: { employee: number | null; supervisor: number | null };
+    agreedVersion: number | null;
+    missed: boolean;
+  };
+  checkIns: Partial<
+    Record<Quarter, { submittedAt: string | null; feedbackAt: string | null; missed: boolean }>
+  >;
+  activityReports: number;
+  review: {
+    peerNips: string[];
+    submitted: Array<{ reviewerNip: string; role: ReviewRole; scores: Record<string, number> }>;
+    missed: Array<{ reviewerNip: string; role: ReviewRole }>;
+  };
+  rating: { results: Rating; behaviour: Rating; predikat: Predikat; feedback: string } | null;
+  ratingMissed: boolean;
+  release: { at: string; objectionDeadline: string } | null;
+  feedbackAcknowledgedAt: string | null;
+  objection: { filedAt: string; decidedAt: string | null; decision: 'upheld' | 'changed' | null } | null;
+  referral: {
+    createdAt: string;
+    programme: string | null;
+    completedAt: string | null;
+    lapsed: boolean;
+  } | null;
+  recognised: boolean;
+  cancelledReason: string | null;
+}
+
+export type StartedData = Extract<AppraisalEvent, { type: 'appraisal.started' }>['data'];
+
+export function initialState(started: StartedData): AppraisalState {
+  return {
+    appraisalId: started.appraisalId,
+    cycleId: started.cycleId,
+    orgId: started.orgId,
+    participants: started.participants,
+    calendar: started.calendar,
+    step: 'socialisation',
+    deadline: null,
+    version: 1,
+    openTasks: {},
+    socialisation: { acknowledgedAt: null, escalated: false },
+    agreement: {
+      versions: [],
+      comments: [],
+      signatures: { employee: null, supervisor: null },
+      agreedVersion: null,
+      missed: false,
+    },
+    checkIns: {},
+    activityReports: 0,
+    review: { peerNips: [], submitted: [], missed: [] },
+    rating: null,
+    ratingMissed: false,
+    release: null,
+    feedbackAcknowledgedAt: null,
+    objection: null,
+    referral: null,
+    recognised: false,
+    cancelledReason: null,
+  };
+}
+
+/** Folds one event into the state. Pure: returns a new state and never mutates its input. */
+export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalState {
+  const s: AppraisalState = { ...state, version: state.version + 1 };
+  switch (event.type) {
+    case 'appraisal.started':
+      return initialState(event.data);
+    case 'appraisal.stepEntered':
+      return { ...s, step: event.data.step, deadline: event.data.deadline };
+    case 'appraisal.deadlineExtended':
+      return event.data.step === s.step ? { ...s, deadline: event.data.deadline } : s;
+    case 'appraisal.completed':
+      return { ...s, step: 'completed', deadline: null };
+    case 'appraisal.cancelled':
+      return { ...s, step: 'cancelled', deadline: null, openTasks: {}, cancelledReason: event.data.reason };
+    case 'task.assigned': {
+      const { taskId, kind, assigneeNip, assigneeRole, step, dueAt } = event.data;
+      const task = { taskId, kind, assigneeNip, assigneeRole, step, dueAt };
+      return { ...s, openTasks: { ...s.openTasks, [taskId]: task } };
+    }
+    case 'task.completed':
+    case 'task.expired':
+    case 'task.cancelled': {
+      const { [event.data.taskId]: _closed, ...rest } = s.openTasks;
+      return { ...s, openTasks: rest };
+    }
+    case 'task.reminded':
+      return s;
+    case 'socialisation.acknowledged':
+      return { ...s, socialisation: { ...s.socialisation, acknowledgedAt: event.data.at } };
+    case 'socialisation.escalated':
+      return { ...s, socialisation: { ...s.socialisation, escalated: true } };
+    case 'agreement.proposed': {
+      const { version, rhk, by, at } = event.data;
+      return {
+        ...s,
+        agreement: {
+          ...s.agreement,
+          versions: [...s.agreement.versions, { version, rhk, by, at }],
+          signatures: { employee: null, supervisor: null },
+        },
+      };
+    }
+    case 'agreement.commented':
+      return { ...s, agreement: { ...s.agreement, comments: [...s.agreement.comments, event.data] } };
+    case 'agreement.signed':
+      return {
+        ...s,
+        agreement: {
+          ...s.agreement,
+          signatures: { ...s.agreement.signatures, [event.data.role]: event.data.version },
+        },
+      };
+    case 'agreement.agreed':
+      return { ...s, agreement: { ...s.agreement, agreedVersion: event.data.version } };
+    case 'agreement.missed':
+      return { ...s, agreement: { ...s.agreement, missed: true } };
+    case 'checkIn.submitted':
+    case 'checkIn.feedbackGiven':
+    case 'checkIn.missed': {
+      const q = event.data.quarter;
+      const prev = s.checkIns[q] ?? { submittedAt: null, feedbackAt: null, missed: false };
+      const next =
+        event.type === 'checkIn.submitted'
+          ? { ...prev, submittedAt: event.data.at }
+          : event.type === 'checkIn.feedbackGiven'
+            ? { ...prev, feedbackAt: event.data.at }
+            : { ...prev, missed: true };
+      return { ...s, checkIns: { ...s.checkIns, [q]: next } };
+    }
+    case 'activityReport.added':
+      return { ...s, activityReports: s.activityReports + 1 };
+    case 'review.peersAssigned':
+      return { ...s, review: { ...s.review, peerNips: event.data.peerNips } };
+    case 'review.submitted': {
+      const { reviewerNip, role, scores } = event.data;
+      return {
+        ...s,
+        review: { ...s.review, submitted: [...s.review.submitted, { reviewerNip, role, scores }] },
+      };
+    }
+    case 'review.missed':
+      return { ...s, review: { ...s.review, missed: [...s.review.missed, event.data] } };
+    case 'rating.set': {
+      const { results, behaviour, predikat, feedback } = event.data;
+      return { ...s, rating: { results, behaviour, predikat, feedback }, ratingMissed: false };
+    }
+    case 'rating.missed':
+      return { ...s, ratingMissed: true };
+    case 'rating.released':
+      return { ...s, release: { at: event.data.at, objectionDeadline: event.data.objectionDeadline } };
+    case 'feedback.acknowledged':
+      return { ...s, feedbackAcknowledgedAt: event.data.at };
+    case 'objection.filed':
+      return { ...s, objection: { filedAt: event.data.at, decidedAt: null, decision: null } };
+    case 'objection.decided': {
+      const { results, behaviour, predikat, decision, at } = event.data;
+      const feedback = s.rating?.feedback ?? '';
+      return {
+        ...s,
+        rating: { results, behaviour, predikat, feedback },
+        objection: { filedAt: s.objection?.filedAt ?? at, decidedAt: at, decision },
+      };
+    }
+    case 'referral.created':
+      return {
+        ...s,
+        referral: { createdAt: event.data.at, programme: null, completedAt: null, lapsed: false },
+      };
+    case 'referral.programmeAssigned':
+      return s.referral ? { ...s, referral: { ...s.referral, programme: event.data.programme } } : s;
+    case 'referral.completed':
+      return s.referral ? { ...s, referral: { ...s.referral, completedAt: event.data.at } } : s;
+    case 'referral.lapsed':
+      return s.referral ? { ...s, referral: { ...s.referral, lapsed: true } } : s;
+    case 'recognition.recorded':
+      return { ...s, recognised: true };
+  }
+}

@@ -1,0 +1,46 @@
+// The employee workflow's view of the cycle calendar: the windows it waits on, by step.
+import { DomainError } from '../errors.ts';
+import type { CalendarStepName, CycleCalendar } from './calendar.ts';
+
+export interface StepWindow {
+  start: string;
+  deadline: string;
+}
+
+export interface AppraisalCalendar {
+  socialisation: StepWindow;
+  agreement: StepWindow;
+  checkIns: { I: StepWindow; II: StepWindow; III: StepWindow; IV: StepWindow };
+  review: StepWindow;
+  /** The supervisor rates, and the unit is calibrated, until this deadline; release follows. */
+  rating: StepWindow;
+  /** Days the employee has to object after release (14 by PP 30/2019). */
+  objectionWindowDays: number;
+  /** Follow-up (a training referral) is tracked until here: the end of the following year by default. */
+  cycleEnd: string;
+}
+
+export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string): AppraisalCalendar {
+  const window = (step: CalendarStepName): StepWindow => {
+    const found = calendar.steps.find((s) => s.step === step);
+    if (!found)
+      throw new DomainError('calendar.incomplete', `The calendar has no ${step} step`, { field: step });
+    return { start: found.start, deadline: found.deadline };
+  };
+  const feedback = window('feedback');
+  const days = Math.round((Date.parse(feedback.deadline) - Date.parse(feedback.start)) / 86_400_000);
+  return {
+    socialisation: window('socialisation'),
+    agreement: window('agreement'),
+    checkIns: {
+      I: window('checkInI'),
+      II: window('checkInII'),
+      III: window('checkInIII'),
+      IV: window('checkInIV'),
+    },
+    review: window('review'),
+    rating: window('calibration'),
+    objectionWindowDays: days,
+    cycleEnd: cycleEnd ?? `${calendar.year + 1}-12-31T00:00:00.000Z`,
+  };
+}

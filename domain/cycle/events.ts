@@ -1,0 +1,62 @@
+// Events of a cycle stream (one organisation, one year), written by the CycleWorkflow only.
+import { z } from 'zod';
+import { nipSchema, stepSchema } from '../appraisal/types.ts';
+import { unitPredikatSchema } from '../rating/distribution-rules.ts';
+import { predikatSchema } from '../rating/predikat.ts';
+
+const at = z.iso.datetime({ offset: true });
+
+export const populationSchema = z.object({
+  unitCodes: z.array(z.string().min(1)).optional(),
+  positionCodes: z.array(z.string().min(1)).optional(),
+});
+export type Population = z.infer<typeof populationSchema>;
+
+export const cycleEventSchemas = {
+  'cycle.started': z.object({
+    cycleId: z.string(),
+    orgId: z.string(),
+    year: z.number().int(),
+    calendar: z.record(z.string(), z.unknown()),
+    population: populationSchema,
+    by: nipSchema,
+    at,
+  }),
+  'cycle.launched': z.object({
+    launched: z.number().int(),
+    alreadyRunning: z.number().int(),
+    /** Members of the cycle after this launch. */
+    total: z.number().int().default(0),
+    at,
+  }),
+  'cycle.employeesAdded': z.object({ nips: z.array(nipSchema), by: nipSchema, at }),
+  'cycle.employeeRemoved': z.object({ nip: nipSchema, reason: z.string().min(1), by: nipSchema, at }),
+  'cycle.deadlineExtended': z.object({
+    unitCode: z.string(),
+    step: stepSchema,
+    deadline: at,
+    by: nipSchema,
+    at,
+  }),
+  'cycle.unitPredikatSet': z.object({
+    unitCode: z.string(),
+    predikat: unitPredikatSchema,
+    by: nipSchema,
+    at,
+  }),
+  'cycle.unitCalibrated': z.object({
+    unitCode: z.string(),
+    unitPredikat: unitPredikatSchema.nullable(),
+    counts: z.partialRecord(predikatSchema, z.number().int()),
+    ok: z.boolean(),
+    violations: z.array(z.object({ rule: z.string(), message: z.string() })),
+    at,
+  }),
+  'cycle.unitReleased': z.object({ unitCode: z.string(), employees: z.number().int(), at }),
+  'cycle.closed': z.object({ by: nipSchema, at }),
+} as const;
+
+export type CycleEventType = keyof typeof cycleEventSchemas;
+export type CycleEvent = {
+  [T in CycleEventType]: { type: T; data: z.infer<(typeof cycleEventSchemas)[T]> };
+}[CycleEventType];

@@ -1,0 +1,7 @@
+// Every event type siklus writes, with its data schema: the event store checks each append and each
+// read against this registry.
+import { appraisalEventSchemas } from './appraisal/events.ts';
+import { cycleEventSchemas } from './cycle/events.ts';
+
+export const eventSchemas = { ...appraisalEventSchemas, ...cycleEventSchemas } as const;
+export type EventType = keyof typeof eventSchemas;

@@ -1,0 +1,158 @@
+// The employee import file: one employee per row, read with csv.ts and checked row by row, so that HR
+// sees every problem of a file at once. Nothing here throws on bad input.
+import { z } from 'zod';
+import { parseCsv } from './csv.ts';
+import { parseNip } from './nip.ts';
+
+/** The columns of the file, in the documented order; any order is accepted, `language` may be left out. */
+export const employeeCsvColumns = [
+  'nip',
+  'name',
+  'email',
+  'unit_code',
+  'position_code',
+  'supervisor_nip',
+  'language',
+] as const;
+export type EmployeeCsvColumn = (typeof employeeCsvColumns)[number];
+const optionalColumns: ReadonlySet<EmployeeCsvColumn> = new Set(['language']);
+
+export const employeeLanguages = ['id', 'en'] as const;
+export type EmployeeLanguage = (typeof employeeLanguages)[number];
+
+export type ImportedEmployee = {
+  nip: string;
+  name: string;
+  email: string;
+  unitCode: string;
+  positionCode: string;
+  /** Empty for the head of the instansi. The supervisor may be in another file, so it is not looked up. */
+  supervisorNip: string | null;
+  language: EmployeeLanguage;
+};
+
+export type EmployeeRow =
+  | { line: number; ok: true; employee: ImportedEmployee }
+  | { line: number; ok: false; errors: string[] };
+
+/** A bad header stops the file (no row can be read reliably); otherwise every row has a result. */
+export type EmployeeCsv = { ok: true; rows: EmployeeRow[] } | { ok: false; headerErrors: string[] };
+
+const code = z.string().min(1, 'is required').max(64, 'is longer than 64 characters');
+
+// Cells arrive trimmed; blank optional cells arrive as undefined.
+const rowSchema = z.object({
+  nip: z.string().min(1, 'is required'),
+  name: z.string().min(1, 'is required').max(200, 'is longer than 200 characters'),
+  email: z.email('is not an email address').max(254, 'is longer than 254 characters'),
+  unit_code: code,
+  position_code: code,
+  supervisor_nip: z.string().optional(),
+  language: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(employeeLanguages, 'must be id or en'))
+    .default('id'),
+});
+
+export function parseEmployeeCsv(text: string): EmployeeCsv {
+  const records = parseCsv(text);
+  const first = records[0];
+  if (first === undefined)
+    return { ok: false, headerErrors: [`the file is empty; expected the header ${expected}`] };
+  if ('error' in first) return { ok: false, headerErrors: [`header (line ${first.line}): ${first.error}`] };
+
+  const header = first.fields.map((f) => f.trim().toLowerCase());
+  const headerErrors = checkHeader(header);
+  if (headerErrors.length > 0) return { ok: false, headerErrors };
+
+  const firstLineOfNip = new Map<string, number>();
+  const rows: EmployeeRow[] = [];
+  for (const record of records.slice(1)) {
+    if ('error' in record) {
+      rows.push({ line: record.line, ok: false, errors: [record.error] });
+      continue;
+    }
+    if (record.fields.every((f) => f.trim() === '')) continue; // e.g. ",,,,,," left by spreadsheets
+    rows.push(readRow(record.line, header, record.fields, firstLineOfNip));
+  }
+  return { ok: true, rows };
+}
+
+const expected = employeeCsvColumns.join(',');
+
+function checkHeader(header: string[]): string[] {
+  const errors: string[] = [];
+  const known = new Set<string>(employeeCsvColumns);
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (!known.has(name)) errors.push(`header: unknown column '${name}'; the columns are ${expected}`);
+    else if (seen.has(name)) errors.push(`header: column '${name}' appears twice`);
+    seen.add(name);
+  }
+  for (const column of employeeCsvColumns) {
+    if (!optionalColumns.has(column) && !seen.has(column))
+      errors.push(`header: column '${column}' is missing`);
+  }
+  return errors;
+}
+
+function readRow(
+  line: number,
+  header: string[],
+  fields: string[],
+  firstLineOfNip: Map<string, number>,
+): EmployeeRow {
+  if (fields.length !== header.length) {
+    return {
+      line,
+      ok: false,
+      errors: [`expected ${header.length} fields as in the header, found ${fields.length}`],
+    };
+  }
+  const cells: Record<string, string | undefined> = {};
+  header.forEach((column, index) => {
+    const value = (fields[index] ?? '').trim();
+    cells[column] =
+      value === '' && (column === 'supervisor_nip' || column === 'language') ? undefined : value;
+  });
+
+  const errors: string[] = [];
+  const parsed = rowSchema.safeParse(cells);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+
+  const nip = cells.nip ?? '';
+  if (nip !== '') {
+    const nipResult = parseNip(nip);
+    if (!nipResult.ok) errors.push(`nip: ${nipResult.message}`);
+    else {
+      const earlier = firstLineOfNip.get(nip);
+      if (earlier !== undefined) errors.push(`nip: ${nip} already appears on line ${earlier}`);
+      else firstLineOfNip.set(nip, line);
+    }
+  }
+  const supervisorNip = cells.supervisor_nip;
+  if (supervisorNip !== undefined) {
+    const supervisorResult = parseNip(supervisorNip);
+    if (!supervisorResult.ok) errors.push(`supervisor_nip: ${supervisorResult.message}`);
+    else if (supervisorNip === nip) errors.push('supervisor_nip: an employee cannot be their own supervisor');
+  }
+
+  if (errors.length > 0 || !parsed.success) return { line, ok: false, errors };
+  const row = parsed.data;
+  return {
+    line,
+    ok: true,
+    employee: {
+      nip: row.nip,
+      name: row.name,
+      email: row.email,
+      unitCode: row.unit_code,
+      positionCode: row.position_code,
+      supervisorNip: row.supervisor_nip ?? null,
+      language: row.language,
+    },
+  };
+}

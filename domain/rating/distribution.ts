@@ -1,0 +1,100 @@
+// Unit calibration: do the employees' predikat of one unit kerja follow the distribution rule that the
+// unit's own predikat organisasi selects? Percentages are compared in exact integers
+// (count * 100 against percent * total), never as floats.
+import { DomainError } from '../errors.ts';
+import { type DistributionRule, distributionRules, type UnitPredikat } from './distribution-rules.ts';
+import { type Predikat, predikatLabels, predikats } from './predikat.ts';
+
+export type PredikatCounts = Readonly<Partial<Record<Predikat, number>>>;
+
+export type DistributionViolation = {
+  rule: string;
+  message: string;
+  /** Employees that the rule counts. */
+  actual: number;
+  /** The most (atMost) or fewest (atLeast) employees the rule allows for this unit size. */
+  limit: number;
+  /** Employees in the unit. */
+  total: number;
+};
+
+export type DistributionCheck = { ok: true } | { ok: false; violations: DistributionViolation[] };
+
+/**
+ * An empty unit (0 employees) is ok: there is nothing to calibrate, so even "at least one" rules are
+ * waived. Otherwise every rule of the unit's predikat applies literally, whatever the unit's size.
+ */
+export function checkDistribution(unitPredikat: UnitPredikat, counts: PredikatCounts): DistributionCheck {
+  const total = totalOf(counts);
+  if (total === 0) return { ok: true };
+  const violations: DistributionViolation[] = [];
+  for (const rule of distributionRules[unitPredikat]) {
+    const actual = rule.predikats.reduce((sum, p) => sum + (counts[p] ?? 0), 0);
+    const limit = limitCount(rule, total);
+    const broken = rule.bound === 'atMost' ? actual > limit : actual < limit;
+    if (broken)
+      violations.push({
+        rule: rule.code,
+        message: describe(rule, actual, limit, total),
+        actual,
+        limit,
+        total,
+      });
+  }
+  return violations.length === 0 ? { ok: true } : { ok: false, violations };
+}
+
+/** Counts the predikat of a unit's employees, for checkDistribution. */
+export function countPredikats(list: readonly Predikat[]): Record<Predikat, number> {
+  const counts = Object.fromEntries(predikats.map((p) => [p, 0])) as Record<Predikat, number>;
+  for (const p of list) counts[p] += 1;
+  return counts;
+}
+
+function totalOf(counts: PredikatCounts): number {
+  let total = 0;
+  for (const p of predikats) {
+    const n = counts[p] ?? 0;
+    if (!Number.isSafeInteger(n) || n < 0) {
+      throw new DomainError(
+        'distribution.invalidCount',
+        `The count of ${predikatLabels[p]} must be a whole number of 0 or more; got ${n}`,
+        {
+          predikat: p,
+          count: n,
+        },
+      );
+    }
+    total += n;
+  }
+  return total;
+}
+
+/** The allowed number of employees: at most floor(p% of total), at least ceil(p% of total). */
+function limitCount(rule: DistributionRule, total: number): number {
+  if ('count' in rule.limit) return rule.limit.count;
+  const scaled = rule.limit.percent * total;
+  const floor = (scaled - (scaled % 100)) / 100;
+  return rule.bound === 'atMost' || scaled % 100 === 0 ? floor : floor + 1;
+}
+
+// e.g. "8 of 10 (80%) are Baik; at most 70% (7) allowed"
+function describe(rule: DistributionRule, actual: number, limit: number, total: number): string {
+  const who = rule.predikats.map((p) => predikatLabels[p]).join(' or ');
+  const found = `${actual} of ${total} (${percentText(actual, total)}) ${actual === 1 ? 'is' : 'are'} ${who}`;
+  if ('count' in rule.limit) {
+    if (rule.bound === 'atMost') return `${found}; ${limit === 0 ? 'none' : `at most ${limit}`} allowed`;
+    return `${found}; at least ${limit} required`;
+  }
+  const bound = rule.bound === 'atMost' ? 'at most' : 'at least';
+  const verb = rule.bound === 'atMost' ? 'allowed' : 'required';
+  return `${found}; ${bound} ${rule.limit.percent}% (${limit}) ${verb}`;
+}
+
+/** A share as a percentage with at most one decimal, rounded half up in integers: 2 of 3 → "66.7%". */
+function percentText(part: number, total: number): string {
+  const tenths = Math.floor((part * 2000 + total) / (2 * total));
+  const whole = Math.floor(tenths / 10);
+  const decimal = tenths % 10;
+  return decimal === 0 ? `${whole}%` : `${whole}.${decimal}%`;
+}

@@ -1,0 +1,39 @@
+// Rating hasil kerja (results) and rating perilaku kerja (behaviour), and the matrix that turns the pair
+// into the employee's predikat kinerja (PermenPANRB 6/2022).
+import { z } from 'zod';
+
+/** Above / meets / below expectation (di atas / sesuai / di bawah ekspektasi). */
+export const ratings = ['diAtas', 'sesuai', 'diBawah'] as const;
+export const ratingSchema = z.enum(ratings);
+export type Rating = z.infer<typeof ratingSchema>;
+
+export const ratingLabels: Readonly<Record<Rating, { id: string; en: string }>> = {
+  diAtas: { id: 'Di Atas Ekspektasi', en: 'Above expectation' },
+  sesuai: { id: 'Sesuai Ekspektasi', en: 'Meets expectation' },
+  diBawah: { id: 'Di Bawah Ekspektasi', en: 'Below expectation' },
+};
+
+/** Best first. */
+export const predikats = ['sangatBaik', 'baik', 'butuhPerbaikan', 'kurang', 'sangatKurang'] as const;
+export const predikatSchema = z.enum(predikats);
+export type Predikat = z.infer<typeof predikatSchema>;
+
+/** The official Indonesian names, shown as they are in every language. */
+export const predikatLabels: Readonly<Record<Predikat, string>> = {
+  sangatBaik: 'Sangat Baik',
+  baik: 'Baik',
+  butuhPerbaikan: 'Butuh Perbaikan',
+  kurang: 'Kurang',
+  sangatKurang: 'Sangat Kurang',
+};
+
+/** Rows: rating hasil kerja; columns: rating perilaku kerja. */
+const matrix: Readonly<Record<Rating, Readonly<Record<Rating, Predikat>>>> = {
+  diAtas: { diAtas: 'sangatBaik', sesuai: 'baik', diBawah: 'kurang' },
+  sesuai: { diAtas: 'baik', sesuai: 'baik', diBawah: 'kurang' },
+  diBawah: { diAtas: 'butuhPerbaikan', sesuai: 'butuhPerbaikan', diBawah: 'sangatKurang' },
+};
+
+export function predikatFor(results: Rating, behaviour: Rating): Predikat {
+  return matrix[results][behaviour];
+}

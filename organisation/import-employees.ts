@@ -1,0 +1,108 @@
+// Imports employees from CSV: a result per row. Valid rows are written (re-importing updates a person in
+// place, keyed by NIP); invalid rows are reported with their line and reasons and write nothing.
+// References (unit, position, supervisor) are checked against the database and the file itself.
+import type { Kysely } from 'kysely';
+import {
+  type EmployeeRow,
+  type ImportedEmployee,
+  parseEmployeeCsv,
+} from '../domain/organisation/employee-csv.ts';
+import type { Database } from '../schema/database.ts';
+
+export type ImportRowResult =
+  | { line: number; ok: true; nip: string; action: 'created' | 'updated' }
+  | { line: number; ok: false; errors: string[] };
+
+export type ImportResult =
+  | { ok: true; imported: number; rejected: number; rows: ImportRowResult[] }
+  | { ok: false; headerErrors: string[] };
+
+export async function importEmployees(
+  db: Kysely<Database>,
+  orgId: string,
+  csv: string,
+): Promise<ImportResult> {
+  const parsed = parseEmployeeCsv(csv);
+  if (!parsed.ok) return { ok: false, headerErrors: parsed.headerErrors };
+  return db.transaction().execute(async (trx) => {
+    const [units, positions, existing] = await Promise.all([
+      trx.selectFrom('units').select('code').where('org_id', '=', orgId).execute(),
+      trx.selectFrom('positions').select('code').where('org_id', '=', orgId).execute(),
+      trx.selectFrom('employees').select('nip').where('org_id', '=', orgId).execute(),
+    ]);
+    const unitCodes = new Set(units.map((u) => u.code));
+    const positionCodes = new Set(positions.map((p) => p.code));
+    const known = new Set(existing.map((e) => e.nip));
+    // A supervisor in the same file counts only if their own row is valid: repeat until nothing changes.
+    const check = (inFile: Set<string>) =>
+      parsed.rows.map((row) =>
+        checkReferences(row, unitCodes, positionCodes, (nip) => known.has(nip) || inFile.has(nip)),
+      );
+    let inFile = new Set(parsed.rows.flatMap((r) => (r.ok ? [r.employee.nip] : [])));
+    let results = check(inFile);
+    for (;;) {
+      const stillValid = new Set(results.flatMap((r) => (r.ok ? [r.nip] : [])));
+      if (stillValid.size === inFile.size) break;
+      inFile = stillValid;
+      results = check(inFile);
+    }
+    const valid = results.flatMap((r, i) =>
+      r.ok && parsed.rows[i]?.ok ? [(parsed.rows[i] as Extract<EmployeeRow, { ok: true }>).employee] : [],
+    );
+    if (valid.length > 0) {
+      await trx
+        .insertInto('employees')
+        .values(valid.map((e) => toRow(orgId, e)))
+        .onConflict((oc) =>
+          oc.columns(['org_id', 'nip']).doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            email: eb.ref('excluded.email'),
+            unit_code: eb.ref('excluded.unit_code'),
+            position_code: eb.ref('excluded.position_code'),
+            supervisor_nip: eb.ref('excluded.supervisor_nip'),
+            language: eb.ref('excluded.language'),
+            active: true,
+            updated_at: new Date(),
+          })),
+        )
+        .execute();
+    }
+    const rows: ImportRowResult[] = results.map((r) =>
+      r.ok ? { ...r, action: known.has(r.nip) ? 'updated' : 'created' } : r,
+    );
+    const imported = rows.filter((r) => r.ok).length;
+    return { ok: true, imported, rejected: rows.length - imported, rows };
+  });
+}
+
+function checkReferences(
+  row: EmployeeRow,
+  units: Set<string>,
+  positions: Set<string>,
+  personExists: (nip: string) => boolean,
+): { line: number; ok: true; nip: string } | { line: number; ok: false; errors: string[] } {
+  if (!row.ok) return row;
+  const e = row.employee;
+  const errors = [
+    ...(units.has(e.unitCode) ? [] : [`unit_code: unknown unit "${e.unitCode}"`]),
+    ...(positions.has(e.positionCode) ? [] : [`position_code: unknown position "${e.positionCode}"`]),
+    ...(e.supervisorNip === null || personExists(e.supervisorNip)
+      ? []
+      : [`supervisor_nip: no employee with NIP ${e.supervisorNip}`]),
+  ];
+  return errors.length ? { line: row.line, ok: false, errors } : { line: row.line, ok: true, nip: e.nip };
+}
+
+function toRow(orgId: string, e: ImportedEmployee) {
+  return {
+    org_id: orgId,
+    nip: e.nip,
+    name: e.name,
+    email: e.email,
+    unit_code: e.unitCode,
+    position_code: e.positionCode,
+    supervisor_nip: e.supervisorNip,
+    language: e.language,
+    updated_at: new Date(),
+  };
+}

@@ -1,0 +1,12 @@
+// Every migration, by name. Names sort in the order they run; append new ones, never rename or edit
+// one that has shipped. Kept as a record (no filesystem scanning) so bundles and tsx behave alike.
+import type { Migration } from 'kysely';
+import { eventStoreMigration } from './0001-event-store.ts';
+import * as organisation from './0002-organisation.ts';
+import * as appraisalProjections from './0003-appraisal-projections.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001-event-store': eventStoreMigration,
+  '0002-organisation': organisation,
+  '0003-appraisal-projections': appraisalProjections,
+};

@@ -1,0 +1,99 @@
+// Kysely types of the cycle's read models (migration 0003).
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface CyclesTable {
+  cycle_id: string;
+  org_id: string;
+  year: number;
+  status: 'running' | 'closed';
+  calendar: JSONColumnType<Record<string, unknown>>;
+  population: JSONColumnType<{ unitCodes?: string[]; positionCodes?: string[] }>;
+  started_by: string;
+  started_at: Timestamp;
+  launched: Generated<number>;
+  closed_at: NullableTimestamp;
+}
+
+export interface CycleMembersTable {
+  cycle_id: string;
+  nip: string;
+  appraisal_id: string;
+  workflow_id: string;
+  unit_code: string;
+  launched_at: Generated<Date>;
+  started_at: NullableTimestamp;
+}
+
+export interface UnitCalibrationTable {
+  cycle_id: string;
+  unit_code: string;
+  unit_predikat: string | null;
+  ok: boolean | null;
+  violations: ColumnType<Array<{ rule: string; message: string }>, string | undefined, string>;
+  released_at: NullableTimestamp;
+}
+
+export interface AppraisalsTable {
+  appraisal_id: string;
+  cycle_id: string;
+  org_id: string;
+  nip: string;
+  unit_code: string;
+  supervisor_nip: string | null;
+  superior_nip: string | null;
+  step: string;
+  deadline: NullableTimestamp;
+  predikat: string | null;
+  released_at: NullableTimestamp;
+  version: number;
+  state: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface TasksTable {
+  task_id: string;
+  appraisal_id: string;
+  cycle_id: string;
+  org_id: string;
+  kind: string;
+  step: string;
+  assignee_nip: string | null;
+  assignee_role: string;
+  due_at: NullableTimestamp;
+  status: 'open' | 'completed' | 'expired' | 'cancelled';
+  created_at: Timestamp;
+  closed_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+}
+
+export interface NotificationsTable {
+  notification_id: Generated<number>;
+  org_id: string;
+  task_id: string;
+  recipient_nip: string | null;
+  recipient_role: string;
+  kind: 'assigned' | 'reminder' | 'escalation';
+  event_id: string;
+  created_at: Timestamp;
+  email_status: Generated<string>;
+}
+
+export interface CountTable {
+  cycle_id: string;
+  unit_code: string;
+  count: number;
+}
+
+export interface AppraisalTables {
+  cycles: CyclesTable;
+  cycle_members: CycleMembersTable;
+  unit_calibration: UnitCalibrationTable;
+  appraisals: AppraisalsTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
+  cycle_progress: CountTable & { step: string };
+  unit_distribution: CountTable & { predikat: string };
+}

@@ -1,0 +1,47 @@
+// Regenerates the replay fixtures in test/fixtures/histories/ from real runs of the current workflow
+// code: `npx tsx scripts/record-histories.ts`. Uses DATABASE_URL or a throwaway embedded PostgreSQL, and
+// the time-skipping test server from the same ladder the tests use. Re-record only on purpose (a
+// deliberate, versioned change to the workflows): the old fixtures are what proves compatibility.
+import { randomBytes } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import pg from 'pg';
+import { createActivities } from '../activities/index.ts';
+import { withDatabase } from '../runtime/postgres.ts';
+import { resolveTestServer } from '../runtime/test-server.ts';
+import { createDb } from '../schema/db.ts';
+import { migrateToLatest } from '../schema/migrate.ts';
+import { setupPostgres } from '../test/setup/postgres.ts';
+import { fixturesDir, recordHistories, writeHistoryFixtures } from '../test/support/record-histories.ts';
+import { workflowsPath } from '../worker/create-worker.ts';
+
+const postgres = await setupPostgres();
+const database = `record_${randomBytes(6).toString('hex')}`;
+const admin = new pg.Client({ connectionString: postgres.url });
+await admin.connect();
+await admin.query(`create database ${database}`);
+const db = createDb(withDatabase(postgres.url, database));
+const env = await TestWorkflowEnvironment.createTimeSkipping({
+  server: { executable: await resolveTestServer({ log: (line) => console.log(line) }) },
+});
+try {
+  await migrateToLatest(db);
+  const taskQueue = `record-${randomBytes(4).toString('hex')}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowsPath,
+    activities: createActivities({ db, temporal: () => env.client, taskQueue }),
+  });
+  const recorded = await recordHistories(env, { db, worker, taskQueue });
+  writeHistoryFixtures(recorded);
+  for (const r of recorded) console.log(`${r.file}: ${r.history.events?.length ?? 0} history events`);
+  console.log(`wrote ${recorded.length} histories to ${fixturesDir}`);
+} finally {
+  await env.teardown();
+  await db.destroy();
+  await admin.query(`drop database if exists ${database} with (force)`);
+  await admin.end();
+  await postgres.stop();
+}

@@ -1,0 +1,182 @@
+// The simulated people's side: read open tasks from the inbox projection (as the UI would), answer them
+// through Workflow Updates, and calibrate units the way an HR office would when a rule is violated.
+import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Kysely } from 'kysely';
+import type { AppraisalCommand } from '../domain/appraisal/commands.ts';
+import type { Database } from '../schema/database.ts';
+import { appraisalWorkflowId } from '../workflows/appraisal-input.ts';
+import { actUpdate, calibrateNowUpdate } from '../workflows/messages.ts';
+import { answer, type OpenTaskRow } from './people.ts';
+import type { Random } from './random.ts';
+import type { SeedEmployee } from './seed.ts';
+
+const concurrency = 16;
+
+export class Inbox {
+  rejected = 0;
+  private readonly units = new Map<string, string[]>();
+  private readonly supervisors = new Map<string, string | null>();
+
+  constructor(
+    private readonly env: TestWorkflowEnvironment,
+    private readonly db: Kysely<Database>,
+    private readonly cycleId: string,
+    private readonly hr: string,
+    private readonly random: Random,
+    employees: SeedEmployee[],
+    private readonly progress: (phase: string, done: number, total: number) => void,
+  ) {
+    for (const e of employees) {
+      this.units.set(e.unitCode, [...(this.units.get(e.unitCode) ?? []), e.nip]);
+      this.supervisors.set(e.nip, e.supervisorNip);
+    }
+  }
+
+  async count(kind: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('cycle_id', '=', this.cycleId)
+      .where('kind', '=', kind)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async openInSteps(steps: string[]): Promise<number> {
+    const row = await this.db
+      .selectFrom('appraisals')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('cycle_id', '=', this.cycleId)
+      .where('step', 'in', steps)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async unfinished(): Promise<number> {
+    const row = await this.db
+      .selectFrom('appraisals')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('cycle_id', '=', this.cycleId)
+      .where('step', 'not in', ['completed', 'cancelled'])
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async waitUntil(phase: string, check: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > until)
+        throw new Error(`simulation: ${phase} did not settle within ${timeoutMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  /** Answers every open task of these kinds (people who let it slide leave theirs open). */
+  async work(phase: string, kinds: string[]): Promise<void> {
+    const tasks = await this.db
+      .selectFrom('tasks')
+      .select(['task_id', 'appraisal_id', 'kind', 'assignee_nip', 'assignee_role'])
+      .where('cycle_id', '=', this.cycleId)
+      .where('kind', 'in', kinds)
+      .where('status', '=', 'open')
+      .orderBy('task_id')
+      .execute();
+    const answers = tasks.map((task) => [task, answer(task, this.random, (id) => this.peersOf(id))] as const);
+    let done = 0;
+    for (let i = 0; i < answers.length; i += concurrency) {
+      await Promise.all(
+        answers
+          .slice(i, i + concurrency)
+          .map(([task, command]) => (command ? this.act(task, command) : undefined)),
+      );
+      done = Math.min(answers.length, i + concurrency);
+      this.progress(phase, done, answers.length);
+    }
+  }
+
+  /** Calibration as HR runs it: wait for the verdicts, fix ratings where a rule fails, release. */
+  async calibrate(cycle: WorkflowHandle): Promise<void> {
+    const units = async () =>
+      this.db.selectFrom('unit_calibration').selectAll().where('cycle_id', '=', this.cycleId).execute();
+    const memberUnits = await this.db
+      .selectFrom('cycle_members')
+      .select('unit_code')
+      .distinct()
+      .where('cycle_id', '=', this.cycleId)
+      .execute();
+    await this.waitUntil(
+      'calibration',
+      async () => (await units()).filter((u) => u.ok !== null).length >= memberUnits.length,
+    );
+    for (let round = 0; round < 5; round++) {
+      const held = (await units()).filter((u) => u.ok === false && u.released_at === null);
+      if (held.length === 0) break;
+      for (const unit of held) await this.fixUnit(unit.unit_code);
+      await cycle.executeUpdate(calibrateNowUpdate, { args: [{ by: this.hr }] });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    await this.waitUntil('release', async () => (await units()).every((u) => u.released_at !== null));
+  }
+
+  private async fixUnit(unitCode: string): Promise<void> {
+    const rated = await this.db
+      .selectFrom('appraisals')
+      .select(['appraisal_id', 'predikat', 'supervisor_nip'])
+      .where('cycle_id', '=', this.cycleId)
+      .where('unit_code', '=', unitCode)
+      .where('step', '=', 'rating')
+      .execute();
+    const baik = rated.filter((a) => a.predikat === 'baik');
+    const low = rated.filter((a) => a.predikat === 'butuhPerbaikan' || a.predikat === 'kurang');
+    const changes: Array<[(typeof rated)[number], AppraisalCommand]> = [];
+    if (low.length === 0 && rated[0])
+      changes.push([
+        baik[0] ?? rated[0],
+        { type: 'setRating', results: 'diBawah', behaviour: 'sesuai', feedback: 'Hasil kalibrasi unit' },
+      ]);
+    const tooMany = baik.length - Math.floor((rated.length * 70) / 100) - (low.length === 0 ? 1 : 0);
+    for (const a of baik.slice(low.length === 0 ? 1 : 0, (low.length === 0 ? 1 : 0) + Math.max(0, tooMany))) {
+      changes.push([
+        a,
+        { type: 'setRating', results: 'diAtas', behaviour: 'diAtas', feedback: 'Hasil kalibrasi unit' },
+      ]);
+    }
+    for (const [a, command] of changes) {
+      const nip = a.supervisor_nip ?? this.hr;
+      await this.act(
+        {
+          task_id: '',
+          appraisal_id: a.appraisal_id,
+          kind: 'setRating',
+          assignee_nip: nip,
+          assignee_role: a.supervisor_nip ? 'supervisor' : 'hr',
+        },
+        command,
+      );
+    }
+  }
+
+  private peersOf(appraisalId: string): string[] {
+    const nip = appraisalId.split('.').at(-1) ?? '';
+    const unit = [...this.units.entries()].find(([, nips]) => nips.includes(nip))?.[0];
+    return (this.units.get(unit ?? '') ?? []).filter(
+      (n) => n !== nip && n !== this.supervisors.get(nip) && this.supervisors.get(n) !== nip,
+    );
+  }
+
+  private async act(task: OpenTaskRow, command: AppraisalCommand): Promise<void> {
+    const nip = task.assignee_nip ?? this.hr;
+    const roles = task.assignee_role === 'hr' || nip === this.hr ? (['hr'] as const) : ([] as const);
+    try {
+      await this.env.client.workflow
+        .getHandle(appraisalWorkflowId(task.appraisal_id))
+        .executeUpdate(actUpdate, { args: [{ actor: { nip, roles: [...roles] }, command }] });
+    } catch (error) {
+      // A rule said no (e.g. a window closed meanwhile): people see the message and move on.
+      if (error instanceof WorkflowUpdateFailedError) this.rejected++;
+      else throw error;
+    }
+  }
+}

@@ -1,0 +1,142 @@
+// How simulated people answer their tasks: most on time, some late or never, a few objecting.
+import type { AppraisalCommand } from '../domain/appraisal/commands.ts';
+import type { Rhk } from '../domain/appraisal/events.ts';
+import type { TaskKind } from '../domain/appraisal/types.ts';
+import { berakhlakValues } from '../domain/review/berakhlak.ts';
+import type { Random } from './random.ts';
+
+export interface OpenTaskRow {
+  task_id: string;
+  appraisal_id: string;
+  kind: string;
+  assignee_nip: string | null;
+  assignee_role: string;
+}
+
+const rhk = (random: Random): Rhk[] => [
+  {
+    id: 'rhk-1',
+    kind: 'utama',
+    description: 'Meningkatkan kualitas pelayanan publik di unit kerja',
+    parentRhkId: null,
+    indicators: [
+      {
+        id: 'iki-1',
+        description: 'Indeks kepuasan masyarakat',
+        aspect: 'kualitas',
+        target: `${random.int(80, 90)}`,
+      },
+      {
+        id: 'iki-2',
+        description: 'Waktu tunggu pelayanan',
+        aspect: 'waktu',
+        target: `${random.int(20, 40)} menit`,
+      },
+    ],
+  },
+];
+
+const scores = (random: Random) =>
+  Object.fromEntries(berakhlakValues.filter(() => random.chance(0.9)).map((v) => [v, random.int(2, 5)]));
+
+/** Ratings spread like a real unit: mostly Baik, some Sangat Baik, a few low. */
+export function drawRating(random: Random): Extract<AppraisalCommand, { type: 'setRating' }> {
+  const r = random.next();
+  const [results, behaviour] =
+    r < 0.2
+      ? (['diAtas', 'diAtas'] as const)
+      : r < 0.75
+        ? (['sesuai', 'sesuai'] as const)
+        : r < 0.9
+          ? (['diBawah', 'sesuai'] as const)
+          : r < 0.97
+            ? (['sesuai', 'diBawah'] as const)
+            : (['diBawah', 'diBawah'] as const);
+  return { type: 'setRating', results, behaviour, feedback: 'Umpan balik kinerja tahunan' };
+}
+
+/** The command a person sends for a task, or null when they let it slide. */
+export function answer(
+  task: OpenTaskRow,
+  random: Random,
+  peersOf: (appraisalId: string) => string[],
+): AppraisalCommand | null {
+  const kind = task.kind as TaskKind;
+  const version = Number(task.task_id.match(/:v(\d+)$/)?.[1] ?? 1);
+  switch (kind) {
+    case 'acknowledgeStandards':
+      return random.chance(0.9) ? { type: 'acknowledgeStandards' } : null;
+    case 'proposeIndicators':
+      return random.chance(0.97) ? { type: 'proposeIndicators', rhk: rhk(random) } : null;
+    case 'reviewIndicators':
+      return random.chance(0.1) && version === 1
+        ? { type: 'commentIndicators', version, comment: 'Mohon target disesuaikan' }
+        : { type: 'signAgreement', version };
+    case 'signAgreement':
+      return { type: 'signAgreement', version };
+    case 'submitCheckIn': {
+      const quarter = task.task_id.split(':').at(-1) as 'I' | 'II' | 'III' | 'IV';
+      return random.chance(0.85)
+        ? {
+            type: 'submitCheckIn',
+            quarter,
+            realisations: [
+              {
+                indicatorId: 'iki-1',
+                value: `${random.int(70, 95)}`,
+                evidence: [{ note: 'Laporan survei' }],
+              },
+            ],
+          }
+        : null;
+    }
+    case 'giveCheckInFeedback': {
+      const quarter = task.task_id.split(':').at(-1) as 'I' | 'II' | 'III' | 'IV';
+      return random.chance(0.9)
+        ? { type: 'giveCheckInFeedback', quarter, feedback: 'Pertahankan, perbaiki dokumentasi' }
+        : null;
+    }
+    case 'assignPeers': {
+      const peers = peersOf(task.appraisal_id);
+      return peers.length > 0 && random.chance(0.8)
+        ? { type: 'assignPeers', peerNips: peers.slice(0, random.int(1, Math.min(2, peers.length))) }
+        : null;
+    }
+    case 'selfAssessment':
+    case 'supervisorAssessment':
+    case 'peerReview':
+    case 'subordinateReview':
+      return random.chance(0.85) ? { type: 'submitReview', scores: scores(random), comment: '' } : null;
+    case 'setRating':
+      return drawRating(random);
+    case 'readFeedback':
+      return random.chance(0.05)
+        ? { type: 'fileObjection', reasons: 'Penilaian tidak sesuai bukti dukung' }
+        : random.chance(0.95)
+          ? { type: 'acknowledgeFeedback' }
+          : null;
+    case 'decideObjection':
+      return random.chance(0.5)
+        ? {
+            type: 'decideObjection',
+            decision: 'changed',
+            results: 'sesuai',
+            behaviour: 'sesuai',
+            reason: 'Bukti dukung memadai',
+          }
+        : { type: 'decideObjection', decision: 'upheld', reason: 'Penilaian sudah sesuai' };
+    case 'assignTraining':
+      return {
+        type: 'assignTraining',
+        programme: random.pick([
+          'Pelatihan pelayanan prima',
+          'Diklat manajemen kinerja',
+          'Coaching dan mentoring',
+        ]),
+      };
+    case 'completeTraining':
+      return random.chance(0.8) ? { type: 'completeTraining', note: 'Sertifikat pelatihan' } : null;
+    case 'escalateSocialisation':
+      return null;
+  }
+}

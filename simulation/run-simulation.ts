@@ -1,0 +1,175 @@
+// A full appraisal year for a generated organisation on the time-skipping test server: HR launches the
+// cycle, simulated people work their inboxes step by step (some late, some never, some objecting), the
+// calendar is skipped forward, and the result is read back from the projections and the event log.
+import { randomBytes } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { type Kysely, sql } from 'kysely';
+import { createActivities } from '../activities/index.ts';
+import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
+import { buildCalendar } from '../domain/cycle/calendar.ts';
+import type { Database } from '../schema/database.ts';
+import { workflowsPath } from '../worker/create-worker.ts';
+import { appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../workflows/appraisal-input.ts';
+import type { CycleInput } from '../workflows/cycle.ts';
+import { closeCycleUpdate, removeEmployeeUpdate, setUnitPredikatUpdate } from '../workflows/messages.ts';
+import { Inbox } from './inbox.ts';
+import { generateOrganisation } from './organisation.ts';
+import { seededRandom } from './random.ts';
+import { seedOrganisation } from './seed.ts';
+
+export interface SimulationOptions {
+  employees: number;
+  units: number;
+  seed: number;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface SimulationSummary {
+  employees: number;
+  completed: number;
+  cancelled: number;
+  predikatCounts: Record<string, number>;
+  objections: number;
+  trainingReferrals: number;
+  events: number;
+  wallMs: number;
+}
+
+export async function runSimulation(
+  env: TestWorkflowEnvironment,
+  db: Kysely<Database>,
+  options: SimulationOptions,
+): Promise<SimulationSummary> {
+  const started = performance.now();
+  const random = seededRandom(options.seed);
+  const org = generateOrganisation(random, `sim${options.seed}`, options.employees, options.units);
+  await seedOrganisation(db, org.orgId, org.units, org.employees);
+  const hr = org.head.nip;
+  const taskQueue = `siklus-sim-${randomBytes(4).toString('hex')}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowsPath,
+    activities: createActivities({ db, temporal: () => env.client, taskQueue }),
+  });
+  const progress = options.onProgress ?? (() => {});
+
+  await worker.runUntil(async () => {
+    const now = new Date(await env.currentTimeMs());
+    const year = now.getUTCFullYear() + 1;
+    const calendar = toAppraisalCalendar(buildCalendar(year, now.toISOString()));
+    const cycleId = cycleIdFor(org.orgId, year);
+    const input: CycleInput = { cycleId, orgId: org.orgId, year, calendar, population: {}, startedBy: hr };
+    const cycle = await env.client.workflow.start('CycleWorkflow', {
+      workflowId: cycleWorkflowId(cycleId),
+      taskQueue,
+      args: [input],
+    });
+    const inbox = new Inbox(env, db, cycleId, hr, random, org.employees, progress);
+    const skipTo = async (iso: string, extraMs = 60_000) => {
+      const wait = Date.parse(iso) - (await env.currentTimeMs()) + extraMs;
+      if (wait > 0) await env.sleep(wait);
+    };
+
+    await inbox.waitUntil(
+      'launch',
+      async () => (await inbox.count('acknowledgeStandards')) === org.employees.length,
+    );
+    await inbox.work('socialisation', ['acknowledgeStandards']);
+    // A few leave the service during the year.
+    const leavers = org.employees.filter((e) => e.supervisorNip !== null && random.chance(0.01));
+    for (const leaver of leavers)
+      await cycle.executeUpdate(removeEmployeeUpdate, {
+        args: [{ nip: leaver.nip, reason: 'Pindah instansi', by: hr }],
+      });
+
+    await skipTo(calendar.agreement.start);
+    for (let round = 0; round < 3; round++)
+      await inbox.work('agreement', ['proposeIndicators', 'reviewIndicators', 'signAgreement']);
+    for (const quarter of ['I', 'II', 'III', 'IV'] as const) {
+      await skipTo(calendar.checkIns[quarter].start);
+      await inbox.waitUntil(`TW ${quarter}`, async () => (await inbox.count('submitCheckIn')) > 0);
+      await inbox.work(`TW ${quarter}`, ['submitCheckIn']);
+      await inbox.work(`TW ${quarter}`, ['giveCheckInFeedback']);
+    }
+    await skipTo(calendar.review.start);
+    await inbox.waitUntil('review', async () => (await inbox.count('selfAssessment')) > 0);
+    await inbox.work('review', ['assignPeers']);
+    await inbox.work('review', ['selfAssessment', 'supervisorAssessment', 'peerReview', 'subordinateReview']);
+
+    await skipTo(calendar.rating.start);
+    await inbox.waitUntil('rating', async () => (await inbox.count('setRating')) > 0);
+    await inbox.work('rating', ['setRating']);
+    for (const unitCode of org.units) {
+      await cycle.executeUpdate(setUnitPredikatUpdate, { args: [{ unitCode, predikat: 'baik', by: hr }] });
+    }
+    await skipTo(calendar.rating.deadline, 5 * 60_000);
+    await inbox.calibrate(cycle);
+
+    await inbox.work('feedback', ['readFeedback']);
+    await inbox.work('objection', ['decideObjection']);
+    const lastRelease = await db
+      .selectFrom('appraisals')
+      .select((eb) => eb.fn.max('released_at').as('at'))
+      .where('cycle_id', '=', cycleId)
+      .executeTakeFirst();
+    await skipTo(
+      new Date(
+        Date.parse(String(lastRelease?.at ?? calendar.rating.deadline)) +
+          calendar.objectionWindowDays * 86_400_000,
+      ).toISOString(),
+      10 * 60_000,
+    );
+    await inbox.waitUntil('follow-up', async () => (await inbox.openInSteps(['feedback'])) === 0);
+    await inbox.work('follow-up', ['assignTraining']);
+    await inbox.work('follow-up', ['completeTraining']);
+    await cycle.executeUpdate(closeCycleUpdate, { args: [{ by: hr }] });
+    await cycle.result();
+    // Referrals not completed by the cycle's end lapse there.
+    await skipTo(calendar.cycleEnd);
+    await inbox.waitUntil('closing', async () => (await inbox.unfinished()) === 0);
+    for (const e of org.employees)
+      await env.client.workflow
+        .getHandle(appraisalWorkflowId(`${cycleId}.${e.nip}`))
+        .result()
+        .catch(() => undefined);
+  });
+
+  return summarise(db, org.employees.length, performance.now() - started);
+}
+
+async function summarise(
+  db: Kysely<Database>,
+  employees: number,
+  wallMs: number,
+): Promise<SimulationSummary> {
+  const steps = await db
+    .selectFrom('appraisals')
+    .select(['step', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('step')
+    .execute();
+  const predikats = await db
+    .selectFrom('appraisals')
+    .select(['predikat', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('step', '=', 'completed')
+    .where('predikat', 'is not', null)
+    .groupBy('predikat')
+    .execute();
+  const byType = await sql<{
+    type: string;
+    n: string;
+  }>`select type, count(*) as n from events group by type`.execute(db);
+  const count = (type: string) => Number(byType.rows.find((r) => r.type === type)?.n ?? 0);
+  return {
+    employees,
+    completed: Number(steps.find((s) => s.step === 'completed')?.n ?? 0),
+    cancelled: Number(steps.find((s) => s.step === 'cancelled')?.n ?? 0),
+    predikatCounts: Object.fromEntries(predikats.map((p) => [p.predikat ?? 'none', Number(p.n)])),
+    objections: count('objection.filed'),
+    trainingReferrals: count('referral.created'),
+    events: byType.rows.reduce((sum, r) => sum + Number(r.n), 0),
+    wallMs: Math.round(wallMs),
+  };
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCalendar,
+  type CalendarOverrides,
+  calendarByStep,
+  objectionDeadline,
+  reminderAt,
+} from '../../../domain/cycle/calendar.ts';
+import { DomainError } from '../../../domain/errors.ts';
+
+const table = (overrides?: CalendarOverrides) =>
+  buildCalendar(2025, '2025-01-02', overrides).steps.map((s) => [
+    s.step,
+    s.start.slice(0, 10),
+    s.deadline.slice(0, 10),
+  ]);
+
+const failure = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError)
+      return { code: error.code, field: error.details?.field, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+};
+
+describe('given the 2025 cycle starting on 2 January with the defaults', () => {
+  it('when built, then every step has its start and deadline in order', () => {
+    expect(table()).toEqual([
+      ['socialisation', '2025-01-02', '2025-01-16'],
+      ['agreement', '2025-01-16', '2025-02-15'],
+      ['checkInI', '2025-03-31', '2025-04-14'],
+      ['checkInII', '2025-06-30', '2025-07-14'],
+      ['checkInIII', '2025-09-30', '2025-10-14'],
+      ['checkInIV', '2025-12-31', '2026-01-14'],
+      ['review', '2026-01-14', '2026-02-04'],
+      ['calibration', '2026-02-04', '2026-02-11'],
+      ['feedback', '2026-02-11', '2026-02-25'],
+    ]);
+  });
+
+  it('when built, then the times are full UTC ISO timestamps and no step starts before the previous one ends', () => {
+    const { year, steps } = buildCalendar(2025, '2025-01-02');
+    expect(year).toBe(2025);
+    expect(steps[0]).toEqual({
+      step: 'socialisation',
+      start: '2025-01-02T00:00:00.000Z',
+      deadline: '2025-01-16T00:00:00.000Z',
+    });
+    for (const [i, step] of steps.entries()) {
+      expect(step.start < step.deadline).toBe(true);
+      if (i > 0) expect(step.start >= steps[i - 1]!.deadline).toBe(true);
+    }
+  });
+
+  it('when keyed by step, then each step maps to its start and deadline', () => {
+    const byStep = calendarByStep(buildCalendar(2025, '2025-01-02'));
+    expect(byStep.review).toEqual({
+      start: '2026-01-14T00:00:00.000Z',
+      deadline: '2026-02-04T00:00:00.000Z',
+    });
+    expect(Object.keys(byStep)).toHaveLength(9);
+  });
+});
+
+describe('given overrides for a cycle', () => {
+  it('when durations, check-in dates and the review start are overridden, then they are used', () => {
+    expect(
+      table({
+        socialisation: 'P1W',
+        agreement: 'P1M',
+        checkInWindow: 'P10D',
+        checkInOpens: { IV: '2025-12-15' },
+        reviewStart: '2026-01-05T01:00:00+07:00',
+        review: 'P3W',
+        calibration: 'P10D',
+        feedback: 'P21D',
+      }),
+    ).toEqual([
+      ['socialisation', '2025-01-02', '2025-01-09'],
+      ['agreement', '2025-01-09', '2025-02-09'],
+      ['checkInI', '2025-03-31', '2025-04-10'],
+      ['checkInII', '2025-06-30', '2025-07-10'],
+      ['checkInIII', '2025-09-30', '2025-10-10'],
+      ['checkInIV', '2025-12-15', '2025-12-25'],
+      ['review', '2026-01-04', '2026-01-25'],
+      ['calibration', '2026-01-25', '2026-02-04'],
+      ['feedback', '2026-02-04', '2026-02-25'],
+    ]);
+  });
+
+  it('when socialisation starts in December of the previous year, then it is accepted', () => {
+    expect(table()[0]).toEqual(['socialisation', '2025-01-02', '2025-01-16']);
+    expect(buildCalendar(2025, '2024-12-16').steps[0]?.start).toBe('2024-12-16T00:00:00.000Z');
+  });
+});
+
+describe('given bad calendar input', () => {
+  it.each([
+    [1999, 'calendar.invalidYear', 'year'],
+    [2025.5, 'calendar.invalidYear', 'year'],
+  ])('when the year is %s, then %s names the field %s', (year, code, field) => {
+    expect(failure(() => buildCalendar(year, '2025-01-02'))).toMatchObject({ code, field });
+  });
+
+  it.each([
+    ['2025-02-30', 'calendar.invalidDate'],
+    ['2025-01-02T00:00', 'calendar.invalidDate'],
+    ['2023-12-01', 'calendar.outOfRange'],
+    ['2026-01-02', 'calendar.outOfRange'],
+  ])("when the start is '%s', then %s names the field start", (start, code) => {
+    expect(failure(() => buildCalendar(2025, start))).toMatchObject({ code, field: 'start' });
+  });
+
+  it.each([
+    [{ socialisation: '14 days' }, 'socialisation'],
+    [{ review: 'P0D' }, 'review'],
+    [{ feedback: 'P' }, 'feedback'],
+  ] as Array<[CalendarOverrides, string]>)(
+    'when a duration is %o, then calendar.invalidDuration names %s',
+    (o, field) => {
+      const error = failure(() => buildCalendar(2025, '2025-01-02', o));
+      expect(error).toMatchObject({ code: 'calendar.invalidDuration', field });
+      expect(error.message).toContain(`${field} must be a positive ISO 8601 duration`);
+    },
+  );
+
+  it('when an override is unknown, then calendar.invalidOverrides names it', () => {
+    const overrides = { objection: 'P14D' } as unknown as CalendarOverrides;
+    expect(failure(() => buildCalendar(2025, '2025-01-02', overrides))).toMatchObject({
+      code: 'calendar.invalidOverrides',
+    });
+  });
+
+  it('when the agreement would still be open when TW I opens, then calendar.outOfOrder names agreement', () => {
+    expect(failure(() => buildCalendar(2025, '2025-01-02', { agreement: 'P80D' }))).toMatchObject({
+      code: 'calendar.outOfOrder',
+      field: 'agreement',
+    });
+    // exactly touching is fine: 2025-01-16 + 74 days = 2025-03-31
+    expect(table({ agreement: 'P74D' })[1]).toEqual(['agreement', '2025-01-16', '2025-03-31']);
+  });
+
+  it('when check-in windows would overlap, then calendar.outOfOrder names checkInWindow', () => {
+    // P3M exactly touches: TW I closes on 30 June when TW II opens
+    expect(table({ checkInWindow: 'P3M' })[2]).toEqual(['checkInI', '2025-03-31', '2025-06-30']);
+    expect(failure(() => buildCalendar(2025, '2025-01-02', { checkInWindow: 'P3M1D' }))).toMatchObject({
+      code: 'calendar.outOfOrder',
+      field: 'checkInWindow',
+    });
+  });
+
+  it('when a check-in opens before the previous one, then calendar.outOfOrder names that check-in', () => {
+    const o: CalendarOverrides = { checkInOpens: { II: '2025-03-01' } };
+    expect(failure(() => buildCalendar(2025, '2025-01-02', o))).toMatchObject({
+      code: 'calendar.outOfOrder',
+      field: 'checkInOpens.II',
+    });
+  });
+
+  it('when a check-in opens outside the cycle year or is not a date, then its field is named', () => {
+    expect(
+      failure(() => buildCalendar(2025, '2025-01-02', { checkInOpens: { IV: '2026-01-02' } })),
+    ).toMatchObject({
+      code: 'calendar.outOfRange',
+      field: 'checkInOpens.IV',
+    });
+    expect(
+      failure(() => buildCalendar(2025, '2025-01-02', { checkInOpens: { I: '31/03/2025' } })),
+    ).toMatchObject({
+      code: 'calendar.invalidDate',
+      field: 'checkInOpens.I',
+    });
+  });
+
+  it('when the review would open before TW IV closes, then calendar.outOfOrder names reviewStart', () => {
+    expect(failure(() => buildCalendar(2025, '2025-01-02', { reviewStart: '2026-01-10' }))).toMatchObject({
+      code: 'calendar.outOfOrder',
+      field: 'reviewStart',
+    });
+  });
+});
+
+describe('given a deadline', () => {
+  it('when the reminder time is asked, then it is 3 days before, across month ends', () => {
+    expect(reminderAt('2025-03-02T00:00:00.000Z')).toBe('2025-02-27T00:00:00.000Z');
+    expect(reminderAt('2024-03-02T09:30:00+07:00')).toBe('2024-02-28T02:30:00.000Z');
+  });
+
+  it('when the deadline is not an instant, then calendar.invalidDate names it', () => {
+    expect(failure(() => reminderAt('soon'))).toMatchObject({
+      code: 'calendar.invalidDate',
+      field: 'deadline',
+    });
+  });
+});
+
+describe('given a release time', () => {
+  it('when the objection deadline is asked, then it is 14 days later', () => {
+    expect(objectionDeadline('2026-02-11T00:00:00.000Z')).toBe('2026-02-25T00:00:00.000Z');
+    expect(objectionDeadline('2025-12-20T10:15:00Z')).toBe('2026-01-03T10:15:00.000Z');
+  });
+});
+
+describe('given a check-in date that collides with the previous window', () => {
+  it('when TW I is set to open before the agreement closes, then checkInOpens.I is named', () => {
+    const o: CalendarOverrides = { checkInOpens: { I: '2025-02-01' } };
+    expect(failure(() => buildCalendar(2025, '2025-01-02', o))).toMatchObject({ field: 'checkInOpens.I' });
+  });
+
+  it('when TW I is set so late that its window runs into TW II, then checkInOpens.I is named', () => {
+    const o: CalendarOverrides = { checkInOpens: { I: '2025-06-25' } };
+    const error = failure(() => buildCalendar(2025, '2025-01-02', o));
+    expect(error).toMatchObject({ code: 'calendar.outOfOrder', field: 'checkInOpens.I' });
+    expect(error.message).toBe(
+      'checkInOpens.I: TW I closes at 2025-07-09T00:00:00.000Z, after TW II opens at 2025-06-30T00:00:00.000Z',
+    );
+  });
+});

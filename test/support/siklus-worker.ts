@@ -1,0 +1,42 @@
+// A real siklus worker for integration tests: a fresh database (migrated) and the production workflows
+// and activities, on whichever Temporal test environment the test made.
+import { randomBytes } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { Kysely } from 'kysely';
+import { createActivities } from '../../activities/index.ts';
+import type { Database } from '../../schema/database.ts';
+import { createDb } from '../../schema/db.ts';
+import { migrateToLatest } from '../../schema/migrate.ts';
+import { workflowsPath } from '../../worker/create-worker.ts';
+import { createTestDatabase } from './database.ts';
+
+export interface SiklusTestRig {
+  db: Kysely<Database>;
+  worker: Worker;
+  taskQueue: string;
+  close(): Promise<void>;
+}
+
+export async function createSiklusRig(env: TestWorkflowEnvironment, prefix: string): Promise<SiklusTestRig> {
+  const database = await createTestDatabase(prefix);
+  const db = createDb(database.url);
+  await migrateToLatest(db);
+  const taskQueue = `siklus-test-${randomBytes(4).toString('hex')}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowsPath,
+    activities: createActivities({ db, temporal: () => env.client, taskQueue }),
+  });
+  return {
+    db,
+    worker,
+    taskQueue,
+    close: async () => {
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}

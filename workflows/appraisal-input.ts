@@ -1,0 +1,22 @@
+// The input of one EmployeeAppraisalWorkflow, and its deterministic workflow id.
+import type { Participants } from '../domain/appraisal/types.ts';
+import type { AppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
+
+export type { AppraisalCalendar, StepWindow } from '../domain/cycle/appraisal-calendar.ts';
+
+export interface AppraisalInput {
+  appraisalId: string;
+  cycleId: string;
+  orgId: string;
+  participants: Participants;
+  calendar: AppraisalCalendar;
+  /** Who launched the cycle (HR), for the metadata of the first events. */
+  launchedBy: string;
+}
+
+export const appraisalStreamId = (appraisalId: string) => `appraisal-${appraisalId}`;
+export const appraisalIdFor = (cycleId: string, nip: string) => `${cycleId}.${nip}`;
+export const appraisalWorkflowId = (appraisalId: string) => `appraisal:${appraisalId}`;
+export const cycleIdFor = (orgId: string, year: number) => `${orgId}.${year}`;
+export const cycleWorkflowId = (cycleId: string) => `cycle:${cycleId}`;
+export const cycleStreamId = (cycleId: string) => `cycle-${cycleId}`;

@@ -1,0 +1,230 @@
+// EmployeeAppraisalWorkflow: one employee's year, through the six steps. Temporal keeps the timers and
+// waits for people; every change is decided by the pure domain and recorded as events in Postgres.
+import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { appraisalCommandSchema } from '../domain/appraisal/commands.ts';
+import { decide } from '../domain/appraisal/decide.ts';
+import type { AppraisalEvent } from '../domain/appraisal/events.ts';
+import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
+import * as transitions from '../domain/appraisal/transitions.ts';
+import { actorSchema, quarters } from '../domain/appraisal/types.ts';
+import { isDomainError } from '../domain/errors.ts';
+import type { AppraisalInput } from './appraisal-input.ts';
+import { appraisalStreamId } from './appraisal-input.ts';
+import { createRecorder } from './event-recorder.ts';
+import { createLock } from './lock.ts';
+import {
+  actUpdate,
+  appraisalStateQuery,
+  cancelSignal,
+  extendDeadlineSignal,
+  releaseSignal,
+} from './messages.ts';
+
+const dayMs = 86_400_000;
+const reminderLeadMs = 3 * dayMs;
+const nowIso = () => new Date().toISOString();
+const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<AppraisalState> {
+  const recorder = createRecorder(appraisalStreamId(input.appraisalId), input.orgId);
+  const withLock = createLock();
+  let state: AppraisalState = initialState({ ...input, calendar: {}, at: nowIso() });
+  let released = false;
+  let cancelRequest: { reason: string; by: string } | null = null;
+
+  /** Decide-record-evolve, under the lock so every decision sees the state the last one left. */
+  const apply = (decideEvents: (s: AppraisalState) => AppraisalEvent[], actorNip: string) =>
+    withLock(async () => {
+      const events = decideEvents(state);
+      await recorder.record(events, actorNip);
+      for (const event of events) state = evolve(state, event);
+      return events;
+    });
+
+  setHandler(appraisalStateQuery, () => state);
+  setHandler(releaseSignal, () => {
+    released = true;
+  });
+  setHandler(cancelSignal, (request) => {
+    cancelRequest ??= request;
+  });
+  setHandler(extendDeadlineSignal, ({ step, deadline, by }) => {
+    void apply((s) => (s.step === step ? transitions.extendDeadline(s, deadline, by, nowIso()) : []), by);
+  });
+  setHandler(
+    actUpdate,
+    async (request) => {
+      const command = appraisalCommandSchema.parse(request.command);
+      try {
+        const events = await apply(
+          (s) => decide(s, command, { actor: request.actor, now: nowIso() }),
+          request.actor.nip,
+        );
+        return { version: recorder.version, eventTypes: events.map((e) => e.type) };
+      } catch (error) {
+        // Another Update may have changed the state since validation: reject this one, never the task.
+        throw toFailure(error);
+      }
+    },
+    {
+      // Rejects a wrong actor, step or shape before anything is written to history.
+      validator: (request) => {
+        const actor = actorSchema.safeParse(request?.actor);
+        const command = appraisalCommandSchema.safeParse(request?.command);
+        if (!actor.success || !command.success) {
+          throw ApplicationFailure.create({
+            type: 'invalid_request',
+            message: 'The request has the wrong shape',
+            nonRetryable: true,
+          });
+        }
+        try {
+          decide(state, command.data, { actor: actor.data, now: nowIso() });
+        } catch (error) {
+          throw toFailure(error);
+        }
+      },
+    },
+  );
+
+  /** Waits until `done()`, or the (possibly extended) deadline passes, or HR cancels. */
+  async function waitFor(
+    done: () => boolean,
+    deadline: () => string | null,
+  ): Promise<'done' | 'deadline' | 'cancelled'> {
+    for (;;) {
+      if (cancelRequest) return 'cancelled';
+      if (done()) return 'done';
+      const due = deadline();
+      if (due === null) {
+        await condition(() => done() || cancelRequest !== null || deadline() !== due);
+        continue;
+      }
+      const ms = Date.parse(due) - Date.now();
+      if (ms <= 0) return 'deadline';
+      await condition(() => done() || cancelRequest !== null || deadline() !== due, ms);
+    }
+  }
+
+  /** A step with a deadline: open it, remind 3 days before, close it at the deadline (or when done). */
+  async function runStep(step: AppraisalState['step'], deadline: string, done: () => boolean, actor: string) {
+    await apply((s) => transitions.enterStep(s, step, deadline, nowIso()), actor);
+    const untilReminder = await waitFor(done, () =>
+      state.deadline ? plus(state.deadline, -reminderLeadMs) : null,
+    );
+    if (untilReminder === 'deadline') {
+      await apply((s) => transitions.remind(s, nowIso()), actor);
+      if ((await waitFor(done, () => state.deadline)) === 'cancelled') return false;
+    } else if (untilReminder === 'cancelled') return false;
+    await apply((s) => transitions.closeStep(s, nowIso()), actor);
+    return true;
+  }
+
+  async function untilTime(iso: string): Promise<boolean> {
+    return (
+      (await waitFor(
+        () => false,
+        () => iso,
+      )) !== 'cancelled'
+    );
+  }
+
+  const system = input.launchedBy;
+  const cal = input.calendar;
+  const calendarRecord = {
+    socialisation: cal.socialisation,
+    agreement: cal.agreement,
+    review: cal.review,
+    rating: cal.rating,
+  };
+  await apply(() => transitions.started({ ...input, calendar: calendarRecord, at: nowIso() }), system);
+
+  const lifecycle = async (): Promise<boolean> => {
+    if (
+      !(await runStep(
+        'socialisation',
+        cal.socialisation.deadline,
+        () => state.socialisation.acknowledgedAt !== null,
+        system,
+      ))
+    )
+      return false;
+    if (!(await untilTime(cal.agreement.start))) return false;
+    if (
+      !(await runStep(
+        'agreement',
+        cal.agreement.deadline,
+        () => state.agreement.agreedVersion !== null,
+        system,
+      ))
+    )
+      return false;
+    for (const quarter of quarters) {
+      const window = cal.checkIns[quarter];
+      if (!(await untilTime(window.start))) return false;
+      await apply((s) => transitions.openCheckIn(s, quarter, window.deadline, nowIso()), system);
+      const submitted = () =>
+        state.checkIns[quarter]?.submittedAt != null && state.checkIns[quarter]?.feedbackAt != null;
+      if ((await waitFor(submitted, () => window.deadline)) === 'cancelled') return false;
+      await apply((s) => transitions.closeCheckIn(s, quarter, nowIso()), system);
+    }
+    if (!(await untilTime(cal.review.start))) return false;
+    // The step may close early once every reviewer has answered (no review task left open).
+    const allReviewed = () => Object.values(state.openTasks).every((t) => t.step !== 'review');
+    if (!(await runStep('review', cal.review.deadline, allReviewed, system))) return false;
+    if (!(await runStep('rating', cal.rating.deadline, () => false, system))) return false;
+    // Calibration: the cycle releases the unit once its distribution passes.
+    if (
+      (await waitFor(
+        () => released,
+        () => null,
+      )) === 'cancelled'
+    )
+      return false;
+    const objectionDeadline = plus(nowIso(), cal.objectionWindowDays * dayMs);
+    await apply((s) => transitions.release(s, objectionDeadline, nowIso()), system);
+    if (!(await untilTime(objectionDeadline))) return false;
+    if (state.objection && !state.objection.decision) {
+      // The superior's decision is final; the step waits for it until the cycle ends.
+      if (
+        (await waitFor(
+          () => state.objection?.decision != null,
+          () => cal.cycleEnd,
+        )) === 'cancelled'
+      )
+        return false;
+    }
+    await apply((s) => transitions.followUp(s, cal.cycleEnd, nowIso()), system);
+    if (state.step === 'followUp') {
+      if (
+        (await waitFor(
+          () => state.referral?.completedAt != null,
+          () => cal.cycleEnd,
+        )) === 'cancelled'
+      )
+        return false;
+      await apply((s) => transitions.finish(s, nowIso()), system);
+    }
+    return true;
+  };
+
+  const finished = await lifecycle();
+  if (!finished && cancelRequest) {
+    const { reason, by } = cancelRequest;
+    await apply((s) => transitions.cancel(s, reason, by, nowIso()), by);
+  }
+  // Let in-flight Updates finish before the workflow completes.
+  await condition(allHandlersFinished);
+  return state;
+}
+
+/** A rule's DomainError as the Update's failure (its code is the failure type the API maps to HTTP). */
+function toFailure(error: unknown): unknown {
+  if (!isDomainError(error)) return error;
+  return ApplicationFailure.create({
+    type: error.code,
+    message: error.message,
+    details: [error.details ?? {}],
+    nonRetryable: true,
+  });
+}

@@ -1,0 +1,3 @@
+// Every workflow the siklus worker runs.
+export { CycleWorkflow } from './cycle.ts';
+export { EmployeeAppraisalWorkflow } from './employee-appraisal.ts';

@@ -1,0 +1,50 @@
+// Every Workflow Update, Signal and Query of siklus, in one module shared by the workflows and the API.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ActRequest } from '../domain/appraisal/commands.ts';
+import type { AppraisalState } from '../domain/appraisal/state.ts';
+import type { Step } from '../domain/appraisal/types.ts';
+import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
+
+/** What an accepted action returns: the stream version after its events were stored. */
+export interface ActResult {
+  version: number;
+  eventTypes: string[];
+}
+
+// EmployeeAppraisalWorkflow
+/** A person acts on their appraisal (acknowledge, propose, sign, review, rate, object, ...). */
+export const actUpdate = defineUpdate<ActResult, [ActRequest]>('act');
+/** The unit passed calibration: release the rating to the employee. */
+export const releaseSignal = defineSignal<[{ unitCode: string }]>('release');
+/** HR removed the employee from the cycle (a leaver). */
+export const cancelSignal = defineSignal<[{ reason: string; by: string }]>('cancel');
+/** HR extended the current step's deadline for the employee's unit. */
+export const extendDeadlineSignal =
+  defineSignal<[{ step: Step; deadline: string; by: string }]>('extendDeadline');
+/** For tests and debugging only: lists and screens read the projections in Postgres. */
+export const appraisalStateQuery = defineQuery<AppraisalState | null>('appraisalState');
+
+// CycleWorkflow
+export interface CycleChangeResult {
+  accepted: boolean;
+  detail: string;
+}
+export const addEmployeesUpdate = defineUpdate<CycleChangeResult, [{ nips: string[]; by: string }]>(
+  'addEmployees',
+);
+export const removeEmployeeUpdate = defineUpdate<
+  CycleChangeResult,
+  [{ nip: string; reason: string; by: string }]
+>('removeEmployee');
+export const extendUnitDeadlineUpdate = defineUpdate<
+  CycleChangeResult,
+  [{ unitCode: string; step: Step; deadline: string; by: string }]
+>('extendUnitDeadline');
+/** HR sets the unit's own predikat (for its leader); it selects the unit's distribution rule. */
+export const setUnitPredikatUpdate = defineUpdate<
+  CycleChangeResult,
+  [{ unitCode: string; predikat: UnitPredikat; by: string }]
+>('setUnitPredikat');
+/** Check the units' distributions now (after ratings changed) instead of at the next daily check. */
+export const calibrateNowUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('calibrateNow');
+export const closeCycleUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('closeCycle');
