@@ -178,6 +178,24 @@ async function projectTask(
         );
       return;
     }
+    case 'activityReport.added': {
+      const r = event.data;
+      await trx
+        .insertInto('activity_reports')
+        .values({
+          appraisal_id: state.appraisalId,
+          report_id: r.reportId,
+          org_id: state.orgId,
+          nip: r.by,
+          supervisor_nip: state.participants.supervisorNip,
+          date: r.date,
+          description: r.description,
+          created_at: r.at,
+        })
+        .onConflict((oc) => oc.columns(['appraisal_id', 'report_id']).doNothing())
+        .execute();
+      return;
+    }
     default:
       return;
   }

@@ -111,6 +111,12 @@ describe('an employee through the whole cycle (time-skipping server)', () => {
       });
       await act('employee', { type: 'signAgreement', version: 2 });
       await act('supervisor', { type: 'signAgreement', version: 2 });
+      await act('employee', {
+        type: 'addActivityReport',
+        reportId: 'lkh-1',
+        date: calendar.agreement.deadline.slice(0, 10),
+        description: 'Membuat rekap antrean harian',
+      });
       // 3. Check-ins: TW I-III submitted with feedback, TW IV missed.
       for (const q of ['I', 'II', 'III'] as const) {
         await skipTo(calendar.checkIns[q].start);
@@ -209,6 +215,13 @@ describe('an employee through the whole cycle (time-skipping server)', () => {
     expect(types).toContain('referral.completed');
     expect(types.at(-1)).toBe('appraisal.completed');
 
+    const reports = await rig.db
+      .selectFrom('activity_reports')
+      .select(['nip', 'supervisor_nip', 'description'])
+      .execute();
+    expect(reports).toEqual([
+      { nip: nip.employee, supervisor_nip: nip.supervisor, description: 'Membuat rekap antrean harian' },
+    ]);
     const row = await appraisalRow(rig, appraisalId);
     expect(row).toMatchObject({ step: 'completed', predikat: 'butuhPerbaikan', version: events.length });
     const open = await rig.db

@@ -109,6 +109,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('notifications')
     .columns(['org_id', 'recipient_nip', 'notification_id'])
     .execute();
+  // Daily activity reports (laporan aktivitas harian), visible to the employee and the supervisor.
+  await db.schema
+    .createTable('activity_reports')
+    .addColumn('appraisal_id', 'text', (c) => c.notNull())
+    .addColumn('report_id', 'text', (c) => c.notNull())
+    .addColumn('org_id', 'text', (c) => c.notNull())
+    .addColumn('nip', 'text', (c) => c.notNull())
+    .addColumn('supervisor_nip', 'text')
+    .addColumn('date', 'date', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('activity_reports_pk', ['appraisal_id', 'report_id'])
+    .execute();
+  await db.schema
+    .createIndex('activity_reports_supervisor')
+    .on('activity_reports')
+    .columns(['org_id', 'supervisor_nip', 'date'])
+    .execute();
   await db.schema
     .createTable('cycle_progress')
     .addColumn('cycle_id', 'text', (c) => c.notNull())

@@ -81,6 +81,17 @@ export interface NotificationsTable {
   email_status: Generated<string>;
 }
 
+export interface ActivityReportsTable {
+  appraisal_id: string;
+  report_id: string;
+  org_id: string;
+  nip: string;
+  supervisor_nip: string | null;
+  date: ColumnType<Date, string, string>;
+  description: string;
+  created_at: Timestamp;
+}
+
 export interface CountTable {
   cycle_id: string;
   unit_code: string;
@@ -94,6 +105,7 @@ export interface AppraisalTables {
   appraisals: AppraisalsTable;
   tasks: TasksTable;
   notifications: NotificationsTable;
+  activity_reports: ActivityReportsTable;
   cycle_progress: CountTable & { step: string };
   unit_distribution: CountTable & { predikat: string };
 }
