@@ -1,20 +1,56 @@
-// The HTTP API. For now: health of the real dependencies. Routes per concept join here.
-import type { Client } from '@temporalio/client';
-import { Hono } from 'hono';
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema/database.ts';
+// The HTTP API: one zod schema per route gives validation, the OpenAPI 3.1 document and typed handlers.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
+import { isDomainError } from '../domain/errors.ts';
+import type { ApiDependencies, ApiEnv } from './context.ts';
 import { checkHealth } from './health.ts';
+import { idempotentPosts } from './idempotency.ts';
+import { authenticated, limitBody } from './middleware.ts';
+import { ApiProblem, problem, statusForCode } from './problem.ts';
+import { referencePage } from './reference-page.ts';
+import { appraisalRoutes } from './routes/appraisal.ts';
+import { cycleRoutes } from './routes/cycles.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 
-export interface ApiDependencies {
-  db: Kysely<Database>;
-  temporal: Client;
-}
+export type { ApiDependencies } from './context.ts';
 
-export function createApp(deps: ApiDependencies): Hono {
-  const app = new Hono();
+export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        return problem(c, 400, 'invalid_request', 'The request does not match the schema', { errors });
+      }
+    },
+  });
+  app.onError((error, c) => {
+    if (error instanceof ApiProblem) return problem(c, error.status, error.code, error.message, error.extra);
+    if (isDomainError(error))
+      return problem(c, statusForCode(error.code), error.code, error.message, error.details ?? {});
+    if (error instanceof ZodError) return problem(c, 400, 'invalid_request', error.message);
+    if (error instanceof SyntaxError) return problem(c, 400, 'invalid_json', 'The body is not valid JSON');
+    if (error instanceof HTTPException) {
+      const malformed = error.status === 400 && /json/i.test(error.message);
+      return problem(c, error.status, malformed ? 'invalid_json' : 'http_error', error.message);
+    }
+    console.error('api:', error);
+    return problem(c, 500, 'internal_error', 'Something went wrong on our side');
+  });
+  app.notFound((c) => problem(c, 404, 'not_found', 'No such resource'));
+
   app.get('/health', async (c) => {
     const report = await checkHealth(deps.db, deps.temporal);
     return c.json(report, report.status === 'ok' ? 200 : 503);
   });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'siklus API', version: '1' } });
+  app.get('/docs', (c) => c.html(referencePage('/openapi.json')));
+
+  app.use('/v1/*', limitBody(deps.maxBodyBytes ?? 1_048_576));
+  app.use('/v1/orgs/:org/*', authenticated(deps));
+  app.use('/v1/orgs/:org/*', idempotentPosts());
+  app.route('/', inboxRoutes);
+  app.route('/', appraisalRoutes);
+  app.route('/', cycleRoutes);
   return app;
 }

@@ -1,8 +1,10 @@
 // The API process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { Client, Connection } from '@temporalio/client';
-import { intFromEnv, namespace } from '../runtime/config.ts';
+import { intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
+import { dataDir } from '../runtime/paths.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
+import { identityFromEnv } from './auth/config.ts';
 import { startApi } from './server.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -15,7 +17,11 @@ const db = createDb(databaseUrl);
 await migrateToLatest(db);
 const connection = await Connection.connect({ address });
 const temporal = new Client({ connection, namespace });
-const api = await startApi({ db, temporal }, { port: intFromEnv('PORT', 3000), host: '0.0.0.0' });
+const identity = await identityFromEnv(dataDir);
+const api = await startApi(
+  { db, temporal, taskQueue, identity },
+  { port: intFromEnv('PORT', 3000), host: '0.0.0.0' },
+);
 console.log(`api: listening on ${api.url}`);
 const stop = async () => {
   await api.close();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pg from 'pg';
+import { identityFromEnv } from '../api/auth/config.ts';
 import { startApi } from '../api/server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
@@ -57,14 +58,19 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address: temporal.address });
   stops.unshift(['client connection', () => clientConnection.close()]);
   const client = new Client({ connection: clientConnection, namespace });
-  const api = await startApi({ db, temporal: client }, { port: intFromEnv('PORT', 3000) });
+  const identity = await identityFromEnv(dataDir);
+  const api = await startApi(
+    { db, temporal: client, taskQueue, identity },
+    { port: intFromEnv('PORT', 3000) },
+  );
   stops.unshift(['api', () => api.close()]);
 
   console.log(
     [
       '',
       'siklus is running:',
-      `  API          ${api.url}   (health: ${api.url}/health)`,
+      `  API          ${api.url}   (health: ${api.url}/health, reference: ${api.url}/docs)`,
+      `  Identity     ${identity ? (process.env.SIKLUS_DEV_AUTH === '1' ? 'dev mode: tokens from `npx siklus token --org <org> --nip <nip>`' : 'OIDC (SIKLUS_JWKS_URL)') : 'not configured: /v1 answers 401 (set SIKLUS_DEV_AUTH=1 or SIKLUS_JWKS_URL)'}`,
       `  Temporal     ${temporal.address}   namespace ${temporal.namespace}, task queue ${taskQueue}`,
       `  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`,
       `  PostgreSQL   ${redact(databaseUrl)}${postgres.embedded ? '   (embedded)' : ''}`,

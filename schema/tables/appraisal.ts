@@ -92,6 +92,17 @@ export interface ActivityReportsTable {
   created_at: Timestamp;
 }
 
+export interface IdempotencyKeysTable {
+  org_id: string;
+  principal_nip: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface CountTable {
   cycle_id: string;
   unit_code: string;
@@ -106,6 +117,7 @@ export interface AppraisalTables {
   tasks: TasksTable;
   notifications: NotificationsTable;
   activity_reports: ActivityReportsTable;
+  idempotency_keys: IdempotencyKeysTable;
   cycle_progress: CountTable & { step: string };
   unit_distribution: CountTable & { predikat: string };
 }

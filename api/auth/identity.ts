@@ -1,0 +1,67 @@
+// Who calls: a bearer JWT verified against the configured JWKS, issuer and audience (any OIDC provider).
+// Claims: `sub` is the NIP, `org` the organisation, `roles` the granted roles. Supervisor, reviewer and
+// objection-reviewer rights are not claims: they come from the org chart and the appraisal itself.
+import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { ApiProblem } from '../problem.ts';
+
+export const grantedRoles = ['hr', 'employee', 'auditor'] as const;
+
+export interface Principal {
+  nip: string;
+  org: string;
+  roles: Array<(typeof grantedRoles)[number]>;
+  /** An auditor whose token says `org: "*"` may read every organisation. */
+  allOrganisations: boolean;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().regex(/^\d{18}$/, 'sub must be an 18-digit NIP'),
+  org: z.string().min(1),
+  roles: z.array(z.enum(grantedRoles)).default(['employee']),
+});
+
+export interface IdentityConfig {
+  issuer: string;
+  audience: string;
+  keys: JWTVerifyGetKey;
+}
+
+export function identityFromJwks(options: {
+  issuer: string;
+  audience: string;
+  jwksUrl?: string;
+  jwks?: { keys: unknown[] };
+}): IdentityConfig {
+  const keys = options.jwksUrl
+    ? createRemoteJWKSet(new URL(options.jwksUrl))
+    : createLocalJWKSet(options.jwks as Parameters<typeof createLocalJWKSet>[0]);
+  return { issuer: options.issuer, audience: options.audience, keys };
+}
+
+export async function authenticate(
+  config: IdentityConfig,
+  authorization: string | undefined,
+): Promise<Principal> {
+  const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+  if (!token) throw new ApiProblem(401, 'unauthenticated', 'A bearer token is required');
+  let payload: unknown;
+  try {
+    ({ payload } = await jwtVerify(token, config.keys, { issuer: config.issuer, audience: config.audience }));
+  } catch (error) {
+    throw new ApiProblem(
+      401,
+      'invalid_token',
+      error instanceof Error ? error.message : 'The token is not valid',
+    );
+  }
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success)
+    throw new ApiProblem(
+      401,
+      'invalid_token',
+      claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
+  const { sub, org, roles } = claims.data;
+  return { nip: sub, org, roles, allOrganisations: org === '*' && roles.includes('auditor') };
+}

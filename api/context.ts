@@ -1,0 +1,17 @@
+// What every route handler gets: the dependencies and the authenticated principal.
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/database.ts';
+import type { IdentityConfig, Principal } from './auth/identity.ts';
+
+export interface ApiDependencies {
+  db: Kysely<Database>;
+  temporal: Client;
+  taskQueue: string;
+  /** Verifies bearer tokens; without one every /v1 call answers 401 and says how to configure it. */
+  identity: IdentityConfig | null;
+  /** Largest request body accepted, in bytes (413 beyond). */
+  maxBodyBytes?: number;
+}
+
+export type ApiEnv = { Variables: { principal: Principal; deps: ApiDependencies } };

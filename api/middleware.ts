@@ -1,0 +1,40 @@
+// Cross-cutting request handling: body size, authentication, tenant isolation.
+import type { MiddlewareHandler } from 'hono';
+import { authenticate } from './auth/identity.ts';
+import type { ApiDependencies, ApiEnv } from './context.ts';
+import { ApiProblem } from './problem.ts';
+
+export function limitBody(maxBytes: number): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > maxBytes)
+      throw new ApiProblem(413, 'payload_too_large', `The body is larger than ${maxBytes} bytes`);
+    await next();
+  };
+}
+
+/** Authenticates, then hides every other organisation: its resources answer 404, as if absent. */
+export function authenticated(deps: ApiDependencies): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (!deps.identity) {
+      throw new ApiProblem(
+        401,
+        'identity_not_configured',
+        'No identity provider: set SIKLUS_JWKS_URL, SIKLUS_JWT_ISSUER and SIKLUS_JWT_AUDIENCE, or SIKLUS_DEV_AUTH=1 for local development',
+      );
+    }
+    const principal = await authenticate(deps.identity, c.req.header('authorization'));
+    const org = c.req.param('org');
+    if (org !== undefined && org !== principal.org && !principal.allOrganisations) {
+      throw new ApiProblem(404, 'not_found', 'No such resource');
+    }
+    c.set('principal', principal);
+    c.set('deps', deps);
+    await next();
+  };
+}
+
+export function requireRole(principalRoles: readonly string[], role: string): void {
+  if (!principalRoles.includes(role))
+    throw new ApiProblem(403, 'forbidden_role', `This needs the ${role} role`);
+}

@@ -1,0 +1,195 @@
+// The inbox: my open tasks (paginated, filtered by step and due date), a task's detail, and acting on
+// a task. Acting is a Workflow Update; its answer comes only after the resulting events are stored, so
+// the next GET already sees them.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
+import { stepSchema } from '../../domain/appraisal/types.ts';
+import type { ApiEnv } from '../context.ts';
+import { ApiProblem } from '../problem.ts';
+import { actOnAppraisal, actResultSchema } from './act.ts';
+
+const orgParam = z.object({ org: z.string().min(1).max(64) });
+const taskSchema = z.object({
+  taskId: z.string(),
+  appraisalId: z.string(),
+  cycleId: z.string(),
+  kind: z.string(),
+  step: z.string(),
+  assigneeNip: z.string().nullable(),
+  assigneeRole: z.string(),
+  dueAt: z.string().nullable(),
+  status: z.string(),
+  createdAt: z.string(),
+});
+const problemResponse = {
+  content: {
+    'application/problem+json': { schema: z.object({ code: z.string(), detail: z.string().optional() }) },
+  },
+  description: 'A problem (RFC 9457)',
+};
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/v1/orgs/{org}/me/tasks',
+  summary: 'My open tasks, by due date',
+  request: {
+    params: orgParam,
+    query: z.object({
+      step: stepSchema.optional(),
+      dueBefore: z.iso.datetime({ offset: true }).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      after: z
+        .string()
+        .max(300)
+        .optional()
+        .openapi({ description: 'The `next` cursor of the previous page' }),
+    }),
+  },
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: z.object({ tasks: z.array(taskSchema), next: z.string().nullable() }) },
+      },
+      description: 'One page of open tasks',
+    },
+    400: problemResponse,
+    401: problemResponse,
+  },
+});
+
+const detailRoute = createRoute({
+  method: 'get',
+  path: '/v1/orgs/{org}/tasks/{taskId}',
+  summary: 'One of my tasks',
+  request: { params: orgParam.extend({ taskId: z.string().max(300) }) },
+  responses: {
+    200: { content: { 'application/json': { schema: taskSchema } }, description: 'The task' },
+    404: problemResponse,
+  },
+});
+
+const actRoute = createRoute({
+  method: 'post',
+  path: '/v1/orgs/{org}/tasks/{taskId}/actions',
+  summary: 'Act on one of my tasks (acknowledge, propose, sign, review, rate, object, ...)',
+  request: {
+    params: orgParam.extend({ taskId: z.string().max(300) }),
+    body: { content: { 'application/json': { schema: appraisalCommandSchema } }, required: true },
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: actResultSchema } }, description: 'Recorded' },
+    400: problemResponse,
+    403: problemResponse,
+    404: problemResponse,
+    409: problemResponse,
+    422: problemResponse,
+  },
+});
+
+type TaskRow = {
+  task_id: string;
+  appraisal_id: string;
+  cycle_id: string;
+  kind: string;
+  step: string;
+  assignee_nip: string | null;
+  assignee_role: string;
+  due_at: Date | null;
+  status: string;
+  created_at: Date;
+};
+const toTask = (t: TaskRow) => ({
+  taskId: t.task_id,
+  appraisalId: t.appraisal_id,
+  cycleId: t.cycle_id,
+  kind: t.kind,
+  step: t.step,
+  assigneeNip: t.assignee_nip,
+  assigneeRole: t.assignee_role,
+  dueAt: t.due_at?.toISOString() ?? null,
+  status: t.status,
+  createdAt: t.created_at.toISOString(),
+});
+
+export const inboxRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(listRoute, async (c) => {
+    const { db } = c.get('deps');
+    const me = c.get('principal');
+    const { step, dueBefore, limit, after } = c.req.valid('query');
+    let query = db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('org_id', '=', me.org)
+      .where('status', '=', 'open')
+      .where((eb) =>
+        me.roles.includes('hr')
+          ? eb.or([eb('assignee_nip', '=', me.nip), eb('assignee_role', '=', 'hr')])
+          : eb('assignee_nip', '=', me.nip),
+      )
+      .orderBy('due_at')
+      .orderBy('task_id')
+      .limit(limit + 1);
+    if (step) query = query.where('step', '=', step);
+    if (dueBefore) query = query.where('due_at', '<', new Date(dueBefore));
+    if (after) {
+      const [due, id] = decodeCursor(after);
+      query = query.where((eb) =>
+        eb.or([
+          eb('due_at', '>', new Date(due)),
+          eb.and([eb('due_at', '=', new Date(due)), eb('task_id', '>', id)]),
+        ]),
+      );
+    }
+    const rows = await query.execute();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const next =
+      rows.length > limit && last ? encodeCursor(last.due_at?.toISOString() ?? '', last.task_id) : null;
+    return c.json({ tasks: page.map(toTask), next }, 200);
+  })
+  .openapi(detailRoute, async (c) => {
+    const task = await findMyTask(c.get('deps').db, c.get('principal'), c.req.valid('param').taskId);
+    return c.json(toTask(task), 200);
+  })
+  .openapi(actRoute, async (c) => {
+    const { taskId } = c.req.valid('param');
+    const task = await findMyTask(c.get('deps').db, c.get('principal'), taskId);
+    const result = await actOnAppraisal(
+      c.get('deps'),
+      c.get('principal'),
+      task.appraisal_id,
+      c.req.valid('json'),
+    );
+    return c.json(result, 200);
+  });
+
+async function findMyTask(
+  db: ApiEnv['Variables']['deps']['db'],
+  me: ApiEnv['Variables']['principal'],
+  taskId: string,
+): Promise<TaskRow> {
+  const task = await db
+    .selectFrom('tasks')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('org_id', '=', me.org)
+    .executeTakeFirst();
+  const mine =
+    task && (task.assignee_nip === me.nip || (task.assignee_role === 'hr' && me.roles.includes('hr')));
+  // Someone else's task is as absent as a missing one.
+  if (!task || !mine) throw new ApiProblem(404, 'not_found', 'No such task');
+  return task;
+}
+
+function encodeCursor(due: string, id: string): string {
+  return Buffer.from(JSON.stringify([due, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
+      return [value[0], value[1]];
+  } catch {}
+  throw new ApiProblem(400, 'invalid_cursor', 'The `after` cursor is not one this API gave out');
+}
