@@ -12,6 +12,7 @@ import { referencePage } from './reference-page.ts';
 import { appraisalRoutes } from './routes/appraisal.ts';
 import { cycleRoutes } from './routes/cycles.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { liveRoutes } from './routes/live.ts';
 
 export type { ApiDependencies } from './context.ts';
 
@@ -52,5 +53,6 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', inboxRoutes);
   app.route('/', appraisalRoutes);
   app.route('/', cycleRoutes);
+  app.route('/', liveRoutes);
   return app;
 }

@@ -1,6 +1,7 @@
 // What every route handler gets: the dependencies and the authenticated principal.
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import type { NotificationListener } from '../notifications/listener.ts';
 import type { Database } from '../schema/database.ts';
 import type { IdentityConfig, Principal } from './auth/identity.ts';
 
@@ -10,6 +11,8 @@ export interface ApiDependencies {
   taskQueue: string;
   /** Verifies bearer tokens; without one every /v1 call answers 401 and says how to configure it. */
   identity: IdentityConfig | null;
+  /** Wakes live feeds when a notification commits; without it feeds poll. */
+  listener?: NotificationListener;
   /** Largest request body accepted, in bytes (413 beyond). */
   maxBodyBytes?: number;
 }

@@ -1,5 +1,6 @@
 // The API process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { Client, Connection } from '@temporalio/client';
+import { listenForNotifications } from '../notifications/listener.ts';
 import { intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
 import { dataDir } from '../runtime/paths.ts';
 import { createDb } from '../schema/db.ts';
@@ -18,13 +19,15 @@ await migrateToLatest(db);
 const connection = await Connection.connect({ address });
 const temporal = new Client({ connection, namespace });
 const identity = await identityFromEnv(dataDir);
+const listener = await listenForNotifications(databaseUrl);
 const api = await startApi(
-  { db, temporal, taskQueue, identity },
+  { db, temporal, taskQueue, identity, listener },
   { port: intFromEnv('PORT', 3000), host: '0.0.0.0' },
 );
 console.log(`api: listening on ${api.url}`);
 const stop = async () => {
   await api.close();
+  await listener.close();
   await connection.close();
   await db.destroy();
   process.exit(0);

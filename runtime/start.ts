@@ -7,6 +7,8 @@ import { NativeConnection } from '@temporalio/worker';
 import pg from 'pg';
 import { identityFromEnv } from '../api/auth/config.ts';
 import { startApi } from '../api/server.ts';
+import { listenForNotifications } from '../notifications/listener.ts';
+import { startMailer } from '../notifications/mailer.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { createWorker } from '../worker/create-worker.ts';
@@ -59,10 +61,17 @@ async function main(): Promise<void> {
   stops.unshift(['client connection', () => clientConnection.close()]);
   const client = new Client({ connection: clientConnection, namespace });
   const identity = await identityFromEnv(dataDir);
+  const listener = await listenForNotifications(databaseUrl);
+  stops.unshift(['notification listener', () => listener.close()]);
   const api = await startApi(
-    { db, temporal: client, taskQueue, identity },
+    { db, temporal: client, taskQueue, identity, listener },
     { port: intFromEnv('PORT', 3000) },
   );
+  const smtpUrl = process.env.SIKLUS_SMTP_URL;
+  if (smtpUrl) {
+    const mailer = startMailer(db, smtpUrl, { from: process.env.SIKLUS_MAIL_FROM ?? 'siklus@localhost' });
+    stops.unshift(['mailer', async () => mailer.stop()]);
+  }
   stops.unshift(['api', () => api.close()]);
 
   console.log(
@@ -74,6 +83,7 @@ async function main(): Promise<void> {
       `  Temporal     ${temporal.address}   namespace ${temporal.namespace}, task queue ${taskQueue}`,
       `  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`,
       `  PostgreSQL   ${redact(databaseUrl)}${postgres.embedded ? '   (embedded)' : ''}`,
+      `  E-mail       ${smtpUrl ? `via ${redact(smtpUrl)}` : 'off (set SIKLUS_SMTP_URL, e.g. smtp://127.0.0.1:1025)'}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

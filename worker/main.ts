@@ -1,5 +1,6 @@
 // The worker process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { NativeConnection } from '@temporalio/worker';
+import { startMailer } from '../notifications/mailer.ts';
 import { namespace, taskQueue } from '../runtime/config.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
@@ -16,6 +17,11 @@ await migrateToLatest(db);
 const connection = await NativeConnection.connect({ address });
 const worker = await createWorker({ connection, namespace, taskQueue, db });
 console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);
+// The worker process also delivers notification e-mails when SMTP is configured.
+const mailer = process.env.SIKLUS_SMTP_URL
+  ? startMailer(db, process.env.SIKLUS_SMTP_URL, { from: process.env.SIKLUS_MAIL_FROM ?? 'siklus@localhost' })
+  : undefined;
 await worker.run();
+mailer?.stop();
 await connection.close();
 await db.destroy();

@@ -101,7 +101,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('assigned', 'reminder', 'escalation')`))
     .addColumn('event_id', 'uuid', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('email_status', 'text', (c) => c.notNull().defaultTo('pending'))
+    // Readers of the live feed page by (transaction_id, notification_id) below the oldest open
+    // transaction, so a notification committed late is never skipped (as the event log's readers do).
+    .addColumn('transaction_id', sql`xid8`, (c) => c.notNull().defaultTo(sql`pg_current_xact_id()`))
+    .addColumn('email_status', 'text', (c) =>
+      c.notNull().defaultTo('pending').check(sql`email_status in ('pending', 'retry', 'sent', 'failed', 'skipped')`),
+    )
+    .addColumn('email_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('email_next_attempt_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('email_sent_at', 'timestamptz')
+    .addColumn('email_error', 'text')
     .addUniqueConstraint('notifications_event_task', ['event_id', 'task_id'])
     .execute();
   await db.schema
@@ -109,6 +118,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('notifications')
     .columns(['org_id', 'recipient_nip', 'notification_id'])
     .execute();
+  await db.schema
+    .createIndex('notifications_email_due')
+    .on('notifications')
+    .columns(['email_next_attempt_at'])
+    .where(sql.ref('email_status'), 'in', sql`('pending', 'retry')`)
+    .execute();
+  // Tell listeners (the API's live feed) at commit; the payload only says whom to wake.
+  await sql`create function notify_notification() returns trigger language plpgsql as $$
+    begin
+      perform pg_notify('siklus_notifications', json_build_object('org', new.org_id, 'nip', new.recipient_nip, 'role', new.recipient_role)::text);
+      return new;
+    end $$`.execute(db);
+  await sql`create trigger notifications_notify after insert on notifications for each row execute function notify_notification()`.execute(db);
   // Daily activity reports (laporan aktivitas harian), visible to the employee and the supervisor.
   await db.schema
     .createTable('activity_reports')
@@ -146,6 +168,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop function if exists notify_notification() cascade`.execute(db);
   for (const table of [
     'unit_distribution',
     'cycle_progress',

@@ -78,7 +78,12 @@ export interface NotificationsTable {
   kind: 'assigned' | 'reminder' | 'escalation';
   event_id: string;
   created_at: Timestamp;
-  email_status: Generated<string>;
+  transaction_id: ColumnType<string, never, never>;
+  email_status: Generated<'pending' | 'retry' | 'sent' | 'failed' | 'skipped'>;
+  email_attempts: Generated<number>;
+  email_next_attempt_at: Generated<Date>;
+  email_sent_at: NullableTimestamp;
+  email_error: string | null;
 }
 
 export interface ActivityReportsTable {

@@ -1,0 +1,80 @@
+// Appends real appraisal events through the event store and the production projections, for tests that
+// need tasks and notifications without running workflows.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { eventSchemas } from '../../domain/event-registry.ts';
+import { projections } from '../../projections/index.ts';
+import type { Database } from '../../schema/database.ts';
+import { appendToStream, type NewEvent } from '../../store/index.ts';
+
+export async function startAppraisal(
+  db: Kysely<Database>,
+  orgId: string,
+  nip: string,
+  supervisorNip: string | null,
+) {
+  const appraisalId = `${orgId}.2027.${nip}`;
+  const at = new Date().toISOString();
+  await append(db, appraisalId, 0, [
+    {
+      type: 'appraisal.started',
+      data: {
+        appraisalId,
+        cycleId: `${orgId}.2027`,
+        orgId,
+        participants: {
+          employee: { nip, name: 'Pegawai', unitCode: 'U1', positionCode: 'STAF' },
+          supervisorNip,
+          superiorNip: null,
+          subordinateNips: [],
+        },
+        calendar: {},
+        at,
+      },
+    },
+  ]);
+  return appraisalId;
+}
+
+/** Assigns tasks (one notification each) to the appraisal's employee; returns the new stream version. */
+export async function assignTasks(
+  db: Kysely<Database>,
+  appraisalId: string,
+  version: number,
+  assigneeNip: string,
+  count: number,
+) {
+  const at = new Date().toISOString();
+  const events = Array.from({ length: count }, (_, i) => ({
+    type: 'task.assigned' as const,
+    data: {
+      taskId: `${appraisalId}:submitCheckIn:${version + i}`,
+      kind: 'submitCheckIn' as const,
+      assigneeNip,
+      assigneeRole: 'employee' as const,
+      step: 'checkIns' as const,
+      dueAt: at,
+      at,
+    },
+  }));
+  await append(db, appraisalId, version, events);
+  return version + count;
+}
+
+async function append(
+  db: Kysely<Database>,
+  appraisalId: string,
+  expectedVersion: number,
+  events: Array<{ type: string; data: unknown }>,
+) {
+  const envelopes = events.map((e) => ({
+    eventId: randomUUID(),
+    type: e.type,
+    data: e.data,
+    metadata: { actor: 'test' },
+  })) as NewEvent<typeof eventSchemas>[];
+  await appendToStream(db, eventSchemas, `appraisal-${appraisalId}`, envelopes, {
+    expectedVersion,
+    projections,
+  });
+}
