@@ -9,7 +9,9 @@ import { idempotentPosts } from './idempotency.ts';
 import { authenticated, limitBody } from './middleware.ts';
 import { ApiProblem, problem, statusForCode } from './problem.ts';
 import { referencePage } from './reference-page.ts';
+import { activityReportRoutes } from './routes/activity-reports.ts';
 import { appraisalRoutes } from './routes/appraisal.ts';
+import { cycleChangeRoutes } from './routes/cycle-changes.ts';
 import { cycleRoutes } from './routes/cycles.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
@@ -54,5 +56,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', appraisalRoutes);
   app.route('/', cycleRoutes);
   app.route('/', liveRoutes);
+  app.route('/', cycleChangeRoutes);
+  app.route('/', activityReportRoutes);
   return app;
 }

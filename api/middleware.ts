@@ -38,3 +38,16 @@ export function requireRole(principalRoles: readonly string[], role: string): vo
   if (!principalRoles.includes(role))
     throw new ApiProblem(403, 'forbidden_role', `This needs the ${role} role`);
 }
+
+/** A route gate: the principal must hold one of these roles; checked before the body is validated. */
+export function roleGate(...roles: string[]): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const principal = c.get('principal');
+    if (!roles.some((role) => principal.roles.includes(role as never))) {
+      throw new ApiProblem(403, 'forbidden_role', `This needs the ${roles.join(' or ')} role`);
+    }
+    await next();
+  };
+}
+export const hrOnly = roleGate('hr');
+export const hrOrAuditor = roleGate('hr', 'auditor');

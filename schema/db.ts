@@ -10,6 +10,8 @@ export interface DbOptions {
 }
 
 const int8Oid = 20;
+// A calendar date stays 'YYYY-MM-DD': a JS Date would move it by the process's time zone.
+const dateOid = 1082;
 
 /** int8 as a JS number, refusing (failing the query) rather than rounding past 2^53. */
 function parseInt8(text: string): number {
@@ -24,7 +26,9 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === int8Oid && format !== 'binary'
       ? parseInt8
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      : oid === dateOid && format !== 'binary'
+        ? (text: string) => text
+        : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
 /** A Kysely instance over its own pg Pool; `db.destroy()` closes the pool. */

@@ -11,7 +11,7 @@ import { cycleIdFor, cycleWorkflowId } from '../../workflows/appraisal-input.ts'
 import type { CycleInput } from '../../workflows/cycle.ts';
 import { closeCycleUpdate, setUnitPredikatUpdate } from '../../workflows/messages.ts';
 import type { ApiEnv } from '../context.ts';
-import { requireRole } from '../middleware.ts';
+import { hrOnly, hrOrAuditor, requireRole } from '../middleware.ts';
 import { ApiProblem } from '../problem.ts';
 
 const org = z.object({ org: z.string().min(1).max(64) });
@@ -27,6 +27,7 @@ const problemResponse = {
 const code = z.string().min(1).max(64);
 
 const unitsRoute = createRoute({
+  middleware: [hrOnly] as const,
   method: 'post',
   path: '/v1/orgs/{org}/units',
   summary: 'Create or update units (unit kerja)',
@@ -49,6 +50,7 @@ const unitsRoute = createRoute({
   responses: { 200: json(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
 const positionsRoute = createRoute({
+  middleware: [hrOnly] as const,
   method: 'post',
   path: '/v1/orgs/{org}/positions',
   summary: 'Create or update positions and their standards (tupoksi)',
@@ -85,6 +87,7 @@ const positionsRoute = createRoute({
   responses: { 200: json(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
 const importRoute = createRoute({
+  middleware: [hrOnly] as const,
   method: 'post',
   path: '/v1/orgs/{org}/employees/import',
   summary: 'Import employees from CSV (a result per row)',
@@ -96,6 +99,7 @@ const importRoute = createRoute({
   },
 });
 const startRoute = createRoute({
+  middleware: [hrOnly] as const,
   method: 'post',
   path: '/v1/orgs/{org}/cycles',
   summary: 'Start the yearly cycle',
@@ -123,6 +127,7 @@ const startRoute = createRoute({
   },
 });
 const cycleRoute = createRoute({
+  middleware: [hrOrAuditor] as const,
   method: 'get',
   path: '/v1/orgs/{org}/cycles/{cycleId}',
   summary: 'A cycle',
@@ -130,6 +135,7 @@ const cycleRoute = createRoute({
   responses: { 200: json(z.record(z.string(), z.unknown()), 'The cycle'), 404: problemResponse },
 });
 const progressRoute = createRoute({
+  middleware: [hrOrAuditor] as const,
   method: 'get',
   path: '/v1/orgs/{org}/cycles/{cycleId}/progress',
   summary: 'Progress per unit and step',
@@ -140,6 +146,7 @@ const progressRoute = createRoute({
   },
 });
 const distributionRoute = createRoute({
+  middleware: [hrOrAuditor] as const,
   method: 'get',
   path: '/v1/orgs/{org}/cycles/{cycleId}/distribution',
   summary: 'Predikat distribution per unit, against its rule',
@@ -150,6 +157,7 @@ const distributionRoute = createRoute({
   },
 });
 const unitPredikatRoute = createRoute({
+  middleware: [hrOnly] as const,
   method: 'post',
   path: '/v1/orgs/{org}/cycles/{cycleId}/units/{unitCode}/predikat',
   summary: "Set a unit's own predikat (selects its distribution rule)",
@@ -166,6 +174,7 @@ const unitPredikatRoute = createRoute({
   },
 });
 const closeRoute = createRoute({
+  middleware: [hrOnly] as const,
   method: 'post',
   path: '/v1/orgs/{org}/cycles/{cycleId}/close',
   summary: 'Close the cycle',

@@ -92,7 +92,7 @@ export interface ActivityReportsTable {
   org_id: string;
   nip: string;
   supervisor_nip: string | null;
-  date: ColumnType<Date, string, string>;
+  date: string;
   description: string;
   created_at: Timestamp;
 }
