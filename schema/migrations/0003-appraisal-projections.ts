@@ -105,7 +105,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // transaction, so a notification committed late is never skipped (as the event log's readers do).
     .addColumn('transaction_id', sql`xid8`, (c) => c.notNull().defaultTo(sql`pg_current_xact_id()`))
     .addColumn('email_status', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`email_status in ('pending', 'retry', 'sent', 'failed', 'skipped')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`email_status in ('pending', 'retry', 'sent', 'failed', 'skipped')`),
     )
     .addColumn('email_attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('email_next_attempt_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -130,7 +133,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       perform pg_notify('siklus_notifications', json_build_object('org', new.org_id, 'nip', new.recipient_nip, 'role', new.recipient_role)::text);
       return new;
     end $$`.execute(db);
-  await sql`create trigger notifications_notify after insert on notifications for each row execute function notify_notification()`.execute(db);
+  await sql`create trigger notifications_notify after insert on notifications for each row execute function notify_notification()`.execute(
+    db,
+  );
   // Daily activity reports (laporan aktivitas harian), visible to the employee and the supervisor.
   await db.schema
     .createTable('activity_reports')
