@@ -7,12 +7,16 @@ import type { Actor, Step } from './types.ts';
 export const isHr = (actor: Actor) => actor.roles.includes('hr');
 export const isEmployee = (state: AppraisalState, actor: Actor) =>
   actor.nip === state.participants.employee.nip;
-/** The rater; HR stands in where the org chart names no supervisor. */
+/** The rater; HR stands in where the org chart names no supervisor (but nobody rates themselves). */
 export const isSupervisor = (state: AppraisalState, actor: Actor) =>
-  state.participants.supervisorNip === null ? isHr(actor) : actor.nip === state.participants.supervisorNip;
+  state.participants.supervisorNip === null
+    ? isHr(actor) && !isEmployee(state, actor)
+    : actor.nip === state.participants.supervisorNip;
 /** The rater's superior, who decides objections; HR stands in where there is none. */
 export const isSuperior = (state: AppraisalState, actor: Actor) =>
-  state.participants.superiorNip === null ? isHr(actor) : actor.nip === state.participants.superiorNip;
+  state.participants.superiorNip === null
+    ? isHr(actor) && !isEmployee(state, actor)
+    : actor.nip === state.participants.superiorNip;
 
 export function requireActor(ok: boolean, who: string): void {
   if (!ok) throw new DomainError('forbidden_actor', `Only the ${who} may do this`);
