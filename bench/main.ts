@@ -1,9 +1,11 @@
 // `npm run bench -- <name>` (or `npx tsx bench/main.ts <name>`): runs one benchmark and prints its
 // figures as one JSON line on stdout.
+import { benchApi } from './api.ts';
 import { benchEventAppend } from './event-append.ts';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   'event-append': () => benchEventAppend({ databaseUrl: process.env.DATABASE_URL }),
+  api: () => benchApi({ databaseUrl: process.env.DATABASE_URL }),
 };
 
 const name = process.argv[2];

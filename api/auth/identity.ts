@@ -39,12 +39,23 @@ export function identityFromJwks(options: {
   return { issuer: options.issuer, audience: options.audience, keys };
 }
 
+// Verified tokens, until they expire: a signature check per request is the inbox's largest CPU cost.
+const verified = new Map<string, { principal: Principal; expiresAt: number }>();
+const cacheLimit = 10_000;
+
 export async function authenticate(
   config: IdentityConfig,
   authorization: string | undefined,
 ): Promise<Principal> {
   const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   if (!token) throw new ApiProblem(401, 'unauthenticated', 'A bearer token is required');
+  const cached = verified.get(`${config.issuer}|${token}`);
+  if (cached && cached.expiresAt > Date.now()) return cached.principal;
+  if (verified.size >= cacheLimit) verified.delete(verified.keys().next().value ?? '');
+  return verify(config, token);
+}
+
+async function verify(config: IdentityConfig, token: string): Promise<Principal> {
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, config.keys, { issuer: config.issuer, audience: config.audience }));
@@ -63,5 +74,8 @@ export async function authenticate(
       claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     );
   const { sub, org, roles } = claims.data;
-  return { nip: sub, org, roles, allOrganisations: org === '*' && roles.includes('auditor') };
+  const principal = { nip: sub, org, roles, allOrganisations: org === '*' && roles.includes('auditor') };
+  const exp = (payload as { exp?: number }).exp;
+  if (exp) verified.set(`${config.issuer}|${token}`, { principal, expiresAt: exp * 1000 });
+  return principal;
 }

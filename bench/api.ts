@@ -1,0 +1,119 @@
+// `npm run bench -- api`: 10,000 open tasks in the inbox projection, and autocannon against the inbox
+// endpoint on loopback at a fixed rate. One JSON line: p50, p99 and requests/s (target p99 <= 25 ms at
+// 300 requests/s).
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { loadDevKey, signDevToken } from '../api/auth/dev-keys.ts';
+import { createDb } from '../schema/db.ts';
+import { migrateToLatest } from '../schema/migrate.ts';
+import { throwawayDatabase } from './throwaway-database.ts';
+
+export interface ApiBenchOptions {
+  databaseUrl?: string;
+  tasks?: number;
+  people?: number;
+  rate?: number;
+  seconds?: number;
+}
+
+export async function benchApi(options: ApiBenchOptions = {}) {
+  const tasks = options.tasks ?? 10_000;
+  const people = options.people ?? 500;
+  const rate = options.rate ?? 300;
+  const seconds = options.seconds ?? 15;
+  const database = await throwawayDatabase(options.databaseUrl);
+  const db = createDb(database.url, { max: 10 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-bench-api-'));
+  try {
+    await migrateToLatest(db);
+    const nips = Array.from(
+      { length: people },
+      (_, i) =>
+        `19900101201501${String(1 + (i % 2))}${String((i % 999) + 1).padStart(3, '0')}`.slice(0, 15) +
+        String(i).padStart(3, '0'),
+    );
+    const due = Date.now() + 30 * 86_400_000;
+    for (let i = 0; i < tasks; i += 2000) {
+      const rows = Array.from({ length: Math.min(2000, tasks - i) }, (_, j) => {
+        const n = i + j;
+        const nip = nips[n % nips.length] ?? '';
+        return {
+          task_id: `bench.2027.${nip}:submitCheckIn:${n}`,
+          appraisal_id: `bench.2027.${nip}`,
+          cycle_id: 'bench.2027',
+          org_id: 'bench',
+          kind: 'submitCheckIn',
+          step: 'checkIns',
+          assignee_nip: nip,
+          assignee_role: 'employee',
+          due_at: new Date(due + n * 60_000),
+          status: 'open' as const,
+          created_at: new Date(),
+        };
+      });
+      await db.insertInto('tasks').values(rows).execute();
+    }
+    await db
+      .executeQuery({ sql: 'analyze tasks', parameters: [], query: { kind: 'RawNode' } } as never)
+      .catch(() => undefined);
+    const key = await loadDevKey(dataDir);
+    const tokens = await Promise.all(
+      nips.slice(0, 100).map((nip) => signDevToken(key, { org: 'bench', nip, roles: ['employee'] })),
+    );
+    const server = await startServerProcess(database.url, dataDir);
+    try {
+      let next = 0;
+      const load = (duration: number) =>
+        autocannon({
+          url: `${server.url}/v1/orgs/bench/me/tasks?limit=50`,
+          connections: 20,
+          overallRate: rate,
+          duration,
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+              }),
+            },
+          ],
+        });
+      // A warm-up at the same rate first (JIT, pool, caches), then the measured run.
+      await load(3);
+      const result = await load(seconds);
+      return {
+        tasks,
+        people,
+        targetRate: rate,
+        seconds,
+        requestsPerSec: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors,
+      };
+    } finally {
+      server.stop();
+    }
+  } finally {
+    await db.destroy();
+    await database.close();
+  }
+}
+
+/** The API in its own process (tsx), on a free port; resolves with its URL. */
+async function startServerProcess(databaseUrl: string, dataDir: string) {
+  const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
+  const child = spawn(tsx, [new URL('./api-server.ts', import.meta.url).pathname], {
+    env: { ...process.env, SIKLUS_BENCH_DATABASE_URL: databaseUrl, SIKLUS_BENCH_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+  return { url: chunk.toString().trim(), stop: () => child.kill('SIGTERM') };
+}
