@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       '',
       'siklus is running:',
       `  API          ${api.url}   (health: ${api.url}/health, reference: ${api.url}/docs)`,
-      `  Identity     ${identity ? (process.env.SIKLUS_DEV_AUTH === '1' ? 'dev mode: tokens from `npx siklus token --org <org> --nip <nip>`' : 'OIDC (SIKLUS_JWKS_URL)') : 'not configured: /v1 answers 401 (set SIKLUS_DEV_AUTH=1 or SIKLUS_JWKS_URL)'}`,
+      `  Identity     ${identity ? (process.env.SIKLUS_DEV_AUTH === '1' ? 'dev mode: tokens from `npm run -s siklus -- token --org <org> --nip <nip>`' : 'OIDC (SIKLUS_JWKS_URL)') : 'not configured: /v1 answers 401 (set SIKLUS_DEV_AUTH=1 or SIKLUS_JWKS_URL)'}`,
       `  Temporal     ${temporal.address}   namespace ${temporal.namespace}, task queue ${taskQueue}`,
       `  Temporal UI  ${temporal.uiUrl ?? '(external server: see its own UI)'}`,
       `  PostgreSQL   ${redact(databaseUrl)}${postgres.embedded ? '   (embedded)' : ''}`,
