@@ -15,6 +15,7 @@ import { cycleChangeRoutes } from './routes/cycle-changes.ts';
 import { cycleRoutes } from './routes/cycles.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
+import { resultsExportRoutes } from './routes/results-export.ts';
 
 export type { ApiDependencies } from './context.ts';
 
@@ -58,5 +59,6 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', liveRoutes);
   app.route('/', cycleChangeRoutes);
   app.route('/', activityReportRoutes);
+  app.route('/', resultsExportRoutes);
   return app;
 }

@@ -1,6 +1,10 @@
 // End to end over HTTP only, on the time-skipping server: HR imports 20 employees from CSV and starts a
 // cycle; every actor works their inbox through the API for a whole year; feedback is delivered; one
 // objection changes a predikat; one training referral is completed; the e-mails arrive over SMTP.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -273,6 +277,23 @@ describe('end to end over HTTP (time-skipping server)', () => {
       0,
     );
     expect(completed).toBe(20);
+    // Results export as CSV and as an XLSX workbook.
+    const exported = await t.call('GET', `/v1/orgs/bukittinggi/cycles/${cycleId}/results?format=csv`, {
+      token: hr,
+    });
+    const lines = String(exported.body).trim().split('\r\n');
+    expect(lines).toHaveLength(21);
+    expect(lines.find((l) => l.startsWith(objector.nip))).toMatch(
+      /completed,Butuh Perbaikan,diBawah,sesuai,changed,Pelatihan pelayanan prima,yes,no$/,
+    );
+    const xlsx = await fetch(`${t.api.url}/v1/orgs/bukittinggi/cycles/${cycleId}/results?format=xlsx`, {
+      headers: { authorization: `Bearer ${hr}` },
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'siklus-xlsx-')), 'results.xlsx');
+    writeFileSync(file, Buffer.from(await xlsx.arrayBuffer()));
+    const sheet = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+    expect(sheet).toContain(objector.nip);
+    expect(sheet.match(/<row /g)).toHaveLength(21);
     // Every person with a task got mail.
     for (let i = 0; i < 100 && new Set(mails).size < 20; i++) await new Promise((r) => setTimeout(r, 100));
     expect(new Set(mails)).toEqual(new Set(org.employees.map((e) => `${e.nip}@bukittinggi.go.id`)));
