@@ -25,18 +25,20 @@ export async function importEmployees(
   const parsed = parseEmployeeCsv(csv);
   if (!parsed.ok) return { ok: false, headerErrors: parsed.headerErrors };
   return db.transaction().execute(async (trx) => {
-    const [units, positions, existing] = await Promise.all([
-      trx.selectFrom('units').select('code').where('org_id', '=', orgId).execute(),
-      trx.selectFrom('positions').select('code').where('org_id', '=', orgId).execute(),
-      trx.selectFrom('employees').select('nip').where('org_id', '=', orgId).execute(),
-    ]);
+    // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.
+    const units = await trx.selectFrom('units').select('code').where('org_id', '=', orgId).execute();
+    const positions = await trx.selectFrom('positions').select('code').where('org_id', '=', orgId).execute();
+    const existing = await trx.selectFrom('employees').select('nip').where('org_id', '=', orgId).execute();
     const unitCodes = new Set(units.map((u) => u.code));
     const positionCodes = new Set(positions.map((p) => p.code));
     const known = new Set(existing.map((e) => e.nip));
+    const lineOfNip = new Map(parsed.rows.flatMap((r) => (r.ok ? [[r.employee.nip, r.line] as const] : [])));
     // A supervisor in the same file counts only if their own row is valid: repeat until nothing changes.
     const check = (inFile: Set<string>) =>
       parsed.rows.map((row) =>
-        checkReferences(row, unitCodes, positionCodes, (nip) => known.has(nip) || inFile.has(nip)),
+        checkReferences(row, unitCodes, positionCodes, (nip) =>
+          known.has(nip) || inFile.has(nip) ? 'exists' : (lineOfNip.get(nip) ?? 'unknown'),
+        ),
       );
     let inFile = new Set(parsed.rows.flatMap((r) => (r.ok ? [r.employee.nip] : [])));
     let results = check(inFile);
@@ -49,10 +51,11 @@ export async function importEmployees(
     const valid = results.flatMap((r, i) =>
       r.ok && parsed.rows[i]?.ok ? [(parsed.rows[i] as Extract<EmployeeRow, { ok: true }>).employee] : [],
     );
-    if (valid.length > 0) {
+    // In batches: one statement binds at most 65,535 parameters (9 per row), and an instansi can be larger.
+    for (let i = 0; i < valid.length; i += insertBatch) {
       await trx
         .insertInto('employees')
-        .values(valid.map((e) => toRow(orgId, e)))
+        .values(valid.slice(i, i + insertBatch).map((e) => toRow(orgId, e)))
         .onConflict((oc) =>
           oc.columns(['org_id', 'nip']).doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
@@ -75,22 +78,35 @@ export async function importEmployees(
   });
 }
 
+const insertBatch = 1000;
+
+/** Whether a supervisor exists, or else the line of their own (invalid) row in this file, if known. */
+type SupervisorLookup = (nip: string) => 'exists' | 'unknown' | number;
+
 function checkReferences(
   row: EmployeeRow,
   units: Set<string>,
   positions: Set<string>,
-  personExists: (nip: string) => boolean,
+  supervisor: SupervisorLookup,
 ): { line: number; ok: true; nip: string } | { line: number; ok: false; errors: string[] } {
   if (!row.ok) return row;
   const e = row.employee;
   const errors = [
     ...(units.has(e.unitCode) ? [] : [`unit_code: unknown unit "${e.unitCode}"`]),
     ...(positions.has(e.positionCode) ? [] : [`position_code: unknown position "${e.positionCode}"`]),
-    ...(e.supervisorNip === null || personExists(e.supervisorNip)
-      ? []
-      : [`supervisor_nip: no employee with NIP ${e.supervisorNip}`]),
+    ...(e.supervisorNip === null ? [] : supervisorErrors(e.supervisorNip, supervisor(e.supervisorNip))),
   ];
   return errors.length ? { line: row.line, ok: false, errors } : { line: row.line, ok: true, nip: e.nip };
+}
+
+function supervisorErrors(nip: string, found: ReturnType<SupervisorLookup>): string[] {
+  if (found === 'exists') return [];
+  // A row that failed parsing has no NIP to point at, hence the wording of the general case.
+  if (found === 'unknown')
+    return [
+      `supervisor_nip: no employee with NIP ${nip} in the organisation or among the valid rows of this file`,
+    ];
+  return [`supervisor_nip: the supervisor's row (line ${found}) has errors`];
 }
 
 function toRow(orgId: string, e: ImportedEmployee) {

@@ -1,3 +1,4 @@
 // Every workflow the siklus worker runs.
 export { CycleWorkflow } from './cycle.ts';
 export { EmployeeAppraisalWorkflow } from './employee-appraisal.ts';
+export { StartNextCycleWorkflow } from './next-cycle.ts';

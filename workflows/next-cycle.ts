@@ -1,0 +1,69 @@
+// StartNextCycleWorkflow: what the yearly schedule (runtime/cycle-schedule.ts) runs. It starts next
+// year's CycleWorkflow as an abandoned child and returns the cycle id. The child's workflow id is the
+// cycle's own, so a second fire for the same year starts nothing and still succeeds.
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  WorkflowExecutionAlreadyStartedError,
+} from '@temporalio/common';
+import { ApplicationFailure, startChild, workflowInfo } from '@temporalio/workflow';
+import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
+import { buildCalendar, type CalendarOverrides } from '../domain/cycle/calendar.ts';
+import type { Population } from '../domain/cycle/events.ts';
+import { isDomainError } from '../domain/errors.ts';
+import { type AppraisalCalendar, cycleIdFor, cycleWorkflowId } from './appraisal-input.ts';
+import type { CycleInput, CycleWorkflow } from './cycle.ts';
+
+export interface NextCycleInput {
+  orgId: string;
+  population: Population;
+  calendarOverrides?: CalendarOverrides;
+  /** The HR officer's NIP that the schedule acts for; recorded in `cycle.started`. */
+  startedBy: string;
+}
+
+// Set by the server on every run a schedule starts: the nominal fire time, even when the run starts late.
+const scheduledStartTime = defineSearchAttributeKey(
+  'TemporalScheduledStartTime',
+  SearchAttributeType.DATETIME,
+);
+
+export async function StartNextCycleWorkflow(input: NextCycleInput): Promise<string> {
+  // Workflow time is deterministic; the fire time keeps a Dec 31 fire that runs after midnight in its year.
+  const firedAt = workflowInfo().typedSearchAttributes.get(scheduledStartTime)?.getTime() ?? Date.now();
+  const year = new Date(firedAt).getUTCFullYear() + 1;
+  // The cycle opens on Jan 1, or now if the run is so late that Jan 1 has passed.
+  const start = Math.max(Date.UTC(year, 0, 1), Date.now());
+  const cycleId = cycleIdFor(input.orgId, year);
+  const cycle: CycleInput = {
+    cycleId,
+    orgId: input.orgId,
+    year,
+    calendar: calendarFor(year, start, input.calendarOverrides),
+    population: input.population,
+    startedBy: input.startedBy,
+  };
+  try {
+    await startChild<typeof CycleWorkflow>('CycleWorkflow', {
+      workflowId: cycleWorkflowId(cycleId),
+      args: [cycle],
+      // The cycle runs for two years; this workflow ends as soon as it has started it.
+      parentClosePolicy: 'ABANDON',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+  return cycleId;
+}
+
+function calendarFor(year: number, start: number, overrides?: CalendarOverrides): AppraisalCalendar {
+  try {
+    return toAppraisalCalendar(buildCalendar(year, new Date(start).toISOString(), overrides));
+  } catch (error) {
+    // Bad overrides do not heal on retry: fail the run (the schedule shows it) instead of the task.
+    if (isDomainError(error))
+      throw ApplicationFailure.nonRetryable(error.message, error.code, { ...error.details });
+    throw error;
+  }
+}
