@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { isDomainError } from '../domain/errors.ts';
+import { type WebOptions, webRoutes } from '../web/routes.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { checkHealth } from './health.ts';
 import { idempotentPosts } from './idempotency.ts';
@@ -12,6 +13,7 @@ import { referencePage } from './reference-page.ts';
 import { activityReportRoutes } from './routes/activity-reports.ts';
 import { appraisalRoutes } from './routes/appraisal.ts';
 import { cycleChangeRoutes } from './routes/cycle-changes.ts';
+import { cycleScheduleRoutes } from './routes/cycle-schedule.ts';
 import { cycleRoutes } from './routes/cycles.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
@@ -19,7 +21,8 @@ import { resultsExportRoutes } from './routes/results-export.ts';
 
 export type { ApiDependencies } from './context.ts';
 
-export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
+/** `web` serves the web UI under /app; its `devKey` (dev mode only) turns on the login picker. */
+export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -60,5 +63,11 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', cycleChangeRoutes);
   app.route('/', activityReportRoutes);
   app.route('/', resultsExportRoutes);
+  app.route('/', cycleScheduleRoutes);
+  // The web UI calls the API in-process, through this same app.
+  app.route(
+    '/app',
+    webRoutes(deps, (request) => app.fetch(request)),
+  );
   return app;
 }

@@ -1,5 +1,5 @@
 import { type ServerType, serve } from '@hono/node-server';
-import { type ApiDependencies, createApp } from './app.ts';
+import { createApp } from './app.ts';
 
 export interface RunningApi {
   url: string;
@@ -8,7 +8,7 @@ export interface RunningApi {
 
 /** Serves the API on loopback-or-all (host) at port (0: any free port). */
 export function startApi(
-  deps: ApiDependencies,
+  deps: Parameters<typeof createApp>[0],
   options: { port: number; host?: string },
 ): Promise<RunningApi> {
   const app = createApp(deps);

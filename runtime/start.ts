@@ -6,11 +6,13 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pg from 'pg';
 import { identityFromEnv } from '../api/auth/config.ts';
+import { loadDevKey } from '../api/auth/dev-keys.ts';
 import { startApi } from '../api/server.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
 import { startMailer } from '../notifications/mailer.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
+import { seedDemoOrganisations } from '../web/demo-seed.ts';
 import { createWorker } from '../worker/create-worker.ts';
 import { intFromEnv, namespace, taskQueue } from './config.ts';
 import { dataDir } from './paths.ts';
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
   stops.unshift(['database pool', () => db.destroy()]);
   await migrateToLatest(db);
   say('database migrated');
+  const seeded = await seedDemoOrganisations(db);
+  if (seeded.length > 0) say(`demo organisations seeded: ${seeded.join(', ')}`);
 
   say('starting Temporal (the first run may build the Temporal CLI, which takes a few minutes) ...');
   const temporal = await startTemporalDevServer({
@@ -64,7 +68,15 @@ async function main(): Promise<void> {
   const listener = await listenForNotifications(databaseUrl);
   stops.unshift(['notification listener', () => listener.close()]);
   const api = await startApi(
-    { db, temporal: client, taskQueue, identity, listener },
+    {
+      db,
+      temporal: client,
+      taskQueue,
+      identity,
+      listener,
+      // The web UI's login picker exists only in dev mode, with the dev signing key.
+      web: process.env.SIKLUS_DEV_AUTH === '1' ? { devKey: await loadDevKey(dataDir) } : {},
+    },
     { port: intFromEnv('PORT', 3000) },
   );
   const smtpUrl = process.env.SIKLUS_SMTP_URL;
@@ -78,6 +90,7 @@ async function main(): Promise<void> {
     [
       '',
       'siklus is running:',
+      `  Web UI       ${api.url}/app   (open this)`,
       `  API          ${api.url}   (health: ${api.url}/health, reference: ${api.url}/docs)`,
       `  Identity     ${identity ? (process.env.SIKLUS_DEV_AUTH === '1' ? 'dev mode: tokens from `npm run -s siklus -- token --org <org> --nip <nip>`' : 'OIDC (SIKLUS_JWKS_URL)') : 'not configured: /v1 answers 401 (set SIKLUS_DEV_AUTH=1 or SIKLUS_JWKS_URL)'}`,
       `  Temporal     ${temporal.address}   namespace ${temporal.namespace}, task queue ${taskQueue}`,

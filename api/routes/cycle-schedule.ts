@@ -1,0 +1,59 @@
+// HR: a Temporal Schedule that starts next year's cycle by itself (Dec 1, 00:00 UTC by default).
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
+import { populationSchema } from '../../domain/cycle/events.ts';
+import { ensureNextCycleSchedule } from '../../runtime/cycle-schedule.ts';
+import type { ApiEnv } from '../context.ts';
+import { hrOnly } from '../middleware.ts';
+
+const route = createRoute({
+  middleware: [hrOnly] as const,
+  method: 'put',
+  path: '/v1/orgs/{org}/cycle-schedule',
+  summary: "Schedule next year's cycle to start by itself",
+  request: {
+    params: z.object({ org: z.string().min(1).max(64) }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            population: populationSchema.default({}),
+            calendar: calendarOverridesSchema.optional(),
+            cron: z
+              .string()
+              .min(9)
+              .max(100)
+              .optional()
+              .openapi({ description: 'UTC cron instead of Dec 1 00:00' }),
+          }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({ scheduleId: z.string() }) } },
+      description: 'Scheduled',
+    },
+    403: {
+      content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
+      description: 'Not HR',
+    },
+  },
+});
+
+export const cycleScheduleRoutes = new OpenAPIHono<ApiEnv>().openapi(route, async (c) => {
+  const me = c.get('principal');
+  const body = c.req.valid('json');
+  const { temporal, taskQueue } = c.get('deps');
+  const handle = await ensureNextCycleSchedule(temporal, {
+    orgId: me.org,
+    population: body.population,
+    ...(body.calendar ? { calendarOverrides: body.calendar } : {}),
+    startedBy: me.nip,
+    taskQueue,
+    ...(body.cron ? { cron: body.cron } : {}),
+  });
+  return c.json({ scheduleId: handle.scheduleId }, 200);
+});

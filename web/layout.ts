@@ -1,0 +1,159 @@
+// The page shell: header with navigation, language switch and sign-out; one small stylesheet that works
+// from a 360 px phone to a desktop, with visible focus, large touch targets and AA contrast or better.
+import { type Html, h, raw } from './html.ts';
+import type { Translate } from './i18n/index.ts';
+
+export interface Viewer {
+  name: string;
+  org: string;
+  roles: string[];
+}
+
+export type Section = 'inbox' | 'appraisal' | 'hr' | 'login' | 'other';
+
+export function page(options: {
+  t: Translate;
+  title: string;
+  body: Html;
+  viewer?: Viewer | null;
+  section?: Section;
+  /** The current path, so the language switch comes back here. */
+  path: string;
+}): Html {
+  const { t, viewer, section = 'other' } = options;
+  const other = t.lang === 'id' ? 'en' : 'id';
+  const link = (href: string, key: string, s: Section) =>
+    h`<a href="${href}"${raw(section === s ? ' aria-current="page"' : '')}>${t(key)}</a>`;
+  const canSeeHr = viewer && (viewer.roles.includes('hr') || viewer.roles.includes('auditor'));
+  return h`<!doctype html>
+<html lang="${t.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · ${t('app.name')}</title>
+<style>${raw(styles)}</style>
+</head>
+<body>
+<a class="skip" href="#main">${t('nav.skip')}</a>
+<header class="top">
+  <div class="bar">
+    <a class="brand" href="/app">${t('app.name')} <span>${t('app.tagline')}</span></a>
+    <div class="tools">
+      <a class="lang" href="/app/lang/${other}?back=${encodeURIComponent(options.path)}" lang="${other}" hreflang="${other}" aria-label="${t('lang.switchLabel')}">${t('lang.switch')}</a>
+      ${
+        viewer
+          ? h`<form method="post" action="/app/logout"><button class="link" type="submit">${t('nav.logout')}</button></form>`
+          : ''
+      }
+    </div>
+  </div>
+  ${
+    viewer
+      ? h`<nav aria-label="${t('nav.main')}" class="nav">
+    ${link('/app/inbox', 'nav.inbox', 'inbox')}
+    ${link('/app/appraisal', 'nav.appraisal', 'appraisal')}
+    ${canSeeHr ? link('/app/hr', 'nav.hr', 'hr') : ''}
+    <span class="who">${t('nav.signedInAs', { name: viewer.name })} · ${viewer.org}</span>
+  </nav>`
+      : ''
+  }
+</header>
+<main id="main" tabindex="-1">
+<h1>${options.title}</h1>
+${options.body}
+</main>
+</body>
+</html>`;
+}
+
+/** An error or notice box; role=alert makes screen readers announce it. */
+export function notice(kind: 'error' | 'ok' | 'info', text: string): Html {
+  return h`<p class="notice ${kind}" ${raw(kind === 'error' ? 'role="alert"' : 'role="status"')}>${text}</p>`;
+}
+
+const styles = `
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1b1f24;background:#f4f6f8}
+a{color:#0a4f8a}
+a:hover{text-decoration-thickness:2px}
+:focus-visible{outline:3px solid #f4b400;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:9}
+.top{background:#0a3d6b;color:#fff}
+.bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem;max-width:64rem;margin:0 auto;padding:.6rem 1rem}
+.brand{color:#fff;font-weight:700;font-size:1.2rem;text-decoration:none}
+.brand span{font-weight:400;font-size:.85rem;opacity:.9;margin-left:.4rem}
+.tools{display:flex;align-items:center;gap:.75rem}
+.tools a,.tools .link{color:#fff}
+.nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;max-width:64rem;margin:0 auto;padding:0 1rem .5rem}
+.nav a{color:#fff;text-decoration:none;padding:.35rem 0;border-bottom:3px solid transparent}
+.nav a[aria-current]{border-bottom-color:#f4b400;font-weight:600}
+.who{margin-left:auto;font-size:.85rem;opacity:.9}
+main{max-width:64rem;margin:0 auto;padding:1rem}
+main:focus{outline:none}
+h1{font-size:1.5rem;margin:.5rem 0 1rem}
+h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
+h3{font-size:1rem;margin:1rem 0 .25rem}
+.card{background:#fff;border:1px solid #d5dbe1;border-radius:8px;padding:1rem;margin:0 0 1rem}
+.card>:first-child,.card>form>:first-child{margin-top:0}
+.inline{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1rem}.inline label{margin-top:0}.inline select{width:auto}.inline .actions{margin-top:0}
+.muted{color:#4a5560}
+.notice{border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem;border:1px solid}
+.notice.error{background:#fdecea;border-color:#a4161a;color:#7a1014}
+.notice.ok{background:#e7f4ea;border-color:#1e6b34;color:#14532d}
+.notice.info{background:#eaf2fb;border-color:#0a4f8a;color:#0a3d6b}
+button,.button{display:inline-block;min-height:44px;padding:.55rem 1.1rem;border-radius:6px;border:2px solid #0a4f8a;background:#0a4f8a;color:#fff;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}
+button.secondary{background:#fff;color:#0a4f8a}
+button.link{min-height:0;padding:0;border:0;background:none;font-weight:400;text-decoration:underline}
+label,legend{font-weight:600;display:block;margin:.75rem 0 .25rem}
+input[type=text],input[type=date],select,textarea{width:100%;max-width:40rem;font:inherit;padding:.5rem;border:1px solid #6b7682;border-radius:6px;background:#fff;color:inherit;min-height:44px}
+textarea{min-height:6rem}
+fieldset{border:1px solid #d5dbe1;border-radius:6px;margin:.75rem 0;padding:.5rem .75rem}
+.hint{font-size:.9rem;color:#4a5560;margin:.1rem 0 .25rem}
+.field-error{color:#a4161a;font-weight:600;margin:.25rem 0}
+[aria-invalid=true]{border:2px solid #a4161a}
+.checks label{font-weight:400;display:inline-flex;gap:.4rem;align-items:center;margin-right:1rem;min-height:44px}
+.checks.compact{display:flex;flex-wrap:wrap;gap:.25rem}
+fieldset:has(>.checks.compact){border:0;padding:0;margin:.25rem 0}
+.checks.compact label{margin:0;padding:0 .45rem;border:1px solid #b8c2cc;border-radius:6px;background:#fff;min-width:44px;justify-content:center}
+.checks.compact label:has(input:checked){border-color:#0a4f8a;background:#eaf2fb;font-weight:600}
+.checks.compact input{position:absolute;opacity:0;width:1px;height:1px}
+.checks.compact label:has(input:focus-visible){outline:3px solid #f4b400;outline-offset:2px}
+.checks.compact label:has(input:checked){box-shadow:inset 0 -3px 0 #0a4f8a}
+.scale{list-style:none;padding:0;margin:.25rem 0;font-size:.9rem;color:#4a5560;display:flex;flex-wrap:wrap;gap:.1rem 1rem}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.actions{display:flex;flex-wrap:wrap;gap:.75rem;margin-top:1rem}
+.tasks{list-style:none;padding:0;margin:0}
+.tasks li{background:#fff;border:1px solid #d5dbe1;border-left:6px solid #0a4f8a;border-radius:8px;padding:.75rem 1rem;margin:0 0 .75rem}
+.tasks li.overdue{border-left-color:#a4161a}
+.tasks a{font-weight:600;font-size:1.05rem}
+.due{font-size:.9rem;color:#4a5560}
+.due strong{color:#1b1f24}
+.overdue .due strong{color:#a4161a}
+.badge{display:inline-block;font-size:.8rem;padding:.05rem .5rem;border-radius:1rem;background:#e3e8ee;color:#1b1f24}
+.scroll{overflow-x:auto;margin-bottom:1rem}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:.95rem}
+th,td{border:1px solid #d5dbe1;padding:.4rem .5rem;text-align:left;vertical-align:top}
+th{background:#e9eef3}
+tbody th,tfoot th{min-width:9rem}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+tr.bad td{background:#fdecea}
+.bad-text{color:#a4161a;font-weight:600}
+.ok-text{color:#1e6b34;font-weight:600}
+.steps{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.4rem}
+.steps li{padding:.25rem .6rem;border-radius:1rem;border:1px solid #b8c2cc;background:#fff;font-size:.9rem}
+.steps li.done{background:#e7f4ea;border-color:#1e6b34}
+.steps li[aria-current]{background:#0a4f8a;border-color:#0a4f8a;color:#fff;font-weight:600}
+.predikat{font-size:1.6rem;font-weight:700;color:#0a3d6b}
+.bars{list-style:none;padding:0;margin:0}
+.bars li{display:grid;grid-template-columns:minmax(7rem,12rem) 1fr;gap:.5rem;align-items:center;margin:.35rem 0}
+.stack{display:flex;height:1.4rem;border-radius:4px;overflow:hidden;background:#e3e8ee}
+.stack span{display:block;height:100%}
+.legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;list-style:none;padding:0;font-size:.85rem}
+.legend i{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;margin-right:.3rem;vertical-align:-2px}
+.s-socialisation{background:#8fb8de}.s-agreement{background:#4d8fcc}.s-checkIns{background:#1f6fb5}.s-review{background:#7a5bb5}
+.s-rating{background:#b55b9e}.s-feedback{background:#d9822b}.s-followUp{background:#c0392b}.s-completed{background:#1e6b34}.s-cancelled{background:#6b7682}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
+dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+@media (max-width:40rem){main{padding:.75rem}.card{padding:.75rem}fieldset{padding:.4rem .5rem}.who{margin-left:0;width:100%}.bars li{grid-template-columns:1fr}h1{font-size:1.3rem}}
+`;

@@ -1,0 +1,91 @@
+// Who is looking: the session cookie holds the same bearer token the API takes (a dev token in dev
+// mode), verified the same way on every page. Pages read and act through the API in-process with it,
+// so authorisation, tenant isolation and idempotency are exactly the API's.
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { authenticate, type Principal } from '../api/auth/identity.ts';
+import type { ApiDependencies } from '../api/context.ts';
+import { employeeName } from './data.ts';
+import { isLang, type Lang } from './i18n/index.ts';
+import type { Viewer } from './layout.ts';
+
+export const sessionCookie = 'siklus_session';
+export const langCookie = 'lang';
+
+export type ApiFetch = (request: Request) => Response | Promise<Response>;
+
+export interface Session {
+  token: string;
+  principal: Principal;
+  viewer: Viewer;
+}
+
+export function langOf(c: Context): Lang {
+  const value = getCookie(c, langCookie);
+  return isLang(value) ? value : 'id';
+}
+
+export function setLang(c: Context, lang: Lang) {
+  setCookie(c, langCookie, lang, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax' });
+}
+
+/** The signed-in person, or null when there is no valid session (an expired token included). */
+export async function readSession(c: Context, deps: ApiDependencies): Promise<Session | null> {
+  const token = getCookie(c, sessionCookie);
+  if (!token || !deps.identity) return null;
+  try {
+    const principal = await authenticate(deps.identity, `Bearer ${token}`);
+    const name = (await employeeName(deps.db, principal.org, principal.nip)) ?? principal.nip;
+    return { token, principal, viewer: { name, org: principal.org, roles: principal.roles } };
+  } catch {
+    return null;
+  }
+}
+
+export function startSession(c: Context, token: string) {
+  const secure = new URL(c.req.url).protocol === 'https:';
+  // httpOnly: page scripts never see the token; SameSite=Lax: other sites cannot post forms with it.
+  setCookie(c, sessionCookie, token, {
+    path: '/app',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    maxAge: 12 * 3600,
+  });
+}
+
+export function endSession(c: Context) {
+  deleteCookie(c, sessionCookie, { path: '/app' });
+}
+
+export interface ApiAnswer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON of the API, read by the page that asked
+  body: any;
+}
+
+/** One call to the API, in-process, as the signed-in person. */
+export async function callApi(
+  api: ApiFetch,
+  session: Session,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; idempotencyKey?: string } = {},
+): Promise<ApiAnswer> {
+  const headers: Record<string, string> = { authorization: `Bearer ${session.token}` };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  const response = await api(
+    new Request(`http://in-process${path}`, {
+      method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    }),
+  );
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return { status: response.status, body };
+}

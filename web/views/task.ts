@@ -1,0 +1,206 @@
+// One task: what it is about and the form that completes it. Which command a task kind takes follows
+// domain/appraisal/decide.ts; kinds without a web form yet say so and point to the API.
+import { ratings } from '../../domain/rating/predikat.ts';
+import { berakhlakValues } from '../../domain/review/berakhlak.ts';
+import type { Standards } from '../data.ts';
+import { commandForm, type FormState, radioGroup, selectField, stateFor, textField } from '../forms.ts';
+import { type Html, h, raw } from '../html.ts';
+import type { Translate } from '../i18n/index.ts';
+import { notice } from '../layout.ts';
+import { canObject, indicatorTable, type MyAppraisal, objectionForm, skpVersion } from './appraisal.ts';
+import { dueText, type InboxTask } from './inbox.ts';
+
+export interface TaskView {
+  task: InboxTask;
+  /** Whose appraisal this is, when it is not mine. */
+  ownerName: string | null;
+  /** My own appraisal, when the task is on it. */
+  appraisal: MyAppraisal | null;
+  standards: Standards | null;
+  state: FormState | null;
+  now: Date;
+}
+
+/** The command types a task kind may send from its page. */
+export const commandsForKind: Readonly<Record<string, readonly string[]>> = {
+  acknowledgeStandards: ['acknowledgeStandards'],
+  reviewIndicators: ['signAgreement', 'commentIndicators'],
+  signAgreement: ['signAgreement'],
+  submitCheckIn: ['submitCheckIn'],
+  giveCheckInFeedback: ['giveCheckInFeedback'],
+  assignPeers: ['assignPeers'],
+  selfAssessment: ['submitReview'],
+  supervisorAssessment: ['submitReview'],
+  peerReview: ['submitReview'],
+  subordinateReview: ['submitReview'],
+  setRating: ['setRating'],
+  readFeedback: ['acknowledgeFeedback', 'fileObjection'],
+  decideObjection: ['decideObjection'],
+  assignTraining: ['assignTraining'],
+  completeTraining: ['completeTraining'],
+};
+
+export const qualifierOf = (taskId: string) => taskId.split(':')[2] ?? '';
+
+export function taskBody(t: Translate, view: TaskView): Html {
+  const { task } = view;
+  const due = dueText(t, task.dueAt, view.now);
+  return h`<p><a href="/app/inbox">← ${t('task.back')}</a></p>
+${view.ownerName ? h`<p>${t('inbox.for', { name: view.ownerName })}</p>` : ''}
+<p class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></p>
+${content(t, view)}`;
+}
+
+function content(t: Translate, view: TaskView): Html {
+  const { task, state, appraisal } = view;
+  const action = `/app/tasks/${encodeURIComponent(task.taskId)}`;
+  const q = qualifierOf(task.taskId);
+  const version = Number(q.replace(/^v/, '')) || 1;
+  const form = (
+    type: string,
+    submit: string,
+    fields?: Html,
+    hidden?: Record<string, string>,
+    secondary = false,
+  ) =>
+    commandForm(t, state, {
+      action,
+      type,
+      submit,
+      ...(fields ? { fields } : {}),
+      ...(hidden ? { hidden } : {}),
+      secondary,
+    });
+  const text = (type: string, name: string, label: string, optional = false, hint?: string) =>
+    textField(t, stateFor(state, type), {
+      name,
+      label,
+      kind: 'textarea',
+      optional,
+      ...(hint ? { hint } : {}),
+    });
+  const ratingOptions = ratings.map((r) => ({ value: r, label: t(`rating.${r}`) }));
+  switch (task.kind) {
+    case 'acknowledgeStandards':
+      return h`${standards(t, view.standards)}${form('acknowledgeStandards', t('action.acknowledgeStandards'))}`;
+    case 'escalateSocialisation':
+      return notice('info', t('task.escalationInfo'));
+    case 'reviewIndicators':
+    case 'signAgreement': {
+      const shown = appraisal?.agreement.versions.find((v) => v.version === version);
+      return h`${appraisal && shown ? skpVersion(t, appraisal, shown) : ''}
+${form('signAgreement', t('action.signAgreement', { version }), undefined, { version: String(version) })}
+${task.kind === 'reviewIndicators' ? form('commentIndicators', t('action.commentIndicators'), text('commentIndicators', 'comment', t('field.comment'), false, t('field.commentHint')), { version: String(version) }, true) : ''}`;
+    }
+    case 'submitCheckIn': {
+      const agreed = appraisal?.agreement.versions.find(
+        (v) => v.version === appraisal.agreement.agreedVersion,
+      );
+      const indicators = agreed?.rhk.flatMap((r) => r.indicators) ?? [];
+      if (indicators.length === 0) return notice('info', t('task.notInWeb'));
+      const s = stateFor(state, 'submitCheckIn');
+      return form(
+        'submitCheckIn',
+        t('action.submitCheckIn'),
+        h`<h2>${t(`quarter.${q}`)}</h2>${indicators.map(
+          (
+            ind,
+            i,
+          ) => h`<fieldset><legend>${ind.description} · ${t('indicator.target')}: ${ind.target}</legend>
+${textField(t, s, { name: `realisations.${i}.value`, label: t('field.realisation') })}
+${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence'), optional: true })}
+<input type="hidden" name="realisations.${i}.indicatorId" value="${ind.id}"></fieldset>`,
+        )}`,
+        { quarter: q },
+      );
+    }
+    case 'giveCheckInFeedback':
+      return form(
+        'giveCheckInFeedback',
+        t('action.giveCheckInFeedback'),
+        text('giveCheckInFeedback', 'feedback', t('field.feedback')),
+        { quarter: q },
+      );
+    case 'assignPeers':
+      return form(
+        'assignPeers',
+        t('action.assignPeers'),
+        text('assignPeers', 'peerNips', t('field.peerNips')),
+      );
+    case 'selfAssessment':
+    case 'supervisorAssessment':
+    case 'peerReview':
+    case 'subordinateReview':
+      return form('submitReview', t('action.submitReview'), reviewFields(t, stateFor(state, 'submitReview')));
+    case 'setRating': {
+      const s = stateFor(state, 'setRating');
+      return form(
+        'setRating',
+        t('action.setRating'),
+        h`${selectField(t, s, { name: 'results', label: t('field.results'), options: ratingOptions })}
+${selectField(t, s, { name: 'behaviour', label: t('field.behaviour'), options: ratingOptions })}
+${textField(t, s, { name: 'feedback', label: t('field.feedback'), kind: 'textarea' })}`,
+      );
+    }
+    case 'readFeedback': {
+      const rating = appraisal?.rating;
+      return h`${rating ? h`<div class="card"><p>${t('appraisal.predikat')}</p><p class="predikat">${t(`predikat.${rating.predikat}`)}</p><p>${rating.feedback}</p></div>` : ''}
+${form('acknowledgeFeedback', t('action.acknowledgeFeedback'))}
+${appraisal?.release && canObject(appraisal, view.now) ? objectionForm(t, state, action, appraisal.release.objectionDeadline) : ''}`;
+    }
+    case 'decideObjection': {
+      const s = stateFor(state, 'decideObjection');
+      const decisions = ['upheld', 'changed'].map((d) => ({ value: d, label: t(`decision.${d}`) }));
+      return form(
+        'decideObjection',
+        t('action.decideObjection'),
+        h`${radioGroup(t, s, { name: 'decision', legend: t('field.decision'), options: decisions })}
+${selectField(t, s, { name: 'results', label: t('field.results'), options: ratingOptions, optional: true })}
+${selectField(t, s, { name: 'behaviour', label: t('field.behaviour'), options: ratingOptions, optional: true })}
+${textField(t, s, { name: 'reason', label: t('field.reason'), kind: 'textarea' })}`,
+      );
+    }
+    case 'assignTraining':
+      return form(
+        'assignTraining',
+        t('action.assignTraining'),
+        text('assignTraining', 'programme', t('field.programme')),
+      );
+    case 'completeTraining':
+      return form(
+        'completeTraining',
+        t('action.completeTraining'),
+        text('completeTraining', 'note', t('field.note'), true),
+      );
+    default:
+      return notice('info', t('task.notInWeb'));
+  }
+}
+
+function standards(t: Translate, s: Standards | null): Html {
+  if (!s) return h`<p>${t('standards.none')}</p>`;
+  return h`<section class="card" aria-labelledby="standards"><h2 id="standards">${t('standards.title')}</h2>
+<dl class="facts"><dt>${t('standards.position')}</dt><dd>${s.position}</dd><dt>${t('standards.unit')}</dt><dd>${s.unit}</dd></dl>
+<h3>${t('standards.duties')}</h3>
+${s.duties.length ? h`<ul>${s.duties.map((d) => h`<li>${d}</li>`)}</ul>` : h`<p>${t('standards.none')}</p>`}
+<h3>${t('standards.indicators')}</h3>
+${s.indicators.length ? indicatorTable(t, s.indicators) : h`<p>${t('standards.none')}</p>`}
+</section>`;
+}
+
+function reviewFields(t: Translate, state: FormState | null): Html {
+  const scale = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n), spoken: t(`score.${n}`) }));
+  return h`<fieldset${raw(state?.errors.scores ? ' aria-invalid="true"' : '')}><legend>${t('field.scores')}</legend>
+<p class="hint">${t('field.scoresHint')}</p>
+<ol class="scale" aria-hidden="true"><li><strong>–</strong> ${t('field.skip')}</li>${[1, 2, 3, 4, 5].map((n) => h`<li><strong>${n}</strong> ${t(`score.${n}`)}</li>`)}</ol>
+${state?.errors.scores ? h`<p class="field-error" role="alert">${t(state.errors.scores)}</p>` : ''}
+${berakhlakValues.map((v) =>
+  radioGroup(t, state, {
+    name: `scores.${v}`,
+    legend: t(`berakhlak.${v}`),
+    options: [{ value: '', label: '–', spoken: t('field.skip') }, ...scale],
+    compact: true,
+  }),
+)}</fieldset>
+${textField(t, state, { name: 'comment', label: t('field.comment'), kind: 'textarea', optional: true })}`;
+}
