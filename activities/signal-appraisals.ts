@@ -56,14 +56,6 @@ export function createSignalAppraisals(deps: { db: Kysely<Database>; temporal: (
       cursor = members[members.length - 1]?.nip ?? cursor;
       context.heartbeat({ cursor, signalled, notRunning });
     }
-    if (input.signal.name === 'release' && input.unitCode) {
-      await deps.db
-        .updateTable('unit_calibration')
-        .set({ released_at: new Date() })
-        .where('cycle_id', '=', input.cycleId)
-        .where('unit_code', '=', input.unitCode)
-        .execute();
-    }
     return { signalled, notRunning };
   };
 }

@@ -1,5 +1,6 @@
 // Read models of the cycle streams: the cycle row and each unit's calibration (predikat, outcome, release).
 import type { Kysely } from 'kysely';
+import { sealCycle } from '../audit/seal.ts';
 import type { CycleEvent } from '../domain/cycle/events.ts';
 import type { Database } from '../schema/database.ts';
 import type { ProjectedEvent } from './appraisal-projection.ts';
@@ -55,6 +56,8 @@ export async function projectCycleEvents(
           .set({ status: 'closed', closed_at: typed.data.at })
           .where('cycle_id', '=', cycleId)
           .execute();
+        // Sealed with the close, in its transaction (see audit/seal.ts).
+        await sealCycle(trx, cycleId);
         break;
       default:
         break;

@@ -4,11 +4,13 @@ import type { Migration } from 'kysely';
 import { eventStoreMigration } from './0001-event-store.ts';
 import * as organisation from './0002-organisation.ts';
 import * as appraisalProjections from './0003-appraisal-projections.ts';
+import * as cycleSeal from './0004-cycle-seal.ts';
 import * as idempotency from './0005-idempotency.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStoreMigration,
   '0002-organisation': organisation,
   '0003-appraisal-projections': appraisalProjections,
+  '0004-cycle-seal': cycleSeal,
   '0005-idempotency': idempotency,
 };

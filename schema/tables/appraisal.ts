@@ -15,6 +15,10 @@ export interface CyclesTable {
   started_at: Timestamp;
   launched: Generated<number>;
   closed_at: NullableTimestamp;
+  /** The seal of the closed cycle (migration 0004, audit/seal.ts). */
+  seal_digest: string | null;
+  sealed_at: NullableTimestamp;
+  sealed_position: number | null;
 }
 
 export interface CycleMembersTable {

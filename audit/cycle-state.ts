@@ -1,0 +1,93 @@
+// The state of a cycle, folded from its own stream's events: launches, HR's changes, each unit's
+// calibration outcomes and release, and the close. Pure, like the appraisal's `evolve`, so the auditors'
+// replay depends on nothing but the log.
+import type { CycleEvent } from '../domain/cycle/events.ts';
+
+type Data<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>['data'];
+
+export interface UnitState {
+  unitPredikat: string | null;
+  /** Every calibration outcome recorded for the unit, oldest first. */
+  calibrations: Array<Omit<Data<'cycle.unitCalibrated'>, 'unitCode'>>;
+  released: { at: string; employees: number } | null;
+}
+
+export interface CycleState {
+  cycleId: string;
+  orgId: string;
+  year: number;
+  population: Data<'cycle.started'>['population'];
+  calendar: Record<string, unknown>;
+  startedBy: string;
+  startedAt: string;
+  /** Version of the cycle stream folded so far. */
+  version: number;
+  /** Members after the latest launch, and each launch's counts. */
+  members: number;
+  launches: Array<Omit<Data<'cycle.launched'>, 'total'>>;
+  employeesAdded: string[];
+  employeesRemoved: Array<Data<'cycle.employeeRemoved'>>;
+  deadlineExtensions: Array<Data<'cycle.deadlineExtended'>>;
+  units: Record<string, UnitState>;
+  status: 'running' | 'closed';
+  closed: { by: string; at: string } | null;
+}
+
+export function initialCycleState(started: Data<'cycle.started'>): CycleState {
+  return {
+    cycleId: started.cycleId,
+    orgId: started.orgId,
+    year: started.year,
+    population: started.population,
+    calendar: started.calendar,
+    startedBy: started.by,
+    startedAt: started.at,
+    version: 1,
+    members: 0,
+    launches: [],
+    employeesAdded: [],
+    employeesRemoved: [],
+    deadlineExtensions: [],
+    units: {},
+    status: 'running',
+    closed: null,
+  };
+}
+
+const emptyUnit: UnitState = { unitPredikat: null, calibrations: [], released: null };
+
+/** Folds one cycle event into the state; never mutates its input. */
+export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
+  const s: CycleState = { ...state, version: state.version + 1 };
+  const unit = (code: string, change: (u: UnitState) => UnitState): CycleState => ({
+    ...s,
+    units: { ...s.units, [code]: change(s.units[code] ?? emptyUnit) },
+  });
+  switch (event.type) {
+    case 'cycle.started':
+      return initialCycleState(event.data);
+    case 'cycle.launched': {
+      const { total, ...launch } = event.data;
+      return { ...s, members: total, launches: [...s.launches, launch] };
+    }
+    case 'cycle.employeesAdded':
+      return { ...s, employeesAdded: [...s.employeesAdded, ...event.data.nips] };
+    case 'cycle.employeeRemoved':
+      return { ...s, employeesRemoved: [...s.employeesRemoved, event.data] };
+    case 'cycle.deadlineExtended':
+      return { ...s, deadlineExtensions: [...s.deadlineExtensions, event.data] };
+    case 'cycle.unitPredikatSet':
+      return unit(event.data.unitCode, (u) => ({ ...u, unitPredikat: event.data.predikat }));
+    case 'cycle.unitCalibrated': {
+      const { unitCode, ...outcome } = event.data;
+      return unit(unitCode, (u) => ({ ...u, calibrations: [...u.calibrations, outcome] }));
+    }
+    case 'cycle.unitReleased':
+      return unit(event.data.unitCode, (u) => ({
+        ...u,
+        released: { at: event.data.at, employees: event.data.employees },
+      }));
+    case 'cycle.closed':
+      return { ...s, status: 'closed', closed: { by: event.data.by, at: event.data.at } };
+  }
+}

@@ -1,0 +1,47 @@
+// How `siklus audit` prints its results for people (`--json` prints the objects themselves).
+import type { ReplayOutcome } from '../audit/histories.ts';
+import type { CycleVerification } from '../audit/verify-cycle.ts';
+
+export function formatVerification(report: CycleVerification): string {
+  const lines = [
+    `cycle ${report.cycleId}: ${report.streamsChecked} streams, ${report.eventsChecked} events checked`,
+  ];
+  const seal =
+    report.seal.status === 'open'
+      ? 'not sealed (the cycle has not closed)'
+      : report.seal.status === 'intact'
+        ? `intact: ${report.seal.seal.digest} (${report.seal.seal.streams} streams up to position ${report.seal.seal.position}, sealed ${report.seal.seal.sealedAt.toISOString()})`
+        : report.seal.detail;
+  lines.push(`seal: ${seal}`);
+  if (report.ok) {
+    lines.push('INTACT: hash chains, versions, heads, schemas, projections and seal all check out');
+    return lines.join('\n');
+  }
+  lines.push(`NOT INTACT: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`);
+  for (const f of report.findings) {
+    const where = f.table
+      ? `table ${f.table}`
+      : f.streamId
+        ? `${f.streamId}${f.version !== undefined ? ` v${f.version}` : ''}`
+        : report.cycleId;
+    lines.push(`  ${where}  ${f.problem}  ${f.detail}`);
+  }
+  for (const d of report.projectionDifferences) {
+    for (const row of d.liveRows) lines.push(`    ${d.table} live:    ${JSON.stringify(row)}`);
+    for (const row of d.rebuiltRows) lines.push(`    ${d.table} rebuilt: ${JSON.stringify(row)}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatReplays(outcomes: readonly ReplayOutcome[], dir: string | undefined): string {
+  const failed = outcomes.filter((o) => !o.ok);
+  const lines = outcomes.map((o) =>
+    o.ok
+      ? `ok    ${o.workflowId} (${o.workflowType})`
+      : `FAIL  ${o.workflowId} (${o.workflowType}): ${o.error}`,
+  );
+  lines.push(
+    `${outcomes.length} workflow histories replayed against the current code: ${outcomes.length - failed.length} ok, ${failed.length} failed${dir ? `; histories in ${dir}` : ''}`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,196 @@
+// `siklus audit <verify|replay|timeline|histories>`: the auditors' tools on the command line. Reads
+// the event log through DATABASE_URL (required); `histories` also talks to Temporal (TEMPORAL_ADDRESS,
+// default 127.0.0.1:7233, and TEMPORAL_NAMESPACE). Exit codes: 0 intact / done, 1 findings or failed
+// replays, 2 bad arguments, missing environment, or nothing to audit.
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import { AuditError } from '../audit/errors.ts';
+import { type AsOf, stateAsOf } from '../audit/state-as-of.ts';
+import { appraisalTimeline, formatTimeline } from '../audit/timeline.ts';
+import { verifyCycle } from '../audit/verify-cycle.ts';
+import type { Database } from '../schema/database.ts';
+import { createDb } from '../schema/db.ts';
+import { formatReplays, formatVerification } from './audit-report.ts';
+import { progressBar } from './progress.ts';
+
+const usageText = `usage:
+  siklus audit verify --org <org> --cycle <year|cycleId> [--json]
+  siklus audit replay --appraisal <appraisalId> [--as-of <iso-time|position>]
+  siklus audit replay --cycle <cycleId> [--org <org>] [--as-of <iso-time|position>]
+  siklus audit timeline --appraisal <appraisalId> [--lang id|en] [--json]
+  siklus audit histories --cycle <cycleId> [--org <org>] [--out <dir>] [--json]
+environment: DATABASE_URL (required); TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE (histories)`;
+
+const options = {
+  org: { type: 'string' },
+  cycle: { type: 'string' },
+  appraisal: { type: 'string' },
+  'as-of': { type: 'string' },
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+type Values = {
+  [K in keyof typeof options]?: (typeof options)[K]['type'] extends 'string' ? string : boolean;
+};
+
+class UsageError extends Error {}
+
+type Run = (db: Kysely<Database>, values: Values) => Promise<number>;
+const subcommands: Record<string, { allowed: Array<keyof Values>; check(values: Values): void; run: Run }> = {
+  verify: {
+    allowed: ['org', 'cycle', 'json'],
+    check: (v) => {
+      if (!v.org) throw new UsageError('--org is required');
+      cycleIdOf(v);
+    },
+    run: verify,
+  },
+  replay: {
+    allowed: ['appraisal', 'cycle', 'org', 'as-of'],
+    check: (v) => {
+      if (!v.appraisal === !v.cycle) throw new UsageError('give either --appraisal or --cycle');
+      if (v.cycle) cycleIdOf(v);
+      asOfOf(v['as-of']);
+    },
+    run: replay,
+  },
+  timeline: {
+    allowed: ['appraisal', 'lang', 'json'],
+    check: (v) => {
+      if (!v.appraisal) throw new UsageError('--appraisal is required');
+      if (v.lang !== undefined && v.lang !== 'id' && v.lang !== 'en')
+        throw new UsageError('--lang is id or en');
+    },
+    run: timeline,
+  },
+  histories: {
+    allowed: ['cycle', 'org', 'out', 'json'],
+    check: (v) => void cycleIdOf(v),
+    run: histories,
+  },
+};
+
+export async function auditCommand(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const subcommand = name && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  let values: Values;
+  try {
+    if (!subcommand) throw new UsageError(name ? `unknown subcommand "${name}"` : 'which audit?');
+    values = parseArgs({ args: rest, options, strict: true }).values as Values;
+    const extra = Object.keys(values).filter((key) => !subcommand.allowed.includes(key as keyof Values));
+    if (extra.length) throw new UsageError(`${name} takes no --${extra.join(', --')}`);
+    subcommand.check(values);
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error('siklus audit: DATABASE_URL is not set: the audit reads the event log from PostgreSQL');
+    return 2;
+  }
+  const db = createDb(url, { onIdleError: () => {} });
+  try {
+    return await subcommand.run(db, values);
+  } catch (error) {
+    if (error instanceof AuditError) {
+      console.error(`siklus audit ${name}: ${error.message}`);
+      return error.code === 'not_found' || error.code === 'bad_request' ? 2 : 1;
+    }
+    console.error(`siklus audit ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  } finally {
+    await db.destroy();
+  }
+}
+
+function usage(message: string): number {
+  console.error(`siklus audit: ${message}\n${usageText}`);
+  return 2;
+}
+
+/** `--cycle 2027 --org bungo` or `--cycle bungo.2027` (which must then be of --org, when given). */
+function cycleIdOf(v: Values): string {
+  if (!v.cycle) throw new UsageError('--cycle is required');
+  if (/^\d{4}$/.test(v.cycle)) {
+    if (!v.org) throw new UsageError(`--cycle ${v.cycle} is a year: give --org as well, or the cycle id`);
+    return `${v.org}.${v.cycle}`;
+  }
+  if (!/^[^.\s]+\.\d{4}$/.test(v.cycle))
+    throw new UsageError(`--cycle ${v.cycle} is neither a year nor <org>.<year>`);
+  if (v.org && !v.cycle.startsWith(`${v.org}.`))
+    throw new UsageError(`cycle ${v.cycle} is not of organisation ${v.org}`);
+  return v.cycle;
+}
+
+/** An ISO 8601 time, or a global position of the log; the end of the log when absent. */
+function asOfOf(text: string | undefined): AsOf {
+  if (text === undefined) return { position: Number.MAX_SAFE_INTEGER };
+  if (/^\d+$/.test(text)) {
+    const position = Number(text);
+    if (!Number.isSafeInteger(position)) throw new UsageError(`--as-of ${text} is too large a position`);
+    return { position };
+  }
+  const time = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)
+    ? new Date(text)
+    : undefined;
+  if (!time || Number.isNaN(time.getTime()))
+    throw new UsageError(`--as-of ${text} is neither an ISO 8601 time nor a global position`);
+  return { time };
+}
+
+async function verify(db: Kysely<Database>, v: Values): Promise<number> {
+  const progress = progressBar();
+  const report = await verifyCycle(db, cycleIdOf(v), {
+    onProgress: (phase, done, total) => progress.update(phase, done, total),
+  });
+  progress.end();
+  console.log(v.json ? JSON.stringify(report) : formatVerification(report));
+  return report.ok ? 0 : 1;
+}
+
+async function replay(db: Kysely<Database>, v: Values): Promise<number> {
+  const asOf = asOfOf(v['as-of']);
+  const result = v.appraisal
+    ? await stateAsOf(db, { appraisalId: v.appraisal }, asOf)
+    : await stateAsOf(db, { cycleId: cycleIdOf(v) }, asOf);
+  console.log(JSON.stringify({ asOf, ...result }, null, 2));
+  return 0;
+}
+
+async function timeline(db: Kysely<Database>, v: Values): Promise<number> {
+  const entries = await appraisalTimeline(db, v.appraisal!, v.lang === 'en' ? 'en' : 'id');
+  console.log(v.json ? JSON.stringify(entries) : formatTimeline(entries));
+  return 0;
+}
+
+async function histories(db: Kysely<Database>, v: Values): Promise<number> {
+  const cycleId = cycleIdOf(v);
+  // Loaded here only: the worker's native runtime is not needed by the other subcommands.
+  const { DefaultLogger, makeTelemetryFilterString, Runtime } = await import('@temporalio/worker');
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
+  });
+  const { Client, Connection } = await import('@temporalio/client');
+  const { exportCycleHistories, replayCycleHistories } = await import('../audit/histories.ts');
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  try {
+    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const progress = progressBar();
+    const exported = await exportCycleHistories(client, cycleId, v.out, {
+      db,
+      onProgress: (done, total) => progress.update('export', done, total),
+    });
+    const outcomes = await replayCycleHistories(exported, {
+      onProgress: (done, total) => progress.update('replay', done, total),
+    });
+    progress.end();
+    console.log(
+      v.json ? JSON.stringify({ cycleId, dir: v.out ?? null, outcomes }) : formatReplays(outcomes, v.out),
+    );
+    return outcomes.every((o) => o.ok) ? 0 : 1;
+  } finally {
+    await connection.close();
+  }
+}
