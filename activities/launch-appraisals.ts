@@ -1,13 +1,19 @@
 // Starts one EmployeeAppraisalWorkflow per employee of the cycle's population, in batches, from a
 // heartbeating activity. Workflow ids are deterministic and closed ids are never reused, so a second
 // launch or a retry starts nobody twice; the heartbeat carries the cursor, so a retry resumes.
+import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import type { AppraisalEvent } from '../domain/appraisal/events.ts';
+import { openingEvents } from '../domain/appraisal/opening.ts';
 import type { Population } from '../domain/cycle/events.ts';
+import { eventSchemas } from '../domain/event-registry.ts';
+import { projections } from '../projections/index.ts';
 import type { Database } from '../schema/database.ts';
+import { type AppendOutcome, appendMany, readStream } from '../store/index.ts';
 import type { AppraisalCalendar, AppraisalInput } from '../workflows/appraisal-input.ts';
-import { appraisalIdFor, appraisalWorkflowId } from '../workflows/appraisal-input.ts';
+import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId } from '../workflows/appraisal-input.ts';
 import { loadParticipants } from './participants.ts';
 
 export interface LaunchInput {
@@ -16,6 +22,8 @@ export interface LaunchInput {
   calendar: AppraisalCalendar;
   population: Population;
   launchedBy: string;
+  /** When the cycle decided this launch: the time of the opening events, the same on every retry. */
+  launchedAt?: string;
   /** Only these employees (late joiners); the whole population when omitted. */
   nips?: string[];
 }
@@ -44,39 +52,20 @@ export function createLaunchAppraisals(deps: {
       alreadyRunning: resumed?.alreadyRunning ?? 0,
       total: 0,
     };
+    // The next batch is prepared (members, opening events) while this one's workflows are started.
+    let next = prepareBatch(deps.db, input, cursor);
     for (;;) {
-      const nips = await populationPage(deps.db, input, cursor);
-      if (nips.length === 0) break;
-      const participants = await loadParticipants(deps.db, input.orgId, nips);
-      const inputs = participants.map(
-        (p): AppraisalInput => ({
-          appraisalId: appraisalIdFor(input.cycleId, p.employee.nip),
-          cycleId: input.cycleId,
-          orgId: input.orgId,
-          participants: p,
-          calendar: input.calendar,
-          launchedBy: input.launchedBy,
-        }),
-      );
-      // Membership first: progress lives in Postgres, and a member whose start failed is retried.
-      await deps.db
-        .insertInto('cycle_members')
-        .values(
-          inputs.map((a) => ({
-            cycle_id: a.cycleId,
-            nip: a.participants.employee.nip,
-            appraisal_id: a.appraisalId,
-            workflow_id: appraisalWorkflowId(a.appraisalId),
-            unit_code: a.participants.employee.unitCode,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['cycle_id', 'nip']).doNothing())
-        .execute();
+      const batch = await next;
+      if (!batch) break;
+      next = prepareBatch(deps.db, input, batch.lastNip);
+      next.catch(() => {}); // awaited next round; a failure there fails the activity then
       // Mid-batch heartbeats keep the batch's starting cursor and totals, so a retry redoes the batch
       // (starting nobody twice: ids are deterministic) without counting it twice.
       const before = { ...totals };
-      for (let i = 0; i < inputs.length; i += concurrentStarts) {
-        const outcomes = await Promise.all(inputs.slice(i, i + concurrentStarts).map((a) => start(deps, a)));
+      for (let i = 0; i < batch.inputs.length; i += concurrentStarts) {
+        const outcomes = await Promise.all(
+          batch.inputs.slice(i, i + concurrentStarts).map((a) => start(deps, a)),
+        );
         for (const outcome of outcomes) totals[outcome]++;
         context.heartbeat({ ...before, cursor });
       }
@@ -84,10 +73,10 @@ export function createLaunchAppraisals(deps: {
         .updateTable('cycle_members')
         .set({ started_at: new Date() })
         .where('cycle_id', '=', input.cycleId)
-        .where('nip', 'in', nips)
+        .where('nip', 'in', batch.nips)
         .where('started_at', 'is', null)
         .execute();
-      cursor = nips[nips.length - 1] ?? cursor;
+      cursor = batch.lastNip;
       context.heartbeat({ ...totals, cursor });
     }
     const members = await deps.db
@@ -99,6 +88,107 @@ export function createLaunchAppraisals(deps: {
     totals.total = Number(members?.n ?? 0);
     return totals;
   };
+}
+
+/**
+ * Stores the opening events of a batch of appraisals (their first task and its notification with
+ * them) in one transaction, and hands them to each workflow so that it folds them instead of recording
+ * them again. Event ids are derived from the appraisal, so a retried launch writes nothing twice.
+ */
+async function openAppraisals(
+  db: Kysely<Database>,
+  launch: LaunchInput,
+  inputs: AppraisalInput[],
+): Promise<AppraisalInput[]> {
+  if (!launch.launchedAt) return inputs;
+  const at = launch.launchedAt;
+  const cycle = Context.current().info.workflowExecution;
+  const appends = inputs.map((a) => ({
+    streamId: appraisalStreamId(a.appraisalId),
+    expectedVersion: 0 as const,
+    events: openingEvents(a, at).map((event, index) => ({
+      ...event,
+      eventId: derivedUuid(`${a.appraisalId}/opening/${index}`),
+      metadata: {
+        actor: launch.launchedBy,
+        tenant: launch.orgId,
+        ...(cycle ? { workflowId: cycle.workflowId, runId: cycle.runId } : {}),
+        correlationId: appraisalWorkflowId(a.appraisalId),
+      },
+    })),
+  }));
+  const outcomes = await appendMany(db, eventSchemas, appends, { projections });
+  return Promise.all(
+    inputs.map(async (input, i) => {
+      const outcome = outcomes[i]!;
+      const fresh = outcome.ok && !outcome.result.alreadyAppended;
+      const events = fresh
+        ? appends[i]!.events.map(({ type, data }) => ({ type, data }) as AppraisalEvent)
+        : await storedOpening(db, appends[i]!.streamId, appends[i]!.events.length, outcome);
+      return { ...input, opened: { events } };
+    }),
+  );
+}
+
+/**
+ * The opening events already in a stream (a retried launch, or an employee launched before): the
+ * workflow must fold what the record holds, whatever this launch would have written.
+ */
+async function storedOpening(
+  db: Kysely<Database>,
+  streamId: string,
+  count: number,
+  outcome: AppendOutcome,
+): Promise<AppraisalEvent[]> {
+  const stored = await readStream(db, eventSchemas, streamId);
+  if (stored.version === 0 && !outcome.ok) throw outcome.error;
+  return stored.events.slice(0, count).map(({ type, data }) => ({ type, data }) as AppraisalEvent);
+}
+
+/** A name-based uuid (sha-256, version 8 layout): the same name always gives the same id. */
+function derivedUuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The next page of the population: members recorded and opening events stored, ready to start. */
+async function prepareBatch(db: Kysely<Database>, input: LaunchInput, after: string) {
+  const nips = await populationPage(db, input, after);
+  if (nips.length === 0) return null;
+  const participants = await loadParticipants(db, input.orgId, nips);
+  // Membership first: progress lives in Postgres, and a member whose start failed is retried.
+  await db
+    .insertInto('cycle_members')
+    .values(
+      participants.map((p) => {
+        const appraisalId = appraisalIdFor(input.cycleId, p.employee.nip);
+        return {
+          cycle_id: input.cycleId,
+          nip: p.employee.nip,
+          appraisal_id: appraisalId,
+          workflow_id: appraisalWorkflowId(appraisalId),
+          unit_code: p.employee.unitCode,
+        };
+      }),
+    )
+    .onConflict((oc) => oc.columns(['cycle_id', 'nip']).doNothing())
+    .execute();
+  const inputs = await openAppraisals(
+    db,
+    input,
+    participants.map(
+      (p): AppraisalInput => ({
+        appraisalId: appraisalIdFor(input.cycleId, p.employee.nip),
+        cycleId: input.cycleId,
+        orgId: input.orgId,
+        participants: p,
+        calendar: input.calendar,
+        launchedBy: input.launchedBy,
+      }),
+    ),
+  );
+  return { nips, inputs, lastNip: nips[nips.length - 1]! };
 }
 
 async function start(

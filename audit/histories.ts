@@ -7,7 +7,7 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
-import { workflowsPath } from '../worker/create-worker.ts';
+import { workflowBundlerOptions, workflowsPath } from '../worker/create-worker.ts';
 import { cycleWorkflowId } from '../workflows/appraisal-input.ts';
 import { type History, historyFromJSON, historyToJSON } from './history-json.ts';
 
@@ -129,7 +129,11 @@ export async function replayCycleHistories(
   // The bundler reports its progress at info level; an audit prints only its own report.
   const workflowBundle =
     options.workflowBundle ??
-    (await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') }));
+    (await bundleWorkflowCode({
+      workflowsPath,
+      ...workflowBundlerOptions,
+      logger: new DefaultLogger('WARN'),
+    }));
   const typeOf = new Map(histories.map((h) => [h.workflowId, h.workflowType]));
   const outcomes: ReplayOutcome[] = [];
   const input = histories.map(({ workflowId, history }) => ({ workflowId, history }));

@@ -222,7 +222,8 @@ async function launchCycle(
       const counts = await launchCounts(poller, cycleId);
       const now = performance.now();
       if (startsDoneMs < 0 && counts.launched === n) startsDoneMs = Math.round(now - started);
-      if (counts.tasks >= n && counts.notifications >= n) {
+      // Launched means started and its first task and notification stored, whichever came last.
+      if (counts.tasks >= n && counts.notifications >= n && counts.launched === n) {
         return {
           ms: Math.round(now - started),
           startsDoneMs,

@@ -25,7 +25,7 @@ import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { runSimulation } from '../simulation/run-simulation.ts';
-import { workflowsPath } from '../worker/create-worker.ts';
+import { workflowBundlerOptions, workflowsPath } from '../worker/create-worker.ts';
 import { createTestDatabase } from './support/database.ts';
 import { startTimeSkippingEnv } from './support/temporal.ts';
 
@@ -48,7 +48,11 @@ describe('auditing a simulated year of 40 employees', () => {
     await runSimulation(env, db, { employees: 40, units: 3, seed: 11 });
     const cycle = await db.selectFrom('cycles').select('cycle_id').executeTakeFirstOrThrow();
     cycleId = cycle.cycle_id;
-    workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+    workflowBundle = await bundleWorkflowCode({
+      workflowsPath,
+      ...workflowBundlerOptions,
+      logger: new DefaultLogger('WARN'),
+    });
   }, 600_000);
 
   afterAll(async () => {

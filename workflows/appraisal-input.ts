@@ -1,4 +1,5 @@
 // The input of one EmployeeAppraisalWorkflow, and its deterministic workflow id.
+import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import type { Participants } from '../domain/appraisal/types.ts';
 import type { AppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 
@@ -12,6 +13,8 @@ export interface AppraisalInput {
   calendar: AppraisalCalendar;
   /** Who launched the cycle (HR), for the metadata of the first events. */
   launchedBy: string;
+  /** The opening events, when the launch activity stored them already (batched launch). */
+  opened?: { events: AppraisalEvent[] };
 }
 
 export const appraisalStreamId = (appraisalId: string) => `appraisal-${appraisalId}`;

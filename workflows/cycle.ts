@@ -196,5 +196,6 @@ function launchInput(input: CycleInput) {
     calendar: input.calendar,
     population: input.population,
     launchedBy: input.startedBy,
+    launchedAt: nowIso(),
   };
 }

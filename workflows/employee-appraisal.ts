@@ -4,6 +4,7 @@ import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '
 import { appraisalCommandSchema } from '../domain/appraisal/commands.ts';
 import { decide } from '../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
+import { startedData } from '../domain/appraisal/opening.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import * as transitions from '../domain/appraisal/transitions.ts';
 import { actorSchema, quarters } from '../domain/appraisal/types.ts';
@@ -26,9 +27,12 @@ const nowIso = () => new Date().toISOString();
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<AppraisalState> {
-  const recorder = createRecorder(appraisalStreamId(input.appraisalId), input.orgId);
+  // Launched in a batch, the opening events are stored already: fold them and go on from there.
+  const opened = input.opened?.events ?? [];
+  const recorder = createRecorder(appraisalStreamId(input.appraisalId), input.orgId, opened.length);
   const withLock = createLock();
   let state: AppraisalState = initialState({ ...input, calendar: {}, at: nowIso() });
+  for (const event of opened) state = evolve(state, event);
   let released = false;
   let cancelRequest: { reason: string; by: string } | null = null;
 
@@ -107,8 +111,14 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
   }
 
   /** A step with a deadline: open it, remind 3 days before, close it at the deadline (or when done). */
-  async function runStep(step: AppraisalState['step'], deadline: string, done: () => boolean, actor: string) {
-    await apply((s) => transitions.enterStep(s, step, deadline, nowIso()), actor);
+  async function runStep(
+    step: AppraisalState['step'],
+    deadline: string,
+    done: () => boolean,
+    actor: string,
+    entered = false,
+  ) {
+    if (!entered) await apply((s) => transitions.enterStep(s, step, deadline, nowIso()), actor);
     const untilReminder = await waitFor(done, () =>
       state.deadline ? plus(state.deadline, -reminderLeadMs) : null,
     );
@@ -131,13 +141,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
 
   const system = input.launchedBy;
   const cal = input.calendar;
-  const calendarRecord = {
-    socialisation: cal.socialisation,
-    agreement: cal.agreement,
-    review: cal.review,
-    rating: cal.rating,
-  };
-  await apply(() => transitions.started({ ...input, calendar: calendarRecord, at: nowIso() }), system);
+  if (opened.length === 0) await apply(() => transitions.started(startedData(input, nowIso())), system);
 
   const lifecycle = async (): Promise<boolean> => {
     if (
@@ -146,6 +150,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
         cal.socialisation.deadline,
         () => state.socialisation.acknowledgedAt !== null,
         system,
+        opened.length > 0,
       ))
     )
       return false;

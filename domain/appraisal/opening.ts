@@ -1,0 +1,35 @@
+// The first events of every appraisal: started, and socialisation entered with its acknowledge task.
+// The launch activity writes them for a whole batch of employees in one transaction; the workflow then
+// folds the same events instead of recording them one appraisal at a time.
+import type { AppraisalCalendar } from '../cycle/appraisal-calendar.ts';
+import type { AppraisalEvent } from './events.ts';
+import { evolve, initialState, type StartedData } from './state.ts';
+import { enterStep, started } from './transitions.ts';
+import type { Participants } from './types.ts';
+
+export interface OpeningInput {
+  appraisalId: string;
+  cycleId: string;
+  orgId: string;
+  participants: Participants;
+  calendar: AppraisalCalendar;
+}
+
+/** What `appraisal.started` records: the ids, the people and the windows of the four deadline steps. */
+export function startedData(input: OpeningInput, at: string): StartedData {
+  const { socialisation, agreement, review, rating } = input.calendar;
+  return {
+    appraisalId: input.appraisalId,
+    cycleId: input.cycleId,
+    orgId: input.orgId,
+    participants: input.participants,
+    calendar: { socialisation, agreement, review, rating },
+    at,
+  };
+}
+
+export function openingEvents(input: OpeningInput, at: string): AppraisalEvent[] {
+  const first = started(startedData(input, at));
+  const state = first.reduce(evolve, initialState(startedData(input, at)));
+  return [...first, ...enterStep(state, 'socialisation', input.calendar.socialisation.deadline, at)];
+}
