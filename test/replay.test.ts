@@ -47,11 +47,13 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath, ...workflowBundlerOptions });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the batched launch', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
       ['employee-appraisal-updates.json', 'EmployeeAppraisalWorkflow'],
+      ['employee-appraisal-year-unbatched-launch.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-year-unbatched-launch.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
