@@ -1,11 +1,9 @@
-// A real browser for end-to-end tests without any npm package: Debian's chromium, driven over the Chrome
-// DevTools Protocol on its own `--remote-debugging-pipe` (JSON messages ending in NUL on fds 3 and 4).
-// playwright-core is not a dependency; if it becomes one, this file is what it would replace.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// A real browser for end-to-end tests: playwright-core driving Debian's chromium (installed with apt-get
+// when missing; playwright's own browser download is never used). Tests use the small Page below.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import { chromium, type Page as PlaywrightPage } from 'playwright-core';
 
 export const chromiumPath = process.env.SIKLUS_CHROMIUM ?? '/usr/bin/chromium';
 export const screenshotDir = join(process.cwd(), '.test-results', 'screenshots');
@@ -28,8 +26,6 @@ export function ensureChromium(): string {
     throw new Error(`could not install chromium with apt-get: ${result.stderr || result.error}`);
   return chromiumPath;
 }
-
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 export interface Page {
   goto(url: string): Promise<void>;
@@ -54,183 +50,63 @@ export interface Browser {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'siklus-chromium-'));
-  const child: ChildProcess = spawn(
-    ensureChromium(),
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      `--user-data-dir=${userDataDir}`,
-      '--remote-debugging-pipe',
-      'about:blank',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
-  );
-  const toBrowser = child.stdio[3] as Writable;
-  const fromBrowser = child.stdio[4] as Readable;
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-  });
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox'] });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  let current: PlaywrightPage = await context.newPage();
 
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
-  let buffer = '';
-  fromBrowser.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    for (let end = buffer.indexOf('\0'); end >= 0; end = buffer.indexOf('\0')) {
-      const message = JSON.parse(buffer.slice(0, end)) as {
-        id?: number;
-        result?: unknown;
-        error?: { message: string };
-      };
-      buffer = buffer.slice(end + 1);
-      const waiter = message.id === undefined ? undefined : pending.get(message.id);
-      if (!waiter) continue;
-      pending.delete(message.id!);
-      if (message.error) waiter.reject(new Error(message.error.message));
-      else waiter.resolve(message.result);
-    }
-  });
-  child.on('exit', () => {
-    for (const w of pending.values()) w.reject(new Error(`chromium exited: ${stderr}`));
-    pending.clear();
-  });
-
-  // biome-ignore lint/suspicious/noExplicitAny: CDP answers are untyped JSON, read where they are asked for
-  const send = (method: string, params: object = {}, sessionId?: string): Promise<any> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
-    });
-
-  const { targetInfos } = (await send('Target.getTargets')) as {
-    targetInfos: Array<{ targetId: string; type: string }>;
-  };
-  const target = targetInfos.find((t) => t.type === 'page');
-  if (!target) throw new Error('chromium opened no page');
-  const { sessionId } = (await send('Target.attachToTarget', {
-    targetId: target.targetId,
-    flatten: true,
-  })) as {
-    sessionId: string;
-  };
-  const cdp = (method: string, params: object = {}) => send(method, params, sessionId);
-  await cdp('Page.enable');
-  await cdp('Runtime.enable');
-
-  const evaluate = async <T>(expression: string): Promise<T> => {
-    const r = await cdp('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-    if (r.exceptionDetails)
-      throw new Error(`in page: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
-    return r.result.value as T;
-  };
+  const evaluate = async <T>(expression: string): Promise<T> => (await current.evaluate(expression)) as T;
   const waitFor = async (expression: string, timeoutMs = 20_000) => {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      // While a navigation replaces the document, evaluation may fail: try again.
-      const ok = await evaluate<boolean>(`document.readyState === 'complete' && !!(${expression})`).catch(
-        () => false,
+    try {
+      await current.waitForFunction(`document.readyState === 'complete' && !!(${expression})`, undefined, {
+        timeout: timeoutMs,
+        polling: 100,
+      });
+    } catch (error) {
+      throw new Error(
+        `timed out waiting for ${expression} (at ${current.url()}): ${(error as Error).message}`,
       );
-      if (ok) return;
-      if (Date.now() > end) {
-        const where = await evaluate<string>('location.href').catch(() => '?');
-        throw new Error(`timed out waiting for ${expression} (at ${where})`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
     }
-  };
-  const centre = async (selector: string) => {
-    const box = await evaluate<{ x: number; y: number } | null>(`(() => {
-      const el = document.querySelector(${JSON.stringify(selector)});
-      if (!el) return null;
-      el.scrollIntoView({ block: 'center' });
-      // The first line box: a wrapped link's overall box has empty corners.
-      const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    })()`);
-    if (!box) throw new Error(`no element matches ${selector}`);
-    return box;
   };
 
   const page: Page = {
     goto: async (url) => {
-      await cdp('Page.navigate', { url });
-      await waitFor(`location.href.startsWith(${JSON.stringify(url.split('#')[0])})`);
+      await current.goto(url);
     },
     evaluate,
     waitFor,
     click: async (selector) => {
-      const { x, y } = await centre(selector);
-      const common = { x, y, button: 'left', clickCount: 1 };
-      await cdp('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
-      await cdp('Input.dispatchMouseEvent', { type: 'mousePressed', ...common });
-      await cdp('Input.dispatchMouseEvent', { type: 'mouseReleased', ...common });
+      await current.locator(selector).first().click();
     },
     type: async (selector, text) => {
-      await evaluate(`document.querySelector(${JSON.stringify(selector)}).focus()`);
-      await cdp('Input.insertText', { text });
+      await current.locator(selector).first().focus();
+      await current.keyboard.insertText(text);
     },
     select: async (selector, value) => {
-      await evaluate(`(() => {
-        const el = document.querySelector(${JSON.stringify(selector)});
-        el.value = ${JSON.stringify(value)};
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      })()`);
+      // A <select> picks an option; other controls (a date input) take the value.
+      const element = current.locator(selector).first();
+      if ((await element.evaluate((el) => el.tagName)) === 'SELECT') await element.selectOption(value);
+      else await element.fill(value);
     },
     press: async (key) => {
-      const code = { Tab: 9, Enter: 13 }[key];
-      const text = key === 'Enter' ? { text: '\r' } : {};
-      await cdp('Input.dispatchKeyEvent', {
-        type: 'keyDown',
-        key,
-        code: key,
-        windowsVirtualKeyCode: code,
-        ...text,
-      });
-      await cdp('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key, windowsVirtualKeyCode: code });
+      await current.keyboard.press(key);
     },
     setViewport: async (width, height, mobile = false) => {
-      await cdp('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile });
+      if (!mobile) return current.setViewportSize({ width, height });
+      // Touch and the mobile viewport are properties of a context: open the same URL in a phone context.
+      const url = current.url();
+      const cookies = await current.context().cookies();
+      const phone = await browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true });
+      await phone.addCookies(cookies);
+      current = await phone.newPage();
+      if (url.startsWith('http')) await current.goto(url);
     },
     screenshot: async (name) => {
-      const { data } = (await cdp('Page.captureScreenshot', {
-        format: 'png',
-        captureBeyondViewport: true,
-      })) as {
-        data: string;
-      };
       mkdirSync(screenshotDir, { recursive: true });
       const path = join(screenshotDir, `${name}.png`);
-      writeFileSync(path, Buffer.from(data, 'base64'));
+      await current.screenshot({ path, fullPage: true });
       return path;
     },
   };
 
-  return {
-    page,
-    close: async () => {
-      await send('Browser.close').catch(() => undefined);
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve();
-        }, 5_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return { page, close: () => browser.close() };
 }
