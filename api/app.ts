@@ -12,6 +12,7 @@ import { ApiProblem, problem, statusForCode } from './problem.ts';
 import { referencePage } from './reference-page.ts';
 import { activityReportRoutes } from './routes/activity-reports.ts';
 import { appraisalRoutes } from './routes/appraisal.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { cycleChangeRoutes } from './routes/cycle-changes.ts';
 import { cycleScheduleRoutes } from './routes/cycle-schedule.ts';
 import { cycleRoutes } from './routes/cycles.ts';
@@ -64,6 +65,7 @@ export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPI
   app.route('/', activityReportRoutes);
   app.route('/', resultsExportRoutes);
   app.route('/', cycleScheduleRoutes);
+  app.route('/', auditRoutes);
   // The web UI calls the API in-process, through this same app.
   app.route(
     '/app',

@@ -4,6 +4,7 @@
 // replays, 2 bad arguments, missing environment, or nothing to audit.
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
+import { parseAsOf } from '../audit/as-of.ts';
 import { AuditError } from '../audit/errors.ts';
 import { type AsOf, stateAsOf } from '../audit/state-as-of.ts';
 import { appraisalTimeline, formatTimeline } from '../audit/timeline.ts';
@@ -125,18 +126,9 @@ function cycleIdOf(v: Values): string {
 
 /** An ISO 8601 time, or a global position of the log; the end of the log when absent. */
 function asOfOf(text: string | undefined): AsOf {
-  if (text === undefined) return { position: Number.MAX_SAFE_INTEGER };
-  if (/^\d+$/.test(text)) {
-    const position = Number(text);
-    if (!Number.isSafeInteger(position)) throw new UsageError(`--as-of ${text} is too large a position`);
-    return { position };
-  }
-  const time = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)
-    ? new Date(text)
-    : undefined;
-  if (!time || Number.isNaN(time.getTime()))
-    throw new UsageError(`--as-of ${text} is neither an ISO 8601 time nor a global position`);
-  return { time };
+  const parsed = parseAsOf(text);
+  if (!parsed.ok) throw new UsageError(`--as-of ${parsed.message}`);
+  return parsed.asOf;
 }
 
 async function verify(db: Kysely<Database>, v: Values): Promise<number> {

@@ -22,8 +22,9 @@ const csv = [
   ),
 ].join('\n');
 
-type Access = 'hr' | 'hrOrAuditor' | 'anyone' | 'assignee';
+type Access = 'hr' | 'hrOrAuditor' | 'auditor' | 'anyone' | 'assignee';
 const access = (method: string, path: string): Access => {
+  if (path.includes('/audit/')) return 'auditor';
   if (path.includes('/tasks/{taskId}')) return 'assignee';
   if (path.includes('/me/') || path.endsWith('/me/events')) return 'anyone';
   if (method === 'get' && path.includes('/cycles/')) return 'hrOrAuditor';
@@ -105,7 +106,9 @@ describe('authorization matrix', () => {
         .replace('{cycleId}', cycleId)
         .replace('{taskId}', encodeURIComponent(taskId))
         .replace('{unitCode}', org.units[1] ?? 'U01')
-        .replace('{nip}', staffB!.nip);
+        .replace('{nip}', staffB!.nip)
+        .replace('{appraisalId}', `${cycleId}.${staffB!.nip}`)
+        .replace('{streamId}', `appraisal-${cycleId}.${staffB!.nip}`);
       for (const role of [
         'anonymous',
         'employee',
@@ -143,6 +146,7 @@ function expectedStatus(rule: Access, role: string, path: string): number | 'all
   if (role === 'anonymous') return 401;
   if (role.startsWith('other-')) return 404;
   if (rule === 'hr') return role === 'hr' ? 'allowed' : 403;
+  if (rule === 'auditor') return role === 'auditor' ? 'allowed' : 403;
   if (rule === 'hrOrAuditor') return role === 'hr' || role === 'auditor' ? 'allowed' : 403;
   if (rule === 'assignee') return role === 'employee' ? 'allowed' : 404;
   // Anyone may ask about themselves; an auditor has no appraisal of their own.

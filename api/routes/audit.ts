@@ -1,0 +1,194 @@
+// Auditors (read-only): a cycle's history, a stream's events, the state of an appraisal or a cycle as of
+// any moment, an appraisal's timeline and the cycle's verification. All from the event log alone, the
+// same answers as `siklus audit`. Auditors see everything of the organisation, including who said what.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { parseAsOf } from '../../audit/as-of.ts';
+import { cycleStreamCondition } from '../../audit/cycle-streams.ts';
+import { AuditError } from '../../audit/errors.ts';
+import { stateAsOf } from '../../audit/state-as-of.ts';
+import { appraisalTimeline } from '../../audit/timeline.ts';
+import { verifyCycle } from '../../audit/verify-cycle.ts';
+import type { Database } from '../../schema/database.ts';
+import type { ApiEnv } from '../context.ts';
+import { roleGate } from '../middleware.ts';
+import { ApiProblem } from '../problem.ts';
+
+const auditorOnly = roleGate('auditor');
+const id = z.string().min(1).max(200);
+const problem = {
+  content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
+  description: 'A problem',
+};
+const json = (description: string) => ({
+  200: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, description },
+  400: problem,
+  404: problem,
+});
+const page = z.object({
+  after: z.coerce.number().int().min(0).default(0).openapi({ description: 'Global position to start after' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+const asOfQuery = z.object({
+  asOf: z.string().max(40).optional().openapi({ description: 'ISO 8601 time or global position' }),
+});
+
+const routes = {
+  history: createRoute({
+    middleware: [auditorOnly] as const,
+    method: 'get',
+    path: '/v1/orgs/{org}/audit/cycles/{cycleId}/events',
+    summary: "A cycle's history: every event of the cycle and its appraisals, in log order",
+    request: { params: z.object({ org: id, cycleId: id }), query: page },
+    responses: json('A page of events; `next` is the `after` of the next page, null at the end'),
+  }),
+  stream: createRoute({
+    middleware: [auditorOnly] as const,
+    method: 'get',
+    path: '/v1/orgs/{org}/audit/streams/{streamId}/events',
+    summary: "A stream's events in version order, with their hashes",
+    request: { params: z.object({ org: id, streamId: id }), query: page },
+    responses: json('A page of events'),
+  }),
+  appraisalState: createRoute({
+    middleware: [auditorOnly] as const,
+    method: 'get',
+    path: '/v1/orgs/{org}/audit/appraisals/{appraisalId}/state',
+    summary: "An appraisal's state as of a time or a global position (the end of the log by default)",
+    request: { params: z.object({ org: id, appraisalId: id }), query: asOfQuery },
+    responses: json('The state folded from the log'),
+  }),
+  cycleState: createRoute({
+    middleware: [auditorOnly] as const,
+    method: 'get',
+    path: '/v1/orgs/{org}/audit/cycles/{cycleId}/state',
+    summary: "A cycle's state and every appraisal's, as of a time or a global position",
+    request: { params: z.object({ org: id, cycleId: id }), query: asOfQuery },
+    responses: json('The states folded from the log'),
+  }),
+  timeline: createRoute({
+    middleware: [auditorOnly] as const,
+    method: 'get',
+    path: '/v1/orgs/{org}/audit/appraisals/{appraisalId}/timeline',
+    summary: "An appraisal's timeline in readable sentences",
+    request: {
+      params: z.object({ org: id, appraisalId: id }),
+      query: z.object({ lang: z.enum(['id', 'en']).default('id') }),
+    },
+    responses: json('The timeline'),
+  }),
+  verification: createRoute({
+    middleware: [auditorOnly] as const,
+    method: 'get',
+    path: '/v1/orgs/{org}/audit/cycles/{cycleId}/verification',
+    summary: 'Verifies a cycle: hash chains, versions, schemas, projections and the seal',
+    request: { params: z.object({ org: id, cycleId: id }) },
+    responses: json('`ok` with the findings, each naming its stream, version and problem'),
+  }),
+};
+
+/** Cycles are `<org>.<year>`: anything else of another organisation answers 404, as if absent. */
+function cycleOf(org: string, cycleId: string): string {
+  if (!cycleId.startsWith(`${org}.`)) throw new ApiProblem(404, 'not_found', 'No such cycle');
+  return cycleId;
+}
+const appraisalOf = (org: string, appraisalId: string) => {
+  if (!appraisalId.startsWith(`${org}.`)) throw new ApiProblem(404, 'not_found', 'No such appraisal');
+  return appraisalId;
+};
+/** Only a cycle's own stream or one of its appraisals' streams, of this organisation. */
+const streamOf = (org: string, streamId: string) => {
+  const match = /^(cycle|appraisal)-(.+)$/.exec(streamId);
+  if (!match?.[2]?.startsWith(`${org}.`)) throw new ApiProblem(404, 'not_found', 'No such stream');
+  return streamId;
+};
+
+function asOfFrom(text: string | undefined) {
+  const parsed = parseAsOf(text);
+  if (!parsed.ok) throw new ApiProblem(400, 'invalid_as_of', `asOf: ${parsed.message}`);
+  return parsed.asOf;
+}
+
+async function eventPage(db: Kysely<Database>, where: ReturnType<typeof sql>, after: number, limit: number) {
+  const { rows } = await sql<Record<string, unknown> & { global_position: number }>`
+    select global_position, stream_id, stream_version, event_id::text, type, data, metadata, recorded_at,
+           prev_hash, hash
+    from events where ${where} and global_position > ${after}
+    order by global_position limit ${limit + 1}`.execute(db);
+  const events = rows.slice(0, limit).map((row) => ({
+    globalPosition: row.global_position,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    eventId: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }));
+  return { events, next: rows.length > limit ? (events.at(-1)?.globalPosition ?? null) : null };
+}
+
+const notFoundOnAudit = (error: unknown): never => {
+  if (error instanceof AuditError && error.code === 'not_found')
+    throw new ApiProblem(404, 'not_found', error.message);
+  throw error;
+};
+
+export const auditRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(routes.history, async (c) => {
+    const { org, cycleId } = c.req.valid('param');
+    const { after, limit } = c.req.valid('query');
+    const where = cycleStreamCondition(cycleOf(org, cycleId));
+    const result = await eventPage(c.get('deps').db, where, after, limit);
+    if (after === 0 && result.events.length === 0) throw new ApiProblem(404, 'not_found', 'No such cycle');
+    return c.json({ cycleId, ...result }, 200);
+  })
+  .openapi(routes.stream, async (c) => {
+    const { org, streamId } = c.req.valid('param');
+    const { after, limit } = c.req.valid('query');
+    const result = await eventPage(
+      c.get('deps').db,
+      sql`stream_id = ${streamOf(org, streamId)}`,
+      after,
+      limit,
+    );
+    if (after === 0 && result.events.length === 0) throw new ApiProblem(404, 'not_found', 'No such stream');
+    return c.json({ streamId, ...result }, 200);
+  })
+  .openapi(routes.appraisalState, async (c) => {
+    const { org, appraisalId } = c.req.valid('param');
+    const asOf = asOfFrom(c.req.valid('query').asOf);
+    const result = await stateAsOf(
+      c.get('deps').db,
+      { appraisalId: appraisalOf(org, appraisalId) },
+      asOf,
+    ).catch(notFoundOnAudit);
+    if (result.version === 0 && 'position' in asOf && asOf.position === Number.MAX_SAFE_INTEGER)
+      throw new ApiProblem(404, 'not_found', 'No such appraisal');
+    return c.json({ ...result }, 200);
+  })
+  .openapi(routes.cycleState, async (c) => {
+    const { org, cycleId } = c.req.valid('param');
+    const asOf = asOfFrom(c.req.valid('query').asOf);
+    const result = await stateAsOf(c.get('deps').db, { cycleId: cycleOf(org, cycleId) }, asOf).catch(
+      notFoundOnAudit,
+    );
+    return c.json({ ...result }, 200);
+  })
+  .openapi(routes.timeline, async (c) => {
+    const { org, appraisalId } = c.req.valid('param');
+    const { lang } = c.req.valid('query');
+    const entries = await appraisalTimeline(c.get('deps').db, appraisalOf(org, appraisalId), lang).catch(
+      notFoundOnAudit,
+    );
+    if (entries.length === 0) throw new ApiProblem(404, 'not_found', 'No such appraisal');
+    return c.json({ appraisalId, lang, entries }, 200);
+  })
+  .openapi(routes.verification, async (c) => {
+    const { org, cycleId } = c.req.valid('param');
+    const result = await verifyCycle(c.get('deps').db, cycleOf(org, cycleId)).catch(notFoundOnAudit);
+    return c.json({ ...result }, 200);
+  });
