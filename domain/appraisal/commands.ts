@@ -1,7 +1,7 @@
 // What people can ask of an appraisal. One zod schema per command: the API validates requests with
 // them, and the workflow's Update validator checks them again before anything touches history.
 import { z } from 'zod';
-import { berakhlakScoresSchema, realisationSchema, rhkSchema } from './events.ts';
+import { berakhlakScoresSchema, realisationSchema, rhkSchema } from './payloads.ts';
 import { actorSchema, nipSchema, quarterSchema, ratingSchema } from './types.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -2,6 +2,7 @@
 // append and each read against these; the same names feed `evolve`, the projections and the audit replay.
 import { z } from 'zod';
 import { berakhlakReviewSchema } from '../review/berakhlak.ts';
+import { berakhlakScoresSchema, realisationSchema, rhkSchema } from './payloads.ts';
 import {
   nipSchema,
   participantsSchema,
@@ -12,34 +13,17 @@ import {
   taskKindSchema,
 } from './types.ts';
 
+export {
+  aspectSchema,
+  berakhlakScoresSchema,
+  indicatorSchema,
+  type Rhk,
+  realisationSchema,
+  rhkSchema,
+} from './payloads.ts';
+
 const at = z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const aspectSchema = z.enum(['kuantitas', 'kualitas', 'waktu', 'biaya']);
-export const indicatorSchema = z.object({
-  id: z.string().min(1).max(40),
-  description: text(500),
-  aspect: aspectSchema,
-  target: text(200),
-});
-export const rhkSchema = z.object({
-  id: z.string().min(1).max(40),
-  kind: z.enum(['utama', 'tambahan']),
-  description: text(1000),
-  /** The supervisor's own RHK this one is cascaded from (intervensi), when the supervisor has one. */
-  parentRhkId: z.string().max(80).nullable(),
-  indicators: z.array(indicatorSchema).min(1).max(20),
-});
-export type Rhk = z.infer<typeof rhkSchema>;
-
-export const realisationSchema = z.object({
-  indicatorId: z.string().min(1).max(40),
-  value: text(500),
-  evidence: z.array(z.object({ url: z.url().optional(), note: z.string().max(1000).optional() })).max(20),
-});
-
-/** Scores 1-5 per BerAKHLAK value; a reviewer may skip a value they could not observe. */
-export const berakhlakScoresSchema = berakhlakReviewSchema.shape.scores;
 
 export const appraisalEventSchemas = {
   'appraisal.started': z.object({
