@@ -1,16 +1,14 @@
 // Records workflow histories from real runs (time-skipping server, production workflows and activities)
 // and keeps them as JSON fixtures, so test/replay.test.ts can prove today's workflow code still replays
 // yesterday's histories. Regenerate with `npx tsx scripts/record-histories.ts`.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { History } from '@temporalio/common/lib/proto-utils.js';
-import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
+import { type History, historyFromJSON, historyToJSON } from '../../audit/history-json.ts';
 import type { ActRequest } from '../../domain/appraisal/commands.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../../domain/cycle/calendar.ts';
@@ -55,32 +53,7 @@ export interface RecordingRig {
   taskQueue: string;
 }
 
-// historyToJSON/historyFromJSON of @temporalio/common 1.24 fail here with "type must be a Type": npm
-// nests a separate protobufjs 8 under common and under proto (protobufjs 7 is hoisted for @grpc), so
-// common's protojson rejects proto's reflected types. The same conversion, with proto's own protobufjs:
-const requireHere = createRequire(import.meta.url);
-const protojson = createRequire(requireHere.resolve('@temporalio/proto'))('protobufjs/ext/protojson') as {
-  toJson(type: unknown, message: unknown): unknown;
-  fromJson(type: unknown, json: unknown, options: { ignoreUnknownFields: boolean }): History | null;
-};
-// @temporalio/proto is CommonJS without static named exports, so it is required rather than imported.
-const proto = requireHere('@temporalio/proto') as typeof import('@temporalio/proto');
-const historyType = (
-  patchProtobufRoot(proto as unknown as Record<string, unknown>) as unknown as {
-    lookupType(name: string): unknown;
-  }
-).lookupType('temporal.api.history.v1.History');
-
-/** Temporal's standard history JSON (as `temporal workflow show --output json` writes it). */
-export function historyToJSON(history: History): unknown {
-  return protojson.toJson(historyType, proto.temporal.api.history.v1.History.fromObject(history));
-}
-
-export function historyFromJSON(json: unknown): History {
-  const history = protojson.fromJson(historyType, json, { ignoreUnknownFields: true });
-  if (!history) throw new TypeError('not a workflow history');
-  return history;
-}
+export { historyFromJSON, historyToJSON };
 
 export function writeHistoryFixtures(recorded: RecordedHistory[], dir = fixturesDir): void {
   mkdirSync(dir, { recursive: true });
@@ -88,12 +61,18 @@ export function writeHistoryFixtures(recorded: RecordedHistory[], dir = fixtures
     // One field per line, so a regenerated fixture diffs line by line.
     writeFileSync(join(dir, r.file), `${JSON.stringify(historyToJSON(r.history), null, 1)}\n`);
   }
-  const manifest: HistoryFixture[] = recorded.map(({ file, workflowId, workflowType, scenario }) => ({
+  const fresh: HistoryFixture[] = recorded.map(({ file, workflowId, workflowType, scenario }) => ({
     file,
     workflowId,
     workflowType,
     scenario,
   }));
+  // Histories of older code (e.g. recorded before the batched launch) stay: today's code must replay them.
+  const previous = existsSync(join(dir, manifestFile))
+    ? (JSON.parse(readFileSync(join(dir, manifestFile), 'utf8')) as HistoryFixture[])
+    : [];
+  const kept = previous.filter((old) => !fresh.some((f) => f.file === old.file));
+  const manifest = [...fresh, ...kept];
   writeFileSync(join(dir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
