@@ -42,6 +42,7 @@ export function createLaunchAppraisals(deps: {
   db: Kysely<Database>;
   temporal: () => Client;
   taskQueue: string;
+  eagerStart?: boolean;
 }) {
   return async function launchAppraisals(input: LaunchInput): Promise<LaunchResult> {
     const context = Context.current();
@@ -192,7 +193,7 @@ async function prepareBatch(db: Kysely<Database>, input: LaunchInput, after: str
 }
 
 async function start(
-  deps: { temporal: () => Client; taskQueue: string },
+  deps: { temporal: () => Client; taskQueue: string; eagerStart?: boolean },
   input: AppraisalInput,
 ): Promise<'launched' | 'alreadyRunning'> {
   try {
@@ -201,8 +202,9 @@ async function start(
       taskQueue: deps.taskQueue,
       args: [input],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      // The first workflow task goes straight to this worker when it polls the queue: one round trip less.
-      requestEagerStart: true,
+      // The first workflow task goes straight to this worker: one round trip less. Only possible when
+      // the client shares the worker's NativeConnection (the production worker's does).
+      requestEagerStart: deps.eagerStart === true,
     });
     return 'launched';
   } catch (error) {

@@ -40,6 +40,11 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     workflowsPath,
     bundlerOptions: workflowBundlerOptions,
-    activities: createActivities({ db: options.db, temporal, taskQueue: options.taskQueue }),
+    activities: createActivities({
+      db: options.db,
+      temporal,
+      taskQueue: options.taskQueue,
+      eagerStart: true,
+    }),
   });
 }

@@ -7,12 +7,9 @@ import { aggregateReviews } from '../../domain/review/berakhlak.ts';
 import type { ApiEnv } from '../context.ts';
 import { ApiProblem } from '../problem.ts';
 import { actOnAppraisal, actResultSchema } from './act.ts';
+import { problemResponse } from './openapi-shapes.ts';
 
 const params = z.object({ org: z.string().min(1).max(64) });
-const problemResponse = {
-  content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
-  description: 'A problem',
-};
 
 const mineRoute = createRoute({
   method: 'get',

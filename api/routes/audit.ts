@@ -14,17 +14,14 @@ import type { Database } from '../../schema/database.ts';
 import type { ApiEnv } from '../context.ts';
 import { roleGate } from '../middleware.ts';
 import { ApiProblem } from '../problem.ts';
+import { problemResponse } from './openapi-shapes.ts';
 
 const auditorOnly = roleGate('auditor');
 const id = z.string().min(1).max(200);
-const problem = {
-  content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
-  description: 'A problem',
-};
 const json = (description: string) => ({
   200: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, description },
-  400: problem,
-  404: problem,
+  400: problemResponse,
+  404: problemResponse,
 });
 const page = z.object({
   after: z.coerce.number().int().min(0).default(0).openapi({ description: 'Global position to start after' }),

@@ -11,15 +11,12 @@ import {
 import type { ApiEnv } from '../context.ts';
 import { hrOnly, requireRole } from '../middleware.ts';
 import { ApiProblem } from '../problem.ts';
+import { problemResponse } from './openapi-shapes.ts';
 
 const params = z.object({ org: z.string().min(1).max(64), cycleId: z.string().min(1).max(100) });
 const result = {
   content: { 'application/json': { schema: z.object({ accepted: z.boolean(), detail: z.string() }) } },
   description: 'Done',
-};
-const problemResponse = {
-  content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
-  description: 'A problem',
 };
 
 const addRoute = createRoute({

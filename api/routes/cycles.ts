@@ -13,17 +13,10 @@ import { closeCycleUpdate, setUnitPredikatUpdate } from '../../workflows/message
 import type { ApiEnv } from '../context.ts';
 import { hrOnly, hrOrAuditor, requireRole } from '../middleware.ts';
 import { ApiProblem } from '../problem.ts';
+import { jsonResponse, orgParams, problemResponse } from './openapi-shapes.ts';
 
-const org = z.object({ org: z.string().min(1).max(64) });
+const org = orgParams;
 const cycleParams = org.extend({ cycleId: z.string().min(1).max(100) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const problemResponse = {
-  content: { 'application/problem+json': { schema: z.object({ code: z.string() }) } },
-  description: 'A problem',
-};
 const code = z.string().min(1).max(64);
 
 const unitsRoute = createRoute({
@@ -47,7 +40,7 @@ const unitsRoute = createRoute({
       required: true,
     },
   },
-  responses: { 200: json(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
+  responses: { 200: jsonResponse(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
 const positionsRoute = createRoute({
   middleware: [hrOnly] as const,
@@ -84,7 +77,7 @@ const positionsRoute = createRoute({
       required: true,
     },
   },
-  responses: { 200: json(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
+  responses: { 200: jsonResponse(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
 const importRoute = createRoute({
   middleware: [hrOnly] as const,
@@ -93,7 +86,7 @@ const importRoute = createRoute({
   summary: 'Import employees from CSV (a result per row)',
   request: { params: org, body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
   responses: {
-    200: json(z.record(z.string(), z.unknown()), 'A result per row'),
+    200: jsonResponse(z.record(z.string(), z.unknown()), 'A result per row'),
     400: problemResponse,
     403: problemResponse,
   },
@@ -120,7 +113,7 @@ const startRoute = createRoute({
     },
   },
   responses: {
-    201: json(z.object({ cycleId: z.string(), workflowId: z.string() }), 'Started'),
+    201: jsonResponse(z.object({ cycleId: z.string(), workflowId: z.string() }), 'Started'),
     403: problemResponse,
     409: problemResponse,
     422: problemResponse,
@@ -132,7 +125,7 @@ const cycleRoute = createRoute({
   path: '/v1/orgs/{org}/cycles/{cycleId}',
   summary: 'A cycle',
   request: { params: cycleParams },
-  responses: { 200: json(z.record(z.string(), z.unknown()), 'The cycle'), 404: problemResponse },
+  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), 'The cycle'), 404: problemResponse },
 });
 const progressRoute = createRoute({
   middleware: [hrOrAuditor] as const,
@@ -141,7 +134,7 @@ const progressRoute = createRoute({
   summary: 'Progress per unit and step',
   request: { params: cycleParams },
   responses: {
-    200: json(z.object({ units: z.record(z.string(), z.record(z.string(), z.number())) }), 'Counts'),
+    200: jsonResponse(z.object({ units: z.record(z.string(), z.record(z.string(), z.number())) }), 'Counts'),
     404: problemResponse,
   },
 });
@@ -152,7 +145,7 @@ const distributionRoute = createRoute({
   summary: 'Predikat distribution per unit, against its rule',
   request: { params: cycleParams },
   responses: {
-    200: json(z.object({ units: z.array(z.record(z.string(), z.unknown())) }), 'Per unit'),
+    200: jsonResponse(z.object({ units: z.array(z.record(z.string(), z.unknown())) }), 'Per unit'),
     404: problemResponse,
   },
 });
@@ -169,7 +162,7 @@ const unitPredikatRoute = createRoute({
     },
   },
   responses: {
-    200: json(z.object({ accepted: z.boolean(), detail: z.string() }), 'Set'),
+    200: jsonResponse(z.object({ accepted: z.boolean(), detail: z.string() }), 'Set'),
     404: problemResponse,
   },
 });
@@ -180,7 +173,7 @@ const closeRoute = createRoute({
   summary: 'Close the cycle',
   request: { params: cycleParams },
   responses: {
-    200: json(z.object({ accepted: z.boolean(), detail: z.string() }), 'Closing'),
+    200: jsonResponse(z.object({ accepted: z.boolean(), detail: z.string() }), 'Closing'),
     404: problemResponse,
   },
 });

@@ -7,6 +7,7 @@ import { stepSchema } from '../../domain/appraisal/types.ts';
 import type { ApiEnv } from '../context.ts';
 import { ApiProblem } from '../problem.ts';
 import { actOnAppraisal, actResultSchema } from './act.ts';
+import { problemResponse } from './openapi-shapes.ts';
 
 const orgParam = z.object({ org: z.string().min(1).max(64) });
 const taskSchema = z.object({
@@ -21,12 +22,6 @@ const taskSchema = z.object({
   status: z.string(),
   createdAt: z.string(),
 });
-const problemResponse = {
-  content: {
-    'application/problem+json': { schema: z.object({ code: z.string(), detail: z.string().optional() }) },
-  },
-  description: 'A problem (RFC 9457)',
-};
 
 const listRoute = createRoute({
   method: 'get',

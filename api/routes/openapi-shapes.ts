@@ -1,0 +1,16 @@
+// Shapes every route definition repeats: a JSON response, the problem response (RFC 9457), org params.
+import { z } from '@hono/zod-openapi';
+
+export const orgParams = z.object({ org: z.string().min(1).max(64) });
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+export const problemResponse = {
+  content: {
+    'application/problem+json': { schema: z.object({ code: z.string(), detail: z.string().optional() }) },
+  },
+  description: 'A problem (RFC 9457)',
+};
