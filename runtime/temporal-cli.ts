@@ -7,7 +7,7 @@ import { cacheDir } from './paths.ts';
 import {
   downloadHostReachable,
   errorMessage,
-  executableFromEnv,
+  findExisting,
   findOnPath,
   isExecutableFile,
   type LadderOptions,
@@ -31,21 +31,18 @@ export async function resolveTemporalCli(options: LadderOptions = {}): Promise<S
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
 
-  const fromEnv = executableFromEnv(env, 'TEMPORAL_CLI', 'a Temporal CLI binary (`temporal`)');
-  if (fromEnv) {
-    log(`Temporal CLI: ${fromEnv} (from TEMPORAL_CLI)`);
-    return { type: 'existing-path', path: fromEnv };
-  }
-  const onPath = findOnPath('temporal', env);
-  if (onPath) {
-    log(`Temporal CLI: ${onPath} (on PATH)`);
-    return { type: 'existing-path', path: onPath };
-  }
   const cached = cachedTemporalCliPath(options.cacheRoot);
-  if (isExecutableFile(cached)) {
-    log(`Temporal CLI: ${cached} (cached)`);
-    return { type: 'existing-path', path: cached };
-  }
+  const existing = findExisting(
+    {
+      label: 'Temporal CLI',
+      envVar: 'TEMPORAL_CLI',
+      description: 'a Temporal CLI binary (`temporal`)',
+      command: 'temporal',
+      cached,
+    },
+    options,
+  );
+  if (existing) return existing;
 
   const go = findOnPath('go', env);
   let buildFailure = 'go was not found on PATH';

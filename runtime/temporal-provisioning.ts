@@ -75,6 +75,31 @@ export function executableFromEnv(
  * A cheap guess whether the SDK's download would work: a proxy is configured, or the download host
  * resolves and accepts a TCP connection within a few seconds.
  */
+/** The first rungs of every ladder: an env var, the command on PATH, then the usable cached copy. */
+export function findExisting(
+  what: { label: string; envVar: string; description: string; command: string; cached: string },
+  options: LadderOptions,
+  cachedUsable: (path: string) => boolean = isExecutableFile,
+): ServerExecutable | null {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => {});
+  const fromEnv = executableFromEnv(env, what.envVar, what.description);
+  if (fromEnv) {
+    log(`${what.label}: ${fromEnv} (from ${what.envVar})`);
+    return { type: 'existing-path', path: fromEnv };
+  }
+  const onPath = findOnPath(what.command, env);
+  if (onPath) {
+    log(`${what.label}: ${onPath} (on PATH)`);
+    return { type: 'existing-path', path: onPath };
+  }
+  if (cachedUsable(what.cached)) {
+    log(`${what.label}: ${what.cached} (cached)`);
+    return { type: 'existing-path', path: what.cached };
+  }
+  return null;
+}
+
 export async function downloadHostReachable(env: NodeJS.ProcessEnv): Promise<boolean> {
   if (env.HTTPS_PROXY || env.https_proxy || env.ALL_PROXY || env.all_proxy) return true;
   return new Promise((resolve) => {

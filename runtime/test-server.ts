@@ -7,7 +7,7 @@ import { cacheDir } from './paths.ts';
 import {
   downloadHostReachable,
   errorMessage,
-  executableFromEnv,
+  findExisting,
   findOnPath,
   isExecutableFile,
   type LadderOptions,
@@ -36,21 +36,19 @@ export async function resolveTestServer(options: LadderOptions = {}): Promise<Se
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
 
-  const fromEnv = executableFromEnv(env, 'TEMPORAL_TEST_SERVER', 'a Temporal test server executable');
-  if (fromEnv) {
-    log(`Temporal test server: ${fromEnv} (from TEMPORAL_TEST_SERVER)`);
-    return { type: 'existing-path', path: fromEnv };
-  }
-  const onPath = findOnPath('temporal-test-server', env);
-  if (onPath) {
-    log(`Temporal test server: ${onPath} (on PATH)`);
-    return { type: 'existing-path', path: onPath };
-  }
   const cached = cachedTestServerPath(options.cacheRoot);
-  if (cachedWrapperUsable(cached)) {
-    log(`Temporal test server: ${cached} (cached)`);
-    return { type: 'existing-path', path: cached };
-  }
+  const existing = findExisting(
+    {
+      label: 'Temporal test server',
+      envVar: 'TEMPORAL_TEST_SERVER',
+      description: 'a Temporal test server executable',
+      command: 'temporal-test-server',
+      cached,
+    },
+    options,
+    cachedWrapperUsable,
+  );
+  if (existing) return existing;
 
   const mvn = findOnPath('mvn', env);
   const java = javaExecutable(env);
