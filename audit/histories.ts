@@ -7,7 +7,7 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
-import { workflowBundlerOptions, workflowsPath } from '../worker/create-worker.ts';
+import { workflowsPath } from '../worker/create-worker.ts';
 import { cycleWorkflowId } from '../workflows/appraisal-input.ts';
 import { type History, historyFromJSON, historyToJSON } from './history-json.ts';
 
@@ -131,7 +131,6 @@ export async function replayCycleHistories(
     options.workflowBundle ??
     (await bundleWorkflowCode({
       workflowsPath,
-      ...workflowBundlerOptions,
       logger: new DefaultLogger('WARN'),
     }));
   const typeOf = new Map(histories.map((h) => [h.workflowId, h.workflowType]));

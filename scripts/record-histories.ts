@@ -13,7 +13,7 @@ import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { setupPostgres } from '../test/setup/postgres.ts';
 import { fixturesDir, recordHistories, writeHistoryFixtures } from '../test/support/record-histories.ts';
-import { workflowBundlerOptions, workflowsPath } from '../worker/create-worker.ts';
+import { workflowsPath } from '../worker/create-worker.ts';
 
 const postgres = await setupPostgres();
 const database = `record_${randomBytes(6).toString('hex')}`;
@@ -32,7 +32,6 @@ try {
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowsPath,
-    bundlerOptions: workflowBundlerOptions,
     activities: createActivities({ db, temporal: () => env.client, taskQueue }),
   });
   const recorded = await recordHistories(env, { db, worker, taskQueue });

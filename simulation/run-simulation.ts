@@ -9,7 +9,7 @@ import { createActivities } from '../activities/index.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
 import type { Database } from '../schema/database.ts';
-import { workflowBundlerOptions, workflowsPath } from '../worker/create-worker.ts';
+import { workflowsPath } from '../worker/create-worker.ts';
 import { appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../workflows/appraisal-input.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
 import { closeCycleUpdate, removeEmployeeUpdate, setUnitPredikatUpdate } from '../workflows/messages.ts';
@@ -52,7 +52,6 @@ export async function runSimulation(
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowsPath,
-    bundlerOptions: workflowBundlerOptions,
     activities: createActivities({ db, temporal: () => env.client, taskQueue }),
   });
   const progress = options.onProgress ?? (() => {});

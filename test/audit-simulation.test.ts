@@ -25,7 +25,7 @@ import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { runSimulation } from '../simulation/run-simulation.ts';
-import { workflowBundlerOptions, workflowsPath } from '../worker/create-worker.ts';
+import { workflowsPath } from '../worker/create-worker.ts';
 import { createTestDatabase } from './support/database.ts';
 import { startTimeSkippingEnv } from './support/temporal.ts';
 
@@ -50,7 +50,6 @@ describe('auditing a simulated year of 40 employees', () => {
     cycleId = cycle.cycle_id;
     workflowBundle = await bundleWorkflowCode({
       workflowsPath,
-      ...workflowBundlerOptions,
       logger: new DefaultLogger('WARN'),
     });
   }, 600_000);

@@ -9,7 +9,7 @@ import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { bundleWorkflowCode, type ReplayResult, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workflowBundlerOptions, workflowsPath } from '../worker/create-worker.ts';
+import { workflowsPath } from '../worker/create-worker.ts';
 import {
   historyFromJSON,
   historyToJSON,
@@ -44,7 +44,7 @@ describe('replaying recorded histories', () => {
   beforeAll(async () => {
     fixtures = readHistoryFixtures();
     // Bundled once: each replay call would otherwise bundle the workflows again.
-    production = await bundleWorkflowCode({ workflowsPath, ...workflowBundlerOptions });
+    production = await bundleWorkflowCode({ workflowsPath });
   });
 
   it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the batched launch', () => {

@@ -9,17 +9,6 @@ import type { Database } from '../schema/database.ts';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
-/**
- * Every workflow in a reusable V8 context would otherwise evaluate zod's module scope (hundreds of
- * classes) again: milliseconds and memory per workflow. zod keeps no per-workflow state, so it is loaded
- * once per context and shared. (The domain's schemas cannot be shared this way: the SDK freezes shared
- * modules, and zod finishes a schema on its first parse.)
- */
-export const workflowBundlerOptions = {
-  // The ESM build by path: a bare 'zod' would be required through its CommonJS build, a second copy.
-  preloadModules: [fileURLToPath(import.meta.resolve('zod'))],
-};
-
 export interface WorkerOptions {
   connection: NativeConnection;
   namespace: string;
@@ -39,7 +28,6 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath,
-    bundlerOptions: workflowBundlerOptions,
     activities: createActivities({
       db: options.db,
       temporal,

@@ -1,13 +1,13 @@
 // EmployeeAppraisalWorkflow: one employee's year, through the six steps. Temporal keeps the timers and
 // waits for people; every change is decided by the pure domain and recorded as events in Postgres.
 import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import { appraisalCommandSchema } from '../domain/appraisal/commands.ts';
+import type * as Commands from '../domain/appraisal/commands.ts';
 import { decide } from '../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { startedData } from '../domain/appraisal/opening.ts';
+import { quarters } from '../domain/appraisal/quarters.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import * as transitions from '../domain/appraisal/transitions.ts';
-import { actorSchema, quarters } from '../domain/appraisal/types.ts';
 import { isDomainError } from '../domain/errors.ts';
 import type { AppraisalInput } from './appraisal-input.ts';
 import { appraisalStreamId } from './appraisal-input.ts';
@@ -20,6 +20,17 @@ import {
   extendDeadlineSignal,
   releaseSignal,
 } from './messages.ts';
+
+/**
+ * The command schemas, loaded on the first Update. A workflow evaluates every module it imports when it
+ * starts, and building these schemas was most of that cost for thousands of appraisals that will not see
+ * an Update for days. (Webpack bundles the module and evaluates it on the first call.)
+ */
+let commandModule: typeof Commands | undefined;
+function schemas(): typeof Commands {
+  commandModule ??= require('../domain/appraisal/commands.ts') as typeof Commands;
+  return commandModule;
+}
 
 const dayMs = 86_400_000;
 const reminderLeadMs = 3 * dayMs;
@@ -58,7 +69,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
   setHandler(
     actUpdate,
     async (request) => {
-      const command = appraisalCommandSchema.parse(request.command);
+      const command = schemas().appraisalCommandSchema.parse(request.command);
       try {
         const events = await apply(
           (s) => decide(s, command, { actor: request.actor, now: nowIso() }),
@@ -73,8 +84,8 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
     {
       // Rejects a wrong actor, step or shape before anything is written to history.
       validator: (request) => {
-        const actor = actorSchema.safeParse(request?.actor);
-        const command = appraisalCommandSchema.safeParse(request?.command);
+        const actor = schemas().actorSchema.safeParse(request?.actor);
+        const command = schemas().appraisalCommandSchema.safeParse(request?.command);
         if (!actor.success || !command.success) {
           throw ApplicationFailure.create({
             type: 'invalid_request',

@@ -8,7 +8,8 @@ import {
 } from '@temporalio/common';
 import { ApplicationFailure, startChild, workflowInfo } from '@temporalio/workflow';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
-import { buildCalendar, type CalendarOverrides } from '../domain/cycle/calendar.ts';
+import type * as Calendar from '../domain/cycle/calendar.ts';
+import type { CalendarOverrides } from '../domain/cycle/calendar.ts';
 import type { Population } from '../domain/cycle/events.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { type AppraisalCalendar, cycleIdFor, cycleWorkflowId } from './appraisal-input.ts';
@@ -57,9 +58,18 @@ export async function StartNextCycleWorkflow(input: NextCycleInput): Promise<str
   return cycleId;
 }
 
+/**
+ * Loaded when a schedule fires, not at every workflow's start: all of siklus's workflows share one
+ * bundle, so each would otherwise evaluate this module and the calendar schemas (see
+ * workflows/employee-appraisal.ts).
+ */
+const calendarModule = () => require('../domain/cycle/calendar.ts') as typeof Calendar;
+
 function calendarFor(year: number, start: number, overrides?: CalendarOverrides): AppraisalCalendar {
   try {
-    return toAppraisalCalendar(buildCalendar(year, new Date(start).toISOString(), overrides));
+    return toAppraisalCalendar(
+      calendarModule().buildCalendar(year, new Date(start).toISOString(), overrides),
+    );
   } catch (error) {
     // Bad overrides do not heal on retry: fail the run (the schedule shows it) instead of the task.
     if (isDomainError(error))

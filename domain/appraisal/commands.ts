@@ -51,4 +51,6 @@ export type AppraisalCommand = z.infer<typeof appraisalCommandSchema>;
 
 /** The payload of the `act` Workflow Update: who acts, what they ask. */
 export const actRequestSchema = z.object({ actor: actorSchema, command: appraisalCommandSchema });
+/** Re-exported for workflows, which load this module lazily (workflows/employee-appraisal.ts). */
+export { actorSchema };
 export type ActRequest = z.infer<typeof actRequestSchema>;

@@ -1,5 +1,6 @@
 // Shared shapes of one employee's appraisal: who takes part, which step it is in, and its tasks.
 import { z } from 'zod';
+import { quarters } from './quarters.ts';
 
 export const nipSchema = z.string().regex(/^\d{18}$/, 'NIP must be 18 digits');
 
@@ -42,7 +43,7 @@ export const steps = [
 export const stepSchema = z.enum(steps);
 export type Step = z.infer<typeof stepSchema>;
 
-export const quarters = ['I', 'II', 'III', 'IV'] as const;
+export { quarters };
 export const quarterSchema = z.enum(quarters);
 export type Quarter = z.infer<typeof quarterSchema>;
 
@@ -68,4 +69,4 @@ export const taskKinds = [
 export const taskKindSchema = z.enum(taskKinds);
 export type TaskKind = z.infer<typeof taskKindSchema>;
 
-export { predikatSchema, ratingSchema } from '../rating/predikat.ts';
+export { predikatSchema, ratingSchema } from '../rating/predikat-schemas.ts';

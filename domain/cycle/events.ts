@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { nipSchema, stepSchema } from '../appraisal/types.ts';
 import { unitPredikatSchema } from '../rating/distribution-rules.ts';
-import { predikatSchema } from '../rating/predikat.ts';
+import { predikatSchema } from '../rating/predikat-schemas.ts';
 
 const at = z.iso.datetime({ offset: true });
 

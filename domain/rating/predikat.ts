@@ -1,11 +1,9 @@
 // Rating hasil kerja (results) and rating perilaku kerja (behaviour), and the matrix that turns the pair
-// into the employee's predikat kinerja (PermenPANRB 6/2022).
-import { z } from 'zod';
-
+// into the employee's predikat kinerja (PermenPANRB 6/2022). Free of schemas (predikat-schemas.ts has
+// them), so that workflows deciding a rating do not build any.
 /** Above / meets / below expectation (di atas / sesuai / di bawah ekspektasi). */
 export const ratings = ['diAtas', 'sesuai', 'diBawah'] as const;
-export const ratingSchema = z.enum(ratings);
-export type Rating = z.infer<typeof ratingSchema>;
+export type Rating = (typeof ratings)[number];
 
 export const ratingLabels: Readonly<Record<Rating, { id: string; en: string }>> = {
   diAtas: { id: 'Di Atas Ekspektasi', en: 'Above expectation' },
@@ -15,8 +13,7 @@ export const ratingLabels: Readonly<Record<Rating, { id: string; en: string }>> 
 
 /** Best first. */
 export const predikats = ['sangatBaik', 'baik', 'butuhPerbaikan', 'kurang', 'sangatKurang'] as const;
-export const predikatSchema = z.enum(predikats);
-export type Predikat = z.infer<typeof predikatSchema>;
+export type Predikat = (typeof predikats)[number];
 
 /** The official Indonesian names, shown as they are in every language. */
 export const predikatLabels: Readonly<Record<Predikat, string>> = {

@@ -8,7 +8,7 @@ import { createActivities } from '../../activities/index.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
-import { workflowBundlerOptions, workflowsPath } from '../../worker/create-worker.ts';
+import { workflowsPath } from '../../worker/create-worker.ts';
 import { createTestDatabase } from './database.ts';
 
 export interface SiklusTestRig {
@@ -28,7 +28,6 @@ export async function createSiklusRig(env: TestWorkflowEnvironment, prefix: stri
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowsPath,
-    bundlerOptions: workflowBundlerOptions,
     activities: createActivities({ db, temporal: () => env.client, taskQueue }),
   });
   return {
