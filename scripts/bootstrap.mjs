@@ -2,7 +2,7 @@
 // Entry of `npm start`, `npm test` and `npm run bench`: plain Node with no dependencies, so it can
 // install them first on a fresh clone, then hands over to the TypeScript entry points (run by tsx).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,7 +58,10 @@ async function test() {
     '--outputFile.json=.test-results/vitest.json',
     ...args,
   ]);
-  return failed || code !== 0 ? 1 : 0;
+  // vitest 4 exits 0 when a file fails outside its tests (a beforeAll hook): the report knows better.
+  const report = join(root, '.test-results', 'vitest.json');
+  const reportFailed = existsSync(report) && JSON.parse(readFileSync(report, 'utf8')).success === false;
+  return failed || code !== 0 || reportFailed ? 1 : 0;
 }
 
 ensureInstalled();

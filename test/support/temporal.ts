@@ -14,18 +14,38 @@ export function executableFor(path: string): EphemeralServerExecutable {
   return path === '' ? { type: 'cached-download' } : { type: 'existing-path', path };
 }
 
+/**
+ * The SDK gives a server 5 s to accept connections. With every test file starting servers at once on a
+ * small machine, a JVM now and then needs longer: such a start is tried again, twice at most.
+ */
+async function withStartRetries(
+  start: () => Promise<TestWorkflowEnvironment>,
+): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= 3 || !/did not start within/.test(String((error as Error).message))) throw error;
+    }
+  }
+}
+
 /** A fresh, in-memory Temporal CLI dev server (full server; real time). */
 export function startDevEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
-    server: { executable: executableFor(inject('temporalCliPath')), ip: '127.0.0.1' },
-  });
+  return withStartRetries(() =>
+    TestWorkflowEnvironment.createLocal({
+      server: { executable: executableFor(inject('temporalCliPath')), ip: '127.0.0.1' },
+    }),
+  );
 }
 
 /** A fresh time-skipping test server: awaiting a workflow result fast-forwards its timers. */
 export function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: executableFor(inject('testServerPath')) },
-  });
+  return withStartRetries(() =>
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: executableFor(inject('testServerPath')) },
+    }),
+  );
 }
 
 // Bundling takes seconds, so one bundle per test file serves every worker it creates.
