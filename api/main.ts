@@ -5,6 +5,7 @@ import { intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
 import { dataDir } from '../runtime/paths.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
+import { oidcFromEnv } from '../web/oidc.ts';
 import { identityFromEnv } from './auth/config.ts';
 import { startApi } from './server.ts';
 
@@ -20,8 +21,10 @@ const connection = await Connection.connect({ address });
 const temporal = new Client({ connection, namespace });
 const identity = await identityFromEnv(dataDir);
 const listener = await listenForNotifications(databaseUrl);
+// The web UI signs people in through the instansi's OIDC provider when a client id is configured.
+const oidc = oidcFromEnv();
 const api = await startApi(
-  { db, temporal, taskQueue, identity, listener },
+  { db, temporal, taskQueue, identity, listener, web: oidc ? { oidc } : {} },
   { port: intFromEnv('PORT', 3000), host: '0.0.0.0' },
 );
 console.log(`api: listening on ${api.url}`);

@@ -1,6 +1,7 @@
 // `npm start`: the whole system on embedded defaults. PostgreSQL (embedded, or DATABASE_URL), the
 // Temporal dev server (file-backed, or TEMPORAL_ADDRESS), migrations, the worker and the HTTP API.
 // Ctrl-C stops everything in reverse order.
+
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -13,6 +14,7 @@ import { startMailer } from '../notifications/mailer.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { seedDemoOrganisations } from '../web/demo-seed.ts';
+import { oidcFromEnv } from '../web/oidc.ts';
 import { createWorker } from '../worker/create-worker.ts';
 import { intFromEnv, namespace, taskQueue } from './config.ts';
 import { dataDir } from './paths.ts';
@@ -74,8 +76,9 @@ async function main(): Promise<void> {
       taskQueue,
       identity,
       listener,
-      // The web UI's login picker exists only in dev mode, with the dev signing key.
-      web: process.env.SIKLUS_DEV_AUTH === '1' ? { devKey: await loadDevKey(dataDir) } : {},
+      // The web UI's login picker exists only in dev mode, with the dev signing key; in production the
+      // web UI signs in through the OIDC provider.
+      web: process.env.SIKLUS_DEV_AUTH === '1' ? { devKey: await loadDevKey(dataDir) } : webOidc(),
     },
     { port: intFromEnv('PORT', 3000) },
   );
@@ -144,3 +147,8 @@ main().catch(async (error: unknown) => {
   console.error('siklus: start failed:', error instanceof Error ? error.message : error);
   await stopAll(1);
 });
+
+function webOidc() {
+  const oidc = oidcFromEnv();
+  return oidc ? { oidc } : {};
+}

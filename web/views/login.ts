@@ -6,8 +6,10 @@ import { notice } from '../layout.ts';
 
 export interface LoginView {
   devMode: boolean;
+  /** Production sign-in through the instansi's OIDC provider. */
+  oidc?: boolean;
   organisations: Array<{ id: string; name: string; people: PickerPerson[] }>;
-  message?: 'expired' | 'invalid';
+  message?: 'expired' | 'invalid' | 'oidcFailed';
 }
 
 export function loginBody(t: Translate, view: LoginView): Html {
@@ -16,7 +18,12 @@ export function loginBody(t: Translate, view: LoginView): Html {
       ? notice('info', t('login.expired'))
       : view.message === 'invalid'
         ? notice('error', t('login.invalid'))
-        : '';
+        : view.message === 'oidcFailed'
+          ? notice('error', t('login.oidcFailed'))
+          : '';
+  if (view.oidc)
+    return h`${message}<section class="card"><p>${t('login.oidcIntro')}</p>
+<div class="actions"><a class="button" href="/app/login/oidc">${t('login.oidcSubmit')}</a></div></section>`;
   if (!view.devMode) return h`${message}${notice('info', t('login.notDev'))}`;
   if (view.organisations.length === 0) return h`${message}${notice('info', t('login.noOrganisations'))}`;
   return h`${message}<p>${t('login.devIntro')}</p>
