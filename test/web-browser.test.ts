@@ -194,7 +194,7 @@ describe('web UI in a real browser', () => {
     );
     expect(rows).toEqual(expect.arrayContaining(['Puskesmas Muara Bungo I', 'Dinas Kesehatan', 'BKPSDM']));
     expect(
-      await page.evaluate<number>(`document.querySelectorAll('.bars .stack span').length`),
+      await page.evaluate<number>(`document.querySelectorAll('#progress-chart svg rect').length`),
     ).toBeGreaterThan(0);
     await page.setViewport(1280, 900);
     await page.screenshot('09-hr-progress-desktop');

@@ -35,10 +35,11 @@ const builders: Record<string, (v: Values) => unknown> = {
     quarter: v.quarter,
     realisations: list(v, 'realisations').map((i) => {
       const note = v[`realisations.${i}.evidence`]?.trim();
+      const url = v[`realisations.${i}.evidenceUrl`]?.trim();
       return {
         indicatorId: v[`realisations.${i}.indicatorId`] ?? '',
         value: v[`realisations.${i}.value`] ?? '',
-        evidence: note ? [{ note }] : [],
+        evidence: note || url ? [{ ...(url ? { url } : {}), ...(note ? { note } : {}) }] : [],
       };
     }),
   }),
@@ -76,7 +77,12 @@ export function parseCommand(
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     // A list typed in one field (peer NIPs) reports on that field, not on an item of it.
-    const path = issue.path.join('.').replace(/^peerNips\.\d+$/, 'peerNips');
+    const path = issue.path
+      .join('.')
+      .replace(/^peerNips\.\d+$/, 'peerNips')
+      // A check-in's evidence link and note are two fields of the one item each indicator sends.
+      .replace(/^(realisations\.\d+)\.evidence\.\d+\.url$/, '$1.evidenceUrl')
+      .replace(/^(realisations\.\d+)\.evidence\.\d+\.note$/, '$1.evidence');
     errors[path] ??= messageKey(issue, values[path]);
   }
   return { ok: false, errors };
@@ -88,6 +94,7 @@ function messageKey(issue: z.core.$ZodIssue, typed: string | undefined): string 
   if (issue.code === 'too_big') return issue.origin === 'string' ? 'error.tooLong' : 'error.count';
   if (issue.code === 'too_small') return issue.origin === 'string' ? 'error.required' : 'error.count';
   if (issue.code === 'invalid_format' && issue.path[0] === 'peerNips') return 'error.nip';
+  if (issue.code === 'invalid_format' && issue.format === 'url') return 'error.url';
   return 'error.invalid';
 }
 

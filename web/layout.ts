@@ -7,9 +7,20 @@ export interface Viewer {
   name: string;
   org: string;
   roles: string[];
+  /** Has direct reports: the team page is in the navigation. */
+  team?: boolean;
 }
 
-export type Section = 'inbox' | 'appraisal' | 'hr' | 'login' | 'other';
+export type Section =
+  | 'inbox'
+  | 'appraisal'
+  | 'team'
+  | 'hr'
+  | 'hrImport'
+  | 'hrStart'
+  | 'audit'
+  | 'login'
+  | 'other';
 
 export function page(options: {
   t: Translate;
@@ -52,7 +63,10 @@ export function page(options: {
       ? h`<nav aria-label="${t('nav.main')}" class="nav">
     ${link('/app/inbox', 'nav.inbox', 'inbox')}
     ${link('/app/appraisal', 'nav.appraisal', 'appraisal')}
+    ${viewer.team ? link('/app/team', 'nav.team', 'team') : ''}
     ${canSeeHr ? link('/app/hr', 'nav.hr', 'hr') : ''}
+    ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')}` : ''}
+    ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
     <span class="who">${t('nav.signedInAs', { name: viewer.name })} · ${viewer.org}</span>
   </nav>`
       : ''
@@ -153,7 +167,25 @@ tr.bad td{background:#fdecea}
 .legend i{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;margin-right:.3rem;vertical-align:-2px}
 .s-socialisation{background:#8fb8de}.s-agreement{background:#4d8fcc}.s-checkIns{background:#1f6fb5}.s-review{background:#7a5bb5}
 .s-rating{background:#b55b9e}.s-feedback{background:#d9822b}.s-followUp{background:#c0392b}.s-completed{background:#1e6b34}.s-cancelled{background:#6b7682}
+.grid2,.grid3{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr))}.grid2 input,.grid3 input{max-width:100%}
+.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9rem}
+input[type=file]{font:inherit;min-height:44px;max-width:100%}
+.predikat-form{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.4rem}.predikat-form select{width:auto;max-width:100%}.predikat-form button{min-height:44px;padding:.3rem .8rem}
+.chart svg{display:block;max-width:48rem;margin-top:.5rem}.chart-text{margin-top:.5rem}.chart-text summary{cursor:pointer;color:#0a4f8a;min-height:44px;display:flex;align-items:center}
+.subnav{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;margin:0 0 1rem}.subnav a{padding:.5rem 0;min-height:44px}.subnav a[aria-current]{font-weight:700;text-decoration-thickness:3px}
+.timeline{list-style:none;padding:0;margin:0 0 1rem;border-left:3px solid #b8c2cc}
+.timeline li{display:grid;grid-template-columns:minmax(9rem,11rem) 1fr;gap:.1rem 1rem;padding:.45rem .75rem;background:#fff;border-bottom:1px solid #e3e8ee}
+.timeline li .small{grid-column:2;font-size:.8rem}.timeline li.bad{background:#fdecea}
+.timeline li.future{background:#f4f6f8;color:#4a5560}.timeline li.future a{color:#4a5560}
+.timeline li[aria-current]{border-left:6px solid #0a4f8a;margin-left:-4px;background:#eaf2fb;font-weight:600}
+.when{font-variant-numeric:tabular-nums;color:#4a5560;font-size:.9rem}
+.asof .slider{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem}
+.asof input[type=range]{flex:1 1 16rem;min-height:44px;accent-color:#0a4f8a}
+.asof output{font-weight:600;font-variant-numeric:tabular-nums}
+a.button.secondary-link{background:#fff;color:#0a4f8a}
+.wrap{overflow-wrap:anywhere}
+.findings li{margin:0 0 .5rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0}
-@media (max-width:40rem){main{padding:.75rem}.card{padding:.75rem}fieldset{padding:.4rem .5rem}.who{margin-left:0;width:100%}.bars li{grid-template-columns:1fr}h1{font-size:1.3rem}}
+@media (max-width:40rem){.timeline li{grid-template-columns:1fr}.timeline li .small{grid-column:1}main{padding:.75rem}.card{padding:.75rem}fieldset{padding:.4rem .5rem}.who{margin-left:0;width:100%}.bars li{grid-template-columns:1fr}h1{font-size:1.3rem}}
 `;

@@ -8,6 +8,9 @@ import type { loadDevKey } from '../api/auth/dev-keys.ts';
 import { signDevToken } from '../api/auth/dev-keys.ts';
 import type { ApiDependencies } from '../api/context.ts';
 import type { employeeView } from '../api/routes/appraisal.ts';
+import { cascadeLabels } from './agreement-data.ts';
+import { agreementRoutes } from './agreement-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
 import {
   cyclesOf,
   employeeNames,
@@ -17,9 +20,12 @@ import {
   unitNames,
 } from './data.ts';
 import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
+import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import type { Html } from './html.ts';
 import { isLang, type Translate, translator } from './i18n/index.ts';
 import { notice, page, type Section } from './layout.ts';
+import type { OidcConfig } from './oidc.ts';
+import { oidcRoutes } from './oidc-routes.ts';
 import {
   type ApiAnswer,
   type ApiFetch,
@@ -31,6 +37,7 @@ import {
   setLang,
   startSession,
 } from './session.ts';
+import { teamRoutes } from './team-routes.ts';
 import { appraisalBody } from './views/appraisal.ts';
 import { hrBody } from './views/hr.ts';
 import { type InboxTask, inboxBody, ownerOf, taskList } from './views/inbox.ts';
@@ -40,6 +47,8 @@ import { commandsForKind, taskBody } from './views/task.ts';
 export interface WebOptions {
   /** Dev mode only: the local signing key, which turns on the login picker. */
   devKey?: Awaited<ReturnType<typeof loadDevKey>> | null;
+  /** Production: sign-in through the instansi's OpenID Connect provider. */
+  oidc?: OidcConfig;
 }
 
 type Deps = ApiDependencies & { web?: WebOptions };
@@ -89,7 +98,8 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
 
   // Forms are small; the API's own body limit only covers /v1.
   web.use('*', async (c, next) => {
-    if (Number(c.req.header('content-length') ?? 0) > 256 * 1024) {
+    const limit = c.req.path === '/app/hr/import' ? 1_200_000 : 256 * 1024; // a CSV file of an instansi
+    if (Number(c.req.header('content-length') ?? 0) > limit) {
       const t = translator(langOf(c));
       return render(c, t, {
         title: t('error.pageTitle'),
@@ -114,8 +124,15 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     const t = translator(langOf(c));
     const devMode = !!deps.web?.devKey && !!deps.identity;
     const organisations = devMode ? await organisationsWithPeople(deps.db) : [];
-    const message = c.req.query('expired') ? 'expired' : c.req.query('invalid') ? 'invalid' : undefined;
-    const body = loginBody(t, { devMode, organisations, ...(message ? { message } : {}) });
+    const message = c.req.query('expired')
+      ? 'expired'
+      : c.req.query('invalid')
+        ? 'invalid'
+        : c.req.query('oidc') === 'failed'
+          ? 'oidcFailed'
+          : undefined;
+    const oidc = !devMode && !!deps.web?.oidc;
+    const body = loginBody(t, { devMode, oidc, organisations, ...(message ? { message } : {}) });
     return render(c, t, { title: t('login.title'), body, section: 'login' });
   });
 
@@ -189,6 +206,9 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
       ),
     );
   });
+
+  web.route('/', agreementRoutes(deps, api));
+  web.route('/', teamRoutes(deps));
 
   // ---- one task ----
   const taskPage = async (
@@ -265,7 +285,16 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     const t = translator(langOf(c));
     const answer = await callApi(api, session, 'GET', `/v1/orgs/${session.principal.org}/me/appraisal`);
     const appraisal = answer.status === 200 ? (answer.body as ReturnType<typeof employeeView>) : null;
-    const body = appraisalBody(t, { appraisal, now: now(), state, done: c.req.query('done') === '1' });
+    const skpParents = appraisal
+      ? await cascadeLabels(deps.db, session.principal.org, appraisal.appraisalId)
+      : null;
+    const body = appraisalBody(t, {
+      appraisal,
+      now: now(),
+      state,
+      done: c.req.query('done') === '1',
+      skpParents,
+    });
     return render(c, t, { title: t('appraisal.title'), body, session, section: 'appraisal', status });
   };
 
@@ -342,9 +371,14 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
       progress: progress?.status === 200 ? progress.body.units : {},
       distribution: distribution?.status === 200 ? distribution.body.units : [],
       unitNames: names,
+      ...hrPageExtras(c, t, roles, names),
     });
     return render(c, t, { title: t('hr.title'), body, session, section: 'hr' });
   });
+
+  if (deps.web?.oidc) web.route('/', oidcRoutes(deps, deps.web.oidc));
+  web.route('/', hrRoutes(deps, api));
+  web.route('/', auditRoutes(deps));
 
   web.all('*', (c) => {
     const t = translator(langOf(c));

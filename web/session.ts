@@ -8,6 +8,7 @@ import type { ApiDependencies } from '../api/context.ts';
 import { employeeName } from './data.ts';
 import { isLang, type Lang } from './i18n/index.ts';
 import type { Viewer } from './layout.ts';
+import { hasReports } from './team-data.ts';
 
 export const sessionCookie = 'siklus_session';
 export const langCookie = 'lang';
@@ -35,8 +36,15 @@ export async function readSession(c: Context, deps: ApiDependencies): Promise<Se
   if (!token || !deps.identity) return null;
   try {
     const principal = await authenticate(deps.identity, `Bearer ${token}`);
-    const name = (await employeeName(deps.db, principal.org, principal.nip)) ?? principal.nip;
-    return { token, principal, viewer: { name, org: principal.org, roles: principal.roles } };
+    const [name, team] = await Promise.all([
+      employeeName(deps.db, principal.org, principal.nip),
+      hasReports(deps.db, principal.org, principal.nip),
+    ]);
+    return {
+      token,
+      principal,
+      viewer: { name: name ?? principal.nip, org: principal.org, roles: principal.roles, team },
+    };
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ import { commandForm, type FormState, newFormKey, stateFor, textField } from '..
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { agreementHistory, openReviewTask } from './agreement.ts';
 
 export type MyAppraisal = ReturnType<typeof employeeView>;
 
@@ -15,6 +16,8 @@ export interface AppraisalView {
   now: Date;
   state: FormState | null;
   done?: boolean;
+  /** The supervisor's RHK the SKP's RHK are cascaded from, by id → description. */
+  skpParents?: ReadonlyMap<string, string> | null;
 }
 
 export function appraisalBody(t: Translate, view: AppraisalView): Html {
@@ -28,7 +31,7 @@ ${a.deadline ? h`<p>${t('appraisal.deadline', { date: t.dateTime(a.deadline) })}
 <section aria-labelledby="result"><h2 id="result">${t('appraisal.result')}</h2>${result(t, view)}</section>
 <section aria-labelledby="standards"><h2 id="standards">${t('appraisal.standards')}</h2>
 <p>${a.socialisation.acknowledgedAt ? t('appraisal.acknowledgedAt', { date: t.dateTime(a.socialisation.acknowledgedAt) }) : t('appraisal.notAcknowledged')}</p></section>
-<section aria-labelledby="skp"><h2 id="skp">${t('appraisal.skp')}</h2>${skp(t, a)}</section>
+<section aria-labelledby="skp"><h2 id="skp">${t('appraisal.skp')}</h2>${skp(t, a, view.skpParents ?? undefined)}</section>
 <section aria-labelledby="checkins"><h2 id="checkins">${t('appraisal.checkIns')}</h2>${checkIns(t, a)}</section>
 <section aria-labelledby="reviews"><h2 id="reviews">${t('appraisal.reviews')}</h2>${reviews(t, a)}</section>
 <section aria-labelledby="reports"><h2 id="reports">${t('appraisal.activityReports')}</h2>
@@ -52,29 +55,12 @@ export function indicatorTable(
 <tbody>${indicators.map((i) => h`<tr><td>${i.description}</td><td>${t(`aspect.${i.aspect}`)}</td><td>${i.target}</td></tr>`)}</tbody></table></div>`;
 }
 
-export function skpVersion(
-  t: Translate,
-  a: MyAppraisal,
-  version: MyAppraisal['agreement']['versions'][number],
-): Html {
-  const agreed = a.agreement.agreedVersion === version.version;
-  return h`<article class="card"><h3>${t('appraisal.version', { version: version.version })}
-${agreed ? h` <span class="badge">${t('appraisal.agreed')}</span>` : ''}</h3>
-<p class="muted">${t('appraisal.proposedAt', { date: t.dateTime(version.at) })}</p>
-${version.rhk.map((r) => h`<h4>${t(`appraisal.rhk.${r.kind}`)}: ${r.description}</h4>${indicatorTable(t, r.indicators)}`)}
-</article>`;
-}
-
-function skp(t: Translate, a: MyAppraisal): Html {
-  const { versions, comments, signatures } = a.agreement;
-  if (versions.length === 0) return h`<p>${t('appraisal.noSkp')}</p>`;
-  const signed = (v: number | null) =>
-    v === null ? t('status.notYet') : t('appraisal.version', { version: v });
-  return h`${[...versions].reverse().map((v) => skpVersion(t, a, v))}
-<dl class="facts"><dt>${t('appraisal.signatures')}</dt><dd></dd>
-<dt>${t('role.employee')}</dt><dd>${signed(signatures.employee)}</dd>
-<dt>${t('role.supervisor')}</dt><dd>${signed(signatures.supervisor)}</dd></dl>
-${comments.length > 0 ? h`<h3>${t('appraisal.comments')}</h3><ul>${comments.map((c) => h`<li>${t('appraisal.version', { version: c.version })} · ${t.dateTime(c.at)}: ${c.comment}</li>`)}</ul>` : ''}`;
+function skp(t: Translate, a: MyAppraisal, parents?: ReadonlyMap<string, string>): Html {
+  // Every version, its comments and the signatures of the current one (views/agreement.ts).
+  return agreementHistory(t, a.agreement, {
+    reviewTaskId: openReviewTask(a),
+    ...(parents ? { parents } : {}),
+  });
 }
 
 function checkIns(t: Translate, a: MyAppraisal): Html {

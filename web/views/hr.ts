@@ -1,5 +1,6 @@
-// HR and auditors: a cycle's progress per unit and step (table and stacked bars), and the predikat
-// distribution per unit against the rule its unit predikat selects, with broken rules highlighted.
+// HR and auditors: a cycle's progress per unit and step (a table and an SVG bar chart), the results
+// export, and the predikat distribution per unit against the rule its unit predikat selects, with broken
+// rules highlighted; HR sets each unit's predikat here.
 import { steps } from '../../domain/appraisal/types.ts';
 import { checkDistribution, type DistributionViolation } from '../../domain/rating/distribution.ts';
 import {
@@ -11,6 +12,8 @@ import { type Predikat, predikats } from '../../domain/rating/predikat.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { exportLinks, predikatForm } from './hr-actions.ts';
+import { progressSvg } from './progress-chart.ts';
 
 export interface DistributionUnit {
   unitCode: string;
@@ -27,6 +30,10 @@ export interface HrView {
   progress: Record<string, Record<string, number>>;
   distribution: DistributionUnit[];
   unitNames: Map<string, string>;
+  /** HR (not an auditor): each unit's predikat can be set here. */
+  canSetPredikat?: boolean;
+  /** A confirmation or a refusal of the last change, already in words. */
+  flash?: { kind: 'ok' | 'error'; text: string };
 }
 
 export function hrBody(t: Translate, view: HrView): Html {
@@ -41,6 +48,8 @@ export function hrBody(t: Translate, view: HrView): Html {
 <div class="actions"><button type="submit" class="secondary">${t('hr.show')}</button></div>
 <p class="muted">${t('hr.launched', { count: cycle.launched })}</p>
 </form>
+${view.flash ? notice(view.flash.kind, view.flash.text) : ''}
+${exportLinks(t, cycle.cycle_id)}
 <section aria-labelledby="progress"><h2 id="progress">${t('hr.progress')}</h2>${progressTable(t, view)}${progressChart(t, view)}</section>
 <section aria-labelledby="distribution"><h2 id="distribution">${t('hr.distribution')}</h2>${distributionTable(t, view)}</section>`;
 }
@@ -67,32 +76,36 @@ ${shown.map((s) => h`<th scope="col" class="num">${t(`step.${s}`)}</th>`)}<th sc
 </table></div>`;
 }
 
-// CSS bars: each unit's employees split by step; the table above carries the same numbers as text.
 function progressChart(t: Translate, view: HrView): Html {
-  const units = sortedUnits(view);
-  return h`<figure class="card"><figcaption><strong>${t('hr.chart')}</strong></figcaption>
-<ul class="legend" aria-hidden="true">${activeSteps(view).map((s) => h`<li><i class="s-${s}"></i>${t(`step.${s}`)}</li>`)}</ul>
-<ul class="bars">${units.map((u) => {
-    const counts = view.progress[u] ?? {};
-    const all = total(counts) || 1;
-    const label = steps
-      .filter((s) => counts[s])
-      .map((s) => `${t(`step.${s}`)} ${counts[s]}`)
-      .join(', ');
-    return h`<li><span>${unitName(view, u)}</span><div class="stack" role="img" aria-label="${unitName(view, u)}: ${label}">${steps
-      .filter((s) => counts[s])
-      .map(
-        (s) =>
-          h`<span class="s-${s}" style="width:${((100 * (counts[s] ?? 0)) / all).toFixed(2)}%" title="${t(`step.${s}`)}: ${counts[s]}"></span>`,
-      )}</div></li>`;
-  })}</ul></figure>`;
+  return progressSvg(
+    t,
+    sortedUnits(view).map((u) => ({ code: u, name: unitName(view, u), counts: view.progress[u] ?? {} })),
+  );
+}
+
+/** Units with ratings or calibration, and (for HR to set their predikat) every unit in the cycle. */
+function distributionUnits(view: HrView): DistributionUnit[] {
+  const listed = new Set(view.distribution.map((u) => u.unitCode));
+  const more = view.canSetPredikat ? sortedUnits(view).filter((u) => !listed.has(u)) : [];
+  return [
+    ...view.distribution,
+    ...more.map((unitCode) => ({
+      unitCode,
+      counts: {},
+      unitPredikat: null,
+      ok: null,
+      violations: [],
+      releasedAt: null,
+    })),
+  ];
 }
 
 function distributionTable(t: Translate, view: HrView): Html {
-  if (view.distribution.length === 0) return h`<p>${t('hr.noDistribution')}</p>`;
+  const units = distributionUnits(view);
+  if (units.length === 0) return h`<p>${t('hr.noDistribution')}</p>`;
   return h`<div class="scroll"><table id="distribution-table"><thead><tr><th scope="col">${t('hr.unit')}</th>
 ${predikats.map((p) => h`<th scope="col" class="num">${t(`predikat.${p}`)}</th>`)}<th scope="col">${t('hr.unitPredikat')}</th><th scope="col">${t('hr.rules')}</th></tr></thead>
-<tbody>${view.distribution.map((u) => {
+<tbody>${units.map((u) => {
     const unitPredikat = (unitPredikats as readonly string[]).includes(u.unitPredikat ?? '')
       ? (u.unitPredikat as UnitPredikat)
       : null;
@@ -108,7 +121,16 @@ ${predikats.map((p) => h`<th scope="col" class="num">${t(`predikat.${p}`)}</th>`
         : t('hr.notCalibrated');
     return h`<tr class="${held ? 'bad' : ''}"><th scope="row">${unitName(view, u.unitCode)}<div class="muted">${status}</div></th>
 ${predikats.map((p) => h`<td class="num">${u.counts[p] ?? 0}</td>`)}
-<td>${unitPredikat ? t(`unitPredikat.${unitPredikat}`) : t('hr.unitPredikatUnset')}</td>
+<td>${unitPredikat ? t(`unitPredikat.${unitPredikat}`) : t('hr.unitPredikatUnset')}${
+      view.canSetPredikat && !u.releasedAt && view.cycleId
+        ? predikatForm(t, {
+            cycleId: view.cycleId,
+            unitCode: u.unitCode,
+            unitName: unitName(view, u.unitCode),
+            current: unitPredikat,
+          })
+        : ''
+    }</td>
 <td>${
       unitPredikat
         ? h`<ul>${distributionRules[unitPredikat].map((r) => {

@@ -7,7 +7,7 @@ import { commandForm, type FormState, radioGroup, selectField, stateFor, textFie
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import { canObject, indicatorTable, type MyAppraisal, objectionForm, skpVersion } from './appraisal.ts';
+import { canObject, indicatorTable, type MyAppraisal, objectionForm } from './appraisal.ts';
 import { dueText, type InboxTask } from './inbox.ts';
 
 export interface TaskView {
@@ -55,7 +55,7 @@ function content(t: Translate, view: TaskView): Html {
   const { task, state, appraisal } = view;
   const action = `/app/tasks/${encodeURIComponent(task.taskId)}`;
   const q = qualifierOf(task.taskId);
-  const version = Number(q.replace(/^v/, '')) || 1;
+  const _version = Number(q.replace(/^v/, '')) || 1;
   const form = (
     type: string,
     submit: string,
@@ -85,13 +85,7 @@ function content(t: Translate, view: TaskView): Html {
       return h`${standards(t, view.standards)}${form('acknowledgeStandards', t('action.acknowledgeStandards'))}`;
     case 'escalateSocialisation':
       return notice('info', t('task.escalationInfo'));
-    case 'reviewIndicators':
-    case 'signAgreement': {
-      const shown = appraisal?.agreement.versions.find((v) => v.version === version);
-      return h`${appraisal && shown ? skpVersion(t, appraisal, shown) : ''}
-${form('signAgreement', t('action.signAgreement', { version }), undefined, { version: String(version) })}
-${task.kind === 'reviewIndicators' ? form('commentIndicators', t('action.commentIndicators'), text('commentIndicators', 'comment', t('field.comment'), false, t('field.commentHint')), { version: String(version) }, true) : ''}`;
-    }
+    // reviewIndicators, signAgreement and giveCheckInFeedback have their own pages (agreement-routes.ts).
     case 'submitCheckIn': {
       const agreed = appraisal?.agreement.versions.find(
         (v) => v.version === appraisal.agreement.agreedVersion,
@@ -108,19 +102,13 @@ ${task.kind === 'reviewIndicators' ? form('commentIndicators', t('action.comment
             i,
           ) => h`<fieldset><legend>${ind.description} · ${t('indicator.target')}: ${ind.target}</legend>
 ${textField(t, s, { name: `realisations.${i}.value`, label: t('field.realisation') })}
+${textField(t, s, { name: `realisations.${i}.evidenceUrl`, label: t('field.evidenceUrl'), optional: true, hint: t('field.evidenceUrlHint') })}
 ${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence'), optional: true })}
 <input type="hidden" name="realisations.${i}.indicatorId" value="${ind.id}"></fieldset>`,
         )}`,
         { quarter: q },
       );
     }
-    case 'giveCheckInFeedback':
-      return form(
-        'giveCheckInFeedback',
-        t('action.giveCheckInFeedback'),
-        text('giveCheckInFeedback', 'feedback', t('field.feedback')),
-        { quarter: q },
-      );
     case 'assignPeers':
       return form(
         'assignPeers',

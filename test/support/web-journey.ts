@@ -1,0 +1,141 @@
+// The harness of test/web-journey.test.ts: the real API with the web UI on a real port, the worker, the
+// time-skipping Temporal test server, PostgreSQL with the demo organisations and a browser; plus the
+// steps a journey repeats (sign in as someone, open one of their tasks, submit and land in the inbox,
+// move time to a step's opening, call the API as someone).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createApp } from '../../api/app.ts';
+import { identityFromEnv } from '../../api/auth/config.ts';
+import { loadDevKey, signDevToken } from '../../api/auth/dev-keys.ts';
+import { type DemoPerson, seedDemoOrganisations } from '../../web/demo-seed.ts';
+import { type Browser, ensureChromium, launchBrowser, type Page } from './browser.ts';
+import { createSiklusRig, type SiklusTestRig } from './siklus-worker.ts';
+import { startTimeSkippingEnv } from './temporal.ts';
+
+export interface Journey {
+  env: TestWorkflowEnvironment;
+  rig: SiklusTestRig;
+  base: string;
+  page: Page;
+  text(): Promise<string>;
+  shot(name: string): Promise<string>;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers of the API, read by the test that asked
+  api(p: DemoPerson, method: string, path: string, body?: unknown, roles?: string[]): Promise<any>;
+  /** Waits for an open task of this kind for this person (null: for HR); answers its id. */
+  waitForTask(kind: string, nip: string | null): Promise<string>;
+  /** Moves the test server's clock to just after this instant. */
+  skipTo(iso: string, extraMs?: number): Promise<void>;
+  loginAs(p: DemoPerson, hr?: boolean): Promise<void>;
+  /** Opens my task of this kind on this person's appraisal from the inbox list. */
+  openTask(kind: string, owner: string): Promise<void>;
+  /** Clicks a submit button and waits for the inbox with its "saved" notice. */
+  submitAndWaitDone(selector: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startJourney(org: string): Promise<Journey> {
+  ensureChromium();
+  const env = await startTimeSkippingEnv();
+  const rig = await createSiklusRig(env, 'journey');
+  const workerRun = rig.worker.run();
+  await seedDemoOrganisations(rig.db);
+  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-journey-'));
+  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
+  const devKey = await loadDevKey(dataDir);
+  const app = createApp({
+    db: rig.db,
+    temporal: env.client,
+    taskQueue: rig.taskQueue,
+    identity,
+    web: { devKey },
+  });
+  let server: ServerType | undefined;
+  const base = await new Promise<string>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve(`http://127.0.0.1:${info.port}`),
+    );
+  });
+  const browser: Browser = await launchBrowser();
+  const page = browser.page;
+
+  const journey: Journey = {
+    env,
+    rig,
+    base,
+    page,
+    text: () => page.evaluate<string>('document.body.innerText'),
+    shot: (name) => page.screenshot(`journey-${name}`),
+    api: async (p, method, path, body, roles = ['employee']) => {
+      const token = await signDevToken(devKey, { org, nip: p.nip, roles });
+      const response = await fetch(`${base}/v1/orgs/${org}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      const json = await response.json();
+      if (response.status >= 300)
+        throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+      return json;
+    },
+    waitForTask: async (kind, nip) => {
+      for (let i = 0; i < 600; i++) {
+        const row = await rig.db
+          .selectFrom('tasks')
+          .select('task_id')
+          .where('kind', '=', kind)
+          .where((eb) => (nip ? eb('assignee_nip', '=', nip) : eb('assignee_role', '=', 'hr')))
+          .where('status', '=', 'open')
+          .executeTakeFirst();
+        if (row) return row.task_id;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no open ${kind} task for ${nip}`);
+    },
+    skipTo: async (iso, extraMs = 60_000) => {
+      const wait = Date.parse(iso) - (await env.currentTimeMs()) + extraMs;
+      if (wait > 0) await env.sleep(wait);
+    },
+    loginAs: async (p, hr = false) => {
+      await page.goto(`${base}/app/login`);
+      if (await page.evaluate<boolean>(`!!document.querySelector('header form button')`)) {
+        await page.click('header form button');
+        await page.waitFor(`location.pathname === '/app/login'`);
+      }
+      await page.select(`#person-${org}`, p.nip);
+      if (hr) await page.click(`form:has(#person-${org}) input[value=hr]`);
+      await page.click(`form:has(#person-${org}) button[type=submit]`);
+      await page.waitFor(`location.pathname === '/app/inbox'`);
+    },
+    openTask: async (kind, owner) => {
+      const link = `#task-list a[href*="${owner}%3A${kind}"]`;
+      await page.goto(`${base}/app/inbox`);
+      await page.waitFor(`document.querySelector('${link}')`, 30_000);
+      await page.click(link);
+      await page.waitFor(
+        `location.pathname.startsWith('/app/tasks/') && document.querySelector('main form')`,
+      );
+    },
+    submitAndWaitDone: async (selector) => {
+      await page.click(selector);
+      await page.waitFor(
+        `location.pathname === '/app/inbox' && document.querySelector('.notice.ok')`,
+        30_000,
+      );
+    },
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      rig.worker.shutdown();
+      await workerRun;
+      await rig.close();
+      await env.teardown();
+    },
+  };
+  return journey;
+}

@@ -1,0 +1,124 @@
+// The agreement (SKP) task pages: proposeIndicators (the SKP editor), reviewIndicators and signAgreement
+// (every version, comments and signatures, then sign or comment); and the check-in feedback page (what
+// the employee reported, with the evidence, then the feedback). Mounted from routes.ts ahead of the
+// generic task page: a task of another kind falls through to it. Acting goes through the API in-process,
+// like every other page, after the same zod validation.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { ApiDependencies } from '../api/context.ts';
+import type { AppraisalState } from '../domain/appraisal/state.ts';
+import { agreedRhk, appraisalState, checkInRecord } from './agreement-data.ts';
+import { employeeNames } from './data.ts';
+import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
+import { translator } from './i18n/index.ts';
+import { postedValues, problemText, webKit } from './request-kit.ts';
+import { type ApiFetch, callApi, langOf, type Session } from './session.ts';
+import { addRow, parseSkp, valuesFromRhk } from './skp-form.ts';
+import { agreementTaskBody } from './views/agreement.ts';
+import { checkInFeedbackBody } from './views/check-in.ts';
+import { type InboxTask, ownerOf } from './views/inbox.ts';
+import { skpEditorBody } from './views/skp-editor.ts';
+
+const kinds: Readonly<Record<string, readonly string[]>> = {
+  proposeIndicators: ['proposeIndicators'],
+  reviewIndicators: ['signAgreement', 'commentIndicators'],
+  signAgreement: ['signAgreement'],
+  giveCheckInFeedback: ['giveCheckInFeedback'],
+};
+
+type Task = InboxTask & { cycleId: string };
+
+export function agreementRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
+  const web = new Hono();
+  const { render, need } = webKit(deps);
+  const now = () => new Date();
+
+  /** Everything an agreement page shows about the appraisal the task is on. */
+  const context = async (session: Session, task: Task) => {
+    const { org, nip } = session.principal;
+    const state = await appraisalState(deps.db, org, task.appraisalId);
+    const supervisorNip = state?.participants.supervisorNip ?? null;
+    const parents = await agreedRhk(deps.db, org, task.cycleId, supervisorNip);
+    const people = [
+      ownerOf(task.appraisalId),
+      ...(state?.agreement.versions.map((v) => v.by) ?? []),
+      ...(state?.agreement.comments.map((c) => c.by) ?? []),
+    ];
+    const names = await employeeNames(deps.db, org, people);
+    const owner = ownerOf(task.appraisalId);
+    return {
+      state,
+      parents,
+      history: { names, parents: new Map(parents.map((r) => [r.id, r.description])) },
+      ownerName: owner === nip ? null : (names.get(owner) ?? owner),
+    };
+  };
+
+  const show = async (c: Context, session: Session, task: Task, form: FormState | null, status = 200) => {
+    const t = translator(langOf(c));
+    const { state, parents, history, ownerName } = await context(session, task);
+    const agreement = state?.agreement ?? null;
+    const common = { task, ownerName, agreement, history, now: now() };
+    const body =
+      task.kind === 'proposeIndicators'
+        ? skpEditorBody(t, { ...common, parents, state: form ?? editorStart(state) })
+        : task.kind === 'giveCheckInFeedback'
+          ? checkInFeedbackBody(t, {
+              ...common,
+              appraisal: state,
+              record: await checkInRecord(deps.db, task.appraisalId, task.taskId.split(':')[2] ?? ''),
+              state: form,
+            })
+          : agreementTaskBody(t, { ...common, state: form });
+    return render(c, t, { title: t(`task.${task.kind}`), body, session, section: 'inbox', status });
+  };
+
+  web.use('/tasks/:taskId', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'POST') return next();
+    const session = await need(c);
+    if (session instanceof Response) return next();
+    const taskId = c.req.param('taskId');
+    const path = `/v1/orgs/${session.principal.org}/tasks/${encodeURIComponent(taskId)}`;
+    const found = await callApi(api, session, 'GET', path);
+    if (found.status !== 200 || !kinds[found.body.kind]) return next();
+    const task = found.body as Task;
+    if (c.req.method === 'GET') return show(c, session, task, null);
+
+    const values = await postedValues(c);
+    const type = values.type ?? '';
+    if (!kinds[task.kind]?.includes(type)) return show(c, session, task, null, 400);
+    if (type === 'proposeIndicators' && values._add) {
+      const { _add, ...rest } = values;
+      return show(c, session, task, { type, values: addRow(rest, _add), errors: {} });
+    }
+    let parsed: ReturnType<typeof parseCommand>;
+    if (type === 'proposeIndicators') {
+      const parents = (await context(session, task)).parents.map((r) => r.id);
+      parsed = parseSkp(values, parents);
+    } else parsed = parseCommand(type, values);
+    if (!parsed.ok) return show(c, session, task, { type, values, errors: parsed.errors }, 422);
+    const answer = await callApi(api, session, 'POST', `${path}/actions`, {
+      body: parsed.command,
+      ...(values._key ? { idempotencyKey: values._key } : {}),
+    });
+    if (answer.status === 200) return c.redirect('/app/inbox?done=1', 303);
+    // A refusal is remembered under its key: a corrected retry needs a new one.
+    const t = translator(langOf(c));
+    const again: FormState = {
+      type,
+      values: { ...values, _key: newFormKey() },
+      errors: {},
+      formError: problemText(t, answer),
+    };
+    return show(c, session, task, again, answer.status >= 400 && answer.status < 600 ? answer.status : 500);
+  });
+
+  return web;
+}
+
+/** The editor starts from the latest version (a revision after a comment), else one empty row. */
+function editorStart(state: AppraisalState | null): FormState {
+  const latest = state?.agreement.versions.at(-1);
+  const values: Values = valuesFromRhk(latest?.rhk ?? []);
+  return { type: 'proposeIndicators', values, errors: {} };
+}

@@ -1,0 +1,89 @@
+// What the HR and auditor route modules share: render a page in the shell, require a session and a role,
+// turn an API refusal into a sentence, read a posted form with its files and repeated fields.
+import type { Context } from 'hono';
+import type { ApiDependencies } from '../api/context.ts';
+import type { Html } from './html.ts';
+import { type Translate, translator } from './i18n/index.ts';
+import { notice, page, type Section } from './layout.ts';
+import { type ApiAnswer, langOf, readSession, type Session } from './session.ts';
+
+export interface PageOptions {
+  title: string;
+  body: Html;
+  session?: Session | null;
+  section?: Section;
+  status?: number;
+}
+
+export function rolePages(deps: ApiDependencies) {
+  const render = (c: Context, t: Translate, o: PageOptions) => {
+    const url = new URL(c.req.url);
+    const html = page({
+      t,
+      title: o.title,
+      body: o.body,
+      viewer: o.session?.viewer ?? null,
+      ...(o.section ? { section: o.section } : {}),
+      path: url.pathname + url.search,
+    });
+    return c.html(html, (o.status ?? 200) as 200);
+  };
+
+  /** The session of someone holding one of the roles; else the login page, or a 403 page. */
+  const needRole = async (
+    c: Context,
+    roles: readonly string[],
+    forbiddenKey: string,
+  ): Promise<{ session: Session; t: Translate } | Response> => {
+    const t = translator(langOf(c));
+    const session = await readSession(c, deps);
+    if (!session)
+      return c.redirect(
+        `/app/login${c.req.header('cookie')?.includes('siklus_session') ? '?expired=1' : ''}`,
+        303,
+      );
+    if (!roles.some((r) => (session.principal.roles as readonly string[]).includes(r)))
+      return render(c, t, {
+        title: t('error.pageTitle'),
+        body: notice('error', t(forbiddenKey)),
+        session,
+        status: 403,
+      });
+    return { session, t };
+  };
+
+  const notFound = (c: Context, t: Translate, session: Session, key = 'error.notFound') =>
+    render(c, t, { title: t('error.pageTitle'), body: notice('info', t(key)), session, status: 404 });
+
+  return { render, needRole, notFound };
+}
+
+/** An API refusal as a sentence in the person's language. */
+export function refusalText(t: Translate, answer: ApiAnswer): string {
+  const code = String(answer.body?.code ?? answer.status);
+  try {
+    return t(`problem.${code}`);
+  } catch {
+    return t('problem.other', { code });
+  }
+}
+
+/** A posted form: the first string of each field, every string of repeated fields, and the files. */
+export async function postedForm(c: Context) {
+  const form = await c.req.parseBody({ all: true });
+  const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
+  const files: Record<string, File> = {};
+  for (const [k, v] of Object.entries(form)) {
+    const all = Array.isArray(v) ? v : [v];
+    const strings = all.filter((x): x is string => typeof x === 'string');
+    if (strings[0] !== undefined) values[k] = strings[0];
+    lists[k] = strings;
+    const file = all.find((x): x is File => typeof x !== 'string');
+    if (file) files[k] = file;
+  }
+  return { values, lists, files };
+}
+
+/** A cycle id as the pages take it: `<org>.<year>`, nothing else. */
+export const cycleIdPattern = /^[\w-]{1,64}\.\d{4}$/;
