@@ -302,6 +302,8 @@ describe('one employee’s year in the web UI', () => {
     expect(mine).toContain('Versi 2');
     expect(mine).toContain('disepakati');
     expect(mine).toContain('Intervensi dari RHK atasan: Mutu layanan Puskesmas Muara Bungo I meningkat');
+    // The supervisor's check-in feedback is hers to read.
+    expect(mine).toContain('Capaian baik; pertahankan kelengkapan rekam asuhan.');
     await page.setViewport(1280, 900);
     await shot('13-my-appraisal-desktop');
     expect((await nurseState()).feedbackAcknowledgedAt).not.toBeNull();

@@ -183,6 +183,7 @@ input[type=file]{font:inherit;min-height:44px;max-width:100%}
 .asof input[type=range]{flex:1 1 16rem;min-height:44px;accent-color:#0a4f8a}
 .asof output{font-weight:600;font-variant-numeric:tabular-nums}
 a.button.secondary-link{background:#fff;color:#0a4f8a}
+blockquote.feedback{margin:.4rem 0 .6rem;padding:.4rem .8rem;border-left:4px solid #0a4f8a;background:#fff}
 .wrap{overflow-wrap:anywhere}
 .findings li{margin:0 0 .5rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}

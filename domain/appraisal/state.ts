@@ -34,7 +34,16 @@ export interface AppraisalState {
     missed: boolean;
   };
   checkIns: Partial<
-    Record<Quarter, { submittedAt: string | null; feedbackAt: string | null; missed: boolean }>
+    Record<
+      Quarter,
+      {
+        submittedAt: string | null;
+        feedbackAt: string | null;
+        missed: boolean;
+        /** The supervisor's feedback, for the employee to read. */
+        feedback?: string;
+      }
+    >
   >;
   activityReports: number;
   review: {
@@ -157,7 +166,7 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
         event.type === 'checkIn.submitted'
           ? { ...prev, submittedAt: event.data.at }
           : event.type === 'checkIn.feedbackGiven'
-            ? { ...prev, feedbackAt: event.data.at }
+            ? { ...prev, feedbackAt: event.data.at, feedback: event.data.feedback }
             : { ...prev, missed: true };
       return { ...s, checkIns: { ...s.checkIns, [q]: next } };
     }

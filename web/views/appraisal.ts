@@ -73,7 +73,9 @@ function checkIns(t: Translate, a: MyAppraisal): Html {
           c.feedbackAt ? t('checkIn.feedback', { date: t.date(c.feedbackAt) }) : '',
           c.missed ? t('checkIn.missed') : '',
         ].filter(Boolean);
-    return h`<li><strong>${t(`quarter.${q}`)}</strong>: ${parts.join('; ') || t('checkIn.pending')}</li>`;
+    return h`<li><strong>${t(`quarter.${q}`)}</strong>: ${parts.join('; ') || t('checkIn.pending')}${
+      c?.feedback ? h`<blockquote class="feedback">${c.feedback}</blockquote>` : ''
+    }</li>`;
   })}</ul>`;
 }
 
