@@ -63,10 +63,12 @@ it('does not return a later commit while an earlier transaction is still in flig
     expectedVersion: 0,
     projections: [holdOpen(released)],
   });
-  // Wait until the slow append has inserted (its row is there, uncommitted) ...
+  // Wait until the slow append has inserted (its row is there, uncommitted; it holds a transaction id:
+  // idle right after BEGIN it would not yet) ...
   for (;;) {
     const { rows } = await sql<{ n: number }>`
-      select count(*) as n from pg_stat_activity where state = 'idle in transaction' and datname = current_database()`.execute(
+      select count(*) as n from pg_stat_activity
+      where state = 'idle in transaction' and backend_xid is not null and datname = current_database()`.execute(
       db,
     );
     if (rows[0]!.n > 0) break;

@@ -49,7 +49,7 @@ describe('notifications', () => {
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
-      onRcptTo(address, _session, callback) {
+      onRcptTo(_address, _session, callback) {
         if (rejectNext > 0) {
           rejectNext--;
           return callback(Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 }));

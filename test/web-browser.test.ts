@@ -1,21 +1,11 @@
-// The web UI end to end in a real browser (Debian's chromium over the DevTools pipe), against the real
-// API, worker, Temporal dev server and PostgreSQL with the demo organisations: dev login picker →
-// empty inbox → HR starts the cycle and the task arrives live (SSE, no reload) → the standards are
-// acknowledged and the task disappears → a form error shows next to its field → language switch → the HR
-// progress page. Screenshots go to .test-results/screenshots/.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../api/app.ts';
-import { identityFromEnv } from '../api/auth/config.ts';
-import { loadDevKey, signDevToken } from '../api/auth/dev-keys.ts';
+import { signDevToken } from '../api/auth/dev-keys.ts';
 import { demoPeople, seedDemoOrganisations } from '../web/demo-seed.ts';
 import { type Browser, ensureChromium, launchBrowser, type Page } from './support/browser.ts';
 import { createSiklusRig, type SiklusTestRig } from './support/siklus-worker.ts';
 import { startDevEnv } from './support/temporal.ts';
+import { type ServedApp, startDevWebApp } from './support/web-app.ts';
 
 const people = demoPeople().filter((p) => p.org === 'bungo');
 const nurse = people.find((p) => p.name === 'Ns. Fitri Handayani')!;
@@ -25,7 +15,7 @@ describe('web UI in a real browser', () => {
   let env: TestWorkflowEnvironment;
   let rig: SiklusTestRig;
   let workerRun: Promise<void>;
-  let server: ServerType;
+  let web: ServedApp | undefined;
   let base: string;
   let browser: Browser;
   let page: Page;
@@ -38,21 +28,13 @@ describe('web UI in a real browser', () => {
     workerRun = rig.worker.run();
     expect(await seedDemoOrganisations(rig.db)).toEqual(['bungo', 'bukittinggi', 'asemrowo']);
     expect(await seedDemoOrganisations(rig.db)).toEqual([]);
-    const dataDir = mkdtempSync(join(tmpdir(), 'siklus-web-'));
-    const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-    const devKey = await loadDevKey(dataDir);
-    hrToken = await signDevToken(devKey, { org: 'bungo', nip: hrOfficer.nip, roles: ['hr', 'employee'] });
-    const app = createApp({
-      db: rig.db,
-      temporal: env.client,
-      taskQueue: rig.taskQueue,
-      identity,
-      web: { devKey },
-    });
-    base = await new Promise<string>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-        resolve(`http://127.0.0.1:${info.port}`),
-      );
+    const started = await startDevWebApp(env, rig);
+    web = started;
+    base = started.base;
+    hrToken = await signDevToken(started.devKey, {
+      org: 'bungo',
+      nip: hrOfficer.nip,
+      roles: ['hr', 'employee'],
     });
     browser = await launchBrowser();
     page = browser.page;
@@ -60,7 +42,7 @@ describe('web UI in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await web?.close();
     rig?.worker.shutdown();
     await workerRun;
     await rig?.close();

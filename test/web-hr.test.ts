@@ -5,19 +5,16 @@
 // auditor opens the cycle's timeline, moves an appraisal's as-of slider back, and sees the verification.
 // Screenshots go to .test-results/screenshots/; inbox.png and hr-progress.png are also copied to
 // docs/screenshots/ for the README.
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../api/app.ts';
-import { identityFromEnv } from '../api/auth/config.ts';
-import { loadDevKey, signDevToken } from '../api/auth/dev-keys.ts';
+import { signDevToken } from '../api/auth/dev-keys.ts';
 import { demoNip, demoPeople, seedDemoOrganisations } from '../web/demo-seed.ts';
 import { type Browser, ensureChromium, launchBrowser, type Page } from './support/browser.ts';
 import { createSiklusRig, type SiklusTestRig } from './support/siklus-worker.ts';
 import { startDevEnv } from './support/temporal.ts';
+import { type ServedApp, startDevWebApp } from './support/web-app.ts';
 
 const people = demoPeople().filter((p) => p.org === 'bungo');
 const nurse = people.find((p) => p.name === 'Ns. Fitri Handayani')!;
@@ -31,7 +28,7 @@ describe('HR and auditor pages in a real browser', () => {
   let env: TestWorkflowEnvironment;
   let rig: SiklusTestRig;
   let workerRun: Promise<void>;
-  let server: ServerType;
+  let web: ServedApp | undefined;
   let base: string;
   let browser: Browser;
   let page: Page;
@@ -43,30 +40,22 @@ describe('HR and auditor pages in a real browser', () => {
     rig = await createSiklusRig(env, 'webhr');
     workerRun = rig.worker.run();
     await seedDemoOrganisations(rig.db);
-    const dataDir = mkdtempSync(join(tmpdir(), 'siklus-web-hr-'));
-    const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-    const devKey = await loadDevKey(dataDir);
-    const token = await signDevToken(devKey, { org: 'bungo', nip: hrOfficer.nip, roles: ['hr', 'employee'] });
+    const started = await startDevWebApp(env, rig);
+    web = started;
+    base = started.base;
+    const token = await signDevToken(started.devKey, {
+      org: 'bungo',
+      nip: hrOfficer.nip,
+      roles: ['hr', 'employee'],
+    });
     hrCookie = `siklus_session=${token}`;
-    const app = createApp({
-      db: rig.db,
-      temporal: env.client,
-      taskQueue: rig.taskQueue,
-      identity,
-      web: { devKey },
-    });
-    base = await new Promise<string>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-        resolve(`http://127.0.0.1:${info.port}`),
-      );
-    });
     browser = await launchBrowser();
     page = browser.page;
   }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await web?.close();
     rig?.worker.shutdown();
     await workerRun;
     await rig?.close();

@@ -5,7 +5,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
 import { Client } from '@temporalio/client';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Kysely } from 'kysely';
@@ -17,6 +16,7 @@ import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { demoPeople, seedDemoOrganisations } from '../web/demo-seed.ts';
 import { createTestDatabase } from './support/database.ts';
+import { type ServedApp, serveApp } from './support/web-app.ts';
 
 const nurse = demoPeople().find((p) => p.name === 'Ns. Fitri Handayani')!;
 const clientId = 'siklus-web';
@@ -84,7 +84,7 @@ describe('web sign-in through an OIDC provider', () => {
   let provider: Awaited<ReturnType<typeof startProvider>>;
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Kysely<Database>;
-  let server: ServerType;
+  let web: ServedApp | undefined;
   let base: string;
 
   beforeAll(async () => {
@@ -106,15 +106,12 @@ describe('web sign-in through an OIDC provider', () => {
       identity,
       web: { oidc: { issuer: provider.issuer, clientId, scope: 'openid' } },
     });
-    base = await new Promise<string>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-        resolve(`http://127.0.0.1:${info.port}`),
-      );
-    });
+    web = await serveApp(app);
+    base = web.base;
   }, 120_000);
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await web?.close();
     await provider?.close();
     await db?.destroy();
     await database?.drop();

@@ -4,8 +4,9 @@ import type { Context } from 'hono';
 import type { ApiDependencies } from '../api/context.ts';
 import type { Html } from './html.ts';
 import { type Translate, translator } from './i18n/index.ts';
-import { notice, page, type Section } from './layout.ts';
-import { type ApiAnswer, langOf, readSession, type Session } from './session.ts';
+import { notice, type Section } from './layout.ts';
+import { problemText, webKit } from './request-kit.ts';
+import { langOf, type Session } from './session.ts';
 
 export interface PageOptions {
   title: string;
@@ -16,18 +17,7 @@ export interface PageOptions {
 }
 
 export function rolePages(deps: ApiDependencies) {
-  const render = (c: Context, t: Translate, o: PageOptions) => {
-    const url = new URL(c.req.url);
-    const html = page({
-      t,
-      title: o.title,
-      body: o.body,
-      viewer: o.session?.viewer ?? null,
-      ...(o.section ? { section: o.section } : {}),
-      path: url.pathname + url.search,
-    });
-    return c.html(html, (o.status ?? 200) as 200);
-  };
+  const { render, need } = webKit(deps);
 
   /** The session of someone holding one of the roles; else the login page, or a 403 page. */
   const needRole = async (
@@ -36,12 +26,8 @@ export function rolePages(deps: ApiDependencies) {
     forbiddenKey: string,
   ): Promise<{ session: Session; t: Translate } | Response> => {
     const t = translator(langOf(c));
-    const session = await readSession(c, deps);
-    if (!session)
-      return c.redirect(
-        `/app/login${c.req.header('cookie')?.includes('siklus_session') ? '?expired=1' : ''}`,
-        303,
-      );
+    const session = await need(c);
+    if (session instanceof Response) return session;
     if (!roles.some((r) => (session.principal.roles as readonly string[]).includes(r)))
       return render(c, t, {
         title: t('error.pageTitle'),
@@ -59,14 +45,7 @@ export function rolePages(deps: ApiDependencies) {
 }
 
 /** An API refusal as a sentence in the person's language. */
-export function refusalText(t: Translate, answer: ApiAnswer): string {
-  const code = String(answer.body?.code ?? answer.status);
-  try {
-    return t(`problem.${code}`);
-  } catch {
-    return t('problem.other', { code });
-  }
-}
+export const refusalText = problemText;
 
 /** A posted form: the first string of each field, every string of repeated fields, and the files. */
 export async function postedForm(c: Context) {

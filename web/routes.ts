@@ -21,13 +21,12 @@ import {
 } from './data.ts';
 import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
-import type { Html } from './html.ts';
-import { isLang, type Translate, translator } from './i18n/index.ts';
-import { notice, page, type Section } from './layout.ts';
+import { isLang, translator } from './i18n/index.ts';
+import { notice } from './layout.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { postedValues, problemText, webKit } from './request-kit.ts';
 import {
-  type ApiAnswer,
   type ApiFetch,
   callApi,
   endSession,
@@ -57,34 +56,7 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
   const web = new Hono();
   const now = () => new Date();
 
-  const render = (
-    c: Context,
-    t: Translate,
-    o: { title: string; body: Html; session?: Session | null; section?: Section; status?: number },
-  ) => {
-    const url = new URL(c.req.url);
-    const html = page({
-      t,
-      title: o.title,
-      body: o.body,
-      viewer: o.session?.viewer ?? null,
-      ...(o.section ? { section: o.section } : {}),
-      path: url.pathname + url.search,
-    });
-    return c.html(html, (o.status ?? 200) as 200);
-  };
-  const problemText = (t: Translate, answer: ApiAnswer) => {
-    const code = String(answer.body?.code ?? answer.status);
-    try {
-      return t(`problem.${code}`);
-    } catch {
-      return t('problem.other', { code });
-    }
-  };
-  /** The session, or a redirect to the login page. */
-  const need = async (c: Context): Promise<Session | Response> =>
-    (await readSession(c, deps)) ??
-    c.redirect(`/app/login${c.req.header('cookie')?.includes('siklus_session') ? '?expired=1' : ''}`, 303);
+  const { render, need } = webKit(deps);
 
   web.onError((error, c) => {
     console.error('web:', error);
@@ -264,7 +236,7 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     const session = await need(c);
     if (session instanceof Response) return session;
     const taskId = c.req.param('taskId');
-    const values = await formValues(c);
+    const values = await postedValues(c);
     const found = await callApi(
       api,
       session,
@@ -307,7 +279,7 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
   web.post('/appraisal', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
-    const values = await formValues(c);
+    const values = await postedValues(c);
     const type = values.type ?? '';
     if (type !== 'addActivityReport' && type !== 'fileObjection') return appraisalPage(c, session, null, 400);
     const path = `/v1/orgs/${session.principal.org}/me/appraisal/actions`;
@@ -390,12 +362,4 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
   });
 
   return web;
-}
-
-/** A posted form as plain strings (the first value of a repeated field). */
-async function formValues(c: Context): Promise<Values> {
-  const form = await c.req.parseBody();
-  return Object.fromEntries(
-    Object.entries(form).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
-  ) as Values;
 }

@@ -1,7 +1,7 @@
 // Auditors (read-only): a cycle's history, a stream's events, the state of an appraisal or a cycle as of
 // any moment, an appraisal's timeline and the cycle's verification. All from the event log alone, the
 // same answers as `siklus audit`. Auditors see everything of the organisation, including who said what.
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { parseAsOf } from '../../audit/as-of.ts';
@@ -31,58 +31,63 @@ const asOfQuery = z.object({
   asOf: z.string().max(40).optional().openapi({ description: 'ISO 8601 time or global position' }),
 });
 
+/** Every auditor route: a GET for the auditor role, answering JSON or a problem. */
+function auditGet<const P extends string, const R extends RouteConfig['request']>(
+  path: P,
+  summary: string,
+  request: R,
+  description: string,
+) {
+  return createRoute({
+    middleware: [auditorOnly] as const,
+    method: 'get',
+    path,
+    summary,
+    request,
+    responses: json(description),
+  });
+}
+
 const routes = {
-  history: createRoute({
-    middleware: [auditorOnly] as const,
-    method: 'get',
-    path: '/v1/orgs/{org}/audit/cycles/{cycleId}/events',
-    summary: "A cycle's history: every event of the cycle and its appraisals, in log order",
-    request: { params: z.object({ org: id, cycleId: id }), query: page },
-    responses: json('A page of events; `next` is the `after` of the next page, null at the end'),
-  }),
-  stream: createRoute({
-    middleware: [auditorOnly] as const,
-    method: 'get',
-    path: '/v1/orgs/{org}/audit/streams/{streamId}/events',
-    summary: "A stream's events in version order, with their hashes",
-    request: { params: z.object({ org: id, streamId: id }), query: page },
-    responses: json('A page of events'),
-  }),
-  appraisalState: createRoute({
-    middleware: [auditorOnly] as const,
-    method: 'get',
-    path: '/v1/orgs/{org}/audit/appraisals/{appraisalId}/state',
-    summary: "An appraisal's state as of a time or a global position (the end of the log by default)",
-    request: { params: z.object({ org: id, appraisalId: id }), query: asOfQuery },
-    responses: json('The state folded from the log'),
-  }),
-  cycleState: createRoute({
-    middleware: [auditorOnly] as const,
-    method: 'get',
-    path: '/v1/orgs/{org}/audit/cycles/{cycleId}/state',
-    summary: "A cycle's state and every appraisal's, as of a time or a global position",
-    request: { params: z.object({ org: id, cycleId: id }), query: asOfQuery },
-    responses: json('The states folded from the log'),
-  }),
-  timeline: createRoute({
-    middleware: [auditorOnly] as const,
-    method: 'get',
-    path: '/v1/orgs/{org}/audit/appraisals/{appraisalId}/timeline',
-    summary: "An appraisal's timeline in readable sentences",
-    request: {
+  history: auditGet(
+    '/v1/orgs/{org}/audit/cycles/{cycleId}/events',
+    "A cycle's history: every event of the cycle and its appraisals, in log order",
+    { params: z.object({ org: id, cycleId: id }), query: page },
+    'A page of events; `next` is the `after` of the next page, null at the end',
+  ),
+  stream: auditGet(
+    '/v1/orgs/{org}/audit/streams/{streamId}/events',
+    "A stream's events in version order, with their hashes",
+    { params: z.object({ org: id, streamId: id }), query: page },
+    'A page of events',
+  ),
+  appraisalState: auditGet(
+    '/v1/orgs/{org}/audit/appraisals/{appraisalId}/state',
+    "An appraisal's state as of a time or a global position (the end of the log by default)",
+    { params: z.object({ org: id, appraisalId: id }), query: asOfQuery },
+    'The state folded from the log',
+  ),
+  cycleState: auditGet(
+    '/v1/orgs/{org}/audit/cycles/{cycleId}/state',
+    "A cycle's state and every appraisal's, as of a time or a global position",
+    { params: z.object({ org: id, cycleId: id }), query: asOfQuery },
+    'The states folded from the log',
+  ),
+  timeline: auditGet(
+    '/v1/orgs/{org}/audit/appraisals/{appraisalId}/timeline',
+    "An appraisal's timeline in readable sentences",
+    {
       params: z.object({ org: id, appraisalId: id }),
       query: z.object({ lang: z.enum(['id', 'en']).default('id') }),
     },
-    responses: json('The timeline'),
-  }),
-  verification: createRoute({
-    middleware: [auditorOnly] as const,
-    method: 'get',
-    path: '/v1/orgs/{org}/audit/cycles/{cycleId}/verification',
-    summary: 'Verifies a cycle: hash chains, versions, schemas, projections and the seal',
-    request: { params: z.object({ org: id, cycleId: id }) },
-    responses: json('`ok` with the findings, each naming its stream, version and problem'),
-  }),
+    'The timeline',
+  ),
+  verification: auditGet(
+    '/v1/orgs/{org}/audit/cycles/{cycleId}/verification',
+    'Verifies a cycle: hash chains, versions, schemas, projections and the seal',
+    { params: z.object({ org: id, cycleId: id }) },
+    '`ok` with the findings, each naming its stream, version and problem',
+  ),
 };
 
 /** Cycles are `<org>.<year>`: anything else of another organisation answers 404, as if absent. */

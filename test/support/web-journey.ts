@@ -1,19 +1,10 @@
-// The harness of test/web-journey.test.ts: the real API with the web UI on a real port, the worker, the
-// time-skipping Temporal test server, PostgreSQL with the demo organisations and a browser; plus the
-// steps a journey repeats (sign in as someone, open one of their tasks, submit and land in the inbox,
-// move time to a step's opening, call the API as someone).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createApp } from '../../api/app.ts';
-import { identityFromEnv } from '../../api/auth/config.ts';
-import { loadDevKey, signDevToken } from '../../api/auth/dev-keys.ts';
+import { signDevToken } from '../../api/auth/dev-keys.ts';
 import { type DemoPerson, seedDemoOrganisations } from '../../web/demo-seed.ts';
 import { type Browser, ensureChromium, launchBrowser, type Page } from './browser.ts';
 import { createSiklusRig, type SiklusTestRig } from './siklus-worker.ts';
 import { startTimeSkippingEnv } from './temporal.ts';
+import { startDevWebApp } from './web-app.ts';
 
 export interface Journey {
   env: TestWorkflowEnvironment;
@@ -42,22 +33,8 @@ export async function startJourney(org: string): Promise<Journey> {
   const rig = await createSiklusRig(env, 'journey');
   const workerRun = rig.worker.run();
   await seedDemoOrganisations(rig.db);
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-journey-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  const app = createApp({
-    db: rig.db,
-    temporal: env.client,
-    taskQueue: rig.taskQueue,
-    identity,
-    web: { devKey },
-  });
-  let server: ServerType | undefined;
-  const base = await new Promise<string>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-      resolve(`http://127.0.0.1:${info.port}`),
-    );
-  });
+  const web = await startDevWebApp(env, rig);
+  const { base, devKey } = web;
   const browser: Browser = await launchBrowser();
   const page = browser.page;
 
@@ -130,7 +107,7 @@ export async function startJourney(org: string): Promise<Journey> {
     },
     close: async () => {
       await browser.close();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await web.close();
       rig.worker.shutdown();
       await workerRun;
       await rig.close();
