@@ -7,7 +7,7 @@ import { aggregateReviews } from '../../domain/review/berakhlak.ts';
 import type { ApiEnv } from '../context.ts';
 import { ApiProblem } from '../problem.ts';
 import { actOnAppraisal, actResultSchema } from './act.ts';
-import { problemResponse } from './openapi-shapes.ts';
+import { jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const params = z.object({ org: z.string().min(1).max(64) });
 
@@ -32,7 +32,7 @@ const actRoute = createRoute({
   request: {
     params,
     query: z.object({ cycleId: z.string().max(100).optional() }),
-    body: { content: { 'application/json': { schema: appraisalCommandSchema } }, required: true },
+    body: jsonBody(appraisalCommandSchema),
   },
   responses: {
     200: { content: { 'application/json': { schema: actResultSchema } }, description: 'Recorded' },

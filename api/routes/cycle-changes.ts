@@ -11,7 +11,7 @@ import {
 import type { ApiEnv } from '../context.ts';
 import { hrOnly, requireRole } from '../middleware.ts';
 import { ApiProblem } from '../problem.ts';
-import { problemResponse } from './openapi-shapes.ts';
+import { jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const params = z.object({ org: z.string().min(1).max(64), cycleId: z.string().min(1).max(100) });
 const result = {
@@ -26,10 +26,7 @@ const addRoute = createRoute({
   summary: 'Add late joiners to the cycle',
   request: {
     params,
-    body: {
-      content: { 'application/json': { schema: z.object({ nips: z.array(nipSchema).min(1).max(1000) }) } },
-      required: true,
-    },
+    body: jsonBody(z.object({ nips: z.array(nipSchema).min(1).max(1000) })),
   },
   responses: { 200: result, 403: problemResponse, 404: problemResponse },
 });
@@ -40,10 +37,7 @@ const removeRoute = createRoute({
   summary: 'Remove a leaver: the appraisal is cancelled with the reason',
   request: {
     params: params.extend({ nip: nipSchema }),
-    body: {
-      content: { 'application/json': { schema: z.object({ reason: z.string().trim().min(1).max(500) }) } },
-      required: true,
-    },
+    body: jsonBody(z.object({ reason: z.string().trim().min(1).max(500) })),
   },
   responses: { 200: result, 403: problemResponse, 404: problemResponse },
 });
@@ -54,14 +48,7 @@ const extendRoute = createRoute({
   summary: "Extend the current step's deadline for a unit",
   request: {
     params: params.extend({ unitCode: z.string().min(1).max(64) }),
-    body: {
-      content: {
-        'application/json': {
-          schema: z.object({ step: stepSchema, deadline: z.iso.datetime({ offset: true }) }),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(z.object({ step: stepSchema, deadline: z.iso.datetime({ offset: true }) })),
   },
   responses: { 200: result, 403: problemResponse, 404: problemResponse, 422: problemResponse },
 });

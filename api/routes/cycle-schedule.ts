@@ -5,6 +5,7 @@ import { populationSchema } from '../../domain/cycle/events.ts';
 import { ensureNextCycleSchedule } from '../../runtime/cycle-schedule.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly } from '../middleware.ts';
+import { jsonBody } from './openapi-shapes.ts';
 
 const route = createRoute({
   middleware: [hrOnly] as const,
@@ -13,23 +14,18 @@ const route = createRoute({
   summary: "Schedule next year's cycle to start by itself",
   request: {
     params: z.object({ org: z.string().min(1).max(64) }),
-    body: {
-      content: {
-        'application/json': {
-          schema: z.object({
-            population: populationSchema.default({}),
-            calendar: calendarOverridesSchema.optional(),
-            cron: z
-              .string()
-              .min(9)
-              .max(100)
-              .optional()
-              .openapi({ description: 'UTC cron instead of Dec 1 00:00' }),
-          }),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z.object({
+        population: populationSchema.default({}),
+        calendar: calendarOverridesSchema.optional(),
+        cron: z
+          .string()
+          .min(9)
+          .max(100)
+          .optional()
+          .openapi({ description: 'UTC cron instead of Dec 1 00:00' }),
+      }),
+    ),
   },
   responses: {
     200: {

@@ -13,7 +13,7 @@ import { closeCycleUpdate, setUnitPredikatUpdate } from '../../workflows/message
 import type { ApiEnv } from '../context.ts';
 import { hrOnly, hrOrAuditor, requireRole } from '../middleware.ts';
 import { ApiProblem } from '../problem.ts';
-import { jsonResponse, orgParams, problemResponse } from './openapi-shapes.ts';
+import { jsonBody, jsonResponse, orgParams, problemResponse } from './openapi-shapes.ts';
 
 const org = orgParams;
 const cycleParams = org.extend({ cycleId: z.string().min(1).max(100) });
@@ -26,19 +26,14 @@ const unitsRoute = createRoute({
   summary: 'Create or update units (unit kerja)',
   request: {
     params: org,
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .array(
-              z.object({ code, name: z.string().min(1).max(200), parentCode: code.nullable().default(null) }),
-            )
-            .min(1)
-            .max(1000),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z
+        .array(
+          z.object({ code, name: z.string().min(1).max(200), parentCode: code.nullable().default(null) }),
+        )
+        .min(1)
+        .max(1000),
+    ),
   },
   responses: { 200: jsonResponse(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
@@ -49,33 +44,28 @@ const positionsRoute = createRoute({
   summary: 'Create or update positions and their standards (tupoksi)',
   request: {
     params: org,
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .array(
-              z.object({
-                code,
-                name: z.string().min(1).max(200),
-                kind: z.enum(['JPT', 'JA', 'JF']),
-                duties: z.array(z.string().min(1).max(1000)).max(50),
-                defaultIndicators: z
-                  .array(
-                    z.object({
-                      description: z.string().min(1),
-                      aspect: z.enum(['kuantitas', 'kualitas', 'waktu', 'biaya']),
-                      target: z.string().min(1),
-                    }),
-                  )
-                  .max(50),
-              }),
-            )
-            .min(1)
-            .max(1000),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z
+        .array(
+          z.object({
+            code,
+            name: z.string().min(1).max(200),
+            kind: z.enum(['JPT', 'JA', 'JF']),
+            duties: z.array(z.string().min(1).max(1000)).max(50),
+            defaultIndicators: z
+              .array(
+                z.object({
+                  description: z.string().min(1),
+                  aspect: z.enum(['kuantitas', 'kualitas', 'waktu', 'biaya']),
+                  target: z.string().min(1),
+                }),
+              )
+              .max(50),
+          }),
+        )
+        .min(1)
+        .max(1000),
+    ),
   },
   responses: { 200: jsonResponse(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
@@ -98,19 +88,14 @@ const startRoute = createRoute({
   summary: 'Start the yearly cycle',
   request: {
     params: org,
-    body: {
-      content: {
-        'application/json': {
-          schema: z.object({
-            year: z.number().int().min(2000).max(2100),
-            start: z.iso.datetime({ offset: true }).or(z.iso.date()),
-            calendar: calendarOverridesSchema.default({}),
-            population: populationSchema.default({}),
-          }),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z.object({
+        year: z.number().int().min(2000).max(2100),
+        start: z.iso.datetime({ offset: true }).or(z.iso.date()),
+        calendar: calendarOverridesSchema.default({}),
+        population: populationSchema.default({}),
+      }),
+    ),
   },
   responses: {
     201: jsonResponse(z.object({ cycleId: z.string(), workflowId: z.string() }), 'Started'),
@@ -156,10 +141,7 @@ const unitPredikatRoute = createRoute({
   summary: "Set a unit's own predikat (selects its distribution rule)",
   request: {
     params: cycleParams.extend({ unitCode: code }),
-    body: {
-      content: { 'application/json': { schema: z.object({ predikat: unitPredikatSchema }) } },
-      required: true,
-    },
+    body: jsonBody(z.object({ predikat: unitPredikatSchema })),
   },
   responses: {
     200: jsonResponse(z.object({ accepted: z.boolean(), detail: z.string() }), 'Set'),

@@ -7,7 +7,7 @@ import { stepSchema } from '../../domain/appraisal/types.ts';
 import type { ApiEnv } from '../context.ts';
 import { ApiProblem } from '../problem.ts';
 import { actOnAppraisal, actResultSchema } from './act.ts';
-import { problemResponse } from './openapi-shapes.ts';
+import { jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const orgParam = z.object({ org: z.string().min(1).max(64) });
 const taskSchema = z.object({
@@ -69,7 +69,7 @@ const actRoute = createRoute({
   summary: 'Act on one of my tasks (acknowledge, propose, sign, review, rate, object, ...)',
   request: {
     params: orgParam.extend({ taskId: z.string().max(300) }),
-    body: { content: { 'application/json': { schema: appraisalCommandSchema } }, required: true },
+    body: jsonBody(appraisalCommandSchema),
   },
   responses: {
     200: { content: { 'application/json': { schema: actResultSchema } }, description: 'Recorded' },

@@ -14,3 +14,9 @@ export const problemResponse = {
   },
   description: 'A problem (RFC 9457)',
 };
+
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});
