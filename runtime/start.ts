@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   stops.unshift([
     'worker',
     async () => {
-      worker.shutdown();
+      // The SDK's worker also stops by itself on SIGINT and SIGTERM: whichever began, wait for its end.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
     },
   ]);
