@@ -25,7 +25,7 @@ async function withStartRetries(
     try {
       return await start();
     } catch (error) {
-      if (attempt >= 3 || !/did not start within/.test(String((error as Error).message))) throw error;
+      if (attempt >= 3 || !String((error as Error).message).includes('did not start within')) throw error;
     }
   }
 }
