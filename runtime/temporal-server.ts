@@ -49,6 +49,14 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
       ui: true,
       uiPort: options.uiPort,
       namespace,
+      // One partition per task queue (the server's default is four): on a single dev server, more
+      // partitions only add forwarding between them, which costs CPU on every task dispatched.
+      extraArgs: [
+        '--dynamic-config-value',
+        'matching.numTaskqueueReadPartitions=1',
+        '--dynamic-config-value',
+        'matching.numTaskqueueWritePartitions=1',
+      ],
     },
   });
   const port = Number(env.address.slice(env.address.lastIndexOf(':') + 1));

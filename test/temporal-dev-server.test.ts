@@ -95,6 +95,12 @@ describe('startTemporalDevServer with a SQLite file', () => {
       // Wait until the worker has processed the signal, so the workflow has real history to replay.
       await expect.poll(() => handle.query(sumQuery), { timeout: 20_000 }).toBe(2);
     });
+    // One partition per task queue (not the server's default four): see runtime/temporal-server.ts.
+    const partitions = await first.connection.workflowService.listTaskQueuePartitions({
+      namespace: 'default',
+      taskQueue: { name: taskQueue },
+    });
+    expect(partitions.workflowTaskQueuePartitions).toHaveLength(1);
     await running.stop();
     running = undefined;
 
