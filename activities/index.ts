@@ -12,8 +12,6 @@ export interface ActivityDependencies {
   /** A Temporal client for activities that start or signal workflows; made on first use. */
   temporal: () => Client;
   taskQueue: string;
-  /** The client shares the worker's NativeConnection, so workflows may be started eagerly. */
-  eagerStart?: boolean;
 }
 
 export function createActivities(deps: ActivityDependencies) {

@@ -47,13 +47,14 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the batched launch', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the batched launch and with the opening events in the input', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
       ['employee-appraisal-updates.json', 'EmployeeAppraisalWorkflow'],
       ['employee-appraisal-year-unbatched-launch.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year-unbatched-launch.json', 'CycleWorkflow'],
+      ['employee-appraisal-year-opening-events.json', 'EmployeeAppraisalWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -61,6 +62,15 @@ describe('replaying recorded histories', () => {
       expect(events.at(-1)?.workflowExecutionCompletedEventAttributes, f.file).toBeTruthy();
       expect(events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name).toBe(f.workflowType);
     }
+    // Both launch paths: the opening events' time alone (a fresh launch), and the events themselves.
+    const opened = (file: string) => {
+      const start = fixtures.find((f) => f.file === file)?.history.events?.[0];
+      const data = start?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+      return Object.keys(JSON.parse(Buffer.from(data ?? []).toString('utf8')).opened ?? {});
+    };
+    expect(opened('employee-appraisal-year.json')).toEqual(['at']);
+    expect(opened('employee-appraisal-year-opening-events.json')).toEqual(['events']);
+    expect(opened('employee-appraisal-year-unbatched-launch.json')).toEqual([]);
   });
 
   it('replays every fixture against the current workflow code without a non-determinism error', async () => {

@@ -32,7 +32,6 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
       db: options.db,
       temporal,
       taskQueue: options.taskQueue,
-      eagerStart: true,
     }),
   });
 }

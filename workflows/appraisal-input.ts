@@ -13,8 +13,12 @@ export interface AppraisalInput {
   calendar: AppraisalCalendar;
   /** Who launched the cycle (HR), for the metadata of the first events. */
   launchedBy: string;
-  /** The opening events, when the launch activity stored them already (batched launch). */
-  opened?: { events: AppraisalEvent[] };
+  /**
+   * The opening events, when the launch activity stored them already (batched launch): either their
+   * time, when they are exactly `openingEvents(input, at)`, or the events themselves (what the record
+   * held on a retried launch, and every launch before the time alone was passed).
+   */
+  opened?: { at: string } | { events: AppraisalEvent[] };
 }
 
 export const appraisalStreamId = (appraisalId: string) => `appraisal-${appraisalId}`;

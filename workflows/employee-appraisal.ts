@@ -4,7 +4,7 @@ import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '
 import type * as Commands from '../domain/appraisal/commands.ts';
 import { decide } from '../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
-import { startedData } from '../domain/appraisal/opening.ts';
+import { openingEvents, startedData } from '../domain/appraisal/opening.ts';
 import { quarters } from '../domain/appraisal/quarters.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import * as transitions from '../domain/appraisal/transitions.ts';
@@ -39,7 +39,7 @@ const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOSt
 
 export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<AppraisalState> {
   // Launched in a batch, the opening events are stored already: fold them and go on from there.
-  const opened = input.opened?.events ?? [];
+  const opened = openedEvents(input);
   const recorder = createRecorder(appraisalStreamId(input.appraisalId), input.orgId, opened.length);
   const withLock = createLock();
   let state: AppraisalState = initialState({ ...input, calendar: {}, at: nowIso() });
@@ -232,6 +232,12 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
   // Let in-flight Updates finish before the workflow completes.
   await condition(allHandlersFinished);
   return state;
+}
+
+/** The opening events the launch stored already (none when the workflow records its own start). */
+function openedEvents(input: AppraisalInput): AppraisalEvent[] {
+  if (!input.opened) return [];
+  return 'events' in input.opened ? input.opened.events : openingEvents(input, input.opened.at);
 }
 
 /** A rule's DomainError as the Update's failure (its code is the failure type the API maps to HTTP). */
