@@ -59,9 +59,7 @@ export async function benchApi(options: ApiBenchOptions = {}) {
       });
       await db.insertInto('tasks').values(rows).execute();
     }
-    await db
-      .executeQuery({ sql: 'analyze tasks', parameters: [], query: { kind: 'RawNode' } } as never)
-      .catch(() => undefined);
+    await sql`analyze tasks`.execute(db).catch(() => undefined);
     const key = await loadDevKey(dataDir);
     const tokens = await Promise.all(
       nips.slice(0, 100).map((nip) => signDevToken(key, { org: 'bench', nip, roles: ['employee'] })),

@@ -2,7 +2,6 @@
 // notification are in Postgres) against a bare `client.workflow.start` loop of an empty workflow, for the
 // same N, on the same Temporal dev server, worker process and client connection, in the same run.
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client } from '@temporalio/client';
@@ -12,6 +11,7 @@ import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
 import type { ServerExecutable } from '../runtime/temporal-cli.ts';
 import { startTemporalDevServer } from '../runtime/temporal-server.ts';
+import { withConcurrency } from '../runtime/with-concurrency.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { generateOrganisation } from '../simulation/organisation.ts';
@@ -20,13 +20,13 @@ import { seedOrganisation } from '../simulation/seed.ts';
 import { createWorker } from '../worker/create-worker.ts';
 import { cycleIdFor, cycleWorkflowId } from '../workflows/appraisal-input.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
+import { cpuSince, cpuSnapshot, type PhaseCpu, sampleRss } from './process-usage.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
 
-/** The launch activity starts 25 appraisals at a time (`concurrentStarts`); the baseline does the same. */
+/** The launch activity keeps 25 starts in flight (`concurrentStarts`); the baseline does the same. */
 export const startConcurrency = 25;
 export const targetRatio = 0.8;
-const rssSampleMs = 100;
-const pollMs = 100;
+const pollMs = 25;
 const emptyWorkflowsPath = fileURLToPath(new URL('./workflows/empty.ts', import.meta.url));
 
 export class UsageError extends Error {}
@@ -39,18 +39,12 @@ export interface LaunchBenchOptions {
   temporalExecutable?: ServerExecutable;
   /** Size of the untimed warm-up (empty workflows and a small cycle of its own org); 0 skips it. */
   warmup?: number;
+  /** Baseline-then-launch pairs, each launch a new cycle (next year) of the same organisation. */
+  rounds?: number;
 }
 
-/** CPU seconds spent during a phase: this process (driver + workers), the dev server, Postgres. */
-export interface PhaseCpu {
-  workerProcess: number;
-  temporalServer: number | null;
-  postgres: number | null;
-}
-
-export interface LaunchBenchResult {
-  employees: number;
-  startConcurrency: number;
+/** One baseline-then-launch pair. */
+export interface LaunchRound {
   launch: {
     launchesPerSec: number;
     ms: number;
@@ -69,6 +63,16 @@ export interface LaunchBenchResult {
     cpuSec: PhaseCpu;
   };
   ratio: number;
+}
+
+/**
+ * The figures of the round with the median ratio (one round on a busy 2-core machine can be off by
+ * 15%), and every round's rates and ratio.
+ */
+export interface LaunchBenchResult extends LaunchRound {
+  employees: number;
+  startConcurrency: number;
+  rounds: Array<{ launchesPerSec: number; baselinePerSec: number; ratio: number }>;
   target: number;
   peakRssMb: number;
   rssBeforeMb: number;
@@ -96,6 +100,7 @@ export function parseLaunchArgs(args: string[]): { employees: number } {
 export async function benchLaunch(options: LaunchBenchOptions): Promise<LaunchBenchResult> {
   const n = options.employees;
   const warmup = options.warmup ?? 50;
+  const rounds = options.rounds ?? 3;
   const database = await throwawayDatabase(options.databaseUrl);
   // The worker's pool as in production (pg's default size); polling gets its own connection.
   const db = createDb(database.url);
@@ -103,78 +108,42 @@ export async function benchLaunch(options: LaunchBenchOptions): Promise<LaunchBe
   try {
     await migrateToLatest(db);
     await poller.connect();
-    const main = generateOrganisation(seededRandom(1), 'bench', n, Math.max(1, Math.ceil(n / 100)));
-    await seedOrganisation(db, main.orgId, main.units, main.employees);
-    const warm = generateOrganisation(seededRandom(2), 'benchwarm', Math.max(warmup, 1), 2);
-    if (warmup > 0) await seedOrganisation(db, warm.orgId, warm.units, warm.employees);
-
-    // In-memory SQLite: the dev server's fastest setting, and nothing to clean up.
-    const temporal = await startTemporalDevServer({ executable: options.temporalExecutable });
-    const connection = await NativeConnection.connect({ address: temporal.address });
-    try {
-      const namespace = temporal.namespace;
-      const tag = randomBytes(4).toString('hex');
-      const taskQueue = `siklus-bench-${tag}`;
-      const emptyQueue = `siklus-bench-empty-${tag}`;
-      // Both workers live in this process (so its RSS is the worker's), bundled before anything is timed.
-      const worker = await createWorker({ connection, namespace, taskQueue, db });
-      const emptyWorker = await Worker.create({
-        connection,
-        namespace,
-        taskQueue: emptyQueue,
-        workflowsPath: emptyWorkflowsPath,
-      });
-      // The launch activity's client is a Client on the worker's NativeConnection; the baseline's too.
-      const client = new Client({ connection, namespace });
-      const year = new Date().getUTCFullYear() + 1;
-      const startCycle = (orgId: string, startedBy: string) =>
-        launchCycle(client, poller, taskQueue, { orgId, year, startedBy });
-
-      return await worker.runUntil(
-        emptyWorker.runUntil(async () => {
-          if (warmup > 0) {
-            await startEmpties(client, emptyQueue, `warm-${tag}`, warmup);
-            await (await startCycle(warm.orgId, warm.head.nip))(warm.employees.length);
-          }
-          const rssBefore = process.memoryUsage().rss;
-          const rss = sampleRss();
-          try {
-            // Baseline first: the launch then runs on the fuller server, which only disfavours it.
-            let cpu = cpuSnapshot();
-            const baseline = await startEmpties(client, emptyQueue, `empty-${tag}`, n);
-            const baselineCpu = cpuSince(cpu);
-            cpu = cpuSnapshot();
-            const launch = await (await startCycle(main.orgId, main.head.nip))(n);
-            const launchCpu = cpuSince(cpu);
-            const baselinePerSec = perSec(n, baseline.ms);
-            const launchPerSec = perSec(n, launch.ms);
-            return {
-              employees: n,
-              startConcurrency,
-              launch: { launchesPerSec: launchPerSec, ...launch, cpuSec: launchCpu },
-              baseline: {
-                workflow: 'EmptyWorkflow' as const,
-                launchesPerSec: baselinePerSec,
-                ...baseline,
-                cpuSec: baselineCpu,
-              },
-              ratio: Math.round((launchPerSec / baselinePerSec) * 100) / 100,
-              target: targetRatio,
-              peakRssMb: toMb(rss.peak()),
-              rssBeforeMb: toMb(rssBefore),
-              worker:
-                'in-process: production createWorker and the EmptyWorkflow worker, one NativeConnection',
-              temporal: 'Temporal CLI dev server, in-memory SQLite',
-            };
-          } finally {
-            rss.stop();
-          }
-        }),
-      );
-    } finally {
-      await connection.close();
-      await temporal.stop();
+    // Per round: an organisation of N (all alike) and a small one for the warm-up, each a new cycle.
+    const orgs = [];
+    for (let round = 1; round <= rounds; round++) {
+      const units = Math.max(1, Math.ceil(n / 100));
+      const main = generateOrganisation(seededRandom(1), `bench${round}`, n, units);
+      const warm = generateOrganisation(seededRandom(2), `benchwarm${round}`, Math.max(warmup, 1), 2);
+      await seedOrganisation(db, main.orgId, main.units, main.employees);
+      if (warmup > 0) await seedOrganisation(db, warm.orgId, warm.units, warm.employees);
+      orgs.push({ main, warm });
     }
+    const rssBefore = process.memoryUsage().rss;
+    const rss = sampleRss();
+    const measured: LaunchRound[] = [];
+    try {
+      for (const { main, warm } of orgs) {
+        measured.push(await runRound({ ...options, n, warmup, db, poller, main, warm }));
+      }
+    } finally {
+      rss.stop();
+    }
+    const median = [...measured].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds / 2)]!;
+    return {
+      employees: n,
+      startConcurrency,
+      ...median,
+      rounds: measured.map((r) => ({
+        launchesPerSec: r.launch.launchesPerSec,
+        baselinePerSec: r.baseline.launchesPerSec,
+        ratio: r.ratio,
+      })),
+      target: targetRatio,
+      peakRssMb: toMb(rss.peak()),
+      rssBeforeMb: toMb(rssBefore),
+      worker: 'in-process: production createWorker and the EmptyWorkflow worker, one NativeConnection',
+      temporal: 'Temporal CLI dev server, in-memory SQLite, a fresh one per round',
+    };
   } finally {
     await poller.end().catch(() => {});
     await db.destroy();
@@ -182,16 +151,89 @@ export async function benchLaunch(options: LaunchBenchOptions): Promise<LaunchBe
   }
 }
 
-/** Starts N EmptyWorkflows in batches of `startConcurrency`, as the launch activity does. */
+type Org = ReturnType<typeof generateOrganisation>;
+
+/** One round on its own dev server and workers: an untimed warm-up, then the measured pair. */
+async function runRound(round: {
+  n: number;
+  warmup: number;
+  temporalExecutable?: ServerExecutable;
+  db: ReturnType<typeof createDb>;
+  poller: pg.Client;
+  main: Org;
+  warm: Org;
+}): Promise<LaunchRound> {
+  const { n, warmup, db, poller, main, warm } = round;
+  // In-memory SQLite: the dev server's fastest setting, and nothing to clean up.
+  const temporal = await startTemporalDevServer({ executable: round.temporalExecutable });
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  try {
+    const namespace = temporal.namespace;
+    const tag = randomBytes(4).toString('hex');
+    const taskQueue = `siklus-bench-${tag}`;
+    const emptyQueue = `siklus-bench-empty-${tag}`;
+    // Both workers live in this process (so its RSS is the worker's), bundled before anything is timed.
+    const worker = await createWorker({ connection, namespace, taskQueue, db });
+    const emptyWorker = await Worker.create({
+      connection,
+      namespace,
+      taskQueue: emptyQueue,
+      workflowsPath: emptyWorkflowsPath,
+    });
+    // The launch activity's client is a Client on the worker's NativeConnection; the baseline's too.
+    const client = new Client({ connection, namespace });
+    const year = new Date().getUTCFullYear() + 1;
+    const cycleOf = (org: Org) => ({ orgId: org.orgId, year, startedBy: org.head.nip });
+    return await worker.runUntil(
+      emptyWorker.runUntil(async () => {
+        if (warmup > 0) {
+          await startEmpties(client, emptyQueue, `warm-${tag}`, warmup);
+          await (await launchCycle(client, poller, taskQueue, cycleOf(warm)))(warm.employees.length);
+        }
+        return measureRound(
+          () => startEmpties(client, emptyQueue, `empty-${tag}`, n),
+          () => launchCycle(client, poller, taskQueue, cycleOf(main)),
+          n,
+        );
+      }),
+    );
+  } finally {
+    await connection.close();
+    await temporal.stop();
+  }
+}
+
+/** Baseline first: the launch then runs on the fuller server, which only disfavours it. */
+async function measureRound(
+  baselineLoop: () => Promise<{ ms: number; completedMs: number }>,
+  startLaunch: () => Promise<
+    (n: number) => Promise<Omit<LaunchRound['launch'], 'launchesPerSec' | 'cpuSec'>>
+  >,
+  n: number,
+): Promise<LaunchRound> {
+  let cpu = cpuSnapshot();
+  const baseline = await baselineLoop();
+  const baselineCpu = cpuSince(cpu);
+  cpu = cpuSnapshot();
+  const launch = await (await startLaunch())(n);
+  const launchCpu = cpuSince(cpu);
+  const baselinePerSec = perSec(n, baseline.ms);
+  const launchPerSec = perSec(n, launch.ms);
+  return {
+    launch: { launchesPerSec: launchPerSec, ...launch, cpuSec: launchCpu },
+    baseline: { workflow: 'EmptyWorkflow', launchesPerSec: baselinePerSec, ...baseline, cpuSec: baselineCpu },
+    ratio: Math.round((launchPerSec / baselinePerSec) * 100) / 100,
+  };
+}
+
+/** Starts N EmptyWorkflows, `startConcurrency` at a time, as the launch activity does. */
 async function startEmpties(client: Client, taskQueue: string, prefix: string, n: number) {
   const started = performance.now();
-  const handles = [];
-  for (let i = 0; i < n; i += startConcurrency) {
-    const batch = Array.from({ length: Math.min(startConcurrency, n - i) }, (_, j) =>
-      client.workflow.start('EmptyWorkflow', { taskQueue, workflowId: `${prefix}-${i + j}` }),
-    );
-    handles.push(...(await Promise.all(batch)));
-  }
+  const handles = await withConcurrency(
+    Array.from({ length: n }, (_, i) => `${prefix}-${i}`),
+    startConcurrency,
+    (workflowId) => client.workflow.start('EmptyWorkflow', { taskQueue, workflowId }),
+  );
   const ms = performance.now() - started;
   for (let i = 0; i < handles.length; i += 100) {
     await Promise.all(handles.slice(i, i + 100).map((handle) => handle.result()));
@@ -257,84 +299,5 @@ async function launchCounts(poller: pg.Client, cycleId: string) {
   };
 }
 
-/** Samples this process's RSS every 100 ms (timers may slip while the event loop is busy). */
-function sampleRss(): { peak(): number; stop(): void } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, rssSampleMs);
-  return {
-    peak: () => Math.max(peak, process.memoryUsage().rss),
-    stop: () => clearInterval(timer),
-  };
-}
-
-interface CpuSnapshot {
-  own: NodeJS.CpuUsage;
-  children: { temporal: number; postgres: number } | null;
-}
-
-function cpuSnapshot(): CpuSnapshot {
-  return { own: process.cpuUsage(), children: childCpuTicks() };
-}
-
-function cpuSince(before: CpuSnapshot): PhaseCpu {
-  const own = process.cpuUsage(before.own);
-  const after = childCpuTicks();
-  // /proc counts in clock ticks, 100 a second on Linux.
-  const diff = (key: 'temporal' | 'postgres') =>
-    before.children && after ? round1((after[key] - before.children[key]) / 100) : null;
-  return {
-    workerProcess: round1((own.user + own.system) / 1e6),
-    temporalServer: diff('temporal'),
-    postgres: diff('postgres'),
-  };
-}
-
-/**
- * CPU ticks of this process's descendants by kind (the dev server, the embedded Postgres and its
- * backends, counting reaped children too), from /proc; null where /proc is not there.
- */
-function childCpuTicks(): { temporal: number; postgres: number } | null {
-  let stats: Array<{ pid: number; ppid: number; comm: string; ticks: number }>;
-  try {
-    stats = readdirSync('/proc')
-      .filter((name) => /^\d+$/.test(name))
-      .flatMap((name) => {
-        try {
-          const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-          const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
-          // Fields after the command: state ppid ... utime(14) stime(15) cutime(16) cstime(17).
-          const f = text
-            .slice(text.lastIndexOf(')') + 2)
-            .split(' ')
-            .map(Number);
-          const ticks = (f[11] ?? 0) + (f[12] ?? 0) + (f[13] ?? 0) + (f[14] ?? 0);
-          return [{ pid: Number(name), ppid: f[1] ?? 0, comm, ticks }];
-        } catch {
-          return []; // exited meanwhile
-        }
-      });
-  } catch {
-    return null;
-  }
-  const mine = new Set([process.pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const s of stats)
-      if (!mine.has(s.pid) && mine.has(s.ppid)) {
-        mine.add(s.pid);
-        grew = true;
-      }
-  }
-  const sum = (comm: string) =>
-    stats
-      .filter((s) => s.pid !== process.pid && mine.has(s.pid) && s.comm === comm)
-      .reduce((t, s) => t + s.ticks, 0);
-  return { temporal: sum('temporal'), postgres: sum('postgres') };
-}
-
 const perSec = (n: number, ms: number) => Math.round((n * 1000) / Math.max(ms, 1));
 const toMb = (bytes: number) => Math.round(bytes / 1_048_576);
-const round1 = (x: number) => Math.round(x * 10) / 10;

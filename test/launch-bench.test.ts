@@ -6,12 +6,21 @@ import { benchLaunch, parseLaunchArgs, startConcurrency, UsageError } from '../b
 import { executableFor } from './support/temporal.ts';
 
 describe('bench launch', () => {
-  it('launches 20 employees and the empty-workflow baseline, and reports the figures', async () => {
+  it('launches 20 employees and the empty-workflow baseline in each of 3 rounds, and reports the median round', async () => {
     const result = await benchLaunch({
       employees: 20,
       databaseUrl: inject('databaseUrl'),
       temporalExecutable: executableFor(inject('temporalCliPath')),
       warmup: 3,
+      rounds: 3,
+    });
+    expect(result.rounds).toHaveLength(3);
+    const ratios = result.rounds.map((r) => r.ratio).sort((a, b) => a - b);
+    expect(result.ratio).toBe(ratios[1]);
+    expect(result.rounds).toContainEqual({
+      launchesPerSec: result.launch.launchesPerSec,
+      baselinePerSec: result.baseline.launchesPerSec,
+      ratio: result.ratio,
     });
     expect(result.employees).toBe(20);
     expect(result.startConcurrency).toBe(startConcurrency);

@@ -1,0 +1,92 @@
+// CPU and memory of the benchmark's processes: this one (driver and workers) by Node's own counters,
+// the Temporal dev server and the embedded PostgreSQL (its children) from /proc.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const rssSampleMs = 100;
+
+/** CPU seconds spent during a phase: this process (driver + workers), the dev server, Postgres. */
+export interface PhaseCpu {
+  workerProcess: number;
+  temporalServer: number | null;
+  postgres: number | null;
+}
+
+/** Samples this process's RSS every 100 ms (timers may slip while the event loop is busy). */
+export function sampleRss(): { peak(): number; stop(): void } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, rssSampleMs);
+  return {
+    peak: () => Math.max(peak, process.memoryUsage().rss),
+    stop: () => clearInterval(timer),
+  };
+}
+
+interface CpuSnapshot {
+  own: NodeJS.CpuUsage;
+  children: { temporal: number; postgres: number } | null;
+}
+
+export function cpuSnapshot(): CpuSnapshot {
+  return { own: process.cpuUsage(), children: childCpuTicks() };
+}
+
+export function cpuSince(before: CpuSnapshot): PhaseCpu {
+  const own = process.cpuUsage(before.own);
+  const after = childCpuTicks();
+  // /proc counts in clock ticks, 100 a second on Linux.
+  const diff = (key: 'temporal' | 'postgres') =>
+    before.children && after ? round1((after[key] - before.children[key]) / 100) : null;
+  return {
+    workerProcess: round1((own.user + own.system) / 1e6),
+    temporalServer: diff('temporal'),
+    postgres: diff('postgres'),
+  };
+}
+
+/**
+ * CPU ticks of this process's descendants by kind (the dev server, the embedded Postgres and its
+ * backends, counting reaped children too), from /proc; null where /proc is not there.
+ */
+function childCpuTicks(): { temporal: number; postgres: number } | null {
+  let stats: Array<{ pid: number; ppid: number; comm: string; ticks: number }>;
+  try {
+    stats = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((name) => {
+        try {
+          const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+          const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+          // Fields after the command: state ppid ... utime(14) stime(15) cutime(16) cstime(17).
+          const f = text
+            .slice(text.lastIndexOf(')') + 2)
+            .split(' ')
+            .map(Number);
+          const ticks = (f[11] ?? 0) + (f[12] ?? 0) + (f[13] ?? 0) + (f[14] ?? 0);
+          return [{ pid: Number(name), ppid: f[1] ?? 0, comm, ticks }];
+        } catch {
+          return []; // exited meanwhile
+        }
+      });
+  } catch {
+    return null;
+  }
+  const mine = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const s of stats)
+      if (!mine.has(s.pid) && mine.has(s.ppid)) {
+        mine.add(s.pid);
+        grew = true;
+      }
+  }
+  const sum = (comm: string) =>
+    stats
+      .filter((s) => s.pid !== process.pid && mine.has(s.pid) && s.comm === comm)
+      .reduce((t, s) => t + s.ticks, 0);
+  return { temporal: sum('temporal'), postgres: sum('postgres') };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
