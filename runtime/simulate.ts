@@ -12,6 +12,7 @@ import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { runSimulation } from '../simulation/run-simulation.ts';
 import { startPostgres, withDatabase } from './postgres.ts';
+import { withStartRetries } from './server-start.ts';
 import { resolveTestServer } from './test-server.ts';
 
 function usage(message: string): never {
@@ -57,9 +58,10 @@ chmodSync(root, 0o755);
 const postgres = await startPostgres({ dataDir: join(root, 'pg'), persistent: false });
 const databaseUrl = await freshDatabase(postgres.url, `siklus_sim_${Date.now()}`);
 const db = createDb(databaseUrl);
-const env = await TestWorkflowEnvironment.createTimeSkipping({
-  server: { executable: await resolveTestServer({ log: (l) => console.error(l) }) },
-});
+const testServer = await resolveTestServer({ log: (l) => console.error(l) });
+const env = await withStartRetries(() =>
+  TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServer } }),
+);
 const bar = progressBar();
 try {
   await migrateToLatest(db);

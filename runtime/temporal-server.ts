@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { withStartRetries } from './server-start.ts';
 import { resolveTemporalCli, type ServerExecutable } from './temporal-cli.ts';
 
 export interface DevServerOptions {
@@ -40,25 +41,27 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
 
   const executable = options.executable ?? (await resolveTemporalCli({ log: options.log }));
   if (options.dbFilename) mkdirSync(dirname(options.dbFilename), { recursive: true });
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable,
-      dbFilename: options.dbFilename,
-      ip: '127.0.0.1',
-      port: options.port,
-      ui: true,
-      uiPort: options.uiPort,
-      namespace,
-      // One partition per task queue (the server's default is four): on a single dev server, more
-      // partitions only add forwarding between them, which costs CPU on every task dispatched.
-      extraArgs: [
-        '--dynamic-config-value',
-        'matching.numTaskqueueReadPartitions=1',
-        '--dynamic-config-value',
-        'matching.numTaskqueueWritePartitions=1',
-      ],
-    },
-  });
+  const env = await withStartRetries(() =>
+    TestWorkflowEnvironment.createLocal({
+      server: {
+        executable,
+        dbFilename: options.dbFilename,
+        ip: '127.0.0.1',
+        port: options.port,
+        ui: true,
+        uiPort: options.uiPort,
+        namespace,
+        // One partition per task queue (the server's default is four): on a single dev server, more
+        // partitions only add forwarding between them, which costs CPU on every task dispatched.
+        extraArgs: [
+          '--dynamic-config-value',
+          'matching.numTaskqueueReadPartitions=1',
+          '--dynamic-config-value',
+          'matching.numTaskqueueWritePartitions=1',
+        ],
+      },
+    }),
+  );
   const port = Number(env.address.slice(env.address.lastIndexOf(':') + 1));
   const uiPort = options.uiPort ?? port + 1000;
   return {

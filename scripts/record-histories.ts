@@ -8,6 +8,7 @@ import { Worker } from '@temporalio/worker';
 import pg from 'pg';
 import { createActivities } from '../activities/index.ts';
 import { withDatabase } from '../runtime/postgres.ts';
+import { withStartRetries } from '../runtime/server-start.ts';
 import { resolveTestServer } from '../runtime/test-server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
@@ -21,9 +22,10 @@ const admin = new pg.Client({ connectionString: postgres.url });
 await admin.connect();
 await admin.query(`create database ${database}`);
 const db = createDb(withDatabase(postgres.url, database));
-const env = await TestWorkflowEnvironment.createTimeSkipping({
-  server: { executable: await resolveTestServer({ log: (line) => console.log(line) }) },
-});
+const testServer = await resolveTestServer({ log: (line) => console.log(line) });
+const env = await withStartRetries(() =>
+  TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServer } }),
+);
 try {
   await migrateToLatest(db);
   const taskQueue = `record-${randomBytes(4).toString('hex')}`;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type EphemeralServerExecutable, TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { withStartRetries } from '../../runtime/server-start.ts';
 import { infrastructureActivities } from '../workflows/activities.ts';
 
 export const testWorkflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -12,22 +13,6 @@ export const testWorkflowsPath = fileURLToPath(new URL('../workflows/index.ts', 
 /** A provisioned path, or '' when the ladder chose the SDK's own download (see test/setup/temporal.ts). */
 export function executableFor(path: string): EphemeralServerExecutable {
   return path === '' ? { type: 'cached-download' } : { type: 'existing-path', path };
-}
-
-/**
- * The SDK gives a server 5 s to accept connections. With every test file starting servers at once on a
- * small machine, a JVM now and then needs longer: such a start is tried again, twice at most.
- */
-async function withStartRetries(
-  start: () => Promise<TestWorkflowEnvironment>,
-): Promise<TestWorkflowEnvironment> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await start();
-    } catch (error) {
-      if (attempt >= 3 || !String((error as Error).message).includes('did not start within')) throw error;
-    }
-  }
 }
 
 /** A fresh, in-memory Temporal CLI dev server (full server; real time). */
