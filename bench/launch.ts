@@ -52,6 +52,8 @@ export interface LaunchRound {
     startsDoneMs: number;
     tasks: number;
     notifications: number;
+    /** Appraisal workflows whose first workflow task had run on the worker when the clock stopped. */
+    workflowsRunAtStop: number;
     cpuSec: PhaseCpu;
   };
   baseline: {
@@ -60,6 +62,8 @@ export interface LaunchRound {
     /** The start loop alone; `completedMs` until every empty workflow had also run on the worker. */
     ms: number;
     completedMs: number;
+    /** Empty workflows already run (completed) on the worker when the start loop's clock stopped. */
+    workflowsRunAtStop: number;
     cpuSec: PhaseCpu;
   };
   ratio: number;
@@ -184,15 +188,17 @@ async function runRound(round: {
     const client = new Client({ connection, namespace });
     const year = new Date().getUTCFullYear() + 1;
     const cycleOf = (org: Org) => ({ orgId: org.orgId, year, startedBy: org.head.nip });
+    const cached = () => worker.getStatus().numCachedWorkflows;
     return await worker.runUntil(
       emptyWorker.runUntil(async () => {
         if (warmup > 0) {
           await startEmpties(client, emptyQueue, `warm-${tag}`, warmup);
-          await (await launchCycle(client, poller, taskQueue, cycleOf(warm)))(warm.employees.length);
+          const wait = await launchCycle(client, poller, taskQueue, cycleOf(warm), cached);
+          await wait(warm.employees.length);
         }
         return measureRound(
           () => startEmpties(client, emptyQueue, `empty-${tag}`, n),
-          () => launchCycle(client, poller, taskQueue, cycleOf(main)),
+          () => launchCycle(client, poller, taskQueue, cycleOf(main), cached),
           n,
         );
       }),
@@ -205,7 +211,7 @@ async function runRound(round: {
 
 /** Baseline first: the launch then runs on the fuller server, which only disfavours it. */
 async function measureRound(
-  baselineLoop: () => Promise<{ ms: number; completedMs: number }>,
+  baselineLoop: () => Promise<{ ms: number; completedMs: number; workflowsRunAtStop: number }>,
   startLaunch: () => Promise<
     (n: number) => Promise<Omit<LaunchRound['launch'], 'launchesPerSec' | 'cpuSec'>>
   >,
@@ -235,10 +241,17 @@ async function startEmpties(client: Client, taskQueue: string, prefix: string, n
     (workflowId) => client.workflow.start('EmptyWorkflow', { taskQueue, workflowId }),
   );
   const ms = performance.now() - started;
+  const runAtStop = await client.workflow.count(
+    `WorkflowId STARTS_WITH "${prefix}-" AND ExecutionStatus = "Completed"`,
+  );
   for (let i = 0; i < handles.length; i += 100) {
     await Promise.all(handles.slice(i, i + 100).map((handle) => handle.result()));
   }
-  return { ms: Math.round(ms), completedMs: Math.round(performance.now() - started) };
+  return {
+    ms: Math.round(ms),
+    completedMs: Math.round(performance.now() - started),
+    workflowsRunAtStop: runAtStop.count,
+  };
 }
 
 /** Starts the org's CycleWorkflow; the returned wait resolves once `n` first tasks are persisted. */
@@ -247,7 +260,9 @@ async function launchCycle(
   poller: pg.Client,
   taskQueue: string,
   cycle: { orgId: string; year: number; startedBy: string },
+  cachedWorkflows: () => number,
 ) {
+  const cachedBefore = cachedWorkflows();
   const cycleId = cycleIdFor(cycle.orgId, cycle.year);
   const calendar = toAppraisalCalendar(buildCalendar(cycle.year, new Date().toISOString()));
   const input: CycleInput = { ...cycle, cycleId, calendar, population: {} };
@@ -269,6 +284,8 @@ async function launchCycle(
         return {
           ms: Math.round(now - started),
           startsDoneMs,
+          // The worker caches a workflow once its first task has run; less the cycle's own workflow.
+          workflowsRunAtStop: Math.max(0, cachedWorkflows() - cachedBefore - 1),
           tasks: counts.tasks,
           notifications: counts.notifications,
         };

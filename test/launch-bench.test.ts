@@ -27,6 +27,10 @@ describe('bench launch', () => {
     expect(result.launch.tasks).toBe(20);
     expect(result.launch.notifications).toBe(20);
     expect(result.launch.startsDoneMs).toBeGreaterThan(0);
+    for (const phase of [result.launch, result.baseline]) {
+      expect(phase.workflowsRunAtStop).toBeGreaterThanOrEqual(0);
+      expect(phase.workflowsRunAtStop).toBeLessThanOrEqual(20);
+    }
     for (const perSec of [result.launch.launchesPerSec, result.baseline.launchesPerSec]) {
       expect(perSec).toBeGreaterThan(0);
     }
