@@ -93,6 +93,9 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
             nonRetryable: true,
           });
         }
+        // While a decision is being recorded, the state is about to change (the record, and so the
+        // inbox people act from, may already show it): the handler decides after it, under the lock.
+        if (withLock.busy()) return;
         try {
           decide(state, command.data, { actor: actor.data, now: nowIso() });
         } catch (error) {
