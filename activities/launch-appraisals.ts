@@ -10,7 +10,7 @@ import { openingEvents } from '../domain/appraisal/opening.ts';
 import type { Population } from '../domain/cycle/events.ts';
 import { eventSchemas } from '../domain/event-registry.ts';
 import { projections } from '../projections/index.ts';
-import { withConcurrency } from '../runtime/with-concurrency.ts';
+import { createLimiter } from '../runtime/limiter.ts';
 import type { Database } from '../schema/database.ts';
 import { type AppendOutcome, appendMany, readStream } from '../store/index.ts';
 import type { AppraisalCalendar, AppraisalInput } from '../workflows/appraisal-input.ts';
@@ -55,35 +55,49 @@ export function createLaunchAppraisals(deps: {
       alreadyRunning: resumed?.alreadyRunning ?? 0,
       total: 0,
     };
-    // The next batch is prepared (members, opening events) while this one's workflows are started.
+    // Starts flow through one window of `concurrentStarts` across batch boundaries: the next batch
+    // (members, opening events) is prepared while this one's workflows start, and queued behind them.
+    const startWindow = createLimiter(concurrentStarts);
+    let failure: { error: unknown } | undefined;
+    // Batches are marked started in order; the heartbeat's cursor and totals are those of the last
+    // marked batch, so a retry redoes any later batch (starting nobody twice: ids are deterministic)
+    // without counting it twice.
+    let marked: Promise<void> = Promise.resolve();
+    let done = 0;
     let next = prepareBatch(deps.db, input, cursor, firstBatchSize);
     for (;;) {
       const batch = await next;
-      if (!batch) break;
+      if (!batch || failure) break;
       next = prepareBatch(deps.db, input, batch.lastNip, batchSize);
       next.catch(() => {}); // awaited next round; a failure there fails the activity then
-      // Mid-batch heartbeats keep the batch's starting cursor and totals, so a retry redoes the batch
-      // (starting nobody twice: ids are deterministic) without counting it twice.
-      const before = { ...totals };
-      await withConcurrency(
-        batch.inputs,
-        concurrentStarts,
-        (a) => start(deps, a),
-        (outcome, done) => {
-          totals[outcome]++;
-          if (done % concurrentStarts === 0) context.heartbeat({ ...before, cursor });
-        },
+      const counts: Omit<LaunchResult, 'total'> = { launched: 0, alreadyRunning: 0 };
+      const starts = batch.inputs.map((a) =>
+        startWindow.run(async () => {
+          if (failure) throw failure.error;
+          const outcome = await start(deps, a);
+          counts[outcome]++;
+          if (++done % concurrentStarts === 0) context.heartbeat({ ...totals, cursor });
+        }),
       );
-      await deps.db
-        .updateTable('cycle_members')
-        .set({ started_at: new Date() })
-        .where('cycle_id', '=', input.cycleId)
-        .where('nip', 'in', batch.nips)
-        .where('started_at', 'is', null)
-        .execute();
-      cursor = batch.lastNip;
-      context.heartbeat({ ...totals, cursor });
+      // Handled at once: a failed start stops the window from starting anyone else.
+      const batchStarted = Promise.all(starts);
+      batchStarted.catch((error) => {
+        failure ??= { error };
+      });
+      marked = marked.then(async () => {
+        await batchStarted;
+        await markStarted(deps.db, input.cycleId, batch.nips);
+        totals.launched += counts.launched;
+        totals.alreadyRunning += counts.alreadyRunning;
+        cursor = batch.lastNip;
+        context.heartbeat({ ...totals, cursor });
+      });
+      marked.catch((error) => {
+        failure ??= { error };
+      });
+      await startWindow.allStarted();
     }
+    await marked;
     const members = await deps.db
       .selectFrom('cycle_members')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -155,6 +169,17 @@ function derivedUuid(name: string): string {
   const hex = createHash('sha256').update(name).digest('hex');
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Records a batch's members as started: the cycle's progress, and where a retried launch resumes. */
+async function markStarted(db: Kysely<Database>, cycleId: string, nips: string[]) {
+  await db
+    .updateTable('cycle_members')
+    .set({ started_at: new Date() })
+    .where('cycle_id', '=', cycleId)
+    .where('nip', 'in', nips)
+    .where('started_at', 'is', null)
+    .execute();
 }
 
 /** The next page of the population: members recorded and opening events stored, ready to start. */

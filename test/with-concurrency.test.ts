@@ -37,6 +37,19 @@ describe('withConcurrency', () => {
     expect(order.indexOf('start next')).toBeLessThan(order.indexOf('end slow'));
   });
 
+  it('starts no further item after a failure', async () => {
+    const started: number[] = [];
+    await expect(
+      withConcurrency([1, 2, 3, 4], 1, async (n) => {
+        started.push(n);
+        if (n === 2) throw new Error('start failed for 2');
+        return n;
+      }),
+    ).rejects.toThrow('start failed for 2');
+    await tick(10);
+    expect(started).toEqual([1, 2]);
+  });
+
   it('rejects with the first failure', async () => {
     await expect(
       withConcurrency([1, 2, 3], 2, async (n) => {
