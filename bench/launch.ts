@@ -1,7 +1,8 @@
 // launch: launches/s of a cycle launch (CycleWorkflow started until every employee's workflow is recorded
 // as started and their first task and its notification are in Postgres) against a bare
 // `client.workflow.start` loop of an empty workflow, for the same N, on the same Temporal dev server,
-// worker process and client connection, in the same round; the median of three rounds.
+// worker process and client connection, run just before and just after the launch; the median of
+// three rounds.
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -66,16 +67,26 @@ export interface LaunchRound {
   };
   baseline: {
     workflow: 'EmptyWorkflow';
+    /** Both loops together: 2N starts over their summed time. */
     launchesPerSec: number;
-    /** The start loop alone; `completedMs` until every empty workflow had also run on the worker. */
-    ms: number;
-    completedMs: number;
-    /** Empty workflows already run (completed) on the worker when the start loop's clock stopped. */
-    workflowsRunAtStop: number;
-    /** CPU during the start loop. */
-    cpuSec: PhaseCpu;
+    /** The loop just before the launch, and the one just after it on the same server. */
+    before: BaselineLoop;
+    after: BaselineLoop;
   };
   ratio: number;
+}
+
+/** One `client.workflow.start` loop of N empty workflows. */
+export interface BaselineLoop {
+  launchesPerSec: number;
+  /** The start loop alone. */
+  ms: number;
+  /** Until every empty workflow had also run on the worker (the loop before the launch only). */
+  completedMs?: number;
+  /** Empty workflows already run (completed) on the worker when the start loop's clock stopped. */
+  workflowsRunAtStop: number;
+  /** CPU during the start loop. */
+  cpuSec: PhaseCpu;
 }
 
 /**
@@ -85,7 +96,7 @@ export interface LaunchRound {
 export interface LaunchBenchResult extends LaunchRound {
   employees: number;
   startConcurrency: number;
-  rounds: Array<{ launchesPerSec: number; baselinePerSec: number; ratio: number }>;
+  rounds: Array<{ launchesPerSec: number; baselinePerSec: number[]; ratio: number }>;
   target: number;
   peakRssMb: number;
   rssBeforeMb: number;
@@ -148,7 +159,7 @@ export async function benchLaunch(options: LaunchBenchOptions): Promise<LaunchBe
       ...median,
       rounds: measured.map((r) => ({
         launchesPerSec: r.launch.launchesPerSec,
-        baselinePerSec: r.baseline.launchesPerSec,
+        baselinePerSec: [r.baseline.before.launchesPerSec, r.baseline.after.launchesPerSec],
         ratio: r.ratio,
       })),
       target: targetRatio,
@@ -198,45 +209,58 @@ async function runRound(round: {
     const year = new Date().getUTCFullYear() + 1;
     const cycleOf = (org: Org) => ({ orgId: org.orgId, year, startedBy: org.head.nip });
     const cached = () => worker.getStatus().numCachedWorkflows;
-    return await worker.runUntil(
-      emptyWorker.runUntil(async () => {
+    return await emptyWorker.runUntil(async () => {
+      const { before, launch } = await worker.runUntil(async () => {
         if (warmup > 0) {
-          await startEmpties(client, emptyQueue, `warm-${tag}`, warmup);
-          const wait = await launchCycle(client, poller, taskQueue, cycleOf(warm), cached);
-          await wait(warm.employees.length);
+          await startEmpties(client, emptyQueue, `warm-${tag}`, warmup, true);
+          await (await launchCycle(client, poller, taskQueue, cycleOf(warm), cached))(warm.employees.length);
         }
-        return measureRound(
-          () => startEmpties(client, emptyQueue, `empty-${tag}`, n),
-          () => launchCycle(client, poller, taskQueue, cycleOf(main), cached),
-          n,
-        );
-      }),
-    );
+        const before = await startEmpties(client, emptyQueue, `before-${tag}`, n, true);
+        const launch = await (await launchCycle(client, poller, taskQueue, cycleOf(main), cached))(n);
+        return { before, launch };
+      });
+      // The appraisal worker is shut down, its cached workflows dropped and the launch's remaining
+      // first workflow tasks left queued, so the loop after the launch runs as the one before it did.
+      const after = await startEmpties(client, emptyQueue, `after-${tag}`, n, false);
+      return roundOf(n, before, launch, after);
+    });
   } finally {
     await connection.close();
     await temporal.stop();
   }
 }
 
-/** Baseline first: the launch then runs on the fuller server, which only disfavours it. */
-async function measureRound(
-  baselineLoop: () => Promise<Omit<LaunchRound['baseline'], 'workflow' | 'launchesPerSec'>>,
-  startLaunch: () => Promise<(n: number) => Promise<Omit<LaunchRound['launch'], 'launchesPerSec'>>>,
+/**
+ * The launch against the baseline loops just before and just after it, on the same server: the
+ * machine's speed drifts over a minute (a 2-core VM; one loop alone varies by 20%), and the two loops
+ * bracket the launch in time and in how full the server is.
+ */
+function roundOf(
   n: number,
-): Promise<LaunchRound> {
-  const baseline = await baselineLoop();
-  const launch = await (await startLaunch())(n);
-  const baselinePerSec = perSec(n, baseline.ms);
+  before: BaselineLoop,
+  launch: Omit<LaunchRound['launch'], 'launchesPerSec'>,
+  after: BaselineLoop,
+): LaunchRound {
+  const baselinePerSec = perSec(2 * n, before.ms + after.ms);
   const launchPerSec = perSec(n, launch.ms);
   return {
     launch: { launchesPerSec: launchPerSec, ...launch },
-    baseline: { workflow: 'EmptyWorkflow', launchesPerSec: baselinePerSec, ...baseline },
+    baseline: { workflow: 'EmptyWorkflow', launchesPerSec: baselinePerSec, before, after },
     ratio: Math.round((launchPerSec / baselinePerSec) * 100) / 100,
   };
 }
 
-/** Starts N EmptyWorkflows, `startConcurrency` at a time, as the launch activity does. */
-async function startEmpties(client: Client, taskQueue: string, prefix: string, n: number) {
+/**
+ * Starts N EmptyWorkflows, `startConcurrency` at a time, as the launch activity does; with `complete`,
+ * then waits until the worker has run every one of them (nothing of this loop is left for the next).
+ */
+async function startEmpties(
+  client: Client,
+  taskQueue: string,
+  prefix: string,
+  n: number,
+  complete: boolean,
+): Promise<BaselineLoop> {
   const cpu = cpuSnapshot();
   const started = performance.now();
   const handles = await withConcurrency(
@@ -244,20 +268,17 @@ async function startEmpties(client: Client, taskQueue: string, prefix: string, n
     startConcurrency,
     (workflowId) => client.workflow.start('EmptyWorkflow', { taskQueue, workflowId }),
   );
-  const ms = performance.now() - started;
+  const ms = Math.round(performance.now() - started);
   const cpuSec = cpuSince(cpu);
   const runAtStop = await client.workflow.count(
     `WorkflowId STARTS_WITH "${prefix}-" AND ExecutionStatus = "Completed"`,
   );
+  const loop = { launchesPerSec: perSec(n, ms), ms, workflowsRunAtStop: runAtStop.count, cpuSec };
+  if (!complete) return loop;
   for (let i = 0; i < handles.length; i += 100) {
     await Promise.all(handles.slice(i, i + 100).map((handle) => handle.result()));
   }
-  return {
-    ms: Math.round(ms),
-    completedMs: Math.round(performance.now() - started),
-    workflowsRunAtStop: runAtStop.count,
-    cpuSec,
-  };
+  return { ...loop, completedMs: Math.round(performance.now() - started) };
 }
 
 /**
