@@ -20,13 +20,9 @@ import { generateOrganisation } from '../simulation/organisation.ts';
 import { seededRandom } from '../simulation/random.ts';
 import { seedOrganisation } from '../simulation/seed.ts';
 import { createWorker } from '../worker/create-worker.ts';
-import {
-  appraisalStreamId,
-  cycleIdFor,
-  cycleStreamId,
-  cycleWorkflowId,
-} from '../workflows/appraisal-input.ts';
+import { cycleIdFor, cycleWorkflowId } from '../workflows/appraisal-input.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
+import { cycleLaunchedAt, launchCounts, launchWrites, startedCount } from './launch-records.ts';
 import { cpuSince, cpuSnapshot, type PhaseCpu, sampleRss } from './process-usage.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
 
@@ -312,9 +308,13 @@ async function launchCycle(
     const deadline = Date.now() + 60_000 + n * 200;
     try {
       for (;;) {
-        const counts = await launchCounts(poller, cycleId);
-        if (counts.started === n && counts.tasks >= n && counts.notifications >= n) break;
+        // One cheap count while members are still being started; the full counts once they all are.
+        if ((await startedCount(poller, cycleId)) === n) {
+          const counts = await launchCounts(poller, cycleId);
+          if (counts.tasks >= n && counts.notifications >= n) break;
+        }
         if (Date.now() > deadline) {
+          const counts = await launchCounts(poller, cycleId);
           throw new Error(`launch of ${n} timed out: ${JSON.stringify(counts)} (cycle ${cycleId})`);
         }
         await new Promise((resolve) => setTimeout(resolve, pollMs));
@@ -335,56 +335,10 @@ async function launchCycle(
       tasks: counts.tasks,
       notifications: counts.notifications,
       // Then the cycle records the launch (`cycle.launched`), off the clock.
-      recordedMs: (await cycleLaunchedAt(poller, cycleId, deadline)) - started,
+      recordedMs: (await cycleLaunchedAt(poller, cycleId, deadline, pollMs)) - started,
       cpuSec,
     };
   };
-}
-
-/** Members started, first tasks (acknowledgeStandards) of the cycle, and their notifications. */
-async function launchCounts(poller: pg.Client, cycleId: string) {
-  const { rows } = await poller.query<{ started: string; tasks: string; notifications: string }>(
-    `select
-       (select count(*) from cycle_members where cycle_id = $1 and started_at is not null) as started,
-       (select count(*) from tasks where cycle_id = $1 and kind = 'acknowledgeStandards') as tasks,
-       (select count(*) from notifications n join tasks t on t.task_id = n.task_id
-         where t.cycle_id = $1 and t.kind = 'acknowledgeStandards') as notifications`,
-    [cycleId],
-  );
-  const row = rows[0];
-  return {
-    started: Number(row?.started ?? 0),
-    tasks: Number(row?.tasks ?? 0),
-    notifications: Number(row?.notifications ?? 0),
-  };
-}
-
-/** When the launch wrote last: the last batch marked started, the last opening event stored (ms). */
-async function launchWrites(poller: pg.Client, cycleId: string) {
-  const { rows } = await poller.query<{ started: Date; stored: Date }>(
-    `select
-       (select max(started_at) from cycle_members where cycle_id = $1) as started,
-       (select max(e.recorded_at) from events e
-         join cycle_members m on e.stream_id = $2 || m.appraisal_id
-         where m.cycle_id = $1) as stored`,
-    [cycleId, appraisalStreamId('')],
-  );
-  const row = rows[0];
-  return { lastStartedAt: row?.started.getTime() ?? 0, lastStoredAt: row?.stored.getTime() ?? 0 };
-}
-
-/** When the cycle stored its `cycle.launched` event, once it has. */
-async function cycleLaunchedAt(poller: pg.Client, cycleId: string, deadline: number): Promise<number> {
-  for (;;) {
-    const { rows } = await poller.query<{ at: Date }>(
-      `select recorded_at as at from events where stream_id = $1 and type = 'cycle.launched'`,
-      [cycleStreamId(cycleId)],
-    );
-    const at = rows[0]?.at;
-    if (at) return at.getTime();
-    if (Date.now() > deadline) throw new Error(`cycle ${cycleId} never recorded its launch`);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
 }
 
 const perSec = (n: number, ms: number) => Math.round((n * 1000) / Math.max(ms, 1));
