@@ -65,37 +65,45 @@ export function createLaunchAppraisals(deps: {
     let marked: Promise<void> = Promise.resolve();
     let done = 0;
     let next = prepareBatch(deps.db, input, cursor, firstBatchSize);
-    for (;;) {
-      const batch = await next;
-      if (!batch || failure) break;
-      next = prepareBatch(deps.db, input, batch.lastNip, batchSize);
-      next.catch(() => {}); // awaited next round; a failure there fails the activity then
-      const counts: Omit<LaunchResult, 'total'> = { launched: 0, alreadyRunning: 0 };
-      const starts = batch.inputs.map((a) =>
-        startWindow.run(async () => {
-          if (failure) throw failure.error;
-          const outcome = await start(deps, a);
-          counts[outcome]++;
-          if (++done % concurrentStarts === 0) context.heartbeat({ ...totals, cursor });
-        }),
-      );
-      // Handled at once: a failed start stops the window from starting anyone else.
-      const batchStarted = Promise.all(starts);
-      batchStarted.catch((error) => {
-        failure ??= { error };
-      });
-      marked = marked.then(async () => {
-        await batchStarted;
-        await markStarted(deps.db, input.cycleId, batch.nips);
-        totals.launched += counts.launched;
-        totals.alreadyRunning += counts.alreadyRunning;
-        cursor = batch.lastNip;
-        context.heartbeat({ ...totals, cursor });
-      });
-      marked.catch((error) => {
-        failure ??= { error };
-      });
-      await startWindow.allStarted();
+    try {
+      for (;;) {
+        const batch = await next;
+        if (!batch || failure) break;
+        next = prepareBatch(deps.db, input, batch.lastNip, batchSize);
+        next.catch(() => {}); // awaited next round; a failure there fails the activity then
+        const counts: Omit<LaunchResult, 'total'> = { launched: 0, alreadyRunning: 0 };
+        const starts = batch.inputs.map((a) =>
+          startWindow.run(async () => {
+            if (failure) throw failure.error;
+            const outcome = await start(deps, a);
+            counts[outcome]++;
+            if (++done % concurrentStarts === 0) context.heartbeat({ ...totals, cursor });
+          }),
+        );
+        // Handled at once: a failed start stops the window from starting anyone else.
+        const batchStarted = Promise.all(starts);
+        batchStarted.catch((error) => {
+          failure ??= { error };
+        });
+        marked = marked.then(async () => {
+          await batchStarted;
+          await markStarted(deps.db, input.cycleId, batch.nips);
+          totals.launched += counts.launched;
+          totals.alreadyRunning += counts.alreadyRunning;
+          cursor = batch.lastNip;
+          context.heartbeat({ ...totals, cursor });
+        });
+        marked.catch((error) => {
+          failure ??= { error };
+        });
+        await startWindow.allStarted();
+      }
+    } catch (error) {
+      // A batch that could not be prepared: nobody else starts, and the starts in flight settle (and
+      // their batches are marked) before the activity fails, so its retry resumes from a true cursor.
+      failure ??= { error };
+      await marked.catch(() => {});
+      throw error;
     }
     await marked;
     const members = await deps.db
