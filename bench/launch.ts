@@ -307,15 +307,16 @@ async function launchCycle(
   });
   return async (n: number) => {
     const deadline = Date.now() + 60_000 + n * 200;
+    let counts: Awaited<ReturnType<typeof launchCounts>>;
     try {
       for (;;) {
         // One cheap count while members are still being started; the full counts once they all are.
         if ((await startedCount(poller, cycleId)) === n) {
-          const counts = await launchCounts(poller, cycleId);
+          counts = await launchCounts(poller, cycleId);
           if (counts.tasks >= n && counts.notifications >= n) break;
         }
         if (Date.now() > deadline) {
-          const counts = await launchCounts(poller, cycleId);
+          counts = await launchCounts(poller, cycleId);
           throw new Error(`launch of ${n} timed out: ${JSON.stringify(counts)} (cycle ${cycleId})`);
         }
         await new Promise((resolve) => setTimeout(resolve, pollMs));
@@ -328,7 +329,6 @@ async function launchCycle(
     const written = await launchWrites(poller, cycleId);
     const stoppedAt = Math.max(written.lastStartedAt, written.lastStoredAt);
     const atStop = cached.filter((sample) => sample.at <= stoppedAt).at(-1)?.count ?? cachedBefore;
-    const counts = await launchCounts(poller, cycleId);
     return {
       ms: stoppedAt - started,
       // The worker caches a workflow once its first task has run; less the cycle's own workflow.
