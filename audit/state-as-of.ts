@@ -117,7 +117,7 @@ async function foldStreams(
       if (row.stream_version !== next) {
         throw new AuditError(
           'version_gap',
-          `stream ${row.stream_id} jumps from version ${next - 1} to ${row.stream_version}: the log has a gap (run audit verify)`,
+          `stream ${row.stream_id} jumps from version ${next - 1} to ${row.stream_version}: the log has a gap, or numbers this stream out of order (run siklus audit verify)`,
           where,
         );
       }

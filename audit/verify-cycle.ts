@@ -37,10 +37,23 @@ export interface CycleVerification {
   streamsChecked: number;
   eventsChecked: number;
   findings: AuditFinding[];
+  /**
+   * Every finding is a stream numbered out of order by siklus before 2026-11, or what follows from it
+   * (the rebuild, read in log order, differs): the hash chains are intact and
+   * `siklus audit repair-order` mends the log.
+   */
+  onlyPositionOrder: boolean;
   /** The tables that differ from their rebuild, with sample rows. */
   projectionDifferences: TableDifference[];
   seal: SealCheck;
 }
+
+/** A log read in position order with misnumbered streams rebuilds other projections: a consequence. */
+const followsFromPositionOrder = new Set<AuditProblem>([
+  'position_order',
+  'projection_mismatch',
+  'rebuild_failed',
+]);
 
 export type VerifyPhase = 'chains' | 'schemas' | 'projections' | 'seal';
 
@@ -113,8 +126,10 @@ export async function verifyCycle(
     findings.push({ problem: 'seal_mismatch', streamId: cycleStreamId(cycleId), detail: seal.detail });
   progress('seal', 1, 1);
 
+  const misordered = findings.some((f) => f.problem === 'position_order');
   return {
     ok: findings.length === 0,
+    onlyPositionOrder: misordered && findings.every((f) => followsFromPositionOrder.has(f.problem)),
     cycleId,
     streamsChecked: chains.streamsChecked,
     eventsChecked: chains.eventsChecked,

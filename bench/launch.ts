@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import pg from 'pg';
+import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
 import type { ServerExecutable } from '../runtime/temporal-cli.ts';
@@ -98,6 +99,8 @@ export interface LaunchBenchResult extends LaunchRound {
   rssBeforeMb: number;
   worker: string;
   temporal: string;
+  /** The audit's verification of every round's launched cycle (findings: the first 20). */
+  verify: { ok: boolean; cycles: number; findings: AuditFinding[] };
 }
 
 /** `--employees N` (or `--employees=N`); throws UsageError on anything else. */
@@ -139,17 +142,22 @@ export async function benchLaunch(options: LaunchBenchOptions): Promise<LaunchBe
       if (warmup > 0) await seedOrganisation(db, warm.orgId, warm.units, warm.employees);
       orgs.push({ main, warm });
     }
+    const year = new Date().getUTCFullYear() + 1;
     const rssBefore = process.memoryUsage().rss;
     const rss = sampleRss();
     const measured: LaunchRound[] = [];
     try {
       for (const { main, warm } of orgs) {
-        measured.push(await runRound({ ...options, n, warmup, db, poller, main, warm }));
+        measured.push(await runRound({ ...options, n, warmup, db, poller, main, warm, year }));
       }
     } finally {
       rss.stop();
     }
     const median = [...measured].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds / 2)]!;
+    // A benchmark at a real size proves what it wrote: the audit verifies each launched cycle.
+    const findings: AuditFinding[] = [];
+    for (const { main } of orgs)
+      findings.push(...(await verifyCycle(db, cycleIdFor(main.orgId, year))).findings);
     return {
       employees: n,
       startConcurrency,
@@ -164,6 +172,7 @@ export async function benchLaunch(options: LaunchBenchOptions): Promise<LaunchBe
       rssBeforeMb: toMb(rssBefore),
       worker: 'in-process: production createWorker and the EmptyWorkflow worker, one NativeConnection',
       temporal: 'Temporal CLI dev server, in-memory SQLite, a fresh one per round',
+      verify: { ok: findings.length === 0, cycles: orgs.length, findings: findings.slice(0, 20) },
     };
   } finally {
     await poller.end().catch(() => {});
@@ -183,8 +192,9 @@ async function runRound(round: {
   poller: pg.Client;
   main: Org;
   warm: Org;
+  year: number;
 }): Promise<LaunchRound> {
-  const { n, warmup, db, poller, main, warm } = round;
+  const { n, warmup, db, poller, main, warm, year } = round;
   // In-memory SQLite: the dev server's fastest setting, and nothing to clean up.
   const temporal = await startTemporalDevServer({ executable: round.temporalExecutable });
   const connection = await NativeConnection.connect({ address: temporal.address });
@@ -203,7 +213,6 @@ async function runRound(round: {
     });
     // The launch activity's client is a Client on the worker's NativeConnection; the baseline's too.
     const client = new Client({ connection, namespace });
-    const year = new Date().getUTCFullYear() + 1;
     const cycleOf = (org: Org) => ({ orgId: org.orgId, year, startedBy: org.head.nip });
     const cached = () => worker.getStatus().numCachedWorkflows;
     return await emptyWorker.runUntil(async () => {

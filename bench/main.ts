@@ -35,7 +35,13 @@ try {
 if (noisyStdout.has(name) && !process.env[childFlag]) {
   process.exitCode = await runKeepingStdoutClean();
 } else {
-  console.log(JSON.stringify(await run(args)));
+  const result = await run(args);
+  console.log(JSON.stringify(result));
+  // A benchmark that verifies what it wrote fails when the verification does.
+  if ((result as { verify?: { ok: boolean } }).verify?.ok === false) {
+    console.error(`bench ${name}: the audit verification of what it wrote failed; see "verify" in the JSON`);
+    process.exitCode = 1;
+  }
 }
 
 /**

@@ -26,6 +26,14 @@ export function formatVerification(report: CycleVerification): string {
         : report.cycleId;
     lines.push(`  ${where}  ${f.problem}  ${f.detail}`);
   }
+  if (report.onlyPositionOrder) {
+    const streams = report.findings.filter((f) => f.problem === 'position_order').length;
+    lines.push(
+      `ORDER ONLY: ${streams} stream${streams === 1 ? ' was' : 's were'} numbered out of order when written (a defect of siklus before 2026-11 in launches of more than 200 employees);`,
+      '  the hash chains, versions, heads and schemas are intact, and the projection differences follow from reading that order.',
+      '  Repair: `siklus audit repair-order` (renumbers positions within each transaction; `--dry-run` counts first), then verify again.',
+    );
+  }
   for (const d of report.projectionDifferences) {
     for (const row of d.liveRows) lines.push(`    ${d.table} live:    ${JSON.stringify(row)}`);
     for (const row of d.rebuiltRows) lines.push(`    ${d.table} rebuilt: ${JSON.stringify(row)}`);

@@ -1,4 +1,4 @@
-// `siklus audit <verify|replay|timeline|histories>`: the auditors' tools on the command line. Reads
+// `siklus audit <verify|replay|timeline|histories|repair-order>`: the auditors' tools on the command line. Reads
 // the event log through DATABASE_URL (required); `histories` also talks to Temporal (TEMPORAL_ADDRESS,
 // default 127.0.0.1:7233, and TEMPORAL_NAMESPACE). Exit codes: 0 intact / done, 1 findings or failed
 // replays, 2 bad arguments, missing environment, or nothing to audit.
@@ -11,6 +11,7 @@ import { appraisalTimeline, formatTimeline } from '../audit/timeline.ts';
 import { verifyCycle } from '../audit/verify-cycle.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
+import { repairPositionOrder } from '../store/repair-position-order.ts';
 import { formatReplays, formatVerification } from './audit-report.ts';
 import { progressBar } from './progress.ts';
 
@@ -20,6 +21,7 @@ const usageText = `usage:
   siklus audit replay --cycle <cycleId> [--org <org>] [--as-of <iso-time|position>]
   siklus audit timeline --appraisal <appraisalId> [--lang id|en] [--json]
   siklus audit histories --cycle <cycleId> [--org <org>] [--out <dir>] [--json]
+  siklus audit repair-order [--dry-run] [--json]
 environment: DATABASE_URL (required); TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE (histories)`;
 
 const options = {
@@ -30,6 +32,7 @@ const options = {
   lang: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
 } as const;
 type Values = {
   [K in keyof typeof options]?: (typeof options)[K]['type'] extends 'string' ? string : boolean;
@@ -69,6 +72,11 @@ const subcommands: Record<string, { allowed: Array<keyof Values>; check(values: 
     allowed: ['cycle', 'org', 'out', 'json'],
     check: (v) => void cycleIdOf(v),
     run: histories,
+  },
+  'repair-order': {
+    allowed: ['dry-run', 'json'],
+    check: () => {},
+    run: repairOrder,
   },
 };
 
@@ -153,6 +161,21 @@ async function replay(db: Kysely<Database>, v: Values): Promise<number> {
 async function timeline(db: Kysely<Database>, v: Values): Promise<number> {
   const entries = await appraisalTimeline(db, v.appraisal!, v.lang === 'en' ? 'en' : 'id');
   console.log(v.json ? JSON.stringify(entries) : formatTimeline(entries));
+  return 0;
+}
+
+/** Renumbers streams written out of order before 2026-11; see store/repair-position-order.ts. */
+async function repairOrder(db: Kysely<Database>, v: Values): Promise<number> {
+  const dryRun = v['dry-run'] === true;
+  const result = await repairPositionOrder(db, { dryRun });
+  if (v.json) console.log(JSON.stringify({ dryRun, ...result }));
+  else if (result.events === 0) console.log('every stream already reads in version order: nothing to repair');
+  else
+    console.log(
+      `${dryRun ? 'would renumber' : 'renumbered'} ${result.events} events in ${result.streams} streams` +
+        (dryRun ? '' : `; ${result.sealsMoved} seal positions followed their cycle.closed`) +
+        (dryRun ? '; run again without --dry-run to repair' : '; run `siklus audit verify` again'),
+    );
   return 0;
 }
 

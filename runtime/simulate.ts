@@ -68,6 +68,12 @@ try {
   const summary = await runSimulation(env, db, { employees, units, seed, onProgress: bar });
   bar.done();
   console.log(JSON.stringify(summary));
+  if (!summary.verify.ok) {
+    console.error(
+      `simulate: the audit verification of ${summary.cycleId} found ${summary.verify.findings.length} problems`,
+    );
+    process.exitCode = 1;
+  }
 } finally {
   await env.teardown();
   await db.destroy();

@@ -6,6 +6,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
 import { createActivities } from '../activities/index.ts';
+import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
 import type { Database } from '../schema/database.ts';
@@ -34,6 +35,9 @@ export interface SimulationSummary {
   trainingReferrals: number;
   events: number;
   wallMs: number;
+  cycleId: string;
+  /** The full audit verification of the simulated cycle (chains, schemas, projections, seal). */
+  verify: { ok: boolean; findings: AuditFinding[] };
 }
 
 export async function runSimulation(
@@ -55,12 +59,12 @@ export async function runSimulation(
     activities: createActivities({ db, temporal: () => env.client, taskQueue }),
   });
   const progress = options.onProgress ?? (() => {});
+  const now = new Date(await env.currentTimeMs());
+  const year = now.getUTCFullYear() + 1;
+  const cycleId = cycleIdFor(org.orgId, year);
 
   await worker.runUntil(async () => {
-    const now = new Date(await env.currentTimeMs());
-    const year = now.getUTCFullYear() + 1;
     const calendar = toAppraisalCalendar(buildCalendar(year, now.toISOString()));
-    const cycleId = cycleIdFor(org.orgId, year);
     const input: CycleInput = { cycleId, orgId: org.orgId, year, calendar, population: {}, startedBy: hr };
     const cycle = await env.client.workflow.start('CycleWorkflow', {
       workflowId: cycleWorkflowId(cycleId),
@@ -137,14 +141,23 @@ export async function runSimulation(
         .catch(() => undefined);
   });
 
-  return summarise(db, org.employees.length, performance.now() - started);
+  const wallMs = performance.now() - started;
+  // A large path proves what it wrote: the audit's verdict on the whole year.
+  const verification = await verifyCycle(db, cycleId, {
+    onProgress: (phase, done, total) => progress(`verify ${phase}`, done, total),
+  });
+  return {
+    ...(await summarise(db, org.employees.length, wallMs)),
+    cycleId,
+    verify: { ok: verification.ok, findings: verification.findings },
+  };
 }
 
 async function summarise(
   db: Kysely<Database>,
   employees: number,
   wallMs: number,
-): Promise<SimulationSummary> {
+): Promise<Omit<SimulationSummary, 'cycleId' | 'verify'>> {
   const steps = await db
     .selectFrom('appraisals')
     .select(['step', (eb) => eb.fn.countAll<string>().as('n')])

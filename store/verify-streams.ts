@@ -5,6 +5,9 @@
 //   prev_hash_mismatch  the row does not link to its predecessor's hash: inserted or reordered rows
 //   head_mismatch       the stream's head (streams table) disagrees with its last event
 //   missing_head        events of a stream that has no streams row
+//   position_order      a later version has an earlier global position: readers in log order (the
+//                       audit's rebuild, as-of replays) see the stream out of order. Written by siklus
+//                       itself before 2026-11 (store/write-events.ts); `siklus audit repair-order` fixes it
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/database.ts';
 import { genesisHash, storedEventHash } from './hash-chain.ts';
@@ -14,7 +17,8 @@ export type IntegrityProblem =
   | 'version_gap'
   | 'prev_hash_mismatch'
   | 'head_mismatch'
-  | 'missing_head';
+  | 'missing_head'
+  | 'position_order';
 
 export interface IntegrityFinding {
   streamId: string;
@@ -40,12 +44,16 @@ interface ChainRow {
   recorded_at: Date;
   prev_hash: string;
   hash: string;
+  global_position: string;
 }
 
 interface Walk {
   streamId: string;
   nextVersion: number;
   prevHash: string;
+  position: bigint;
+  /** Whether this stream's position order was already reported (once a stream is enough). */
+  misordered: boolean;
 }
 
 const pageSize = 2_000;
@@ -90,7 +98,8 @@ export async function verifyStreams(
   let after = { streamId: '', version: 0 };
   for (;;) {
     const { rows } = await sql<ChainRow>`
-      select stream_id, stream_version, event_id::text, type, data, metadata, recorded_at, prev_hash, hash
+      select stream_id, stream_version, event_id::text, type, data, metadata, recorded_at, prev_hash, hash,
+             global_position::text
       from events
       where (stream_id, stream_version) > (${after.streamId}, ${after.version}) ${filter}
       order by stream_id, stream_version
@@ -98,7 +107,13 @@ export async function verifyStreams(
     for (const row of rows) {
       if (walk?.streamId !== row.stream_id) {
         if (walk) finish(walk);
-        walk = { streamId: row.stream_id, nextVersion: 1, prevHash: genesisHash };
+        walk = {
+          streamId: row.stream_id,
+          nextVersion: 1,
+          prevHash: genesisHash,
+          position: 0n,
+          misordered: false,
+        };
         seenStreams.add(row.stream_id);
       }
       const report = (problem: IntegrityProblem, detail: string, version = row.stream_version) =>
@@ -128,7 +143,22 @@ export async function verifyStreams(
       if (!gap && row.prev_hash !== walk.prevHash) {
         report('prev_hash_mismatch', `prev_hash does not link to version ${walk.nextVersion - 1}`);
       }
-      walk = { streamId: row.stream_id, nextVersion: row.stream_version + 1, prevHash: row.hash };
+      const position = BigInt(row.global_position);
+      let misordered = walk.misordered;
+      if (!misordered && position < walk.position) {
+        misordered = true;
+        report(
+          'position_order',
+          `global position ${position} comes before version ${row.stream_version - 1}'s ${walk.position}: the log reads this stream out of order (the hash chain is intact; \`siklus audit repair-order\` renumbers it)`,
+        );
+      }
+      walk = {
+        streamId: row.stream_id,
+        nextVersion: row.stream_version + 1,
+        prevHash: row.hash,
+        position,
+        misordered,
+      };
       eventsChecked += 1;
     }
     const last = rows.at(-1);

@@ -4,7 +4,10 @@
 //            the re-checked condition fails);
 //   created  inserts the heads of new streams, unless another writer created one meanwhile;
 //   appended inserts the events of exactly the streams that moved or were created, from one jsonb
-//            parameter (jsonb_to_recordset: a single parse, faster than unnest of jsonb[] or VALUES).
+//            parameter (jsonb_to_recordset: a single parse, faster than unnest of jsonb[] or VALUES),
+//            in the order given: global positions are drawn as rows arrive, and a join may emit rows
+//            in hash order (from about 200 new streams PostgreSQL plans a hash semi join), which once
+//            numbered a stream's versions backwards. ORDER BY the input's ordinality prevents that.
 // A stream whose head was not moved is "lost": its events are not written and the caller decides.
 // Atomic on its own (autocommit), or part of the caller's transaction when projections run.
 import { type Kysely, sql } from 'kysely';
@@ -68,10 +71,12 @@ export async function writeEvents<DB extends Database>(
       insert into events (stream_id, stream_version, event_id, type, data, metadata, recorded_at, prev_hash, hash)
       select e.stream_id, e.stream_version, e.event_id, e.type, e.data, e.metadata, ${recordedAt}::timestamptz,
              e.prev_hash, e.hash
-      from jsonb_to_recordset(${rowsJson(rows)}::jsonb) as e(
+      from rows from (jsonb_to_recordset(${rowsJson(rows)}::jsonb) as (
         stream_id text, stream_version int4, event_id uuid, type text, data jsonb, metadata jsonb,
-        prev_hash text, hash text)
+        prev_hash text, hash text)) with ordinality as e(
+        stream_id, stream_version, event_id, type, data, metadata, prev_hash, hash, ordinal)
       where e.stream_id in (select stream_id from moved union all select stream_id from created)
+      order by e.ordinal
       returning event_id, global_position, transaction_id
     )
     select event_id::text, global_position, transaction_id::text from appended`.execute(db);

@@ -147,4 +147,32 @@ describe('the auditor API on a simulated year', () => {
     expect((await get(`/v1/orgs/${org}/audit/cycles/tebo.2027/events`)).body.code).toBe('not_found');
     expect((await get(`/v1/orgs/${org}/audit/streams/organisation-${org}/events`)).status).toBe(404);
   });
+  it('answers a log it cannot read as a problem naming the stream, never a 500', async () => {
+    const other = await db
+      .selectFrom('appraisals')
+      .select('appraisal_id')
+      .orderBy('appraisal_id', 'desc')
+      .executeTakeFirstOrThrow();
+    const stream = `appraisal-${other.appraisal_id}`;
+    // Versions 1 and 2 swapped in position, as launches above 225 employees stored them before 2026-11.
+    const { rows } = await sql<{ p: string }>`select global_position::text as p from events
+      where stream_id = ${stream} and stream_version in (1, 2) order by stream_version`.execute(db);
+    const [first, second] = rows.map((row) => Number(row.p));
+    await db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql`update events set global_position = case stream_version when 1 then ${-second!}::int8 else ${-first!}::int8 end
+        where stream_id = ${stream} and stream_version in (1, 2)`.execute(trx);
+      await sql`update events set global_position = -global_position where global_position < 0`.execute(trx);
+    });
+    const answer = await get(`/v1/orgs/${org}/audit/appraisals/${other.appraisal_id}/state?asOf=${first}`);
+    expect(answer).toMatchObject({
+      status: 409,
+      type: 'application/problem+json',
+      body: { code: 'log_version_gap', where: { streamId: stream, version: 2 } },
+    });
+    const verification = await get(`/v1/orgs/${org}/audit/cycles/${cycleId}/verification`);
+    expect(verification.body.findings).toContainEqual(
+      expect.objectContaining({ streamId: stream, problem: 'position_order' }),
+    );
+  });
 });

@@ -17,6 +17,7 @@ let database: { url: string; drop(): Promise<void> };
 let db: Kysely<Database>;
 let intact: SyntheticCycle;
 let tampered: SyntheticCycle;
+let misordered: SyntheticCycle;
 
 interface Run {
   code: number | null;
@@ -56,6 +57,7 @@ beforeAll(async () => {
     });
   intact = await cycle('kab');
   tampered = await cycle('kota');
+  misordered = await cycle('kec');
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
@@ -138,6 +140,46 @@ describe('siklus audit replay and timeline', () => {
     expect(en.stdout).toMatch(
       /\n2027-\d\d-\d\d \d\d:\d\d {2}198001012005011001 {2}The supervisor proposed indicators, version 2\n/,
     );
+  });
+});
+
+describe('siklus audit on a log written out of order (before 2026-11)', () => {
+  it('says the ordering is the only finding, and repair-order mends it', async () => {
+    // As the old write did within one transaction: version 2 stored before version 1.
+    const streamId = appraisalStreamId(misordered.appraisalIds[1]!);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('set session_replication_role = replica');
+      await client.query(
+        `update events set global_position = -(select sum(global_position) from events
+           where stream_id = $1 and stream_version in (1, 2)) + global_position
+         where stream_id = $1 and stream_version in (1, 2)`,
+        [streamId],
+      );
+      await client.query('update events set global_position = -global_position where global_position < 0');
+    } finally {
+      await client.end();
+    }
+    const before = await siklus(['audit', 'verify', '--org', 'kec', '--cycle', '2027']);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain(`${streamId} v2  position_order`);
+    expect(before.stdout).toContain('ORDER ONLY: 1 stream was numbered out of order');
+    expect(before.stdout).toContain('siklus audit repair-order');
+    const tamperedStill = await siklus(['audit', 'verify', '--org', 'kota', '--cycle', '2027']);
+    expect(tamperedStill.stdout).not.toContain('ORDER ONLY');
+
+    const dryRun = await siklus(['audit', 'repair-order', '--dry-run', '--json']);
+    expect(dryRun.code).toBe(0);
+    expect(JSON.parse(dryRun.stdout)).toEqual({ dryRun: true, streams: 1, events: 2, sealsMoved: 0 });
+    const repaired = await siklus(['audit', 'repair-order']);
+    expect(repaired.stdout).toContain('renumbered 2 events in 1 streams');
+    const after = await siklus(['audit', 'verify', '--org', 'kec', '--cycle', '2027']);
+    expect(after.stdout).toContain('INTACT');
+    expect(after.code).toBe(0);
+    expect((await siklus(['audit', 'repair-order'])).stdout).toContain('nothing to repair');
+    // The tampered cycle is not the ordering's to mend: still caught.
+    expect((await siklus(['audit', 'verify', '--org', 'kota', '--cycle', '2027'])).code).toBe(1);
   });
 });
 

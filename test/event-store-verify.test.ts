@@ -114,6 +114,8 @@ describe('verifyStreams', () => {
       [streamId, 2, 'prev_hash_mismatch'],
       [streamId, 3, 'hash_mismatch'],
       [streamId, 3, 'prev_hash_mismatch'],
+      // Version 3 is now the row stored before version 2.
+      [streamId, 3, 'position_order'],
       [streamId, 4, 'prev_hash_mismatch'],
     ]);
   });

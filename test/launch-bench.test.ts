@@ -41,6 +41,7 @@ describe('bench launch', () => {
     expect(result.ratio).toBeCloseTo(result.launch.launchesPerSec / result.baseline.launchesPerSec, 1);
     expect(result.peakRssMb).toBeGreaterThanOrEqual(result.rssBeforeMb);
     expect(result.launch.cpuSec.workerProcess).toBeGreaterThan(0);
+    expect(result.verify).toEqual({ ok: true, cycles: 3, findings: [] });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   }, 180_000);
 

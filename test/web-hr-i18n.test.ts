@@ -220,10 +220,12 @@ function renderAll(lang: 'id' | 'en'): string[] {
     'rebuild_failed',
     'seal_missing',
     'seal_mismatch',
+    'position_order',
   ] as const;
   const seal = { cycleId: 'bungo.2027', digest: 'abc', position: 5, sealedAt: today, streams: 3 };
   const verification = (ok: boolean, s: CycleVerification['seal']): CycleVerification => ({
     ok,
+    onlyPositionOrder: false,
     cycleId: 'bungo.2027',
     streamsChecked: 3,
     eventsChecked: 30,

@@ -22,6 +22,7 @@ const json = (description: string) => ({
   200: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, description },
   400: problemResponse,
   404: problemResponse,
+  409: problemResponse,
 });
 const page = z.object({
   after: z.coerce.number().int().min(0).default(0).openapi({ description: 'Global position to start after' }),
@@ -133,10 +134,13 @@ async function eventPage(db: Kysely<Database>, where: ReturnType<typeof sql>, af
   return { events, next: rows.length > limit ? (events.at(-1)?.globalPosition ?? null) : null };
 }
 
-const notFoundOnAudit = (error: unknown): never => {
-  if (error instanceof AuditError && error.code === 'not_found')
-    throw new ApiProblem(404, 'not_found', error.message);
-  throw error;
+/** Every failure the audit reports on purpose is a problem response, never a 500. */
+const auditProblem = (error: unknown): never => {
+  if (!(error instanceof AuditError)) throw error;
+  if (error.code === 'not_found') throw new ApiProblem(404, 'not_found', error.message);
+  if (error.code === 'bad_request') throw new ApiProblem(400, 'invalid_request', error.message);
+  // The request is sound but the log cannot be read as it claims: the verification says why.
+  throw new ApiProblem(409, `log_${error.code}`, error.message, error.where ? { where: error.where } : {});
 };
 
 export const auditRoutes = new OpenAPIHono<ApiEnv>()
@@ -167,7 +171,7 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
       c.get('deps').db,
       { appraisalId: appraisalOf(org, appraisalId) },
       asOf,
-    ).catch(notFoundOnAudit);
+    ).catch(auditProblem);
     if (result.version === 0 && 'position' in asOf && asOf.position === Number.MAX_SAFE_INTEGER)
       throw new ApiProblem(404, 'not_found', 'No such appraisal');
     return c.json({ ...result }, 200);
@@ -176,7 +180,7 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
     const { org, cycleId } = c.req.valid('param');
     const asOf = asOfFrom(c.req.valid('query').asOf);
     const result = await stateAsOf(c.get('deps').db, { cycleId: cycleOf(org, cycleId) }, asOf).catch(
-      notFoundOnAudit,
+      auditProblem,
     );
     return c.json({ ...result }, 200);
   })
@@ -184,13 +188,13 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
     const { org, appraisalId } = c.req.valid('param');
     const { lang } = c.req.valid('query');
     const entries = await appraisalTimeline(c.get('deps').db, appraisalOf(org, appraisalId), lang).catch(
-      notFoundOnAudit,
+      auditProblem,
     );
     if (entries.length === 0) throw new ApiProblem(404, 'not_found', 'No such appraisal');
     return c.json({ appraisalId, lang, entries }, 200);
   })
   .openapi(routes.verification, async (c) => {
     const { org, cycleId } = c.req.valid('param');
-    const result = await verifyCycle(c.get('deps').db, cycleOf(org, cycleId)).catch(notFoundOnAudit);
+    const result = await verifyCycle(c.get('deps').db, cycleOf(org, cycleId)).catch(auditProblem);
     return c.json({ ...result }, 200);
   });

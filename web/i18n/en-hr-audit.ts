@@ -168,4 +168,7 @@ export const enHrAudit: Record<keyof typeof idHrAudit, string> = {
   'verify.problem.rebuild_failed': 'The read models could not be rebuilt',
   'verify.problem.seal_missing': 'The seal is missing',
   'verify.problem.seal_mismatch': 'The seal does not match',
+  'verify.problem.position_order': 'Versions stored out of order',
+  'verify.orderOnly':
+    'Every finding comes from one known defect: before November 2026, launches of more than 200 employees stored some versions out of order. The hash chains are intact. An administrator repairs it with `siklus audit repair-order`.',
 };

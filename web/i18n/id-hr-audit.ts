@@ -169,4 +169,7 @@ export const idHrAudit = {
   'verify.problem.rebuild_failed': 'Tabel baca tidak dapat dibangun ulang',
   'verify.problem.seal_missing': 'Segel tidak ada',
   'verify.problem.seal_mismatch': 'Segel tidak cocok',
+  'verify.problem.position_order': 'Urutan versi tersimpan terbalik',
+  'verify.orderOnly':
+    'Semua temuan berasal dari satu cacat yang sudah dikenal: sebelum November 2026, peluncuran lebih dari 200 pegawai menyimpan sebagian versi dalam urutan terbalik. Rantai hash tetap utuh. Administrator memperbaikinya dengan `siklus audit repair-order`.',
 } as const;

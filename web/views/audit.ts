@@ -73,7 +73,14 @@ ${link(`/app/audit/cycles/${cycleId}`, 'audit.timeline', current === 'timeline')
 ${link(`/app/audit/cycles/${cycleId}/verify`, 'audit.verify', current === 'verify')}</nav>`;
 }
 
-const chainProblems = ['hash_mismatch', 'version_gap', 'prev_hash_mismatch', 'head_mismatch', 'missing_head'];
+const chainProblems = [
+  'hash_mismatch',
+  'version_gap',
+  'prev_hash_mismatch',
+  'head_mismatch',
+  'missing_head',
+  'position_order',
+];
 const checks = [
   { key: 'chains', problems: chainProblems },
   { key: 'schemas', problems: ['schema_invalid'] },
@@ -92,6 +99,7 @@ export function verificationBody(t: Translate, cycleId: string, v: CycleVerifica
           : t('verify.sealBroken');
   return h`${cycleLinks(t, cycleId, 'verify')}
 ${v.ok ? notice('ok', t('verify.ok')) : notice('error', t('verify.failed', { count: v.findings.length }))}
+${v.onlyPositionOrder ? notice('info', t('verify.orderOnly')) : ''}
 <div class="card"><dl class="facts" id="verify-facts"><dt>${t('verify.streams')}</dt><dd>${v.streamsChecked}</dd>
 <dt>${t('verify.events')}</dt><dd>${v.eventsChecked}</dd><dt>${t('verify.seal')}</dt><dd class="wrap">${seal}</dd></dl></div>
 <div class="scroll"><table id="verify-table"><thead><tr><th scope="col">${t('verify.check')}</th><th scope="col">${t('verify.result')}</th></tr></thead>
