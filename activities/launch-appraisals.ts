@@ -15,6 +15,7 @@ import type { Database } from '../schema/database.ts';
 import { type AppendOutcome, appendMany, readStream } from '../store/index.ts';
 import type { AppraisalCalendar, AppraisalInput } from '../workflows/appraisal-input.ts';
 import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId } from '../workflows/appraisal-input.ts';
+import { startHeartbeats } from './heartbeats.ts';
 import { loadParticipants } from './participants.ts';
 
 export interface LaunchInput {
@@ -49,6 +50,7 @@ export function createLaunchAppraisals(deps: {
   return async function launchAppraisals(input: LaunchInput): Promise<LaunchResult> {
     const context = Context.current();
     const resumed = context.info.heartbeatDetails as (LaunchResult & { cursor: string }) | undefined;
+    const heartbeats = startHeartbeats<LaunchResult & { cursor: string }>(context);
     let cursor = resumed?.cursor ?? '';
     const totals: LaunchResult = {
       launched: resumed?.launched ?? 0,
@@ -77,7 +79,7 @@ export function createLaunchAppraisals(deps: {
             if (failure) throw failure.error;
             const outcome = await start(deps, a);
             counts[outcome]++;
-            if (++done % concurrentStarts === 0) context.heartbeat({ ...totals, cursor });
+            if (++done % concurrentStarts === 0) heartbeats.beat({ ...totals, cursor });
           }),
         );
         // Handled at once: a failed start stops the window from starting anyone else.
@@ -91,7 +93,7 @@ export function createLaunchAppraisals(deps: {
           totals.launched += counts.launched;
           totals.alreadyRunning += counts.alreadyRunning;
           cursor = batch.lastNip;
-          context.heartbeat({ ...totals, cursor });
+          heartbeats.beat({ ...totals, cursor });
         });
         marked.catch((error) => {
           failure ??= { error };
@@ -103,17 +105,22 @@ export function createLaunchAppraisals(deps: {
       // their batches are marked) before the activity fails, so its retry resumes from a true cursor.
       failure ??= { error };
       await marked.catch(() => {});
+      heartbeats.stop();
       throw error;
     }
-    await marked;
-    const members = await deps.db
-      .selectFrom('cycle_members')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('cycle_id', '=', input.cycleId)
-      .where('started_at', 'is not', null)
-      .executeTakeFirst();
-    totals.total = Number(members?.n ?? 0);
-    return totals;
+    try {
+      await marked;
+      const members = await deps.db
+        .selectFrom('cycle_members')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('cycle_id', '=', input.cycleId)
+        .where('started_at', 'is not', null)
+        .executeTakeFirst();
+      totals.total = Number(members?.n ?? 0);
+      return totals;
+    } finally {
+      heartbeats.stop();
+    }
   };
 }
 

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Step } from '../domain/appraisal/types.ts';
 import type { Database } from '../schema/database.ts';
 import { cancelSignal, extendDeadlineSignal, releaseSignal } from '../workflows/messages.ts';
+import { startHeartbeats } from './heartbeats.ts';
 
 export type AppraisalSignal =
   | { name: 'release' }
@@ -33,28 +34,33 @@ export function createSignalAppraisals(deps: { db: Kysely<Database>; temporal: (
     let cursor = resumed?.cursor ?? '';
     let signalled = resumed?.signalled ?? 0;
     let notRunning = resumed?.notRunning ?? 0;
-    for (;;) {
-      let query = deps.db
-        .selectFrom('cycle_members')
-        .select(['nip', 'workflow_id', 'unit_code'])
-        .where('cycle_id', '=', input.cycleId)
-        .where('nip', '>', cursor)
-        .orderBy('nip')
-        .limit(batchSize);
-      if (input.unitCode) query = query.where('unit_code', '=', input.unitCode);
-      if (input.nips) query = query.where('nip', 'in', input.nips.length ? input.nips : ['']);
-      const members = await query.execute();
-      if (members.length === 0) break;
-      for (let i = 0; i < members.length; i += concurrentSignals) {
-        const outcomes = await Promise.all(
-          members
-            .slice(i, i + concurrentSignals)
-            .map((m) => send(deps.temporal(), m.workflow_id, m.unit_code, input.signal)),
-        );
-        for (const ok of outcomes) ok ? signalled++ : notRunning++;
+    const heartbeats = startHeartbeats<{ cursor: string; signalled: number; notRunning: number }>(context);
+    try {
+      for (;;) {
+        let query = deps.db
+          .selectFrom('cycle_members')
+          .select(['nip', 'workflow_id', 'unit_code'])
+          .where('cycle_id', '=', input.cycleId)
+          .where('nip', '>', cursor)
+          .orderBy('nip')
+          .limit(batchSize);
+        if (input.unitCode) query = query.where('unit_code', '=', input.unitCode);
+        if (input.nips) query = query.where('nip', 'in', input.nips.length ? input.nips : ['']);
+        const members = await query.execute();
+        if (members.length === 0) break;
+        for (let i = 0; i < members.length; i += concurrentSignals) {
+          const outcomes = await Promise.all(
+            members
+              .slice(i, i + concurrentSignals)
+              .map((m) => send(deps.temporal(), m.workflow_id, m.unit_code, input.signal)),
+          );
+          for (const ok of outcomes) ok ? signalled++ : notRunning++;
+        }
+        cursor = members[members.length - 1]?.nip ?? cursor;
+        heartbeats.beat({ cursor, signalled, notRunning });
       }
-      cursor = members[members.length - 1]?.nip ?? cursor;
-      context.heartbeat({ cursor, signalled, notRunning });
+    } finally {
+      heartbeats.stop();
     }
     return { signalled, notRunning };
   };

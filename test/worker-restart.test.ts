@@ -87,7 +87,7 @@ describe('killing and restarting workers mid-cycle (dev server)', () => {
   it('keeps exactly one workflow, one start and gap-free streams per employee, and each act once', async () => {
     const now = Date.now();
     const year = new Date(now).getUTCFullYear() + 1;
-    // Socialisation closes 150 s from now: after the launch's retry (its heartbeat timeout is 1 minute)
+    // Socialisation closes 150 s from now: after the launch's retry (its heartbeat timeout is 10 s)
     // and the acknowledgements, so its deadline passes during the test.
     const calendar = toAppraisalCalendar(
       buildCalendar(year, new Date(now).toISOString(), { socialisation: 'PT150S' }),
@@ -121,16 +121,23 @@ describe('killing and restarting workers mid-cycle (dev server)', () => {
     expect(pending.map((a) => a.activityType?.name)).toContain('launchAppraisals');
     child.kill('SIGKILL');
     await once(child, 'exit');
+    const killedAt = Date.now();
     child = undefined;
     await hold.query('select pg_advisory_unlock($1)', [holdKey]);
 
-    // 2. A new worker: the launch is retried after its heartbeat timeout and starts nobody twice.
+    // 2. A new worker: the launch is retried after its heartbeat timeout and starts nobody twice. The
+    //    timeout is short (a crashed worker stalled every launch for a minute when it was 1 minute).
     stopWorker = await startWorker();
     await waitFor(
       async () => (await eventCount(db, cycleStreamId(cycleId), 'cycle.launched')) === 1,
       150_000,
       'the launch to be retried',
     );
+    const scheduled = (await cycle.fetchHistory()).events?.find(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'launchAppraisals',
+    )?.activityTaskScheduledEventAttributes;
+    expect(Number(scheduled?.heartbeatTimeout?.seconds)).toBeLessThanOrEqual(10);
+    expect(Date.now() - killedAt, 'the retry after the crash must not wait a minute').toBeLessThan(45_000);
     await waitFor(
       async () => (await stepCount(db, 'socialisation')) === 20,
       90_000,

@@ -36,7 +36,9 @@ export interface CycleResult {
 type Activities = ReturnType<typeof activities.createActivities>;
 const { launchAppraisals, signalAppraisals } = proxyActivities<Activities>({
   startToCloseTimeout: '2 hours',
-  heartbeatTimeout: '1 minute',
+  // How long a crashed worker stalls a launch before it is retried elsewhere; a living worker beats
+  // every 2 s (activities/heartbeats.ts). Activity options are not replayed, so no patch is needed.
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 const { calibrateUnits } = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes' });
