@@ -1,8 +1,9 @@
 // What auditors get: replay as of any moment, the projections rebuilt and compared, a cycle verified
 // end to end (chains, schemas, projections, seal), readable timelines, and the Temporal histories
 // exported and replayed. Everything but the histories reads the event log alone.
-export { type CycleState, evolveCycle, initialCycleState, type UnitState } from './cycle-state.ts';
-export { cycleStreamIds } from './cycle-streams.ts';
+export { type CycleState, evolveCycle, initialCycleState, type UnitState } from '../domain/cycle/state.ts';
+export { type Seal, sealCycle, sealDigest } from '../projections/cycle-seal.ts';
+export { cycleStreamIds } from '../projections/cycle-streams.ts';
 export { AuditError, type AuditErrorCode } from './errors.ts';
 export {
   type CycleHistory,
@@ -19,7 +20,7 @@ export {
   rebuildProjections,
   type TableDifference,
 } from './rebuild-projections.ts';
-export { checkSeal, type Seal, type SealCheck, sealCycle, sealDigest } from './seal.ts';
+export { checkSeal, type SealCheck } from './seal.ts';
 export { type AppraisalAsOf, type AsOf, type CycleAsOf, stateAsOf } from './state-as-of.ts';
 export { appraisalTimeline, formatTimeline, type Lang, type TimelineEntry } from './timeline.ts';
 export {

@@ -2,7 +2,7 @@
 // and how to pick one cycle's rows. `cycle_members` is launch progress kept by an activity, not a
 // projection, so it is not here.
 import { type RawBuilder, sql } from 'kysely';
-import { cycleRowPattern } from './cycle-streams.ts';
+import { cycleRowPattern } from '../projections/cycle-streams.ts';
 
 export interface ProjectionTable {
   name: string;

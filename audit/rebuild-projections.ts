@@ -8,13 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { eventSchemas } from '../domain/event-registry.ts';
+import { cycleStreamIds } from '../projections/cycle-streams.ts';
 import { projections } from '../projections/index.ts';
 import type { Database } from '../schema/database.ts';
 import { EventStoreError } from '../store/errors.ts';
 import { runProjections } from '../store/projection.ts';
 import { type EventRecord, toRecordedEvent } from '../store/recorded-event.ts';
 import type { RecordedEvent } from '../store/types.ts';
-import { cycleStreamIds } from './cycle-streams.ts';
 
 import { projectionTables } from './projection-tables.ts';
 

@@ -8,10 +8,10 @@ import { type Kysely, sql } from 'kysely';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import type { CycleEvent } from '../domain/cycle/events.ts';
+import { type CycleState, evolveCycle, initialCycleState } from '../domain/cycle/state.ts';
+import { cycleStreamIds } from '../projections/cycle-streams.ts';
 import type { Database } from '../schema/database.ts';
 import { appraisalStreamId, cycleStreamId } from '../workflows/appraisal-input.ts';
-import { type CycleState, evolveCycle, initialCycleState } from './cycle-state.ts';
-import { cycleStreamIds } from './cycle-streams.ts';
 import { AuditError } from './errors.ts';
 import { type AuditEvent, readStreamRows, validateRow } from './event-rows.ts';
 

@@ -1,9 +1,9 @@
 // Read models of the cycle streams: the cycle row and each unit's calibration (predikat, outcome, release).
 import type { Kysely } from 'kysely';
-import { sealCycle } from '../audit/seal.ts';
 import type { CycleEvent } from '../domain/cycle/events.ts';
 import type { Database } from '../schema/database.ts';
 import type { ProjectedEvent } from './appraisal-projection.ts';
+import { sealCycle } from './cycle-seal.ts';
 
 export async function projectCycleEvents(
   trx: Kysely<Database>,

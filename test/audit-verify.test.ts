@@ -5,10 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSeal, sealCycle, sealDigest } from '../audit/seal.ts';
+import { checkSeal } from '../audit/seal.ts';
 import { verifyCycle } from '../audit/verify-cycle.ts';
 import { appendSyntheticCycle, type SyntheticCycle } from '../bench/replay.ts';
 import { eventSchemas } from '../domain/event-registry.ts';
+import { sealCycle, sealDigest } from '../projections/cycle-seal.ts';
 import { projections } from '../projections/index.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
@@ -266,6 +267,8 @@ describe('verifyCycle', () => {
       [stream, 7, 'prev_hash_mismatch'],
       [stream, 8, 'hash_mismatch'],
       [stream, 8, 'prev_hash_mismatch'],
+      // Version 8 is now the row stored before version 7.
+      [stream, 8, 'position_order'],
       [stream, 9, 'prev_hash_mismatch'],
     ]);
   });

@@ -3,7 +3,9 @@
 // unit once its predikat distribution passes calibration, and takes HR's changes as Updates.
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities/index.ts';
+import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/decide.ts';
 import type { CycleEvent, Population } from '../domain/cycle/events.ts';
+import { type CycleState, evolveCycle, initialCycleState } from '../domain/cycle/state.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
 import type { AppraisalCalendar } from './appraisal-input.ts';
 import { cycleStreamId } from './appraisal-input.ts';
@@ -49,23 +51,31 @@ const nowIso = () => new Date().toISOString();
 export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   const recorder = createRecorder(cycleStreamId(input.cycleId), input.orgId);
   const withLock = createLock();
-  const record = (events: CycleEvent[], by: string) => withLock(() => recorder.record(events, by));
-  const released = new Set<string>();
-  const lastOutcome = new Map<string, string>();
+  let state: CycleState | null = null;
+  /** Decides with the cycle's rules, records what was decided and folds it; one decision at a time. */
+  const record = (command: CycleCommand, by: string) => {
+    const at = nowIso();
+    return withLock(async () => {
+      const events = decideCycle(state, command, at);
+      await recorder.record(events, by);
+      for (const event of events)
+        state = state ? evolveCycle(state, event) : initialCycleState(startedData(event));
+    });
+  };
   let closedBy: string | null = null;
   let calibrateRequested = false;
 
   setHandler(addEmployeesUpdate, async ({ nips, by }) => {
-    await record([{ type: 'cycle.employeesAdded', data: { nips, by, at: nowIso() } }], by);
+    await record({ type: 'addEmployees', nips, by }, by);
     const result = await launchAppraisals({ ...launchInput(input), nips });
-    await record([{ type: 'cycle.launched', data: { ...result, at: nowIso() } }], by);
+    await record({ type: 'recordLaunch', ...result }, by);
     return {
       accepted: true,
       detail: `${result.launched} started, ${result.alreadyRunning} already in the cycle`,
     };
   });
   setHandler(removeEmployeeUpdate, async ({ nip, reason, by }) => {
-    await record([{ type: 'cycle.employeeRemoved', data: { nip, reason, by, at: nowIso() } }], by);
+    await record({ type: 'removeEmployee', nip, reason, by }, by);
     const result = await signalAppraisals({
       cycleId: input.cycleId,
       nips: [nip],
@@ -77,10 +87,7 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     };
   });
   setHandler(extendUnitDeadlineUpdate, async ({ unitCode, step, deadline, by }) => {
-    await record(
-      [{ type: 'cycle.deadlineExtended', data: { unitCode, step, deadline, by, at: nowIso() } }],
-      by,
-    );
+    await record({ type: 'extendUnitDeadline', unitCode, step, deadline, by }, by);
     const result = await signalAppraisals({
       cycleId: input.cycleId,
       unitCode,
@@ -91,7 +98,7 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   setHandler(
     setUnitPredikatUpdate,
     async ({ unitCode, predikat, by }: { unitCode: string; predikat: UnitPredikat; by: string }) => {
-      await record([{ type: 'cycle.unitPredikatSet', data: { unitCode, predikat, by, at: nowIso() } }], by);
+      await record({ type: 'setUnitPredikat', unitCode, predikat, by }, by);
       calibrateRequested = true;
       return { accepted: true, detail: `unit ${unitCode} is ${predikat}` };
     },
@@ -105,33 +112,10 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     return { accepted: true, detail: 'cycle closing' };
   });
 
-  await record(
-    [
-      {
-        type: 'cycle.started',
-        data: {
-          cycleId: input.cycleId,
-          orgId: input.orgId,
-          year: input.year,
-          calendar: { ...input.calendar },
-          population: input.population,
-          by: input.startedBy,
-          at: nowIso(),
-        },
-      },
-    ],
-    input.startedBy,
-  );
+  const { cycleId, orgId, year, calendar, population, startedBy } = input;
+  await record({ type: 'start', cycleId, orgId, year, calendar, population, by: startedBy }, startedBy);
   const launch = await launchAppraisals(launchInput(input));
-  await record(
-    [
-      {
-        type: 'cycle.launched',
-        data: { ...launch, at: nowIso() },
-      },
-    ],
-    input.startedBy,
-  );
+  await record({ type: 'recordLaunch', ...launch }, startedBy);
 
   // Ratings are due at the rating deadline; from then on, calibrate daily (or when HR asks) until every
   // unit is released, the cycle ends, or HR closes it.
@@ -148,47 +132,36 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
       );
   }
   await condition(() => closedBy !== null, until(input.calendar.cycleEnd));
-  const by = closedBy ?? input.startedBy;
-  await record([{ type: 'cycle.closed', data: { by, at: nowIso() } }], by);
-  return { launched: launch.launched, releasedUnits: [...released].sort(), closedBy };
+  const by = closedBy ?? startedBy;
+  await record({ type: 'close', by }, by);
+  return { launched: launch.launched, releasedUnits: state ? releasedUnits(state) : [], closedBy };
 
   async function calibrate(): Promise<boolean> {
     const units = await calibrateUnits({ cycleId: input.cycleId });
     for (const unit of units) {
-      if (released.has(unit.unitCode)) continue;
-      const outcome = JSON.stringify([unit.ok, unit.counts, unit.unitPredikat]);
-      if (lastOutcome.get(unit.unitCode) !== outcome) {
-        lastOutcome.set(unit.unitCode, outcome);
-        const { unitCode, unitPredikat, counts, ok, violations } = unit;
-        await record(
-          [
-            {
-              type: 'cycle.unitCalibrated',
-              data: { unitCode, unitPredikat, counts, ok, violations, at: nowIso() },
-            },
-          ],
-          input.startedBy,
-        );
-      }
+      if (isReleased(unit.unitCode)) continue;
+      const { unitCode, unitPredikat, counts, ok, violations } = unit;
+      await record({ type: 'recordCalibration', unitCode, unitPredikat, counts, ok, violations }, startedBy);
       if (!unit.ok) continue;
       const result = await signalAppraisals({
         cycleId: input.cycleId,
         unitCode: unit.unitCode,
         signal: { name: 'release' },
       });
-      released.add(unit.unitCode);
-      await record(
-        [
-          {
-            type: 'cycle.unitReleased',
-            data: { unitCode: unit.unitCode, employees: result.signalled, at: nowIso() },
-          },
-        ],
-        input.startedBy,
-      );
+      await record({ type: 'releaseUnit', unitCode, employees: result.signalled }, startedBy);
     }
-    return units.every((unit) => released.has(unit.unitCode));
+    return units.every((unit) => isReleased(unit.unitCode));
   }
+
+  function isReleased(unitCode: string): boolean {
+    return Boolean(state?.units[unitCode]?.released);
+  }
+}
+
+/** The first event of a cycle's stream starts its state. */
+function startedData(event: CycleEvent) {
+  if (event.type !== 'cycle.started') throw new Error(`a cycle starts with cycle.started, not ${event.type}`);
+  return event.data;
 }
 
 function launchInput(input: CycleInput) {

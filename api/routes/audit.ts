@@ -5,11 +5,11 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { parseAsOf } from '../../audit/as-of.ts';
-import { cycleStreamCondition } from '../../audit/cycle-streams.ts';
 import { AuditError } from '../../audit/errors.ts';
 import { stateAsOf } from '../../audit/state-as-of.ts';
 import { appraisalTimeline } from '../../audit/timeline.ts';
 import { verifyCycle } from '../../audit/verify-cycle.ts';
+import { cycleStreamCondition } from '../../projections/cycle-streams.ts';
 import type { Database } from '../../schema/database.ts';
 import type { ApiEnv } from '../context.ts';
 import { roleGate } from '../middleware.ts';

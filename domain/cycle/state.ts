@@ -1,7 +1,7 @@
 // The state of a cycle, folded from its own stream's events: launches, HR's changes, each unit's
-// calibration outcomes and release, and the close. Pure, like the appraisal's `evolve`, so the auditors'
-// replay depends on nothing but the log.
-import type { CycleEvent } from '../domain/cycle/events.ts';
+// calibration outcomes and release, and the close. Pure, like the appraisal's `evolve`: the
+// CycleWorkflow folds the events it records with it, and the auditors' replay folds the log.
+import type { CycleEvent } from './events.ts';
 
 type Data<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>['data'];
 

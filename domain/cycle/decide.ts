@@ -1,0 +1,97 @@
+// decide for a cycle: what the CycleWorkflow (HR's Updates, the launch, calibration, the close) asks,
+// against the cycle's state, gives the events to record. Pure and deterministic; `at` is the workflow's
+// clock. Whatever needs the world (starting appraisals, counting predikat) is done by activities, whose
+// results come back here as commands to record.
+import type { UnitPredikat } from '../rating/distribution-rules.ts';
+import type { CycleEvent, Population } from './events.ts';
+import type { CycleState } from './state.ts';
+
+type Data<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>['data'];
+
+export type CycleCommand =
+  | {
+      type: 'start';
+      cycleId: string;
+      orgId: string;
+      year: number;
+      /** The cycle's calendar (workflows/appraisal-input.ts), recorded as it is. */
+      calendar: object;
+      population: Population;
+      by: string;
+    }
+  | { type: 'recordLaunch'; launched: number; alreadyRunning: number; total: number }
+  | { type: 'addEmployees'; nips: string[]; by: string }
+  | { type: 'removeEmployee'; nip: string; reason: string; by: string }
+  | {
+      type: 'extendUnitDeadline';
+      unitCode: string;
+      step: Data<'cycle.deadlineExtended'>['step'];
+      deadline: string;
+      by: string;
+    }
+  | { type: 'setUnitPredikat'; unitCode: string; predikat: UnitPredikat; by: string }
+  | ({ type: 'recordCalibration' } & Omit<Data<'cycle.unitCalibrated'>, 'at'>)
+  | { type: 'releaseUnit'; unitCode: string; employees: number }
+  | { type: 'close'; by: string };
+
+export function decideCycle(state: CycleState | null, command: CycleCommand, at: string): CycleEvent[] {
+  if (command.type === 'start') {
+    if (state) return [];
+    const { type: _, ...started } = command;
+    const calendar = { ...started.calendar } as Record<string, unknown>;
+    return [{ type: 'cycle.started', data: { ...started, calendar, at } }];
+  }
+  // Everything else happens to a started cycle that has not closed; the workflow never asks otherwise.
+  if (!state || state.status === 'closed') return [];
+  switch (command.type) {
+    case 'recordLaunch': {
+      const { type: _, ...launch } = command;
+      return [{ type: 'cycle.launched', data: { ...launch, at } }];
+    }
+    case 'addEmployees':
+      return [{ type: 'cycle.employeesAdded', data: { nips: command.nips, by: command.by, at } }];
+    case 'removeEmployee': {
+      const { nip, reason, by } = command;
+      return [{ type: 'cycle.employeeRemoved', data: { nip, reason, by, at } }];
+    }
+    case 'extendUnitDeadline': {
+      const { unitCode, step, deadline, by } = command;
+      return [{ type: 'cycle.deadlineExtended', data: { unitCode, step, deadline, by, at } }];
+    }
+    case 'setUnitPredikat': {
+      const { unitCode, predikat, by } = command;
+      return [{ type: 'cycle.unitPredikatSet', data: { unitCode, predikat, by, at } }];
+    }
+    case 'recordCalibration': {
+      const { unitCode, unitPredikat, counts, ok, violations } = command;
+      const unit = state.units[unitCode];
+      // A released unit is final; an outcome equal to the last one recorded adds nothing to the record.
+      if (unit?.released) return [];
+      const last = unit?.calibrations.at(-1);
+      if (last && sameOutcome(last, command)) return [];
+      return [{ type: 'cycle.unitCalibrated', data: { unitCode, unitPredikat, counts, ok, violations, at } }];
+    }
+    case 'releaseUnit':
+      if (state.units[command.unitCode]?.released) return [];
+      return [
+        {
+          type: 'cycle.unitReleased',
+          data: { unitCode: command.unitCode, employees: command.employees, at },
+        },
+      ];
+    case 'close':
+      return [{ type: 'cycle.closed', data: { by: command.by, at } }];
+  }
+}
+
+type Outcome = Pick<Data<'cycle.unitCalibrated'>, 'ok' | 'counts' | 'unitPredikat'>;
+const sameOutcome = (a: Outcome, b: Outcome) =>
+  JSON.stringify([a.ok, a.counts, a.unitPredikat]) === JSON.stringify([b.ok, b.counts, b.unitPredikat]);
+
+/** Whether every unit calibrated so far has been released (the cycle can stop calibrating). */
+export function releasedUnits(state: CycleState): string[] {
+  return Object.entries(state.units)
+    .filter(([, unit]) => unit.released !== null)
+    .map(([code]) => code)
+    .sort();
+}

@@ -1,0 +1,107 @@
+// The cycle's rules as given/when/then: given the events of a cycle's stream, when the workflow asks
+// for a command, then these events are recorded (`thenRecord`: a `then` key would make it a thenable) (folding them with evolveCycle gives the next state).
+import { describe, expect, it } from 'vitest';
+import { type CycleCommand, decideCycle, releasedUnits } from '../../../domain/cycle/decide.ts';
+import type { CycleEvent } from '../../../domain/cycle/events.ts';
+import { type CycleState, evolveCycle, initialCycleState } from '../../../domain/cycle/state.ts';
+
+const at = '2027-01-02T03:04:05.000Z';
+const hr = '198012122005012006';
+
+function fold(events: CycleEvent[]): CycleState | null {
+  let state: CycleState | null = null;
+  for (const event of events) {
+    if (state) state = evolveCycle(state, event);
+    else if (event.type === 'cycle.started') state = initialCycleState(event.data);
+    else throw new Error('a cycle starts with cycle.started');
+  }
+  return state;
+}
+
+const spec = (given: CycleEvent[]) => ({
+  when: (command: CycleCommand) => ({
+    thenRecord: (expected: CycleEvent[]) => expect(decideCycle(fold(given), command, at)).toEqual(expected),
+  }),
+});
+
+const started: CycleEvent = {
+  type: 'cycle.started',
+  data: { cycleId: 'bungo.2027', orgId: 'bungo', year: 2027, calendar: { a: 1 }, population: {}, by: hr, at },
+};
+const calibrated = (ok: boolean, baik: number): CycleEvent => ({
+  type: 'cycle.unitCalibrated',
+  data: { unitCode: 'A', unitPredikat: 'baik', counts: { baik }, ok, violations: [], at },
+});
+const calibrate = (ok: boolean, baik: number): CycleCommand => {
+  const { at: _, ...data } = (calibrated(ok, baik) as Extract<CycleEvent, { type: 'cycle.unitCalibrated' }>)
+    .data;
+  return { type: 'recordCalibration', ...data };
+};
+
+describe('decideCycle', () => {
+  it('starts a cycle once', () => {
+    const { at: _, ...data } = (started as Extract<CycleEvent, { type: 'cycle.started' }>).data;
+    spec([])
+      .when({ type: 'start', ...data })
+      .thenRecord([started]);
+    spec([started])
+      .when({ type: 'start', ...data })
+      .thenRecord([]);
+  });
+
+  it('records a launch with the members after it', () => {
+    spec([started])
+      .when({ type: 'recordLaunch', launched: 20, alreadyRunning: 0, total: 20 })
+      .thenRecord([{ type: 'cycle.launched', data: { launched: 20, alreadyRunning: 0, total: 20, at } }]);
+  });
+
+  it("records HR's changes with who made them", () => {
+    spec([started])
+      .when({ type: 'removeEmployee', nip: hr, reason: 'Pindah instansi', by: hr })
+      .thenRecord([
+        { type: 'cycle.employeeRemoved', data: { nip: hr, reason: 'Pindah instansi', by: hr, at } },
+      ]);
+    spec([started])
+      .when({ type: 'setUnitPredikat', unitCode: 'A', predikat: 'baik', by: hr })
+      .thenRecord([{ type: 'cycle.unitPredikatSet', data: { unitCode: 'A', predikat: 'baik', by: hr, at } }]);
+  });
+
+  it('records a calibration outcome only when it differs from the last one of the unit', () => {
+    spec([started])
+      .when(calibrate(false, 3))
+      .thenRecord([calibrated(false, 3)]);
+    spec([started, calibrated(false, 3)])
+      .when(calibrate(false, 3))
+      .thenRecord([]);
+    spec([started, calibrated(false, 3)])
+      .when(calibrate(true, 4))
+      .thenRecord([calibrated(true, 4)]);
+  });
+
+  it('releases a unit once, and calibrates a released unit no more', () => {
+    const released: CycleEvent = { type: 'cycle.unitReleased', data: { unitCode: 'A', employees: 4, at } };
+    spec([started, calibrated(true, 4)])
+      .when({ type: 'releaseUnit', unitCode: 'A', employees: 4 })
+      .thenRecord([released]);
+    spec([started, calibrated(true, 4), released])
+      .when({ type: 'releaseUnit', unitCode: 'A', employees: 4 })
+      .thenRecord([]);
+    spec([started, calibrated(true, 4), released])
+      .when(calibrate(false, 9))
+      .thenRecord([]);
+    expect(releasedUnits(fold([started, calibrated(true, 4), released])!)).toEqual(['A']);
+  });
+
+  it('closes once; a closed cycle records nothing more', () => {
+    const closed: CycleEvent = { type: 'cycle.closed', data: { by: hr, at } };
+    spec([started]).when({ type: 'close', by: hr }).thenRecord([closed]);
+    spec([started, closed]).when({ type: 'close', by: hr }).thenRecord([]);
+    spec([started, closed])
+      .when({ type: 'addEmployees', nips: [hr], by: hr })
+      .thenRecord([]);
+  });
+
+  it('records nothing for a cycle that has not started', () => {
+    spec([]).when({ type: 'close', by: hr }).thenRecord([]);
+  });
+});
