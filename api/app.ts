@@ -1,13 +1,14 @@
 // The HTTP API: one zod schema per route gives validation, the OpenAPI 3.1 document and typed handlers.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import pg from 'pg';
 import { ZodError } from 'zod';
 import { isDomainError } from '../domain/errors.ts';
 import { type WebOptions, webRoutes } from '../web/routes.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { checkHealth } from './health.ts';
 import { idempotentPosts } from './idempotency.ts';
-import { authenticated, limitBody } from './middleware.ts';
+import { authenticated, limitBody, refuseNul } from './middleware.ts';
 import { ApiProblem, problem, statusForCode } from './problem.ts';
 import { referencePage } from './reference-page.ts';
 import { activityReportRoutes } from './routes/activity-reports.ts';
@@ -42,6 +43,14 @@ export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPI
       const malformed = error.status === 400 && /json/i.test(error.message);
       return problem(c, error.status, malformed ? 'invalid_json' : 'http_error', error.message);
     }
+    // A backstop behind refuseNul: text PostgreSQL cannot take is the client's mistake, not ours.
+    if (error instanceof pg.DatabaseError && invalidTextCodes.has(error.code ?? ''))
+      return problem(
+        c,
+        400,
+        'invalid_text',
+        'A text value cannot be stored (a NUL character or a malformed value)',
+      );
     console.error('api:', error);
     return problem(c, 500, 'internal_error', 'Something went wrong on our side');
   });
@@ -55,6 +64,7 @@ export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPI
   app.get('/docs', (c) => c.html(referencePage('/openapi.json')));
 
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? 1_048_576));
+  app.use('/v1/*', refuseNul());
   app.use('/v1/orgs/:org/*', authenticated(deps));
   app.use('/v1/orgs/:org/*', idempotentPosts());
   app.route('/', inboxRoutes);
@@ -73,3 +83,6 @@ export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPI
   );
   return app;
 }
+
+/** character_not_in_repertoire (NUL in text), invalid_text_representation, untranslatable_character (jsonb). */
+const invalidTextCodes = new Set(['22021', '22P02', '22P05']);
