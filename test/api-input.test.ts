@@ -1,6 +1,6 @@
 // Hostile input at the API and the web UI, against real PostgreSQL and a real Temporal dev server over
-// real HTTP: NUL characters are a 400 before they reach PostgreSQL, and the 1 MiB body limit counts the
-// bytes of a chunked body as they arrive and stops reading there.
+// real HTTP: NUL characters are a 400 before they reach PostgreSQL, the 1 MiB body limit counts the
+// bytes of a chunked body as they arrive and stops reading there, and request schemas are strict.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { identityFromEnv } from '../api/auth/config.ts';
 import { loadDevKey, signDevToken } from '../api/auth/dev-keys.ts';
+import { nextCycleScheduleId } from '../runtime/cycle-schedule.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
@@ -18,6 +19,7 @@ import { generateOrganisation } from '../simulation/organisation.ts';
 import { seededRandom } from '../simulation/random.ts';
 import { repeated, sendChunked } from './support/chunked-request.ts';
 import { createTestDatabase } from './support/database.ts';
+import { bodyExamples, dotted, exampleOf, type JsonSchema, withField } from './support/openapi-fuzz.ts';
 import { startDevEnv } from './support/temporal.ts';
 import { type ServedApp, serveApp } from './support/web-app.ts';
 
@@ -194,4 +196,83 @@ describe('hostile input (API and web, dev server)', () => {
     });
     expect(answer.sentBeforeAnswer).toBeLessThan(total / 2);
   });
+
+  it('refuses an unknown field in every request body and query of the OpenAPI document, naming it', async () => {
+    const spec = (await api('GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, OpenApiOperation>>;
+    };
+    const fuzzed: string[] = [];
+    for (const [template, operations] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+          const param = operation.parameters?.find((p) => p.in === 'path' && p.name === name);
+          return name === 'org' ? orgId : encodeURIComponent(String(exampleOf(param?.schema ?? {})));
+        });
+        const bodySchema = operation.requestBody?.content['application/json']?.schema;
+        const queries = (operation.parameters ?? []).filter((p) => p.in === 'query');
+        if (queries.length > 0) {
+          const r = await api(method.toUpperCase(), `${path}?__unknown=1`, bodySchema ? {} : undefined);
+          expect({
+            route: `${method} ${template} ?`,
+            status: r.status,
+            unknown: r.body.unknownFields,
+          }).toEqual({
+            route: `${method} ${template} ?`,
+            status: 400,
+            unknown: ['__unknown'],
+          });
+          fuzzed.push(`${method} ${template} ?`);
+        }
+        for (const { value, objects } of bodySchema ? bodyExamples(bodySchema) : []) {
+          for (const at of objects) {
+            const r = await api(method.toUpperCase(), path, withField(value, at, '__unknown'));
+            const field = dotted([...at, '__unknown']);
+            expect({
+              route: `${method} ${template}`,
+              status: r.status,
+              code: r.body.code,
+              unknown: r.body.unknownFields,
+            }).toEqual({
+              route: `${method} ${template}`,
+              status: 400,
+              code: 'invalid_request',
+              unknown: [field],
+            });
+            expect(r.body.detail).toContain(field);
+            fuzzed.push(`${method} ${template} ${field}`);
+          }
+        }
+      }
+    }
+    // Every body route and every route with a query was reached, nested objects included.
+    expect(fuzzed.length).toBeGreaterThan(40);
+    expect(fuzzed).toEqual(
+      expect.arrayContaining([
+        'put /v1/orgs/{org}/cycle-schedule population.__unknown',
+        'post /v1/orgs/{org}/tasks/{taskId}/actions rhk.0.indicators.0.__unknown',
+        'post /v1/orgs/{org}/units 0.__unknown',
+        'get /v1/orgs/{org}/me/appraisal ?',
+      ]),
+    );
+  });
+
+  it('refuses PUT /cycle-schedule with {} naming the missing field, and schedules nothing', async () => {
+    const r = await api('PUT', `${v1}/cycle-schedule`, {});
+    expect({ status: r.status, code: r.body.code, missing: r.body.missingFields }).toEqual({
+      status: 400,
+      code: 'invalid_request',
+      missing: ['population'],
+    });
+    expect(r.body.detail).toContain('population');
+    await expect(env.client.schedule.getHandle(nextCycleScheduleId(orgId)).describe()).rejects.toThrow(
+      /not found/i,
+    );
+    // Nothing the fuzzing above sent started a cycle either.
+    expect(await db.selectFrom('cycles').select('cycle_id').execute()).toEqual([]);
+  });
 });
+
+interface OpenApiOperation {
+  parameters?: Array<{ in: string; name: string; schema?: JsonSchema }>;
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+}
