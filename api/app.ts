@@ -1,13 +1,15 @@
 // The HTTP API: one zod schema per route gives validation, the OpenAPI 3.1 document and typed handlers.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
+import pg from 'pg';
+import { ZodError, type z } from 'zod';
 import { isDomainError } from '../domain/errors.ts';
 import { type WebOptions, webRoutes } from '../web/routes.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { checkHealth } from './health.ts';
 import { idempotentPosts } from './idempotency.ts';
-import { authenticated, limitBody } from './middleware.ts';
+import { authenticated, limitBody, refuseNul } from './middleware.ts';
 import { ApiProblem, problem, statusForCode } from './problem.ts';
 import { referencePage } from './reference-page.ts';
 import { activityReportRoutes } from './routes/activity-reports.ts';
@@ -26,22 +28,27 @@ export type { ApiDependencies } from './context.ts';
 export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) {
-        const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        return problem(c, 400, 'invalid_request', 'The request does not match the schema', { errors });
-      }
+      if (!result.success) return schemaProblem(c, result.error.issues);
     },
   });
   app.onError((error, c) => {
     if (error instanceof ApiProblem) return problem(c, error.status, error.code, error.message, error.extra);
     if (isDomainError(error))
       return problem(c, statusForCode(error.code), error.code, error.message, error.details ?? {});
-    if (error instanceof ZodError) return problem(c, 400, 'invalid_request', error.message);
+    if (error instanceof ZodError) return schemaProblem(c, error.issues);
     if (error instanceof SyntaxError) return problem(c, 400, 'invalid_json', 'The body is not valid JSON');
     if (error instanceof HTTPException) {
       const malformed = error.status === 400 && /json/i.test(error.message);
       return problem(c, error.status, malformed ? 'invalid_json' : 'http_error', error.message);
     }
+    // A backstop behind refuseNul: text PostgreSQL cannot take is the client's mistake, not ours.
+    if (error instanceof pg.DatabaseError && invalidTextCodes.has(error.code ?? ''))
+      return problem(
+        c,
+        400,
+        'invalid_text',
+        'A text value cannot be stored (a NUL character or a malformed value)',
+      );
     console.error('api:', error);
     return problem(c, 500, 'internal_error', 'Something went wrong on our side');
   });
@@ -55,6 +62,7 @@ export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPI
   app.get('/docs', (c) => c.html(referencePage('/openapi.json')));
 
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? 1_048_576));
+  app.use('/v1/*', refuseNul());
   app.use('/v1/orgs/:org/*', authenticated(deps));
   app.use('/v1/orgs/:org/*', idempotentPosts());
   app.route('/', inboxRoutes);
@@ -72,4 +80,28 @@ export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPI
     webRoutes(deps, (request) => app.fetch(request)),
   );
   return app;
+}
+
+/** character_not_in_repertoire (NUL in text), invalid_text_representation, untranslatable_character (jsonb). */
+const invalidTextCodes = new Set(['22021', '22P02', '22P05']);
+
+/** A schema refusal that names what is wrong: every issue, and the unknown and the missing fields. */
+function schemaProblem(c: Context, issues: readonly z.core.$ZodIssue[]) {
+  const errors = issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const unknownFields = issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((key) => [...i.path, key].join('.')) : [],
+  );
+  const missingFields = issues.flatMap((i) =>
+    i.code === 'invalid_type' && i.message.endsWith('received undefined') ? [i.path.join('.')] : [],
+  );
+  const detail = [
+    'The request does not match the schema',
+    ...(unknownFields.length > 0 ? [`unknown fields: ${unknownFields.join(', ')}`] : []),
+    ...(missingFields.length > 0 ? [`missing fields: ${missingFields.join(', ')}`] : []),
+  ].join('; ');
+  return problem(c, 400, 'invalid_request', detail, {
+    errors,
+    ...(unknownFields.length > 0 ? { unknownFields } : {}),
+    ...(missingFields.length > 0 ? { missingFields } : {}),
+  });
 }

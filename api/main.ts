@@ -1,7 +1,7 @@
 // The API process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { Client, Connection } from '@temporalio/client';
 import { listenForNotifications } from '../notifications/listener.ts';
-import { intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
+import { hostFromEnv, intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
 import { dataDir } from '../runtime/paths.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
@@ -25,7 +25,7 @@ const listener = await listenForNotifications(databaseUrl);
 const oidc = oidcFromEnv();
 const api = await startApi(
   { db, temporal, taskQueue, identity, listener, web: oidc ? { oidc } : {} },
-  { port: intFromEnv('PORT', 3000), host: '0.0.0.0' },
+  { port: intFromEnv('PORT', 3000), host: hostFromEnv() },
 );
 console.log(`api: listening on ${api.url}`);
 const stop = async () => {

@@ -1,14 +1,22 @@
-// Cross-cutting request handling: body size, authentication, tenant isolation.
+// Cross-cutting request handling: body size, NUL characters, authentication, tenant isolation.
 import type { MiddlewareHandler } from 'hono';
 import { authenticate } from './auth/identity.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
-import { ApiProblem } from './problem.ts';
+import { fieldWithNul, limitBodyBytes } from './input-guards.ts';
+import { ApiProblem, problem } from './problem.ts';
 
 export function limitBody(maxBytes: number): MiddlewareHandler<ApiEnv> {
+  return limitBodyBytes(maxBytes, (c) =>
+    problem(c, 413, 'payload_too_large', `The body is larger than ${maxBytes} bytes`),
+  );
+}
+
+/** NUL (U+0000) anywhere in the path, the query or the body is a 400 before anything reaches PostgreSQL. */
+export function refuseNul(): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > maxBytes)
-      throw new ApiProblem(413, 'payload_too_large', `The body is larger than ${maxBytes} bytes`);
+    const field = await fieldWithNul(c);
+    if (field)
+      throw new ApiProblem(400, 'invalid_text', `${field} contains a NUL character (U+0000)`, { field });
     await next();
   };
 }

@@ -2,6 +2,11 @@
 export const taskQueue = process.env.SIKLUS_TASK_QUEUE ?? 'siklus';
 export const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
 
+/** Where the HTTP API listens: loopback only unless HOST says otherwise (the container image sets 0.0.0.0). */
+export function hostFromEnv(): string {
+  return process.env.HOST || '127.0.0.1';
+}
+
 export function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;

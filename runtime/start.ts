@@ -16,7 +16,7 @@ import { migrateToLatest } from '../schema/migrate.ts';
 import { seedDemoOrganisations } from '../web/demo-seed.ts';
 import { oidcFromEnv } from '../web/oidc.ts';
 import { createWorker } from '../worker/create-worker.ts';
-import { intFromEnv, namespace, taskQueue } from './config.ts';
+import { hostFromEnv, intFromEnv, namespace, taskQueue } from './config.ts';
 import { dataDir } from './paths.ts';
 import { startPostgres, withDatabase } from './postgres.ts';
 import { startTemporalDevServer } from './temporal-server.ts';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       // web UI signs in through the OIDC provider.
       web: process.env.SIKLUS_DEV_AUTH === '1' ? { devKey: await loadDevKey(dataDir) } : webOidc(),
     },
-    { port: intFromEnv('PORT', 3000) },
+    { port: intFromEnv('PORT', 3000), host: hostFromEnv() },
   );
   const smtpUrl = process.env.SIKLUS_SMTP_URL;
   if (smtpUrl) {

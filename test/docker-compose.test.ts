@@ -42,6 +42,12 @@ describe('docker-compose.yml (production topology)', () => {
     },
   );
 
+  it('opens the API to the container network: HOST=0.0.0.0 in the image and the api service', () => {
+    const dockerfile = readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8');
+    expect(dockerfile).toMatch(/^ENV\b.*\bHOST=0\.0\.0\.0\b/m);
+    expect(services.api?.environment?.HOST).toBe('0.0.0.0');
+  });
+
   it('has a Dockerfile that installs from the lock file', () => {
     const dockerfile = readFileSync(new URL('../Dockerfile', import.meta.url), 'utf8');
     expect(dockerfile).toMatch(/npm ci/);

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { loadDevKey } from '../api/auth/dev-keys.ts';
 import { signDevToken } from '../api/auth/dev-keys.ts';
 import type { ApiDependencies } from '../api/context.ts';
+import { fieldWithNul, limitBodyBytes } from '../api/input-guards.ts';
 import type { employeeView } from '../api/routes/appraisal.ts';
 import { cascadeLabels } from './agreement-data.ts';
 import { agreementRoutes } from './agreement-routes.ts';
@@ -68,19 +69,16 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     });
   });
 
-  // Forms are small; the API's own body limit only covers /v1.
-  web.use('*', async (c, next) => {
-    const limit = c.req.path === '/app/hr/import' ? 1_200_000 : 256 * 1024; // a CSV file of an instansi
-    if (Number(c.req.header('content-length') ?? 0) > limit) {
-      const t = translator(langOf(c));
-      return render(c, t, {
-        title: t('error.pageTitle'),
-        body: notice('error', t('error.invalid')),
-        status: 413,
-      });
-    }
-    await next();
-  });
+  // Forms are small; the API's own body limit only covers /v1. Counted as the bytes arrive (chunked too).
+  const refusal = (status: number) => (c: Context) => {
+    const t = translator(langOf(c));
+    return render(c, t, { title: t('error.pageTitle'), body: notice('error', t('error.invalid')), status });
+  };
+  const formLimit = limitBodyBytes(256 * 1024, refusal(413));
+  const importLimit = limitBodyBytes(1_200_000, refusal(413)); // a CSV file of an instansi
+  web.use('*', (c, next) => (c.req.path === '/app/hr/import' ? importLimit : formLimit)(c, next));
+  // PostgreSQL text cannot hold NUL: refused here, in the path, the query or a form field, as the API does.
+  web.use('*', async (c, next) => ((await fieldWithNul(c)) ? refusal(400)(c) : next()));
 
   web.get('/', async (c) => c.redirect((await readSession(c, deps)) ? '/app/inbox' : '/app/login', 303));
 

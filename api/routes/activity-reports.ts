@@ -11,7 +11,7 @@ const reportSchema = z.object({
   description: z.string(),
   createdAt: z.string(),
 });
-const query = z.object({
+const query = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

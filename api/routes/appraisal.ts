@@ -15,7 +15,7 @@ const mineRoute = createRoute({
   method: 'get',
   path: '/v1/orgs/{org}/me/appraisal',
   summary: 'My appraisal in the latest (or a given) cycle',
-  request: { params, query: z.object({ cycleId: z.string().max(100).optional() }) },
+  request: { params, query: z.strictObject({ cycleId: z.string().max(100).optional() }) },
   responses: {
     200: {
       content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
@@ -31,7 +31,7 @@ const actRoute = createRoute({
   summary: 'Act on my own appraisal without a task (daily activity report, a late acknowledgement, ...)',
   request: {
     params,
-    query: z.object({ cycleId: z.string().max(100).optional() }),
+    query: z.strictObject({ cycleId: z.string().max(100).optional() }),
     body: jsonBody(appraisalCommandSchema),
   },
   responses: {

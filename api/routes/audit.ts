@@ -24,11 +24,11 @@ const json = (description: string) => ({
   404: problemResponse,
   409: problemResponse,
 });
-const page = z.object({
+const page = z.strictObject({
   after: z.coerce.number().int().min(0).default(0).openapi({ description: 'Global position to start after' }),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
-const asOfQuery = z.object({
+const asOfQuery = z.strictObject({
   asOf: z.string().max(40).optional().openapi({ description: 'ISO 8601 time or global position' }),
 });
 
@@ -79,7 +79,7 @@ const routes = {
     "An appraisal's timeline in readable sentences",
     {
       params: z.object({ org: id, appraisalId: id }),
-      query: z.object({ lang: z.enum(['id', 'en']).default('id') }),
+      query: z.strictObject({ lang: z.enum(['id', 'en']).default('id') }),
     },
     'The timeline',
   ),

@@ -26,7 +26,7 @@ const addRoute = createRoute({
   summary: 'Add late joiners to the cycle',
   request: {
     params,
-    body: jsonBody(z.object({ nips: z.array(nipSchema).min(1).max(1000) })),
+    body: jsonBody(z.strictObject({ nips: z.array(nipSchema).min(1).max(1000) })),
   },
   responses: { 200: result, 403: problemResponse, 404: problemResponse },
 });
@@ -37,7 +37,7 @@ const removeRoute = createRoute({
   summary: 'Remove a leaver: the appraisal is cancelled with the reason',
   request: {
     params: params.extend({ nip: nipSchema }),
-    body: jsonBody(z.object({ reason: z.string().trim().min(1).max(500) })),
+    body: jsonBody(z.strictObject({ reason: z.string().trim().min(1).max(500) })),
   },
   responses: { 200: result, 403: problemResponse, 404: problemResponse },
 });
@@ -48,7 +48,7 @@ const extendRoute = createRoute({
   summary: "Extend the current step's deadline for a unit",
   request: {
     params: params.extend({ unitCode: z.string().min(1).max(64) }),
-    body: jsonBody(z.object({ step: stepSchema, deadline: z.iso.datetime({ offset: true }) })),
+    body: jsonBody(z.strictObject({ step: stepSchema, deadline: z.iso.datetime({ offset: true }) })),
   },
   responses: { 200: result, 403: problemResponse, 404: problemResponse, 422: problemResponse },
 });

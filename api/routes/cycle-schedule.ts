@@ -15,8 +15,9 @@ const route = createRoute({
   request: {
     params: z.object({ org: z.string().min(1).max(64) }),
     body: jsonBody(
-      z.object({
-        population: populationSchema.default({}),
+      // Whom next year's cycle covers is always said ({} for everyone): an empty body schedules nothing.
+      z.strictObject({
+        population: populationSchema.describe('Whom the cycle covers; {} for everyone'),
         calendar: calendarOverridesSchema.optional(),
         cron: z
           .string()

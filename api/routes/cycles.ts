@@ -29,7 +29,11 @@ const unitsRoute = createRoute({
     body: jsonBody(
       z
         .array(
-          z.object({ code, name: z.string().min(1).max(200), parentCode: code.nullable().default(null) }),
+          z.strictObject({
+            code,
+            name: z.string().min(1).max(200),
+            parentCode: code.nullable().default(null),
+          }),
         )
         .min(1)
         .max(1000),
@@ -47,14 +51,14 @@ const positionsRoute = createRoute({
     body: jsonBody(
       z
         .array(
-          z.object({
+          z.strictObject({
             code,
             name: z.string().min(1).max(200),
             kind: z.enum(['JPT', 'JA', 'JF']),
             duties: z.array(z.string().min(1).max(1000)).max(50),
             defaultIndicators: z
               .array(
-                z.object({
+                z.strictObject({
                   description: z.string().min(1),
                   aspect: z.enum(['kuantitas', 'kualitas', 'waktu', 'biaya']),
                   target: z.string().min(1),
@@ -89,7 +93,7 @@ const startRoute = createRoute({
   request: {
     params: org,
     body: jsonBody(
-      z.object({
+      z.strictObject({
         year: z.number().int().min(2000).max(2100),
         start: z.iso.datetime({ offset: true }).or(z.iso.date()),
         calendar: calendarOverridesSchema.default({}),
@@ -141,7 +145,7 @@ const unitPredikatRoute = createRoute({
   summary: "Set a unit's own predikat (selects its distribution rule)",
   request: {
     params: cycleParams.extend({ unitCode: code }),
-    body: jsonBody(z.object({ predikat: unitPredikatSchema })),
+    body: jsonBody(z.strictObject({ predikat: unitPredikatSchema })),
   },
   responses: {
     200: jsonResponse(z.object({ accepted: z.boolean(), detail: z.string() }), 'Set'),

@@ -29,7 +29,7 @@ const listRoute = createRoute({
   summary: 'My open tasks, by due date',
   request: {
     params: orgParam,
-    query: z.object({
+    query: z.strictObject({
       step: stepSchema.optional(),
       dueBefore: z.iso.datetime({ offset: true }).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -14,7 +14,7 @@ const route = createRoute({
   summary: "The cycle's results as CSV or XLSX",
   request: {
     params: z.object({ org: z.string().min(1).max(64), cycleId: z.string().min(1).max(100) }),
-    query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+    query: z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') }),
   },
   responses: {
     200: {

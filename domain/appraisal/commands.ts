@@ -1,5 +1,6 @@
 // What people can ask of an appraisal. One zod schema per command: the API validates requests with
-// them, and the workflow's Update validator checks them again before anything touches history.
+// them, and the workflow's Update validator checks them again before anything touches history. Strict:
+// a field no command has is refused, never silently dropped.
 import { z } from 'zod';
 import { berakhlakScoresSchema, realisationSchema, rhkSchema } from './payloads.ts';
 import { actorSchema, nipSchema, quarterSchema, ratingSchema } from './types.ts';
@@ -7,45 +8,49 @@ import { actorSchema, nipSchema, quarterSchema, ratingSchema } from './types.ts'
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const appraisalCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('acknowledgeStandards') }),
-  z.object({ type: z.literal('proposeIndicators'), rhk: z.array(rhkSchema).min(1).max(30) }),
-  z.object({ type: z.literal('commentIndicators'), version: z.number().int().min(1), comment: text(2000) }),
-  z.object({ type: z.literal('signAgreement'), version: z.number().int().min(1) }),
-  z.object({
+  z.strictObject({ type: z.literal('acknowledgeStandards') }),
+  z.strictObject({ type: z.literal('proposeIndicators'), rhk: z.array(rhkSchema).min(1).max(30) }),
+  z.strictObject({
+    type: z.literal('commentIndicators'),
+    version: z.number().int().min(1),
+    comment: text(2000),
+  }),
+  z.strictObject({ type: z.literal('signAgreement'), version: z.number().int().min(1) }),
+  z.strictObject({
     type: z.literal('submitCheckIn'),
     quarter: quarterSchema,
     realisations: z.array(realisationSchema).min(1),
   }),
-  z.object({ type: z.literal('giveCheckInFeedback'), quarter: quarterSchema, feedback: text(4000) }),
-  z.object({
+  z.strictObject({ type: z.literal('giveCheckInFeedback'), quarter: quarterSchema, feedback: text(4000) }),
+  z.strictObject({
     type: z.literal('addActivityReport'),
     reportId: z.string().min(1).max(60),
     date: z.iso.date(),
     description: text(2000),
   }),
-  z.object({ type: z.literal('assignPeers'), peerNips: z.array(nipSchema).min(1).max(5) }),
-  z.object({
+  z.strictObject({ type: z.literal('assignPeers'), peerNips: z.array(nipSchema).min(1).max(5) }),
+  z.strictObject({
     type: z.literal('submitReview'),
     scores: berakhlakScoresSchema,
     comment: z.string().max(4000).default(''),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('setRating'),
     results: ratingSchema,
     behaviour: ratingSchema,
     feedback: text(4000),
   }),
-  z.object({ type: z.literal('acknowledgeFeedback') }),
-  z.object({ type: z.literal('fileObjection'), reasons: text(4000) }),
-  z.object({
+  z.strictObject({ type: z.literal('acknowledgeFeedback') }),
+  z.strictObject({ type: z.literal('fileObjection'), reasons: text(4000) }),
+  z.strictObject({
     type: z.literal('decideObjection'),
     decision: z.enum(['upheld', 'changed']),
     results: ratingSchema.optional(),
     behaviour: ratingSchema.optional(),
     reason: text(4000),
   }),
-  z.object({ type: z.literal('assignTraining'), programme: text(300) }),
-  z.object({ type: z.literal('completeTraining'), note: z.string().max(2000).default('') }),
+  z.strictObject({ type: z.literal('assignTraining'), programme: text(300) }),
+  z.strictObject({ type: z.literal('completeTraining'), note: z.string().max(2000).default('') }),
 ]);
 export type AppraisalCommand = z.infer<typeof appraisalCommandSchema>;
 

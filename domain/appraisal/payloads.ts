@@ -1,5 +1,5 @@
 // The payloads that commands and events share: results and indicators (RHK), realisation with evidence,
-// BerAKHLAK scores. A module of their own so that workflows, which validate commands, do not also build
+// BerAKHLAK scores. Strict, as commands are: events carry them as the parsed command had them. A module of their own so that workflows, which validate commands, do not also build
 // every event schema (each workflow evaluates the modules it imports).
 import { z } from 'zod';
 import { berakhlakReviewSchema } from '../review/berakhlak.ts';
@@ -7,13 +7,13 @@ import { berakhlakReviewSchema } from '../review/berakhlak.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const aspectSchema = z.enum(['kuantitas', 'kualitas', 'waktu', 'biaya']);
-export const indicatorSchema = z.object({
+export const indicatorSchema = z.strictObject({
   id: z.string().min(1).max(40),
   description: text(500),
   aspect: aspectSchema,
   target: text(200),
 });
-export const rhkSchema = z.object({
+export const rhkSchema = z.strictObject({
   id: z.string().min(1).max(40),
   kind: z.enum(['utama', 'tambahan']),
   description: text(1000),
@@ -23,10 +23,12 @@ export const rhkSchema = z.object({
 });
 export type Rhk = z.infer<typeof rhkSchema>;
 
-export const realisationSchema = z.object({
+export const realisationSchema = z.strictObject({
   indicatorId: z.string().min(1).max(40),
   value: text(500),
-  evidence: z.array(z.object({ url: z.url().optional(), note: z.string().max(1000).optional() })).max(20),
+  evidence: z
+    .array(z.strictObject({ url: z.url().optional(), note: z.string().max(1000).optional() }))
+    .max(20),
 });
 
 /** Scores 1-5 per BerAKHLAK value; a reviewer may skip a value they could not observe. */

@@ -6,7 +6,8 @@ import { predikatSchema } from '../rating/predikat-schemas.ts';
 
 const at = z.iso.datetime({ offset: true });
 
-export const populationSchema = z.object({
+/** Who a cycle covers; strict, as HR sends it in a request. */
+export const populationSchema = z.strictObject({
   unitCodes: z.array(z.string().min(1)).optional(),
   positionCodes: z.array(z.string().min(1)).optional(),
 });
