@@ -39,6 +39,7 @@ async function test() {
   const steps = [
     ['typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
     ['lint and format (biome check)', bin('biome'), ['check', '.']],
+    ['architecture (dependency-cruiser, .dependency-cruiser.cjs)', 'npm', ['run', '-s', 'lint:deps']],
   ];
   let failed = false;
   for (const [label, file, argv] of steps) {

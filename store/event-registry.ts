@@ -2,10 +2,10 @@
 // Production passes the domain's registry; tests pass their own. Schemas must survive a JSON round
 // trip (the output of parsing must parse again to itself): data is stored as jsonb and re-validated
 // on every read.
-import type { ZodType } from 'zod';
 import { EventSchemaInvalidError, UnknownEventTypeError } from './errors.ts';
+import type { EventRegistry } from './types.ts';
 
-export type EventRegistry = Readonly<Record<string, ZodType>>;
+export type { EventRegistry };
 
 interface Where {
   streamId: string;

@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import type { ZodType, z } from 'zod';
 import type { EventMetadata } from './event-metadata.ts';
-import type { EventRegistry } from './event-registry.ts';
+
+/** The event types a store accepts: type → zod schema of the data (see event-registry.ts). */
+export type EventRegistry = Readonly<Record<string, ZodType>>;
 
 /** A version number (0 = the stream has no events yet), `'no_stream'` (same as 0) or `'any'`. */
 export type ExpectedVersion = number | 'any' | 'no_stream';

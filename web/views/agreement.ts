@@ -6,7 +6,6 @@ import { commandForm, type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import { indicatorTable } from './appraisal.ts';
 import { dueText, type InboxTask } from './inbox.ts';
 
 export type Agreement = AppraisalState['agreement'];
@@ -131,4 +130,13 @@ ${
       })
     : ''
 }`;
+}
+
+/** The indicators of an SKP's RHK (or of the standards), as a table. */
+export function indicatorTable(
+  t: Translate,
+  indicators: Array<{ description: string; aspect: string; target: string }>,
+): Html {
+  return h`<div class="scroll"><table><thead><tr><th>${t('indicator.description')}</th><th>${t('indicator.aspect')}</th><th>${t('indicator.target')}</th></tr></thead>
+<tbody>${indicators.map((i) => h`<tr><td>${i.description}</td><td>${t(`aspect.${i.aspect}`)}</td><td>${i.target}</td></tr>`)}</tbody></table></div>`;
 }

@@ -7,7 +7,7 @@ import { commandForm, type FormState, newFormKey, stateFor, textField } from '..
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import { agreementHistory, openReviewTask } from './agreement.ts';
+import { agreementHistory, indicatorTable, openReviewTask } from './agreement.ts';
 
 export type MyAppraisal = ReturnType<typeof employeeView>;
 
@@ -45,14 +45,6 @@ function stepList(t: Translate, a: MyAppraisal): Html {
     const current = s === a.step;
     return h`<li class="${i < at ? 'done' : ''}"${raw(current ? ' aria-current="step"' : '')}>${t(`step.${s}`)}${current ? h`<span class="sr-only"> (${t('appraisal.current')})</span>` : ''}</li>`;
   })}</ol>`;
-}
-
-export function indicatorTable(
-  t: Translate,
-  indicators: Array<{ description: string; aspect: string; target: string }>,
-): Html {
-  return h`<div class="scroll"><table><thead><tr><th>${t('indicator.description')}</th><th>${t('indicator.aspect')}</th><th>${t('indicator.target')}</th></tr></thead>
-<tbody>${indicators.map((i) => h`<tr><td>${i.description}</td><td>${t(`aspect.${i.aspect}`)}</td><td>${i.target}</td></tr>`)}</tbody></table></div>`;
 }
 
 function skp(t: Translate, a: MyAppraisal, parents?: ReadonlyMap<string, string>): Html {

@@ -7,7 +7,8 @@ import { commandForm, type FormState, radioGroup, selectField, stateFor, textFie
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import { canObject, indicatorTable, type MyAppraisal, objectionForm } from './appraisal.ts';
+import { indicatorTable } from './agreement.ts';
+import { canObject, type MyAppraisal, objectionForm } from './appraisal.ts';
 import { dueText, type InboxTask } from './inbox.ts';
 
 export interface TaskView {
