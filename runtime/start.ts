@@ -1,7 +1,9 @@
 // `npm start`: the whole system on embedded defaults. PostgreSQL (embedded, or DATABASE_URL), the
 // Temporal dev server (file-backed, or TEMPORAL_ADDRESS), migrations, the worker and the HTTP API.
-// Ctrl-C stops everything in reverse order.
+// Ctrl-C (or SIGTERM) stops everything in reverse order. A server that dies is started again (see
+// runtime/supervisor.ts); servers an earlier, killed start left running are stopped first.
 
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -19,6 +21,8 @@ import { createWorker } from '../worker/create-worker.ts';
 import { hostFromEnv, intFromEnv, namespace, taskQueue } from './config.ts';
 import { dataDir } from './paths.ts';
 import { startPostgres, withDatabase } from './postgres.ts';
+import { processArgs } from './processes.ts';
+import { errorMessage, ServerStartError } from './server-start.ts';
 import { startTemporalDevServer } from './temporal-server.ts';
 
 const say = (line: string) => console.log(`siklus: ${line}`);
@@ -26,10 +30,13 @@ const stops: Array<[string, () => Promise<unknown>]> = [];
 
 async function main(): Promise<void> {
   say(`data folder ${dataDir}`);
+  claimDataDir();
   const postgres = await startPostgres({
     dataDir: join(dataDir, 'postgres'),
     persistent: true,
     port: intFromEnv('SIKLUS_PG_PORT', 54329),
+    portSetting: 'SIKLUS_PG_PORT',
+    notice: say,
   });
   stops.unshift(['postgres', () => postgres.stop()]);
   const databaseUrl = postgres.embedded ? await ensureDatabase(postgres.url, 'siklus') : postgres.url;
@@ -46,8 +53,11 @@ async function main(): Promise<void> {
     dbFilename: join(dataDir, 'temporal.sqlite'),
     port: intFromEnv('SIKLUS_TEMPORAL_PORT', 7233),
     uiPort: intFromEnv('SIKLUS_TEMPORAL_UI_PORT', 8233),
+    portSettings: { port: 'SIKLUS_TEMPORAL_PORT', uiPort: 'SIKLUS_TEMPORAL_UI_PORT' },
     namespace,
-    log: (line) => say(line),
+    log: say,
+    // Its shutdown warnings (peers gone) are noise once we are stopping it.
+    onOutput: (line) => stopping || console.log(line),
   });
   stops.unshift(['temporal', () => temporal.stop()]);
 
@@ -55,6 +65,11 @@ async function main(): Promise<void> {
   stops.unshift(['worker connection', () => workerConnection.close()]);
   const worker = await createWorker({ connection: workerConnection, namespace, taskQueue, db });
   const workerRun = worker.run();
+  workerRun.catch((error: unknown) => {
+    if (stopping) return;
+    console.error(`siklus: the Temporal worker stopped: ${errorMessage(error)}`);
+    void stopAll(1);
+  });
   stops.unshift([
     'worker',
     async () => {
@@ -107,6 +122,24 @@ async function main(): Promise<void> {
   );
 }
 
+/**
+ * One `npm start` per data folder: a second would stop the first one's servers as leftovers. The pid
+ * file of a start that was killed names a dead process (or another program) and is taken over.
+ */
+function claimDataDir(): void {
+  mkdirSync(dataDir, { recursive: true });
+  const pidFile = join(dataDir, 'siklus.pid');
+  const holder = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : 0;
+  if (holder > 0 && holder !== process.pid && /\bstart\.ts\b/.test(processArgs(holder) ?? '')) {
+    throw new Error(
+      `another siklus (pid ${holder}) is already running on ${dataDir}. Stop it first, or set ` +
+        'SIKLUS_DATA_DIR to run a second one on another folder.',
+    );
+  }
+  writeFileSync(pidFile, `${process.pid}\n`);
+  stops.push(['pid file', async () => rmSync(pidFile, { force: true })]);
+}
+
 async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -125,27 +158,30 @@ function redact(url: string): string {
   return parsed.toString();
 }
 
-let stopping = false;
-async function stopAll(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+let stopping: Promise<never> | undefined;
+/** Stops everything once, in order. A second signal (Ctrl-C comes from the terminal and from npm) waits. */
+function stopAll(exitCode: number): Promise<never> {
+  stopping ??= (async () => {
     say('stopping ...');
     for (const [name, stop] of stops) {
       try {
         await stop();
       } catch (error) {
-        console.error(`siklus: stopping ${name} failed:`, error instanceof Error ? error.message : error);
+        console.error(`siklus: stopping ${name} failed: ${errorMessage(error)}`);
       }
     }
     say('stopped');
-  }
-  process.exit(exitCode);
+    process.exit(exitCode);
+  })();
+  return stopping;
 }
 
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 main().catch(async (error: unknown) => {
-  console.error('siklus: start failed:', error instanceof Error ? error.message : error);
+  // One sentence of what went wrong and what to do; a ServerStartError names the server itself.
+  const message = errorMessage(error);
+  console.error(`siklus: ${error instanceof ServerStartError ? message : `start failed: ${message}`}`);
   await stopAll(1);
 });
 

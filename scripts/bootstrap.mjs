@@ -35,6 +35,18 @@ function run(file, argv) {
   });
 }
 
+/**
+ * A TypeScript entry point as one Node process (`node --import tsx`, Node >= 20.6). The tsx command would
+ * run it in a second process and SIGKILL that one when it does not acknowledge Ctrl-C within 30 ms, which
+ * a busy `npm start` can miss: its servers would be left running, with nobody to stop them.
+ */
+function runTs(file, argv) {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major > 20 || (major === 20 && minor >= 6))
+    return run(process.execPath, ['--import', 'tsx', file, ...argv]);
+  return run(bin('tsx'), [file, ...argv]);
+}
+
 async function test() {
   const steps = [
     ['typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
@@ -69,16 +81,16 @@ ensureInstalled();
 let exitCode;
 switch (command) {
   case 'start':
-    exitCode = await run(bin('tsx'), ['runtime/start.ts', ...args]);
+    exitCode = await runTs('runtime/start.ts', args);
     break;
   case 'test':
     exitCode = await test();
     break;
   case 'bench':
-    exitCode = await run(bin('tsx'), ['bench/main.ts', ...args]);
+    exitCode = await runTs('bench/main.ts', args);
     break;
   case 'simulate':
-    exitCode = await run(bin('tsx'), ['runtime/simulate.ts', ...args]);
+    exitCode = await runTs('runtime/simulate.ts', args);
     break;
   default:
     console.error(`usage: node scripts/bootstrap.mjs start|test|bench|simulate [args]`);

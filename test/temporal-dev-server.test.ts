@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../runtime/free-port.ts';
 import { type RunningTemporal, startTemporalDevServer } from '../runtime/temporal-server.ts';
@@ -46,7 +46,7 @@ describe('Temporal dev server (in memory)', () => {
     try {
       const temporal = await startTemporalDevServer({ namespace: 'default' });
       expect(temporal).toMatchObject({ address: env.address, namespace: 'default' });
-      expect(temporal.env).toBeUndefined();
+      expect(temporal.pid).toBeUndefined();
       expect(temporal.uiUrl).toBeUndefined();
       await temporal.stop();
       // Stopping must leave the external server running.
@@ -65,6 +65,13 @@ describe('startTemporalDevServer with a SQLite file', () => {
   const executable = executableFor(inject('temporalCliPath'));
   const savedAddress = process.env.TEMPORAL_ADDRESS;
   let running: RunningTemporal | undefined;
+  const envs: TestWorkflowEnvironment[] = [];
+  // The SDK's connections to the server `startTemporalDevServer` runs.
+  const connect = async (server: RunningTemporal) => {
+    const env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
+    envs.push(env);
+    return env;
+  };
 
   beforeAll(() => {
     // This block is about the spawned server, even when the run targets an external one.
@@ -72,6 +79,7 @@ describe('startTemporalDevServer with a SQLite file', () => {
   });
 
   afterAll(async () => {
+    for (const env of envs) await env.teardown();
     await running?.stop();
     if (savedAddress !== undefined) process.env.TEMPORAL_ADDRESS = savedAddress;
     rmSync(dir, { recursive: true, force: true });
@@ -87,7 +95,7 @@ describe('startTemporalDevServer with a SQLite file', () => {
     expect(running.uiUrl).toBe(`http://127.0.0.1:${uiPort}`);
     expect((await fetch(running.uiUrl as string)).ok).toBe(true);
 
-    const first = running.env as TestWorkflowEnvironment;
+    const first = await connect(running);
     const { worker, taskQueue } = await createTestWorker(first);
     await worker.runUntil(async () => {
       const handle = await first.client.workflow.start(sumUntilReleased, { taskQueue, workflowId });
@@ -105,7 +113,7 @@ describe('startTemporalDevServer with a SQLite file', () => {
     running = undefined;
 
     running = await startTemporalDevServer({ dbFilename, port, uiPort, namespace: 'default', executable });
-    const second = running.env as TestWorkflowEnvironment;
+    const second = await connect(running);
     const handle = second.client.workflow.getHandle(workflowId);
     expect((await handle.describe()).status.name).toBe('RUNNING');
 
