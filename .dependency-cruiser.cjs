@@ -18,7 +18,17 @@ const layers = {
   runtime: [],
   worker: ['activities', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
   simulation: ['worker', 'activities', 'audit', 'workflows', 'read', 'schema', 'domain', 'runtime'],
-  api: ['read', 'audit', 'organisation', 'notifications', 'projections', 'workflows', 'schema', 'domain', 'runtime'],
+  api: [
+    'read',
+    'audit',
+    'organisation',
+    'notifications',
+    'projections',
+    'workflows',
+    'schema',
+    'domain',
+    'runtime',
+  ],
   web: ['read', 'audit', 'organisation', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
   cli: ['audit', 'store', 'schema', 'domain', 'runtime', 'api'],
   // Entry points and tools: they compose everything.
