@@ -14,7 +14,6 @@ import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
 import type { ServerExecutable } from '../runtime/temporal-cli.ts';
 import { startTemporalDevServer } from '../runtime/temporal-server.ts';
-import { withConcurrency } from '../runtime/with-concurrency.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { generateOrganisation } from '../simulation/organisation.ts';
@@ -26,6 +25,7 @@ import type { CycleInput } from '../workflows/cycle.ts';
 import { cycleLaunchedAt, launchCounts, launchWrites, startedCount } from './launch-records.ts';
 import { cpuSince, cpuSnapshot, type PhaseCpu, sampleRss } from './process-usage.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
+import { withConcurrency } from './with-concurrency.ts';
 
 /** The launch activity keeps 25 starts in flight (`concurrentStarts`); the baseline does the same. */
 export const startConcurrency = 25;

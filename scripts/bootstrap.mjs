@@ -81,7 +81,7 @@ ensureInstalled();
 let exitCode;
 switch (command) {
   case 'start':
-    exitCode = await runTs('runtime/start.ts', args);
+    exitCode = await runTs('bin/start.ts', args);
     break;
   case 'test':
     exitCode = await test();
@@ -90,7 +90,7 @@ switch (command) {
     exitCode = await runTs('bench/main.ts', args);
     break;
   case 'simulate':
-    exitCode = await runTs('runtime/simulate.ts', args);
+    exitCode = await runTs('bin/simulate.ts', args);
     break;
   default:
     console.error(`usage: node scripts/bootstrap.mjs start|test|bench|simulate [args]`);

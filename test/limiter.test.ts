@@ -1,7 +1,7 @@
 // createLimiter keeps one window of in-flight tasks across everything handed in, so work handed in
 // batch after batch never lets the window drain between batches.
 import { describe, expect, it } from 'vitest';
-import { createLimiter } from '../runtime/limiter.ts';
+import { createLimiter } from '../activities/limiter.ts';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -159,7 +159,7 @@ describe('npm start supervises its servers', { timeout: 120_000 }, () => {
     const run = start(folder, { viaNpm: true });
     await run.waitForHealth('ok');
     const servers = serversOn(folder.dataDir);
-    // The process running runtime/start.ts (not the npm entry script) keeps its pid in the data folder.
+    // The process running bin/start.ts (not the npm entry script) keeps its pid in the data folder.
     const siklus = Number(readFileSync(join(folder.dataDir, 'siklus.pid'), 'utf8'));
     expect(siklus).not.toBe(run.child.pid);
 

@@ -1,7 +1,7 @@
 // withConcurrency keeps at most `limit` calls in flight, starts the next as soon as one ends, and keeps
 // the results in item order.
 import { describe, expect, it } from 'vitest';
-import { withConcurrency } from '../runtime/with-concurrency.ts';
+import { withConcurrency } from '../bench/with-concurrency.ts';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,4 +1,4 @@
-// `npm start` as a child process, the way a person runs it: runtime/start.ts under tsx, with its own data
+// `npm start` as a child process, the way a person runs it: bin/start.ts under tsx, with its own data
 // folder and ports, in its own process group (as a terminal would put it, so Ctrl-C can be sent to the
 // whole group). The servers it starts are found in the process table by the data folder they use.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -42,13 +42,13 @@ export async function startSettings(): Promise<StartSettings> {
 }
 
 /**
- * runtime/start.ts itself, or (`viaNpm`) what `npm start` runs: scripts/bootstrap.mjs, which runs
- * runtime/start.ts in a child process.
+ * bin/start.ts itself, or (`viaNpm`) what `npm start` runs: scripts/bootstrap.mjs, which runs
+ * bin/start.ts in a child process.
  */
 export function npmStart(settings: StartSettings, options: { viaNpm?: boolean } = {}): NpmStart {
   const { DATABASE_URL: _db, TEMPORAL_ADDRESS: _temporal, ...env } = process.env;
   const cli = inject('temporalCliPath');
-  const args = options.viaNpm ? ['scripts/bootstrap.mjs', 'start'] : ['--import', 'tsx', 'runtime/start.ts'];
+  const args = options.viaNpm ? ['scripts/bootstrap.mjs', 'start'] : ['--import', 'tsx', 'bin/start.ts'];
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     detached: true,

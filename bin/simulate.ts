@@ -8,12 +8,12 @@ import { parseArgs } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime } from '@temporalio/worker';
 import pg from 'pg';
+import { startPostgres, withDatabase } from '../runtime/postgres.ts';
+import { withStartRetries } from '../runtime/server-start.ts';
+import { resolveTestServer } from '../runtime/test-server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { runSimulation } from '../simulation/run-simulation.ts';
-import { startPostgres, withDatabase } from './postgres.ts';
-import { withStartRetries } from './server-start.ts';
-import { resolveTestServer } from './test-server.ts';
 
 function usage(message: string): never {
   console.error(`simulate: ${message}\nusage: npm run simulate -- --employees N [--units U] [--seed S]`);

@@ -1,6 +1,6 @@
 // Runs an async task over many items with at most `limit` in flight: the next item starts as soon as any
 // running one ends, instead of waiting for a whole group to finish (one slow call no longer stalls 24).
-import { createLimiter } from './limiter.ts';
+import { createLimiter } from '../activities/limiter.ts';
 
 /** Results in item order; the first failure rejects, and items not yet started then never start. */
 export async function withConcurrency<T, R>(
