@@ -1,7 +1,7 @@
 // The API process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { Client, Connection } from '@temporalio/client';
 import { listenForNotifications } from '../notifications/listener.ts';
-import { intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
+import { idempotencyLeaseMsFromEnv, intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
 import { dataDir } from '../runtime/paths.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
@@ -24,7 +24,15 @@ const listener = await listenForNotifications(databaseUrl);
 // The web UI signs people in through the instansi's OIDC provider when a client id is configured.
 const oidc = oidcFromEnv();
 const api = await startApi(
-  { db, temporal, taskQueue, identity, listener, web: oidc ? { oidc } : {} },
+  {
+    db,
+    temporal,
+    taskQueue,
+    identity,
+    listener,
+    web: oidc ? { oidc } : {},
+    idempotencyLeaseMs: idempotencyLeaseMsFromEnv(),
+  },
   { port: intFromEnv('PORT', 3000), host: '0.0.0.0' },
 );
 console.log(`api: listening on ${api.url}`);

@@ -16,7 +16,7 @@ import { migrateToLatest } from '../schema/migrate.ts';
 import { seedDemoOrganisations } from '../web/demo-seed.ts';
 import { oidcFromEnv } from '../web/oidc.ts';
 import { createWorker } from '../worker/create-worker.ts';
-import { intFromEnv, namespace, taskQueue } from './config.ts';
+import { idempotencyLeaseMsFromEnv, intFromEnv, namespace, taskQueue } from './config.ts';
 import { dataDir } from './paths.ts';
 import { startPostgres, withDatabase } from './postgres.ts';
 import { startTemporalDevServer } from './temporal-server.ts';
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       // The web UI's login picker exists only in dev mode, with the dev signing key; in production the
       // web UI signs in through the OIDC provider.
       web: process.env.SIKLUS_DEV_AUTH === '1' ? { devKey: await loadDevKey(dataDir) } : webOidc(),
+      idempotencyLeaseMs: idempotencyLeaseMsFromEnv(),
     },
     { port: intFromEnv('PORT', 3000) },
   );
