@@ -15,6 +15,8 @@ export interface ApiDependencies {
   listener?: NotificationListener;
   /** Largest request body accepted, in bytes (413 beyond). */
   maxBodyBytes?: number;
+  /** How long a Workflow Update may take before the answer is 503 outcome_unknown (default 10 s). */
+  updateTimeoutMs?: number;
   /** How long an Idempotency-Key stays claimed by a request in flight (default 60 s); longer than any request. */
   idempotencyLeaseMs?: number;
 }

@@ -1,6 +1,7 @@
 // Idempotency-Keys across crashes and outages, on real PostgreSQL, a real Temporal dev server (on a
 // SQLite file, so it can be stopped and started again) and a real worker: a claim left by a killed API
-// process lapses, and a retry always ends with the true outcome (the Update id comes from the key).
+// process lapses, a retry always ends with the true outcome (the Update id comes from the key), and
+// with Temporal down an action answers 503 with Retry-After at once instead of hanging.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -50,6 +51,7 @@ describe('Idempotency-Key across crashes and outages (dev server on SQLite, real
   let db: Kysely<Database>;
   let stopWorker: (() => Promise<void>) | undefined;
   let api: RunningApi;
+  let impatientApi: RunningApi;
   let child: ChildProcess | undefined;
   let token: (nip: string, roles?: string[]) => Promise<string>;
 
@@ -141,6 +143,9 @@ describe('Idempotency-Key across crashes and outages (dev server on SQLite, real
     expect(started.status).toBe(201);
     cycleId = started.body.cycleId;
     await waitFor(async () => (await taskCount()) === 5, 60_000, 'the launch');
+    // Gives up on an Update after 1.5 s (the default is 10 s).
+    const impatient = { db, temporal: client, taskQueue, identity, updateTimeoutMs: 1_500 };
+    impatientApi = await startApi(impatient, { port: 0 });
   }, 180_000);
 
   // A test that stopped the worker (or Temporal) and failed midway leaves the next one a running worker.
@@ -151,6 +156,7 @@ describe('Idempotency-Key across crashes and outages (dev server on SQLite, real
   afterAll(async () => {
     child?.kill('SIGKILL');
     await api?.close();
+    await impatientApi?.close();
     await stopWorker?.().catch(() => undefined);
     await connection?.close();
     await temporal?.stop();
@@ -228,6 +234,52 @@ describe('Idempotency-Key across crashes and outages (dev server on SQLite, real
     expect((await acknowledge(api, nip, 'ack-other')).body).toMatchObject({ code: 'already_done' });
     expect(await acknowledgements(nip)).toBe(1);
   });
+
+  it('answers 503 outcome_unknown when the Update does not complete in time, and the retry its outcome', async () => {
+    const nip = staff[2] as string;
+    await stopWorker?.();
+    const first = await acknowledge(impatientApi, nip, 'ack-slow');
+    expect(first).toMatchObject({ status: 503, body: { code: 'outcome_unknown', status: 503 } });
+    expect(first.headers.get('content-type')).toBe('application/problem+json');
+    expect(Number(first.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(first.ms).toBeLessThan(4_000);
+    // Not stored as the key's answer: the claim is released at once.
+    const row = await db
+      .selectFrom('idempotency_keys')
+      .select(['status', 'claimed_until'])
+      .where('key', '=', 'ack-slow')
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBeNull();
+    expect(row.claimed_until?.getTime()).toBeLessThanOrEqual(Date.now());
+    await startWorker();
+    const retry = await acknowledge(api, nip, 'ack-slow');
+    expect(retry).toMatchObject({ status: 200, body: { eventTypes: acknowledged } });
+    expect(await acknowledgements(nip)).toBe(1);
+  });
+
+  it('answers 503 temporal_unavailable with Retry-After at once while Temporal is down', async () => {
+    const nip = staff[3] as string;
+    await stopWorker?.();
+    await temporal?.stop();
+    temporal = undefined;
+    const down = await acknowledge(api, nip, 'ack-down');
+    expect(down).toMatchObject({ status: 503, body: { code: 'temporal_unavailable' } });
+    expect(down.headers.get('content-type')).toBe('application/problem+json');
+    expect(Number(down.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(down.ms).toBeLessThan(3_000);
+    // Nothing reached the workflow and nothing was stored for the key: once Temporal is back, the
+    // same request goes through.
+    await startTemporal();
+    await startWorker();
+    let retry = down;
+    const until = Date.now() + 60_000;
+    while (retry.status === 503 && Date.now() < until) {
+      await sleep(1_000);
+      retry = await acknowledge(api, nip, 'ack-down');
+    }
+    expect(retry).toMatchObject({ status: 200, body: { eventTypes: acknowledged } });
+    expect(await acknowledgements(nip)).toBe(1);
+  }, 120_000);
 });
 
 /** Has Temporal admitted the Update with this id (it waits there while no worker runs)? */

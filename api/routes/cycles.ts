@@ -13,7 +13,7 @@ import { closeCycleUpdate, setUnitPredikatUpdate } from '../../workflows/message
 import type { ApiEnv } from '../context.ts';
 import { hrOnly, hrOrAuditor, requireRole } from '../middleware.ts';
 import { ApiProblem } from '../problem.ts';
-import { executeUpdate } from '../temporal-calls.ts';
+import { callTemporal, executeUpdate } from '../temporal-calls.ts';
 import { jsonBody, jsonResponse, orgParams, problemResponse } from './openapi-shapes.ts';
 
 const org = orgParams;
@@ -238,21 +238,25 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     };
     const workflowId = cycleWorkflowId(cycleId);
     const operationId = c.get('operationId');
+    const deps = c.get('deps');
     try {
-      await temporal.workflow.start('CycleWorkflow', {
-        workflowId,
-        taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        // Marks the start as this keyed request's, so its retry can tell its own start from another.
-        ...(operationId ? { memo: { startRequest: operationId } } : {}),
-      });
+      await callTemporal(deps, () =>
+        temporal.workflow.start('CycleWorkflow', {
+          workflowId,
+          taskQueue,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          // Marks the start as this keyed request's, so its retry can tell its own start from another.
+          ...(operationId ? { memo: { startRequest: operationId } } : {}),
+        }),
+      );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       // A retry whose first attempt started the cycle but lost the answer gets that answer.
       const ours =
         operationId !== undefined &&
-        (await temporal.workflow.getHandle(workflowId).describe()).memo?.startRequest === operationId;
+        (await callTemporal(deps, () => temporal.workflow.getHandle(workflowId).describe())).memo
+          ?.startRequest === operationId;
       if (!ours) throw new ApiProblem(409, 'cycle_exists', `The ${body.year} cycle was already started`);
     }
     return c.json({ cycleId, workflowId }, 201);
