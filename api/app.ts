@@ -32,7 +32,10 @@ export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPI
     },
   });
   app.onError((error, c) => {
-    if (error instanceof ApiProblem) return problem(c, error.status, error.code, error.message, error.extra);
+    if (error instanceof ApiProblem) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return problem(c, error.status, error.code, error.message, error.extra);
+    }
     if (isDomainError(error))
       return problem(c, statusForCode(error.code), error.code, error.message, error.details ?? {});
     if (error instanceof ZodError) return schemaProblem(c, error.issues);

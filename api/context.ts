@@ -15,6 +15,17 @@ export interface ApiDependencies {
   listener?: NotificationListener;
   /** Largest request body accepted, in bytes (413 beyond). */
   maxBodyBytes?: number;
+  /** How long a Workflow Update may take before the answer is 503 outcome_unknown (default 10 s). */
+  updateTimeoutMs?: number;
+  /** How long an Idempotency-Key stays claimed by a request in flight (default 60 s); longer than any request. */
+  idempotencyLeaseMs?: number;
 }
 
-export type ApiEnv = { Variables: { principal: Principal; deps: ApiDependencies } };
+export type ApiEnv = {
+  Variables: {
+    principal: Principal;
+    deps: ApiDependencies;
+    /** Derived from the Idempotency-Key: the same for every retry of a request (the Update id). */
+    operationId: string | undefined;
+  };
+};

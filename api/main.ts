@@ -1,7 +1,13 @@
 // The API process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { Client, Connection } from '@temporalio/client';
 import { listenForNotifications } from '../notifications/listener.ts';
-import { hostFromEnv, intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
+import {
+  hostFromEnv,
+  idempotencyLeaseMsFromEnv,
+  intFromEnv,
+  namespace,
+  taskQueue,
+} from '../runtime/config.ts';
 import { dataDir } from '../runtime/paths.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
@@ -24,7 +30,15 @@ const listener = await listenForNotifications(databaseUrl);
 // The web UI signs people in through the instansi's OIDC provider when a client id is configured.
 const oidc = oidcFromEnv();
 const api = await startApi(
-  { db, temporal, taskQueue, identity, listener, web: oidc ? { oidc } : {} },
+  {
+    db,
+    temporal,
+    taskQueue,
+    identity,
+    listener,
+    web: oidc ? { oidc } : {},
+    idempotencyLeaseMs: idempotencyLeaseMsFromEnv(),
+  },
   { port: intFromEnv('PORT', 3000), host: hostFromEnv() },
 );
 console.log(`api: listening on ${api.url}`);

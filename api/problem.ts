@@ -32,6 +32,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     detail: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers to send with the problem (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
   }

@@ -13,7 +13,13 @@ import { loadDevKey } from '../api/auth/dev-keys.ts';
 import { startApi } from '../api/server.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
 import { startMailer } from '../notifications/mailer.ts';
-import { hostFromEnv, intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
+import {
+  hostFromEnv,
+  idempotencyLeaseMsFromEnv,
+  intFromEnv,
+  namespace,
+  taskQueue,
+} from '../runtime/config.ts';
 import { dataDir } from '../runtime/paths.ts';
 import { startPostgres, withDatabase } from '../runtime/postgres.ts';
 import { processArgs } from '../runtime/processes.ts';
@@ -95,6 +101,7 @@ async function main(): Promise<void> {
       // The web UI's login picker exists only in dev mode, with the dev signing key; in production the
       // web UI signs in through the OIDC provider.
       web: process.env.SIKLUS_DEV_AUTH === '1' ? { devKey: await loadDevKey(dataDir) } : webOidc(),
+      idempotencyLeaseMs: idempotencyLeaseMsFromEnv(),
     },
     { port: intFromEnv('PORT', 3000), host: hostFromEnv() },
   );

@@ -16,3 +16,14 @@ export function intFromEnv(name: string, fallback: number): number {
   }
   return value;
 }
+
+/** SIKLUS_IDEMPOTENCY_LEASE_S: how long an Idempotency-Key stays claimed by a request in flight. */
+export function idempotencyLeaseMsFromEnv(): number | undefined {
+  const raw = process.env.SIKLUS_IDEMPOTENCY_LEASE_S;
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
+    throw new Error(`SIKLUS_IDEMPOTENCY_LEASE_S must be whole seconds (1-86400), got "${raw}"`);
+  }
+  return seconds * 1000;
+}

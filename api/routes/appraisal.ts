@@ -51,7 +51,13 @@ export const appraisalRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(actRoute, async (c) => {
     const row = await myAppraisal(c.get('deps').db, c.get('principal'), c.req.valid('query').cycleId);
     return c.json(
-      await actOnAppraisal(c.get('deps'), c.get('principal'), row.appraisal_id, c.req.valid('json')),
+      await actOnAppraisal(
+        c.get('deps'),
+        c.get('principal'),
+        row.appraisal_id,
+        c.req.valid('json'),
+        c.get('operationId'),
+      ),
       200,
     );
   });

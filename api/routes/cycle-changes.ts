@@ -11,6 +11,7 @@ import {
 import type { ApiEnv } from '../context.ts';
 import { hrOnly, requireRole } from '../middleware.ts';
 import { ApiProblem } from '../problem.ts';
+import { executeUpdate } from '../temporal-calls.ts';
 import { jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const params = z.object({ org: z.string().min(1).max(64), cycleId: z.string().min(1).max(100) });
@@ -58,7 +59,13 @@ export const cycleChangeRoutes = new OpenAPIHono<ApiEnv>()
     const { cycle, by } = await hrCycle(c.get('deps').db, c.get('principal'), c.req.valid('param').cycleId);
     const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle));
     return c.json(
-      await handle.executeUpdate(addEmployeesUpdate, { args: [{ nips: c.req.valid('json').nips, by }] }),
+      await executeUpdate(
+        c.get('deps'),
+        handle,
+        addEmployeesUpdate,
+        [{ nips: c.req.valid('json').nips, by }],
+        c.get('operationId'),
+      ),
       200,
     );
   })
@@ -66,9 +73,13 @@ export const cycleChangeRoutes = new OpenAPIHono<ApiEnv>()
     const { cycle, by } = await hrCycle(c.get('deps').db, c.get('principal'), c.req.valid('param').cycleId);
     const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle));
     return c.json(
-      await handle.executeUpdate(removeEmployeeUpdate, {
-        args: [{ nip: c.req.valid('param').nip, reason: c.req.valid('json').reason, by }],
-      }),
+      await executeUpdate(
+        c.get('deps'),
+        handle,
+        removeEmployeeUpdate,
+        [{ nip: c.req.valid('param').nip, reason: c.req.valid('json').reason, by }],
+        c.get('operationId'),
+      ),
       200,
     );
   })
@@ -79,9 +90,13 @@ export const cycleChangeRoutes = new OpenAPIHono<ApiEnv>()
       throw new ApiProblem(422, 'deadline_in_past', 'The new deadline must be in the future');
     const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle));
     return c.json(
-      await handle.executeUpdate(extendUnitDeadlineUpdate, {
-        args: [{ unitCode: c.req.valid('param').unitCode, step, deadline, by }],
-      }),
+      await executeUpdate(
+        c.get('deps'),
+        handle,
+        extendUnitDeadlineUpdate,
+        [{ unitCode: c.req.valid('param').unitCode, step, deadline, by }],
+        c.get('operationId'),
+      ),
       200,
     );
   });

@@ -13,6 +13,7 @@ import { closeCycleUpdate, setUnitPredikatUpdate } from '../../workflows/message
 import type { ApiEnv } from '../context.ts';
 import { hrOnly, hrOrAuditor, requireRole } from '../middleware.ts';
 import { ApiProblem } from '../problem.ts';
+import { callTemporal, executeUpdate } from '../temporal-calls.ts';
 import { jsonBody, jsonResponse, orgParams, problemResponse } from './openapi-shapes.ts';
 
 const org = orgParams;
@@ -239,19 +240,30 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
       population: body.population,
       startedBy: me.nip,
     };
+    const workflowId = cycleWorkflowId(cycleId);
+    const operationId = c.get('operationId');
+    const deps = c.get('deps');
     try {
-      await temporal.workflow.start('CycleWorkflow', {
-        workflowId: cycleWorkflowId(cycleId),
-        taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      await callTemporal(deps, () =>
+        temporal.workflow.start('CycleWorkflow', {
+          workflowId,
+          taskQueue,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          // Marks the start as this keyed request's, so its retry can tell its own start from another.
+          ...(operationId ? { memo: { startRequest: operationId } } : {}),
+        }),
+      );
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError)
-        throw new ApiProblem(409, 'cycle_exists', `The ${body.year} cycle was already started`);
-      throw error;
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      // A retry whose first attempt started the cycle but lost the answer gets that answer.
+      const ours =
+        operationId !== undefined &&
+        (await callTemporal(deps, () => temporal.workflow.getHandle(workflowId).describe())).memo
+          ?.startRequest === operationId;
+      if (!ours) throw new ApiProblem(409, 'cycle_exists', `The ${body.year} cycle was already started`);
     }
-    return c.json({ cycleId, workflowId: cycleWorkflowId(cycleId) }, 201);
+    return c.json({ cycleId, workflowId }, 201);
   })
   .openapi(cycleRoute, async (c) => {
     const cycle = await findCycle(c);
@@ -318,9 +330,13 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     const { unitCode } = c.req.valid('param');
     const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle.cycle_id));
     return c.json(
-      await handle.executeUpdate(setUnitPredikatUpdate, {
-        args: [{ unitCode, predikat: c.req.valid('json').predikat, by: me.nip }],
-      }),
+      await executeUpdate(
+        c.get('deps'),
+        handle,
+        setUnitPredikatUpdate,
+        [{ unitCode, predikat: c.req.valid('json').predikat, by: me.nip }],
+        c.get('operationId'),
+      ),
       200,
     );
   })
@@ -328,7 +344,10 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     const me = hr(c);
     const cycle = await findCycle(c);
     const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle.cycle_id));
-    return c.json(await handle.executeUpdate(closeCycleUpdate, { args: [{ by: me.nip }] }), 200);
+    return c.json(
+      await executeUpdate(c.get('deps'), handle, closeCycleUpdate, [{ by: me.nip }], c.get('operationId')),
+      200,
+    );
   });
 
 // biome-ignore lint/suspicious/noExplicitAny: the context of any route here

@@ -154,6 +154,7 @@ export const inboxRoutes = new OpenAPIHono<ApiEnv>()
       c.get('principal'),
       task.appraisal_id,
       c.req.valid('json'),
+      c.get('operationId'),
     );
     return c.json(result, 200);
   });

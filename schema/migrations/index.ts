@@ -6,6 +6,7 @@ import * as organisation from './0002-organisation.ts';
 import * as appraisalProjections from './0003-appraisal-projections.ts';
 import * as cycleSeal from './0004-cycle-seal.ts';
 import * as idempotency from './0005-idempotency.ts';
+import * as idempotencyClaims from './0006-idempotency-claims.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStoreMigration,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0003-appraisal-projections': appraisalProjections,
   '0004-cycle-seal': cycleSeal,
   '0005-idempotency': idempotency,
+  '0006-idempotency-claims': idempotencyClaims,
 };

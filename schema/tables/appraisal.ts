@@ -110,6 +110,10 @@ export interface IdempotencyKeysTable {
   content_type: string | null;
   body: string | null;
   created_at: Generated<Date>;
+  /** Who holds the claim while the request runs. */
+  claim_id: string | null;
+  /** The claim's lease: after it, a retry may run the request again. */
+  claimed_until: Date | null;
 }
 
 export interface CountTable {

@@ -1,0 +1,116 @@
+// The API's calls into Temporal, bounded in time. The SDK retries an unreachable server for ~20 s per
+// call; instead a quick probe tells "Temporal is down, nothing was sent" (503 temporal_unavailable) from
+// "the request went out and its answer did not come back" (503 outcome_unknown). Both carry
+// Retry-After; a retry with the same Idempotency-Key sends the same Update id, and Temporal answers a
+// repeated Update id with the outcome of the first.
+import {
+  type Client,
+  isGrpcServiceError,
+  ServiceError,
+  type WorkflowHandle,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { ApiDependencies } from './context.ts';
+import { ApiProblem } from './problem.ts';
+
+/** How long the reachability probe may take. */
+const probeMs = 1_000;
+/** How long an Update may take to complete before the answer is "outcome unknown". */
+export const defaultUpdateTimeoutMs = 10_000;
+/** How soon a client should come back after a 503 from here, in seconds. */
+const retryAfterUnavailable = 5;
+const retryAfterUnknown = 2;
+
+class TimedOut extends Error {}
+
+export function temporalUnavailable(): ApiProblem {
+  return new ApiProblem(
+    503,
+    'temporal_unavailable',
+    'The workflow service is unreachable; nothing was done. Retry later',
+    {},
+    { 'retry-after': String(retryAfterUnavailable) },
+  );
+}
+
+export function outcomeUnknown(): ApiProblem {
+  return new ApiProblem(
+    503,
+    'outcome_unknown',
+    'The request reached the workflow service but its answer did not come back, so it may have been applied. Retry with the same Idempotency-Key to learn the outcome',
+    {},
+    { 'retry-after': String(retryAfterUnknown) },
+  );
+}
+
+/** Settles with `work`, or rejects with TimedOut after `ms` (the work itself goes on, unobserved). */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut()), ms);
+  });
+  work.catch(() => {});
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Fails fast with temporal_unavailable when the frontend does not answer: nothing has been sent yet. */
+export async function ensureTemporalReachable(temporal: Client): Promise<void> {
+  try {
+    await within(
+      temporal.withDeadline(Date.now() + probeMs, () => temporal.workflowService.getSystemInfo({})),
+      probeMs + 100,
+    );
+  } catch {
+    throw temporalUnavailable();
+  }
+}
+
+/** Errors that say nothing about whether the server acted on the request. */
+function isTransportFailure(error: unknown): boolean {
+  return (
+    error instanceof TimedOut ||
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    error instanceof ServiceError ||
+    isGrpcServiceError(error)
+  );
+}
+
+/**
+ * Runs a Workflow Update under a deadline. `updateId` (from the Idempotency-Key) makes a retry the same
+ * Update: Temporal returns the first execution's result or failure instead of running it again. Rule
+ * failures and a missing workflow propagate unchanged for the caller to map.
+ */
+export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
+  deps: ApiDependencies,
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, Args>,
+  args: Args,
+  updateId: string | undefined,
+): Promise<Ret> {
+  await ensureTemporalReachable(deps.temporal);
+  const timeoutMs = deps.updateTimeoutMs ?? defaultUpdateTimeoutMs;
+  try {
+    return await within(
+      deps.temporal.withDeadline(Date.now() + timeoutMs, () =>
+        handle.executeUpdate(update, { args, ...(updateId ? { updateId } : {}) }),
+      ),
+      timeoutMs + 250,
+    );
+  } catch (error) {
+    if (isTransportFailure(error)) throw outcomeUnknown();
+    throw error;
+  }
+}
+
+/** Runs any other Temporal call (a workflow start, a describe) under the same probe and deadline. */
+export async function callTemporal<T>(deps: ApiDependencies, call: () => Promise<T>): Promise<T> {
+  await ensureTemporalReachable(deps.temporal);
+  const timeoutMs = deps.updateTimeoutMs ?? defaultUpdateTimeoutMs;
+  try {
+    return await within(deps.temporal.withDeadline(Date.now() + timeoutMs, call), timeoutMs + 250);
+  } catch (error) {
+    if (isTransportFailure(error)) throw outcomeUnknown();
+    throw error;
+  }
+}
