@@ -9,12 +9,12 @@ import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { openingEvents } from '../domain/appraisal/opening.ts';
 import type { Population } from '../domain/cycle/events.ts';
 import { eventSchemas } from '../domain/event-registry.ts';
+import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId } from '../domain/ids.ts';
 import { projections } from '../projections/index.ts';
 import { createLimiter } from '../runtime/limiter.ts';
 import type { Database } from '../schema/database.ts';
 import { type AppendOutcome, appendMany, readStream } from '../store/index.ts';
 import type { AppraisalCalendar, AppraisalInput } from '../workflows/appraisal-input.ts';
-import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId } from '../workflows/appraisal-input.ts';
 import { startHeartbeats } from './heartbeats.ts';
 import { loadParticipants } from './participants.ts';
 

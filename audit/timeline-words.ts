@@ -1,6 +1,7 @@
 // The words of the audit timeline in Bahasa Indonesia and English: who acted, steps, task kinds.
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import type { Step, TaskKind } from '../domain/appraisal/types.ts';
+import { parseSystemActor, parseTaskId } from '../domain/ids.ts';
 
 export type Lang = 'id' | 'en';
 
@@ -30,7 +31,7 @@ export function object(who: Who, lang: Lang): string {
 /** Who a NIP (or `system:<component>`) is in this appraisal. */
 export function whoIs(actor: string | null, state: AppraisalState | null): Who {
   if (!actor) return 'someone';
-  if (actor.startsWith('system:')) return 'system';
+  if (parseSystemActor(actor) !== undefined) return 'system';
   const p = state?.participants;
   if (actor === p?.employee.nip) return 'employee';
   if (actor === p?.supervisorNip) return 'supervisor';
@@ -77,8 +78,8 @@ const taskWords: Record<TaskKind, Record<Lang, string>> = {
 
 /** "“usulan RHK”" for a task id `<appraisalId>:<kind>[:<qualifier>]`. */
 export function taskWord(taskId: string, lang: Lang): string {
-  const kind = taskId.split(':')[1] as TaskKind | undefined;
-  const word = kind && Object.hasOwn(taskWords, kind) ? taskWords[kind][lang] : (kind ?? taskId);
+  const kind = parseTaskId(taskId)?.kind;
+  const word = kind && Object.hasOwn(taskWords, kind) ? taskWords[kind as TaskKind][lang] : (kind ?? taskId);
   return `“${word}”`;
 }
 

@@ -3,9 +3,9 @@
 import type { Kysely } from 'kysely';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
+import { appraisalStreamId } from '../domain/ids.ts';
 import { predikatLabels, ratingLabels } from '../domain/rating/predikat.ts';
 import type { Database } from '../schema/database.ts';
-import { appraisalStreamId } from '../workflows/appraisal-input.ts';
 import { AuditError } from './errors.ts';
 import { readStreamRows, validateRow } from './event-rows.ts';
 import {

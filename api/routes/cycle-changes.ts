@@ -2,7 +2,7 @@
 // a leaver (the appraisal is cancelled with the reason), extend a step's deadline for a unit.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { nipSchema, stepSchema } from '../../domain/appraisal/types.ts';
-import { cycleWorkflowId } from '../../workflows/appraisal-input.ts';
+import { cycleWorkflowId } from '../../domain/ids.ts';
 import {
   addEmployeesUpdate,
   extendUnitDeadlineUpdate,
