@@ -16,6 +16,8 @@ const layers = {
   activities: ['workflows', 'projections', 'store', 'schema', 'domain', 'organisation', 'notifications'],
   audit: ['projections', 'store', 'schema', 'domain', 'workflows', 'worker'],
   runtime: [],
+  // The demo organisations `npm start` seeds in dev mode.
+  demo: ['schema', 'domain'],
   worker: ['activities', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
   simulation: ['worker', 'activities', 'audit', 'workflows', 'read', 'schema', 'domain', 'runtime'],
   api: [

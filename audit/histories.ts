@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
+import { appraisalWorkflowsOfCyclePrefix, cycleWorkflowId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { workflowsPath } from '../worker/create-worker.ts';
-import { cycleWorkflowId } from '../workflows/appraisal-input.ts';
 import { type History, historyFromJSON, historyToJSON } from './history-json.ts';
 
 export interface CycleHistory {
@@ -49,7 +49,8 @@ export async function cycleWorkflowIds(
     members = rows.map((row) => row.workflow_id);
   } else {
     const found = new Set<string>();
-    const query = `WorkflowId STARTS_WITH "appraisal:${cycleId.replace(/["\\]/g, '')}."`;
+    const prefix = appraisalWorkflowsOfCyclePrefix(cycleId).replace(/["\\]/g, '');
+    const query = `WorkflowId STARTS_WITH "${prefix}"`;
     for await (const execution of client.workflow.list({ query })) found.add(execution.workflowId);
     members = [...found].sort();
   }

@@ -2,7 +2,7 @@
 // and how to pick one cycle's rows. `cycle_members` is launch progress kept by an activity, not a
 // projection, so it is not here.
 import { type RawBuilder, sql } from 'kysely';
-import { cycleRowPattern } from '../projections/cycle-streams.ts';
+import { idsOfCycleLike } from '../domain/ids.ts';
 
 export interface ProjectionTable {
   name: string;
@@ -31,13 +31,12 @@ export const projectionTables: readonly ProjectionTable[] = [
       'email_sent_at',
       'email_error',
     ],
-    // Task ids are `<appraisalId>:<kind>...` and appraisal ids `<cycleId>.<nip>`.
-    ofCycle: (cycleId) => sql`task_id like ${cycleRowPattern(cycleId)}`,
+    ofCycle: (cycleId) => sql`task_id like ${idsOfCycleLike(cycleId)}`,
   },
   {
     name: 'activity_reports',
     ignored: [],
-    ofCycle: (cycleId) => sql`appraisal_id like ${cycleRowPattern(cycleId)}`,
+    ofCycle: (cycleId) => sql`appraisal_id like ${idsOfCycleLike(cycleId)}`,
   },
   { name: 'cycle_progress', ignored: [], ofCycle: byCycleId },
   { name: 'unit_distribution', ignored: [], ofCycle: byCycleId },

@@ -9,9 +9,9 @@ import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import type { CycleEvent } from '../domain/cycle/events.ts';
 import { type CycleState, evolveCycle, initialCycleState } from '../domain/cycle/state.ts';
+import { appraisalStreamId, cycleStreamId } from '../domain/ids.ts';
 import { cycleStreamIds } from '../projections/cycle-streams.ts';
 import type { Database } from '../schema/database.ts';
-import { appraisalStreamId, cycleStreamId } from '../workflows/appraisal-input.ts';
 import { AuditError } from './errors.ts';
 import { type AuditEvent, readStreamRows, validateRow } from './event-rows.ts';
 

@@ -1,8 +1,10 @@
-// The words of the audit timeline in Bahasa Indonesia and English: who acted, steps, task kinds.
+// The words of the audit timeline in Bahasa Indonesia and English: who acted, and in which review role
+// (task kinds, steps and the events' sentences are domain/vocabulary's).
 import type { AppraisalState } from '../domain/appraisal/state.ts';
-import type { Step, TaskKind } from '../domain/appraisal/types.ts';
+import { parseSystemActor, parseTaskId } from '../domain/ids.ts';
+import { type Lang, taskKindName } from '../domain/vocabulary/vocabulary.ts';
 
-export type Lang = 'id' | 'en';
+export type { Lang };
 
 export type Who = 'employee' | 'supervisor' | 'superior' | 'hr' | 'system' | 'reviewer' | 'someone';
 
@@ -30,7 +32,7 @@ export function object(who: Who, lang: Lang): string {
 /** Who a NIP (or `system:<component>`) is in this appraisal. */
 export function whoIs(actor: string | null, state: AppraisalState | null): Who {
   if (!actor) return 'someone';
-  if (actor.startsWith('system:')) return 'system';
+  if (parseSystemActor(actor) !== undefined) return 'system';
   const p = state?.participants;
   if (actor === p?.employee.nip) return 'employee';
   if (actor === p?.supervisorNip) return 'supervisor';
@@ -39,47 +41,10 @@ export function whoIs(actor: string | null, state: AppraisalState | null): Who {
   return 'hr';
 }
 
-const stepWords: Record<Step, Record<Lang, string>> = {
-  socialisation: { id: 'sosialisasi', en: 'socialisation' },
-  agreement: { id: 'penyusunan SKP', en: 'agreement' },
-  checkIns: { id: 'pemantauan triwulan', en: 'quarterly check-ins' },
-  review: { id: 'penilaian perilaku 360°', en: '360° review' },
-  rating: { id: 'penetapan rating', en: 'rating' },
-  feedback: { id: 'umpan balik', en: 'feedback' },
-  followUp: { id: 'tindak lanjut', en: 'follow-up' },
-  completed: { id: 'selesai', en: 'completed' },
-  cancelled: { id: 'dibatalkan', en: 'cancelled' },
-};
-
-export function stepWord(step: Step, lang: Lang): string {
-  return stepWords[step][lang];
-}
-
-const taskWords: Record<TaskKind, Record<Lang, string>> = {
-  acknowledgeStandards: { id: 'konfirmasi standar kinerja', en: 'acknowledge the standards' },
-  escalateSocialisation: { id: 'eskalasi sosialisasi', en: 'socialisation escalation' },
-  proposeIndicators: { id: 'usulan RHK', en: 'propose indicators' },
-  reviewIndicators: { id: 'tinjau RHK', en: 'review indicators' },
-  signAgreement: { id: 'tanda tangan SKP', en: 'sign the agreement' },
-  submitCheckIn: { id: 'isi realisasi', en: 'submit the check-in' },
-  giveCheckInFeedback: { id: 'umpan balik realisasi', en: 'check-in feedback' },
-  assignPeers: { id: 'tunjuk rekan penilai', en: 'assign peer reviewers' },
-  selfAssessment: { id: 'penilaian diri', en: 'self-assessment' },
-  supervisorAssessment: { id: 'penilaian atasan', en: 'supervisor assessment' },
-  peerReview: { id: 'penilaian rekan kerja', en: 'peer review' },
-  subordinateReview: { id: 'penilaian bawahan', en: 'subordinate review' },
-  setRating: { id: 'tetapkan rating', en: 'set the rating' },
-  readFeedback: { id: 'baca hasil penilaian', en: 'read the rating' },
-  decideObjection: { id: 'putuskan keberatan', en: 'decide the objection' },
-  assignTraining: { id: 'tetapkan program pengembangan', en: 'assign training' },
-  completeTraining: { id: 'selesaikan program pengembangan', en: 'complete training' },
-};
-
-/** "“usulan RHK”" for a task id `<appraisalId>:<kind>[:<qualifier>]`. */
+/** "“Usulkan RHK dan indikator (SKP)”" for a task id `<appraisalId>:<kind>[:<qualifier>]`. */
 export function taskWord(taskId: string, lang: Lang): string {
-  const kind = taskId.split(':')[1] as TaskKind | undefined;
-  const word = kind && Object.hasOwn(taskWords, kind) ? taskWords[kind][lang] : (kind ?? taskId);
-  return `“${word}”`;
+  const kind = parseTaskId(taskId)?.kind;
+  return `“${kind ? taskKindName(lang, kind) : taskId}”`;
 }
 
 export const reviewRoleWords: Record<'self' | 'supervisor' | 'peer' | 'subordinate', Record<Lang, string>> = {

@@ -6,10 +6,10 @@
 //   4. once closed: the seal, i.e. the streams up to the close still hash to the stored digest.
 // Each finding names the stream and version (or table) and what is wrong.
 import type { Kysely } from 'kysely';
+import { cycleStreamId } from '../domain/ids.ts';
 import { cycleStreamIds } from '../projections/cycle-streams.ts';
 import type { Database } from '../schema/database.ts';
 import { type IntegrityProblem, verifyStreams } from '../store/verify-streams.ts';
-import { cycleStreamId } from '../workflows/appraisal-input.ts';
 import { AuditError } from './errors.ts';
 import { readStreamRows, validateRow } from './event-rows.ts';
 import { type RebuildReport, rebuildProjections, type TableDifference } from './rebuild-projections.ts';

@@ -1,7 +1,7 @@
 // What a launch recorded in Postgres, read by the launch benchmark: its progress, its counts, and when
 // it wrote last (the benchmark's clock).
 import type pg from 'pg';
-import { appraisalStreamId, cycleStreamId } from '../workflows/appraisal-input.ts';
+import { appraisalStreamId, cycleStreamId } from '../domain/ids.ts';
 
 /** Members of the cycle whose workflow the launch activity has started (its progress in Postgres). */
 export async function startedCount(poller: pg.Client, cycleId: string): Promise<number> {

@@ -6,18 +6,23 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { stateAsOf } from '../audit/state-as-of.ts';
+import type { TaskKind } from '../domain/appraisal/types.ts';
 import { eventSchemas } from '../domain/event-registry.ts';
+import {
+  appraisalIdFor,
+  appraisalStreamId,
+  appraisalStreamsOfCycleLike,
+  appraisalWorkflowId,
+  cycleIdFor,
+  cycleStreamId,
+  cycleWorkflowId,
+  taskIdFor,
+} from '../domain/ids.ts';
 import { projections } from '../projections/index.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { appendMany, appendToStream, type NewEvent } from '../store/index.ts';
-import {
-  appraisalIdFor,
-  appraisalStreamId,
-  cycleIdFor,
-  cycleStreamId,
-} from '../workflows/appraisal-input.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
 
 type Event = NewEvent<typeof eventSchemas>;
@@ -71,7 +76,7 @@ export async function appendSyntheticCycle(
           eventId: randomUUID(),
           type: d.type,
           data: d.data,
-          metadata: meta(`cycle:${cycleId}`, hr),
+          metadata: meta(cycleWorkflowId(cycleId), hr),
         }) as Event,
     );
   let cycleVersion = 0;
@@ -104,7 +109,7 @@ export async function appendSyntheticCycle(
           eventId: randomUUID(),
           type: d.type,
           data: d.data,
-          metadata: meta(`appraisal:${appraisalId}`, d.by ?? 'system:workflow'),
+          metadata: meta(appraisalWorkflowId(appraisalId), d.by ?? 'system:workflow'),
         }) as Event,
     );
     return { streamId: appraisalStreamId(appraisalId), events, version: 0 };
@@ -187,7 +192,7 @@ function appraisalDrafts(
     const by = data.by ?? data.reviewerNip;
     return { type, data: { ...data, at: clock.next() }, ...(typeof by === 'string' ? { by } : {}) };
   };
-  const taskId = (kind: string, q?: string) => `${appraisalId}:${kind}${q ? `:${q}` : ''}`;
+  const taskId = (kind: string, q?: string) => taskIdFor(appraisalId, kind as TaskKind, q);
   const task = (kind: string, assigneeNip: string, assigneeRole: string, step: string, q?: string) =>
     e('task.assigned', { taskId: taskId(kind, q), kind, assigneeNip, assigneeRole, step, dueAt: null });
   const done = (kind: string, by: string, q?: string) => e('task.completed', { taskId: taskId(kind, q), by });
@@ -289,7 +294,7 @@ async function readRaw(db: Kysely<Database>, cycleId: string): Promise<number> {
     await sql`declare raw_events no scroll cursor for
       select global_position, stream_id, stream_version, type, data, metadata,
              (extract(epoch from recorded_at) * 1000)::int8 as recorded_ms
-      from events where stream_id = ${cycleStreamId(cycleId)} or stream_id like ${`appraisal-${cycleId}.%`}
+      from events where stream_id = ${cycleStreamId(cycleId)} or stream_id like ${appraisalStreamsOfCycleLike(cycleId)}
       order by stream_id, stream_version`.execute(trx);
     let count = 0;
     for (;;) {

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { identityFromEnv } from '../api/auth/config.ts';
 import { loadDevKey } from '../api/auth/dev-keys.ts';
 import { startApi } from '../api/server.ts';
+import { seedDemoOrganisations } from '../demo/seed.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
 import { startMailer } from '../notifications/mailer.ts';
 import {
@@ -27,7 +28,6 @@ import { errorMessage, ServerStartError } from '../runtime/server-start.ts';
 import { startTemporalDevServer } from '../runtime/temporal-server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
-import { seedDemoOrganisations } from '../web/demo-seed.ts';
 import { oidcFromEnv } from '../web/oidc.ts';
 import { createWorker } from '../worker/create-worker.ts';
 

@@ -9,6 +9,7 @@ import { AuditError } from '../audit/errors.ts';
 import { type AsOf, stateAsOf } from '../audit/state-as-of.ts';
 import { appraisalTimeline, formatTimeline } from '../audit/timeline.ts';
 import { verifyCycle } from '../audit/verify-cycle.ts';
+import { cycleIdFor, parseCycleId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { repairPositionOrder } from '../store/repair-position-order.ts';
@@ -123,11 +124,11 @@ function cycleIdOf(v: Values): string {
   if (!v.cycle) throw new UsageError('--cycle is required');
   if (/^\d{4}$/.test(v.cycle)) {
     if (!v.org) throw new UsageError(`--cycle ${v.cycle} is a year: give --org as well, or the cycle id`);
-    return `${v.org}.${v.cycle}`;
+    return cycleIdFor(v.org, Number(v.cycle));
   }
-  if (!/^[^.\s]+\.\d{4}$/.test(v.cycle))
-    throw new UsageError(`--cycle ${v.cycle} is neither a year nor <org>.<year>`);
-  if (v.org && !v.cycle.startsWith(`${v.org}.`))
+  const cycle = parseCycleId(v.cycle);
+  if (!cycle) throw new UsageError(`--cycle ${v.cycle} is neither a year nor <org>.<year>`);
+  if (v.org && cycle.orgId !== v.org)
     throw new UsageError(`cycle ${v.cycle} is not of organisation ${v.org}`);
   return v.cycle;
 }

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
+import { appraisalIdOfStream } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { AppraisalWrites } from './appraisal-writes.ts';
 
@@ -42,7 +43,7 @@ async function storedStates(
 ): Promise<Map<string, AppraisalState>> {
   const ids = new Map<string, string>();
   for (const streamId of streamIds) {
-    const appraisalId = appraisalIdOf(streamId);
+    const appraisalId = appraisalIdOfStream(streamId);
     if (appraisalId) ids.set(appraisalId, streamId);
   }
   const states = new Map<string, AppraisalState>();
@@ -78,11 +79,6 @@ async function projectStream(
     counted(before)?.rating?.predikat,
     counted(state)?.rating?.predikat,
   );
-}
-
-/** Stream ids are `appraisal-<appraisalId>` (workflows/appraisal-input.ts). */
-function appraisalIdOf(streamId: string): string | undefined {
-  return streamId.startsWith('appraisal-') ? streamId.slice('appraisal-'.length) : undefined;
 }
 
 function appraisalRow(state: AppraisalState, events: ProjectedEvent[]) {

@@ -1,6 +1,7 @@
 // Read models of the cycle streams: the cycle row and each unit's calibration (predikat, outcome, release).
 import type { Kysely } from 'kysely';
 import type { CycleEvent } from '../domain/cycle/events.ts';
+import { cycleIdOfStream } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import type { ProjectedEvent } from './appraisal-projection.ts';
 import { sealCycle } from './cycle-seal.ts';
@@ -10,7 +11,8 @@ export async function projectCycleEvents(
   events: readonly ProjectedEvent[],
 ): Promise<void> {
   for (const event of events) {
-    const cycleId = event.streamId.slice('cycle-'.length);
+    const cycleId = cycleIdOfStream(event.streamId);
+    if (!cycleId) continue; // a cycle event on a stream that is not a cycle's own: no cycle to update
     const typed = { type: event.type, data: event.data } as CycleEvent;
     switch (typed.type) {
       case 'cycle.started': {

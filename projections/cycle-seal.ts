@@ -20,8 +20,8 @@
 // sealCycle is run for them.
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { cycleStreamId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
-import { cycleStreamId } from '../workflows/appraisal-input.ts';
 import { compareCodeUnits, cycleStreamCondition } from './cycle-streams.ts';
 
 export interface Seal {

@@ -1,23 +1,13 @@
 // Which streams make up a cycle: its own stream `cycle-<cycleId>` and one `appraisal-<cycleId>.<nip>`
-// per employee (workflows/appraisal-input.ts). Found by name, in the streams table and in the log, so a
+// per employee (domain/ids.ts). Found by name, in the streams table and in the log, so a
 // stream whose head row was deleted is still found (and reported) by the verifier.
 import { type Kysely, sql } from 'kysely';
+import { appraisalStreamsOfCycleLike, cycleStreamId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
-import { appraisalStreamId, cycleStreamId } from '../workflows/appraisal-input.ts';
-
-/** LIKE pattern matching every appraisal stream of the cycle (`_`, `%` and `\` in ids escaped). */
-export function appraisalStreamPattern(cycleId: string): string {
-  return `${appraisalStreamId(`${cycleId}.`).replace(/[\\%_]/g, '\\$&')}%`;
-}
-
-/** LIKE pattern of the ids of the cycle's appraisals, tasks (`<appraisalId>:<kind>`) and reports. */
-export function cycleRowPattern(cycleId: string): string {
-  return `${`${cycleId}.`.replace(/[\\%_]/g, '\\$&')}%`;
-}
 
 /** The SQL condition on `stream_id` selecting the cycle's streams. */
 export function cycleStreamCondition(cycleId: string) {
-  return sql`(stream_id = ${cycleStreamId(cycleId)} or stream_id like ${appraisalStreamPattern(cycleId)})`;
+  return sql`(stream_id = ${cycleStreamId(cycleId)} or stream_id like ${appraisalStreamsOfCycleLike(cycleId)})`;
 }
 
 /**

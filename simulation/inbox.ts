@@ -4,8 +4,8 @@ import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/clie
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import type { AppraisalCommand } from '../domain/appraisal/commands.ts';
+import { appraisalWorkflowId, parseAppraisalId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
-import { appraisalWorkflowId } from '../workflows/appraisal-input.ts';
 import { actUpdate, calibrateNowUpdate } from '../workflows/messages.ts';
 import { answer, type OpenTaskRow } from './people.ts';
 import type { Random } from './random.ts';
@@ -159,7 +159,7 @@ export class Inbox {
   }
 
   private peersOf(appraisalId: string): string[] {
-    const nip = appraisalId.split('.').at(-1) ?? '';
+    const nip = parseAppraisalId(appraisalId)?.nip ?? '';
     const unit = [...this.units.entries()].find(([, nips]) => nips.includes(nip))?.[0];
     return (this.units.get(unit ?? '') ?? []).filter(
       (n) => n !== nip && n !== this.supervisors.get(nip) && this.supervisors.get(n) !== nip,

@@ -1,7 +1,8 @@
 // How simulated people answer their tasks: most on time, some late or never, a few objecting.
 import type { AppraisalCommand } from '../domain/appraisal/commands.ts';
 import type { Rhk } from '../domain/appraisal/events.ts';
-import type { TaskKind } from '../domain/appraisal/types.ts';
+import type { Quarter, TaskKind } from '../domain/appraisal/types.ts';
+import { qualifierOf } from '../domain/ids.ts';
 import { berakhlakValues } from '../domain/review/berakhlak.ts';
 import type { Random } from './random.ts';
 
@@ -75,7 +76,7 @@ export function answer(
     case 'signAgreement':
       return { type: 'signAgreement', version };
     case 'submitCheckIn': {
-      const quarter = task.task_id.split(':').at(-1) as 'I' | 'II' | 'III' | 'IV';
+      const quarter = qualifierOf(task.task_id) as Quarter;
       return random.chance(0.85)
         ? {
             type: 'submitCheckIn',
@@ -91,7 +92,7 @@ export function answer(
         : null;
     }
     case 'giveCheckInFeedback': {
-      const quarter = task.task_id.split(':').at(-1) as 'I' | 'II' | 'III' | 'IV';
+      const quarter = qualifierOf(task.task_id) as Quarter;
       return random.chance(0.9)
         ? { type: 'giveCheckInFeedback', quarter, feedback: 'Pertahankan, perbaiki dokumentasi' }
         : null;

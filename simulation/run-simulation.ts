@@ -9,9 +9,9 @@ import { createActivities } from '../activities/index.ts';
 import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
+import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { workflowsPath } from '../worker/create-worker.ts';
-import { appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../workflows/appraisal-input.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
 import { closeCycleUpdate, removeEmployeeUpdate, setUnitPredikatUpdate } from '../workflows/messages.ts';
 import { Inbox } from './inbox.ts';
@@ -136,7 +136,7 @@ export async function runSimulation(
     await inbox.waitUntil('closing', async () => (await inbox.unfinished()) === 0);
     for (const e of org.employees)
       await env.client.workflow
-        .getHandle(appraisalWorkflowId(`${cycleId}.${e.nip}`))
+        .getHandle(appraisalWorkflowId(appraisalIdFor(cycleId, e.nip)))
         .result()
         .catch(() => undefined);
   });

@@ -270,6 +270,14 @@ describe('hostile input (API and web, dev server)', () => {
     // Nothing the fuzzing above sent started a cycle either.
     expect(await db.selectFrom('cycles').select('cycle_id').execute()).toEqual([]);
   });
+
+  it('refuses a late joiner whose NIP has 18 digits but no real structure, naming the wrong part', async () => {
+    const r = await api('POST', `${v1}/cycles/${orgId}.2027/employees`, { nips: ['199001011000000000'] });
+    expect({ status: r.status, code: r.body.code }).toEqual({ status: 400, code: 'invalid_request' });
+    expect(r.body.errors).toEqual([
+      { path: 'nips.0', message: expect.stringContaining('appointment (digits 9-14)') },
+    ]);
+  });
 });
 
 interface OpenApiOperation {

@@ -1,6 +1,7 @@
 // The auditor's API: over HTTP, the same answers as the audit module (and so as `siklus audit`) for a
 // simulated, closed year: the cycle's history page by page, a stream's events, the state as of a
 // position, the timeline and the verification; and a tampered event is named over HTTP too.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +13,13 @@ import { loadDevKey, signDevToken } from '../api/auth/dev-keys.ts';
 import { type RunningApi, startApi } from '../api/server.ts';
 import { stateAsOf } from '../audit/state-as-of.ts';
 import { appraisalTimeline } from '../audit/timeline.ts';
+import { eventSchemas } from '../domain/event-registry.ts';
+import { cycleIdFor, cycleStreamId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { runSimulation } from '../simulation/run-simulation.ts';
+import { appendToStream } from '../store/index.ts';
 import { createTestDatabase } from './support/database.ts';
 import { startTimeSkippingEnv } from './support/temporal.ts';
 
@@ -174,5 +178,23 @@ describe('the auditor API on a simulated year', () => {
     expect(verification.body.findings).toContainEqual(
       expect.objectContaining({ streamId: stream, problem: 'position_order' }),
     );
+  });
+
+  it("keeps an organisation's auditors out of another whose id starts with theirs and a dot", async () => {
+    // `<org>.x` is another organisation: its cycle `<org>.x.2027` starts with `<org>.` too.
+    const neighbour = cycleIdFor(`${org}.x`, 2027);
+    const stream = cycleStreamId(neighbour);
+    const by = '197001011995031009';
+    const closed = { by, at: '2027-12-31T00:00:00.000Z' };
+    await appendToStream(
+      db,
+      eventSchemas,
+      stream,
+      [{ eventId: randomUUID(), type: 'cycle.closed', data: closed, metadata: { actor: by } }],
+      { expectedVersion: 0 },
+    );
+    expect((await get(`/v1/orgs/${org}/audit/streams/${stream}/events`)).status).toBe(404);
+    expect((await get(`/v1/orgs/${org}/audit/cycles/${neighbour}/events`)).status).toBe(404);
+    expect((await get(`/v1/orgs/${org}/audit/cycles/${neighbour}/state`)).status).toBe(404);
   });
 });

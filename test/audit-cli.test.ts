@@ -6,10 +6,10 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendSyntheticCycle, type SyntheticCycle } from '../bench/replay.ts';
+import { appraisalStreamId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
-import { appraisalStreamId } from '../workflows/appraisal-input.ts';
 import { createTestDatabase } from './support/database.ts';
 
 const bin = fileURLToPath(new URL('../bin/siklus.mjs', import.meta.url));

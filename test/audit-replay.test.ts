@@ -10,11 +10,11 @@ import { appendSyntheticCycle, type SyntheticCycle } from '../bench/replay.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import { eventSchemas } from '../domain/event-registry.ts';
+import { appraisalStreamId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { readStream } from '../store/read-stream.ts';
-import { appraisalStreamId } from '../workflows/appraisal-input.ts';
 import { createTestDatabase } from './support/database.ts';
 
 let database: { url: string; drop(): Promise<void> };

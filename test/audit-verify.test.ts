@@ -9,6 +9,7 @@ import { checkSeal } from '../audit/seal.ts';
 import { verifyCycle } from '../audit/verify-cycle.ts';
 import { appendSyntheticCycle, type SyntheticCycle } from '../bench/replay.ts';
 import { eventSchemas } from '../domain/event-registry.ts';
+import { appraisalStreamId } from '../domain/ids.ts';
 import { sealCycle, sealDigest } from '../projections/cycle-seal.ts';
 import { projections } from '../projections/index.ts';
 import type { Database } from '../schema/database.ts';
@@ -17,7 +18,6 @@ import { migrateToLatest } from '../schema/migrate.ts';
 import { appendToStream } from '../store/append-to-stream.ts';
 import { storedEventHash } from '../store/hash-chain.ts';
 import { verifyStreams } from '../store/verify-streams.ts';
-import { appraisalStreamId } from '../workflows/appraisal-input.ts';
 import { createTestDatabase } from './support/database.ts';
 
 let database: { url: string; drop(): Promise<void> };

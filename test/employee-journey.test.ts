@@ -6,12 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActRequest } from '../domain/appraisal/commands.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
-import {
-  appraisalIdFor,
-  appraisalWorkflowId,
-  cycleIdFor,
-  cycleWorkflowId,
-} from '../workflows/appraisal-input.ts';
+import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
 import { actUpdate, calibrateNowUpdate, setUnitPredikatUpdate } from '../workflows/messages.ts';
 import { seedOrganisation } from './support/organisation.ts';

@@ -13,13 +13,13 @@ import {
 } from '../activities/launch-appraisals.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
+import { appraisalIdFor, appraisalWorkflowId, cycleIdFor } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { generateOrganisation } from '../simulation/organisation.ts';
 import { seededRandom } from '../simulation/random.ts';
 import { seedOrganisation } from '../simulation/seed.ts';
-import { appraisalIdFor, appraisalWorkflowId, cycleIdFor } from '../workflows/appraisal-input.ts';
 import { createTestDatabase } from './support/database.ts';
 import { startDevEnv } from './support/temporal.ts';
 

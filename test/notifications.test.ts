@@ -128,8 +128,9 @@ describe('notifications', () => {
     ]);
     const toSiti = received.find((m) => m.to === `${siti}@example.test`);
     const toJohn = received.find((m) => m.to === `${john}@example.test`);
-    expect(toSiti?.raw).toMatch(/Subject: Tugas baru: mengisi realisasi triwulan/);
-    expect(toJohn?.raw).toMatch(/Subject: New task: submit the quarterly realisation/);
+    // The task is named as the inbox names it.
+    expect(toSiti?.raw).toMatch(/Subject: Tugas baru: Isi realisasi triwulan/);
+    expect(toJohn?.raw).toMatch(/Subject: New task: Report the quarter's realisation/);
     transport.close();
   });
 

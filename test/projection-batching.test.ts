@@ -13,6 +13,7 @@ import type { Actor } from '../domain/appraisal/types.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
 import { eventSchemas } from '../domain/event-registry.ts';
+import { cycleStreamId } from '../domain/ids.ts';
 import { projections } from '../projections/index.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
@@ -174,5 +175,33 @@ describe('the appraisal projection over one append of many streams', () => {
     expect(statuses.filter((s) => s === 'cancelled')).toHaveLength(8);
     expect(statuses.filter((s) => s === 'expired')).toHaveLength(8);
     expect(statuses.filter((s) => s === 'completed')).toHaveLength(8);
+  });
+});
+
+describe('the cycle projection', () => {
+  it("updates a cycle only from that cycle's own stream", async () => {
+    const db = await freshDb('projection_cycle_streams');
+    const setPredikat = (streamId: string) =>
+      appendToStream(
+        db,
+        eventSchemas,
+        streamId,
+        [
+          {
+            eventId: randomUUID(),
+            type: 'cycle.unitPredikatSet',
+            data: { unitCode: 'DINKES', predikat: 'baik', by: nipOf(900), at },
+            metadata: { actor: nipOf(900) },
+          },
+        ],
+        { expectedVersion: 0, projections },
+      );
+    await setPredikat(cycleStreamId('batch.2027'));
+    // Not a cycle's own stream: no cycle id can be read from it, so no cycle is touched.
+    await setPredikat('cycle-batch');
+    await setPredikat('appraisal-batch.2027.199001012015031001');
+    const { rows } =
+      await sql`select cycle_id, unit_predikat from unit_calibration order by cycle_id`.execute(db);
+    expect(rows).toEqual([{ cycle_id: 'batch.2027', unit_predikat: 'baik' }]);
   });
 });

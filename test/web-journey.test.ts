@@ -7,8 +7,8 @@
 // rating; she reads the result. A colleague objects, the rater's superior decides, HR refers him to
 // training and he completes it. Screenshots go to .test-results/screenshots/journey-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPeople } from '../demo/seed.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
-import { demoPeople } from '../web/demo-seed.ts';
 import { type Journey, startJourney } from './support/web-journey.ts';
 
 const people = demoPeople().filter((p) => p.org === 'bungo');

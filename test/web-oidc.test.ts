@@ -11,10 +11,10 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { identityFromJwks } from '../api/auth/identity.ts';
+import { demoPeople, seedDemoOrganisations } from '../demo/seed.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
-import { demoPeople, seedDemoOrganisations } from '../web/demo-seed.ts';
 import { createTestDatabase } from './support/database.ts';
 import { type ServedApp, serveApp } from './support/web-app.ts';
 

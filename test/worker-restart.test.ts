@@ -13,10 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActRequest } from '../domain/appraisal/commands.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
-import type { Database } from '../schema/database.ts';
-import { createDb } from '../schema/db.ts';
-import { migrateToLatest } from '../schema/migrate.ts';
-import { createWorker } from '../worker/create-worker.ts';
 import {
   appraisalIdFor,
   appraisalStreamId,
@@ -24,7 +20,11 @@ import {
   cycleIdFor,
   cycleStreamId,
   cycleWorkflowId,
-} from '../workflows/appraisal-input.ts';
+} from '../domain/ids.ts';
+import type { Database } from '../schema/database.ts';
+import { createDb } from '../schema/db.ts';
+import { migrateToLatest } from '../schema/migrate.ts';
+import { createWorker } from '../worker/create-worker.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
 import { type ActResult, actUpdate, addEmployeesUpdate } from '../workflows/messages.ts';
 import { createTestDatabase } from './support/database.ts';

@@ -4,8 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { Rhk } from '../domain/appraisal/events.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
+import { appraisalStreamId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
-import { appraisalStreamId } from '../workflows/appraisal-input.ts';
 
 type Db = Kysely<Database>;
 

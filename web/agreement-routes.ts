@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ApiDependencies } from '../api/context.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
+import { qualifierOf } from '../domain/ids.ts';
 import { agreedRhk, appraisalState, checkInRecord } from './agreement-data.ts';
 import { employeeNames } from './data.ts';
 import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
@@ -66,7 +67,7 @@ export function agreementRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
           ? checkInFeedbackBody(t, {
               ...common,
               appraisal: state,
-              record: await checkInRecord(deps.db, task.appraisalId, task.taskId.split(':')[2] ?? ''),
+              record: await checkInRecord(deps.db, task.appraisalId, qualifierOf(task.taskId) ?? ''),
               state: form,
             })
           : agreementTaskBody(t, { ...common, state: form });

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import type { ApiDependencies } from '../api/context.ts';
 import { type AuditRow, readStreamRows, validateRow } from '../audit/event-rows.ts';
 import { AuditError, appraisalTimeline, stateAsOf, verifyCycle } from '../audit/index.ts';
-import { cycleStreamId } from '../workflows/appraisal-input.ts';
+import { cycleStreamId } from '../domain/ids.ts';
 import { cyclesOf, employeeNames, unitNames } from './data.ts';
 import type { Translate } from './i18n/index.ts';
 import { cycleIdPattern, rolePages } from './role-pages.ts';

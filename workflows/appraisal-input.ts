@@ -1,4 +1,4 @@
-// The input of one EmployeeAppraisalWorkflow, and its deterministic workflow id.
+// The input of one EmployeeAppraisalWorkflow (its ids are domain/ids.ts's).
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import type { Participants } from '../domain/appraisal/types.ts';
 import type { AppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
@@ -20,10 +20,3 @@ export interface AppraisalInput {
    */
   opened?: { at: string } | { events: AppraisalEvent[] };
 }
-
-export const appraisalStreamId = (appraisalId: string) => `appraisal-${appraisalId}`;
-export const appraisalIdFor = (cycleId: string, nip: string) => `${cycleId}.${nip}`;
-export const appraisalWorkflowId = (appraisalId: string) => `appraisal:${appraisalId}`;
-export const cycleIdFor = (orgId: string, year: number) => `${orgId}.${year}`;
-export const cycleWorkflowId = (cycleId: string) => `cycle:${cycleId}`;
-export const cycleStreamId = (cycleId: string) => `cycle-${cycleId}`;

@@ -6,9 +6,9 @@ import type * as activities from '../activities/index.ts';
 import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/decide.ts';
 import type { CycleEvent, Population } from '../domain/cycle/events.ts';
 import { type CycleState, evolveCycle, initialCycleState } from '../domain/cycle/state.ts';
+import { cycleStreamId } from '../domain/ids.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
 import type { AppraisalCalendar } from './appraisal-input.ts';
-import { cycleStreamId } from './appraisal-input.ts';
 import { createRecorder } from './event-recorder.ts';
 import { createLock } from './lock.ts';
 import {

@@ -9,8 +9,8 @@ import { quarters } from '../domain/appraisal/quarters.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import * as transitions from '../domain/appraisal/transitions.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { appraisalStreamId } from '../domain/ids.ts';
 import type { AppraisalInput } from './appraisal-input.ts';
-import { appraisalStreamId } from './appraisal-input.ts';
 import { createRecorder } from './event-recorder.ts';
 import { createLock } from './lock.ts';
 import {

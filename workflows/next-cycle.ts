@@ -12,7 +12,8 @@ import type * as Calendar from '../domain/cycle/calendar.ts';
 import type { CalendarOverrides } from '../domain/cycle/calendar.ts';
 import type { Population } from '../domain/cycle/events.ts';
 import { isDomainError } from '../domain/errors.ts';
-import { type AppraisalCalendar, cycleIdFor, cycleWorkflowId } from './appraisal-input.ts';
+import { cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
+import type { AppraisalCalendar } from './appraisal-input.ts';
 import type { CycleInput, CycleWorkflow } from './cycle.ts';
 
 export interface NextCycleInput {

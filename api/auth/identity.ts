@@ -3,6 +3,7 @@
 // objection-reviewer rights are not claims: they come from the org chart and the appraisal itself.
 import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { z } from 'zod';
+import { nipSchema } from '../../domain/organisation/nip.ts';
 import { ApiProblem } from '../problem.ts';
 
 export const grantedRoles = ['hr', 'employee', 'auditor'] as const;
@@ -16,7 +17,7 @@ export interface Principal {
 }
 
 const claimsSchema = z.object({
-  sub: z.string().regex(/^\d{18}$/, 'sub must be an 18-digit NIP'),
+  sub: nipSchema,
   org: z.string().min(1),
   roles: z.array(z.enum(grantedRoles)).default(['employee']),
 });

@@ -5,7 +5,7 @@ import { z } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
-import { appraisalWorkflowId } from '../../workflows/appraisal-input.ts';
+import { appraisalWorkflowId } from '../../domain/ids.ts';
 import { actUpdate } from '../../workflows/messages.ts';
 import type { Principal } from '../auth/identity.ts';
 import type { ApiDependencies } from '../context.ts';

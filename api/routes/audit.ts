@@ -9,6 +9,7 @@ import { AuditError } from '../../audit/errors.ts';
 import { stateAsOf } from '../../audit/state-as-of.ts';
 import { appraisalTimeline } from '../../audit/timeline.ts';
 import { verifyCycle } from '../../audit/verify-cycle.ts';
+import { parseAppraisalId, parseCycleId, parseStreamId } from '../../domain/ids.ts';
 import { cycleStreamCondition } from '../../projections/cycle-streams.ts';
 import type { Database } from '../../schema/database.ts';
 import type { ApiEnv } from '../context.ts';
@@ -91,19 +92,23 @@ const routes = {
   ),
 };
 
-/** Cycles are `<org>.<year>`: anything else of another organisation answers 404, as if absent. */
+// Ids of another organisation, or not ids at all, answer 404 as if absent. The organisation is decoded
+// from the right: `kab` must not see `kab.bungo`'s cycle `kab.bungo.2027`.
+const isOfOrg = (org: string, cycleId: string | undefined) => parseCycleId(cycleId ?? '')?.orgId === org;
+
 function cycleOf(org: string, cycleId: string): string {
-  if (!cycleId.startsWith(`${org}.`)) throw new ApiProblem(404, 'not_found', 'No such cycle');
+  if (!isOfOrg(org, cycleId)) throw new ApiProblem(404, 'not_found', 'No such cycle');
   return cycleId;
 }
 const appraisalOf = (org: string, appraisalId: string) => {
-  if (!appraisalId.startsWith(`${org}.`)) throw new ApiProblem(404, 'not_found', 'No such appraisal');
+  if (!isOfOrg(org, parseAppraisalId(appraisalId)?.cycleId))
+    throw new ApiProblem(404, 'not_found', 'No such appraisal');
   return appraisalId;
 };
 /** Only a cycle's own stream or one of its appraisals' streams, of this organisation. */
 const streamOf = (org: string, streamId: string) => {
-  const match = /^(cycle|appraisal)-(.+)$/.exec(streamId);
-  if (!match?.[2]?.startsWith(`${org}.`)) throw new ApiProblem(404, 'not_found', 'No such stream');
+  if (!isOfOrg(org, parseStreamId(streamId)?.cycleId))
+    throw new ApiProblem(404, 'not_found', 'No such stream');
   return streamId;
 };
 

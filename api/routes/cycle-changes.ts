@@ -1,8 +1,9 @@
 // HR's changes to a running cycle, each a Workflow Update on the CycleWorkflow: add late joiners, remove
 // a leaver (the appraisal is cancelled with the reason), extend a step's deadline for a unit.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { nipSchema, stepSchema } from '../../domain/appraisal/types.ts';
-import { cycleWorkflowId } from '../../workflows/appraisal-input.ts';
+import { stepSchema } from '../../domain/appraisal/types.ts';
+import { cycleWorkflowId } from '../../domain/ids.ts';
+import { newNipSchema, nipSchema } from '../../domain/organisation/nip.ts';
 import {
   addEmployeesUpdate,
   extendUnitDeadlineUpdate,
@@ -27,7 +28,7 @@ const addRoute = createRoute({
   summary: 'Add late joiners to the cycle',
   request: {
     params,
-    body: jsonBody(z.strictObject({ nips: z.array(nipSchema).min(1).max(1000) })),
+    body: jsonBody(z.strictObject({ nips: z.array(newNipSchema).min(1).max(1000) })),
   },
   responses: { 200: result, 403: problemResponse, 404: problemResponse },
 });

@@ -2,8 +2,9 @@
 // them, and the workflow's Update validator checks them again before anything touches history. Strict:
 // a field no command has is refused, never silently dropped.
 import { z } from 'zod';
+import { nipSchema } from '../organisation/nip.ts';
 import { berakhlakScoresSchema, realisationSchema, rhkSchema } from './payloads.ts';
-import { actorSchema, nipSchema, quarterSchema, ratingSchema } from './types.ts';
+import { actorSchema, quarterSchema, ratingSchema } from './types.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -2,6 +2,7 @@
 // Pure and deterministic: the workflow runs it in its Update validator (reject without touching
 // history) and again in the handler; `now` is the workflow's clock.
 import { DomainError } from '../errors.ts';
+import { versionQualifier } from '../ids.ts';
 import { predikatFor } from '../rating/predikat.ts';
 import type { AppraisalCommand } from './commands.ts';
 import type { AppraisalEvent } from './events.ts';
@@ -59,7 +60,7 @@ export function decide(
         ...stale.flatMap((task) => completeTask(state, now, by, task.taskId)),
         ...assignTask(state, now, {
           kind: 'reviewIndicators',
-          qualifier: `v${version}`,
+          qualifier: versionQualifier(version),
           assigneeNip: state.participants.employee.nip,
           assigneeRole: 'employee',
           step: 'agreement',
@@ -76,10 +77,10 @@ export function decide(
           type: 'agreement.commented',
           data: { version: command.version, comment: command.comment, by, at: now },
         },
-        ...completeTask(state, now, by, taskId(state, 'reviewIndicators', `v${command.version}`)),
+        ...completeTask(state, now, by, taskId(state, 'reviewIndicators', versionQualifier(command.version))),
         ...assignTask(state, now, {
           kind: 'proposeIndicators',
-          qualifier: `v${command.version + 1}`,
+          qualifier: versionQualifier(command.version + 1),
           assigneeNip: state.participants.supervisorNip,
           assigneeRole: 'supervisor',
           step: 'agreement',
@@ -321,8 +322,8 @@ function signAgreement(
   const by = actor.nip;
   const ownTask =
     role === 'employee'
-      ? taskId(state, 'reviewIndicators', `v${version}`)
-      : taskId(state, 'signAgreement', `v${version}`);
+      ? taskId(state, 'reviewIndicators', versionQualifier(version))
+      : taskId(state, 'signAgreement', versionQualifier(version));
   return [
     { type: 'agreement.signed', data: { version, role, by, at: now } },
     ...completeTask(state, now, by, ownTask),
@@ -331,7 +332,7 @@ function signAgreement(
       : role === 'employee'
         ? assignTask(state, now, {
             kind: 'signAgreement',
-            qualifier: `v${version}`,
+            qualifier: versionQualifier(version),
             assigneeNip: state.participants.supervisorNip,
             assigneeRole: 'supervisor',
             step: 'agreement',

@@ -1,10 +1,9 @@
 // Every event of an appraisal stream, with the zod schema of its data. The event store validates each
 // append and each read against these; the same names feed `evolve`, the projections and the audit replay.
 import { z } from 'zod';
-import { berakhlakReviewSchema } from '../review/berakhlak.ts';
+import { nipSchema } from '../organisation/nip.ts';
 import { berakhlakScoresSchema, realisationSchema, rhkSchema } from './payloads.ts';
 import {
-  nipSchema,
   participantsSchema,
   predikatSchema,
   quarterSchema,

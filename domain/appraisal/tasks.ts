@@ -1,5 +1,6 @@
 // Task events: every task an appraisal gives a person is opened and closed by events, so the inbox
 // projection and the audit trail see the same thing.
+import { taskIdFor } from '../ids.ts';
 import type { AppraisalEvent } from './events.ts';
 import type { AppraisalState, OpenTask } from './state.ts';
 import type { Step, TaskKind } from './types.ts';
@@ -7,7 +8,7 @@ import type { Step, TaskKind } from './types.ts';
 type AssigneeRole = OpenTask['assigneeRole'];
 
 export function taskId(state: AppraisalState, kind: TaskKind, qualifier?: string): string {
-  return qualifier ? `${state.appraisalId}:${kind}:${qualifier}` : `${state.appraisalId}:${kind}`;
+  return taskIdFor(state.appraisalId, kind, qualifier);
 }
 
 export function assignTask(

@@ -1,8 +1,7 @@
 // Shared shapes of one employee's appraisal: who takes part, which step it is in, and its tasks.
 import { z } from 'zod';
+import { nipSchema } from '../organisation/nip.ts';
 import { quarters } from './quarters.ts';
-
-export const nipSchema = z.string().regex(/^\d{18}$/, 'NIP must be 18 digits');
 
 export const roleSchema = z.enum([
   'hr',

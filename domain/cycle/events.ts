@@ -1,6 +1,7 @@
 // Events of a cycle stream (one organisation, one year), written by the CycleWorkflow only.
 import { z } from 'zod';
-import { nipSchema, stepSchema } from '../appraisal/types.ts';
+import { stepSchema } from '../appraisal/types.ts';
+import { nipSchema } from '../organisation/nip.ts';
 import { unitPredikatSchema } from '../rating/distribution-rules.ts';
 import { predikatSchema } from '../rating/predikat-schemas.ts';
 

@@ -92,10 +92,18 @@ export function parseNip(input: string): NipParse {
   };
 }
 
-/** A string that parseNip accepts; the issue message names the wrong part. */
-export const nipSchema = z.string().superRefine((value, ctx) => {
+// Recorded NIPs are checked for their shape only, so that no stored event, replayed command or issued
+// token stops validating; a NIP entering the system anew (import, a late joiner) is checked in full.
+
+/** Any 18 digits: a NIP as events, workflow commands (replayed from history) and identity tokens hold it. */
+export const nipSchema = z.string().regex(/^\d{18}$/, 'NIP must be 18 digits');
+
+/** A NIP entering the system anew: parseNip accepts it; the issue message names the wrong part. */
+export const newNipSchema = nipSchema.superRefine((value, ctx) => {
   const result = parseNip(value);
-  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message, params: { part: result.part } });
+  // Not 18 digits: nipSchema's own issue says so.
+  if (!result.ok && nipSchema.safeParse(value).success)
+    ctx.addIssue({ code: 'custom', message: result.message, params: { part: result.part } });
 });
 
 function fail(part: NipPart, message: string): NipParse {

@@ -12,14 +12,9 @@ import { type History, historyFromJSON, historyToJSON } from '../../audit/histor
 import type { ActRequest } from '../../domain/appraisal/commands.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../../domain/cycle/calendar.ts';
+import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import type { Database } from '../../schema/database.ts';
-import {
-  type AppraisalInput,
-  appraisalIdFor,
-  appraisalWorkflowId,
-  cycleIdFor,
-  cycleWorkflowId,
-} from '../../workflows/appraisal-input.ts';
+import type { AppraisalInput } from '../../workflows/appraisal-input.ts';
 import type { CycleInput } from '../../workflows/cycle.ts';
 import {
   actUpdate,

@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { signDevToken } from '../../api/auth/dev-keys.ts';
-import { type DemoPerson, seedDemoOrganisations } from '../../web/demo-seed.ts';
+import { type DemoPerson, seedDemoOrganisations } from '../../demo/seed.ts';
 import { type Browser, ensureChromium, launchBrowser, type Page } from './browser.ts';
 import { createSiklusRig, type SiklusTestRig } from './siklus-worker.ts';
 import { startTimeSkippingEnv } from './temporal.ts';

@@ -1,5 +1,6 @@
-// Labels the domain already keeps in both languages (ratings, BerAKHLAK values, distribution rules) and
-// the official predikat names (the same in every language), as catalogue entries: one source of truth.
+// Labels the domain already keeps in both languages (ratings, BerAKHLAK values, distribution rules, and
+// the vocabulary of task kinds, steps and events) and the official predikat names (the same in every
+// language), as catalogue entries: one source of truth.
 import {
   distributionRules,
   unitPredikatLabels,
@@ -7,8 +8,10 @@ import {
 } from '../../domain/rating/distribution-rules.ts';
 import { predikatLabels, predikats, ratingLabels, ratings } from '../../domain/rating/predikat.ts';
 import { berakhlakLabels, berakhlakScale, berakhlakValues } from '../../domain/review/berakhlak.ts';
+import { type Lang, vocabularies } from '../../domain/vocabulary/vocabulary.ts';
 
-export function domainLabels(lang: 'id' | 'en'): Record<string, string> {
+export function domainLabels(lang: Lang): Record<string, string> {
+  const words = vocabularies[lang];
   const entries: Array<[string, string]> = [
     ...predikats.map((p): [string, string] => [`predikat.${p}`, predikatLabels[p]]),
     ...unitPredikats.map((p): [string, string] => [`unitPredikat.${p}`, unitPredikatLabels[p]]),
@@ -18,6 +21,9 @@ export function domainLabels(lang: 'id' | 'en'): Record<string, string> {
     ...Object.values(distributionRules)
       .flat()
       .map((r): [string, string] => [`rule.${r.code}`, r.text[lang]]),
+    ...Object.entries(words.taskKinds).map(([kind, name]): [string, string] => [`task.${kind}`, name]),
+    ...Object.entries(words.steps).map(([step, name]): [string, string] => [`step.${step}`, name]),
+    ...Object.entries(words.events).map(([type, text]): [string, string] => [`event.${type}`, text]),
   ];
   return Object.fromEntries(entries);
 }

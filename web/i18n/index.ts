@@ -1,10 +1,11 @@
 // The translator of one request: t(key, vars) looks a key up in the person's language and throws on a
 // missing key, so a page that would show a raw key fails loudly (in tests, on every page).
+
+import { type Lang, languages } from '../../domain/vocabulary/vocabulary.ts';
 import { en } from './en.ts';
 import { id } from './id.ts';
 
-export const languages = ['id', 'en'] as const;
-export type Lang = (typeof languages)[number];
+export { type Lang, languages };
 export const catalogues: Readonly<Record<Lang, Readonly<Record<string, string>>>> = { id, en };
 
 export class MissingTranslation extends Error {}

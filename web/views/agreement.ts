@@ -2,6 +2,7 @@
 // older ones folded), each RHK with its cascade to the supervisor's RHK and its indicators, the comments
 // on each version and who has signed the current one. Used on the agreement task pages and "my appraisal".
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
+import { parseVersionQualifier, qualifierOf, taskIdFor, versionQualifier } from '../../domain/ids.ts';
 import { commandForm, type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -33,7 +34,7 @@ export function openReviewTask(a: {
     a.agreement.agreedVersion === null &&
     a.agreement.signatures.employee !== latest &&
     !a.agreement.comments.some((c) => c.version === latest);
-  return waiting ? `${a.appraisalId}:reviewIndicators:v${latest}` : null;
+  return waiting ? taskIdFor(a.appraisalId, 'reviewIndicators', versionQualifier(latest)) : null;
 }
 
 export function agreementHistory(t: Translate, a: Agreement, o: HistoryOptions = {}): Html {
@@ -104,7 +105,7 @@ export interface AgreementTaskView {
 /** reviewIndicators (the employee: sign or comment) and signAgreement (the supervisor: sign). */
 export function agreementTaskBody(t: Translate, view: AgreementTaskView): Html {
   const { task, agreement, state } = view;
-  const version = Number(task.taskId.split(':')[2]?.replace(/^v/, '')) || 1;
+  const version = parseVersionQualifier(qualifierOf(task.taskId)) ?? 1;
   const action = `/app/tasks/${encodeURIComponent(task.taskId)}`;
   const hidden = { version: String(version) };
   const review = task.kind === 'reviewIndicators';

@@ -2,6 +2,7 @@
 // (colleagues only as an aggregate), the predikat once released, and the objection form in its window.
 import type { employeeView } from '../../api/routes/appraisal.ts';
 import { quarters, steps } from '../../domain/appraisal/types.ts';
+import { webReportId } from '../../domain/ids.ts';
 import { berakhlakValues } from '../../domain/review/berakhlak.ts';
 import { commandForm, type FormState, newFormKey, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
@@ -148,7 +149,7 @@ function reportForm(t: Translate, view: AppraisalView): Html {
     action: '/app/appraisal',
     type: 'addActivityReport',
     submit: t('action.addActivityReport'),
-    hidden: { reportId: state?.values.reportId ?? `web-${newFormKey().slice(0, 18)}` },
+    hidden: { reportId: state?.values.reportId ?? webReportId(newFormKey().slice(0, 18)) },
     fields: h`${textField(t, state, { name: 'date', label: t('field.date'), kind: 'date', value: today })}
 ${textField(t, state, { name: 'description', label: t('field.description'), kind: 'textarea' })}`,
   })}`;

@@ -1,6 +1,7 @@
 // The supervisor's check-in feedback page: what the employee reported for the quarter, indicator by
 // indicator with the target and the evidence (web links as links), then the feedback form.
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
+import { qualifierOf } from '../../domain/ids.ts';
 import type { CheckInRecord } from '../agreement-data.ts';
 import { commandForm, type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
@@ -19,7 +20,7 @@ export interface CheckInFeedbackView {
 
 export function checkInFeedbackBody(t: Translate, view: CheckInFeedbackView): Html {
   const { task, record, appraisal } = view;
-  const quarter = task.taskId.split(':')[2] ?? '';
+  const quarter = qualifierOf(task.taskId) ?? '';
   const agreement = appraisal?.agreement;
   const agreed = agreement?.versions.find((v) => v.version === agreement.agreedVersion);
   const indicators = new Map(agreed?.rhk.flatMap((r) => r.indicators.map((i) => [i.id, i] as const)) ?? []);

@@ -1,5 +1,7 @@
 // A cycle's own events as sentences for the auditor's timeline: the catalogue key of each event type and
 // the values it names (people and units by name where known, else by the NIP or code the log records).
+import type { EventType } from '../../domain/event-registry.ts';
+import { type EventVariant, inSentence } from '../../domain/vocabulary/vocabulary.ts';
 import type { Translate } from '../i18n/index.ts';
 
 type Data = Record<string, unknown>;
@@ -26,48 +28,45 @@ export function cycleEventLine(
   const unit = names.units.get(text(d.unitCode)) ?? text(d.unitCode);
   switch (type) {
     case 'cycle.started':
-      return { key: 'cycleEvent.started', vars: { by, year: text(d.year) } };
+      return event(type, { by, year: text(d.year) });
     case 'cycle.launched':
-      return { key: 'cycleEvent.launched', vars: { launched: text(d.launched), total: text(d.total) } };
+      return event(type, { launched: text(d.launched), total: text(d.total) });
     case 'cycle.employeesAdded':
-      return {
-        key: 'cycleEvent.employeesAdded',
-        vars: { by, count: (d.nips as unknown[] | undefined)?.length ?? 0 },
-      };
+      return event(type, { by, count: (d.nips as unknown[] | undefined)?.length ?? 0 });
     case 'cycle.employeeRemoved':
-      return { key: 'cycleEvent.employeeRemoved', vars: { by, nip: person(d.nip), reason: text(d.reason) } };
+      return event(type, { by, nip: person(d.nip), reason: text(d.reason) });
     case 'cycle.deadlineExtended':
-      return {
-        key: 'cycleEvent.deadlineExtended',
-        vars: {
-          by,
-          unit,
-          step: stepOf(t, d.step),
-          deadline: typeof d.deadline === 'string' ? t.dateTime(d.deadline) : '–',
-        },
-      };
+      return event(type, {
+        by,
+        unit,
+        step: inSentence(labelOf(t, 'step', d.step)),
+        deadline: typeof d.deadline === 'string' ? t.dateTime(d.deadline) : '–',
+      });
     case 'cycle.unitPredikatSet':
-      return {
-        key: 'cycleEvent.unitPredikatSet',
-        vars: { by, unit, predikat: labelOf(t, 'unitPredikat', d.predikat) },
-      };
+      return event(type, { by, unit, predikat: labelOf(t, 'unitPredikat', d.predikat) });
     case 'cycle.unitCalibrated': {
       const violations = (d.violations as Array<{ rule: string }> | undefined) ?? [];
       return d.ok
-        ? { key: 'cycleEvent.calibratedOk', vars: { unit } }
-        : {
-            key: 'cycleEvent.calibratedBroken',
-            vars: { unit, rules: violations.map((v) => labelOf(t, 'rule', v.rule)).join('; ') || '–' },
-          };
+        ? event(type, { unit })
+        : event('cycle.unitCalibrated:broken', {
+            unit,
+            rules: violations.map((v) => labelOf(t, 'rule', v.rule)).join('; ') || '–',
+          });
     }
     case 'cycle.unitReleased':
-      return { key: 'cycleEvent.released', vars: { unit, employees: text(d.employees) } };
+      return event(type, { unit, employees: text(d.employees) });
     case 'cycle.closed':
-      return { key: 'cycleEvent.closed', vars: { by } };
+      return event(type, { by });
     default:
       return { key: 'cycleEvent.other', vars: { type } };
   }
 }
+
+/** The catalogue key of an event's sentence (domain/vocabulary, merged into the web's catalogue). */
+const event = (type: EventType | EventVariant, vars: Record<string, string | number>) => ({
+  key: `event.${type}`,
+  vars,
+});
 
 function labelOf(t: Translate, prefix: string, value: unknown): string {
   try {
@@ -76,5 +75,3 @@ function labelOf(t: Translate, prefix: string, value: unknown): string {
     return text(value);
   }
 }
-
-const stepOf = (t: Translate, step: unknown) => labelOf(t, 'step', step);

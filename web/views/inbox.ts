@@ -1,5 +1,6 @@
 // The inbox: my open tasks by due date. The list is its own fragment, so the live feed (SSE) can ask
 // for a fresh copy when a notification arrives, without reloading the page.
+import { parseAppraisalId } from '../../domain/ids.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
@@ -25,7 +26,8 @@ export interface InboxView {
 
 const dayMs = 86_400_000;
 
-export const ownerOf = (appraisalId: string) => appraisalId.split('.').at(-1) ?? '';
+/** The NIP of the employee an appraisal is of. */
+export const ownerOf = (appraisalId: string) => parseAppraisalId(appraisalId)?.nip ?? '';
 
 export function dueText(t: Translate, dueAt: string | null, now: Date): { text: string; overdue: boolean } {
   if (!dueAt) return { text: t('inbox.noDue'), overdue: false };

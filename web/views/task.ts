@@ -1,5 +1,6 @@
 // One task: what it is about and the form that completes it. Which command a task kind takes follows
 // domain/appraisal/decide.ts; kinds without a web form yet say so and point to the API.
+import { qualifierOf } from '../../domain/ids.ts';
 import { ratings } from '../../domain/rating/predikat.ts';
 import { berakhlakValues } from '../../domain/review/berakhlak.ts';
 import type { Standards } from '../data.ts';
@@ -41,8 +42,6 @@ export const commandsForKind: Readonly<Record<string, readonly string[]>> = {
   completeTraining: ['completeTraining'],
 };
 
-export const qualifierOf = (taskId: string) => taskId.split(':')[2] ?? '';
-
 export function taskBody(t: Translate, view: TaskView): Html {
   const { task } = view;
   const due = dueText(t, task.dueAt, view.now);
@@ -55,8 +54,7 @@ ${content(t, view)}`;
 function content(t: Translate, view: TaskView): Html {
   const { task, state, appraisal } = view;
   const action = `/app/tasks/${encodeURIComponent(task.taskId)}`;
-  const q = qualifierOf(task.taskId);
-  const _version = Number(q.replace(/^v/, '')) || 1;
+  const q = qualifierOf(task.taskId) ?? '';
   const form = (
     type: string,
     submit: string,

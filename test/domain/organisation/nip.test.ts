@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nipSchema, parseNip } from '../../../domain/organisation/nip.ts';
+import { newNipSchema, nipSchema, parseNip } from '../../../domain/organisation/nip.ts';
 
 // birth 1985-03-12, appointed 2010-01, male, serial 003
 const valid = '198503122010011003';
@@ -118,14 +118,29 @@ describe('given the serial (digits 16-18)', () => {
   });
 });
 
-describe('given the zod NIP schema', () => {
-  it('when a valid NIP is parsed, then it passes unchanged', () => {
+describe('given the zod NIP schemas', () => {
+  it('when a valid NIP is parsed, then both pass it unchanged', () => {
     expect(nipSchema.parse(valid)).toBe(valid);
+    expect(newNipSchema.parse(valid)).toBe(valid);
   });
 
-  it('when an invalid NIP is parsed, then the issue message names the wrong part', () => {
-    const result = nipSchema.safeParse(withPart(14, 15, '7'));
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toContain('gender (digit 15)');
+  it('when a NIP entering the system is wrong, then the one issue names the wrong part', () => {
+    const result = newNipSchema.safeParse(withPart(14, 15, '7'));
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining('gender (digit 15)'),
+    ]);
+    expect(newNipSchema.safeParse(valid.slice(1)).error?.issues.map((issue) => issue.message)).toEqual([
+      'NIP must be 18 digits',
+    ]);
+  });
+
+  it('when a recorded NIP has 18 digits but no real structure, then it still validates', () => {
+    // Stored events, commands in workflow histories and identity tokens were only ever checked for this.
+    const recorded = '199001011000000000';
+    expect(parseNip(recorded).ok).toBe(false);
+    expect(nipSchema.parse(recorded)).toBe(recorded);
+    expect(newNipSchema.safeParse(recorded).success).toBe(false);
+    for (const wrong of [valid.slice(1), `${valid}0`, `${valid.slice(0, 17)}x`, ''])
+      expect(nipSchema.safeParse(wrong).success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // The demo instansi (Kabupaten Bungo, Kota Bukittinggi, Kecamatan Asemrowo): positions with their
 // standards, and units with their people. Names and texts are made up; the themes follow the project's
-// source documents. Seeded by demo-seed.ts.
+// source documents. Seeded by seed.ts.
 type Aspect = 'kuantitas' | 'kualitas' | 'waktu' | 'biaya';
 export interface DemoPosition {
   name: string;

@@ -5,7 +5,7 @@
 // documents. Organisations that already exist are left untouched, so calling it twice is harmless.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
-import { organisations, positions } from './demo-data.ts';
+import { organisations, positions } from './data.ts';
 
 /** A valid NIP made from the person's place in the list: birth date, appointment, gender, serial. */
 export function demoNip(orgIndex: number, index: number, gender: 1 | 2): string {

@@ -1,0 +1,29 @@
+// The words siklus uses for its task kinds, steps and events, one catalogue per language (id.ts, en.ts):
+// the web, the notification e-mails and the audit timeline all read them here, so a task is called the
+// same in the inbox, in its e-mail and in the timeline.
+import { en } from './en.ts';
+import { id } from './id.ts';
+import type { Lang, Vocabulary } from './types.ts';
+
+export { type EventVariant, type Lang, languages, type Vocabulary } from './types.ts';
+
+export const vocabularies: Readonly<Record<Lang, Vocabulary>> = { id, en };
+
+/** The name of a task kind; a kind read from stored data that has no name is shown as it is. */
+export function taskKindName(lang: Lang, kind: string): string {
+  const names: Readonly<Record<string, string>> = vocabularies[lang].taskKinds;
+  return (Object.hasOwn(names, kind) && names[kind]) || kind;
+}
+
+/** The template with each `{name}` replaced by its value; a name without a value stays as it is. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : placeholder,
+  );
+}
+
+/** A label in the middle of a sentence: "Penyusunan SKP" → "penyusunan SKP", "SKP agreement" unchanged. */
+export function inSentence(label: string): string {
+  const [first, second] = label;
+  return first && second && second === second.toLowerCase() ? first.toLowerCase() + label.slice(1) : label;
+}
