@@ -92,8 +92,17 @@ switch (command) {
   case 'simulate':
     exitCode = await runTs('bin/simulate.ts', args);
     break;
+  case 'test:unit':
+    // The pure tier alone: no server is started (vitest.config.ts says which files are which).
+    exitCode = await run(bin('vitest'), ['run', '--project', 'unit', ...args]);
+    break;
+  case 'screenshots':
+    // README's pictures: the HR browser test run with SIKLUS_UPDATE_DOCS=1 copies its shots to docs/.
+    process.env.SIKLUS_UPDATE_DOCS = '1';
+    exitCode = await run(bin('vitest'), ['run', 'test/web/hr.e2e.test.ts', ...args]);
+    break;
   default:
-    console.error(`usage: node scripts/bootstrap.mjs start|test|bench|simulate [args]`);
+    console.error(`usage: node scripts/bootstrap.mjs start|test|test:unit|screenshots|bench|simulate [args]`);
     exitCode = 2;
 }
 process.exit(exitCode);

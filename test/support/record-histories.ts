@@ -1,5 +1,5 @@
 // Records workflow histories from real runs (time-skipping server, production workflows and activities)
-// and keeps them as JSON fixtures, so test/replay.test.ts can prove today's workflow code still replays
+// and keeps them as JSON fixtures, so test/workflows/replay.int.test.ts can prove today's workflow code still replays
 // yesterday's histories. Regenerate with `npx tsx scripts/record-histories.ts`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,14 +1,14 @@
 // Temporal test environments on the binaries the global setup provisioned (test/setup/temporal.ts), and
-// workers for the infrastructure test workflows in test/workflows/.
+// workers for the infrastructure test workflows in test/support/workflows/.
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { type EphemeralServerExecutable, TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { withStartRetries } from '../../runtime/server-start.ts';
-import { infrastructureActivities } from '../workflows/activities.ts';
+import { infrastructureActivities } from './workflows/activities.ts';
 
-export const testWorkflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+export const testWorkflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
 /** A provisioned path, or '' when the ladder chose the SDK's own download (see test/setup/temporal.ts). */
 export function executableFor(path: string): EphemeralServerExecutable {
@@ -41,7 +41,7 @@ export function testWorkflowBundle(): Promise<WorkflowBundle> {
   return bundle;
 }
 
-/** A worker on a fresh task queue running test/workflows/ and its activities; run it with `runUntil`. */
+/** A worker on a fresh task queue running test/support/workflows/ and its activities; run it with `runUntil`. */
 export async function createTestWorker(
   env: TestWorkflowEnvironment,
   taskQueue = `infra-${randomBytes(4).toString('hex')}`,

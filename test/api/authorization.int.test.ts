@@ -1,0 +1,200 @@
+// The authorization matrix: every route of the OpenAPI document (and the live feed) x every role x own
+// or another organisation, with the status each must answer; and no answer to another organisation's
+// caller ever holds this organisation's data.
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOrganisation } from '../../simulation/organisation.ts';
+import { seededRandom } from '../../simulation/random.ts';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
+import { startDevEnv } from '../support/temporal.ts';
+
+const org = generateOrganisation(seededRandom(5), 'bungo', 8, 2);
+const [head, leaderA, , staffA, staffB] = org.employees as [
+  (typeof org.employees)[number],
+  ...typeof org.employees,
+];
+const auditorNip = '197001011995031009';
+const csv = [
+  'nip,name,email,unit_code,position_code,supervisor_nip',
+  ...org.employees.map(
+    (e) => `${e.nip},${e.name},${e.nip}@bungo.go.id,${e.unitCode},STAF,${e.supervisorNip ?? ''}`,
+  ),
+].join('\n');
+
+type Access = 'hr' | 'hrOrAuditor' | 'auditor' | 'anyone' | 'assignee';
+const access = (method: string, path: string): Access => {
+  if (path.includes('/audit/')) return 'auditor';
+  if (path.includes('/tasks/{taskId}')) return 'assignee';
+  if (path.includes('/me/') || path.endsWith('/me/events')) return 'anyone';
+  if (method === 'get' && path.includes('/cycles/')) return 'hrOrAuditor';
+  return 'hr';
+};
+
+describe('authorization matrix', () => {
+  let env: TestWorkflowEnvironment;
+  let rig: SiklusTestRig;
+  let t: TestApi;
+  let workerRun: Promise<void>;
+  let cycleId: string;
+  let taskId: string;
+  const tokens: Record<string, string | undefined> = {};
+
+  beforeAll(async () => {
+    env = await startDevEnv();
+    rig = await createSiklusRig(env, 'authz');
+    workerRun = rig.worker.run();
+    t = await startTestApi(env, rig);
+    tokens.hr = await t.token('bungo', head.nip, ['hr', 'employee']);
+    tokens.employee = await t.token('bungo', staffA!.nip);
+    tokens.supervisor = await t.token('bungo', leaderA!.nip);
+    tokens.auditor = await t.token('bungo', auditorNip, ['auditor']);
+    for (const role of ['hr', 'employee', 'supervisor', 'auditor'] as const) {
+      tokens[`other-${role}`] = await t.token(
+        'tebo',
+        role === 'auditor' ? auditorNip : staffA!.nip,
+        role === 'hr' ? ['hr'] : role === 'auditor' ? ['auditor'] : ['employee'],
+      );
+    }
+    await t.call('POST', '/v1/orgs/bungo/units', {
+      token: tokens.hr,
+      body: org.units.map((code) => ({ code, name: code })),
+    });
+    await t.call('POST', '/v1/orgs/bungo/positions', {
+      token: tokens.hr,
+      body: [{ code: 'STAF', name: 'Staf', kind: 'JF', duties: [], defaultIndicators: [] }],
+    });
+    await t.call('POST', '/v1/orgs/bungo/employees/import', { token: tokens.hr, csv });
+    const now = new Date();
+    cycleId = (
+      await t.call('POST', '/v1/orgs/bungo/cycles', {
+        token: tokens.hr,
+        body: { year: now.getUTCFullYear() + 1, start: now.toISOString() },
+      })
+    ).body.cycleId;
+    for (let i = 0; i < 300 && !taskId; i++) {
+      taskId = (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token: tokens.employee })).body.tasks?.[0]
+        ?.taskId;
+      if (!taskId) await new Promise((r) => setTimeout(r, 200));
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.api.close();
+    rig?.worker.shutdown();
+    await workerRun;
+    await rig?.close();
+    await env?.teardown();
+  });
+
+  it('answers every route x role x organisation with the status the rules give', async () => {
+    const spec = (await t.call('GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => ({ method, path })),
+    );
+    routes.push({ method: 'get', path: '/v1/orgs/{org}/me/events' });
+    // Destructive routes last: closing the cycle ends it for everything after.
+    routes.sort((a, b) => Number(a.path.endsWith('/close')) - Number(b.path.endsWith('/close')));
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    const orgData = [/bungo/, ...org.employees.map((e) => new RegExp(e.nip))];
+    const failures: string[] = [];
+    for (const route of routes) {
+      const path = route.path
+        .replace('{org}', 'bungo')
+        .replace('{cycleId}', cycleId)
+        .replace('{taskId}', encodeURIComponent(taskId))
+        .replace('{unitCode}', org.units[1] ?? 'U01')
+        .replace('{nip}', staffB!.nip)
+        .replace('{appraisalId}', `${cycleId}.${staffB!.nip}`)
+        .replace('{streamId}', `appraisal-${cycleId}.${staffB!.nip}`);
+      for (const role of [
+        'anonymous',
+        'employee',
+        'supervisor',
+        'auditor',
+        'other-hr',
+        'other-employee',
+        'other-supervisor',
+        'other-auditor',
+        'hr',
+      ]) {
+        const response = await send(t, route.method, path, tokens[role], role);
+        const rule = access(route.method, route.path);
+        const expected = expectedStatus(rule, role, route.path);
+        const ok =
+          expected === 'allowed'
+            ? response.status < 500 && ![401, 403, 404].includes(response.status)
+            : response.status === expected;
+        if (!ok)
+          failures.push(
+            `${route.method.toUpperCase()} ${route.path} as ${role}: ${response.status} (expected ${expected}) ${JSON.stringify(response.body).slice(0, 160)}`,
+          );
+        if (role.startsWith('other-') || role === 'anonymous') {
+          const text = JSON.stringify(response.body);
+          if (orgData.some((re) => re.test(text)))
+            failures.push(`${route.method.toUpperCase()} ${route.path} as ${role} leaked organisation data`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
+
+function expectedStatus(rule: Access, role: string, path: string): number | 'allowed' {
+  if (role === 'anonymous') return 401;
+  if (role.startsWith('other-')) return 404;
+  if (rule === 'hr') return role === 'hr' ? 'allowed' : 403;
+  if (rule === 'auditor') return role === 'auditor' ? 'allowed' : 403;
+  if (rule === 'hrOrAuditor') return role === 'hr' || role === 'auditor' ? 'allowed' : 403;
+  if (rule === 'assignee') return role === 'employee' ? 'allowed' : 404;
+  // Anyone may ask about themselves; an auditor has no appraisal of their own.
+  if (role === 'auditor' && path.includes('/me/appraisal')) return 404;
+  return 'allowed';
+}
+
+const bodies: Array<[RegExp, unknown]> = [
+  [/\/units$/, [{ code: 'U99', name: 'Unit baru' }]],
+  [
+    /\/positions$/,
+    [{ code: 'JF2', name: 'Analis', kind: 'JF', duties: ['Analisis'], defaultIndicators: [] }],
+  ],
+  [/\/cycles$/, { year: 2099, start: '2098-12-01', population: { unitCodes: ['NONE'] } }],
+  [/\/predikat$/, { predikat: 'baik' }],
+  [/\/close$/, {}],
+  [/\/employees$/, { nips: ['199001012015031001'] }],
+  [/\/remove$/, { reason: 'Pindah instansi' }],
+  [/\/deadline$/, { step: 'socialisation', deadline: new Date(Date.now() + 30 * 86_400_000).toISOString() }],
+  [/\/tasks\/.+\/actions$/, { type: 'acknowledgeStandards' }],
+  [
+    /\/me\/appraisal\/actions$/,
+    {
+      type: 'addActivityReport',
+      reportId: `r-${Math.random()}`,
+      date: '2027-01-05',
+      description: 'Rapat koordinasi',
+    },
+  ],
+];
+
+async function send(t: TestApi, method: string, path: string, token: string | undefined, role: string) {
+  if (path.endsWith('/me/events')) {
+    const controller = new AbortController();
+    const response = await fetch(`${t.api.url}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: controller.signal,
+    });
+    const body = response.headers.get('content-type')?.includes('event-stream') ? {} : await response.json();
+    controller.abort();
+    return { status: response.status, body };
+  }
+  if (path.endsWith('/employees/import'))
+    return t.call('POST', path, { token, csv: 'nip,name,email,unit_code,position_code,supervisor_nip\n' });
+  const body = method === 'post' ? (bodies.find(([re]) => re.test(path))?.[1] ?? {}) : undefined;
+  return t.call(method.toUpperCase(), path, {
+    token,
+    ...(body !== undefined ? { body } : {}),
+    headers: { 'x-role': role },
+  });
+}

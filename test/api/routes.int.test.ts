@@ -1,0 +1,223 @@
+// The HTTP API against real Postgres, a real Temporal dev server and a real worker: HR sets up the
+// organisation from CSV and starts a cycle; people act on their inbox; errors are problem+json.
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOrganisation } from '../../simulation/organisation.ts';
+import { seededRandom } from '../../simulation/random.ts';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
+import { startDevEnv } from '../support/temporal.ts';
+
+const org = generateOrganisation(seededRandom(11), 'bungo', 20, 2);
+const head = org.head;
+const staff = org.employees.filter((e) => e.supervisorNip !== null && e.supervisorNip !== head.nip);
+const csv = [
+  'nip,name,email,unit_code,position_code,supervisor_nip,language',
+  ...org.employees.map(
+    (e) => `${e.nip},${e.name},${e.nip}@bungo.go.id,${e.unitCode},STAF,${e.supervisorNip ?? ''},id`,
+  ),
+].join('\n');
+
+describe('HTTP API (dev server, real worker)', () => {
+  let env: TestWorkflowEnvironment;
+  let rig: SiklusTestRig;
+  let t: TestApi;
+  let hrToken: string;
+  let cycleId: string;
+
+  let workerRun: Promise<void>;
+
+  beforeAll(async () => {
+    env = await startDevEnv();
+    rig = await createSiklusRig(env, 'api');
+    workerRun = rig.worker.run();
+    t = await startTestApi(env, rig);
+    hrToken = await t.token('bungo', head.nip, ['hr', 'employee']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.api.close();
+    rig?.worker.shutdown();
+    await workerRun;
+    await rig?.close();
+    await env?.teardown();
+  });
+
+  it('serves the OpenAPI 3.1 document and a reference page', async () => {
+    const spec = await t.call('GET', '/openapi.json');
+    expect(spec.body.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/orgs/{org}/me/tasks',
+        '/v1/orgs/{org}/tasks/{taskId}/actions',
+        '/v1/orgs/{org}/cycles',
+      ]),
+    );
+    expect((await t.call('GET', '/docs')).status).toBe(200);
+  });
+
+  it('lets HR set up the organisation from CSV, with a result per row', async () => {
+    expect(
+      (
+        await t.call('POST', '/v1/orgs/bungo/units', {
+          token: hrToken,
+          body: org.units.map((code) => ({ code, name: `Unit ${code}` })),
+        })
+      ).status,
+    ).toBe(200);
+    const positions = [
+      {
+        code: 'STAF',
+        name: 'Pelaksana',
+        kind: 'JF',
+        duties: ['Melayani masyarakat'],
+        defaultIndicators: [{ description: 'Kepuasan masyarakat', aspect: 'kualitas', target: '85' }],
+      },
+    ];
+    expect(
+      (await t.call('POST', '/v1/orgs/bungo/positions', { token: hrToken, body: positions })).status,
+    ).toBe(200);
+    const badRow = '199913132020011001,Salah Tanggal,x@bungo.go.id,U01,STAF,,id';
+    const result = await t.call('POST', '/v1/orgs/bungo/employees/import', {
+      token: hrToken,
+      csv: `${csv}\n${badRow}`,
+    });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ ok: true, imported: 20, rejected: 1 });
+    expect(result.body.rows.at(-1)).toMatchObject({ line: 22, ok: false });
+    expect(result.body.rows.at(-1).errors.join(' ')).toMatch(/birth/i);
+  });
+
+  it('starts the cycle once, and every employee gets a task in the inbox', async () => {
+    const now = new Date();
+    const body = { year: now.getUTCFullYear() + 1, start: now.toISOString() };
+    const started = await t.call('POST', '/v1/orgs/bungo/cycles', { token: hrToken, body });
+    expect(started.status).toBe(201);
+    cycleId = started.body.cycleId;
+    const again = await t.call('POST', '/v1/orgs/bungo/cycles', { token: hrToken, body });
+    expect(again).toMatchObject({
+      status: 409,
+      type: 'application/problem+json',
+      body: { code: 'cycle_exists' },
+    });
+    const member = staff[0]!;
+    const token = await t.token('bungo', member.nip);
+    await until(
+      async () => (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token })).body.tasks?.length === 1,
+    );
+    const progress = await until(async () => {
+      const p = await t.call('GET', `/v1/orgs/bungo/cycles/${cycleId}/progress`, { token: hrToken });
+      const total = Object.values(p.body.units as Record<string, Record<string, number>>).reduce(
+        (sum, steps) => sum + (steps.socialisation ?? 0),
+        0,
+      );
+      return total === 20 ? p : undefined;
+    });
+    expect(Object.keys(progress.body.units).sort()).toEqual(org.units.slice().sort());
+  });
+
+  it('acts on a task through an Update; the next GET sees it; a retried POST does nothing twice', async () => {
+    const member = staff[1]!;
+    const token = await t.token('bungo', member.nip);
+    const inbox = await t.call('GET', '/v1/orgs/bungo/me/tasks', { token });
+    const task = inbox.body.tasks[0];
+    expect(task).toMatchObject({ kind: 'acknowledgeStandards', assigneeNip: member.nip, status: 'open' });
+    const headers = { 'idempotency-key': 'ack-1' };
+    const first = await t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
+      token,
+      body: { type: 'acknowledgeStandards' },
+      headers,
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.eventTypes).toEqual(['socialisation.acknowledged', 'task.completed']);
+    expect((await t.call('GET', '/v1/orgs/bungo/me/tasks', { token })).body.tasks).toEqual([]);
+    const retry = await t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
+      token,
+      body: { type: 'acknowledgeStandards' },
+      headers,
+    });
+    expect(retry).toMatchObject({ status: 200, body: first.body });
+    const reused = await t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
+      token,
+      body: { type: 'acknowledgeStandards', extra: 1 },
+      headers,
+    });
+    expect(reused).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused' } });
+    const events = await rig.db
+      .selectFrom('events')
+      .select('type')
+      .where('stream_id', '=', `appraisal-${task.appraisalId}`)
+      .where('type', '=', 'socialisation.acknowledged')
+      .execute();
+    expect(events).toHaveLength(1);
+    const mine = await t.call('GET', '/v1/orgs/bungo/me/appraisal', { token });
+    expect(mine.body).toMatchObject({
+      step: 'socialisation',
+      rating: null,
+      socialisation: { escalated: false },
+    });
+    expect(mine.body.socialisation.acknowledgedAt).not.toBeNull();
+  });
+
+  it('answers every error class as problem+json with a stable code', async () => {
+    const member = staff[2]!;
+    const token = await t.token('bungo', member.nip);
+    const otherOrg = await t.token('bukittinggi', member.nip, ['hr']);
+    const cases: Array<[Promise<{ status: number; type: string | null; body: any }>, number, string]> = [
+      [t.call('GET', '/v1/orgs/bungo/me/tasks'), 401, 'unauthenticated'],
+      [t.call('GET', '/v1/orgs/bungo/me/tasks', { token: 'not-a-jwt' }), 401, 'invalid_token'],
+      [t.call('GET', '/v1/orgs/bungo/me/tasks', { token: otherOrg }), 404, 'not_found'],
+      [t.call('GET', `/v1/orgs/bungo/cycles/${cycleId}`, { token: otherOrg }), 404, 'not_found'],
+      [
+        t.call('POST', '/v1/orgs/bungo/units', { token, body: [{ code: 'X', name: 'X' }] }),
+        403,
+        'forbidden_role',
+      ],
+      [
+        t.call('POST', '/v1/orgs/bungo/me/appraisal/actions', { token, body: { type: 'nope' } }),
+        400,
+        'invalid_request',
+      ],
+      [
+        t.call('POST', '/v1/orgs/bungo/me/appraisal/actions', { token, body: '{broken' }),
+        400,
+        'invalid_json',
+      ],
+      [
+        t.call('POST', '/v1/orgs/bungo/me/appraisal/actions', {
+          token,
+          body: { type: 'setRating', results: 'sesuai', behaviour: 'sesuai', feedback: 'x' },
+        }),
+        409,
+        'wrong_step',
+      ],
+      [t.call('GET', '/v1/orgs/bungo/tasks/nobody:task', { token }), 404, 'not_found'],
+      [
+        t.call('POST', '/v1/orgs/bungo/me/appraisal/actions', {
+          token,
+          body: { type: 'fileObjection', reasons: 'x'.repeat(70_000) },
+        }),
+        413,
+        'payload_too_large',
+      ],
+    ];
+    for (const [response, status, code] of cases) {
+      const r = await response;
+      expect({ status: r.status, code: r.body.code }).toEqual({ status, code });
+      expect(r.type).toBe('application/problem+json');
+    }
+    // Nothing of another organisation leaks into an answer.
+    const listing = await t.call('GET', '/v1/orgs/bukittinggi/me/tasks', { token: otherOrg });
+    expect(JSON.stringify(listing.body)).not.toContain('bungo');
+  });
+});
+
+async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

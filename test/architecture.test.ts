@@ -1,0 +1,83 @@
+// The architecture rules (.dependency-cruiser.cjs, run by `npm test` as `npm run lint:deps`) catch what
+// they claim to: each rule is shown a small tree that breaks it, in a folder of its own.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function violations(files: Record<string, string>): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'siklus-architecture-'));
+  try {
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true } }),
+    );
+    for (const [path, source] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), source);
+    }
+    const folders = [...new Set(Object.keys(files).map((path) => path.split('/')[0]!))];
+    const result = spawnSync(
+      join(root, 'node_modules', '.bin', 'depcruise'),
+      ['--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json', ...folders],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    const report = JSON.parse(result.stdout) as {
+      summary: { violations: Array<{ rule: { name: string }; from: string; to: string }> };
+    };
+    return report.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the architecture rules', () => {
+  it('keep the domain pure', () => {
+    expect(
+      violations({
+        'domain/rule.ts':
+          "import { readFileSync } from 'node:fs';\nimport { x } from '../store/x.ts';\nexport const r = [readFileSync, x];\n",
+        'store/x.ts': 'export const x = 1;\n',
+      }),
+    ).toEqual(['domain-is-pure: domain/rule.ts -> fs', 'layer-domain: domain/rule.ts -> store/x.ts']);
+  });
+
+  it('keep I/O out of workflow code, except the activities type', () => {
+    expect(
+      violations({
+        'workflows/w.ts':
+          "import type * as activities from '../activities/index.ts';\nimport { createDb } from '../schema/db.ts';\nexport type A = typeof activities;\nexport const d = createDb;\n",
+        'activities/index.ts': 'export const a = 1;\n',
+        'schema/db.ts': 'export const createDb = 1;\n',
+      }),
+    ).toEqual(['layer-workflows: workflows/w.ts -> schema/db.ts']);
+  });
+
+  it('keep web/ and api/ apart, and lower layers below higher ones', () => {
+    expect(
+      violations({
+        'web/page.ts': "import { route } from '../api/route.ts';\nexport const p = route;\n",
+        'api/route.ts': 'export const route = 1;\n',
+        'store/s.ts': "import { p } from '../projections/p.ts';\nexport const s = p;\n",
+        'projections/p.ts': 'export const p = 1;\n',
+      }),
+    ).toEqual([
+      'layer-store: store/s.ts -> projections/p.ts',
+      'layer-web: web/page.ts -> api/route.ts',
+      'web-and-api-apart: web/page.ts -> api/route.ts',
+    ]);
+  });
+
+  it('allow no circle of files', () => {
+    expect(
+      violations({
+        'store/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
+        'store/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
+      }),
+    ).toEqual(['no-circular: store/a.ts -> store/b.ts']);
+  });
+});

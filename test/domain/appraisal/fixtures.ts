@@ -1,0 +1,49 @@
+// Given-helpers for the appraisal rules: a started appraisal and a way to apply events and commands.
+import type { AppraisalCommand } from '../../../domain/appraisal/commands.ts';
+import { decide } from '../../../domain/appraisal/decide.ts';
+import type { AppraisalEvent } from '../../../domain/appraisal/events.ts';
+import { type AppraisalState, evolve, initialState } from '../../../domain/appraisal/state.ts';
+import type { Actor } from '../../../domain/appraisal/types.ts';
+
+export const nips = {
+  employee: '199001012015031001',
+  supervisor: '198505052010011002',
+  superior: '197703032000031003',
+  peer: '199202022016042004',
+  subordinate: '199506062019031005',
+  hr: '198012122005012006',
+  stranger: '199909092020121007',
+};
+
+export const actor = (who: keyof typeof nips, roles: Actor['roles'] = []): Actor => ({
+  nip: nips[who],
+  roles: who === 'hr' ? ['hr', ...roles] : roles,
+});
+
+export const t0 = '2026-01-01T00:00:00.000Z';
+
+export function startedAppraisal(): AppraisalState {
+  return initialState({
+    appraisalId: `bungo.2026.${nips.employee}`,
+    cycleId: 'bungo.2026',
+    orgId: 'bungo',
+    participants: {
+      employee: { nip: nips.employee, name: 'Siti', unitCode: 'DINKES', positionCode: 'PERAWAT' },
+      supervisorNip: nips.supervisor,
+      superiorNip: nips.superior,
+      subordinateNips: [nips.subordinate],
+    },
+    calendar: { agreement: { start: '2026-01-15T00:00:00.000Z', deadline: '2026-02-14T00:00:00.000Z' } },
+    at: t0,
+  });
+}
+
+export const fold = (state: AppraisalState, events: AppraisalEvent[]) => events.reduce(evolve, state);
+
+/** Applies a command (decide, then evolve) and returns the events and the new state. */
+export function act(state: AppraisalState, who: Actor, command: AppraisalCommand, now = t0) {
+  const events = decide(state, command, { actor: who, now });
+  return { events, state: fold(state, events) };
+}
+
+export const types = (events: AppraisalEvent[]) => events.map((e) => e.type);

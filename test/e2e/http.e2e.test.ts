@@ -1,0 +1,301 @@
+// End to end over HTTP only, on the time-skipping server: HR imports 20 employees from CSV and starts a
+// cycle; every actor works their inbox through the API for a whole year; feedback is delivered; one
+// objection changes a predikat; one training referral is completed; the e-mails arrive over SMTP.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
+import { startMailer } from '../../notifications/mailer.ts';
+import { generateOrganisation } from '../../simulation/organisation.ts';
+import { seededRandom } from '../../simulation/random.ts';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
+import { startTimeSkippingEnv } from '../support/temporal.ts';
+
+const org = generateOrganisation(seededRandom(3), 'bukittinggi', 20, 2);
+const head = org.employees[0]!;
+const u01 = org.employees.filter((e) => e.unitCode === 'U01');
+const leader = u01.find((e) => e.supervisorNip === head.nip)!;
+const objector = u01.find((e) => e.supervisorNip === leader.nip)!;
+const hrOfficer = org.employees.find((e) => e.unitCode === 'U02' && e.supervisorNip !== head.nip)!;
+const stars = u01
+  .filter((e) => e !== objector)
+  .slice(0, 3)
+  .map((e) => e.nip);
+const csv = [
+  'nip,name,email,unit_code,position_code,supervisor_nip,language',
+  ...org.employees.map(
+    (e) =>
+      `${e.nip},${e.name},${e.nip}@bukittinggi.go.id,${e.unitCode},STAF,${e.supervisorNip ?? ''},${e === head ? 'en' : 'id'}`,
+  ),
+].join('\n');
+
+describe('end to end over HTTP (time-skipping server)', () => {
+  let env: TestWorkflowEnvironment;
+  let rig: SiklusTestRig;
+  let t: TestApi;
+  let workerRun: Promise<void>;
+  let mailer: { stop(): void };
+  const mails: string[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      stream.on('data', () => {});
+      stream.on('end', () => {
+        mails.push(session.envelope.rcptTo.map((r) => r.address).join(','));
+        callback();
+      });
+    },
+  });
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnv();
+    rig = await createSiklusRig(env, 'e2e');
+    workerRun = rig.worker.run();
+    t = await startTestApi(env, rig);
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as { port: number }).port;
+    mailer = startMailer(rig.db, `smtp://127.0.0.1:${port}?ignoreTLS=true`, {
+      from: 'siklus@bukittinggi.go.id',
+      intervalMs: 200,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    mailer?.stop();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await t?.api.close();
+    rig?.worker.shutdown();
+    await workerRun;
+    await rig?.close();
+    await env?.teardown();
+  });
+
+  it('runs a whole year through the API', async () => {
+    // HR is an officer of unit U02; the head of the instansi is rated by HR, never by themself.
+    const hr = await t.token('bukittinggi', hrOfficer.nip, ['hr', 'employee']);
+    const tokens = new Map(
+      await Promise.all(
+        org.employees.map(
+          async (e) => [e.nip, e === hrOfficer ? hr : await t.token('bukittinggi', e.nip)] as const,
+        ),
+      ),
+    );
+    const ok = async (r: Promise<{ status: number; body: any }>) => {
+      const response = await r;
+      if (response.status >= 300)
+        throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.body)}`);
+      return response.body;
+    };
+    await ok(
+      t.call('POST', '/v1/orgs/bukittinggi/units', {
+        token: hr,
+        body: org.units.map((code) => ({ code, name: `Unit ${code}` })),
+      }),
+    );
+    await ok(
+      t.call('POST', '/v1/orgs/bukittinggi/positions', {
+        token: hr,
+        body: [{ code: 'STAF', name: 'Staf', kind: 'JF', duties: ['Pelayanan'], defaultIndicators: [] }],
+      }),
+    );
+    expect(
+      (await ok(t.call('POST', '/v1/orgs/bukittinggi/employees/import', { token: hr, csv }))).imported,
+    ).toBe(20);
+    const now = new Date(await env.currentTimeMs());
+    const { cycleId } = await ok(
+      t.call('POST', '/v1/orgs/bukittinggi/cycles', {
+        token: hr,
+        body: { year: now.getUTCFullYear() + 1, start: now.toISOString() },
+      }),
+    );
+    let cycle: any;
+    for (let i = 0; i < 300 && !cycle; i++) {
+      const r = await t.call('GET', `/v1/orgs/bukittinggi/cycles/${cycleId}`, { token: hr });
+      if (r.status === 200) cycle = r.body;
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const calendar = cycle.calendar as {
+      agreement: { start: string };
+      checkIns: Record<'I' | 'II' | 'III' | 'IV', { start: string }>;
+      review: { start: string };
+      rating: { start: string; deadline: string };
+    };
+    const skipTo = async (iso: string, extraMs = 60_000) => {
+      const wait = Date.parse(iso) - (await env.currentTimeMs()) + extraMs;
+      if (wait > 0) await env.sleep(wait);
+    };
+
+    /** Everyone reads their inbox over HTTP and answers the tasks of these kinds. */
+    const work = async (
+      kinds: string[],
+      answer: (task: { kind: string; taskId: string }, nip: string) => AppraisalCommand | null,
+    ) => {
+      let acted = 0;
+      for (const e of org.employees) {
+        const inbox = await ok(
+          t.call('GET', '/v1/orgs/bukittinggi/me/tasks?limit=200', { token: tokens.get(e.nip) }),
+        );
+        for (const task of inbox.tasks as Array<{ kind: string; taskId: string }>) {
+          if (!kinds.includes(task.kind)) continue;
+          const command = answer(task, e.nip);
+          if (!command) continue;
+          await ok(
+            t.call('POST', `/v1/orgs/bukittinggi/tasks/${encodeURIComponent(task.taskId)}/actions`, {
+              token: tokens.get(e.nip),
+              body: command,
+              headers: { 'idempotency-key': `${task.taskId}:${command.type}` },
+            }),
+          );
+          acted++;
+        }
+      }
+      return acted;
+    };
+    const waitForTasks = async (kind: string, count: number) => {
+      for (let i = 0; i < 300; i++) {
+        const n = await rig.db
+          .selectFrom('tasks')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('kind', '=', kind)
+          .where('status', '=', 'open')
+          .executeTakeFirst();
+        if (Number(n?.n) >= count) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no ${kind} tasks appeared`);
+    };
+    const version = (taskId: string) => Number(taskId.match(/:v(\d+)$/)?.[1] ?? 1);
+    const quarter = (taskId: string) => taskId.split(':').at(-1) as 'I' | 'II' | 'III' | 'IV';
+
+    await waitForTasks('acknowledgeStandards', 20);
+    expect(await work(['acknowledgeStandards'], () => ({ type: 'acknowledgeStandards' }))).toBe(20);
+    await skipTo(calendar.agreement.start);
+    await waitForTasks('proposeIndicators', 20);
+    const rhk = [
+      {
+        id: 'rhk-1',
+        kind: 'utama',
+        description: 'Meningkatkan layanan',
+        parentRhkId: null,
+        indicators: [{ id: 'iki-1', description: 'Kepuasan', aspect: 'kualitas', target: '85' }],
+      },
+    ];
+    await work(['proposeIndicators'], () => ({ type: 'proposeIndicators', rhk }) as AppraisalCommand);
+    await work(['reviewIndicators'], (task) => ({ type: 'signAgreement', version: version(task.taskId) }));
+    await work(['signAgreement'], (task) => ({ type: 'signAgreement', version: version(task.taskId) }));
+    for (const q of ['I', 'II', 'III', 'IV'] as const) {
+      await skipTo(calendar.checkIns[q].start);
+      await waitForTasks('submitCheckIn', 20);
+      await work(['submitCheckIn'], (task) => ({
+        type: 'submitCheckIn',
+        quarter: quarter(task.taskId),
+        realisations: [{ indicatorId: 'iki-1', value: '86', evidence: [{ note: 'Survei' }] }],
+      }));
+      await work(['giveCheckInFeedback'], (task) => ({
+        type: 'giveCheckInFeedback',
+        quarter: quarter(task.taskId),
+        feedback: 'Baik, pertahankan',
+      }));
+    }
+    await skipTo(calendar.review.start);
+    await waitForTasks('selfAssessment', 20);
+    await work(['selfAssessment', 'supervisorAssessment', 'subordinateReview'], () => ({
+      type: 'submitReview',
+      scores: { akuntabel: 4, kompeten: 4 },
+      comment: '',
+    }));
+    await skipTo(calendar.rating.start);
+    await waitForTasks('setRating', 20);
+    await work(['setRating'], (task) => {
+      const ratee = task.taskId.split(':')[0]!.split('.').at(-1)!;
+      if (ratee === objector.nip)
+        return {
+          type: 'setRating',
+          results: 'sesuai',
+          behaviour: 'diBawah',
+          feedback: 'Perilaku kerja perlu diperbaiki',
+        };
+      if (stars.includes(ratee))
+        return { type: 'setRating', results: 'diAtas', behaviour: 'diAtas', feedback: 'Luar biasa' };
+      return { type: 'setRating', results: 'sesuai', behaviour: 'sesuai', feedback: 'Sesuai ekspektasi' };
+    });
+    for (const unit of org.units) {
+      await ok(
+        t.call('POST', `/v1/orgs/bukittinggi/cycles/${cycleId}/units/${unit}/predikat`, {
+          token: hr,
+          body: { predikat: unit === 'U01' ? 'baik' : 'istimewa' },
+        }),
+      );
+    }
+    await skipTo(calendar.rating.deadline, 5 * 60_000);
+    await waitForTasks('readFeedback', 20);
+    const distribution = await ok(
+      t.call('GET', `/v1/orgs/bukittinggi/cycles/${cycleId}/distribution`, { token: hr }),
+    );
+    expect(distribution.units.every((u: { releasedAt: string | null }) => u.releasedAt !== null)).toBe(true);
+    // Feedback is delivered; one employee objects, the rest acknowledge.
+    await work(['readFeedback'], (_task, nip) =>
+      nip === objector.nip
+        ? { type: 'fileObjection', reasons: 'Perilaku dinilai tanpa dialog kinerja' }
+        : { type: 'acknowledgeFeedback' },
+    );
+    await work(['decideObjection'], () => ({
+      type: 'decideObjection',
+      decision: 'changed',
+      results: 'diBawah',
+      behaviour: 'sesuai',
+      reason: 'Hasil kerja di bawah target, perilaku sesuai',
+    }));
+    const objectorToken = tokens.get(objector.nip);
+    const mine = await ok(t.call('GET', '/v1/orgs/bukittinggi/me/appraisal', { token: objectorToken }));
+    expect(mine.rating.predikat).toBe('butuhPerbaikan');
+    await skipTo(new Date(Date.parse(mine.release.objectionDeadline)).toISOString(), 10 * 60_000);
+    await waitForTasks('assignTraining', 1);
+    expect(
+      await work(['assignTraining'], () => ({
+        type: 'assignTraining',
+        programme: 'Pelatihan pelayanan prima',
+      })),
+    ).toBe(1);
+    expect(await work(['completeTraining'], () => ({ type: 'completeTraining', note: 'Sertifikat' }))).toBe(
+      1,
+    );
+    const done = await ok(t.call('GET', '/v1/orgs/bukittinggi/me/appraisal', { token: objectorToken }));
+    expect(done).toMatchObject({ step: 'completed', objection: { decision: 'changed' } });
+    expect(done.referral.completedAt).not.toBeNull();
+    const progress = await ok(
+      t.call('GET', `/v1/orgs/bukittinggi/cycles/${cycleId}/progress`, { token: hr }),
+    );
+    const completed = Object.values(progress.units as Record<string, Record<string, number>>).reduce(
+      (sum, s) => sum + (s.completed ?? 0),
+      0,
+    );
+    expect(completed).toBe(20);
+    // Results export as CSV and as an XLSX workbook.
+    const exported = await t.call('GET', `/v1/orgs/bukittinggi/cycles/${cycleId}/results?format=csv`, {
+      token: hr,
+    });
+    const lines = String(exported.body).trim().split('\r\n');
+    expect(lines).toHaveLength(21);
+    expect(lines.find((l) => l.startsWith(objector.nip))).toMatch(
+      /completed,Butuh Perbaikan,diBawah,sesuai,changed,Pelatihan pelayanan prima,yes,no$/,
+    );
+    const xlsx = await fetch(`${t.api.url}/v1/orgs/bukittinggi/cycles/${cycleId}/results?format=xlsx`, {
+      headers: { authorization: `Bearer ${hr}` },
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'siklus-xlsx-')), 'results.xlsx');
+    writeFileSync(file, Buffer.from(await xlsx.arrayBuffer()));
+    const sheet = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+    expect(sheet).toContain(objector.nip);
+    expect(sheet.match(/<row /g)).toHaveLength(21);
+    // Every person with a task got mail.
+    for (let i = 0; i < 100 && new Set(mails).size < 20; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(new Set(mails)).toEqual(new Set(org.employees.map((e) => `${e.nip}@bukittinggi.go.id`)));
+  }, 600_000);
+});

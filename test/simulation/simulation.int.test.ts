@@ -1,0 +1,119 @@
+// `simulate` with 260 employees, so the launch takes three batches (25, 200, 35): a whole year on the
+// time-skipping server; every appraisal finishes, the event log and the projections tell the same story,
+// and the audit verifies the year (an order defect of the log hid above 225 employees).
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../schema/database.ts';
+import { createDb } from '../../schema/db.ts';
+import { migrateToLatest } from '../../schema/migrate.ts';
+import { runSimulation, type SimulationSummary } from '../../simulation/run-simulation.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { startTimeSkippingEnv } from '../support/temporal.ts';
+
+describe('simulate: a year for 260 employees', () => {
+  let env: TestWorkflowEnvironment;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Kysely<Database>;
+  let summary: SimulationSummary;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnv();
+    database = await createTestDatabase('simulate');
+    db = createDb(database.url);
+    await migrateToLatest(db);
+    summary = await runSimulation(env, db, { employees: 260, units: 10, seed: 7 });
+  }, 600_000);
+
+  afterAll(async () => {
+    await db?.destroy();
+    await database?.drop();
+    await env?.teardown();
+  });
+
+  const eventCount = async (type: string) =>
+    Number(
+      (await sql<{ n: string }>`select count(*) as n from events where type = ${type}`.execute(db)).rows[0]
+        ?.n,
+    );
+  const rows = async (query: string) =>
+    (await sql.raw<{ n: string }>(query).execute(db)).rows.map((r) => Number(r.n));
+
+  it('finishes every appraisal: completed or cancelled', () => {
+    expect(summary.employees).toBe(260);
+    expect(summary.completed + summary.cancelled).toBe(260);
+    expect(summary.completed).toBeGreaterThan(247);
+    expect(Object.values(summary.predikatCounts).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(
+      summary.completed,
+    );
+  });
+
+  it('has one appraisal row per appraisal.started event, at the stream version', async () => {
+    expect(await eventCount('appraisal.started')).toBe(260);
+    const [mismatched] = await rows(
+      `select count(*) as n from appraisals a join streams s on s.stream_id = 'appraisal-' || a.appraisal_id where s.version <> a.version`,
+    );
+    expect(mismatched).toBe(0);
+    const [total] = await rows('select sum(version) as n from streams');
+    expect(total).toBe(summary.events);
+  });
+
+  it("passes the full audit verification, with positions that follow every stream's versions", async () => {
+    expect(summary.verify).toEqual({ ok: true, findings: [] });
+    const [misordered] = await rows(`select count(*) as n from (
+      select global_position, lag(global_position) over (partition by stream_id order by stream_version) as previous
+      from events) e where previous > global_position`);
+    expect(misordered).toBe(0);
+  });
+
+  it('has the inbox agree with the task events', async () => {
+    const [assigned] = await rows(
+      `select count(distinct data->>'taskId') as n from events where type = 'task.assigned'`,
+    );
+    const [tasks] = await rows('select count(*) as n from tasks');
+    expect(tasks).toBe(assigned);
+    for (const [type, status] of [
+      ['task.completed', 'completed'],
+      ['task.expired', 'expired'],
+      ['task.cancelled', 'cancelled'],
+    ] as const) {
+      const [byStatus] = await rows(`select count(*) as n from tasks where status = '${status}'`);
+      expect(byStatus, status).toBe(await eventCount(type));
+    }
+    const open = await db.selectFrom('tasks').select(['kind', 'step']).where('status', '=', 'open').execute();
+    expect(open).toEqual([]);
+  });
+
+  it('counts objections, referrals and recognitions the same in events and projections', async () => {
+    expect(summary.objections).toBe(await eventCount('objection.filed'));
+    expect(summary.objections).toBeGreaterThan(0);
+    const [referrals] = await rows(
+      `select count(*) as n from appraisals where state->'referral' <> 'null'::jsonb`,
+    );
+    expect(referrals).toBe(summary.trainingReferrals);
+    expect(summary.trainingReferrals).toBeGreaterThan(0);
+    const [recognised] = await rows(
+      `select count(*) as n from appraisals where (state->>'recognised')::boolean`,
+    );
+    expect(recognised).toBe(await eventCount('recognition.recorded'));
+  });
+
+  it('keeps per-unit progress and distribution equal to the appraisal rows', async () => {
+    const progress = await sql<{
+      step: string;
+      n: string;
+    }>`select step, sum(count) as n from cycle_progress group by step`.execute(db);
+    expect(
+      Object.fromEntries(progress.rows.filter((r) => Number(r.n) > 0).map((r) => [r.step, Number(r.n)])),
+    ).toEqual({ completed: summary.completed });
+    const distribution = await sql<{
+      predikat: string;
+      n: string;
+    }>`select predikat, sum(count) as n from unit_distribution group by predikat`.execute(db);
+    expect(
+      Object.fromEntries(
+        distribution.rows.filter((r) => Number(r.n) > 0).map((r) => [r.predikat, Number(r.n)]),
+      ),
+    ).toEqual(summary.predikatCounts);
+  });
+});

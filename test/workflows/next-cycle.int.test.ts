@@ -1,0 +1,207 @@
+// The yearly next-cycle schedule on the dev server: it exists with its Dec 1 spec, ensuring it again
+// updates it, and firing it (even twice at once) starts next year's CycleWorkflow exactly once.
+import type { ScheduleDescription, ScheduleHandle } from '@temporalio/client';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../../domain/ids.ts';
+import {
+  ensureNextCycleSchedule,
+  type NextCycleScheduleOptions,
+  nextCycleScheduleId,
+} from '../../runtime/cycle-schedule.ts';
+import { seedOrganisation } from '../support/organisation.ts';
+import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
+import { startDevEnv } from '../support/temporal.ts';
+
+const orgId = 'kerinci';
+const scheduledStartTime = defineSearchAttributeKey(
+  'TemporalScheduledStartTime',
+  SearchAttributeType.DATETIME,
+);
+const nip = { head: '197703032000031003', staff: '199001012015031001', hr: '198012122005012006' };
+
+describe('the next-cycle schedule (dev server)', () => {
+  let env: TestWorkflowEnvironment;
+  let rig: SiklusTestRig;
+  let options: NextCycleScheduleOptions;
+  let workerRun: Promise<void>;
+
+  beforeAll(async () => {
+    env = await startDevEnv();
+    rig = await createSiklusRig(env, 'schedule');
+    workerRun = rig.worker.run();
+    await seedOrganisation(
+      rig.db,
+      orgId,
+      ['UMUM'],
+      [
+        { nip: nip.head, name: 'Kepala Bagian', unitCode: 'UMUM', supervisorNip: null },
+        { nip: nip.staff, name: 'Staf Umum', unitCode: 'UMUM', supervisorNip: nip.head },
+      ],
+    );
+    options = {
+      orgId,
+      population: { unitCodes: ['UMUM'] },
+      startedBy: nip.hr,
+      taskQueue: rig.taskQueue,
+    };
+  }, 180_000);
+
+  afterAll(async () => {
+    rig?.worker.shutdown();
+    await workerRun;
+    await rig?.close();
+    await env?.teardown();
+  });
+
+  it('is created with a yearly Dec 1 00:00 UTC spec, SKIP overlap, and can be ensured again', async () => {
+    const handle = await ensureNextCycleSchedule(env.client, options);
+    expect(handle.scheduleId).toBe(`next-cycle:${orgId}`);
+    // Again, and with another cron: the existing schedule is updated, not created twice.
+    await ensureNextCycleSchedule(env.client, { ...options, cron: '0 0 15 11 *' });
+    const updated = await handle.describe();
+    expect(updated.spec.calendars?.[0]).toMatchObject({
+      month: [{ start: 'NOVEMBER', end: 'NOVEMBER' }],
+      dayOfMonth: [{ start: 15, end: 15 }],
+    });
+    await ensureNextCycleSchedule(env.client, options);
+
+    const described = await env.client.schedule.getHandle(nextCycleScheduleId(orgId)).describe();
+    expect(described.spec.calendars).toHaveLength(1);
+    expect(described.spec.calendars?.[0]).toMatchObject({
+      month: [{ start: 'DECEMBER', end: 'DECEMBER' }],
+      dayOfMonth: [{ start: 1, end: 1 }],
+      hour: [{ start: 0, end: 0 }],
+      minute: [{ start: 0, end: 0 }],
+      second: [{ start: 0, end: 0 }],
+    });
+    expect(described.policies.overlap).toBe('SKIP');
+    expect(described.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'StartNextCycleWorkflow',
+      taskQueue: rig.taskQueue,
+      args: [{ orgId, population: { unitCodes: ['UMUM'] }, startedBy: nip.hr }],
+    });
+    const [next] = described.info.nextActionTimes;
+    expect(next?.toISOString()).toMatch(/^\d{4}-12-01T00:00:00\.000Z$/);
+    expect(described.info.nextActionTimes.map((t) => t.getUTCFullYear())).toEqual(
+      described.info.nextActionTimes.map((_, i) => (next?.getUTCFullYear() ?? 0) + i),
+    );
+  });
+
+  it('starts next year’s CycleWorkflow when fired, and only once when fired again', async () => {
+    const handle = await ensureNextCycleSchedule(env.client, options);
+    await handle.trigger();
+    const [first] = await actionsTaken(handle, 1);
+    expect(first).toBeDefined();
+    const year = (first?.scheduledAt.getUTCFullYear() ?? 0) + 1;
+    const cycleId = cycleIdFor(orgId, year);
+    const starter = env.client.workflow.getHandle(first?.action.workflow.workflowId ?? '');
+    expect(await starter.result()).toBe(cycleId);
+    // The fire time the workflow dates the cycle by is the one the schedule recorded (to the second).
+    const starterInfo = await starter.describe();
+    expect(starterInfo.type).toBe('StartNextCycleWorkflow');
+    const firedAt = starterInfo.typedSearchAttributes.get(scheduledStartTime)?.getTime();
+    expect(firedAt).toBe(Math.floor((first?.scheduledAt.getTime() ?? 0) / 1000) * 1000);
+
+    const cycle = await env.client.workflow.getHandle(cycleWorkflowId(cycleId)).describe();
+    expect(cycle.type).toBe('CycleWorkflow');
+    expect(cycle.status.name).toBe('RUNNING');
+    const started = await eventually(async () => {
+      const events = await cycleStarted(cycleId);
+      return events.length > 0 ? events : undefined;
+    });
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({
+      cycleId,
+      orgId,
+      year,
+      by: nip.hr,
+      population: { unitCodes: ['UMUM'] },
+      calendar: { socialisation: { start: `${year}-01-01T00:00:00.000Z` } },
+    });
+
+    // Fired again (a second later: the schedule names its runs by the second, and drops a same-second
+    // duplicate itself). The new run finds the cycle already started and succeeds without a second one.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await handle.trigger();
+    const [, second] = await actionsTaken(handle, 2);
+    expect(second?.action.workflow.workflowId).not.toBe(first?.action.workflow.workflowId);
+    expect(await env.client.workflow.getHandle(second?.action.workflow.workflowId ?? '').result()).toBe(
+      cycleId,
+    );
+    // Two runs racing (as overlapping fires would): each returns the cycle, one started it.
+    const { taskQueue, ...input } = options;
+    const racing = await Promise.all(
+      ['a', 'b'].map((suffix) =>
+        env.client.workflow.execute('StartNextCycleWorkflow', {
+          workflowId: `next-cycle-race-${suffix}`,
+          taskQueue,
+          args: [input],
+        }),
+      ),
+    );
+    expect(racing).toEqual([cycleId, cycleId]);
+
+    const again = await env.client.workflow.getHandle(cycleWorkflowId(cycleId)).describe();
+    expect(again.runId).toBe(cycle.runId);
+    expect(again.status.name).toBe('RUNNING'); // abandoned by its parent, not ended with it
+    const runs = await eventually(async () => {
+      const found = await cycleRuns(cycleWorkflowId(cycleId));
+      return found.length > 0 ? found : undefined;
+    });
+    expect(runs).toEqual([cycle.runId]);
+    expect(await cycleStarted(cycleId)).toHaveLength(1);
+  });
+
+  it('fails the run, not just its task, when the calendar overrides are wrong', async () => {
+    const { taskQueue, ...input } = options;
+    const failed = env.client.workflow.execute('StartNextCycleWorkflow', {
+      workflowId: 'next-cycle-bad-overrides',
+      taskQueue,
+      args: [{ ...input, orgId: 'nowhere', calendarOverrides: { socialisation: 'two weeks' } }],
+    });
+    await expect(failed).rejects.toMatchObject({
+      cause: {
+        type: 'calendar.invalidDuration',
+        nonRetryable: true,
+        details: [{ field: 'socialisation' }],
+      },
+    });
+  });
+
+  async function cycleStarted(cycleId: string) {
+    const { rows } = await sql<{ data: Record<string, unknown> }>`
+      select data from events where stream_id = ${cycleStreamId(cycleId)} and type = 'cycle.started'`.execute(
+      rig.db,
+    );
+    return rows.map((row) => row.data);
+  }
+
+  async function cycleRuns(workflowId: string): Promise<string[]> {
+    const runs: string[] = [];
+    for await (const run of env.client.workflow.list({ query: `WorkflowId = '${workflowId}'` }))
+      runs.push(run.runId);
+    return runs;
+  }
+});
+
+/** The schedule's recent actions once it has taken `count` (taking an action is asynchronous). */
+async function actionsTaken(handle: ScheduleHandle, count: number) {
+  return eventually(async () => {
+    const { info }: ScheduleDescription = await handle.describe();
+    return info.recentActions.length >= count ? info.recentActions : undefined;
+  });
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -1,0 +1,121 @@
+// Replays histories recorded from real runs (test/fixtures/histories/, made by
+// scripts/record-histories.ts) against today's workflow code: a change that would break running
+// workflows on deploy fails here first. The negative cases prove the check can fail.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { History } from '@temporalio/common/lib/proto-utils.js';
+import { bundleWorkflowCode, type ReplayResult, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { workflowsPath } from '../../worker/create-worker.ts';
+import {
+  historyFromJSON,
+  historyToJSON,
+  type RecordedHistory,
+  readHistoryFixtures,
+} from '../support/record-histories.ts';
+
+const nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
+
+async function replay(workflowBundle: WorkflowBundle, fixtures: RecordedHistory[]): Promise<ReplayResult[]> {
+  const results: ReplayResult[] = [];
+  const histories = fixtures.map(({ workflowId, history }) => ({ workflowId, history }));
+  for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) results.push(result);
+  return results;
+}
+
+/** The same history with the first scheduled activity renamed, as if the code had called another one. */
+function withRenamedActivity(history: History): History {
+  const json = historyToJSON(history) as {
+    events: Array<{ activityTaskScheduledEventAttributes?: { activityType: { name: string } } }>;
+  };
+  const scheduled = json.events.find((e) => e.activityTaskScheduledEventAttributes);
+  if (!scheduled?.activityTaskScheduledEventAttributes) throw new Error('the history schedules no activity');
+  scheduled.activityTaskScheduledEventAttributes.activityType.name = 'recordEventsRenamed';
+  return historyFromJSON(json);
+}
+
+describe('replaying recorded histories', () => {
+  let fixtures: RecordedHistory[];
+  let production: WorkflowBundle;
+
+  beforeAll(async () => {
+    fixtures = readHistoryFixtures();
+    // Bundled once: each replay call would otherwise bundle the workflows again.
+    production = await bundleWorkflowCode({ workflowsPath });
+  });
+
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the batched launch and with the opening events in the input', () => {
+    expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
+      ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-year.json', 'CycleWorkflow'],
+      ['employee-appraisal-updates.json', 'EmployeeAppraisalWorkflow'],
+      ['employee-appraisal-year-unbatched-launch.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-year-unbatched-launch.json', 'CycleWorkflow'],
+      ['employee-appraisal-year-opening-events.json', 'EmployeeAppraisalWorkflow'],
+    ]);
+    for (const f of fixtures) {
+      const events = f.history.events ?? [];
+      // Complete histories, so replay walks every branch they took, to the end.
+      expect(events.at(-1)?.workflowExecutionCompletedEventAttributes, f.file).toBeTruthy();
+      expect(events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name).toBe(f.workflowType);
+    }
+    // Both launch paths: the opening events' time alone (a fresh launch), and the events themselves.
+    const opened = (file: string) => {
+      const start = fixtures.find((f) => f.file === file)?.history.events?.[0];
+      const data = start?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+      return Object.keys(JSON.parse(Buffer.from(data ?? []).toString('utf8')).opened ?? {});
+    };
+    expect(opened('employee-appraisal-year.json')).toEqual(['at']);
+    expect(opened('employee-appraisal-year-opening-events.json')).toEqual(['events']);
+    expect(opened('employee-appraisal-year-unbatched-launch.json')).toEqual([]);
+  });
+
+  it('replays every fixture against the current workflow code without a non-determinism error', async () => {
+    const results = await replay(production, fixtures);
+    expect(results.map((r) => r.workflowId)).toEqual(fixtures.map((f) => f.workflowId));
+    for (const result of results) expect(result.error, result.workflowId).toBeUndefined();
+  }, 120_000);
+
+  it('fails on a tampered history: an activity the code never schedules', async () => {
+    const [year] = fixtures;
+    if (!year) throw new Error('no fixture');
+    const [result] = await replay(production, [{ ...year, history: withRenamedActivity(year.history) }]);
+    expect(result?.error).toBeInstanceOf(DeterminismViolationError);
+    expect(result?.error?.message).toMatch(/nondetermin/i);
+  }, 120_000);
+
+  it('fails against different workflow code under the same name', async () => {
+    // A tiny stand-in that waits on a timer where the real workflow records its first events.
+    const dir = mkdtempSync(join(tmpdir(), 'siklus-replay-'));
+    try {
+      const file = join(dir, 'workflows.ts');
+      writeFileSync(
+        file,
+        [
+          "import { sleep } from '@temporalio/workflow';",
+          'export async function EmployeeAppraisalWorkflow() {',
+          "  await sleep('1 day');",
+          '}',
+          '',
+        ].join('\n'),
+      );
+      const changed = await bundleWorkflowCode({
+        workflowsPath: file,
+        // The file lives outside the project, so point webpack at the project's packages.
+        webpackConfigHook: (config) => ({
+          ...config,
+          resolve: { ...config.resolve, modules: [nodeModules, 'node_modules'] },
+        }),
+      });
+      const appraisals = fixtures.filter((f) => f.workflowType === 'EmployeeAppraisalWorkflow');
+      const results = await replay(changed, appraisals);
+      expect(results).toHaveLength(appraisals.length);
+      for (const result of results) expect(result.error).toBeInstanceOf(DeterminismViolationError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
