@@ -29,7 +29,7 @@ import { createTestDatabase } from '../support/database.ts';
 import { seedOrganisation } from '../support/organisation.ts';
 import { executableFor } from '../support/temporal.ts';
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const orgId = 'solok';
 const nipOf = (i: number) => `19800101200501${String(i).padStart(4, '0')}`;
 const head = nipOf(0);

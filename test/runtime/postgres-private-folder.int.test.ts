@@ -15,7 +15,7 @@ const run = promisify(execFile);
 const script = `
 import { statSync } from 'node:fs';
 import pg from 'pg';
-import { startPostgres } from './postgres.ts';
+import { startPostgres } from './runtime/postgres.ts';
 
 const notices = [];
 const postgres = await startPostgres({

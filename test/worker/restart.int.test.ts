@@ -31,7 +31,7 @@ import { createTestDatabase } from '../support/database.ts';
 import { type SeedEmployee, seedOrganisation } from '../support/organisation.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const orgId = 'tebo';
 const hr = '198012122005012006';
 const nipOf = (i: number) => `19800101200501${String(i).padStart(4, '0')}`;
