@@ -159,6 +159,34 @@ describe('HTTP API (dev server, real worker)', () => {
     expect(mine.body.socialisation.acknowledgedAt).not.toBeNull();
   });
 
+  it('refuses a command the task does not take, before it reaches the appraisal', async () => {
+    const member = staff[3]!;
+    const token = await t.token('bungo', member.nip);
+    const task = (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token })).body.tasks[0];
+    expect(task).toMatchObject({ kind: 'acknowledgeStandards' });
+    // The appraisal itself would take an activity report; the acknowledgement task does not.
+    const report = { type: 'addActivityReport', reportId: 'r-1', date: '2027-01-05', description: 'Rapat' };
+    const refused = await t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
+      token,
+      body: report,
+    });
+    expect(refused).toMatchObject({
+      status: 422,
+      type: 'application/problem+json',
+      body: { code: 'command_not_for_task' },
+    });
+    const events = await rig.db
+      .selectFrom('events')
+      .select('type')
+      .where('stream_id', '=', `appraisal-${task.appraisalId}`)
+      .where('type', '=', 'activityReport.added')
+      .execute();
+    expect(events).toEqual([]);
+    // Through "my appraisal", where it belongs, it is recorded.
+    const mine = await t.call('POST', '/v1/orgs/bungo/me/appraisal/actions', { token, body: report });
+    expect(mine.status).toBe(200);
+  });
+
   it('answers every error class as problem+json with a stable code', async () => {
     const member = staff[2]!;
     const token = await t.token('bungo', member.nip);

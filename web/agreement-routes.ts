@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ApiDependencies } from '../api/context.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
+import { taskTakes } from '../domain/appraisal/task-commands.ts';
 import { agreedRhk, appraisalState, checkInRecord } from './agreement-data.ts';
 import { employeeNames } from './data.ts';
 import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
@@ -19,12 +20,13 @@ import { checkInFeedbackBody } from './views/check-in.ts';
 import { type InboxTask, ownerOf } from './views/inbox.ts';
 import { skpEditorBody } from './views/skp-editor.ts';
 
-const kinds: Readonly<Record<string, readonly string[]>> = {
-  proposeIndicators: ['proposeIndicators'],
-  reviewIndicators: ['signAgreement', 'commentIndicators'],
-  signAgreement: ['signAgreement'],
-  giveCheckInFeedback: ['giveCheckInFeedback'],
-};
+/** The task kinds with a page here; which commands each takes is the domain's rule. */
+const kinds: ReadonlySet<string> = new Set([
+  'proposeIndicators',
+  'reviewIndicators',
+  'signAgreement',
+  'giveCheckInFeedback',
+]);
 
 type Task = InboxTask & { cycleId: string };
 
@@ -80,13 +82,13 @@ export function agreementRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
     const taskId = c.req.param('taskId');
     const path = `/v1/orgs/${session.principal.org}/tasks/${encodeURIComponent(taskId)}`;
     const found = await callApi(api, session, 'GET', path);
-    if (found.status !== 200 || !kinds[found.body.kind]) return next();
+    if (found.status !== 200 || !kinds.has(found.body.kind)) return next();
     const task = found.body as Task;
     if (c.req.method === 'GET') return show(c, session, task, null);
 
     const values = await postedValues(c);
     const type = values.type ?? '';
-    if (!kinds[task.kind]?.includes(type)) return show(c, session, task, null, 400);
+    if (!taskTakes(task.kind, type)) return show(c, session, task, null, 400);
     if (type === 'proposeIndicators' && values._add) {
       const { _add, ...rest } = values;
       return show(c, session, task, { type, values: addRow(rest, _add), errors: {} });

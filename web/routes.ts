@@ -9,6 +9,7 @@ import { signDevToken } from '../api/auth/dev-keys.ts';
 import type { ApiDependencies } from '../api/context.ts';
 import { fieldWithNul, limitBodyBytes } from '../api/input-guards.ts';
 import type { employeeView } from '../api/routes/appraisal.ts';
+import { taskTakes } from '../domain/appraisal/task-commands.ts';
 import { cascadeLabels } from './agreement-data.ts';
 import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
@@ -42,7 +43,7 @@ import { appraisalBody } from './views/appraisal.ts';
 import { hrBody } from './views/hr.ts';
 import { type InboxTask, inboxBody, ownerOf, taskList } from './views/inbox.ts';
 import { loginBody } from './views/login.ts';
-import { commandsForKind, taskBody } from './views/task.ts';
+import { taskBody } from './views/task.ts';
 
 export interface WebOptions {
   /** Dev mode only: the local signing key, which turns on the login picker. */
@@ -242,7 +243,7 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
       `/v1/orgs/${session.principal.org}/tasks/${encodeURIComponent(taskId)}`,
     );
     const type = values.type ?? '';
-    if (found.status !== 200 || !commandsForKind[found.body.kind]?.includes(type))
+    if (found.status !== 200 || !taskTakes(found.body.kind, type))
       return taskPage(c, session, taskId, null, 404);
     const path = `/v1/orgs/${session.principal.org}/tasks/${encodeURIComponent(taskId)}/actions`;
     return act(c, session, type, values, path, '/app/inbox?done=1', (state, status) =>

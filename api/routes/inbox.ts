@@ -3,6 +3,7 @@
 // the next GET already sees them.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
+import { taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { stepSchema } from '../../domain/appraisal/types.ts';
 import type { ApiEnv } from '../context.ts';
 import { ApiProblem } from '../problem.ts';
@@ -149,11 +150,19 @@ export const inboxRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(actRoute, async (c) => {
     const { taskId } = c.req.valid('param');
     const task = await findMyTask(c.get('deps').db, c.get('principal'), taskId);
+    const command = c.req.valid('json');
+    // Which commands a task takes is a rule of the appraisal (domain/appraisal/task-commands.ts).
+    if (!taskTakes(task.kind, command.type))
+      throw new ApiProblem(
+        422,
+        'command_not_for_task',
+        `A ${task.kind} task does not take ${command.type}; send it to my appraisal if it needs no task`,
+      );
     const result = await actOnAppraisal(
       c.get('deps'),
       c.get('principal'),
       task.appraisal_id,
-      c.req.valid('json'),
+      command,
       c.get('operationId'),
     );
     return c.json(result, 200);

@@ -1,5 +1,5 @@
-// One task: what it is about and the form that completes it. Which command a task kind takes follows
-// domain/appraisal/decide.ts; kinds without a web form yet say so and point to the API.
+// One task: what it is about and the form that completes it. Which commands a task kind takes is the
+// domain's rule (domain/appraisal/task-commands.ts); kinds without a web form yet say so.
 import { ratings } from '../../domain/rating/predikat.ts';
 import { berakhlakValues } from '../../domain/review/berakhlak.ts';
 import type { Standards } from '../data.ts';
@@ -21,25 +21,6 @@ export interface TaskView {
   state: FormState | null;
   now: Date;
 }
-
-/** The command types a task kind may send from its page. */
-export const commandsForKind: Readonly<Record<string, readonly string[]>> = {
-  acknowledgeStandards: ['acknowledgeStandards'],
-  reviewIndicators: ['signAgreement', 'commentIndicators'],
-  signAgreement: ['signAgreement'],
-  submitCheckIn: ['submitCheckIn'],
-  giveCheckInFeedback: ['giveCheckInFeedback'],
-  assignPeers: ['assignPeers'],
-  selfAssessment: ['submitReview'],
-  supervisorAssessment: ['submitReview'],
-  peerReview: ['submitReview'],
-  subordinateReview: ['submitReview'],
-  setRating: ['setRating'],
-  readFeedback: ['acknowledgeFeedback', 'fileObjection'],
-  decideObjection: ['decideObjection'],
-  assignTraining: ['assignTraining'],
-  completeTraining: ['completeTraining'],
-};
 
 export const qualifierOf = (taskId: string) => taskId.split(':')[2] ?? '';
 
