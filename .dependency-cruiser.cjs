@@ -5,6 +5,8 @@
 const layers = {
   // The pure core: rules, events, commands, ids; no I/O of any kind.
   domain: [],
+  // Who calls: bearer tokens verified against the identity provider (or the dev key), as a Principal.
+  auth: [],
   schema: ['domain'],
   store: ['schema'],
   projections: ['store', 'schema', 'domain'],
@@ -19,6 +21,7 @@ const layers = {
   worker: ['activities', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
   simulation: ['worker', 'activities', 'audit', 'workflows', 'read', 'schema', 'domain', 'runtime'],
   api: [
+    'auth',
     'read',
     'audit',
     'organisation',
@@ -29,8 +32,8 @@ const layers = {
     'domain',
     'runtime',
   ],
-  web: ['read', 'audit', 'organisation', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
-  cli: ['audit', 'store', 'schema', 'domain', 'runtime', 'api'],
+  web: ['auth', 'read', 'audit', 'organisation', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
+  cli: ['audit', 'store', 'schema', 'domain', 'runtime', 'auth'],
   // Entry points and tools: they compose everything.
   bin: ['*'],
   bench: ['*'],

@@ -1,9 +1,9 @@
 // What every route handler gets: the dependencies and the authenticated principal.
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import type { IdentityConfig, Principal } from '../auth/identity.ts';
 import type { NotificationListener } from '../notifications/listener.ts';
 import type { Database } from '../schema/database.ts';
-import type { IdentityConfig, Principal } from './auth/identity.ts';
 
 export interface ApiDependencies {
   db: Kysely<Database>;

@@ -1,6 +1,6 @@
 // Cross-cutting request handling: body size, NUL characters, authentication, tenant isolation.
 import type { MiddlewareHandler } from 'hono';
-import { authenticate } from './auth/identity.ts';
+import { AuthenticationError, authenticate } from '../auth/identity.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { fieldWithNul, limitBodyBytes } from './input-guards.ts';
 import { ApiProblem, problem } from './problem.ts';
@@ -31,7 +31,9 @@ export function authenticated(deps: ApiDependencies): MiddlewareHandler<ApiEnv> 
         'No identity provider: set SIKLUS_JWKS_URL, SIKLUS_JWT_ISSUER and SIKLUS_JWT_AUDIENCE, or SIKLUS_DEV_AUTH=1 for local development',
       );
     }
-    const principal = await authenticate(deps.identity, c.req.header('authorization'));
+    const principal = await authenticate(deps.identity, c.req.header('authorization')).catch((error) => {
+      throw error instanceof AuthenticationError ? new ApiProblem(401, error.code, error.message) : error;
+    });
     const org = c.req.param('org');
     if (org !== undefined && org !== principal.org && !principal.allOrganisations) {
       throw new ApiProblem(404, 'not_found', 'No such resource');

@@ -1,8 +1,8 @@
 // The API process for `bench api`, apart from the load generator so the two do not share an event loop.
 // Reads SIKLUS_BENCH_DATABASE_URL and SIKLUS_BENCH_DATA_DIR; prints its URL on stdout.
 import { Client } from '@temporalio/client';
-import { identityFromEnv } from '../api/auth/config.ts';
 import { startApi } from '../api/server.ts';
+import { identityFromEnv } from '../auth/config.ts';
 import { createDb } from '../schema/db.ts';
 
 const db = createDb(process.env.SIKLUS_BENCH_DATABASE_URL ?? '', { max: 10 });

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pg from 'pg';
-import { identityFromEnv } from '../api/auth/config.ts';
-import { loadDevKey } from '../api/auth/dev-keys.ts';
 import { startApi } from '../api/server.ts';
+import { identityFromEnv } from '../auth/config.ts';
+import { loadDevKey } from '../auth/dev-keys.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
 import { startMailer } from '../notifications/mailer.ts';
 import {

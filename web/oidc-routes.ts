@@ -2,8 +2,8 @@
 // is exchanged for the access token that becomes the session (only if the API would accept it).
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { authenticate } from '../api/auth/identity.ts';
 import type { ApiDependencies } from '../api/context.ts';
+import { authenticate } from '../auth/identity.ts';
 import { authorizationRedirect, exchangeCode, type OidcConfig, type PendingLogin } from './oidc.ts';
 import { startSession } from './session.ts';
 

@@ -4,11 +4,11 @@
 // errors appear next to their fields. Everything works without script; the inbox adds a live feed.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { loadDevKey } from '../api/auth/dev-keys.ts';
-import { signDevToken } from '../api/auth/dev-keys.ts';
 import type { ApiDependencies } from '../api/context.ts';
 import { fieldWithNul, limitBodyBytes } from '../api/input-guards.ts';
 import type { employeeView } from '../api/routes/appraisal.ts';
+import type { loadDevKey } from '../auth/dev-keys.ts';
+import { signDevToken } from '../auth/dev-keys.ts';
 import { taskTakes } from '../domain/appraisal/task-commands.ts';
 import { cascadeLabels } from './agreement-data.ts';
 import { agreementRoutes } from './agreement-routes.ts';

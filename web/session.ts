@@ -3,8 +3,8 @@
 // so authorisation, tenant isolation and idempotency are exactly the API's.
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { authenticate, type Principal } from '../api/auth/identity.ts';
 import type { ApiDependencies } from '../api/context.ts';
+import { authenticate, type Principal } from '../auth/identity.ts';
 import { employeeName } from './data.ts';
 import { isLang, type Lang } from './i18n/index.ts';
 import type { Viewer } from './layout.ts';

@@ -4,10 +4,10 @@
 import { z } from '@hono/zod-openapi';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import type { Principal } from '../../auth/identity.ts';
 import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
 import { appraisalWorkflowId } from '../../workflows/appraisal-input.ts';
 import { actUpdate } from '../../workflows/messages.ts';
-import type { Principal } from '../auth/identity.ts';
 import type { ApiDependencies } from '../context.ts';
 import { ApiProblem, statusForCode } from '../problem.ts';
 import { executeUpdate } from '../temporal-calls.ts';

@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { identityFromEnv } from '../../api/auth/config.ts';
-import { loadDevKey, signDevToken } from '../../api/auth/dev-keys.ts';
 import { type RunningApi, startApi } from '../../api/server.ts';
+import { identityFromEnv } from '../../auth/config.ts';
+import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import type { SiklusTestRig } from './siklus-worker.ts';
 
 export interface TestApi {

@@ -7,8 +7,8 @@ import { serve } from '@hono/node-server';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Hono } from 'hono';
 import { createApp } from '../../api/app.ts';
-import { identityFromEnv } from '../../api/auth/config.ts';
-import { loadDevKey } from '../../api/auth/dev-keys.ts';
+import { identityFromEnv } from '../../auth/config.ts';
+import { loadDevKey } from '../../auth/dev-keys.ts';
 import type { SiklusTestRig } from './siklus-worker.ts';
 
 export interface ServedApp {
