@@ -10,7 +10,7 @@ const layers = {
   schema: ['domain'],
   store: ['schema'],
   projections: ['store', 'schema', 'domain'],
-  read: ['projections', 'schema', 'domain'],
+  read: ['auth', 'projections', 'schema', 'domain'],
   notifications: ['read', 'schema', 'domain'],
   organisation: ['schema', 'domain'],
   // Workflow code: deterministic, no I/O. The one exception is the activities' type (proxyActivities).

@@ -1,6 +1,7 @@
 // Cross-cutting request handling: body size, NUL characters, authentication, tenant isolation.
 import type { MiddlewareHandler } from 'hono';
-import { AuthenticationError, authenticate } from '../auth/identity.ts';
+import { AuthenticationError, authenticate, type Principal } from '../auth/identity.ts';
+import { type GrantedRole, holdsRole, mayEnterOrganisation } from '../read/access.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { fieldWithNul, limitBodyBytes } from './input-guards.ts';
 import { ApiProblem, problem } from './problem.ts';
@@ -35,7 +36,7 @@ export function authenticated(deps: ApiDependencies): MiddlewareHandler<ApiEnv> 
       throw error instanceof AuthenticationError ? new ApiProblem(401, error.code, error.message) : error;
     });
     const org = c.req.param('org');
-    if (org !== undefined && org !== principal.org && !principal.allOrganisations) {
+    if (org !== undefined && !mayEnterOrganisation(principal, org)) {
       throw new ApiProblem(404, 'not_found', 'No such resource');
     }
     c.set('principal', principal);
@@ -44,16 +45,14 @@ export function authenticated(deps: ApiDependencies): MiddlewareHandler<ApiEnv> 
   };
 }
 
-export function requireRole(principalRoles: readonly string[], role: string): void {
-  if (!principalRoles.includes(role))
-    throw new ApiProblem(403, 'forbidden_role', `This needs the ${role} role`);
+export function requireRole(principal: Principal, role: GrantedRole): void {
+  if (!holdsRole(principal, role)) throw new ApiProblem(403, 'forbidden_role', `This needs the ${role} role`);
 }
 
 /** A route gate: the principal must hold one of these roles; checked before the body is validated. */
-export function roleGate(...roles: string[]): MiddlewareHandler<ApiEnv> {
+export function roleGate(...roles: GrantedRole[]): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const principal = c.get('principal');
-    if (!roles.some((role) => principal.roles.includes(role as never))) {
+    if (!holdsRole(c.get('principal'), ...roles)) {
       throw new ApiProblem(403, 'forbidden_role', `This needs the ${roles.join(' or ')} role`);
     }
     await next();

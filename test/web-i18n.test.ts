@@ -2,11 +2,11 @@
 // same placeholders; and every page renders in both languages without a missing key (the translator
 // throws on one), over data that reaches every task kind, step, predikat, rule and form error.
 import { describe, expect, it } from 'vitest';
-import { employeeView } from '../api/routes/appraisal.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import { commandsForTask } from '../domain/appraisal/task-commands.ts';
 import { steps, taskKinds } from '../domain/appraisal/types.ts';
 import { unitPredikats } from '../domain/rating/distribution-rules.ts';
+import { employeeView } from '../read/appraisal.ts';
 import { parseCommand } from '../web/forms.ts';
 import { catalogues, languages, MissingTranslation, translator } from '../web/i18n/index.ts';
 import { page } from '../web/layout.ts';

@@ -8,8 +8,9 @@ import { Hono } from 'hono';
 import type { ApiDependencies } from '../api/context.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import { taskTakes } from '../domain/appraisal/task-commands.ts';
-import { agreedRhk, appraisalState, checkInRecord } from './agreement-data.ts';
-import { employeeNames } from './data.ts';
+import { agreedRhk, checkInRecord } from '../read/agreement.ts';
+import { appraisalState } from '../read/appraisal.ts';
+import { employeeNames } from '../read/people.ts';
 import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
 import { translator } from './i18n/index.ts';
 import { postedValues, problemText, webKit } from './request-kit.ts';
@@ -38,7 +39,7 @@ export function agreementRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
   /** Everything an agreement page shows about the appraisal the task is on. */
   const context = async (session: Session, task: Task) => {
     const { org, nip } = session.principal;
-    const state = await appraisalState(deps.db, org, task.appraisalId);
+    const state = (await appraisalState(deps.db, org, task.appraisalId)) ?? null;
     const supervisorNip = state?.participants.supervisorNip ?? null;
     const parents = await agreedRhk(deps.db, org, task.cycleId, supervisorNip);
     const people = [

@@ -5,7 +5,9 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ApiDependencies } from '../api/context.ts';
 import { unitPredikatSchema } from '../domain/rating/distribution-rules.ts';
-import { employeeNames } from './data.ts';
+import { cycleSummaryOf } from '../read/cycles.ts';
+import { unitsOf } from '../read/organisation.ts';
+import { employeeNames } from '../read/people.ts';
 import { newFormKey } from './forms.ts';
 import type { Translate } from './i18n/index.ts';
 import { cycleIdPattern, postedForm, refusalText, rolePages } from './role-pages.ts';
@@ -81,8 +83,6 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
   });
 
   // ---- start the year's cycle ----
-  const unitsOf = (org: string) =>
-    deps.db.selectFrom('units').select(['code', 'name']).where('org_id', '=', org).orderBy('name').execute();
   const startPage = (c: Context, t: Translate, session: Session, view: StartCycleView, status = 200) =>
     render(c, t, {
       title: t('startCycle.title'),
@@ -95,12 +95,7 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
   /** The workflow records `cycle.started` first thing: wait a little for it, so the next page shows it. */
   const cycleRecorded = async (cycleId: string) => {
     for (let i = 0; i < 100; i++) {
-      const row = await deps.db
-        .selectFrom('cycles')
-        .select('cycle_id')
-        .where('cycle_id', '=', cycleId)
-        .executeTakeFirst();
-      if (row) return;
+      if (await cycleSummaryOf(deps.db, undefined, cycleId)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
   };
@@ -108,7 +103,7 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
   web.get('/hr/start', async (c) => {
     const who = await needRole(c, hrOnly, 'error.forbiddenHr');
     if (who instanceof Response) return who;
-    const units = await unitsOf(who.session.principal.org);
+    const units = await unitsOf(deps.db, who.session.principal.org);
     return startPage(c, who.t, who.session, freshStartView(now(), units));
   });
 
@@ -118,7 +113,7 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
     const { t, session } = who;
     const org = session.principal.org;
     const { values, lists } = await postedForm(c);
-    const units = await unitsOf(org);
+    const units = await unitsOf(deps.db, org);
     const chosenUnits = (lists.units ?? []).filter((u) => units.some((x) => x.code === u));
     const parsed = parseStartCycle(values, chosenUnits);
     const view = (extra: Partial<StartCycleView>): StartCycleView => ({

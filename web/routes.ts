@@ -6,21 +6,17 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ApiDependencies } from '../api/context.ts';
 import { fieldWithNul, limitBodyBytes } from '../api/input-guards.ts';
-import type { employeeView } from '../api/routes/appraisal.ts';
 import type { loadDevKey } from '../auth/dev-keys.ts';
 import { signDevToken } from '../auth/dev-keys.ts';
 import { taskTakes } from '../domain/appraisal/task-commands.ts';
-import { cascadeLabels } from './agreement-data.ts';
+import { feedPositionNow } from '../notifications/feed.ts';
+import { cascadeLabels } from '../read/agreement.ts';
+import type { EmployeeView } from '../read/appraisal.ts';
+import { cyclesOf } from '../read/cycles.ts';
+import { standardsOf, unitNames } from '../read/organisation.ts';
+import { employeeNames, isActiveEmployee, organisationsWithPeople } from '../read/people.ts';
 import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
-import {
-  cyclesOf,
-  employeeNames,
-  feedPositionNow,
-  organisationsWithPeople,
-  standardsOf,
-  unitNames,
-} from './data.ts';
 import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
@@ -113,14 +109,7 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     const form = await c.req.parseBody({ all: true });
     const org = String(form.org ?? '');
     const nip = String(form.nip ?? '');
-    const person = await deps.db
-      .selectFrom('employees')
-      .select('nip')
-      .where('org_id', '=', org)
-      .where('nip', '=', nip)
-      .where('active', '=', true)
-      .executeTakeFirst();
-    if (!person) return c.redirect('/app/login?invalid=1', 303);
+    if (!(await isActiveEmployee(deps.db, org, nip))) return c.redirect('/app/login?invalid=1', 303);
     const asked = ([] as unknown[]).concat(form.roles ?? []);
     const roles = ['employee', ...['hr', 'auditor'].filter((r) => asked.includes(r))];
     startSession(c, await signDevToken(key, { org, nip, roles }));
@@ -211,13 +200,13 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
             `/v1/orgs/${org}/me/appraisal?cycleId=${encodeURIComponent(task.cycleId)}`,
           )
         : null,
-      task.kind === 'acknowledgeStandards' ? standardsOf(deps.db, org, nip) : null,
+      task.kind === 'acknowledgeStandards' ? standardsOf(deps.db, org, nip).then((s) => s ?? null) : null,
       mine ? null : employeeNames(deps.db, org, [owner]),
     ]);
     const body = taskBody(t, {
       task,
       ownerName: names ? (names.get(owner) ?? owner) : null,
-      appraisal: appraisal?.status === 200 ? (appraisal.body as ReturnType<typeof employeeView>) : null,
+      appraisal: appraisal?.status === 200 ? (appraisal.body as EmployeeView) : null,
       standards,
       state,
       now: now(),
@@ -255,7 +244,7 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
   const appraisalPage = async (c: Context, session: Session, state: FormState | null, status = 200) => {
     const t = translator(langOf(c));
     const answer = await callApi(api, session, 'GET', `/v1/orgs/${session.principal.org}/me/appraisal`);
-    const appraisal = answer.status === 200 ? (answer.body as ReturnType<typeof employeeView>) : null;
+    const appraisal = answer.status === 200 ? (answer.body as EmployeeView) : null;
     const skpParents = appraisal
       ? await cascadeLabels(deps.db, session.principal.org, appraisal.appraisalId)
       : null;

@@ -5,10 +5,9 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ApiDependencies } from '../api/context.ts';
 import { authenticate, type Principal } from '../auth/identity.ts';
-import { employeeName } from './data.ts';
+import { employeeName, hasReports } from '../read/people.ts';
 import { isLang, type Lang } from './i18n/index.ts';
 import type { Viewer } from './layout.ts';
-import { hasReports } from './team-data.ts';
 
 export const sessionCookie = 'siklus_session';
 export const langCookie = 'lang';

@@ -1,7 +1,9 @@
 // HR's changes to a running cycle, each a Workflow Update on the CycleWorkflow: add late joiners, remove
 // a leaver (the appraisal is cancelled with the reason), extend a step's deadline for a unit.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Principal } from '../../auth/identity.ts';
 import { nipSchema, stepSchema } from '../../domain/appraisal/types.ts';
+import { cycleOf } from '../../read/cycles.ts';
 import { cycleWorkflowId } from '../../workflows/appraisal-input.ts';
 import {
   addEmployeesUpdate,
@@ -101,19 +103,10 @@ export const cycleChangeRoutes = new OpenAPIHono<ApiEnv>()
     );
   });
 
-async function hrCycle(
-  db: ApiEnv['Variables']['deps']['db'],
-  me: ApiEnv['Variables']['principal'],
-  cycleId: string,
-) {
-  requireRole(me.roles, 'hr');
-  const row = await db
-    .selectFrom('cycles')
-    .select(['cycle_id', 'status'])
-    .where('cycle_id', '=', cycleId)
-    .where('org_id', '=', me.org)
-    .executeTakeFirst();
-  if (!row) throw new ApiProblem(404, 'not_found', 'No such cycle');
-  if (row.status !== 'running') throw new ApiProblem(409, 'cycle_closed', 'The cycle is closed');
-  return { cycle: row.cycle_id, by: me.nip };
+async function hrCycle(db: ApiEnv['Variables']['deps']['db'], me: Principal, cycleId: string) {
+  requireRole(me, 'hr');
+  const cycle = await cycleOf(db, me.org, cycleId);
+  if (!cycle) throw new ApiProblem(404, 'not_found', 'No such cycle');
+  if (cycle.status !== 'running') throw new ApiProblem(409, 'cycle_closed', 'The cycle is closed');
+  return { cycle: cycle.cycleId, by: me.nip };
 }

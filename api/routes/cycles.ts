@@ -2,11 +2,14 @@
 // inspect, progress per unit and step, distribution per unit against its rule, unit predikat, close.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { Principal } from '../../auth/identity.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar, calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
 import { populationSchema } from '../../domain/cycle/events.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { importEmployees } from '../../organisation/import-employees.ts';
+import { mayReadCycles } from '../../read/access.ts';
+import { cycleDistribution, cycleOf, cycleProgress } from '../../read/cycles.ts';
 import { cycleIdFor, cycleWorkflowId } from '../../workflows/appraisal-input.ts';
 import type { CycleInput } from '../../workflows/cycle.ts';
 import { closeCycleUpdate, setUnitPredikatUpdate } from '../../workflows/messages.ts';
@@ -167,7 +170,7 @@ const closeRoute = createRoute({
 
 export const cycleRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(unitsRoute, async (c) => {
-    const me = hr(c);
+    const me = hr(c.get('principal'));
     const units = c.req.valid('json');
     const { db } = c.get('deps');
     await ensureOrganisation(db, me.org);
@@ -184,7 +187,7 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     return c.json({ upserted: units.length }, 200);
   })
   .openapi(positionsRoute, async (c) => {
-    const me = hr(c);
+    const me = hr(c.get('principal'));
     const positions = c.req.valid('json');
     const { db } = c.get('deps');
     await ensureOrganisation(db, me.org);
@@ -212,7 +215,7 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     return c.json({ upserted: positions.length }, 200);
   })
   .openapi(importRoute, async (c) => {
-    const me = hr(c);
+    const me = hr(c.get('principal'));
     const result = await importEmployees(c.get('deps').db, me.org, await c.req.text());
     if (!result.ok)
       throw new ApiProblem(400, 'invalid_csv_header', result.headerErrors.join('; '), {
@@ -221,7 +224,7 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     return c.json(result, 200);
   })
   .openapi(startRoute, async (c) => {
-    const me = hr(c);
+    const me = hr(c.get('principal'));
     const body = c.req.valid('json');
     const { temporal, taskQueue } = c.get('deps');
     const calendar = toAppraisalCalendar(
@@ -266,69 +269,24 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     return c.json({ cycleId, workflowId }, 201);
   })
   .openapi(cycleRoute, async (c) => {
-    const cycle = await findCycle(c);
-    return c.json(
-      {
-        cycleId: cycle.cycle_id,
-        year: cycle.year,
-        status: cycle.status,
-        launched: cycle.launched,
-        calendar: cycle.calendar,
-        population: cycle.population,
-        startedAt: cycle.started_at.toISOString(),
-        closedAt: cycle.closed_at?.toISOString() ?? null,
-      },
-      200,
-    );
+    const cycle = await findCycle(c.get('deps').db, c.get('principal'), c.req.valid('param').cycleId);
+    return c.json({ ...cycle }, 200);
   })
   .openapi(progressRoute, async (c) => {
-    const cycle = await findCycle(c);
-    const rows = await c
-      .get('deps')
-      .db.selectFrom('cycle_progress')
-      .select(['unit_code', 'step', 'count'])
-      .where('cycle_id', '=', cycle.cycle_id)
-      .where('count', '>', 0)
-      .execute();
-    const units: Record<string, Record<string, number>> = {};
-    for (const r of rows) units[r.unit_code] = { ...units[r.unit_code], [r.step]: r.count };
-    return c.json({ units }, 200);
+    const { db } = c.get('deps');
+    const cycle = await findCycle(db, c.get('principal'), c.req.valid('param').cycleId);
+    return c.json({ units: await cycleProgress(db, cycle.cycleId) }, 200);
   })
   .openapi(distributionRoute, async (c) => {
-    const cycle = await findCycle(c);
     const { db } = c.get('deps');
-    const [counts, calibration] = await Promise.all([
-      db
-        .selectFrom('unit_distribution')
-        .select(['unit_code', 'predikat', 'count'])
-        .where('cycle_id', '=', cycle.cycle_id)
-        .where('count', '>', 0)
-        .execute(),
-      db.selectFrom('unit_calibration').selectAll().where('cycle_id', '=', cycle.cycle_id).execute(),
-    ]);
-    const codes = [
-      ...new Set([...counts.map((r) => r.unit_code), ...calibration.map((r) => r.unit_code)]),
-    ].sort();
-    const units = codes.map((unitCode) => {
-      const cal = calibration.find((r) => r.unit_code === unitCode);
-      return {
-        unitCode,
-        counts: Object.fromEntries(
-          counts.filter((r) => r.unit_code === unitCode).map((r) => [r.predikat, r.count]),
-        ),
-        unitPredikat: cal?.unit_predikat ?? null,
-        ok: cal?.ok ?? null,
-        violations: cal?.violations ?? [],
-        releasedAt: cal?.released_at?.toISOString() ?? null,
-      };
-    });
-    return c.json({ units }, 200);
+    const cycle = await findCycle(db, c.get('principal'), c.req.valid('param').cycleId);
+    return c.json({ units: await cycleDistribution(db, cycle.cycleId) }, 200);
   })
   .openapi(unitPredikatRoute, async (c) => {
-    const me = hr(c);
-    const cycle = await findCycle(c);
+    const me = hr(c.get('principal'));
+    const cycle = await findCycle(c.get('deps').db, me, c.req.valid('param').cycleId);
     const { unitCode } = c.req.valid('param');
-    const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle.cycle_id));
+    const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
     return c.json(
       await executeUpdate(
         c.get('deps'),
@@ -341,34 +299,24 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     );
   })
   .openapi(closeRoute, async (c) => {
-    const me = hr(c);
-    const cycle = await findCycle(c);
-    const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle.cycle_id));
+    const me = hr(c.get('principal'));
+    const cycle = await findCycle(c.get('deps').db, me, c.req.valid('param').cycleId);
+    const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
     return c.json(
       await executeUpdate(c.get('deps'), handle, closeCycleUpdate, [{ by: me.nip }], c.get('operationId')),
       200,
     );
   });
 
-// biome-ignore lint/suspicious/noExplicitAny: the context of any route here
-function hr(c: { get: (k: 'principal') => ApiEnv['Variables']['principal'] } & any) {
-  const me = c.get('principal');
-  requireRole(me.roles, 'hr');
+function hr(me: Principal): Principal {
+  requireRole(me, 'hr');
   return me;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the context of any cycle route
-async function findCycle(c: any) {
-  const me = c.get('principal') as ApiEnv['Variables']['principal'];
-  if (!me.roles.includes('hr') && !me.roles.includes('auditor'))
-    throw new ApiProblem(403, 'forbidden_role', 'This needs the hr or auditor role');
-  const { cycleId } = c.req.param() as { cycleId: string };
-  const cycle = await (c.get('deps') as ApiEnv['Variables']['deps']).db
-    .selectFrom('cycles')
-    .selectAll()
-    .where('cycle_id', '=', cycleId)
-    .where('org_id', '=', me.org)
-    .executeTakeFirst();
+/** A cycle of my organisation, for HR and auditors. */
+async function findCycle(db: ApiEnv['Variables']['deps']['db'], me: Principal, cycleId: string) {
+  if (!mayReadCycles(me)) throw new ApiProblem(403, 'forbidden_role', 'This needs the hr or auditor role');
+  const cycle = await cycleOf(db, me.org, cycleId);
   if (!cycle) throw new ApiProblem(404, 'not_found', 'No such cycle');
   return cycle;
 }

@@ -2,7 +2,7 @@
 // domain's rule (domain/appraisal/task-commands.ts); kinds without a web form yet say so.
 import { ratings } from '../../domain/rating/predikat.ts';
 import { berakhlakValues } from '../../domain/review/berakhlak.ts';
-import type { Standards } from '../data.ts';
+import type { Standards } from '../../read/organisation.ts';
 import { commandForm, type FormState, radioGroup, selectField, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
