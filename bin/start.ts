@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pg from 'pg';
-import { startApi } from '../api/server.ts';
 import { identityFromEnv } from '../auth/config.ts';
 import { loadDevKey } from '../auth/dev-keys.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
@@ -30,6 +29,7 @@ import { migrateToLatest } from '../schema/migrate.ts';
 import { seedDemoOrganisations } from '../web/demo-seed.ts';
 import { oidcFromEnv } from '../web/oidc.ts';
 import { createWorker } from '../worker/create-worker.ts';
+import { startServer } from './server.ts';
 
 const say = (line: string) => console.log(`siklus: ${line}`);
 const stops: Array<[string, () => Promise<unknown>]> = [];
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const identity = await identityFromEnv(dataDir);
   const listener = await listenForNotifications(databaseUrl);
   stops.unshift(['notification listener', () => listener.close()]);
-  const api = await startApi(
+  const api = await startServer(
     {
       db,
       temporal: client,

@@ -9,7 +9,7 @@ import {
   ensureNextCycleSchedule,
   type NextCycleScheduleOptions,
   nextCycleScheduleId,
-} from '../runtime/cycle-schedule.ts';
+} from '../commands/cycle-schedule.ts';
 import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../workflows/appraisal-input.ts';
 import { seedOrganisation } from './support/organisation.ts';
 import { createSiklusRig, type SiklusTestRig } from './support/siklus-worker.ts';

@@ -4,9 +4,9 @@
 // or appraisal of another organisation is not found, as in the API (an auditor of org "*" reads all).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { ApiDependencies } from '../api/context.ts';
 import { type AuditRow, readStreamRows, validateRow } from '../audit/event-rows.ts';
 import { AuditError, appraisalTimeline, stateAsOf, verifyCycle } from '../audit/index.ts';
+import type { Services } from '../commands/services.ts';
 import { organisationScope } from '../read/access.ts';
 import { appraisalIdentity, cycleAppraisals, cycleSummaryOf, cyclesOf } from '../read/cycles.ts';
 import { unitNames } from '../read/organisation.ts';
@@ -27,7 +27,7 @@ import { cycleEventLine } from './views/cycle-events.ts';
 
 const auditorOnly = ['auditor'] as const;
 
-export function auditRoutes(deps: ApiDependencies): Hono {
+export function auditRoutes(deps: Services): Hono {
   const web = new Hono();
   const { render, needRole, notFound } = rolePages(deps);
   const { db } = deps;

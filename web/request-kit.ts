@@ -1,14 +1,16 @@
 // Small helpers shared by the route modules mounted from routes.ts (agreement, team): rendering a page in
-// the shell, requiring a session, a refusal's text, and the plain strings of a posted form.
+// the shell, requiring a session, running a command and a refusal's text, and the plain strings of a
+// posted form.
 import type { Context } from 'hono';
-import type { ApiDependencies } from '../api/context.ts';
+import { refusalOf } from '../commands/refusal.ts';
+import type { Services } from '../commands/services.ts';
 import type { Values } from './forms.ts';
 import type { Html } from './html.ts';
 import type { Translate } from './i18n/index.ts';
 import { page, type Section } from './layout.ts';
-import { type ApiAnswer, readSession, type Session } from './session.ts';
+import { readSession, type Session } from './session.ts';
 
-export function webKit(deps: ApiDependencies) {
+export function webKit(deps: Services) {
   const render = (
     c: Context,
     t: Translate,
@@ -32,12 +34,29 @@ export function webKit(deps: ApiDependencies) {
   return { render, need };
 }
 
-export function problemText(t: Translate, answer: ApiAnswer): string {
-  const code = String(answer.body?.code ?? answer.status);
+/** A refusal's code as a sentence in the person's language. */
+export function problemText(t: Translate, code: string): string {
   try {
     return t(`problem.${code}`);
   } catch {
     return t('problem.other', { code });
+  }
+}
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; status: number; code: string };
+
+/**
+ * Runs a command for a page: its result, or why it was refused. A fault is logged and shown as the API
+ * would answer it (500 internal_error), next to the form rather than instead of the page.
+ */
+export async function attempt<T>(run: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) return { ok: false, status: refusal.status, code: refusal.code };
+    console.error('web:', error);
+    return { ok: false, status: 500, code: 'internal_error' };
   }
 }
 

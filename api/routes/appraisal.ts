@@ -2,12 +2,12 @@
 // subordinates' input only as an aggregate, never who said what; the rating only once it is released.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/identity.ts';
+import { actOnMyAppraisal } from '../../commands/appraisal.ts';
+import { Refusal } from '../../commands/refusal.ts';
 import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
 import { employeeView, myAppraisal } from '../../read/appraisal.ts';
 import type { ApiEnv } from '../context.ts';
-import { ApiProblem } from '../problem.ts';
-import { actOnAppraisal, actResultSchema } from './act.ts';
-import { jsonBody, problemResponse } from './openapi-shapes.ts';
+import { actResultSchema, jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const params = z.object({ org: z.string().min(1).max(64) });
 
@@ -49,21 +49,18 @@ export const appraisalRoutes = new OpenAPIHono<ApiEnv>()
     return c.json(employeeView(found.state), 200);
   })
   .openapi(actRoute, async (c) => {
-    const found = await mine(c.get('deps').db, c.get('principal'), c.req.valid('query').cycleId);
-    return c.json(
-      await actOnAppraisal(
-        c.get('deps'),
-        c.get('principal'),
-        found.appraisalId,
-        c.req.valid('json'),
-        c.get('operationId'),
-      ),
-      200,
+    const result = await actOnMyAppraisal(
+      c.get('deps'),
+      c.get('principal'),
+      c.req.valid('query').cycleId,
+      c.req.valid('json'),
+      c.get('idempotencyKey'),
     );
+    return c.json(result, 200);
   });
 
 async function mine(db: ApiEnv['Variables']['deps']['db'], me: Principal, cycleId?: string) {
   const found = await myAppraisal(db, me, cycleId);
-  if (!found) throw new ApiProblem(404, 'not_found', 'You have no appraisal in this cycle');
+  if (!found) throw new Refusal(404, 'not_found', 'You have no appraisal in this cycle');
   return found;
 }

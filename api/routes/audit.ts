@@ -8,10 +8,10 @@ import { cycleEventPage, streamEventPage } from '../../audit/event-page.ts';
 import { stateAsOf } from '../../audit/state-as-of.ts';
 import { appraisalTimeline } from '../../audit/timeline.ts';
 import { verifyCycle } from '../../audit/verify-cycle.ts';
+import { Refusal } from '../../commands/refusal.ts';
 import { appraisalIsOf, cycleIsOf, streamIsOf } from '../../read/access.ts';
 import type { ApiEnv } from '../context.ts';
 import { roleGate } from '../middleware.ts';
-import { ApiProblem } from '../problem.ts';
 import { problemResponse } from './openapi-shapes.ts';
 
 const auditorOnly = roleGate('auditor');
@@ -92,31 +92,31 @@ const routes = {
 // The event log has no organisation column: its ids say whose it is (read/access.ts). Anything of another
 // organisation answers 404, as if absent.
 function cycleOf(org: string, cycleId: string): string {
-  if (!cycleIsOf(org, cycleId)) throw new ApiProblem(404, 'not_found', 'No such cycle');
+  if (!cycleIsOf(org, cycleId)) throw new Refusal(404, 'not_found', 'No such cycle');
   return cycleId;
 }
 const appraisalOf = (org: string, appraisalId: string) => {
-  if (!appraisalIsOf(org, appraisalId)) throw new ApiProblem(404, 'not_found', 'No such appraisal');
+  if (!appraisalIsOf(org, appraisalId)) throw new Refusal(404, 'not_found', 'No such appraisal');
   return appraisalId;
 };
 const streamOf = (org: string, streamId: string) => {
-  if (!streamIsOf(org, streamId)) throw new ApiProblem(404, 'not_found', 'No such stream');
+  if (!streamIsOf(org, streamId)) throw new Refusal(404, 'not_found', 'No such stream');
   return streamId;
 };
 
 function asOfFrom(text: string | undefined) {
   const parsed = parseAsOf(text);
-  if (!parsed.ok) throw new ApiProblem(400, 'invalid_as_of', `asOf: ${parsed.message}`);
+  if (!parsed.ok) throw new Refusal(400, 'invalid_as_of', `asOf: ${parsed.message}`);
   return parsed.asOf;
 }
 
 /** Every failure the audit reports on purpose is a problem response, never a 500. */
 const auditProblem = (error: unknown): never => {
   if (!(error instanceof AuditError)) throw error;
-  if (error.code === 'not_found') throw new ApiProblem(404, 'not_found', error.message);
-  if (error.code === 'bad_request') throw new ApiProblem(400, 'invalid_request', error.message);
+  if (error.code === 'not_found') throw new Refusal(404, 'not_found', error.message);
+  if (error.code === 'bad_request') throw new Refusal(400, 'invalid_request', error.message);
   // The request is sound but the log cannot be read as it claims: the verification says why.
-  throw new ApiProblem(409, `log_${error.code}`, error.message, error.where ? { where: error.where } : {});
+  throw new Refusal(409, `log_${error.code}`, error.message, error.where ? { where: error.where } : {});
 };
 
 export const auditRoutes = new OpenAPIHono<ApiEnv>()
@@ -124,14 +124,14 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
     const { org, cycleId } = c.req.valid('param');
     const { after, limit } = c.req.valid('query');
     const result = await cycleEventPage(c.get('deps').db, cycleOf(org, cycleId), after, limit);
-    if (after === 0 && result.events.length === 0) throw new ApiProblem(404, 'not_found', 'No such cycle');
+    if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such cycle');
     return c.json({ cycleId, ...result }, 200);
   })
   .openapi(routes.stream, async (c) => {
     const { org, streamId } = c.req.valid('param');
     const { after, limit } = c.req.valid('query');
     const result = await streamEventPage(c.get('deps').db, streamOf(org, streamId), after, limit);
-    if (after === 0 && result.events.length === 0) throw new ApiProblem(404, 'not_found', 'No such stream');
+    if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such stream');
     return c.json({ streamId, ...result }, 200);
   })
   .openapi(routes.appraisalState, async (c) => {
@@ -143,7 +143,7 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
       asOf,
     ).catch(auditProblem);
     if (result.version === 0 && 'position' in asOf && asOf.position === Number.MAX_SAFE_INTEGER)
-      throw new ApiProblem(404, 'not_found', 'No such appraisal');
+      throw new Refusal(404, 'not_found', 'No such appraisal');
     return c.json({ ...result }, 200);
   })
   .openapi(routes.cycleState, async (c) => {
@@ -160,7 +160,7 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
     const entries = await appraisalTimeline(c.get('deps').db, appraisalOf(org, appraisalId), lang).catch(
       auditProblem,
     );
-    if (entries.length === 0) throw new ApiProblem(404, 'not_found', 'No such appraisal');
+    if (entries.length === 0) throw new Refusal(404, 'not_found', 'No such appraisal');
     return c.json({ appraisalId, lang, entries }, 200);
   })
   .openapi(routes.verification, async (c) => {

@@ -1,16 +1,15 @@
 // The inbox: my open tasks (paginated, filtered by step and due date), a task's detail, and acting on
-// a task. Acting is a Workflow Update; its answer comes only after the resulting events are stored, so
-// the next GET already sees them.
+// a task (commands/appraisal.ts: only the commands the task takes; a Workflow Update whose answer comes
+// only after the resulting events are stored, so the next GET already sees them).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/identity.ts';
+import { actOnTask } from '../../commands/appraisal.ts';
+import { Refusal } from '../../commands/refusal.ts';
 import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
-import { taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { stepSchema } from '../../domain/appraisal/types.ts';
 import { openTasks, type Task, taskOf } from '../../read/inbox.ts';
 import type { ApiEnv } from '../context.ts';
-import { ApiProblem } from '../problem.ts';
-import { actOnAppraisal, actResultSchema } from './act.ts';
-import { jsonBody, problemResponse } from './openapi-shapes.ts';
+import { actResultSchema, jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const orgParam = z.object({ org: z.string().min(1).max(64) });
 const taskSchema = z.object({
@@ -102,22 +101,12 @@ export const inboxRoutes = new OpenAPIHono<ApiEnv>()
     return c.json(await findMyTask(c.get('deps').db, c.get('principal'), c.req.valid('param').taskId), 200);
   })
   .openapi(actRoute, async (c) => {
-    const { taskId } = c.req.valid('param');
-    const task = await findMyTask(c.get('deps').db, c.get('principal'), taskId);
-    const command = c.req.valid('json');
-    // Which commands a task takes is a rule of the appraisal (domain/appraisal/task-commands.ts).
-    if (!taskTakes(task.kind, command.type))
-      throw new ApiProblem(
-        422,
-        'command_not_for_task',
-        `A ${task.kind} task does not take ${command.type}; send it to my appraisal if it needs no task`,
-      );
-    const result = await actOnAppraisal(
+    const result = await actOnTask(
       c.get('deps'),
       c.get('principal'),
-      task.appraisalId,
-      command,
-      c.get('operationId'),
+      c.req.valid('param').taskId,
+      c.req.valid('json'),
+      c.get('idempotencyKey'),
     );
     return c.json(result, 200);
   });
@@ -128,7 +117,7 @@ async function findMyTask(
   taskId: string,
 ): Promise<Task> {
   const task = await taskOf(db, me, taskId);
-  if (!task) throw new ApiProblem(404, 'not_found', 'No such task');
+  if (!task) throw new Refusal(404, 'not_found', 'No such task');
   return task;
 }
 
@@ -142,5 +131,5 @@ function decodeCursor(cursor: string): [string, string] {
     if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
       return [value[0], value[1]];
   } catch {}
-  throw new ApiProblem(400, 'invalid_cursor', 'The `after` cursor is not one this API gave out');
+  throw new Refusal(400, 'invalid_cursor', 'The `after` cursor is not one this API gave out');
 }

@@ -1,9 +1,9 @@
 // HR and auditors: the cycle's results as CSV or XLSX, one row per appraisal.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Refusal } from '../../commands/refusal.ts';
 import { resultsFile } from '../../read/results.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOrAuditor } from '../middleware.ts';
-import { ApiProblem } from '../problem.ts';
 
 const route = createRoute({
   middleware: [hrOrAuditor] as const,
@@ -37,7 +37,7 @@ export const resultsExportRoutes = new OpenAPIHono<ApiEnv>().openapi(route, asyn
     cycleId,
     c.req.valid('query').format,
   );
-  if (!file) throw new ApiProblem(404, 'not_found', 'No such cycle');
+  if (!file) throw new Refusal(404, 'not_found', 'No such cycle');
   const headers = {
     'content-type': file.contentType,
     'content-disposition': `attachment; filename="${file.fileName}"`,

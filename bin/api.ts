@@ -13,7 +13,7 @@ import { dataDir } from '../runtime/paths.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { oidcFromEnv } from '../web/oidc.ts';
-import { startApi } from './server.ts';
+import { startServer } from './server.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 const address = process.env.TEMPORAL_ADDRESS;
@@ -29,7 +29,7 @@ const identity = await identityFromEnv(dataDir);
 const listener = await listenForNotifications(databaseUrl);
 // The web UI signs people in through the instansi's OIDC provider when a client id is configured.
 const oidc = oidcFromEnv();
-const api = await startApi(
+const api = await startServer(
   {
     db,
     temporal,
