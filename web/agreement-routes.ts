@@ -13,9 +13,9 @@ import { agreedRhk, checkInRecord } from '../read/agreement.ts';
 import { appraisalState } from '../read/appraisal.ts';
 import { type Task, taskOf } from '../read/inbox.ts';
 import { employeeNames } from '../read/people.ts';
-import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
+import { type FormState, parseCommand, type Values } from './forms.ts';
 import { translator } from './i18n/index.ts';
-import { attempt, postedValues, problemText, webKit } from './request-kit.ts';
+import { postedValues, submitCommand, webKit } from './request-kit.ts';
 import { langOf, type Session } from './session.ts';
 import { addRow, parseSkp, valuesFromRhk } from './skp-form.ts';
 import { agreementTaskBody } from './views/agreement.ts';
@@ -97,19 +97,14 @@ export function agreementRoutes(deps: Services): Hono {
       const parents = (await context(session, task)).parents.map((r) => r.id);
       parsed = parseSkp(values, parents);
     } else parsed = parseCommand(type, values);
-    if (!parsed.ok) return show(c, session, task, { type, values, errors: parsed.errors }, 422);
-    const { command } = parsed;
-    const answer = await attempt(() => actOnTask(deps, session.principal, task.taskId, command, values._key));
-    if (answer.ok) return c.redirect('/app/inbox?done=1', 303);
-    // A refusal is remembered under its key: a corrected retry needs a new one.
-    const t = translator(langOf(c));
-    const again: FormState = {
-      type,
-      values: { ...values, _key: newFormKey() },
-      errors: {},
-      formError: problemText(t, answer.code),
-    };
-    return show(c, session, task, again, answer.status >= 400 && answer.status < 600 ? answer.status : 500);
+    return submitCommand(
+      c,
+      { type, values },
+      parsed,
+      (command) => actOnTask(deps, session.principal, task.taskId, command, values._key),
+      '/app/inbox?done=1',
+      (state, status) => show(c, session, task, state, status),
+    );
   });
 
   return web;

@@ -23,21 +23,14 @@ import { standardsOf, unitNames } from '../read/organisation.ts';
 import { employeeNames, isActiveEmployee, organisationsWithPeople } from '../read/people.ts';
 import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
-import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
+import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
-import { type Attempt, attempt, postedValues, problemText, webKit } from './request-kit.ts';
-import {
-  endSession,
-  langOf,
-  readSession,
-  type Session,
-  setLang,
-  startSession,
-} from './session.ts';
+import { postedValues, submitCommand, webKit } from './request-kit.ts';
+import { endSession, langOf, readSession, type Session, setLang, startSession } from './session.ts';
 import { teamRoutes } from './team-routes.ts';
 import { appraisalBody } from './views/appraisal.ts';
 import { hrBody } from './views/hr.ts';
@@ -262,29 +255,14 @@ export function webRoutes(deps: WebDependencies): Hono {
   });
 
   /** Validates a form as a command, runs it, and either redirects or re-renders with errors. */
-  const act = async (
+  const act = (
     c: Context,
     type: string,
     values: Values,
     run: (command: AppraisalCommand) => Promise<unknown>,
     done: string,
     again: (state: FormState, status: number) => Promise<Response>,
-  ) => {
-    const parsed = parseCommand(type, values);
-    if (!parsed.ok) return again({ type, values, errors: parsed.errors }, 422);
-    const { command } = parsed;
-    const answer: Attempt<unknown> = await attempt(() => run(command));
-    if (answer.ok) return c.redirect(done, 303);
-    // A refusal is remembered under its key: a corrected retry needs a new one.
-    const t = translator(langOf(c));
-    const state = {
-      type,
-      values: { ...values, _key: newFormKey() },
-      errors: {},
-      formError: problemText(t, answer.code),
-    };
-    return again(state, answer.status >= 400 && answer.status < 600 ? answer.status : 500);
-  };
+  ) => submitCommand(c, { type, values }, parseCommand(type, values), run, done, again);
 
   // ---- HR and auditors ----
   web.get('/hr', async (c) => {
