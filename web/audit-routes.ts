@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { type AuditRow, readStreamRows, validateRow } from '../audit/event-rows.ts';
 import { AuditError, appraisalTimeline, stateAsOf, verifyCycle } from '../audit/index.ts';
 import type { Services } from '../commands/services.ts';
-import { organisationScope } from '../read/access.ts';
+import { mayAudit, organisationScope } from '../read/access.ts';
 import { appraisalIdentity, cycleAppraisals, cycleSummaryOf, cyclesOf } from '../read/cycles.ts';
 import { unitNames } from '../read/organisation.ts';
 import { employeeNames } from '../read/people.ts';
@@ -24,8 +24,6 @@ import {
 } from './views/audit.ts';
 import { appraisalAuditBody } from './views/audit-appraisal.ts';
 import { cycleEventLine } from './views/cycle-events.ts';
-
-const auditorOnly = ['auditor'] as const;
 
 export function auditRoutes(deps: Services): Hono {
   const web = new Hono();
@@ -46,14 +44,14 @@ export function auditRoutes(deps: Services): Hono {
   ) => render(c, t, { title, body, session, section: 'audit' });
 
   web.get('/audit', async (c) => {
-    const who = await needRole(c, auditorOnly, 'error.forbiddenAuditor');
+    const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
     const cycles = await cyclesOf(db, who.session.principal.org);
     return show(c, who.t, who.session, who.t('audit.title'), auditCyclesBody(who.t, cycles));
   });
 
   web.get('/audit/cycles/:cycleId', async (c) => {
-    const who = await needRole(c, auditorOnly, 'error.forbiddenAuditor');
+    const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const cycle = await cycleFor(session, c.req.param('cycleId'));
@@ -98,7 +96,7 @@ export function auditRoutes(deps: Services): Hono {
   });
 
   web.get('/audit/cycles/:cycleId/verify', async (c) => {
-    const who = await needRole(c, auditorOnly, 'error.forbiddenAuditor');
+    const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const cycle = await cycleFor(session, c.req.param('cycleId'));
@@ -109,7 +107,7 @@ export function auditRoutes(deps: Services): Hono {
   });
 
   web.get('/audit/appraisals/:appraisalId', async (c) => {
-    const who = await needRole(c, auditorOnly, 'error.forbiddenAuditor');
+    const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const appraisalId = c.req.param('appraisalId');

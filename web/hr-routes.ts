@@ -3,10 +3,12 @@
 // the API's own way in (authorisation, tenancy, and the Update id derived from the form's key).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { Principal } from '../auth/identity.ts';
 import { setUnitPredikat, startCycle } from '../commands/cycles.ts';
 import { importEmployeeCsv } from '../commands/organisation.ts';
 import type { Services } from '../commands/services.ts';
 import { unitPredikatSchema } from '../domain/rating/distribution-rules.ts';
+import { mayManageCycles, mayReadCycles } from '../read/access.ts';
 import { cycleSummaryOf } from '../read/cycles.ts';
 import { unitsOf } from '../read/organisation.ts';
 import { employeeNames } from '../read/people.ts';
@@ -19,8 +21,6 @@ import type { Session } from './session.ts';
 import { type ImportView, importBody } from './views/hr-import.ts';
 import { freshStartView, parseStartCycle, type StartCycleView, startCycleBody } from './views/hr-start.ts';
 
-const hrOnly = ['hr'] as const;
-const hrOrAuditor = ['hr', 'auditor'] as const;
 const maxCsvBytes = 1_048_576;
 
 export function hrRoutes(deps: Services): Hono {
@@ -39,13 +39,13 @@ export function hrRoutes(deps: Services): Hono {
     });
 
   web.get('/hr/import', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     return importPage(c, who.t, who.session, { csv: '', errors: {} });
   });
 
   web.post('/hr/import', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const { values, files } = await postedForm(c);
@@ -97,14 +97,14 @@ export function hrRoutes(deps: Services): Hono {
   };
 
   web.get('/hr/start', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     const units = await unitsOf(deps.db, who.session.principal.org);
     return startPage(c, who.t, who.session, freshStartView(now(), units));
   });
 
   web.post('/hr/start', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const org = session.principal.org;
@@ -146,7 +146,7 @@ export function hrRoutes(deps: Services): Hono {
 
   // ---- a unit's predikat ----
   web.post('/hr/predikat', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     const { values } = await postedForm(c);
     const cycle = values.cycle ?? '';
@@ -166,7 +166,7 @@ export function hrRoutes(deps: Services): Hono {
 
   // ---- results export: the same file as the API's ----
   web.get('/hr/export', async (c) => {
-    const who = await needRole(c, hrOrAuditor, 'error.forbidden');
+    const who = await needRole(c, mayReadCycles, 'error.forbidden');
     if (who instanceof Response) return who;
     const cycle = c.req.query('cycle') ?? '';
     const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
@@ -188,10 +188,10 @@ export function hrRoutes(deps: Services): Hono {
 export function hrPageExtras(
   c: Context,
   t: Translate,
-  roles: readonly string[],
+  principal: Principal,
   names: Map<string, string>,
 ): { canSetPredikat: boolean; flash?: { kind: 'ok' | 'error'; text: string } } {
-  const canSetPredikat = roles.includes('hr');
+  const canSetPredikat = mayManageCycles(principal);
   const started = c.req.query('started');
   const unit = c.req.query('predikat');
   const failed = c.req.query('failed');

@@ -1,6 +1,7 @@
 // What the HR and auditor route modules share: render a page in the shell, require a session and a role,
 // turn a refusal into a sentence, read a posted form with its files and repeated fields.
 import type { Context } from 'hono';
+import type { Principal } from '../auth/identity.ts';
 import type { Services } from '../commands/services.ts';
 import type { Html } from './html.ts';
 import { type Translate, translator } from './i18n/index.ts';
@@ -19,16 +20,16 @@ export interface PageOptions {
 export function rolePages(deps: Services) {
   const { render, need } = webKit(deps);
 
-  /** The session of someone holding one of the roles; else the login page, or a 403 page. */
+  /** The session of someone `may` lets in (a decision of read/access.ts); else the login page, or a 403 page. */
   const needRole = async (
     c: Context,
-    roles: readonly string[],
+    may: (principal: Principal) => boolean,
     forbiddenKey: string,
   ): Promise<{ session: Session; t: Translate } | Response> => {
     const t = translator(langOf(c));
     const session = await need(c);
     if (session instanceof Response) return session;
-    if (!roles.some((r) => (session.principal.roles as readonly string[]).includes(r)))
+    if (!may(session.principal))
       return render(c, t, {
         title: t('error.pageTitle'),
         body: notice('error', t(forbiddenKey)),

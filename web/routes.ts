@@ -269,7 +269,7 @@ export function webRoutes(deps: WebDependencies): Hono {
     const session = await need(c);
     if (session instanceof Response) return session;
     const t = translator(langOf(c));
-    const { org, roles } = session.principal;
+    const { org } = session.principal;
     if (!mayReadCycles(session.principal))
       return render(c, t, {
         title: t('error.pageTitle'),
@@ -292,7 +292,7 @@ export function webRoutes(deps: WebDependencies): Hono {
       progress,
       distribution,
       unitNames: names,
-      ...hrPageExtras(c, t, roles, names),
+      ...hrPageExtras(c, t, session.principal, names),
     });
     return render(c, t, { title: t('hr.title'), body, session, section: 'hr' });
   });

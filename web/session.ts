@@ -13,7 +13,6 @@ export const sessionCookie = 'siklus_session';
 export const langCookie = 'lang';
 
 export interface Session {
-  token: string;
   principal: Principal;
   viewer: Viewer;
 }
@@ -38,7 +37,6 @@ export async function readSession(c: Context, deps: Services): Promise<Session |
       hasReports(deps.db, principal.org, principal.nip),
     ]);
     return {
-      token,
       principal,
       viewer: { name: name ?? principal.nip, org: principal.org, roles: principal.roles, team },
     };
