@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { AuthenticationError, authenticate, type Principal } from '../auth/identity.ts';
 import { Refusal } from '../commands/refusal.ts';
 import { fieldWithNul, limitBodyBytes } from '../http/input-guards.ts';
-import { type GrantedRole, holdsRole, mayEnterOrganisation } from '../read/access.ts';
+import { mayAudit, mayEnterOrganisation, mayManageCycles, mayReadCycles } from '../read/access.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { problem } from './problem.ts';
 
@@ -46,18 +46,13 @@ export function authenticated(deps: ApiDependencies): MiddlewareHandler<ApiEnv> 
   };
 }
 
-export function requireRole(principal: Principal, role: GrantedRole): void {
-  if (!holdsRole(principal, role)) throw new Refusal(403, 'forbidden_role', `This needs the ${role} role`);
-}
-
-/** A route gate: the principal must hold one of these roles; checked before the body is validated. */
-export function roleGate(...roles: GrantedRole[]): MiddlewareHandler<ApiEnv> {
+/** A route gate on a decision of read/access.ts, checked before the body is validated. */
+function gate(may: (principal: Principal) => boolean, roles: string): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    if (!holdsRole(c.get('principal'), ...roles)) {
-      throw new Refusal(403, 'forbidden_role', `This needs the ${roles.join(' or ')} role`);
-    }
+    if (!may(c.get('principal'))) throw new Refusal(403, 'forbidden_role', `This needs the ${roles} role`);
     await next();
   };
 }
-export const hrOnly = roleGate('hr');
-export const hrOrAuditor = roleGate('hr', 'auditor');
+export const hrOnly = gate(mayManageCycles, 'hr');
+export const hrOrAuditor = gate(mayReadCycles, 'hr or auditor');
+export const auditorOnly = gate(mayAudit, 'auditor');

@@ -11,10 +11,9 @@ import { verifyCycle } from '../../audit/verify-cycle.ts';
 import { Refusal } from '../../commands/refusal.ts';
 import { appraisalIsOf, cycleIsOf, streamIsOf } from '../../read/access.ts';
 import type { ApiEnv } from '../context.ts';
-import { roleGate } from '../middleware.ts';
+import { auditorOnly } from '../middleware.ts';
 import { problemResponse } from './openapi-shapes.ts';
 
-const auditorOnly = roleGate('auditor');
 const id = z.string().min(1).max(200);
 const json = (description: string) => ({
   200: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, description },
