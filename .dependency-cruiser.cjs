@@ -5,10 +5,15 @@
 const layers = {
   // The pure core: rules, events, commands, ids; no I/O of any kind.
   domain: [],
+  // Who calls: bearer tokens verified against the identity provider (or the dev key), as a Principal.
+  auth: ['domain'],
+  // Request guards both HTTP adapters apply alike (NUL characters, body size).
+  http: [],
   schema: ['domain'],
   store: ['schema'],
   projections: ['store', 'schema', 'domain'],
-  read: ['projections', 'schema', 'domain'],
+  // Typed queries of the read models, one module per concept, and the access decisions (read/access.ts).
+  read: ['auth', 'projections', 'schema', 'domain'],
   notifications: ['read', 'schema', 'domain'],
   organisation: ['schema', 'domain'],
   // Workflow code: deterministic, no I/O. The one exception is the activities' type (proxyActivities).
@@ -20,19 +25,12 @@ const layers = {
   demo: ['schema', 'domain'],
   worker: ['activities', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
   simulation: ['worker', 'activities', 'audit', 'workflows', 'read', 'schema', 'domain', 'runtime'],
-  api: [
-    'read',
-    'audit',
-    'organisation',
-    'notifications',
-    'projections',
-    'workflows',
-    'schema',
-    'domain',
-    'runtime',
-  ],
-  web: ['read', 'audit', 'organisation', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
-  cli: ['audit', 'store', 'schema', 'domain', 'runtime', 'api'],
+  // The one way in for changes: validation, authorisation and the Temporal start or Update, shared by the
+  // HTTP API and the web pages (which never import each other; bin/server.ts mounts them side by side).
+  commands: ['read', 'auth', 'organisation', 'notifications', 'workflows', 'schema', 'domain'],
+  api: ['commands', 'read', 'auth', 'http', 'audit', 'notifications', 'schema', 'domain'],
+  web: ['commands', 'read', 'auth', 'http', 'audit', 'notifications', 'workflows', 'schema', 'domain'],
+  cli: ['audit', 'store', 'schema', 'domain', 'runtime', 'auth'],
   // Entry points and tools: they compose everything.
   bin: ['*'],
   bench: ['*'],

@@ -8,4 +8,4 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 USER node
-CMD ["node_modules/.bin/tsx", "api/main.ts"]
+CMD ["node_modules/.bin/tsx", "bin/api.ts"]

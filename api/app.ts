@@ -4,13 +4,12 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import pg from 'pg';
 import { ZodError, type z } from 'zod';
-import { isDomainError } from '../domain/errors.ts';
-import { type WebOptions, webRoutes } from '../web/routes.ts';
+import { refusalOf } from '../commands/refusal.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { checkHealth } from './health.ts';
 import { idempotentPosts } from './idempotency.ts';
 import { authenticated, limitBody, refuseNul } from './middleware.ts';
-import { ApiProblem, problem, statusForCode } from './problem.ts';
+import { problem } from './problem.ts';
 import { referencePage } from './reference-page.ts';
 import { activityReportRoutes } from './routes/activity-reports.ts';
 import { appraisalRoutes } from './routes/appraisal.ts';
@@ -24,20 +23,19 @@ import { resultsExportRoutes } from './routes/results-export.ts';
 
 export type { ApiDependencies } from './context.ts';
 
-/** `web` serves the web UI under /app; its `devKey` (dev mode only) turns on the login picker. */
-export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPIHono<ApiEnv> {
+/** The API alone; the entry points mount the web UI next to it (bin/server.ts). */
+export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return schemaProblem(c, result.error.issues);
     },
   });
   app.onError((error, c) => {
-    if (error instanceof ApiProblem) {
-      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return problem(c, error.status, error.code, error.message, error.extra);
+    const refusal = refusalOf(error);
+    if (refusal) {
+      for (const [name, value] of Object.entries(refusal.headers)) c.header(name, value);
+      return problem(c, refusal.status, refusal.code, refusal.message, refusal.extra);
     }
-    if (isDomainError(error))
-      return problem(c, statusForCode(error.code), error.code, error.message, error.details ?? {});
     if (error instanceof ZodError) return schemaProblem(c, error.issues);
     if (error instanceof SyntaxError) return problem(c, 400, 'invalid_json', 'The body is not valid JSON');
     if (error instanceof HTTPException) {
@@ -77,11 +75,6 @@ export function createApp(deps: ApiDependencies & { web?: WebOptions }): OpenAPI
   app.route('/', resultsExportRoutes);
   app.route('/', cycleScheduleRoutes);
   app.route('/', auditRoutes);
-  // The web UI calls the API in-process, through this same app.
-  app.route(
-    '/app',
-    webRoutes(deps, (request) => app.fetch(request)),
-  );
   return app;
 }
 

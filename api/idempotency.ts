@@ -2,23 +2,15 @@
 // is claimed before the work starts, so a concurrent duplicate is told to retry instead of acting twice.
 // A claim is a lease: if its process dies (or PostgreSQL does) before the answer is stored, a retry
 // after the lease runs the request again. That is safe because the work is idempotent under the key:
-// a Workflow Update is sent with an id derived from the key, and Temporal answers a repeated id with
-// the first execution's outcome. So the retry ends with the true outcome, never a stale "in progress".
+// a Workflow Update is sent with an id derived from the key (commands/operation-id.ts), and Temporal
+// answers a repeated id with the first execution's outcome. So the retry ends with the true outcome, never a stale "in progress".
 import { createHash, randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
+import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from './context.ts';
-import { ApiProblem } from './problem.ts';
 
 export const defaultLeaseMs = 60_000;
-
-/** The id every attempt of one keyed request shares (used as the Workflow Update id). */
-export function operationIdFor(org: string, nip: string, key: string): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([org, nip, key]))
-    .digest('hex');
-  return `idem-${digest.slice(0, 40)}`;
-}
 
 /** What the first request stored under its key, for comparing a retry against. */
 export function requestHashFor(method: string, path: string, body: string): string {
@@ -30,7 +22,7 @@ export function idempotentPosts(): MiddlewareHandler<ApiEnv> {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || !key) return next();
     if (key.length > 200)
-      throw new ApiProblem(400, 'invalid_idempotency_key', 'Idempotency-Key is at most 200 characters');
+      throw new Refusal(400, 'invalid_idempotency_key', 'Idempotency-Key is at most 200 characters');
     const deps = c.get('deps');
     const { db } = deps;
     const principal = c.get('principal');
@@ -68,13 +60,13 @@ export function idempotentPosts(): MiddlewareHandler<ApiEnv> {
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (first.request_hash !== requestHash)
-        throw new ApiProblem(
+        throw new Refusal(
           422,
           'idempotency_key_reused',
           'This Idempotency-Key was used for a different request',
         );
       if (first.status === null)
-        throw new ApiProblem(
+        throw new Refusal(
           409,
           'request_in_progress',
           'The first request with this Idempotency-Key is still running; retry shortly',
@@ -97,7 +89,7 @@ export function idempotentPosts(): MiddlewareHandler<ApiEnv> {
     // Ends the claim without an answer, so the client's retry runs the request again.
     const release = () => mine().set({ claimed_until: sql<Date>`now()` }).execute();
 
-    c.set('operationId', operationIdFor(principal.org, principal.nip, key));
+    c.set('idempotencyKey', key);
     try {
       await next();
     } catch (error) {

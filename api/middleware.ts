@@ -1,9 +1,11 @@
 // Cross-cutting request handling: body size, NUL characters, authentication, tenant isolation.
 import type { MiddlewareHandler } from 'hono';
-import { authenticate } from './auth/identity.ts';
+import { AuthenticationError, authenticate, type Principal } from '../auth/identity.ts';
+import { Refusal } from '../commands/refusal.ts';
+import { fieldWithNul, limitBodyBytes } from '../http/input-guards.ts';
+import { mayAudit, mayEnterOrganisation, mayManageCycles, mayReadCycles } from '../read/access.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
-import { fieldWithNul, limitBodyBytes } from './input-guards.ts';
-import { ApiProblem, problem } from './problem.ts';
+import { problem } from './problem.ts';
 
 export function limitBody(maxBytes: number): MiddlewareHandler<ApiEnv> {
   return limitBodyBytes(maxBytes, (c) =>
@@ -16,7 +18,7 @@ export function refuseNul(): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const field = await fieldWithNul(c);
     if (field)
-      throw new ApiProblem(400, 'invalid_text', `${field} contains a NUL character (U+0000)`, { field });
+      throw new Refusal(400, 'invalid_text', `${field} contains a NUL character (U+0000)`, { field });
     await next();
   };
 }
@@ -25,16 +27,18 @@ export function refuseNul(): MiddlewareHandler<ApiEnv> {
 export function authenticated(deps: ApiDependencies): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     if (!deps.identity) {
-      throw new ApiProblem(
+      throw new Refusal(
         401,
         'identity_not_configured',
         'No identity provider: set SIKLUS_JWKS_URL, SIKLUS_JWT_ISSUER and SIKLUS_JWT_AUDIENCE, or SIKLUS_DEV_AUTH=1 for local development',
       );
     }
-    const principal = await authenticate(deps.identity, c.req.header('authorization'));
+    const principal = await authenticate(deps.identity, c.req.header('authorization')).catch((error) => {
+      throw error instanceof AuthenticationError ? new Refusal(401, error.code, error.message) : error;
+    });
     const org = c.req.param('org');
-    if (org !== undefined && org !== principal.org && !principal.allOrganisations) {
-      throw new ApiProblem(404, 'not_found', 'No such resource');
+    if (org !== undefined && !mayEnterOrganisation(principal, org)) {
+      throw new Refusal(404, 'not_found', 'No such resource');
     }
     c.set('principal', principal);
     c.set('deps', deps);
@@ -42,20 +46,13 @@ export function authenticated(deps: ApiDependencies): MiddlewareHandler<ApiEnv> 
   };
 }
 
-export function requireRole(principalRoles: readonly string[], role: string): void {
-  if (!principalRoles.includes(role))
-    throw new ApiProblem(403, 'forbidden_role', `This needs the ${role} role`);
-}
-
-/** A route gate: the principal must hold one of these roles; checked before the body is validated. */
-export function roleGate(...roles: string[]): MiddlewareHandler<ApiEnv> {
+/** A route gate on a decision of read/access.ts, checked before the body is validated. */
+function gate(may: (principal: Principal) => boolean, roles: string): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const principal = c.get('principal');
-    if (!roles.some((role) => principal.roles.includes(role as never))) {
-      throw new ApiProblem(403, 'forbidden_role', `This needs the ${roles.join(' or ')} role`);
-    }
+    if (!may(c.get('principal'))) throw new Refusal(403, 'forbidden_role', `This needs the ${roles} role`);
     await next();
   };
 }
-export const hrOnly = roleGate('hr');
-export const hrOrAuditor = roleGate('hr', 'auditor');
+export const hrOnly = gate(mayManageCycles, 'hr');
+export const hrOrAuditor = gate(mayReadCycles, 'hr or auditor');
+export const auditorOnly = gate(mayAudit, 'auditor');

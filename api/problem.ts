@@ -1,5 +1,6 @@
 // RFC 9457 problem details with a stable `code`. Every error the API answers goes through here, so
-// clients can branch on `code` and people can read `detail`.
+// clients can branch on `code` and people can read `detail`. What the API refuses is a Refusal
+// (commands/refusal.ts), the same one the commands throw.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -25,19 +26,6 @@ const titles: Record<number, string> = {
   500: 'Internal error',
   503: 'Service unavailable',
 };
-
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    detail: string,
-    readonly extra: Record<string, unknown> = {},
-    /** Response headers to send with the problem (e.g. Retry-After). */
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(detail);
-  }
-}
 
 export function problemBody(
   status: number,
@@ -65,19 +53,4 @@ export function problem(
   return c.body(JSON.stringify(problemBody(status, code, detail, extra)), status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
   });
-}
-
-/** Domain and workflow rule codes, as HTTP statuses. */
-export function statusForCode(code: string): number {
-  if (code === 'forbidden_actor') return 403;
-  if (
-    code === 'wrong_step' ||
-    code === 'stale_version' ||
-    code === 'already_done' ||
-    code === 'stream_version_conflict'
-  )
-    return 409;
-  if (code === 'invalid_request') return 400;
-  if (code === 'not_found') return 404;
-  return 422;
 }

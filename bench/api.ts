@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { loadDevKey, signDevToken } from '../api/auth/dev-keys.ts';
+import { loadDevKey, signDevToken } from '../auth/dev-keys.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { throwawayDatabase } from './throwaway-database.ts';

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pg from 'pg';
-import { identityFromEnv } from '../api/auth/config.ts';
-import { loadDevKey } from '../api/auth/dev-keys.ts';
-import { startApi } from '../api/server.ts';
+import { identityFromEnv } from '../auth/config.ts';
+import { loadDevKey } from '../auth/dev-keys.ts';
 import { seedDemoOrganisations } from '../demo/seed.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
 import { startMailer } from '../notifications/mailer.ts';
@@ -30,6 +29,7 @@ import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { oidcFromEnv } from '../web/oidc.ts';
 import { createWorker } from '../worker/create-worker.ts';
+import { startServer } from './server.ts';
 
 const say = (line: string) => console.log(`siklus: ${line}`);
 const stops: Array<[string, () => Promise<unknown>]> = [];
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const identity = await identityFromEnv(dataDir);
   const listener = await listenForNotifications(databaseUrl);
   stops.unshift(['notification listener', () => listener.close()]);
-  const api = await startApi(
+  const api = await startServer(
     {
       db,
       temporal: client,

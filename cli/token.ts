@@ -1,7 +1,7 @@
 // `siklus token --org <org> --nip <nip> [--roles hr,employee] [--ttl 12h]`: a dev-mode bearer token,
 // signed with the local dev key in the data folder. Only for SIKLUS_DEV_AUTH=1 deployments.
 import { parseArgs } from 'node:util';
-import { loadDevKey, signDevToken } from '../api/auth/dev-keys.ts';
+import { loadDevKey, signDevToken } from '../auth/dev-keys.ts';
 import { parseNip } from '../domain/organisation/nip.ts';
 import { dataDir } from '../runtime/paths.ts';
 

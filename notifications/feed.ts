@@ -60,3 +60,16 @@ export async function readFeed(
       : after,
   };
 }
+
+/** Where a feed stands now: a page subscribes from here, so it is not woken by old news. */
+export async function feedPositionNow(
+  db: Kysely<Database>,
+  who: { org: string; nip: string; hr: boolean },
+): Promise<string> {
+  let position = feedStart;
+  for (;;) {
+    const page = await readFeed(db, who, position, 1000);
+    position = page.position;
+    if (page.items.length < 1000) return `${position.transactionId}-${position.notificationId}`;
+  }
+}

@@ -1,35 +1,38 @@
 // The agreement (SKP) task pages: proposeIndicators (the SKP editor), reviewIndicators and signAgreement
 // (every version, comments and signatures, then sign or comment); and the check-in feedback page (what
 // the employee reported, with the evidence, then the feedback). Mounted from routes.ts ahead of the
-// generic task page: a task of another kind falls through to it. Acting goes through the API in-process,
-// like every other page, after the same zod validation.
+// generic task page: a task of another kind falls through to it. Acting goes through commands/ (the
+// API's own way in), like every other page, after the same zod validation.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { ApiDependencies } from '../api/context.ts';
+import { actOnTask } from '../commands/appraisal.ts';
+import type { Services } from '../commands/services.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
+import { taskTakes } from '../domain/appraisal/task-commands.ts';
 import { qualifierOf } from '../domain/ids.ts';
-import { agreedRhk, appraisalState, checkInRecord } from './agreement-data.ts';
-import { employeeNames } from './data.ts';
-import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
+import { agreedRhk, checkInRecord } from '../read/agreement.ts';
+import { appraisalState } from '../read/appraisal.ts';
+import { type Task, taskOf } from '../read/inbox.ts';
+import { employeeNames } from '../read/people.ts';
+import { type FormState, parseCommand, type Values } from './forms.ts';
 import { translator } from './i18n/index.ts';
-import { postedValues, problemText, webKit } from './request-kit.ts';
-import { type ApiFetch, callApi, langOf, type Session } from './session.ts';
+import { postedValues, submitCommand, webKit } from './request-kit.ts';
+import { langOf, type Session } from './session.ts';
 import { addRow, parseSkp, valuesFromRhk } from './skp-form.ts';
 import { agreementTaskBody } from './views/agreement.ts';
 import { checkInFeedbackBody } from './views/check-in.ts';
-import { type InboxTask, ownerOf } from './views/inbox.ts';
+import { ownerOf } from './views/inbox.ts';
 import { skpEditorBody } from './views/skp-editor.ts';
 
-const kinds: Readonly<Record<string, readonly string[]>> = {
-  proposeIndicators: ['proposeIndicators'],
-  reviewIndicators: ['signAgreement', 'commentIndicators'],
-  signAgreement: ['signAgreement'],
-  giveCheckInFeedback: ['giveCheckInFeedback'],
-};
+/** The task kinds with a page here; which commands each takes is the domain's rule. */
+const kinds: ReadonlySet<string> = new Set([
+  'proposeIndicators',
+  'reviewIndicators',
+  'signAgreement',
+  'giveCheckInFeedback',
+]);
 
-type Task = InboxTask & { cycleId: string };
-
-export function agreementRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
+export function agreementRoutes(deps: Services): Hono {
   const web = new Hono();
   const { render, need } = webKit(deps);
   const now = () => new Date();
@@ -37,7 +40,7 @@ export function agreementRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
   /** Everything an agreement page shows about the appraisal the task is on. */
   const context = async (session: Session, task: Task) => {
     const { org, nip } = session.principal;
-    const state = await appraisalState(deps.db, org, task.appraisalId);
+    const state = (await appraisalState(deps.db, org, task.appraisalId)) ?? null;
     const supervisorNip = state?.participants.supervisorNip ?? null;
     const parents = await agreedRhk(deps.db, org, task.cycleId, supervisorNip);
     const people = [
@@ -79,15 +82,13 @@ export function agreementRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
     const session = await need(c);
     if (session instanceof Response) return next();
     const taskId = c.req.param('taskId');
-    const path = `/v1/orgs/${session.principal.org}/tasks/${encodeURIComponent(taskId)}`;
-    const found = await callApi(api, session, 'GET', path);
-    if (found.status !== 200 || !kinds[found.body.kind]) return next();
-    const task = found.body as Task;
+    const task = await taskOf(deps.db, session.principal, taskId);
+    if (!task || !kinds.has(task.kind)) return next();
     if (c.req.method === 'GET') return show(c, session, task, null);
 
     const values = await postedValues(c);
     const type = values.type ?? '';
-    if (!kinds[task.kind]?.includes(type)) return show(c, session, task, null, 400);
+    if (!taskTakes(task.kind, type)) return show(c, session, task, null, 400);
     if (type === 'proposeIndicators' && values._add) {
       const { _add, ...rest } = values;
       return show(c, session, task, { type, values: addRow(rest, _add), errors: {} });
@@ -97,21 +98,14 @@ export function agreementRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
       const parents = (await context(session, task)).parents.map((r) => r.id);
       parsed = parseSkp(values, parents);
     } else parsed = parseCommand(type, values);
-    if (!parsed.ok) return show(c, session, task, { type, values, errors: parsed.errors }, 422);
-    const answer = await callApi(api, session, 'POST', `${path}/actions`, {
-      body: parsed.command,
-      ...(values._key ? { idempotencyKey: values._key } : {}),
-    });
-    if (answer.status === 200) return c.redirect('/app/inbox?done=1', 303);
-    // A refusal is remembered under its key: a corrected retry needs a new one.
-    const t = translator(langOf(c));
-    const again: FormState = {
-      type,
-      values: { ...values, _key: newFormKey() },
-      errors: {},
-      formError: problemText(t, answer),
-    };
-    return show(c, session, task, again, answer.status >= 400 && answer.status < 600 ? answer.status : 500);
+    return submitCommand(
+      c,
+      { type, values },
+      parsed,
+      (command) => actOnTask(deps, session.principal, task.taskId, command, values._key),
+      '/app/inbox?done=1',
+      (state, status) => show(c, session, task, state, status),
+    );
   });
 
   return web;

@@ -4,11 +4,14 @@
 // or appraisal of another organisation is not found, as in the API (an auditor of org "*" reads all).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { ApiDependencies } from '../api/context.ts';
 import { type AuditRow, readStreamRows, validateRow } from '../audit/event-rows.ts';
 import { AuditError, appraisalTimeline, stateAsOf, verifyCycle } from '../audit/index.ts';
+import type { Services } from '../commands/services.ts';
 import { cycleStreamId } from '../domain/ids.ts';
-import { cyclesOf, employeeNames, unitNames } from './data.ts';
+import { mayAudit, organisationScope } from '../read/access.ts';
+import { appraisalIdentity, cycleAppraisals, cycleSummaryOf, cyclesOf } from '../read/cycles.ts';
+import { unitNames } from '../read/organisation.ts';
+import { employeeNames } from '../read/people.ts';
 import type { Translate } from './i18n/index.ts';
 import { cycleIdPattern, rolePages } from './role-pages.ts';
 import type { Session } from './session.ts';
@@ -22,9 +25,7 @@ import {
 import { appraisalAuditBody } from './views/audit-appraisal.ts';
 import { cycleEventLine } from './views/cycle-events.ts';
 
-const auditorOnly = ['auditor'] as const;
-
-export function auditRoutes(deps: ApiDependencies): Hono {
+export function auditRoutes(deps: Services): Hono {
   const web = new Hono();
   const { render, needRole, notFound } = rolePages(deps);
   const { db } = deps;
@@ -32,12 +33,7 @@ export function auditRoutes(deps: ApiDependencies): Hono {
   /** The cycle, if the auditor may read it. */
   const cycleFor = async (session: Session, cycleId: string): Promise<AuditCycle | undefined> => {
     if (!cycleIdPattern.test(cycleId)) return undefined;
-    let query = db
-      .selectFrom('cycles')
-      .select(['cycle_id', 'year', 'status', 'launched'])
-      .where('cycle_id', '=', cycleId);
-    if (session.principal.org !== '*') query = query.where('org_id', '=', session.principal.org);
-    return query.executeTakeFirst();
+    return cycleSummaryOf(db, organisationScope(session.principal), cycleId);
   };
   const show = (
     c: Context,
@@ -48,26 +44,19 @@ export function auditRoutes(deps: ApiDependencies): Hono {
   ) => render(c, t, { title, body, session, section: 'audit' });
 
   web.get('/audit', async (c) => {
-    const who = await needRole(c, auditorOnly, 'error.forbiddenAuditor');
+    const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
     const cycles = await cyclesOf(db, who.session.principal.org);
     return show(c, who.t, who.session, who.t('audit.title'), auditCyclesBody(who.t, cycles));
   });
 
   web.get('/audit/cycles/:cycleId', async (c) => {
-    const who = await needRole(c, auditorOnly, 'error.forbiddenAuditor');
+    const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const cycle = await cycleFor(session, c.req.param('cycleId'));
     if (!cycle) return notFound(c, t, session);
-    const rows = await db
-      .selectFrom('appraisals')
-      .select(['appraisal_id', 'nip', 'unit_code', 'step'])
-      .where('cycle_id', '=', cycle.cycle_id)
-      .orderBy('unit_code')
-      .orderBy('nip')
-      .limit(2000)
-      .execute();
+    const rows = await cycleAppraisals(db, cycle.cycle_id, 2000);
     const read: Array<{ row: AuditRow; validated: ReturnType<typeof validateRow> }> = [];
     for await (const batch of readStreamRows(db, [cycleStreamId(cycle.cycle_id)]))
       for (const row of batch) read.push({ row, validated: validateRow(row) });
@@ -107,7 +96,7 @@ export function auditRoutes(deps: ApiDependencies): Hono {
   });
 
   web.get('/audit/cycles/:cycleId/verify', async (c) => {
-    const who = await needRole(c, auditorOnly, 'error.forbiddenAuditor');
+    const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const cycle = await cycleFor(session, c.req.param('cycleId'));
@@ -118,16 +107,11 @@ export function auditRoutes(deps: ApiDependencies): Hono {
   });
 
   web.get('/audit/appraisals/:appraisalId', async (c) => {
-    const who = await needRole(c, auditorOnly, 'error.forbiddenAuditor');
+    const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const appraisalId = c.req.param('appraisalId');
-    let query = db
-      .selectFrom('appraisals')
-      .select(['appraisal_id', 'cycle_id', 'org_id', 'nip'])
-      .where('appraisal_id', '=', appraisalId);
-    if (session.principal.org !== '*') query = query.where('org_id', '=', session.principal.org);
-    const row = await query.executeTakeFirst();
+    const row = await appraisalIdentity(db, organisationScope(session.principal), appraisalId);
     if (!row) return notFound(c, t, session);
     try {
       const entries = await appraisalTimeline(db, row.appraisal_id, t.lang);

@@ -1,23 +1,29 @@
 // HR's pages beyond the progress page: the employee CSV import, starting the year's cycle, setting a
-// unit's predikat, and the results export. Every change goes through the API in-process with the
-// session's token, so validation, authorisation, tenant isolation and idempotency are the API's.
+// unit's predikat, and the results export. Every change goes through commands/ as the signed-in person,
+// the API's own way in (authorisation, tenancy, and the Update id derived from the form's key).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { ApiDependencies } from '../api/context.ts';
+import type { Principal } from '../auth/identity.ts';
+import { setUnitPredikat, startCycle } from '../commands/cycles.ts';
+import { importEmployeeCsv } from '../commands/organisation.ts';
+import type { Services } from '../commands/services.ts';
 import { unitPredikatSchema } from '../domain/rating/distribution-rules.ts';
-import { employeeNames } from './data.ts';
+import { mayManageCycles, mayReadCycles } from '../read/access.ts';
+import { cycleSummaryOf } from '../read/cycles.ts';
+import { unitsOf } from '../read/organisation.ts';
+import { employeeNames } from '../read/people.ts';
+import { resultsFile } from '../read/results.ts';
 import { newFormKey } from './forms.ts';
 import type { Translate } from './i18n/index.ts';
+import { attempt } from './request-kit.ts';
 import { cycleIdPattern, postedForm, refusalText, rolePages } from './role-pages.ts';
-import { type ApiFetch, callApi, type Session } from './session.ts';
+import type { Session } from './session.ts';
 import { type ImportView, importBody } from './views/hr-import.ts';
 import { freshStartView, parseStartCycle, type StartCycleView, startCycleBody } from './views/hr-start.ts';
 
-const hrOnly = ['hr'] as const;
-const hrOrAuditor = ['hr', 'auditor'] as const;
 const maxCsvBytes = 1_048_576;
 
-export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
+export function hrRoutes(deps: Services): Hono {
   const web = new Hono();
   const { render, needRole, notFound } = rolePages(deps);
   const now = () => new Date();
@@ -33,13 +39,13 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
     });
 
   web.get('/hr/import', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     return importPage(c, who.t, who.session, { csv: '', errors: {} });
   });
 
   web.post('/hr/import', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const { values, files } = await postedForm(c);
@@ -50,39 +56,29 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
     const csv = file ? await file.text() : pasted;
     if (!csv.trim())
       return importPage(c, t, session, { csv: pasted, errors: { file: 'import.error.empty' } }, 422);
-    const response = await api(
-      new Request(`http://in-process/v1/orgs/${session.principal.org}/employees/import`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'text/csv' },
-        body: csv,
-      }),
-    );
-    const text = await response.text();
-    let body: { code?: string; headerErrors?: string[] } & Record<string, unknown> = {};
-    try {
-      body = JSON.parse(text);
-    } catch {}
-    if (response.status === 200) {
-      const result = body as unknown as NonNullable<ImportView['result']>;
-      const nips = result.rows.flatMap((r) => (r.ok ? [r.nip] : []));
-      const names = await employeeNames(deps.db, session.principal.org, nips);
-      return importPage(c, t, session, { csv: file ? '' : pasted, errors: {}, result, names });
+    // What the API refuses of a CSV body, refused alike: over its size, or text PostgreSQL cannot hold.
+    const refused = (status: number, code: string) =>
+      importPage(c, t, session, { csv: pasted, errors: {}, formError: refusalText(t, code) }, status);
+    if (Buffer.byteLength(csv) > maxCsvBytes) return refused(413, 'payload_too_large');
+    if (csv.includes('\u0000')) return refused(400, 'invalid_text');
+    const answer = await attempt(() => importEmployeeCsv(deps, session.principal, csv));
+    if (!answer.ok) return refused(answer.status, answer.code);
+    const result = answer.value;
+    if (!result.ok) {
+      const view: ImportView = {
+        csv: pasted,
+        errors: {},
+        formError: t('import.headerInvalid'),
+        headerErrors: result.headerErrors,
+      };
+      return importPage(c, t, session, view, 400);
     }
-    const view: ImportView = {
-      csv: pasted,
-      errors: {},
-      formError:
-        body.code === 'invalid_csv_header'
-          ? t('import.headerInvalid')
-          : refusalText(t, { status: response.status, body }),
-      ...(body.headerErrors ? { headerErrors: body.headerErrors } : {}),
-    };
-    return importPage(c, t, session, view, response.status >= 400 ? response.status : 500);
+    const nips = result.rows.flatMap((r) => (r.ok ? [r.nip] : []));
+    const names = await employeeNames(deps.db, session.principal.org, nips);
+    return importPage(c, t, session, { csv: file ? '' : pasted, errors: {}, result, names });
   });
 
   // ---- start the year's cycle ----
-  const unitsOf = (org: string) =>
-    deps.db.selectFrom('units').select(['code', 'name']).where('org_id', '=', org).orderBy('name').execute();
   const startPage = (c: Context, t: Translate, session: Session, view: StartCycleView, status = 200) =>
     render(c, t, {
       title: t('startCycle.title'),
@@ -95,30 +91,25 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
   /** The workflow records `cycle.started` first thing: wait a little for it, so the next page shows it. */
   const cycleRecorded = async (cycleId: string) => {
     for (let i = 0; i < 100; i++) {
-      const row = await deps.db
-        .selectFrom('cycles')
-        .select('cycle_id')
-        .where('cycle_id', '=', cycleId)
-        .executeTakeFirst();
-      if (row) return;
+      if (await cycleSummaryOf(deps.db, undefined, cycleId)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
   };
 
   web.get('/hr/start', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
-    const units = await unitsOf(who.session.principal.org);
+    const units = await unitsOf(deps.db, who.session.principal.org);
     return startPage(c, who.t, who.session, freshStartView(now(), units));
   });
 
   web.post('/hr/start', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     const { t, session } = who;
     const org = session.principal.org;
     const { values, lists } = await postedForm(c);
-    const units = await unitsOf(org);
+    const units = await unitsOf(deps.db, org);
     const chosenUnits = (lists.units ?? []).filter((u) => units.some((x) => x.code === u));
     const parsed = parseStartCycle(values, chosenUnits);
     const view = (extra: Partial<StartCycleView>): StartCycleView => ({
@@ -137,27 +128,25 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
         422,
       );
     if (values.intent === 'preview') return startPage(c, t, session, view({}));
-    const answer = await callApi(api, session, 'POST', `/v1/orgs/${org}/cycles`, {
-      body: parsed.body,
-      ...(values._key ? { idempotencyKey: values._key } : {}),
-    });
-    if (answer.status === 201) {
-      await cycleRecorded(answer.body.cycleId);
-      return c.redirect(`/app/hr?cycle=${encodeURIComponent(answer.body.cycleId)}&started=1`, 303);
+    const request = parsed.body;
+    const answer = await attempt(() => startCycle(deps, session.principal, request, values._key));
+    if (answer.ok) {
+      await cycleRecorded(answer.value.cycleId);
+      return c.redirect(`/app/hr?cycle=${encodeURIComponent(answer.value.cycleId)}&started=1`, 303);
     }
     // A refusal is remembered under its key: a corrected retry needs a new one.
     const state = {
       type: 'startCycle',
       values: { ...values, _key: newFormKey() },
       errors: {},
-      formError: refusalText(t, answer),
+      formError: refusalText(t, answer.code),
     };
     return startPage(c, t, session, view({ state }), answer.status >= 400 ? answer.status : 500);
   });
 
   // ---- a unit's predikat ----
   web.post('/hr/predikat', async (c) => {
-    const who = await needRole(c, hrOnly, 'error.forbiddenHr');
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     const { values } = await postedForm(c);
     const cycle = values.cycle ?? '';
@@ -166,38 +155,30 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
     const predikat = unitPredikatSchema.safeParse(values.predikat);
     if (!cycleIdPattern.test(cycle) || !unit) return c.redirect('/app/hr', 303);
     if (!predikat.success) return c.redirect(`${back}&failed=predikat_required#distribution`, 303);
-    const answer = await callApi(
-      api,
-      who.session,
-      'POST',
-      `/v1/orgs/${who.session.principal.org}/cycles/${cycle}/units/${encodeURIComponent(unit)}/predikat`,
-      { body: { predikat: predikat.data }, ...(values._key ? { idempotencyKey: values._key } : {}) },
+    // A unit code is at most 64 characters, as the API's schema says.
+    if (unit.length > 64) return c.redirect(`${back}&failed=invalid_request#distribution`, 303);
+    const answer = await attempt(() =>
+      setUnitPredikat(deps, who.session.principal, cycle, unit, predikat.data, values._key),
     );
-    if (answer.status === 200)
-      return c.redirect(`${back}&predikat=${encodeURIComponent(unit)}#distribution`, 303);
-    return c.redirect(
-      `${back}&failed=${encodeURIComponent(String(answer.body?.code ?? answer.status))}#distribution`,
-      303,
-    );
+    if (answer.ok) return c.redirect(`${back}&predikat=${encodeURIComponent(unit)}#distribution`, 303);
+    return c.redirect(`${back}&failed=${encodeURIComponent(answer.code)}#distribution`, 303);
   });
 
-  // ---- results export: the API's file, handed through with the session's token ----
+  // ---- results export: the same file as the API's ----
   web.get('/hr/export', async (c) => {
-    const who = await needRole(c, hrOrAuditor, 'error.forbidden');
+    const who = await needRole(c, mayReadCycles, 'error.forbidden');
     if (who instanceof Response) return who;
     const cycle = c.req.query('cycle') ?? '';
     const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
     if (!cycleIdPattern.test(cycle)) return notFound(c, who.t, who.session);
-    const response = await api(
-      new Request(
-        `http://in-process/v1/orgs/${who.session.principal.org}/cycles/${cycle}/results?format=${format}`,
-        {
-          headers: { authorization: `Bearer ${who.session.token}` },
-        },
-      ),
-    );
-    if (response.status !== 200) return notFound(c, who.t, who.session);
-    return response;
+    const file = await resultsFile(deps.db, who.session.principal.org, cycle, format);
+    if (!file) return notFound(c, who.t, who.session);
+    return new Response(file.body, {
+      headers: {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+      },
+    });
   });
 
   return web;
@@ -207,10 +188,10 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
 export function hrPageExtras(
   c: Context,
   t: Translate,
-  roles: readonly string[],
+  principal: Principal,
   names: Map<string, string>,
 ): { canSetPredikat: boolean; flash?: { kind: 'ok' | 'error'; text: string } } {
-  const canSetPredikat = roles.includes('hr');
+  const canSetPredikat = mayManageCycles(principal);
   const started = c.req.query('started');
   const unit = c.req.query('predikat');
   const failed = c.req.query('failed');
@@ -223,7 +204,7 @@ export function hrPageExtras(
   if (failed)
     return {
       canSetPredikat,
-      flash: { kind: 'error', text: refusalText(t, { status: 0, body: { code: failed } }) },
+      flash: { kind: 'error', text: refusalText(t, failed) },
     };
   return { canSetPredikat };
 }

@@ -2,14 +2,14 @@
 // is exchanged for the access token that becomes the session (only if the API would accept it).
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { authenticate } from '../api/auth/identity.ts';
-import type { ApiDependencies } from '../api/context.ts';
+import { authenticate } from '../auth/identity.ts';
+import type { Services } from '../commands/services.ts';
 import { authorizationRedirect, exchangeCode, type OidcConfig, type PendingLogin } from './oidc.ts';
 import { startSession } from './session.ts';
 
 const pendingCookie = 'siklus_oidc';
 
-export function oidcRoutes(deps: ApiDependencies, config: OidcConfig): Hono {
+export function oidcRoutes(deps: Services, config: OidcConfig): Hono {
   const routes = new Hono();
   const callbackUrl = (url: string) => new URL('/app/login/callback', url).toString();
 

@@ -1,14 +1,17 @@
 // Small helpers shared by the route modules mounted from routes.ts (agreement, team): rendering a page in
-// the shell, requiring a session, a refusal's text, and the plain strings of a posted form.
+// the shell, requiring a session, running a command and a refusal's text, and the plain strings of a
+// posted form.
 import type { Context } from 'hono';
-import type { ApiDependencies } from '../api/context.ts';
-import type { Values } from './forms.ts';
+import { refusalOf } from '../commands/refusal.ts';
+import type { Services } from '../commands/services.ts';
+import type { AppraisalCommand } from '../domain/appraisal/commands.ts';
+import { type FormState, newFormKey, type Values } from './forms.ts';
 import type { Html } from './html.ts';
-import type { Translate } from './i18n/index.ts';
+import { type Translate, translator } from './i18n/index.ts';
 import { page, type Section } from './layout.ts';
-import { type ApiAnswer, readSession, type Session } from './session.ts';
+import { langOf, readSession, type Session } from './session.ts';
 
-export function webKit(deps: ApiDependencies) {
+export function webKit(deps: Services) {
   const render = (
     c: Context,
     t: Translate,
@@ -32,13 +35,58 @@ export function webKit(deps: ApiDependencies) {
   return { render, need };
 }
 
-export function problemText(t: Translate, answer: ApiAnswer): string {
-  const code = String(answer.body?.code ?? answer.status);
+/** A refusal's code as a sentence in the person's language. */
+export function problemText(t: Translate, code: string): string {
   try {
     return t(`problem.${code}`);
   } catch {
     return t('problem.other', { code });
   }
+}
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; status: number; code: string };
+
+/**
+ * Runs a command for a page: its result, or why it was refused. A fault is logged and shown as the API
+ * would answer it (500 internal_error), next to the form rather than instead of the page.
+ */
+export async function attempt<T>(run: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) return { ok: false, status: refusal.status, code: refusal.code };
+    console.error('web:', error);
+    return { ok: false, status: 500, code: 'internal_error' };
+  }
+}
+
+/**
+ * Sends a form's command: on success the redirect to `done`; else the form again, with the field errors
+ * (422) or the refusal's sentence and status. A refusal is remembered under the form's key (the Update
+ * id), so the form comes back with a new key for the corrected retry.
+ */
+export async function submitCommand(
+  c: Context,
+  form: { type: string; values: Values },
+  parsed: { ok: true; command: AppraisalCommand } | { ok: false; errors: Record<string, string> },
+  run: (command: AppraisalCommand) => Promise<unknown>,
+  done: string,
+  again: (state: FormState, status: number) => Promise<Response>,
+): Promise<Response> {
+  const { type, values } = form;
+  if (!parsed.ok) return again({ type, values, errors: parsed.errors }, 422);
+  const { command } = parsed;
+  const answer = await attempt(() => run(command));
+  if (answer.ok) return c.redirect(done, 303);
+  const t = translator(langOf(c));
+  const state = {
+    type,
+    values: { ...values, _key: newFormKey() },
+    errors: {},
+    formError: problemText(t, answer.code),
+  };
+  return again(state, answer.status >= 400 && answer.status < 600 ? answer.status : 500);
 }
 
 /** A posted form as plain strings (the first value of a repeated field). */

@@ -1,7 +1,8 @@
 // What the HR and auditor route modules share: render a page in the shell, require a session and a role,
-// turn an API refusal into a sentence, read a posted form with its files and repeated fields.
+// turn a refusal into a sentence, read a posted form with its files and repeated fields.
 import type { Context } from 'hono';
-import type { ApiDependencies } from '../api/context.ts';
+import type { Principal } from '../auth/identity.ts';
+import type { Services } from '../commands/services.ts';
 import type { Html } from './html.ts';
 import { type Translate, translator } from './i18n/index.ts';
 import { notice, type Section } from './layout.ts';
@@ -16,19 +17,19 @@ export interface PageOptions {
   status?: number;
 }
 
-export function rolePages(deps: ApiDependencies) {
+export function rolePages(deps: Services) {
   const { render, need } = webKit(deps);
 
-  /** The session of someone holding one of the roles; else the login page, or a 403 page. */
+  /** The session of someone `may` lets in (a decision of read/access.ts); else the login page, or a 403 page. */
   const needRole = async (
     c: Context,
-    roles: readonly string[],
+    may: (principal: Principal) => boolean,
     forbiddenKey: string,
   ): Promise<{ session: Session; t: Translate } | Response> => {
     const t = translator(langOf(c));
     const session = await need(c);
     if (session instanceof Response) return session;
-    if (!roles.some((r) => (session.principal.roles as readonly string[]).includes(r)))
+    if (!may(session.principal))
       return render(c, t, {
         title: t('error.pageTitle'),
         body: notice('error', t(forbiddenKey)),
@@ -44,7 +45,7 @@ export function rolePages(deps: ApiDependencies) {
   return { render, needRole, notFound };
 }
 
-/** An API refusal as a sentence in the person's language. */
+/** A refusal's code as a sentence in the person's language. */
 export const refusalText = problemText;
 
 /** A posted form: the first string of each field, every string of repeated fields, and the files. */

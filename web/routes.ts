@@ -1,48 +1,42 @@
-// The web UI under /app, served by the API process. Pages read and act through the API in-process with
-// the session's bearer token (same validation, authorisation, tenant isolation, idempotency and
-// actOnAppraisal path as any API client); forms are validated first with the same zod command schemas so
-// errors appear next to their fields. Everything works without script; the inbox adds a live feed.
+// The web UI under /app, served next to the API (bin/server.ts). Pages read through read/ and act through
+// commands/ as the signed-in person: the same authorisation, tenancy, rules and Update ids as the API,
+// without going through it. Forms are validated first with the same zod command schemas, so errors
+// appear next to their fields. Everything works without script; the inbox adds a live feed.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { loadDevKey } from '../api/auth/dev-keys.ts';
-import { signDevToken } from '../api/auth/dev-keys.ts';
-import type { ApiDependencies } from '../api/context.ts';
-import { fieldWithNul, limitBodyBytes } from '../api/input-guards.ts';
-import type { employeeView } from '../api/routes/appraisal.ts';
-import { cascadeLabels } from './agreement-data.ts';
+import { streamSSE } from 'hono/streaming';
+import type { loadDevKey } from '../auth/dev-keys.ts';
+import { signDevToken } from '../auth/dev-keys.ts';
+import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
+import type { Services } from '../commands/services.ts';
+import type { AppraisalCommand } from '../domain/appraisal/commands.ts';
+import { taskTakes } from '../domain/appraisal/task-commands.ts';
+import { fieldWithNul, limitBodyBytes } from '../http/input-guards.ts';
+import { feedPositionNow } from '../notifications/feed.ts';
+import { liveFeed } from '../notifications/live-feed.ts';
+import { audienceOf, mayReadCycles } from '../read/access.ts';
+import { cascadeLabels } from '../read/agreement.ts';
+import { employeeView, myAppraisal } from '../read/appraisal.ts';
+import { cycleDistribution, cycleProgress, cyclesOf } from '../read/cycles.ts';
+import { openTasks, type Task, taskOf } from '../read/inbox.ts';
+import { standardsOf, unitNames } from '../read/organisation.ts';
+import { employeeNames, isActiveEmployee, organisationsWithPeople } from '../read/people.ts';
 import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
-import {
-  cyclesOf,
-  employeeNames,
-  feedPositionNow,
-  organisationsWithPeople,
-  standardsOf,
-  unitNames,
-} from './data.ts';
-import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
+import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
-import { postedValues, problemText, webKit } from './request-kit.ts';
-import {
-  type ApiFetch,
-  callApi,
-  endSession,
-  langOf,
-  readSession,
-  type Session,
-  setLang,
-  startSession,
-} from './session.ts';
+import { postedValues, submitCommand, webKit } from './request-kit.ts';
+import { endSession, langOf, readSession, type Session, setLang, startSession } from './session.ts';
 import { teamRoutes } from './team-routes.ts';
 import { appraisalBody } from './views/appraisal.ts';
 import { hrBody } from './views/hr.ts';
-import { type InboxTask, inboxBody, ownerOf, taskList } from './views/inbox.ts';
+import { inboxBody, ownerOf, taskList } from './views/inbox.ts';
 import { loginBody } from './views/login.ts';
-import { commandsForKind, taskBody } from './views/task.ts';
+import { taskBody } from './views/task.ts';
 
 export interface WebOptions {
   /** Dev mode only: the local signing key, which turns on the login picker. */
@@ -51,9 +45,9 @@ export interface WebOptions {
   oidc?: OidcConfig;
 }
 
-type Deps = ApiDependencies & { web?: WebOptions };
+export type WebDependencies = Services & { web?: WebOptions };
 
-export function webRoutes(deps: Deps, api: ApiFetch): Hono {
+export function webRoutes(deps: WebDependencies): Hono {
   const web = new Hono();
   const now = () => new Date();
 
@@ -112,14 +106,7 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     const form = await c.req.parseBody({ all: true });
     const org = String(form.org ?? '');
     const nip = String(form.nip ?? '');
-    const person = await deps.db
-      .selectFrom('employees')
-      .select('nip')
-      .where('org_id', '=', org)
-      .where('nip', '=', nip)
-      .where('active', '=', true)
-      .executeTakeFirst();
-    if (!person) return c.redirect('/app/login?invalid=1', 303);
+    if (!(await isActiveEmployee(deps.db, org, nip))) return c.redirect('/app/login?invalid=1', 303);
     const asked = ([] as unknown[]).concat(form.roles ?? []);
     const roles = ['employee', ...['hr', 'auditor'].filter((r) => asked.includes(r))];
     startSession(c, await signDevToken(key, { org, nip, roles }));
@@ -133,8 +120,7 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
 
   // ---- inbox and its live feed ----
   const inboxView = async (session: Session) => {
-    const answer = await callApi(api, session, 'GET', `/v1/orgs/${session.principal.org}/me/tasks?limit=200`);
-    const tasks = (answer.status === 200 ? answer.body.tasks : []) as InboxTask[];
+    const { tasks } = await openTasks(deps.db, session.principal, { limit: 200 });
     const me = session.principal.nip;
     const names = await employeeNames(
       deps.db,
@@ -148,10 +134,9 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     const session = await need(c);
     if (session instanceof Response) return session;
     const t = translator(langOf(c));
-    const { org, nip, roles } = session.principal;
     const [view, feedPosition] = await Promise.all([
       inboxView(session),
-      feedPositionNow(deps.db, { org, nip, hr: roles.includes('hr') }),
+      feedPositionNow(deps.db, audienceOf(session.principal)),
     ]);
     const body = inboxBody(t, { ...view, feedPosition, done: c.req.query('done') === '1' });
     return render(c, t, { title: t('inbox.title'), body, session, section: 'inbox' });
@@ -163,21 +148,16 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     return c.html(taskList(translator(langOf(c)), await inboxView(session)));
   });
 
-  // EventSource cannot send an Authorization header: this hands the API's own SSE feed through,
-  // authenticated with the session's token.
+  // EventSource cannot send an Authorization header: the session cookie signs it in to the same feed
+  // the API serves (notifications/live-feed.ts).
   web.get('/events', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
-    const position = c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? '';
-    return api(
-      new Request(
-        `http://in-process/v1/orgs/${session.principal.org}/me/events?lastEventId=${encodeURIComponent(position)}`,
-        { headers: { authorization: `Bearer ${session.token}` }, signal: c.req.raw.signal },
-      ),
-    );
+    const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+    return streamSSE(c, liveFeed(deps.db, deps.listener, audienceOf(session.principal), lastEventId));
   });
 
-  web.route('/', agreementRoutes(deps, api));
+  web.route('/', agreementRoutes(deps));
   web.route('/', teamRoutes(deps));
 
   // ---- one task ----
@@ -190,33 +170,25 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
   ) => {
     const t = translator(langOf(c));
     const { org, nip } = session.principal;
-    const found = await callApi(api, session, 'GET', `/v1/orgs/${org}/tasks/${encodeURIComponent(taskId)}`);
-    if (found.status !== 200)
+    const task = await taskOf(deps.db, session.principal, taskId);
+    if (!task)
       return render(c, t, {
         title: t('error.pageTitle'),
         body: notice('info', t('task.notFound')),
         session,
         status: 404,
       });
-    const task = found.body as InboxTask & { cycleId: string };
     const owner = ownerOf(task.appraisalId);
     const mine = owner === nip;
     const [appraisal, standards, names] = await Promise.all([
-      mine
-        ? callApi(
-            api,
-            session,
-            'GET',
-            `/v1/orgs/${org}/me/appraisal?cycleId=${encodeURIComponent(task.cycleId)}`,
-          )
-        : null,
-      task.kind === 'acknowledgeStandards' ? standardsOf(deps.db, org, nip) : null,
+      mine ? myAppraisal(deps.db, session.principal, task.cycleId) : undefined,
+      task.kind === 'acknowledgeStandards' ? standardsOf(deps.db, org, nip).then((s) => s ?? null) : null,
       mine ? null : employeeNames(deps.db, org, [owner]),
     ]);
     const body = taskBody(t, {
       task,
       ownerName: names ? (names.get(owner) ?? owner) : null,
-      appraisal: appraisal?.status === 200 ? (appraisal.body as ReturnType<typeof employeeView>) : null,
+      appraisal: appraisal ? employeeView(appraisal.state) : null,
       standards,
       state,
       now: now(),
@@ -235,17 +207,12 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     if (session instanceof Response) return session;
     const taskId = c.req.param('taskId');
     const values = await postedValues(c);
-    const found = await callApi(
-      api,
-      session,
-      'GET',
-      `/v1/orgs/${session.principal.org}/tasks/${encodeURIComponent(taskId)}`,
-    );
+    const task: Task | undefined = await taskOf(deps.db, session.principal, taskId);
     const type = values.type ?? '';
-    if (found.status !== 200 || !commandsForKind[found.body.kind]?.includes(type))
-      return taskPage(c, session, taskId, null, 404);
-    const path = `/v1/orgs/${session.principal.org}/tasks/${encodeURIComponent(taskId)}/actions`;
-    return act(c, session, type, values, path, '/app/inbox?done=1', (state, status) =>
+    if (!task || !taskTakes(task.kind, type)) return taskPage(c, session, taskId, null, 404);
+    const run = (command: AppraisalCommand) =>
+      actOnTask(deps, session.principal, taskId, command, values._key);
+    return act(c, type, values, run, '/app/inbox?done=1', (state, status) =>
       taskPage(c, session, taskId, state, status),
     );
   });
@@ -253,8 +220,8 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
   // ---- my appraisal ----
   const appraisalPage = async (c: Context, session: Session, state: FormState | null, status = 200) => {
     const t = translator(langOf(c));
-    const answer = await callApi(api, session, 'GET', `/v1/orgs/${session.principal.org}/me/appraisal`);
-    const appraisal = answer.status === 200 ? (answer.body as ReturnType<typeof employeeView>) : null;
+    const mine = await myAppraisal(deps.db, session.principal);
+    const appraisal = mine ? employeeView(mine.state) : null;
     const skpParents = appraisal
       ? await cascadeLabels(deps.db, session.principal.org, appraisal.appraisalId)
       : null;
@@ -280,47 +247,30 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     const values = await postedValues(c);
     const type = values.type ?? '';
     if (type !== 'addActivityReport' && type !== 'fileObjection') return appraisalPage(c, session, null, 400);
-    const path = `/v1/orgs/${session.principal.org}/me/appraisal/actions`;
-    return act(c, session, type, values, path, '/app/appraisal?done=1', (state, status) =>
+    const run = (command: AppraisalCommand) =>
+      actOnMyAppraisal(deps, session.principal, undefined, command, values._key);
+    return act(c, type, values, run, '/app/appraisal?done=1', (state, status) =>
       appraisalPage(c, session, state, status),
     );
   });
 
-  /** Validates a form as a command, sends it to the API, and either redirects or re-renders with errors. */
-  const act = async (
+  /** Validates a form as a command, runs it, and either redirects or re-renders with errors. */
+  const act = (
     c: Context,
-    session: Session,
     type: string,
     values: Values,
-    path: string,
+    run: (command: AppraisalCommand) => Promise<unknown>,
     done: string,
     again: (state: FormState, status: number) => Promise<Response>,
-  ) => {
-    const parsed = parseCommand(type, values);
-    if (!parsed.ok) return again({ type, values, errors: parsed.errors }, 422);
-    const answer = await callApi(api, session, 'POST', path, {
-      body: parsed.command,
-      ...(values._key ? { idempotencyKey: values._key } : {}),
-    });
-    if (answer.status === 200) return c.redirect(done, 303);
-    // A refusal is remembered under its key: a corrected retry needs a new one.
-    const t = translator(langOf(c));
-    const state = {
-      type,
-      values: { ...values, _key: newFormKey() },
-      errors: {},
-      formError: problemText(t, answer),
-    };
-    return again(state, answer.status >= 400 && answer.status < 600 ? answer.status : 500);
-  };
+  ) => submitCommand(c, { type, values }, parseCommand(type, values), run, done, again);
 
   // ---- HR and auditors ----
   web.get('/hr', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
     const t = translator(langOf(c));
-    const { org, roles } = session.principal;
-    if (!roles.includes('hr') && !roles.includes('auditor'))
+    const { org } = session.principal;
+    if (!mayReadCycles(session.principal))
       return render(c, t, {
         title: t('error.pageTitle'),
         body: notice('error', t('error.forbidden')),
@@ -330,24 +280,25 @@ export function webRoutes(deps: Deps, api: ApiFetch): Hono {
     const cycles = await cyclesOf(deps.db, org);
     const cycleId =
       cycles.find((x) => x.cycle_id === c.req.query('cycle'))?.cycle_id ?? cycles[0]?.cycle_id ?? null;
+    // The cycle is one of my organisation's (listed above), which HR and auditors may read.
     const [progress, distribution, names] = await Promise.all([
-      cycleId ? callApi(api, session, 'GET', `/v1/orgs/${org}/cycles/${cycleId}/progress`) : null,
-      cycleId ? callApi(api, session, 'GET', `/v1/orgs/${org}/cycles/${cycleId}/distribution`) : null,
+      cycleId ? cycleProgress(deps.db, cycleId) : {},
+      cycleId ? cycleDistribution(deps.db, cycleId) : [],
       unitNames(deps.db, org),
     ]);
     const body = hrBody(t, {
       cycles,
       cycleId,
-      progress: progress?.status === 200 ? progress.body.units : {},
-      distribution: distribution?.status === 200 ? distribution.body.units : [],
+      progress,
+      distribution,
       unitNames: names,
-      ...hrPageExtras(c, t, roles, names),
+      ...hrPageExtras(c, t, session.principal, names),
     });
     return render(c, t, { title: t('hr.title'), body, session, section: 'hr' });
   });
 
   if (deps.web?.oidc) web.route('/', oidcRoutes(deps, deps.web.oidc));
-  web.route('/', hrRoutes(deps, api));
+  web.route('/', hrRoutes(deps));
   web.route('/', auditRoutes(deps));
 
   web.all('*', (c) => {

@@ -1,22 +1,18 @@
 // Who is looking: the session cookie holds the same bearer token the API takes (a dev token in dev
-// mode), verified the same way on every page. Pages read and act through the API in-process with it,
-// so authorisation, tenant isolation and idempotency are exactly the API's.
+// mode), verified the same way on every page (auth/). Pages read through read/ and act through
+// commands/ as that principal, the API's own way in, so authorisation and tenancy are the API's.
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { authenticate, type Principal } from '../api/auth/identity.ts';
-import type { ApiDependencies } from '../api/context.ts';
-import { employeeName } from './data.ts';
+import { authenticate, type Principal } from '../auth/identity.ts';
+import type { Services } from '../commands/services.ts';
+import { employeeName, hasReports } from '../read/people.ts';
 import { isLang, type Lang } from './i18n/index.ts';
 import type { Viewer } from './layout.ts';
-import { hasReports } from './team-data.ts';
 
 export const sessionCookie = 'siklus_session';
 export const langCookie = 'lang';
 
-export type ApiFetch = (request: Request) => Response | Promise<Response>;
-
 export interface Session {
-  token: string;
   principal: Principal;
   viewer: Viewer;
 }
@@ -31,7 +27,7 @@ export function setLang(c: Context, lang: Lang) {
 }
 
 /** The signed-in person, or null when there is no valid session (an expired token included). */
-export async function readSession(c: Context, deps: ApiDependencies): Promise<Session | null> {
+export async function readSession(c: Context, deps: Services): Promise<Session | null> {
   const token = getCookie(c, sessionCookie);
   if (!token || !deps.identity) return null;
   try {
@@ -41,7 +37,6 @@ export async function readSession(c: Context, deps: ApiDependencies): Promise<Se
       hasReports(deps.db, principal.org, principal.nip),
     ]);
     return {
-      token,
       principal,
       viewer: { name: name ?? principal.nip, org: principal.org, roles: principal.roles, team },
     };
@@ -64,36 +59,4 @@ export function startSession(c: Context, token: string) {
 
 export function endSession(c: Context) {
   deleteCookie(c, sessionCookie, { path: '/app' });
-}
-
-export interface ApiAnswer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: JSON of the API, read by the page that asked
-  body: any;
-}
-
-/** One call to the API, in-process, as the signed-in person. */
-export async function callApi(
-  api: ApiFetch,
-  session: Session,
-  method: 'GET' | 'POST',
-  path: string,
-  options: { body?: unknown; idempotencyKey?: string } = {},
-): Promise<ApiAnswer> {
-  const headers: Record<string, string> = { authorization: `Bearer ${session.token}` };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-  const response = await api(
-    new Request(`http://in-process${path}`, {
-      method,
-      headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    }),
-  );
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {}
-  return { status: response.status, body };
 }

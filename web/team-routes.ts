@@ -1,14 +1,13 @@
 // /app/team: the supervisor's direct reports and where each appraisal stands. Mounted from routes.ts.
 import { Hono } from 'hono';
-import type { ApiDependencies } from '../api/context.ts';
-import { employeeNames } from './data.ts';
+import type { Services } from '../commands/services.ts';
+import { employeeNames, teamOf } from '../read/people.ts';
 import { translator } from './i18n/index.ts';
 import { webKit } from './request-kit.ts';
 import { langOf } from './session.ts';
-import { teamOf } from './team-data.ts';
 import { teamBody } from './views/team.ts';
 
-export function teamRoutes(deps: ApiDependencies): Hono {
+export function teamRoutes(deps: Services): Hono {
   const web = new Hono();
   const { render, need } = webKit(deps);
   web.get('/team', async (c) => {

@@ -1,5 +1,6 @@
 // Daily activity reports: mine, and my direct reports' (the supervisor sees them all year).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { activityReports } from '../../read/activity-reports.ts';
 import type { ApiEnv } from '../context.ts';
 
 const params = z.object({ org: z.string().min(1).max(64) });
@@ -43,58 +44,18 @@ const teamRoute = createRoute({
 });
 
 export const activityReportRoutes = new OpenAPIHono<ApiEnv>()
-  .openapi(mineRoute, async (c) =>
-    c.json(
-      {
-        reports: await reports(
-          c.get('deps').db,
-          c.get('principal').org,
-          'nip',
-          c.get('principal').nip,
-          c.req.valid('query'),
-        ),
-      },
-      200,
-    ),
-  )
-  .openapi(teamRoute, async (c) =>
-    c.json(
-      {
-        reports: await reports(
-          c.get('deps').db,
-          c.get('principal').org,
-          'supervisor_nip',
-          c.get('principal').nip,
-          c.req.valid('query'),
-        ),
-      },
-      200,
-    ),
-  );
-
-async function reports(
-  db: ApiEnv['Variables']['deps']['db'],
-  org: string,
-  column: 'nip' | 'supervisor_nip',
-  nip: string,
-  q: z.infer<typeof query>,
-) {
-  let select = db
-    .selectFrom('activity_reports')
-    .selectAll()
-    .where('org_id', '=', org)
-    .where(column, '=', nip)
-    .orderBy('date', 'desc')
-    .orderBy('report_id')
-    .limit(q.limit);
-  if (q.from) select = select.where('date', '>=', q.from);
-  if (q.to) select = select.where('date', '<=', q.to);
-  return (await select.execute()).map((r) => ({
-    appraisalId: r.appraisal_id,
-    reportId: r.report_id,
-    nip: r.nip,
-    date: r.date,
-    description: r.description,
-    createdAt: r.created_at.toISOString(),
-  }));
-}
+  .openapi(mineRoute, async (c) => {
+    const me = c.get('principal');
+    const reports = await activityReports(c.get('deps').db, me.org, { nip: me.nip }, c.req.valid('query'));
+    return c.json({ reports }, 200);
+  })
+  .openapi(teamRoute, async (c) => {
+    const me = c.get('principal');
+    const reports = await activityReports(
+      c.get('deps').db,
+      me.org,
+      { supervisorNip: me.nip },
+      c.req.valid('query'),
+    );
+    return c.json({ reports }, 200);
+  });

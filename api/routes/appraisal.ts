@@ -1,13 +1,13 @@
-// My appraisal: only what the employee may see. Peers' and subordinates' input only as an aggregate,
-// never who said what; the rating only once it is released.
+// My appraisal: only what the employee may see (read/appraisal.ts employeeView): peers' and
+// subordinates' input only as an aggregate, never who said what; the rating only once it is released.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Principal } from '../../auth/identity.ts';
+import { actOnMyAppraisal } from '../../commands/appraisal.ts';
+import { Refusal } from '../../commands/refusal.ts';
 import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
-import type { AppraisalState } from '../../domain/appraisal/state.ts';
-import { aggregateReviews } from '../../domain/review/berakhlak.ts';
+import { employeeView, myAppraisal } from '../../read/appraisal.ts';
 import type { ApiEnv } from '../context.ts';
-import { ApiProblem } from '../problem.ts';
-import { actOnAppraisal, actResultSchema } from './act.ts';
-import { jsonBody, problemResponse } from './openapi-shapes.ts';
+import { actResultSchema, jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const params = z.object({ org: z.string().min(1).max(64) });
 
@@ -45,65 +45,22 @@ const actRoute = createRoute({
 
 export const appraisalRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(mineRoute, async (c) => {
-    const row = await myAppraisal(c.get('deps').db, c.get('principal'), c.req.valid('query').cycleId);
-    return c.json(employeeView(row.state as AppraisalState), 200);
+    const found = await mine(c.get('deps').db, c.get('principal'), c.req.valid('query').cycleId);
+    return c.json(employeeView(found.state), 200);
   })
   .openapi(actRoute, async (c) => {
-    const row = await myAppraisal(c.get('deps').db, c.get('principal'), c.req.valid('query').cycleId);
-    return c.json(
-      await actOnAppraisal(
-        c.get('deps'),
-        c.get('principal'),
-        row.appraisal_id,
-        c.req.valid('json'),
-        c.get('operationId'),
-      ),
-      200,
+    const result = await actOnMyAppraisal(
+      c.get('deps'),
+      c.get('principal'),
+      c.req.valid('query').cycleId,
+      c.req.valid('json'),
+      c.get('idempotencyKey'),
     );
+    return c.json(result, 200);
   });
 
-async function myAppraisal(
-  db: ApiEnv['Variables']['deps']['db'],
-  me: ApiEnv['Variables']['principal'],
-  cycleId?: string,
-) {
-  let query = db
-    .selectFrom('appraisals')
-    .select(['appraisal_id', 'state'])
-    .where('org_id', '=', me.org)
-    .where('nip', '=', me.nip)
-    .orderBy('cycle_id', 'desc')
-    .limit(1);
-  if (cycleId) query = query.where('cycle_id', '=', cycleId);
-  const row = await query.executeTakeFirst();
-  if (!row) throw new ApiProblem(404, 'not_found', 'You have no appraisal in this cycle');
-  return row;
-}
-
-/** The employee's view of their own appraisal. */
-export function employeeView(s: AppraisalState) {
-  const others = s.review.submitted.filter((r) => r.role === 'peer' || r.role === 'subordinate');
-  const released = s.release !== null;
-  return {
-    appraisalId: s.appraisalId,
-    cycleId: s.cycleId,
-    step: s.step,
-    deadline: s.deadline,
-    socialisation: s.socialisation,
-    agreement: s.agreement,
-    checkIns: s.checkIns,
-    activityReports: s.activityReports,
-    review: {
-      selfSubmitted: s.review.submitted.some((r) => r.role === 'self'),
-      supervisorSubmitted: s.review.submitted.some((r) => r.role === 'supervisor'),
-      // Peers and subordinates: the aggregate only, and only from two reviews on, so no single
-      // colleague's answer can be read off it.
-      colleagues: others.length >= 2 ? aggregateReviews(others.map((r) => ({ scores: r.scores }))) : null,
-    },
-    rating: released ? s.rating : null,
-    release: s.release,
-    objection: s.objection,
-    referral: s.referral,
-    recognised: s.recognised,
-  };
+async function mine(db: ApiEnv['Variables']['deps']['db'], me: Principal, cycleId?: string) {
+  const found = await myAppraisal(db, me, cycleId);
+  if (!found) throw new Refusal(404, 'not_found', 'You have no appraisal in this cycle');
+  return found;
 }

@@ -2,22 +2,18 @@
 // any moment, an appraisal's timeline and the cycle's verification. All from the event log alone, the
 // same answers as `siklus audit`. Auditors see everything of the organisation, including who said what.
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { parseAsOf } from '../../audit/as-of.ts';
 import { AuditError } from '../../audit/errors.ts';
+import { cycleEventPage, streamEventPage } from '../../audit/event-page.ts';
 import { stateAsOf } from '../../audit/state-as-of.ts';
 import { appraisalTimeline } from '../../audit/timeline.ts';
 import { verifyCycle } from '../../audit/verify-cycle.ts';
-import { parseAppraisalId, parseCycleId, parseStreamId } from '../../domain/ids.ts';
-import { cycleStreamCondition } from '../../projections/cycle-streams.ts';
-import type { Database } from '../../schema/database.ts';
+import { Refusal } from '../../commands/refusal.ts';
+import { appraisalIsOf, cycleIsOf, streamIsOf } from '../../read/access.ts';
 import type { ApiEnv } from '../context.ts';
-import { roleGate } from '../middleware.ts';
-import { ApiProblem } from '../problem.ts';
+import { auditorOnly } from '../middleware.ts';
 import { problemResponse } from './openapi-shapes.ts';
 
-const auditorOnly = roleGate('auditor');
 const id = z.string().min(1).max(200);
 const json = (description: string) => ({
   200: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, description },
@@ -92,81 +88,49 @@ const routes = {
   ),
 };
 
-// Ids of another organisation, or not ids at all, answer 404 as if absent. The organisation is decoded
-// from the right: `kab` must not see `kab.bungo`'s cycle `kab.bungo.2027`.
-const isOfOrg = (org: string, cycleId: string | undefined) => parseCycleId(cycleId ?? '')?.orgId === org;
-
+// The event log has no organisation column: its ids say whose it is (read/access.ts). Anything of another
+// organisation answers 404, as if absent.
 function cycleOf(org: string, cycleId: string): string {
-  if (!isOfOrg(org, cycleId)) throw new ApiProblem(404, 'not_found', 'No such cycle');
+  if (!cycleIsOf(org, cycleId)) throw new Refusal(404, 'not_found', 'No such cycle');
   return cycleId;
 }
 const appraisalOf = (org: string, appraisalId: string) => {
-  if (!isOfOrg(org, parseAppraisalId(appraisalId)?.cycleId))
-    throw new ApiProblem(404, 'not_found', 'No such appraisal');
+  if (!appraisalIsOf(org, appraisalId)) throw new Refusal(404, 'not_found', 'No such appraisal');
   return appraisalId;
 };
-/** Only a cycle's own stream or one of its appraisals' streams, of this organisation. */
 const streamOf = (org: string, streamId: string) => {
-  if (!isOfOrg(org, parseStreamId(streamId)?.cycleId))
-    throw new ApiProblem(404, 'not_found', 'No such stream');
+  if (!streamIsOf(org, streamId)) throw new Refusal(404, 'not_found', 'No such stream');
   return streamId;
 };
 
 function asOfFrom(text: string | undefined) {
   const parsed = parseAsOf(text);
-  if (!parsed.ok) throw new ApiProblem(400, 'invalid_as_of', `asOf: ${parsed.message}`);
+  if (!parsed.ok) throw new Refusal(400, 'invalid_as_of', `asOf: ${parsed.message}`);
   return parsed.asOf;
-}
-
-async function eventPage(db: Kysely<Database>, where: ReturnType<typeof sql>, after: number, limit: number) {
-  const { rows } = await sql<Record<string, unknown> & { global_position: number }>`
-    select global_position, stream_id, stream_version, event_id::text, type, data, metadata, recorded_at,
-           prev_hash, hash
-    from events where ${where} and global_position > ${after}
-    order by global_position limit ${limit + 1}`.execute(db);
-  const events = rows.slice(0, limit).map((row) => ({
-    globalPosition: row.global_position,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventId: row.event_id,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }));
-  return { events, next: rows.length > limit ? (events.at(-1)?.globalPosition ?? null) : null };
 }
 
 /** Every failure the audit reports on purpose is a problem response, never a 500. */
 const auditProblem = (error: unknown): never => {
   if (!(error instanceof AuditError)) throw error;
-  if (error.code === 'not_found') throw new ApiProblem(404, 'not_found', error.message);
-  if (error.code === 'bad_request') throw new ApiProblem(400, 'invalid_request', error.message);
+  if (error.code === 'not_found') throw new Refusal(404, 'not_found', error.message);
+  if (error.code === 'bad_request') throw new Refusal(400, 'invalid_request', error.message);
   // The request is sound but the log cannot be read as it claims: the verification says why.
-  throw new ApiProblem(409, `log_${error.code}`, error.message, error.where ? { where: error.where } : {});
+  throw new Refusal(409, `log_${error.code}`, error.message, error.where ? { where: error.where } : {});
 };
 
 export const auditRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(routes.history, async (c) => {
     const { org, cycleId } = c.req.valid('param');
     const { after, limit } = c.req.valid('query');
-    const where = cycleStreamCondition(cycleOf(org, cycleId));
-    const result = await eventPage(c.get('deps').db, where, after, limit);
-    if (after === 0 && result.events.length === 0) throw new ApiProblem(404, 'not_found', 'No such cycle');
+    const result = await cycleEventPage(c.get('deps').db, cycleOf(org, cycleId), after, limit);
+    if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such cycle');
     return c.json({ cycleId, ...result }, 200);
   })
   .openapi(routes.stream, async (c) => {
     const { org, streamId } = c.req.valid('param');
     const { after, limit } = c.req.valid('query');
-    const result = await eventPage(
-      c.get('deps').db,
-      sql`stream_id = ${streamOf(org, streamId)}`,
-      after,
-      limit,
-    );
-    if (after === 0 && result.events.length === 0) throw new ApiProblem(404, 'not_found', 'No such stream');
+    const result = await streamEventPage(c.get('deps').db, streamOf(org, streamId), after, limit);
+    if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such stream');
     return c.json({ streamId, ...result }, 200);
   })
   .openapi(routes.appraisalState, async (c) => {
@@ -178,7 +142,7 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
       asOf,
     ).catch(auditProblem);
     if (result.version === 0 && 'position' in asOf && asOf.position === Number.MAX_SAFE_INTEGER)
-      throw new ApiProblem(404, 'not_found', 'No such appraisal');
+      throw new Refusal(404, 'not_found', 'No such appraisal');
     return c.json({ ...result }, 200);
   })
   .openapi(routes.cycleState, async (c) => {
@@ -195,7 +159,7 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
     const entries = await appraisalTimeline(c.get('deps').db, appraisalOf(org, appraisalId), lang).catch(
       auditProblem,
     );
-    if (entries.length === 0) throw new ApiProblem(404, 'not_found', 'No such appraisal');
+    if (entries.length === 0) throw new Refusal(404, 'not_found', 'No such appraisal');
     return c.json({ appraisalId, lang, entries }, 200);
   })
   .openapi(routes.verification, async (c) => {

@@ -1,18 +1,11 @@
-// HR's changes to a running cycle, each a Workflow Update on the CycleWorkflow: add late joiners, remove
-// a leaver (the appraisal is cancelled with the reason), extend a step's deadline for a unit.
+// HR's changes to a running cycle (commands/cycles.ts), each a Workflow Update on the CycleWorkflow: add
+// late joiners, remove a leaver (the appraisal is cancelled with the reason), extend a unit's deadline.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { addEmployees, extendUnitDeadline, removeEmployee } from '../../commands/cycles.ts';
 import { stepSchema } from '../../domain/appraisal/types.ts';
-import { cycleWorkflowId } from '../../domain/ids.ts';
 import { newNipSchema, nipSchema } from '../../domain/organisation/nip.ts';
-import {
-  addEmployeesUpdate,
-  extendUnitDeadlineUpdate,
-  removeEmployeeUpdate,
-} from '../../workflows/messages.ts';
 import type { ApiEnv } from '../context.ts';
-import { hrOnly, requireRole } from '../middleware.ts';
-import { ApiProblem } from '../problem.ts';
-import { executeUpdate } from '../temporal-calls.ts';
+import { hrOnly } from '../middleware.ts';
 import { jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const params = z.object({ org: z.string().min(1).max(64), cycleId: z.string().min(1).max(100) });
@@ -57,64 +50,24 @@ const extendRoute = createRoute({
 
 export const cycleChangeRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(addRoute, async (c) => {
-    const { cycle, by } = await hrCycle(c.get('deps').db, c.get('principal'), c.req.valid('param').cycleId);
-    const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle));
-    return c.json(
-      await executeUpdate(
-        c.get('deps'),
-        handle,
-        addEmployeesUpdate,
-        [{ nips: c.req.valid('json').nips, by }],
-        c.get('operationId'),
-      ),
-      200,
-    );
+    const { cycleId } = c.req.valid('param');
+    const { nips } = c.req.valid('json');
+    const me = c.get('principal');
+    return c.json(await addEmployees(c.get('deps'), me, cycleId, nips, c.get('idempotencyKey')), 200);
   })
   .openapi(removeRoute, async (c) => {
-    const { cycle, by } = await hrCycle(c.get('deps').db, c.get('principal'), c.req.valid('param').cycleId);
-    const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle));
+    const { cycleId, nip } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
+    const me = c.get('principal');
     return c.json(
-      await executeUpdate(
-        c.get('deps'),
-        handle,
-        removeEmployeeUpdate,
-        [{ nip: c.req.valid('param').nip, reason: c.req.valid('json').reason, by }],
-        c.get('operationId'),
-      ),
+      await removeEmployee(c.get('deps'), me, cycleId, nip, reason, c.get('idempotencyKey')),
       200,
     );
   })
   .openapi(extendRoute, async (c) => {
-    const { cycle, by } = await hrCycle(c.get('deps').db, c.get('principal'), c.req.valid('param').cycleId);
+    const { cycleId, unitCode } = c.req.valid('param');
     const { step, deadline } = c.req.valid('json');
-    if (Date.parse(deadline) <= Date.now())
-      throw new ApiProblem(422, 'deadline_in_past', 'The new deadline must be in the future');
-    const handle = c.get('deps').temporal.workflow.getHandle(cycleWorkflowId(cycle));
-    return c.json(
-      await executeUpdate(
-        c.get('deps'),
-        handle,
-        extendUnitDeadlineUpdate,
-        [{ unitCode: c.req.valid('param').unitCode, step, deadline, by }],
-        c.get('operationId'),
-      ),
-      200,
-    );
+    const change = { unitCode, step, deadline };
+    const me = c.get('principal');
+    return c.json(await extendUnitDeadline(c.get('deps'), me, cycleId, change, c.get('idempotencyKey')), 200);
   });
-
-async function hrCycle(
-  db: ApiEnv['Variables']['deps']['db'],
-  me: ApiEnv['Variables']['principal'],
-  cycleId: string,
-) {
-  requireRole(me.roles, 'hr');
-  const row = await db
-    .selectFrom('cycles')
-    .select(['cycle_id', 'status'])
-    .where('cycle_id', '=', cycleId)
-    .where('org_id', '=', me.org)
-    .executeTakeFirst();
-  if (!row) throw new ApiProblem(404, 'not_found', 'No such cycle');
-  if (row.status !== 'running') throw new ApiProblem(409, 'cycle_closed', 'The cycle is closed');
-  return { cycle: row.cycle_id, by: me.nip };
-}

@@ -1,8 +1,8 @@
 // HR: a Temporal Schedule that starts next year's cycle by itself (Dec 1, 00:00 UTC by default).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { scheduleNextCycle } from '../../commands/cycle-schedule.ts';
 import { calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
 import { populationSchema } from '../../domain/cycle/events.ts';
-import { ensureNextCycleSchedule } from '../../runtime/cycle-schedule.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly } from '../middleware.ts';
 import { jsonBody } from './openapi-shapes.ts';
@@ -41,16 +41,11 @@ const route = createRoute({
 });
 
 export const cycleScheduleRoutes = new OpenAPIHono<ApiEnv>().openapi(route, async (c) => {
-  const me = c.get('principal');
-  const body = c.req.valid('json');
-  const { temporal, taskQueue } = c.get('deps');
-  const handle = await ensureNextCycleSchedule(temporal, {
-    orgId: me.org,
-    population: body.population,
-    ...(body.calendar ? { calendarOverrides: body.calendar } : {}),
-    startedBy: me.nip,
-    taskQueue,
-    ...(body.cron ? { cron: body.cron } : {}),
+  const { population, calendar, cron } = c.req.valid('json');
+  const scheduled = await scheduleNextCycle(c.get('deps'), c.get('principal'), {
+    population,
+    ...(calendar ? { calendar } : {}),
+    ...(cron ? { cron } : {}),
   });
-  return c.json({ scheduleId: handle.scheduleId }, 200);
+  return c.json(scheduled, 200);
 });

@@ -1,13 +1,15 @@
 // The inbox: my open tasks (paginated, filtered by step and due date), a task's detail, and acting on
-// a task. Acting is a Workflow Update; its answer comes only after the resulting events are stored, so
-// the next GET already sees them.
+// a task (commands/appraisal.ts: only the commands the task takes; a Workflow Update whose answer comes
+// only after the resulting events are stored, so the next GET already sees them).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Principal } from '../../auth/identity.ts';
+import { actOnTask } from '../../commands/appraisal.ts';
+import { Refusal } from '../../commands/refusal.ts';
 import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
 import { stepSchema } from '../../domain/appraisal/types.ts';
+import { openTasks, type Task, taskOf } from '../../read/inbox.ts';
 import type { ApiEnv } from '../context.ts';
-import { ApiProblem } from '../problem.ts';
-import { actOnAppraisal, actResultSchema } from './act.ts';
-import { jsonBody, problemResponse } from './openapi-shapes.ts';
+import { actResultSchema, jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const orgParam = z.object({ org: z.string().min(1).max(64) });
 const taskSchema = z.object({
@@ -81,99 +83,41 @@ const actRoute = createRoute({
   },
 });
 
-type TaskRow = {
-  task_id: string;
-  appraisal_id: string;
-  cycle_id: string;
-  kind: string;
-  step: string;
-  assignee_nip: string | null;
-  assignee_role: string;
-  due_at: Date | null;
-  status: string;
-  created_at: Date;
-};
-const toTask = (t: TaskRow) => ({
-  taskId: t.task_id,
-  appraisalId: t.appraisal_id,
-  cycleId: t.cycle_id,
-  kind: t.kind,
-  step: t.step,
-  assigneeNip: t.assignee_nip,
-  assigneeRole: t.assignee_role,
-  dueAt: t.due_at?.toISOString() ?? null,
-  status: t.status,
-  createdAt: t.created_at.toISOString(),
-});
-
 export const inboxRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(listRoute, async (c) => {
-    const { db } = c.get('deps');
-    const me = c.get('principal');
     const { step, dueBefore, limit, after } = c.req.valid('query');
-    let query = db
-      .selectFrom('tasks')
-      .selectAll()
-      .where('org_id', '=', me.org)
-      .where('status', '=', 'open')
-      .where((eb) =>
-        me.roles.includes('hr')
-          ? eb.or([eb('assignee_nip', '=', me.nip), eb('assignee_role', '=', 'hr')])
-          : eb('assignee_nip', '=', me.nip),
-      )
-      .orderBy('due_at')
-      .orderBy('task_id')
-      .limit(limit + 1);
-    if (step) query = query.where('step', '=', step);
-    if (dueBefore) query = query.where('due_at', '<', new Date(dueBefore));
-    if (after) {
-      const [due, id] = decodeCursor(after);
-      query = query.where((eb) =>
-        eb.or([
-          eb('due_at', '>', new Date(due)),
-          eb.and([eb('due_at', '=', new Date(due)), eb('task_id', '>', id)]),
-        ]),
-      );
-    }
-    const rows = await query.execute();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const next =
-      rows.length > limit && last ? encodeCursor(last.due_at?.toISOString() ?? '', last.task_id) : null;
-    return c.json({ tasks: page.map(toTask), next }, 200);
+    const cursor = after ? decodeCursor(after) : undefined;
+    const page = await openTasks(c.get('deps').db, c.get('principal'), {
+      limit,
+      ...(step ? { step } : {}),
+      ...(dueBefore ? { dueBefore } : {}),
+      ...(cursor ? { after: { dueAt: cursor[0], taskId: cursor[1] } } : {}),
+    });
+    const last = page.tasks.at(-1);
+    const next = page.more && last ? encodeCursor(last.dueAt ?? '', last.taskId) : null;
+    return c.json({ tasks: page.tasks, next }, 200);
   })
   .openapi(detailRoute, async (c) => {
-    const task = await findMyTask(c.get('deps').db, c.get('principal'), c.req.valid('param').taskId);
-    return c.json(toTask(task), 200);
+    return c.json(await findMyTask(c.get('deps').db, c.get('principal'), c.req.valid('param').taskId), 200);
   })
   .openapi(actRoute, async (c) => {
-    const { taskId } = c.req.valid('param');
-    const task = await findMyTask(c.get('deps').db, c.get('principal'), taskId);
-    const result = await actOnAppraisal(
+    const result = await actOnTask(
       c.get('deps'),
       c.get('principal'),
-      task.appraisal_id,
+      c.req.valid('param').taskId,
       c.req.valid('json'),
-      c.get('operationId'),
+      c.get('idempotencyKey'),
     );
     return c.json(result, 200);
   });
 
 async function findMyTask(
   db: ApiEnv['Variables']['deps']['db'],
-  me: ApiEnv['Variables']['principal'],
+  me: Principal,
   taskId: string,
-): Promise<TaskRow> {
-  const task = await db
-    .selectFrom('tasks')
-    .selectAll()
-    .where('task_id', '=', taskId)
-    .where('org_id', '=', me.org)
-    .executeTakeFirst();
-  const mine =
-    task && (task.assignee_nip === me.nip || (task.assignee_role === 'hr' && me.roles.includes('hr')));
-  // Someone else's task is as absent as a missing one.
-  if (!task || !mine) throw new ApiProblem(404, 'not_found', 'No such task');
+): Promise<Task> {
+  const task = await taskOf(db, me, taskId);
+  if (!task) throw new Refusal(404, 'not_found', 'No such task');
   return task;
 }
 
@@ -187,5 +131,5 @@ function decodeCursor(cursor: string): [string, string] {
     if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
       return [value[0], value[1]];
   } catch {}
-  throw new ApiProblem(400, 'invalid_cursor', 'The `after` cursor is not one this API gave out');
+  throw new Refusal(400, 'invalid_cursor', 'The `after` cursor is not one this API gave out');
 }

@@ -3,6 +3,9 @@ import { z } from '@hono/zod-openapi';
 
 export const orgParams = z.object({ org: z.string().min(1).max(64) });
 
+/** What acting on an appraisal answers: the stream version after its events were stored. */
+export const actResultSchema = z.object({ version: z.number().int(), eventTypes: z.array(z.string()) });
+
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../api/auth/config.ts';
-import { loadDevKey, signDevToken } from '../../api/auth/dev-keys.ts';
-import { type RunningApi, startApi } from '../../api/server.ts';
 import { stateAsOf } from '../../audit/state-as-of.ts';
 import { appraisalTimeline } from '../../audit/timeline.ts';
+import { identityFromEnv } from '../../auth/config.ts';
+import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
+import { type RunningServer, startServer } from '../../bin/server.ts';
 import { eventSchemas } from '../../domain/event-registry.ts';
 import { cycleIdFor, cycleStreamId } from '../../domain/ids.ts';
 import type { Database } from '../../schema/database.ts';
@@ -27,7 +27,7 @@ describe('the auditor API on a simulated year', () => {
   let env: TestWorkflowEnvironment;
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Kysely<Database>;
-  let api: RunningApi;
+  let api: RunningServer;
   let cycleId: string;
   let org: string;
   let appraisalId: string;
@@ -60,7 +60,7 @@ describe('the auditor API on a simulated year', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'siklus-audit-api-'));
     const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
     const key = await loadDevKey(dataDir);
-    api = await startApi({ db, temporal: env.client, taskQueue: 'unused', identity }, { port: 0 });
+    api = await startServer({ db, temporal: env.client, taskQueue: 'unused', identity }, { port: 0 });
     tokens.auditor = await signDevToken(key, { org, nip: '197001011995031009', roles: ['auditor'] });
     tokens.hr = await signDevToken(key, { org, nip: '197001011995031009', roles: ['hr'] });
     tokens.otherAuditor = await signDevToken(key, {

@@ -1,4 +1,4 @@
-// api/main.ts in its own process, on real PostgreSQL and a real Temporal dev server: without HOST it
+// bin/api.ts in its own process, on real PostgreSQL and a real Temporal dev server: without HOST it
 // listens on 127.0.0.1 only (the rest of 127/8 and the machine's other addresses refuse), and HOST=0.0.0.0,
 // what the container image sets, opens it to every interface.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -20,7 +20,7 @@ const otherAddresses = [
     .flatMap((a) => (a && a.family === 'IPv4' && !a.internal ? [a.address] : [])),
 ];
 
-describe('api/main.ts listen address (dev server)', () => {
+describe('bin/api.ts listen address (dev server)', () => {
   let env: TestWorkflowEnvironment;
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -62,7 +62,7 @@ async function startMain(
   extra: Record<string, string>,
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const { HOST: _inherited, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bin/api.ts'], {
     cwd: projectRoot,
     env: {
       ...inherited,

@@ -13,10 +13,10 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { identityFromEnv } from '../../api/auth/config.ts';
-import { loadDevKey, signDevToken } from '../../api/auth/dev-keys.ts';
-import { operationIdFor } from '../../api/idempotency.ts';
-import { type RunningApi, startApi } from '../../api/server.ts';
+import { identityFromEnv } from '../../auth/config.ts';
+import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
+import { type RunningServer, startServer } from '../../bin/server.ts';
+import { operationIdFor } from '../../commands/operation-id.ts';
 import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId } from '../../domain/ids.ts';
 import { freePort } from '../../runtime/free-port.ts';
 import { type RunningTemporal, startTemporalDevServer } from '../../runtime/temporal-server.ts';
@@ -50,8 +50,8 @@ describe('Idempotency-Key across crashes and outages (dev server on SQLite, real
   let database: { url: string; drop(): Promise<void> };
   let db: Kysely<Database>;
   let stopWorker: (() => Promise<void>) | undefined;
-  let api: RunningApi;
-  let impatientApi: RunningApi;
+  let api: RunningServer;
+  let impatientApi: RunningServer;
   let child: ChildProcess | undefined;
   let token: (nip: string, roles?: string[]) => Promise<string>;
 
@@ -74,7 +74,13 @@ describe('Idempotency-Key across crashes and outages (dev server on SQLite, real
       await workerConnection.close();
     };
   };
-  const post = async (base: RunningApi | string, path: string, nip: string, key: string, body: unknown) => {
+  const post = async (
+    base: RunningServer | string,
+    path: string,
+    nip: string,
+    key: string,
+    body: unknown,
+  ) => {
     const started = performance.now();
     const response = await fetch(`${typeof base === 'string' ? base : base.url}/v1/orgs/${orgId}${path}`, {
       method: 'POST',
@@ -93,7 +99,7 @@ describe('Idempotency-Key across crashes and outages (dev server on SQLite, real
       ms: performance.now() - started,
     } satisfies Reply;
   };
-  const acknowledge = (base: RunningApi | string, nip: string, key: string) =>
+  const acknowledge = (base: RunningServer | string, nip: string, key: string) =>
     post(base, `/tasks/${encodeURIComponent(`${appraisalOf(nip)}:acknowledgeStandards`)}/actions`, nip, key, {
       type: 'acknowledgeStandards',
     });
@@ -135,7 +141,7 @@ describe('Idempotency-Key across crashes and outages (dev server on SQLite, real
     const identity = await identityFromEnv(dir, { SIKLUS_DEV_AUTH: '1' });
     const key = await loadDevKey(dir);
     token = (nip, roles = ['employee']) => signDevToken(key, { org: orgId, nip, roles });
-    api = await startApi({ db, temporal: client, taskQueue, identity }, { port: 0 });
+    api = await startServer({ db, temporal: client, taskQueue, identity }, { port: 0 });
     const started = await post(api, '/cycles', head, 'start-1', {
       year: new Date().getUTCFullYear() + 1,
       start: new Date().toISOString(),
@@ -145,7 +151,7 @@ describe('Idempotency-Key across crashes and outages (dev server on SQLite, real
     await waitFor(async () => (await taskCount()) === 5, 60_000, 'the launch');
     // Gives up on an Update after 1.5 s (the default is 10 s).
     const impatient = { db, temporal: client, taskQueue, identity, updateTimeoutMs: 1_500 };
-    impatientApi = await startApi(impatient, { port: 0 });
+    impatientApi = await startServer(impatient, { port: 0 });
   }, 180_000);
 
   // A test that stopped the worker (or Temporal) and failed midway leaves the next one a running worker.
@@ -298,9 +304,9 @@ async function admitted(client: Client, workflowId: string, updateId: string): P
   }
 }
 
-/** api/main.ts in its own process (a real kill -9 target), sharing the test's dev signing key. */
+/** bin/api.ts in its own process (a real kill -9 target), sharing the test's dev signing key. */
 function spawnApiProcess(databaseUrl: string, address: string, taskQueue: string, dataDir: string) {
-  return spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'bin/api.ts'], {
     cwd: projectRoot,
     env: {
       ...process.env,

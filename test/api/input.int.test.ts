@@ -8,10 +8,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.ts';
-import { identityFromEnv } from '../../api/auth/config.ts';
-import { loadDevKey, signDevToken } from '../../api/auth/dev-keys.ts';
-import { nextCycleScheduleId } from '../../runtime/cycle-schedule.ts';
+import { identityFromEnv } from '../../auth/config.ts';
+import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
+import { createServerApp } from '../../bin/server.ts';
+import { nextCycleScheduleId } from '../../commands/cycle-schedule.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
@@ -41,7 +41,7 @@ describe('hostile input (API and web, dev server)', () => {
   let db: Kysely<Database>;
   let served: ServedApp;
   let devKey: Awaited<ReturnType<typeof loadDevKey>>;
-  let deps: Parameters<typeof createApp>[0];
+  let deps: Parameters<typeof createServerApp>[0];
   let token: string;
 
   beforeAll(async () => {
@@ -53,7 +53,7 @@ describe('hostile input (API and web, dev server)', () => {
     const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
     devKey = await loadDevKey(dataDir);
     deps = { db, temporal: env.client, taskQueue: 'siklus-input-test', identity, web: { devKey } };
-    served = await serveApp(createApp(deps));
+    served = await serveApp(createServerApp(deps));
     token = await signDevToken(devKey, {
       org: orgId,
       nip: people.head.nip,
@@ -107,7 +107,7 @@ describe('hostile input (API and web, dev server)', () => {
 
   it('answers a PostgreSQL invalid-text error that still gets through with 400, not 500', async () => {
     // A route no schema guards, on the real app and the real database: only the error handler is left.
-    const app = createApp(deps);
+    const app = createServerApp(deps);
     app.get('/v1/orgs/:org/raw-text', async (c) => {
       await sql`select ${c.req.header('x-text')?.replace('0', '\u0000')}::text`.execute(db);
       return c.json({ ok: true });

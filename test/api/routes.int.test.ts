@@ -159,6 +159,62 @@ describe('HTTP API (dev server, real worker)', () => {
     expect(mine.body.socialisation.acknowledgedAt).not.toBeNull();
   });
 
+  it('refuses a command the task does not take, before it reaches the appraisal', async () => {
+    const member = staff[3]!;
+    const token = await t.token('bungo', member.nip);
+    const task = (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token })).body.tasks[0];
+    expect(task).toMatchObject({ kind: 'acknowledgeStandards' });
+    // The appraisal itself would take an activity report; the acknowledgement task does not.
+    const report = { type: 'addActivityReport', reportId: 'r-1', date: '2027-01-05', description: 'Rapat' };
+    const refused = await t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
+      token,
+      body: report,
+    });
+    expect(refused).toMatchObject({
+      status: 422,
+      type: 'application/problem+json',
+      body: { code: 'command_not_for_task' },
+    });
+    const events = await rig.db
+      .selectFrom('events')
+      .select('type')
+      .where('stream_id', '=', `appraisal-${task.appraisalId}`)
+      .where('type', '=', 'activityReport.added')
+      .execute();
+    expect(events).toEqual([]);
+    // Through "my appraisal", where it belongs, it is recorded.
+    const mine = await t.call('POST', '/v1/orgs/bungo/me/appraisal/actions', { token, body: report });
+    expect(mine.status).toBe(200);
+  });
+
+  it("acts once for a web form sent twice with its key, as for a retried API call's key", async () => {
+    const member = staff[4]!;
+    const token = await t.token('bungo', member.nip);
+    const task = (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token })).body.tasks[0];
+    expect(task).toMatchObject({ kind: 'acknowledgeStandards' });
+    const submit = () =>
+      fetch(`${t.api.url}/app/tasks/${encodeURIComponent(task.taskId)}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          cookie: `siklus_session=${token}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'type=acknowledgeStandards&_key=form-1',
+      });
+    for (const response of [await submit(), await submit()]) {
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/app/inbox?done=1');
+    }
+    const events = await rig.db
+      .selectFrom('events')
+      .select('type')
+      .where('stream_id', '=', `appraisal-${task.appraisalId}`)
+      .where('type', '=', 'socialisation.acknowledged')
+      .execute();
+    expect(events).toHaveLength(1);
+  });
+
   it('answers every error class as problem+json with a stable code', async () => {
     const member = staff[2]!;
     const token = await t.token('bungo', member.nip);

@@ -9,9 +9,9 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../api/auth/config.ts';
-import { loadDevKey, signDevToken } from '../../api/auth/dev-keys.ts';
-import { startApi } from '../../api/server.ts';
+import { identityFromEnv } from '../../auth/config.ts';
+import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
+import { startServer } from '../../bin/server.ts';
 import { listenForNotifications, type NotificationListener } from '../../notifications/listener.ts';
 import { deliverDueEmails } from '../../notifications/mailer.ts';
 import type { Database } from '../../schema/database.ts';
@@ -143,7 +143,7 @@ describe('notifications', () => {
       roles: ['employee'],
     });
     const listener: NotificationListener = await listenForNotifications(database.url);
-    const api = await startApi(
+    const api = await startServer(
       { db, temporal: new Client(), taskQueue: 'unused', identity, listener },
       { port: 0 },
     );

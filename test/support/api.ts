@@ -3,13 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { identityFromEnv } from '../../api/auth/config.ts';
-import { loadDevKey, signDevToken } from '../../api/auth/dev-keys.ts';
-import { type RunningApi, startApi } from '../../api/server.ts';
+import { identityFromEnv } from '../../auth/config.ts';
+import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
+import { type RunningServer, startServer } from '../../bin/server.ts';
 import type { SiklusTestRig } from './siklus-worker.ts';
 
 export interface TestApi {
-  api: RunningApi;
+  api: RunningServer;
   token(org: string, nip: string, roles?: string[]): Promise<string>;
   call(
     method: string,
@@ -22,7 +22,7 @@ export async function startTestApi(env: TestWorkflowEnvironment, rig: SiklusTest
   const dataDir = mkdtempSync(join(tmpdir(), 'siklus-api-'));
   const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
   const key = await loadDevKey(dataDir);
-  const api = await startApi(
+  const api = await startServer(
     { db: rig.db, temporal: env.client, taskQueue: rig.taskQueue, identity, maxBodyBytes: 64 * 1024 },
     { port: 0 },
   );

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Hono } from 'hono';
-import { createApp } from '../../api/app.ts';
-import { identityFromEnv } from '../../api/auth/config.ts';
-import { loadDevKey } from '../../api/auth/dev-keys.ts';
+import { identityFromEnv } from '../../auth/config.ts';
+import { loadDevKey } from '../../auth/dev-keys.ts';
+import { createServerApp } from '../../bin/server.ts';
 import type { SiklusTestRig } from './siklus-worker.ts';
 
 export interface ServedApp {
@@ -34,7 +34,7 @@ export async function startDevWebApp(
   const dataDir = mkdtempSync(join(tmpdir(), 'siklus-web-'));
   const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
   const devKey = await loadDevKey(dataDir);
-  const app = createApp({
+  const app = createServerApp({
     db: rig.db,
     temporal: env.client,
     taskQueue: rig.taskQueue,

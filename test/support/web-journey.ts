@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { signDevToken } from '../../api/auth/dev-keys.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import { type DemoPerson, seedDemoOrganisations } from '../../demo/seed.ts';
 import { type Browser, ensureChromium, launchBrowser, type Page } from './browser.ts';
 import { createSiklusRig, type SiklusTestRig } from './siklus-worker.ts';

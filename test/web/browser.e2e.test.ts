@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDevToken } from '../../api/auth/dev-keys.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import { demoPeople, seedDemoOrganisations } from '../../demo/seed.ts';
 import { type Browser, ensureChromium, launchBrowser, type Page } from '../support/browser.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';

@@ -2,10 +2,11 @@
 // same placeholders; and every page renders in both languages without a missing key (the translator
 // throws on one), over data that reaches every task kind, step, predikat, rule and form error.
 import { describe, expect, it } from 'vitest';
-import { employeeView } from '../../api/routes/appraisal.ts';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
+import { commandsForTask } from '../../domain/appraisal/task-commands.ts';
 import { steps, taskKinds } from '../../domain/appraisal/types.ts';
 import { unitPredikats } from '../../domain/rating/distribution-rules.ts';
+import { employeeView } from '../../read/appraisal.ts';
 import { parseCommand } from '../../web/forms.ts';
 import { catalogues, languages, MissingTranslation, translator } from '../../web/i18n/index.ts';
 import { page } from '../../web/layout.ts';
@@ -13,7 +14,7 @@ import { appraisalBody } from '../../web/views/appraisal.ts';
 import { hrBody } from '../../web/views/hr.ts';
 import { inboxBody } from '../../web/views/inbox.ts';
 import { loginBody } from '../../web/views/login.ts';
-import { commandsForKind, taskBody } from '../../web/views/task.ts';
+import { taskBody } from '../../web/views/task.ts';
 
 const now = new Date('2027-06-01T03:00:00Z');
 const me = '198503152010012003';
@@ -145,7 +146,7 @@ function renderAll(lang: 'id' | 'en'): string[] {
     const base = { task, ownerName: null, appraisal, standards, now };
     out.push(shell(taskBody(t, { ...base, state: null })));
     // Each of the kind's forms sent empty: every field error message renders.
-    for (const type of commandsForKind[task.kind] ?? []) {
+    for (const type of commandsForTask(task.kind)) {
       const values = { type, version: 'x', quarter: 'I', 'realisations.0.value': ' ', peerNips: '12 34' };
       const parsed = parseCommand(type, values);
       const errors = parsed.ok ? {} : parsed.errors;

@@ -9,8 +9,8 @@ import { Client } from '@temporalio/client';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.ts';
-import { identityFromJwks } from '../../api/auth/identity.ts';
+import { identityFromJwks } from '../../auth/identity.ts';
+import { createServerApp } from '../../bin/server.ts';
 import { demoPeople, seedDemoOrganisations } from '../../demo/seed.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
@@ -98,7 +98,7 @@ describe('web sign-in through an OIDC provider', () => {
       audience: 'siklus',
       jwksUrl: `${provider.issuer}/jwks`,
     });
-    const app = createApp({
+    const app = createServerApp({
       db,
       // Never called here: signing in and the inbox page read PostgreSQL only.
       temporal: new Client(),

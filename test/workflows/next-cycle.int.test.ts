@@ -5,12 +5,12 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../../domain/ids.ts';
 import {
   ensureNextCycleSchedule,
   type NextCycleScheduleOptions,
   nextCycleScheduleId,
-} from '../../runtime/cycle-schedule.ts';
+} from '../../commands/cycle-schedule.ts';
+import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../../domain/ids.ts';
 import { seedOrganisation } from '../support/organisation.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';

@@ -1,16 +1,17 @@
 // My appraisal, from the API's employee view: steps, SKP versions, check-ins, activity reports, reviews
 // (colleagues only as an aggregate), the predikat once released, and the objection form in its window.
-import type { employeeView } from '../../api/routes/appraisal.ts';
+
 import { quarters, steps } from '../../domain/appraisal/types.ts';
 import { webReportId } from '../../domain/ids.ts';
 import { berakhlakValues } from '../../domain/review/berakhlak.ts';
+import type { EmployeeView } from '../../read/appraisal.ts';
 import { commandForm, type FormState, newFormKey, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { agreementHistory, indicatorTable, openReviewTask } from './agreement.ts';
 
-export type MyAppraisal = ReturnType<typeof employeeView>;
+export type MyAppraisal = EmployeeView;
 
 export interface AppraisalView {
   appraisal: MyAppraisal | null;

@@ -2,7 +2,7 @@
 // indicator with the target and the evidence (web links as links), then the feedback form.
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { qualifierOf } from '../../domain/ids.ts';
-import type { CheckInRecord } from '../agreement-data.ts';
+import type { CheckInRecord } from '../../read/agreement.ts';
 import { commandForm, type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';

@@ -1,4 +1,4 @@
-// Small controls of the progress page: the results export (CSV and XLSX, through the API's export route)
+// Small controls of the progress page: the results export (CSV and XLSX, the same file as the API's)
 // and HR's form to set a unit's own predikat, which selects the unit's distribution rule.
 import { unitPredikats } from '../../domain/rating/distribution-rules.ts';
 import { newFormKey } from '../forms.ts';

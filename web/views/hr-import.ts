@@ -1,4 +1,4 @@
-// HR imports employees from CSV (a file or pasted text) through the API's import route and sees a result
+// HR imports employees from CSV (a file or pasted text, commands/organisation.ts) and sees a result
 // per row: its line, whether the person was added or updated, or why the row was rejected. The reasons
 // the importer gives in English are put into the reader's language where their shape is known; any other
 // reason is shown as it came, marked as English for screen readers.

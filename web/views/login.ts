@@ -1,5 +1,5 @@
 // The dev login picker: one form per organisation, people grouped by unit, optional extra roles.
-import type { PickerPerson } from '../data.ts';
+import type { PickerPerson } from '../../read/people.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';

@@ -1,9 +1,9 @@
-// One task: what it is about and the form that completes it. Which command a task kind takes follows
-// domain/appraisal/decide.ts; kinds without a web form yet say so and point to the API.
+// One task: what it is about and the form that completes it. Which commands a task kind takes is the
+// domain's rule (domain/appraisal/task-commands.ts); kinds without a web form yet say so.
 import { qualifierOf } from '../../domain/ids.ts';
 import { ratings } from '../../domain/rating/predikat.ts';
 import { berakhlakValues } from '../../domain/review/berakhlak.ts';
-import type { Standards } from '../data.ts';
+import type { Standards } from '../../read/organisation.ts';
 import { commandForm, type FormState, radioGroup, selectField, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -22,25 +22,6 @@ export interface TaskView {
   state: FormState | null;
   now: Date;
 }
-
-/** The command types a task kind may send from its page. */
-export const commandsForKind: Readonly<Record<string, readonly string[]>> = {
-  acknowledgeStandards: ['acknowledgeStandards'],
-  reviewIndicators: ['signAgreement', 'commentIndicators'],
-  signAgreement: ['signAgreement'],
-  submitCheckIn: ['submitCheckIn'],
-  giveCheckInFeedback: ['giveCheckInFeedback'],
-  assignPeers: ['assignPeers'],
-  selfAssessment: ['submitReview'],
-  supervisorAssessment: ['submitReview'],
-  peerReview: ['submitReview'],
-  subordinateReview: ['submitReview'],
-  setRating: ['setRating'],
-  readFeedback: ['acknowledgeFeedback', 'fileObjection'],
-  decideObjection: ['decideObjection'],
-  assignTraining: ['assignTraining'],
-  completeTraining: ['completeTraining'],
-};
 
 export function taskBody(t: Translate, view: TaskView): Html {
   const { task } = view;

@@ -1,9 +1,10 @@
 // The supervisor's team: each direct report with the step their appraisal is in and its open tasks;
 // the tasks that are the supervisor's own link to their page.
+
+import type { TeamMember } from '../../read/people.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import type { TeamMember } from '../team-data.ts';
 import { dueText } from './inbox.ts';
 
 export interface TeamView {

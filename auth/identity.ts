@@ -3,8 +3,7 @@
 // objection-reviewer rights are not claims: they come from the org chart and the appraisal itself.
 import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { z } from 'zod';
-import { nipSchema } from '../../domain/organisation/nip.ts';
-import { ApiProblem } from '../problem.ts';
+import { nipSchema } from '../domain/organisation/nip.ts';
 
 export const grantedRoles = ['hr', 'employee', 'auditor'] as const;
 
@@ -21,6 +20,17 @@ const claimsSchema = z.object({
   org: z.string().min(1),
   roles: z.array(z.enum(grantedRoles)).default(['employee']),
 });
+
+/** Why a caller is not let in; `code` is stable (the API answers it as a 401 problem). */
+export class AuthenticationError extends Error {
+  override readonly name = 'AuthenticationError';
+  constructor(
+    readonly code: 'unauthenticated' | 'invalid_token',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface IdentityConfig {
   issuer: string;
@@ -49,7 +59,7 @@ export async function authenticate(
   authorization: string | undefined,
 ): Promise<Principal> {
   const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
-  if (!token) throw new ApiProblem(401, 'unauthenticated', 'A bearer token is required');
+  if (!token) throw new AuthenticationError('unauthenticated', 'A bearer token is required');
   const cached = verified.get(`${config.issuer}|${token}`);
   if (cached && cached.expiresAt > Date.now()) return cached.principal;
   if (verified.size >= cacheLimit) verified.delete(verified.keys().next().value ?? '');
@@ -61,16 +71,14 @@ async function verify(config: IdentityConfig, token: string): Promise<Principal>
   try {
     ({ payload } = await jwtVerify(token, config.keys, { issuer: config.issuer, audience: config.audience }));
   } catch (error) {
-    throw new ApiProblem(
-      401,
+    throw new AuthenticationError(
       'invalid_token',
       error instanceof Error ? error.message : 'The token is not valid',
     );
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success)
-    throw new ApiProblem(
-      401,
+    throw new AuthenticationError(
       'invalid_token',
       claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     );

@@ -1,6 +1,6 @@
-// Reads for the SKP and check-in pages beyond the API's answers: an appraisal's state from its read model
-// (for the supervisor, who has a task on it), a supervisor's own agreed RHK in the same cycle (the
-// cascade), and what a quarter's check-in sent (the realisations and evidence live in its events).
+// The performance agreement (SKP) beyond one appraisal's state: a supervisor's own agreed RHK in the
+// same cycle (the cascade), and what a quarter's check-in sent (the realisations and evidence live in
+// its events).
 import type { Kysely } from 'kysely';
 import type { Rhk } from '../domain/appraisal/events.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
@@ -8,20 +8,6 @@ import { appraisalStreamId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 
 type Db = Kysely<Database>;
-
-export async function appraisalState(
-  db: Db,
-  org: string,
-  appraisalId: string,
-): Promise<AppraisalState | null> {
-  const row = await db
-    .selectFrom('appraisals')
-    .select('state')
-    .where('org_id', '=', org)
-    .where('appraisal_id', '=', appraisalId)
-    .executeTakeFirst();
-  return (row?.state as AppraisalState | undefined) ?? null;
-}
 
 /** The RHK of a person's agreed SKP in a cycle; none when they have no agreed SKP there. */
 export async function agreedRhk(db: Db, org: string, cycleId: string, nip: string | null): Promise<Rhk[]> {
@@ -55,6 +41,7 @@ export async function checkInRecord(db: Db, appraisalId: string, quarter: string
   const rows = await db
     .selectFrom('events')
     .select(['type', 'data'])
+    // The appraisal's stream id (workflows/appraisal-input.ts; read/ sits below workflows/).
     .where('stream_id', '=', appraisalStreamId(appraisalId))
     .where('type', 'in', ['checkIn.submitted', 'checkIn.feedbackGiven'])
     .orderBy('stream_version')

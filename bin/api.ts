@@ -1,5 +1,6 @@
 // The API process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { Client, Connection } from '@temporalio/client';
+import { identityFromEnv } from '../auth/config.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
 import {
   hostFromEnv,
@@ -12,8 +13,7 @@ import { dataDir } from '../runtime/paths.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { oidcFromEnv } from '../web/oidc.ts';
-import { identityFromEnv } from './auth/config.ts';
-import { startApi } from './server.ts';
+import { startServer } from './server.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 const address = process.env.TEMPORAL_ADDRESS;
@@ -29,7 +29,7 @@ const identity = await identityFromEnv(dataDir);
 const listener = await listenForNotifications(databaseUrl);
 // The web UI signs people in through the instansi's OIDC provider when a client id is configured.
 const oidc = oidcFromEnv();
-const api = await startApi(
+const api = await startServer(
   {
     db,
     temporal,

@@ -1,4 +1,4 @@
-// The API's calls into Temporal, bounded in time. The SDK retries an unreachable server for ~20 s per
+// The commands' calls into Temporal, bounded in time. The SDK retries an unreachable server for ~20 s per
 // call; instead a quick probe tells "Temporal is down, nothing was sent" (503 temporal_unavailable) from
 // "the request went out and its answer did not come back" (503 outcome_unknown). Both carry
 // Retry-After; a retry with the same Idempotency-Key sends the same Update id, and Temporal answers a
@@ -11,21 +11,23 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { ApiDependencies } from './context.ts';
-import { ApiProblem } from './problem.ts';
+import { Refusal } from './refusal.ts';
+import type { Services } from './services.ts';
+
+type TemporalDeps = Pick<Services, 'temporal' | 'updateTimeoutMs'>;
 
 /** How long the reachability probe may take. */
 const probeMs = 1_000;
 /** How long an Update may take to complete before the answer is "outcome unknown". */
 export const defaultUpdateTimeoutMs = 10_000;
-/** How soon a client should come back after a 503 from here, in seconds. */
+/** How soon a caller should come back after a 503 from here, in seconds. */
 const retryAfterUnavailable = 5;
 const retryAfterUnknown = 2;
 
 class TimedOut extends Error {}
 
-export function temporalUnavailable(): ApiProblem {
-  return new ApiProblem(
+export function temporalUnavailable(): Refusal {
+  return new Refusal(
     503,
     'temporal_unavailable',
     'The workflow service is unreachable; nothing was done. Retry later',
@@ -34,8 +36,8 @@ export function temporalUnavailable(): ApiProblem {
   );
 }
 
-export function outcomeUnknown(): ApiProblem {
-  return new ApiProblem(
+export function outcomeUnknown(): Refusal {
+  return new Refusal(
     503,
     'outcome_unknown',
     'The request reached the workflow service but its answer did not come back, so it may have been applied. Retry with the same Idempotency-Key to learn the outcome',
@@ -82,7 +84,7 @@ function isTransportFailure(error: unknown): boolean {
  * failures and a missing workflow propagate unchanged for the caller to map.
  */
 export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
-  deps: ApiDependencies,
+  deps: TemporalDeps,
   handle: WorkflowHandle,
   update: UpdateDefinition<Ret, Args>,
   args: Args,
@@ -104,7 +106,7 @@ export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
 }
 
 /** Runs any other Temporal call (a workflow start, a describe) under the same probe and deadline. */
-export async function callTemporal<T>(deps: ApiDependencies, call: () => Promise<T>): Promise<T> {
+export async function callTemporal<T>(deps: TemporalDeps, call: () => Promise<T>): Promise<T> {
   await ensureTemporalReachable(deps.temporal);
   const timeoutMs = deps.updateTimeoutMs ?? defaultUpdateTimeoutMs;
   try {

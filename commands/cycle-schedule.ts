@@ -6,7 +6,12 @@ import {
   type ScheduleHandle,
   type ScheduleSpec,
 } from '@temporalio/client';
+import type { Principal } from '../auth/identity.ts';
+import type { CalendarOverrides } from '../domain/cycle/calendar.ts';
+import type { Population } from '../domain/cycle/events.ts';
 import type { NextCycleInput, StartNextCycleWorkflow } from '../workflows/next-cycle.ts';
+import { requireHr } from './require.ts';
+import type { Services } from './services.ts';
 
 export interface NextCycleScheduleOptions extends NextCycleInput {
   taskQueue: string;
@@ -56,4 +61,22 @@ export async function ensureNextCycleSchedule(
     state: previous.state,
   }));
   return handle;
+}
+
+/** HR schedules next year's cycle of their organisation to start by itself. */
+export async function scheduleNextCycle(
+  services: Services,
+  me: Principal,
+  request: { population: Population; calendar?: CalendarOverrides; cron?: string },
+): Promise<{ scheduleId: string }> {
+  requireHr(me);
+  const handle = await ensureNextCycleSchedule(services.temporal, {
+    orgId: me.org,
+    population: request.population,
+    ...(request.calendar ? { calendarOverrides: request.calendar } : {}),
+    startedBy: me.nip,
+    taskQueue: services.taskQueue,
+    ...(request.cron ? { cron: request.cron } : {}),
+  });
+  return { scheduleId: handle.scheduleId };
 }

@@ -1,9 +1,75 @@
-// The supervisor's team: direct reports from the org chart, the step of each one's latest appraisal and
-// the open tasks on it. Plain read-model queries, like web/data.ts.
+// People of an organisation: names, the dev login picker, and a supervisor's team (direct reports from
+// the org chart, the step of each one's latest appraisal and the open tasks on it).
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
 
 type Db = Kysely<Database>;
+
+export async function employeeName(db: Db, org: string, nip: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('employees')
+    .select('name')
+    .where('org_id', '=', org)
+    .where('nip', '=', nip)
+    .executeTakeFirst();
+  return row?.name;
+}
+
+export async function employeeNames(db: Db, org: string, nips: string[]): Promise<Map<string, string>> {
+  if (nips.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('employees')
+    .select(['nip', 'name'])
+    .where('org_id', '=', org)
+    .where('nip', 'in', [...new Set(nips)])
+    .execute();
+  return new Map(rows.map((r) => [r.nip, r.name]));
+}
+
+export interface PickerPerson {
+  nip: string;
+  name: string;
+  unit: string;
+  position: string;
+}
+
+/** The dev login picker: every organisation with its active people, grouped by unit. */
+export async function organisationsWithPeople(db: Db) {
+  const [orgs, people] = await Promise.all([
+    db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute(),
+    db
+      .selectFrom('employees as e')
+      .innerJoin('units as u', (j) =>
+        j.onRef('u.org_id', '=', 'e.org_id').onRef('u.code', '=', 'e.unit_code'),
+      )
+      .innerJoin('positions as p', (j) =>
+        j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
+      )
+      .select(['e.org_id', 'e.nip', 'e.name', 'u.name as unit', 'p.name as position'])
+      .where('e.active', '=', true)
+      .orderBy('e.org_id')
+      .orderBy('u.name')
+      .orderBy('e.name')
+      .execute(),
+  ]);
+  return orgs.map((o) => ({
+    id: o.id,
+    name: o.name,
+    people: people.filter((p) => p.org_id === o.id) as PickerPerson[],
+  }));
+}
+
+/** Whether this NIP is an active employee of the organisation (the dev login picker signs in only those). */
+export async function isActiveEmployee(db: Db, org: string, nip: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('employees')
+    .select('nip')
+    .where('org_id', '=', org)
+    .where('nip', '=', nip)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return !!row;
+}
 
 export interface TeamMember {
   nip: string;

@@ -1,0 +1,42 @@
+// The one HTTP server of siklus: the API (api/) with the web UI (web/) mounted under /app. The two are
+// separate adapters over the same read/ and commands/ and never import each other; they meet only here,
+// in the composition the entry points use (bin/start.ts, bin/api.ts).
+import { type ServerType, serve } from '@hono/node-server';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createApp } from '../api/app.ts';
+import type { ApiDependencies, ApiEnv } from '../api/context.ts';
+import { type WebOptions, webRoutes } from '../web/routes.ts';
+
+export type ServerDependencies = ApiDependencies & {
+  /** The web UI's sign-in: `devKey` (dev mode only) turns on the login picker, `oidc` the provider. */
+  web?: WebOptions;
+};
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The API with the web UI under /app. */
+export function createServerApp(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
+  const app = createApp(deps);
+  app.route('/app', webRoutes(deps));
+  return app;
+}
+
+/** Serves it on loopback-or-all (host) at port (0: any free port). */
+export function startServer(
+  deps: ServerDependencies,
+  options: { port: number; host?: string },
+): Promise<RunningServer> {
+  const app = createServerApp(deps);
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve) => {
+    const server: ServerType = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info) => {
+      resolve({
+        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,68 @@
+// HR's organisation data: units (unit kerja) and positions with their standards (tupoksi), created or
+// updated in place by code.
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/database.ts';
+
+type Db = Kysely<Database>;
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  parentCode: string | null;
+}
+
+export interface PositionInput {
+  code: string;
+  name: string;
+  kind: 'JPT' | 'JA' | 'JF';
+  duties: string[];
+  defaultIndicators: Array<{ description: string; aspect: string; target: string }>;
+}
+
+/** The organisation row everything else refers to, named after its id until someone names it. */
+export async function ensureOrganisation(db: Db, orgId: string): Promise<void> {
+  await db
+    .insertInto('organisations')
+    .values({ id: orgId, name: orgId })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+export async function upsertUnits(db: Db, orgId: string, units: UnitInput[]): Promise<void> {
+  await ensureOrganisation(db, orgId);
+  await db
+    .insertInto('units')
+    .values(units.map((u) => ({ org_id: orgId, code: u.code, name: u.name, parent_code: u.parentCode })))
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'code']).doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        parent_code: eb.ref('excluded.parent_code'),
+      })),
+    )
+    .execute();
+}
+
+export async function upsertPositions(db: Db, orgId: string, positions: PositionInput[]): Promise<void> {
+  await ensureOrganisation(db, orgId);
+  await db
+    .insertInto('positions')
+    .values(
+      positions.map((p) => ({
+        org_id: orgId,
+        code: p.code,
+        name: p.name,
+        kind: p.kind,
+        duties: JSON.stringify(p.duties),
+        default_indicators: JSON.stringify(p.defaultIndicators),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'code']).doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        kind: eb.ref('excluded.kind'),
+        duties: eb.ref('excluded.duties'),
+        default_indicators: eb.ref('excluded.default_indicators'),
+      })),
+    )
+    .execute();
+}
