@@ -34,7 +34,7 @@ describe('docker-compose.yml (production topology)', () => {
       expect(service?.build).toBe('.');
       expect(service?.environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');
       expect(service?.environment?.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\/\w+$/);
-      expect(service?.command?.join(' ')).toContain(`${name}/main.ts`);
+      expect(service?.command?.join(' ')).toContain(`bin/${name}.ts`);
       const dependsOn = Array.isArray(service?.depends_on)
         ? service.depends_on
         : Object.keys(service?.depends_on ?? {});

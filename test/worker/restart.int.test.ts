@@ -1,5 +1,5 @@
 // Killing and restarting workers mid-cycle loses and duplicates nothing. On the dev server: the
-// production worker process (worker/main.ts) is SIGKILLed while the cycle's launch activity is in flight,
+// production worker process (bin/worker.ts) is SIGKILLed while the cycle's launch activity is in flight,
 // people act through Updates while no worker polls, a step deadline passes while no worker runs, and
 // every restart is a fresh production worker (worker/create-worker.ts) on the same task queue and DB.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -350,13 +350,13 @@ async function startInProcessWorker(
   };
 }
 
-/** worker/main.ts in its own process (a real kill -9 target), ready once it polls. */
+/** bin/worker.ts in its own process (a real kill -9 target), ready once it polls. */
 async function spawnWorkerProcess(
   env: TestWorkflowEnvironment,
   databaseUrl: string,
   taskQueue: string,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/worker.ts'], {
     cwd: projectRoot,
     env: {
       ...process.env,

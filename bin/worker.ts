@@ -4,7 +4,7 @@ import { startMailer } from '../notifications/mailer.ts';
 import { namespace, taskQueue } from '../runtime/config.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
-import { createWorker } from './create-worker.ts';
+import { createWorker } from '../worker/create-worker.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 const address = process.env.TEMPORAL_ADDRESS;
