@@ -91,8 +91,6 @@ function sentence(event: AppraisalEvent, state: AppraisalState | null, actor: st
         step: step(event.data.step),
         deadline: when(event.data.deadline),
       });
-    case 'appraisal.cancelled':
-      return say(event.type, { by: by(event.data.by), reason: event.data.reason });
     case 'task.assigned': {
       const to = event.data.assigneeRole === 'hr' ? 'hr' : whoIs(event.data.assigneeNip, state);
       const nip = event.data.assigneeNip ? ` (${event.data.assigneeNip})` : '';
@@ -106,29 +104,12 @@ function sentence(event: AppraisalEvent, state: AppraisalState | null, actor: st
       return say(event.type, { task: task(event.data.taskId), reason: event.data.reason });
     case 'task.reminded':
       return say(event.type, { task: task(event.data.taskId), due: when(event.data.dueAt) });
-    case 'agreement.proposed':
-    case 'agreement.signed':
-      return say(event.type, { by: by(event.data.by), version: event.data.version });
-    case 'agreement.commented':
-      return say(event.type, {
-        by: by(event.data.by),
-        version: event.data.version,
-        comment: event.data.comment,
-      });
-    case 'agreement.agreed':
-      return say(event.type, { version: event.data.version });
     case 'checkIn.submitted':
       return say(event.type, {
         by: by(event.data.by),
         quarter: event.data.quarter,
         count: event.data.realisations.length,
       });
-    case 'checkIn.feedbackGiven':
-      return say(event.type, { by: by(event.data.by), quarter: event.data.quarter });
-    case 'checkIn.missed':
-      return say(event.type, { quarter: event.data.quarter });
-    case 'activityReport.added':
-      return say(event.type, { by: by(event.data.by), date: event.data.date });
     case 'review.peersAssigned':
       return say(event.type, { by: by(event.data.by), count: event.data.peerNips.length });
     case 'review.submitted':
@@ -153,8 +134,6 @@ function sentence(event: AppraisalEvent, state: AppraisalState | null, actor: st
         predikat: predikat(event.data.predikat),
         deadline: when(event.data.objectionDeadline),
       });
-    case 'objection.filed':
-      return say(event.type, { by: by(event.data.by), reasons: event.data.reasons });
     case 'objection.decided':
       return say(event.data.decision === 'upheld' ? event.type : 'objection.decided:changed', {
         by: by(event.data.by),
@@ -164,22 +143,23 @@ function sentence(event: AppraisalEvent, state: AppraisalState | null, actor: st
     case 'referral.created':
     case 'recognition.recorded':
       return say(event.type, { predikat: predikat(event.data.predikat) });
-    case 'referral.programmeAssigned':
-      return say(event.type, { by: by(event.data.by), programme: event.data.programme });
-    case 'socialisation.acknowledged':
-    case 'feedback.acknowledged':
-    case 'referral.completed':
-      return say(event.type, { by: by(event.data.by) });
-    case 'appraisal.completed':
-    case 'socialisation.escalated':
-    case 'agreement.missed':
-    case 'rating.missed':
-    case 'referral.lapsed':
-      return say(event.type);
     default: {
-      // Not an appraisal event (only a rewritten log has one here): name it as it is.
-      const type = (event as { type: string }).type;
-      return `${subject(whoIs(actor, state), lang)}: ${type}`;
+      // Any other event says its sentence with its own values as they are, and `{by}` as who that is: a
+      // new event whose sentence needs nothing more needs no case here. One that is not an appraisal
+      // event (only a rewritten log has one here) is named as it is.
+      const { type, data } = event as { type: string; data: Readonly<Record<string, unknown>> };
+      if (!Object.hasOwn(words.events, type)) return `${subject(whoIs(actor, state), lang)}: ${type}`;
+      const values = Object.fromEntries(
+        Object.entries(data).flatMap(
+          ([name, value]): Array<[string, string | number]> =>
+            name === 'by' && typeof value === 'string'
+              ? [[name, by(value)]]
+              : typeof value === 'string' || typeof value === 'number'
+                ? [[name, value]]
+                : [],
+        ),
+      );
+      return say(type as keyof typeof words.events, values);
     }
   }
 }

@@ -137,7 +137,8 @@ export function answer(
       };
     case 'completeTraining':
       return random.chance(0.8) ? { type: 'completeTraining', note: 'Sertifikat pelatihan' } : null;
-    case 'escalateSocialisation':
+    default:
+      // A kind the simulated people do not act on (the escalation only tells the supervisor).
       return null;
   }
 }

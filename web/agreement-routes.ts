@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
-import { taskTakes } from '../domain/appraisal/task-commands.ts';
+import { commandsForTask, taskTakes } from '../domain/appraisal/task-commands.ts';
 import { qualifierOf } from '../domain/ids.ts';
 import { agreedRhk, checkInRecord } from '../read/agreement.ts';
 import { appraisalState } from '../read/appraisal.ts';
@@ -24,13 +24,14 @@ import { checkInFeedbackBody } from './views/check-in.ts';
 import { ownerOf } from './views/inbox.ts';
 import { skpEditorBody } from './views/skp-editor.ts';
 
-/** The task kinds with a page here; which commands each takes is the domain's rule. */
-const kinds: ReadonlySet<string> = new Set([
+/** The commands with a page here: a task whose kind takes one (the domain's rule) is shown here. */
+const commands: ReadonlySet<string> = new Set([
   'proposeIndicators',
-  'reviewIndicators',
   'signAgreement',
+  'commentIndicators',
   'giveCheckInFeedback',
 ]);
+const hasPageHere = (kind: string) => commandsForTask(kind).some((type) => commands.has(type));
 
 export function agreementRoutes(deps: Services): Hono {
   const web = new Hono();
@@ -63,17 +64,16 @@ export function agreementRoutes(deps: Services): Hono {
     const { state, parents, history, ownerName } = await context(session, task);
     const agreement = state?.agreement ?? null;
     const common = { task, ownerName, agreement, history, now: now() };
-    const body =
-      task.kind === 'proposeIndicators'
-        ? skpEditorBody(t, { ...common, parents, state: form ?? editorStart(state) })
-        : task.kind === 'giveCheckInFeedback'
-          ? checkInFeedbackBody(t, {
-              ...common,
-              appraisal: state,
-              record: await checkInRecord(deps.db, task.appraisalId, qualifierOf(task.taskId) ?? ''),
-              state: form,
-            })
-          : agreementTaskBody(t, { ...common, state: form });
+    const body = taskTakes(task.kind, 'proposeIndicators')
+      ? skpEditorBody(t, { ...common, parents, state: form ?? editorStart(state) })
+      : taskTakes(task.kind, 'giveCheckInFeedback')
+        ? checkInFeedbackBody(t, {
+            ...common,
+            appraisal: state,
+            record: await checkInRecord(deps.db, task.appraisalId, qualifierOf(task.taskId) ?? ''),
+            state: form,
+          })
+        : agreementTaskBody(t, { ...common, state: form });
     return render(c, t, { title: t(`task.${task.kind}`), body, session, section: 'inbox', status });
   };
 
@@ -83,7 +83,7 @@ export function agreementRoutes(deps: Services): Hono {
     if (session instanceof Response) return next();
     const taskId = c.req.param('taskId');
     const task = await taskOf(deps.db, session.principal, taskId);
-    if (!task || !kinds.has(task.kind)) return next();
+    if (!task || !hasPageHere(task.kind)) return next();
     if (c.req.method === 'GET') return show(c, session, task, null);
 
     const values = await postedValues(c);

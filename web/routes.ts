@@ -182,7 +182,9 @@ export function webRoutes(deps: WebDependencies): Hono {
     const mine = owner === nip;
     const [appraisal, standards, names] = await Promise.all([
       mine ? myAppraisal(deps.db, session.principal, task.cycleId) : undefined,
-      task.kind === 'acknowledgeStandards' ? standardsOf(deps.db, org, nip).then((s) => s ?? null) : null,
+      taskTakes(task.kind, 'acknowledgeStandards')
+        ? standardsOf(deps.db, org, nip).then((s) => s ?? null)
+        : null,
       mine ? null : employeeNames(deps.db, org, [owner]),
     ]);
     const body = taskBody(t, {

@@ -1,32 +1,14 @@
-// Which commands complete a task of each kind: the answer a task asks for. Acting "through a task" (the
-// API's /tasks/{taskId}/actions, the web's task pages) sends only these; anything else a person may ask
-// of their appraisal without a task (a daily activity report, a late objection) goes through "my
-// appraisal" instead. Typed over every task kind, so a new kind cannot be forgotten here.
+// Which commands complete a task of each kind (listed with the kinds, task-kinds.ts): the answer a task
+// asks for. Acting "through a task" (the API's /tasks/{taskId}/actions, the web's task pages) sends only
+// these; anything else a person may ask of their appraisal without a task (a daily activity report, a
+// late objection) goes through "my appraisal" instead.
 import type { AppraisalCommand } from './commands.ts';
-import type { TaskKind } from './types.ts';
+import { type TaskKind, taskKindCommands } from './task-kinds.ts';
 
 export type CommandType = AppraisalCommand['type'];
 
-const byKind: Readonly<Record<TaskKind, readonly CommandType[]>> = {
-  acknowledgeStandards: ['acknowledgeStandards'],
-  // The supervisor is told the employee has not acknowledged; it closes when the employee does.
-  escalateSocialisation: [],
-  proposeIndicators: ['proposeIndicators'],
-  reviewIndicators: ['signAgreement', 'commentIndicators'],
-  signAgreement: ['signAgreement'],
-  submitCheckIn: ['submitCheckIn'],
-  giveCheckInFeedback: ['giveCheckInFeedback'],
-  assignPeers: ['assignPeers'],
-  selfAssessment: ['submitReview'],
-  supervisorAssessment: ['submitReview'],
-  peerReview: ['submitReview'],
-  subordinateReview: ['submitReview'],
-  setRating: ['setRating'],
-  readFeedback: ['acknowledgeFeedback', 'fileObjection'],
-  decideObjection: ['decideObjection'],
-  assignTraining: ['assignTraining'],
-  completeTraining: ['completeTraining'],
-};
+// Typed as commands, so a kind listed with a command that does not exist fails to compile.
+const byKind: Readonly<Record<TaskKind, readonly CommandType[]>> = taskKindCommands;
 
 /** The command types a task of this kind takes; none for a kind that is not a task kind. */
 export function commandsForTask(kind: string): readonly CommandType[] {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { nipSchema } from '../organisation/nip.ts';
 import { quarters } from './quarters.ts';
+import { type TaskKind, taskKinds } from './task-kinds.ts';
 
 export const roleSchema = z.enum([
   'hr',
@@ -46,26 +47,8 @@ export { quarters };
 export const quarterSchema = z.enum(quarters);
 export type Quarter = z.infer<typeof quarterSchema>;
 
-export const taskKinds = [
-  'acknowledgeStandards',
-  'escalateSocialisation',
-  'proposeIndicators',
-  'reviewIndicators',
-  'signAgreement',
-  'submitCheckIn',
-  'giveCheckInFeedback',
-  'assignPeers',
-  'selfAssessment',
-  'supervisorAssessment',
-  'peerReview',
-  'subordinateReview',
-  'setRating',
-  'readFeedback',
-  'decideObjection',
-  'assignTraining',
-  'completeTraining',
-] as const;
+// The task kinds and the commands each takes live in task-kinds.ts.
+export { type TaskKind, taskKinds };
 export const taskKindSchema = z.enum(taskKinds);
-export type TaskKind = z.infer<typeof taskKindSchema>;
 
 export { predikatSchema, ratingSchema } from '../rating/predikat-schemas.ts';

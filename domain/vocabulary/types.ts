@@ -1,16 +1,19 @@
 // The shape of a language's catalogue (id.ts, en.ts), apart from the catalogues so they import no module
 // that imports them.
+import type { AppraisalEventType } from '../appraisal/events.ts';
 import type { Step, TaskKind } from '../appraisal/types.ts';
-import type { EventType } from '../event-registry.ts';
+import type { CycleEventType } from '../cycle/events.ts';
 
 export const languages = ['id', 'en'] as const;
 export type Lang = (typeof languages)[number];
 
+/** One name or sentence in every language: a list of them cannot leave a language out. */
+export type Words = Readonly<Record<Lang, string>>;
+
 /** Sentences whose wording depends on the event's data, next to the event type's own. */
-export type EventVariant =
-  | 'appraisal.stepEntered:due'
-  | 'objection.decided:changed'
-  | 'cycle.unitCalibrated:broken';
+export type AppraisalEventVariant = 'appraisal.stepEntered:due' | 'objection.decided:changed';
+export type CycleEventVariant = 'cycle.unitCalibrated:broken';
+export type EventVariant = AppraisalEventVariant | CycleEventVariant;
 
 export interface Vocabulary {
   /** A task's name, as its inbox entry, its page, its e-mails and the timeline show it. */
@@ -18,5 +21,16 @@ export interface Vocabulary {
   /** A step's name, as a label (`inSentence` gives it for the middle of a sentence). */
   steps: Readonly<Record<Step, string>>;
   /** One sentence per event type; `{name}` stands for one of the event's values. */
-  events: Readonly<Record<EventType | EventVariant, string>>;
+  events: Readonly<Record<AppraisalEventType | CycleEventType | EventVariant, string>>;
+}
+
+/** One language's column of a list of words, under the same keys. */
+export function inLanguage<K extends string>(
+  list: Readonly<Record<K, Words>>,
+  lang: Lang,
+): Record<K, string> {
+  return Object.fromEntries(Object.entries<Words>(list).map(([key, words]) => [key, words[lang]])) as Record<
+    K,
+    string
+  >;
 }

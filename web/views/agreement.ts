@@ -2,6 +2,7 @@
 // older ones folded), each RHK with its cascade to the supervisor's RHK and its indicators, the comments
 // on each version and who has signed the current one. Used on the agreement task pages and "my appraisal".
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
+import { taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { parseVersionQualifier, qualifierOf, taskIdFor, versionQualifier } from '../../domain/ids.ts';
 import { commandForm, type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
@@ -108,7 +109,8 @@ export function agreementTaskBody(t: Translate, view: AgreementTaskView): Html {
   const version = parseVersionQualifier(qualifierOf(task.taskId)) ?? 1;
   const action = `/app/tasks/${encodeURIComponent(task.taskId)}`;
   const hidden = { version: String(version) };
-  const review = task.kind === 'reviewIndicators';
+  // The employee reviewing a proposal may comment instead of signing.
+  const review = taskTakes(task.kind, 'commentIndicators');
   return h`${taskHead(t, task, view.ownerName, view.now)}
 <p>${review ? t('skp.reviewIntro') : t('skp.signIntro')}</p>
 <section aria-labelledby="skp-history"><h2 id="skp-history">${t('appraisal.skp')}</h2>

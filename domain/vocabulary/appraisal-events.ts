@@ -1,0 +1,123 @@
+// One sentence per appraisal event type in every language, for the audit timeline and the web; `{name}`
+// stands for one of the event's values. A new event type is worded here once, and one without a sentence
+// in a language fails to compile.
+import type { AppraisalEventType } from '../appraisal/events.ts';
+import type { AppraisalEventVariant, Words } from './types.ts';
+
+export const appraisalEventSentences: Readonly<Record<AppraisalEventType | AppraisalEventVariant, Words>> = {
+  'appraisal.started': {
+    id: 'Penilaian kinerja {name} ({nip}, unit {unit}) dimulai',
+    en: 'The appraisal of {name} ({nip}, unit {unit}) started',
+  },
+  'appraisal.stepEntered': { id: 'Tahap {step} dimulai', en: 'The {step} step began' },
+  'appraisal.stepEntered:due': {
+    id: 'Tahap {step} dimulai, tenggat {deadline}',
+    en: 'The {step} step began, due {deadline}',
+  },
+  'appraisal.deadlineExtended': {
+    id: '{by} memperpanjang tenggat tahap {step} sampai {deadline}',
+    en: '{by} extended the {step} deadline to {deadline}',
+  },
+  'appraisal.completed': { id: 'Penilaian kinerja selesai', en: 'The appraisal was completed' },
+  'appraisal.cancelled': {
+    id: '{by} membatalkan penilaian: {reason}',
+    en: '{by} cancelled the appraisal: {reason}',
+  },
+  'task.assigned': { id: 'Tugas {task} diberikan kepada {to}', en: 'Task {task} assigned to {to}' },
+  'task.completed': { id: '{by} menyelesaikan tugas {task}', en: '{by} completed task {task}' },
+  'task.expired': { id: 'Tugas {task} melewati tenggat', en: 'Task {task} expired' },
+  'task.cancelled': { id: 'Tugas {task} dibatalkan ({reason})', en: 'Task {task} was cancelled ({reason})' },
+  'task.reminded': {
+    id: 'Pengingat tugas {task} dikirim, tenggat {due}',
+    en: 'Reminder sent for task {task}, due {due}',
+  },
+  'socialisation.acknowledged': {
+    id: '{by} menyatakan telah memahami standar kinerja',
+    en: '{by} acknowledged the performance standards',
+  },
+  'socialisation.escalated': {
+    id: 'Sosialisasi belum dikonfirmasi; dieskalasi ke atasan',
+    en: 'The standards were not acknowledged; escalated to the supervisor',
+  },
+  'agreement.proposed': {
+    id: '{by} mengusulkan RHK versi {version}',
+    en: '{by} proposed indicators, version {version}',
+  },
+  'agreement.commented': {
+    id: '{by} mengomentari RHK versi {version}: “{comment}”',
+    en: '{by} commented on version {version}: “{comment}”',
+  },
+  'agreement.signed': {
+    id: '{by} menandatangani SKP versi {version}',
+    en: '{by} signed the agreement, version {version}',
+  },
+  'agreement.agreed': {
+    id: 'SKP versi {version} disepakati',
+    en: 'The agreement was reached on version {version}',
+  },
+  'agreement.missed': { id: 'SKP tidak disepakati sampai tenggat', en: 'No agreement by the deadline' },
+  'checkIn.submitted': {
+    id: '{by} mengisi realisasi TW {quarter} ({count} indikator)',
+    en: '{by} submitted the quarter {quarter} check-in ({count} indicators)',
+  },
+  'checkIn.feedbackGiven': {
+    id: '{by} memberi umpan balik realisasi TW {quarter}',
+    en: '{by} gave feedback on the quarter {quarter} check-in',
+  },
+  'checkIn.missed': {
+    id: 'Realisasi TW {quarter} tidak diisi',
+    en: 'The quarter {quarter} check-in was missed',
+  },
+  'activityReport.added': {
+    id: '{by} menambahkan laporan aktivitas {date}',
+    en: '{by} added an activity report for {date}',
+  },
+  'review.peersAssigned': {
+    id: '{by} menunjuk {count} rekan kerja sebagai penilai',
+    en: '{by} assigned {count} peer reviewers',
+  },
+  'review.submitted': {
+    id: '{by} mengisi penilaian perilaku BerAKHLAK ({role})',
+    en: '{by} submitted a BerAKHLAK review ({role})',
+  },
+  'review.missed': {
+    id: 'Penilaian {role} dari {reviewer} tidak masuk',
+    en: 'The {role} review by {reviewer} was missed',
+  },
+  'rating.set': {
+    id: '{by} menetapkan rating hasil kerja {results} dan perilaku {behaviour}: predikat {predikat}',
+    en: '{by} rated results {results} and behaviour {behaviour}: predikat {predikat}',
+  },
+  'rating.missed': { id: 'Rating tidak ditetapkan sampai tenggat', en: 'No rating by the deadline' },
+  'rating.released': {
+    id: 'Hasil penilaian diumumkan (predikat {predikat}); keberatan sampai {deadline}',
+    en: 'The rating was released (predikat {predikat}); objections until {deadline}',
+  },
+  'feedback.acknowledged': { id: '{by} menerima hasil penilaian', en: '{by} acknowledged the rating' },
+  'objection.filed': { id: '{by} mengajukan keberatan: “{reasons}”', en: '{by} objected: “{reasons}”' },
+  'objection.decided': {
+    id: '{by} menolak keberatan; predikat tetap {predikat}',
+    en: '{by} upheld the rating; predikat stays {predikat}',
+  },
+  'objection.decided:changed': {
+    id: '{by} mengubah predikat dari {previous} menjadi {predikat}',
+    en: '{by} changed the predikat from {previous} to {predikat}',
+  },
+  'referral.created': {
+    id: 'Rujukan pengembangan kompetensi dibuat (predikat {predikat})',
+    en: 'A training referral was made (predikat {predikat})',
+  },
+  'referral.programmeAssigned': {
+    id: '{by} menetapkan program “{programme}”',
+    en: '{by} assigned the programme “{programme}”',
+  },
+  'referral.completed': {
+    id: '{by} menyelesaikan program pengembangan',
+    en: '{by} completed the training programme',
+  },
+  'referral.lapsed': { id: 'Rujukan berakhir tanpa diselesaikan', en: 'The referral lapsed unfinished' },
+  'recognition.recorded': {
+    id: 'Penghargaan dicatat (predikat {predikat})',
+    en: 'Recognition recorded (predikat {predikat})',
+  },
+};

@@ -1,0 +1,39 @@
+// One sentence per cycle event type in every language, for the auditor's cycle timeline; `{name}` stands
+// for one of the event's values. A new event type is worded here once, and one without a sentence in a
+// language fails to compile.
+import type { CycleEventType } from '../cycle/events.ts';
+import type { CycleEventVariant, Words } from './types.ts';
+
+export const cycleEventSentences: Readonly<Record<CycleEventType | CycleEventVariant, Words>> = {
+  'cycle.started': { id: '{by} memulai siklus {year}', en: '{by} started the {year} cycle' },
+  'cycle.launched': {
+    id: '{launched} penilaian dimulai; anggota siklus: {total}',
+    en: '{launched} appraisals started; cycle members: {total}',
+  },
+  'cycle.employeesAdded': { id: '{by} menambahkan {count} pegawai', en: '{by} added {count} employees' },
+  'cycle.employeeRemoved': {
+    id: '{by} mengeluarkan pegawai {nip}: {reason}',
+    en: '{by} removed employee {nip}: {reason}',
+  },
+  'cycle.deadlineExtended': {
+    id: '{by} memperpanjang tenggat tahap {step} unit {unit} sampai {deadline}',
+    en: '{by} extended the {step} deadline of unit {unit} to {deadline}',
+  },
+  'cycle.unitPredikatSet': {
+    id: '{by} menetapkan predikat unit {unit}: {predikat}',
+    en: '{by} set the predikat of unit {unit}: {predikat}',
+  },
+  'cycle.unitCalibrated': {
+    id: 'Unit {unit} dikalibrasi: distribusi sesuai aturan',
+    en: 'Unit {unit} calibrated: the distribution follows its rules',
+  },
+  'cycle.unitCalibrated:broken': {
+    id: 'Unit {unit} dikalibrasi: aturan dilanggar ({rules})',
+    en: 'Unit {unit} calibrated: rules broken ({rules})',
+  },
+  'cycle.unitReleased': {
+    id: 'Hasil penilaian unit {unit} dirilis ({employees} pegawai)',
+    en: 'The results of unit {unit} were released ({employees} employees)',
+  },
+  'cycle.closed': { id: '{by} menutup siklus', en: '{by} closed the cycle' },
+};
