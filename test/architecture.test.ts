@@ -1,7 +1,7 @@
 // The architecture rules (.dependency-cruiser.cjs, run by `npm test` as `npm run lint:deps`) catch what
 // they claim to: each rule is shown a small tree that breaks it, in a folder of its own.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,5 +79,34 @@ describe('the architecture rules', () => {
         'store/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
       }),
     ).toEqual(['no-circular: store/a.ts -> store/b.ts']);
+  });
+});
+
+describe("README's picture of the layers", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const block = /## Layout\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  /** Row index of each folder, top row 0: a folder's row is the line it stands on, before the gap. */
+  const rows = new Map<string, number>();
+  for (const [row, line] of block.trimEnd().split('\n').entries()) {
+    const folders = line.split(/\s{3,}/)[0] ?? '';
+    for (const folder of folders.split(/\s+/).filter(Boolean)) rows.set(folder.replace(/\/$/, ''), row);
+  }
+  const src = readFileSync(join(root, '.dependency-cruiser.cjs'), 'utf8');
+  // The rules file keeps its table in `layers`; read it as the file defines it.
+  const layers = new Function(
+    `${/const layers = \{[\s\S]*?\n\};/.exec(src)?.[0]} return layers;`,
+  )() as Record<string, string[]>;
+
+  it('names every folder of the rules once', () => {
+    expect([...rows.keys()].sort()).toEqual(Object.keys(layers).sort());
+  });
+
+  it('puts every folder above each folder it may import', () => {
+    const upward = Object.entries(layers).flatMap(([folder, allowed]) =>
+      allowed
+        .filter((to) => to !== '*' && (rows.get(to) ?? -1) <= (rows.get(folder) ?? -1))
+        .map((to) => `${folder} -> ${to}`),
+    );
+    expect(upward).toEqual([]);
   });
 });
