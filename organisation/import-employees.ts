@@ -1,13 +1,15 @@
-// Imports employees from CSV: a result per row. Valid rows are written (re-importing updates a person in
+// Imports employees from a CSV or XLSX file: a result per row. Valid rows are written (re-importing updates a person in
 // place, keyed by NIP); invalid rows are reported with their line and reasons and write nothing.
 // References (unit, position, supervisor) are checked against the database and the file itself.
 import type { Kysely } from 'kysely';
 import {
   type EmployeeRow,
+  type FileRecord,
   type ImportedEmployee,
-  parseEmployeeCsv,
+  readEmployeeRows,
 } from '../domain/organisation/employee-csv.ts';
 import type { Database } from '../schema/database.ts';
+import { readCsvRecords } from './csv-records.ts';
 
 export type ImportRowResult =
   | { line: number; ok: true; nip: string; action: 'created' | 'updated' }
@@ -17,12 +19,16 @@ export type ImportResult =
   | { ok: true; imported: number; rejected: number; rows: ImportRowResult[] }
   | { ok: false; headerErrors: string[] };
 
+/** CSV as text or bytes (UTF-8), or the records of a file read elsewhere (an XLSX sheet). */
+export type EmployeeFile = string | Uint8Array | { records: FileRecord[] };
+
 export async function importEmployees(
   db: Kysely<Database>,
   orgId: string,
-  csv: string,
+  file: EmployeeFile,
 ): Promise<ImportResult> {
-  const parsed = parseEmployeeCsv(csv);
+  const records = typeof file === 'object' && 'records' in file ? file.records : await readCsvRecords(file);
+  const parsed = readEmployeeRows(records);
   if (!parsed.ok) return { ok: false, headerErrors: parsed.headerErrors };
   return db.transaction().execute(async (trx) => {
     // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.
