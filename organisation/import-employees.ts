@@ -10,6 +10,7 @@ import {
 } from '../domain/organisation/employee-csv.ts';
 import type { Database } from '../schema/database.ts';
 import { readCsvRecords } from './csv-records.ts';
+import { readXlsxRecords } from './xlsx-records.ts';
 
 export type ImportRowResult =
   | { line: number; ok: true; nip: string; action: 'created' | 'updated' }
@@ -17,17 +18,24 @@ export type ImportRowResult =
 
 export type ImportResult =
   | { ok: true; imported: number; rejected: number; rows: ImportRowResult[] }
-  | { ok: false; headerErrors: string[] };
+  | { ok: false; headerErrors: string[] }
+  /** The file as a whole could not be read (not a workbook). */
+  | { ok: false; unreadable: string };
 
-/** CSV as text or bytes (UTF-8), or the records of a file read elsewhere (an XLSX sheet). */
-export type EmployeeFile = string | Uint8Array | { records: FileRecord[] };
+/** CSV as text or bytes (UTF-8), or an XLSX workbook (its first sheet). */
+export type EmployeeFile = string | Uint8Array | { xlsx: Uint8Array };
 
 export async function importEmployees(
   db: Kysely<Database>,
   orgId: string,
   file: EmployeeFile,
 ): Promise<ImportResult> {
-  const records = typeof file === 'object' && 'records' in file ? file.records : await readCsvRecords(file);
+  let records: FileRecord[];
+  if (typeof file === 'object' && 'xlsx' in file) {
+    const read = await readXlsxRecords(file.xlsx);
+    if (!read.ok) return { ok: false, unreadable: read.error };
+    records = read.records;
+  } else records = await readCsvRecords(file);
   const parsed = readEmployeeRows(records);
   if (!parsed.ok) return { ok: false, headerErrors: parsed.headerErrors };
   return db.transaction().execute(async (trx) => {

@@ -16,6 +16,7 @@ import { freshStartView, parseStartCycle, type StartCycleView, startCycleBody } 
 const hrOnly = ['hr'] as const;
 const hrOrAuditor = ['hr', 'auditor'] as const;
 const maxCsvBytes = 1_048_576;
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
   const web = new Hono();
@@ -47,14 +48,18 @@ export function hrRoutes(deps: ApiDependencies, api: ApiFetch): Hono {
     const file = files.file && files.file.size > 0 ? files.file : null;
     if (file && file.size > maxCsvBytes)
       return importPage(c, t, session, { csv: pasted, errors: { file: 'import.error.tooLarge' } }, 413);
-    const csv = file ? await file.text() : pasted;
-    if (!csv.trim())
+    // An Excel workbook is a zip: it starts with "PK\x03\x04", whatever the file is called.
+    const bytes = file ? new Uint8Array(await file.arrayBuffer()) : null;
+    const xlsx =
+      bytes !== null && bytes.length > 4 && String.fromCharCode(...bytes.subarray(0, 4)) === 'PK\x03\x04';
+    const csv = bytes ? (xlsx ? '' : new TextDecoder().decode(bytes)) : pasted;
+    if (!xlsx && !csv.trim())
       return importPage(c, t, session, { csv: pasted, errors: { file: 'import.error.empty' } }, 422);
     const response = await api(
       new Request(`http://in-process/v1/orgs/${session.principal.org}/employees/import`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'text/csv' },
-        body: csv,
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': xlsx ? xlsxType : 'text/csv' },
+        body: xlsx && bytes ? bytes : csv,
       }),
     );
     const text = await response.text();

@@ -74,12 +74,19 @@ const positionsRoute = createRoute({
   },
   responses: { 200: jsonResponse(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const importRoute = createRoute({
   middleware: [hrOnly] as const,
   method: 'post',
   path: '/v1/orgs/{org}/employees/import',
-  summary: 'Import employees from CSV (a result per row)',
-  request: { params: org, body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
+  summary: 'Import employees from CSV or XLSX (a result per row)',
+  request: {
+    params: org,
+    body: {
+      content: { 'text/csv': { schema: z.string() }, [xlsxType]: { schema: z.string() } },
+      required: true,
+    },
+  },
   responses: {
     200: jsonResponse(z.record(z.string(), z.unknown()), 'A result per row'),
     400: problemResponse,
@@ -213,7 +220,10 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(importRoute, async (c) => {
     const me = hr(c);
-    const result = await importEmployees(c.get('deps').db, me.org, await c.req.text());
+    const xlsx = c.req.header('content-type')?.toLowerCase().startsWith(xlsxType);
+    const file = xlsx ? { xlsx: new Uint8Array(await c.req.arrayBuffer()) } : await c.req.text();
+    const result = await importEmployees(c.get('deps').db, me.org, file);
+    if (!result.ok && 'unreadable' in result) throw new ApiProblem(400, 'unreadable_file', result.unreadable);
     if (!result.ok)
       throw new ApiProblem(400, 'invalid_csv_header', result.headerErrors.join('; '), {
         headerErrors: result.headerErrors,
