@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { benchApi } from './api.ts';
 import { benchEventAppend } from './event-append.ts';
+import { benchExportXlsx, parseExportArgs } from './export-xlsx.ts';
 import { benchLaunch, parseLaunchArgs, UsageError } from './launch.ts';
 import { benchReplay } from './replay.ts';
 
@@ -11,9 +12,14 @@ const benchmarks: Record<string, (args: string[]) => Promise<unknown>> = {
   api: () => benchApi({ databaseUrl: process.env.DATABASE_URL }),
   launch: (args) => benchLaunch({ ...parseLaunchArgs(args), databaseUrl: process.env.DATABASE_URL }),
   replay: () => benchReplay({ databaseUrl: process.env.DATABASE_URL }),
+  'export-xlsx': (args) =>
+    benchExportXlsx({ ...parseExportArgs(args), databaseUrl: process.env.DATABASE_URL }),
 };
 /** Argument checks, run before anything starts; they throw UsageError. */
-const argumentChecks: Record<string, (args: string[]) => unknown> = { launch: parseLaunchArgs };
+const argumentChecks: Record<string, (args: string[]) => unknown> = {
+  launch: parseLaunchArgs,
+  'export-xlsx': parseExportArgs,
+};
 /** These start a Temporal dev server, whose banner the SDK copies onto this process's stdout. */
 const noisyStdout = new Set(['launch']);
 

@@ -28,11 +28,12 @@ export async function savePositions(
 }
 
 /** Imports the CSV; a header that is not the expected one imports nothing and says why (`ok: false`). */
-export async function importEmployeeCsv(
+/** HR's employee list, as CSV text or an Excel workbook's bytes. */
+export async function importEmployeeFile(
   services: Services,
   me: Principal,
-  csv: string,
+  file: string | { xlsx: Uint8Array },
 ): Promise<ImportResult> {
   requireHr(me);
-  return importEmployees(services.db, me.org, csv);
+  return importEmployees(services.db, me.org, file);
 }

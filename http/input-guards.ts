@@ -82,6 +82,8 @@ async function inBody(c: Context): Promise<string | null> {
     }
     return null;
   }
+  // A workbook is binary (zip) and full of zero bytes; its cells are checked where they are read.
+  if (type.startsWith('application/vnd.openxmlformats-officedocument.')) return null;
   return (await copy.text()).includes(nul) ? 'body' : null;
 }
 

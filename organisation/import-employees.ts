@@ -1,13 +1,16 @@
-// Imports employees from CSV: a result per row. Valid rows are written (re-importing updates a person in
+// Imports employees from a CSV or XLSX file: a result per row. Valid rows are written (re-importing updates a person in
 // place, keyed by NIP); invalid rows are reported with their line and reasons and write nothing.
 // References (unit, position, supervisor) are checked against the database and the file itself.
 import type { Kysely } from 'kysely';
 import {
   type EmployeeRow,
+  type FileRecord,
   type ImportedEmployee,
-  parseEmployeeCsv,
+  readEmployeeRows,
 } from '../domain/organisation/employee-csv.ts';
 import type { Database } from '../schema/database.ts';
+import { readCsvRecords } from './csv-records.ts';
+import { readXlsxRecords } from './xlsx-records.ts';
 
 export type ImportRowResult =
   | { line: number; ok: true; nip: string; action: 'created' | 'updated' }
@@ -15,14 +18,25 @@ export type ImportRowResult =
 
 export type ImportResult =
   | { ok: true; imported: number; rejected: number; rows: ImportRowResult[] }
-  | { ok: false; headerErrors: string[] };
+  | { ok: false; headerErrors: string[] }
+  /** The file as a whole could not be read (not a workbook). */
+  | { ok: false; unreadable: string };
+
+/** CSV as text or bytes (UTF-8), or an XLSX workbook (its first sheet). */
+export type EmployeeFile = string | Uint8Array | { xlsx: Uint8Array };
 
 export async function importEmployees(
   db: Kysely<Database>,
   orgId: string,
-  csv: string,
+  file: EmployeeFile,
 ): Promise<ImportResult> {
-  const parsed = parseEmployeeCsv(csv);
+  let records: FileRecord[];
+  if (typeof file === 'object' && 'xlsx' in file) {
+    const read = await readXlsxRecords(file.xlsx);
+    if (!read.ok) return { ok: false, unreadable: read.error };
+    records = read.records;
+  } else records = await readCsvRecords(file);
+  const parsed = readEmployeeRows(records);
   if (!parsed.ok) return { ok: false, headerErrors: parsed.headerErrors };
   return db.transaction().execute(async (trx) => {
     // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Principal } from '../auth/identity.ts';
 import { setUnitPredikat, startCycle } from '../commands/cycles.ts';
-import { importEmployeeCsv } from '../commands/organisation.ts';
+import { importEmployeeFile } from '../commands/organisation.ts';
 import type { Services } from '../commands/services.ts';
 import { unitPredikatSchema } from '../domain/rating/distribution-rules.ts';
 import { mayManageCycles, mayReadCycles } from '../read/access.ts';
@@ -53,17 +53,23 @@ export function hrRoutes(deps: Services): Hono {
     const file = files.file && files.file.size > 0 ? files.file : null;
     if (file && file.size > maxCsvBytes)
       return importPage(c, t, session, { csv: pasted, errors: { file: 'import.error.tooLarge' } }, 413);
-    const csv = file ? await file.text() : pasted;
-    if (!csv.trim())
+    // An Excel workbook is a zip: it starts with "PK\x03\x04", whatever the file is called.
+    const bytes = file ? new Uint8Array(await file.arrayBuffer()) : null;
+    const xlsx =
+      bytes !== null && bytes.length > 4 && String.fromCharCode(...bytes.subarray(0, 4)) === 'PK\x03\x04';
+    const csv = bytes ? (xlsx ? '' : new TextDecoder().decode(bytes)) : pasted;
+    if (!xlsx && !csv.trim())
       return importPage(c, t, session, { csv: pasted, errors: { file: 'import.error.empty' } }, 422);
     // What the API refuses of a CSV body, refused alike: over its size, or text PostgreSQL cannot hold.
     const refused = (status: number, code: string) =>
       importPage(c, t, session, { csv: pasted, errors: {}, formError: refusalText(t, code) }, status);
     if (Buffer.byteLength(csv) > maxCsvBytes) return refused(413, 'payload_too_large');
     if (csv.includes('\u0000')) return refused(400, 'invalid_text');
-    const answer = await attempt(() => importEmployeeCsv(deps, session.principal, csv));
+    const upload = xlsx && bytes ? { xlsx: bytes } : csv;
+    const answer = await attempt(() => importEmployeeFile(deps, session.principal, upload));
     if (!answer.ok) return refused(answer.status, answer.code);
     const result = answer.value;
+    if (!result.ok && 'unreadable' in result) return refused(400, 'unreadable_file');
     if (!result.ok) {
       const view: ImportView = {
         csv: pasted,

@@ -7,7 +7,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
 } from '@temporalio/common';
 import { ApplicationFailure, startChild, workflowInfo } from '@temporalio/workflow';
-import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
+import type * as AppraisalCalendars from '../domain/cycle/appraisal-calendar.ts';
 import type * as Calendar from '../domain/cycle/calendar.ts';
 import type { CalendarOverrides } from '../domain/cycle/calendar.ts';
 import type { Population } from '../domain/cycle/events.ts';
@@ -33,9 +33,8 @@ const scheduledStartTime = defineSearchAttributeKey(
 export async function StartNextCycleWorkflow(input: NextCycleInput): Promise<string> {
   // Workflow time is deterministic; the fire time keeps a Dec 31 fire that runs after midnight in its year.
   const firedAt = workflowInfo().typedSearchAttributes.get(scheduledStartTime)?.getTime() ?? Date.now();
-  const year = new Date(firedAt).getUTCFullYear() + 1;
   // The cycle opens on Jan 1, or now if the run is so late that Jan 1 has passed.
-  const start = Math.max(Date.UTC(year, 0, 1), Date.now());
+  const { year, start } = calendarModule().nextCycleStart(firedAt, Date.now());
   const cycleId = cycleIdFor(input.orgId, year);
   const cycle: CycleInput = {
     cycleId,
@@ -61,15 +60,17 @@ export async function StartNextCycleWorkflow(input: NextCycleInput): Promise<str
 
 /**
  * Loaded when a schedule fires, not at every workflow's start: all of siklus's workflows share one
- * bundle, so each would otherwise evaluate this module and the calendar schemas (see
- * workflows/employee-appraisal.ts).
+ * bundle, so each would otherwise evaluate these modules, the calendar schemas and the time library
+ * (see workflows/employee-appraisal.ts).
  */
 const calendarModule = () => require('../domain/cycle/calendar.ts') as typeof Calendar;
+const appraisalCalendarModule = () =>
+  require('../domain/cycle/appraisal-calendar.ts') as typeof AppraisalCalendars;
 
-function calendarFor(year: number, start: number, overrides?: CalendarOverrides): AppraisalCalendar {
+function calendarFor(year: number, start: string, overrides?: CalendarOverrides): AppraisalCalendar {
   try {
-    return toAppraisalCalendar(
-      calendarModule().buildCalendar(year, new Date(start).toISOString(), overrides),
+    return appraisalCalendarModule().toAppraisalCalendar(
+      calendarModule().buildCalendar(year, start, overrides),
     );
   } catch (error) {
     // Bad overrides do not heal on retry: fail the run (the schedule shows it) instead of the task.

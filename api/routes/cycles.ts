@@ -2,7 +2,7 @@
 // inspect, progress per unit and step, distribution per unit against its rule, unit predikat, close.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { closeCycle, readableCycle, setUnitPredikat, startCycle } from '../../commands/cycles.ts';
-import { importEmployeeCsv, savePositions, saveUnits } from '../../commands/organisation.ts';
+import { importEmployeeFile, savePositions, saveUnits } from '../../commands/organisation.ts';
 import { Refusal } from '../../commands/refusal.ts';
 import { calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
 import { populationSchema } from '../../domain/cycle/events.ts';
@@ -71,12 +71,19 @@ const positionsRoute = createRoute({
   },
   responses: { 200: jsonResponse(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const importRoute = createRoute({
   middleware: [hrOnly] as const,
   method: 'post',
   path: '/v1/orgs/{org}/employees/import',
-  summary: 'Import employees from CSV (a result per row)',
-  request: { params: org, body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
+  summary: 'Import employees from CSV or XLSX (a result per row)',
+  request: {
+    params: org,
+    body: {
+      content: { 'text/csv': { schema: z.string() }, [xlsxType]: { schema: z.string() } },
+      required: true,
+    },
+  },
   responses: {
     200: jsonResponse(z.record(z.string(), z.unknown()), 'A result per row'),
     400: problemResponse,
@@ -172,7 +179,10 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     return c.json({ upserted }, 200);
   })
   .openapi(importRoute, async (c) => {
-    const result = await importEmployeeCsv(c.get('deps'), c.get('principal'), await c.req.text());
+    const xlsx = c.req.header('content-type')?.toLowerCase().startsWith(xlsxType);
+    const file = xlsx ? { xlsx: new Uint8Array(await c.req.arrayBuffer()) } : await c.req.text();
+    const result = await importEmployeeFile(c.get('deps'), c.get('principal'), file);
+    if (!result.ok && 'unreadable' in result) throw new Refusal(400, 'unreadable_file', result.unreadable);
     if (!result.ok)
       throw new Refusal(400, 'invalid_csv_header', result.headerErrors.join('; '), {
         headerErrors: result.headerErrors,

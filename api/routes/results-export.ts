@@ -42,5 +42,5 @@ export const resultsExportRoutes = new OpenAPIHono<ApiEnv>().openapi(route, asyn
     'content-type': file.contentType,
     'content-disposition': `attachment; filename="${file.fileName}"`,
   };
-  return typeof file.body === 'string' ? c.body(file.body, 200, headers) : c.body(file.body, 200, headers);
+  return c.body(file.body, 200, headers);
 });

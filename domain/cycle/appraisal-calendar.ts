@@ -1,4 +1,5 @@
 // The employee workflow's view of the cycle calendar: the windows it waits on, by step.
+import { Temporal } from 'temporal-polyfill';
 import { DomainError } from '../errors.ts';
 import type { CalendarStepName, CycleCalendar } from './calendar.ts';
 
@@ -28,7 +29,9 @@ export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string):
     return { start: found.start, deadline: found.deadline };
   };
   const feedback = window('feedback');
-  const days = Math.round((Date.parse(feedback.deadline) - Date.parse(feedback.start)) / 86_400_000);
+  // Days of 24 hours: the zones of Indonesia have no daylight saving time.
+  const span = Temporal.Instant.from(feedback.start).until(Temporal.Instant.from(feedback.deadline));
+  const days = Math.round(span.total('hours') / 24);
   return {
     socialisation: window('socialisation'),
     agreement: window('agreement'),

@@ -1,8 +1,11 @@
-// The employee import file: one employee per row, read with csv.ts and checked row by row, so that HR
-// sees every problem of a file at once. Nothing here throws on bad input.
+// The employee import file: one employee per row, checked row by row so that HR sees every problem of a
+// file at once. Reading the file (CSV or XLSX) is I/O and lives in organisation/; the rules live here.
+// Nothing here throws on bad input.
 import { z } from 'zod';
-import { parseCsv } from './csv.ts';
 import { parseNip } from './nip.ts';
+
+/** One record of the file as read: its cells, or why it could not be read; `line` is where it starts. */
+export type FileRecord = { line: number; fields: string[] } | { line: number; error: string };
 
 /** The columns of the file, in the documented order; any order is accepted, `language` may be left out. */
 export const employeeCsvColumns = [
@@ -55,8 +58,8 @@ const rowSchema = z.object({
     .default('id'),
 });
 
-export function parseEmployeeCsv(text: string): EmployeeCsv {
-  const records = parseCsv(text);
+/** The records of the file in order, empty lines left out, the header first. */
+export function readEmployeeRows(records: readonly FileRecord[]): EmployeeCsv {
   const first = records[0];
   if (first === undefined)
     return { ok: false, headerErrors: [`the file is empty; expected the header ${expected}`] };

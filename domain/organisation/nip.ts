@@ -6,7 +6,7 @@
 //   digit 15     gender: 1 male, 2 female
 //   digits 16-18 serial among people with the same other digits: 001-999 (000 is never issued)
 import { z } from 'zod';
-import { isRealDate } from '../time/gregorian.ts';
+import { isRealDate } from '../time/dates.ts';
 
 export type Nip = {
   /** The 18 digits. */

@@ -1,60 +1,35 @@
-// ISO 8601 instants as UTC epoch milliseconds, parsed and printed without Date (see gregorian.ts).
-import { civilFromDays, daysFromCivil, isRealDate } from './gregorian.ts';
+// ISO 8601 instants read into a time zone and written in UTC, with Temporal (see zones.ts).
+import { Temporal } from 'temporal-polyfill';
+import { z } from 'zod';
 
-const msPerDay = 86_400_000;
-
-const pattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const dateOnly = z.iso.date();
+// A zone is required: a local date-time without one is ambiguous. Seconds may be left out.
+const dateTime = z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })]);
 
 /**
- * Epoch milliseconds of `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:mm[:ss[.fff]]` with `Z` or `±HH:MM`
- * (a zone is required: a local time without one is ambiguous). Digits beyond milliseconds are dropped.
- * null when the text is not such an instant or names an impossible date or time.
+ * `YYYY-MM-DD` (the start of that day in `timeZone`) or `YYYY-MM-DDTHH:mm[:ss[.fff…]]` with `Z` or
+ * `±HH:MM`, as an instant in `timeZone`. Digits beyond milliseconds are dropped. null when the text is
+ * not such an instant or names an impossible date or time.
  */
-export function parseInstant(text: string): number | null {
-  const m = pattern.exec(text);
-  if (m === null) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  if (!isRealDate(year, month, day)) return null;
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  let offsetMinutes = 0;
-  if (zone !== 'Z') {
-    const oh = Number(zone.slice(1, 3));
-    const om = Number(zone.slice(4, 6));
-    if (oh > 23 || om > 59) return null;
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (oh * 60 + om);
+export function parseInstant(text: string, timeZone: string): Temporal.ZonedDateTime | null {
+  try {
+    if (dateOnly.safeParse(text).success)
+      return Temporal.PlainDate.from(text, { overflow: 'reject' }).toZonedDateTime(timeZone);
+    if (dateTime.safeParse(text).success) {
+      const instant = Temporal.Instant.from(text).round({
+        smallestUnit: 'millisecond',
+        roundingMode: 'trunc',
+      });
+      return instant.toZonedDateTimeISO(timeZone);
+    }
+  } catch {
+    // an impossible date or time
   }
-  const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
-  const local = daysFromCivil(year, month, day) * msPerDay + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
-  return local - offsetMinutes * 60_000;
+  return null;
 }
 
-/** `YYYY-MM-DDTHH:mm:ss.sssZ`, the same shape as Date#toISOString (years 0000-9999). */
-export function formatInstant(epochMs: number): string {
-  const days = Math.floor(epochMs / msPerDay);
-  const { year, month, day } = civilFromDays(days);
-  let rest = epochMs - days * msPerDay;
-  const ms = rest % 1000;
-  rest = (rest - ms) / 1000;
-  const second = rest % 60;
-  rest = (rest - second) / 60;
-  const minute = rest % 60;
-  const hour = (rest - minute) / 60;
-  const p = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${p(year, 4)}-${p(month)}-${p(day)}T${p(hour)}:${p(minute)}:${p(second)}.${p(ms, 3)}Z`;
-}
-
-/** The calendar date in UTC of an instant. */
-export function utcDateOf(epochMs: number): { year: number; month: number; day: number } {
-  return civilFromDays(Math.floor(epochMs / msPerDay));
-}
-
-export function utcMidnight(year: number, month: number, day: number): number {
-  return daysFromCivil(year, month, day) * msPerDay;
+/** `YYYY-MM-DDTHH:mm:ss.sssZ`, the same shape as Date#toISOString. */
+export function formatInstant(at: Temporal.ZonedDateTime | Temporal.Instant): string {
+  const instant = at instanceof Temporal.ZonedDateTime ? at.toInstant() : at;
+  return instant.toString({ fractionalSecondDigits: 3 });
 }

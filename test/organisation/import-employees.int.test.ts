@@ -309,6 +309,28 @@ describe('re-importing', () => {
   });
 });
 
+describe('a file as Excel saves it', () => {
+  it('reads CSV with semicolons (an Indonesian locale), a byte-order mark and CRLF as the same rows', async () => {
+    const orgId = await freshOrg();
+    const text = [
+      '\uFEFFnip;name;email;unit_code;position_code;supervisor_nip;language',
+      `${nip.head};dr. Ani, M.Kes;ani@dinkes.go.id;DINKES;KADIS;;`,
+      `${nip.staff};Budi;budi@dinkes.go.id;PKM-99;JF-PERAWAT;${nip.head};en`,
+      '',
+    ].join('\r\n');
+    expect(await importEmployees(db, orgId, Buffer.from(text, 'utf8'))).toEqual({
+      ok: true,
+      imported: 1,
+      rejected: 1,
+      rows: [
+        { line: 2, ok: true, nip: nip.head, action: 'created' },
+        { line: 3, ok: false, errors: ['unit_code: unknown unit "PKM-99"'] },
+      ],
+    });
+    expect((await employeesOf(orgId)).map((e) => [e.nip, e.name])).toEqual([[nip.head, 'dr. Ani, M.Kes']]);
+  });
+});
+
 describe('a bad header', () => {
   it('returns headerErrors and writes nothing', async () => {
     const orgId = await freshOrg();

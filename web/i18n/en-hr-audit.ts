@@ -28,7 +28,7 @@ export const enHrAudit: Record<keyof typeof idHrAudit, string> = {
   'import.intro':
     'Upload a CSV file of employees or paste its contents. Valid rows are saved (existing people are updated by NIP); invalid rows are rejected with their reasons and save nothing.',
   'import.columns': 'The first line holds the column names, in any order:',
-  'import.file': 'CSV file',
+  'import.file': 'CSV or Excel (.xlsx) file',
   'import.paste': 'Or paste the CSV',
   'import.pasteHint': 'Used when no file is chosen.',
   'import.submit': 'Import',

@@ -169,6 +169,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'problem.wrong_step': 'This cannot be done at the current step.',
   'problem.stale_version': 'Something changed meanwhile. Reload the page.',
   'problem.already_done': 'This was already done.',
+  'problem.unreadable_file': 'The file cannot be read as CSV or as an Excel workbook.',
   'problem.forbidden_actor': 'You may not do this.',
   'problem.appraisal_closed': 'This appraisal has ended.',
   'problem.deadline_passed': 'The deadline has passed.',

@@ -26,7 +26,7 @@ export const idHrAudit = {
   'import.intro':
     'Unggah berkas CSV data pegawai atau tempelkan isinya. Baris yang benar disimpan (pegawai yang sudah ada diperbarui berdasarkan NIP); baris yang salah ditolak beserta alasannya dan tidak menyimpan apa pun.',
   'import.columns': 'Baris pertama berisi judul kolom, urutannya bebas:',
-  'import.file': 'Berkas CSV',
+  'import.file': 'Berkas CSV atau Excel (.xlsx)',
   'import.paste': 'Atau tempelkan isi CSV',
   'import.pasteHint': 'Dipakai bila tidak ada berkas yang dipilih.',
   'import.submit': 'Impor',

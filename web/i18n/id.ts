@@ -170,6 +170,7 @@ export const idOwn = {
   'problem.wrong_step': 'Tindakan ini tidak dapat dilakukan pada tahap sekarang.',
   'problem.stale_version': 'Data sudah berubah sementara itu. Muat ulang halaman.',
   'problem.already_done': 'Ini sudah dilakukan sebelumnya.',
+  'problem.unreadable_file': 'Berkas tidak dapat dibaca sebagai CSV atau buku kerja Excel.',
   'problem.forbidden_actor': 'Anda tidak berwenang melakukan ini.',
   'problem.appraisal_closed': 'Penilaian ini sudah berakhir.',
   'problem.deadline_passed': 'Batas waktu sudah lewat.',

@@ -1,4 +1,4 @@
-// HR imports employees from CSV (a file or pasted text, commands/organisation.ts) and sees a result
+// HR imports employees from CSV or XLSX (a file, or pasted CSV text; commands/organisation.ts) and sees a result
 // per row: its line, whether the person was added or updated, or why the row was rejected. The reasons
 // the importer gives in English are put into the reader's language where their shape is known; any other
 // reason is shown as it came, marked as English for screen readers.
@@ -32,7 +32,7 @@ ${view.headerErrors?.length ? h`<ul class="notice error" aria-label="${t('import
 <p class="hint" id="csv-columns">${t('import.columns')} <code>${csvColumns}</code></p>
 <label for="f-file">${t('import.file')}</label>
 ${fileError ? h`<p class="field-error" id="f-file-error">${t(fileError)}</p>` : ''}
-<input type="file" id="f-file" name="file" accept=".csv,text/csv" aria-describedby="csv-columns${fileError ? ' f-file-error' : ''}"${fileError ? h` aria-invalid="true"` : ''}>
+<input type="file" id="f-file" name="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="csv-columns${fileError ? ' f-file-error' : ''}"${fileError ? h` aria-invalid="true"` : ''}>
 <label for="f-csv">${t('import.paste')} <span class="muted">${t('field.optional')}</span></label>
 <p class="hint" id="f-csv-hint">${t('import.pasteHint')}</p>
 <textarea id="f-csv" name="csv" rows="8" spellcheck="false" class="mono" aria-describedby="f-csv-hint csv-columns">${view.csv}</textarea>

@@ -3,10 +3,12 @@ import {
   buildCalendar,
   type CalendarOverrides,
   calendarByStep,
+  nextCycleStart,
   objectionDeadline,
   reminderAt,
 } from '../../../domain/cycle/calendar.ts';
 import { DomainError } from '../../../domain/errors.ts';
+import { indonesianTimeZones } from '../../../domain/time/zones.ts';
 
 const table = (overrides?: CalendarOverrides) =>
   buildCalendar(2025, '2025-01-02', overrides).steps.map((s) => [
@@ -217,5 +219,79 @@ describe('given a check-in date that collides with the previous window', () => {
     expect(error.message).toBe(
       'checkInOpens.I: TW I closes at 2025-07-09T00:00:00.000Z, after TW II opens at 2025-06-30T00:00:00.000Z',
     );
+  });
+});
+
+describe('given a cycle in one of the zones of Indonesia', () => {
+  const { WIB, WITA, WIT } = indonesianTimeZones;
+  const opening = (zone: string) =>
+    buildCalendar(2025, '2025-01-02', {}, zone)
+      .steps.map((s) => [s.step, s.start])
+      .slice(0, 3);
+
+  it('when built, then dates are the starts of local days: midnight WIB, WITA and WIT are 17:00, 16:00 and 15:00 UTC', () => {
+    expect(opening(WIB)).toEqual([
+      ['socialisation', '2025-01-01T17:00:00.000Z'],
+      ['agreement', '2025-01-15T17:00:00.000Z'],
+      ['checkInI', '2025-03-30T17:00:00.000Z'],
+    ]);
+    expect(opening(WITA)[2]).toEqual(['checkInI', '2025-03-30T16:00:00.000Z']);
+    expect(opening(WIT)[2]).toEqual(['checkInI', '2025-03-30T15:00:00.000Z']);
+    // Without a zone, as before: UTC days.
+    expect(opening('UTC')).toEqual(opening(undefined as unknown as string));
+    expect(opening('UTC')[2]).toEqual(['checkInI', '2025-03-31T00:00:00.000Z']);
+  });
+
+  it("when an instant falls on the evening of 31 December UTC, then its year is the next one in the zone's day", () => {
+    // 20:00 UTC on 31 December 2024 is 1 January 2025 in WIT: a 2026 cycle may start then there, not in UTC.
+    expect(failure(() => buildCalendar(2026, '2024-12-31T20:00:00Z'))).toMatchObject({
+      code: 'calendar.outOfRange',
+      field: 'start',
+    });
+    expect(buildCalendar(2026, '2024-12-31T20:00:00Z', {}, WIT).steps[0]?.start).toBe(
+      '2024-12-31T20:00:00.000Z',
+    );
+    // And TW IV set to open at 20:00 UTC on 31 December is already next year in WIB.
+    const late: CalendarOverrides = { checkInOpens: { IV: '2025-12-31T20:00:00Z' } };
+    expect(buildCalendar(2025, '2025-01-02', late).steps[5]?.start).toBe('2025-12-31T20:00:00.000Z');
+    expect(failure(() => buildCalendar(2025, '2025-01-02', late, WIB))).toMatchObject({
+      code: 'calendar.outOfRange',
+      field: 'checkInOpens.IV',
+    });
+  });
+
+  it('when the zone is not an IANA zone, then calendar.invalidTimeZone names timeZone', () => {
+    expect(failure(() => buildCalendar(2025, '2025-01-02', {}, 'WIB'))).toMatchObject({
+      code: 'calendar.invalidTimeZone',
+      field: 'timeZone',
+    });
+  });
+
+  it('when a length runs past the years a date can hold, then calendar.invalidDuration names it', () => {
+    expect(failure(() => buildCalendar(2025, '2025-01-02', { review: 'P999999Y' }))).toMatchObject({
+      code: 'calendar.invalidDuration',
+      field: 'review',
+    });
+  });
+});
+
+describe('given the yearly schedule firing', () => {
+  const newYear2027 = Date.parse('2027-01-01T00:00:00Z');
+
+  it('when it fires on 31 December, then the next year opens on 1 January, or at once if that has passed', () => {
+    const fired = Date.parse('2026-12-31T17:00:00Z');
+    expect(nextCycleStart(fired, fired)).toEqual({ year: 2027, start: '2027-01-01T00:00:00.000Z' });
+    expect(nextCycleStart(fired, newYear2027 + 3_600_000)).toEqual({
+      year: 2027,
+      start: '2027-01-01T01:00:00.000Z',
+    });
+  });
+
+  it("when it fires at 17:00 UTC on 31 December, then in WIB that is already the new year's day", () => {
+    const fired = Date.parse('2026-12-31T17:00:00Z'); // 00:00 on 1 January 2027 in WIB
+    expect(nextCycleStart(fired, fired, indonesianTimeZones.WIB)).toEqual({
+      year: 2028,
+      start: '2027-12-31T17:00:00.000Z',
+    });
   });
 });

@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { employeeCsvColumns, parseEmployeeCsv } from '../../../domain/organisation/employee-csv.ts';
+import { employeeCsvColumns, readEmployeeRows } from '../../../domain/organisation/employee-csv.ts';
+import { readCsvRecords } from '../../../organisation/csv-records.ts';
 
 const header = 'nip,name,email,unit_code,position_code,supervisor_nip,language';
 const head = '196805121990031002'; // no supervisor
 const staff = '198503122010011003';
 const nurse = '199202292015032001';
 
-const rowsOf = (text: string) => {
-  const result = parseEmployeeCsv(text);
+const parseEmployeeCsv = async (text: string) => readEmployeeRows(await readCsvRecords(text));
+
+const rowsOf = async (text: string) => {
+  const result = await parseEmployeeCsv(text);
   if (!result.ok) throw new Error(`unexpected header errors: ${result.headerErrors.join('; ')}`);
   return result.rows;
 };
 
 describe('given the documented columns', () => {
-  it('when listed, then they are the seven columns in order', () => {
+  it('when listed, then they are the seven columns in order', async () => {
     expect(employeeCsvColumns).toEqual([
       'nip',
       'name',
@@ -36,8 +39,8 @@ describe('given a valid employee file', () => {
     '',
   ].join('\r\n');
 
-  it('when parsed, then every row is an employee with trimmed cells, null supervisor and default language', () => {
-    expect(rowsOf(text)).toEqual([
+  it('when parsed, then every row is an employee with trimmed cells, null supervisor and default language', async () => {
+    expect(await rowsOf(text)).toEqual([
       {
         line: 2,
         ok: true,
@@ -80,8 +83,8 @@ describe('given a valid employee file', () => {
     ]);
   });
 
-  it('when the language column is left out and the columns are reordered, then rows still parse', () => {
-    const rows = rowsOf(
+  it('when the language column is left out and the columns are reordered, then rows still parse', async () => {
+    const rows = await rowsOf(
       `NAME,nip,email,unit_code,position_code,supervisor_nip\nAni,${head},ani@x.go.id,U,P,\n`,
     );
     expect(rows).toEqual([
@@ -103,8 +106,8 @@ describe('given a valid employee file', () => {
 });
 
 describe('given rows with problems', () => {
-  it('when a row has several wrong cells, then all its errors are listed and the other rows still parse', () => {
-    const rows = rowsOf(
+  it('when a row has several wrong cells, then all its errors are listed and the other rows still parse', async () => {
+    const rows = await rowsOf(
       [header, `${staff.slice(0, 14)}3003,,not-an-email,U,P,12345,fr`, `${head},Ani,ani@x.go.id,U,P,,`].join(
         '\n',
       ),
@@ -123,8 +126,8 @@ describe('given rows with problems', () => {
     expect(rows[1]).toMatchObject({ line: 3, ok: true });
   });
 
-  it('when a NIP appears twice, then the later line is the error and names the earlier line', () => {
-    const rows = rowsOf(
+  it('when a NIP appears twice, then the later line is the error and names the earlier line', async () => {
+    const rows = await rowsOf(
       [header, `${staff},A,a@x.go.id,U,P,,`, `${head},B,b@x.go.id,U,P,,`, `${staff},C,c@x.go.id,U,P,,`].join(
         '\n',
       ),
@@ -133,32 +136,32 @@ describe('given rows with problems', () => {
     expect(rows[2]).toEqual({ line: 4, ok: false, errors: [`nip: ${staff} already appears on line 2`] });
   });
 
-  it('when an employee is their own supervisor, then the row is an error', () => {
-    expect(rowsOf(`${header}\n${staff},A,a@x.go.id,U,P,${staff},\n`)[0]).toEqual({
+  it('when an employee is their own supervisor, then the row is an error', async () => {
+    expect((await rowsOf(`${header}\n${staff},A,a@x.go.id,U,P,${staff},\n`))[0]).toEqual({
       line: 2,
       ok: false,
       errors: ['supervisor_nip: an employee cannot be their own supervisor'],
     });
   });
 
-  it('when a row has the wrong number of fields, then it is an error saying how many', () => {
-    expect(rowsOf(`${header}\n${staff},A,a@x.go.id,U,P\n`)[0]).toEqual({
+  it('when a row has the wrong number of fields, then it is an error saying how many', async () => {
+    expect((await rowsOf(`${header}\n${staff},A,a@x.go.id,U,P\n`))[0]).toEqual({
       line: 2,
       ok: false,
       errors: ['expected 7 fields as in the header, found 5'],
     });
   });
 
-  it('when a row is malformed CSV, then the row is an error and the next row is read', () => {
-    const rows = rowsOf(`${header}\n"${staff}"x,A,a@x.go.id,U,P,,\n${head},B,b@x.go.id,U,P,,\n`);
+  it('when a row is malformed CSV, then the row is an error and the next row is read', async () => {
+    const rows = await rowsOf(`${header}\n"${staff}"x,A,a@x.go.id,U,P,,\n${head},B,b@x.go.id,U,P,,\n`);
     expect(rows[0]).toMatchObject({ line: 2, ok: false, errors: [expect.stringContaining('closing quote')] });
     expect(rows[1]).toMatchObject({ line: 3, ok: true });
   });
 });
 
 describe('given a bad header', () => {
-  it('when the file is empty, then the header error names the expected columns', () => {
-    expect(parseEmployeeCsv('')).toEqual({
+  it('when the file is empty, then the header error names the expected columns', async () => {
+    expect(await parseEmployeeCsv('')).toEqual({
       ok: false,
       headerErrors: [
         'the file is empty; expected the header nip,name,email,unit_code,position_code,supervisor_nip,language',
@@ -166,8 +169,10 @@ describe('given a bad header', () => {
     });
   });
 
-  it('when columns are unknown, repeated or missing, then each problem is reported and no row is read', () => {
-    const result = parseEmployeeCsv(`nip,name,name,mail,unit_code,position_code\n${staff},A,A,a@x,U,P\n`);
+  it('when columns are unknown, repeated or missing, then each problem is reported and no row is read', async () => {
+    const result = await parseEmployeeCsv(
+      `nip,name,name,mail,unit_code,position_code\n${staff},A,A,a@x,U,P\n`,
+    );
     expect(result).toEqual({
       ok: false,
       headerErrors: [

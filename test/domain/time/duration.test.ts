@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { isRealDate } from '../../../domain/time/dates.ts';
 import { addDuration, parseDuration } from '../../../domain/time/duration.ts';
 import { formatInstant, parseInstant } from '../../../domain/time/instant.ts';
+import { indonesianTimeZones } from '../../../domain/time/zones.ts';
 
-const at = (iso: string) => {
-  const ms = parseInstant(iso);
-  if (ms === null) throw new Error(`bad instant ${iso}`);
-  return ms;
+const at = (iso: string, zone = 'UTC') => {
+  const instant = parseInstant(iso, zone);
+  if (instant === null) throw new Error(`bad instant ${iso}`);
+  return instant;
 };
 
 describe('given ISO 8601 duration texts', () => {
   it('when every part is given, then each is read', () => {
-    expect(parseDuration('P1Y2M3W4DT5H6M7S')).toEqual({
+    expect(parseDuration('P1Y2M3W4DT5H6M7S')).toMatchObject({
       years: 1,
       months: 2,
       weeks: 3,
@@ -69,15 +71,56 @@ describe('given ISO 8601 instant texts', () => {
 
   it('when compared with the platform Date, then both agree', () => {
     for (const iso of ['1970-01-01T00:00:00.000Z', '1999-12-31T23:59:59.999Z', '2100-03-01T12:34:56.789Z']) {
-      expect(at(iso)).toBe(Date.parse(iso));
-      expect(formatInstant(Date.parse(iso))).toBe(iso);
+      expect(at(iso).epochMilliseconds).toBe(Date.parse(iso));
+      expect(formatInstant(at(iso))).toBe(iso);
     }
   });
 
   it.each(['2025-02-29', '2025-13-01', '2025-01-01T24:00Z', '2025-01-01T10:00', '2025-1-1', 'tomorrow'])(
     "when the text is '%s', then it is not an instant",
     (text) => {
-      expect(parseInstant(text)).toBeNull();
+      expect(parseInstant(text, 'UTC')).toBeNull();
     },
   );
+});
+
+describe('given the Gregorian calendar', () => {
+  it('when dates are checked, then 29 February exists only in leap years (centuries only when divisible by 400)', () => {
+    expect([1900, 2000, 2024, 2025, 2100].map((y) => isRealDate(y, 2, 29))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([
+      isRealDate(2025, 4, 31),
+      isRealDate(2025, 13, 1),
+      isRealDate(2025, 0, 1),
+      isRealDate(2025, 12, 31),
+    ]).toEqual([false, false, false, true]);
+  });
+});
+
+describe('given the zones of Indonesia', () => {
+  const { WIB, WITA, WIT } = indonesianTimeZones;
+
+  it('when a date has no time, then it is the start of that day in the zone', () => {
+    expect(formatInstant(at('2025-01-01', WIB))).toBe('2024-12-31T17:00:00.000Z');
+    expect(formatInstant(at('2025-01-01', WITA))).toBe('2024-12-31T16:00:00.000Z');
+    expect(formatInstant(at('2025-01-01', WIT))).toBe('2024-12-31T15:00:00.000Z');
+  });
+
+  it('when an instant is late in the UTC day, then it is already the next local day, and months are added there', () => {
+    const evening = '2025-01-30T18:30:00Z'; // 01:30 on 31 January in WIB, 03:30 in WIT
+    expect(at(evening, WIB).toPlainDate().toString()).toBe('2025-01-31');
+    expect(at(evening, 'UTC').toPlainDate().toString()).toBe('2025-01-30');
+    // One month on: 30 January (UTC) becomes 28 February; 31 January (WIT) clamps to 28 February at 03:30 WIT.
+    expect(formatInstant(addDuration(at(evening, 'UTC'), parseDuration('P1M')!))).toBe(
+      '2025-02-28T18:30:00.000Z',
+    );
+    expect(formatInstant(addDuration(at(evening, WIT), parseDuration('P1M')!))).toBe(
+      '2025-02-27T18:30:00.000Z',
+    );
+  });
 });
