@@ -20,7 +20,8 @@ export function liveFeed(
   return async (stream) => {
     let wake: (() => void) | undefined;
     const unsubscribe = listener?.subscribe((p) => {
-      if (p.org === who.org && (p.nip === who.nip || (who.hr && p.role === 'hr'))) wake?.();
+      if (p.reconnected || (p.org === who.org && (p.nip === who.nip || (who.hr && p.role === 'hr'))))
+        wake?.();
     });
     stream.onAbort(() => {
       unsubscribe?.();

@@ -5,14 +5,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityFromEnv } from '../../auth/config.ts';
 import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import { startServer } from '../../bin/server.ts';
-import { listenForNotifications, type NotificationListener } from '../../notifications/listener.ts';
+import {
+  listenerApplicationName,
+  listenForNotifications,
+  type NotificationListener,
+  type Wake,
+} from '../../notifications/listener.ts';
 import { deliverDueEmails } from '../../notifications/mailer.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
@@ -177,6 +182,33 @@ describe('notifications', () => {
       expect(new Set([...initial, ...live, ...resumed].map((e) => e.id)).size).toBe(already + 4);
     } finally {
       await api.close();
+      await listener.close();
+    }
+  });
+  it('listens again after its connection is lost, and wakes every feed when it does', async () => {
+    const listener = await listenForNotifications(database.url);
+    const heard: Array<Parameters<Wake>[0]> = [];
+    listener.subscribe((payload) => heard.push(payload));
+    const payload = JSON.stringify({ org: 'bungo', nip: siti, role: 'employee' });
+    const notify = () => sql`select pg_notify('siklus_notifications', ${payload})`.execute(db);
+    const until = async (done: () => boolean, what: string) => {
+      for (let i = 0; i < 150 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(done(), what).toBe(true);
+    };
+    try {
+      await notify();
+      await until(() => heard.length === 1, 'the first notification');
+      // As when PostgreSQL restarts: the server ends the listening backend.
+      const { rows } = await sql<{ ended: boolean }>`select pg_terminate_backend(pid) as ended
+        from pg_stat_activity
+        where application_name = ${listenerApplicationName} and datname = current_database()`.execute(db);
+      expect(rows.map((r) => r.ended)).toEqual([true]);
+      await until(() => heard.some((p) => p.reconnected), 'the listener to listen again and wake the feeds');
+      const before = heard.length;
+      await notify();
+      await until(() => heard.length === before + 1, 'a notification after the reconnect');
+      expect(heard.at(-1)).toEqual({ org: 'bungo', nip: siti, role: 'employee' });
+    } finally {
       await listener.close();
     }
   });
