@@ -23,3 +23,10 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** Calendar days from the local day of `from` to the local day of `to` in the zone (negative when earlier). */
+export function localDaysBetween(from: Date, to: Date, timeZone: string): number {
+  const day = (at: Date) =>
+    Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(timeZone).toPlainDate();
+  return day(from).until(day(to), { largestUnit: 'days' }).days;
+}
