@@ -112,7 +112,7 @@ export function npmStart(settings: StartSettings, options: { viaNpm?: boolean } 
 export function serversOn(dataDir: string): { postgres: number[]; temporal: number[] } {
   const found = findProcesses((args) => args.includes(`${dataDir}/`));
   return {
-    postgres: found.filter((p) => / -D /.test(p.args) && !p.args.includes('start-dev')).map((p) => p.pid),
+    postgres: found.filter((p) => p.args.includes(' -D ') && !p.args.includes('start-dev')).map((p) => p.pid),
     temporal: found.filter((p) => p.args.includes(' start-dev ')).map((p) => p.pid),
   };
 }
