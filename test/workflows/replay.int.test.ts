@@ -47,11 +47,14 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the batched launch and with the opening events in the input', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
       ['employee-appraisal-updates.json', 'EmployeeAppraisalWorkflow'],
+      ['employee-appraisal-year-before-reshape.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-year-inline-events.json', 'CycleWorkflow'],
+      ['employee-appraisal-updates-before-strict-commands.json', 'EmployeeAppraisalWorkflow'],
       ['employee-appraisal-year-unbatched-launch.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year-unbatched-launch.json', 'CycleWorkflow'],
       ['employee-appraisal-year-opening-events.json', 'EmployeeAppraisalWorkflow'],
@@ -69,8 +72,18 @@ describe('replaying recorded histories', () => {
       return Object.keys(JSON.parse(Buffer.from(data ?? []).toString('utf8')).opened ?? {});
     };
     expect(opened('employee-appraisal-year.json')).toEqual(['at']);
+    expect(opened('employee-appraisal-year-before-reshape.json')).toEqual(['at']);
     expect(opened('employee-appraisal-year-opening-events.json')).toEqual(['events']);
     expect(opened('employee-appraisal-year-unbatched-launch.json')).toEqual([]);
+    // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
+    const launchHeartbeat = (file: string) =>
+      fixtures
+        .find((f) => f.file === file)
+        ?.history.events?.find(
+          (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'launchAppraisals',
+        )?.activityTaskScheduledEventAttributes?.heartbeatTimeout?.seconds;
+    expect(Number(launchHeartbeat('cycle-year.json'))).toBe(10);
+    expect(Number(launchHeartbeat('cycle-year-inline-events.json'))).toBe(60);
   });
 
   it('replays every fixture against the current workflow code without a non-determinism error', async () => {
