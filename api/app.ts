@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import pg from 'pg';
 import { ZodError, type z } from 'zod';
 import { refusalOf } from '../commands/refusal.ts';
+import { maxBodyBytes } from '../http/input-guards.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { checkHealth } from './health.ts';
 import { idempotentPosts } from './idempotency.ts';
@@ -62,7 +63,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'siklus API', version: '1' } });
   app.get('/docs', (c) => c.html(referencePage('/openapi.json')));
 
-  app.use('/v1/*', limitBody(deps.maxBodyBytes ?? 1_048_576));
+  app.use('/v1/*', limitBody(deps.maxBodyBytes ?? maxBodyBytes));
   app.use('/v1/*', refuseNul());
   app.use('/v1/orgs/:org/*', authenticated(deps));
   app.use('/v1/orgs/:org/*', idempotentPosts());

@@ -6,6 +6,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 
 const nul = '\u0000';
+/** The largest body a request may carry (the API's and the web's, an employee CSV included): 1 MiB. */
+export const maxBodyBytes = 1_048_576;
 /**
  * Requests that carry no body. Asking one for `c.req.raw.body` is not free: @hono/node-server builds the
  * full web Request only when something touches it, and that cost 8-10 ms at p99 on the inbox

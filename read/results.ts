@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import { type Predikat, predikatLabels } from '../domain/rating/predikat.ts';
 import type { Database } from '../schema/database.ts';
-import { type Cell, type Column, csvStream, xlsxStream } from './export/tables.ts';
+import { type Cell, type Column, csvStream, xlsxContentType, xlsxStream } from './export/tables.ts';
 
 /** The columns: CSV keeps its stable names (one was added: released_at); the workbook speaks Indonesian. */
 const columns: Column[] = [
@@ -54,7 +54,7 @@ export async function resultsFile(
   return format === 'xlsx'
     ? {
         body: xlsxStream(cycleId, columns, rows, timeZone),
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        contentType: xlsxContentType,
         fileName: `${name}.xlsx`,
       }
     : { body: csvStream(columns, rows), contentType: 'text/csv; charset=utf-8', fileName: `${name}.csv` };

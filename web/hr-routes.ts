@@ -8,6 +8,7 @@ import { setUnitPredikat, startCycle } from '../commands/cycles.ts';
 import { importEmployeeFile } from '../commands/organisation.ts';
 import type { Services } from '../commands/services.ts';
 import { unitPredikatSchema } from '../domain/rating/distribution-rules.ts';
+import { maxBodyBytes } from '../http/input-guards.ts';
 import { mayManageCycles, mayReadCycles } from '../read/access.ts';
 import { cycleSummaryOf } from '../read/cycles.ts';
 import { unitsOf } from '../read/organisation.ts';
@@ -20,8 +21,6 @@ import { cycleIdPattern, postedForm, refusalText, rolePages } from './role-pages
 import type { Session } from './session.ts';
 import { type ImportView, importBody } from './views/hr-import.ts';
 import { freshStartView, parseStartCycle, type StartCycleView, startCycleBody } from './views/hr-start.ts';
-
-const maxCsvBytes = 1_048_576;
 
 export function hrRoutes(deps: Services): Hono {
   const web = new Hono();
@@ -51,7 +50,7 @@ export function hrRoutes(deps: Services): Hono {
     const { values, files } = await postedForm(c);
     const pasted = values.csv ?? '';
     const file = files.file && files.file.size > 0 ? files.file : null;
-    if (file && file.size > maxCsvBytes)
+    if (file && file.size > maxBodyBytes)
       return importPage(c, t, session, { csv: pasted, errors: { file: 'import.error.tooLarge' } }, 413);
     // An Excel workbook is a zip: it starts with "PK\x03\x04", whatever the file is called.
     const bytes = file ? new Uint8Array(await file.arrayBuffer()) : null;
@@ -63,7 +62,7 @@ export function hrRoutes(deps: Services): Hono {
     // What the API refuses of a CSV body, refused alike: over its size, or text PostgreSQL cannot hold.
     const refused = (status: number, code: string) =>
       importPage(c, t, session, { csv: pasted, errors: {}, formError: refusalText(t, code) }, status);
-    if (Buffer.byteLength(csv) > maxCsvBytes) return refused(413, 'payload_too_large');
+    if (Buffer.byteLength(csv) > maxBodyBytes) return refused(413, 'payload_too_large');
     if (csv.includes('\u0000')) return refused(400, 'invalid_text');
     const upload = xlsx && bytes ? { xlsx: bytes } : csv;
     const answer = await attempt(() => importEmployeeFile(deps, session.principal, upload));

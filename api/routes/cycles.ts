@@ -9,6 +9,7 @@ import { populationSchema } from '../../domain/cycle/events.ts';
 import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { cycleDistribution, cycleProgress } from '../../read/cycles.ts';
+import { xlsxContentType } from '../../read/export/tables.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly, hrOrAuditor } from '../middleware.ts';
 import { jsonBody, jsonResponse, orgParams, problemResponse } from './openapi-shapes.ts';
@@ -71,7 +72,6 @@ const positionsRoute = createRoute({
   },
   responses: { 200: jsonResponse(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const importRoute = createRoute({
   middleware: [hrOnly] as const,
   method: 'post',
@@ -80,7 +80,7 @@ const importRoute = createRoute({
   request: {
     params: org,
     body: {
-      content: { 'text/csv': { schema: z.string() }, [xlsxType]: { schema: z.string() } },
+      content: { 'text/csv': { schema: z.string() }, [xlsxContentType]: { schema: z.string() } },
       required: true,
     },
   },
@@ -179,7 +179,7 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     return c.json({ upserted }, 200);
   })
   .openapi(importRoute, async (c) => {
-    const xlsx = c.req.header('content-type')?.toLowerCase().startsWith(xlsxType);
+    const xlsx = c.req.header('content-type')?.toLowerCase().startsWith(xlsxContentType);
     const file = xlsx ? { xlsx: new Uint8Array(await c.req.arrayBuffer()) } : await c.req.text();
     const result = await importEmployeeFile(c.get('deps'), c.get('principal'), file);
     if (!result.ok && 'unreadable' in result) throw new Refusal(400, 'unreadable_file', result.unreadable);

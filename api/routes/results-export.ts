@@ -1,6 +1,7 @@
 // HR and auditors: the cycle's results as CSV or XLSX, one row per appraisal.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Refusal } from '../../commands/refusal.ts';
+import { xlsxContentType } from '../../read/export/tables.ts';
 import { resultsFile } from '../../read/results.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOrAuditor } from '../middleware.ts';
@@ -18,7 +19,7 @@ const route = createRoute({
     200: {
       content: {
         'text/csv': { schema: z.string() },
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+        [xlsxContentType]: { schema: z.string() },
       },
       description: 'One row per appraisal',
     },

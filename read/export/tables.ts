@@ -8,6 +8,9 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { Temporal } from 'temporal-polyfill';
 
+/** The media type of an Excel workbook (.xlsx), for exports and imports alike. */
+export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export type Cell = string | number | Date | null;
 
 export interface Column {
