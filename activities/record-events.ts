@@ -4,9 +4,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Kysely } from 'kysely';
 import { eventSchemas } from '../domain/event-registry.ts';
-import { projections } from '../projections/index.ts';
+import { projections } from '../record/projections/index.ts';
+import { appendToStream, type EventMetadata, EventStoreError, type NewEvent } from '../record/store/index.ts';
 import type { Database } from '../schema/database.ts';
-import { appendToStream, type EventMetadata, EventStoreError, type NewEvent } from '../store/index.ts';
 
 export interface RecordEventsInput {
   streamId: string;

@@ -1,6 +1,6 @@
 // What every route handler gets: the dependencies and the authenticated principal.
 import type { Principal } from '../auth/identity.ts';
-import type { Services } from '../commands/services.ts';
+import type { Services } from './commands/services.ts';
 
 export interface ApiDependencies extends Services {
   /** Largest request body accepted, in bytes (413 beyond). */

@@ -2,12 +2,12 @@
 // is claimed before the work starts, so a concurrent duplicate is told to retry instead of acting twice.
 // A claim is a lease: if its process dies (or PostgreSQL does) before the answer is stored, a retry
 // after the lease runs the request again. That is safe because the work is idempotent under the key:
-// a Workflow Update is sent with an id derived from the key (commands/operation-id.ts), and Temporal
+// a Workflow Update is sent with an id derived from the key (api/commands/operation-id.ts), and Temporal
 // answers a repeated id with the first execution's outcome. So the retry ends with the true outcome, never a stale "in progress".
 import { createHash, randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
-import { Refusal } from '../commands/refusal.ts';
+import { Refusal } from './commands/refusal.ts';
 import type { ApiEnv } from './context.ts';
 
 export const defaultLeaseMs = 60_000;

@@ -1,9 +1,9 @@
 // Cross-cutting request handling: body size, NUL characters, authentication, tenant isolation.
 import type { MiddlewareHandler } from 'hono';
 import { AuthenticationError, authenticate, type Principal } from '../auth/identity.ts';
-import { Refusal } from '../commands/refusal.ts';
 import { fieldWithNul, limitBodyBytes } from '../http/input-guards.ts';
-import { mayAudit, mayEnterOrganisation, mayManageCycles, mayReadCycles } from '../read/access.ts';
+import { mayAudit, mayEnterOrganisation, mayManageCycles, mayReadCycles } from '../record/read/access.ts';
+import { Refusal } from './commands/refusal.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { problem } from './problem.ts';
 

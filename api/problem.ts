@@ -1,6 +1,6 @@
 // RFC 9457 problem details with a stable `code`. Every error the API answers goes through here, so
 // clients can branch on `code` and people can read `detail`. What the API refuses is a Refusal
-// (commands/refusal.ts), the same one the commands throw.
+// (api/commands/refusal.ts), the same one the commands throw.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 

@@ -1,7 +1,7 @@
 // Pages of the event log as they are stored (hashes included), in global order: a cycle's history (the
 // cycle's stream and its appraisals' streams) or one stream's events. The auditor API pages with these.
 import { type Kysely, sql } from 'kysely';
-import { cycleStreamCondition } from '../projections/cycle-streams.ts';
+import { cycleStreamCondition } from '../record/projections/cycle-streams.ts';
 import type { Database } from '../schema/database.ts';
 
 export interface StoredEvent {

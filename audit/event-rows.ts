@@ -1,13 +1,13 @@
 // Reading stored events for the audit tools: whole streams in version order, a batch of streams per
 // query (no per-event queries), only the columns a replay needs (hashes and ids stay in the database;
-// the chain is store/verify-streams.ts's job), each row validated against the registry on the way.
+// the chain is record/store/verify-streams.ts's job), each row validated against the registry on the way.
 import { type Kysely, sql } from 'kysely';
 import { eventSchemas } from '../domain/event-registry.ts';
+import { EventStoreError } from '../record/store/errors.ts';
+import { eventMetadataSchema } from '../record/store/event-metadata.ts';
+import { parseEventData } from '../record/store/event-registry.ts';
+import type { RecordedEvent } from '../record/store/types.ts';
 import type { Database } from '../schema/database.ts';
-import { EventStoreError } from '../store/errors.ts';
-import { eventMetadataSchema } from '../store/event-metadata.ts';
-import { parseEventData } from '../store/event-registry.ts';
-import type { RecordedEvent } from '../store/types.ts';
 
 /** An events row as the audit reads it; recorded_at as epoch milliseconds (cheaper than a Date). */
 export interface AuditRow {

@@ -2,8 +2,8 @@
 // end to end (chains, schemas, projections, seal), readable timelines, and the Temporal histories
 // exported and replayed. Everything but the histories reads the event log alone.
 export { type CycleState, evolveCycle, initialCycleState, type UnitState } from '../domain/cycle/state.ts';
-export { type Seal, sealCycle, sealDigest } from '../projections/cycle-seal.ts';
-export { cycleStreamIds } from '../projections/cycle-streams.ts';
+export { type Seal, sealCycle, sealDigest } from '../record/projections/cycle-seal.ts';
+export { cycleStreamIds } from '../record/projections/cycle-streams.ts';
 export { AuditError, type AuditErrorCode } from './errors.ts';
 export {
   type CycleHistory,

@@ -1,4 +1,4 @@
-// The tables the projections (projections/index.ts) write, what in them is not derived from events,
+// The tables the projections (record/projections/index.ts) write, what in them is not derived from events,
 // and how to pick one cycle's rows. `cycle_members` is launch progress kept by an activity, not a
 // projection, so it is not here.
 import { type RawBuilder, sql } from 'kysely';

@@ -4,17 +4,17 @@
 // production projections run over the events in log order, one original append (transaction) at a
 // time exactly as they ran live, and each table is compared with the live one by EXCEPT both ways.
 // The transaction is rolled back, scratch schema and all. While it runs, its open transaction holds
-// back log readers that wait for older transactions (store/read-all.ts): run it off-peak on big logs.
+// back log readers that wait for older transactions (record/store/read-all.ts): run it off-peak on big logs.
 import { randomBytes } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { eventSchemas } from '../domain/event-registry.ts';
-import { cycleStreamIds } from '../projections/cycle-streams.ts';
-import { projections } from '../projections/index.ts';
+import { cycleStreamIds } from '../record/projections/cycle-streams.ts';
+import { projections } from '../record/projections/index.ts';
+import { EventStoreError } from '../record/store/errors.ts';
+import { runProjections } from '../record/store/projection.ts';
+import { type EventRecord, toRecordedEvent } from '../record/store/recorded-event.ts';
+import type { RecordedEvent } from '../record/store/types.ts';
 import type { Database } from '../schema/database.ts';
-import { EventStoreError } from '../store/errors.ts';
-import { runProjections } from '../store/projection.ts';
-import { type EventRecord, toRecordedEvent } from '../store/recorded-event.ts';
-import type { RecordedEvent } from '../store/types.ts';
 
 import { projectionTables } from './projection-tables.ts';
 

@@ -1,7 +1,7 @@
 // Checks a closed cycle's seal against the log: the streams up to the sealed position must still hash
-// to the stored digest (the seal is made when the cycle closes: projections/cycle-seal.ts).
+// to the stored digest (the seal is made when the cycle closes: record/projections/cycle-seal.ts).
 import type { Kysely } from 'kysely';
-import { closedEventOf, type Seal, sealDigest, storedSeal } from '../projections/cycle-seal.ts';
+import { closedEventOf, type Seal, sealDigest, storedSeal } from '../record/projections/cycle-seal.ts';
 import type { Database } from '../schema/database.ts';
 
 export type SealCheck =

@@ -10,7 +10,7 @@ import { type AppraisalState, evolve, initialState } from '../domain/appraisal/s
 import type { CycleEvent } from '../domain/cycle/events.ts';
 import { type CycleState, evolveCycle, initialCycleState } from '../domain/cycle/state.ts';
 import { appraisalStreamId, cycleStreamId } from '../domain/ids.ts';
-import { cycleStreamIds } from '../projections/cycle-streams.ts';
+import { cycleStreamIds } from '../record/projections/cycle-streams.ts';
 import type { Database } from '../schema/database.ts';
 import { AuditError } from './errors.ts';
 import { type AuditEvent, readStreamRows, validateRow } from './event-rows.ts';

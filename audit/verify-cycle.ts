@@ -1,15 +1,15 @@
 // Verifies everything the record of one cycle claims, from the stored rows alone:
 //   1. every stream of the cycle (its own and each appraisal's): hash chain, gap-free versions, head
-//      (store/verify-streams.ts);
+//      (record/store/verify-streams.ts);
 //   2. every event against its schema (data, metadata, known type);
 //   3. the projections equal their rebuild from the log, limited to the cycle's rows;
 //   4. once closed: the seal, i.e. the streams up to the close still hash to the stored digest.
 // Each finding names the stream and version (or table) and what is wrong.
 import type { Kysely } from 'kysely';
 import { cycleStreamId } from '../domain/ids.ts';
-import { cycleStreamIds } from '../projections/cycle-streams.ts';
+import { cycleStreamIds } from '../record/projections/cycle-streams.ts';
+import { type IntegrityProblem, verifyStreams } from '../record/store/verify-streams.ts';
 import type { Database } from '../schema/database.ts';
-import { type IntegrityProblem, verifyStreams } from '../store/verify-streams.ts';
 import { AuditError } from './errors.ts';
 import { readStreamRows, validateRow } from './event-rows.ts';
 import { type RebuildReport, rebuildProjections, type TableDifference } from './rebuild-projections.ts';

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { z } from 'zod';
+import { appendToStream } from '../record/store/append-to-stream.ts';
+import type { NewEvent } from '../record/store/types.ts';
 import { startPostgres, withDatabase } from '../runtime/postgres.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
-import { appendToStream } from '../store/append-to-stream.ts';
-import type { NewEvent } from '../store/types.ts';
 
 /** Shaped like the domain's events: a few ids, a timestamp, some free text, a small nested list. */
 const benchRegistry = {

@@ -18,11 +18,11 @@ import {
   cycleWorkflowId,
   taskIdFor,
 } from '../domain/ids.ts';
-import { projections } from '../projections/index.ts';
+import { projections } from '../record/projections/index.ts';
+import { appendMany, appendToStream, type NewEvent } from '../record/store/index.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
-import { appendMany, appendToStream, type NewEvent } from '../store/index.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
 
 type Event = NewEvent<typeof eventSchemas>;

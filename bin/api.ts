@@ -1,5 +1,6 @@
 // The API process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { Client, Connection } from '@temporalio/client';
+import { oidcFromEnv } from '../api/web/oidc.ts';
 import { identityFromEnv } from '../auth/config.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
 import {
@@ -12,7 +13,6 @@ import {
 import { dataDir } from '../runtime/paths.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
-import { oidcFromEnv } from '../web/oidc.ts';
 import { startServer } from './server.ts';
 
 const databaseUrl = process.env.DATABASE_URL;

@@ -1,11 +1,11 @@
-// The one HTTP server of siklus: the API (api/) with the web UI (web/) mounted under /app. The two are
-// separate adapters over the same read/ and commands/ and never import each other; they meet only here,
+// The one HTTP server of siklus: the API (api/) with the web UI (api/web/) mounted under /app. The two are
+// separate adapters over the same read/ and api/commands/ and never import each other; they meet only here,
 // in the composition the entry points use (bin/start.ts, bin/api.ts).
 import { type ServerType, serve } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../api/app.ts';
 import type { ApiDependencies, ApiEnv } from '../api/context.ts';
-import { type WebOptions, webRoutes } from '../web/routes.ts';
+import { type WebOptions, webRoutes } from '../api/web/routes.ts';
 
 export type ServerDependencies = ApiDependencies & {
   /** The web UI's sign-in: `devKey` (dev mode only) turns on the login picker, `oidc` the provider. */

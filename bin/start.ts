@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pg from 'pg';
+import { oidcFromEnv } from '../api/web/oidc.ts';
 import { identityFromEnv } from '../auth/config.ts';
 import { loadDevKey } from '../auth/dev-keys.ts';
 import { seedDemoOrganisations } from '../demo/seed.ts';
@@ -27,7 +28,6 @@ import { errorMessage, ServerStartError } from '../runtime/server-start.ts';
 import { startTemporalDevServer } from '../runtime/temporal-server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
-import { oidcFromEnv } from '../web/oidc.ts';
 import { createWorker } from '../worker/create-worker.ts';
 import { startServer } from './server.ts';
 

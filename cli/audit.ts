@@ -10,9 +10,9 @@ import { type AsOf, stateAsOf } from '../audit/state-as-of.ts';
 import { appraisalTimeline, formatTimeline } from '../audit/timeline.ts';
 import { verifyCycle } from '../audit/verify-cycle.ts';
 import { cycleIdFor, parseCycleId } from '../domain/ids.ts';
+import { repairPositionOrder } from '../record/store/repair-position-order.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
-import { repairPositionOrder } from '../store/repair-position-order.ts';
 import { formatReplays, formatVerification } from './audit-report.ts';
 import { progressBar } from './progress.ts';
 
@@ -165,7 +165,7 @@ async function timeline(db: Kysely<Database>, v: Values): Promise<number> {
   return 0;
 }
 
-/** Renumbers streams written out of order before 2026-11; see store/repair-position-order.ts. */
+/** Renumbers streams written out of order before 2026-11; see record/store/repair-position-order.ts. */
 async function repairOrder(db: Kysely<Database>, v: Values): Promise<number> {
   const dryRun = v['dry-run'] === true;
   const result = await repairPositionOrder(db, { dryRun });

@@ -40,10 +40,10 @@ describe('the architecture rules', () => {
     expect(
       violations({
         'domain/rule.ts':
-          "import { readFileSync } from 'node:fs';\nimport { x } from '../store/x.ts';\nexport const r = [readFileSync, x];\n",
-        'store/x.ts': 'export const x = 1;\n',
+          "import { readFileSync } from 'node:fs';\nimport { x } from '../record/store/x.ts';\nexport const r = [readFileSync, x];\n",
+        'record/store/x.ts': 'export const x = 1;\n',
       }),
-    ).toEqual(['domain-is-pure: domain/rule.ts -> fs', 'layer-domain: domain/rule.ts -> store/x.ts']);
+    ).toEqual(['domain-is-pure: domain/rule.ts -> fs', 'layer-domain: domain/rule.ts -> record/store/x.ts']);
   });
 
   it('keep I/O out of workflow code, except the activities type', () => {
@@ -57,28 +57,33 @@ describe('the architecture rules', () => {
     ).toEqual(['layer-workflows: workflows/w.ts -> schema/db.ts']);
   });
 
-  it('keep web/ and api/ apart, and lower layers below higher ones', () => {
+  it('keep the web pages and the JSON API apart, and lower layers below higher ones', () => {
     expect(
       violations({
-        'web/page.ts': "import { route } from '../api/route.ts';\nexport const p = route;\n",
-        'api/route.ts': 'export const route = 1;\n',
-        'store/s.ts': "import { p } from '../projections/p.ts';\nexport const s = p;\n",
-        'projections/p.ts': 'export const p = 1;\n',
+        'api/web/page.ts':
+          "import { route } from '../route.ts';\nimport { c } from '../commands/c.ts';\nexport const p = [route, c];\n",
+        'api/route.ts': "import { page } from './web/page.ts';\nexport const route = page;\n",
+        'api/commands/c.ts': 'export const c = 1;\n',
+        'record/store/s.ts': "import { p } from '../projections/p.ts';\nexport const s = p;\n",
+        'record/projections/p.ts': 'export const p = 1;\n',
+        'audit/a.ts': "import { c } from '../api/commands/c.ts';\nexport const a = c;\n",
       }),
     ).toEqual([
-      'layer-store: store/s.ts -> projections/p.ts',
-      'layer-web: web/page.ts -> api/route.ts',
-      'web-and-api-apart: web/page.ts -> api/route.ts',
+      'layer-api-web: api/web/page.ts -> api/route.ts',
+      'layer-api: api/route.ts -> api/web/page.ts',
+      'layer-audit: audit/a.ts -> api/commands/c.ts',
+      'layer-record-store: record/store/s.ts -> record/projections/p.ts',
+      'no-circular: api/route.ts -> api/web/page.ts',
     ]);
   });
 
   it('allow no circle of files', () => {
     expect(
       violations({
-        'store/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
-        'store/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
+        'record/store/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
+        'record/store/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
       }),
-    ).toEqual(['no-circular: store/a.ts -> store/b.ts']);
+    ).toEqual(['no-circular: record/store/a.ts -> record/store/b.ts']);
   });
 });
 

@@ -1,4 +1,4 @@
-// StartNextCycleWorkflow: what the yearly schedule (commands/cycle-schedule.ts) runs. It starts next
+// StartNextCycleWorkflow: what the yearly schedule (api/commands/cycle-schedule.ts) runs. It starts next
 // year's CycleWorkflow as an abandoned child and returns the cycle id. The child's workflow id is the
 // cycle's own, so a second fire for the same year starts nothing and still succeeds.
 import {

@@ -1,6 +1,6 @@
 // Daily activity reports: mine, and my direct reports' (the supervisor sees them all year).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { activityReports } from '../../read/activity-reports.ts';
+import { activityReports } from '../../record/read/activity-reports.ts';
 import type { ApiEnv } from '../context.ts';
 
 const params = z.object({ org: z.string().min(1).max(64) });

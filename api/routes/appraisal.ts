@@ -1,11 +1,11 @@
-// My appraisal: only what the employee may see (read/appraisal.ts employeeView): peers' and
+// My appraisal: only what the employee may see (record/read/appraisal.ts employeeView): peers' and
 // subordinates' input only as an aggregate, never who said what; the rating only once it is released.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/identity.ts';
-import { actOnMyAppraisal } from '../../commands/appraisal.ts';
-import { Refusal } from '../../commands/refusal.ts';
 import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
-import { employeeView, myAppraisal } from '../../read/appraisal.ts';
+import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
+import { actOnMyAppraisal } from '../commands/appraisal.ts';
+import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
 import { actResultSchema, jsonBody, problemResponse } from './openapi-shapes.ts';
 

@@ -8,8 +8,8 @@ import { cycleEventPage, streamEventPage } from '../../audit/event-page.ts';
 import { stateAsOf } from '../../audit/state-as-of.ts';
 import { appraisalTimeline } from '../../audit/timeline.ts';
 import { verifyCycle } from '../../audit/verify-cycle.ts';
-import { Refusal } from '../../commands/refusal.ts';
-import { appraisalIsOf, cycleIsOf, streamIsOf } from '../../read/access.ts';
+import { appraisalIsOf, cycleIsOf, streamIsOf } from '../../record/read/access.ts';
+import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
 import { auditorOnly } from '../middleware.ts';
 import { problemResponse } from './openapi-shapes.ts';
@@ -88,7 +88,7 @@ const routes = {
   ),
 };
 
-// The event log has no organisation column: its ids say whose it is (read/access.ts). Anything of another
+// The event log has no organisation column: its ids say whose it is (record/read/access.ts). Anything of another
 // organisation answers 404, as if absent.
 function cycleOf(org: string, cycleId: string): string {
   if (!cycleIsOf(org, cycleId)) throw new Refusal(404, 'not_found', 'No such cycle');

@@ -1,9 +1,9 @@
-// HR's changes to a running cycle (commands/cycles.ts), each a Workflow Update on the CycleWorkflow: add
+// HR's changes to a running cycle (api/commands/cycles.ts), each a Workflow Update on the CycleWorkflow: add
 // late joiners, remove a leaver (the appraisal is cancelled with the reason), extend a unit's deadline.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { addEmployees, extendUnitDeadline, removeEmployee } from '../../commands/cycles.ts';
 import { stepSchema } from '../../domain/appraisal/types.ts';
 import { newNipSchema, nipSchema } from '../../domain/organisation/nip.ts';
+import { addEmployees, extendUnitDeadline, removeEmployee } from '../commands/cycles.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly } from '../middleware.ts';
 import { jsonBody, problemResponse } from './openapi-shapes.ts';

@@ -1,8 +1,8 @@
 // HR: a Temporal Schedule that starts next year's cycle by itself (Dec 1, 00:00 UTC by default).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { scheduleNextCycle } from '../../commands/cycle-schedule.ts';
 import { calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
 import { populationSchema } from '../../domain/cycle/events.ts';
+import { scheduleNextCycle } from '../commands/cycle-schedule.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly } from '../middleware.ts';
 import { jsonBody } from './openapi-shapes.ts';

@@ -1,15 +1,15 @@
 // HR: organisation data (units, positions with standards, employees from CSV) and the cycle: start,
 // inspect, progress per unit and step, distribution per unit against its rule, unit predikat, close.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { closeCycle, readableCycle, setUnitPredikat, startCycle } from '../../commands/cycles.ts';
-import { importEmployeeFile, savePositions, saveUnits } from '../../commands/organisation.ts';
-import { Refusal } from '../../commands/refusal.ts';
 import { calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
 import { populationSchema } from '../../domain/cycle/events.ts';
 import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
-import { cycleDistribution, cycleProgress } from '../../read/cycles.ts';
-import { xlsxContentType } from '../../read/export/tables.ts';
+import { cycleDistribution, cycleProgress } from '../../record/read/cycles.ts';
+import { xlsxContentType } from '../../record/read/export/tables.ts';
+import { closeCycle, readableCycle, setUnitPredikat, startCycle } from '../commands/cycles.ts';
+import { importEmployeeFile, savePositions, saveUnits } from '../commands/organisation.ts';
+import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly, hrOrAuditor } from '../middleware.ts';
 import { jsonBody, jsonResponse, orgParams, problemResponse } from './openapi-shapes.ts';

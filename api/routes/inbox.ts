@@ -1,13 +1,13 @@
 // The inbox: my open tasks (paginated, filtered by step and due date), a task's detail, and acting on
-// a task (commands/appraisal.ts: only the commands the task takes; a Workflow Update whose answer comes
+// a task (api/commands/appraisal.ts: only the commands the task takes; a Workflow Update whose answer comes
 // only after the resulting events are stored, so the next GET already sees them).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/identity.ts';
-import { actOnTask } from '../../commands/appraisal.ts';
-import { Refusal } from '../../commands/refusal.ts';
 import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
 import { stepSchema } from '../../domain/appraisal/types.ts';
-import { openTasks, type Task, taskOf } from '../../read/inbox.ts';
+import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
+import { actOnTask } from '../commands/appraisal.ts';
+import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
 import { actResultSchema, jsonBody, problemResponse } from './openapi-shapes.ts';
 

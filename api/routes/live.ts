@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { liveFeed } from '../../notifications/live-feed.ts';
-import { audienceOf } from '../../read/access.ts';
+import { audienceOf } from '../../record/read/access.ts';
 import type { ApiEnv } from '../context.ts';
 
 export const liveRoutes = new Hono<ApiEnv>().get('/v1/orgs/:org/me/events', (c) => {

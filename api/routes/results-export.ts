@@ -1,8 +1,8 @@
 // HR and auditors: the cycle's results as CSV or XLSX, one row per appraisal.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { Refusal } from '../../commands/refusal.ts';
-import { xlsxContentType } from '../../read/export/tables.ts';
-import { resultsFile } from '../../read/results.ts';
+import { xlsxContentType } from '../../record/read/export/tables.ts';
+import { resultsFile } from '../../record/read/results.ts';
+import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOrAuditor } from '../middleware.ts';
 

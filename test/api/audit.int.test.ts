@@ -15,11 +15,11 @@ import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import { type RunningServer, startServer } from '../../bin/server.ts';
 import { eventSchemas } from '../../domain/event-registry.ts';
 import { cycleIdFor, cycleStreamId } from '../../domain/ids.ts';
+import { appendToStream } from '../../record/store/index.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { runSimulation } from '../../simulation/run-simulation.ts';
-import { appendToStream } from '../../store/index.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
 

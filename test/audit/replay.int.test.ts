@@ -11,10 +11,10 @@ import type { AppraisalEvent } from '../../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../../domain/appraisal/state.ts';
 import { eventSchemas } from '../../domain/event-registry.ts';
 import { appraisalStreamId } from '../../domain/ids.ts';
+import { readStream } from '../../record/store/read-stream.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
-import { readStream } from '../../store/read-stream.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 let database: { url: string; drop(): Promise<void> };

@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { eventSchemas } from '../../domain/event-registry.ts';
-import { projections } from '../../projections/index.ts';
+import { projections } from '../../record/projections/index.ts';
+import { appendToStream, type NewEvent } from '../../record/store/index.ts';
 import type { Database } from '../../schema/database.ts';
-import { appendToStream, type NewEvent } from '../../store/index.ts';
 
 export async function startAppraisal(
   db: Kysely<Database>,

@@ -1,8 +1,8 @@
 // A small registry of test-only event types for the event store's tests, plus helpers to build events.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { EventMetadata } from '../../store/event-metadata.ts';
-import type { NewEvent } from '../../store/types.ts';
+import type { EventMetadata } from '../../record/store/event-metadata.ts';
+import type { NewEvent } from '../../record/store/types.ts';
 
 export const testEventRegistry = {
   'counter.incremented': z.object({ by: z.number().int().min(1) }),

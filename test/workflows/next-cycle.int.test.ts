@@ -9,7 +9,7 @@ import {
   ensureNextCycleSchedule,
   type NextCycleScheduleOptions,
   nextCycleScheduleId,
-} from '../../commands/cycle-schedule.ts';
+} from '../../api/commands/cycle-schedule.ts';
 import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../../domain/ids.ts';
 import { seedOrganisation } from '../support/organisation.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';

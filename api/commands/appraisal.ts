@@ -1,0 +1,79 @@
+// Acting on an appraisal, the one way in for the API and the web: through one of my tasks (only the
+// commands the task takes, domain/appraisal/task-commands.ts) or on my own appraisal without a task.
+// The act is a Workflow Update; the workflow's validator and rules decide, and their codes become
+// refusals (403 wrong actor, 409 wrong step or stale version, 422 rule violation). With a key (the API's
+// Idempotency-Key, the web form's key) the Update id is derived from it, so a repeat gets the first
+// outcome. The answer comes only after the resulting events are stored, so the next read sees them.
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Principal } from '../../auth/identity.ts';
+import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
+import { taskTakes } from '../../domain/appraisal/task-commands.ts';
+import { appraisalWorkflowId } from '../../domain/ids.ts';
+import { myAppraisal } from '../../record/read/appraisal.ts';
+import { taskOf } from '../../record/read/inbox.ts';
+import { type ActResult, actUpdate } from '../../workflows/messages.ts';
+import { updateIdFor } from './operation-id.ts';
+import { Refusal, statusForCode } from './refusal.ts';
+import type { Services } from './services.ts';
+import { executeUpdate } from './temporal-calls.ts';
+
+/** Acts on one of my tasks: 404 when it is not mine, 422 when the task does not take this command. */
+export async function actOnTask(
+  services: Services,
+  me: Principal,
+  taskId: string,
+  command: AppraisalCommand,
+  key: string | undefined,
+): Promise<ActResult> {
+  const task = await taskOf(services.db, me, taskId);
+  // Someone else's task is as absent as a missing one.
+  if (!task) throw new Refusal(404, 'not_found', 'No such task');
+  if (!taskTakes(task.kind, command.type))
+    throw new Refusal(
+      422,
+      'command_not_for_task',
+      `A ${task.kind} task does not take ${command.type}; send it to my appraisal if it needs no task`,
+    );
+  return actOnAppraisal(services, me, task.appraisalId, command, key);
+}
+
+/** Acts on my own appraisal in the latest (or the given) cycle, without a task. */
+export async function actOnMyAppraisal(
+  services: Services,
+  me: Principal,
+  cycleId: string | undefined,
+  command: AppraisalCommand,
+  key: string | undefined,
+): Promise<ActResult> {
+  const mine = await myAppraisal(services.db, me, cycleId);
+  if (!mine) throw new Refusal(404, 'not_found', 'You have no appraisal in this cycle');
+  return actOnAppraisal(services, me, mine.appraisalId, command, key);
+}
+
+async function actOnAppraisal(
+  services: Services,
+  me: Principal,
+  appraisalId: string,
+  command: AppraisalCommand,
+  key: string | undefined,
+): Promise<ActResult> {
+  const handle = services.temporal.workflow.getHandle(appraisalWorkflowId(appraisalId));
+  try {
+    return await executeUpdate(
+      services,
+      handle,
+      actUpdate,
+      [{ actor: { nip: me.nip, roles: me.roles }, command }],
+      updateIdFor(me, key),
+    );
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      const code = error.cause.type ?? 'rule_violation';
+      throw new Refusal(statusForCode(code), code, error.cause.message);
+    }
+    if (error instanceof WorkflowNotFoundError)
+      throw new Refusal(409, 'appraisal_closed', 'This appraisal has ended');
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+// The yearly Temporal Schedule that starts an organisation's next appraisal cycle: it runs
+// StartNextCycleWorkflow (workflows/next-cycle.ts), which starts next year's CycleWorkflow once.
+import {
+  type Client,
+  ScheduleAlreadyRunning,
+  type ScheduleHandle,
+  type ScheduleSpec,
+} from '@temporalio/client';
+import type { Principal } from '../../auth/identity.ts';
+import type { CalendarOverrides } from '../../domain/cycle/calendar.ts';
+import type { Population } from '../../domain/cycle/events.ts';
+import type { NextCycleInput, StartNextCycleWorkflow } from '../../workflows/next-cycle.ts';
+import { requireHr } from './require.ts';
+import type { Services } from './services.ts';
+
+export interface NextCycleScheduleOptions extends NextCycleInput {
+  taskQueue: string;
+  /** A cron expression (UTC) instead of the default Dec 1 00:00 UTC. */
+  cron?: string;
+}
+
+export const nextCycleScheduleId = (orgId: string) => `next-cycle:${orgId}`;
+
+/** A month before the cycle opens on Jan 1, so HR sees the new cycle (and its tasks) in good time. */
+export const defaultNextCycleSpec: ScheduleSpec = {
+  calendars: [{ month: 'DECEMBER', dayOfMonth: 1, hour: 0, minute: 0, comment: 'next appraisal cycle' }],
+};
+
+/** Creates the organisation's schedule, or brings an existing one to these options (keeping its pause). */
+export async function ensureNextCycleSchedule(
+  client: Client,
+  options: NextCycleScheduleOptions,
+): Promise<ScheduleHandle> {
+  const { taskQueue, cron, ...input } = options;
+  const scheduleId = nextCycleScheduleId(input.orgId);
+  const spec: ScheduleSpec = cron === undefined ? defaultNextCycleSpec : { cronExpressions: [cron] };
+  const action = {
+    type: 'startWorkflow' as const,
+    workflowType: 'StartNextCycleWorkflow',
+    workflowId: scheduleId, // the server appends the fire time
+    taskQueue,
+    args: [input] as [NextCycleInput],
+  };
+  // SKIP: a fire while the last run is still going has nothing to add (the run is idempotent anyway).
+  const overlap = 'SKIP' as const;
+  try {
+    return await client.schedule.create<typeof StartNextCycleWorkflow>({
+      scheduleId,
+      spec,
+      action,
+      policies: { overlap },
+    });
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+  }
+  const handle = client.schedule.getHandle(scheduleId);
+  await handle.update<typeof StartNextCycleWorkflow>((previous) => ({
+    spec,
+    action,
+    policies: { ...previous.policies, overlap },
+    state: previous.state,
+  }));
+  return handle;
+}
+
+/** HR schedules next year's cycle of their organisation to start by itself. */
+export async function scheduleNextCycle(
+  services: Services,
+  me: Principal,
+  request: { population: Population; calendar?: CalendarOverrides; cron?: string },
+): Promise<{ scheduleId: string }> {
+  requireHr(me);
+  const handle = await ensureNextCycleSchedule(services.temporal, {
+    orgId: me.org,
+    population: request.population,
+    ...(request.calendar ? { calendarOverrides: request.calendar } : {}),
+    startedBy: me.nip,
+    taskQueue: services.taskQueue,
+    ...(request.cron ? { cron: request.cron } : {}),
+  });
+  return { scheduleId: handle.scheduleId };
+}

@@ -1,0 +1,182 @@
+// HR's commands on the yearly cycle: start it, set a unit's own predikat, close it; and the changes to a
+// running cycle (late joiners, a leaver, a unit's deadline). Each is a workflow start or a Workflow
+// Update on the CycleWorkflow, under the same deadline and 503 handling as every Temporal call; with a
+// key the Update id (and the start's memo) is derived from it, so a repeat gets the first outcome.
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { Principal } from '../../auth/identity.ts';
+import type { Step } from '../../domain/appraisal/types.ts';
+import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
+import { buildCalendar, type CalendarOverrides } from '../../domain/cycle/calendar.ts';
+import type { Population } from '../../domain/cycle/events.ts';
+import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
+import type { UnitPredikat } from '../../domain/rating/distribution-rules.ts';
+import { mayReadCycles } from '../../record/read/access.ts';
+import { type Cycle, cycleOf } from '../../record/read/cycles.ts';
+import type { CycleInput } from '../../workflows/cycle.ts';
+import {
+  addEmployeesUpdate,
+  type CycleChangeResult,
+  closeCycleUpdate,
+  extendUnitDeadlineUpdate,
+  removeEmployeeUpdate,
+  setUnitPredikatUpdate,
+} from '../../workflows/messages.ts';
+import { updateIdFor } from './operation-id.ts';
+import { Refusal } from './refusal.ts';
+import { requireHr } from './require.ts';
+import type { Services } from './services.ts';
+import { callTemporal, executeUpdate } from './temporal-calls.ts';
+
+export interface StartCycleRequest {
+  year: number;
+  /** ISO 8601 date or date-time */
+  start: string;
+  calendar: CalendarOverrides;
+  population: Population;
+}
+
+/** Starts the year's cycle once: 409 cycle_exists when it was started already (by another request). */
+export async function startCycle(
+  services: Services,
+  me: Principal,
+  request: StartCycleRequest,
+  key: string | undefined,
+): Promise<{ cycleId: string; workflowId: string }> {
+  requireHr(me);
+  const { temporal, taskQueue } = services;
+  const start = request.start.length === 10 ? `${request.start}T00:00:00Z` : request.start;
+  const calendar = toAppraisalCalendar(buildCalendar(request.year, start, request.calendar));
+  const cycleId = cycleIdFor(me.org, request.year);
+  const input: CycleInput = {
+    cycleId,
+    orgId: me.org,
+    year: request.year,
+    calendar,
+    population: request.population,
+    startedBy: me.nip,
+  };
+  const workflowId = cycleWorkflowId(cycleId);
+  const operationId = updateIdFor(me, key);
+  try {
+    await callTemporal(services, () =>
+      temporal.workflow.start('CycleWorkflow', {
+        workflowId,
+        taskQueue,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // Marks the start as this keyed request's, so its retry can tell its own start from another.
+        ...(operationId ? { memo: { startRequest: operationId } } : {}),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    // A retry whose first attempt started the cycle but lost the answer gets that answer.
+    const ours =
+      operationId !== undefined &&
+      (await callTemporal(services, () => temporal.workflow.getHandle(workflowId).describe())).memo
+        ?.startRequest === operationId;
+    if (!ours) throw new Refusal(409, 'cycle_exists', `The ${request.year} cycle was already started`);
+  }
+  return { cycleId, workflowId };
+}
+
+/** A cycle of my organisation for HR and auditors to read: 403 for other roles, 404 when absent. */
+export async function readableCycle(services: Services, me: Principal, cycleId: string): Promise<Cycle> {
+  if (!mayReadCycles(me)) throw new Refusal(403, 'forbidden_role', 'This needs the hr or auditor role');
+  const cycle = await cycleOf(services.db, me.org, cycleId);
+  if (!cycle) throw new Refusal(404, 'not_found', 'No such cycle');
+  return cycle;
+}
+
+/** Sets a unit's own predikat, which selects the unit's distribution rule. */
+export async function setUnitPredikat(
+  services: Services,
+  me: Principal,
+  cycleId: string,
+  unitCode: string,
+  predikat: UnitPredikat,
+  key: string | undefined,
+): Promise<CycleChangeResult> {
+  requireHr(me);
+  const cycle = await readableCycle(services, me, cycleId);
+  const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
+  return executeUpdate(
+    services,
+    handle,
+    setUnitPredikatUpdate,
+    [{ unitCode, predikat, by: me.nip }],
+    updateIdFor(me, key),
+  );
+}
+
+export async function closeCycle(
+  services: Services,
+  me: Principal,
+  cycleId: string,
+  key: string | undefined,
+): Promise<CycleChangeResult> {
+  requireHr(me);
+  const cycle = await readableCycle(services, me, cycleId);
+  const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
+  return executeUpdate(services, handle, closeCycleUpdate, [{ by: me.nip }], updateIdFor(me, key));
+}
+
+/** A running cycle of my organisation, for HR to change: 409 cycle_closed once it is closed. */
+async function runningCycle(services: Services, me: Principal, cycleId: string) {
+  requireHr(me);
+  const cycle = await cycleOf(services.db, me.org, cycleId);
+  if (!cycle) throw new Refusal(404, 'not_found', 'No such cycle');
+  if (cycle.status !== 'running') throw new Refusal(409, 'cycle_closed', 'The cycle is closed');
+  return services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
+}
+
+/** Adds late joiners to a running cycle. */
+export async function addEmployees(
+  services: Services,
+  me: Principal,
+  cycleId: string,
+  nips: string[],
+  key: string | undefined,
+): Promise<CycleChangeResult> {
+  const handle = await runningCycle(services, me, cycleId);
+  return executeUpdate(services, handle, addEmployeesUpdate, [{ nips, by: me.nip }], updateIdFor(me, key));
+}
+
+/** Removes a leaver: their appraisal is cancelled with the reason. */
+export async function removeEmployee(
+  services: Services,
+  me: Principal,
+  cycleId: string,
+  nip: string,
+  reason: string,
+  key: string | undefined,
+): Promise<CycleChangeResult> {
+  const handle = await runningCycle(services, me, cycleId);
+  return executeUpdate(
+    services,
+    handle,
+    removeEmployeeUpdate,
+    [{ nip, reason, by: me.nip }],
+    updateIdFor(me, key),
+  );
+}
+
+/** Extends the current step's deadline for a unit; the new deadline must lie ahead. */
+export async function extendUnitDeadline(
+  services: Services,
+  me: Principal,
+  cycleId: string,
+  change: { unitCode: string; step: Step; deadline: string },
+  key: string | undefined,
+): Promise<CycleChangeResult> {
+  const handle = await runningCycle(services, me, cycleId);
+  if (Date.parse(change.deadline) <= Date.now())
+    throw new Refusal(422, 'deadline_in_past', 'The new deadline must be in the future');
+  return executeUpdate(
+    services,
+    handle,
+    extendUnitDeadlineUpdate,
+    [{ ...change, by: me.nip }],
+    updateIdFor(me, key),
+  );
+}

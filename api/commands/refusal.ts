@@ -1,0 +1,40 @@
+// A request refused, with a stable `code` and the status class it belongs to (HTTP's numbers: 403 not
+// yours, 404 absent, 409 wrong moment, 422 against a rule, 503 try again). Commands throw it; the API
+// answers it as problem+json, the web page shows its code's sentence next to the form.
+import { isDomainError } from '../../domain/errors.ts';
+
+export class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+    readonly extra: Record<string, unknown> = {},
+    /** What a caller should know with it, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+}
+
+/** Domain and workflow rule codes, as status classes. */
+export function statusForCode(code: string): number {
+  if (code === 'forbidden_actor') return 403;
+  if (
+    code === 'wrong_step' ||
+    code === 'stale_version' ||
+    code === 'already_done' ||
+    code === 'stream_version_conflict'
+  )
+    return 409;
+  if (code === 'invalid_request') return 400;
+  if (code === 'not_found') return 404;
+  return 422;
+}
+
+/** A refusal, or a rule of the domain broken (as a refusal); undefined for anything else (a fault). */
+export function refusalOf(error: unknown): Refusal | undefined {
+  if (error instanceof Refusal) return error;
+  if (isDomainError(error))
+    return new Refusal(statusForCode(error.code), error.code, error.message, error.details ?? {});
+  return undefined;
+}

@@ -1,0 +1,77 @@
+// A cycle's own events as sentences for the auditor's timeline: the catalogue key of each event type and
+// the values it names (people and units by name where known, else by the NIP or code the log records).
+import type { EventType } from '../../../domain/event-registry.ts';
+import { type EventVariant, inSentence } from '../../../domain/vocabulary/vocabulary.ts';
+import type { Translate } from '../i18n/index.ts';
+
+type Data = Record<string, unknown>;
+const text = (v: unknown) => (v === undefined || v === null ? '–' : String(v));
+
+/** Names of people (by NIP) and units (by code), where known. */
+export interface Names {
+  people: Map<string, string>;
+  units: Map<string, string>;
+}
+
+export function cycleEventLine(
+  t: Translate,
+  type: string,
+  raw: unknown,
+  names: Names = { people: new Map(), units: new Map() },
+): { key: string; vars: Record<string, string | number> } {
+  const d = (raw ?? {}) as Data;
+  const person = (nip: unknown) => {
+    const name = names.people.get(text(nip));
+    return name ? `${name} (${text(nip)})` : text(nip);
+  };
+  const by = person(d.by);
+  const unit = names.units.get(text(d.unitCode)) ?? text(d.unitCode);
+  switch (type) {
+    case 'cycle.started':
+      return event(type, { by, year: text(d.year) });
+    case 'cycle.launched':
+      return event(type, { launched: text(d.launched), total: text(d.total) });
+    case 'cycle.employeesAdded':
+      return event(type, { by, count: (d.nips as unknown[] | undefined)?.length ?? 0 });
+    case 'cycle.employeeRemoved':
+      return event(type, { by, nip: person(d.nip), reason: text(d.reason) });
+    case 'cycle.deadlineExtended':
+      return event(type, {
+        by,
+        unit,
+        step: inSentence(labelOf(t, 'step', d.step)),
+        deadline: typeof d.deadline === 'string' ? t.dateTime(d.deadline) : '–',
+      });
+    case 'cycle.unitPredikatSet':
+      return event(type, { by, unit, predikat: labelOf(t, 'unitPredikat', d.predikat) });
+    case 'cycle.unitCalibrated': {
+      const violations = (d.violations as Array<{ rule: string }> | undefined) ?? [];
+      return d.ok
+        ? event(type, { unit })
+        : event('cycle.unitCalibrated:broken', {
+            unit,
+            rules: violations.map((v) => labelOf(t, 'rule', v.rule)).join('; ') || '–',
+          });
+    }
+    case 'cycle.unitReleased':
+      return event(type, { unit, employees: text(d.employees) });
+    case 'cycle.closed':
+      return event(type, { by });
+    default:
+      return { key: 'cycleEvent.other', vars: { type } };
+  }
+}
+
+/** The catalogue key of an event's sentence (domain/vocabulary, merged into the web's catalogue). */
+const event = (type: EventType | EventVariant, vars: Record<string, string | number>) => ({
+  key: `event.${type}`,
+  vars,
+});
+
+function labelOf(t: Translate, prefix: string, value: unknown): string {
+  try {
+    return t(`${prefix}.${String(value)}`);
+  } catch {
+    return text(value);
+  }
+}

@@ -1,0 +1,82 @@
+// The inbox: my open tasks by due date. The list is its own fragment, so the live feed (SSE) can ask
+// for a fresh copy when a notification arrives, without reloading the page.
+import { parseAppraisalId } from '../../../domain/ids.ts';
+import { indonesianTimeZones, localDaysBetween } from '../../../domain/time/zones.ts';
+import { type Html, h, raw } from '../html.ts';
+import type { Translate } from '../i18n/index.ts';
+import { notice } from '../layout.ts';
+
+export interface InboxTask {
+  taskId: string;
+  appraisalId: string;
+  kind: string;
+  step: string;
+  dueAt: string | null;
+}
+
+export interface InboxView {
+  tasks: InboxTask[];
+  /** NIP → name, for tasks on someone else's appraisal. */
+  names: Map<string, string>;
+  me: string;
+  now: Date;
+  /** Live feed position at render time (SSE Last-Event-ID). */
+  feedPosition: string;
+  done?: boolean;
+}
+
+/** The zone the pages show times in (organisations do not store their own yet). */
+const shownZone = indonesianTimeZones.WIB;
+
+/** The NIP of the employee an appraisal is of. */
+export const ownerOf = (appraisalId: string) => parseAppraisalId(appraisalId)?.nip ?? '';
+
+export function dueText(t: Translate, dueAt: string | null, now: Date): { text: string; overdue: boolean } {
+  if (!dueAt) return { text: t('inbox.noDue'), overdue: false };
+  const due = new Date(dueAt);
+  // Days as the reader counts them: "tomorrow" is the next day on the wall clock, not 24 hours away.
+  const days = localDaysBetween(now, due, shownZone);
+  if (due.getTime() < now.getTime())
+    return { text: t('due.overdue', { n: Math.max(1, -days) }), overdue: true };
+  const when = days === 0 ? t('due.today') : days === 1 ? t('due.tomorrow') : t('due.inDays', { n: days });
+  return { text: when, overdue: false };
+}
+
+export function taskList(t: Translate, view: Omit<InboxView, 'feedPosition'>): Html {
+  if (view.tasks.length === 0) return h`<p class="card muted" data-empty>${t('inbox.empty')}</p>`;
+  return h`<p class="muted">${t('inbox.count', { count: view.tasks.length })}</p>
+<ul class="tasks">${view.tasks.map((task) => {
+    const due = dueText(t, task.dueAt, view.now);
+    const owner = ownerOf(task.appraisalId);
+    return h`<li class="${due.overdue ? 'overdue' : ''}" data-task="${task.taskId}">
+<a href="/app/tasks/${encodeURIComponent(task.taskId)}">${t(`task.${task.kind}`)}</a>
+${owner !== view.me ? h`<div>${t('inbox.for', { name: view.names.get(owner) ?? owner })}</div>` : ''}
+<div class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></div>
+</li>`;
+  })}</ul>`;
+}
+
+export function inboxBody(t: Translate, view: InboxView): Html {
+  return h`${view.done ? notice('ok', t('flash.done')) : ''}
+<p class="muted">${t('inbox.live')}</p>
+<div id="task-list" aria-live="polite" data-src="/app/inbox/list" data-events="/app/events?lastEventId=${encodeURIComponent(view.feedPosition)}">
+${taskList(t, view)}
+</div>
+<script>${raw(liveScript)}</script>`;
+}
+
+// Progressive enhancement: without script the page is complete; with it, a notification on the live
+// feed fetches the list again (debounced, as a burst of tasks often arrives together).
+const liveScript = `(() => {
+  const list = document.getElementById('task-list');
+  if (!list || !window.EventSource) return;
+  const feed = new EventSource(list.dataset.events);
+  let timer;
+  feed.addEventListener('notification', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const response = await fetch(list.dataset.src, { credentials: 'same-origin' });
+      if (response.ok) list.innerHTML = await response.text();
+    }, 250);
+  });
+})();`;

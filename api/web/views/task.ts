@@ -1,0 +1,198 @@
+// One task: what it is about and the forms that complete it, one per command its kind takes (the
+// domain's rule, domain/appraisal/task-commands.ts); a kind whose commands have no web form says so.
+import { type CommandType, commandsForTask } from '../../../domain/appraisal/task-commands.ts';
+import type { TaskKind } from '../../../domain/appraisal/types.ts';
+import { qualifierOf } from '../../../domain/ids.ts';
+import { ratings } from '../../../domain/rating/predikat.ts';
+import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
+import type { Standards } from '../../../record/read/organisation.ts';
+import { commandForm, type FormState, radioGroup, selectField, stateFor, textField } from '../forms.ts';
+import { type Html, h, raw } from '../html.ts';
+import type { Translate } from '../i18n/index.ts';
+import { notice } from '../layout.ts';
+import { indicatorTable } from './agreement.ts';
+import { canObject, type MyAppraisal, objectionForm } from './appraisal.ts';
+import { dueText, type InboxTask } from './inbox.ts';
+
+export interface TaskView {
+  task: InboxTask;
+  /** Whose appraisal this is, when it is not mine. */
+  ownerName: string | null;
+  /** My own appraisal, when the task is on it. */
+  appraisal: MyAppraisal | null;
+  standards: Standards | null;
+  state: FormState | null;
+  now: Date;
+}
+
+export function taskBody(t: Translate, view: TaskView): Html {
+  const { task } = view;
+  const due = dueText(t, task.dueAt, view.now);
+  return h`<p><a href="/app/inbox">← ${t('task.back')}</a></p>
+${view.ownerName ? h`<p>${t('inbox.for', { name: view.ownerName })}</p>` : ''}
+<p class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></p>
+${content(t, view)}`;
+}
+
+/** A task kind that takes no command and says why here; any other such kind says it has no web form. */
+const infoWithoutCommands: Partial<Record<TaskKind, string>> = {
+  // The supervisor is only told; the task closes when the employee acknowledges.
+  escalateSocialisation: 'task.escalationInfo',
+};
+
+/** What a command's form needs: the page's view and the helpers bound to this task. */
+interface FormKit {
+  t: Translate;
+  view: TaskView;
+  /** The task's qualifier (a check-in's quarter). */
+  q: string;
+  action: string;
+  form: (type: string, submit: string, fields?: Html, hidden?: Record<string, string>) => Html;
+  text: (type: string, name: string, label: string, optional?: boolean) => Html;
+  ratingOptions: Array<{ value: string; label: string }>;
+}
+
+/**
+ * The form of each command type a task can take, with what the person needs to see to send it. A task's
+ * page shows the forms of its kind's commands (domain/appraisal/task-commands.ts), so a new task kind
+ * that takes existing command types needs nothing here. Commands with a page of their own (the
+ * agreement's and the check-in feedback's, agreement-routes.ts) have none.
+ */
+const commandForms: Partial<Record<CommandType, (kit: FormKit) => Html>> = {
+  acknowledgeStandards: ({ t, view, form }) =>
+    h`${standards(t, view.standards)}${form('acknowledgeStandards', t('action.acknowledgeStandards'))}`,
+  submitCheckIn: ({ t, view, q, form }) => {
+    const { appraisal, state } = view;
+    const agreed = appraisal?.agreement.versions.find((v) => v.version === appraisal.agreement.agreedVersion);
+    const indicators = agreed?.rhk.flatMap((r) => r.indicators) ?? [];
+    if (indicators.length === 0) return notice('info', t('task.notInWeb'));
+    const s = stateFor(state, 'submitCheckIn');
+    return form(
+      'submitCheckIn',
+      t('action.submitCheckIn'),
+      h`<h2>${t(`quarter.${q}`)}</h2>${indicators.map(
+        (ind, i) => h`<fieldset><legend>${ind.description} · ${t('indicator.target')}: ${ind.target}</legend>
+${textField(t, s, { name: `realisations.${i}.value`, label: t('field.realisation') })}
+${textField(t, s, { name: `realisations.${i}.evidenceUrl`, label: t('field.evidenceUrl'), optional: true, hint: t('field.evidenceUrlHint') })}
+${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence'), optional: true })}
+<input type="hidden" name="realisations.${i}.indicatorId" value="${ind.id}"></fieldset>`,
+      )}`,
+      { quarter: q },
+    );
+  },
+  assignPeers: ({ t, form, text }) =>
+    form('assignPeers', t('action.assignPeers'), text('assignPeers', 'peerNips', t('field.peerNips'))),
+  submitReview: ({ t, view, form }) =>
+    form('submitReview', t('action.submitReview'), reviewFields(t, stateFor(view.state, 'submitReview'))),
+  setRating: ({ t, view, form, ratingOptions }) => {
+    const s = stateFor(view.state, 'setRating');
+    return form(
+      'setRating',
+      t('action.setRating'),
+      h`${selectField(t, s, { name: 'results', label: t('field.results'), options: ratingOptions })}
+${selectField(t, s, { name: 'behaviour', label: t('field.behaviour'), options: ratingOptions })}
+${textField(t, s, { name: 'feedback', label: t('field.feedback'), kind: 'textarea' })}`,
+    );
+  },
+  // The result being acknowledged, above the button.
+  acknowledgeFeedback: ({ t, view, form }) => {
+    const rating = view.appraisal?.rating;
+    return h`${rating ? h`<div class="card"><p>${t('appraisal.predikat')}</p><p class="predikat">${t(`predikat.${rating.predikat}`)}</p><p>${rating.feedback}</p></div>` : ''}
+${form('acknowledgeFeedback', t('action.acknowledgeFeedback'))}`;
+  },
+  fileObjection: ({ t, view, action }) => {
+    const { appraisal, state } = view;
+    return appraisal?.release && canObject(appraisal, view.now)
+      ? objectionForm(t, state, action, appraisal.release.objectionDeadline)
+      : h``;
+  },
+  decideObjection: ({ t, view, form, ratingOptions }) => {
+    const s = stateFor(view.state, 'decideObjection');
+    const decisions = ['upheld', 'changed'].map((d) => ({ value: d, label: t(`decision.${d}`) }));
+    return form(
+      'decideObjection',
+      t('action.decideObjection'),
+      h`${radioGroup(t, s, { name: 'decision', legend: t('field.decision'), options: decisions })}
+${selectField(t, s, { name: 'results', label: t('field.results'), options: ratingOptions, optional: true })}
+${selectField(t, s, { name: 'behaviour', label: t('field.behaviour'), options: ratingOptions, optional: true })}
+${textField(t, s, { name: 'reason', label: t('field.reason'), kind: 'textarea' })}`,
+    );
+  },
+  assignTraining: ({ t, form, text }) =>
+    form(
+      'assignTraining',
+      t('action.assignTraining'),
+      text('assignTraining', 'programme', t('field.programme')),
+    ),
+  completeTraining: ({ t, form, text }) =>
+    form(
+      'completeTraining',
+      t('action.completeTraining'),
+      text('completeTraining', 'note', t('field.note'), true),
+    ),
+};
+
+function content(t: Translate, view: TaskView): Html {
+  const { task, state } = view;
+  const commands = commandsForTask(task.kind);
+  if (commands.length === 0) {
+    const info = Object.hasOwn(infoWithoutCommands, task.kind)
+      ? infoWithoutCommands[task.kind as TaskKind]
+      : undefined;
+    return notice('info', t(info ?? 'task.notInWeb'));
+  }
+  const action = `/app/tasks/${encodeURIComponent(task.taskId)}`;
+  const kit: FormKit = {
+    t,
+    view,
+    q: qualifierOf(task.taskId) ?? '',
+    action,
+    form: (type, submit, fields, hidden) =>
+      commandForm(t, state, {
+        action,
+        type,
+        submit,
+        ...(fields ? { fields } : {}),
+        ...(hidden ? { hidden } : {}),
+        secondary: false,
+      }),
+    text: (type, name, label, optional = false) =>
+      textField(t, stateFor(state, type), { name, label, kind: 'textarea', optional }),
+    ratingOptions: ratings.map((r) => ({ value: r, label: t(`rating.${r}`) })),
+  };
+  const forms = commands.flatMap((type) => {
+    const render = commandForms[type];
+    return render ? [render(kit)] : [];
+  });
+  if (forms.length === 0) return notice('info', t('task.notInWeb'));
+  // One form a line, as the page has always been laid out (each is escaped already).
+  return raw(forms.join('\n'));
+}
+
+function standards(t: Translate, s: Standards | null): Html {
+  if (!s) return h`<p>${t('standards.none')}</p>`;
+  return h`<section class="card" aria-labelledby="standards"><h2 id="standards">${t('standards.title')}</h2>
+<dl class="facts"><dt>${t('standards.position')}</dt><dd>${s.position}</dd><dt>${t('standards.unit')}</dt><dd>${s.unit}</dd></dl>
+<h3>${t('standards.duties')}</h3>
+${s.duties.length ? h`<ul>${s.duties.map((d) => h`<li>${d}</li>`)}</ul>` : h`<p>${t('standards.none')}</p>`}
+<h3>${t('standards.indicators')}</h3>
+${s.indicators.length ? indicatorTable(t, s.indicators) : h`<p>${t('standards.none')}</p>`}
+</section>`;
+}
+
+function reviewFields(t: Translate, state: FormState | null): Html {
+  const scale = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n), spoken: t(`score.${n}`) }));
+  return h`<fieldset${raw(state?.errors.scores ? ' aria-invalid="true"' : '')}><legend>${t('field.scores')}</legend>
+<p class="hint">${t('field.scoresHint')}</p>
+<ol class="scale" aria-hidden="true"><li><strong>–</strong> ${t('field.skip')}</li>${[1, 2, 3, 4, 5].map((n) => h`<li><strong>${n}</strong> ${t(`score.${n}`)}</li>`)}</ol>
+${state?.errors.scores ? h`<p class="field-error" role="alert">${t(state.errors.scores)}</p>` : ''}
+${berakhlakValues.map((v) =>
+  radioGroup(t, state, {
+    name: `scores.${v}`,
+    legend: t(`berakhlak.${v}`),
+    options: [{ value: '', label: '–', spoken: t('field.skip') }, ...scale],
+    compact: true,
+  }),
+)}</fieldset>
+${textField(t, state, { name: 'comment', label: t('field.comment'), kind: 'textarea', optional: true })}`;
+}

@@ -1,0 +1,198 @@
+// Read models of the appraisal streams, kept in the same transaction as the append: the appraisal row
+// (state folded by the domain's own `evolve`), the inbox (tasks) with one notification per task and
+// reminder, progress per unit and step, and predikat counts per unit.
+import type { Kysely } from 'kysely';
+import type { AppraisalEvent } from '../../domain/appraisal/events.ts';
+import { type AppraisalState, evolve, initialState } from '../../domain/appraisal/state.ts';
+import { appraisalIdOfStream } from '../../domain/ids.ts';
+import type { Database } from '../../schema/database.ts';
+import { AppraisalWrites } from './appraisal-writes.ts';
+
+export interface ProjectedEvent {
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  data: unknown;
+}
+
+const counted = (s: AppraisalState | null) => (s && s.step !== 'cancelled' ? s : null);
+
+export async function projectAppraisalEvents(
+  trx: Kysely<Database>,
+  events: readonly ProjectedEvent[],
+): Promise<void> {
+  const byStream = new Map<string, ProjectedEvent[]>();
+  for (const e of events) {
+    const list = byStream.get(e.streamId);
+    if (list) list.push(e);
+    else byStream.set(e.streamId, [e]);
+  }
+  const before = await storedStates(trx, [...byStream.keys()]);
+  const writes = new AppraisalWrites(trx);
+  for (const [streamId, streamEvents] of byStream) {
+    await projectStream(writes, trx, before.get(streamId) ?? null, streamEvents);
+  }
+  await writes.flush();
+}
+
+/** The projected state of each stream's appraisal, in one query for all of them. */
+async function storedStates(
+  trx: Kysely<Database>,
+  streamIds: string[],
+): Promise<Map<string, AppraisalState>> {
+  const ids = new Map<string, string>();
+  for (const streamId of streamIds) {
+    const appraisalId = appraisalIdOfStream(streamId);
+    if (appraisalId) ids.set(appraisalId, streamId);
+  }
+  const states = new Map<string, AppraisalState>();
+  if (ids.size === 0) return states;
+  const rows = await trx
+    .selectFrom('appraisals')
+    .select(['appraisal_id', 'state'])
+    .where('appraisal_id', 'in', [...ids.keys()])
+    .execute();
+  for (const row of rows) states.set(ids.get(row.appraisal_id)!, row.state as AppraisalState);
+  return states;
+}
+
+async function projectStream(
+  writes: AppraisalWrites,
+  trx: Kysely<Database>,
+  before: AppraisalState | null,
+  events: ProjectedEvent[],
+): Promise<void> {
+  let state = before;
+  for (const event of events) {
+    const typed = { type: event.type, data: event.data } as AppraisalEvent;
+    state =
+      typed.type === 'appraisal.started' ? initialState(typed.data) : state ? evolve(state, typed) : null;
+    if (state) await projectTask(writes, trx, state, typed, event.eventId);
+  }
+  if (!state) return;
+  writes.upsertAppraisal(appraisalRow(state, events));
+  writes.moveCount('cycle_progress', state, before && counted(before)?.step, counted(state)?.step);
+  writes.moveCount(
+    'unit_distribution',
+    state,
+    counted(before)?.rating?.predikat,
+    counted(state)?.rating?.predikat,
+  );
+}
+
+function appraisalRow(state: AppraisalState, events: ProjectedEvent[]) {
+  const last = events[events.length - 1];
+  const at = (last?.data as { at?: string } | undefined)?.at ?? new Date().toISOString();
+  return {
+    appraisal_id: state.appraisalId,
+    cycle_id: state.cycleId,
+    org_id: state.orgId,
+    nip: state.participants.employee.nip,
+    unit_code: state.participants.employee.unitCode,
+    supervisor_nip: state.participants.supervisorNip,
+    superior_nip: state.participants.superiorNip,
+    step: state.step,
+    deadline: state.deadline,
+    predikat: state.rating?.predikat ?? null,
+    released_at: state.release?.at ?? null,
+    version: last?.streamVersion ?? state.version,
+    state: JSON.stringify(state),
+    updated_at: at,
+  };
+}
+
+async function projectTask(
+  writes: AppraisalWrites,
+  trx: Kysely<Database>,
+  state: AppraisalState,
+  event: AppraisalEvent,
+  eventId: string,
+): Promise<void> {
+  switch (event.type) {
+    case 'task.assigned': {
+      const t = event.data;
+      writes.assignTask({
+        task_id: t.taskId,
+        appraisal_id: state.appraisalId,
+        cycle_id: state.cycleId,
+        org_id: state.orgId,
+        kind: t.kind,
+        step: t.step,
+        assignee_nip: t.assigneeNip,
+        assignee_role: t.assigneeRole,
+        due_at: t.dueAt,
+        status: 'open',
+        created_at: t.at,
+      });
+      writes.notify({
+        org_id: state.orgId,
+        task_id: t.taskId,
+        recipient_nip: t.assigneeNip,
+        recipient_role: t.assigneeRole,
+        kind: t.kind === 'escalateSocialisation' ? 'escalation' : 'assigned',
+        event_id: eventId,
+        created_at: t.at,
+      });
+      return;
+    }
+    case 'task.completed':
+    case 'task.expired':
+    case 'task.cancelled': {
+      const status =
+        event.type === 'task.completed'
+          ? 'completed'
+          : event.type === 'task.expired'
+            ? 'expired'
+            : 'cancelled';
+      await writes.flushTasks();
+      await trx
+        .updateTable('tasks')
+        .set({ status, closed_at: event.data.at })
+        .where('task_id', '=', event.data.taskId)
+        .execute();
+      return;
+    }
+    case 'task.reminded': {
+      await writes.flushTasks();
+      const task = await trx
+        .updateTable('tasks')
+        .set({ reminded_at: event.data.at })
+        .where('task_id', '=', event.data.taskId)
+        .returning(['assignee_nip', 'assignee_role'])
+        .executeTakeFirst();
+      if (task) {
+        writes.notify({
+          org_id: state.orgId,
+          task_id: event.data.taskId,
+          recipient_nip: task.assignee_nip,
+          recipient_role: task.assignee_role,
+          kind: 'reminder',
+          event_id: eventId,
+          created_at: event.data.at,
+        });
+      }
+      return;
+    }
+    case 'activityReport.added': {
+      const r = event.data;
+      await trx
+        .insertInto('activity_reports')
+        .values({
+          appraisal_id: state.appraisalId,
+          report_id: r.reportId,
+          org_id: state.orgId,
+          nip: r.by,
+          supervisor_nip: state.participants.supervisorNip,
+          date: r.date,
+          description: r.description,
+          created_at: r.at,
+        })
+        .onConflict((oc) => oc.columns(['appraisal_id', 'report_id']).doNothing())
+        .execute();
+      return;
+    }
+    default:
+      return;
+  }
+}

@@ -1,0 +1,174 @@
+// The appraisal projection's writes, buffered so that one append of many streams (a launch batch of
+// 200 appraisals) costs a handful of multi-row statements instead of several round trips per appraisal.
+// Order is kept where it matters: buffered task rows and notifications are written before any statement
+// that reads or updates tasks; appraisal rows and counts touch tables nothing else here reads.
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { AppraisalState } from '../../domain/appraisal/state.ts';
+import type { Database } from '../../schema/database.ts';
+
+type TaskRow = Pick<
+  Insertable<Database['tasks']>,
+  | 'task_id'
+  | 'appraisal_id'
+  | 'cycle_id'
+  | 'org_id'
+  | 'kind'
+  | 'step'
+  | 'assignee_nip'
+  | 'assignee_role'
+  | 'due_at'
+  | 'status'
+  | 'created_at'
+>;
+type NotificationRow = Pick<
+  Insertable<Database['notifications']>,
+  'org_id' | 'task_id' | 'recipient_nip' | 'recipient_role' | 'kind' | 'event_id' | 'created_at'
+>;
+type AppraisalRow = Insertable<Database['appraisals']>;
+type CountTable = 'cycle_progress' | 'unit_distribution';
+
+/** Rows per statement: far below Postgres' 65,535 parameters for the widest table (14 columns). */
+const chunkRows = 1_000;
+
+export class AppraisalWrites {
+  private tasks = new Map<string, TaskRow>();
+  private notifications: NotificationRow[] = [];
+  private appraisals = new Map<string, AppraisalRow>();
+  /** Net moves per count row: `table|cycle|unit|bucket` to +n or -n. */
+  private counts = new Map<string, { table: CountTable; key: [string, string, string]; delta: number }>();
+
+  constructor(private readonly trx: Kysely<Database>) {}
+
+  /** A task assigned (again): created open, or reopened with its new due date and assignee. */
+  assignTask(row: TaskRow): void {
+    const earlier = this.tasks.get(row.task_id);
+    // Assigned twice in one append: one row, created as first assigned, with the last assignment.
+    this.tasks.set(
+      row.task_id,
+      earlier ? { ...earlier, due_at: row.due_at, assignee_nip: row.assignee_nip } : row,
+    );
+  }
+
+  notify(row: NotificationRow): void {
+    this.notifications.push(row);
+  }
+
+  upsertAppraisal(row: AppraisalRow): void {
+    this.appraisals.set(row.appraisal_id, row);
+  }
+
+  /** Moves one appraisal from one bucket (step or predikat) to another in a per-unit count table. */
+  moveCount(table: CountTable, state: AppraisalState, from: string | null | undefined, to?: string | null) {
+    if (from === to) return;
+    const unit = state.participants.employee.unitCode;
+    for (const [bucket, delta] of [
+      [from, -1],
+      [to, 1],
+    ] as const) {
+      if (!bucket) continue;
+      const id = `${table}|${state.cycleId}|${unit}|${bucket}`;
+      const entry = this.counts.get(id) ?? { table, key: [state.cycleId, unit, bucket], delta: 0 };
+      entry.delta += delta;
+      this.counts.set(id, entry);
+    }
+  }
+
+  /** Writes buffered tasks and notifications: call before any other statement on tasks. */
+  async flushTasks(): Promise<void> {
+    const tasks = [...this.tasks.values()];
+    const notifications = this.notifications;
+    this.tasks = new Map();
+    this.notifications = [];
+    for (const rows of chunks(tasks)) {
+      await this.trx
+        .insertInto('tasks')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('task_id').doUpdateSet((eb) => ({
+            status: 'open',
+            due_at: eb.ref('excluded.due_at'),
+            closed_at: null,
+            assignee_nip: eb.ref('excluded.assignee_nip'),
+          })),
+        )
+        .execute();
+    }
+    for (const rows of chunks(notifications)) {
+      await this.trx
+        .insertInto('notifications')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['event_id', 'task_id']).doNothing())
+        .execute();
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.flushTasks();
+    const appraisals = [...this.appraisals.values()];
+    this.appraisals = new Map();
+    for (const rows of chunks(appraisals)) {
+      await this.trx
+        .insertInto('appraisals')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('appraisal_id').doUpdateSet((eb) => ({
+            cycle_id: eb.ref('excluded.cycle_id'),
+            org_id: eb.ref('excluded.org_id'),
+            nip: eb.ref('excluded.nip'),
+            unit_code: eb.ref('excluded.unit_code'),
+            supervisor_nip: eb.ref('excluded.supervisor_nip'),
+            superior_nip: eb.ref('excluded.superior_nip'),
+            step: eb.ref('excluded.step'),
+            deadline: eb.ref('excluded.deadline'),
+            predikat: eb.ref('excluded.predikat'),
+            released_at: eb.ref('excluded.released_at'),
+            version: eb.ref('excluded.version'),
+            state: eb.ref('excluded.state'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+    const counts = [...this.counts.values()].filter((c) => c.delta !== 0);
+    this.counts = new Map();
+    for (const table of ['cycle_progress', 'unit_distribution'] as const) {
+      const column = table === 'cycle_progress' ? 'step' : 'predikat';
+      await addCounts(
+        this.trx,
+        table,
+        column,
+        counts.filter((c) => c.table === table),
+      );
+    }
+  }
+}
+
+/** Net count changes of one table: increases inserted or added, decreases subtracted. */
+async function addCounts(
+  trx: Kysely<Database>,
+  table: CountTable,
+  column: 'step' | 'predikat',
+  counts: Array<{ key: [string, string, string]; delta: number }>,
+): Promise<void> {
+  const values = (rows: typeof counts) =>
+    sql.join(
+      rows.map(({ key: [cycle, unit, bucket], delta }) => sql`(${cycle}, ${unit}, ${bucket}, ${delta}::int)`),
+    );
+  for (const rows of chunks(counts.filter((c) => c.delta > 0))) {
+    await sql`insert into ${sql.table(table)} (cycle_id, unit_code, ${sql.ref(column)}, count)
+      values ${values(rows)}
+      on conflict (cycle_id, unit_code, ${sql.ref(column)})
+      do update set count = ${sql.table(table)}.count + excluded.count`.execute(trx);
+  }
+  for (const rows of chunks(counts.filter((c) => c.delta < 0))) {
+    await sql`update ${sql.table(table)} as t set count = t.count + v.delta
+      from (values ${values(rows)}) as v (cycle_id, unit_code, bucket, delta)
+      where t.cycle_id = v.cycle_id and t.unit_code = v.unit_code and t.${sql.ref(column)} = v.bucket`.execute(
+      trx,
+    );
+  }
+}
+
+function* chunks<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += chunkRows) yield rows.slice(i, i + chunkRows);
+}

@@ -1,0 +1,81 @@
+// Read models of the cycle streams: the cycle row and each unit's calibration (predikat, outcome, release).
+import type { Kysely } from 'kysely';
+import type { CycleEvent } from '../../domain/cycle/events.ts';
+import { cycleIdOfStream } from '../../domain/ids.ts';
+import type { Database } from '../../schema/database.ts';
+import type { ProjectedEvent } from './appraisal-projection.ts';
+import { sealCycle } from './cycle-seal.ts';
+
+export async function projectCycleEvents(
+  trx: Kysely<Database>,
+  events: readonly ProjectedEvent[],
+): Promise<void> {
+  for (const event of events) {
+    const cycleId = cycleIdOfStream(event.streamId);
+    if (!cycleId) continue; // a cycle event on a stream that is not a cycle's own: no cycle to update
+    const typed = { type: event.type, data: event.data } as CycleEvent;
+    switch (typed.type) {
+      case 'cycle.started': {
+        const d = typed.data;
+        await trx
+          .insertInto('cycles')
+          .values({
+            cycle_id: d.cycleId,
+            org_id: d.orgId,
+            year: d.year,
+            status: 'running',
+            calendar: JSON.stringify(d.calendar),
+            population: JSON.stringify(d.population),
+            started_by: d.by,
+            started_at: d.at,
+          })
+          .onConflict((oc) => oc.column('cycle_id').doNothing())
+          .execute();
+        break;
+      }
+      case 'cycle.launched':
+        await trx
+          .updateTable('cycles')
+          .set({ launched: typed.data.total })
+          .where('cycle_id', '=', cycleId)
+          .execute();
+        break;
+      case 'cycle.unitPredikatSet':
+        await upsertUnit(trx, cycleId, typed.data.unitCode, { unit_predikat: typed.data.predikat });
+        break;
+      case 'cycle.unitCalibrated':
+        await upsertUnit(trx, cycleId, typed.data.unitCode, {
+          ok: typed.data.ok,
+          violations: JSON.stringify(typed.data.violations),
+        });
+        break;
+      case 'cycle.unitReleased':
+        await upsertUnit(trx, cycleId, typed.data.unitCode, { released_at: typed.data.at });
+        break;
+      case 'cycle.closed':
+        await trx
+          .updateTable('cycles')
+          .set({ status: 'closed', closed_at: typed.data.at })
+          .where('cycle_id', '=', cycleId)
+          .execute();
+        // Sealed with the close, in its transaction (see audit/seal.ts).
+        await sealCycle(trx, cycleId);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+async function upsertUnit(
+  trx: Kysely<Database>,
+  cycleId: string,
+  unitCode: string,
+  set: { unit_predikat?: string; ok?: boolean; violations?: string; released_at?: string },
+): Promise<void> {
+  await trx
+    .insertInto('unit_calibration')
+    .values({ cycle_id: cycleId, unit_code: unitCode, ...set })
+    .onConflict((oc) => oc.columns(['cycle_id', 'unit_code']).doUpdateSet(set))
+    .execute();
+}

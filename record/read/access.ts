@@ -1,0 +1,71 @@
+// Authorisation and tenancy, decided here once for the HTTP API, the web pages and the commands: which
+// organisation a principal may enter, which roles open which reach, whose tasks and notifications are
+// theirs, and which audit ids belong to an organisation. Pure decisions over the principal and the read
+// models' rows; the callers turn a "no" into their own answer (a 403/404 problem, a page, a redirect).
+// Supervisor, reviewer and objection-reviewer rights are not decided here: they come from the appraisal
+// itself, and the workflow's rules check them (domain/appraisal/guards.ts).
+import type { Principal } from '../../auth/identity.ts';
+import { parseAppraisalId, parseCycleId, parseStreamId } from '../../domain/ids.ts';
+
+export type GrantedRole = Principal['roles'][number];
+
+/** Tenancy: one's own organisation; every one for an auditor whose token says `org: "*"`. */
+export function mayEnterOrganisation(principal: Principal, org: string): boolean {
+  return org === principal.org || principal.allOrganisations;
+}
+
+/** The organisation a principal's reads are confined to; undefined when they may read every one. */
+export function organisationScope(principal: Principal): string | undefined {
+  return principal.allOrganisations ? undefined : principal.org;
+}
+
+export function holdsRole(principal: Principal, ...roles: readonly GrantedRole[]): boolean {
+  return roles.some((role) => principal.roles.includes(role));
+}
+
+/** HR changes the organisation and its cycles. */
+export const mayManageCycles = (principal: Principal) => holdsRole(principal, 'hr');
+/** HR and auditors read a cycle's progress, distribution and results. */
+export const mayReadCycles = (principal: Principal) => holdsRole(principal, 'hr', 'auditor');
+/** Auditors read the event log: histories, states as of any moment, timelines, verification. */
+export const mayAudit = (principal: Principal) => holdsRole(principal, 'auditor');
+
+/** Whose tasks and notifications a principal gets: their own, and HR's when they hold the role. */
+export interface Audience {
+  org: string;
+  nip: string;
+  hr: boolean;
+}
+
+export function audienceOf(principal: Principal): Audience {
+  return { org: principal.org, nip: principal.nip, hr: principal.roles.includes('hr') };
+}
+
+/** Whether a task (or a notification of one) is for this audience. */
+export function isForAudience(
+  audience: Audience,
+  task: { orgId: string; assigneeNip: string | null; assigneeRole: string },
+): boolean {
+  return (
+    task.orgId === audience.org &&
+    (task.assigneeNip === audience.nip || (task.assigneeRole === 'hr' && audience.hr))
+  );
+}
+
+// The event log has no organisation column: its ids carry it (domain/ids.ts). The organisation is
+// decoded from the right, so `kab` never passes for `kab.bungo`, whose cycle is `kab.bungo.2027`.
+
+export function cycleIsOf(org: string, cycleId: string): boolean {
+  return parseCycleId(cycleId)?.orgId === org;
+}
+
+export function appraisalIsOf(org: string, appraisalId: string): boolean {
+  const cycleId = parseAppraisalId(appraisalId)?.cycleId;
+  return cycleId !== undefined && cycleIsOf(org, cycleId);
+}
+
+/** Only a cycle's own stream or one of its appraisals' streams, of this organisation. */
+export function streamIsOf(org: string, streamId: string): boolean {
+  const cycleId = parseStreamId(streamId)?.cycleId;
+  return cycleId !== undefined && cycleIsOf(org, cycleId);
+}

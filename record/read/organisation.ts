@@ -1,0 +1,38 @@
+// An organisation's units and positions with their standards (tupoksi), as HR published them.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema/database.ts';
+
+type Db = Kysely<Database>;
+
+export interface Standards {
+  unit: string;
+  position: string;
+  duties: string[];
+  indicators: Array<{ description: string; aspect: string; target: string }>;
+}
+
+/** The standards of a person's position (tupoksi and default indicators), as HR published them. */
+export async function standardsOf(db: Db, org: string, nip: string): Promise<Standards | undefined> {
+  const row = await db
+    .selectFrom('employees as e')
+    .innerJoin('units as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.code', '=', 'e.unit_code'))
+    .innerJoin('positions as p', (j) =>
+      j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
+    )
+    .select(['u.name as unit', 'p.name as position', 'p.duties', 'p.default_indicators'])
+    .where('e.org_id', '=', org)
+    .where('e.nip', '=', nip)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { unit: row.unit, position: row.position, duties: row.duties, indicators: row.default_indicators };
+}
+
+export async function unitNames(db: Db, org: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('units').select(['code', 'name']).where('org_id', '=', org).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** The units by name (for choosing whom a cycle covers). */
+export async function unitsOf(db: Db, org: string): Promise<Array<{ code: string; name: string }>> {
+  return db.selectFrom('units').select(['code', 'name']).where('org_id', '=', org).orderBy('name').execute();
+}

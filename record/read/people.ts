@@ -1,0 +1,163 @@
+// People of an organisation: names, the dev login picker, and a supervisor's team (direct reports from
+// the org chart, the step of each one's latest appraisal and the open tasks on it).
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema/database.ts';
+
+type Db = Kysely<Database>;
+
+export async function employeeName(db: Db, org: string, nip: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('employees')
+    .select('name')
+    .where('org_id', '=', org)
+    .where('nip', '=', nip)
+    .executeTakeFirst();
+  return row?.name;
+}
+
+export async function employeeNames(db: Db, org: string, nips: string[]): Promise<Map<string, string>> {
+  if (nips.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('employees')
+    .select(['nip', 'name'])
+    .where('org_id', '=', org)
+    .where('nip', 'in', [...new Set(nips)])
+    .execute();
+  return new Map(rows.map((r) => [r.nip, r.name]));
+}
+
+export interface PickerPerson {
+  nip: string;
+  name: string;
+  unit: string;
+  position: string;
+}
+
+/** The dev login picker: every organisation with its active people, grouped by unit. */
+export async function organisationsWithPeople(db: Db) {
+  const [orgs, people] = await Promise.all([
+    db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute(),
+    db
+      .selectFrom('employees as e')
+      .innerJoin('units as u', (j) =>
+        j.onRef('u.org_id', '=', 'e.org_id').onRef('u.code', '=', 'e.unit_code'),
+      )
+      .innerJoin('positions as p', (j) =>
+        j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
+      )
+      .select(['e.org_id', 'e.nip', 'e.name', 'u.name as unit', 'p.name as position'])
+      .where('e.active', '=', true)
+      .orderBy('e.org_id')
+      .orderBy('u.name')
+      .orderBy('e.name')
+      .execute(),
+  ]);
+  return orgs.map((o) => ({
+    id: o.id,
+    name: o.name,
+    people: people.filter((p) => p.org_id === o.id) as PickerPerson[],
+  }));
+}
+
+/** Whether this NIP is an active employee of the organisation (the dev login picker signs in only those). */
+export async function isActiveEmployee(db: Db, org: string, nip: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('employees')
+    .select('nip')
+    .where('org_id', '=', org)
+    .where('nip', '=', nip)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export interface TeamMember {
+  nip: string;
+  name: string;
+  position: string;
+  appraisal: { appraisalId: string; cycleId: string; step: string; deadline: string | null } | null;
+  tasks: Array<{
+    taskId: string;
+    kind: string;
+    assigneeNip: string | null;
+    assigneeRole: string;
+    dueAt: string | null;
+  }>;
+}
+
+/** Whether a person has anyone reporting to them (the team page and its link are for those who do). */
+export async function hasReports(db: Db, org: string, nip: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('employees')
+    .select('nip')
+    .where('org_id', '=', org)
+    .where('supervisor_nip', '=', nip)
+    .where('active', '=', true)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function teamOf(db: Db, org: string, nip: string): Promise<TeamMember[]> {
+  const people = await db
+    .selectFrom('employees as e')
+    .innerJoin('positions as p', (j) =>
+      j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
+    )
+    .select(['e.nip', 'e.name', 'p.name as position'])
+    .where('e.org_id', '=', org)
+    .where('e.supervisor_nip', '=', nip)
+    .where('e.active', '=', true)
+    .orderBy('e.name')
+    .execute();
+  if (people.length === 0) return [];
+  const appraisals = await db
+    .selectFrom('appraisals')
+    .select(['appraisal_id', 'cycle_id', 'nip', 'step', 'deadline'])
+    .where('org_id', '=', org)
+    .where(
+      'nip',
+      'in',
+      people.map((p) => p.nip),
+    )
+    .orderBy('cycle_id', 'desc')
+    .execute();
+  const latest = new Map<string, (typeof appraisals)[number]>();
+  for (const a of appraisals) if (!latest.has(a.nip)) latest.set(a.nip, a);
+  const ids = [...latest.values()].map((a) => a.appraisal_id);
+  const tasks =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('tasks')
+          .select(['task_id', 'appraisal_id', 'kind', 'assignee_nip', 'assignee_role', 'due_at'])
+          .where('org_id', '=', org)
+          .where('status', '=', 'open')
+          .where('appraisal_id', 'in', ids)
+          .orderBy('due_at')
+          .orderBy('task_id')
+          .execute();
+  return people.map((p) => {
+    const a = latest.get(p.nip);
+    return {
+      ...p,
+      appraisal: a
+        ? {
+            appraisalId: a.appraisal_id,
+            cycleId: a.cycle_id,
+            step: a.step,
+            deadline: a.deadline?.toISOString() ?? null,
+          }
+        : null,
+      tasks: tasks
+        .filter((x) => x.appraisal_id === a?.appraisal_id)
+        .map((x) => ({
+          taskId: x.task_id,
+          kind: x.kind,
+          assigneeNip: x.assignee_nip,
+          assigneeRole: x.assignee_role,
+          dueAt: x.due_at?.toISOString() ?? null,
+        })),
+    };
+  });
+}

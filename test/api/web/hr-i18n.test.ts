@@ -1,0 +1,286 @@
+// The HR and auditor pages render in both languages without a missing key or an unfilled placeholder,
+// over data that reaches every branch: import results with every known reason, the start-cycle form
+// with every calendar error, the SVG chart, every cycle event, the as-of state and every audit finding.
+import { describe, expect, it } from 'vitest';
+import { languages, translator } from '../../../api/web/i18n/index.ts';
+import { page } from '../../../api/web/layout.ts';
+import { auditCyclesBody, cycleTimelineBody, verificationBody } from '../../../api/web/views/audit.ts';
+import { appraisalAuditBody } from '../../../api/web/views/audit-appraisal.ts';
+import { cycleEventLine } from '../../../api/web/views/cycle-events.ts';
+import { hrBody } from '../../../api/web/views/hr.ts';
+import { importBody } from '../../../api/web/views/hr-import.ts';
+import { freshStartView, parseStartCycle, startCycleBody } from '../../../api/web/views/hr-start.ts';
+import type { CycleVerification } from '../../../audit/verify-cycle.ts';
+import { initialState } from '../../../domain/appraisal/state.ts';
+import { steps } from '../../../domain/appraisal/types.ts';
+
+const today = new Date('2026-11-23T08:00:00Z');
+const nip = '198503152010012003';
+const cycle = { cycle_id: 'bungo.2027', year: 2027, status: 'running', launched: 20 };
+
+function renderAll(lang: 'id' | 'en'): string[] {
+  const t = translator(lang);
+  const viewer = { name: 'Desi', org: 'bungo', roles: ['employee', 'hr', 'auditor'] };
+  const shell = (body: ReturnType<typeof importBody>) =>
+    page({ t, title: 'x', body, viewer, section: 'hrImport', path: '/app/hr/import' }).toString();
+  const out: string[] = [];
+  const reasons = [
+    'unit_code: unknown unit "X"',
+    'position_code: unknown position "Y"',
+    `supervisor_nip: no employee with NIP ${nip} in the organisation or among the valid rows of this file`,
+    "supervisor_nip: the supervisor's row (line 3) has errors",
+    'supervisor_nip: an employee cannot be their own supervisor',
+    `nip: ${nip} already appears on line 2`,
+    'nip: the birth date is not a real date',
+    'a reason without a column',
+  ];
+  const rows = [
+    { line: 2, ok: true as const, nip, action: 'created' as const },
+    { line: 3, ok: true as const, nip, action: 'updated' as const },
+    { line: 4, ok: false as const, errors: reasons },
+  ];
+  out.push(shell(importBody(t, { csv: '', errors: {} })));
+  out.push(shell(importBody(t, { csv: 'x', errors: { file: 'import.error.empty' } })));
+  out.push(shell(importBody(t, { csv: '', errors: { file: 'import.error.tooLarge' } })));
+  out.push(
+    shell(
+      importBody(t, {
+        csv: 'x',
+        errors: {},
+        formError: t('import.headerInvalid'),
+        headerErrors: ['header: x'],
+      }),
+    ),
+  );
+  out.push(
+    shell(
+      importBody(t, {
+        csv: '',
+        errors: {},
+        result: { imported: 2, rejected: 1, rows },
+        names: new Map([[nip, 'Siti']]),
+      }),
+    ),
+  );
+
+  const units = [{ code: 'PKM', name: 'Puskesmas' }];
+  const fresh = freshStartView(today, units);
+  expect(fresh.preview?.steps.length).toBe(9);
+  out.push(shell(startCycleBody(t, fresh)));
+  const cases: Array<Record<string, string>> = [
+    { year: '', start: '' },
+    { year: '1999', start: '2026-13-40' },
+    { year: '2027', start: '2026-11-23', socialisation: 'P0D' },
+    { year: '2027', start: '2026-11-23', agreement: 'P200D' },
+    { year: '2027', start: '2027-02-01', 'checkInOpens.I': '2028-03-31' },
+    { year: '2027', start: '2026-11-23', reviewStart: 'soon' },
+  ];
+  const seen = new Set<string>();
+  for (const c of cases) {
+    const values = { ...fresh.state.values, ...c };
+    const parsed = parseStartCycle(values, ['PKM']);
+    expect(parsed.ok).toBe(false);
+    const errors = parsed.ok ? {} : parsed.errors;
+    for (const key of Object.values(errors)) seen.add(key);
+    out.push(
+      shell(
+        startCycleBody(t, { ...fresh, state: { type: 'startCycle', values, errors }, chosenUnits: ['PKM'] }),
+      ),
+    );
+  }
+  expect([...seen].sort()).toEqual(
+    expect.arrayContaining([
+      'error.required',
+      'startCycle.error.year',
+      'startCycle.error.duration',
+      'startCycle.error.outOfOrder',
+      'startCycle.error.outOfRange',
+    ]),
+  );
+  out.push(
+    shell(startCycleBody(t, { ...fresh, state: { ...fresh.state, formError: t('problem.cycle_exists') } })),
+  );
+
+  const progress = { PKM: Object.fromEntries(steps.map((s, i) => [s, i + 1])), EMPTY: {} };
+  const hr = { cycles: [cycle], cycleId: cycle.cycle_id, progress, distribution: [], unitNames: new Map() };
+  out.push(
+    shell(hrBody(t, { ...hr, canSetPredikat: true, flash: { kind: 'ok', text: t('startCycle.started') } })),
+  );
+  out.push(shell(hrBody(t, { ...hr, canSetPredikat: false })));
+
+  out.push(shell(auditCyclesBody(t, [cycle])), shell(auditCyclesBody(t, [])));
+  const data = {
+    by: nip,
+    year: 2027,
+    launched: 3,
+    total: 3,
+    nips: [nip],
+    nip,
+    reason: 'pensiun',
+    unitCode: 'PKM',
+    step: 'agreement',
+    deadline: '2027-03-01T00:00:00Z',
+    predikat: 'baik',
+    ok: false,
+    violations: [{ rule: 'istimewa.max70PercentSangatBaik' }],
+    employees: 3,
+  };
+  const types = [
+    'cycle.started',
+    'cycle.launched',
+    'cycle.employeesAdded',
+    'cycle.employeeRemoved',
+    'cycle.deadlineExtended',
+    'cycle.unitPredikatSet',
+    'cycle.unitCalibrated',
+    'cycle.unitReleased',
+    'cycle.closed',
+    'cycle.unknown',
+  ];
+  const events = types.map((type, i) => ({
+    version: i + 1,
+    position: i + 10,
+    at: '2027-01-01T00:00:00Z',
+    actor: nip,
+    ...cycleEventLine(t, type, data),
+  }));
+  events.push({ ...events[0]!, ...cycleEventLine(t, 'cycle.unitCalibrated', { ...data, ok: true }) });
+  events.push({ ...events[0]!, key: 'cycle.started', vars: {}, invalid: 'bad data' } as (typeof events)[0]);
+  const appraisals = [
+    { appraisalId: `bungo.2027.${nip}`, nip, name: 'Siti', unit: 'PKM', step: 'agreement' },
+  ];
+  out.push(shell(cycleTimelineBody(t, { cycle, events, appraisals })));
+
+  const started = initialState({
+    appraisalId: `bungo.2027.${nip}`,
+    cycleId: 'bungo.2027',
+    orgId: 'bungo',
+    participants: {
+      employee: { nip, name: 'Siti', unitCode: 'PKM', positionCode: 'DOKTER' },
+      supervisorNip: null,
+      superiorNip: null,
+      subordinateNips: [],
+    },
+    calendar: {},
+    at: '2027-01-01T00:00:00Z',
+  } as unknown as Parameters<typeof initialState>[0]);
+  const entries = [1, 2, 3].map((version) => ({
+    version,
+    position: version * 10,
+    at: '2027-01-01T00:00:00Z',
+    recordedAt: '2027-01-01T00:00:00Z',
+    actor: nip,
+    type: 'x',
+    sentence: `peristiwa ${version}`,
+  }));
+  const asOf = { appraisalId: started.appraisalId, state: started, version: 2, lastPosition: 20 };
+  const rich = {
+    ...started,
+    checkIns: {
+      I: { submittedAt: '2027-04-01T00:00:00Z', feedbackAt: null, missed: false },
+      II: { submittedAt: null, feedbackAt: null, missed: true },
+      III: { submittedAt: null, feedbackAt: null, missed: false },
+    },
+    rating: {
+      results: 'sesuai' as const,
+      behaviour: 'sesuai' as const,
+      predikat: 'baik' as const,
+      feedback: '',
+    },
+    release: { at: '2027-02-01T00:00:00Z', objectionDeadline: '2027-02-15T00:00:00Z' },
+    objection: { filedAt: '2027-02-02T00:00:00Z', decidedAt: null, decision: null },
+    referral: { createdAt: '2027-02-02T00:00:00Z', programme: null, completedAt: null, lapsed: false },
+    cancelledReason: 'pensiun',
+    openTasks: {
+      a: {
+        taskId: 'a',
+        kind: 'setRating' as const,
+        assigneeNip: nip,
+        assigneeRole: 'supervisor' as const,
+        step: 'rating' as const,
+        dueAt: null,
+      },
+    },
+  };
+  const base = { appraisalId: started.appraisalId, cycleId: 'bungo.2027', name: 'Siti', entries };
+  out.push(shell(appraisalAuditBody(t, { ...base, version: 2, asOf })));
+  out.push(shell(appraisalAuditBody(t, { ...base, version: 1, asOf: { ...asOf, state: rich } })));
+  out.push(
+    shell(appraisalAuditBody(t, { ...base, version: 3, asOf: { ...asOf, state: null, lastPosition: null } })),
+  );
+
+  const problems = [
+    'hash_mismatch',
+    'version_gap',
+    'prev_hash_mismatch',
+    'head_mismatch',
+    'missing_head',
+    'schema_invalid',
+    'projection_mismatch',
+    'rebuild_failed',
+    'seal_missing',
+    'seal_mismatch',
+    'position_order',
+  ] as const;
+  const seal = { cycleId: 'bungo.2027', digest: 'abc', position: 5, sealedAt: today, streams: 3 };
+  const verification = (ok: boolean, s: CycleVerification['seal']): CycleVerification => ({
+    ok,
+    onlyPositionOrder: false,
+    cycleId: 'bungo.2027',
+    streamsChecked: 3,
+    eventsChecked: 30,
+    findings: ok
+      ? []
+      : problems.map((problem) => ({ problem, streamId: 's', version: 1, table: 't', detail: 'd' })),
+    projectionDifferences: [],
+    seal: s,
+  });
+  out.push(shell(verificationBody(t, 'bungo.2027', verification(true, { status: 'open' }))));
+  out.push(shell(verificationBody(t, 'bungo.2027', verification(true, { status: 'intact', seal }))));
+  out.push(shell(verificationBody(t, 'bungo.2027', verification(false, { status: 'missing', detail: 'x' }))));
+  out.push(
+    shell(verificationBody(t, 'bungo.2027', verification(false, { status: 'broken', seal, detail: 'x' }))),
+  );
+  return out;
+}
+
+describe('HR and auditor pages', () => {
+  it.each(languages)('render in %s without a missing key or an unfilled placeholder', (lang) => {
+    const pages = renderAll(lang);
+    for (const html of pages) {
+      expect(html).toContain(`<html lang="${lang}">`);
+      expect(html).not.toMatch(/\{\w+\}/);
+    }
+    const all = pages.join('\n');
+    // Navigation for these roles, the chart with its text alternative, the slider.
+    expect(all).toContain('href="/app/hr/import"');
+    expect(all).toContain('href="/app/audit"');
+    expect(all).toMatch(/<svg[^>]*role="img"[^>]*aria-describedby="chart-desc"/);
+    expect(all).toContain('<input type="range" id="asof" name="v" min="1" max="3" step="1" value="2"');
+  });
+
+  it('prefills the calendar defaults and starts next year when this one is too late', () => {
+    const view = freshStartView(today, []);
+    expect(view.state.values).toMatchObject({
+      year: '2027',
+      start: '2026-11-23',
+      socialisation: 'P14D',
+      agreement: 'P30D',
+    });
+    expect(freshStartView(new Date('2027-01-02T00:00:00Z'), []).state.values.year).toBe('2027');
+    const parsed = parseStartCycle({ ...view.state.values, agreement: 'p20d' }, ['PKM']);
+    expect(parsed.ok && parsed.body).toEqual({
+      year: 2027,
+      start: '2026-11-23',
+      calendar: {
+        socialisation: 'P14D',
+        agreement: 'P20D',
+        checkInWindow: 'P14D',
+        review: 'P21D',
+        calibration: 'P7D',
+        feedback: 'P14D',
+      },
+      population: { unitCodes: ['PKM'] },
+    });
+  });
+});

@@ -1,0 +1,76 @@
+// The access decisions the API, the web and the commands share: tenancy, roles, whose tasks are whose,
+// and which audit ids belong to an organisation.
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../../../auth/identity.ts';
+import {
+  appraisalIsOf,
+  audienceOf,
+  cycleIsOf,
+  holdsRole,
+  isForAudience,
+  mayAudit,
+  mayEnterOrganisation,
+  mayManageCycles,
+  mayReadCycles,
+  organisationScope,
+  streamIsOf,
+} from '../../../record/read/access.ts';
+
+const nip = '199001012015031001';
+const other = '198505052010011002';
+const who = (roles: Principal['roles'], org = 'bungo'): Principal => ({
+  nip,
+  org,
+  roles,
+  allOrganisations: org === '*' && roles.includes('auditor'),
+});
+const employee = who(['employee']);
+const hr = who(['hr', 'employee']);
+const auditor = who(['auditor']);
+const everyOrgAuditor = who(['auditor'], '*');
+
+describe('access', () => {
+  it('lets a principal into their own organisation only, and an auditor of "*" into every one', () => {
+    expect(mayEnterOrganisation(employee, 'bungo')).toBe(true);
+    expect(mayEnterOrganisation(employee, 'tebo')).toBe(false);
+    expect(mayEnterOrganisation(who(['hr'], '*'), 'tebo')).toBe(false);
+    expect(mayEnterOrganisation(everyOrgAuditor, 'tebo')).toBe(true);
+    expect(organisationScope(auditor)).toBe('bungo');
+    expect(organisationScope(everyOrgAuditor)).toBeUndefined();
+    expect(organisationScope(who(['hr'], '*'))).toBe('*');
+  });
+
+  it('opens each reach to its roles', () => {
+    expect([employee, hr, auditor].map(mayManageCycles)).toEqual([false, true, false]);
+    expect([employee, hr, auditor].map(mayReadCycles)).toEqual([false, true, true]);
+    expect([employee, hr, auditor].map(mayAudit)).toEqual([false, false, true]);
+    expect(holdsRole(hr, 'auditor', 'hr')).toBe(true);
+    expect(holdsRole(employee)).toBe(false);
+  });
+
+  it("gives a person their own tasks, and HR's tasks only to HR, within the organisation", () => {
+    const mine = { orgId: 'bungo', assigneeNip: nip, assigneeRole: 'employee' };
+    const hrTask = { orgId: 'bungo', assigneeNip: null, assigneeRole: 'hr' };
+    const someoneElses = { orgId: 'bungo', assigneeNip: other, assigneeRole: 'supervisor' };
+    expect(audienceOf(hr)).toEqual({ org: 'bungo', nip, hr: true });
+    expect(isForAudience(audienceOf(employee), mine)).toBe(true);
+    expect(isForAudience(audienceOf(employee), hrTask)).toBe(false);
+    expect(isForAudience(audienceOf(hr), hrTask)).toBe(true);
+    expect(isForAudience(audienceOf(hr), someoneElses)).toBe(false);
+    expect(isForAudience(audienceOf(who(['employee'], 'tebo')), mine)).toBe(false);
+    expect(isForAudience(audienceOf(who(['hr'], 'tebo')), hrTask)).toBe(false);
+  });
+
+  it("reads an organisation's own cycle, appraisal and stream ids only", () => {
+    expect(cycleIsOf('bungo', 'bungo.2027')).toBe(true);
+    expect(cycleIsOf('bungo', 'tebo.2027')).toBe(false);
+    expect(cycleIsOf('bungo', 'bungo2027')).toBe(false);
+    expect(appraisalIsOf('bungo', `bungo.2027.${nip}`)).toBe(true);
+    expect(appraisalIsOf('bungo', `tebo.2027.${nip}`)).toBe(false);
+    expect(streamIsOf('bungo', 'cycle-bungo.2027')).toBe(true);
+    expect(streamIsOf('bungo', `appraisal-bungo.2027.${nip}`)).toBe(true);
+    expect(streamIsOf('bungo', 'cycle-tebo.2027')).toBe(false);
+    // Only cycle and appraisal streams: not another kind of stream that happens to name the org.
+    expect(streamIsOf('bungo', 'organisation-bungo.units')).toBe(false);
+  });
+});
