@@ -3,7 +3,7 @@
 // a field no command has is refused, never silently dropped.
 import { z } from 'zod';
 import { nipSchema } from '../organisation/nip.ts';
-import { berakhlakScoresSchema, realisationSchema, rhkSchema } from './payloads.ts';
+import { berakhlakScoresSchema, periodIdSchema, realisationSchema, rhkSchema } from './payloads.ts';
 import { actorSchema, quarterSchema, ratingSchema } from './types.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -23,6 +23,25 @@ export const appraisalCommandSchema = z.discriminatedUnion('type', [
     realisations: z.array(realisationSchema).min(1),
   }),
   z.strictObject({ type: z.literal('giveCheckInFeedback'), quarter: quarterSchema, feedback: text(4000) }),
+  z.strictObject({
+    type: z.literal('recordRealisation'),
+    period: periodIdSchema,
+    realisations: z.array(realisationSchema).min(1),
+  }),
+  z.strictObject({
+    type: z.literal('givePeriodFeedback'),
+    period: periodIdSchema,
+    rhkId: z.string().min(1).max(40),
+    feedback: text(4000),
+  }),
+  z.strictObject({
+    type: z.literal('ratePeriod'),
+    period: periodIdSchema,
+    results: ratingSchema,
+    behaviour: ratingSchema,
+    feedback: text(4000),
+  }),
+  z.strictObject({ type: z.literal('acknowledgePeriod'), period: periodIdSchema }),
   z.strictObject({
     type: z.literal('addActivityReport'),
     reportId: z.string().min(1).max(60),

@@ -15,6 +15,7 @@ import {
   requireActor,
   requireStep,
 } from './guards.ts';
+import { completeRatingTasks, decidePeriodic, raterRoleOf } from './periodic.ts';
 import type { AppraisalState } from './state.ts';
 import { assignTask, completeTask, taskId, tasksOfKind } from './tasks.ts';
 import type { Actor } from './types.ts';
@@ -188,9 +189,15 @@ export function decide(
     }
     case 'submitReview':
       return submitReview(state, command.scores, command.comment, ctx);
+    case 'recordRealisation':
+    case 'givePeriodFeedback':
+    case 'ratePeriod':
+    case 'acknowledgePeriod':
+      return decidePeriodic(state, command, ctx);
     case 'setRating': {
       requireStep(state, 'rating');
-      requireActor(isSupervisor(state, actor), 'supervisor');
+      const as = raterRoleOf(state, actor, 'setRating', null);
+      requireActor(as !== null, 'supervisor (or, once escalated, the rater’s superior or HR)');
       if (state.release) throw new DomainError('wrong_step', 'The rating has been released');
       const predikat = predikatFor(command.results, command.behaviour);
       return [
@@ -202,10 +209,11 @@ export function decide(
             predikat,
             feedback: command.feedback,
             by,
+            ...(as === 'rater' ? {} : { as: as ?? 'rater' }),
             at: now,
           },
         },
-        ...completeTask(state, now, by, taskId(state, 'setRating')),
+        ...completeRatingTasks(state, 'setRating', null, now, by),
       ];
     }
     case 'acknowledgeFeedback': {

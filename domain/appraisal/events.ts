@@ -2,7 +2,7 @@
 // append and each read against these; the same names feed `evolve`, the projections and the audit replay.
 import { z } from 'zod';
 import { nipSchema } from '../organisation/nip.ts';
-import { berakhlakScoresSchema, realisationSchema, rhkSchema } from './payloads.ts';
+import { berakhlakScoresSchema, periodIdSchema, realisationSchema, rhkSchema } from './payloads.ts';
 import {
   participantsSchema,
   predikatSchema,
@@ -22,6 +22,7 @@ export {
 } from './payloads.ts';
 
 const at = z.iso.datetime({ offset: true });
+const raterSchema = z.enum(['rater', 'superior', 'hr']);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const appraisalEventSchemas = {
@@ -85,6 +86,43 @@ export const appraisalEventSchemas = {
   }),
   'checkIn.feedbackGiven': z.object({ quarter: quarterSchema, feedback: text(4000), by: nipSchema, at }),
   'checkIn.missed': z.object({ quarter: quarterSchema, at }),
+  // The periodic evaluation (cycles started with periods): realisation, feedback per RHK, the ratings and
+  // their predikat periodik, the escalation of a rater who did not rate, the employee's acknowledgement.
+  'period.opened': z.object({ period: periodIdSchema, deadline: at, at }),
+  'period.realisationRecorded': z.object({
+    period: periodIdSchema,
+    realisations: z.array(realisationSchema),
+    by: nipSchema,
+    at,
+  }),
+  'period.feedbackGiven': z.object({
+    period: periodIdSchema,
+    rhkId: z.string(),
+    feedback: text(4000),
+    by: nipSchema,
+    at,
+  }),
+  'period.rated': z.object({
+    period: periodIdSchema,
+    results: ratingSchema,
+    behaviour: ratingSchema,
+    predikat: predikatSchema,
+    feedback: text(4000),
+    /** Who rated: the rater, or the rater's superior or HR after the rater's deadline passed. */
+    as: raterSchema,
+    by: nipSchema,
+    at,
+  }),
+  'period.escalated': z.object({
+    period: periodIdSchema,
+    to: z.enum(['superior', 'hr']),
+    assigneeNip: nipSchema.nullable(),
+    deadline: at,
+    at,
+  }),
+  /** The period closed without a rating (HR's deadline passed too), or without a realisation. */
+  'period.missed': z.object({ period: periodIdSchema, rating: z.boolean(), realisation: z.boolean(), at }),
+  'period.acknowledged': z.object({ period: periodIdSchema, by: nipSchema, at }),
   'activityReport.added': z.object({
     reportId: z.string(),
     date: z.iso.date(),
@@ -113,9 +151,18 @@ export const appraisalEventSchemas = {
     predikat: predikatSchema,
     feedback: text(4000),
     by: nipSchema,
+    /** Absent before escalation existed: the rater. */
+    as: raterSchema.optional(),
     at,
   }),
   'rating.missed': z.object({ at }),
+  /** The akhir rating passed to the rater's superior, then HR: an appraisal never completes without one. */
+  'rating.escalated': z.object({
+    to: z.enum(['superior', 'hr']),
+    assigneeNip: nipSchema.nullable(),
+    deadline: at,
+    at,
+  }),
   'rating.released': z.object({ predikat: predikatSchema.nullable(), objectionDeadline: at, at }),
   'feedback.acknowledged': z.object({ by: nipSchema, at }),
 

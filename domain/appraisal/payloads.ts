@@ -2,6 +2,7 @@
 // BerAKHLAK scores. Strict, as commands are: events carry them as the parsed command had them. A module of their own so that workflows, which validate commands, do not also build
 // every event schema (each workflow evaluates the modules it imports).
 import { z } from 'zod';
+import { allPeriodIds } from '../cycle/periods.ts';
 import { berakhlakReviewSchema } from '../review/berakhlak.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -33,3 +34,6 @@ export const realisationSchema = z.strictObject({
 
 /** Scores 1-5 per BerAKHLAK value; a reviewer may skip a value they could not observe. */
 export const berakhlakScoresSchema = berakhlakReviewSchema.shape.scores;
+
+/** TW1-TW4, M01-M12 or S1-S2 (domain/cycle/periods.ts). */
+export const periodIdSchema = z.enum(allPeriodIds as [string, ...string[]]);

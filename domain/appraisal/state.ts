@@ -2,6 +2,7 @@
 // projections and in the auditors' replay, so all three agree by construction.
 import type { Predikat, Rating } from '../rating/predikat.ts';
 import type { AppraisalEvent, Rhk } from './events.ts';
+import { evolvePeriods, type PeriodEvaluation } from './periodic-state.ts';
 import type { Participants, Quarter, Step, TaskKind } from './types.ts';
 
 type ReviewRole = 'self' | 'supervisor' | 'peer' | 'subordinate';
@@ -45,6 +46,8 @@ export interface AppraisalState {
       }
     >
   >;
+  /** The periodic evaluations, by period id (TW1 ...): cycles started with periods. */
+  periods: Record<string, PeriodEvaluation>;
   activityReports: number;
   review: {
     peerNips: string[];
@@ -53,6 +56,8 @@ export interface AppraisalState {
   };
   rating: { results: Rating; behaviour: Rating; predikat: Predikat; feedback: string } | null;
   ratingMissed: boolean;
+  /** Who the akhir rating has passed to, when the rater did not rate in time. */
+  ratingEscalatedTo: 'superior' | 'hr' | null;
   release: { at: string; objectionDeadline: string } | null;
   feedbackAcknowledgedAt: string | null;
   objection: { filedAt: string; decidedAt: string | null; decision: 'upheld' | 'changed' | null } | null;
@@ -88,10 +93,12 @@ export function initialState(started: StartedData): AppraisalState {
       missed: false,
     },
     checkIns: {},
+    periods: {},
     activityReports: 0,
     review: { peerNips: [], submitted: [], missed: [] },
     rating: null,
     ratingMissed: false,
+    ratingEscalatedTo: null,
     release: null,
     feedbackAcknowledgedAt: null,
     objection: null,
@@ -170,6 +177,14 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
             : { ...prev, missed: true };
       return { ...s, checkIns: { ...s.checkIns, [q]: next } };
     }
+    case 'period.opened':
+    case 'period.realisationRecorded':
+    case 'period.feedbackGiven':
+    case 'period.rated':
+    case 'period.escalated':
+    case 'period.missed':
+    case 'period.acknowledged':
+      return { ...s, periods: evolvePeriods(s.periods, event) };
     case 'activityReport.added':
       return { ...s, activityReports: s.activityReports + 1 };
     case 'review.peersAssigned':
@@ -189,6 +204,8 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
     }
     case 'rating.missed':
       return { ...s, ratingMissed: true };
+    case 'rating.escalated':
+      return { ...s, ratingEscalatedTo: event.data.to };
     case 'rating.released':
       return { ...s, release: { at: event.data.at, objectionDeadline: event.data.objectionDeadline } };
     case 'feedback.acknowledged':

@@ -10,11 +10,16 @@ export const taskKindCommands = {
   signAgreement: ['signAgreement'],
   submitCheckIn: ['submitCheckIn'],
   giveCheckInFeedback: ['giveCheckInFeedback'],
+  // The periodic evaluation: qualifier the period (TW1), or TW1.superior / TW1.hr once escalated.
+  recordRealisation: ['recordRealisation'],
+  ratePeriod: ['ratePeriod'],
+  acknowledgePeriod: ['acknowledgePeriod'],
   assignPeers: ['assignPeers'],
   selfAssessment: ['submitReview'],
   supervisorAssessment: ['submitReview'],
   peerReview: ['submitReview'],
   subordinateReview: ['submitReview'],
+  // The akhir rating; qualifier superior or hr once escalated.
   setRating: ['setRating'],
   readFeedback: ['acknowledgeFeedback', 'fileObjection'],
   decideObjection: ['decideObjection'],

@@ -2,6 +2,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { DomainError } from '../errors.ts';
 import type { CalendarStepName, CycleCalendar } from './calendar.ts';
+import type { EvaluationPeriod, PeriodKind, RatingDeadlines } from './periods.ts';
 
 export interface StepWindow {
   start: string;
@@ -19,6 +20,13 @@ export interface AppraisalCalendar {
   objectionWindowDays: number;
   /** Follow-up (a training referral) is tracked until here: the end of the following year by default. */
   cycleEnd: string;
+  /**
+   * Cycles started since periodic evaluation: each period's window and rating deadlines, in place of the
+   * quarterly check-ins (an input without them runs the check-ins, as the appraisals started before did).
+   */
+  periods?: { kind: PeriodKind; timeZone: string; windows: EvaluationPeriod[] };
+  /** The akhir rating's escalation: to the rater's superior, then HR, when the rater has not rated. */
+  ratingEscalation?: Omit<RatingDeadlines, 'deadline'>;
 }
 
 export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string): AppraisalCalendar {

@@ -68,6 +68,34 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
     id: 'Realisasi TW {quarter} tidak diisi',
     en: 'The quarter {quarter} check-in was missed',
   },
+  'period.opened': {
+    id: 'Evaluasi periode {period} dibuka, tenggat {deadline}',
+    en: 'The {period} evaluation opened, due {deadline}',
+  },
+  'period.realisationRecorded': {
+    id: '{by} mengisi realisasi periode {period} ({count} indikator)',
+    en: '{by} recorded the {period} realisation ({count} indicators)',
+  },
+  'period.feedbackGiven': {
+    id: '{by} memberi umpan balik RHK {rhkId} periode {period}',
+    en: '{by} gave feedback on RHK {rhkId} for {period}',
+  },
+  'period.rated': {
+    id: '{by} menilai periode {period}: hasil kerja {results}, perilaku {behaviour}, predikat {predikat}',
+    en: '{by} rated {period}: results {results}, behaviour {behaviour}, predikat {predikat}',
+  },
+  'period.escalated': {
+    id: 'Penilaian periode {period} dialihkan ke {to}, tenggat {deadline}',
+    en: 'The {period} rating passed to {to}, due {deadline}',
+  },
+  'period.missed': {
+    id: 'Periode {period} ditutup tanpa {what}',
+    en: '{period} closed without {what}',
+  },
+  'period.acknowledged': {
+    id: '{by} membaca hasil evaluasi periode {period}',
+    en: '{by} read the {period} evaluation',
+  },
   'activityReport.added': {
     id: '{by} menambahkan laporan aktivitas {date}',
     en: '{by} added an activity report for {date}',
@@ -89,6 +117,10 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
     en: '{by} rated results {results} and behaviour {behaviour}: predikat {predikat}',
   },
   'rating.missed': { id: 'Rating tidak ditetapkan sampai tenggat', en: 'No rating by the deadline' },
+  'rating.escalated': {
+    id: 'Penetapan rating akhir dialihkan ke {to}, tenggat {deadline}',
+    en: 'The final rating passed to {to}, due {deadline}',
+  },
   'rating.released': {
     id: 'Hasil penilaian diumumkan (predikat {predikat}); keberatan sampai {deadline}',
     en: 'The rating was released (predikat {predikat}); objections until {deadline}',

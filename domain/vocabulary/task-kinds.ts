@@ -18,6 +18,12 @@ export const taskKindNames: Readonly<Record<TaskKind, Words>> = {
   signAgreement: { id: 'Tanda tangani SKP', en: 'Sign the SKP' },
   submitCheckIn: { id: 'Isi realisasi triwulan', en: "Report the quarter's realisation" },
   giveCheckInFeedback: { id: 'Beri umpan balik triwulan', en: 'Give quarterly feedback' },
+  recordRealisation: { id: 'Isi realisasi periode', en: "Record the period's realisation" },
+  ratePeriod: { id: 'Evaluasi kinerja periodik', en: 'Rate the periodic evaluation' },
+  acknowledgePeriod: {
+    id: 'Baca hasil evaluasi periodik',
+    en: 'Read your periodic evaluation',
+  },
   assignPeers: { id: 'Tentukan rekan penilai', en: 'Choose peer reviewers' },
   selfAssessment: { id: 'Penilaian diri (BerAKHLAK)', en: 'Self-assessment (BerAKHLAK)' },
   supervisorAssessment: { id: 'Penilaian atasan (BerAKHLAK)', en: "Supervisor's assessment (BerAKHLAK)" },

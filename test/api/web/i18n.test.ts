@@ -67,6 +67,7 @@ function state(step: AppraisalState['step']): AppraisalState {
       agreedVersion: 2,
       missed: false,
     },
+    periods: {},
     checkIns: {
       I: { submittedAt: at, feedbackAt: at, missed: false },
       II: { submittedAt: null, feedbackAt: null, missed: true },
@@ -83,6 +84,7 @@ function state(step: AppraisalState['step']): AppraisalState {
     },
     rating: { results: 'sesuai', behaviour: 'diBawah', predikat: 'kurang', feedback: 'Perlu dialog kinerja' },
     ratingMissed: false,
+    ratingEscalatedTo: null,
     release: { at: '2027-05-25T00:00:00Z', objectionDeadline: '2027-06-08T00:00:00Z' },
     feedbackAcknowledgedAt: null,
     objection: null,
