@@ -5,9 +5,18 @@ import type * as Commands from '../domain/appraisal/commands.ts';
 import { decide } from '../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { openingEvents, startedData } from '../domain/appraisal/opening.ts';
+import {
+  closePeriod,
+  type EscalationTarget,
+  escalatePeriod,
+  escalateRating,
+  openPeriod,
+  remindDue,
+} from '../domain/appraisal/periodic.ts';
 import { quarters } from '../domain/appraisal/quarters.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import * as transitions from '../domain/appraisal/transitions.ts';
+import type { EvaluationPeriod } from '../domain/cycle/periods.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { appraisalStreamId } from '../domain/ids.ts';
 import type { AppraisalInput } from './appraisal-input.ts';
@@ -153,6 +162,58 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
     );
   }
 
+  /** Waits for `done` until `due`, reminding whoever has a task due then 3 days before. */
+  async function untilDue(done: () => boolean, due: string): Promise<'done' | 'deadline' | 'cancelled'> {
+    const early = await waitFor(done, () => plus(due, -reminderLeadMs));
+    if (early !== 'deadline') return early;
+    await apply((s) => remindDue(s, due, nowIso()), system);
+    return waitFor(done, () => due);
+  }
+
+  /**
+   * A rating due at `deadline`: once it passes unrated, the rater's superior may rate until theirs, then
+   * HR until theirs; each hand-over is recorded. 'cancelled' when HR cancelled the appraisal meanwhile.
+   */
+  async function ratingChain(
+    rated: () => boolean,
+    deadlines: { deadline: string; superiorDeadline: string; hrDeadline: string },
+    escalate: (s: AppraisalState, to: EscalationTarget, due: string) => AppraisalEvent[],
+  ): Promise<'done' | 'deadline' | 'cancelled'> {
+    let outcome = await untilDue(rated, deadlines.deadline);
+    for (const [to, due] of [
+      ['superior', deadlines.superiorDeadline],
+      ['hr', deadlines.hrDeadline],
+    ] as const) {
+      if (outcome !== 'deadline') return outcome;
+      await apply((s) => escalate(s, to, due), system);
+      outcome = await untilDue(rated, due);
+    }
+    return outcome;
+  }
+
+  /** The akhir rating's chain starts at a deadline already passed, and does not end unrated. */
+  async function untilChainEnds(
+    rated: () => boolean,
+    deadlines: { deadline: string; superiorDeadline: string; hrDeadline: string },
+    escalate: (s: AppraisalState, to: EscalationTarget, due: string) => AppraisalEvent[],
+  ): Promise<'done' | 'cancelled'> {
+    const outcome = await ratingChain(rated, deadlines, escalate);
+    if (outcome !== 'deadline') return outcome;
+    return (await waitFor(rated, () => null)) === 'cancelled' ? 'cancelled' : 'done';
+  }
+
+  /** One periodic evaluation: open it, wait for the rating (escalating as needed), close it. */
+  async function runPeriod(period: EvaluationPeriod): Promise<boolean> {
+    if (!(await untilTime(period.opens))) return false;
+    await apply((s) => openPeriod(s, period.id, period.deadline, nowIso()), system);
+    const rated = () => state.periods[period.id]?.rating != null;
+    const escalate = (s: AppraisalState, to: EscalationTarget, due: string) =>
+      escalatePeriod(s, period.id, to, due, nowIso());
+    if ((await ratingChain(rated, period, escalate)) === 'cancelled') return false;
+    await apply((s) => closePeriod(s, period.id, nowIso()), system);
+    return true;
+  }
+
   const system = input.launchedBy;
   const cal = input.calendar;
   if (opened.length === 0) await apply(() => transitions.started(startedData(input, nowIso())), system);
@@ -178,7 +239,10 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
       ))
     )
       return false;
-    for (const quarter of quarters) {
+    // A cycle started with periods evaluates each period (the input says which shape this appraisal
+    // has, so histories of the quarterly check-ins replay through the branch below unchanged).
+    for (const period of cal.periods?.windows ?? []) if (!(await runPeriod(period))) return false;
+    for (const quarter of cal.periods ? [] : quarters) {
       const window = cal.checkIns[quarter];
       if (!(await untilTime(window.start))) return false;
       await apply((s) => transitions.openCheckIn(s, quarter, window.deadline, nowIso()), system);
@@ -192,6 +256,14 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
     const allReviewed = () => Object.values(state.openTasks).every((t) => t.step !== 'review');
     if (!(await runStep('review', cal.review.deadline, allReviewed, system))) return false;
     if (!(await runStep('rating', cal.rating.deadline, () => false, system))) return false;
+    if (cal.ratingEscalation && !state.rating) {
+      // No appraisal completes without a predikat: the rater's superior, then HR, then HR until done.
+      const rated = () => state.rating !== null;
+      const chain = { deadline: cal.rating.deadline, ...cal.ratingEscalation };
+      const escalate = (s: AppraisalState, to: EscalationTarget, due: string) =>
+        escalateRating(s, to, due, nowIso());
+      if ((await untilChainEnds(rated, chain, escalate)) === 'cancelled') return false;
+    }
     // Calibration: the cycle releases the unit once its distribution passes.
     if (
       (await waitFor(

@@ -94,6 +94,12 @@ export function decidePeriodic(
       const as = raterRoleOf(state, actor, 'ratePeriod', command.period);
       requireActor(as !== null, 'rater (or, once escalated, the rater’s superior or HR)');
       if (evaluation.rating) throw new DomainError('already_done', `${command.period} is already rated`);
+      // Rated on the realisation: it waits for it until the window closes, then rates what there is.
+      if (!evaluation.realisationAt && !evaluation.escalatedTo && now <= evaluation.deadline)
+        throw new DomainError(
+          'wrong_step',
+          `The realisation of ${command.period} is not recorded yet (its window closes ${evaluation.deadline})`,
+        );
       const { period, results, behaviour, feedback } = command;
       const predikat = predikatFor(results, behaviour);
       return [
