@@ -15,7 +15,10 @@ export interface UnitCalibration {
 }
 
 export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
-  return async function calibrateUnits(input: { cycleId: string }): Promise<UnitCalibration[]> {
+  return async function calibrateUnits(input: {
+    cycleId: string;
+    waitForEveryRating?: boolean;
+  }): Promise<UnitCalibration[]> {
     const members = await deps.db
       .selectFrom('cycle_members')
       .select('unit_code')
@@ -33,7 +36,20 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
       .select(['unit_code', 'unit_predikat'])
       .where('cycle_id', '=', input.cycleId)
       .execute();
+    // Cycles whose akhir ratings escalate (never missing) wait for every rating before checking a unit's
+    // distribution; before that, a missed rating was released without a predikat and did not count.
+    const unrated = input.waitForEveryRating
+      ? await deps.db
+          .selectFrom('appraisals')
+          .select(['unit_code', (eb) => eb.fn.countAll<string>().as('n')])
+          .where('cycle_id', '=', input.cycleId)
+          .where('predikat', 'is', null)
+          .where('step', 'not in', ['cancelled', 'completed'])
+          .groupBy('unit_code')
+          .execute()
+      : [];
     return members.map(({ unit_code: unitCode }) => {
+      const waiting = Number(unrated.find((u) => u.unit_code === unitCode)?.n ?? 0);
       const counts: Partial<Record<Predikat, number>> = {};
       for (const row of rows)
         if (row.unit_code === unitCode && row.count > 0) counts[row.predikat as Predikat] = row.count;
@@ -53,7 +69,12 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
       }
       const check = checkDistribution(parsed.data, counts);
       const violations = check.ok ? [] : check.violations.map((v) => ({ rule: v.rule, message: v.message }));
-      return { unitCode, unitPredikat: parsed.data, counts, ok: check.ok, violations };
+      if (waiting > 0)
+        violations.push({
+          rule: 'unit.ratingsPending',
+          message: `${waiting} akhir rating(s) in unit ${unitCode} are not set yet (the rater's superior or HR rates them)`,
+        });
+      return { unitCode, unitPredikat: parsed.data, counts, ok: violations.length === 0, violations };
     });
   };
 }

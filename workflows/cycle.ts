@@ -137,7 +137,12 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   return { launched: launch.launched, releasedUnits: state ? releasedUnits(state) : [], closedBy };
 
   async function calibrate(): Promise<boolean> {
-    const units = await calibrateUnits({ cycleId: input.cycleId });
+    // A cycle whose akhir ratings escalate waits for each (its input says so; older cycles pass only the id).
+    const units = await calibrateUnits(
+      input.calendar.ratingEscalation
+        ? { cycleId: input.cycleId, waitForEveryRating: true }
+        : { cycleId: input.cycleId },
+    );
     for (const unit of units) {
       if (isReleased(unit.unitCode)) continue;
       const { unitCode, unitPredikat, counts, ok, violations } = unit;

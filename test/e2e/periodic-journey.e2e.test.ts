@@ -163,6 +163,15 @@ describe('a quarterly year of periodic evaluations (time-skipping server)', () =
       await waitFor(async () =>
         (await openTaskIds(rig, appraisalId)).some((t) => t.endsWith(':setRating:superior')),
       );
+      // The unit waits for the escalated rating before its distribution is checked.
+      await cycle.executeUpdate(calibrateNowUpdate, { args: [{ by: nip.hr }] });
+      await waitFor(
+        async () =>
+          ((await unitRow(rig, cycleId))?.violations as Array<{ rule: string }> | null)?.some(
+            (v) => v.rule === 'unit.ratingsPending',
+          ) === true,
+      );
+      expect((await appraisalRow(rig, appraisalId))?.step).toBe('rating');
       await act('superior', {
         type: 'setRating',
         results: 'diBawah',
@@ -225,6 +234,15 @@ async function appraisalRow(rig: SiklusTestRig, appraisalId: string) {
     .selectFrom('appraisals')
     .selectAll()
     .where('appraisal_id', '=', appraisalId)
+    .executeTakeFirst();
+}
+
+async function unitRow(rig: SiklusTestRig, cycleId: string) {
+  return rig.db
+    .selectFrom('unit_calibration')
+    .selectAll()
+    .where('cycle_id', '=', cycleId)
+    .where('unit_code', '=', 'PKM')
     .executeTakeFirst();
 }
 
