@@ -17,6 +17,8 @@ export class Inbox {
   rejected = 0;
   private readonly units = new Map<string, string[]>();
   private readonly supervisors = new Map<string, string | null>();
+  /** A second HR admin (any other employee of the office). */
+  private readonly deputy: string;
 
   constructor(
     private readonly env: TestWorkflowEnvironment,
@@ -27,6 +29,7 @@ export class Inbox {
     employees: SeedEmployee[],
     private readonly progress: (phase: string, done: number, total: number) => void,
   ) {
+    this.deputy = employees.find((e) => e.nip !== hr)?.nip ?? hr;
     for (const e of employees) {
       this.units.set(e.unitCode, [...(this.units.get(e.unitCode) ?? []), e.nip]);
       this.supervisors.set(e.nip, e.supervisorNip);
@@ -40,6 +43,19 @@ export class Inbox {
       .where('cycle_id', '=', this.cycleId)
       .where('kind', '=', kind)
       .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Open tasks of this kind due at or before `iso`: the ones a deadline is about to close or hand over. */
+  async dueBy(kind: string, iso: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('cycle_id', '=', this.cycleId)
+      .where('kind', '=', kind)
+      .where('status', '=', 'open')
+      .where('due_at', '<=', new Date(iso))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
@@ -144,13 +160,12 @@ export class Inbox {
       ]);
     }
     for (const [a, command] of changes) {
-      const nip = a.supervisor_nip ?? this.hr;
       await this.act(
         {
           task_id: '',
           appraisal_id: a.appraisal_id,
           kind: 'setRating',
-          assignee_nip: nip,
+          assignee_nip: a.supervisor_nip,
           assignee_role: a.supervisor_nip ? 'supervisor' : 'hr',
         },
         command,
@@ -167,8 +182,10 @@ export class Inbox {
   }
 
   private async act(task: OpenTaskRow, command: AppraisalCommand): Promise<void> {
-    const nip = task.assignee_nip ?? this.hr;
-    const roles = task.assignee_role === 'hr' || nip === this.hr ? (['hr'] as const) : ([] as const);
+    // Nobody rates themselves: the HR office's other admin acts on the appraisal of the one who is HR.
+    const admin = parseAppraisalId(task.appraisal_id)?.nip === this.hr ? this.deputy : this.hr;
+    const nip = task.assignee_nip ?? admin;
+    const roles = task.assignee_role === 'hr' || nip === admin ? (['hr'] as const) : ([] as const);
     try {
       await this.env.client.workflow
         .getHandle(appraisalWorkflowId(task.appraisal_id))

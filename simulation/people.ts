@@ -97,6 +97,31 @@ export function answer(
         ? { type: 'giveCheckInFeedback', quarter, feedback: 'Pertahankan, perbaiki dokumentasi' }
         : null;
     }
+    case 'recordRealisation':
+      return random.chance(0.9)
+        ? {
+            type: 'recordRealisation',
+            period: qualifierOf(task.task_id) ?? '',
+            realisations: [
+              {
+                indicatorId: 'iki-1',
+                value: `${random.int(70, 95)}`,
+                evidence: [{ url: 'https://arsip.example/survei', note: 'Laporan survei' }],
+              },
+            ],
+          }
+        : null;
+    case 'ratePeriod': {
+      // The rater rates on time mostly; once escalated, the superior usually does, and HR always.
+      const [period = '', to] = (qualifierOf(task.task_id) ?? '').split('.');
+      if (!random.chance(to === 'hr' ? 1 : to === 'superior' ? 0.8 : 0.85)) return null;
+      const { results, behaviour } = drawRating(random);
+      return { type: 'ratePeriod', period, results, behaviour, feedback: 'Umpan balik periodik' };
+    }
+    case 'acknowledgePeriod':
+      return random.chance(0.9)
+        ? { type: 'acknowledgePeriod', period: qualifierOf(task.task_id) ?? '' }
+        : null;
     case 'assignPeers': {
       const peers = peersOf(task.appraisal_id);
       return peers.length > 0 && random.chance(0.8)
@@ -108,8 +133,10 @@ export function answer(
     case 'peerReview':
     case 'subordinateReview':
       return random.chance(0.85) ? { type: 'submitReview', scores: scores(random), comment: '' } : null;
-    case 'setRating':
-      return drawRating(random);
+    case 'setRating': {
+      const to = qualifierOf(task.task_id);
+      return random.chance(to === 'hr' ? 1 : to === 'superior' ? 0.8 : 0.9) ? drawRating(random) : null;
+    }
     case 'readFeedback':
       return random.chance(0.05)
         ? { type: 'fileObjection', reasons: 'Penilaian tidak sesuai bukti dukung' }

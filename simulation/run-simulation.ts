@@ -5,10 +5,12 @@ import { randomBytes } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
 import { createActivities } from '../activities/index.ts';
 import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
-import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
+import { type AppraisalCalendar, toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
+import { evaluationPeriods, ratingDeadlines } from '../domain/cycle/periods.ts';
 import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { workflowsPath } from '../worker/create-worker.ts';
@@ -31,6 +33,10 @@ export interface SimulationSummary {
   completed: number;
   cancelled: number;
   predikatCounts: Record<string, number>;
+  /** Predikat periodik counts per period (TW1 ...). */
+  periodic: Record<string, Record<string, number>>;
+  /** Ratings (periodic and akhir) the rater did not give in time, passed to the superior (then HR). */
+  escalatedRatings: number;
   objections: number;
   trainingReferrals: number;
   events: number;
@@ -64,7 +70,7 @@ export async function runSimulation(
   const cycleId = cycleIdFor(org.orgId, year);
 
   await worker.runUntil(async () => {
-    const calendar = toAppraisalCalendar(buildCalendar(year, now.toISOString()));
+    const calendar = periodicCalendar(toAppraisalCalendar(buildCalendar(year, now.toISOString())), year);
     const input: CycleInput = { cycleId, orgId: org.orgId, year, calendar, population: {}, startedBy: hr };
     const cycle = await env.client.workflow.start('CycleWorkflow', {
       workflowId: cycleWorkflowId(cycleId),
@@ -92,11 +98,22 @@ export async function runSimulation(
     await skipTo(calendar.agreement.start);
     for (let round = 0; round < 3; round++)
       await inbox.work('agreement', ['proposeIndicators', 'reviewIndicators', 'signAgreement']);
-    for (const quarter of ['I', 'II', 'III', 'IV'] as const) {
-      await skipTo(calendar.checkIns[quarter].start);
-      await inbox.waitUntil(`TW ${quarter}`, async () => (await inbox.count('submitCheckIn')) > 0);
-      await inbox.work(`TW ${quarter}`, ['submitCheckIn']);
-      await inbox.work(`TW ${quarter}`, ['giveCheckInFeedback']);
+    for (const window of calendar.periods.windows) {
+      const period = window.id;
+      await skipTo(window.opens);
+      await inbox.waitUntil(period, async () => (await inbox.count('recordRealisation')) > 0);
+      await inbox.work(period, ['recordRealisation']);
+      await inbox.work(period, ['ratePeriod']);
+      // Raters who let the deadline pass: the superior rates, then HR (each hand-over is recorded).
+      for (const due of [window.deadline, window.superiorDeadline]) {
+        await skipTo(due);
+        await inbox.waitUntil(
+          `${period} escalation`,
+          async () => (await inbox.dueBy('ratePeriod', due)) === 0,
+        );
+        await inbox.work(period, ['ratePeriod']);
+      }
+      await inbox.work(period, ['acknowledgePeriod']);
     }
     await skipTo(calendar.review.start);
     await inbox.waitUntil('review', async () => (await inbox.count('selfAssessment')) > 0);
@@ -109,7 +126,14 @@ export async function runSimulation(
     for (const unitCode of org.units) {
       await cycle.executeUpdate(setUnitPredikatUpdate, { args: [{ unitCode, predikat: 'baik', by: hr }] });
     }
-    await skipTo(calendar.rating.deadline, 5 * 60_000);
+    // Unrated at the deadline: the superior rates, then HR; no appraisal goes on without a predikat.
+    const { superiorDeadline, hrDeadline } = calendar.ratingEscalation;
+    for (const due of [calendar.rating.deadline, superiorDeadline]) {
+      await skipTo(due, 5 * 60_000);
+      await inbox.waitUntil('rating escalation', async () => (await inbox.dueBy('setRating', due)) === 0);
+      await inbox.work('rating', ['setRating']);
+    }
+    await skipTo(hrDeadline, 5 * 60_000);
     await inbox.calibrate(cycle);
 
     await inbox.work('feedback', ['readFeedback']);
@@ -153,6 +177,22 @@ export async function runSimulation(
   };
 }
 
+/** Quarterly periods in WIB with the akhir rating's escalation (the cycle's calendar gives these soon). */
+function periodicCalendar(base: AppraisalCalendar, year: number) {
+  const zone = 'Asia/Jakarta';
+  const ratingDay = Temporal.Instant.from(base.rating.deadline).toZonedDateTimeISO(zone).toPlainDate();
+  const { superiorDeadline, hrDeadline } = ratingDeadlines(ratingDay, zone);
+  return {
+    ...base,
+    periods: {
+      kind: 'quarterly' as const,
+      timeZone: zone,
+      windows: evaluationPeriods('quarterly', year, zone),
+    },
+    ratingEscalation: { superiorDeadline, hrDeadline },
+  };
+}
+
 async function summarise(
   db: Kysely<Database>,
   employees: number,
@@ -175,11 +215,26 @@ async function summarise(
     n: string;
   }>`select type, count(*) as n from events group by type`.execute(db);
   const count = (type: string) => Number(byType.rows.find((r) => r.type === type)?.n ?? 0);
+  const periodic = await sql<{
+    period: string;
+    predikat: string;
+    n: string;
+  }>`select data->>'period' as period, data->>'predikat' as predikat, count(*) as n from events
+     where type = 'period.rated' group by 1, 2 order by 1, 2`.execute(db);
+  const escalated = await sql<{
+    n: string;
+  }>`select count(*) as n from events where type in ('period.escalated', 'rating.escalated')
+     and data->>'to' = 'superior'`.execute(db);
   return {
     employees,
     completed: Number(steps.find((s) => s.step === 'completed')?.n ?? 0),
     cancelled: Number(steps.find((s) => s.step === 'cancelled')?.n ?? 0),
     predikatCounts: Object.fromEntries(predikats.map((p) => [p.predikat ?? 'none', Number(p.n)])),
+    periodic: periodic.rows.reduce<Record<string, Record<string, number>>>((out, r) => {
+      out[r.period] = { ...out[r.period], [r.predikat]: Number(r.n) };
+      return out;
+    }, {}),
+    escalatedRatings: Number(escalated.rows[0]?.n ?? 0),
     objections: count('objection.filed'),
     trainingReferrals: count('referral.created'),
     events: byType.rows.reduce((sum, r) => sum + Number(r.n), 0),
