@@ -120,7 +120,8 @@ describe('the next-cycle schedule (dev server)', () => {
       year,
       by: nip.hr,
       population: { unitCodes: ['UMUM'] },
-      calendar: { socialisation: { start: `${year}-01-01T00:00:00.000Z` } },
+      // 00:00 on 1 January in WIB, the zone of a calendar built without one (17:00 UTC the day before).
+      calendar: { socialisation: { start: `${year - 1}-12-31T17:00:00.000Z` } },
     });
 
     // Fired again (a second later: the schedule names its runs by the second, and drops a same-second
