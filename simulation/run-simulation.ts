@@ -10,6 +10,7 @@ import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
 import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
+import { defaultTimeZone, type IndonesianTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
 import { workflowsPath } from '../worker/create-worker.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
@@ -23,6 +24,8 @@ export interface SimulationOptions {
   employees: number;
   units: number;
   seed: number;
+  /** The simulated organisation's zone, where its calendar's days end (WIB unless given). */
+  timeZone?: IndonesianTimeZone;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -48,7 +51,8 @@ export async function runSimulation(
   const started = performance.now();
   const random = seededRandom(options.seed);
   const org = generateOrganisation(random, `sim${options.seed}`, options.employees, options.units);
-  await seedOrganisation(db, org.orgId, org.units, org.employees);
+  const timeZone = options.timeZone ?? defaultTimeZone;
+  await seedOrganisation(db, org.orgId, org.units, org.employees, timeZone);
   const hr = org.head.nip;
   const taskQueue = `siklus-sim-${randomBytes(4).toString('hex')}`;
   const worker = await Worker.create({
@@ -64,7 +68,7 @@ export async function runSimulation(
   const cycleId = cycleIdFor(org.orgId, year);
 
   await worker.runUntil(async () => {
-    const calendar = toAppraisalCalendar(buildCalendar(year, now.toISOString()));
+    const calendar = toAppraisalCalendar(buildCalendar(year, now.toISOString(), {}, timeZone));
     const input: CycleInput = { cycleId, orgId: org.orgId, year, calendar, population: {}, startedBy: hr };
     const cycle = await env.client.workflow.start('CycleWorkflow', {
       workflowId: cycleWorkflowId(cycleId),
