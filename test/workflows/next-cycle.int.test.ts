@@ -9,8 +9,10 @@ import {
   ensureNextCycleSchedule,
   type NextCycleScheduleOptions,
   nextCycleScheduleId,
+  scheduleNextCycle,
 } from '../../api/commands/cycle-schedule.ts';
 import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../../domain/ids.ts';
+import type { NextCycleInput } from '../../workflows/next-cycle.ts';
 import { seedOrganisation } from '../support/organisation.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
@@ -155,6 +157,23 @@ describe('the next-cycle schedule (dev server)', () => {
     });
     expect(runs).toEqual([cycle.runId]);
     expect(await cycleStarted(cycleId)).toHaveLength(1);
+  });
+
+  it("gives HR's schedule quarterly periods unless its calendar names others", async () => {
+    const services = { db: rig.db, temporal: env.client, taskQueue: rig.taskQueue, identity: null };
+    const hr = { nip: nip.hr, org: 'sungaipenuh', roles: ['hr' as const], allOrganisations: false };
+    const overridesOf = async () => {
+      const described = await env.client.schedule.getHandle(nextCycleScheduleId('sungaipenuh')).describe();
+      return (described.action.args as [NextCycleInput])[0].calendarOverrides;
+    };
+    await scheduleNextCycle(services, hr, { population: {} });
+    expect(await overridesOf()).toEqual({ periods: 'quarterly' });
+    await scheduleNextCycle(services, hr, {
+      population: {},
+      calendar: { periods: 'monthly', review: 'P14D' },
+    });
+    expect(await overridesOf()).toEqual({ periods: 'monthly', review: 'P14D' });
+    await env.client.schedule.getHandle(nextCycleScheduleId('sungaipenuh')).delete();
   });
 
   it('fails the run, not just its task, when the calendar overrides are wrong', async () => {
