@@ -1,6 +1,6 @@
 // The evaluation periods HR chooses when starting a cycle, in the organisation's time zone, through the
-// API, against real PostgreSQL, a real Temporal dev server and a real worker: bad periods
-// are a 422 that starts nothing, and a monthly cycle started in a WITA organisation stores a
+// API and the web form, against real PostgreSQL, a real Temporal dev server and a real worker: bad periods
+// are a 422 that starts nothing, and a monthly cycle started in a WITA or WIT organisation stores a
 // calendar of 12 windows ending at 23:59:59 local time.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,8 +35,9 @@ describe('time zone and evaluation periods (dev server, real worker)', () => {
     env = await startDevEnv();
     rig = await createSiklusRig(env, 'periods');
     workerRun = rig.worker.run();
-    // Mamuju (West Sulawesi) keeps WITA; it starts with the default, WIB.
+    // Mamuju (West Sulawesi) keeps WITA, Merauke (South Papua) WIT; both start with the default, WIB.
     await seedOrganisation(rig.db, 'mamuju', ['UMUM'], people);
+    await seedOrganisation(rig.db, 'merauke', ['UMUM'], people);
     app = await startDevWebApp(env, rig);
   }, 180_000);
 
@@ -63,6 +64,13 @@ describe('time zone and evaluation periods (dev server, real worker)', () => {
     const json: any = await response.json();
     return { status: response.status, type: response.headers.get('content-type'), body: json };
   };
+  const form = (path: string, cookie: string, fields: Record<string, string>) =>
+    fetch(`${app.base}${path}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+      redirect: 'manual',
+    });
 
   it('given a WITA organisation, when HR sets its zone, then new cycles count their days there', async () => {
     const hr = await token('mamuju', nip.hr, ['hr', 'employee']);
@@ -109,6 +117,37 @@ describe('time zone and evaluation periods (dev server, real worker)', () => {
     expect(cycle.localCalendar.socialisation.start).toBe(`${start}T00:00:00+08:00`);
     expect(cycle.localCalendar.periods.windows[0].deadline).toBe(`${year}-02-06T23:59:59+08:00`);
     expect(cycle.calendar.ratingEscalation.hrDeadline.slice(11)).toBe('15:59:59.000Z');
+  });
+
+  it('given a WIT organisation, when HR sets the zone and starts a monthly cycle from the web form, then the stored calendar has 12 WIT windows', async () => {
+    const cookie = `siklus_session=${await token('merauke', nip.hr, ['hr', 'employee'])}`;
+    const badZone = await form('/app/hr/time-zone', cookie, { timeZone: 'Asia/Tokyo' });
+    expect(badZone.status).toBe(422);
+    expect(await badZone.text()).toContain('Pilih WIB, WITA, atau WIT.');
+    const saved = await form('/app/hr/time-zone', cookie, { timeZone: 'Asia/Jayapura' });
+    expect(saved.status).toBe(303);
+    const page = await (
+      await fetch(`${app.base}${saved.headers.get('location')}`, { headers: { cookie } })
+    ).text();
+    expect(page).toContain('Zona waktu disimpan: WIT.');
+    expect(page).toContain('Hari dimulai pukul 00.00 WIT.');
+
+    const fields = { _key: 'web-monthly-1', year: String(year), start, periods: 'monthly' };
+    const preview = await form('/app/hr/start', cookie, { ...fields, intent: 'preview' });
+    const previewHtml = await preview.text();
+    expect(preview.status).toBe(200);
+    expect(previewHtml.match(/Evaluasi M\d\d/g)).toHaveLength(12);
+    expect(previewHtml).toContain(`6 Feb ${year} 23.59 WIT`);
+
+    const startedPage = await form('/app/hr/start', cookie, { ...fields, intent: 'start' });
+    expect(startedPage.status).toBe(303);
+    expect(startedPage.headers.get('location')).toContain(`cycle=merauke.${year}`);
+    const hr = await token('merauke', nip.hr, ['hr']);
+    const cycle = (await api('GET', `/v1/orgs/merauke/cycles/merauke.${year}`, hr)).body;
+    expect(cycle.timeZone).toBe('Asia/Jayapura');
+    expect(cycle.calendar.periods.windows).toHaveLength(12);
+    // 23:59:59 WIT is 14:59:59 UTC.
+    expect(cycle.calendar.periods.windows[11].deadline).toBe(`${year + 1}-01-06T14:59:59.000Z`);
   });
 });
 
