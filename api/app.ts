@@ -21,6 +21,7 @@ import { cycleRoutes } from './routes/cycles.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
 import { resultsExportRoutes } from './routes/results-export.ts';
+import { timeZoneRoutes } from './routes/time-zone.ts';
 
 export type { ApiDependencies } from './context.ts';
 
@@ -75,6 +76,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', activityReportRoutes);
   app.route('/', resultsExportRoutes);
   app.route('/', cycleScheduleRoutes);
+  app.route('/', timeZoneRoutes);
   app.route('/', auditRoutes);
   return app;
 }

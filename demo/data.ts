@@ -1,6 +1,8 @@
 // The demo instansi (Kabupaten Bungo, Kota Bukittinggi, Kecamatan Asemrowo): positions with their
 // standards, and units with their people. Names and texts are made up; the themes follow the project's
 // source documents. Seeded by seed.ts.
+import { type IndonesianTimeZone, indonesianTimeZones } from '../domain/time/zones.ts';
+
 type Aspect = 'kuantitas' | 'kualitas' | 'waktu' | 'biaya';
 export interface DemoPosition {
   name: string;
@@ -190,11 +192,21 @@ export interface DemoUnit {
   people: Array<[name: string, position: keyof typeof positions, gender: 1 | 2, language?: 'en']>;
 }
 
-export const organisations: Array<{ id: string; name: string; domain: string; units: DemoUnit[] }> = [
+export interface DemoOrganisation {
+  id: string;
+  name: string;
+  domain: string;
+  /** Where its deadlines end and are shown: Jambi, West Sumatra and East Java all keep WIB. */
+  timeZone: IndonesianTimeZone;
+  units: DemoUnit[];
+}
+
+export const organisations: DemoOrganisation[] = [
   {
     id: 'bungo',
     name: 'Pemerintah Kabupaten Bungo',
     domain: 'bungokab.go.id',
+    timeZone: indonesianTimeZones.WIB,
     units: [
       {
         code: 'SETDA',
@@ -256,6 +268,7 @@ export const organisations: Array<{ id: string; name: string; domain: string; un
     id: 'bukittinggi',
     name: 'Pemerintah Kota Bukittinggi',
     domain: 'bukittinggikota.go.id',
+    timeZone: indonesianTimeZones.WIB,
     units: [
       {
         code: 'SETDA',
@@ -316,6 +329,7 @@ export const organisations: Array<{ id: string; name: string; domain: string; un
     id: 'asemrowo',
     name: 'Kecamatan Asemrowo',
     domain: 'surabaya.go.id',
+    timeZone: indonesianTimeZones.WIB,
     units: [
       {
         code: 'KEC',

@@ -53,7 +53,10 @@ export async function seedDemoOrganisations(db: Kysely<Database>): Promise<strin
   for (const org of organisations) {
     if (existing.has(org.id)) continue;
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('organisations').values({ id: org.id, name: org.name }).execute();
+      await trx
+        .insertInto('organisations')
+        .values({ id: org.id, name: org.name, time_zone: org.timeZone })
+        .execute();
       await trx
         .insertInto('units')
         .values(

@@ -1,4 +1,5 @@
 // The text of a notification e-mail, in Bahasa Indonesia by default or English when the person prefers it.
+import { localDateTimeText } from '../domain/time/local-text.ts';
 import { type Lang, taskKindName } from '../domain/vocabulary/vocabulary.ts';
 
 export type Language = Lang;
@@ -9,10 +10,12 @@ export function emailText(input: {
   kind: 'assigned' | 'reminder' | 'escalation';
   taskKind: string;
   dueAt: Date | null;
+  /** The organisation's zone: the deadline is written on its wall clock, with its name (WIB, WITA, WIT). */
+  timeZone: string;
 }) {
   // Named as the inbox names it, so the e-mail and the task it announces read the same.
   const task = taskKindName(input.language, input.taskKind);
-  const due = input.dueAt ? input.dueAt.toISOString().slice(0, 10) : null;
+  const due = input.dueAt ? localDateTimeText(input.dueAt, input.timeZone, input.language) : null;
   if (input.language === 'en') {
     const subject =
       input.kind === 'reminder'

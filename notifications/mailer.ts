@@ -3,6 +3,7 @@
 // Delivery is at least once: a crash between sending and recording may send a mail again.
 import type { Kysely, Updateable } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { defaultTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
 import { emailText } from './email-text.ts';
 
@@ -36,6 +37,7 @@ export async function deliverDueEmails(
         j.onRef('e.org_id', '=', 'n.org_id').onRef('e.nip', '=', 'n.recipient_nip'),
       )
       .leftJoin('tasks as t', 't.task_id', 'n.task_id')
+      .leftJoin('organisations as o', 'o.id', 'n.org_id')
       .select([
         'n.notification_id',
         'n.kind',
@@ -45,6 +47,7 @@ export async function deliverDueEmails(
         'e.language',
         't.kind as task_kind',
         't.due_at',
+        'o.time_zone',
       ])
       .where('n.email_status', 'in', ['pending', 'retry'])
       .where('n.email_next_attempt_at', '<=', new Date())
@@ -72,6 +75,7 @@ export async function deliverDueEmails(
         kind: n.kind,
         taskKind: n.task_kind ?? '',
         dueAt: n.due_at ?? null,
+        timeZone: n.time_zone ?? defaultTimeZone,
       });
       let sendError: unknown = null;
       try {

@@ -3,6 +3,7 @@
 import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
+import { createLimiter } from '../activities/limiter.ts';
 import type { AppraisalCommand } from '../domain/appraisal/commands.ts';
 import { appraisalWorkflowId, parseAppraisalId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
@@ -100,16 +101,18 @@ export class Inbox {
       .orderBy('task_id')
       .execute();
     const answers = tasks.map((task) => [task, answer(task, this.random, (id) => this.peersOf(id))] as const);
+    // A window of `concurrency` Updates in flight, refilled as each returns (no wait for a whole batch).
+    const limiter = createLimiter(concurrency);
     let done = 0;
-    for (let i = 0; i < answers.length; i += concurrency) {
-      await Promise.all(
-        answers
-          .slice(i, i + concurrency)
-          .map(([task, command]) => (command ? this.act(task, command) : undefined)),
-      );
-      done = Math.min(answers.length, i + concurrency);
-      this.progress(phase, done, answers.length);
-    }
+    await Promise.all(
+      answers.map(([task, command]) =>
+        limiter.run(async () => {
+          if (command) await this.act(task, command);
+          done++;
+          if (done % concurrency === 0 || done === answers.length) this.progress(phase, done, answers.length);
+        }),
+      ),
+    );
   }
 
   /** Calibration as HR runs it: wait for the verdicts, fix ratings where a rule fails, release. */

@@ -5,13 +5,12 @@ import { randomBytes } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
-import { Temporal } from 'temporal-polyfill';
 import { createActivities } from '../activities/index.ts';
 import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
-import { type AppraisalCalendar, toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
+import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
-import { evaluationPeriods, ratingDeadlines } from '../domain/cycle/periods.ts';
 import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
+import { defaultTimeZone, type IndonesianTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
 import { workflowsPath } from '../worker/create-worker.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
@@ -25,6 +24,8 @@ export interface SimulationOptions {
   employees: number;
   units: number;
   seed: number;
+  /** The simulated organisation's zone, where its calendar's days end (WIB unless given). */
+  timeZone?: IndonesianTimeZone;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -54,7 +55,8 @@ export async function runSimulation(
   const started = performance.now();
   const random = seededRandom(options.seed);
   const org = generateOrganisation(random, `sim${options.seed}`, options.employees, options.units);
-  await seedOrganisation(db, org.orgId, org.units, org.employees);
+  const timeZone = options.timeZone ?? defaultTimeZone;
+  await seedOrganisation(db, org.orgId, org.units, org.employees, timeZone);
   const hr = org.head.nip;
   const taskQueue = `siklus-sim-${randomBytes(4).toString('hex')}`;
   const worker = await Worker.create({
@@ -70,7 +72,12 @@ export async function runSimulation(
   const cycleId = cycleIdFor(org.orgId, year);
 
   await worker.runUntil(async () => {
-    const calendar = periodicCalendar(toAppraisalCalendar(buildCalendar(year, now.toISOString())), year);
+    const built = toAppraisalCalendar(
+      buildCalendar(year, now.toISOString(), { periods: 'quarterly' }, timeZone),
+    );
+    const { periods, ratingEscalation } = built;
+    if (!periods || !ratingEscalation) throw new Error('simulate: a quarterly calendar has periods');
+    const calendar = { ...built, periods, ratingEscalation };
     const input: CycleInput = { cycleId, orgId: org.orgId, year, calendar, population: {}, startedBy: hr };
     const cycle = await env.client.workflow.start('CycleWorkflow', {
       workflowId: cycleWorkflowId(cycleId),
@@ -174,22 +181,6 @@ export async function runSimulation(
     ...(await summarise(db, org.employees.length, wallMs)),
     cycleId,
     verify: { ok: verification.ok, findings: verification.findings },
-  };
-}
-
-/** Quarterly periods in WIB with the akhir rating's escalation (the cycle's calendar gives these soon). */
-function periodicCalendar(base: AppraisalCalendar, year: number) {
-  const zone = 'Asia/Jakarta';
-  const ratingDay = Temporal.Instant.from(base.rating.deadline).toZonedDateTimeISO(zone).toPlainDate();
-  const { superiorDeadline, hrDeadline } = ratingDeadlines(ratingDay, zone);
-  return {
-    ...base,
-    periods: {
-      kind: 'quarterly' as const,
-      timeZone: zone,
-      windows: evaluationPeriods('quarterly', year, zone),
-    },
-    ratingEscalation: { superiorDeadline, hrDeadline },
   };
 }
 

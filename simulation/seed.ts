@@ -1,5 +1,6 @@
 // Writes an organisation straight into the org tables (simulations and tests that do not exercise import).
 import type { Kysely } from 'kysely';
+import { defaultTimeZone, type IndonesianTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
 
 export interface SeedEmployee {
@@ -15,10 +16,11 @@ export async function seedOrganisation(
   orgId: string,
   units: string[],
   employees: SeedEmployee[],
+  timeZone: IndonesianTimeZone = defaultTimeZone,
 ) {
   await db
     .insertInto('organisations')
-    .values({ id: orgId, name: `Organisasi ${orgId}` })
+    .values({ id: orgId, name: `Organisasi ${orgId}`, time_zone: timeZone })
     .execute();
   await db
     .insertInto('units')

@@ -9,6 +9,7 @@ import {
 import type { Principal } from '../../auth/identity.ts';
 import type { CalendarOverrides } from '../../domain/cycle/calendar.ts';
 import type { Population } from '../../domain/cycle/events.ts';
+import { defaultPeriodKind } from '../../domain/cycle/periods.ts';
 import type { NextCycleInput, StartNextCycleWorkflow } from '../../workflows/next-cycle.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
@@ -63,7 +64,10 @@ export async function ensureNextCycleSchedule(
   return handle;
 }
 
-/** HR schedules next year's cycle of their organisation to start by itself. */
+/**
+ * HR schedules next year's cycle of their organisation to start by itself, with quarterly periods unless
+ * the calendar names others. (The cycle it starts counts WIB days: the schedule's input has no zone yet.)
+ */
 export async function scheduleNextCycle(
   services: Services,
   me: Principal,
@@ -73,7 +77,7 @@ export async function scheduleNextCycle(
   const handle = await ensureNextCycleSchedule(services.temporal, {
     orgId: me.org,
     population: request.population,
-    ...(request.calendar ? { calendarOverrides: request.calendar } : {}),
+    calendarOverrides: { periods: defaultPeriodKind, ...request.calendar },
     startedBy: me.nip,
     taskQueue: services.taskQueue,
     ...(request.cron ? { cron: request.cron } : {}),

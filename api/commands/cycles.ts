@@ -8,10 +8,14 @@ import type { Step } from '../../domain/appraisal/types.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar, type CalendarOverrides } from '../../domain/cycle/calendar.ts';
 import type { Population } from '../../domain/cycle/events.ts';
+import { inTimeZone } from '../../domain/cycle/local-calendar.ts';
+import { defaultPeriodKind, type PeriodKind, periodKinds } from '../../domain/cycle/periods.ts';
 import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import type { UnitPredikat } from '../../domain/rating/distribution-rules.ts';
+import { zoneAbbreviation } from '../../domain/time/zones.ts';
 import { mayReadCycles } from '../../record/read/access.ts';
 import { type Cycle, cycleOf } from '../../record/read/cycles.ts';
+import { timeZoneOf } from '../../record/read/organisation.ts';
 import type { CycleInput } from '../../workflows/cycle.ts';
 import {
   addEmployeesUpdate,
@@ -29,13 +33,18 @@ import { callTemporal, executeUpdate } from './temporal-calls.ts';
 
 export interface StartCycleRequest {
   year: number;
-  /** ISO 8601 date or date-time */
+  /** ISO 8601 date (00:00 in the organisation's zone) or date-time */
   start: string;
-  calendar: CalendarOverrides;
+  /** The evaluation periods: quarterly (the default), monthly or semester; anything else is a 422. */
+  periods?: string | undefined;
+  calendar: Omit<CalendarOverrides, 'periods'>;
   population: Population;
 }
 
-/** Starts the year's cycle once: 409 cycle_exists when it was started already (by another request). */
+/**
+ * Starts the year's cycle once: 409 cycle_exists when it was started already (by another request). Its
+ * calendar counts the days of the organisation's zone, with the periods HR chose.
+ */
 export async function startCycle(
   services: Services,
   me: Principal,
@@ -44,8 +53,17 @@ export async function startCycle(
 ): Promise<{ cycleId: string; workflowId: string }> {
   requireHr(me);
   const { temporal, taskQueue } = services;
-  const start = request.start.length === 10 ? `${request.start}T00:00:00Z` : request.start;
-  const calendar = toAppraisalCalendar(buildCalendar(request.year, start, request.calendar));
+  const periods = request.periods ?? defaultPeriodKind;
+  if (!isPeriodKind(periods))
+    throw new Refusal(
+      422,
+      'invalid_periods',
+      `periods must be one of ${periodKinds.join(', ')}; got '${periods}'`,
+      { field: 'periods', allowed: periodKinds },
+    );
+  const timeZone = await timeZoneOf(services.db, me.org);
+  const overrides = { ...request.calendar, periods };
+  const calendar = toAppraisalCalendar(buildCalendar(request.year, request.start, overrides, timeZone));
   const cycleId = cycleIdFor(me.org, request.year);
   const input: CycleInput = {
     cycleId,
@@ -80,12 +98,31 @@ export async function startCycle(
   return { cycleId, workflowId };
 }
 
+const isPeriodKind = (text: string): text is PeriodKind => (periodKinds as readonly string[]).includes(text);
+
 /** A cycle of my organisation for HR and auditors to read: 403 for other roles, 404 when absent. */
 export async function readableCycle(services: Services, me: Principal, cycleId: string): Promise<Cycle> {
   if (!mayReadCycles(me)) throw new Refusal(403, 'forbidden_role', 'This needs the hr or auditor role');
   const cycle = await cycleOf(services.db, me.org, cycleId);
   if (!cycle) throw new Refusal(404, 'not_found', 'No such cycle');
   return cycle;
+}
+
+/**
+ * A cycle as HR and auditors read it: the stored calendar (UTC), the zone its days are counted in (the
+ * zone it was built in; the organisation's for cycles from before zones were recorded), and the same
+ * calendar on that zone's wall clock.
+ */
+export async function describeCycle(services: Services, me: Principal, cycleId: string) {
+  const cycle = await readableCycle(services, me, cycleId);
+  const recorded = cycle.calendar.timeZone;
+  const timeZone = typeof recorded === 'string' ? recorded : await timeZoneOf(services.db, me.org);
+  return {
+    ...cycle,
+    timeZone,
+    zone: zoneAbbreviation(timeZone),
+    localCalendar: inTimeZone(cycle.calendar, timeZone),
+  };
 }
 
 /** Sets a unit's own predikat, which selects the unit's distribution rule. */

@@ -1,13 +1,23 @@
 // HR's commands on the organisation data: units, positions with their standards, and employees from CSV
 // (a result per row). Plain writes to the organisation tables; HR only.
 import type { Principal } from '../../auth/identity.ts';
+import {
+  type IndonesianTimeZone,
+  indonesianTimeZones,
+  isIndonesianTimeZone,
+  zoneAbbreviation,
+} from '../../domain/time/zones.ts';
 import { type ImportResult, importEmployees } from '../../organisation/import-employees.ts';
+import { setTimeZone } from '../../organisation/time-zone.ts';
 import {
   type PositionInput,
   type UnitInput,
   upsertPositions,
   upsertUnits,
 } from '../../organisation/units-and-positions.ts';
+import { mayReadCycles } from '../../record/read/access.ts';
+import { timeZoneOf } from '../../record/read/organisation.ts';
+import { Refusal } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
 
@@ -36,4 +46,44 @@ export async function importEmployeeFile(
 ): Promise<ImportResult> {
   requireHr(me);
   return importEmployees(services.db, me.org, file);
+}
+
+export interface TimeZoneSetting {
+  timeZone: IndonesianTimeZone;
+  /** WIB, WITA or WIT, as deadlines are shown. */
+  abbreviation: string;
+}
+
+const setting = (timeZone: IndonesianTimeZone): TimeZoneSetting => ({
+  timeZone,
+  abbreviation: zoneAbbreviation(timeZone),
+});
+
+/** The organisation's time zone, for HR and auditors. */
+export async function organisationTimeZone(services: Services, me: Principal): Promise<TimeZoneSetting> {
+  if (!mayReadCycles(me)) throw new Refusal(403, 'forbidden_role', 'This needs the hr or auditor role');
+  return setting(await timeZoneOf(services.db, me.org));
+}
+
+/**
+ * Sets the organisation's time zone (HR): 422 invalid_time_zone naming the field for anything but one of
+ * Indonesia's three. Cycles started from now on count their days there; running cycles keep theirs.
+ */
+export async function setOrganisationTimeZone(
+  services: Services,
+  me: Principal,
+  timeZone: string,
+): Promise<TimeZoneSetting> {
+  requireHr(me);
+  if (!isIndonesianTimeZone(timeZone)) {
+    const allowed = Object.values(indonesianTimeZones);
+    throw new Refusal(
+      422,
+      'invalid_time_zone',
+      `timeZone must be one of ${allowed.join(', ')} (WIB, WITA, WIT); got '${timeZone}'`,
+      { field: 'timeZone', allowed },
+    );
+  }
+  await setTimeZone(services.db, me.org, timeZone);
+  return setting(timeZone);
 }

@@ -7,7 +7,7 @@ import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { cycleDistribution, cycleProgress } from '../../record/read/cycles.ts';
 import { xlsxContentType } from '../../record/read/export/tables.ts';
-import { closeCycle, readableCycle, setUnitPredikat, startCycle } from '../commands/cycles.ts';
+import { closeCycle, describeCycle, readableCycle, setUnitPredikat, startCycle } from '../commands/cycles.ts';
 import { importEmployeeFile, savePositions, saveUnits } from '../commands/organisation.ts';
 import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
@@ -100,8 +100,17 @@ const startRoute = createRoute({
     body: jsonBody(
       z.strictObject({
         year: z.number().int().min(2000).max(2100),
-        start: z.iso.datetime({ offset: true }).or(z.iso.date()),
-        calendar: calendarOverridesSchema.default({}),
+        start: z.iso
+          .datetime({ offset: true })
+          .or(z.iso.date())
+          .openapi({ description: "A date is 00:00 in the organisation's time zone" }),
+        // Any text: a kind not among the three is a 422 naming the field.
+        periods: z
+          .string()
+          .max(32)
+          .optional()
+          .openapi({ description: 'quarterly (default) | monthly | semester', example: 'quarterly' }),
+        calendar: calendarOverridesSchema.omit({ periods: true }).default({}),
         population: populationSchema.default({}),
       }),
     ),
@@ -117,7 +126,7 @@ const cycleRoute = createRoute({
   middleware: [hrOrAuditor] as const,
   method: 'get',
   path: '/v1/orgs/{org}/cycles/{cycleId}',
-  summary: 'A cycle',
+  summary: 'A cycle: its calendar in UTC, its time zone, and the calendar in that zone (localCalendar)',
   request: { params: cycleParams },
   responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), 'The cycle'), 404: problemResponse },
 });
@@ -199,7 +208,7 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     return c.json(started, 201);
   })
   .openapi(cycleRoute, async (c) => {
-    const cycle = await readableCycle(c.get('deps'), c.get('principal'), c.req.valid('param').cycleId);
+    const cycle = await describeCycle(c.get('deps'), c.get('principal'), c.req.valid('param').cycleId);
     return c.json({ ...cycle }, 200);
   })
   .openapi(progressRoute, async (c) => {

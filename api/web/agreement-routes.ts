@@ -15,9 +15,8 @@ import { employeeNames } from '../../record/read/people.ts';
 import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
-import { translator } from './i18n/index.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
-import { langOf, type Session } from './session.ts';
+import { pageTranslator, type Session } from './session.ts';
 import { addRow, parseSkp, valuesFromRhk } from './skp-form.ts';
 import { agreementTaskBody } from './views/agreement.ts';
 import { checkInFeedbackBody } from './views/check-in.ts';
@@ -60,7 +59,7 @@ export function agreementRoutes(deps: Services): Hono {
   };
 
   const show = async (c: Context, session: Session, task: Task, form: FormState | null, status = 200) => {
-    const t = translator(langOf(c));
+    const t = pageTranslator(c, session);
     const { state, parents, history, ownerName } = await context(session, task);
     const agreement = state?.agreement ?? null;
     const common = { task, ownerName, agreement, history, now: now() };

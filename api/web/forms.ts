@@ -131,11 +131,14 @@ export function textField(
     hint?: string;
     value?: string;
     optional?: boolean;
+    /** What an empty field stands for (a default), shown greyed in it. */
+    placeholder?: string;
   },
 ): Html {
   const error = state?.errors[f.name];
   const value = state?.values[f.name] ?? f.value ?? '';
-  const attrs = h`id="${idOf(f.name)}" name="${f.name}"${raw(f.optional ? '' : ' required')}${described(f.name, f.hint, error)}`;
+  const placeholder = f.placeholder === undefined ? '' : h` placeholder="${f.placeholder}"`;
+  const attrs = h`id="${idOf(f.name)}" name="${f.name}"${raw(f.optional ? '' : ' required')}${placeholder}${described(f.name, f.hint, error)}`;
   const control =
     f.kind === 'textarea'
       ? h`<textarea ${attrs}>${value}</textarea>`

@@ -1,5 +1,5 @@
-// HR's pages beyond the progress page: the employee CSV import, starting the year's cycle, setting a
-// unit's predikat, and the results export. Every change goes through api/commands/ as the signed-in person,
+// HR's pages beyond the progress page: the employee CSV import, starting the year's cycle (and the
+// organisation's time zone it counts its days in), setting a unit's predikat, and the results export. Every change goes through api/commands/ as the signed-in person,
 // the API's own way in (authorisation, tenancy, and the Update id derived from the form's key).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -12,9 +12,9 @@ import { unitsOf } from '../../record/read/organisation.ts';
 import { employeeNames } from '../../record/read/people.ts';
 import { resultsFile } from '../../record/read/results.ts';
 import { setUnitPredikat, startCycle } from '../commands/cycles.ts';
-import { importEmployeeFile } from '../commands/organisation.ts';
+import { importEmployeeFile, setOrganisationTimeZone } from '../commands/organisation.ts';
 import type { Services } from '../commands/services.ts';
-import { newFormKey } from './forms.ts';
+import { type FormState, newFormKey } from './forms.ts';
 import type { Translate } from './i18n/index.ts';
 import { attempt } from './request-kit.ts';
 import { cycleIdPattern, postedForm, refusalText, rolePages } from './role-pages.ts';
@@ -105,7 +105,29 @@ export function hrRoutes(deps: Services): Hono {
     const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     const units = await unitsOf(deps.db, who.session.principal.org);
-    return startPage(c, who.t, who.session, freshStartView(now(), units));
+    const saved = c.req.query('zone') === 'saved';
+    return startPage(c, who.t, who.session, freshStartView(now(), units, who.session.timeZone, saved));
+  });
+
+  // ---- the organisation's time zone, on the start page: the cycle counts its days there ----
+  web.post('/hr/time-zone', async (c) => {
+    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
+    if (who instanceof Response) return who;
+    const { t, session } = who;
+    const { values } = await postedForm(c);
+    const answer = await attempt(() =>
+      setOrganisationTimeZone(deps, session.principal, values.timeZone ?? ''),
+    );
+    if (answer.ok) return c.redirect('/app/hr/start?zone=saved#time-zone', 303);
+    const units = await unitsOf(deps.db, session.principal.org);
+    const view = freshStartView(now(), units, session.timeZone);
+    // A zone not among the three is shown at its field; any other refusal above the form.
+    const zoneState: FormState =
+      answer.code === 'invalid_time_zone'
+        ? { type: 'timeZone', values, errors: { timeZone: 'timeZone.error' } }
+        : { type: 'timeZone', values, errors: {}, formError: refusalText(t, answer.code) };
+    const zone = { timeZone: session.timeZone, state: zoneState };
+    return startPage(c, t, session, { ...view, zone }, answer.status);
   });
 
   web.post('/hr/start', async (c) => {
@@ -116,12 +138,13 @@ export function hrRoutes(deps: Services): Hono {
     const { values, lists } = await postedForm(c);
     const units = await unitsOf(deps.db, org);
     const chosenUnits = (lists.units ?? []).filter((u) => units.some((x) => x.code === u));
-    const parsed = parseStartCycle(values, chosenUnits);
+    const parsed = parseStartCycle(values, chosenUnits, session.timeZone);
     const view = (extra: Partial<StartCycleView>): StartCycleView => ({
       state: { type: 'startCycle', values, errors: {} },
       units,
       chosenUnits,
       preview: parsed.ok ? parsed.calendar : null,
+      zone: { timeZone: session.timeZone },
       ...extra,
     });
     if (!parsed.ok)

@@ -4,10 +4,10 @@ import type { Context } from 'hono';
 import type { Principal } from '../../auth/identity.ts';
 import type { Services } from '../commands/services.ts';
 import type { Html } from './html.ts';
-import { type Translate, translator } from './i18n/index.ts';
+import type { Translate } from './i18n/index.ts';
 import { notice, type Section } from './layout.ts';
 import { problemText, webKit } from './request-kit.ts';
-import { langOf, type Session } from './session.ts';
+import { pageTranslator, type Session } from './session.ts';
 
 export interface PageOptions {
   title: string;
@@ -26,9 +26,9 @@ export function rolePages(deps: Services) {
     may: (principal: Principal) => boolean,
     forbiddenKey: string,
   ): Promise<{ session: Session; t: Translate } | Response> => {
-    const t = translator(langOf(c));
     const session = await need(c);
     if (session instanceof Response) return session;
+    const t = pageTranslator(c, session);
     if (!may(session.principal))
       return render(c, t, {
         title: t('error.pageTitle'),

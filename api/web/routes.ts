@@ -30,7 +30,15 @@ import { notice } from './layout.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
-import { endSession, langOf, readSession, type Session, setLang, startSession } from './session.ts';
+import {
+  endSession,
+  langOf,
+  pageTranslator,
+  readSession,
+  type Session,
+  setLang,
+  startSession,
+} from './session.ts';
 import { teamRoutes } from './team-routes.ts';
 import { appraisalBody } from './views/appraisal.ts';
 import { hrBody } from './views/hr.ts';
@@ -133,7 +141,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.get('/inbox', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
-    const t = translator(langOf(c));
+    const t = pageTranslator(c, session);
     const [view, feedPosition] = await Promise.all([
       inboxView(session),
       feedPositionNow(deps.db, audienceOf(session.principal)),
@@ -145,7 +153,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.get('/inbox/list', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
-    return c.html(taskList(translator(langOf(c)), await inboxView(session)));
+    return c.html(taskList(pageTranslator(c, session), await inboxView(session)));
   });
 
   // EventSource cannot send an Authorization header: the session cookie signs it in to the same feed
@@ -168,7 +176,7 @@ export function webRoutes(deps: WebDependencies): Hono {
     state: FormState | null,
     status = 200,
   ) => {
-    const t = translator(langOf(c));
+    const t = pageTranslator(c, session);
     const { org, nip } = session.principal;
     const task = await taskOf(deps.db, session.principal, taskId);
     if (!task)
@@ -221,7 +229,7 @@ export function webRoutes(deps: WebDependencies): Hono {
 
   // ---- my appraisal ----
   const appraisalPage = async (c: Context, session: Session, state: FormState | null, status = 200) => {
-    const t = translator(langOf(c));
+    const t = pageTranslator(c, session);
     const mine = await myAppraisal(deps.db, session.principal);
     const appraisal = mine ? employeeView(mine.state) : null;
     const skpParents = appraisal
@@ -270,7 +278,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.get('/hr', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
-    const t = translator(langOf(c));
+    const t = pageTranslator(c, session);
     const { org } = session.principal;
     if (!mayReadCycles(session.principal))
       return render(c, t, {

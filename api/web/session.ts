@@ -4,9 +4,10 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { authenticate, type Principal } from '../../auth/identity.ts';
+import { timeZoneOf } from '../../record/read/organisation.ts';
 import { employeeName, hasReports } from '../../record/read/people.ts';
 import type { Services } from '../commands/services.ts';
-import { isLang, type Lang } from './i18n/index.ts';
+import { isLang, type Lang, type Translate, translator } from './i18n/index.ts';
 import type { Viewer } from './layout.ts';
 
 export const sessionCookie = 'siklus_session';
@@ -15,11 +16,18 @@ export const langCookie = 'lang';
 export interface Session {
   principal: Principal;
   viewer: Viewer;
+  /** The organisation's zone: the pages show its people's times there. */
+  timeZone: string;
 }
 
 export function langOf(c: Context): Lang {
   const value = getCookie(c, langCookie);
   return isLang(value) ? value : 'id';
+}
+
+/** The reader's language; dates and times in their organisation's zone once signed in. */
+export function pageTranslator(c: Context, session?: Session | null): Translate {
+  return session ? translator(langOf(c), session.timeZone) : translator(langOf(c));
 }
 
 export function setLang(c: Context, lang: Lang) {
@@ -32,13 +40,15 @@ export async function readSession(c: Context, deps: Services): Promise<Session |
   if (!token || !deps.identity) return null;
   try {
     const principal = await authenticate(deps.identity, `Bearer ${token}`);
-    const [name, team] = await Promise.all([
+    const [name, team, timeZone] = await Promise.all([
       employeeName(deps.db, principal.org, principal.nip),
       hasReports(deps.db, principal.org, principal.nip),
+      timeZoneOf(deps.db, principal.org),
     ]);
     return {
       principal,
       viewer: { name: name ?? principal.nip, org: principal.org, roles: principal.roles, team },
+      timeZone,
     };
   } catch {
     return null;

@@ -2,9 +2,8 @@
 import { Hono } from 'hono';
 import { employeeNames, teamOf } from '../../record/read/people.ts';
 import type { Services } from '../commands/services.ts';
-import { translator } from './i18n/index.ts';
 import { webKit } from './request-kit.ts';
-import { langOf } from './session.ts';
+import { pageTranslator } from './session.ts';
 import { teamBody } from './views/team.ts';
 
 export function teamRoutes(deps: Services): Hono {
@@ -13,7 +12,7 @@ export function teamRoutes(deps: Services): Hono {
   web.get('/team', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
-    const t = translator(langOf(c));
+    const t = pageTranslator(c, session);
     const { org, nip } = session.principal;
     const team = await teamOf(deps.db, org, nip);
     const others = team.flatMap((m) => m.tasks.map((x) => x.assigneeNip ?? '')).filter((n) => n && n !== nip);

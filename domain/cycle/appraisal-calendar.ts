@@ -1,8 +1,16 @@
 // The employee workflow's view of the cycle calendar: the windows it waits on, by step.
 import { Temporal } from 'temporal-polyfill';
 import { DomainError } from '../errors.ts';
-import type { CalendarStepName, CycleCalendar } from './calendar.ts';
-import type { EvaluationPeriod, PeriodKind, RatingDeadlines } from './periods.ts';
+import { formatInstant } from '../time/instant.ts';
+import { type CalendarStepName, type CycleCalendar, checkInQuarters } from './calendar.ts';
+import {
+  type EvaluationPeriod,
+  endOfLocalDay,
+  evaluationPeriods,
+  type PeriodKind,
+  type RatingDeadlines,
+  ratingDeadlines,
+} from './periods.ts';
 
 export interface StepWindow {
   start: string;
@@ -20,6 +28,8 @@ export interface AppraisalCalendar {
   objectionWindowDays: number;
   /** Follow-up (a training referral) is tracked until here: the end of the following year by default. */
   cycleEnd: string;
+  /** The zone the calendar's days are counted in (cycles started since organisations have one). */
+  timeZone?: string;
   /**
    * Cycles started since periodic evaluation: each period's window and rating deadlines, in place of the
    * quarterly check-ins (an input without them runs the check-ins, as the appraisals started before did).
@@ -29,7 +39,14 @@ export interface AppraisalCalendar {
   ratingEscalation?: Omit<RatingDeadlines, 'deadline'>;
 }
 
+/**
+ * The calendar as the workflows take it. A calendar with periods carries their windows and the akhir
+ * rating's escalation deadlines (to the rater's superior, then HR, from the local day of the rating
+ * deadline). Its `checkIns` are the quarter-end windows of the same length: workflow code reads them only
+ * for a calendar without periods, and still types them as always present.
+ */
 export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string): AppraisalCalendar {
+  const { year, timeZone, periods } = calendar;
   const window = (step: CalendarStepName): StepWindow => {
     const found = calendar.steps.find((s) => s.step === step);
     if (!found)
@@ -40,18 +57,29 @@ export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string):
   // Days of 24 hours: the zones of Indonesia have no daylight saving time.
   const span = Temporal.Instant.from(feedback.start).until(Temporal.Instant.from(feedback.deadline));
   const days = Math.round(span.total('hours') / 24);
+  const rating = window('calibration');
+  const localDay = (iso: string) => Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone).toPlainDate();
+  const lastDay = Temporal.PlainDate.from({ year: year + 1, month: 12, day: 31 });
+  const quarters = periods && evaluationPeriods('quarterly', year, timeZone, periods.windowDays);
+  const quarter = (i: number): StepWindow => {
+    const w = quarters?.[i];
+    return w ? { start: w.opens, deadline: w.deadline } : window(`checkIn${checkInQuarters[i] ?? 'I'}`);
+  };
+  const { superiorDeadline, hrDeadline } = ratingDeadlines(localDay(rating.deadline), timeZone);
   return {
     socialisation: window('socialisation'),
     agreement: window('agreement'),
-    checkIns: {
-      I: window('checkInI'),
-      II: window('checkInII'),
-      III: window('checkInIII'),
-      IV: window('checkInIV'),
-    },
+    checkIns: { I: quarter(0), II: quarter(1), III: quarter(2), IV: quarter(3) },
     review: window('review'),
-    rating: window('calibration'),
+    rating,
     objectionWindowDays: days,
-    cycleEnd: cycleEnd ?? `${calendar.year + 1}-12-31T00:00:00.000Z`,
+    cycleEnd: cycleEnd ?? formatInstant(endOfLocalDay(lastDay, timeZone)),
+    timeZone,
+    ...(periods
+      ? {
+          periods: { kind: periods.kind, timeZone, windows: periods.windows },
+          ratingEscalation: { superiorDeadline, hrDeadline },
+        }
+      : {}),
   };
 }

@@ -1,15 +1,22 @@
-// The calendar of one appraisal cycle: when each step opens (start) and closes (deadline, exclusive),
-// written as UTC instants. Defaults follow the usual cycle; every length is an ISO 8601 duration and every
-// fixed point an ISO 8601 date or date-time, all overridable per cycle. Days are the days of the cycle's
-// time zone (UTC unless given: see domain/time/zones.ts): a date means its start there, and P1D is one
-// local day.
+// The calendar of one appraisal cycle: when each step opens (start) and when its deadline is, written as
+// UTC instants. Defaults follow the usual cycle; every length is an ISO 8601 duration and every fixed
+// point an ISO 8601 date or date-time, all overridable per cycle. Days are the days of the cycle's time
+// zone (the organisation's: WIB, WITA or WIT): a date means 00:00 there, P1D is one local day, and a step
+// of whole days ends at 23:59:59 local time on its last day (the opening day counts), never at a UTC
+// midnight; the next step opens at 00:00 the day after. A length with hours, minutes or seconds (PT12H,
+// for drills and tests) is elapsed time: that step ends exactly then, and the next opens at once.
 //
-//   socialisation  opens at `start`, lasts P14D
-//   agreement      opens when socialisation closes, lasts P30D; must close before TW I opens
-//   checkIn I-IV   opens at 00:00 local time on the quarter's last day (Mar 31, Jun 30, Sep 30, Dec 31 of the
-//                  cycle year), lasts P14D; windows must not overlap and must open within the cycle year
-//   review         opens when the TW IV window closes (Jan 14 of the next year by default: the annual
-//                  review needs the last quarter's realisation) or at `reviewStart`, never earlier; P21D
+//   socialisation  opens at `start`, lasts P14D (P7D with monthly periods)
+//   agreement      opens when socialisation closes, lasts P30D (P21D monthly); must close before the first
+//                  evaluation window opens
+//   periods        with a period kind (quarterly TW1-TW4, monthly M01-M12, semester S1-S2; see periods.ts):
+//                  each period's evaluation window opens at 00:00 on the period's last day and lasts
+//                  `checkInWindow` (P14D, P7D monthly); windows must not overlap
+//   checkIn I-IV   without a period kind (cycles started before periodic evaluation): the same windows per
+//                  quarter, or from `checkInOpens`; they must not overlap and must open in the cycle year
+//   review         opens at 00:00 after the last window's deadline (14 January of the next year by default:
+//                  the annual review needs the last period's realisation) or at `reviewStart`, never
+//                  earlier; P21D
 //   calibration    opens when the review closes; P7D (a week for the unit to check its distribution)
 //   feedback       the results are released when calibration closes; feedback and objection last P14D
 import { Temporal } from 'temporal-polyfill';
@@ -18,6 +25,14 @@ import { DomainError } from '../errors.ts';
 import { addDuration, type Duration, isZeroDuration, parseDuration } from '../time/duration.ts';
 import { formatInstant, parseInstant } from '../time/instant.ts';
 import { defaultTimeZone, isTimeZone } from '../time/zones.ts';
+import {
+  defaultWindowDays,
+  type EvaluationPeriod,
+  endOfLocalDay,
+  evaluationPeriods,
+  type PeriodKind,
+  periodKinds,
+} from './periods.ts';
 
 export const checkInQuarters = ['I', 'II', 'III', 'IV'] as const;
 export type CheckInQuarter = (typeof checkInQuarters)[number];
@@ -36,7 +51,15 @@ export const calendarStepNames = [
 export type CalendarStepName = (typeof calendarStepNames)[number];
 
 export type CalendarStep = { step: CalendarStepName; start: string; deadline: string };
-export type CycleCalendar = { year: number; steps: CalendarStep[] };
+export interface CycleCalendar {
+  year: number;
+  /** The IANA zone whose days the calendar counts. */
+  timeZone: string;
+  /** Without periods: socialisation, agreement, checkInI-IV, review, calibration, feedback; with: no check-ins. */
+  steps: CalendarStep[];
+  /** The evaluation periods and their windows, when the cycle has a period kind. */
+  periods?: { kind: PeriodKind; windowDays: number; windows: EvaluationPeriod[] };
+}
 
 export const calendarDefaults = {
   socialisation: 'P14D',
@@ -46,6 +69,18 @@ export const calendarDefaults = {
   calibration: 'P7D',
   feedback: 'P14D',
 } as const;
+type LengthField = keyof typeof calendarDefaults;
+
+/**
+ * The lengths a cycle with these periods gets unless set. A monthly cycle evaluates January at its end,
+ * so the SKP has to be agreed within January (as PermenPANRB 6/2022 has it): shorter opening steps.
+ */
+export function calendarDefaultsFor(kind?: PeriodKind): Record<LengthField, string> {
+  if (kind === undefined) return { ...calendarDefaults };
+  const window = `P${defaultWindowDays[kind]}D`;
+  const opening = kind === 'monthly' ? { socialisation: 'P7D', agreement: 'P21D' } : {};
+  return { ...calendarDefaults, ...opening, checkInWindow: window };
+}
 
 const quarterLastDay: Readonly<Record<CheckInQuarter, [month: number, day: number]>> = {
   I: [3, 31],
@@ -56,10 +91,13 @@ const quarterLastDay: Readonly<Record<CheckInQuarter, [month: number, day: numbe
 
 const text = z.string().optional();
 export const calendarOverridesSchema = z.strictObject({
+  /** The evaluation periods (quarterly, monthly, semester); without, the quarterly check-ins of old. */
+  periods: z.enum(periodKinds).optional(),
   socialisation: text,
   agreement: text,
+  /** The length of each evaluation (or check-in) window; with periods, whole days such as P7D. */
   checkInWindow: text,
-  /** When each check-in window opens, instead of the quarter's last day. */
+  /** When each check-in window opens, instead of the quarter's last day (only without periods). */
   checkInOpens: z.strictObject({ I: text, II: text, III: text, IV: text }).optional(),
   reviewStart: text,
   review: text,
@@ -67,6 +105,8 @@ export const calendarOverridesSchema = z.strictObject({
   feedback: text,
 });
 export type CalendarOverrides = z.infer<typeof calendarOverridesSchema>;
+
+type Zoned = Temporal.ZonedDateTime;
 
 /**
  * Throws a DomainError whose `details.field` names the year, `start`, the override or the time zone that
@@ -91,13 +131,11 @@ export function buildCalendar(
     throw fieldError('calendar.invalidOverrides', field, `${field}: ${issue?.message ?? 'invalid'}`);
   }
   const o = parsed.data;
-  const length = (field: keyof typeof calendarDefaults) =>
-    durationOf(field, o[field] ?? calendarDefaults[field]);
+  const defaults = calendarDefaultsFor(o.periods);
+  const length = (field: LengthField) => durationOf(field, o[field] ?? defaults[field]);
   const instant = (field: string, value: string) => instantOf(field, value, timeZone);
-  const after = (field: keyof typeof calendarDefaults, from: Temporal.ZonedDateTime) =>
-    later(field, from, length(field));
-  const before = (a: Temporal.ZonedDateTime, b: Temporal.ZonedDateTime) =>
-    Temporal.ZonedDateTime.compare(a, b) < 0;
+  /** A step of `field`'s length from `from`: its deadline, and when the next step may open. */
+  const span = (field: LengthField, from: Zoned) => stepSpan(field, from, length(field), timeZone);
 
   const start = instant('start', startIso);
   if (start.year !== year && start.year !== year - 1) {
@@ -105,14 +143,64 @@ export function buildCalendar(
   }
 
   const steps: CalendarStep[] = [];
-  const add = (step: CalendarStepName, from: Temporal.ZonedDateTime, until: Temporal.ZonedDateTime) =>
+  const add = (step: CalendarStepName, from: Zoned, until: Zoned) =>
     steps.push({ step, start: formatInstant(from), deadline: formatInstant(until) });
 
-  const socialisationEnd = after('socialisation', start);
-  add('socialisation', start, socialisationEnd);
-  let previousEnd = after('agreement', socialisationEnd);
-  add('agreement', socialisationEnd, previousEnd);
+  const socialisation = span('socialisation', start);
+  add('socialisation', start, socialisation.deadline);
+  const agreement = span('agreement', socialisation.next);
+  add('agreement', socialisation.next, agreement.deadline);
 
+  let periods: CycleCalendar['periods'];
+  let lastWindow: LastWindow;
+  if (o.periods === undefined) {
+    lastWindow = checkIns(year, o, agreement, { instant, span, add, timeZone });
+  } else {
+    if (o.checkInOpens !== undefined)
+      throw fieldError(
+        'calendar.invalidOverrides',
+        'checkInOpens',
+        "checkInOpens: with periods, each evaluation window opens on its period's last day",
+      );
+    const windowDays = wholeDays('checkInWindow', length('checkInWindow'));
+    const windows = evaluationPeriods(o.periods, year, timeZone, windowDays);
+    lastWindow = checkWindows(windows, agreement, timeZone);
+    periods = { kind: o.periods, windowDays, windows };
+  }
+
+  const reviewStart = o.reviewStart === undefined ? lastWindow.next : instant('reviewStart', o.reviewStart);
+  if (before(reviewStart, lastWindow.next)) {
+    throw outOfOrder(
+      'reviewStart',
+      `the review opens at ${formatInstant(reviewStart)}, before ${lastWindow.name} closes at ${formatInstant(lastWindow.deadline)}`,
+    );
+  }
+  const review = span('review', reviewStart);
+  add('review', reviewStart, review.deadline);
+  const calibration = span('calibration', review.next);
+  add('calibration', review.next, calibration.deadline);
+  add('feedback', calibration.next, span('feedback', calibration.next).deadline);
+  return { year, timeZone, steps, ...(periods ? { periods } : {}) };
+}
+
+/** The last evaluation (or check-in) window: its name, deadline, and when the review may open. */
+type LastWindow = { name: string; deadline: Zoned; next: Zoned };
+
+interface StepKit {
+  instant: (field: string, value: string) => Zoned;
+  span: (field: LengthField, from: Zoned) => { deadline: Zoned; next: Zoned };
+  add: (step: CalendarStepName, from: Zoned, until: Zoned) => void;
+  timeZone: string;
+}
+
+/** The quarterly check-in steps of a calendar without periods; answers when the review may open. */
+function checkIns(
+  year: number,
+  o: CalendarOverrides,
+  agreement: { deadline: Zoned; next: Zoned },
+  kit: StepKit,
+): LastWindow {
+  let previous: LastWindow = { name: 'agreement', ...agreement };
   let previousOverride: string | null = null; // the field that set the previous check-in's opening
   for (const quarter of checkInQuarters) {
     const field = `checkInOpens.${quarter}`;
@@ -120,39 +208,48 @@ export function buildCalendar(
     const [month, day] = quarterLastDay[quarter];
     const opens =
       given === undefined
-        ? Temporal.PlainDate.from({ year, month, day }).toZonedDateTime(timeZone)
-        : instant(field, given);
+        ? Temporal.PlainDate.from({ year, month, day }).toZonedDateTime(kit.timeZone)
+        : kit.instant(field, given);
     if (opens.year !== year) {
       throw fieldError('calendar.outOfRange', field, `${field} (${formatInstant(opens)}) must be in ${year}`);
     }
-    if (before(opens, previousEnd)) {
+    if (before(opens, previous.next)) {
       // Blame what was configured: this check-in's date, else the previous one's, else the length.
       const fallback = quarter === 'I' ? 'agreement' : (previousOverride ?? 'checkInWindow');
       const culprit = given === undefined ? fallback : field;
       throw outOfOrder(
         culprit,
-        `${previousStepName(steps)} closes at ${formatInstant(previousEnd)}, after TW ${quarter} opens at ${formatInstant(opens)}`,
+        `${previous.name} closes at ${formatInstant(previous.deadline)}, after TW ${quarter} opens at ${formatInstant(opens)}`,
       );
     }
-    const closes = after('checkInWindow', opens);
-    add(`checkIn${quarter}`, opens, closes);
+    const window = kit.span('checkInWindow', opens);
+    kit.add(`checkIn${quarter}`, opens, window.deadline);
     previousOverride = given === undefined ? null : field;
-    previousEnd = closes;
+    previous = { name: `TW ${quarter}`, ...window };
   }
+  return previous;
+}
 
-  const reviewStart = o.reviewStart === undefined ? previousEnd : instant('reviewStart', o.reviewStart);
-  if (before(reviewStart, previousEnd)) {
-    throw outOfOrder(
-      'reviewStart',
-      `the review opens at ${formatInstant(reviewStart)}, before TW IV closes at ${formatInstant(previousEnd)}`,
-    );
+/** Checks the periods' windows against the agreement and each other; answers when the review may open. */
+function checkWindows(
+  windows: EvaluationPeriod[],
+  agreement: { deadline: Zoned; next: Zoned },
+  timeZone: string,
+): LastWindow {
+  let previous: LastWindow = { name: 'agreement', ...agreement };
+  for (const window of windows) {
+    const opens = Temporal.Instant.from(window.opens).toZonedDateTimeISO(timeZone);
+    if (before(opens, previous.next)) {
+      const culprit = previous.name === 'agreement' ? 'agreement' : 'checkInWindow';
+      throw outOfOrder(
+        culprit,
+        `${previous.name} closes at ${formatInstant(previous.deadline)}, after ${window.id} opens at ${window.opens}`,
+      );
+    }
+    const deadline = Temporal.Instant.from(window.deadline).toZonedDateTimeISO(timeZone);
+    previous = { name: window.id, deadline, next: nextDayStart(deadline, timeZone) };
   }
-  const reviewEnd = after('review', reviewStart);
-  add('review', reviewStart, reviewEnd);
-  const calibrationEnd = after('calibration', reviewEnd);
-  add('calibration', reviewEnd, calibrationEnd);
-  add('feedback', calibrationEnd, after('feedback', calibrationEnd));
-  return { year, steps };
+  return previous;
 }
 
 /**
@@ -218,6 +315,44 @@ function later(field: string, from: Temporal.ZonedDateTime, d: Duration): Tempor
   }
 }
 
+/** Whole local days end at 23:59:59 on the last of them; lengths with a time of day are elapsed time. */
+function stepSpan(
+  field: string,
+  from: Zoned,
+  d: Duration,
+  timeZone: string,
+): { deadline: Zoned; next: Zoned } {
+  const end = later(field, from, d);
+  if (hasTimeOfDay(d)) return { deadline: end, next: end };
+  const lastDay = end.toPlainDate().subtract({ days: 1 });
+  return { deadline: endOfLocalDay(lastDay, timeZone), next: end.toPlainDate().toZonedDateTime(timeZone) };
+}
+
+function hasTimeOfDay(d: Duration): boolean {
+  return d.hours + d.minutes + d.seconds + d.milliseconds + d.microseconds + d.nanoseconds > 0;
+}
+
+/** 00:00 local on the day after `at`'s day. */
+function nextDayStart(at: Zoned, timeZone: string): Zoned {
+  return at.toPlainDate().add({ days: 1 }).toZonedDateTime(timeZone);
+}
+
+/** A window of whole days (P7D, P2W) as its number of days; periods are evaluated in local days. */
+function wholeDays(field: string, d: Duration): number {
+  if (d.years !== 0 || d.months !== 0 || hasTimeOfDay(d)) {
+    throw fieldError(
+      'calendar.invalidDuration',
+      field,
+      `${field}: with periods, the evaluation window is a number of days such as P7D or P2W; got '${d}'`,
+    );
+  }
+  return d.weeks * 7 + d.days;
+}
+
+function before(a: Zoned, b: Zoned): boolean {
+  return Temporal.ZonedDateTime.compare(a, b) < 0;
+}
+
 function instantOf(field: string, value: string, timeZone: string): Temporal.ZonedDateTime {
   const at = parseInstant(value, timeZone);
   if (at === null) {
@@ -228,11 +363,6 @@ function instantOf(field: string, value: string, timeZone: string): Temporal.Zon
     );
   }
   return at;
-}
-
-function previousStepName(steps: CalendarStep[]): string {
-  const step = steps.at(-1)?.step ?? 'the previous step';
-  return step.startsWith('checkIn') ? `TW ${step.slice('checkIn'.length)}` : step;
 }
 
 function outOfOrder(field: string, message: string): DomainError {

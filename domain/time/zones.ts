@@ -9,11 +9,26 @@ export const indonesianTimeZones = {
   WIT: 'Asia/Jayapura',
 } as const;
 
+export type IndonesianTimeZone = (typeof indonesianTimeZones)[keyof typeof indonesianTimeZones];
+export type ZoneAbbreviation = keyof typeof indonesianTimeZones;
+
 /**
- * The zone a cycle's calendar is computed in unless another is given: UTC, as siklus always has (check-ins
- * open at 00:00 UTC, 07:00 WIB). Organisations do not store a zone of their own yet.
+ * The zone of an organisation that has not chosen one (migration 0007's default), and of a calendar built
+ * without a zone: WIB, where most of Indonesia's civil servants work. Everything that knows the
+ * organisation passes its own zone.
  */
-export const defaultTimeZone = 'UTC';
+export const defaultTimeZone: IndonesianTimeZone = indonesianTimeZones.WIB;
+
+/** Whether `name` is one of the three zones an organisation may choose. */
+export function isIndonesianTimeZone(name: unknown): name is IndonesianTimeZone {
+  return Object.values(indonesianTimeZones).includes(name as IndonesianTimeZone);
+}
+
+/** WIB, WITA or WIT for Indonesia's zones; any other zone goes by its IANA name (UTC stays UTC). */
+export function zoneAbbreviation(timeZone: string): string {
+  const found = Object.entries(indonesianTimeZones).find(([, zone]) => zone === timeZone);
+  return found ? found[0] : timeZone;
+}
 
 export function isTimeZone(name: string): boolean {
   try {

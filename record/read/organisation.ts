@@ -1,5 +1,6 @@
 // An organisation's units and positions with their standards (tupoksi), as HR published them.
 import type { Kysely } from 'kysely';
+import { defaultTimeZone, type IndonesianTimeZone } from '../../domain/time/zones.ts';
 import type { Database } from '../../schema/database.ts';
 
 type Db = Kysely<Database>;
@@ -35,4 +36,14 @@ export async function unitNames(db: Db, org: string): Promise<Map<string, string
 /** The units by name (for choosing whom a cycle covers). */
 export async function unitsOf(db: Db, org: string): Promise<Array<{ code: string; name: string }>> {
   return db.selectFrom('units').select(['code', 'name']).where('org_id', '=', org).orderBy('name').execute();
+}
+
+/** The organisation's time zone; the default (WIB) for an organisation not stored yet. */
+export async function timeZoneOf(db: Db, org: string): Promise<IndonesianTimeZone> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('time_zone')
+    .where('id', '=', org)
+    .executeTakeFirst();
+  return row?.time_zone ?? defaultTimeZone;
 }

@@ -3,11 +3,15 @@
 import { type Kysely, sql } from 'kysely';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { type Predikat, predikatLabels } from '../../domain/rating/predikat.ts';
+import { defaultTimeZone, zoneAbbreviation } from '../../domain/time/zones.ts';
 import type { Database } from '../../schema/database.ts';
 import { type Cell, type Column, csvStream, xlsxContentType, xlsxStream } from './export/tables.ts';
 
-/** The columns: CSV keeps its stable names (one was added: released_at); the workbook speaks Indonesian. */
-const columns: Column[] = [
+/**
+ * The columns: CSV keeps its stable names (one was added: released_at); the workbook speaks Indonesian
+ * and shows the release on the wall clock of the organisation's zone, named in its header.
+ */
+const columnsFor = (timeZone: string): Column[] => [
   { csv: 'nip', label: 'NIP', width: 21 },
   { csv: 'name', label: 'Nama', width: 32 },
   { csv: 'unit_code', label: 'Kode unit kerja', width: 16 },
@@ -20,11 +24,9 @@ const columns: Column[] = [
   { csv: 'referral_programme', label: 'Program pengembangan', width: 30 },
   { csv: 'referral_completed', label: 'Pengembangan selesai', width: 12 },
   { csv: 'recognised', label: 'Penghargaan', width: 12 },
-  { csv: 'released_at', label: 'Hasil dirilis (WIB)', width: 18 },
+  { csv: 'released_at', label: `Hasil dirilis (${zoneAbbreviation(timeZone)})`, width: 18 },
 ];
 
-// Organisations have no time zone of their own yet; the web UI shows times in WIB as well.
-const timeZone = 'Asia/Jakarta';
 const stateParts = ['participants', 'step', 'rating', 'objection', 'referral', 'recognised'] as const;
 /** Rows read per query: memory stays bounded by a page, whatever the size of the cycle. */
 const pageSize = 500;
@@ -43,12 +45,15 @@ export async function resultsFile(
   format: 'csv' | 'xlsx',
 ): Promise<ResultsFile | undefined> {
   const cycle = await db
-    .selectFrom('cycles')
-    .select('cycle_id')
-    .where('cycle_id', '=', cycleId)
-    .where('org_id', '=', org)
+    .selectFrom('cycles as c')
+    .leftJoin('organisations as o', 'o.id', 'c.org_id')
+    .select(['c.cycle_id', 'o.time_zone'])
+    .where('c.cycle_id', '=', cycleId)
+    .where('c.org_id', '=', org)
     .executeTakeFirst();
   if (!cycle) return undefined;
+  const timeZone = cycle.time_zone ?? defaultTimeZone;
+  const columns = columnsFor(timeZone);
   const rows = resultRows(db, cycleId);
   const name = `siklus-${cycleId}-results`;
   return format === 'xlsx'

@@ -1,5 +1,6 @@
-// Kysely types of the organisation tables (migration 0002).
+// Kysely types of the organisation tables (migrations 0002 and 0007).
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { IndonesianTimeZone } from '../../domain/time/zones.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -7,6 +8,8 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   created_at: Generated<Date>;
+  /** Migration 0007: WIB, WITA or WIT by IANA name; Asia/Jakarta unless set. */
+  time_zone: Generated<IndonesianTimeZone>;
 }
 
 export interface UnitsTable {

@@ -2,12 +2,10 @@
 // periods, TW2 escalated to the rater's superior, the akhir rating escalated too (no appraisal completes
 // without a predikat), an objection and the follow-up.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActRequest } from '../../domain/appraisal/commands.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../../domain/cycle/calendar.ts';
-import { evaluationPeriods, ratingDeadlines } from '../../domain/cycle/periods.ts';
 import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import type { CycleInput } from '../../workflows/cycle.ts';
 import { actUpdate, calibrateNowUpdate, setUnitPredikatUpdate } from '../../workflows/messages.ts';
@@ -50,15 +48,12 @@ describe('a quarterly year of periodic evaluations (time-skipping server)', () =
   it('evaluates each period, escalates the unrated ones and completes only with a predikat', async () => {
     const now = new Date(await env.currentTimeMs());
     const year = now.getUTCFullYear() + 1;
-    const base = toAppraisalCalendar(buildCalendar(year, now.toISOString()));
-    const ratingDay = Temporal.Instant.from(base.rating.deadline).toZonedDateTimeISO(zone).toPlainDate();
-    const { superiorDeadline, hrDeadline } = ratingDeadlines(ratingDay, zone);
-    const windows = evaluationPeriods('quarterly', year, zone);
-    const calendar = {
-      ...base,
-      periods: { kind: 'quarterly' as const, timeZone: zone, windows },
-      ratingEscalation: { superiorDeadline, hrDeadline },
-    };
+    const built = toAppraisalCalendar(buildCalendar(year, now.toISOString(), { periods: 'quarterly' }, zone));
+    const { periods, ratingEscalation } = built;
+    if (!periods || !ratingEscalation) throw new Error('a quarterly calendar has periods');
+    const calendar = { ...built, periods, ratingEscalation };
+    const windows = periods.windows;
+    const { superiorDeadline } = ratingEscalation;
     const cycleId = cycleIdFor('bungo', year);
     const appraisalId = appraisalIdFor(cycleId, nip.employee);
     const input: CycleInput = {

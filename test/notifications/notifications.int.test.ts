@@ -1,5 +1,5 @@
-// Notifications: an e-mail per task to a real SMTP server on loopback (Indonesian or English, retried
-// with backoff, a delivery status each), and the live feed over SSE that misses nothing across a reconnect.
+// Notifications: an e-mail per task to a real SMTP server on loopback (Indonesian or English, the deadline
+// on the wall clock of the organisation's zone, retried with backoff, a delivery status each), and the live feed over SSE that misses nothing across a reconnect.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,12 @@ describe('notifications', () => {
       ],
     );
     await db.updateTable('employees').set({ language: 'en' }).where('nip', '=', john).execute();
+    // An organisation in Papua: its people read deadlines in WIT.
+    await db
+      .updateTable('organisations')
+      .set({ time_zone: 'Asia/Jayapura' })
+      .where('id', '=', 'bungo')
+      .execute();
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -136,6 +142,18 @@ describe('notifications', () => {
     // The task is named as the inbox names it.
     expect(toSiti?.raw).toMatch(/Subject: Tugas baru: Isi realisasi triwulan/);
     expect(toJohn?.raw).toMatch(/Subject: New task: Report the quarter's realisation/);
+    // The deadline in WIT (UTC+9), with the zone: Indonesian writes the time with a dot.
+    const { due_at } = await db
+      .selectFrom('tasks')
+      .select('due_at')
+      .where('assignee_nip', '=', siti)
+      .executeTakeFirstOrThrow();
+    const witHour = String((due_at!.getUTCHours() + 9) % 24).padStart(2, '0');
+    const minute = String(due_at!.getUTCMinutes()).padStart(2, '0');
+    expect(toSiti?.raw).toMatch(
+      new RegExp(`Batas waktu: \\d{1,2} \\w{3} \\d{4} ${witHour}\\.${minute} WIT\\.`),
+    );
+    expect(toJohn?.raw).toMatch(new RegExp(`Due: \\d{1,2} \\w{3} \\d{4} ${witHour}:${minute} WIT\\.`));
     transport.close();
   });
 

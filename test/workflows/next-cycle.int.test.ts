@@ -9,8 +9,10 @@ import {
   ensureNextCycleSchedule,
   type NextCycleScheduleOptions,
   nextCycleScheduleId,
+  scheduleNextCycle,
 } from '../../api/commands/cycle-schedule.ts';
 import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../../domain/ids.ts';
+import type { NextCycleInput } from '../../workflows/next-cycle.ts';
 import { seedOrganisation } from '../support/organisation.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
@@ -120,7 +122,8 @@ describe('the next-cycle schedule (dev server)', () => {
       year,
       by: nip.hr,
       population: { unitCodes: ['UMUM'] },
-      calendar: { socialisation: { start: `${year}-01-01T00:00:00.000Z` } },
+      // 00:00 on 1 January in WIB, the zone of a calendar built without one (17:00 UTC the day before).
+      calendar: { socialisation: { start: `${year - 1}-12-31T17:00:00.000Z` } },
     });
 
     // Fired again (a second later: the schedule names its runs by the second, and drops a same-second
@@ -154,6 +157,23 @@ describe('the next-cycle schedule (dev server)', () => {
     });
     expect(runs).toEqual([cycle.runId]);
     expect(await cycleStarted(cycleId)).toHaveLength(1);
+  });
+
+  it("gives HR's schedule quarterly periods unless its calendar names others", async () => {
+    const services = { db: rig.db, temporal: env.client, taskQueue: rig.taskQueue, identity: null };
+    const hr = { nip: nip.hr, org: 'sungaipenuh', roles: ['hr' as const], allOrganisations: false };
+    const overridesOf = async () => {
+      const described = await env.client.schedule.getHandle(nextCycleScheduleId('sungaipenuh')).describe();
+      return (described.action.args as [NextCycleInput])[0].calendarOverrides;
+    };
+    await scheduleNextCycle(services, hr, { population: {} });
+    expect(await overridesOf()).toEqual({ periods: 'quarterly' });
+    await scheduleNextCycle(services, hr, {
+      population: {},
+      calendar: { periods: 'monthly', review: 'P14D' },
+    });
+    expect(await overridesOf()).toEqual({ periods: 'monthly', review: 'P14D' });
+    await env.client.schedule.getHandle(nextCycleScheduleId('sungaipenuh')).delete();
   });
 
   it('fails the run, not just its task, when the calendar overrides are wrong', async () => {

@@ -1,6 +1,8 @@
 // The translator of one request: t(key, vars) looks a key up in the person's language and throws on a
 // missing key, so a page that would show a raw key fails loudly (in tests, on every page).
 
+import { localDateText, localDateTimeText } from '../../../domain/time/local-text.ts';
+import { defaultTimeZone } from '../../../domain/time/zones.ts';
 import { type Lang, languages } from '../../../domain/vocabulary/vocabulary.ts';
 import { en } from './en.ts';
 import { id } from './id.ts';
@@ -12,8 +14,11 @@ export class MissingTranslation extends Error {}
 
 export type Translate = ((key: string, vars?: Record<string, string | number>) => string) & {
   lang: Lang;
-  /** Dates and times as Indonesians in WIB or English readers expect them. */
+  /** The organisation's zone (WIB, WITA or WIT by IANA name), whose wall clock dates and times show. */
+  timeZone: string;
+  /** The local day, e.g. "13 Apr 2026". */
   date: (iso: string | Date) => string;
+  /** The local day and time with the zone, e.g. "13 Apr 2026 23:59 WIB". */
   dateTime: (iso: string | Date) => string;
   number: (n: number, digits?: number) => string;
 };
@@ -22,21 +27,19 @@ export function isLang(value: unknown): value is Lang {
   return value === 'id' || value === 'en';
 }
 
-export function translator(lang: Lang): Translate {
+/** The texts of one language, dates and times in `timeZone` (the reader's organisation's). */
+export function translator(lang: Lang, timeZone: string = defaultTimeZone): Translate {
   const catalogue = catalogues[lang];
   const locale = lang === 'id' ? 'id-ID' : 'en-GB';
-  // The three demo instansi, like most of Indonesia's people, live in WIB.
-  const timeZone = 'Asia/Jakarta';
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
-  const dayTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const t = ((key: string, vars?: Record<string, string | number>) => {
     const text = catalogue[key];
     if (text === undefined) throw new MissingTranslation(`missing ${lang} text for "${key}"`);
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
   }) as Translate;
   t.lang = lang;
-  t.date = (iso) => day.format(new Date(iso));
-  t.dateTime = (iso) => dayTime.format(new Date(iso));
+  t.timeZone = timeZone;
+  t.date = (iso) => localDateText(iso, timeZone, lang);
+  t.dateTime = (iso) => localDateTimeText(iso, timeZone, lang);
   t.number = (n, digits = 0) =>
     n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return t;

@@ -4,6 +4,7 @@
 import { quarters, steps } from '../../../domain/appraisal/types.ts';
 import { webReportId } from '../../../domain/ids.ts';
 import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
+import { localIsoDate } from '../../../domain/time/local-text.ts';
 import type { EmployeeView } from '../../../record/read/appraisal.ts';
 import { commandForm, type FormState, newFormKey, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
@@ -145,7 +146,7 @@ ${commandForm(t, state, {
 
 function reportForm(t: Translate, view: AppraisalView): Html {
   const state = stateFor(view.state, 'addActivityReport');
-  const today = new Date(view.now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const today = localIsoDate(view.now, t.timeZone);
   return h`<h3>${t('appraisal.addReport')}</h3>${commandForm(t, view.state, {
     action: '/app/appraisal',
     type: 'addActivityReport',

@@ -1,10 +1,20 @@
-// HR starts the year's cycle: the year, the start date, each step's length (ISO 8601 durations, the
-// defaults of domain/cycle/calendar.ts filled in), optional fixed dates, and the population by unit.
-// The form is checked with the calendar rules the API applies (buildCalendar), so a wrong length or an
-// overlap is shown next to the field that causes it, and the resulting calendar can be previewed.
-import { buildCalendar, type CalendarOverrides, type CycleCalendar } from '../../../domain/cycle/calendar.ts';
+// HR starts the year's cycle: the year, the start date, the evaluation periods (quarterly, monthly or
+// semester), each step's length (ISO 8601 durations; an empty field takes the chosen periods' default),
+// an optional review date, and the population by unit. The form is checked with the calendar rules the
+// API applies (buildCalendar, in the organisation's zone), so a wrong length or an overlap is shown next
+// to the field that causes it, and the resulting calendar can be previewed with its times in that zone.
+// The organisation's zone itself is set on the same page: the cycle's days are counted there.
+import {
+  buildCalendar,
+  type CalendarOverrides,
+  type CycleCalendar,
+  calendarDefaultsFor,
+} from '../../../domain/cycle/calendar.ts';
+import { defaultPeriodKind, type PeriodKind, periodKinds } from '../../../domain/cycle/periods.ts';
 import { isDomainError } from '../../../domain/errors.ts';
-import { type FormState, newFormKey, textField, type Values } from '../forms.ts';
+import { localIsoDate } from '../../../domain/time/local-text.ts';
+import { indonesianTimeZones, zoneAbbreviation } from '../../../domain/time/zones.ts';
+import { type FormState, newFormKey, radioGroup, textField, type Values } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
@@ -17,36 +27,35 @@ export const durationFields = [
   'calibration',
   'feedback',
 ] as const;
-const quarters = ['I', 'II', 'III', 'IV'] as const;
 
 export interface StartCycleBody {
   year: number;
   start: string;
-  calendar: CalendarOverrides;
+  periods: PeriodKind;
+  calendar: Omit<CalendarOverrides, 'periods'>;
   population: { unitCodes?: string[] };
 }
 
-/** The year whose calendar fits a cycle starting today: this year early on, else the next. */
-export function defaultYear(today: Date): number {
-  const year = today.getUTCFullYear();
+const isPeriodKind = (text: string): text is PeriodKind => (periodKinds as readonly string[]).includes(text);
+
+/** The year whose calendar fits a cycle starting today (in the zone): this year early on, else the next. */
+export function defaultYear(today: Date, timeZone: string): number {
+  const start = localIsoDate(today, timeZone);
+  const year = Number(start.slice(0, 4));
   try {
-    buildCalendar(year, `${today.toISOString().slice(0, 10)}T00:00:00Z`);
+    buildCalendar(year, start, { periods: defaultPeriodKind }, timeZone);
     return year;
   } catch {
     return year + 1;
   }
 }
 
-export function startDefaults(today: Date): Values {
+/** The fresh form: this year or the next, today (in the zone), quarterly periods, default lengths. */
+export function startDefaults(today: Date, timeZone: string): Values {
   return {
-    year: String(defaultYear(today)),
-    start: today.toISOString().slice(0, 10),
-    socialisation: 'P14D',
-    agreement: 'P30D',
-    checkInWindow: 'P14D',
-    review: 'P21D',
-    calibration: 'P7D',
-    feedback: 'P14D',
+    year: String(defaultYear(today, timeZone)),
+    start: localIsoDate(today, timeZone),
+    periods: defaultPeriodKind,
   };
 }
 
@@ -58,10 +67,11 @@ const errorKeys: Record<string, string> = {
   'calendar.outOfOrder': 'startCycle.error.outOfOrder',
 };
 
-/** The form as the API's start-cycle body with its calendar, or the errors keyed by field. */
+/** The form as the API's start-cycle body with its calendar in `timeZone`, or the errors keyed by field. */
 export function parseStartCycle(
   values: Values,
   unitCodes: string[],
+  timeZone: string,
 ):
   | { ok: true; body: StartCycleBody; calendar: CycleCalendar }
   | { ok: false; errors: Record<string, string> } {
@@ -72,25 +82,21 @@ export function parseStartCycle(
   const start = values.start?.trim() ?? '';
   if (!start) errors.start = 'error.required';
   else if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) errors.start = 'startCycle.error.date';
-  const calendar: CalendarOverrides = {};
+  const periods = values.periods?.trim() || defaultPeriodKind;
+  if (!isPeriodKind(periods)) errors.periods = 'startCycle.error.periods';
+  const calendar: Omit<CalendarOverrides, 'periods'> = {};
+  // An empty length is the chosen periods' default (a monthly cycle has shorter opening steps).
   for (const f of durationFields) {
     const v = values[f]?.trim();
-    if (!v) errors[f] = 'error.required';
-    else calendar[f] = v.toUpperCase();
+    if (v) calendar[f] = v.toUpperCase();
   }
-  const opens: Record<string, string> = {};
-  for (const q of quarters) {
-    const v = values[`checkInOpens.${q}`]?.trim();
-    if (v) opens[q] = v;
-  }
-  if (Object.keys(opens).length > 0) calendar.checkInOpens = opens;
   const reviewStart = values.reviewStart?.trim();
   if (reviewStart) calendar.reviewStart = reviewStart;
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !isPeriodKind(periods)) return { ok: false, errors };
   try {
-    const built = buildCalendar(year, `${start}T00:00:00Z`, calendar);
+    const built = buildCalendar(year, start, { ...calendar, periods }, timeZone);
     const population = unitCodes.length > 0 ? { unitCodes } : {};
-    return { ok: true, body: { year, start, calendar, population }, calendar: built };
+    return { ok: true, body: { year, start, periods, calendar, population }, calendar: built };
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const field = String(error.details?.field ?? 'start');
@@ -104,37 +110,46 @@ export interface StartCycleView {
   chosenUnits: string[];
   /** The calendar the form gives, when it is valid. */
   preview: CycleCalendar | null;
+  /** The organisation's zone, and the outcome of setting it (a catalogue key), if it was just set. */
+  zone: { timeZone: string; state?: FormState; saved?: boolean };
 }
 
 export function startCycleBody(t: Translate, view: StartCycleView): Html {
   const { state } = view;
+  const chosen = state.values.periods;
+  const defaults = calendarDefaultsFor(chosen && isPeriodKind(chosen) ? chosen : defaultPeriodKind);
   const field = (
     name: string,
     label: string,
-    o: { kind?: 'text' | 'date'; hint?: string; optional?: boolean },
+    o: { kind?: 'text' | 'date'; hint?: string; optional?: boolean; placeholder?: string },
   ) => h`<div class="field">${textField(t, state, { name, label, ...o })}</div>`;
   const errorCount = Object.keys(state.errors).length;
+  const zone = zoneAbbreviation(view.zone.timeZone);
   return h`<p>${t('startCycle.intro')}</p>
+${timeZoneForm(t, view.zone)}
 <form method="post" action="/app/hr/start" class="card" novalidate>
 ${state.formError ? h`<p class="notice error" role="alert">${state.formError}</p>` : ''}
 ${errorCount > 0 && !state.formError ? h`<p class="notice error" role="alert">${t('error.heading')}</p>` : ''}
 <input type="hidden" name="_key" value="${state.values._key ?? newFormKey()}">
 <div class="grid2">
 ${field('year', t('startCycle.year'), { hint: t('startCycle.yearHint') })}
-${field('start', t('startCycle.start'), { kind: 'date' })}
+${field('start', t('startCycle.start'), { kind: 'date', hint: t('startCycle.startHint', { zone }) })}
 </div>
+${radioGroup(t, state, {
+  name: 'periods',
+  legend: t('startCycle.periods'),
+  hint: t('startCycle.periodsHint'),
+  options: periodKinds.map((kind) => ({ value: kind, label: t(`periodKind.${kind}`) })),
+})}
 <fieldset><legend>${t('startCycle.durations')}</legend>
 <p class="hint">${t('startCycle.durationsHint')}</p>
-<div class="grid3">${durationFields.map((f) => field(f, t(`startCycle.${f}`), {}))}</div>
+<div class="grid3">${durationFields.map((f) =>
+    field(f, t(`startCycle.${f}`), { optional: true, placeholder: defaults[f] }),
+  )}</div>
 </fieldset>
 <fieldset><legend>${t('startCycle.dates')}</legend>
 <p class="hint">${t('startCycle.datesHint')}</p>
-<div class="grid3">${quarters.map((q) =>
-    field(`checkInOpens.${q}`, t('startCycle.checkInOpens', { quarter: q }), {
-      kind: 'date',
-      optional: true,
-    }),
-  )}${field('reviewStart', t('startCycle.reviewStart'), { kind: 'date', optional: true })}</div>
+<div class="grid3">${field('reviewStart', t('startCycle.reviewStart'), { kind: 'date', optional: true })}</div>
 </fieldset>
 <fieldset><legend>${t('startCycle.population')}</legend>
 <p class="hint">${t('startCycle.populationHint')}</p>
@@ -149,24 +164,67 @@ ${field('start', t('startCycle.start'), { kind: 'date' })}
 ${view.preview ? calendarTable(t, view.preview) : ''}`;
 }
 
+/** The organisation's zone, which HR may change: new cycles count their days there. */
+function timeZoneForm(t: Translate, zone: StartCycleView['zone']): Html {
+  const state = zone.state ?? {
+    type: 'timeZone',
+    values: { timeZone: zone.timeZone },
+    errors: {},
+  };
+  return h`<form method="post" action="/app/hr/time-zone" class="card" id="time-zone">
+${zone.saved ? notice('ok', t('timeZone.saved', { zone: zoneAbbreviation(zone.timeZone) })) : ''}
+${radioGroup(t, state, {
+  name: 'timeZone',
+  legend: t('timeZone.title'),
+  hint: t('timeZone.hint'),
+  compact: true,
+  options: Object.entries(indonesianTimeZones).map(([abbreviation, name]) => ({
+    value: name,
+    label: t(`timeZone.${abbreviation}`),
+  })),
+})}
+<div class="actions"><button type="submit" class="secondary">${t('timeZone.submit')}</button></div>
+</form>`;
+}
+
+/** The steps and the periods' evaluation windows in time order, times in the calendar's zone. */
 function calendarTable(t: Translate, calendar: CycleCalendar): Html {
+  const rows = [
+    ...calendar.steps.map((s) => ({
+      label: t(`calendarStep.${s.step}`),
+      opens: s.start,
+      closes: s.deadline,
+    })),
+    ...(calendar.periods?.windows ?? []).map((w) => ({
+      label: t('calendarStep.period', { period: w.id }),
+      opens: w.opens,
+      closes: w.deadline,
+    })),
+  ].sort((a, b) => Date.parse(a.opens) - Date.parse(b.opens));
   return h`<section aria-labelledby="calendar-preview"><h2 id="calendar-preview">${t('startCycle.calendar', { year: calendar.year })}</h2>
+<p class="muted">${t('startCycle.zoneNote', { zone: zoneAbbreviation(calendar.timeZone) })}</p>
 <div class="scroll"><table id="calendar-table"><thead><tr><th scope="col">${t('startCycle.step')}</th><th scope="col">${t('startCycle.opens')}</th><th scope="col">${t('startCycle.closes')}</th></tr></thead>
-<tbody>${calendar.steps.map(
-    (s) =>
-      h`<tr><th scope="row">${t(`calendarStep.${s.step}`)}</th><td>${t.date(s.start)}</td><td>${t.date(s.deadline)}</td></tr>`,
+<tbody>${rows.map(
+    (r) =>
+      h`<tr><th scope="row">${r.label}</th><td>${t.dateTime(r.opens)}</td><td>${t.dateTime(r.closes)}</td></tr>`,
   )}</tbody></table></div></section>`;
 }
 
-/** The page before anything was sent: the defaults and their calendar. */
-export function freshStartView(today: Date, units: Array<{ code: string; name: string }>): StartCycleView {
-  const values = { ...startDefaults(today), _key: newFormKey() };
-  const parsed = parseStartCycle(values, []);
+/** The page before anything was sent: the defaults and their calendar in the organisation's zone. */
+export function freshStartView(
+  today: Date,
+  units: Array<{ code: string; name: string }>,
+  timeZone: string,
+  saved = false,
+): StartCycleView {
+  const values = { ...startDefaults(today, timeZone), _key: newFormKey() };
+  const parsed = parseStartCycle(values, [], timeZone);
   return {
     state: { type: 'startCycle', values, errors: {} },
     units,
     chosenUnits: [],
     preview: parsed.ok ? parsed.calendar : null,
+    zone: { timeZone, saved },
   };
 }
 

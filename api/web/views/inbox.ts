@@ -1,7 +1,7 @@
 // The inbox: my open tasks by due date. The list is its own fragment, so the live feed (SSE) can ask
 // for a fresh copy when a notification arrives, without reloading the page.
 import { parseAppraisalId } from '../../../domain/ids.ts';
-import { indonesianTimeZones, localDaysBetween } from '../../../domain/time/zones.ts';
+import { localDaysBetween } from '../../../domain/time/zones.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
@@ -25,17 +25,15 @@ export interface InboxView {
   done?: boolean;
 }
 
-/** The zone the pages show times in (organisations do not store their own yet). */
-const shownZone = indonesianTimeZones.WIB;
-
 /** The NIP of the employee an appraisal is of. */
 export const ownerOf = (appraisalId: string) => parseAppraisalId(appraisalId)?.nip ?? '';
 
 export function dueText(t: Translate, dueAt: string | null, now: Date): { text: string; overdue: boolean } {
   if (!dueAt) return { text: t('inbox.noDue'), overdue: false };
   const due = new Date(dueAt);
-  // Days as the reader counts them: "tomorrow" is the next day on the wall clock, not 24 hours away.
-  const days = localDaysBetween(now, due, shownZone);
+  // Days as the reader counts them, in their organisation's zone: "tomorrow" is the next day on the wall
+  // clock, not 24 hours away.
+  const days = localDaysBetween(now, due, t.timeZone);
   if (due.getTime() < now.getTime())
     return { text: t('due.overdue', { n: Math.max(1, -days) }), overdue: true };
   const when = days === 0 ? t('due.today') : days === 1 ? t('due.tomorrow') : t('due.inDays', { n: days });

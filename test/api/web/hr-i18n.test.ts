@@ -64,21 +64,27 @@ function renderAll(lang: 'id' | 'en'): string[] {
   );
 
   const units = [{ code: 'PKM', name: 'Puskesmas' }];
-  const fresh = freshStartView(today, units);
-  expect(fresh.preview?.steps.length).toBe(9);
+  const fresh = freshStartView(today, units, 'Asia/Jakarta');
+  // Quarterly periods by default: their four windows take the place of the check-in steps.
+  expect(fresh.preview?.steps.length).toBe(5);
+  expect(fresh.preview?.periods?.windows.length).toBe(4);
   out.push(shell(startCycleBody(t, fresh)));
+  out.push(shell(startCycleBody(t, freshStartView(today, units, 'Asia/Jayapura', true))));
+  const badZone = { type: 'timeZone', values: { timeZone: 'UTC' }, errors: { timeZone: 'timeZone.error' } };
+  out.push(shell(startCycleBody(t, { ...fresh, zone: { timeZone: 'Asia/Jakarta', state: badZone } })));
   const cases: Array<Record<string, string>> = [
     { year: '', start: '' },
     { year: '1999', start: '2026-13-40' },
     { year: '2027', start: '2026-11-23', socialisation: 'P0D' },
     { year: '2027', start: '2026-11-23', agreement: 'P200D' },
-    { year: '2027', start: '2027-02-01', 'checkInOpens.I': '2028-03-31' },
+    { year: '2027', start: '2028-01-05' },
     { year: '2027', start: '2026-11-23', reviewStart: 'soon' },
+    { year: '2027', start: '2026-11-23', periods: 'weekly' },
   ];
   const seen = new Set<string>();
   for (const c of cases) {
     const values = { ...fresh.state.values, ...c };
-    const parsed = parseStartCycle(values, ['PKM']);
+    const parsed = parseStartCycle(values, ['PKM'], 'Asia/Jakarta');
     expect(parsed.ok).toBe(false);
     const errors = parsed.ok ? {} : parsed.errors;
     for (const key of Object.values(errors)) seen.add(key);
@@ -95,6 +101,7 @@ function renderAll(lang: 'id' | 'en'): string[] {
       'startCycle.error.duration',
       'startCycle.error.outOfOrder',
       'startCycle.error.outOfRange',
+      'startCycle.error.periods',
     ]),
   );
   out.push(
@@ -259,28 +266,48 @@ describe('HR and auditor pages', () => {
     expect(all).toContain('<input type="range" id="asof" name="v" min="1" max="3" step="1" value="2"');
   });
 
-  it('prefills the calendar defaults and starts next year when this one is too late', () => {
-    const view = freshStartView(today, []);
-    expect(view.state.values).toMatchObject({
-      year: '2027',
-      start: '2026-11-23',
-      socialisation: 'P14D',
-      agreement: 'P30D',
-    });
-    expect(freshStartView(new Date('2027-01-02T00:00:00Z'), []).state.values.year).toBe('2027');
-    const parsed = parseStartCycle({ ...view.state.values, agreement: 'p20d' }, ['PKM']);
+  it('prefills quarterly periods and today, and starts next year when this one is too late', () => {
+    const view = freshStartView(today, [], 'Asia/Jakarta');
+    expect(view.state.values).toMatchObject({ year: '2027', start: '2026-11-23', periods: 'quarterly' });
+    expect(freshStartView(new Date('2027-01-02T00:00:00Z'), [], 'Asia/Jakarta').state.values.year).toBe(
+      '2027',
+    );
+    // An empty length is the default: only what HR wrote is sent.
+    const parsed = parseStartCycle({ ...view.state.values, agreement: 'p20d' }, ['PKM'], 'Asia/Jakarta');
     expect(parsed.ok && parsed.body).toEqual({
       year: 2027,
       start: '2026-11-23',
-      calendar: {
-        socialisation: 'P14D',
-        agreement: 'P20D',
-        checkInWindow: 'P14D',
-        review: 'P21D',
-        calibration: 'P7D',
-        feedback: 'P14D',
-      },
+      periods: 'quarterly',
+      calendar: { agreement: 'P20D' },
       population: { unitCodes: ['PKM'] },
     });
+  });
+
+  it("counts today and the calendar in the organisation's zone: 20:00 UTC is already tomorrow in WITA", () => {
+    const evening = new Date('2026-11-23T20:00:00Z');
+    const view = freshStartView(evening, [], 'Asia/Makassar');
+    expect(view.state.values.start).toBe('2026-11-24');
+    expect(view.preview?.timeZone).toBe('Asia/Makassar');
+    // 00:00 WITA on 24 November is 16:00 UTC on the 23rd.
+    expect(view.preview?.steps[0]?.start).toBe('2026-11-23T16:00:00.000Z');
+  });
+
+  it('starts a monthly cycle from empty lengths with the monthly defaults and 12 windows', () => {
+    const values = { year: '2027', start: '2027-01-01', periods: 'monthly' };
+    const parsed = parseStartCycle(values, [], 'Asia/Jakarta');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.body).toMatchObject({ periods: 'monthly', calendar: {} });
+    expect(parsed.calendar.periods?.windows.map((w) => w.id)).toHaveLength(12);
+    const html = startCycleBody(translator('en', 'Asia/Jakarta'), {
+      ...freshStartView(today, [], 'Asia/Jakarta'),
+      state: { type: 'startCycle', values, errors: {} },
+      preview: parsed.calendar,
+    }).toString();
+    // The empty fields show the monthly defaults; the preview lists every window with its WIB deadline.
+    expect(html).toContain('placeholder="P7D"');
+    expect(html).toContain('placeholder="P21D"');
+    expect(html.match(/Evaluation M\d\d/g)).toHaveLength(12);
+    expect(html).toContain('6 Feb 2027 23:59 WIB');
   });
 });

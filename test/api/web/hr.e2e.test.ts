@@ -122,7 +122,14 @@ describe('HR and auditor pages in a real browser', () => {
   it('starts the cycle from the form, a wrong length shown next to its field first', async () => {
     await page.click('nav a[href="/app/hr/start"]');
     await page.waitFor(`location.pathname === '/app/hr/start' && document.querySelector('#calendar-table')`);
-    expect(await page.evaluate<string>(`document.querySelector('#f-socialisation').value`)).toBe('P14D');
+    // Empty lengths take the chosen periods' defaults, shown greyed in the fields.
+    expect(await page.evaluate<string>(`document.querySelector('#f-socialisation').value`)).toBe('');
+    expect(await page.evaluate<string>(`document.querySelector('#f-socialisation').placeholder`)).toBe(
+      'P14D',
+    );
+    expect(await page.evaluate<string>(`document.querySelector('#calendar-table').innerText`)).toContain(
+      '23.59 WIB',
+    );
     const year = await page.evaluate<string>(`document.querySelector('#f-year').value`);
     await page.select('#f-agreement', 'tiga puluh hari');
     await page.click('main form button[value=start]');

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
   buildCalendar,
@@ -10,11 +11,18 @@ import {
 import { DomainError } from '../../../domain/errors.ts';
 import { indonesianTimeZones } from '../../../domain/time/zones.ts';
 
-const table = (overrides?: CalendarOverrides) =>
-  buildCalendar(2025, '2025-01-02', overrides).steps.map((s) => [
+const { WIB, WITA, WIT } = indonesianTimeZones;
+
+/** An instant as the wall clock of `zone` shows it: `YYYY-MM-DD HH:mm:ss`. */
+const local = (iso: string, zone: string = WIB) =>
+  Temporal.Instant.from(iso).toZonedDateTimeISO(zone).toPlainDateTime().toString().replace('T', ' ');
+
+/** Each step's local start day and local deadline (the day and time), in WIB unless another zone. */
+const table = (overrides?: CalendarOverrides, zone: string = WIB) =>
+  buildCalendar(2025, '2025-01-02', overrides, zone).steps.map((s) => [
     s.step,
-    s.start.slice(0, 10),
-    s.deadline.slice(0, 10),
+    local(s.start, zone).slice(0, 10),
+    local(s.deadline, zone),
   ]);
 
 const failure = (run: () => unknown) => {
@@ -28,42 +36,74 @@ const failure = (run: () => unknown) => {
   throw new Error('expected a DomainError');
 };
 
-describe('given the 2025 cycle starting on 2 January with the defaults', () => {
-  it('when built, then every step has its start and deadline in order', () => {
+describe('given the 2025 cycle starting on 2 January with the defaults (no periods, WIB)', () => {
+  it('when built, then every step ends at 23:59:59 WIB on its last day and the next opens the day after', () => {
     expect(table()).toEqual([
-      ['socialisation', '2025-01-02', '2025-01-16'],
-      ['agreement', '2025-01-16', '2025-02-15'],
-      ['checkInI', '2025-03-31', '2025-04-14'],
-      ['checkInII', '2025-06-30', '2025-07-14'],
-      ['checkInIII', '2025-09-30', '2025-10-14'],
-      ['checkInIV', '2025-12-31', '2026-01-14'],
-      ['review', '2026-01-14', '2026-02-04'],
-      ['calibration', '2026-02-04', '2026-02-11'],
-      ['feedback', '2026-02-11', '2026-02-25'],
+      ['socialisation', '2025-01-02', '2025-01-15 23:59:59'],
+      ['agreement', '2025-01-16', '2025-02-14 23:59:59'],
+      ['checkInI', '2025-03-31', '2025-04-13 23:59:59'],
+      ['checkInII', '2025-06-30', '2025-07-13 23:59:59'],
+      ['checkInIII', '2025-09-30', '2025-10-13 23:59:59'],
+      ['checkInIV', '2025-12-31', '2026-01-13 23:59:59'],
+      ['review', '2026-01-14', '2026-02-03 23:59:59'],
+      ['calibration', '2026-02-04', '2026-02-10 23:59:59'],
+      ['feedback', '2026-02-11', '2026-02-24 23:59:59'],
     ]);
   });
 
-  it('when built, then the times are full UTC ISO timestamps and no step starts before the previous one ends', () => {
-    const { year, steps } = buildCalendar(2025, '2025-01-02');
+  it('when built, then the times are UTC ISO timestamps of local midnights and 23:59:59, in order', () => {
+    const { year, timeZone, steps } = buildCalendar(2025, '2025-01-02');
     expect(year).toBe(2025);
+    expect(timeZone).toBe(WIB);
+    // 00:00 WIB on 2 January is 17:00 UTC on 1 January; 23:59:59 WIB is 16:59:59 UTC.
     expect(steps[0]).toEqual({
       step: 'socialisation',
-      start: '2025-01-02T00:00:00.000Z',
-      deadline: '2025-01-16T00:00:00.000Z',
+      start: '2025-01-01T17:00:00.000Z',
+      deadline: '2025-01-15T16:59:59.000Z',
     });
     for (const [i, step] of steps.entries()) {
       expect(step.start < step.deadline).toBe(true);
-      if (i > 0) expect(step.start >= steps[i - 1]!.deadline).toBe(true);
+      if (i > 0) expect(step.start > steps[i - 1]!.deadline).toBe(true);
     }
   });
 
   it('when keyed by step, then each step maps to its start and deadline', () => {
     const byStep = calendarByStep(buildCalendar(2025, '2025-01-02'));
     expect(byStep.review).toEqual({
-      start: '2026-01-14T00:00:00.000Z',
-      deadline: '2026-02-04T00:00:00.000Z',
+      start: '2026-01-13T17:00:00.000Z',
+      deadline: '2026-02-03T16:59:59.000Z',
     });
     expect(Object.keys(byStep)).toHaveLength(9);
+  });
+});
+
+describe('given a step of P14D from 1 January 00:00 local', () => {
+  it('when built, then it ends on 14 January at 23:59:59 local and the next step opens at 00:00 on the 15th', () => {
+    const [socialisation, agreement] = buildCalendar(2026, '2026-01-01').steps;
+    expect(local(socialisation!.deadline)).toBe('2026-01-14 23:59:59');
+    expect(local(agreement!.start)).toBe('2026-01-15 00:00:00');
+    // Never a UTC midnight: the deadline is 16:59:59 UTC.
+    expect(socialisation!.deadline).toBe('2026-01-14T16:59:59.000Z');
+  });
+
+  it('when the start is late on a UTC day that is already the next day in WIB, then days are counted from the WIB day', () => {
+    // 18:00 UTC on 31 December 2025 is 01:00 WIB on 1 January 2026: the same 14 local days, from 1 January.
+    const [wib] = buildCalendar(2026, '2025-12-31T18:00:00Z').steps;
+    expect(local(wib!.start)).toBe('2026-01-01 01:00:00');
+    expect(wib!.deadline).toBe('2026-01-14T16:59:59.000Z');
+    // Counted in UTC days instead, the same instant is still 31 December and the step ends a day earlier.
+    const [utc] = buildCalendar(2026, '2025-12-31T18:00:00Z', {}, 'UTC').steps;
+    expect(utc!.deadline).toBe('2026-01-13T23:59:59.000Z');
+  });
+
+  it('when a length has a time of day (a drill), then that step ends exactly after it and the next opens at once', () => {
+    const [socialisation, agreement] = buildCalendar(2026, '2026-01-01T09:00:00+07:00', {
+      socialisation: 'PT150S',
+    }).steps;
+    expect(socialisation!.deadline).toBe('2026-01-01T02:02:30.000Z');
+    expect(agreement!.start).toBe(socialisation!.deadline);
+    // The agreement's P30D then counts local days from 1 January, the opening day included.
+    expect(local(agreement!.deadline)).toBe('2026-01-30 23:59:59');
   });
 });
 
@@ -81,21 +121,20 @@ describe('given overrides for a cycle', () => {
         feedback: 'P21D',
       }),
     ).toEqual([
-      ['socialisation', '2025-01-02', '2025-01-09'],
-      ['agreement', '2025-01-09', '2025-02-09'],
-      ['checkInI', '2025-03-31', '2025-04-10'],
-      ['checkInII', '2025-06-30', '2025-07-10'],
-      ['checkInIII', '2025-09-30', '2025-10-10'],
-      ['checkInIV', '2025-12-15', '2025-12-25'],
-      ['review', '2026-01-04', '2026-01-25'],
-      ['calibration', '2026-01-25', '2026-02-04'],
-      ['feedback', '2026-02-04', '2026-02-25'],
+      ['socialisation', '2025-01-02', '2025-01-08 23:59:59'],
+      ['agreement', '2025-01-09', '2025-02-08 23:59:59'],
+      ['checkInI', '2025-03-31', '2025-04-09 23:59:59'],
+      ['checkInII', '2025-06-30', '2025-07-09 23:59:59'],
+      ['checkInIII', '2025-09-30', '2025-10-09 23:59:59'],
+      ['checkInIV', '2025-12-15', '2025-12-24 23:59:59'],
+      ['review', '2026-01-05', '2026-01-25 23:59:59'],
+      ['calibration', '2026-01-26', '2026-02-04 23:59:59'],
+      ['feedback', '2026-02-05', '2026-02-25 23:59:59'],
     ]);
   });
 
   it('when socialisation starts in December of the previous year, then it is accepted', () => {
-    expect(table()[0]).toEqual(['socialisation', '2025-01-02', '2025-01-16']);
-    expect(buildCalendar(2025, '2024-12-16').steps[0]?.start).toBe('2024-12-16T00:00:00.000Z');
+    expect(buildCalendar(2025, '2024-12-16').steps[0]?.start).toBe('2024-12-15T17:00:00.000Z');
   });
 });
 
@@ -141,13 +180,16 @@ describe('given bad calendar input', () => {
       code: 'calendar.outOfOrder',
       field: 'agreement',
     });
-    // exactly touching is fine: 2025-01-16 + 74 days = 2025-03-31
-    expect(table({ agreement: 'P74D' })[1]).toEqual(['agreement', '2025-01-16', '2025-03-31']);
+    // 74 days from 16 January end on 30 March at 23:59:59, the moment before TW I opens: that is fine.
+    expect(table({ agreement: 'P74D' })[1]).toEqual(['agreement', '2025-01-16', '2025-03-30 23:59:59']);
+    expect(failure(() => buildCalendar(2025, '2025-01-02', { agreement: 'P75D' }))).toMatchObject({
+      field: 'agreement',
+    });
   });
 
   it('when check-in windows would overlap, then calendar.outOfOrder names checkInWindow', () => {
-    // P3M exactly touches: TW I closes on 30 June when TW II opens
-    expect(table({ checkInWindow: 'P3M' })[2]).toEqual(['checkInI', '2025-03-31', '2025-06-30']);
+    // P3M ends on 29 June at 23:59:59, the moment before TW II opens on 30 June
+    expect(table({ checkInWindow: 'P3M' })[2]).toEqual(['checkInI', '2025-03-31', '2025-06-29 23:59:59']);
     expect(failure(() => buildCalendar(2025, '2025-01-02', { checkInWindow: 'P3M1D' }))).toMatchObject({
       code: 'calendar.outOfOrder',
       field: 'checkInWindow',
@@ -217,13 +259,12 @@ describe('given a check-in date that collides with the previous window', () => {
     const error = failure(() => buildCalendar(2025, '2025-01-02', o));
     expect(error).toMatchObject({ code: 'calendar.outOfOrder', field: 'checkInOpens.I' });
     expect(error.message).toBe(
-      'checkInOpens.I: TW I closes at 2025-07-09T00:00:00.000Z, after TW II opens at 2025-06-30T00:00:00.000Z',
+      'checkInOpens.I: TW I closes at 2025-07-08T16:59:59.000Z, after TW II opens at 2025-06-29T17:00:00.000Z',
     );
   });
 });
 
 describe('given a cycle in one of the zones of Indonesia', () => {
-  const { WIB, WITA, WIT } = indonesianTimeZones;
   const opening = (zone: string) =>
     buildCalendar(2025, '2025-01-02', {}, zone)
       .steps.map((s) => [s.step, s.start])
@@ -237,14 +278,14 @@ describe('given a cycle in one of the zones of Indonesia', () => {
     ]);
     expect(opening(WITA)[2]).toEqual(['checkInI', '2025-03-30T16:00:00.000Z']);
     expect(opening(WIT)[2]).toEqual(['checkInI', '2025-03-30T15:00:00.000Z']);
-    // Without a zone, as before: UTC days.
-    expect(opening('UTC')).toEqual(opening(undefined as unknown as string));
+    // Without a zone: WIB, the default of an organisation that has not chosen one.
+    expect(opening(undefined as unknown as string)).toEqual(opening(WIB));
     expect(opening('UTC')[2]).toEqual(['checkInI', '2025-03-31T00:00:00.000Z']);
   });
 
   it("when an instant falls on the evening of 31 December UTC, then its year is the next one in the zone's day", () => {
     // 20:00 UTC on 31 December 2024 is 1 January 2025 in WIT: a 2026 cycle may start then there, not in UTC.
-    expect(failure(() => buildCalendar(2026, '2024-12-31T20:00:00Z'))).toMatchObject({
+    expect(failure(() => buildCalendar(2026, '2024-12-31T20:00:00Z', {}, 'UTC'))).toMatchObject({
       code: 'calendar.outOfRange',
       field: 'start',
     });
@@ -253,7 +294,7 @@ describe('given a cycle in one of the zones of Indonesia', () => {
     );
     // And TW IV set to open at 20:00 UTC on 31 December is already next year in WIB.
     const late: CalendarOverrides = { checkInOpens: { IV: '2025-12-31T20:00:00Z' } };
-    expect(buildCalendar(2025, '2025-01-02', late).steps[5]?.start).toBe('2025-12-31T20:00:00.000Z');
+    expect(buildCalendar(2025, '2025-01-02', late, 'UTC').steps[5]?.start).toBe('2025-12-31T20:00:00.000Z');
     expect(failure(() => buildCalendar(2025, '2025-01-02', late, WIB))).toMatchObject({
       code: 'calendar.outOfRange',
       field: 'checkInOpens.IV',
@@ -279,9 +320,9 @@ describe('given the yearly schedule firing', () => {
   const newYear2027 = Date.parse('2027-01-01T00:00:00Z');
 
   it('when it fires on 31 December, then the next year opens on 1 January, or at once if that has passed', () => {
-    const fired = Date.parse('2026-12-31T17:00:00Z');
-    expect(nextCycleStart(fired, fired)).toEqual({ year: 2027, start: '2027-01-01T00:00:00.000Z' });
-    expect(nextCycleStart(fired, newYear2027 + 3_600_000)).toEqual({
+    const fired = Date.parse('2026-12-31T16:00:00Z');
+    expect(nextCycleStart(fired, fired, 'UTC')).toEqual({ year: 2027, start: '2027-01-01T00:00:00.000Z' });
+    expect(nextCycleStart(fired, newYear2027 + 3_600_000, 'UTC')).toEqual({
       year: 2027,
       start: '2027-01-01T01:00:00.000Z',
     });
@@ -289,7 +330,7 @@ describe('given the yearly schedule firing', () => {
 
   it("when it fires at 17:00 UTC on 31 December, then in WIB that is already the new year's day", () => {
     const fired = Date.parse('2026-12-31T17:00:00Z'); // 00:00 on 1 January 2027 in WIB
-    expect(nextCycleStart(fired, fired, indonesianTimeZones.WIB)).toEqual({
+    expect(nextCycleStart(fired, fired)).toEqual({
       year: 2028,
       start: '2027-12-31T17:00:00.000Z',
     });

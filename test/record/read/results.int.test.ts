@@ -1,5 +1,6 @@
 // The results export over real HTTP against real PostgreSQL: CSV as programs read it, XLSX as people
-// read it (Bahasa Indonesia headers that stay in view, column widths, release times as dates in WIB),
+// read it (Bahasa Indonesia headers that stay in view, column widths, release times on the wall clock of
+// the organisation's zone: WIB, or WITA once HR sets it),
 // both streamed a page of rows at a time; and the export benchmark, run tiny.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,23 @@ describe('the results export', () => {
     const released = first.getCell(13);
     expect(released.value).toEqual(new Date('2028-02-12T00:30:00.000Z'));
     expect(released.numFmt).toBe('dd/mm/yyyy hh:mm');
+  });
+
+  it("as XLSX for an organisation in WITA: the release on WITA's wall clock, the header naming WITA", async () => {
+    await db
+      .insertInto('organisations')
+      .values({ id: 'ekspor', name: 'Ekspor', time_zone: 'Asia/Makassar' })
+      .execute();
+    try {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await (await download('xlsx')).arrayBuffer()) as ExcelJS.Buffer);
+      const sheet = book.worksheets[0]!;
+      expect(sheet.getRow(1).getCell(13).value).toBe('Hasil dirilis (WITA)');
+      // 17:30 UTC on 11 February is 01:30 on 12 February in WITA.
+      expect(sheet.getRow(2).getCell(13).value).toEqual(new Date('2028-02-12T01:30:00.000Z'));
+    } finally {
+      await db.deleteFrom('organisations').where('id', '=', 'ekspor').execute();
+    }
   });
 });
 
