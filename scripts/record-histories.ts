@@ -1,6 +1,7 @@
 // Regenerates the replay fixtures in test/fixtures/histories/ from real runs of the current workflow
-// code: `npx tsx scripts/record-histories.ts`. Uses DATABASE_URL or a throwaway embedded PostgreSQL, and
-// the time-skipping test server from the same ladder the tests use. Re-record only on purpose (a
+// code: `npx tsx scripts/record-histories.ts [file.json ...]` (only the files named, when any are). Uses
+// DATABASE_URL or a throwaway embedded PostgreSQL, and the time-skipping test server from the same ladder
+// the tests use. Re-record only on purpose (a
 // deliberate, versioned change to the workflows): the old fixtures are what proves compatibility.
 import { randomBytes } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -36,7 +37,11 @@ try {
     workflowsPath,
     activities: createActivities({ db, temporal: () => env.client, taskQueue }),
   });
-  const recorded = await recordHistories(env, { db, worker, taskQueue });
+  // With file names as arguments, only those are written: the others stay as they were recorded.
+  const only = process.argv.slice(2);
+  const recorded = (await recordHistories(env, { db, worker, taskQueue })).filter(
+    (r) => only.length === 0 || only.includes(r.file),
+  );
   writeHistoryFixtures(recorded);
   for (const r of recorded) console.log(`${r.file}: ${r.history.events?.length ?? 0} history events`);
   console.log(`wrote ${recorded.length} histories to ${fixturesDir}`);

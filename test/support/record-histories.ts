@@ -25,6 +25,7 @@ import {
   setUnitPredikatUpdate,
 } from '../../workflows/messages.ts';
 import { seedOrganisation } from './organisation.ts';
+import { runPeriodicYear, seedPeriodicOrganisation } from './periodic-year.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
@@ -101,7 +102,12 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
       { nip: nip.peer, name: 'Rekan Kerja', unitCode: 'DINKES', supervisorNip: nip.supervisor },
     ],
   );
-  return rig.worker.runUntil(async () => [...(await recordYear(env, rig)), await recordUpdates(env, rig)]);
+  await seedPeriodicOrganisation(rig.db, 'agam');
+  return rig.worker.runUntil(async () => [
+    ...(await recordYear(env, rig)),
+    await recordUpdates(env, rig),
+    ...(await recordPeriodicYear(env, rig)),
+  ]);
 }
 
 async function historyOf(
@@ -246,6 +252,28 @@ async function recordYear(env: TestWorkflowEnvironment, rig: RecordingRig): Prom
       'cycle-year.json',
       'CycleWorkflow',
       'a cycle: launch, deadline extension, unit predikat, calibration hold and release, closed by HR',
+    ),
+  ];
+}
+
+/** The quarterly year of periodic evaluations (test/support/periodic-year.ts), appraisal and cycle. */
+async function recordPeriodicYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory[]> {
+  const year = await runPeriodicYear(env, rig, 'agam');
+  return [
+    await historyOf(
+      year.appraisal,
+      'employee-appraisal-periodic-year.json',
+      'EmployeeAppraisalWorkflow',
+      'a quarterly year of periodic evaluations: TW2 and the akhir rating escalated to the superior, the unit held for it, an objection upheld, referral',
+    ),
+    await historyOf(
+      year.cycle,
+      'cycle-periodic-year.json',
+      'CycleWorkflow',
+      'a cycle with periods: launch, unit predikat, calibration waiting for an escalated rating, release, closed by HR',
     ),
   ];
 }

@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, and a year of periodic evaluations', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -58,6 +58,8 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-year-unbatched-launch.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year-unbatched-launch.json', 'CycleWorkflow'],
       ['employee-appraisal-year-opening-events.json', 'EmployeeAppraisalWorkflow'],
+      ['employee-appraisal-periodic-year.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-periodic-year.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -75,6 +77,14 @@ describe('replaying recorded histories', () => {
     expect(opened('employee-appraisal-year-before-reshape.json')).toEqual(['at']);
     expect(opened('employee-appraisal-year-opening-events.json')).toEqual(['events']);
     expect(opened('employee-appraisal-year-unbatched-launch.json')).toEqual([]);
+    // The two shapes of a year: quarterly check-ins, and periodic evaluation (periods in the calendar).
+    const input = (file: string) => {
+      const start = fixtures.find((f) => f.file === file)?.history.events?.[0];
+      const data = start?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+      return JSON.parse(Buffer.from(data ?? []).toString('utf8'));
+    };
+    expect(input('employee-appraisal-year.json').calendar.periods).toBeUndefined();
+    expect(input('employee-appraisal-periodic-year.json').calendar.periods.kind).toBe('quarterly');
     // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
     const launchHeartbeat = (file: string) =>
       fixtures
