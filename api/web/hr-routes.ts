@@ -163,7 +163,13 @@ export function hrRoutes(deps: Services): Hono {
     // A unit code is at most 64 characters, as the API's schema says.
     if (unit.length > 64) return c.redirect(`${back}&failed=invalid_request#distribution`, 303);
     const answer = await attempt(() =>
-      setUnitPredikat(deps, who.session.principal, cycle, unit, predikat.data, values._key),
+      setUnitPredikat(
+        deps,
+        who.session.principal,
+        cycle,
+        { unitCode: unit, predikat: predikat.data },
+        values._key,
+      ),
     );
     if (answer.ok) return c.redirect(`${back}&predikat=${encodeURIComponent(unit)}#distribution`, 303);
     return c.redirect(`${back}&failed=${encodeURIComponent(answer.code)}#distribution`, 303);

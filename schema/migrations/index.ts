@@ -7,6 +7,7 @@ import * as appraisalProjections from './0003-appraisal-projections.ts';
 import * as cycleSeal from './0004-cycle-seal.ts';
 import * as idempotency from './0005-idempotency.ts';
 import * as idempotencyClaims from './0006-idempotency-claims.ts';
+import * as periodicPredikat from './0008-periodic-predikat.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStoreMigration,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004-cycle-seal': cycleSeal,
   '0005-idempotency': idempotency,
   '0006-idempotency-claims': idempotencyClaims,
+  '0008-periodic-predikat': periodicPredikat,
 };
