@@ -50,7 +50,7 @@ const layers = {
     'schema',
     'domain',
   ],
-  cli: ['audit', 'record/store', 'schema', 'domain', 'runtime', 'auth'],
+  cli: ['audit', 'record/read', 'record/store', 'schema', 'domain', 'runtime', 'auth'],
   // Entry points and tools: they compose everything.
   bin: ['*'],
   bench: ['*'],

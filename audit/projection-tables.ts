@@ -40,4 +40,7 @@ export const projectionTables: readonly ProjectionTable[] = [
   },
   { name: 'cycle_progress', ignored: [], ofCycle: byCycleId },
   { name: 'unit_distribution', ignored: [], ofCycle: byCycleId },
+  { name: 'period_evaluations', ignored: [], ofCycle: byCycleId },
+  { name: 'period_distribution', ignored: [], ofCycle: byCycleId },
+  { name: 'unit_period_predikat', ignored: [], ofCycle: byCycleId },
 ];

@@ -5,6 +5,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AppraisalTables } from './tables/appraisal.ts';
 import type { OrganisationTables } from './tables/organisation.ts';
+import type { PeriodicTables } from './tables/periodic.ts';
 
 /** Written as JSON text, read back parsed. */
 export type Json = ColumnType<unknown, string, never>;
@@ -34,7 +35,7 @@ export interface EventsTable {
   hash: ColumnType<string, string, never>;
 }
 
-export interface Database extends OrganisationTables, AppraisalTables {
+export interface Database extends OrganisationTables, AppraisalTables, PeriodicTables {
   streams: StreamsTable;
   events: EventsTable;
 }

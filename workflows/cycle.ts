@@ -97,10 +97,21 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   });
   setHandler(
     setUnitPredikatUpdate,
-    async ({ unitCode, predikat, by }: { unitCode: string; predikat: UnitPredikat; by: string }) => {
-      await record({ type: 'setUnitPredikat', unitCode, predikat, by }, by);
+    async ({
+      unitCode,
+      predikat,
+      period,
+      by,
+    }: {
+      unitCode: string;
+      predikat: UnitPredikat;
+      period?: string;
+      by: string;
+    }) => {
+      // The period is only passed on to the record: the same Update issues the same commands as before.
+      await record({ type: 'setUnitPredikat', unitCode, predikat, ...(period ? { period } : {}), by }, by);
       calibrateRequested = true;
-      return { accepted: true, detail: `unit ${unitCode} is ${predikat}` };
+      return { accepted: true, detail: `unit ${unitCode} is ${predikat}${period ? ` in ${period}` : ''}` };
     },
   );
   setHandler(calibrateNowUpdate, () => {

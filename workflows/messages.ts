@@ -40,10 +40,13 @@ export const extendUnitDeadlineUpdate = defineUpdate<
   CycleChangeResult,
   [{ unitCode: string; step: Step; deadline: string; by: string }]
 >('extendUnitDeadline');
-/** HR sets the unit's own predikat (for its leader); it selects the unit's distribution rule. */
+/**
+ * HR sets the unit's own predikat (for its leader); it selects the unit's distribution rule. With a
+ * period (TW1 ...), the capaian of that period only, which the periodic predikat are shown against.
+ */
 export const setUnitPredikatUpdate = defineUpdate<
   CycleChangeResult,
-  [{ unitCode: string; predikat: UnitPredikat; by: string }]
+  [{ unitCode: string; predikat: UnitPredikat; period?: string; by: string }]
 >('setUnitPredikat');
 /** Check the units' distributions now (after ratings changed) instead of at the next daily check. */
 export const calibrateNowUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('calibrateNow');

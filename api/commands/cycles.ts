@@ -9,13 +9,14 @@ import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar, type CalendarOverrides } from '../../domain/cycle/calendar.ts';
 import type { Population } from '../../domain/cycle/events.ts';
 import { inTimeZone } from '../../domain/cycle/local-calendar.ts';
-import { defaultPeriodKind, type PeriodKind, periodKinds } from '../../domain/cycle/periods.ts';
+import { annualPeriod, defaultPeriodKind, type PeriodKind, periodKinds } from '../../domain/cycle/periods.ts';
 import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import type { UnitPredikat } from '../../domain/rating/distribution-rules.ts';
 import { zoneAbbreviation } from '../../domain/time/zones.ts';
 import { mayReadCycles } from '../../record/read/access.ts';
 import { type Cycle, cycleOf } from '../../record/read/cycles.ts';
 import { timeZoneOf } from '../../record/read/organisation.ts';
+import { cyclePeriods } from '../../record/read/periodic.ts';
 import type { CycleInput } from '../../workflows/cycle.ts';
 import {
   addEmployeesUpdate,
@@ -125,25 +126,40 @@ export async function describeCycle(services: Services, me: Principal, cycleId: 
   };
 }
 
-/** Sets a unit's own predikat, which selects the unit's distribution rule. */
+/**
+ * Sets a unit's own predikat (capaian kinerja organisasi), which selects the unit's distribution rule:
+ * the year's, or with a period one of the cycle's periods' (422 period_not_in_cycle for another).
+ */
 export async function setUnitPredikat(
   services: Services,
   me: Principal,
   cycleId: string,
-  unitCode: string,
-  predikat: UnitPredikat,
+  change: { unitCode: string; predikat: UnitPredikat; period?: string | undefined },
   key: string | undefined,
 ): Promise<CycleChangeResult> {
   requireHr(me);
   const cycle = await readableCycle(services, me, cycleId);
+  const { unitCode, predikat, period } = change;
+  if (period !== undefined) requireCyclePeriod(cycle, period, { annual: false });
   const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
   return executeUpdate(
     services,
     handle,
     setUnitPredikatUpdate,
-    [{ unitCode, predikat, by: me.nip }],
+    [{ unitCode, predikat, ...(period !== undefined ? { period } : {}), by: me.nip }],
     updateIdFor(me, key),
   );
+}
+
+/** 422 period_not_in_cycle unless the cycle has this period (or, when `annual`, it is `akhir`). */
+export function requireCyclePeriod(cycle: Cycle, period: string, options: { annual: boolean }): void {
+  const { choices } = cyclePeriods(cycle);
+  const allowed = options.annual ? choices : choices.filter((p) => p !== annualPeriod);
+  if (!allowed.includes(period))
+    throw new Refusal(422, 'period_not_in_cycle', `The ${cycle.year} cycle has no period ${period}`, {
+      period,
+      periods: allowed,
+    });
 }
 
 export async function closeCycle(

@@ -1,6 +1,7 @@
 // HR: organisation data (units, positions with standards, employees from CSV) and the cycle: start,
 // inspect, progress per unit and step, distribution per unit against its rule, unit predikat, close.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { periodIdSchema } from '../../domain/appraisal/payloads.ts';
 import { calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
 import { populationSchema } from '../../domain/cycle/events.ts';
 import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
@@ -159,11 +160,18 @@ const unitPredikatRoute = createRoute({
   summary: "Set a unit's own predikat (selects its distribution rule)",
   request: {
     params: cycleParams.extend({ unitCode: code }),
-    body: jsonBody(z.strictObject({ predikat: unitPredikatSchema })),
+    body: jsonBody(
+      z.strictObject({
+        predikat: unitPredikatSchema,
+        /** One of the cycle's periods (TW1 ...): that period's capaian; absent: the year's. */
+        period: periodIdSchema.optional(),
+      }),
+    ),
   },
   responses: {
     200: jsonResponse(z.object({ accepted: z.boolean(), detail: z.string() }), 'Set'),
     404: problemResponse,
+    422: problemResponse,
   },
 });
 const closeRoute = createRoute({
@@ -221,12 +229,10 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(unitPredikatRoute, async (c) => {
     const { cycleId, unitCode } = c.req.valid('param');
-    const { predikat } = c.req.valid('json');
+    const { predikat, period } = c.req.valid('json');
     const me = c.get('principal');
-    return c.json(
-      await setUnitPredikat(c.get('deps'), me, cycleId, unitCode, predikat, c.get('idempotencyKey')),
-      200,
-    );
+    const change = { unitCode, predikat, period };
+    return c.json(await setUnitPredikat(c.get('deps'), me, cycleId, change, c.get('idempotencyKey')), 200);
   })
   .openapi(closeRoute, async (c) => {
     const me = c.get('principal');

@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Principal } from '../../auth/identity.ts';
+import { isPeriodId } from '../../domain/cycle/periods.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { maxBodyBytes } from '../../http/input-guards.ts';
 import { mayManageCycles, mayReadCycles } from '../../record/read/access.ts';
@@ -179,17 +180,25 @@ export function hrRoutes(deps: Services): Hono {
     const { values } = await postedForm(c);
     const cycle = values.cycle ?? '';
     const unit = values.unit ?? '';
-    const back = `/app/hr?cycle=${encodeURIComponent(cycle)}`;
+    // With a period, the unit's capaian for that period, set from (and back to) the periodic page.
+    const period = values.period || undefined;
+    const back = period
+      ? `/app/hr/periodic?cycle=${encodeURIComponent(cycle)}&period=${encodeURIComponent(period)}`
+      : `/app/hr?cycle=${encodeURIComponent(cycle)}`;
+    const anchor = period ? '#period-distribution' : '#distribution';
+    const done = period ? 'capaian' : 'predikat';
     const predikat = unitPredikatSchema.safeParse(values.predikat);
     if (!cycleIdPattern.test(cycle) || !unit) return c.redirect('/app/hr', 303);
-    if (!predikat.success) return c.redirect(`${back}&failed=predikat_required#distribution`, 303);
-    // A unit code is at most 64 characters, as the API's schema says.
-    if (unit.length > 64) return c.redirect(`${back}&failed=invalid_request#distribution`, 303);
+    if (!predikat.success) return c.redirect(`${back}&failed=predikat_required${anchor}`, 303);
+    // A unit code is at most 64 characters, as the API's schema says; a period is one of the known ids.
+    if (unit.length > 64 || (period !== undefined && !isPeriodId(period)))
+      return c.redirect(`${back}&failed=invalid_request${anchor}`, 303);
+    const change = { unitCode: unit, predikat: predikat.data, period };
     const answer = await attempt(() =>
-      setUnitPredikat(deps, who.session.principal, cycle, unit, predikat.data, values._key),
+      setUnitPredikat(deps, who.session.principal, cycle, change, values._key),
     );
-    if (answer.ok) return c.redirect(`${back}&predikat=${encodeURIComponent(unit)}#distribution`, 303);
-    return c.redirect(`${back}&failed=${encodeURIComponent(answer.code)}#distribution`, 303);
+    if (answer.ok) return c.redirect(`${back}&${done}=${encodeURIComponent(unit)}${anchor}`, 303);
+    return c.redirect(`${back}&failed=${encodeURIComponent(answer.code)}${anchor}`, 303);
   });
 
   // ---- results export: the same file as the API's ----

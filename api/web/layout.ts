@@ -16,6 +16,7 @@ export type Section =
   | 'appraisal'
   | 'team'
   | 'hr'
+  | 'hrPeriodic'
   | 'hrImport'
   | 'hrStart'
   | 'audit'
@@ -64,7 +65,7 @@ export function page(options: {
     ${link('/app/inbox', 'nav.inbox', 'inbox')}
     ${link('/app/appraisal', 'nav.appraisal', 'appraisal')}
     ${viewer.team ? link('/app/team', 'nav.team', 'team') : ''}
-    ${canSeeHr ? link('/app/hr', 'nav.hr', 'hr') : ''}
+    ${canSeeHr ? h`${link('/app/hr', 'nav.hr', 'hr')} ${link('/app/hr/periodic', 'nav.hrPeriodic', 'hrPeriodic')}` : ''}
     ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')}` : ''}
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
     <span class="who">${t('nav.signedInAs', { name: viewer.name })} · ${viewer.org}</span>

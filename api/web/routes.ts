@@ -29,6 +29,7 @@ import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { periodicProgressOf, periodicRoutes } from './periodic-routes.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
 import {
   endSession,
@@ -291,10 +292,11 @@ export function webRoutes(deps: WebDependencies): Hono {
     const cycleId =
       cycles.find((x) => x.cycle_id === c.req.query('cycle'))?.cycle_id ?? cycles[0]?.cycle_id ?? null;
     // The cycle is one of my organisation's (listed above), which HR and auditors may read.
-    const [progress, distribution, names] = await Promise.all([
+    const [progress, distribution, names, periodic] = await Promise.all([
       cycleId ? cycleProgress(deps.db, cycleId) : {},
       cycleId ? cycleDistribution(deps.db, cycleId) : [],
       unitNames(deps.db, org),
+      cycleId ? periodicProgressOf(deps.db, org, cycleId) : undefined,
     ]);
     const body = hrBody(t, {
       cycles,
@@ -302,6 +304,7 @@ export function webRoutes(deps: WebDependencies): Hono {
       progress,
       distribution,
       unitNames: names,
+      ...(periodic ? { periodic: { ...periodic, unitNames: names } } : {}),
       ...hrPageExtras(c, t, session.principal, names),
     });
     return render(c, t, { title: t('hr.title'), body, session, section: 'hr' });
@@ -309,6 +312,7 @@ export function webRoutes(deps: WebDependencies): Hono {
 
   if (deps.web?.oidc) web.route('/', oidcRoutes(deps, deps.web.oidc));
   web.route('/', hrRoutes(deps));
+  web.route('/', periodicRoutes(deps));
   web.route('/', auditRoutes(deps));
 
   web.all('*', (c) => {

@@ -29,7 +29,7 @@ export type CycleCommand =
       deadline: string;
       by: string;
     }
-  | { type: 'setUnitPredikat'; unitCode: string; predikat: UnitPredikat; by: string }
+  | { type: 'setUnitPredikat'; unitCode: string; predikat: UnitPredikat; period?: string; by: string }
   | ({ type: 'recordCalibration' } & Omit<Data<'cycle.unitCalibrated'>, 'at'>)
   | { type: 'releaseUnit'; unitCode: string; employees: number }
   | { type: 'close'; by: string };
@@ -59,8 +59,11 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
       return [{ type: 'cycle.deadlineExtended', data: { unitCode, step, deadline, by, at } }];
     }
     case 'setUnitPredikat': {
-      const { unitCode, predikat, by } = command;
-      return [{ type: 'cycle.unitPredikatSet', data: { unitCode, predikat, by, at } }];
+      const { unitCode, predikat, period, by } = command;
+      // Without a period the event is as it always was: the year's capaian.
+      const data =
+        period === undefined ? { unitCode, predikat, by, at } : { unitCode, predikat, period, by, at };
+      return [{ type: 'cycle.unitPredikatSet', data }];
     }
     case 'recordCalibration': {
       const { unitCode, unitPredikat, counts, ok, violations } = command;

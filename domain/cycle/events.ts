@@ -1,5 +1,6 @@
 // Events of a cycle stream (one organisation, one year), written by the CycleWorkflow only.
 import { z } from 'zod';
+import { periodIdSchema } from '../appraisal/payloads.ts';
 import { stepSchema } from '../appraisal/types.ts';
 import { nipSchema } from '../organisation/nip.ts';
 import { unitPredikatSchema } from '../rating/distribution-rules.ts';
@@ -43,6 +44,8 @@ export const cycleEventSchemas = {
   'cycle.unitPredikatSet': z.object({
     unitCode: z.string(),
     predikat: unitPredikatSchema,
+    /** The evaluation period (TW1 ...) whose capaian this is; absent: the year's, which calibration uses. */
+    period: periodIdSchema.optional(),
     by: nipSchema,
     at,
   }),

@@ -6,7 +6,10 @@ import type { CycleEvent } from './events.ts';
 type Data<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>['data'];
 
 export interface UnitState {
+  /** The year's capaian kinerja organisasi: it selects the rule the unit's release is calibrated by. */
   unitPredikat: string | null;
+  /** Each period's capaian (TW1 ...): it selects the pattern the period's predikat are shown against. */
+  periodPredikat: Record<string, string>;
   /** Every calibration outcome recorded for the unit, oldest first. */
   calibrations: Array<Omit<Data<'cycle.unitCalibrated'>, 'unitCode'>>;
   released: { at: string; employees: number } | null;
@@ -54,7 +57,7 @@ export function initialCycleState(started: Data<'cycle.started'>): CycleState {
   };
 }
 
-const emptyUnit: UnitState = { unitPredikat: null, calibrations: [], released: null };
+const emptyUnit: UnitState = { unitPredikat: null, periodPredikat: {}, calibrations: [], released: null };
 
 /** Folds one cycle event into the state; never mutates its input. */
 export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
@@ -76,8 +79,14 @@ export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
       return { ...s, employeesRemoved: [...s.employeesRemoved, event.data] };
     case 'cycle.deadlineExtended':
       return { ...s, deadlineExtensions: [...s.deadlineExtensions, event.data] };
-    case 'cycle.unitPredikatSet':
-      return unit(event.data.unitCode, (u) => ({ ...u, unitPredikat: event.data.predikat }));
+    case 'cycle.unitPredikatSet': {
+      const { period, predikat } = event.data;
+      return unit(event.data.unitCode, (u) =>
+        period === undefined
+          ? { ...u, unitPredikat: predikat }
+          : { ...u, periodPredikat: { ...u.periodPredikat, [period]: predikat } },
+      );
+    }
     case 'cycle.unitCalibrated': {
       const { unitCode, ...outcome } = event.data;
       return unit(unitCode, (u) => ({ ...u, calibrations: [...u.calibrations, outcome] }));

@@ -23,6 +23,10 @@ export const cycleEventSentences: Readonly<Record<CycleEventType | CycleEventVar
     id: '{by} menetapkan predikat unit {unit}: {predikat}',
     en: '{by} set the predikat of unit {unit}: {predikat}',
   },
+  'cycle.unitPredikatSet:period': {
+    id: '{by} menetapkan capaian unit {unit} untuk periode {period}: {predikat}',
+    en: '{by} set the capaian of unit {unit} for period {period}: {predikat}',
+  },
   'cycle.unitCalibrated': {
     id: 'Unit {unit} dikalibrasi: distribusi sesuai aturan',
     en: 'Unit {unit} calibrated: the distribution follows its rules',

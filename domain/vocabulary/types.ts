@@ -12,7 +12,7 @@ export type Words = Readonly<Record<Lang, string>>;
 
 /** Sentences whose wording depends on the event's data, next to the event type's own. */
 export type AppraisalEventVariant = 'appraisal.stepEntered:due' | 'objection.decided:changed';
-export type CycleEventVariant = 'cycle.unitCalibrated:broken';
+export type CycleEventVariant = 'cycle.unitCalibrated:broken' | 'cycle.unitPredikatSet:period';
 export type EventVariant = AppraisalEventVariant | CycleEventVariant;
 
 export interface Vocabulary {

@@ -1,12 +1,14 @@
 // Read models of the appraisal streams, kept in the same transaction as the append: the appraisal row
 // (state folded by the domain's own `evolve`), the inbox (tasks) with one notification per task and
-// reminder, progress per unit and step, and predikat counts per unit.
+// reminder, progress per unit and step, and predikat counts per unit; and the periodic evaluations
+// (period-writes.ts) from the same folded state.
 import type { Kysely } from 'kysely';
 import type { AppraisalEvent } from '../../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../../domain/appraisal/state.ts';
 import { appraisalIdOfStream } from '../../domain/ids.ts';
 import type { Database } from '../../schema/database.ts';
 import { AppraisalWrites } from './appraisal-writes.ts';
+import { PeriodWrites } from './period-writes.ts';
 
 export interface ProjectedEvent {
   eventId: string;
@@ -30,10 +32,23 @@ export async function projectAppraisalEvents(
   }
   const before = await storedStates(trx, [...byStream.keys()]);
   const writes = new AppraisalWrites(trx);
+  const periodWrites = new PeriodWrites(trx);
   for (const [streamId, streamEvents] of byStream) {
-    await projectStream(writes, trx, before.get(streamId) ?? null, streamEvents);
+    const state = await projectStream(writes, trx, before.get(streamId) ?? null, streamEvents);
+    const periods = periodsOf(streamEvents);
+    if (state && periods.size > 0) periodWrites.project(before.get(streamId) ?? null, state, periods);
   }
   await writes.flush();
+  await periodWrites.flush();
+}
+
+/** The periods a stream's events speak of (period.opened, period.rated, ...). */
+function periodsOf(events: readonly ProjectedEvent[]): Set<string> {
+  const periods = new Set<string>();
+  for (const e of events) {
+    if (e.type.startsWith('period.')) periods.add((e.data as { period: string }).period);
+  }
+  return periods;
 }
 
 /** The projected state of each stream's appraisal, in one query for all of them. */
@@ -62,7 +77,7 @@ async function projectStream(
   trx: Kysely<Database>,
   before: AppraisalState | null,
   events: ProjectedEvent[],
-): Promise<void> {
+): Promise<AppraisalState | null> {
   let state = before;
   for (const event of events) {
     const typed = { type: event.type, data: event.data } as AppraisalEvent;
@@ -70,7 +85,7 @@ async function projectStream(
       typed.type === 'appraisal.started' ? initialState(typed.data) : state ? evolve(state, typed) : null;
     if (state) await projectTask(writes, trx, state, typed, event.eventId);
   }
-  if (!state) return;
+  if (!state) return null;
   writes.upsertAppraisal(appraisalRow(state, events));
   writes.moveCount('cycle_progress', state, before && counted(before)?.step, counted(state)?.step);
   writes.moveCount(
@@ -79,6 +94,7 @@ async function projectStream(
     counted(before)?.rating?.predikat,
     counted(state)?.rating?.predikat,
   );
+  return state;
 }
 
 function appraisalRow(state: AppraisalState, events: ProjectedEvent[]) {

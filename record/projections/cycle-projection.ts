@@ -1,4 +1,5 @@
-// Read models of the cycle streams: the cycle row and each unit's calibration (predikat, outcome, release).
+// Read models of the cycle streams: the cycle row, each unit's calibration (predikat, outcome, release),
+// and each unit's capaian per evaluation period.
 import type { Kysely } from 'kysely';
 import type { CycleEvent } from '../../domain/cycle/events.ts';
 import { cycleIdOfStream } from '../../domain/ids.ts';
@@ -40,9 +41,21 @@ export async function projectCycleEvents(
           .where('cycle_id', '=', cycleId)
           .execute();
         break;
-      case 'cycle.unitPredikatSet':
-        await upsertUnit(trx, cycleId, typed.data.unitCode, { unit_predikat: typed.data.predikat });
+      case 'cycle.unitPredikatSet': {
+        const { unitCode, predikat, period, by, at } = typed.data;
+        if (period === undefined) {
+          await upsertUnit(trx, cycleId, unitCode, { unit_predikat: predikat });
+          break;
+        }
+        // A period's capaian: shown against that period's predikat, never used by the year's calibration.
+        const set = { unit_predikat: predikat, set_by: by, set_at: at };
+        await trx
+          .insertInto('unit_period_predikat')
+          .values({ cycle_id: cycleId, unit_code: unitCode, period, ...set })
+          .onConflict((oc) => oc.columns(['cycle_id', 'unit_code', 'period']).doUpdateSet(set))
+          .execute();
         break;
+      }
       case 'cycle.unitCalibrated':
         await upsertUnit(trx, cycleId, typed.data.unitCode, {
           ok: typed.data.ok,

@@ -8,6 +8,7 @@ import * as cycleSeal from './0004-cycle-seal.ts';
 import * as idempotency from './0005-idempotency.ts';
 import * as idempotencyClaims from './0006-idempotency-claims.ts';
 import * as organisationTimeZone from './0007-organisation-time-zone.ts';
+import * as periodicPredikat from './0008-periodic-predikat.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStoreMigration,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005-idempotency': idempotency,
   '0006-idempotency-claims': idempotencyClaims,
   '0007-organisation-time-zone': organisationTimeZone,
+  '0008-periodic-predikat': periodicPredikat,
 };

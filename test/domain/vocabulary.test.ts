@@ -11,7 +11,12 @@ import {
   vocabularies,
 } from '../../domain/vocabulary/vocabulary.ts';
 
-const variants = ['appraisal.stepEntered:due', 'objection.decided:changed', 'cycle.unitCalibrated:broken'];
+const variants = [
+  'appraisal.stepEntered:due',
+  'objection.decided:changed',
+  'cycle.unitCalibrated:broken',
+  'cycle.unitPredikatSet:period',
+];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the vocabulary', () => {

@@ -1,10 +1,12 @@
 // English. Its type makes the compiler reject a key that id.ts lacks, or a key of id.ts left out here.
 import { domainLabels } from './domain-labels.ts';
 import { enHrAudit } from './en-hr-audit.ts';
+import { enPeriodic } from './en-periodic.ts';
 import type { idOwn } from './id.ts';
 
 const enOwn: Record<keyof typeof idOwn, string> = {
   ...enHrAudit,
+  ...enPeriodic,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',
   'nav.skip': 'Skip to content',

@@ -2,9 +2,11 @@
 // checker enforces it; test/web-i18n.test.ts checks it again at run time, with the domain's labels).
 import { domainLabels } from './domain-labels.ts';
 import { idHrAudit } from './id-hr-audit.ts';
+import { idPeriodic } from './id-periodic.ts';
 
 export const idOwn = {
   ...idHrAudit,
+  ...idPeriodic,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
   'nav.skip': 'Langsung ke isi',

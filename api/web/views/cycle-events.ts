@@ -42,8 +42,12 @@ export function cycleEventLine(
         step: inSentence(labelOf(t, 'step', d.step)),
         deadline: typeof d.deadline === 'string' ? t.dateTime(d.deadline) : '–',
       });
-    case 'cycle.unitPredikatSet':
-      return event(type, { by, unit, predikat: labelOf(t, 'unitPredikat', d.predikat) });
+    case 'cycle.unitPredikatSet': {
+      const predikat = labelOf(t, 'unitPredikat', d.predikat);
+      return d.period === undefined
+        ? event(type, { by, unit, predikat })
+        : event('cycle.unitPredikatSet:period', { by, unit, predikat, period: text(d.period) });
+    }
     case 'cycle.unitCalibrated': {
       const violations = (d.violations as Array<{ rule: string }> | undefined) ?? [];
       return d.ok

@@ -1,6 +1,7 @@
 // HR and auditors: a cycle's progress per unit and step (a table and an SVG bar chart), the results
 // export, and the predikat distribution per unit against the rule its unit predikat selects, with broken
-// rules highlighted; HR sets each unit's predikat here.
+// rules highlighted; HR sets each unit's predikat here. Cycles with evaluation periods add the periodic
+// progress (periodic-progress.ts).
 import { steps } from '../../../domain/appraisal/types.ts';
 import { checkDistribution, type DistributionViolation } from '../../../domain/rating/distribution.ts';
 import {
@@ -13,6 +14,7 @@ import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { exportLinks, predikatForm } from './hr-actions.ts';
+import { type PeriodicProgressView, periodicProgressSection } from './periodic-progress.ts';
 import { progressSvg } from './progress-chart.ts';
 
 export interface DistributionUnit {
@@ -34,6 +36,8 @@ export interface HrView {
   canSetPredikat?: boolean;
   /** A confirmation or a refusal of the last change, already in words. */
   flash?: { kind: 'ok' | 'error'; text: string };
+  /** Cycles with evaluation periods: who is rated, late or escalated, per period and unit. */
+  periodic?: PeriodicProgressView;
 }
 
 export function hrBody(t: Translate, view: HrView): Html {
@@ -51,6 +55,7 @@ export function hrBody(t: Translate, view: HrView): Html {
 ${view.flash ? notice(view.flash.kind, view.flash.text) : ''}
 ${exportLinks(t, cycle.cycle_id)}
 <section aria-labelledby="progress"><h2 id="progress">${t('hr.progress')}</h2>${progressTable(t, view)}${progressChart(t, view)}</section>
+${view.periodic ? periodicProgressSection(t, view.periodic) : ''}
 <section aria-labelledby="distribution"><h2 id="distribution">${t('hr.distribution')}</h2>${distributionTable(t, view)}</section>`;
 }
 

@@ -66,6 +66,32 @@ describe('decideCycle', () => {
       .thenRecord([{ type: 'cycle.unitPredikatSet', data: { unitCode: 'A', predikat: 'baik', by: hr, at } }]);
   });
 
+  it("records a period's capaian with its period, kept apart from the year's that calibration uses", () => {
+    const setTw1: CycleEvent = {
+      type: 'cycle.unitPredikatSet',
+      data: { unitCode: 'A', predikat: 'kurang', period: 'TW1', by: hr, at },
+    };
+    spec([started])
+      .when({ type: 'setUnitPredikat', unitCode: 'A', predikat: 'kurang', period: 'TW1', by: hr })
+      .thenRecord([setTw1]);
+    const year: CycleEvent = {
+      type: 'cycle.unitPredikatSet',
+      data: { unitCode: 'A', predikat: 'baik', by: hr, at },
+    };
+    const setTw2: CycleEvent = {
+      type: 'cycle.unitPredikatSet',
+      data: { unitCode: 'A', predikat: 'istimewa', period: 'TW2', by: hr, at },
+    };
+    expect(fold([started, year, setTw1, setTw2])?.units.A).toMatchObject({
+      unitPredikat: 'baik',
+      periodPredikat: { TW1: 'kurang', TW2: 'istimewa' },
+    });
+    expect(fold([started, setTw1])?.units.A).toMatchObject({
+      unitPredikat: null,
+      periodPredikat: { TW1: 'kurang' },
+    });
+  });
+
   it('records a calibration outcome only when it differs from the last one of the unit', () => {
     spec([started])
       .when(calibrate(false, 3))
