@@ -208,7 +208,13 @@ function script(
     then(openPeriod(state, period, window(period).deadline, window(period).opens));
   const rate = (period: string, by: string, results: Rating, behaviour: Rating, late = false) => {
     const w = window(period);
-    const now = late ? w.superiorDeadline.replace(/T.*/, 'T03:00:00.000Z') : w.opens;
+    // A rating waits for the realisation until the window closes: without one, it comes just after.
+    const closed = new Date(Date.parse(w.deadline) + 1000).toISOString();
+    const now = late
+      ? w.superiorDeadline.replace(/T.*/, 'T03:00:00.000Z')
+      : state.periods[period]?.realisationAt
+        ? w.opens
+        : closed;
     then(
       decide(
         state,
