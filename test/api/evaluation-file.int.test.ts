@@ -1,11 +1,13 @@
 // The evaluation file over real HTTP against real PostgreSQL, from an appraisal log appended through the
 // event store (the deciders made it; no workflow runs): who may read it (the rater, the rater's superior,
-// HR, auditors; not a colleague, not the employee; another organisation's never) and what is in it.
+// HR, auditors; not a colleague, not the employee; another organisation's never), what is in it, and the
+// rating pages that put it in front of the rater, the period page's feedback form refusing bad input
+// without recording anything, and the employee's page of a rated period.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityFromEnv } from '../../auth/config.ts';
 import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
@@ -70,6 +72,9 @@ const fileOf = async (id: string, bearer?: string, org = 'bungo') => {
   const body = (await response.json()) as EvaluationFile & { code?: string };
   return { status: response.status, type: response.headers.get('content-type'), body };
 };
+
+const eventCount = async () =>
+  Number((await sql<{ n: string }>`select count(*) as n from events`.execute(db)).rows[0]?.n);
 
 describe('GET /v1/orgs/{org}/appraisals/{appraisalId}/evaluation-file', () => {
   it("opens to the rater, the rater's superior, HR and auditors; not to a colleague or the employee", async () => {
@@ -160,5 +165,81 @@ describe('GET /v1/orgs/{org}/appraisals/{appraisalId}/evaluation-file', () => {
       ['II', true],
     ]);
     expect(body.checkIns[0]?.submitted?.realisations[0]?.evidence[0]?.url).toBe(evidenceUrl);
+  });
+});
+
+describe('the rating pages', () => {
+  const open = async (taskId: string, nip: string, lang = 'id', init: RequestInit = {}) => {
+    const cookie = `siklus_session=${await token(nip)}; lang=${lang}`;
+    const response = await fetch(`${served.base}/app/tasks/${encodeURIComponent(taskId)}`, {
+      ...init,
+      headers: { cookie, ...init.headers },
+      redirect: 'manual',
+    });
+    return { status: response.status, html: await response.text() };
+  };
+
+  it('shows the rater the evaluation file, evidence links included, above the akhir rating form', async () => {
+    for (const [lang, title] of [
+      ['id', 'Berkas evaluasi kinerja'],
+      ['en', 'Evaluation file'],
+    ] as const) {
+      const { status, html } = await open(`${appraisalId}:setRating`, rater.nip, lang);
+      expect(status).toBe(200);
+      expect(html).toContain(`<html lang="${lang}">`);
+      expect(html).toContain(title);
+      expect(html).toContain(`<a href="${evidenceUrl}" rel="noopener noreferrer">`);
+      expect(html).toContain(employee.name);
+      expect(html.indexOf(evidenceUrl)).toBeLessThan(html.indexOf('name="type" value="setRating"'));
+    }
+    // A colleague does not hold the task: the page is as absent as a missing one.
+    expect((await open(`${appraisalId}:setRating`, peer.nip)).status).toBe(404);
+  });
+
+  it("shows a period's realisation with evidence and a feedback form per RHK; bad feedback changes nothing", async () => {
+    const taskId = `${appraisalId}:ratePeriod:TW4`;
+    const page = await open(taskId, rater.nip);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<a href="${tw4EvidenceUrl}" rel="noopener noreferrer">`);
+    expect(page.html.match(/name="type" value="givePeriodFeedback"/g)).toHaveLength(2);
+    const before = await eventCount();
+    const form = new URLSearchParams({
+      type: 'givePeriodFeedback',
+      period: 'TW4',
+      rhkId: 'rhk-1',
+      rhk: '0',
+      'rhkFeedback.0': '   ',
+      _key: 'k-1',
+    });
+    const sent = await open(taskId, rater.nip, 'en', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    expect(sent.status).toBe(422);
+    expect(sent.html).toContain('id="f-rhkFeedback-0-error"');
+    expect(sent.html).toContain('Required.');
+    // A command this task does not take is refused too.
+    const wrong = await open(taskId, rater.nip, 'en', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        type: 'setRating',
+        results: 'sesuai',
+        behaviour: 'sesuai',
+        feedback: 'x',
+      }).toString(),
+    });
+    expect(wrong.status).toBe(400);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("shows the employee the period's ratings, predikat and feedback on the acknowledgement task", async () => {
+    const { status, html } = await open(`${appraisalId}:acknowledgePeriod:TW2`, employee.nip, 'en');
+    expect(status).toBe(200);
+    expect(html).toContain('Quarter 2');
+    expect(html).toContain('>Baik<');
+    expect(html).toContain(`Rated by ${superior.name} (the rater&#39;s superior)`);
+    expect(html).toContain('name="type" value="acknowledgePeriod"');
   });
 });
