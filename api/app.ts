@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { cycleChangeRoutes } from './routes/cycle-changes.ts';
 import { cycleScheduleRoutes } from './routes/cycle-schedule.ts';
 import { cycleRoutes } from './routes/cycles.ts';
+import { evaluationFileRoutes } from './routes/evaluation-file.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
 import { resultsExportRoutes } from './routes/results-export.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', cycleChangeRoutes);
   app.route('/', activityReportRoutes);
   app.route('/', resultsExportRoutes);
+  app.route('/', evaluationFileRoutes);
   app.route('/', cycleScheduleRoutes);
   app.route('/', timeZoneRoutes);
   app.route('/', auditRoutes);

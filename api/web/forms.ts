@@ -52,6 +52,18 @@ const builders: Record<string, (v: Values) => unknown> = {
     comment: v.comment ?? '',
   }),
   setRating: (v) => ({ results: v.results, behaviour: v.behaviour, feedback: v.feedback ?? '' }),
+  ratePeriod: (v) => ({
+    period: v.period,
+    results: v.results,
+    behaviour: v.behaviour,
+    feedback: v.feedback ?? '',
+  }),
+  givePeriodFeedback: (v) => ({
+    period: v.period,
+    rhkId: v.rhkId ?? '',
+    feedback: v[`rhkFeedback.${v.rhk}`] ?? '',
+  }),
+  acknowledgePeriod: (v) => ({ period: v.period }),
   acknowledgeFeedback: () => ({}),
   fileObjection: (v) => ({ reasons: v.reasons ?? '' }),
   decideObjection: (v) => ({
@@ -63,6 +75,14 @@ const builders: Record<string, (v: Values) => unknown> = {
   assignTraining: (v) => ({ programme: v.programme ?? '' }),
   completeTraining: (v) => ({ note: v.note ?? '' }),
   addActivityReport: (v) => ({ reportId: v.reportId, date: v.date, description: v.description ?? '' }),
+};
+
+/**
+ * Where a form types a command's field under another name: the period page has a feedback form per RHK,
+ * each naming its text by the RHK's place (`rhkFeedback.0`), so each label and error is its own.
+ */
+const fieldNames: Record<string, (path: string, v: Values) => string> = {
+  givePeriodFeedback: (path, v) => (path === 'feedback' ? `rhkFeedback.${v.rhk}` : path),
 };
 
 /** Validates a form as a command. */
@@ -77,8 +97,7 @@ export function parseCommand(
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     // A list typed in one field (peer NIPs) reports on that field, not on an item of it.
-    const path = issue.path
-      .join('.')
+    const path = (fieldNames[type] ?? ((p: string) => p))(issue.path.join('.'), values)
       .replace(/^peerNips\.\d+$/, 'peerNips')
       // A check-in's evidence link and note are two fields of the one item each indicator sends.
       .replace(/^(realisations\.\d+)\.evidence\.\d+\.url$/, '$1.evidenceUrl')

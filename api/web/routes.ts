@@ -23,6 +23,7 @@ import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
+import { evaluationRoutes } from './evaluation-routes.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
@@ -167,6 +168,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   });
 
   web.route('/', agreementRoutes(deps));
+  web.route('/', evaluationRoutes(deps));
   web.route('/', teamRoutes(deps));
 
   // ---- one task ----

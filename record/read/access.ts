@@ -69,3 +69,24 @@ export function streamIsOf(org: string, streamId: string): boolean {
   const cycleId = parseStreamId(streamId)?.cycleId;
   return cycleId !== undefined && cycleIsOf(org, cycleId);
 }
+
+/** The people of one appraisal an access decision looks at (its read model's columns). */
+export interface AppraisalParties {
+  employeeNip: string;
+  /** The rater (pejabat penilai kinerja). */
+  raterNip: string | null;
+  /** The rater's superior (atasan pejabat penilai), who rates once the rating has passed to them. */
+  superiorNip: string | null;
+}
+
+/**
+ * The evaluation file (every period's realisations, feedback and ratings, the reviews' aggregates): for
+ * the rater, the rater's superior, HR and auditors of the appraisal's organisation; never another
+ * employee, the appraised one included (they read their own appraisal). Tenancy is the caller's check
+ * (appraisalIsOf, mayEnterOrganisation).
+ */
+export function mayReadEvaluationFile(principal: Principal, parties: AppraisalParties): boolean {
+  if (holdsRole(principal, 'hr', 'auditor')) return true;
+  const { nip } = principal;
+  return nip !== parties.employeeNip && (nip === parties.raterNip || nip === parties.superiorNip);
+}

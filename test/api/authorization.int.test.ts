@@ -22,9 +22,10 @@ const csv = [
   ),
 ].join('\n');
 
-type Access = 'hr' | 'hrOrAuditor' | 'auditor' | 'anyone' | 'assignee';
+type Access = 'hr' | 'hrOrAuditor' | 'auditor' | 'anyone' | 'assignee' | 'raterOrReader';
 const access = (method: string, path: string): Access => {
   if (path.includes('/audit/')) return 'auditor';
+  if (path.endsWith('/evaluation-file')) return 'raterOrReader';
   if (path.includes('/tasks/{taskId}')) return 'assignee';
   if (path.includes('/me/') || path.endsWith('/me/events')) return 'anyone';
   if (method === 'get' && path.includes('/cycles/')) return 'hrOrAuditor';
@@ -149,6 +150,8 @@ function expectedStatus(rule: Access, role: string, path: string): number | 'all
   if (rule === 'auditor') return role === 'auditor' ? 'allowed' : 403;
   if (rule === 'hrOrAuditor') return role === 'hr' || role === 'auditor' ? 'allowed' : 403;
   if (rule === 'assignee') return role === 'employee' ? 'allowed' : 404;
+  // staffB's evaluation file: their rater (the supervisor), HR and auditors; staffA is a colleague.
+  if (rule === 'raterOrReader') return role === 'employee' ? 403 : 'allowed';
   // Anyone may ask about themselves; an auditor has no appraisal of their own.
   if (role === 'auditor' && path.includes('/me/appraisal')) return 404;
   return 'allowed';

@@ -15,7 +15,7 @@ export async function startAppraisal(
 ) {
   const appraisalId = `${orgId}.2027.${nip}`;
   const at = new Date().toISOString();
-  await append(db, appraisalId, 0, [
+  await appendAppraisalEvents(db, appraisalId, 0, [
     {
       type: 'appraisal.started',
       data: {
@@ -57,11 +57,12 @@ export async function assignTasks(
       at,
     },
   }));
-  await append(db, appraisalId, version, events);
+  await appendAppraisalEvents(db, appraisalId, version, events);
   return version + count;
 }
 
-async function append(
+/** Appends events to an appraisal's stream through the event store, with the production projections. */
+export async function appendAppraisalEvents(
   db: Kysely<Database>,
   appraisalId: string,
   expectedVersion: number,

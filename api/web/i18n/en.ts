@@ -1,5 +1,6 @@
 // English. Its type makes the compiler reject a key that id.ts lacks, or a key of id.ts left out here.
 import { domainLabels } from './domain-labels.ts';
+import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
 import { enPeriodic } from './en-periodic.ts';
 import type { idOwn } from './id.ts';
@@ -7,6 +8,7 @@ import type { idOwn } from './id.ts';
 const enOwn: Record<keyof typeof idOwn, string> = {
   ...enHrAudit,
   ...enPeriodic,
+  ...enEvaluation,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',
   'nav.skip': 'Skip to content',
@@ -256,4 +258,4 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'chart.textAlternative': 'Chart as text',
 };
 
-export const en: Record<string, string> = { ...domainLabels('en'), ...enOwn };
+export const en: Record<string, string> = { ...domainLabels('en'), ...enPeriodNames, ...enOwn };

@@ -1,12 +1,14 @@
 // Bahasa Indonesia: the default language of the web UI. en.ts must have exactly these keys (the type
 // checker enforces it; test/web-i18n.test.ts checks it again at run time, with the domain's labels).
 import { domainLabels } from './domain-labels.ts';
+import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idPeriodic } from './id-periodic.ts';
 
 export const idOwn = {
   ...idHrAudit,
   ...idPeriodic,
+  ...idEvaluation,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
   'nav.skip': 'Langsung ke isi',
@@ -257,4 +259,4 @@ export const idOwn = {
   'chart.textAlternative': 'Teks grafik',
 } as const;
 
-export const id: Record<string, string> = { ...domainLabels('id'), ...idOwn };
+export const id: Record<string, string> = { ...domainLabels('id'), ...idPeriodNames, ...idOwn };

@@ -54,5 +54,5 @@ ${commandForm(t, view.state, {
 }
 
 /** Only web links become links: any other scheme (javascript:, data:) stays text. */
-const link = (url: string) =>
+export const link = (url: string) =>
   /^https?:\/\//i.test(url) ? h`<a href="${url}" rel="noopener noreferrer">${url}</a>` : url;

@@ -27,8 +27,11 @@ export interface PeriodicView {
   flash?: { kind: 'ok' | 'error'; text: string };
 }
 
+/** "Evaluasi Triwulan I", "Evaluasi akhir (tahunan)": the period's name is the catalogue's periodName.*. */
 export const periodName = (t: Translate, period: string) =>
-  period === annualPeriod ? t('periodic.annualName') : t('periodic.periodName', { period });
+  period === annualPeriod
+    ? t('periodic.annualName')
+    : t('periodic.periodName', { period: t(`periodName.${period}`) });
 
 export function periodicBody(t: Translate, view: PeriodicView): Html {
   const cycle = view.cycles.find((c) => c.cycle_id === view.cycleId);

@@ -56,7 +56,8 @@ interface FormKit {
  * The form of each command type a task can take, with what the person needs to see to send it. A task's
  * page shows the forms of its kind's commands (domain/appraisal/task-commands.ts), so a new task kind
  * that takes existing command types needs nothing here. Commands with a page of their own (the
- * agreement's and the check-in feedback's, agreement-routes.ts) have none.
+ * agreement's and the check-in feedback's, agreement-routes.ts; the ratings', evaluation-routes.ts) have
+ * none.
  */
 const commandForms: Partial<Record<CommandType, (kit: FormKit) => Html>> = {
   acknowledgeStandards: ({ t, view, form }) =>
@@ -84,16 +85,6 @@ ${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence
     form('assignPeers', t('action.assignPeers'), text('assignPeers', 'peerNips', t('field.peerNips'))),
   submitReview: ({ t, view, form }) =>
     form('submitReview', t('action.submitReview'), reviewFields(t, stateFor(view.state, 'submitReview'))),
-  setRating: ({ t, view, form, ratingOptions }) => {
-    const s = stateFor(view.state, 'setRating');
-    return form(
-      'setRating',
-      t('action.setRating'),
-      h`${selectField(t, s, { name: 'results', label: t('field.results'), options: ratingOptions })}
-${selectField(t, s, { name: 'behaviour', label: t('field.behaviour'), options: ratingOptions })}
-${textField(t, s, { name: 'feedback', label: t('field.feedback'), kind: 'textarea' })}`,
-    );
-  },
   // The result being acknowledged, above the button.
   acknowledgeFeedback: ({ t, view, form }) => {
     const rating = view.appraisal?.rating;

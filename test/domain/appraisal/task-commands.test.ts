@@ -2,11 +2,12 @@
 // it, and a command that needs no task (an activity report) is taken by none.
 import { describe, expect, it } from 'vitest';
 import type { AppraisalCommand } from '../../../domain/appraisal/commands.ts';
+import { openPeriod } from '../../../domain/appraisal/periodic.ts';
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import { commandsForTask, taskTakes } from '../../../domain/appraisal/task-commands.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
 import { type TaskKind, taskKinds } from '../../../domain/appraisal/types.ts';
-import { act, actor, fold, nips, startedAppraisal, t0 } from './fixtures.ts';
+import { act, actor, fold, nips, startedAppraisal, t0, types } from './fixtures.ts';
 
 const rhk = [
   {
@@ -78,6 +79,29 @@ describe('the commands a task takes', () => {
     ]);
     expectEachCompletes(review, 'supervisorAssessment', [
       { type: 'submitReview', scores: { akuntabel: 4 }, comment: '' },
+    ]);
+  });
+
+  it('take the rater’s feedback per RHK on a period’s rating task, which stays open until the rating', () => {
+    expect(taskTakes('ratePeriod', 'givePeriodFeedback')).toBe(true);
+    expect(commandsForTask('ratePeriod')).toEqual(['ratePeriod']);
+    expect(taskKinds.filter((kind) => taskTakes(kind, 'givePeriodFeedback'))).toEqual(['ratePeriod']);
+    const agreement = inStep('agreement');
+    const proposed = act(agreement, actor('supervisor'), { type: 'proposeIndicators', rhk }).state;
+    const signed = act(proposed, actor('employee'), { type: 'signAgreement', version: 1 }).state;
+    const agreed = act(signed, actor('supervisor'), { type: 'signAgreement', version: 1 }).state;
+    const opened = fold(agreed, openPeriod(agreed, 'TW1', '2026-04-13T16:59:59.000Z', t0));
+    const { task } = openTask(opened, 'ratePeriod');
+    const feedback = act(opened, actor('supervisor'), {
+      type: 'givePeriodFeedback',
+      period: 'TW1',
+      rhkId: 'rhk-1',
+      feedback: 'Waktu tunggu turun',
+    });
+    expect(types(feedback.events)).toEqual(['period.feedbackGiven']);
+    expect(feedback.state.openTasks[task.taskId]).toBeDefined();
+    expectEachCompletes(feedback.state, 'ratePeriod', [
+      { type: 'ratePeriod', period: 'TW1', results: 'sesuai', behaviour: 'sesuai', feedback: 'Sesuai' },
     ]);
   });
 });

@@ -12,6 +12,7 @@ import {
   mayEnterOrganisation,
   mayManageCycles,
   mayReadCycles,
+  mayReadEvaluationFile,
   organisationScope,
   streamIsOf,
 } from '../../../record/read/access.ts';
@@ -72,5 +73,20 @@ describe('access', () => {
     expect(streamIsOf('bungo', 'cycle-tebo.2027')).toBe(false);
     // Only cycle and appraisal streams: not another kind of stream that happens to name the org.
     expect(streamIsOf('bungo', 'organisation-bungo.units')).toBe(false);
+  });
+
+  it("opens an evaluation file to the rater, the rater's superior, HR and auditors, never another employee", () => {
+    const superior = '197703032000031003';
+    const parties = { employeeNip: other, raterNip: nip, superiorNip: superior };
+    const as = (n: string, roles: Principal['roles'] = ['employee']) => ({ ...who(roles), nip: n });
+    expect(mayReadEvaluationFile(employee, parties)).toBe(true); // nip is the rater
+    expect(mayReadEvaluationFile(as(superior), parties)).toBe(true);
+    expect(mayReadEvaluationFile(as('199909092020121007', ['hr', 'employee']), parties)).toBe(true);
+    expect(mayReadEvaluationFile(as('199909092020121007', ['auditor']), parties)).toBe(true);
+    // A colleague, and the appraised employee too: they read their own appraisal, not the rater's file.
+    expect(mayReadEvaluationFile(as('199909092020121007'), parties)).toBe(false);
+    expect(mayReadEvaluationFile(as(other), parties)).toBe(false);
+    // Nobody is the rater of an appraisal that has none.
+    expect(mayReadEvaluationFile(employee, { ...parties, raterNip: null, superiorNip: null })).toBe(false);
   });
 });

@@ -1,0 +1,81 @@
+// The rating task pages (views/period.ts): the akhir rating with the evaluation file in front of the rater,
+// a period's rating with its realisation, evidence and a feedback form per RHK, and the employee reading
+// the period's result. Mounted from routes.ts ahead of the generic task page, as agreement-routes.ts is;
+// the file is read through record/read/ with its access decision, and acting goes through api/commands/.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { commandsForTask, taskTakes } from '../../domain/appraisal/task-commands.ts';
+import { evaluationFileOf, myPeriodResult } from '../../record/read/evaluation-file.ts';
+import { type Task, taskOf } from '../../record/read/inbox.ts';
+import { employeeNames } from '../../record/read/people.ts';
+import { actOnTask } from '../commands/appraisal.ts';
+import type { Services } from '../commands/services.ts';
+import { type FormState, parseCommand } from './forms.ts';
+import { translator } from './i18n/index.ts';
+import { postedValues, submitCommand, webKit } from './request-kit.ts';
+import { langOf, type Session } from './session.ts';
+import { ownerOf } from './views/inbox.ts';
+import { acknowledgePeriodBody, ratePeriodBody, ratingQualifier, setRatingBody } from './views/period.ts';
+
+/** The commands with a page here: a task whose kind takes one (the domain's rule) is shown here. */
+const commands: ReadonlySet<string> = new Set(['setRating', 'ratePeriod', 'acknowledgePeriod']);
+const hasPageHere = (kind: string) => commandsForTask(kind).some((type) => commands.has(type));
+
+export function evaluationRoutes(deps: Services): Hono {
+  const web = new Hono();
+  const { render, need } = webKit(deps);
+  const now = () => new Date();
+
+  const body = async (c: Context, session: Session, task: Task, form: FormState | null) => {
+    const t = translator(langOf(c));
+    const { principal } = session;
+    if (taskTakes(task.kind, 'acknowledgePeriod')) {
+      const period = ratingQualifier(task.taskId).period ?? '';
+      const result = (await myPeriodResult(deps.db, principal, task.cycleId, period)) ?? null;
+      return acknowledgePeriodBody(t, { task, result, state: form, now: now() });
+    }
+    const answer = await evaluationFileOf(deps.db, principal, principal.org, task.appraisalId);
+    const file = 'file' in answer ? answer.file : null;
+    const owner = ownerOf(task.appraisalId);
+    const ownerName =
+      file?.employee.name ?? (await employeeNames(deps.db, principal.org, [owner])).get(owner) ?? owner;
+    const view = { task, ownerName, file, state: form, now: now() };
+    return taskTakes(task.kind, 'setRating')
+      ? setRatingBody(t, view)
+      : ratePeriodBody(t, { ...view, saved: c.req.query('saved') === 'feedback' });
+  };
+
+  const show = async (c: Context, session: Session, task: Task, form: FormState | null, status = 200) => {
+    const t = translator(langOf(c));
+    const page = await body(c, session, task, form);
+    return render(c, t, { title: t(`task.${task.kind}`), body: page, session, section: 'inbox', status });
+  };
+
+  web.use('/tasks/:taskId', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'POST') return next();
+    const session = await need(c);
+    if (session instanceof Response) return next();
+    const task = await taskOf(deps.db, session.principal, c.req.param('taskId'));
+    if (!task || !hasPageHere(task.kind)) return next();
+    if (c.req.method === 'GET') return show(c, session, task, null);
+
+    const values = await postedValues(c);
+    const type = values.type ?? '';
+    if (!taskTakes(task.kind, type)) return show(c, session, task, null, 400);
+    // Feedback leaves the task open: back to the page, to give more or to rate.
+    const done =
+      type === 'givePeriodFeedback'
+        ? `/app/tasks/${encodeURIComponent(task.taskId)}?saved=feedback`
+        : '/app/inbox?done=1';
+    return submitCommand(
+      c,
+      { type, values },
+      parseCommand(type, values),
+      (command) => actOnTask(deps, session.principal, task.taskId, command, values._key),
+      done,
+      (state, status) => show(c, session, task, state, status),
+    );
+  });
+
+  return web;
+}

@@ -1,0 +1,227 @@
+// The evaluation file as the rater reads it above the akhir rating form: who is appraised and by whom, the
+// agreed SKP, then period by period the realisation per RHK with its evidence links, the feedback per RHK,
+// the ratings and predikat periodik with who rated and any escalation or miss, the period's activity
+// reports; the quarterly check-ins of an appraisal of the older shape; the BerAKHLAK aggregates; where the
+// akhir rating stands. Parts of it make the period rating page too (views/period.ts).
+import type {
+  Escalation,
+  EvaluationFile,
+  PeriodFile,
+  PersonRef,
+  RatingRecord,
+  Realisation,
+} from '../../../domain/appraisal/evaluation-file.ts';
+import type { Rhk } from '../../../domain/appraisal/events.ts';
+import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
+import { type Html, h, raw } from '../html.ts';
+import type { Translate } from '../i18n/index.ts';
+import { notice } from '../layout.ts';
+import { indicatorTable } from './agreement.ts';
+import { link } from './check-in.ts';
+
+/** A time with its zone: the pages show WIB, as organisations carry no zone of their own yet. */
+export const zoned = (t: Translate, iso: string) => `${t.dateTime(iso)} WIB`;
+
+/** A person by name (the NIP when the organisation no longer lists them). */
+export const nameOf = (p: PersonRef) => p.name ?? p.nip;
+
+const personLine = (t: Translate, p: PersonRef | null) =>
+  p ? t('evaluation.person', { name: nameOf(p), nip: p.nip }) : t('evaluation.nobody');
+
+const heading = (level: number, text: string, id?: string) =>
+  h`${raw(`<h${level}${id ? ` id="${id}"` : ''}>`)}${text}${raw(`</h${level}>`)}`;
+
+/** Whose appraisal, and who rates it. */
+export function fileHead(t: Translate, file: EvaluationFile): Html {
+  return h`<dl class="facts"><dt>${t('evaluation.employee')}</dt><dd>${personLine(t, file.employee)}</dd>
+<dt>${t('evaluation.rater')}</dt><dd>${personLine(t, file.rater)}</dd>
+<dt>${t('evaluation.superior')}</dt><dd>${personLine(t, file.superior)}</dd></dl>`;
+}
+
+/** The period's days and name, e.g. "Triwulan I (1 Jan 2027 s.d. 31 Mar 2027)". */
+export const periodTitle = (t: Translate, p: { period: string; firstDay: string; lastDay: string }) =>
+  `${t(`periodName.${p.period}`)} (${t('evaluation.days', { from: t.date(p.firstDay), to: t.date(p.lastDay) })})`;
+
+function evidenceList(e: Realisation['evidence']): Html {
+  if (e.length === 0) return h`–`;
+  return h`<ul class="evidence">${e.map((x) => h`<li class="wrap">${x.url ? link(x.url) : ''}${x.url && x.note ? h`<br>` : ''}${x.note ?? ''}</li>`)}</ul>`;
+}
+
+/** Each indicator as a small card rather than a table row, so the evidence stays readable on a phone. */
+function realisationList(
+  t: Translate,
+  rows: Array<{ description: string; target: string; r: Realisation | undefined }>,
+): Html {
+  return h`<ul class="indicators">${rows.map(
+    ({ description, target, r }) => h`<li><strong>${description}</strong>
+<dl class="facts"><dt>${t('indicator.target')}</dt><dd>${target}</dd>
+<dt>${t('field.realisation')}</dt><dd>${r?.value ?? '–'}</dd>
+<dt>${t('checkIn.evidence')}</dt><dd>${r ? evidenceList(r.evidence) : '–'}</dd></dl></li>`,
+  )}</ul>`;
+}
+
+export interface ByRhkOptions {
+  level: number;
+  /** After each RHK's feedback: the rater's feedback form on the period page. */
+  after?: (rhk: Rhk, index: number) => Html;
+}
+
+/**
+ * A realisation read against the agreed SKP, RHK by RHK: each indicator's target, realisation and evidence,
+ * then the feedback on that RHK. Realisations of indicators the SKP does not have come last.
+ */
+export function realisationByRhk(
+  t: Translate,
+  skp: EvaluationFile['skp'],
+  realisations: Realisation[],
+  /** null where feedback is not per RHK (a quarterly check-in's). */
+  feedback: PeriodFile['feedback'] | null,
+  o: ByRhkOptions,
+): Html {
+  const byIndicator = new Map(realisations.map((r) => [r.indicatorId, r]));
+  const rhk = skp?.rhk ?? [];
+  const known = new Set(rhk.flatMap((r) => r.indicators.map((i) => i.id)));
+  const others = realisations.filter((r) => !known.has(r.indicatorId));
+  return h`${rhk.map((r, i) => {
+    const notes = feedback?.filter((f) => f.rhkId === r.id) ?? [];
+    return h`<section class="rhk">${heading(o.level, `${t(`appraisal.rhk.${r.kind}`)}: ${r.description}`)}
+${realisationList(
+  t,
+  r.indicators.map((ind) => ({
+    description: ind.description,
+    target: ind.target,
+    r: byIndicator.get(ind.id),
+  })),
+)}
+${feedback ? heading(o.level + 1, t('evaluation.feedback')) : ''}
+${
+  !feedback
+    ? ''
+    : notes.length === 0
+      ? h`<p class="muted">${t('evaluation.noFeedback')}</p>`
+      : notes.map(
+          (n) =>
+            h`<blockquote class="feedback">${n.feedback}<br><span class="muted">${t('evaluation.feedbackBy', { name: nameOf(n.by), date: zoned(t, n.at) })}</span></blockquote>`,
+        )
+}
+${o.after ? o.after(r, i) : ''}</section>`;
+  })}
+${
+  others.length > 0
+    ? h`${heading(o.level, t('evaluation.notInSkp'))}${realisationList(
+        t,
+        others.map((r) => ({ description: r.indicatorId, target: '–', r })),
+      )}`
+    : ''
+}`;
+}
+
+/** The two ratings, the predikat, the note, and who set them. */
+export function ratingFacts(t: Translate, rating: RatingRecord, predikatKey: string): Html {
+  return h`<dl class="facts"><dt>${t(predikatKey)}</dt><dd><strong>${t(`predikat.${rating.predikat}`)}</strong></dd>
+<dt>${t('field.results')}</dt><dd>${t(`rating.${rating.results}`)}</dd>
+<dt>${t('field.behaviour')}</dt><dd>${t(`rating.${rating.behaviour}`)}</dd>
+<dt>${t('evaluation.ratingNote')}</dt><dd>${rating.feedback}</dd></dl>
+<p class="muted">${t('evaluation.ratedBy', { name: nameOf(rating.by), as: t(`evaluation.as.${rating.as}`), date: zoned(t, rating.at) })}</p>`;
+}
+
+export function escalations(t: Translate, list: Escalation[]): Html {
+  return h`${list.map((e) =>
+    notice(
+      'info',
+      e.to === 'superior'
+        ? t('evaluation.escalatedSuperior', {
+            name: e.assignee ? nameOf(e.assignee) : t('evaluation.nobody'),
+            date: zoned(t, e.at),
+            deadline: zoned(t, e.deadline),
+          })
+        : t('evaluation.escalatedHr', { date: zoned(t, e.at), deadline: zoned(t, e.deadline) }),
+    ),
+  )}`;
+}
+
+/** What a period's evaluation came to: its rating, escalations, misses and the employee's reading. */
+export function periodOutcome(t: Translate, p: PeriodFile): Html {
+  return h`${escalations(t, p.escalations)}
+${p.missed?.rating ? notice('error', t('evaluation.missedRating')) : ''}
+${p.missed?.realisation ? notice('error', t('evaluation.missedRealisation')) : ''}
+${p.rating ? ratingFacts(t, p.rating, 'evaluation.predikatPeriodic') : h`<p>${t('evaluation.notRated')} ${t('evaluation.deadline', { date: zoned(t, p.deadline) })}</p>`}
+${p.acknowledgedAt ? h`<p class="muted">${t('evaluation.acknowledged', { date: zoned(t, p.acknowledgedAt) })}</p>` : ''}`;
+}
+
+type Report = EvaluationFile['activityReports'][number];
+
+/** The activity reports dated within a period (or a quarter). */
+export const reportsWithin = (reports: Report[], p: { firstDay: string; lastDay: string }) =>
+  reports.filter((r) => r.date >= p.firstDay && r.date <= p.lastDay);
+
+export function reportList(t: Translate, reports: Report[], key = 'evaluation.reports'): Html {
+  if (reports.length === 0) return h``;
+  return h`<details><summary>${t(key, { count: reports.length })}</summary>
+<ul>${reports.map((r) => h`<li><span class="when">${t.date(r.date)}</span>: ${r.description}</li>`)}</ul></details>`;
+}
+
+function periodSection(t: Translate, file: EvaluationFile, p: PeriodFile): Html {
+  const id = `period-${p.period}`;
+  return h`<section class="card" aria-labelledby="${id}">${heading(3, periodTitle(t, p), id)}
+${periodOutcome(t, p)}
+${
+  p.realisation
+    ? h`<p class="muted">${t('evaluation.realisationAt', { date: zoned(t, p.realisation.at) })}</p>
+${realisationByRhk(t, file.skp, p.realisation.realisations, p.feedback, { level: 4 })}`
+    : h`<p>${t('evaluation.noRealisation')}</p>`
+}
+${reportList(t, reportsWithin(file.activityReports, p))}</section>`;
+}
+
+function checkInSection(t: Translate, file: EvaluationFile, c: EvaluationFile['checkIns'][number]): Html {
+  const id = `check-in-${c.quarter}`;
+  return h`<section class="card" aria-labelledby="${id}">${heading(3, `${t(`quarter.${c.quarter}`)} (${t('evaluation.days', { from: t.date(c.firstDay), to: t.date(c.lastDay) })})`, id)}
+${c.missed ? notice('error', t('checkIn.missed')) : ''}
+${
+  c.submitted
+    ? h`<p class="muted">${t('evaluation.checkInAt', { date: zoned(t, c.submitted.at) })}</p>
+${realisationByRhk(t, file.skp, c.submitted.realisations, null, { level: 4 })}`
+    : h`<p>${t('checkIn.notSubmitted')}</p>`
+}
+${c.feedback ? h`<blockquote class="feedback">${c.feedback.feedback}<br><span class="muted">${t('evaluation.feedbackBy', { name: nameOf(c.feedback.by), date: zoned(t, c.feedback.at) })}</span></blockquote>` : ''}
+${reportList(t, reportsWithin(file.activityReports, c))}</section>`;
+}
+
+function reviewSection(t: Translate, review: EvaluationFile['review']): Html {
+  const cols = [
+    { label: t('evaluation.col.self'), agg: review.self },
+    { label: t('evaluation.col.supervisor'), agg: review.supervisor },
+    { label: t('evaluation.col.colleagues', { count: review.colleagueCount }), agg: review.colleagues },
+  ];
+  const cell = (agg: (typeof cols)[number]['agg'], v: (typeof berakhlakValues)[number]) => {
+    const avg = agg?.values[v].average;
+    return avg === null || avg === undefined ? '–' : t.number(avg, 1);
+  };
+  return h`<p class="muted">${t('evaluation.reviewScale')}</p>
+<div class="scroll"><table><thead><tr><th>${t('appraisal.value')}</th>${cols.map((c) => h`<th class="num">${c.label}</th>`)}</tr></thead>
+<tbody>${berakhlakValues.map((v) => h`<tr><td>${t(`berakhlak.${v}`)}</td>${cols.map((c) => h`<td class="num">${cell(c.agg, v)}</td>`)}</tr>`)}</tbody></table></div>
+${review.colleagues ? '' : h`<p class="muted">${t('evaluation.colleaguesHidden', { count: review.colleagueCount })}</p>`}
+${review.missed > 0 ? h`<p class="muted">${t('evaluation.reviewsMissed', { count: review.missed })}</p>` : ''}`;
+}
+
+/** The whole file, as a section of a page whose h1 is the task's. */
+export function evaluationFileSection(t: Translate, file: EvaluationFile): Html {
+  const covered = [...file.periods, ...file.checkIns];
+  const outside = file.activityReports.filter((r) => !covered.some((p) => reportsWithin([r], p).length > 0));
+  return h`<section aria-labelledby="evaluation-file"><h2 id="evaluation-file">${t('evaluation.title')}</h2>
+<p>${t('evaluation.intro')}</p>
+<div class="card">${fileHead(t, file)}</div>
+<section class="card" aria-labelledby="skp"><h3 id="skp">${file.skp ? t('evaluation.skp', { version: file.skp.version }) : t('appraisal.skp')}</h3>
+${file.skp ? file.skp.rhk.map((r) => h`<h4>${t(`appraisal.rhk.${r.kind}`)}: ${r.description}</h4>${indicatorTable(t, r.indicators)}`) : h`<p>${t('evaluation.noSkp')}</p>`}</section>
+${file.checkIns.map((c) => checkInSection(t, file, c))}
+${file.periods.map((p) => periodSection(t, file, p))}
+${file.periods.length === 0 && file.checkIns.length === 0 ? h`<p class="card">${t('evaluation.noPeriods')}</p>` : ''}
+${outside.length > 0 ? h`<div class="card">${reportList(t, outside, 'evaluation.otherReports')}</div>` : ''}
+<section class="card" aria-labelledby="reviews"><h3 id="reviews">${t('evaluation.review')}</h3>${reviewSection(t, file.review)}</section>
+<section class="card" aria-labelledby="akhir"><h3 id="akhir">${t('evaluation.akhir')}</h3>
+${escalations(t, file.akhir.escalations)}
+${file.akhir.missed ? notice('error', t('evaluation.akhirMissed')) : ''}
+${file.akhir.rating ? ratingFacts(t, file.akhir.rating, 'appraisal.predikat') : h`<p>${t('evaluation.akhirNotRated')}</p>`}</section>
+</section>`;
+}
