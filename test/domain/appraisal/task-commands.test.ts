@@ -100,7 +100,13 @@ describe('the commands a task takes', () => {
     });
     expect(types(feedback.events)).toEqual(['period.feedbackGiven']);
     expect(feedback.state.openTasks[task.taskId]).toBeDefined();
-    expectEachCompletes(feedback.state, 'ratePeriod', [
+    // The rating waits for the employee's realisation while the window is open.
+    const realised = act(feedback.state, actor('employee'), {
+      type: 'recordRealisation',
+      period: 'TW1',
+      realisations: [{ indicatorId: 'iki-1', value: '25 menit', evidence: [] }],
+    }).state;
+    expectEachCompletes(realised, 'ratePeriod', [
       { type: 'ratePeriod', period: 'TW1', results: 'sesuai', behaviour: 'sesuai', feedback: 'Sesuai' },
     ]);
   });
