@@ -28,7 +28,7 @@ const access = (method: string, path: string): Access => {
   if (path.endsWith('/evaluation-file')) return 'raterOrReader';
   if (path.includes('/tasks/{taskId}')) return 'assignee';
   if (path.includes('/me/') || path.endsWith('/me/events')) return 'anyone';
-  if (method === 'get' && path.includes('/cycles/')) return 'hrOrAuditor';
+  if (method === 'get' && (path.includes('/cycles/') || path.endsWith('/time-zone'))) return 'hrOrAuditor';
   return 'hr';
 };
 
