@@ -2,7 +2,7 @@
 // distribution per unit against the pattern the unit's capaian for that period selects (shown and
 // flagged, never held: only the year's distribution holds a release), and the periodic progress per
 // unit: who is rated, who is late, who was escalated.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { annualPeriod, type PeriodKind, periodKinds } from '../../domain/cycle/periods.ts';
 import { checkDistribution, type DistributionCheck } from '../../domain/rating/distribution.ts';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
@@ -125,85 +125,97 @@ export interface PeriodicProgress {
   lateTotal: number;
 }
 
-/** Per period and unit: who is rated, who is late, who was escalated, as of `now`. */
+/**
+ * Per period and unit: who is rated, who is late, who was escalated, as of `now`. Counted in the
+ * database; only the late or escalated rows (at most `limit`) are read, with the names to show.
+ */
 export async function periodicProgress(
   db: Db,
   cycleId: string,
   now: Date,
   limit = 200,
 ): Promise<PeriodicProgress> {
-  const rows = await db
+  const late = sql<boolean>`(pe.predikat is null and (pe.escalated_to is not null or pe.missed or pe.deadline < ${now}))`;
+  const flagged = sql<boolean>`(${late} or pe.escalated_to is not null)`;
+  const evaluations = db
     .selectFrom('period_evaluations as pe')
     .innerJoin('appraisals as a', 'a.appraisal_id', 'pe.appraisal_id')
-    .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'pe.org_id').onRef('e.nip', '=', 'pe.nip'))
-    .leftJoin('employees as r', (j) =>
-      j.onRef('r.org_id', '=', 'a.org_id').onRef('r.nip', '=', 'a.supervisor_nip'),
-    )
-    .leftJoin('employees as s', (j) =>
-      j.onRef('s.org_id', '=', 'a.org_id').onRef('s.nip', '=', 'a.superior_nip'),
-    )
-    .select([
-      'pe.period',
-      'pe.unit_code',
-      'pe.nip',
-      'pe.deadline',
-      'pe.predikat',
-      'pe.rated_as',
-      'pe.escalated_to',
-      'pe.missed',
-      'a.step',
-      'a.supervisor_nip',
-      'a.superior_nip',
-      'e.name as name',
-      'r.name as rater_name',
-      's.name as superior_name',
-    ])
     .where('pe.cycle_id', '=', cycleId)
-    .where((eb) => eb.or([eb('pe.predikat', 'is not', null), eb('a.step', '!=', 'cancelled')]))
-    .orderBy('pe.period')
-    .orderBy('pe.unit_code')
-    .orderBy('e.name')
-    .orderBy('pe.nip')
-    .execute();
-  const units = new Map<string, PeriodUnitProgress>();
-  const late: LateEvaluation[] = [];
-  let lateTotal = 0;
-  for (const r of rows) {
-    const key = `${r.period}|${r.unit_code}`;
-    const u = units.get(key) ?? {
-      period: r.period,
-      unitCode: r.unit_code,
-      employees: 0,
-      rated: 0,
-      late: 0,
-      escalated: 0,
-      missed: 0,
-    };
-    units.set(key, u);
-    const rated = r.predikat !== null;
-    const isLate = !rated && (r.escalated_to !== null || r.missed || r.deadline.getTime() < now.getTime());
-    u.employees += 1;
-    if (rated) u.rated += 1;
-    if (isLate) u.late += 1;
-    if (r.escalated_to !== null) u.escalated += 1;
-    if (r.missed && !rated) u.missed += 1;
-    if (!isLate && r.escalated_to === null) continue;
-    lateTotal += 1;
-    if (late.length >= limit) continue;
-    const holder = r.escalated_to ?? 'rater';
-    const holderNip = holder === 'rater' ? r.supervisor_nip : holder === 'superior' ? r.superior_nip : null;
-    late.push({
-      period: r.period,
-      unitCode: r.unit_code,
-      nip: r.nip,
-      name: r.name ?? r.nip,
-      holder,
-      holderNip,
-      holderName: holder === 'rater' ? r.rater_name : holder === 'superior' ? r.superior_name : null,
-      deadline: r.deadline.toISOString(),
-      rated: rated ? { predikat: r.predikat ?? '', as: r.rated_as ?? 'rater' } : null,
-      missed: r.missed && !rated,
-    });
-  }
-  return { units: [...units.values()], late, lateTotal };
+    // An unrated evaluation of an appraisal cancelled since is nobody's to rate any more.
+    .where((eb) => eb.or([eb('pe.predikat', 'is not', null), eb('a.step', '!=', 'cancelled')]));
+  const [counts, rows] = await Promise.all([
+    evaluations
+      .select([
+        'pe.period',
+        'pe.unit_code',
+        sql<number>`count(*)::int`.as('employees'),
+        sql<number>`count(pe.predikat)::int`.as('rated'),
+        sql<number>`(count(*) filter (where ${late}))::int`.as('late'),
+        sql<number>`count(pe.escalated_to)::int`.as('escalated'),
+        sql<number>`(count(*) filter (where pe.missed and pe.predikat is null))::int`.as('missed'),
+        sql<number>`(count(*) filter (where ${flagged}))::int`.as('flagged'),
+      ])
+      .groupBy(['pe.period', 'pe.unit_code'])
+      .orderBy('pe.period')
+      .orderBy('pe.unit_code')
+      .execute(),
+    evaluations
+      .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'pe.org_id').onRef('e.nip', '=', 'pe.nip'))
+      .leftJoin('employees as r', (j) =>
+        j.onRef('r.org_id', '=', 'a.org_id').onRef('r.nip', '=', 'a.supervisor_nip'),
+      )
+      .leftJoin('employees as s', (j) =>
+        j.onRef('s.org_id', '=', 'a.org_id').onRef('s.nip', '=', 'a.superior_nip'),
+      )
+      .select([
+        'pe.period',
+        'pe.unit_code',
+        'pe.nip',
+        'pe.deadline',
+        'pe.predikat',
+        'pe.rated_as',
+        'pe.escalated_to',
+        'pe.missed',
+        'a.supervisor_nip',
+        'a.superior_nip',
+        'e.name as name',
+        'r.name as rater_name',
+        's.name as superior_name',
+      ])
+      .where(flagged)
+      .orderBy('pe.period')
+      .orderBy('pe.unit_code')
+      .orderBy('e.name')
+      .orderBy('pe.nip')
+      .limit(limit)
+      .execute(),
+  ]);
+  return {
+    units: counts.map(({ period, unit_code, employees, rated, late, escalated, missed }) => ({
+      period,
+      unitCode: unit_code,
+      employees,
+      rated,
+      late,
+      escalated,
+      missed,
+    })),
+    late: rows.map((r) => {
+      const holder = r.escalated_to ?? 'rater';
+      const rated = r.predikat !== null;
+      return {
+        period: r.period,
+        unitCode: r.unit_code,
+        nip: r.nip,
+        name: r.name ?? r.nip,
+        holder,
+        holderNip: holder === 'rater' ? r.supervisor_nip : holder === 'superior' ? r.superior_nip : null,
+        holderName: holder === 'rater' ? r.rater_name : holder === 'superior' ? r.superior_name : null,
+        deadline: r.deadline.toISOString(),
+        rated: rated ? { predikat: r.predikat ?? '', as: r.rated_as ?? 'rater' } : null,
+        missed: r.missed && !rated,
+      };
+    }),
+    lateTotal: counts.reduce((sum, c) => sum + c.flagged, 0),
+  };
 }
