@@ -19,9 +19,6 @@ import { notice } from '../layout.ts';
 import { indicatorTable } from './agreement.ts';
 import { link } from './check-in.ts';
 
-/** A time with its zone: the pages show WIB, as organisations carry no zone of their own yet. */
-export const zoned = (t: Translate, iso: string) => `${t.dateTime(iso)} WIB`;
-
 /** A person by name (the NIP when the organisation no longer lists them). */
 export const nameOf = (p: PersonRef) => p.name ?? p.nip;
 
@@ -101,7 +98,7 @@ ${
       ? h`<p class="muted">${t('evaluation.noFeedback')}</p>`
       : notes.map(
           (n) =>
-            h`<blockquote class="feedback">${n.feedback}<br><span class="muted">${t('evaluation.feedbackBy', { name: nameOf(n.by), date: zoned(t, n.at) })}</span></blockquote>`,
+            h`<blockquote class="feedback">${n.feedback}<br><span class="muted">${t('evaluation.feedbackBy', { name: nameOf(n.by), date: t.dateTime(n.at) })}</span></blockquote>`,
         )
 }
 ${o.after ? o.after(r, i) : ''}</section>`;
@@ -122,7 +119,7 @@ export function ratingFacts(t: Translate, rating: RatingRecord, predikatKey: str
 <dt>${t('field.results')}</dt><dd>${t(`rating.${rating.results}`)}</dd>
 <dt>${t('field.behaviour')}</dt><dd>${t(`rating.${rating.behaviour}`)}</dd>
 <dt>${t('evaluation.ratingNote')}</dt><dd>${rating.feedback}</dd></dl>
-<p class="muted">${t('evaluation.ratedBy', { name: nameOf(rating.by), as: t(`evaluation.as.${rating.as}`), date: zoned(t, rating.at) })}</p>`;
+<p class="muted">${t('evaluation.ratedBy', { name: nameOf(rating.by), as: t(`evaluation.as.${rating.as}`), date: t.dateTime(rating.at) })}</p>`;
 }
 
 export function escalations(t: Translate, list: Escalation[]): Html {
@@ -132,10 +129,10 @@ export function escalations(t: Translate, list: Escalation[]): Html {
       e.to === 'superior'
         ? t('evaluation.escalatedSuperior', {
             name: e.assignee ? nameOf(e.assignee) : t('evaluation.nobody'),
-            date: zoned(t, e.at),
-            deadline: zoned(t, e.deadline),
+            date: t.dateTime(e.at),
+            deadline: t.dateTime(e.deadline),
           })
-        : t('evaluation.escalatedHr', { date: zoned(t, e.at), deadline: zoned(t, e.deadline) }),
+        : t('evaluation.escalatedHr', { date: t.dateTime(e.at), deadline: t.dateTime(e.deadline) }),
     ),
   )}`;
 }
@@ -145,8 +142,8 @@ export function periodOutcome(t: Translate, p: PeriodFile): Html {
   return h`${escalations(t, p.escalations)}
 ${p.missed?.rating ? notice('error', t('evaluation.missedRating')) : ''}
 ${p.missed?.realisation ? notice('error', t('evaluation.missedRealisation')) : ''}
-${p.rating ? ratingFacts(t, p.rating, 'evaluation.predikatPeriodic') : h`<p>${t('evaluation.notRated')} ${t('evaluation.deadline', { date: zoned(t, p.deadline) })}</p>`}
-${p.acknowledgedAt ? h`<p class="muted">${t('evaluation.acknowledged', { date: zoned(t, p.acknowledgedAt) })}</p>` : ''}`;
+${p.rating ? ratingFacts(t, p.rating, 'evaluation.predikatPeriodic') : h`<p>${t('evaluation.notRated')} ${t('evaluation.deadline', { date: t.dateTime(p.deadline) })}</p>`}
+${p.acknowledgedAt ? h`<p class="muted">${t('evaluation.acknowledged', { date: t.dateTime(p.acknowledgedAt) })}</p>` : ''}`;
 }
 
 type Report = EvaluationFile['activityReports'][number];
@@ -167,7 +164,7 @@ function periodSection(t: Translate, file: EvaluationFile, p: PeriodFile): Html 
 ${periodOutcome(t, p)}
 ${
   p.realisation
-    ? h`<p class="muted">${t('evaluation.realisationAt', { date: zoned(t, p.realisation.at) })}</p>
+    ? h`<p class="muted">${t('evaluation.realisationAt', { date: t.dateTime(p.realisation.at) })}</p>
 ${realisationByRhk(t, file.skp, p.realisation.realisations, p.feedback, { level: 4 })}`
     : h`<p>${t('evaluation.noRealisation')}</p>`
 }
@@ -180,11 +177,11 @@ function checkInSection(t: Translate, file: EvaluationFile, c: EvaluationFile['c
 ${c.missed ? notice('error', t('checkIn.missed')) : ''}
 ${
   c.submitted
-    ? h`<p class="muted">${t('evaluation.checkInAt', { date: zoned(t, c.submitted.at) })}</p>
+    ? h`<p class="muted">${t('evaluation.checkInAt', { date: t.dateTime(c.submitted.at) })}</p>
 ${realisationByRhk(t, file.skp, c.submitted.realisations, null, { level: 4 })}`
     : h`<p>${t('checkIn.notSubmitted')}</p>`
 }
-${c.feedback ? h`<blockquote class="feedback">${c.feedback.feedback}<br><span class="muted">${t('evaluation.feedbackBy', { name: nameOf(c.feedback.by), date: zoned(t, c.feedback.at) })}</span></blockquote>` : ''}
+${c.feedback ? h`<blockquote class="feedback">${c.feedback.feedback}<br><span class="muted">${t('evaluation.feedbackBy', { name: nameOf(c.feedback.by), date: t.dateTime(c.feedback.at) })}</span></blockquote>` : ''}
 ${reportList(t, reportsWithin(file.activityReports, c))}</section>`;
 }
 

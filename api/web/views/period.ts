@@ -20,7 +20,6 @@ import {
   realisationByRhk,
   reportList,
   reportsWithin,
-  zoned,
 } from './evaluation-file.ts';
 import type { InboxTask } from './inbox.ts';
 
@@ -103,7 +102,7 @@ ${
     : h`<section class="card" aria-labelledby="period"><h2 id="period">${periodTitle(t, p)}</h2>
 <p>${t('evaluation.rateIntro')}</p>
 ${periodOutcome(t, p)}
-${p.realisation ? h`<p class="muted">${t('evaluation.realisationAt', { date: zoned(t, p.realisation.at) })}</p>` : h`<p>${t('evaluation.noRealisation')}</p>`}
+${p.realisation ? h`<p class="muted">${t('evaluation.realisationAt', { date: t.dateTime(p.realisation.at) })}</p>` : h`<p>${t('evaluation.noRealisation')}</p>`}
 ${realisationByRhk(t, file.skp, p.realisation?.realisations ?? [], p.feedback, {
   level: 3,
   ...(p.rating ? {} : { after: (rhk: Rhk, i: number) => feedbackForm(t, view, period, rhk, i) }),
@@ -146,7 +145,7 @@ ${result.rhk.map((r) => {
     ? ''
     : h`<h3>${t('evaluation.feedback')}: ${r.description}</h3>${notes.map(
         (n) =>
-          h`<blockquote class="feedback">${n.feedback}<br><span class="muted">${t('evaluation.feedbackBy', { name: nameOf(n.by), date: zoned(t, n.at) })}</span></blockquote>`,
+          h`<blockquote class="feedback">${n.feedback}<br><span class="muted">${t('evaluation.feedbackBy', { name: nameOf(n.by), date: t.dateTime(n.at) })}</span></blockquote>`,
       )}`;
 })}</section>
 ${commandForm(t, state, {
