@@ -241,7 +241,15 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
       return false;
     // A cycle started with periods evaluates each period (the input says which shape this appraisal
     // has, so histories of the quarterly check-ins replay through the branch below unchanged).
-    for (const period of cal.periods?.windows ?? []) if (!(await runPeriod(period))) return false;
+    // The periods run on their own: the last one's escalation may outlast its window, and the review opens
+    // when the windows have closed, not when every late rating is in.
+    const windows = cal.periods?.windows ?? [];
+    periodsDone = (async () => {
+      for (const period of windows) if (!(await runPeriod(period))) return false;
+      return true;
+    })();
+    const lastWindow = windows.at(-1);
+    if (lastWindow && !(await untilTime(lastWindow.deadline))) return false;
     for (const quarter of cal.periods ? [] : quarters) {
       const window = cal.checkIns[quarter];
       if (!(await untilTime(window.start))) return false;
@@ -299,7 +307,8 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
     return true;
   };
 
-  const finished = await lifecycle();
+  let periodsDone: Promise<boolean> = Promise.resolve(true);
+  const finished = (await lifecycle()) && (await periodsDone);
   if (!finished && cancelRequest) {
     const { reason, by } = cancelRequest;
     await apply((s) => transitions.cancel(s, reason, by, nowIso()), by);

@@ -119,7 +119,7 @@ describe('end to end over HTTP (time-skipping server)', () => {
     }
     const calendar = cycle.calendar as {
       agreement: { start: string };
-      checkIns: Record<'I' | 'II' | 'III' | 'IV', { start: string }>;
+      periods: { windows: Array<{ id: string; opens: string }> };
       review: { start: string };
       rating: { start: string; deadline: string };
     };
@@ -168,7 +168,7 @@ describe('end to end over HTTP (time-skipping server)', () => {
       throw new Error(`no ${kind} tasks appeared`);
     };
     const version = (taskId: string) => Number(taskId.match(/:v(\d+)$/)?.[1] ?? 1);
-    const quarter = (taskId: string) => taskId.split(':').at(-1) as 'I' | 'II' | 'III' | 'IV';
+    const period = (taskId: string) => taskId.split(':').at(-1) ?? '';
 
     await waitForTasks('acknowledgeStandards', 20);
     expect(await work(['acknowledgeStandards'], () => ({ type: 'acknowledgeStandards' }))).toBe(20);
@@ -186,18 +186,28 @@ describe('end to end over HTTP (time-skipping server)', () => {
     await work(['proposeIndicators'], () => ({ type: 'proposeIndicators', rhk }) as AppraisalCommand);
     await work(['reviewIndicators'], (task) => ({ type: 'signAgreement', version: version(task.taskId) }));
     await work(['signAgreement'], (task) => ({ type: 'signAgreement', version: version(task.taskId) }));
-    for (const q of ['I', 'II', 'III', 'IV'] as const) {
-      await skipTo(calendar.checkIns[q].start);
-      await waitForTasks('submitCheckIn', 20);
-      await work(['submitCheckIn'], (task) => ({
-        type: 'submitCheckIn',
-        quarter: quarter(task.taskId),
+    // The periodic evaluations (quarterly by default): realisation, the rater's rating, the acknowledgement.
+    expect(calendar.periods.windows.map((w) => w.id)).toEqual(['TW1', 'TW2', 'TW3', 'TW4']);
+    for (const window of calendar.periods.windows) {
+      await skipTo(window.opens);
+      await waitForTasks('recordRealisation', 20);
+      await work(['recordRealisation'], (task) => ({
+        type: 'recordRealisation',
+        period: period(task.taskId),
         realisations: [{ indicatorId: 'iki-1', value: '86', evidence: [{ note: 'Survei' }] }],
       }));
-      await work(['giveCheckInFeedback'], (task) => ({
-        type: 'giveCheckInFeedback',
-        quarter: quarter(task.taskId),
-        feedback: 'Baik, pertahankan',
+      expect(
+        await work(['ratePeriod'], (task) => ({
+          type: 'ratePeriod',
+          period: period(task.taskId),
+          results: 'sesuai',
+          behaviour: 'sesuai',
+          feedback: 'Baik, pertahankan',
+        })),
+      ).toBe(20);
+      await work(['acknowledgePeriod'], (task) => ({
+        type: 'acknowledgePeriod',
+        period: period(task.taskId),
       }));
     }
     await skipTo(calendar.review.start);

@@ -65,7 +65,7 @@ describe('the periodic predikat page', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="id">');
-    expect(html).toContain('<h2 id="period-title">Evaluasi TW2</h2>');
+    expect(html).toContain('<h2 id="period-title">Evaluasi Triwulan II</h2>');
     // TW II's deadline, 23:59:59 WIB on 13 July.
     expect(html).toContain('13 Jul 2025, 23.59 WIB');
     // Puskesmas's TW2 capaian (Kurang) wants 60% Kurang: one Sangat Kurang is outside the pattern.
@@ -87,7 +87,7 @@ describe('the periodic predikat page', () => {
       await open(`/app/hr/periodic?cycle=${cycle.cycleId}&period=TW1`, 'auditor', 'en')
     ).text();
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain('<h2 id="period-title">Evaluation TW1</h2>');
+    expect(html).toContain('<h2 id="period-title">Evaluation Quarter 1</h2>');
     expect(html).toContain('13 Apr 2025, 23:59 WIB');
     expect(html).toContain('Within the pattern');
     expect(html).toContain('Above expectation');
