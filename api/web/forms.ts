@@ -27,22 +27,24 @@ const list = (v: Values, prefix: string) =>
     .map(Number)
     .sort((a, b) => a - b);
 
+/** The realisation fields of a check-in or a period (realisations.N.value, .evidenceUrl, .evidence). */
+const realisations = (v: Values) =>
+  list(v, 'realisations').map((i) => {
+    const note = v[`realisations.${i}.evidence`]?.trim();
+    const url = v[`realisations.${i}.evidenceUrl`]?.trim();
+    return {
+      indicatorId: v[`realisations.${i}.indicatorId`] ?? '',
+      value: v[`realisations.${i}.value`] ?? '',
+      evidence: note || url ? [{ ...(url ? { url } : {}), ...(note ? { note } : {}) }] : [],
+    };
+  });
+
 const builders: Record<string, (v: Values) => unknown> = {
   acknowledgeStandards: () => ({}),
   signAgreement: (v) => ({ version: Number(v.version) }),
   commentIndicators: (v) => ({ version: Number(v.version), comment: v.comment ?? '' }),
-  submitCheckIn: (v) => ({
-    quarter: v.quarter,
-    realisations: list(v, 'realisations').map((i) => {
-      const note = v[`realisations.${i}.evidence`]?.trim();
-      const url = v[`realisations.${i}.evidenceUrl`]?.trim();
-      return {
-        indicatorId: v[`realisations.${i}.indicatorId`] ?? '',
-        value: v[`realisations.${i}.value`] ?? '',
-        evidence: note || url ? [{ ...(url ? { url } : {}), ...(note ? { note } : {}) }] : [],
-      };
-    }),
-  }),
+  submitCheckIn: (v) => ({ quarter: v.quarter, realisations: realisations(v) }),
+  recordRealisation: (v) => ({ period: v.period, realisations: realisations(v) }),
   giveCheckInFeedback: (v) => ({ quarter: v.quarter, feedback: v.feedback ?? '' }),
   assignPeers: (v) => ({ peerNips: (v.peerNips ?? '').split(/[\s,;]+/).filter(Boolean) }),
   submitReview: (v) => ({

@@ -125,6 +125,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'action.signAgreement': 'Sign version {version}',
   'action.commentIndicators': 'Send comment',
   'action.submitCheckIn': 'Submit realisation',
+  'action.recordRealisation': "Submit the period's realisation",
   'action.giveCheckInFeedback': 'Send feedback',
   'action.assignPeers': 'Assign peers',
   'action.submitReview': 'Submit review',

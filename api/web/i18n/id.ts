@@ -126,6 +126,7 @@ export const idOwn = {
   'action.signAgreement': 'Tanda tangani versi {version}',
   'action.commentIndicators': 'Kirim komentar',
   'action.submitCheckIn': 'Kirim realisasi',
+  'action.recordRealisation': 'Kirim realisasi periode',
   'action.giveCheckInFeedback': 'Kirim umpan balik',
   'action.assignPeers': 'Tetapkan rekan',
   'action.submitReview': 'Kirim penilaian',

@@ -62,25 +62,10 @@ interface FormKit {
 const commandForms: Partial<Record<CommandType, (kit: FormKit) => Html>> = {
   acknowledgeStandards: ({ t, view, form }) =>
     h`${standards(t, view.standards)}${form('acknowledgeStandards', t('action.acknowledgeStandards'))}`,
-  submitCheckIn: ({ t, view, q, form }) => {
-    const { appraisal, state } = view;
-    const agreed = appraisal?.agreement.versions.find((v) => v.version === appraisal.agreement.agreedVersion);
-    const indicators = agreed?.rhk.flatMap((r) => r.indicators) ?? [];
-    if (indicators.length === 0) return notice('info', t('task.notInWeb'));
-    const s = stateFor(state, 'submitCheckIn');
-    return form(
-      'submitCheckIn',
-      t('action.submitCheckIn'),
-      h`<h2>${t(`quarter.${q}`)}</h2>${indicators.map(
-        (ind, i) => h`<fieldset><legend>${ind.description} · ${t('indicator.target')}: ${ind.target}</legend>
-${textField(t, s, { name: `realisations.${i}.value`, label: t('field.realisation') })}
-${textField(t, s, { name: `realisations.${i}.evidenceUrl`, label: t('field.evidenceUrl'), optional: true, hint: t('field.evidenceUrlHint') })}
-${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence'), optional: true })}
-<input type="hidden" name="realisations.${i}.indicatorId" value="${ind.id}"></fieldset>`,
-      )}`,
-      { quarter: q },
-    );
-  },
+  submitCheckIn: (kit) =>
+    realisationForm(kit, 'submitCheckIn', kit.t(`quarter.${kit.q}`), { quarter: kit.q }),
+  recordRealisation: (kit) =>
+    realisationForm(kit, 'recordRealisation', kit.t(`periodName.${kit.q}`), { period: kit.q }),
   assignPeers: ({ t, form, text }) =>
     form('assignPeers', t('action.assignPeers'), text('assignPeers', 'peerNips', t('field.peerNips'))),
   submitReview: ({ t, view, form }) =>
@@ -122,6 +107,32 @@ ${textField(t, s, { name: 'reason', label: t('field.reason'), kind: 'textarea' }
       text('completeTraining', 'note', t('field.note'), true),
     ),
 };
+
+/** The realisation per indicator of the agreed SKP, with evidence: a quarter's check-in or a period's. */
+function realisationForm(
+  { t, view, form }: FormKit,
+  type: 'submitCheckIn' | 'recordRealisation',
+  title: string,
+  hidden: Record<string, string>,
+): Html {
+  const { appraisal, state } = view;
+  const agreed = appraisal?.agreement.versions.find((v) => v.version === appraisal.agreement.agreedVersion);
+  const indicators = agreed?.rhk.flatMap((r) => r.indicators) ?? [];
+  if (indicators.length === 0) return notice('info', t('task.notInWeb'));
+  const s = stateFor(state, type);
+  return form(
+    type,
+    t(`action.${type}`),
+    h`<h2>${title}</h2>${indicators.map(
+      (ind, i) => h`<fieldset><legend>${ind.description} · ${t('indicator.target')}: ${ind.target}</legend>
+${textField(t, s, { name: `realisations.${i}.value`, label: t('field.realisation') })}
+${textField(t, s, { name: `realisations.${i}.evidenceUrl`, label: t('field.evidenceUrl'), optional: true, hint: t('field.evidenceUrlHint') })}
+${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence'), optional: true })}
+<input type="hidden" name="realisations.${i}.indicatorId" value="${ind.id}"></fieldset>`,
+    )}`,
+    hidden,
+  );
+}
 
 function content(t: Translate, view: TaskView): Html {
   const { task, state } = view;

@@ -124,7 +124,7 @@ function renderAll(lang: 'id' | 'en'): string[] {
 
   const tasks = taskKinds.map((kind, i) => ({
     // Check-in tasks are qualified by their quarter, agreement tasks by their version.
-    taskId: `bungo.2027.${i % 2 ? me : colleague}:${kind}:${kind.includes('CheckIn') ? 'II' : 'v1'}`,
+    taskId: `bungo.2027.${i % 2 ? me : colleague}:${kind}:${kind.includes('CheckIn') ? 'II' : kind === 'recordRealisation' ? 'TW2' : 'v1'}`,
     appraisalId: `bungo.2027.${i % 2 ? me : colleague}`,
     kind,
     step: steps[i % steps.length]!,

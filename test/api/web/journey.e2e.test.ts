@@ -55,7 +55,7 @@ describe('one employee’s year in the web UI', () => {
     );
     let cycle: {
       calendar: Record<string, { start: string; deadline: string }> & {
-        checkIns: Record<string, { start: string }>;
+        periods: { windows: Array<{ id: string; opens: string }> };
       };
     } | null = null;
     for (let i = 0; i < 300 && !cycle; i++) {
@@ -198,11 +198,11 @@ describe('one employee’s year in the web UI', () => {
     expect(agreed.versions[1]!.rhk[0]).toMatchObject({ parentRhkId: 'rhk-kapus-1' });
     expect(agreed.versions[1]!.rhk[0]!.indicators.map((i) => i.target)).toEqual(['85%', '30 menit']);
 
-    // TW I: realisation with an evidence link (a bad link first), then the head's feedback.
-    await skipTo(calendar.checkIns.I!.start);
-    await waitForTask('submitCheckIn', nurse.nip);
+    // TW1: realisation with an evidence link (a bad link first), then the head's feedback per RHK and rating.
+    await skipTo(calendar.periods.windows[0]!.opens);
+    await waitForTask('recordRealisation', nurse.nip);
     await loginAs(nurse);
-    await openTask('submitCheckIn');
+    await openTask('recordRealisation');
     await page.type('#f-realisations-0-value', '88%');
     await page.type('#f-realisations-0-evidenceUrl', 'rekap-maret');
     await page.type('#f-realisations-1-value', '28 menit');
@@ -214,16 +214,32 @@ describe('one employee’s year in the web UI', () => {
     await shot('07-check-in-phone');
     await submitAndWaitDone('main form button[type=submit]');
     await loginAs(head);
-    await openTask('giveCheckInFeedback');
+    await waitForTask('ratePeriod', head.nip);
+    await openTask('ratePeriod');
     const reported = await text();
     expect(reported).toContain('https://drive.bungokab.go.id/pkm-mb/rekap-maret.pdf');
     expect(reported).toContain('Buku register rawat jalan');
-    await page.type('#f-feedback', 'Capaian baik; pertahankan kelengkapan rekam asuhan.');
+    await page.type('#f-rhkFeedback-0', 'Capaian baik; pertahankan kelengkapan rekam asuhan.');
+    await page.click('main form:has(input[value=givePeriodFeedback]) button[type=submit]');
+    await page.waitFor(`location.search.includes('saved=feedback') && document.querySelector('#f-results')`);
+    await page.select('#f-results', 'sesuai');
+    await page.select('#f-behaviour', 'sesuai');
+    await page.type('#f-feedback', 'Sesuai ekspektasi triwulan ini.');
     await shot('08-check-in-feedback-phone');
-    await submitAndWaitDone('main form button[type=submit]');
-    expect((await nurseState()).checkIns.I).toMatchObject({
-      submittedAt: expect.any(String),
-      feedbackAt: expect.any(String),
+    await submitAndWaitDone('main form:has(input[value=ratePeriod]) button[type=submit]');
+    // The nurse reads TW1's ratings, predikat and her head's feedback, and acknowledges them.
+    await loginAs(nurse);
+    await waitForTask('acknowledgePeriod', nurse.nip);
+    await openTask('acknowledgePeriod');
+    const periodResult = await text();
+    expect(periodResult).toContain('Capaian baik; pertahankan kelengkapan rekam asuhan.');
+    expect(periodResult).toContain('Baik');
+    await submitAndWaitDone('main form:has(input[value=acknowledgePeriod]) button[type=submit]');
+    expect((await nurseState()).periods.TW1).toMatchObject({
+      acknowledgedAt: expect.any(String),
+      realisationAt: expect.any(String),
+      rating: expect.objectContaining({ predikat: 'baik', as: 'rater' }),
+      feedback: [expect.objectContaining({ rhkId: expect.any(String) })],
     });
 
     // The annual review: self-assessment and the head's assessment, BerAKHLAK.
@@ -281,6 +297,25 @@ describe('one employee’s year in the web UI', () => {
         feedback: 'Perilaku kerja perlu diperbaiki',
       },
     );
+    // Everyone else in the unit is rated by their rater too: a cycle with periods releases a unit only
+    // once every akhir rating in it is set.
+    for (const other of people.filter(
+      (p) => p.unitCode === 'PKM-MB' && ![nurse.nip, colleague.nip].includes(p.nip),
+    )) {
+      const rater = people.find((p) => p.nip === other.supervisorNip);
+      if (!rater) throw new Error(`${other.name} has no rater in the demo organisation`);
+      await api(
+        rater,
+        'POST',
+        `/tasks/${encodeURIComponent(`bungo.${year}.${other.nip}:setRating`)}/actions`,
+        {
+          type: 'setRating',
+          results: 'sesuai',
+          behaviour: 'sesuai',
+          feedback: 'Sesuai ekspektasi',
+        },
+      );
+    }
     await api(hrOfficer, 'POST', `/cycles/${cycleId}/units/PKM-MB/predikat`, { predikat: 'istimewa' }, [
       'hr',
       'employee',
@@ -302,8 +337,6 @@ describe('one employee’s year in the web UI', () => {
     expect(mine).toContain('Versi 2');
     expect(mine).toContain('disepakati');
     expect(mine).toContain('Intervensi dari RHK atasan: Mutu layanan Puskesmas Muara Bungo I meningkat');
-    // The supervisor's check-in feedback is hers to read.
-    expect(mine).toContain('Capaian baik; pertahankan kelengkapan rekam asuhan.');
     await page.setViewport(1280, 900);
     await shot('13-my-appraisal-desktop');
     expect((await nurseState()).feedbackAcknowledgedAt).not.toBeNull();
