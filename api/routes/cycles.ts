@@ -4,7 +4,6 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { periodIdSchema } from '../../domain/appraisal/payloads.ts';
 import { calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
 import { populationSchema } from '../../domain/cycle/events.ts';
-import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { cycleDistribution, cycleProgress } from '../../record/read/cycles.ts';
 import { xlsxContentType } from '../../record/read/export/tables.ts';

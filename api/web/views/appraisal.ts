@@ -10,7 +10,7 @@ import { commandForm, type FormState, newFormKey, stateFor, textField } from '..
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import { agreementHistory, indicatorTable, openReviewTask } from './agreement.ts';
+import { agreementHistory, openReviewTask } from './agreement.ts';
 
 export type MyAppraisal = EmployeeView;
 

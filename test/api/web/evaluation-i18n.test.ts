@@ -139,7 +139,6 @@ describe('the rating pages', () => {
   );
 
   it('puts the whole year in front of the rater above the akhir rating form', () => {
-    const t = translator('en');
     const html = renderAll('en').setRating;
     // People by name, times with their zone.
     for (const p of [employee, rater, superior]) expect(html).toContain(p.name);

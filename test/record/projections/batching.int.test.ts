@@ -87,7 +87,7 @@ function reassigned(state: AppraisalState, assigneeNip: string): AppraisalEvent 
   } as AppraisalEvent;
 }
 
-const envelopes = (streamId: string, events: AppraisalEvent[]) =>
+const envelopes = (_streamId: string, events: AppraisalEvent[]) =>
   events.map(
     (event) =>
       ({
