@@ -40,3 +40,30 @@ export async function createSiklusRig(env: TestWorkflowEnvironment, prefix: stri
     },
   };
 }
+
+/** A rig whose worker runs, on an environment it owns: `stop()` ends the worker, the database and `env`. */
+export interface RunningRig extends SiklusTestRig {
+  env: TestWorkflowEnvironment;
+  stop(): Promise<void>;
+}
+
+export async function startRunningRig(env: TestWorkflowEnvironment, prefix: string): Promise<RunningRig> {
+  let rig: SiklusTestRig;
+  try {
+    rig = await createSiklusRig(env, prefix);
+  } catch (error) {
+    await env.teardown();
+    throw error;
+  }
+  const running = rig.worker.run();
+  return {
+    ...rig,
+    env,
+    stop: async () => {
+      rig.worker.shutdown();
+      await running;
+      await rig.close();
+      await env.teardown();
+    },
+  };
+}
