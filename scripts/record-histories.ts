@@ -4,9 +4,7 @@
 // deliberate, versioned change to the workflows): the old fixtures are what proves compatibility.
 import { randomBytes } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import pg from 'pg';
-import { createActivities } from '../activities/index.ts';
 import { withDatabase } from '../runtime/postgres.ts';
 import { withStartRetries } from '../runtime/server-start.ts';
 import { resolveTestServer } from '../runtime/test-server.ts';
@@ -14,7 +12,7 @@ import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { setupPostgres } from '../test/setup/postgres.ts';
 import { fixturesDir, recordHistories, writeHistoryFixtures } from '../test/support/record-histories.ts';
-import { workflowsPath } from '../worker/create-worker.ts';
+import { createWorkerOn } from '../worker/create-worker.ts';
 
 const postgres = await setupPostgres();
 const database = `record_${randomBytes(6).toString('hex')}`;
@@ -29,13 +27,7 @@ const env = await withStartRetries(() =>
 try {
   await migrateToLatest(db);
   const taskQueue = `record-${randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowsPath,
-    activities: createActivities({ db, temporal: () => env.client, taskQueue }),
-  });
+  const worker = await createWorkerOn(env, db, taskQueue);
   const recorded = await recordHistories(env, { db, worker, taskQueue });
   writeHistoryFixtures(recorded);
   for (const r of recorded) console.log(`${r.file}: ${r.history.events?.length ?? 0} history events`);
