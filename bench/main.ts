@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { benchApi } from './api.ts';
 import { benchEventAppend } from './event-append.ts';
 import { benchExportXlsx, parseExportArgs } from './export-xlsx.ts';
+import { benchFirstTask, parseFirstTaskArgs } from './first-task.ts';
 import { benchLaunch, parseLaunchArgs, UsageError } from './launch.ts';
 import { benchReplay } from './replay.ts';
 
@@ -14,11 +15,13 @@ const benchmarks: Record<string, (args: string[]) => Promise<unknown>> = {
   replay: () => benchReplay({ databaseUrl: process.env.DATABASE_URL }),
   'export-xlsx': (args) =>
     benchExportXlsx({ ...parseExportArgs(args), databaseUrl: process.env.DATABASE_URL }),
+  'first-task': (args) => benchFirstTask(parseFirstTaskArgs(args)),
 };
 /** Argument checks, run before anything starts; they throw UsageError. */
 const argumentChecks: Record<string, (args: string[]) => unknown> = {
   launch: parseLaunchArgs,
   'export-xlsx': parseExportArgs,
+  'first-task': parseFirstTaskArgs,
 };
 /** These start a Temporal dev server, whose banner the SDK copies onto this process's stdout. */
 const noisyStdout = new Set(['launch']);

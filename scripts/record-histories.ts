@@ -5,9 +5,7 @@
 // deliberate, versioned change to the workflows): the old fixtures are what proves compatibility.
 import { randomBytes } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import pg from 'pg';
-import { createActivities } from '../activities/index.ts';
 import { withDatabase } from '../runtime/postgres.ts';
 import { withStartRetries } from '../runtime/server-start.ts';
 import { resolveTestServer } from '../runtime/test-server.ts';
@@ -15,7 +13,7 @@ import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { setupPostgres } from '../test/setup/postgres.ts';
 import { fixturesDir, recordHistories, writeHistoryFixtures } from '../test/support/record-histories.ts';
-import { workflowsPath } from '../worker/create-worker.ts';
+import { createWorkerOn } from '../worker/create-worker.ts';
 
 const postgres = await setupPostgres();
 const database = `record_${randomBytes(6).toString('hex')}`;
@@ -30,13 +28,7 @@ const env = await withStartRetries(() =>
 try {
   await migrateToLatest(db);
   const taskQueue = `record-${randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowsPath,
-    activities: createActivities({ db, temporal: () => env.client, taskQueue }),
-  });
+  const worker = await createWorkerOn(env, db, taskQueue);
   // With file names as arguments, only those are written: the others stay as they were recorded.
   const only = process.argv.slice(2);
   const recorded = (await recordHistories(env, { db, worker, taskQueue })).filter(

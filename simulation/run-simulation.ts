@@ -3,16 +3,14 @@
 // calendar is skipped forward, and the result is read back from the projections and the event log.
 import { randomBytes } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
-import { createActivities } from '../activities/index.ts';
 import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
 import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
 import { defaultTimeZone, type IndonesianTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
-import { workflowsPath } from '../worker/create-worker.ts';
+import { createWorkerOn } from '../worker/create-worker.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
 import { closeCycleUpdate, removeEmployeeUpdate, setUnitPredikatUpdate } from '../workflows/messages.ts';
 import { Inbox } from './inbox.ts';
@@ -59,13 +57,7 @@ export async function runSimulation(
   await seedOrganisation(db, org.orgId, org.units, org.employees, timeZone);
   const hr = org.head.nip;
   const taskQueue = `siklus-sim-${randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowsPath,
-    activities: createActivities({ db, temporal: () => env.client, taskQueue }),
-  });
+  const worker = await createWorkerOn(env, db, taskQueue);
   const progress = options.onProgress ?? (() => {});
   const now = new Date(await env.currentTimeMs());
   const year = now.getUTCFullYear() + 1;

@@ -14,15 +14,19 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Kysely<Database>;
+  /** The client activities start and signal appraisals with; one on `connection` by default. */
+  temporal?: () => Client;
 }
 
 export function createWorker(options: WorkerOptions): Promise<Worker> {
   // Activities that start and signal appraisals share the worker's connection.
   let client: Client | undefined;
-  const temporal = () => {
-    client ??= new Client({ connection: options.connection, namespace: options.namespace });
-    return client;
-  };
+  const temporal =
+    options.temporal ??
+    (() => {
+      client ??= new Client({ connection: options.connection, namespace: options.namespace });
+      return client;
+    });
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
@@ -33,5 +37,20 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
       temporal,
       taskQueue: options.taskQueue,
     }),
+  });
+}
+
+/** The same worker on a Temporal test environment (tests, the simulation), its activities on its client. */
+export function createWorkerOn(
+  env: { nativeConnection: NativeConnection; namespace?: string | undefined; client: Client },
+  db: Kysely<Database>,
+  taskQueue: string,
+): Promise<Worker> {
+  return createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    db,
+    temporal: () => env.client,
   });
 }

@@ -1,4 +1,4 @@
-// The schemas of ratings and predikat, for events, commands and the API.
+// The schemas of ratings and predikat, for events, commands and the API (apart from predikat.ts: see there).
 import { z } from 'zod';
 import { predikats, ratings } from './predikat.ts';
 

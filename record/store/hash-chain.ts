@@ -4,6 +4,7 @@
 //          { data, eventId, metadata, recordedAt, streamId, streamVersion, type })
 import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
+import type { EventRecord } from './recorded-event.ts';
 
 /** prev_hash of every stream's first event. */
 export const genesisHash = '0'.repeat(64);
@@ -38,24 +39,17 @@ const sha256Hex: (text: string) => string =
     ? (text) => crypto.hash('sha256', text, 'hex')
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
-/** The same content hashed from a stored row (data and metadata as parsed from jsonb). */
-export function storedEventHash(row: {
-  prevHash: string;
-  streamId: string;
-  streamVersion: number;
-  eventId: string;
-  type: string;
-  data: unknown;
-  metadata: unknown;
-  recordedAt: Date;
-}): string {
-  return eventHash(row.prevHash, {
-    streamId: row.streamId,
-    streamVersion: row.streamVersion,
-    eventId: row.eventId,
+/** The same content hashed from a stored events row (data and metadata as parsed from jsonb). */
+export function storedEventHash(
+  row: Omit<EventRecord, 'global_position' | 'transaction_id' | 'hash'>,
+): string {
+  return eventHash(row.prev_hash, {
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    eventId: row.event_id,
     type: row.type,
     dataJson: canonicalJson(row.data),
     metadataJson: canonicalJson(row.metadata),
-    recordedAt: row.recordedAt.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
   });
 }

@@ -20,6 +20,36 @@ export interface EventRecord {
   hash: string;
 }
 
+/** An events row's columns under their API names, with data and metadata as stored (not validated). */
+export interface StoredEventFields {
+  globalPosition: number;
+  streamId: string;
+  streamVersion: number;
+  eventId: string;
+  type: string;
+  data: unknown;
+  metadata: unknown;
+  recordedAt: Date;
+  prevHash: string;
+  hash: string;
+}
+
+/** The row as stored: what the audit pages show, and what toRecordedEvent validates. */
+export function storedEventFields(row: Omit<EventRecord, 'transaction_id'>): StoredEventFields {
+  return {
+    globalPosition: row.global_position,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    eventId: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
 export function toRecordedEvent<R extends EventRegistry>(registry: R, row: EventRecord): RecordedEvent<R> {
   const where = { streamId: row.stream_id, streamVersion: row.stream_version };
   const data = parseEventData(registry, row.type, row.data, where);
@@ -29,16 +59,9 @@ export function toRecordedEvent<R extends EventRegistry>(registry: R, row: Event
     throw new EventMetadataInvalidError(where, issues);
   }
   return {
-    globalPosition: row.global_position,
+    ...storedEventFields(row),
     transactionId: row.transaction_id,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventId: row.event_id,
-    type: row.type,
     data,
     metadata: metadata.data,
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
   } as RecordedEvent<R>;
 }

@@ -11,6 +11,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../schema/database.ts';
 import { genesisHash, storedEventHash } from './hash-chain.ts';
+import type { EventRecord } from './recorded-event.ts';
 
 export type IntegrityProblem =
   | 'hash_mismatch'
@@ -34,18 +35,8 @@ export interface VerificationReport {
   findings: IntegrityFinding[];
 }
 
-interface ChainRow {
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  type: string;
-  data: unknown;
-  metadata: unknown;
-  recorded_at: Date;
-  prev_hash: string;
-  hash: string;
-  global_position: string;
-}
+/** The position as text, compared as a bigint. */
+type ChainRow = Omit<EventRecord, 'global_position' | 'transaction_id'> & { global_position: string };
 
 interface Walk {
   streamId: string;
@@ -127,16 +118,7 @@ export async function verifyStreams(
           walk.nextVersion,
         );
       }
-      const recomputed = storedEventHash({
-        prevHash: row.prev_hash,
-        streamId: row.stream_id,
-        streamVersion: row.stream_version,
-        eventId: row.event_id,
-        type: row.type,
-        data: row.data,
-        metadata: row.metadata,
-        recordedAt: row.recorded_at,
-      });
+      const recomputed = storedEventHash(row);
       if (recomputed !== row.hash)
         report('hash_mismatch', 'the stored content does not give the stored hash');
       // After a gap the link is broken by the gap itself; report the gap only.

@@ -1,12 +1,11 @@
 // The authorization matrix: every route of the OpenAPI document (and the live feed) x every role x own
 // or another organisation, with the status each must answer; and no answer to another organisation's
 // caller ever holds this organisation's data.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
-import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
+import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
 const org = generateOrganisation(seededRandom(5), 'bungo', 8, 2);
@@ -33,19 +32,15 @@ const access = (method: string, path: string): Access => {
 };
 
 describe('authorization matrix', () => {
-  let env: TestWorkflowEnvironment;
-  let rig: SiklusTestRig;
+  let rig: RunningRig;
   let t: TestApi;
-  let workerRun: Promise<void>;
   let cycleId: string;
   let taskId: string;
   const tokens: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
-    env = await startDevEnv();
-    rig = await createSiklusRig(env, 'authz');
-    workerRun = rig.worker.run();
-    t = await startTestApi(env, rig);
+    rig = await startRunningRig(await startDevEnv(), 'authz');
+    t = await startTestApi(rig);
     tokens.hr = await t.token('bungo', head.nip, ['hr', 'employee']);
     tokens.employee = await t.token('bungo', staffA!.nip);
     tokens.supervisor = await t.token('bungo', leaderA!.nip);
@@ -82,10 +77,7 @@ describe('authorization matrix', () => {
 
   afterAll(async () => {
     await t?.api.close();
-    rig?.worker.shutdown();
-    await workerRun;
-    await rig?.close();
-    await env?.teardown();
+    await rig?.stop();
   });
 
   it('answers every route x role x organisation with the status the rules give', async () => {

@@ -2,11 +2,10 @@
 // API and the web form, against real PostgreSQL, a real Temporal dev server and a real worker: bad periods
 // are a 422 that starts nothing, and a monthly cycle started in a WITA or WIT organisation stores a
 // calendar of 12 windows ending at 23:59:59 local time.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../../auth/dev-keys.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
-import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
+import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
 import { type ServedApp, startDevWebApp } from '../support/web-app.ts';
 
@@ -22,9 +21,7 @@ const people = [
 ];
 
 describe('time zone and evaluation periods (dev server, real worker)', () => {
-  let env: TestWorkflowEnvironment;
-  let rig: SiklusTestRig;
-  let workerRun: Promise<void>;
+  let rig: RunningRig;
   let app: ServedApp & { devKey: Parameters<typeof signDevToken>[0] };
   const now = new Date();
   // A cycle for next year, starting on 1 December of this one: early enough for M01's window.
@@ -32,21 +29,16 @@ describe('time zone and evaluation periods (dev server, real worker)', () => {
   const start = `${year - 1}-12-01`;
 
   beforeAll(async () => {
-    env = await startDevEnv();
-    rig = await createSiklusRig(env, 'periods');
-    workerRun = rig.worker.run();
+    rig = await startRunningRig(await startDevEnv(), 'periods');
     // Mamuju (West Sulawesi) keeps WITA, Merauke (South Papua) WIT; both start with the default, WIB.
     await seedOrganisation(rig.db, 'mamuju', ['UMUM'], people);
     await seedOrganisation(rig.db, 'merauke', ['UMUM'], people);
-    app = await startDevWebApp(env, rig);
+    app = await startDevWebApp(rig);
   }, 180_000);
 
   afterAll(async () => {
     await app?.close();
-    rig?.worker.shutdown();
-    await workerRun;
-    await rig?.close();
-    await env?.teardown();
+    await rig?.stop();
   });
 
   const token = (org: string, who: string, roles: string[]) =>

@@ -1,11 +1,10 @@
 // The HTTP API against real Postgres, a real Temporal dev server and a real worker: HR sets up the
 // organisation from CSV and starts a cycle; people act on their inbox; errors are problem+json.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
-import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
+import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
 const org = generateOrganisation(seededRandom(11), 'bungo', 20, 2);
@@ -19,29 +18,38 @@ const csv = [
 ].join('\n');
 
 describe('HTTP API (dev server, real worker)', () => {
-  let env: TestWorkflowEnvironment;
-  let rig: SiklusTestRig;
+  let rig: RunningRig;
   let t: TestApi;
   let hrToken: string;
   let cycleId: string;
 
-  let workerRun: Promise<void>;
-
   beforeAll(async () => {
-    env = await startDevEnv();
-    rig = await createSiklusRig(env, 'api');
-    workerRun = rig.worker.run();
-    t = await startTestApi(env, rig);
+    rig = await startRunningRig(await startDevEnv(), 'api');
+    t = await startTestApi(rig);
     hrToken = await t.token('bungo', head.nip, ['hr', 'employee']);
   }, 120_000);
 
   afterAll(async () => {
     await t?.api.close();
-    rig?.worker.shutdown();
-    await workerRun;
-    await rig?.close();
-    await env?.teardown();
+    await rig?.stop();
   });
+
+  const firstTask = async (token: string) =>
+    (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token })).body.tasks[0];
+  const actOn = (task: { taskId: string }, token: string, body: unknown, headers?: Record<string, string>) =>
+    t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
+      token,
+      body,
+      ...(headers ? { headers } : {}),
+    });
+  /** The appraisal's stored events of this type. */
+  const eventsOf = (appraisalId: string, type: string) =>
+    rig.db
+      .selectFrom('events')
+      .select('type')
+      .where('stream_id', '=', `appraisal-${appraisalId}`)
+      .where('type', '=', type)
+      .execute();
 
   it('serves the OpenAPI 3.1 document and a reference page', async () => {
     const spec = await t.call('GET', '/openapi.json');
@@ -119,36 +127,18 @@ describe('HTTP API (dev server, real worker)', () => {
   it('acts on a task through an Update; the next GET sees it; a retried POST does nothing twice', async () => {
     const member = staff[1]!;
     const token = await t.token('bungo', member.nip);
-    const inbox = await t.call('GET', '/v1/orgs/bungo/me/tasks', { token });
-    const task = inbox.body.tasks[0];
+    const task = await firstTask(token);
     expect(task).toMatchObject({ kind: 'acknowledgeStandards', assigneeNip: member.nip, status: 'open' });
     const headers = { 'idempotency-key': 'ack-1' };
-    const first = await t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
-      token,
-      body: { type: 'acknowledgeStandards' },
-      headers,
-    });
+    const first = await actOn(task, token, { type: 'acknowledgeStandards' }, headers);
     expect(first.status).toBe(200);
     expect(first.body.eventTypes).toEqual(['socialisation.acknowledged', 'task.completed']);
     expect((await t.call('GET', '/v1/orgs/bungo/me/tasks', { token })).body.tasks).toEqual([]);
-    const retry = await t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
-      token,
-      body: { type: 'acknowledgeStandards' },
-      headers,
-    });
+    const retry = await actOn(task, token, { type: 'acknowledgeStandards' }, headers);
     expect(retry).toMatchObject({ status: 200, body: first.body });
-    const reused = await t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
-      token,
-      body: { type: 'acknowledgeStandards', extra: 1 },
-      headers,
-    });
+    const reused = await actOn(task, token, { type: 'acknowledgeStandards', extra: 1 }, headers);
     expect(reused).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused' } });
-    const events = await rig.db
-      .selectFrom('events')
-      .select('type')
-      .where('stream_id', '=', `appraisal-${task.appraisalId}`)
-      .where('type', '=', 'socialisation.acknowledged')
-      .execute();
+    const events = await eventsOf(task.appraisalId, 'socialisation.acknowledged');
     expect(events).toHaveLength(1);
     const mine = await t.call('GET', '/v1/orgs/bungo/me/appraisal', { token });
     expect(mine.body).toMatchObject({
@@ -162,25 +152,17 @@ describe('HTTP API (dev server, real worker)', () => {
   it('refuses a command the task does not take, before it reaches the appraisal', async () => {
     const member = staff[3]!;
     const token = await t.token('bungo', member.nip);
-    const task = (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token })).body.tasks[0];
+    const task = await firstTask(token);
     expect(task).toMatchObject({ kind: 'acknowledgeStandards' });
     // The appraisal itself would take an activity report; the acknowledgement task does not.
     const report = { type: 'addActivityReport', reportId: 'r-1', date: '2027-01-05', description: 'Rapat' };
-    const refused = await t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
-      token,
-      body: report,
-    });
+    const refused = await actOn(task, token, report);
     expect(refused).toMatchObject({
       status: 422,
       type: 'application/problem+json',
       body: { code: 'command_not_for_task' },
     });
-    const events = await rig.db
-      .selectFrom('events')
-      .select('type')
-      .where('stream_id', '=', `appraisal-${task.appraisalId}`)
-      .where('type', '=', 'activityReport.added')
-      .execute();
+    const events = await eventsOf(task.appraisalId, 'activityReport.added');
     expect(events).toEqual([]);
     // Through "my appraisal", where it belongs, it is recorded.
     const mine = await t.call('POST', '/v1/orgs/bungo/me/appraisal/actions', { token, body: report });
@@ -190,7 +172,7 @@ describe('HTTP API (dev server, real worker)', () => {
   it("acts once for a web form sent twice with its key, as for a retried API call's key", async () => {
     const member = staff[4]!;
     const token = await t.token('bungo', member.nip);
-    const task = (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token })).body.tasks[0];
+    const task = await firstTask(token);
     expect(task).toMatchObject({ kind: 'acknowledgeStandards' });
     const submit = () =>
       fetch(`${t.api.url}/app/tasks/${encodeURIComponent(task.taskId)}`, {
@@ -206,12 +188,7 @@ describe('HTTP API (dev server, real worker)', () => {
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe('/app/inbox?done=1');
     }
-    const events = await rig.db
-      .selectFrom('events')
-      .select('type')
-      .where('stream_id', '=', `appraisal-${task.appraisalId}`)
-      .where('type', '=', 'socialisation.acknowledged')
-      .execute();
+    const events = await eventsOf(task.appraisalId, 'socialisation.acknowledged');
     expect(events).toHaveLength(1);
   });
 

@@ -229,10 +229,10 @@ describe('verifyCycle', () => {
        where stream_id = ${stream} order by stream_version desc limit 1`.execute(db);
     const last = rows[0]!;
     const forged = {
-      prevHash: last.hash,
-      streamId: stream,
-      streamVersion: last.stream_version + 1,
-      eventId: randomUUID(),
+      prev_hash: last.hash,
+      stream_id: stream,
+      stream_version: last.stream_version + 1,
+      event_id: randomUUID(),
       type: 'activityReport.added',
       data: {
         reportId: 'forged',
@@ -242,15 +242,15 @@ describe('verifyCycle', () => {
         at: '2027-12-30T01:00:00.000Z',
       },
       metadata: last.metadata,
-      recordedAt: last.recorded_at,
+      recorded_at: last.recorded_at,
     };
     await tamper(
       `insert into events (stream_id, stream_version, event_id, type, data, metadata, recorded_at, prev_hash, hash)
-       values ('${stream}', ${forged.streamVersion}, '${forged.eventId}', '${forged.type}', '${JSON.stringify(forged.data)}',
+       values ('${stream}', ${forged.stream_version}, '${forged.event_id}', '${forged.type}', '${JSON.stringify(forged.data)}',
                '${JSON.stringify(forged.metadata)}', '${last.recorded_at.toISOString()}', '${last.hash}', '${storedEventHash(forged)}')`,
     );
     const found = await problems(cycle.cycleId);
-    expect(found[0]).toEqual([stream, forged.streamVersion, 'head_mismatch']);
+    expect(found[0]).toEqual([stream, forged.stream_version, 'head_mismatch']);
     expect(found).toContainEqual(['activity_reports', undefined, 'projection_mismatch']);
   });
 
@@ -334,16 +334,7 @@ async function rewriteChain(
   let prevHash = rows[0]!.prev_hash;
   for (const row of rows) {
     const data = row.stream_version === fromVersion ? change(row.data) : row.data;
-    const hash = storedEventHash({
-      prevHash,
-      streamId,
-      streamVersion: row.stream_version,
-      eventId: row.event_id,
-      type: row.type,
-      data,
-      metadata: row.metadata,
-      recordedAt: row.recorded_at,
-    });
+    const hash = storedEventHash({ ...row, stream_id: streamId, prev_hash: prevHash, data });
     statements.push(
       `update events set data = '${JSON.stringify(data)}', prev_hash = '${prevHash}', hash = '${hash}'
        where stream_id = '${streamId}' and stream_version = ${row.stream_version}`,

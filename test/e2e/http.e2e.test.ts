@@ -10,7 +10,7 @@ import { startMailer } from '../../notifications/mailer.ts';
 import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
-import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
+import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
 
 const org = generateOrganisation(seededRandom(3), 'bukittinggi', 20, 2);
@@ -33,9 +33,8 @@ const csv = [
 
 describe('end to end over HTTP (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
-  let rig: SiklusTestRig;
+  let rig: RunningRig;
   let t: TestApi;
-  let workerRun: Promise<void>;
   let mailer: { stop(): void };
   const mails: string[] = [];
   const smtp = new SMTPServer({
@@ -51,10 +50,9 @@ describe('end to end over HTTP (time-skipping server)', () => {
   });
 
   beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    rig = await createSiklusRig(env, 'e2e');
-    workerRun = rig.worker.run();
-    t = await startTestApi(env, rig);
+    rig = await startRunningRig(await startTimeSkippingEnv(), 'e2e');
+    env = rig.env;
+    t = await startTestApi(rig);
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const port = (smtp.server.address() as { port: number }).port;
     mailer = startMailer(rig.db, `smtp://127.0.0.1:${port}?ignoreTLS=true`, {
@@ -67,10 +65,7 @@ describe('end to end over HTTP (time-skipping server)', () => {
     mailer?.stop();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
     await t?.api.close();
-    rig?.worker.shutdown();
-    await workerRun;
-    await rig?.close();
-    await env?.teardown();
+    await rig?.stop();
   });
 
   it('runs a whole year through the API', async () => {

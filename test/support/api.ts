@@ -2,11 +2,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { identityFromEnv } from '../../auth/config.ts';
 import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import { type RunningServer, startServer } from '../../bin/server.ts';
-import type { SiklusTestRig } from './siklus-worker.ts';
+import type { RunningRig } from './siklus-worker.ts';
 
 export interface TestApi {
   api: RunningServer;
@@ -18,12 +17,12 @@ export interface TestApi {
   ): Promise<{ status: number; type: string | null; body: any }>;
 }
 
-export async function startTestApi(env: TestWorkflowEnvironment, rig: SiklusTestRig): Promise<TestApi> {
+export async function startTestApi(rig: RunningRig): Promise<TestApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'siklus-api-'));
   const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
   const key = await loadDevKey(dataDir);
   const api = await startServer(
-    { db: rig.db, temporal: env.client, taskQueue: rig.taskQueue, identity, maxBodyBytes: 64 * 1024 },
+    { db: rig.db, temporal: rig.env.client, taskQueue: rig.taskQueue, identity, maxBodyBytes: 64 * 1024 },
     { port: 0 },
   );
   return {

@@ -2,13 +2,12 @@
 // and activities, on whichever Temporal test environment the test made.
 import { randomBytes } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
-import { createActivities } from '../../activities/index.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
-import { workflowsPath } from '../../worker/create-worker.ts';
+import { createWorkerOn } from '../../worker/create-worker.ts';
 import { createTestDatabase } from './database.ts';
 
 export interface SiklusTestRig {
@@ -23,13 +22,7 @@ export async function createSiklusRig(env: TestWorkflowEnvironment, prefix: stri
   const db = createDb(database.url);
   await migrateToLatest(db);
   const taskQueue = `siklus-test-${randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowsPath,
-    activities: createActivities({ db, temporal: () => env.client, taskQueue }),
-  });
+  const worker = await createWorkerOn(env, db, taskQueue);
   return {
     db,
     worker,
@@ -37,6 +30,33 @@ export async function createSiklusRig(env: TestWorkflowEnvironment, prefix: stri
     close: async () => {
       await db.destroy();
       await database.drop();
+    },
+  };
+}
+
+/** A rig whose worker runs, on an environment it owns: `stop()` ends the worker, the database and `env`. */
+export interface RunningRig extends SiklusTestRig {
+  env: TestWorkflowEnvironment;
+  stop(): Promise<void>;
+}
+
+export async function startRunningRig(env: TestWorkflowEnvironment, prefix: string): Promise<RunningRig> {
+  let rig: SiklusTestRig;
+  try {
+    rig = await createSiklusRig(env, prefix);
+  } catch (error) {
+    await env.teardown();
+    throw error;
+  }
+  const running = rig.worker.run();
+  return {
+    ...rig,
+    env,
+    stop: async () => {
+      rig.worker.shutdown();
+      await running;
+      await rig.close();
+      await env.teardown();
     },
   };
 }

@@ -4,12 +4,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Hono } from 'hono';
 import { identityFromEnv } from '../../auth/config.ts';
 import { loadDevKey } from '../../auth/dev-keys.ts';
 import { createServerApp } from '../../bin/server.ts';
-import type { SiklusTestRig } from './siklus-worker.ts';
+import type { RunningRig } from './siklus-worker.ts';
 
 export interface ServedApp {
   base: string;
@@ -28,15 +27,14 @@ export function serveApp(app: Pick<Hono, 'fetch'>): Promise<ServedApp> {
 }
 
 export async function startDevWebApp(
-  env: TestWorkflowEnvironment,
-  rig: SiklusTestRig,
+  rig: RunningRig,
 ): Promise<ServedApp & { devKey: Awaited<ReturnType<typeof loadDevKey>> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'siklus-web-'));
   const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
   const devKey = await loadDevKey(dataDir);
   const app = createServerApp({
     db: rig.db,
-    temporal: env.client,
+    temporal: rig.env.client,
     taskQueue: rig.taskQueue,
     identity,
     web: { devKey },

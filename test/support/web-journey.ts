@@ -1,10 +1,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { signDevToken } from '../../auth/dev-keys.ts';
 import { type DemoPerson, seedDemoOrganisations } from '../../demo/seed.ts';
-import { type Browser, ensureChromium, launchBrowser, type Page } from './browser.ts';
-import { createSiklusRig, type SiklusTestRig } from './siklus-worker.ts';
+import type { Page } from './browser.ts';
+import { startBrowserApp } from './browser-app.ts';
+import type { SiklusTestRig } from './siklus-worker.ts';
 import { startTimeSkippingEnv } from './temporal.ts';
-import { startDevWebApp } from './web-app.ts';
 
 export interface Journey {
   env: TestWorkflowEnvironment;
@@ -28,15 +27,10 @@ export interface Journey {
 }
 
 export async function startJourney(org: string): Promise<Journey> {
-  ensureChromium();
-  const env = await startTimeSkippingEnv();
-  const rig = await createSiklusRig(env, 'journey');
-  const workerRun = rig.worker.run();
+  const app = await startBrowserApp(await startTimeSkippingEnv(), 'journey');
+  const { rig, base, page } = app;
+  const env = rig.env;
   await seedDemoOrganisations(rig.db);
-  const web = await startDevWebApp(env, rig);
-  const { base, devKey } = web;
-  const browser: Browser = await launchBrowser();
-  const page = browser.page;
 
   const journey: Journey = {
     env,
@@ -46,7 +40,7 @@ export async function startJourney(org: string): Promise<Journey> {
     text: () => page.evaluate<string>('document.body.innerText'),
     shot: (name) => page.screenshot(`journey-${name}`),
     api: async (p, method, path, body, roles = ['employee']) => {
-      const token = await signDevToken(devKey, { org, nip: p.nip, roles });
+      const token = await app.token(org, p.nip, roles);
       const response = await fetch(`${base}/v1/orgs/${org}${path}`, {
         method,
         headers: {
@@ -105,14 +99,7 @@ export async function startJourney(org: string): Promise<Journey> {
         30_000,
       );
     },
-    close: async () => {
-      await browser.close();
-      await web.close();
-      rig.worker.shutdown();
-      await workerRun;
-      await rig.close();
-      await env.teardown();
-    },
+    close: app.close,
   };
   return journey;
 }

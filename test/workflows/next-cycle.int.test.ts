@@ -14,7 +14,7 @@ import {
 import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../../domain/ids.ts';
 import type { NextCycleInput } from '../../workflows/next-cycle.ts';
 import { seedOrganisation } from '../support/organisation.ts';
-import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
+import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
 const orgId = 'kerinci';
@@ -26,14 +26,12 @@ const nip = { head: '197703032000031003', staff: '199001012015031001', hr: '1980
 
 describe('the next-cycle schedule (dev server)', () => {
   let env: TestWorkflowEnvironment;
-  let rig: SiklusTestRig;
+  let rig: RunningRig;
   let options: NextCycleScheduleOptions;
-  let workerRun: Promise<void>;
 
   beforeAll(async () => {
-    env = await startDevEnv();
-    rig = await createSiklusRig(env, 'schedule');
-    workerRun = rig.worker.run();
+    rig = await startRunningRig(await startDevEnv(), 'schedule');
+    env = rig.env;
     await seedOrganisation(
       rig.db,
       orgId,
@@ -51,12 +49,7 @@ describe('the next-cycle schedule (dev server)', () => {
     };
   }, 180_000);
 
-  afterAll(async () => {
-    rig?.worker.shutdown();
-    await workerRun;
-    await rig?.close();
-    await env?.teardown();
-  });
+  afterAll(() => rig?.stop());
 
   it('is created with a yearly Dec 1 00:00 UTC spec, SKIP overlap, and can be ensured again', async () => {
     const handle = await ensureNextCycleSchedule(env.client, options);

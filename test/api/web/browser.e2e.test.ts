@@ -1,53 +1,30 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDevToken } from '../../../auth/dev-keys.ts';
 import { demoPeople, seedDemoOrganisations } from '../../../demo/seed.ts';
-import { type Browser, ensureChromium, launchBrowser, type Page } from '../../support/browser.ts';
-import { createSiklusRig, type SiklusTestRig } from '../../support/siklus-worker.ts';
+import type { Page } from '../../support/browser.ts';
+import { type BrowserApp, startBrowserApp } from '../../support/browser-app.ts';
+import type { SiklusTestRig } from '../../support/siklus-worker.ts';
 import { startDevEnv } from '../../support/temporal.ts';
-import { type ServedApp, startDevWebApp } from '../../support/web-app.ts';
 
 const people = demoPeople().filter((p) => p.org === 'bungo');
 const nurse = people.find((p) => p.name === 'Ns. Fitri Handayani')!;
 const hrOfficer = people.find((p) => p.name === 'Desi Ratnasari')!;
 
 describe('web UI in a real browser', () => {
-  let env: TestWorkflowEnvironment;
+  let app: BrowserApp | undefined;
   let rig: SiklusTestRig;
-  let workerRun: Promise<void>;
-  let web: ServedApp | undefined;
   let base: string;
-  let browser: Browser;
   let page: Page;
   let hrToken: string;
 
   beforeAll(async () => {
-    ensureChromium();
-    env = await startDevEnv();
-    rig = await createSiklusRig(env, 'web');
-    workerRun = rig.worker.run();
+    app = await startBrowserApp(await startDevEnv(), 'web');
+    ({ rig, base, page } = app);
     expect(await seedDemoOrganisations(rig.db)).toEqual(['bungo', 'bukittinggi', 'asemrowo']);
     expect(await seedDemoOrganisations(rig.db)).toEqual([]);
-    const started = await startDevWebApp(env, rig);
-    web = started;
-    base = started.base;
-    hrToken = await signDevToken(started.devKey, {
-      org: 'bungo',
-      nip: hrOfficer.nip,
-      roles: ['hr', 'employee'],
-    });
-    browser = await launchBrowser();
-    page = browser.page;
+    hrToken = await app.token('bungo', hrOfficer.nip, ['hr', 'employee']);
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    rig?.worker.shutdown();
-    await workerRun;
-    await rig?.close();
-    await env?.teardown();
-  });
+  afterAll(() => app?.close());
 
   const text = () => page.evaluate<string>('document.body.innerText');
   const path = () => page.evaluate<string>('location.pathname + location.search');

@@ -8,14 +8,12 @@
 // never changes a tracked file.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDevToken } from '../../../auth/dev-keys.ts';
 import { demoNip, demoPeople, seedDemoOrganisations } from '../../../demo/seed.ts';
-import { type Browser, ensureChromium, launchBrowser, type Page } from '../../support/browser.ts';
-import { createSiklusRig, type SiklusTestRig } from '../../support/siklus-worker.ts';
+import type { Page } from '../../support/browser.ts';
+import { type BrowserApp, startBrowserApp } from '../../support/browser-app.ts';
+import type { SiklusTestRig } from '../../support/siklus-worker.ts';
 import { startDevEnv } from '../../support/temporal.ts';
-import { type ServedApp, startDevWebApp } from '../../support/web-app.ts';
 
 const people = demoPeople().filter((p) => p.org === 'bungo');
 const nurse = people.find((p) => p.name === 'Ns. Fitri Handayani')!;
@@ -26,42 +24,20 @@ const newcomer = demoNip(7, 0, 2);
 const docs = join(process.cwd(), 'docs', 'screenshots');
 
 describe('HR and auditor pages in a real browser', () => {
-  let env: TestWorkflowEnvironment;
+  let app: BrowserApp | undefined;
   let rig: SiklusTestRig;
-  let workerRun: Promise<void>;
-  let web: ServedApp | undefined;
   let base: string;
-  let browser: Browser;
   let page: Page;
   let hrCookie: string;
 
   beforeAll(async () => {
-    ensureChromium();
-    env = await startDevEnv();
-    rig = await createSiklusRig(env, 'webhr');
-    workerRun = rig.worker.run();
+    app = await startBrowserApp(await startDevEnv(), 'webhr');
+    ({ rig, base, page } = app);
     await seedDemoOrganisations(rig.db);
-    const started = await startDevWebApp(env, rig);
-    web = started;
-    base = started.base;
-    const token = await signDevToken(started.devKey, {
-      org: 'bungo',
-      nip: hrOfficer.nip,
-      roles: ['hr', 'employee'],
-    });
-    hrCookie = `siklus_session=${token}`;
-    browser = await launchBrowser();
-    page = browser.page;
+    hrCookie = `siklus_session=${await app.token('bungo', hrOfficer.nip, ['hr', 'employee'])}`;
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    rig?.worker.shutdown();
-    await workerRun;
-    await rig?.close();
-    await env?.teardown();
-  });
+  afterAll(() => app?.close());
 
   const text = () => page.evaluate<string>('document.body.innerText');
   const signIn = async (nip: string, roles: string[]) => {
