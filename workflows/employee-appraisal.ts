@@ -1,6 +1,12 @@
 // EmployeeAppraisalWorkflow: one employee's year, through the six steps. Temporal keeps the timers and
 // waits for people; every change is decided by the pure domain and recorded as events in Postgres.
-import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  patched,
+  setHandler,
+} from '@temporalio/workflow';
 import type * as Commands from '../domain/appraisal/commands.ts';
 import { decide } from '../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
@@ -19,6 +25,7 @@ import * as transitions from '../domain/appraisal/transitions.ts';
 import type { EvaluationPeriod } from '../domain/cycle/periods.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { appraisalStreamId } from '../domain/ids.ts';
+import { endOfLocalDayAfter } from '../domain/time/fixed-offsets.ts';
 import type { AppraisalInput } from './appraisal-input.ts';
 import { createRecorder } from './event-recorder.ts';
 import { createLock } from './lock.ts';
@@ -280,7 +287,13 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
       )) === 'cancelled'
     )
       return false;
-    const objectionDeadline = plus(nowIso(), cal.objectionWindowDays * dayMs);
+    // The objection window ends at 23:59:59 local time on its last day (cycles that record their zone;
+    // appraisals released before this counted 14 times 24 hours from the release).
+    const objectionDeadline =
+      (cal.timeZone &&
+        patched('objection-deadline-local-day') &&
+        endOfLocalDayAfter(nowIso(), cal.objectionWindowDays, cal.timeZone)) ||
+      plus(nowIso(), cal.objectionWindowDays * dayMs);
     await apply((s) => transitions.release(s, objectionDeadline, nowIso()), system);
     if (!(await untilTime(objectionDeadline))) return false;
     if (state.objection && !state.objection.decision) {

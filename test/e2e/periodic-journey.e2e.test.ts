@@ -55,6 +55,11 @@ describe('a quarterly year of periodic evaluations (time-skipping server)', () =
       expect.objectContaining({ as: 'superior', predikat: 'butuhPerbaikan' }),
     ]);
     expect(of('objection.decided')).toEqual([expect.objectContaining({ decision: 'upheld' })]);
+    // The objection window ends at 23:59:59 WIB on its 14th day after the release.
+    const released = of('rating.released')[0];
+    const releaseDay = new Date(Date.parse(String(released?.at)) + 7 * 3_600_000).toISOString().slice(0, 10);
+    const lastDay = new Date(Date.parse(releaseDay) + 14 * 86_400_000).toISOString().slice(0, 10);
+    expect(released?.objectionDeadline).toBe(`${lastDay}T16:59:59.000Z`);
     expect(events.at(-1)?.type).toBe('appraisal.completed');
     const row = await rig.db
       .selectFrom('appraisals')
