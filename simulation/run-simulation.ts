@@ -137,16 +137,15 @@ export async function runSimulation(
 
     await inbox.work('feedback', ['readFeedback']);
     await inbox.work('objection', ['decideObjection']);
-    const lastRelease = await db
+    // The last objection window to close (each ends at 23:59:59 local time on its 14th day).
+    const lastObjectionDeadline = await db
       .selectFrom('appraisals')
-      .select((eb) => eb.fn.max('released_at').as('at'))
+      .select((eb) => eb.fn.max('deadline').as('at'))
       .where('cycle_id', '=', cycleId)
+      .where('step', '=', 'feedback')
       .executeTakeFirst();
     await skipTo(
-      new Date(
-        Date.parse(String(lastRelease?.at ?? calendar.rating.deadline)) +
-          calendar.objectionWindowDays * 86_400_000,
-      ).toISOString(),
+      new Date(String(lastObjectionDeadline?.at ?? calendar.rating.deadline)).toISOString(),
       10 * 60_000,
     );
     await inbox.waitUntil('follow-up', async () => (await inbox.openInSteps(['feedback'])) === 0);
