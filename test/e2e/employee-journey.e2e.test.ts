@@ -11,7 +11,7 @@ import type { CycleInput } from '../../workflows/cycle.ts';
 import { actUpdate, calibrateNowUpdate, setUnitPredikatUpdate } from '../../workflows/messages.ts';
 import { seedOrganisation } from '../support/organisation.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
-import { startTimeSkippingEnv } from '../support/temporal.ts';
+import { clockSkipper, startTimeSkippingEnv } from '../support/temporal.ts';
 
 const nip = {
   employee: '199001012015031001',
@@ -73,10 +73,7 @@ describe('an employee through the whole cycle (time-skipping server)', () => {
         command: ActRequest['command'],
         roles: ActRequest['actor']['roles'] = [],
       ) => appraisal.executeUpdate(actUpdate, { args: [{ actor: { nip: nip[actor], roles }, command }] });
-      const skipTo = async (iso: string, extraMs = 60_000) => {
-        const wait = Date.parse(iso) - (await env.currentTimeMs()) + extraMs;
-        if (wait > 0) await env.sleep(wait);
-      };
+      const skipTo = clockSkipper(env);
       await waitForRow(rig, appraisalId);
 
       // 1. Socialisation: nobody acknowledges; a reminder 3 days before, then escalation to the supervisor.

@@ -11,7 +11,7 @@ import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
-import { startTimeSkippingEnv } from '../support/temporal.ts';
+import { clockSkipper, startTimeSkippingEnv } from '../support/temporal.ts';
 
 const org = generateOrganisation(seededRandom(3), 'bukittinggi', 20, 2);
 const head = org.employees[0]!;
@@ -118,10 +118,7 @@ describe('end to end over HTTP (time-skipping server)', () => {
       review: { start: string };
       rating: { start: string; deadline: string };
     };
-    const skipTo = async (iso: string, extraMs = 60_000) => {
-      const wait = Date.parse(iso) - (await env.currentTimeMs()) + extraMs;
-      if (wait > 0) await env.sleep(wait);
-    };
+    const skipTo = clockSkipper(env);
 
     /** Everyone reads their inbox over HTTP and answers the tasks of these kinds. */
     const work = async (

@@ -18,6 +18,7 @@ import {
   setUnitPredikatUpdate,
 } from '../../workflows/messages.ts';
 import { seedOrganisation } from './organisation.ts';
+import { clockSkipper } from './temporal.ts';
 
 export const periodicNips = {
   employee: '199001012015031001',
@@ -82,10 +83,7 @@ export async function runPeriodicYear(
     command: ActRequest['command'],
     roles: ActRequest['actor']['roles'] = [],
   ) => appraisal.executeUpdate(actUpdate, { args: [{ actor: { nip: nip[actor], roles }, command }] });
-  const skipTo = async (iso: string, extraMs = 60_000) => {
-    const wait = Date.parse(iso) - (await env.currentTimeMs()) + extraMs;
-    if (wait > 0) await env.sleep(wait);
-  };
+  const skipTo = clockSkipper(env);
   const row = () =>
     rig.db.selectFrom('appraisals').selectAll().where('appraisal_id', '=', appraisalId).executeTakeFirst();
   await waitFor('the appraisal row', async () => (await row()) !== undefined);

@@ -26,6 +26,7 @@ import {
 } from '../../workflows/messages.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPeriodicYear, seedPeriodicOrganisation } from './periodic-year.ts';
+import { clockSkipper } from './temporal.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
@@ -151,10 +152,7 @@ async function recordYear(env: TestWorkflowEnvironment, rig: RecordingRig): Prom
     command: ActRequest['command'],
     roles: ActRequest['actor']['roles'] = [],
   ) => appraisal.executeUpdate(actUpdate, { args: [{ actor: { nip: nip[who], roles }, command }] });
-  const skipTo = async (iso: string, extraMs = 60_000) => {
-    const wait = Date.parse(iso) - (await env.currentTimeMs()) + extraMs;
-    if (wait > 0) await env.sleep(wait);
-  };
+  const skipTo = clockSkipper(env);
   const row = () =>
     rig.db.selectFrom('appraisals').selectAll().where('appraisal_id', '=', appraisalId).executeTakeFirst();
   await waitFor(async () => (await row())?.step === 'socialisation');

@@ -55,3 +55,11 @@ export async function createTestWorker(
   });
   return { worker, taskQueue };
 }
+
+/** Skips the time-skipping server's clock to `iso` plus `extraMs` (a minute by default), if not there yet. */
+export function clockSkipper(env: TestWorkflowEnvironment) {
+  return async (iso: string, extraMs = 60_000) => {
+    const wait = Date.parse(iso) - (await env.currentTimeMs()) + extraMs;
+    if (wait > 0) await env.sleep(wait);
+  };
+}
