@@ -154,12 +154,13 @@ async function openAppraisals(
   const outcomes = await appendMany(db, eventSchemas, appends, { projections });
   return Promise.all(
     inputs.map(async (input, i) => {
+      const { streamId, events } = appends[i]!;
       const outcome = outcomes[i]!;
-      // Freshly stored: the workflow derives the same events from its input and their time, which
-      // keeps every start's payload (and its history) half the size.
-      if (outcome.ok && !outcome.result.alreadyAppended) return { ...input, opened: { at } };
-      const events = await storedOpening(db, appends[i]!.streamId, appends[i]!.events.length, outcome);
-      return { ...input, opened: { events } };
+      const stored =
+        outcome.ok && !outcome.result.alreadyAppended
+          ? events.map(({ type, data }) => ({ type, data }) as AppraisalEvent)
+          : await storedOpening(db, streamId, events.length, outcome);
+      return { ...input, opened: { events: stored } };
     }),
   );
 }

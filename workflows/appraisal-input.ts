@@ -14,9 +14,10 @@ export interface AppraisalInput {
   /** Who launched the cycle (HR), for the metadata of the first events. */
   launchedBy: string;
   /**
-   * The opening events, when the launch activity stored them already (batched launch): either their
-   * time, when they are exactly `openingEvents(input, at)`, or the events themselves (what the record
-   * held on a retried launch, and every launch before the time alone was passed).
+   * The opening events, when the launch activity stored them already (batched launch), as stored (on a
+   * retried launch, as the record held them). `{ at }`, their time (they were `openingEvents(input, at)`),
+   * is what launches passed from 2026-11-23 to 2026-11-27: running workflows and recorded histories carry
+   * it, so workflows still read it.
    */
-  opened?: { at: string } | { events: AppraisalEvent[] };
+  opened?: { events: AppraisalEvent[] } | { at: string };
 }

@@ -1,7 +1,7 @@
 // The launch activity across batches (25 employees, then 200 at a time), with real Postgres and a real
 // Temporal server: every member is started once and marked; each heartbeat carries the cursor and totals
-// of the last batch marked, so a retry from any heartbeat resumes without counting anyone twice; and a
-// second launch starts nobody.
+// of the last batch marked, so a retry from any heartbeat resumes without counting anyone twice; a
+// second launch starts nobody; and each workflow's input carries its opening events as stored.
 import { randomBytes } from 'node:crypto';
 import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
@@ -13,13 +13,16 @@ import {
 } from '../../activities/launch-appraisals.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../../domain/cycle/calendar.ts';
-import { appraisalIdFor, appraisalWorkflowId, cycleIdFor } from '../../domain/ids.ts';
+import { eventSchemas } from '../../domain/event-registry.ts';
+import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId, cycleIdFor } from '../../domain/ids.ts';
+import { readStream } from '../../record/store/index.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
+import type { AppraisalInput } from '../../workflows/appraisal-input.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
@@ -113,5 +116,39 @@ describe('launch activity across batches', () => {
     const again = await run();
     expect(again.result).toEqual({ launched: 0, alreadyRunning: n, total: n });
     expect(await runIds()).toEqual(runs);
+  }, 120_000);
+
+  it('hands each workflow its opening events as they were stored', async () => {
+    const year = new Date().getUTCFullYear() + 2;
+    const cycleId = cycleIdFor(org.orgId, year);
+    const launch = createLaunchAppraisals({
+      db,
+      temporal: () => env.client,
+      taskQueue: `idle-${randomBytes(4).toString('hex')}`,
+    });
+    const few = nips.slice(0, 3);
+    const launched = await new MockActivityEnvironment().run(launch, {
+      cycleId,
+      orgId: org.orgId,
+      calendar: toAppraisalCalendar(buildCalendar(year, `${year}-01-01T00:00:00.000Z`)),
+      population: {},
+      launchedBy: org.head.nip,
+      launchedAt: new Date().toISOString(),
+      nips: few,
+    });
+    expect(launched).toMatchObject({ launched: 3, alreadyRunning: 0 });
+    for (const nip of few) {
+      const appraisalId = appraisalIdFor(cycleId, nip);
+      const history = await env.client.workflow.getHandle(appraisalWorkflowId(appraisalId)).fetchHistory();
+      const [payload] = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+      const input = JSON.parse(Buffer.from(payload?.data ?? []).toString('utf8')) as AppraisalInput;
+      const stored = await readStream(db, eventSchemas, appraisalStreamId(appraisalId));
+      expect(stored.events.map((e) => e.type)).toEqual([
+        'appraisal.started',
+        'appraisal.stepEntered',
+        'task.assigned',
+      ]);
+      expect(input.opened).toEqual({ events: stored.events.map(({ type, data }) => ({ type, data })) });
+    }
   }, 120_000);
 });
