@@ -23,6 +23,7 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
 import { addDuration, type Duration, isZeroDuration, parseDuration } from '../time/duration.ts';
+import { endOfLocalDayAfter } from '../time/fixed-offsets.ts';
 import { formatInstant, parseInstant } from '../time/instant.ts';
 import { defaultTimeZone, isTimeZone } from '../time/zones.ts';
 import {
@@ -281,13 +282,31 @@ export function reminderAt(deadlineIso: string, timeZone: string = defaultTimeZo
   return formatInstant(addDuration(instantOf('deadline', deadlineIso, timeZone), threeDays, -1));
 }
 
-/** An objection (keberatan) may be filed within 14 days of the result's release (PP 30/2019). */
-export function objectionDeadline(releasedAtIso: string, timeZone: string = defaultTimeZone): string {
-  return formatInstant(addDuration(instantOf('releasedAt', releasedAtIso, timeZone), fourteenDays));
+/** Days an employee has to object (keberatan) after receiving the result (PP 30/2019 art. 59). */
+export const objectionDays = 14;
+
+/**
+ * The end of the keberatan window: 23:59:59 local time on the 14th calendar day after the local day the
+ * result was received (the workflow computes the same with endOfLocalDayAfter). Indonesia's zones and UTC.
+ */
+export function objectionDeadline(
+  receivedAtIso: string,
+  timeZone: string = defaultTimeZone,
+  field = 'receivedAt',
+): string {
+  const received = instantOf(field, receivedAtIso, timeZone);
+  const deadline = endOfLocalDayAfter(received.toInstant().toString(), objectionDays, timeZone);
+  if (deadline === null) {
+    throw fieldError(
+      'calendar.invalidTimeZone',
+      'timeZone',
+      `the keberatan deadline is computed for Asia/Jakarta, Asia/Makassar, Asia/Jayapura or UTC; got '${timeZone}'`,
+    );
+  }
+  return deadline;
 }
 
 const threeDays = parseDuration('P3D')!;
-const fourteenDays = parseDuration('P14D')!;
 
 function durationOf(field: string, value: string): Duration {
   const d = parseDuration(value);

@@ -54,8 +54,8 @@ export const distributionRules: Readonly<Record<UnitPredikat, readonly Distribut
       predikats: ['butuhPerbaikan', 'kurang'],
       limit: { count: 1 },
       text: {
-        id: 'Paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang.',
-        en: 'At least one employee is Butuh Perbaikan or Kurang.',
+        id: 'Paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang/Misconduct.',
+        en: 'At least one employee is Butuh Perbaikan or Kurang/Misconduct.',
       },
     },
   ],
@@ -88,8 +88,8 @@ export const distributionRules: Readonly<Record<UnitPredikat, readonly Distribut
       predikats: ['kurang'],
       limit: { percent: 60 },
       text: {
-        id: 'Paling sedikit 60% pegawai berpredikat Kurang.',
-        en: 'At least 60% of employees are Kurang.',
+        id: 'Paling sedikit 60% pegawai berpredikat Kurang/Misconduct.',
+        en: 'At least 60% of employees are Kurang/Misconduct.',
       },
     },
     {
@@ -130,8 +130,8 @@ export const distributionRules: Readonly<Record<UnitPredikat, readonly Distribut
       predikats: ['kurang', 'butuhPerbaikan'],
       limit: { percent: 10 },
       text: {
-        id: 'Paling sedikit 10% pegawai berpredikat Kurang atau Butuh Perbaikan.',
-        en: 'At least 10% of employees are Kurang or Butuh Perbaikan.',
+        id: 'Paling sedikit 10% pegawai berpredikat Kurang/Misconduct atau Butuh Perbaikan.',
+        en: 'At least 10% of employees are Kurang/Misconduct or Butuh Perbaikan.',
       },
     },
     {

@@ -16,12 +16,12 @@ export const ratingLabels: Readonly<Record<Rating, { id: string; en: string }>> 
 export const predikats = ['sangatBaik', 'baik', 'butuhPerbaikan', 'kurang', 'sangatKurang'] as const;
 export type Predikat = (typeof predikats)[number];
 
-/** The official Indonesian names, shown as they are in every language. */
+/** The official Indonesian names, shown as they are in every language (PermenPANRB 6/2022 writes "Kurang/Misconduct"). */
 export const predikatLabels: Readonly<Record<Predikat, string>> = {
   sangatBaik: 'Sangat Baik',
   baik: 'Baik',
   butuhPerbaikan: 'Butuh Perbaikan',
-  kurang: 'Kurang',
+  kurang: 'Kurang/Misconduct',
   sangatKurang: 'Sangat Kurang',
 };
 

@@ -47,3 +47,8 @@ export function localIsoDate(at: Date, timeZone: string): string {
     .toPlainDate()
     .toString();
 }
+
+/** An instant as ISO 8601 local date-time with the zone's offset, e.g. "2026-04-14T23:59:59+07:00". */
+export function localOffsetIso(at: string, timeZone: string): string {
+  return Temporal.Instant.from(at).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never' });
+}

@@ -241,10 +241,23 @@ describe('given a deadline', () => {
   });
 });
 
-describe('given a release time', () => {
-  it('when the objection deadline is asked, then it is 14 days later', () => {
-    expect(objectionDeadline('2026-02-11T00:00:00.000Z')).toBe('2026-02-25T00:00:00.000Z');
-    expect(objectionDeadline('2025-12-20T10:15:00Z')).toBe('2026-01-03T10:15:00.000Z');
+describe('given the instant an employee received the result', () => {
+  it('when the keberatan deadline is asked, then it is 23:59:59 local on the 14th calendar day after', () => {
+    expect(objectionDeadline('2026-02-11T00:00:00.000Z')).toBe('2026-02-25T16:59:59.000Z');
+    expect(local(objectionDeadline('2025-12-20T10:15:00Z'))).toBe('2026-01-03 23:59:59');
+  });
+
+  it('when it was received late in the evening WIB (already the next day in WIT), then each zone counts from its own day', () => {
+    const received = '2026-03-31T16:30:00Z'; // 23:30 WIB on 31 March, 01:30 WIT on 1 April
+    expect(local(objectionDeadline(received, WIB), WIB)).toBe('2026-04-14 23:59:59');
+    expect(local(objectionDeadline(received, WIT), WIT)).toBe('2026-04-15 23:59:59');
+    expect(local(objectionDeadline(received, WITA), WITA)).toBe('2026-04-15 23:59:59');
+  });
+
+  it('when the zone is not one the rule is computed for, then the field is named', () => {
+    expect(failure(() => objectionDeadline('2026-03-31T16:30:00Z', 'Europe/Paris'))).toMatchObject({
+      field: 'timeZone',
+    });
   });
 });
 

@@ -67,7 +67,7 @@ describe('given a unit with predikat Baik', () => {
       violations: [
         {
           rule: 'baik.atLeastOneButuhPerbaikanOrKurang',
-          message: '0 of 10 (0%) are Butuh Perbaikan or Kurang; at least 1 required',
+          message: '0 of 10 (0%) are Butuh Perbaikan or Kurang/Misconduct; at least 1 required',
           actual: 0,
           limit: 1,
           total: 10,
@@ -230,8 +230,8 @@ describe('given the rule texts for UIs', () => {
       },
       {
         rule: 'baik.atLeastOneButuhPerbaikanOrKurang',
-        id: 'Paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang.',
-        en: 'At least one employee is Butuh Perbaikan or Kurang.',
+        id: 'Paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang/Misconduct.',
+        en: 'At least one employee is Butuh Perbaikan or Kurang/Misconduct.',
       },
     ]);
   });

@@ -5,10 +5,10 @@ describe('given the predikat matrix (rows: results, columns: behaviour)', () => 
   const cells: Array<[Rating, Rating, Predikat, string]> = [
     ['diAtas', 'diAtas', 'sangatBaik', 'Sangat Baik'],
     ['diAtas', 'sesuai', 'baik', 'Baik'],
-    ['diAtas', 'diBawah', 'kurang', 'Kurang'],
+    ['diAtas', 'diBawah', 'kurang', 'Kurang/Misconduct'],
     ['sesuai', 'diAtas', 'baik', 'Baik'],
     ['sesuai', 'sesuai', 'baik', 'Baik'],
-    ['sesuai', 'diBawah', 'kurang', 'Kurang'],
+    ['sesuai', 'diBawah', 'kurang', 'Kurang/Misconduct'],
     ['diBawah', 'diAtas', 'butuhPerbaikan', 'Butuh Perbaikan'],
     ['diBawah', 'sesuai', 'butuhPerbaikan', 'Butuh Perbaikan'],
     ['diBawah', 'diBawah', 'sangatKurang', 'Sangat Kurang'],
