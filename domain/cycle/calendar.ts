@@ -180,8 +180,21 @@ export function buildCalendar(
   add('review', reviewStart, review.deadline);
   const calibration = span('calibration', review.next);
   add('calibration', review.next, calibration.deadline);
+  keberatanAtLeast14Days(calibration.next, length('feedback'));
   add('feedback', calibration.next, span('feedback', calibration.next).deadline);
   return { year, timeZone, steps, ...(periods ? { periods } : {}) };
+}
+
+/** HR may lengthen the feedback and keberatan window, never shorten it below the 14 days of PP 30/2019. */
+function keberatanAtLeast14Days(from: Zoned, feedback: Duration): void {
+  const legal = addDuration(from, fourteenDays);
+  if (before(addDuration(from, feedback), legal)) {
+    throw fieldError(
+      'calendar.objectionWindowTooShort',
+      'feedback',
+      `feedback: the keberatan window lasts at least ${objectionDays} days (PP 30/2019 art. 59); HR may lengthen it, never shorten it`,
+    );
+  }
 }
 
 /** The last evaluation (or check-in) window: its name, deadline, and when the review may open. */
@@ -284,6 +297,7 @@ export function reminderAt(deadlineIso: string, timeZone: string = defaultTimeZo
 
 /** Days an employee has to object (keberatan) after receiving the result (PP 30/2019 art. 59). */
 export const objectionDays = 14;
+const fourteenDays = parseDuration(`P${objectionDays}D`)!;
 
 /**
  * The end of the keberatan window: 23:59:59 local time on the 14th calendar day after the local day the

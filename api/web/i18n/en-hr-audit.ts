@@ -93,6 +93,8 @@ export const enHrAudit: Record<keyof typeof idHrAudit, string> = {
   'startCycle.error.date': 'This is not a valid date.',
   'startCycle.error.outOfRange': 'This date is outside the appraisal year.',
   'startCycle.error.outOfOrder': 'This step overlaps the next one; shorten it or move its date.',
+  'startCycle.error.keberatan':
+    'The objection window lasts at least 14 days (PP 30/2019 art. 59); it may be lengthened, never shortened.',
   'startCycle.error.periods': 'Choose quarterly, monthly or by semester.',
   'timeZone.title': 'Time zone of the organisation',
   'timeZone.hint':

@@ -93,6 +93,8 @@ export const idHrAudit = {
   'startCycle.error.outOfRange': 'Tanggal ini di luar tahun penilaian.',
   'startCycle.error.outOfOrder':
     'Tahap ini bertumpuk dengan tahap berikutnya; perpendek atau geser tanggalnya.',
+  'startCycle.error.keberatan':
+    'Masa keberatan paling sedikit 14 hari (PP 30/2019 pasal 59); boleh diperpanjang, tidak boleh diperpendek.',
   'startCycle.error.periods': 'Pilih triwulanan, bulanan, atau semesteran.',
   'timeZone.title': 'Zona waktu instansi',
   'timeZone.hint':

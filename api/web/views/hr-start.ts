@@ -65,6 +65,7 @@ const errorKeys: Record<string, string> = {
   'calendar.invalidDate': 'startCycle.error.date',
   'calendar.outOfRange': 'startCycle.error.outOfRange',
   'calendar.outOfOrder': 'startCycle.error.outOfOrder',
+  'calendar.objectionWindowTooShort': 'startCycle.error.keberatan',
 };
 
 /** The form as the API's start-cycle body with its calendar in `timeZone`, or the errors keyed by field. */

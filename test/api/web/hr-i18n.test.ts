@@ -283,6 +283,14 @@ describe('HR and auditor pages', () => {
     });
   });
 
+  it("refuses a keberatan window shorter than 14 days with the law named, in the page's language", () => {
+    const values = { year: '2027', start: '2026-11-23', periods: 'quarterly', feedback: 'P7D' };
+    const parsed = parseStartCycle(values, ['PKM'], 'Asia/Jakarta');
+    expect(parsed).toEqual({ ok: false, errors: { feedback: 'startCycle.error.keberatan' } });
+    expect(translator('id')('startCycle.error.keberatan')).toContain('PP 30/2019 pasal 59');
+    expect(translator('en')('startCycle.error.keberatan')).toContain('PP 30/2019 art. 59');
+  });
+
   it("counts today and the calendar in the organisation's zone: 20:00 UTC is already tomorrow in WITA", () => {
     const evening = new Date('2026-11-23T20:00:00Z');
     const view = freshStartView(evening, [], 'Asia/Makassar');

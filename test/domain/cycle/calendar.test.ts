@@ -241,6 +241,29 @@ describe('given a deadline', () => {
   });
 });
 
+describe('given a feedback (keberatan) window set by HR', () => {
+  it.each(['P13D', 'P1W', 'PT335H'])(
+    'when it is %s, shorter than 14 days, then it is refused',
+    (feedback) => {
+      const error = failure(() => buildCalendar(2025, '2025-01-02', { feedback }));
+      expect(error).toMatchObject({ code: 'calendar.objectionWindowTooShort', field: 'feedback' });
+      expect(error.message).toContain('at least 14 days (PP 30/2019 art. 59)');
+    },
+  );
+
+  it('when it is PT336H, 14 days of hours, then it is accepted', () => {
+    expect(buildCalendar(2025, '2025-01-02', { feedback: 'PT336H' }).steps.at(-1)?.step).toBe('feedback');
+  });
+
+  it('when it is lengthened to P21D, then the feedback step lasts 21 local days', () => {
+    const feedback = buildCalendar(2025, '2025-01-02', { feedback: 'P21D' }).steps.at(-1);
+    expect(feedback?.step).toBe('feedback');
+    const days =
+      (Date.parse(feedback?.deadline ?? '') - Date.parse(feedback?.start ?? '') + 1000) / 86_400_000;
+    expect(days).toBe(21);
+  });
+});
+
 describe('given the instant an employee received the result', () => {
   it('when the keberatan deadline is asked, then it is 23:59:59 local on the 14th calendar day after', () => {
     expect(objectionDeadline('2026-02-11T00:00:00.000Z')).toBe('2026-02-25T16:59:59.000Z');
