@@ -17,6 +17,7 @@ export type Section =
   | 'team'
   | 'hr'
   | 'hrPeriodic'
+  | 'rules'
   | 'hrImport'
   | 'hrStart'
   | 'audit'
@@ -68,6 +69,7 @@ export function page(options: {
     ${canSeeHr ? h`${link('/app/hr', 'nav.hr', 'hr')} ${link('/app/hr/periodic', 'nav.hrPeriodic', 'hrPeriodic')}` : ''}
     ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')}` : ''}
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
+    ${canSeeHr || viewer.team ? link('/app/rules/distribution', 'nav.rules', 'rules') : ''}
     <span class="who">${t('nav.signedInAs', { name: viewer.name })} · ${viewer.org}</span>
   </nav>`
       : ''

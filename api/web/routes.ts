@@ -32,6 +32,7 @@ import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { periodicProgressOf, periodicRoutes } from './periodic-routes.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
+import { rulesRoutes } from './rules-routes.ts';
 import {
   endSession,
   langOf,
@@ -315,6 +316,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   if (deps.web?.oidc) web.route('/', oidcRoutes(deps, deps.web.oidc));
   web.route('/', hrRoutes(deps));
   web.route('/', periodicRoutes(deps));
+  web.route('/', rulesRoutes(deps));
   web.route('/', auditRoutes(deps));
 
   web.all('*', (c) => {
