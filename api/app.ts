@@ -10,6 +10,7 @@ import type { ApiDependencies, ApiEnv } from './context.ts';
 import { checkHealth } from './health.ts';
 import { idempotentPosts } from './idempotency.ts';
 import { authenticated, limitBody, refuseNul } from './middleware.ts';
+import { apiDocument } from './openapi-document.ts';
 import { problem } from './problem.ts';
 import { referencePage } from './reference-page.ts';
 import { activityReportRoutes } from './routes/activity-reports.ts';
@@ -62,7 +63,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
     const report = await checkHealth(deps.db, deps.temporal);
     return c.json(report, report.status === 'ok' ? 200 : 503);
   });
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'siklus API', version: '1' } });
+  app.get('/openapi.json', (c) => c.json(apiDocument(app)));
   app.get('/docs', (c) => c.html(referencePage('/openapi.json')));
 
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? maxBodyBytes));

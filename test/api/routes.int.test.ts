@@ -64,6 +64,39 @@ describe('HTTP API (dev server, real worker)', () => {
     expect((await t.call('GET', '/docs')).status).toBe(200);
   });
 
+  it('declares on every operation what the middleware answers: bearer security and 401, 413 with a body, Idempotency-Key on POST', async () => {
+    type Op = {
+      security?: unknown;
+      responses: Record<string, unknown>;
+      requestBody?: unknown;
+      parameters?: Array<{ name: string; in: string }>;
+    };
+    const spec = (await t.call('GET', '/openapi.json')).body as {
+      components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+      paths: Record<string, Record<string, Op>>;
+    };
+    expect(spec.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const operations = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/v1/orgs/'))
+      .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+    expect(operations.length).toBeGreaterThan(20);
+    for (const { path, method, op } of operations) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(op.security, where).toEqual([{ bearer: [] }]);
+      expect(Object.keys(op.responses), where).toContain('401');
+      if (op.requestBody) expect(Object.keys(op.responses), where).toContain('413');
+      const key = op.parameters?.find((p) => p.name === 'Idempotency-Key');
+      expect(key?.in, where).toBe(method === 'post' ? 'header' : undefined);
+    }
+    // What is declared is what happens: each POST without a token is a 401 problem.
+    for (const { path } of operations.filter((o) => o.method === 'post').slice(0, 8)) {
+      const concrete = path.replace('{org}', 'bungo').replace(/\{[^}]+\}/g, 'x');
+      const res = await t.call('POST', concrete, { body: {} });
+      expect(res.status, concrete).toBe(401);
+      expect(res.body.code, concrete).toBe('unauthenticated');
+    }
+  });
+
   it('lets HR set up the organisation from CSV, with a result per row', async () => {
     expect(
       (
