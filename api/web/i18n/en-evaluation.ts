@@ -34,6 +34,10 @@ export const enEvaluation: Record<keyof typeof idEvaluation, string> = {
   'evaluation.as.rater': 'the rater',
   'evaluation.as.superior': "the rater's superior",
   'evaluation.as.hr': 'HR',
+  'evaluation.because.superior':
+    "Rated by the rater's superior because the rater did not rate by the deadline.",
+  'evaluation.because.hr':
+    "Rated by HR because neither the rater nor the rater's superior rated by the deadline.",
   'evaluation.notRated': 'Not rated yet.',
   'evaluation.predikatPeriodic': 'Periodic performance predikat',
   'evaluation.ratingNote': "Rater's note",

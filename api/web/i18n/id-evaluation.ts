@@ -35,6 +35,10 @@ export const idEvaluation = {
   'evaluation.as.rater': 'pejabat penilai',
   'evaluation.as.superior': 'atasan pejabat penilai',
   'evaluation.as.hr': 'SDM',
+  'evaluation.because.superior':
+    'Dinilai oleh atasan pejabat penilai karena pejabat penilai tidak menilai sampai tenggat.',
+  'evaluation.because.hr':
+    'Dinilai oleh SDM karena pejabat penilai maupun atasannya tidak menilai sampai tenggat.',
   'evaluation.notRated': 'Belum dinilai.',
   'evaluation.predikatPeriodic': 'Predikat kinerja periodik',
   'evaluation.ratingNote': 'Catatan penilai',

@@ -8,7 +8,10 @@ import { parseCommand } from '../../../api/web/forms.ts';
 import { catalogues, languages, translator } from '../../../api/web/i18n/index.ts';
 import { page } from '../../../api/web/layout.ts';
 import { acknowledgePeriodBody, ratePeriodBody, setRatingBody } from '../../../api/web/views/period.ts';
+import { decide } from '../../../domain/appraisal/decide.ts';
 import { evaluationFile } from '../../../domain/appraisal/evaluation-file.ts';
+import { escalateRating } from '../../../domain/appraisal/periodic.ts';
+import { evolve } from '../../../domain/appraisal/state.ts';
 import type { PeriodResult } from '../../../record/read/evaluation-file.ts';
 import {
   appraisalId,
@@ -31,6 +34,17 @@ const oldShape = evaluationFile(
   checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name),
   (nip) => names.get(nip) ?? null,
 );
+/** The same year with the akhir rating passed to the superior, who set it. */
+const akhirBySuperior = (() => {
+  const { events, state } = evaluationLog();
+  const escalated = escalateRating(state, 'superior', '2028-02-18T16:59:59.000Z', '2028-02-11T17:00:00.000Z');
+  const rated = decide(
+    escalated.reduce(evolve, state),
+    { type: 'setRating', results: 'sesuai', behaviour: 'diAtas', feedback: 'Baik sepanjang tahun.' },
+    { actor: { nip: superior.nip, roles: [] }, now: '2028-02-12T03:00:00.000Z' },
+  );
+  return evaluationFile([...events, ...escalated, ...rated], (nip) => names.get(nip) ?? null);
+})();
 const task = (kind: string, qualifier?: string) => ({
   taskId: `${appraisalId}:${kind}${qualifier ? `:${qualifier}` : ''}`,
   appraisalId,
@@ -68,6 +82,9 @@ function renderAll(lang: 'id' | 'en') {
         file,
         state: errorsOf('setRating', {}),
       }),
+    ),
+    setRatingAkhirBySuperior: shell(
+      setRatingBody(t, { ...base, task: task('setRating', 'hr'), file: akhirBySuperior }),
     ),
     setRatingOldShape: shell(setRatingBody(t, { ...base, task: task('setRating', 'hr'), file: oldShape })),
     setRatingUnreadable: shell(
@@ -156,6 +173,24 @@ describe('the rating pages', () => {
     expect(html).toContain('Activity reports outside the periods (1)');
     expect(html).toContain('<td class="num">3.5</td>');
     expect(html.indexOf('id="evaluation-file"')).toBeLessThan(html.indexOf('name="results"'));
+  });
+
+  it('says who set a rating and, when it was not the rater, why: for a period and for the akhir rating', () => {
+    const html = renderAll('id').setRatingAkhirBySuperior;
+    const akhir = html.slice(html.indexOf('id="akhir"'));
+    expect(akhir).toContain(`Dinilai oleh ${superior.name} (atasan pejabat penilai)`);
+    expect(akhir).toContain(
+      'Dinilai oleh atasan pejabat penilai karena pejabat penilai tidak menilai sampai tenggat.',
+    );
+    // TW2 was rated by the superior after escalation; TW1 by the rater, with no reason to give.
+    const tw2 = html.slice(html.indexOf('id="period-TW2"'), html.indexOf('id="period-TW3"'));
+    expect(tw2).toContain('karena pejabat penilai tidak menilai sampai tenggat');
+    const tw1 = html.slice(html.indexOf('id="period-TW1"'), html.indexOf('id="period-TW2"'));
+    expect(tw1).toContain(`Dinilai oleh ${rater.name} (pejabat penilai)`);
+    expect(tw1).not.toContain('karena');
+    expect(renderAll('en').setRatingAkhirBySuperior).toContain(
+      'Rated by the rater&#39;s superior because the rater did not rate by the deadline.',
+    );
   });
 
   it('shows a period’s realisation per RHK with a feedback form each, the error on the one sent', () => {
