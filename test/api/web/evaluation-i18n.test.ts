@@ -7,12 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../api/web/forms.ts';
 import { catalogues, languages, translator } from '../../../api/web/i18n/index.ts';
 import { page } from '../../../api/web/layout.ts';
+import { appraisalBody } from '../../../api/web/views/appraisal.ts';
 import { acknowledgePeriodBody, ratePeriodBody, setRatingBody } from '../../../api/web/views/period.ts';
 import { decide } from '../../../domain/appraisal/decide.ts';
 import { evaluationFile } from '../../../domain/appraisal/evaluation-file.ts';
 import { escalateRating } from '../../../domain/appraisal/periodic.ts';
 import { evolve } from '../../../domain/appraisal/state.ts';
+import { employeeView } from '../../../record/read/appraisal.ts';
 import type { PeriodResult } from '../../../record/read/evaluation-file.ts';
+import type { MyEvaluations } from '../../../record/read/my-evaluations.ts';
 import {
   appraisalId,
   checkInLog,
@@ -44,6 +47,28 @@ const akhirBySuperior = (() => {
     { actor: { nip: superior.nip, roles: [] }, now: '2028-02-12T03:00:00.000Z' },
   );
   return evaluationFile([...events, ...escalated, ...rated], (nip) => names.get(nip) ?? null);
+})();
+/** The employee's own page of that year, released, with a period to come (as if monthly). */
+const release = { at: '2028-02-18T16:00:00.000Z', objectionDeadline: '2028-03-03T15:59:59.000Z' };
+const myYear: MyEvaluations = {
+  appraisalId,
+  cycleId: akhirBySuperior.cycleId,
+  step: 'feedback',
+  rater: akhirBySuperior.rater,
+  superior: akhirBySuperior.superior,
+  skp: akhirBySuperior.skp,
+  periodKind: 'quarterly',
+  periods: akhirBySuperior.periods.map((p) => ({
+    ...p,
+    acknowledgeTaskId: p.period === 'TW2' ? `${appraisalId}:acknowledgePeriod:TW2` : null,
+  })),
+  upcoming: [{ period: 'M12', opens: '2027-12-30T17:00:00.000Z', deadline: '2028-01-06T16:59:59.000Z' }],
+  akhir: { rating: akhirBySuperior.akhir.rating, release },
+};
+const myState = (() => {
+  const { state } = evaluationLog();
+  const rating = akhirBySuperior.akhir.rating!;
+  return { ...state, step: 'feedback' as const, release, rating: { ...rating, by: rating.by.nip } };
 })();
 const task = (kind: string, qualifier?: string) => ({
   taskId: `${appraisalId}:${kind}${qualifier ? `:${qualifier}` : ''}`,
@@ -117,6 +142,17 @@ function renderAll(lang: 'id' | 'en') {
     ),
     ratePeriodHr: shell(ratePeriodBody(t, { ...base, task: task('ratePeriod', 'TW3.hr'), file })),
     ratePeriodNotOpen: shell(ratePeriodBody(t, { ...base, task: task('ratePeriod', 'M05'), file })),
+    myAppraisal: shell(
+      appraisalBody(t, { appraisal: employeeView(myState), evaluations: myYear, now, state: null }),
+    ),
+    myAppraisalNothingYet: shell(
+      appraisalBody(t, {
+        appraisal: employeeView(evaluationLog().state),
+        evaluations: { ...myYear, periods: [], upcoming: [], akhir: { rating: null, release: null } },
+        now,
+        state: null,
+      }),
+    ),
     acknowledgePeriod: shell(
       acknowledgePeriodBody(t, { task: task('acknowledgePeriod', 'TW1'), result, state: null, now }),
     ),
