@@ -202,6 +202,19 @@ describe('the my-appraisal page', () => {
     expect(en).toContain('Rated by the rater&#39;s superior because the rater did not rate by the deadline.');
   });
 
+  it('links the task that acknowledges a period, whose page shows its times in the organisation’s zone too', async () => {
+    const taskId = `${appraisalId}:acknowledgePeriod:TW2`;
+    const response = await fetch(`${served.base}/app/tasks/${encodeURIComponent(taskId)}`, {
+      headers: { cookie: `siklus_session=${await token(employee.nip)}; lang=id` },
+    });
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('name="period" value="TW2"');
+    // Rated by the superior on 15 July at 03:00 UTC: 11.00 WITA.
+    expect(html).toContain('15 Jul 2027 11.00 WITA');
+    expect(html).not.toMatch(/\d\d\.\d\d WIB/);
+  });
+
   it('shows the periods still to come, and no akhir result before its release', async () => {
     const { html } = await page(people.ahmad.nip, 'agam', 'en');
     expect(html).toContain('<html lang="en">');
