@@ -281,8 +281,9 @@ async function recordPeriodicYear(
 
 /**
  * What the yearly schedule runs (workflows/next-cycle.ts), for an organisation in WIT with nobody to
- * launch: it starts next year's cycle and completes. That cycle is terminated once the starter's history
- * is kept.
+ * launch: it reads the zone, starts next year's cycle and completes. That cycle is terminated once the
+ * starter's history is kept. (start-next-cycle-before-org-zone.json is this scenario as recorded before the
+ * workflow read the zone.)
  */
 async function recordNextCycle(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {
   await seedOrganisation(rig.db, nextCycleOrg, ['UMUM'], [], 'Asia/Jayapura');
@@ -296,9 +297,9 @@ async function recordNextCycle(env: TestWorkflowEnvironment, rig: RecordingRig):
   await env.client.workflow.getHandle(cycleWorkflowId(cycleId)).terminate('recorded its starter');
   return historyOf(
     handle,
-    'start-next-cycle-before-org-zone.json',
+    'start-next-cycle.json',
     'StartNextCycleWorkflow',
-    "the yearly schedule's run as it was before it learned the organisation's zone: next year's cycle in WIB, started once",
+    "the yearly schedule's run: the organisation's zone read through an activity (patch next-cycle-org-zone), next year's cycle in WIT, started once",
   );
 }
 

@@ -61,6 +61,7 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-periodic-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-periodic-year.json', 'CycleWorkflow'],
       ['start-next-cycle-before-org-zone.json', 'StartNextCycleWorkflow'],
+      ['start-next-cycle.json', 'StartNextCycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -105,7 +106,15 @@ describe('replaying recorded histories', () => {
       const data = initiated?.input?.payloads?.[0]?.data;
       return JSON.parse(Buffer.from(data ?? []).toString('utf8')).calendar.timeZone;
     };
+    // WIB before it learned the organisation's zone; that zone (WIT) once it reads it through an activity.
     expect(startedCycleZone('start-next-cycle-before-org-zone.json')).toBe('Asia/Jakarta');
+    expect(startedCycleZone('start-next-cycle.json')).toBe('Asia/Jayapura');
+    const activitiesOf = (file: string) =>
+      fixtures
+        .find((f) => f.file === file)
+        ?.history.events?.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(activitiesOf('start-next-cycle-before-org-zone.json')).toEqual([]);
+    expect(activitiesOf('start-next-cycle.json')).toEqual(['organisationTimeZone']);
   });
 
   it('replays every fixture against the current workflow code without a non-determinism error', async () => {
