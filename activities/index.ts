@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
 import { createCalibrateUnits } from './calibrate-units.ts';
 import { createLaunchAppraisals } from './launch-appraisals.ts';
+import { createOrganisationTimeZone } from './organisation-time-zone.ts';
 import { createRecordEvents } from './record-events.ts';
 import { createSignalAppraisals } from './signal-appraisals.ts';
 
@@ -20,5 +21,6 @@ export function createActivities(deps: ActivityDependencies) {
     launchAppraisals: createLaunchAppraisals(deps),
     signalAppraisals: createSignalAppraisals(deps),
     calibrateUnits: createCalibrateUnits(deps),
+    organisationTimeZone: createOrganisationTimeZone(deps),
   };
 }

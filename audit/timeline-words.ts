@@ -53,8 +53,3 @@ export const reviewRoleWords: Record<'self' | 'supervisor' | 'peer' | 'subordina
   peer: { id: 'rekan kerja', en: 'peer' },
   subordinate: { id: 'bawahan', en: 'subordinate' },
 };
-
-/** A timestamp as `2027-03-31 09:00` (UTC, to the minute). */
-export function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-}

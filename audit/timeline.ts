@@ -1,16 +1,20 @@
 // A readable timeline of one appraisal, from its event log alone: one line per event with the time it
 // happened (the workflow's clock), the actor (metadata) and a sentence in Bahasa Indonesia or English.
+// Entries keep their instants in ISO 8601 (for machines); the sentences and the printed lines show times
+// on the wall clock of the organisation's zone with its name (WIB, WITA, WIT), as the pages do.
 import type { Kysely } from 'kysely';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import type { Step } from '../domain/appraisal/types.ts';
 import { appraisalStreamId } from '../domain/ids.ts';
 import { predikatLabels, ratingLabels } from '../domain/rating/predikat.ts';
+import { localDateTimeText, localStampText } from '../domain/time/local-text.ts';
+import { defaultTimeZone } from '../domain/time/zones.ts';
 import { fill, inSentence, vocabularies } from '../domain/vocabulary/vocabulary.ts';
 import type { Database } from '../schema/database.ts';
 import { AuditError } from './errors.ts';
 import { readStreamRows, validateRow } from './event-rows.ts';
-import { type Lang, object, reviewRoleWords, subject, taskWord, when, whoIs } from './timeline-words.ts';
+import { type Lang, object, reviewRoleWords, subject, taskWord, whoIs } from './timeline-words.ts';
 
 export type { Lang };
 
@@ -25,10 +29,12 @@ export interface TimelineEntry {
   sentence: string;
 }
 
+/** The timeline; `timeZone` is the organisation's (its sentences' times are shown there). */
 export async function appraisalTimeline(
   db: Kysely<Database>,
   appraisalId: string,
   lang: Lang = 'id',
+  timeZone: string = defaultTimeZone,
 ): Promise<TimelineEntry[]> {
   const entries: TimelineEntry[] = [];
   let state: AppraisalState | null = null;
@@ -51,21 +57,36 @@ export async function appraisalTimeline(
       }
       const event = { type: validated.event.type, data: validated.event.data } as AppraisalEvent;
       state = event.type === 'appraisal.started' ? initialState(event.data) : state && evolve(state, event);
-      entries.push({ ...base, at: time, sentence: sentence(event, state, base.actor, lang) });
+      entries.push({ ...base, at: time, sentence: sentence(event, state, base.actor, lang, timeZone) });
     }
   }
   if (entries.length === 0) throw new AuditError('not_found', `no events of appraisal ${appraisalId}`);
   return entries;
 }
 
-/** `2027-03-31 09:00  198505052010011002  Atasan mengusulkan RHK versi 2` */
-export function formatTimeline(entries: readonly TimelineEntry[]): string {
+/** `2027-03-31 16:00 WIB  198505052010011002  Atasan mengusulkan RHK versi 2`, in the organisation's zone. */
+export function formatTimeline(
+  entries: readonly TimelineEntry[],
+  timeZone: string = defaultTimeZone,
+): string {
   const width = Math.max(...entries.map((e) => e.actor.length));
-  return entries.map((e) => `${when(e.at)}  ${e.actor.padEnd(width)}  ${e.sentence}`).join('\n');
+  return entries
+    .map((e) => `${localStampText(e.at, timeZone)}  ${e.actor.padEnd(width)}  ${e.sentence}`)
+    .join('\n');
 }
 
-function sentence(event: AppraisalEvent, state: AppraisalState | null, actor: string, lang: Lang): string {
+/** An instant in ISO 8601 (what events record), as distinct from a plain date such as a report's day. */
+const isInstant = (text: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(text);
+
+function sentence(
+  event: AppraisalEvent,
+  state: AppraisalState | null,
+  actor: string,
+  lang: Lang,
+  timeZone: string,
+): string {
   const words = vocabularies[lang];
+  const when = (iso: string) => localDateTimeText(iso, timeZone, lang);
   const say = (key: keyof typeof words.events, values: Record<string, string | number> = {}) =>
     fill(words.events[key], values);
   const by = (nip: string) => subject(whoIs(nip, state), lang);
@@ -154,9 +175,11 @@ function sentence(event: AppraisalEvent, state: AppraisalState | null, actor: st
           ([name, value]): Array<[string, string | number]> =>
             name === 'by' && typeof value === 'string'
               ? [[name, by(value)]]
-              : typeof value === 'string' || typeof value === 'number'
-                ? [[name, value]]
-                : [],
+              : typeof value === 'string' && isInstant(value)
+                ? [[name, when(value)]]
+                : typeof value === 'string' || typeof value === 'number'
+                  ? [[name, value]]
+                  : [],
         ),
       );
       return say(type as keyof typeof words.events, values);

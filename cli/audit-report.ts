@@ -1,8 +1,11 @@
-// How `siklus audit` prints its results for people (`--json` prints the objects themselves).
+// How `siklus audit` prints its results for people (`--json` prints the objects themselves), times in the
+// organisation's zone with its name.
 import type { ReplayOutcome } from '../audit/histories.ts';
 import type { CycleVerification } from '../audit/verify-cycle.ts';
+import { localStampText } from '../domain/time/local-text.ts';
+import { defaultTimeZone } from '../domain/time/zones.ts';
 
-export function formatVerification(report: CycleVerification): string {
+export function formatVerification(report: CycleVerification, timeZone: string = defaultTimeZone): string {
   const lines = [
     `cycle ${report.cycleId}: ${report.streamsChecked} streams, ${report.eventsChecked} events checked`,
   ];
@@ -10,7 +13,7 @@ export function formatVerification(report: CycleVerification): string {
     report.seal.status === 'open'
       ? 'not sealed (the cycle has not closed)'
       : report.seal.status === 'intact'
-        ? `intact: ${report.seal.seal.digest} (${report.seal.seal.streams} streams up to position ${report.seal.seal.position}, sealed ${report.seal.seal.sealedAt.toISOString()})`
+        ? `intact: ${report.seal.seal.digest} (${report.seal.seal.streams} streams up to position ${report.seal.seal.position}, sealed ${localStampText(report.seal.seal.sealedAt, timeZone)})`
         : report.seal.detail;
   lines.push(`seal: ${seal}`);
   if (report.ok) {

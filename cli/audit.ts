@@ -1,7 +1,8 @@
 // `siklus audit <verify|replay|timeline|histories|repair-order>`: the auditors' tools on the command line. Reads
 // the event log through DATABASE_URL (required); `histories` also talks to Temporal (TEMPORAL_ADDRESS,
 // default 127.0.0.1:7233, and TEMPORAL_NAMESPACE). Exit codes: 0 intact / done, 1 findings or failed
-// replays, 2 bad arguments, missing environment, or nothing to audit.
+// replays, 2 bad arguments, missing environment, or nothing to audit. Text output shows times in the
+// organisation's zone with its name (WIB, WITA, WIT); --json keeps ISO 8601 instants.
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { parseAsOf } from '../audit/as-of.ts';
@@ -9,7 +10,8 @@ import { AuditError } from '../audit/errors.ts';
 import { type AsOf, stateAsOf } from '../audit/state-as-of.ts';
 import { appraisalTimeline, formatTimeline } from '../audit/timeline.ts';
 import { verifyCycle } from '../audit/verify-cycle.ts';
-import { cycleIdFor, parseCycleId } from '../domain/ids.ts';
+import { cycleIdFor, parseAppraisalId, parseCycleId } from '../domain/ids.ts';
+import { timeZoneOf } from '../record/read/organisation.ts';
 import { repairPositionOrder } from '../record/store/repair-position-order.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
@@ -142,11 +144,12 @@ function asOfOf(text: string | undefined): AsOf {
 
 async function verify(db: Kysely<Database>, v: Values): Promise<number> {
   const progress = progressBar();
-  const report = await verifyCycle(db, cycleIdOf(v), {
+  const cycleId = cycleIdOf(v);
+  const report = await verifyCycle(db, cycleId, {
     onProgress: (phase, done, total) => progress.update(phase, done, total),
   });
   progress.end();
-  console.log(v.json ? JSON.stringify(report) : formatVerification(report));
+  console.log(v.json ? JSON.stringify(report) : formatVerification(report, await zoneOfCycle(db, cycleId)));
   return report.ok ? 0 : 1;
 }
 
@@ -160,9 +163,17 @@ async function replay(db: Kysely<Database>, v: Values): Promise<number> {
 }
 
 async function timeline(db: Kysely<Database>, v: Values): Promise<number> {
-  const entries = await appraisalTimeline(db, v.appraisal!, v.lang === 'en' ? 'en' : 'id');
-  console.log(v.json ? JSON.stringify(entries) : formatTimeline(entries));
+  const cycleId = parseAppraisalId(v.appraisal!)?.cycleId;
+  const timeZone = await zoneOfCycle(db, cycleId);
+  const entries = await appraisalTimeline(db, v.appraisal!, v.lang === 'en' ? 'en' : 'id', timeZone);
+  console.log(v.json ? JSON.stringify(entries) : formatTimeline(entries, timeZone));
   return 0;
+}
+
+/** The zone of the cycle's organisation (its ids carry it), where times are shown; WIB when unknown. */
+function zoneOfCycle(db: Kysely<Database>, cycleId: string | undefined): Promise<string> {
+  const orgId = cycleId === undefined ? undefined : parseCycleId(cycleId)?.orgId;
+  return timeZoneOf(db, orgId ?? '');
 }
 
 /** Renumbers streams written out of order before 2026-11; see record/store/repair-position-order.ts. */

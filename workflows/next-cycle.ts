@@ -1,12 +1,15 @@
 // StartNextCycleWorkflow: what the yearly schedule (api/commands/cycle-schedule.ts) runs. It starts next
 // year's CycleWorkflow as an abandoned child and returns the cycle id. The child's workflow id is the
-// cycle's own, so a second fire for the same year starts nothing and still succeeds.
+// cycle's own, so a second fire for the same year starts nothing and still succeeds. The cycle counts the
+// days of the organisation's zone as it is when the schedule fires (read through an activity); runs
+// started before that patch (`next-cycle-org-zone`) count WIB days, as they did.
 import {
   defineSearchAttributeKey,
   SearchAttributeType,
   WorkflowExecutionAlreadyStartedError,
 } from '@temporalio/common';
-import { ApplicationFailure, startChild, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import type * as activities from '../activities/index.ts';
 import type * as AppraisalCalendars from '../domain/cycle/appraisal-calendar.ts';
 import type * as Calendar from '../domain/cycle/calendar.ts';
 import type { CalendarOverrides } from '../domain/cycle/calendar.ts';
@@ -30,17 +33,22 @@ const scheduledStartTime = defineSearchAttributeKey(
   SearchAttributeType.DATETIME,
 );
 
+type Activities = ReturnType<typeof activities.createActivities>;
+const { organisationTimeZone } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute' });
+
 export async function StartNextCycleWorkflow(input: NextCycleInput): Promise<string> {
   // Workflow time is deterministic; the fire time keeps a Dec 31 fire that runs after midnight in its year.
   const firedAt = workflowInfo().typedSearchAttributes.get(scheduledStartTime)?.getTime() ?? Date.now();
-  // The cycle opens on Jan 1, or now if the run is so late that Jan 1 has passed.
-  const { year, start } = calendarModule().nextCycleStart(firedAt, Date.now());
+  // The organisation's zone now (HR may have changed it since the schedule was made); WIB before the patch.
+  const timeZone = patched('next-cycle-org-zone') ? await organisationTimeZone(input.orgId) : undefined;
+  // The cycle opens on Jan 1 there, or now if the run is so late that Jan 1 has passed.
+  const { year, start } = calendarModule().nextCycleStart(firedAt, Date.now(), timeZone);
   const cycleId = cycleIdFor(input.orgId, year);
   const cycle: CycleInput = {
     cycleId,
     orgId: input.orgId,
     year,
-    calendar: calendarFor(year, start, input.calendarOverrides),
+    calendar: calendarFor(year, start, input.calendarOverrides, timeZone),
     population: input.population,
     startedBy: input.startedBy,
   };
@@ -68,10 +76,15 @@ const calendarModule = () => require('../domain/cycle/calendar.ts') as typeof Ca
 const appraisalCalendarModule = () =>
   require('../domain/cycle/appraisal-calendar.ts') as typeof AppraisalCalendars;
 
-function calendarFor(year: number, start: string, overrides?: CalendarOverrides): AppraisalCalendar {
+function calendarFor(
+  year: number,
+  start: string,
+  overrides: CalendarOverrides | undefined,
+  timeZone: string | undefined,
+): AppraisalCalendar {
   try {
     return appraisalCalendarModule().toAppraisalCalendar(
-      calendarModule().buildCalendar(year, start, overrides),
+      calendarModule().buildCalendar(year, start, overrides, timeZone),
     );
   } catch (error) {
     // Bad overrides do not heal on retry: fail the run (the schedule shows it) instead of the task.

@@ -66,7 +66,8 @@ export async function ensureNextCycleSchedule(
 
 /**
  * HR schedules next year's cycle of their organisation to start by itself, with quarterly periods unless
- * the calendar names others. (The cycle it starts counts WIB days: the schedule's input has no zone yet.)
+ * the calendar names others. The cycle counts the days of the organisation's zone as it is when the
+ * schedule fires (the run reads it), so a zone HR changes later still holds.
  */
 export async function scheduleNextCycle(
   services: Services,

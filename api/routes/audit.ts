@@ -9,6 +9,7 @@ import { stateAsOf } from '../../audit/state-as-of.ts';
 import { appraisalTimeline } from '../../audit/timeline.ts';
 import { verifyCycle } from '../../audit/verify-cycle.ts';
 import { appraisalIsOf, cycleIsOf, streamIsOf } from '../../record/read/access.ts';
+import { timeZoneOf } from '../../record/read/organisation.ts';
 import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
 import { auditorOnly } from '../middleware.ts';
@@ -73,7 +74,7 @@ const routes = {
   ),
   timeline: auditGet(
     '/v1/orgs/{org}/audit/appraisals/{appraisalId}/timeline',
-    "An appraisal's timeline in readable sentences",
+    "An appraisal's timeline in readable sentences (times in the organisation's zone; each entry's `at` in ISO 8601)",
     {
       params: z.object({ org: id, appraisalId: id }),
       query: z.strictObject({ lang: z.enum(['id', 'en']).default('id') }),
@@ -156,11 +157,14 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(routes.timeline, async (c) => {
     const { org, appraisalId } = c.req.valid('param');
     const { lang } = c.req.valid('query');
-    const entries = await appraisalTimeline(c.get('deps').db, appraisalOf(org, appraisalId), lang).catch(
+    const { db } = c.get('deps');
+    // The sentences show times in the organisation's zone; the entries' instants stay ISO 8601.
+    const timeZone = await timeZoneOf(db, org);
+    const entries = await appraisalTimeline(db, appraisalOf(org, appraisalId), lang, timeZone).catch(
       auditProblem,
     );
     if (entries.length === 0) throw new Refusal(404, 'not_found', 'No such appraisal');
-    return c.json({ appraisalId, lang, entries }, 200);
+    return c.json({ appraisalId, lang, timeZone, entries }, 200);
   })
   .openapi(routes.verification, async (c) => {
     const { org, cycleId } = c.req.valid('param');

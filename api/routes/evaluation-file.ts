@@ -2,9 +2,12 @@
 // period's realisations with evidence, feedback per RHK, ratings and predikat periodik with who rated,
 // escalations and misses; the agreed SKP; the activity reports; the BerAKHLAK aggregates). For the rater,
 // the rater's superior, HR and auditors (record/read/access.ts); from the event log, never a workflow query.
+// And the employee's own part of it (`/me/appraisal/evaluations`, record/read/my-evaluations.ts): every
+// period's realisations, feedback, ratings and who rated, and the akhir result once released.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { berakhlakValues } from '../../domain/review/berakhlak.ts';
 import { evaluationFileOf } from '../../record/read/evaluation-file.ts';
+import { myEvaluations } from '../../record/read/my-evaluations.ts';
 import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
 import { jsonResponse, problemResponse } from './openapi-shapes.ts';
@@ -54,6 +57,23 @@ const rhk = z.object({
   indicators: z.array(indicator),
 });
 
+const skpSchema = z
+  .object({ version: z.number(), agreedAt: z.string().nullable(), rhk: z.array(rhk) })
+  .nullable();
+const periodKindSchema = z.enum(['quarterly', 'monthly', 'semester']).nullable();
+const periodSchema = z.object({
+  period: z.string().openapi({ description: 'TW1-TW4, M01-M12 or S1-S2' }),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  deadline: z.string(),
+  realisation: z.object({ at: z.string(), by: person, realisations: z.array(realisation) }).nullable(),
+  feedback: z.array(z.object({ rhkId: z.string(), feedback: z.string(), by: person, at: z.string() })),
+  rating: rating.nullable(),
+  escalations: z.array(escalation),
+  missed: z.object({ rating: z.boolean(), realisation: z.boolean(), at: z.string() }).nullable(),
+  acknowledgedAt: z.string().nullable(),
+});
+
 const fileSchema = z
   .object({
     appraisalId: z.string(),
@@ -62,22 +82,9 @@ const fileSchema = z
     employee: person.extend({ unitCode: z.string(), positionCode: z.string() }),
     rater: person.nullable(),
     superior: person.nullable(),
-    skp: z.object({ version: z.number(), agreedAt: z.string().nullable(), rhk: z.array(rhk) }).nullable(),
-    periodKind: z.enum(['quarterly', 'monthly', 'semester']).nullable(),
-    periods: z.array(
-      z.object({
-        period: z.string().openapi({ description: 'TW1-TW4, M01-M12 or S1-S2' }),
-        firstDay: z.string(),
-        lastDay: z.string(),
-        deadline: z.string(),
-        realisation: z.object({ at: z.string(), by: person, realisations: z.array(realisation) }).nullable(),
-        feedback: z.array(z.object({ rhkId: z.string(), feedback: z.string(), by: person, at: z.string() })),
-        rating: rating.nullable(),
-        escalations: z.array(escalation),
-        missed: z.object({ rating: z.boolean(), realisation: z.boolean(), at: z.string() }).nullable(),
-        acknowledgedAt: z.string().nullable(),
-      }),
-    ),
+    skp: skpSchema,
+    periodKind: periodKindSchema,
+    periods: z.array(periodSchema),
     checkIns: z.array(
       z.object({
         quarter: z.enum(['I', 'II', 'III', 'IV']),
@@ -115,15 +122,61 @@ const fileRoute = createRoute({
   },
 });
 
-export const evaluationFileRoutes = new OpenAPIHono<ApiEnv>().openapi(fileRoute, async (c) => {
-  const { org, appraisalId } = c.req.valid('param');
-  const answer = await evaluationFileOf(c.get('deps').db, c.get('principal'), org, appraisalId);
-  if ('file' in answer) return c.json(answer.file, 200);
-  if (answer.refused === 'forbidden')
-    throw new Refusal(
-      403,
-      'forbidden',
-      "Only the rater, the rater's superior, HR and auditors read an appraisal's evaluation file",
-    );
-  throw new Refusal(404, 'not_found', 'No such appraisal');
+const myEvaluationsSchema = z
+  .object({
+    appraisalId: z.string(),
+    cycleId: z.string(),
+    step: z.string(),
+    rater: person.nullable(),
+    superior: person.nullable(),
+    skp: skpSchema,
+    periodKind: periodKindSchema.openapi({ description: 'null for a cycle with quarterly check-ins' }),
+    periods: z.array(
+      periodSchema.extend({
+        acknowledgeTaskId: z
+          .string()
+          .nullable()
+          .openapi({ description: 'My open task to acknowledge the result, if any' }),
+      }),
+    ),
+    upcoming: z.array(z.object({ period: z.string(), opens: z.string(), deadline: z.string() })),
+    akhir: z.object({
+      rating: rating.nullable().openapi({ description: 'Once released to me, with who set it' }),
+      release: z.object({ at: z.string(), objectionDeadline: z.string() }).nullable(),
+    }),
+  })
+  .openapi('MyEvaluations');
+
+const myEvaluationsRoute = createRoute({
+  method: 'get',
+  path: '/v1/orgs/{org}/me/appraisal/evaluations',
+  summary:
+    'My periodic evaluations (realisations, feedback per RHK, ratings, predikat, who rated, acknowledgement) and the released akhir result',
+  request: {
+    params: z.object({ org: id }),
+    query: z.strictObject({ cycleId: z.string().max(100).optional() }),
+  },
+  responses: {
+    200: jsonResponse(myEvaluationsSchema, 'My evaluations, from the event log'),
+    404: problemResponse,
+  },
 });
+
+export const evaluationFileRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(fileRoute, async (c) => {
+    const { org, appraisalId } = c.req.valid('param');
+    const answer = await evaluationFileOf(c.get('deps').db, c.get('principal'), org, appraisalId);
+    if ('file' in answer) return c.json(answer.file, 200);
+    if (answer.refused === 'forbidden')
+      throw new Refusal(
+        403,
+        'forbidden',
+        "Only the rater, the rater's superior, HR and auditors read an appraisal's evaluation file",
+      );
+    throw new Refusal(404, 'not_found', 'No such appraisal');
+  })
+  .openapi(myEvaluationsRoute, async (c) => {
+    const found = await myEvaluations(c.get('deps').db, c.get('principal'), c.req.valid('query').cycleId);
+    if (!found) throw new Refusal(404, 'not_found', 'You have no appraisal in this cycle');
+    return c.json(found, 200);
+  });

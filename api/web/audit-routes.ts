@@ -2,17 +2,18 @@
 // appraisal's state as of any event (audit/ stateAsOf) with its timeline, and the cycle's verification
 // (audit/ verifyCycle). They read the event log through the audit functions, never the workflows; a cycle
 // or appraisal of another organisation is not found, as in the API (an auditor of org "*" reads all).
+// Times are shown in the zone of the organisation whose record it is, with its name (WIB, WITA, WIT).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { type AuditRow, readStreamRows, validateRow } from '../../audit/event-rows.ts';
 import { AuditError, appraisalTimeline, stateAsOf, verifyCycle } from '../../audit/index.ts';
-import { cycleStreamId } from '../../domain/ids.ts';
+import { cycleStreamId, parseCycleId } from '../../domain/ids.ts';
 import { mayAudit, organisationScope } from '../../record/read/access.ts';
 import { appraisalIdentity, cycleAppraisals, cycleSummaryOf, cyclesOf } from '../../record/read/cycles.ts';
-import { unitNames } from '../../record/read/organisation.ts';
+import { timeZoneOf, unitNames } from '../../record/read/organisation.ts';
 import { employeeNames } from '../../record/read/people.ts';
 import type { Services } from '../commands/services.ts';
-import type { Translate } from './i18n/index.ts';
+import { type Translate, translator } from './i18n/index.ts';
 import { cycleIdPattern, rolePages } from './role-pages.ts';
 import type { Session } from './session.ts';
 import {
@@ -50,12 +51,17 @@ export function auditRoutes(deps: Services): Hono {
     return show(c, who.t, who.session, who.t('audit.title'), auditCyclesBody(who.t, cycles));
   });
 
+  /** The reader's language, times in the zone of the organisation whose record it is. */
+  const inZoneOf = async (t: Translate, org: string | undefined) =>
+    translator(t.lang, await timeZoneOf(db, org ?? ''));
+
   web.get('/audit/cycles/:cycleId', async (c) => {
     const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
-    const { t, session } = who;
+    const { session } = who;
     const cycle = await cycleFor(session, c.req.param('cycleId'));
-    if (!cycle) return notFound(c, t, session);
+    if (!cycle) return notFound(c, who.t, session);
+    const t = await inZoneOf(who.t, parseCycleId(cycle.cycle_id)?.orgId);
     const rows = await cycleAppraisals(db, cycle.cycle_id, 2000);
     const read: Array<{ row: AuditRow; validated: ReturnType<typeof validateRow> }> = [];
     for await (const batch of readStreamRows(db, [cycleStreamId(cycle.cycle_id)]))
@@ -109,12 +115,13 @@ export function auditRoutes(deps: Services): Hono {
   web.get('/audit/appraisals/:appraisalId', async (c) => {
     const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
     if (who instanceof Response) return who;
-    const { t, session } = who;
+    const { session } = who;
     const appraisalId = c.req.param('appraisalId');
     const row = await appraisalIdentity(db, organisationScope(session.principal), appraisalId);
-    if (!row) return notFound(c, t, session);
+    if (!row) return notFound(c, who.t, session);
+    const t = await inZoneOf(who.t, row.org_id);
     try {
-      const entries = await appraisalTimeline(db, row.appraisal_id, t.lang);
+      const entries = await appraisalTimeline(db, row.appraisal_id, t.lang, t.timeZone);
       const asked = Number(c.req.query('v'));
       const version =
         Number.isInteger(asked) && asked >= 1 && asked <= entries.length ? asked : entries.length;

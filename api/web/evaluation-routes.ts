@@ -11,9 +11,8 @@ import { employeeNames } from '../../record/read/people.ts';
 import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand } from './forms.ts';
-import { translator } from './i18n/index.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
-import { langOf, type Session } from './session.ts';
+import { pageTranslator, type Session } from './session.ts';
 import { ownerOf } from './views/inbox.ts';
 import { acknowledgePeriodBody, ratePeriodBody, ratingQualifier, setRatingBody } from './views/period.ts';
 
@@ -27,7 +26,7 @@ export function evaluationRoutes(deps: Services): Hono {
   const now = () => new Date();
 
   const body = async (c: Context, session: Session, task: Task, form: FormState | null) => {
-    const t = translator(langOf(c));
+    const t = pageTranslator(c, session);
     const { principal } = session;
     if (taskTakes(task.kind, 'acknowledgePeriod')) {
       const period = ratingQualifier(task.taskId).period ?? '';
@@ -46,7 +45,7 @@ export function evaluationRoutes(deps: Services): Hono {
   };
 
   const show = async (c: Context, session: Session, task: Task, form: FormState | null, status = 200) => {
-    const t = translator(langOf(c));
+    const t = pageTranslator(c, session);
     const page = await body(c, session, task, form);
     return render(c, t, { title: t(`task.${task.kind}`), body: page, session, section: 'inbox', status });
   };

@@ -17,6 +17,7 @@ import { cascadeLabels } from '../../record/read/agreement.ts';
 import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
 import { cycleDistribution, cycleProgress, cyclesOf } from '../../record/read/cycles.ts';
 import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
+import { myEvaluations } from '../../record/read/my-evaluations.ts';
 import { standardsOf, unitNames } from '../../record/read/organisation.ts';
 import { employeeNames, isActiveEmployee, organisationsWithPeople } from '../../record/read/people.ts';
 import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
@@ -236,15 +237,19 @@ export function webRoutes(deps: WebDependencies): Hono {
     const t = pageTranslator(c, session);
     const mine = await myAppraisal(deps.db, session.principal);
     const appraisal = mine ? employeeView(mine.state) : null;
-    const skpParents = appraisal
-      ? await cascadeLabels(deps.db, session.principal.org, appraisal.appraisalId)
-      : null;
+    const [skpParents, evaluations] = appraisal
+      ? await Promise.all([
+          cascadeLabels(deps.db, session.principal.org, appraisal.appraisalId),
+          myEvaluations(deps.db, session.principal, appraisal.cycleId),
+        ])
+      : [null, null];
     const body = appraisalBody(t, {
       appraisal,
       now: now(),
       state,
       done: c.req.query('done') === '1',
       skpParents,
+      evaluations: evaluations ?? null,
     });
     return render(c, t, { title: t('appraisal.title'), body, session, section: 'appraisal', status });
   };

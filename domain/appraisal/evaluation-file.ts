@@ -129,7 +129,6 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
   const checkIns = new Map<Quarter, CheckInFile>();
   const reports: EvaluationFile['activityReports'] = [];
   const akhirEscalations: Escalation[] = [];
-  let rated: { as: RaterRole; by: string; at: string } | null = null;
   let agreedAt: string | null = null;
 
   const periodOf = (id: string, deadline: string): PeriodFile => {
@@ -231,9 +230,6 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
       case 'agreement.agreed':
         agreedAt = event.data.at;
         break;
-      case 'rating.set':
-        rated = { as: event.data.as ?? 'rater', by: event.data.by, at: event.data.at };
-        break;
       case 'rating.escalated':
         akhirEscalations.push(escalation(event.data));
         break;
@@ -279,8 +275,8 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
       missed: state.review.missed.length,
     },
     akhir: {
-      rating:
-        state.rating && rated ? { ...state.rating, as: rated.as, by: person(rated.by), at: rated.at } : null,
+      // As it stands (an objection's decision included), with who set it: the state keeps that.
+      rating: state.rating ? { ...state.rating, by: person(state.rating.by) } : null,
       escalations: akhirEscalations,
       missed: state.ratingMissed,
     },

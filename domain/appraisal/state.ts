@@ -54,7 +54,20 @@ export interface AppraisalState {
     submitted: Array<{ reviewerNip: string; role: ReviewRole; scores: Record<string, number> }>;
     missed: Array<{ reviewerNip: string; role: ReviewRole }>;
   };
-  rating: { results: Rating; behaviour: Rating; predikat: Predikat; feedback: string } | null;
+  /**
+   * The akhir rating, with who set it: the rater, or the rater's superior or HR once it had passed to
+   * them (`as`; a `rating.set` without one is the rater's). An objection's decision changes the ratings,
+   * not who set them.
+   */
+  rating: {
+    results: Rating;
+    behaviour: Rating;
+    predikat: Predikat;
+    feedback: string;
+    as: 'rater' | 'superior' | 'hr';
+    by: string;
+    at: string;
+  } | null;
   ratingMissed: boolean;
   /** Who the akhir rating has passed to, when the rater did not rate in time. */
   ratingEscalatedTo: 'superior' | 'hr' | null;
@@ -199,8 +212,9 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
     case 'review.missed':
       return { ...s, review: { ...s.review, missed: [...s.review.missed, event.data] } };
     case 'rating.set': {
-      const { results, behaviour, predikat, feedback } = event.data;
-      return { ...s, rating: { results, behaviour, predikat, feedback }, ratingMissed: false };
+      const { results, behaviour, predikat, feedback, by, at } = event.data;
+      const as = event.data.as ?? 'rater';
+      return { ...s, rating: { results, behaviour, predikat, feedback, as, by, at }, ratingMissed: false };
     }
     case 'rating.missed':
       return { ...s, ratingMissed: true };
@@ -214,10 +228,11 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
       return { ...s, objection: { filedAt: event.data.at, decidedAt: null, decision: null } };
     case 'objection.decided': {
       const { results, behaviour, predikat, decision, at } = event.data;
-      const feedback = s.rating?.feedback ?? '';
+      const set = s.rating ?? { feedback: '', as: 'rater' as const, by: event.data.by, at };
+      const { feedback, as, by } = set;
       return {
         ...s,
-        rating: { results, behaviour, predikat, feedback },
+        rating: { results, behaviour, predikat, feedback, as, by, at: set.at },
         objection: { filedAt: s.objection?.filedAt ?? at, decidedAt: at, decision },
       };
     }

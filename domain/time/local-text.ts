@@ -52,3 +52,13 @@ export function localIsoDate(at: Date, timeZone: string): string {
 export function localOffsetIso(at: string, timeZone: string): string {
   return Temporal.Instant.from(at).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never' });
 }
+
+/**
+ * The local day and time to the minute with the zone, in one sortable form for every language, e.g.
+ * "2027-04-13 23:59 WIB": what the command line prints at the head of a line.
+ */
+export function localStampText(at: string | Date, timeZone: string): string {
+  const local = Temporal.Instant.fromEpochMilliseconds(new Date(at).getTime()).toZonedDateTimeISO(timeZone);
+  const time = local.toPlainTime().toString({ smallestUnit: 'minute' });
+  return `${local.toPlainDate().toString()} ${time} ${zoneAbbreviation(timeZone)}`;
+}

@@ -38,6 +38,18 @@ export async function evaluationFileOf(
   if (!row) return { refused: 'not_found' };
   const parties = { employeeNip: row.nip, raterNip: row.supervisor_nip, superiorNip: row.superior_nip };
   if (!mayReadEvaluationFile(principal, parties)) return { refused: 'forbidden' };
+  return { file: await foldedFile(db, org, appraisalId) };
+}
+
+/**
+ * The file folded from the appraisal's log, with names: for a caller that has decided who may read what
+ * of it (evaluationFileOf above; my-evaluations.ts, the employee's own part).
+ */
+export async function foldedFile(
+  db: Kysely<Database>,
+  org: string,
+  appraisalId: string,
+): Promise<EvaluationFile> {
   const rows = await db
     .selectFrom('events')
     .select(['type', 'data'])
@@ -47,7 +59,7 @@ export async function evaluationFileOf(
   // Every event was checked against its schema when it was appended (record/store).
   const events = rows.map((r) => ({ type: r.type, data: r.data }) as AppraisalEvent);
   const names = await employeeNames(db, org, peopleIn(events));
-  return { file: evaluationFile(events, (nip) => names.get(nip) ?? null) };
+  return evaluationFile(events, (nip) => names.get(nip) ?? null);
 }
 
 /** What the employee reads of one period of their own appraisal: the ratings, predikat and feedback per RHK. */

@@ -143,7 +143,7 @@ describe('appraisalTimeline', () => {
     const lines = formatTimeline(indonesian).split('\n');
     expect(lines).toHaveLength(60);
     expect(lines[7]).toMatch(
-      /^2027-01-\d\d \d\d:\d\d {2}198001012005011001 {2}Atasan mengusulkan RHK versi 1$/,
+      /^2027-01-\d\d \d\d:\d\d WIB {2}198001012005011001 {2}Atasan mengusulkan RHK versi 1$/,
     );
   });
 

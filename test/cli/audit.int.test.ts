@@ -1,5 +1,6 @@
 // `siklus audit ...` run as a child process (bin/siklus.mjs, as an auditor would) against a test
-// database: exit codes and output for an intact cycle, a tampered one, and bad arguments.
+// database: exit codes and output for an intact cycle, a tampered one, and bad arguments; times in the
+// organisation's zone in text (kab is in WITA, the others have not chosen: WIB), ISO 8601 in --json.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
@@ -7,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendSyntheticCycle, type SyntheticCycle } from '../../bench/replay.ts';
 import { appraisalStreamId } from '../../domain/ids.ts';
+import { localStampText } from '../../domain/time/local-text.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
@@ -55,6 +57,10 @@ beforeAll(async () => {
       appendsPerAppraisal: 2,
       afterClose: 2,
     });
+  await db
+    .insertInto('organisations')
+    .values({ id: 'kab', name: 'Kabupaten', time_zone: 'Asia/Makassar' })
+    .execute();
   intact = await cycle('kab');
   tampered = await cycle('kota');
   misordered = await cycle('kec');
@@ -85,6 +91,18 @@ describe('siklus audit verify', () => {
     }>`select seal_digest from cycles where cycle_id = ${intact.cycleId}`.execute(db);
     expect(run.stdout).toContain(`cycle kab.2027: 4 streams, ${intact.events} events checked`);
     expect(run.stdout).toContain(`seal: intact: ${rows[0]?.seal_digest}`);
+    // When it was sealed, on the organisation's wall clock.
+    const sealedAt = (
+      await db
+        .selectFrom('cycles')
+        .select('sealed_at')
+        .where('cycle_id', '=', intact.cycleId)
+        .executeTakeFirstOrThrow()
+    ).sealed_at;
+    expect(sealedAt).not.toBeNull();
+    const local = localStampText(sealedAt!, 'Asia/Makassar');
+    expect(local).toMatch(/ WITA$/);
+    expect(run.stdout).toContain(`, sealed ${local})`);
     expect(run.stdout).toContain('INTACT');
   });
 
@@ -138,8 +156,18 @@ describe('siklus audit replay and timeline', () => {
     expect(id.stdout).toContain('Atasan mengusulkan RHK versi 2');
     const en = await siklus(['audit', 'timeline', '--appraisal', appraisalId, '--lang', 'en']);
     expect(en.stdout).toMatch(
-      /\n2027-\d\d-\d\d \d\d:\d\d {2}198001012005011001 {2}The supervisor proposed indicators, version 2\n/,
+      /\n2027-\d\d-\d\d \d\d:\d\d WITA {2}198001012005011001 {2}The supervisor proposed indicators, version 2\n/,
     );
+    for (const line of id.stdout.trim().split('\n'))
+      expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d WITA {2}/);
+    // For machines, the instants as the log holds them.
+    const json = await siklus(['audit', 'timeline', '--appraisal', appraisalId, '--json']);
+    const entries = JSON.parse(json.stdout) as Array<{ at: string }>;
+    expect(entries).toHaveLength(50);
+    for (const e of entries) expect(e.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // An organisation that never chose a zone: WIB.
+    const other = await siklus(['audit', 'timeline', '--appraisal', tampered.appraisalIds[0]!]);
+    expect(other.stdout.split('\n')[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d WIB {2}/);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   extendUnitDeadlineUpdate,
   setUnitPredikatUpdate,
 } from '../../workflows/messages.ts';
+import type { NextCycleInput } from '../../workflows/next-cycle.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPeriodicYear, seedPeriodicOrganisation } from './periodic-year.ts';
 import { clockSkipper } from './temporal.ts';
@@ -108,6 +109,8 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
     ...(await recordPeriodicYear(env, rig)),
+    // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
+    await recordNextCycle(env, rig),
   ]);
 }
 
@@ -275,6 +278,32 @@ async function recordPeriodicYear(
     ),
   ];
 }
+
+/**
+ * What the yearly schedule runs (workflows/next-cycle.ts), for an organisation in WIT with nobody to
+ * launch: it reads the zone, starts next year's cycle and completes. That cycle is terminated once the
+ * starter's history is kept. (start-next-cycle-before-org-zone.json is this scenario as recorded before the
+ * workflow read the zone.)
+ */
+async function recordNextCycle(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {
+  await seedOrganisation(rig.db, nextCycleOrg, ['UMUM'], [], 'Asia/Jayapura');
+  const input: NextCycleInput = { orgId: nextCycleOrg, population: {}, startedBy: nip.hr };
+  const handle = await env.client.workflow.start('StartNextCycleWorkflow', {
+    workflowId: `next-cycle:${nextCycleOrg}-recorded`,
+    taskQueue: rig.taskQueue,
+    args: [input],
+  });
+  const cycleId = await handle.result();
+  await env.client.workflow.getHandle(cycleWorkflowId(cycleId)).terminate('recorded its starter');
+  return historyOf(
+    handle,
+    'start-next-cycle.json',
+    'StartNextCycleWorkflow',
+    "the yearly schedule's run: the organisation's zone read through an activity (patch next-cycle-org-zone), next year's cycle in WIT, started once",
+  );
+}
+
+const nextCycleOrg = 'kerinci';
 
 /** Updates the validator rejects (never in history) around accepted ones, then HR cancels the appraisal. */
 async function recordUpdates(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {

@@ -1,5 +1,6 @@
 // The yearly next-cycle schedule on the dev server: it exists with its Dec 1 spec, ensuring it again
-// updates it, and firing it (even twice at once) starts next year's CycleWorkflow exactly once.
+// updates it, and firing it (even twice at once) starts next year's CycleWorkflow exactly once, its days
+// counted in the organisation's zone as it is when the schedule fires.
 import type { ScheduleDescription, ScheduleHandle } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -115,7 +116,7 @@ describe('the next-cycle schedule (dev server)', () => {
       year,
       by: nip.hr,
       population: { unitCodes: ['UMUM'] },
-      // 00:00 on 1 January in WIB, the zone of a calendar built without one (17:00 UTC the day before).
+      // 00:00 on 1 January in WIB, kerinci's zone (17:00 UTC the day before).
       calendar: { socialisation: { start: `${year - 1}-12-31T17:00:00.000Z` } },
     });
 
@@ -150,6 +151,47 @@ describe('the next-cycle schedule (dev server)', () => {
     });
     expect(runs).toEqual([cycle.runId]);
     expect(await cycleStarted(cycleId)).toHaveLength(1);
+  });
+
+  it("counts the cycle it starts in the organisation's zone, as the organisation has it when it fires", async () => {
+    const { taskQueue, population, startedBy } = options;
+    await seedOrganisation(rig.db, 'jayawijaya', ['UMUM'], [], 'Asia/Makassar');
+    // The organisation moves to WIT after the schedule was made: the run reads the zone when it fires.
+    await rig.db
+      .updateTable('organisations')
+      .set({ time_zone: 'Asia/Jayapura' })
+      .where('id', '=', 'jayawijaya')
+      .execute();
+    const input: NextCycleInput = {
+      orgId: 'jayawijaya',
+      population,
+      startedBy,
+      calendarOverrides: { periods: 'quarterly' },
+    };
+    const cycleId = await env.client.workflow.execute('StartNextCycleWorkflow', {
+      workflowId: 'next-cycle-jayawijaya',
+      taskQueue,
+      args: [input],
+    });
+    const year = Number(cycleId.split('.').at(-1));
+    const [started] = await eventually(async () => {
+      const events = await cycleStarted(cycleId);
+      return events.length > 0 ? events : undefined;
+    });
+    const calendar = started?.calendar as {
+      timeZone: string;
+      socialisation: { start: string; deadline: string };
+      periods: { timeZone: string; windows: Array<{ id: string; deadline: string }> };
+    };
+    expect(calendar.timeZone).toBe('Asia/Jayapura');
+    // 00:00 on 1 January in WIT (UTC+9): 15:00 UTC the day before; 14 days end at 23:59:59 WIT.
+    expect(calendar.socialisation).toEqual({
+      start: `${year - 1}-12-31T15:00:00.000Z`,
+      deadline: `${year}-01-14T14:59:59.000Z`,
+    });
+    expect(calendar.periods.timeZone).toBe('Asia/Jayapura');
+    expect(calendar.periods.windows[0]).toMatchObject({ id: 'TW1', deadline: `${year}-04-13T14:59:59.000Z` });
+    await env.client.workflow.getHandle(cycleWorkflowId(cycleId)).terminate('test done');
   });
 
   it("gives HR's schedule quarterly periods unless its calendar names others", async () => {

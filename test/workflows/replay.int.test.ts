@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, and a year of periodic evaluations', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, and the yearly next-cycle starter', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -60,6 +60,8 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-year-opening-events.json', 'EmployeeAppraisalWorkflow'],
       ['employee-appraisal-periodic-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-periodic-year.json', 'CycleWorkflow'],
+      ['start-next-cycle-before-org-zone.json', 'StartNextCycleWorkflow'],
+      ['start-next-cycle.json', 'StartNextCycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -94,6 +96,25 @@ describe('replaying recorded histories', () => {
         )?.activityTaskScheduledEventAttributes?.heartbeatTimeout?.seconds;
     expect(Number(launchHeartbeat('cycle-year.json'))).toBe(10);
     expect(Number(launchHeartbeat('cycle-year-inline-events.json'))).toBe(60);
+    // The yearly schedule's starter: the zone of the cycle it started (its child's calendar).
+    const startedCycleZone = (file: string) => {
+      const initiated = fixtures
+        .find((f) => f.file === file)
+        ?.history.events?.find(
+          (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
+        )?.startChildWorkflowExecutionInitiatedEventAttributes;
+      const data = initiated?.input?.payloads?.[0]?.data;
+      return JSON.parse(Buffer.from(data ?? []).toString('utf8')).calendar.timeZone;
+    };
+    // WIB before it learned the organisation's zone; that zone (WIT) once it reads it through an activity.
+    expect(startedCycleZone('start-next-cycle-before-org-zone.json')).toBe('Asia/Jakarta');
+    expect(startedCycleZone('start-next-cycle.json')).toBe('Asia/Jayapura');
+    const activitiesOf = (file: string) =>
+      fixtures
+        .find((f) => f.file === file)
+        ?.history.events?.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(activitiesOf('start-next-cycle-before-org-zone.json')).toEqual([]);
+    expect(activitiesOf('start-next-cycle.json')).toEqual(['organisationTimeZone']);
   });
 
   it('replays every fixture against the current workflow code without a non-determinism error', async () => {

@@ -34,6 +34,10 @@ export const enEvaluation: Record<keyof typeof idEvaluation, string> = {
   'evaluation.as.rater': 'the rater',
   'evaluation.as.superior': "the rater's superior",
   'evaluation.as.hr': 'HR',
+  'evaluation.because.superior':
+    "Rated by the rater's superior because the rater did not rate by the deadline.",
+  'evaluation.because.hr':
+    "Rated by HR because neither the rater nor the rater's superior rated by the deadline.",
   'evaluation.notRated': 'Not rated yet.',
   'evaluation.predikatPeriodic': 'Periodic performance predikat',
   'evaluation.ratingNote': "Rater's note",
@@ -68,6 +72,16 @@ export const enEvaluation: Record<keyof typeof idEvaluation, string> = {
   'evaluation.periodNotOpen': "This period's evaluation has not opened.",
   'evaluation.feedbackSaved': 'Feedback saved. You can add more feedback or rate the period.',
   'evaluation.ackIntro': 'The result of your performance evaluation for this period. Read it, then confirm.',
+  'myEvaluation.title': 'Periodic evaluations',
+  'myEvaluation.intro':
+    "Each period: your realisation and its evidence, the rater's feedback per RHK, the results and behaviour ratings, the periodic predikat, and who rated.",
+  'myEvaluation.upcoming': 'The evaluation opens {opens}; the rating is due {deadline}.',
+  'myEvaluation.realisationAt': 'You recorded the realisation {date}.',
+  'myEvaluation.noRealisation': 'You have not recorded a realisation for this period.',
+  'myEvaluation.missedRealisation': 'The period closed without your realisation.',
+  'myEvaluation.acknowledgedAt': 'You read this result {date}.',
+  'myEvaluation.notAcknowledged': 'You have not yet confirmed reading this result.',
+  'myEvaluation.acknowledge': 'Read and acknowledge',
   'field.rhkFeedback': 'Feedback on this RHK',
   'action.givePeriodFeedback': 'Send feedback',
   'action.ratePeriod': 'Save the period rating',

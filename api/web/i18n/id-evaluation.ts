@@ -35,6 +35,10 @@ export const idEvaluation = {
   'evaluation.as.rater': 'pejabat penilai',
   'evaluation.as.superior': 'atasan pejabat penilai',
   'evaluation.as.hr': 'SDM',
+  'evaluation.because.superior':
+    'Dinilai oleh atasan pejabat penilai karena pejabat penilai tidak menilai sampai tenggat.',
+  'evaluation.because.hr':
+    'Dinilai oleh SDM karena pejabat penilai maupun atasannya tidak menilai sampai tenggat.',
   'evaluation.notRated': 'Belum dinilai.',
   'evaluation.predikatPeriodic': 'Predikat kinerja periodik',
   'evaluation.ratingNote': 'Catatan penilai',
@@ -71,6 +75,16 @@ export const idEvaluation = {
     'Umpan balik tersimpan. Anda dapat menambah umpan balik atau menilai periode ini.',
   'evaluation.ackIntro':
     'Hasil evaluasi kinerja Anda untuk periode ini. Bacalah, lalu nyatakan sudah dibaca.',
+  'myEvaluation.title': 'Evaluasi kinerja periodik',
+  'myEvaluation.intro':
+    'Setiap periode: realisasi dan bukti dukung Anda, umpan balik pejabat penilai per RHK, rating hasil kerja dan perilaku kerja, predikat periodik, dan siapa yang menilai.',
+  'myEvaluation.upcoming': 'Evaluasi dibuka {opens}; tenggat penilaian {deadline}.',
+  'myEvaluation.realisationAt': 'Anda mengisi realisasi {date}.',
+  'myEvaluation.noRealisation': 'Anda belum mengisi realisasi periode ini.',
+  'myEvaluation.missedRealisation': 'Periode ditutup tanpa realisasi dari Anda.',
+  'myEvaluation.acknowledgedAt': 'Anda telah membaca hasil ini {date}.',
+  'myEvaluation.notAcknowledged': 'Anda belum menyatakan sudah membaca hasil ini.',
+  'myEvaluation.acknowledge': 'Baca dan nyatakan sudah dibaca',
   'field.rhkFeedback': 'Umpan balik untuk RHK ini',
   'action.givePeriodFeedback': 'Kirim umpan balik',
   'action.ratePeriod': 'Simpan penilaian periode',

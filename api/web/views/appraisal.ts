@@ -1,16 +1,19 @@
-// My appraisal, from the API's employee view: steps, SKP versions, check-ins, activity reports, reviews
-// (colleagues only as an aggregate), the predikat once released, and the objection form in its window.
+// My appraisal, from the API's employee view: steps, SKP versions, the periodic evaluations (or the
+// check-ins of a cycle without periods), activity reports, reviews (colleagues only as an aggregate), the
+// predikat once released with who set it, and the objection form in its window.
 
 import { quarters, steps } from '../../../domain/appraisal/types.ts';
 import { webReportId } from '../../../domain/ids.ts';
 import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
 import { localIsoDate } from '../../../domain/time/local-text.ts';
 import type { EmployeeView } from '../../../record/read/appraisal.ts';
+import type { MyEvaluations } from '../../../record/read/my-evaluations.ts';
 import { commandForm, type FormState, newFormKey, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { agreementHistory, openReviewTask } from './agreement.ts';
+import { akhirRatedBy, myPeriodsSection } from './my-evaluations.ts';
 
 export type MyAppraisal = EmployeeView;
 
@@ -21,6 +24,8 @@ export interface AppraisalView {
   done?: boolean;
   /** The supervisor's RHK the SKP's RHK are cascaded from, by id → description. */
   skpParents?: ReadonlyMap<string, string> | null;
+  /** My periodic evaluations and who set the akhir rating (the API's read of them). */
+  evaluations?: MyEvaluations | null;
 }
 
 export function appraisalBody(t: Translate, view: AppraisalView): Html {
@@ -35,7 +40,11 @@ ${a.deadline ? h`<p>${t('appraisal.deadline', { date: t.dateTime(a.deadline) })}
 <section aria-labelledby="standards"><h2 id="standards">${t('appraisal.standards')}</h2>
 <p>${a.socialisation.acknowledgedAt ? t('appraisal.acknowledgedAt', { date: t.dateTime(a.socialisation.acknowledgedAt) }) : t('appraisal.notAcknowledged')}</p></section>
 <section aria-labelledby="skp"><h2 id="skp">${t('appraisal.skp')}</h2>${skp(t, a, view.skpParents ?? undefined)}</section>
-<section aria-labelledby="checkins"><h2 id="checkins">${t('appraisal.checkIns')}</h2>${checkIns(t, a)}</section>
+${
+  view.evaluations?.periodKind
+    ? myPeriodsSection(t, view.evaluations)
+    : h`<section aria-labelledby="checkins"><h2 id="checkins">${t('appraisal.checkIns')}</h2>${checkIns(t, a)}</section>`
+}
 <section aria-labelledby="reviews"><h2 id="reviews">${t('appraisal.reviews')}</h2>${reviews(t, a)}</section>
 <section aria-labelledby="reports"><h2 id="reports">${t('appraisal.activityReports')}</h2>
 <p>${t('appraisal.activityCount', { count: a.activityReports })}</p>${reportForm(t, view)}</section>`;
@@ -100,6 +109,7 @@ function result(t: Translate, view: AppraisalView): Html {
 <dl class="facts"><dt>${t('field.results')}</dt><dd>${t(`rating.${a.rating.results}`)}</dd>
 <dt>${t('field.behaviour')}</dt><dd>${t(`rating.${a.rating.behaviour}`)}</dd>
 <dt>${t('field.feedback')}</dt><dd>${a.rating.feedback}</dd></dl>
+${akhirRatedBy(t, view.evaluations ?? null)}
 <p class="muted">${t('appraisal.releasedAt', { date: t.dateTime(a.release.at) })}</p></div>`);
     if (a.objection) {
       out.push(

@@ -113,14 +113,19 @@ ${
 }`;
 }
 
-/** The two ratings, the predikat, the note, and who set them. */
+/** The two ratings, the predikat, the note, and who set them (and why, when it was not the rater). */
 export function ratingFacts(t: Translate, rating: RatingRecord, predikatKey: string): Html {
   return h`<dl class="facts"><dt>${t(predikatKey)}</dt><dd><strong>${t(`predikat.${rating.predikat}`)}</strong></dd>
 <dt>${t('field.results')}</dt><dd>${t(`rating.${rating.results}`)}</dd>
 <dt>${t('field.behaviour')}</dt><dd>${t(`rating.${rating.behaviour}`)}</dd>
 <dt>${t('evaluation.ratingNote')}</dt><dd>${rating.feedback}</dd></dl>
-<p class="muted">${t('evaluation.ratedBy', { name: nameOf(rating.by), as: t(`evaluation.as.${rating.as}`), date: t.dateTime(rating.at) })}</p>`;
+<p class="muted">${t('evaluation.ratedBy', { name: nameOf(rating.by), as: t(`evaluation.as.${rating.as}`), date: t.dateTime(rating.at) })}</p>
+${ratedBecause(t, rating.as)}`;
 }
+
+/** Why someone other than the rater set a rating: the rater's deadline passed (and the superior's). */
+export const ratedBecause = (t: Translate, as: RatingRecord['as']): Html =>
+  as === 'rater' ? h`` : h`<p>${t(`evaluation.because.${as}`)}</p>`;
 
 export function escalations(t: Translate, list: Escalation[]): Html {
   return h`${list.map((e) =>

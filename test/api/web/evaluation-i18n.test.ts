@@ -7,9 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../api/web/forms.ts';
 import { catalogues, languages, translator } from '../../../api/web/i18n/index.ts';
 import { page } from '../../../api/web/layout.ts';
+import { appraisalBody } from '../../../api/web/views/appraisal.ts';
 import { acknowledgePeriodBody, ratePeriodBody, setRatingBody } from '../../../api/web/views/period.ts';
+import { decide } from '../../../domain/appraisal/decide.ts';
 import { evaluationFile } from '../../../domain/appraisal/evaluation-file.ts';
+import { escalateRating } from '../../../domain/appraisal/periodic.ts';
+import { evolve } from '../../../domain/appraisal/state.ts';
+import { employeeView } from '../../../record/read/appraisal.ts';
 import type { PeriodResult } from '../../../record/read/evaluation-file.ts';
+import type { MyEvaluations } from '../../../record/read/my-evaluations.ts';
 import {
   appraisalId,
   checkInLog,
@@ -31,6 +37,39 @@ const oldShape = evaluationFile(
   checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name),
   (nip) => names.get(nip) ?? null,
 );
+/** The same year with the akhir rating passed to the superior, who set it. */
+const akhirBySuperior = (() => {
+  const { events, state } = evaluationLog();
+  const escalated = escalateRating(state, 'superior', '2028-02-18T16:59:59.000Z', '2028-02-11T17:00:00.000Z');
+  const rated = decide(
+    escalated.reduce(evolve, state),
+    { type: 'setRating', results: 'sesuai', behaviour: 'diAtas', feedback: 'Baik sepanjang tahun.' },
+    { actor: { nip: superior.nip, roles: [] }, now: '2028-02-12T03:00:00.000Z' },
+  );
+  return evaluationFile([...events, ...escalated, ...rated], (nip) => names.get(nip) ?? null);
+})();
+/** The employee's own page of that year, released, with a period to come (as if monthly). */
+const release = { at: '2028-02-18T16:00:00.000Z', objectionDeadline: '2028-03-03T15:59:59.000Z' };
+const myYear: MyEvaluations = {
+  appraisalId,
+  cycleId: akhirBySuperior.cycleId,
+  step: 'feedback',
+  rater: akhirBySuperior.rater,
+  superior: akhirBySuperior.superior,
+  skp: akhirBySuperior.skp,
+  periodKind: 'quarterly',
+  periods: akhirBySuperior.periods.map((p) => ({
+    ...p,
+    acknowledgeTaskId: p.period === 'TW2' ? `${appraisalId}:acknowledgePeriod:TW2` : null,
+  })),
+  upcoming: [{ period: 'M12', opens: '2027-12-30T17:00:00.000Z', deadline: '2028-01-06T16:59:59.000Z' }],
+  akhir: { rating: akhirBySuperior.akhir.rating, release },
+};
+const myState = (() => {
+  const { state } = evaluationLog();
+  const rating = akhirBySuperior.akhir.rating!;
+  return { ...state, step: 'feedback' as const, release, rating: { ...rating, by: rating.by.nip } };
+})();
 const task = (kind: string, qualifier?: string) => ({
   taskId: `${appraisalId}:${kind}${qualifier ? `:${qualifier}` : ''}`,
   appraisalId,
@@ -69,6 +108,9 @@ function renderAll(lang: 'id' | 'en') {
         state: errorsOf('setRating', {}),
       }),
     ),
+    setRatingAkhirBySuperior: shell(
+      setRatingBody(t, { ...base, task: task('setRating', 'hr'), file: akhirBySuperior }),
+    ),
     setRatingOldShape: shell(setRatingBody(t, { ...base, task: task('setRating', 'hr'), file: oldShape })),
     setRatingUnreadable: shell(
       setRatingBody(t, { ...base, task: task('setRating'), file: null, state: refused('setRating') }),
@@ -100,6 +142,17 @@ function renderAll(lang: 'id' | 'en') {
     ),
     ratePeriodHr: shell(ratePeriodBody(t, { ...base, task: task('ratePeriod', 'TW3.hr'), file })),
     ratePeriodNotOpen: shell(ratePeriodBody(t, { ...base, task: task('ratePeriod', 'M05'), file })),
+    myAppraisal: shell(
+      appraisalBody(t, { appraisal: employeeView(myState), evaluations: myYear, now, state: null }),
+    ),
+    myAppraisalNothingYet: shell(
+      appraisalBody(t, {
+        appraisal: employeeView(evaluationLog().state),
+        evaluations: { ...myYear, periods: [], upcoming: [], akhir: { rating: null, release: null } },
+        now,
+        state: null,
+      }),
+    ),
     acknowledgePeriod: shell(
       acknowledgePeriodBody(t, { task: task('acknowledgePeriod', 'TW1'), result, state: null, now }),
     ),
@@ -156,6 +209,24 @@ describe('the rating pages', () => {
     expect(html).toContain('Activity reports outside the periods (1)');
     expect(html).toContain('<td class="num">3.5</td>');
     expect(html.indexOf('id="evaluation-file"')).toBeLessThan(html.indexOf('name="results"'));
+  });
+
+  it('says who set a rating and, when it was not the rater, why: for a period and for the akhir rating', () => {
+    const html = renderAll('id').setRatingAkhirBySuperior;
+    const akhir = html.slice(html.indexOf('id="akhir"'));
+    expect(akhir).toContain(`Dinilai oleh ${superior.name} (atasan pejabat penilai)`);
+    expect(akhir).toContain(
+      'Dinilai oleh atasan pejabat penilai karena pejabat penilai tidak menilai sampai tenggat.',
+    );
+    // TW2 was rated by the superior after escalation; TW1 by the rater, with no reason to give.
+    const tw2 = html.slice(html.indexOf('id="period-TW2"'), html.indexOf('id="period-TW3"'));
+    expect(tw2).toContain('karena pejabat penilai tidak menilai sampai tenggat');
+    const tw1 = html.slice(html.indexOf('id="period-TW1"'), html.indexOf('id="period-TW2"'));
+    expect(tw1).toContain(`Dinilai oleh ${rater.name} (pejabat penilai)`);
+    expect(tw1).not.toContain('karena');
+    expect(renderAll('en').setRatingAkhirBySuperior).toContain(
+      'Rated by the rater&#39;s superior because the rater did not rate by the deadline.',
+    );
   });
 
   it('shows a period’s realisation per RHK with a feedback form each, the error on the one sent', () => {

@@ -170,6 +170,18 @@ describe('given the akhir rating not set by the rating deadline', () => {
     const rated = act(state, actor('superior'), set, late);
     expect(rated.events[0]).toMatchObject({ type: 'rating.set', data: { as: 'superior', predikat: 'baik' } });
     expect(rated.state.openTasks).toEqual({});
+    // The state keeps who rated, as what and when: the employee's page and the file say so.
+    expect(rated.state.rating).toMatchObject({ as: 'superior', by: nips.superior, at: late });
+  });
+
+  it('when HR rates after the superior let it pass too, then the state says HR rated', () => {
+    const toSuperior = fold(
+      inRating(),
+      escalateRating(inRating(), 'superior', '2027-02-21T16:59:59.000Z', late),
+    );
+    const toHr = fold(toSuperior, escalateRating(toSuperior, 'hr', '2027-02-28T16:59:59.000Z', late));
+    const rated = act(toHr, actor('hr'), set, late);
+    expect(rated.state.rating).toMatchObject({ as: 'hr', predikat: 'baik' });
   });
 
   it('when the rater rates on time, then the event is as before escalation existed (no `as`)', () => {
@@ -177,7 +189,9 @@ describe('given the akhir rating not set by the rating deadline', () => {
       startedAppraisal(),
       transitions.enterStep(startedAppraisal(), 'rating', '2027-02-14T16:59:59.000Z', late),
     );
-    expect(act(s, actor('supervisor'), set, late).events[0]?.data).not.toHaveProperty('as');
+    const rated = act(s, actor('supervisor'), set, late);
+    expect(rated.events[0]?.data).not.toHaveProperty('as');
+    expect(rated.state.rating).toMatchObject({ as: 'rater', by: nips.supervisor });
   });
 
   it('when it is already rated, then there is nothing to escalate', () => {
