@@ -6,6 +6,7 @@ import { createCalibrateUnits } from './calibrate-units.ts';
 import { createLaunchAppraisals } from './launch-appraisals.ts';
 import { createRecordEvents } from './record-events.ts';
 import { createSignalAppraisals } from './signal-appraisals.ts';
+import { createSkpLookups } from './skp-lookups.ts';
 
 export interface ActivityDependencies {
   db: Kysely<Database>;
@@ -20,5 +21,6 @@ export function createActivities(deps: ActivityDependencies) {
     launchAppraisals: createLaunchAppraisals(deps),
     signalAppraisals: createSignalAppraisals(deps),
     calibrateUnits: createCalibrateUnits(deps),
+    ...createSkpLookups(deps),
   };
 }

@@ -238,12 +238,15 @@ export function webRoutes(deps: WebDependencies): Hono {
     const skpParents = appraisal
       ? await cascadeLabels(deps.db, session.principal.org, appraisal.appraisalId)
       : null;
+    const led = appraisal?.skp?.ledUnitCode;
+    const ledUnitName = led ? ((await unitNames(deps.db, session.principal.org)).get(led) ?? led) : null;
     const body = appraisalBody(t, {
       appraisal,
       now: now(),
       state,
       done: c.req.query('done') === '1',
       skpParents,
+      ledUnitName,
     });
     return render(c, t, { title: t('appraisal.title'), body, session, section: 'appraisal', status });
   };

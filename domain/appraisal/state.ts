@@ -3,6 +3,7 @@
 import type { Predikat, Rating } from '../rating/predikat.ts';
 import type { AppraisalEvent, Rhk } from './events.ts';
 import { evolvePeriods, type PeriodEvaluation } from './periodic-state.ts';
+import type { SkpSetting } from './skp.ts';
 import type { Participants, Quarter, Step, TaskKind } from './types.ts';
 
 type ReviewRole = 'self' | 'supervisor' | 'peer' | 'subordinate';
@@ -22,13 +23,24 @@ export interface AppraisalState {
   orgId: string;
   participants: Participants;
   calendar: Record<string, { start: string; deadline: string }>;
+  /** The SKP's form and approach, and the unit the employee leads; absent in appraisals of before. */
+  skp?: SkpSetting;
   step: Step;
   deadline: string | null;
   version: number;
   openTasks: Record<string, OpenTask>;
   socialisation: { acknowledgedAt: string | null; escalated: boolean };
   agreement: {
-    versions: Array<{ version: number; rhk: Rhk[]; by: string; at: string }>;
+    versions: Array<{
+      version: number;
+      rhk: Rhk[];
+      /** Who drafted it; absent: the supervisor (before either party could). */
+      role?: 'employee' | 'supervisor';
+      ekspektasi?: Extract<AppraisalEvent, { type: 'agreement.proposed' }>['data']['ekspektasi'];
+      lampiran?: Extract<AppraisalEvent, { type: 'agreement.proposed' }>['data']['lampiran'];
+      by: string;
+      at: string;
+    }>;
     comments: Array<{ version: number; comment: string; by: string; at: string }>;
     signatures: { employee: number | null; supervisor: number | null };
     agreedVersion: number | null;
@@ -80,6 +92,8 @@ export function initialState(started: StartedData): AppraisalState {
     orgId: started.orgId,
     participants: started.participants,
     calendar: started.calendar,
+    // Only where recorded, so the state of an appraisal of before stays as it was stored.
+    ...(started.skp ? { skp: started.skp } : {}),
     step: 'socialisation',
     deadline: null,
     version: 1,
@@ -140,12 +154,16 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
     case 'socialisation.escalated':
       return { ...s, socialisation: { ...s.socialisation, escalated: true } };
     case 'agreement.proposed': {
-      const { version, rhk, by, at } = event.data;
+      const { version, rhk, role, ekspektasi, lampiran, by, at } = event.data;
+      const drafted = { ...(role ? { role } : {}), ...(ekspektasi ? { ekspektasi } : {}) };
       return {
         ...s,
         agreement: {
           ...s.agreement,
-          versions: [...s.agreement.versions, { version, rhk, by, at }],
+          versions: [
+            ...s.agreement.versions,
+            { version, rhk, ...drafted, ...(lampiran ? { lampiran } : {}), by, at },
+          ],
           signatures: { employee: null, supervisor: null },
         },
       };

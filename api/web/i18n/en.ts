@@ -3,11 +3,13 @@ import { domainLabels } from './domain-labels.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
 import { enPeriodic } from './en-periodic.ts';
+import { enSkp } from './en-skp.ts';
 import type { idOwn } from './id.ts';
 
 const enOwn: Record<keyof typeof idOwn, string> = {
   ...enHrAudit,
   ...enPeriodic,
+  ...enSkp,
   ...enEvaluation,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',

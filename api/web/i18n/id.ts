@@ -4,10 +4,12 @@ import { domainLabels } from './domain-labels.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idPeriodic } from './id-periodic.ts';
+import { idSkp } from './id-skp.ts';
 
 export const idOwn = {
   ...idHrAudit,
   ...idPeriodic,
+  ...idSkp,
   ...idEvaluation,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
