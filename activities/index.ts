@@ -7,6 +7,7 @@ import { createLaunchAppraisals } from './launch-appraisals.ts';
 import { createOrganisationTimeZone } from './organisation-time-zone.ts';
 import { createRecordEvents } from './record-events.ts';
 import { createSignalAppraisals } from './signal-appraisals.ts';
+import { createSkpLookups } from './skp-lookups.ts';
 
 export interface ActivityDependencies {
   db: Kysely<Database>;
@@ -22,5 +23,6 @@ export function createActivities(deps: ActivityDependencies) {
     signalAppraisals: createSignalAppraisals(deps),
     calibrateUnits: createCalibrateUnits(deps),
     organisationTimeZone: createOrganisationTimeZone(deps),
+    ...createSkpLookups(deps),
   };
 }

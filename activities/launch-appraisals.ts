@@ -7,6 +7,7 @@ import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/c
 import type { Kysely } from 'kysely';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { openingEvents } from '../domain/appraisal/opening.ts';
+import { defaultSkpApproach } from '../domain/appraisal/skp.ts';
 import type { Population } from '../domain/cycle/events.ts';
 import { eventSchemas } from '../domain/event-registry.ts';
 import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId } from '../domain/ids.ts';
@@ -17,6 +18,7 @@ import type { AppraisalCalendar, AppraisalInput } from '../workflows/appraisal-i
 import { startHeartbeats } from './heartbeats.ts';
 import { createLimiter } from './limiter.ts';
 import { loadParticipants } from './participants.ts';
+import { loadSkpSettings } from './skp-settings.ts';
 
 export interface LaunchInput {
   cycleId: string;
@@ -203,6 +205,8 @@ async function prepareBatch(db: Kysely<Database>, input: LaunchInput, after: str
   const nips = await populationPage(db, input, after, size);
   if (nips.length === 0) return null;
   const participants = await loadParticipants(db, input.orgId, nips);
+  const approach = input.calendar.skpApproach ?? defaultSkpApproach;
+  const skp = await loadSkpSettings(db, input.orgId, nips, approach);
   // Membership first: progress lives in Postgres, and a member whose start failed is retried.
   await db
     .insertInto('cycle_members')
@@ -230,6 +234,7 @@ async function prepareBatch(db: Kysely<Database>, input: LaunchInput, after: str
         orgId: input.orgId,
         participants: p,
         calendar: input.calendar,
+        ...(skp.has(p.employee.nip) ? { skp: skp.get(p.employee.nip) } : {}),
         launchedBy: input.launchedBy,
       }),
     ),

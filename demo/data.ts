@@ -189,6 +189,8 @@ export interface DemoUnit {
   code: string;
   name: string;
   parent?: string;
+  /** An independent unit (unit kerja mandiri): its leader writes the JPT form of the SKP. */
+  independent?: boolean;
   people: Array<[name: string, position: keyof typeof positions, gender: 1 | 2, language?: 'en']>;
 }
 
@@ -334,6 +336,7 @@ export const organisations: DemoOrganisation[] = [
       {
         code: 'KEC',
         name: 'Pimpinan Kecamatan',
+        independent: true,
         people: [
           ['Bambang Sutrisno, S.STP', 'CAMAT', 1],
           ['Siti Aisyah', 'PELAKSANA', 2],

@@ -23,6 +23,8 @@ export interface DemoPerson {
   unitCode: string;
   positionCode: string;
   supervisorNip: string | null;
+  /** The first person of a unit leads it (units.head_nip). */
+  leads: boolean;
 }
 
 /** Everyone of the demo, with NIPs and supervisors resolved (also used by tests to pick people). */
@@ -38,7 +40,15 @@ export function demoPeople(): DemoPerson[] {
         const supervisorNip =
           i === 0 ? (unit.parent ? (leaders.get(unit.parent) ?? null) : null) : (leader ?? null);
         if (i === 0) leaders.set(unit.code, nip);
-        out.push({ org: org.id, nip, name, unitCode: unit.code, positionCode, supervisorNip });
+        out.push({
+          org: org.id,
+          nip,
+          name,
+          unitCode: unit.code,
+          positionCode,
+          supervisorNip,
+          leads: i === 0,
+        });
       });
     }
   });
@@ -57,6 +67,10 @@ export async function seedDemoOrganisations(db: Kysely<Database>): Promise<strin
         .insertInto('organisations')
         .values({ id: org.id, name: org.name, time_zone: org.timeZone })
         .execute();
+      // The first person of each unit leads it; Pimpinan Kecamatan is an independent unit.
+      const heads = new Map(
+        people.filter((p) => p.org === org.id && p.leads).map((p) => [p.unitCode, p.nip] as const),
+      );
       await trx
         .insertInto('units')
         .values(
@@ -65,6 +79,8 @@ export async function seedDemoOrganisations(db: Kysely<Database>): Promise<strin
             code: u.code,
             name: u.name,
             parent_code: u.parent ?? null,
+            head_nip: heads.get(u.code) ?? null,
+            independent: u.independent ?? false,
           })),
         )
         .execute();

@@ -9,6 +9,10 @@ export interface UnitInput {
   code: string;
   name: string;
   parentCode: string | null;
+  /** Who leads the unit (none when absent); a re-post replaces it, as it does the name and parent. */
+  headNip?: string | null;
+  /** An independent unit (unit kerja mandiri); false when absent. */
+  independent?: boolean;
 }
 
 export interface PositionInput {
@@ -32,11 +36,22 @@ export async function upsertUnits(db: Db, orgId: string, units: UnitInput[]): Pr
   await ensureOrganisation(db, orgId);
   await db
     .insertInto('units')
-    .values(units.map((u) => ({ org_id: orgId, code: u.code, name: u.name, parent_code: u.parentCode })))
+    .values(
+      units.map((u) => ({
+        org_id: orgId,
+        code: u.code,
+        name: u.name,
+        parent_code: u.parentCode,
+        head_nip: u.headNip ?? null,
+        independent: u.independent ?? false,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['org_id', 'code']).doUpdateSet((eb) => ({
         name: eb.ref('excluded.name'),
         parent_code: eb.ref('excluded.parent_code'),
+        head_nip: eb.ref('excluded.head_nip'),
+        independent: eb.ref('excluded.independent'),
       })),
     )
     .execute();

@@ -100,7 +100,15 @@ export class Inbox {
       .where('status', '=', 'open')
       .orderBy('task_id')
       .execute();
-    const answers = tasks.map((task) => [task, answer(task, this.random, (id) => this.peersOf(id))] as const);
+    // A proposal names the supervisor's RHK once the supervisor's SKP is agreed (the cascade rule).
+    const agreed = kinds.includes('proposeIndicators') ? await this.agreedNips() : new Set<string>();
+    const parentOf = (appraisalId: string) => {
+      const supervisor = this.supervisors.get(parseAppraisalId(appraisalId)?.nip ?? '');
+      return supervisor && agreed.has(supervisor) ? 'rhk-1' : null;
+    };
+    const answers = tasks.map(
+      (task) => [task, answer(task, this.random, (id) => this.peersOf(id), parentOf)] as const,
+    );
     // A window of `concurrency` Updates in flight, refilled as each returns (no wait for a whole batch).
     const limiter = createLimiter(concurrency);
     let done = 0;
@@ -174,6 +182,18 @@ export class Inbox {
         command,
       );
     }
+  }
+
+  /** Whose SKP is agreed in this cycle (every simulated SKP has the RHK rhk-1). */
+  private async agreedNips(): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('appraisals')
+      .select(['nip', 'state'])
+      .where('cycle_id', '=', this.cycleId)
+      .execute();
+    const isAgreed = (state: unknown) =>
+      (state as { agreement?: { agreedVersion?: number | null } }).agreement?.agreedVersion != null;
+    return new Set(rows.filter((r) => isAgreed(r.state)).map((r) => r.nip));
   }
 
   private peersOf(appraisalId: string): string[] {

@@ -14,12 +14,12 @@ export interface OpenTaskRow {
   assignee_role: string;
 }
 
-const rhk = (random: Random): Rhk[] => [
+const rhk = (random: Random, parentRhkId: string | null): Rhk[] => [
   {
     id: 'rhk-1',
     kind: 'utama',
     description: 'Meningkatkan kualitas pelayanan publik di unit kerja',
-    parentRhkId: null,
+    parentRhkId,
     indicators: [
       {
         id: 'iki-1',
@@ -61,6 +61,8 @@ export function answer(
   task: OpenTaskRow,
   random: Random,
   peersOf: (appraisalId: string) => string[],
+  /** The supervisor's agreed RHK an RHK utama must name, when there is one (the cascade). */
+  parentOf: (appraisalId: string) => string | null = () => null,
 ): AppraisalCommand | null {
   const kind = task.kind as TaskKind;
   const version = Number(task.task_id.match(/:v(\d+)$/)?.[1] ?? 1);
@@ -68,7 +70,9 @@ export function answer(
     case 'acknowledgeStandards':
       return random.chance(0.9) ? { type: 'acknowledgeStandards' } : null;
     case 'proposeIndicators':
-      return random.chance(0.97) ? { type: 'proposeIndicators', rhk: rhk(random) } : null;
+      return random.chance(0.97)
+        ? { type: 'proposeIndicators', rhk: rhk(random, parentOf(task.appraisal_id)) }
+        : null;
     case 'reviewIndicators':
       return random.chance(0.1) && version === 1
         ? { type: 'commentIndicators', version, comment: 'Mohon target disesuaikan' }

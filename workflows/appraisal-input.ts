@@ -1,5 +1,6 @@
 // The input of one EmployeeAppraisalWorkflow (its ids are domain/ids.ts's).
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
+import type { SkpSetting } from '../domain/appraisal/skp.ts';
 import type { Participants } from '../domain/appraisal/types.ts';
 import type { AppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 
@@ -11,6 +12,11 @@ export interface AppraisalInput {
   orgId: string;
   participants: Participants;
   calendar: AppraisalCalendar;
+  /**
+   * The SKP's form (from the position's kind and the unit the employee leads), the cycle's approach and
+   * the led unit, recorded in `appraisal.started`; launches before the forms gave none.
+   */
+  skp?: SkpSetting;
   /** Who launched the cycle (HR), for the metadata of the first events. */
   launchedBy: string;
   /**

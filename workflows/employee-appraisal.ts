@@ -36,6 +36,7 @@ import {
   extendDeadlineSignal,
   releaseSignal,
 } from './messages.ts';
+import { lookupsFor } from './skp-lookups.ts';
 
 /**
  * The command schemas (and zod), loaded on the first Update: the SDK evaluates a workflow's static
@@ -88,8 +89,11 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
     async (request) => {
       const command = schemas().appraisalCommandSchema.parse(request.command);
       try {
+        // The SKP's rules may need the supervisor's agreed RHK or a unit's capaian (appraisals with an
+        // SKP setting only; the validator decided without them).
+        const looked = await lookupsFor(state, command);
         const events = await apply(
-          (s) => decide(s, command, { actor: request.actor, now: nowIso() }),
+          (s) => decide(s, command, { actor: request.actor, now: nowIso(), ...looked }),
           request.actor.nip,
         );
         return { version: recorder.version, eventTypes: events.map((e) => e.type) };

@@ -70,7 +70,14 @@ async function actOnAppraisal(
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const code = error.cause.type ?? 'rule_violation';
-      throw new Refusal(statusForCode(code), code, error.cause.message);
+      // The rule's facts (e.g. the RHK and the field a rule of the SKP names) come with the refusal.
+      const facts = error.cause.details?.[0];
+      const reserved = new Set(['type', 'title', 'status', 'code', 'detail']);
+      const extra =
+        facts && typeof facts === 'object'
+          ? Object.fromEntries(Object.entries(facts).filter(([k]) => !reserved.has(k)))
+          : {};
+      throw new Refusal(statusForCode(code), code, error.cause.message, extra);
     }
     if (error instanceof WorkflowNotFoundError)
       throw new Refusal(409, 'appraisal_closed', 'This appraisal has ended');

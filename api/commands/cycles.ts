@@ -4,6 +4,7 @@
 // key the Update id (and the start's memo) is derived from it, so a repeat gets the first outcome.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Principal } from '../../auth/identity.ts';
+import { defaultSkpApproach, type SkpApproach, skpApproaches } from '../../domain/appraisal/skp.ts';
 import type { Step } from '../../domain/appraisal/types.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar, type CalendarOverrides } from '../../domain/cycle/calendar.ts';
@@ -38,6 +39,8 @@ export interface StartCycleRequest {
   start: string;
   /** The evaluation periods: quarterly (the default), monthly or semester; anything else is a 422. */
   periods?: string | undefined;
+  /** The SKP approach: kualitatif (the default) or kuantitatif; anything else is a 422. */
+  skpApproach?: string | undefined;
   calendar: Omit<CalendarOverrides, 'periods'>;
   population: Population;
 }
@@ -62,9 +65,20 @@ export async function startCycle(
       `periods must be one of ${periodKinds.join(', ')}; got '${periods}'`,
       { field: 'periods', allowed: periodKinds },
     );
+  const skpApproach = request.skpApproach ?? defaultSkpApproach;
+  if (!isSkpApproach(skpApproach))
+    throw new Refusal(
+      422,
+      'invalid_skp_approach',
+      `skpApproach must be one of ${skpApproaches.join(', ')}; got '${skpApproach}'`,
+      { field: 'skpApproach', allowed: skpApproaches },
+    );
   const timeZone = await timeZoneOf(services.db, me.org);
   const overrides = { ...request.calendar, periods };
-  const calendar = toAppraisalCalendar(buildCalendar(request.year, request.start, overrides, timeZone));
+  const calendar = {
+    ...toAppraisalCalendar(buildCalendar(request.year, request.start, overrides, timeZone)),
+    skpApproach,
+  };
   const cycleId = cycleIdFor(me.org, request.year);
   const input: CycleInput = {
     cycleId,
@@ -100,6 +114,8 @@ export async function startCycle(
 }
 
 const isPeriodKind = (text: string): text is PeriodKind => (periodKinds as readonly string[]).includes(text);
+const isSkpApproach = (text: string): text is SkpApproach =>
+  (skpApproaches as readonly string[]).includes(text);
 
 /** A cycle of my organisation for HR and auditors to read: 403 for other roles, 404 when absent. */
 export async function readableCycle(services: Services, me: Principal, cycleId: string): Promise<Cycle> {

@@ -4,6 +4,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { periodIdSchema } from '../../domain/appraisal/payloads.ts';
 import { calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
 import { populationSchema } from '../../domain/cycle/events.ts';
+import { nipSchema } from '../../domain/organisation/nip.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { cycleDistribution, cycleProgress } from '../../record/read/cycles.ts';
 import { xlsxContentType } from '../../record/read/export/tables.ts';
@@ -32,6 +33,14 @@ const unitsRoute = createRoute({
             code,
             name: z.string().min(1).max(200),
             parentCode: code.nullable().default(null),
+            headNip: nipSchema
+              .nullable()
+              .default(null)
+              .openapi({ description: "Who leads the unit: their rating hasil kerja is the unit's capaian" }),
+            independent: z
+              .boolean()
+              .default(false)
+              .openapi({ description: 'Unit kerja mandiri: its leader writes the JPT form of the SKP' }),
           }),
         )
         .min(1)
@@ -110,6 +119,12 @@ const startRoute = createRoute({
           .max(32)
           .optional()
           .openapi({ description: 'quarterly (default) | monthly | semester', example: 'quarterly' }),
+        // Any text: an approach not among the two is a 422 naming the field.
+        skpApproach: z.string().max(32).optional().openapi({
+          description:
+            'The SKP approach of the cycle: kualitatif (default; targets in words) | kuantitatif (a number and its satuan)',
+          example: 'kualitatif',
+        }),
         calendar: calendarOverridesSchema.omit({ periods: true }).default({}),
         population: populationSchema.default({}),
       }),

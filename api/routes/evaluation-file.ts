@@ -15,7 +15,12 @@ import { jsonResponse, problemResponse } from './openapi-shapes.ts';
 const id = z.string().min(1).max(200);
 const person = z.object({ nip: z.string(), name: z.string().nullable() });
 const evidence = z.object({ url: z.string().optional(), note: z.string().optional() });
-const realisation = z.object({ indicatorId: z.string(), value: z.string(), evidence: z.array(evidence) });
+const realisation = z.object({
+  indicatorId: z.string(),
+  value: z.string().optional().openapi({ description: 'In words (kualitatif)' }),
+  amount: z.number().optional().openapi({ description: "A number in the target's satuan (kuantitatif)" }),
+  evidence: z.array(evidence),
+});
 const escalation = z.object({
   to: z.enum(['superior', 'hr']),
   assignee: person.nullable().openapi({ description: "null for HR's task, which any HR admin may take" }),
@@ -30,6 +35,10 @@ const rating = z.object({
   as: z
     .enum(['rater', 'superior', 'hr'])
     .openapi({ description: 'Who rated: the rater, or after escalation' }),
+  capaian: z.string().optional().openapi({
+    description:
+      "A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from",
+  }),
   by: person,
   at: z.string(),
 });
@@ -46,19 +55,37 @@ const aggregate = z
 const indicator = z.object({
   id: z.string(),
   description: z.string(),
-  aspect: z.string(),
-  target: z.string(),
+  aspect: z.string().optional().openapi({ description: 'JA/JF form: kuantitas, kualitas, waktu or biaya' }),
+  target: z.string().optional().openapi({ description: 'Kualitatif: the target in words' }),
+  targetValue: z.number().optional().openapi({ description: 'Kuantitatif: the target number' }),
+  satuan: z.string().optional().openapi({ description: 'Kuantitatif: its unit of measure' }),
+  lowerIsBetter: z.boolean().optional(),
 });
 const rhk = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.string().openapi({ description: 'utama, tambahan, or instruksiKhusus (JPT form)' }),
   description: z.string(),
   parentRhkId: z.string().nullable(),
+  perspektif: z.string().optional().openapi({ description: 'JPT form' }),
   indicators: z.array(indicator),
 });
+const setting = z
+  .object({
+    form: z.enum(['jpt', 'jaJf']),
+    approach: z.enum(['kualitatif', 'kuantitatif']),
+    ledUnitCode: z.string().nullable(),
+  })
+  .nullable()
+  .openapi({ description: "The SKP's form and approach; null for an appraisal started before the forms" });
 
 const skpSchema = z
-  .object({ version: z.number(), agreedAt: z.string().nullable(), rhk: z.array(rhk) })
+  .object({
+    version: z.number(),
+    agreedAt: z.string().nullable(),
+    rhk: z.array(rhk),
+    ekspektasi: z.record(z.string(), z.string()).optional(),
+    lampiran: z.record(z.string(), z.array(z.string())).optional(),
+  })
   .nullable();
 const periodKindSchema = z.enum(['quarterly', 'monthly', 'semester']).nullable();
 const periodSchema = z.object({
@@ -82,6 +109,7 @@ const fileSchema = z
     employee: person.extend({ unitCode: z.string(), positionCode: z.string() }),
     rater: person.nullable(),
     superior: person.nullable(),
+    setting,
     skp: skpSchema,
     periodKind: periodKindSchema,
     periods: z.array(periodSchema),

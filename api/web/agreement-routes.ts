@@ -1,23 +1,27 @@
-// The agreement (SKP) task pages: proposeIndicators (the SKP editor), reviewIndicators and signAgreement
-// (every version, comments and signatures, then sign or comment); and the check-in feedback page (what
-// the employee reported, with the evidence, then the feedback). Mounted from routes.ts ahead of the
-// generic task page: a task of another kind falls through to it. Acting goes through api/commands/ (the
-// API's own way in), like every other page, after the same zod validation.
+// The agreement (SKP) task pages: proposeIndicators (the SKP editor, in the form and approach of the
+// appraisal's SKP), reviewIndicators and signAgreement (every version, comments and signatures, then sign
+// or comment); the employee's own draft of the SKP from "my appraisal" (/app/appraisal/skp, either party
+// may draft); and the check-in feedback page (what the employee reported, with the evidence, then the
+// feedback). Mounted from routes.ts ahead of the generic task page: a task of another kind falls through
+// to it. Acting goes through api/commands/ (the API's own way in), like every other page, after the same
+// zod validation and the domain's rules of the form.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { commandsForTask, taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { qualifierOf } from '../../domain/ids.ts';
 import { agreedRhk, checkInRecord } from '../../record/read/agreement.ts';
-import { appraisalState } from '../../record/read/appraisal.ts';
+import { appraisalState, myAppraisal } from '../../record/read/appraisal.ts';
 import { type Task, taskOf } from '../../record/read/inbox.ts';
 import { employeeNames } from '../../record/read/people.ts';
-import { actOnTask } from '../commands/appraisal.ts';
+import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
+import { h } from './html.ts';
+import { notice } from './layout.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
 import { pageTranslator, type Session } from './session.ts';
-import { addRow, parseSkp, valuesFromRhk } from './skp-form.ts';
+import { addRow, parseSkp, type SkpFormOptions, valuesFromRhk } from './skp-form.ts';
 import { agreementTaskBody } from './views/agreement.ts';
 import { checkInFeedbackBody } from './views/check-in.ts';
 import { ownerOf } from './views/inbox.ts';
@@ -37,34 +41,48 @@ export function agreementRoutes(deps: Services): Hono {
   const { render, need } = webKit(deps);
   const now = () => new Date();
 
-  /** Everything an agreement page shows about the appraisal the task is on. */
-  const context = async (session: Session, task: Task) => {
+  /** Everything an agreement page shows about an appraisal (the task's, or my own). */
+  const context = async (session: Session, appraisal: { appraisalId: string; cycleId: string }) => {
     const { org, nip } = session.principal;
-    const state = (await appraisalState(deps.db, org, task.appraisalId)) ?? null;
+    const state = (await appraisalState(deps.db, org, appraisal.appraisalId)) ?? null;
     const supervisorNip = state?.participants.supervisorNip ?? null;
-    const parents = await agreedRhk(deps.db, org, task.cycleId, supervisorNip);
+    const parents = await agreedRhk(deps.db, org, appraisal.cycleId, supervisorNip);
+    const owner = ownerOf(appraisal.appraisalId);
     const people = [
-      ownerOf(task.appraisalId),
+      owner,
       ...(state?.agreement.versions.map((v) => v.by) ?? []),
       ...(state?.agreement.comments.map((c) => c.by) ?? []),
     ];
     const names = await employeeNames(deps.db, org, people);
-    const owner = ownerOf(task.appraisalId);
+    const options: SkpFormOptions = {
+      setting: state?.skp ?? null,
+      role: owner === nip ? 'employee' : 'supervisor',
+    };
     return {
       state,
       parents,
-      history: { names, parents: new Map(parents.map((r) => [r.id, r.description])) },
+      options,
+      history: {
+        names,
+        parents: new Map(parents.map((r) => [r.id, r.description])),
+        setting: options.setting,
+      },
       ownerName: owner === nip ? null : (names.get(owner) ?? owner),
     };
   };
 
   const show = async (c: Context, session: Session, task: Task, form: FormState | null, status = 200) => {
     const t = pageTranslator(c, session);
-    const { state, parents, history, ownerName } = await context(session, task);
+    const { state, parents, history, ownerName, options } = await context(session, task);
     const agreement = state?.agreement ?? null;
     const common = { task, ownerName, agreement, history, now: now() };
     const body = taskTakes(task.kind, 'proposeIndicators')
-      ? skpEditorBody(t, { ...common, parents, state: form ?? editorStart(state) })
+      ? skpEditorBody(t, {
+          ...common,
+          parents,
+          ...options,
+          state: editorState(state, options, form),
+        })
       : taskTakes(task.kind, 'giveCheckInFeedback')
         ? checkInFeedbackBody(t, {
             ...common,
@@ -94,8 +112,12 @@ export function agreementRoutes(deps: Services): Hono {
     }
     let parsed: ReturnType<typeof parseCommand>;
     if (type === 'proposeIndicators') {
-      const parents = (await context(session, task)).parents.map((r) => r.id);
-      parsed = parseSkp(values, parents);
+      const { parents, options } = await context(session, task);
+      parsed = parseSkp(
+        values,
+        parents.map((r) => r.id),
+        options,
+      );
     } else parsed = parseCommand(type, values);
     return submitCommand(
       c,
@@ -107,12 +129,84 @@ export function agreementRoutes(deps: Services): Hono {
     );
   });
 
+  // ---- the employee drafts their own SKP (appraisals with an SKP form) ----
+  /** My appraisal, when I may draft its SKP now: it has a form, is in agreement, and is not agreed. */
+  const draftable = async (session: Session) => {
+    const mine = await myAppraisal(deps.db, session.principal);
+    const s = mine?.state;
+    return s?.skp && s.step === 'agreement' && s.agreement.agreedVersion === null ? s : null;
+  };
+
+  const showDraft = async (c: Context, session: Session, form: FormState | null, status = 200) => {
+    const t = pageTranslator(c, session);
+    const title = t('skp.draftTitle');
+    const mine = await draftable(session);
+    if (!mine) {
+      const body = h`${notice('info', t('problem.wrong_step'))}<p><a href="/app/appraisal">← ${t('nav.appraisal')}</a></p>`;
+      return render(c, t, { title, body, session, section: 'appraisal', status: form ? 409 : 200 });
+    }
+    const { parents, history, options } = await context(session, mine);
+    const body = skpEditorBody(t, {
+      task: null,
+      ownerName: null,
+      agreement: mine.agreement,
+      history,
+      parents,
+      ...options,
+      action: '/app/appraisal/skp',
+      state: editorState(mine, options, form),
+      now: now(),
+    });
+    return render(c, t, { title, body, session, section: 'appraisal', status });
+  };
+
+  web.get('/appraisal/skp', async (c) => {
+    const session = await need(c);
+    if (session instanceof Response) return session;
+    return showDraft(c, session, null);
+  });
+
+  web.post('/appraisal/skp', async (c) => {
+    const session = await need(c);
+    if (session instanceof Response) return session;
+    const values = await postedValues(c);
+    const mine = await draftable(session);
+    if (!mine) return showDraft(c, session, { type: 'proposeIndicators', values, errors: {} });
+    if (values._add) {
+      const { _add, ...rest } = values;
+      return showDraft(c, session, { type: 'proposeIndicators', values: addRow(rest, _add), errors: {} });
+    }
+    const { parents, options } = await context(session, mine);
+    return submitCommand(
+      c,
+      { type: 'proposeIndicators', values },
+      parseSkp(
+        values,
+        parents.map((r) => r.id),
+        options,
+      ),
+      (command) => actOnMyAppraisal(deps, session.principal, mine.cycleId, command, values._key),
+      '/app/appraisal?done=1',
+      (state, status) => showDraft(c, session, state, status),
+    );
+  });
+
   return web;
 }
 
-/** The editor starts from the latest version (a revision after a comment), else one empty row. */
-function editorStart(state: AppraisalState | null): FormState {
+/**
+ * What the editor holds: what was typed, or the latest version (a revision after a comment), else one
+ * empty row. The employee sees the rater's ekspektasi khusus (carried over) but does not post them.
+ */
+function editorState(
+  state: AppraisalState | null,
+  options: SkpFormOptions,
+  form: FormState | null,
+): FormState {
   const latest = state?.agreement.versions.at(-1);
-  const values: Values = valuesFromRhk(latest?.rhk ?? []);
-  return { type: 'proposeIndicators', values, errors: {} };
+  const start: Values = valuesFromRhk(latest?.rhk ?? [], latest);
+  if (!form) return { type: 'proposeIndicators', values: start, errors: {} };
+  if (options.role !== 'employee') return form;
+  const carried = Object.fromEntries(Object.entries(start).filter(([k]) => k.startsWith('ekspektasi.')));
+  return { ...form, values: { ...form.values, ...carried } };
 }

@@ -5,8 +5,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { commandsForTask, taskTakes } from '../../domain/appraisal/task-commands.ts';
+import { unitCapaian } from '../../record/read/capaian.ts';
 import { evaluationFileOf, myPeriodResult } from '../../record/read/evaluation-file.ts';
 import { type Task, taskOf } from '../../record/read/inbox.ts';
+import { unitNames } from '../../record/read/organisation.ts';
 import { employeeNames } from '../../record/read/people.ts';
 import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
@@ -38,7 +40,17 @@ export function evaluationRoutes(deps: Services): Hono {
     const owner = ownerOf(task.appraisalId);
     const ownerName =
       file?.employee.name ?? (await employeeNames(deps.db, principal.org, [owner])).get(owner) ?? owner;
-    const view = { task, ownerName, file, state: form, now: now() };
+    // A unit leader's rating hasil kerja is the capaian of the unit they lead, for the year or the period.
+    const unitCode = file?.setting?.ledUnitCode;
+    const period = taskTakes(task.kind, 'setRating') ? null : ratingQualifier(task.taskId).period;
+    const leader = unitCode
+      ? {
+          unitCode,
+          unitName: (await unitNames(deps.db, principal.org)).get(unitCode) ?? unitCode,
+          capaian: await unitCapaian(deps.db, task.cycleId, unitCode, period),
+        }
+      : null;
+    const view = { task, ownerName, file, state: form, now: now(), leader };
     return taskTakes(task.kind, 'setRating')
       ? setRatingBody(t, view)
       : ratePeriodBody(t, { ...view, saved: c.req.query('saved') === 'feedback' });

@@ -27,14 +27,35 @@ const list = (v: Values, prefix: string) =>
     .map(Number)
     .sort((a, b) => a - b);
 
-/** The realisation fields of a check-in or a period (realisations.N.value, .evidenceUrl, .evidence). */
+/**
+ * A number as people type it: a decimal comma (2,5) or point (2.5), thousands grouped with points
+ * (2.400) or, before a decimal comma, either way (1.234,5); NaN for anything else, which the schema
+ * refuses. An empty field is NaN too: a form that has the field requires it.
+ */
+export function decimalOf(text: string): number {
+  let s = text.trim().replace(/\s/g, '');
+  if (s.includes(',') && s.includes('.')) {
+    const decimal = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
+    s = s.replaceAll(decimal === ',' ? '.' : ',', '').replace(',', '.');
+  } else if (s.includes(',')) s = s.replace(',', '.');
+  else if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(s)) s = s.replaceAll('.', '');
+  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/**
+ * The realisation fields of a check-in or a period (realisations.N.value in words, or .amount as a
+ * number in the kuantitatif approach; .evidenceUrl, .evidence): each sent as the form has it.
+ */
 const realisations = (v: Values) =>
   list(v, 'realisations').map((i) => {
     const note = v[`realisations.${i}.evidence`]?.trim();
     const url = v[`realisations.${i}.evidenceUrl`]?.trim();
+    const value = v[`realisations.${i}.value`];
+    const amount = v[`realisations.${i}.amount`];
     return {
       indicatorId: v[`realisations.${i}.indicatorId`] ?? '',
-      value: v[`realisations.${i}.value`] ?? '',
+      ...(amount === undefined ? { value: value ?? '' } : { amount: decimalOf(amount) }),
+      ...(amount !== undefined && value?.trim() ? { value } : {}),
       evidence: note || url ? [{ ...(url ? { url } : {}), ...(note ? { note } : {}) }] : [],
     };
   });
@@ -53,10 +74,15 @@ const builders: Record<string, (v: Values) => unknown> = {
     ),
     comment: v.comment ?? '',
   }),
-  setRating: (v) => ({ results: v.results, behaviour: v.behaviour, feedback: v.feedback ?? '' }),
+  // A unit leader's rating form has no results: the unit's capaian is their rating hasil kerja.
+  setRating: (v) => ({
+    ...(v.results !== undefined ? { results: v.results } : {}),
+    behaviour: v.behaviour,
+    feedback: v.feedback ?? '',
+  }),
   ratePeriod: (v) => ({
     period: v.period,
-    results: v.results,
+    ...(v.results !== undefined ? { results: v.results } : {}),
     behaviour: v.behaviour,
     feedback: v.feedback ?? '',
   }),

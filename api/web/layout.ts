@@ -193,5 +193,9 @@ dl.facts{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 .indicators{list-style:none;padding:0;margin:.25rem 0 .75rem}.indicators>li{border-left:4px solid #d5dbe1;padding:.25rem 0 .25rem .75rem;margin:0 0 .6rem}
 .evidence{margin:0;padding-left:1.1rem}
+.pair{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr))}
+label.check{font-weight:400;display:flex;gap:.5rem;align-items:center;min-height:44px;margin:.5rem 0 0}
+dl.values dt{font-weight:600;margin-top:.6rem}dl.values dd{margin:0}.perilaku .value p{margin:.6rem 0 0}
+details.value{border-bottom:1px solid #e3e8ee;padding:.25rem 0}details.value summary{cursor:pointer;font-weight:600;min-height:44px;display:flex;align-items:center;gap:.3rem;flex-wrap:wrap}
 @media (max-width:40rem){.timeline li{grid-template-columns:1fr}.timeline li .small{grid-column:1}main{padding:.75rem}.card{padding:.75rem}fieldset{padding:.4rem .5rem}.who{margin-left:0;width:100%}.bars li{grid-template-columns:1fr}h1{font-size:1.3rem}}
 `;

@@ -243,6 +243,8 @@ export function webRoutes(deps: WebDependencies): Hono {
           myEvaluations(deps.db, session.principal, appraisal.cycleId),
         ])
       : [null, null];
+    const led = appraisal?.skp?.ledUnitCode;
+    const ledUnitName = led ? ((await unitNames(deps.db, session.principal.org)).get(led) ?? led) : null;
     const body = appraisalBody(t, {
       appraisal,
       now: now(),
@@ -250,6 +252,7 @@ export function webRoutes(deps: WebDependencies): Hono {
       done: c.req.query('done') === '1',
       skpParents,
       evaluations: evaluations ?? null,
+      ledUnitName,
     });
     return render(c, t, { title: t('appraisal.title'), body, session, section: 'appraisal', status });
   };

@@ -4,13 +4,20 @@
 import { z } from 'zod';
 import { nipSchema } from '../organisation/nip.ts';
 import { berakhlakScoresSchema, periodIdSchema, realisationSchema, rhkSchema } from './payloads.ts';
+import { ekspektasiSchema, lampiranSchema } from './skp-schemas.ts';
 import { actorSchema, quarterSchema, ratingSchema } from './types.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const appraisalCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('acknowledgeStandards') }),
-  z.strictObject({ type: z.literal('proposeIndicators'), rhk: z.array(rhkSchema).min(1).max(30) }),
+  z.strictObject({
+    type: z.literal('proposeIndicators'),
+    rhk: z.array(rhkSchema).min(1).max(30),
+    /** Perilaku kerja: the rater's ekspektasi khusus pimpinan (the rater writes them, not the employee). */
+    ekspektasi: ekspektasiSchema.optional(),
+    lampiran: lampiranSchema.optional(),
+  }),
   z.strictObject({
     type: z.literal('commentIndicators'),
     version: z.number().int().min(1),
@@ -34,10 +41,12 @@ export const appraisalCommandSchema = z.discriminatedUnion('type', [
     rhkId: z.string().min(1).max(40),
     feedback: text(4000),
   }),
+  // A unit leader's rating hasil kerja is the unit's capaian: it may be left out (the rules require it
+  // of everyone else).
   z.strictObject({
     type: z.literal('ratePeriod'),
     period: periodIdSchema,
-    results: ratingSchema,
+    results: ratingSchema.optional(),
     behaviour: ratingSchema,
     feedback: text(4000),
   }),
@@ -56,7 +65,7 @@ export const appraisalCommandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('setRating'),
-    results: ratingSchema,
+    results: ratingSchema.optional(),
     behaviour: ratingSchema,
     feedback: text(4000),
   }),

@@ -3,7 +3,9 @@
 // history) and again in the handler; `now` is the workflow's clock.
 import { DomainError } from '../errors.ts';
 import { versionQualifier } from '../ids.ts';
+import type { UnitPredikat } from '../rating/distribution-rules.ts';
 import { predikatFor } from '../rating/predikat.ts';
+import { decideSkpAgreement, issueError } from './agreement.ts';
 import type { AppraisalCommand } from './commands.ts';
 import type { AppraisalEvent } from './events.ts';
 import {
@@ -16,13 +18,22 @@ import {
   requireStep,
 } from './guards.ts';
 import { completeRatingTasks, decidePeriodic, raterRoleOf } from './periodic.ts';
+import { proposalIssues, realisationIssues } from './skp.ts';
 import type { AppraisalState } from './state.ts';
 import { assignTask, completeTask, taskId, tasksOfKind } from './tasks.ts';
 import type { Actor } from './types.ts';
+import { resultsOf } from './unit-leader.ts';
 
 export interface DecideContext {
   actor: Actor;
   now: string;
+  /**
+   * What the workflow looked up for this command (undefined where it did not: the Update's validator, and
+   * appraisals of before): the ids of the supervisor's agreed RHK for the cascade ([] when none is
+   * agreed), and for a unit leader's rating the unit's capaian kinerja organisasi (null when not set).
+   */
+  supervisorRhk?: readonly string[] | undefined;
+  capaian?: UnitPredikat | null | undefined;
 }
 
 export function decide(
@@ -46,10 +57,14 @@ export function decide(
       ];
     }
     case 'proposeIndicators': {
+      if (state.skp) return decideSkpAgreement(state, command, ctx);
       requireStep(state, 'agreement');
       requireActor(isSupervisor(state, actor), 'supervisor');
       if (state.agreement.agreedVersion !== null)
         throw new DomainError('already_done', 'The SKP is already signed by both');
+      // The one shape of old: an aspect and a target in words (what its schema once required).
+      const issue = proposalIssues(undefined, command, undefined)[0];
+      if (issue) throw issueError(issue);
       const version = state.agreement.versions.length + 1;
       const stale = [
         ...tasksOfKind(state, 'proposeIndicators'),
@@ -70,6 +85,7 @@ export function decide(
       ];
     }
     case 'commentIndicators': {
+      if (state.skp) return decideSkpAgreement(state, command, ctx);
       requireStep(state, 'agreement');
       requireActor(isEmployee(state, actor), 'employee');
       requireLatestVersion(state, command.version);
@@ -90,9 +106,12 @@ export function decide(
       ];
     }
     case 'signAgreement':
+      if (state.skp) return decideSkpAgreement(state, command, ctx);
       return signAgreement(state, command.version, ctx);
     case 'submitCheckIn': {
       requireActor(isEmployee(state, actor), 'employee');
+      const wrong = realisationIssues(state.skp, command.realisations)[0];
+      if (wrong) throw issueError(wrong);
       const id = taskId(state, 'submitCheckIn', command.quarter);
       const task = state.openTasks[id];
       if (!task)
@@ -199,17 +218,19 @@ export function decide(
       const as = raterRoleOf(state, actor, 'setRating', null);
       requireActor(as !== null, 'supervisor (or, once escalated, the rater’s superior or HR)');
       if (state.release) throw new DomainError('wrong_step', 'The rating has been released');
-      const predikat = predikatFor(command.results, command.behaviour);
+      const { results, capaian } = resultsOf(state, command.results, ctx.capaian, null);
+      const predikat = predikatFor(results, command.behaviour);
       return [
         {
           type: 'rating.set',
           data: {
-            results: command.results,
+            results,
             behaviour: command.behaviour,
             predikat,
             feedback: command.feedback,
             by,
             ...(as === 'rater' ? {} : { as: as ?? 'rater' }),
+            ...(capaian ? { capaian } : {}),
             at: now,
           },
         },
@@ -260,6 +281,13 @@ export function decide(
       const behaviour = command.decision === 'changed' ? command.behaviour : state.rating.behaviour;
       if (!results || !behaviour)
         throw new DomainError('invalid_decision', 'A changed decision names both ratings');
+      // A unit leader's rating hasil kerja is the unit's capaian: an objection changes the behaviour only.
+      if (state.skp?.ledUnitCode && results !== state.rating.results)
+        throw new DomainError(
+          'results_from_capaian',
+          `The rating hasil kerja of a unit leader is the capaian kinerja organisasi of unit ${state.skp.ledUnitCode}; an objection may change the rating perilaku kerja only`,
+          { field: 'results' },
+        );
       return [
         {
           type: 'objection.decided',

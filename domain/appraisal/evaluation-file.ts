@@ -6,10 +6,12 @@
 // (record/read/evaluation-file.ts) decides who may read it and puts names to the NIPs.
 import { evaluationPeriods, type PeriodKind, periodIds, periodKindOf } from '../cycle/periods.ts';
 import { parseCycleId } from '../ids.ts';
+import type { UnitPredikat } from '../rating/distribution-rules.ts';
 import type { Predikat, Rating } from '../rating/predikat.ts';
 import { aggregateReviews, type BerakhlakAggregate } from '../review/berakhlak.ts';
 import type { AppraisalEvent, AppraisalEventData, Rhk } from './events.ts';
 import type { RaterRole } from './periodic.ts';
+import type { SkpSetting } from './skp.ts';
 import { type AppraisalState, evolve, initialState } from './state.ts';
 import { type Quarter, quarters } from './types.ts';
 
@@ -36,6 +38,8 @@ export interface RatingRecord {
   predikat: Predikat;
   feedback: string;
   as: RaterRole;
+  /** A unit leader's: the capaian kinerja organisasi the rating hasil kerja was taken from. */
+  capaian?: UnitPredikat;
   by: PersonRef;
   at: string;
 }
@@ -73,8 +77,16 @@ export interface EvaluationFile {
   employee: PersonRef & { unitCode: string; positionCode: string };
   rater: PersonRef | null;
   superior: PersonRef | null;
+  /** The SKP's form and approach and the unit the employee leads; null for an appraisal of before. */
+  setting: SkpSetting | null;
   /** The agreed SKP; null while none is agreed. */
-  skp: { version: number; agreedAt: string | null; rhk: Rhk[] } | null;
+  skp: {
+    version: number;
+    agreedAt: string | null;
+    rhk: Rhk[];
+    ekspektasi?: AppraisalState['agreement']['versions'][number]['ekspektasi'];
+    lampiran?: AppraisalState['agreement']['versions'][number]['lampiran'];
+  } | null;
   /** null for an appraisal of the older shape, which has quarterly check-ins instead of periods. */
   periodKind: PeriodKind | null;
   periods: PeriodFile[];
@@ -258,7 +270,16 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
     },
     rater: p.supervisorNip ? person(p.supervisorNip) : null,
     superior: p.superiorNip ? person(p.superiorNip) : null,
-    skp: agreed ? { version: agreed.version, agreedAt, rhk: agreed.rhk } : null,
+    setting: state.skp ?? null,
+    skp: agreed
+      ? {
+          version: agreed.version,
+          agreedAt,
+          rhk: agreed.rhk,
+          ...(agreed.ekspektasi ? { ekspektasi: agreed.ekspektasi } : {}),
+          ...(agreed.lampiran ? { lampiran: agreed.lampiran } : {}),
+        }
+      : null,
     periodKind: [...periods.keys()].map(periodKindOf).find((kind) => kind !== null) ?? null,
     periods: [...periods.values()].sort((a, b) => periodOrder(a.period) - periodOrder(b.period)),
     checkIns: quarters.flatMap((q) => checkIns.get(q) ?? []),

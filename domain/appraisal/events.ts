@@ -2,7 +2,9 @@
 // append and each read against these; the same names feed `evolve`, the projections and the audit replay.
 import { z } from 'zod';
 import { nipSchema } from '../organisation/nip.ts';
+import { unitPredikatSchema } from '../rating/distribution-rules.ts';
 import { berakhlakScoresSchema, periodIdSchema, realisationSchema, rhkSchema } from './payloads.ts';
+import { ekspektasiSchema, lampiranSchema, skpSettingSchema } from './skp-schemas.ts';
 import {
   participantsSchema,
   predikatSchema,
@@ -32,6 +34,8 @@ export const appraisalEventSchemas = {
     orgId: z.string(),
     participants: participantsSchema,
     calendar: z.record(z.string(), z.object({ start: at, deadline: at })),
+    /** The SKP's form, approach and the unit the employee leads; absent before the forms (one shape). */
+    skp: skpSettingSchema.optional(),
     at,
   }),
   'appraisal.stepEntered': z.object({ step: stepSchema, deadline: at.nullable(), at }),
@@ -60,6 +64,11 @@ export const appraisalEventSchemas = {
   'agreement.proposed': z.object({
     version: z.number().int().min(1),
     rhk: z.array(rhkSchema).min(1),
+    /** Who drafted this version (appraisals with an SKP form; before, only the supervisor proposed). */
+    role: z.enum(['employee', 'supervisor']).optional(),
+    /** Perilaku kerja: the rater's ekspektasi khusus pimpinan per BerAKHLAK value. */
+    ekspektasi: ekspektasiSchema.optional(),
+    lampiran: lampiranSchema.optional(),
     by: nipSchema,
     at,
   }),
@@ -110,6 +119,8 @@ export const appraisalEventSchemas = {
     feedback: text(4000),
     /** Who rated: the rater, or the rater's superior or HR after the rater's deadline passed. */
     as: raterSchema,
+    /** A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from. */
+    capaian: unitPredikatSchema.optional(),
     by: nipSchema,
     at,
   }),
@@ -153,6 +164,8 @@ export const appraisalEventSchemas = {
     by: nipSchema,
     /** Absent before escalation existed: the rater. */
     as: raterSchema.optional(),
+    /** A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from. */
+    capaian: unitPredikatSchema.optional(),
     at,
   }),
   'rating.missed': z.object({ at }),

@@ -3,6 +3,7 @@
 // folds the same events instead of recording them one appraisal at a time.
 import type { AppraisalCalendar } from '../cycle/appraisal-calendar.ts';
 import type { AppraisalEvent } from './events.ts';
+import type { SkpSetting } from './skp.ts';
 import { evolve, initialState, type StartedData } from './state.ts';
 import { enterStep, started } from './transitions.ts';
 import type { Participants } from './types.ts';
@@ -13,9 +14,14 @@ export interface OpeningInput {
   orgId: string;
   participants: Participants;
   calendar: AppraisalCalendar;
+  /** The SKP's form and approach (launches since the forms; absent before). */
+  skp?: SkpSetting;
 }
 
-/** What `appraisal.started` records: the ids, the people and the windows of the four deadline steps. */
+/**
+ * What `appraisal.started` records: the ids, the people, the windows of the four deadline steps, and the
+ * SKP's setting where the launch gave one.
+ */
 export function startedData(input: OpeningInput, at: string): StartedData {
   const { socialisation, agreement, review, rating } = input.calendar;
   return {
@@ -24,6 +30,7 @@ export function startedData(input: OpeningInput, at: string): StartedData {
     orgId: input.orgId,
     participants: input.participants,
     calendar: { socialisation, agreement, review, rating },
+    ...(input.skp ? { skp: input.skp } : {}),
     at,
   };
 }

@@ -4,29 +4,46 @@
 import { z } from 'zod';
 import { allPeriodIds } from '../cycle/periods.ts';
 import { berakhlakReviewSchema } from '../review/berakhlak.ts';
+import { rhkKinds } from './skp.ts';
+import { perspektifSchema } from './skp-schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const aspectSchema = z.enum(['kuantitas', 'kualitas', 'waktu', 'biaya']);
+// Which of the optional fields an SKP needs follows its form and approach (skp.ts, proposalIssues): the
+// shape of old is an aspect and a target in words; events recorded before the forms still parse.
 export const indicatorSchema = z.strictObject({
   id: z.string().min(1).max(40),
   description: text(500),
-  aspect: aspectSchema,
-  target: text(200),
+  /** JA/JF form: kuantitas, kualitas, waktu or biaya. */
+  aspect: aspectSchema.optional(),
+  /** Kualitatif approach: the target in words. */
+  target: text(200).optional(),
+  /** Kuantitatif approach: the target's number and its unit of measure (satuan), e.g. 30 menit. */
+  targetValue: z.number().finite().min(0).max(1e12).optional(),
+  satuan: text(60).optional(),
+  /** Kuantitatif approach: less is better (a waiting time, a cost). */
+  lowerIsBetter: z.boolean().optional(),
 });
 export const rhkSchema = z.strictObject({
   id: z.string().min(1).max(40),
-  kind: z.enum(['utama', 'tambahan']),
+  /** utama, tambahan, and in the JPT form instruksiKhusus (instruksi khusus pimpinan). */
+  kind: z.enum(rhkKinds),
   description: text(1000),
   /** The supervisor's own RHK this one is cascaded from (intervensi), when the supervisor has one. */
   parentRhkId: z.string().max(80).nullable(),
+  /** JPT form: penerima layanan, proses bisnis, penguatan internal or anggaran. */
+  perspektif: perspektifSchema.optional(),
   indicators: z.array(indicatorSchema).min(1).max(20),
 });
 export type Rhk = z.infer<typeof rhkSchema>;
 
 export const realisationSchema = z.strictObject({
   indicatorId: z.string().min(1).max(40),
-  value: text(500),
+  /** The realisation in words (kualitatif approach, and every SKP before the approaches). */
+  value: text(500).optional(),
+  /** The realisation's number in the target's satuan (kuantitatif approach). */
+  amount: z.number().finite().min(0).max(1e12).optional(),
   evidence: z
     .array(z.strictObject({ url: z.url().optional(), note: z.string().max(1000).optional() }))
     .max(20),

@@ -5,13 +5,17 @@
 // akhir rating escalates the same way and an appraisal never completes without it (unless cancelled).
 import { DomainError } from '../errors.ts';
 import { qualifierOf } from '../ids.ts';
+import type { UnitPredikat } from '../rating/distribution-rules.ts';
 import { predikatFor } from '../rating/predikat.ts';
+import { issueError } from './agreement.ts';
 import type { AppraisalCommand } from './commands.ts';
 import type { AppraisalEvent } from './events.ts';
 import { isEmployee, isHr, isSupervisor, requireActor } from './guards.ts';
+import { realisationIssues } from './skp.ts';
 import type { AppraisalState } from './state.ts';
 import { assignTask, completeTask, expireTasks, taskId, tasksOfKind } from './tasks.ts';
 import type { Actor } from './types.ts';
+import { resultsOf } from './unit-leader.ts';
 
 type PeriodCommand = Extract<
   AppraisalCommand,
@@ -59,7 +63,7 @@ export function completeRatingTasks(
 export function decidePeriodic(
   state: AppraisalState,
   command: PeriodCommand,
-  { actor, now }: { actor: Actor; now: string },
+  { actor, now, capaian }: { actor: Actor; now: string; capaian?: UnitPredikat | null | undefined },
 ): AppraisalEvent[] {
   const by = actor.nip;
   const evaluation = state.periods[command.period];
@@ -72,6 +76,8 @@ export function decidePeriodic(
       requireActor(isEmployee(state, actor), 'employee');
       if (evaluation.rating)
         throw new DomainError('already_done', `${command.period} is rated: its realisation is final`);
+      const wrong = realisationIssues(state.skp, command.realisations)[0];
+      if (wrong) throw issueError(wrong);
       return [
         {
           type: 'period.realisationRecorded',
@@ -100,12 +106,15 @@ export function decidePeriodic(
           'wrong_step',
           `The realisation of ${command.period} is not recorded yet (its window closes ${evaluation.deadline})`,
         );
-      const { period, results, behaviour, feedback } = command;
+      const { period, behaviour, feedback } = command;
+      const leader = resultsOf(state, command.results, capaian, period);
+      const { results } = leader;
       const predikat = predikatFor(results, behaviour);
+      const from = leader.capaian ? { capaian: leader.capaian } : {};
       return [
         {
           type: 'period.rated',
-          data: { period, results, behaviour, predikat, feedback, as: as ?? 'rater', by, at: now },
+          data: { period, results, behaviour, predikat, feedback, as: as ?? 'rater', ...from, by, at: now },
         },
         ...completeRatingTasks(state, 'ratePeriod', period, now, by),
         ...assignTask(state, now, {

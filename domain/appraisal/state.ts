@@ -1,8 +1,10 @@
 // The state of one appraisal, folded from its events. The same `evolve` runs inside the workflow, in the
 // projections and in the auditors' replay, so all three agree by construction.
+import type { UnitPredikat } from '../rating/distribution-rules.ts';
 import type { Predikat, Rating } from '../rating/predikat.ts';
 import type { AppraisalEvent, Rhk } from './events.ts';
 import { evolvePeriods, type PeriodEvaluation } from './periodic-state.ts';
+import type { SkpSetting } from './skp.ts';
 import type { Participants, Quarter, Step, TaskKind } from './types.ts';
 
 type ReviewRole = 'self' | 'supervisor' | 'peer' | 'subordinate';
@@ -22,13 +24,24 @@ export interface AppraisalState {
   orgId: string;
   participants: Participants;
   calendar: Record<string, { start: string; deadline: string }>;
+  /** The SKP's form and approach, and the unit the employee leads; absent in appraisals of before. */
+  skp?: SkpSetting;
   step: Step;
   deadline: string | null;
   version: number;
   openTasks: Record<string, OpenTask>;
   socialisation: { acknowledgedAt: string | null; escalated: boolean };
   agreement: {
-    versions: Array<{ version: number; rhk: Rhk[]; by: string; at: string }>;
+    versions: Array<{
+      version: number;
+      rhk: Rhk[];
+      /** Who drafted it; absent: the supervisor (before either party could). */
+      role?: 'employee' | 'supervisor';
+      ekspektasi?: Extract<AppraisalEvent, { type: 'agreement.proposed' }>['data']['ekspektasi'];
+      lampiran?: Extract<AppraisalEvent, { type: 'agreement.proposed' }>['data']['lampiran'];
+      by: string;
+      at: string;
+    }>;
     comments: Array<{ version: number; comment: string; by: string; at: string }>;
     signatures: { employee: number | null; supervisor: number | null };
     agreedVersion: number | null;
@@ -65,6 +78,8 @@ export interface AppraisalState {
     predikat: Predikat;
     feedback: string;
     as: 'rater' | 'superior' | 'hr';
+    /** A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from. */
+    capaian?: UnitPredikat;
     by: string;
     at: string;
   } | null;
@@ -93,6 +108,8 @@ export function initialState(started: StartedData): AppraisalState {
     orgId: started.orgId,
     participants: started.participants,
     calendar: started.calendar,
+    // Only where recorded, so the state of an appraisal of before stays as it was stored.
+    ...(started.skp ? { skp: started.skp } : {}),
     step: 'socialisation',
     deadline: null,
     version: 1,
@@ -153,12 +170,16 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
     case 'socialisation.escalated':
       return { ...s, socialisation: { ...s.socialisation, escalated: true } };
     case 'agreement.proposed': {
-      const { version, rhk, by, at } = event.data;
+      const { version, rhk, role, ekspektasi, lampiran, by, at } = event.data;
+      const drafted = { ...(role ? { role } : {}), ...(ekspektasi ? { ekspektasi } : {}) };
       return {
         ...s,
         agreement: {
           ...s.agreement,
-          versions: [...s.agreement.versions, { version, rhk, by, at }],
+          versions: [
+            ...s.agreement.versions,
+            { version, rhk, ...drafted, ...(lampiran ? { lampiran } : {}), by, at },
+          ],
           signatures: { employee: null, supervisor: null },
         },
       };
@@ -214,7 +235,9 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
     case 'rating.set': {
       const { results, behaviour, predikat, feedback, by, at } = event.data;
       const as = event.data.as ?? 'rater';
-      return { ...s, rating: { results, behaviour, predikat, feedback, as, by, at }, ratingMissed: false };
+      const capaian = event.data.capaian ? { capaian: event.data.capaian } : {};
+      const rating = { results, behaviour, predikat, feedback, as, ...capaian, by, at };
+      return { ...s, rating, ratingMissed: false };
     }
     case 'rating.missed':
       return { ...s, ratingMissed: true };

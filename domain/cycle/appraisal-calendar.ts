@@ -1,5 +1,6 @@
 // The employee workflow's view of the cycle calendar: the windows it waits on, by step.
 import { Temporal } from 'temporal-polyfill';
+import type { SkpApproach } from '../appraisal/skp.ts';
 import { DomainError } from '../errors.ts';
 import { formatInstant } from '../time/instant.ts';
 import { type CalendarStepName, type CycleCalendar, checkInQuarters } from './calendar.ts';
@@ -37,6 +38,11 @@ export interface AppraisalCalendar {
   periods?: { kind: PeriodKind; timeZone: string; windows: EvaluationPeriod[] };
   /** The akhir rating's escalation: to the rater's superior, then HR, when the rater has not rated. */
   ratingEscalation?: Omit<RatingDeadlines, 'deadline'>;
+  /**
+   * The SKP approach HR chose for the cycle (kuantitatif or kualitatif); it rides with the calendar to
+   * every launch. Absent in cycles started before the approaches: kualitatif.
+   */
+  skpApproach?: SkpApproach;
 }
 
 /**

@@ -29,7 +29,8 @@ export interface CheckInRecord {
     at: string;
     realisations: Array<{
       indicatorId: string;
-      value: string;
+      value?: string;
+      amount?: number;
       evidence: Array<{ url?: string; note?: string }>;
     }>;
   } | null;

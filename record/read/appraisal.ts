@@ -58,6 +58,8 @@ export function employeeView(s: AppraisalState) {
     cycleId: s.cycleId,
     step: s.step,
     deadline: s.deadline,
+    /** The SKP's form and approach, and the unit the employee leads; null for an appraisal of before. */
+    skp: s.skp ?? null,
     socialisation: s.socialisation,
     agreement: s.agreement,
     checkIns: s.checkIns,

@@ -1,4 +1,4 @@
-// Kysely types of the organisation tables (migrations 0002 and 0007).
+// Kysely types of the organisation tables (migrations 0002, 0007 and 0010).
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { IndonesianTimeZone } from '../../domain/time/zones.ts';
 
@@ -17,6 +17,10 @@ export interface UnitsTable {
   code: string;
   name: string;
   parent_code: string | null;
+  /** Migration 0010: the NIP of whoever leads the unit (their rating hasil kerja is its capaian). */
+  head_nip: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0010: an independent unit (unit kerja mandiri): its leader writes the JPT form of the SKP. */
+  independent: Generated<boolean>;
 }
 
 export interface PositionsTable {

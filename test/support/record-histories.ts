@@ -27,6 +27,7 @@ import {
 import type { NextCycleInput } from '../../workflows/next-cycle.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPeriodicYear, seedPeriodicOrganisation } from './periodic-year.ts';
+import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
 import { clockSkipper } from './temporal.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
@@ -105,13 +106,26 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     ],
   );
   await seedPeriodicOrganisation(rig.db, 'agam');
+  await seedSkpOrganisation(rig.db, 'tebo');
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
     ...(await recordPeriodicYear(env, rig)),
+    await recordSkpYear(env, rig),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
+}
+
+/** A unit leader's SKP in a kuantitatif cycle (test/support/skp-year.ts): the SKP lookups, each patched. */
+async function recordSkpYear(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {
+  const { appraisal } = await runSkpYear(env, rig, 'tebo');
+  return historyOf(
+    appraisal,
+    'employee-appraisal-skp-leader.json',
+    'EmployeeAppraisalWorkflow',
+    "a unit leader's SKP in a kuantitatif cycle: drafted by the employee, the cascade looked up (refused, then named), a comment and a revision, TW1's rating refused until the unit's capaian is set and then taken from it; cancelled by HR",
+  );
 }
 
 async function historyOf(

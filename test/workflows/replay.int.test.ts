@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, and the yearly next-cycle starter', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, and a unit leader with an SKP form', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -62,6 +62,7 @@ describe('replaying recorded histories', () => {
       ['cycle-periodic-year.json', 'CycleWorkflow'],
       ['start-next-cycle-before-org-zone.json', 'StartNextCycleWorkflow'],
       ['start-next-cycle.json', 'StartNextCycleWorkflow'],
+      ['employee-appraisal-skp-leader.json', 'EmployeeAppraisalWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -87,6 +88,27 @@ describe('replaying recorded histories', () => {
     };
     expect(input('employee-appraisal-year.json').calendar.periods).toBeUndefined();
     expect(input('employee-appraisal-periodic-year.json').calendar.periods.kind).toBe('quarterly');
+    // Appraisals with an SKP form: the setting in the input, and the SKP's lookups behind their patches.
+    expect(input('employee-appraisal-year.json').skp).toBeUndefined();
+    expect(input('employee-appraisal-skp-leader.json').skp).toEqual({
+      form: 'jaJf',
+      approach: 'kuantitatif',
+      ledUnitCode: 'PKM',
+    });
+    const skpEvents =
+      fixtures.find((f) => f.file === 'employee-appraisal-skp-leader.json')?.history.events ?? [];
+    const patches = skpEvents.flatMap((e) => {
+      const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+      return data ? [JSON.parse(Buffer.from(data).toString('utf8')).id] : [];
+    });
+    expect(patches).toEqual(['skp-cascade', 'skp-leader-capaian']);
+    const lookups = skpEvents.flatMap(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
+    expect(lookups.filter((name) => name !== 'recordEvents')).toEqual([
+      ...Array(3).fill('readAgreedRhk'),
+      ...Array(3).fill('readUnitCapaian'),
+    ]);
     // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
     const launchHeartbeat = (file: string) =>
       fixtures

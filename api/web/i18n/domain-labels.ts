@@ -7,7 +7,12 @@ import {
   unitPredikats,
 } from '../../../domain/rating/distribution-rules.ts';
 import { predikatLabels, predikats, ratingLabels, ratings } from '../../../domain/rating/predikat.ts';
-import { berakhlakLabels, berakhlakScale, berakhlakValues } from '../../../domain/review/berakhlak.ts';
+import {
+  berakhlakGuidance,
+  berakhlakLabels,
+  berakhlakScale,
+  berakhlakValues,
+} from '../../../domain/review/berakhlak.ts';
 import { type Lang, vocabularies } from '../../../domain/vocabulary/vocabulary.ts';
 
 export function domainLabels(lang: Lang): Record<string, string> {
@@ -17,6 +22,7 @@ export function domainLabels(lang: Lang): Record<string, string> {
     ...unitPredikats.map((p): [string, string] => [`unitPredikat.${p}`, unitPredikatLabels[p]]),
     ...ratings.map((r): [string, string] => [`rating.${r}`, ratingLabels[r][lang]]),
     ...berakhlakValues.map((v): [string, string] => [`berakhlak.${v}`, berakhlakLabels[v][lang]]),
+    ...berakhlakValues.map((v): [string, string] => [`berakhlakGuide.${v}`, berakhlakGuidance[v][lang]]),
     ...([1, 2, 3, 4, 5] as const).map((n): [string, string] => [`score.${n}`, berakhlakScale[n][lang]]),
     ...Object.values(distributionRules)
       .flat()

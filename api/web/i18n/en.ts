@@ -4,12 +4,14 @@ import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
 import { enPeriodic } from './en-periodic.ts';
 import { enRules } from './en-rules.ts';
+import { enSkp } from './en-skp.ts';
 import type { idOwn } from './id.ts';
 
 const enOwn: Record<keyof typeof idOwn, string> = {
   ...enHrAudit,
   ...enPeriodic,
   ...enRules,
+  ...enSkp,
   ...enEvaluation,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',

@@ -5,11 +5,13 @@ import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idPeriodic } from './id-periodic.ts';
 import { idRules } from './id-rules.ts';
+import { idSkp } from './id-skp.ts';
 
 export const idOwn = {
   ...idHrAudit,
   ...idPeriodic,
   ...idRules,
+  ...idSkp,
   ...idEvaluation,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',

@@ -1,6 +1,9 @@
 // The SKP agreement as people need to see it before they sign: every proposed version (newest first,
-// older ones folded), each RHK with its cascade to the supervisor's RHK and its indicators, the comments
-// on each version and who has signed the current one. Used on the agreement task pages and "my appraisal".
+// older ones folded), each RHK with its group, perspektif (JPT form) or cascade to the supervisor's RHK
+// (JA/JF form) and its indicators as the approach writes them, the perilaku kerja with the ekspektasi
+// khusus pimpinan and the lampiran, the comments on each version and who has signed the current one.
+// Used on the agreement task pages and "my appraisal".
+import type { SkpSetting } from '../../../domain/appraisal/skp.ts';
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import { taskTakes } from '../../../domain/appraisal/task-commands.ts';
 import { parseVersionQualifier, qualifierOf, taskIdFor, versionQualifier } from '../../../domain/ids.ts';
@@ -9,6 +12,13 @@ import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { dueText, type InboxTask } from './inbox.ts';
+import {
+  type IndicatorLike,
+  lampiranSection,
+  perilakuSection,
+  settingLine,
+  indicatorTable as skpIndicatorTable,
+} from './skp-parts.ts';
 
 export type Agreement = AppraisalState['agreement'];
 type Version = Agreement['versions'][number];
@@ -20,6 +30,8 @@ export interface HistoryOptions {
   names?: ReadonlyMap<string, string>;
   /** My open review task on the latest version, linked from it ("my appraisal"). */
   reviewTaskId?: string | null;
+  /** The SKP's form and approach; none for an appraisal of before (one shape, no perilaku or lampiran). */
+  setting?: SkpSetting | null;
 }
 
 /** The employee's open review task on the latest version, if the SKP waits for their signature or comment. */
@@ -29,7 +41,9 @@ export function openReviewTask(a: {
   agreement: Agreement;
 }): string | null {
   const latest = a.agreement.versions.at(-1)?.version;
+  // A version the employee drafted is reviewed by the supervisor.
   const waiting =
+    a.agreement.versions.at(-1)?.role !== 'employee' &&
     a.step === 'agreement' &&
     latest !== undefined &&
     a.agreement.agreedVersion === null &&
@@ -39,9 +53,9 @@ export function openReviewTask(a: {
 }
 
 export function agreementHistory(t: Translate, a: Agreement, o: HistoryOptions = {}): Html {
-  if (a.versions.length === 0) return h`<p>${t('appraisal.noSkp')}</p>`;
+  if (a.versions.length === 0) return h`${settingLine(t, o.setting)}<p>${t('appraisal.noSkp')}</p>`;
   const [latest, ...older] = [...a.versions].reverse();
-  return h`${a.missed ? notice('info', t('skp.missed')) : ''}
+  return h`${settingLine(t, o.setting)}${a.missed ? notice('info', t('skp.missed')) : ''}
 ${versionCard(t, a, latest!, o, true)}
 ${o.reviewTaskId ? h`<p><a class="button" href="/app/tasks/${encodeURIComponent(o.reviewTaskId)}">${t('skp.reviewNow', { version: latest!.version })}</a></p>` : ''}
 ${older.map(
@@ -68,20 +82,30 @@ ${
 
 function versionContent(t: Translate, a: Agreement, v: Version, o: HistoryOptions): Html {
   const comments = a.comments.filter((c) => c.version === v.version);
-  // Without names (my own appraisal), the roles say enough: the supervisor proposes, the employee comments.
+  // Without names (my own appraisal), the roles say enough: the author proposes, the other party comments.
   const who = (nip: string, role: string) => o.names?.get(nip) ?? t(role);
-  return h`<p class="muted">${t('skp.proposedBy', { name: who(v.by, 'role.supervisor'), date: t.dateTime(v.at) })}</p>
-${v.rhk.map(
+  const author = v.role ?? 'supervisor';
+  const reviewer = author === 'employee' ? 'supervisor' : 'employee';
+  // The JPT form lists its groups in the regulation's order: utama, instruksi khusus, tambahan.
+  const order = ['utama', 'instruksiKhusus', 'tambahan'];
+  const rhk =
+    o.setting?.form === 'jpt'
+      ? [...v.rhk].sort((x, y) => order.indexOf(x.kind) - order.indexOf(y.kind))
+      : v.rhk;
+  return h`<p class="muted">${t('skp.proposedBy', { name: who(v.by, `role.${author}`), date: t.dateTime(v.at) })}</p>
+${rhk.map(
   (
     r,
     i,
   ) => h`<section aria-label="${t('skp.rhkNumber', { n: i + 1 })}"><h4>${t(`appraisal.rhk.${r.kind}`)}: ${r.description}</h4>
+${r.perspektif ? h`<p class="muted">${t('skp.perspektif')}: ${t(`perspektif.${r.perspektif}`)}</p>` : ''}
 ${r.parentRhkId ? h`<p class="muted">${t('skp.cascadedFrom', { rhk: o.parents?.get(r.parentRhkId) ?? r.parentRhkId })}</p>` : ''}
 ${indicatorTable(t, r.indicators)}</section>`,
 )}
+${o.setting ? h`${perilakuSection(t, v.ekspektasi)}${lampiranSection(t, v.lampiran)}` : ''}
 ${
   comments.length > 0
-    ? h`<h4>${t('appraisal.comments')}</h4><ul>${comments.map((c) => h`<li><strong>${who(c.by, 'role.employee')}</strong>, ${t.dateTime(c.at)}: ${c.comment}</li>`)}</ul>`
+    ? h`<h4>${t('appraisal.comments')}</h4><ul>${comments.map((c) => h`<li><strong>${who(c.by, `role.${reviewer}`)}</strong>, ${t.dateTime(c.at)}: ${c.comment}</li>`)}</ul>`
     : ''
 }`;
 }
@@ -109,10 +133,19 @@ export function agreementTaskBody(t: Translate, view: AgreementTaskView): Html {
   const version = parseVersionQualifier(qualifierOf(task.taskId)) ?? 1;
   const action = `/app/tasks/${encodeURIComponent(task.taskId)}`;
   const hidden = { version: String(version) };
-  // The employee reviewing a proposal may comment instead of signing.
+  // The reviewer of a proposal may comment instead of signing: the employee, or the supervisor when the
+  // employee drafted it (the page is the employee's own when it names nobody else).
   const review = taskTakes(task.kind, 'commentIndicators');
+  const mine = view.ownerName === null;
+  const intro = review
+    ? mine
+      ? 'skp.reviewIntro'
+      : 'skp.reviewIntroSupervisor'
+    : mine
+      ? 'skp.signIntroEmployee'
+      : 'skp.signIntro';
   return h`${taskHead(t, task, view.ownerName, view.now)}
-<p>${review ? t('skp.reviewIntro') : t('skp.signIntro')}</p>
+<p>${t(intro)}</p>
 <section aria-labelledby="skp-history"><h2 id="skp-history">${t('appraisal.skp')}</h2>
 ${agreement ? agreementHistory(t, agreement, view.history) : h`<p>${t('appraisal.noSkp')}</p>`}</section>
 ${commandForm(t, state, { action, type: 'signAgreement', submit: t('action.signAgreement', { version }), hidden })}
@@ -135,11 +168,7 @@ ${
 }`;
 }
 
-/** The indicators of an SKP's RHK (or of the standards), as a table. */
-export function indicatorTable(
-  t: Translate,
-  indicators: Array<{ description: string; aspect: string; target: string }>,
-): Html {
-  return h`<div class="scroll"><table><thead><tr><th>${t('indicator.description')}</th><th>${t('indicator.aspect')}</th><th>${t('indicator.target')}</th></tr></thead>
-<tbody>${indicators.map((i) => h`<tr><td>${i.description}</td><td>${t(`aspect.${i.aspect}`)}</td><td>${i.target}</td></tr>`)}</tbody></table></div>`;
+/** The indicators of an SKP's RHK (or of the standards), as a table: views/skp-parts.ts. */
+export function indicatorTable(t: Translate, indicators: readonly IndicatorLike[]): Html {
+  return skpIndicatorTable(t, indicators);
 }

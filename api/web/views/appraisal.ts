@@ -26,6 +26,8 @@ export interface AppraisalView {
   skpParents?: ReadonlyMap<string, string> | null;
   /** My periodic evaluations and who set the akhir rating (the API's read of them). */
   evaluations?: MyEvaluations | null;
+  /** The name of the unit the employee leads (a unit leader's rating hasil kerja is its capaian). */
+  ledUnitName?: string | null;
 }
 
 export function appraisalBody(t: Translate, view: AppraisalView): Html {
@@ -39,7 +41,7 @@ ${a.deadline ? h`<p>${t('appraisal.deadline', { date: t.dateTime(a.deadline) })}
 <section aria-labelledby="result"><h2 id="result">${t('appraisal.result')}</h2>${result(t, view)}</section>
 <section aria-labelledby="standards"><h2 id="standards">${t('appraisal.standards')}</h2>
 <p>${a.socialisation.acknowledgedAt ? t('appraisal.acknowledgedAt', { date: t.dateTime(a.socialisation.acknowledgedAt) }) : t('appraisal.notAcknowledged')}</p></section>
-<section aria-labelledby="skp"><h2 id="skp">${t('appraisal.skp')}</h2>${skp(t, a, view.skpParents ?? undefined)}</section>
+<section aria-labelledby="skp"><h2 id="skp">${t('appraisal.skp')}</h2>${skp(t, a, view.skpParents ?? undefined, view.ledUnitName ?? undefined)}</section>
 ${
   view.evaluations?.periodKind
     ? myPeriodsSection(t, view.evaluations)
@@ -59,12 +61,23 @@ function stepList(t: Translate, a: MyAppraisal): Html {
   })}</ol>`;
 }
 
-function skp(t: Translate, a: MyAppraisal, parents?: ReadonlyMap<string, string>): Html {
-  // Every version, its comments and the signatures of the current one (views/agreement.ts).
-  return agreementHistory(t, a.agreement, {
-    reviewTaskId: openReviewTask(a),
-    ...(parents ? { parents } : {}),
-  });
+function skp(
+  t: Translate,
+  a: MyAppraisal,
+  parents?: ReadonlyMap<string, string>,
+  ledUnitName?: string,
+): Html {
+  // Every version, its comments and the signatures of the current one (views/agreement.ts). With an SKP
+  // form the employee may draft (or redraft) it while it is not agreed.
+  const draft = a.skp !== null && a.step === 'agreement' && a.agreement.agreedVersion === null;
+  const led = a.skp?.ledUnitCode;
+  return h`${led ? h`<p>${t('skp.leaderMine', { unit: ledUnitName ?? led })}</p>` : ''}
+${agreementHistory(t, a.agreement, {
+  reviewTaskId: openReviewTask(a),
+  setting: a.skp,
+  ...(parents ? { parents } : {}),
+})}
+${draft ? h`<p><a class="button secondary-link" href="/app/appraisal/skp">${t('skp.draftMine')}</a></p>` : ''}`;
 }
 
 function checkIns(t: Translate, a: MyAppraisal): Html {

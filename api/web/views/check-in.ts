@@ -8,6 +8,7 @@ import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { taskHead } from './agreement.ts';
 import type { InboxTask } from './inbox.ts';
+import { realisationText, targetText } from './skp-parts.ts';
 
 export interface CheckInFeedbackView {
   task: InboxTask;
@@ -33,7 +34,7 @@ ${
 <div class="scroll"><table><thead><tr><th>${t('indicator.description')}</th><th>${t('indicator.target')}</th><th>${t('field.realisation')}</th><th>${t('checkIn.evidence')}</th></tr></thead>
 <tbody>${submitted.realisations.map((r) => {
         const ind = indicators.get(r.indicatorId);
-        return h`<tr><td>${ind?.description ?? r.indicatorId}</td><td>${ind?.target ?? ''}</td><td>${r.value}</td>
+        return h`<tr><td>${ind?.description ?? r.indicatorId}</td><td>${ind ? targetText(t, ind) : ''}</td><td>${realisationText(t, ind, r)}</td>
 <td>${r.evidence.length === 0 ? '–' : h`<ul>${r.evidence.map((e) => h`<li>${e.url ? link(e.url) : ''}${e.url && e.note ? h`<br>` : ''}${e.note ?? ''}</li>`)}</ul>`}</td></tr>`;
       })}</tbody></table></div>`
     : h`<p>${t('checkIn.notSubmitted')}</p>`

@@ -18,6 +18,14 @@ import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { indicatorTable } from './agreement.ts';
 import { link } from './check-in.ts';
+import {
+  type IndicatorLike,
+  lampiranSection,
+  perilakuSection,
+  realisationText,
+  settingLine,
+  targetText,
+} from './skp-parts.ts';
 
 /** A person by name (the NIP when the organisation no longer lists them). */
 export const nameOf = (p: PersonRef) => p.name ?? p.nip;
@@ -44,15 +52,18 @@ function evidenceList(e: Realisation['evidence']): Html {
   return h`<ul class="evidence">${e.map((x) => h`<li class="wrap">${x.url ? link(x.url) : ''}${x.url && x.note ? h`<br>` : ''}${x.note ?? ''}</li>`)}</ul>`;
 }
 
-/** Each indicator as a small card rather than a table row, so the evidence stays readable on a phone. */
+/**
+ * Each indicator as a small card rather than a table row, so the evidence stays readable on a phone: the
+ * target as the approach writes it, the realisation (a number with its achievement, or words).
+ */
 function realisationList(
   t: Translate,
-  rows: Array<{ description: string; target: string; r: Realisation | undefined }>,
+  rows: Array<{ description: string; indicator: IndicatorLike | undefined; r: Realisation | undefined }>,
 ): Html {
   return h`<ul class="indicators">${rows.map(
-    ({ description, target, r }) => h`<li><strong>${description}</strong>
-<dl class="facts"><dt>${t('indicator.target')}</dt><dd>${target}</dd>
-<dt>${t('field.realisation')}</dt><dd>${r?.value ?? '–'}</dd>
+    ({ description, indicator, r }) => h`<li><strong>${description}</strong>
+<dl class="facts"><dt>${t('indicator.target')}</dt><dd>${indicator ? targetText(t, indicator) : '–'}</dd>
+<dt>${t('field.realisation')}</dt><dd>${realisationText(t, indicator, r)}</dd>
 <dt>${t('checkIn.evidence')}</dt><dd>${r ? evidenceList(r.evidence) : '–'}</dd></dl></li>`,
   )}</ul>`;
 }
@@ -86,7 +97,7 @@ ${realisationList(
   t,
   r.indicators.map((ind) => ({
     description: ind.description,
-    target: ind.target,
+    indicator: ind,
     r: byIndicator.get(ind.id),
   })),
 )}
@@ -107,7 +118,7 @@ ${
   others.length > 0
     ? h`${heading(o.level, t('evaluation.notInSkp'))}${realisationList(
         t,
-        others.map((r) => ({ description: r.indicatorId, target: '–', r })),
+        others.map((r) => ({ description: r.indicatorId, indicator: undefined, r })),
       )}`
     : ''
 }`;
@@ -116,7 +127,7 @@ ${
 /** The two ratings, the predikat, the note, and who set them (and why, when it was not the rater). */
 export function ratingFacts(t: Translate, rating: RatingRecord, predikatKey: string): Html {
   return h`<dl class="facts"><dt>${t(predikatKey)}</dt><dd><strong>${t(`predikat.${rating.predikat}`)}</strong></dd>
-<dt>${t('field.results')}</dt><dd>${t(`rating.${rating.results}`)}</dd>
+<dt>${t('field.results')}</dt><dd>${t(`rating.${rating.results}`)}${rating.capaian ? ` (${t('evaluation.fromCapaian', { capaian: t(`unitPredikat.${rating.capaian}`) })})` : ''}</dd>
 <dt>${t('field.behaviour')}</dt><dd>${t(`rating.${rating.behaviour}`)}</dd>
 <dt>${t('evaluation.ratingNote')}</dt><dd>${rating.feedback}</dd></dl>
 <p class="muted">${t('evaluation.ratedBy', { name: nameOf(rating.by), as: t(`evaluation.as.${rating.as}`), date: t.dateTime(rating.at) })}</p>
@@ -207,15 +218,31 @@ ${review.colleagues ? '' : h`<p class="muted">${t('evaluation.colleaguesHidden',
 ${review.missed > 0 ? h`<p class="muted">${t('evaluation.reviewsMissed', { count: review.missed })}</p>` : ''}`;
 }
 
+/** The agreed SKP as its form writes it: groups, perspektif, targets, perilaku kerja, lampiran. */
+function skpSection(t: Translate, file: EvaluationFile, ledUnitName?: string): Html {
+  const { skp, setting } = file;
+  const unit = ledUnitName ?? setting?.ledUnitCode;
+  const leader = unit ? h`<p>${t('skp.leader', { unit })}</p>` : '';
+  if (!skp) return h`${settingLine(t, setting)}${leader}<p>${t('evaluation.noSkp')}</p>`;
+  return h`${settingLine(t, setting)}${leader}
+${skp.rhk.map(
+  (r) => h`<h4>${t(`appraisal.rhk.${r.kind}`)}: ${r.description}</h4>
+${r.perspektif ? h`<p class="muted">${t('skp.perspektif')}: ${t(`perspektif.${r.perspektif}`)}</p>` : ''}
+${indicatorTable(t, r.indicators)}`,
+)}
+${setting ? h`${perilakuSection(t, skp.ekspektasi)}${lampiranSection(t, skp.lampiran)}` : ''}`;
+}
+
 /** The whole file, as a section of a page whose h1 is the task's. */
-export function evaluationFileSection(t: Translate, file: EvaluationFile): Html {
+/** The whole file; `ledUnitName` names the unit a leader leads (its code otherwise). */
+export function evaluationFileSection(t: Translate, file: EvaluationFile, ledUnitName?: string): Html {
   const covered = [...file.periods, ...file.checkIns];
   const outside = file.activityReports.filter((r) => !covered.some((p) => reportsWithin([r], p).length > 0));
   return h`<section aria-labelledby="evaluation-file"><h2 id="evaluation-file">${t('evaluation.title')}</h2>
 <p>${t('evaluation.intro')}</p>
 <div class="card">${fileHead(t, file)}</div>
 <section class="card" aria-labelledby="skp"><h3 id="skp">${file.skp ? t('evaluation.skp', { version: file.skp.version }) : t('appraisal.skp')}</h3>
-${file.skp ? file.skp.rhk.map((r) => h`<h4>${t(`appraisal.rhk.${r.kind}`)}: ${r.description}</h4>${indicatorTable(t, r.indicators)}`) : h`<p>${t('evaluation.noSkp')}</p>`}</section>
+${skpSection(t, file, ledUnitName)}</section>
 ${file.checkIns.map((c) => checkInSection(t, file, c))}
 ${file.periods.map((p) => periodSection(t, file, p))}
 ${file.periods.length === 0 && file.checkIns.length === 0 ? h`<p class="card">${t('evaluation.noPeriods')}</p>` : ''}

@@ -1,9 +1,10 @@
 // HR starts the year's cycle: the year, the start date, the evaluation periods (quarterly, monthly or
-// semester), each step's length (ISO 8601 durations; an empty field takes the chosen periods' default),
+// semester), the SKP approach (kualitatif or kuantitatif), each step's length (ISO 8601 durations; an empty field takes the chosen periods' default),
 // an optional review date, and the population by unit. The form is checked with the calendar rules the
 // API applies (buildCalendar, in the organisation's zone), so a wrong length or an overlap is shown next
 // to the field that causes it, and the resulting calendar can be previewed with its times in that zone.
 // The organisation's zone itself is set on the same page: the cycle's days are counted there.
+import { defaultSkpApproach, type SkpApproach, skpApproaches } from '../../../domain/appraisal/skp.ts';
 import {
   buildCalendar,
   type CalendarOverrides,
@@ -32,11 +33,14 @@ export interface StartCycleBody {
   year: number;
   start: string;
   periods: PeriodKind;
+  skpApproach: SkpApproach;
   calendar: Omit<CalendarOverrides, 'periods'>;
   population: { unitCodes?: string[] };
 }
 
 const isPeriodKind = (text: string): text is PeriodKind => (periodKinds as readonly string[]).includes(text);
+const isSkpApproach = (text: string): text is SkpApproach =>
+  (skpApproaches as readonly string[]).includes(text);
 
 /** The year whose calendar fits a cycle starting today (in the zone): this year early on, else the next. */
 export function defaultYear(today: Date, timeZone: string): number {
@@ -56,6 +60,7 @@ export function startDefaults(today: Date, timeZone: string): Values {
     year: String(defaultYear(today, timeZone)),
     start: localIsoDate(today, timeZone),
     periods: defaultPeriodKind,
+    skpApproach: defaultSkpApproach,
   };
 }
 
@@ -85,6 +90,8 @@ export function parseStartCycle(
   else if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) errors.start = 'startCycle.error.date';
   const periods = values.periods?.trim() || defaultPeriodKind;
   if (!isPeriodKind(periods)) errors.periods = 'startCycle.error.periods';
+  const skpApproach = values.skpApproach?.trim() || defaultSkpApproach;
+  if (!isSkpApproach(skpApproach)) errors.skpApproach = 'startCycle.error.skpApproach';
   const calendar: Omit<CalendarOverrides, 'periods'> = {};
   // An empty length is the chosen periods' default (a monthly cycle has shorter opening steps).
   for (const f of durationFields) {
@@ -93,11 +100,16 @@ export function parseStartCycle(
   }
   const reviewStart = values.reviewStart?.trim();
   if (reviewStart) calendar.reviewStart = reviewStart;
-  if (Object.keys(errors).length > 0 || !isPeriodKind(periods)) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !isPeriodKind(periods) || !isSkpApproach(skpApproach))
+    return { ok: false, errors };
   try {
     const built = buildCalendar(year, start, { ...calendar, periods }, timeZone);
     const population = unitCodes.length > 0 ? { unitCodes } : {};
-    return { ok: true, body: { year, start, periods, calendar, population }, calendar: built };
+    return {
+      ok: true,
+      body: { year, start, periods, skpApproach, calendar, population },
+      calendar: built,
+    };
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const field = String(error.details?.field ?? 'start');
@@ -141,6 +153,12 @@ ${radioGroup(t, state, {
   legend: t('startCycle.periods'),
   hint: t('startCycle.periodsHint'),
   options: periodKinds.map((kind) => ({ value: kind, label: t(`periodKind.${kind}`) })),
+})}
+${radioGroup(t, state, {
+  name: 'skpApproach',
+  legend: t('startCycle.skpApproach'),
+  hint: t('startCycle.skpApproachHint'),
+  options: skpApproaches.map((a) => ({ value: a, label: t(`skp.approach.${a}`) })),
 })}
 <fieldset><legend>${t('startCycle.durations')}</legend>
 <p class="hint">${t('startCycle.durationsHint')}</p>

@@ -3,7 +3,9 @@
 // RHK and the rating form; and the employee reading the period's result (acknowledgePeriod).
 import type { EvaluationFile, PeriodFile } from '../../../domain/appraisal/evaluation-file.ts';
 import type { Rhk } from '../../../domain/appraisal/events.ts';
+import { ratingFromCapaian } from '../../../domain/appraisal/skp.ts';
 import { qualifierOf } from '../../../domain/ids.ts';
+import type { UnitPredikat } from '../../../domain/rating/distribution-rules.ts';
 import { ratings } from '../../../domain/rating/predikat.ts';
 import type { PeriodResult } from '../../../record/read/evaluation-file.ts';
 import { commandForm, type FormState, selectField, stateFor, textField } from '../forms.ts';
@@ -33,6 +35,11 @@ export interface RatingTaskView {
   now: Date;
   /** Feedback was just saved (the page comes back to rate). */
   saved?: boolean;
+  /**
+   * A unit leader's: the unit and its capaian for this rating (null: not set yet). Their rating hasil
+   * kerja is taken from it, so the form has no choice for it.
+   */
+  leader?: { unitCode: string; unitName?: string; capaian: UnitPredikat | null } | null;
 }
 
 /** The task's period and, once the rating passed on, as whom its holder rates: TW1.superior. */
@@ -46,9 +53,21 @@ export function ratingQualifier(taskId: string): { period: string | null; as: 's
 
 const action = (task: InboxTask) => `/app/tasks/${encodeURIComponent(task.taskId)}`;
 
-function ratingFields(t: Translate, state: FormState | null): Html {
+function ratingFields(t: Translate, state: FormState | null, leader: RatingTaskView['leader']): Html {
   const options = ratings.map((r) => ({ value: r, label: t(`rating.${r}`) }));
-  return h`${selectField(t, state, { name: 'results', label: t('field.results'), options })}
+  const results = !leader
+    ? selectField(t, state, { name: 'results', label: t('field.results'), options })
+    : leader.capaian
+      ? h`<p><strong>${t('field.results')}</strong></p>${notice(
+          'info',
+          t('evaluation.leaderResults', {
+            unit: leader.unitName ?? leader.unitCode,
+            capaian: t(`unitPredikat.${leader.capaian}`),
+            rating: t(`rating.${ratingFromCapaian(leader.capaian)}`),
+          }),
+        )}`
+      : h`<p><strong>${t('field.results')}</strong></p>${notice('error', t('evaluation.leaderNoCapaian', { unit: leader.unitName ?? leader.unitCode }))}`;
+  return h`${results}
 ${selectField(t, state, { name: 'behaviour', label: t('field.behaviour'), options })}
 ${textField(t, state, { name: 'feedback', label: t('field.feedback'), kind: 'textarea' })}`;
 }
@@ -61,12 +80,12 @@ export function setRatingBody(t: Translate, view: RatingTaskView): Html {
   const { task, file, state } = view;
   return h`${taskHead(t, task, view.ownerName, view.now)}
 ${escalatedToYou(t, ratingQualifier(task.taskId).as)}
-${file ? evaluationFileSection(t, file) : notice('error', t('evaluation.unavailable'))}
+${file ? evaluationFileSection(t, file, view.leader?.unitName) : notice('error', t('evaluation.unavailable'))}
 ${commandForm(t, state, {
   action: action(task),
   type: 'setRating',
   submit: t('action.setRating'),
-  fields: ratingFields(t, stateFor(state, 'setRating')),
+  fields: ratingFields(t, stateFor(state, 'setRating'), view.leader),
 })}`;
 }
 
@@ -117,7 +136,7 @@ ${
         type: 'ratePeriod',
         submit: t('action.ratePeriod'),
         hidden: { period },
-        fields: ratingFields(t, stateFor(state, 'ratePeriod')),
+        fields: ratingFields(t, stateFor(state, 'ratePeriod'), view.leader),
       })
 }`;
 }

@@ -13,6 +13,7 @@ import { notice } from '../layout.ts';
 import { indicatorTable } from './agreement.ts';
 import { canObject, type MyAppraisal, objectionForm } from './appraisal.ts';
 import { dueText, type InboxTask } from './inbox.ts';
+import { targetText } from './skp-parts.ts';
 
 export interface TaskView {
   task: InboxTask;
@@ -120,12 +121,28 @@ function realisationForm(
   const indicators = agreed?.rhk.flatMap((r) => r.indicators) ?? [];
   if (indicators.length === 0) return notice('info', t('task.notInWeb'));
   const s = stateFor(state, type);
+  // The kuantitatif approach takes a number in the target's satuan; the page shows the achievement.
+  const kuantitatif = appraisal?.skp?.approach === 'kuantitatif';
   return form(
     type,
     t(`action.${type}`),
     h`<h2>${title}</h2>${indicators.map(
-      (ind, i) => h`<fieldset><legend>${ind.description} · ${t('indicator.target')}: ${ind.target}</legend>
-${textField(t, s, { name: `realisations.${i}.value`, label: t('field.realisation') })}
+      (
+        ind,
+        i,
+      ) => h`<fieldset><legend>${ind.description} · ${t('indicator.target')}: ${targetText(t, ind)}</legend>
+${
+  kuantitatif
+    ? raw(
+        textField(t, s, {
+          name: `realisations.${i}.amount`,
+          label: t('field.amount', { satuan: ind.satuan ?? '' }),
+        })
+          .toString()
+          .replace('<input type="text"', '<input type="text" inputmode="decimal"'),
+      )
+    : textField(t, s, { name: `realisations.${i}.value`, label: t('field.realisation') })
+}
 ${textField(t, s, { name: `realisations.${i}.evidenceUrl`, label: t('field.evidenceUrl'), optional: true, hint: t('field.evidenceUrlHint') })}
 ${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence'), optional: true })}
 <input type="hidden" name="realisations.${i}.indicatorId" value="${ind.id}"></fieldset>`,

@@ -271,7 +271,12 @@ describe('HR and auditor pages', () => {
 
   it('prefills quarterly periods and today, and starts next year when this one is too late', () => {
     const view = freshStartView(today, [], 'Asia/Jakarta');
-    expect(view.state.values).toMatchObject({ year: '2027', start: '2026-11-23', periods: 'quarterly' });
+    expect(view.state.values).toMatchObject({
+      year: '2027',
+      start: '2026-11-23',
+      periods: 'quarterly',
+      skpApproach: 'kualitatif',
+    });
     expect(freshStartView(new Date('2027-01-02T00:00:00Z'), [], 'Asia/Jakarta').state.values.year).toBe(
       '2027',
     );
@@ -281,9 +286,19 @@ describe('HR and auditor pages', () => {
       year: 2027,
       start: '2026-11-23',
       periods: 'quarterly',
+      skpApproach: 'kualitatif',
       calendar: { agreement: 'P20D' },
       population: { unitCodes: ['PKM'] },
     });
+    // The SKP approach is HR's choice of two; anything else is named on its field.
+    const kuantitatif = parseStartCycle(
+      { ...view.state.values, skpApproach: 'kuantitatif' },
+      [],
+      'Asia/Jakarta',
+    );
+    expect(kuantitatif.ok && kuantitatif.body.skpApproach).toBe('kuantitatif');
+    const wrong = parseStartCycle({ ...view.state.values, skpApproach: 'campuran' }, [], 'Asia/Jakarta');
+    expect(wrong.ok ? {} : wrong.errors).toEqual({ skpApproach: 'startCycle.error.skpApproach' });
   });
 
   it("refuses a keberatan window shorter than 14 days with the law named, in the page's language", () => {

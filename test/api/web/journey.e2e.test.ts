@@ -297,8 +297,13 @@ describe('one employee’s year in the web UI', () => {
         feedback: 'Perilaku kerja perlu diperbaiki',
       },
     );
+    // HR sets the unit's capaian: its head's rating hasil kerja is taken from it.
+    await api(hrOfficer, 'POST', `/cycles/${cycleId}/units/PKM-MB/predikat`, { predikat: 'istimewa' }, [
+      'hr',
+      'employee',
+    ]);
     // Everyone else in the unit is rated by their rater too: a cycle with periods releases a unit only
-    // once every akhir rating in it is set.
+    // once every akhir rating in it is set. The head leads the unit: his rater sets only his behaviour.
     for (const other of people.filter(
       (p) => p.unitCode === 'PKM-MB' && ![nurse.nip, colleague.nip].includes(p.nip),
     )) {
@@ -310,16 +315,12 @@ describe('one employee’s year in the web UI', () => {
         `/tasks/${encodeURIComponent(`bungo.${year}.${other.nip}:setRating`)}/actions`,
         {
           type: 'setRating',
-          results: 'sesuai',
+          ...(other.leads ? {} : { results: 'sesuai' }),
           behaviour: 'sesuai',
           feedback: 'Sesuai ekspektasi',
         },
       );
     }
-    await api(hrOfficer, 'POST', `/cycles/${cycleId}/units/PKM-MB/predikat`, { predikat: 'istimewa' }, [
-      'hr',
-      'employee',
-    ]);
     await skipTo(calendar.rating!.deadline, 5 * 60_000);
     await waitForTask('readFeedback', nurse.nip);
 
