@@ -4,6 +4,7 @@
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   audit: async (argv) => (await import('./audit.ts')).auditCommand(argv),
   export: async (argv) => (await import('./export.ts')).exportCommand(argv),
+  rules: async (argv) => (await import('./rules.ts')).rulesCommand(argv),
   token: async (argv) => (await import('./token.ts')).tokenCommand(argv),
 };
 
