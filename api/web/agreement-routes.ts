@@ -11,7 +11,7 @@ import { qualifierOf } from '../../domain/ids.ts';
 import { agreedRhk, checkInRecord } from '../../record/read/agreement.ts';
 import { appraisalState } from '../../record/read/appraisal.ts';
 import { type Task, taskOf } from '../../record/read/inbox.ts';
-import { employeeNames } from '../../record/read/people.ts';
+import { employeeNames, partiesOf } from '../../record/read/people.ts';
 import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
@@ -50,10 +50,11 @@ export function agreementRoutes(deps: Services): Hono {
     ];
     const names = await employeeNames(deps.db, org, people);
     const owner = ownerOf(task.appraisalId);
+    const parties = await partiesOf(deps.db, org, { employee: owner, rater: supervisorNip });
     return {
       state,
       parents,
-      history: { names, parents: new Map(parents.map((r) => [r.id, r.description])) },
+      history: { names, parents: new Map(parents.map((r) => [r.id, r.description])), parties },
       ownerName: owner === nip ? null : (names.get(owner) ?? owner),
     };
   };

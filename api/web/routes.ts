@@ -18,7 +18,12 @@ import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
 import { cycleDistribution, cycleProgress, cyclesOf } from '../../record/read/cycles.ts';
 import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
 import { standardsOf, unitNames } from '../../record/read/organisation.ts';
-import { employeeNames, isActiveEmployee, organisationsWithPeople } from '../../record/read/people.ts';
+import {
+  employeeNames,
+  isActiveEmployee,
+  organisationsWithPeople,
+  partiesOf,
+} from '../../record/read/people.ts';
 import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { agreementRoutes } from './agreement-routes.ts';
@@ -238,12 +243,20 @@ export function webRoutes(deps: WebDependencies): Hono {
     const skpParents = appraisal
       ? await cascadeLabels(deps.db, session.principal.org, appraisal.appraisalId)
       : null;
+    const participants = mine?.state.participants;
+    const parties = participants
+      ? await partiesOf(deps.db, session.principal.org, {
+          employee: participants.employee.nip,
+          rater: participants.supervisorNip,
+        })
+      : undefined;
     const body = appraisalBody(t, {
       appraisal,
       now: now(),
       state,
       done: c.req.query('done') === '1',
       skpParents,
+      ...(parties ? { parties } : {}),
     });
     return render(c, t, { title: t('appraisal.title'), body, session, section: 'appraisal', status });
   };

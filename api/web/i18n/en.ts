@@ -2,6 +2,7 @@
 import { domainLabels } from './domain-labels.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
+import { enPeople } from './en-people.ts';
 import { enPeriodic } from './en-periodic.ts';
 import type { idOwn } from './id.ts';
 
@@ -9,6 +10,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enHrAudit,
   ...enPeriodic,
   ...enEvaluation,
+  ...enPeople,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',
   'nav.skip': 'Skip to content',

@@ -3,12 +3,14 @@
 import { domainLabels } from './domain-labels.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
+import { idPeople } from './id-people.ts';
 import { idPeriodic } from './id-periodic.ts';
 
 export const idOwn = {
   ...idHrAudit,
   ...idPeriodic,
   ...idEvaluation,
+  ...idPeople,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
   'nav.skip': 'Langsung ke isi',

@@ -4,11 +4,13 @@
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import { taskTakes } from '../../../domain/appraisal/task-commands.ts';
 import { parseVersionQualifier, qualifierOf, taskIdFor, versionQualifier } from '../../../domain/ids.ts';
+import type { Parties } from '../../../record/read/people.ts';
 import { commandForm, type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { dueText, type InboxTask } from './inbox.ts';
+import { partiesCard } from './person-facts.ts';
 
 export type Agreement = AppraisalState['agreement'];
 type Version = Agreement['versions'][number];
@@ -20,6 +22,8 @@ export interface HistoryOptions {
   names?: ReadonlyMap<string, string>;
   /** My open review task on the latest version, linked from it ("my appraisal"). */
   reviewTaskId?: string | null;
+  /** The employee and the rater as the SKP heads them (the task pages show them on top). */
+  parties?: Parties;
 }
 
 /** The employee's open review task on the latest version, if the SKP waits for their signature or comment. */
@@ -86,12 +90,19 @@ ${
 }`;
 }
 
-/** The head of every task page: back link, whose appraisal, due date and step. */
-export function taskHead(t: Translate, task: InboxTask, ownerName: string | null, now: Date): Html {
+/** The head of every task page: back link, whose appraisal, due date and step; the SKP's parties if given. */
+export function taskHead(
+  t: Translate,
+  task: InboxTask,
+  ownerName: string | null,
+  now: Date,
+  parties?: Parties,
+): Html {
   const due = dueText(t, task.dueAt, now);
   return h`<p><a href="/app/inbox">← ${t('task.back')}</a></p>
 ${ownerName ? h`<p>${t('inbox.for', { name: ownerName })}</p>` : ''}
-<p class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></p>`;
+<p class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></p>
+${parties ? partiesCard(t, parties) : ''}`;
 }
 
 export interface AgreementTaskView {
@@ -111,7 +122,7 @@ export function agreementTaskBody(t: Translate, view: AgreementTaskView): Html {
   const hidden = { version: String(version) };
   // The employee reviewing a proposal may comment instead of signing.
   const review = taskTakes(task.kind, 'commentIndicators');
-  return h`${taskHead(t, task, view.ownerName, view.now)}
+  return h`${taskHead(t, task, view.ownerName, view.now, view.history.parties)}
 <p>${review ? t('skp.reviewIntro') : t('skp.signIntro')}</p>
 <section aria-labelledby="skp-history"><h2 id="skp-history">${t('appraisal.skp')}</h2>
 ${agreement ? agreementHistory(t, agreement, view.history) : h`<p>${t('appraisal.noSkp')}</p>`}</section>

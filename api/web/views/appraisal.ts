@@ -6,11 +6,13 @@ import { webReportId } from '../../../domain/ids.ts';
 import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
 import { localIsoDate } from '../../../domain/time/local-text.ts';
 import type { EmployeeView } from '../../../record/read/appraisal.ts';
+import type { Parties } from '../../../record/read/people.ts';
 import { commandForm, type FormState, newFormKey, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { agreementHistory, openReviewTask } from './agreement.ts';
+import { partiesCard } from './person-facts.ts';
 
 export type MyAppraisal = EmployeeView;
 
@@ -21,6 +23,8 @@ export interface AppraisalView {
   done?: boolean;
   /** The supervisor's RHK the SKP's RHK are cascaded from, by id → description. */
   skpParents?: ReadonlyMap<string, string> | null;
+  /** Me and my rater as the SKP heads us (number, employment status, pangkat/golongan). */
+  parties?: Parties;
 }
 
 export function appraisalBody(t: Translate, view: AppraisalView): Html {
@@ -28,6 +32,7 @@ export function appraisalBody(t: Translate, view: AppraisalView): Html {
   if (!a) return notice('info', t('appraisal.none'));
   return h`${view.done ? notice('ok', t('flash.done')) : ''}
 <p class="muted">${t('appraisal.cycle', { cycle: a.cycleId })}</p>
+${view.parties ? partiesCard(t, view.parties) : ''}
 ${a.step === 'cancelled' ? notice('info', t('appraisal.cancelled')) : ''}
 <section aria-labelledby="steps"><h2 id="steps">${t('appraisal.steps')}</h2>${stepList(t, a)}
 ${a.deadline ? h`<p>${t('appraisal.deadline', { date: t.dateTime(a.deadline) })}</p>` : ''}</section>

@@ -34,7 +34,7 @@ export function skpEditorBody(t: Translate, view: SkpEditorView): Html {
   const rows = rhkRows(v);
   const hasErrors = Object.keys(state.errors).length > 0;
   const lastComment = agreement?.comments.at(-1);
-  return h`${taskHead(t, task, view.ownerName, view.now)}
+  return h`${taskHead(t, task, view.ownerName, view.now, view.history.parties)}
 ${lastComment && lastComment.version === version - 1 ? h`<section class="notice info" aria-labelledby="last-comment"><h2 id="last-comment">${t('skp.employeeComment')}</h2><p>${lastComment.comment}</p></section>` : ''}
 <form method="post" action="${action}" class="card skp-editor" novalidate aria-labelledby="skp-editor-title">
 <h2 id="skp-editor-title">${t('skp.editorTitle', { version })}</h2>

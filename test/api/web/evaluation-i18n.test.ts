@@ -9,7 +9,7 @@ import { catalogues, languages, translator } from '../../../api/web/i18n/index.t
 import { page } from '../../../api/web/layout.ts';
 import { acknowledgePeriodBody, ratePeriodBody, setRatingBody } from '../../../api/web/views/period.ts';
 import { evaluationFile } from '../../../domain/appraisal/evaluation-file.ts';
-import type { PeriodResult } from '../../../record/read/evaluation-file.ts';
+import type { EvaluationFileRead, PeriodResult } from '../../../record/read/evaluation-file.ts';
 import {
   appraisalId,
   checkInLog,
@@ -26,10 +26,25 @@ import {
 
 const now = new Date('2028-01-30T03:00:00Z');
 const names = new Map(everyone.map((p) => [p.nip, p.name]));
-const file = evaluationFile(evaluationLog().events, (nip) => names.get(nip) ?? null);
-const oldShape = evaluationFile(
-  checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name),
-  (nip) => names.get(nip) ?? null,
+/** The heads' employment as record/read adds it: the superior is no longer listed. */
+const employment = new Map([
+  [employee.nip, { employmentStatus: 'PNS' as const, rank: 'Penata Muda, III/a' }],
+  [rater.nip, { employmentStatus: 'PNS' as const, rank: 'Penata, III/c' }],
+  [peer.nip, { employmentStatus: 'PNS' as const, rank: null }],
+]);
+const withEmployment = <P extends { nip: string }>(p: P) => ({
+  ...p,
+  ...(employment.get(p.nip) ?? { employmentStatus: null, rank: null }),
+});
+const read = (f: ReturnType<typeof evaluationFile>): EvaluationFileRead => ({
+  ...f,
+  employee: withEmployment(f.employee),
+  rater: f.rater && withEmployment(f.rater),
+  superior: f.superior && withEmployment(f.superior),
+});
+const file = read(evaluationFile(evaluationLog().events, (nip) => names.get(nip) ?? null));
+const oldShape = read(
+  evaluationFile(checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name), (nip) => names.get(nip) ?? null),
 );
 const task = (kind: string, qualifier?: string) => ({
   taskId: `${appraisalId}:${kind}${qualifier ? `:${qualifier}` : ''}`,
@@ -140,8 +155,11 @@ describe('the rating pages', () => {
 
   it('puts the whole year in front of the rater above the akhir rating form', () => {
     const html = renderAll('en').setRating;
-    // People by name, times with their zone.
-    for (const p of [employee, rater, superior]) expect(html).toContain(p.name);
+    // People by name with their number, employment status and rank; times with their zone.
+    for (const p of [employee, rater, superior]) expect(html).toContain(`${p.name}, NIP ${p.nip}`);
+    expect(html).toContain('<span class="muted">PNS (civil servant) · Penata Muda, III/a</span>');
+    expect(html).toContain('<span class="muted">PNS (civil servant) · Penata, III/c</span>');
+    expect(html).not.toContain(`${superior.nip}<br>`);
     expect(html).toContain('6 Apr 2027 10:00 WIB');
     expect(html).not.toContain('WIB WIB');
     // Every period, its evidence as a link, its predikat and who rated it.
@@ -160,6 +178,10 @@ describe('the rating pages', () => {
 
   it('shows a period’s realisation per RHK with a feedback form each, the error on the one sent', () => {
     const html = renderAll('id').ratePeriodFeedbackError;
+    // Whose period it is, as the form heads it.
+    expect(html).toContain(
+      `${employee.name}, NIP ${employee.nip}<br><span class="muted">PNS · Penata Muda, III/a</span>`,
+    );
     expect(html).toContain(`<a href="${tw4EvidenceUrl}" rel="noopener noreferrer">`);
     expect(html).toContain('Penyuluhan perlu lebih sering.');
     // One feedback form per RHK, each field its own; only RHK 2's says what is wrong.
