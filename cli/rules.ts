@@ -22,6 +22,7 @@ import { defaultTimeZone, zoneAbbreviation } from '../domain/time/zones.ts';
 import { cycleIdOf, UsageError } from './arguments.ts';
 
 const usageText = `usage:
+  siklus rules nip <18-digit NIP or NI PPPK> [--json] [--lang id|en]
   siklus rules predikat --results above|meets|below --behaviour above|meets|below [--json]
   siklus rules distribution --unit ${unitPredikats.join('|')} --counts sangatBaik=N,baik=N,... [--json]
   siklus rules keberatan --received <ISO instant> [--tz Asia/Jakarta|Asia/Makassar|Asia/Jayapura] [--json]
@@ -110,6 +111,8 @@ const rules: Record<string, Rule> = {
 
 export async function rulesCommand(argv: string[], out: Out = (line) => console.log(line)): Promise<number> {
   const [name, ...args] = argv;
+  // The NIP rule reads its own arguments (a number, --lang) and answers in the reader's language.
+  if (name === 'nip') return (await import('./nip-rule.ts')).nipRule(args);
   const rule = name && Object.hasOwn(rules, name) ? rules[name] : undefined;
   try {
     if (!rule) throw new UsageError(name ? `unknown rule "${name}"` : 'which rule?');

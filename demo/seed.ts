@@ -1,11 +1,14 @@
 // Demo data for a fresh installation: three instansi from the project's source documents (Kabupaten
 // Bungo, Kota Bukittinggi, Kecamatan Asemrowo), each with a few units, positions with standards (tupoksi
-// and default indicators) and some twenty people with valid NIPs and a supervisor chain. People and
+// and default indicators) and some twenty people with valid NIPs (a few PPPK with their NI PPPK), ranks and
+// a supervisor chain. People and
 // texts are made up; the themes (puskesmas waiting times, document turnaround, e-kinerja) follow the
 // documents. Organisations that already exist are left untouched, so calling it twice is harmless.
 import type { Kysely } from 'kysely';
+import type { EmploymentStatus } from '../domain/organisation/employment.ts';
 import type { Database } from '../schema/database.ts';
 import { organisations, positions } from './data.ts';
+import { demoRank, pppkNames } from './employment.ts';
 
 /** A valid NIP made from the person's place in the list: birth date, appointment, gender, serial. */
 export function demoNip(orgIndex: number, index: number, gender: 1 | 2): string {
@@ -14,6 +17,12 @@ export function demoNip(orgIndex: number, index: number, gender: 1 | 2): string 
   const birth = `${birthYear}${pad(1 + ((index * 5 + orgIndex) % 12))}${pad(1 + ((index * 11 + orgIndex) % 28))}`;
   const appointment = `${birthYear + 23 + (index % 4)}${pad(1 + ((index * 3) % 12))}`;
   return `${birth}${appointment}${gender}${pad(orgIndex * 100 + index + 1, 3)}`;
+}
+
+/** A valid NI PPPK the same way: the birth date of demoNip, a first contract in 2019-2024, digits 21. */
+export function demoNiPppk(orgIndex: number, index: number, gender: 1 | 2): string {
+  const year = 2019 + ((index + orgIndex) % 6);
+  return `${demoNip(orgIndex, index, gender).slice(0, 8)}${year}21${gender}${String(orgIndex * 100 + index + 1).padStart(3, '0')}`;
 }
 
 export interface DemoPerson {
@@ -25,6 +34,8 @@ export interface DemoPerson {
   supervisorNip: string | null;
   /** The first person of a unit leads it (units.head_nip). */
   leads: boolean;
+  employmentStatus: EmploymentStatus;
+  rank: string;
 }
 
 /** Everyone of the demo, with NIPs and supervisors resolved (also used by tests to pick people). */
@@ -35,11 +46,13 @@ export function demoPeople(): DemoPerson[] {
     let index = 0;
     for (const unit of org.units) {
       unit.people.forEach(([name, positionCode, gender], i) => {
-        const nip = demoNip(orgIndex, index++, gender);
+        const employmentStatus: EmploymentStatus = pppkNames.has(name) ? 'PPPK' : 'PNS';
+        const nip = (employmentStatus === 'PPPK' ? demoNiPppk : demoNip)(orgIndex, index++, gender);
         const leader = leaders.get(unit.code);
         const supervisorNip =
           i === 0 ? (unit.parent ? (leaders.get(unit.parent) ?? null) : null) : (leader ?? null);
         if (i === 0) leaders.set(unit.code, nip);
+        const rank = demoRank(positionCode, employmentStatus);
         out.push({
           org: org.id,
           nip,
@@ -48,6 +61,8 @@ export function demoPeople(): DemoPerson[] {
           positionCode,
           supervisorNip,
           leads: i === 0,
+          employmentStatus,
+          rank,
         });
       });
     }
@@ -114,6 +129,8 @@ export async function seedDemoOrganisations(db: Kysely<Database>): Promise<strin
               position_code: p.positionCode,
               supervisor_nip: p.supervisorNip,
               language: languages.get(p.name) ?? 'id',
+              employment_status: p.employmentStatus,
+              rank: p.rank,
               updated_at: new Date(),
             })),
         )

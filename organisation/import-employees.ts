@@ -1,5 +1,6 @@
 // Imports employees from a CSV or XLSX file: a result per row. Valid rows are written (re-importing updates a person in
-// place, keyed by NIP); invalid rows are reported with their line and reasons and write nothing.
+// place, keyed by NIP); invalid rows are reported with their line and reasons and write nothing. PNS and PPPK
+// mix freely: each row's employment status is its number's kind.
 // References (unit, position, supervisor) are checked against the database and the file itself.
 import type { Kysely } from 'kysely';
 import {
@@ -65,7 +66,9 @@ export async function importEmployees(
     const valid = results.flatMap((r, i) =>
       r.ok && parsed.rows[i]?.ok ? [(parsed.rows[i] as Extract<EmployeeRow, { ok: true }>).employee] : [],
     );
-    // In batches: one statement binds at most 65,535 parameters (9 per row), and an instansi can be larger.
+    // A file without a rank column leaves people's ranks as they are (every row of a file has the column, or none).
+    const withRank = valid.some((e) => e.rank !== undefined);
+    // In batches: one statement binds at most 65,535 parameters (11 per row), and an instansi can be larger.
     for (let i = 0; i < valid.length; i += insertBatch) {
       await trx
         .insertInto('employees')
@@ -78,6 +81,8 @@ export async function importEmployees(
             position_code: eb.ref('excluded.position_code'),
             supervisor_nip: eb.ref('excluded.supervisor_nip'),
             language: eb.ref('excluded.language'),
+            employment_status: eb.ref('excluded.employment_status'),
+            ...(withRank ? { rank: eb.ref('excluded.rank') } : {}),
             active: true,
             updated_at: new Date(),
           })),
@@ -133,6 +138,8 @@ function toRow(orgId: string, e: ImportedEmployee) {
     position_code: e.positionCode,
     supervisor_nip: e.supervisorNip,
     language: e.language,
+    employment_status: e.employmentStatus,
+    rank: e.rank ?? null,
     updated_at: new Date(),
   };
 }

@@ -1,5 +1,6 @@
 // Writes an organisation straight into the org tables (simulations and tests that do not exercise import).
 import type { Kysely } from 'kysely';
+import { nipKind } from '../domain/organisation/nip.ts';
 import { defaultTimeZone, type IndonesianTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
 
@@ -50,6 +51,7 @@ export async function seedOrganisation(
           unit_code: e.unitCode,
           position_code: e.positionCode ?? 'STAF',
           supervisor_nip: e.supervisorNip,
+          employment_status: nipKind(e.nip),
           updated_at: new Date(),
         })),
       )

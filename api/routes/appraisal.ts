@@ -1,9 +1,11 @@
 // My appraisal: only what the employee may see (record/read/appraisal.ts employeeView): peers' and
-// subordinates' input only as an aggregate, never who said what; the rating only once it is released.
+// subordinates' input only as an aggregate, never who said what; the rating only once it is released. With
+// it, me and my rater as the SKP names us (number, employment status, pangkat/golongan, position, unit).
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/identity.ts';
 import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
 import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
+import { partiesOf } from '../../record/read/people.ts';
 import { actOnMyAppraisal } from '../commands/appraisal.ts';
 import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
@@ -19,7 +21,8 @@ const mineRoute = createRoute({
   responses: {
     200: {
       content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
-      description: 'My appraisal',
+      description:
+        'My appraisal; `employee` and `rater` are the two people as the SKP names them (nip, name, employmentStatus PNS|PPPK, rank, position, unit), or null',
     },
     404: problemResponse,
   },
@@ -45,8 +48,15 @@ const actRoute = createRoute({
 
 export const appraisalRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(mineRoute, async (c) => {
-    const found = await mine(c.get('deps').db, c.get('principal'), c.req.valid('query').cycleId);
-    return c.json(employeeView(found.state), 200);
+    const { db } = c.get('deps');
+    const me = c.get('principal');
+    const found = await mine(db, me, c.req.valid('query').cycleId);
+    const { participants } = found.state;
+    const parties = await partiesOf(db, me.org, {
+      employee: participants.employee.nip,
+      rater: participants.supervisorNip,
+    });
+    return c.json({ ...employeeView(found.state), ...parties }, 200);
   })
   .openapi(actRoute, async (c) => {
     const result = await actOnMyAppraisal(

@@ -14,6 +14,17 @@ import { jsonResponse, problemResponse } from './openapi-shapes.ts';
 
 const id = z.string().min(1).max(200);
 const person = z.object({ nip: z.string(), name: z.string().nullable() });
+/** The parties the file's head names, with their employment as the organisation lists it now. */
+const party = person.extend({
+  employmentStatus: z
+    .enum(['PNS', 'PPPK'])
+    .nullable()
+    .openapi({ description: 'PNS (a NIP) or PPPK (an NI PPPK); null for someone no longer listed' }),
+  rank: z
+    .string()
+    .nullable()
+    .openapi({ description: 'PNS pangkat/golongan ("Penata Muda, III/a") or PPPK golongan ("IX")' }),
+});
 const evidence = z.object({ url: z.string().optional(), note: z.string().optional() });
 const realisation = z.object({
   indicatorId: z.string(),
@@ -106,9 +117,9 @@ const fileSchema = z
     appraisalId: z.string(),
     cycleId: z.string(),
     step: z.string(),
-    employee: person.extend({ unitCode: z.string(), positionCode: z.string() }),
-    rater: person.nullable(),
-    superior: person.nullable(),
+    employee: party.extend({ unitCode: z.string(), positionCode: z.string() }),
+    rater: party.nullable(),
+    superior: party.nullable(),
     setting,
     skp: skpSchema,
     periodKind: periodKindSchema,

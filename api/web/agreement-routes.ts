@@ -13,7 +13,7 @@ import { qualifierOf } from '../../domain/ids.ts';
 import { agreedRhk, checkInRecord } from '../../record/read/agreement.ts';
 import { appraisalState, myAppraisal } from '../../record/read/appraisal.ts';
 import { type Task, taskOf } from '../../record/read/inbox.ts';
-import { employeeNames } from '../../record/read/people.ts';
+import { employeeNames, partiesOf } from '../../record/read/people.ts';
 import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
@@ -58,6 +58,7 @@ export function agreementRoutes(deps: Services): Hono {
       setting: state?.skp ?? null,
       role: owner === nip ? 'employee' : 'supervisor',
     };
+    const parties = await partiesOf(deps.db, org, { employee: owner, rater: supervisorNip });
     return {
       state,
       parents,
@@ -66,6 +67,7 @@ export function agreementRoutes(deps: Services): Hono {
         names,
         parents: new Map(parents.map((r) => [r.id, r.description])),
         setting: options.setting,
+        parties,
       },
       ownerName: owner === nip ? null : (names.get(owner) ?? owner),
     };

@@ -191,6 +191,8 @@ blockquote.feedback{margin:.4rem 0 .6rem;padding:.4rem .8rem;border-left:4px sol
 .findings li{margin:0 0 .5rem}
 dl.facts{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+.parties h2{margin-top:0;font-size:1.1rem}.parties section+section{margin-top:1rem}
+@media (max-width:30rem){.parties dl.facts{grid-template-columns:1fr;gap:0}.parties dl.facts dd{margin-bottom:.4rem}}
 .indicators{list-style:none;padding:0;margin:.25rem 0 .75rem}.indicators>li{border-left:4px solid #d5dbe1;padding:.25rem 0 .25rem .75rem;margin:0 0 .6rem}
 .evidence{margin:0;padding-left:1.1rem}
 .pair{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr))}

@@ -19,7 +19,12 @@ import { cycleDistribution, cycleProgress, cyclesOf } from '../../record/read/cy
 import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
 import { myEvaluations } from '../../record/read/my-evaluations.ts';
 import { standardsOf, unitNames } from '../../record/read/organisation.ts';
-import { employeeNames, isActiveEmployee, organisationsWithPeople } from '../../record/read/people.ts';
+import {
+  employeeNames,
+  isActiveEmployee,
+  organisationsWithPeople,
+  partiesOf,
+} from '../../record/read/people.ts';
 import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { agreementRoutes } from './agreement-routes.ts';
@@ -245,6 +250,13 @@ export function webRoutes(deps: WebDependencies): Hono {
       : [null, null];
     const led = appraisal?.skp?.ledUnitCode;
     const ledUnitName = led ? ((await unitNames(deps.db, session.principal.org)).get(led) ?? led) : null;
+    const participants = mine?.state.participants;
+    const parties = participants
+      ? await partiesOf(deps.db, session.principal.org, {
+          employee: participants.employee.nip,
+          rater: participants.supervisorNip,
+        })
+      : undefined;
     const body = appraisalBody(t, {
       appraisal,
       now: now(),
@@ -253,6 +265,7 @@ export function webRoutes(deps: WebDependencies): Hono {
       skpParents,
       evaluations: evaluations ?? null,
       ledUnitName,
+      ...(parties ? { parties } : {}),
     });
     return render(c, t, { title: t('appraisal.title'), body, session, section: 'appraisal', status });
   };

@@ -2,7 +2,8 @@
 // file at once. Reading the file (CSV or XLSX) is I/O and lives in organisation/; the rules live here.
 // Nothing here throws on bad input.
 import { z } from 'zod';
-import { parseNip } from './nip.ts';
+import { type EmploymentStatus, parseRank } from './employment.ts';
+import { nipKind, parseNip } from './nip.ts';
 
 /** One record of the file as read: its cells, or why it could not be read; `line` is where it starts. */
 export type FileRecord = { line: number; fields: string[] } | { line: number; error: string };
@@ -16,9 +17,18 @@ export const employeeCsvColumns = [
   'position_code',
   'supervisor_nip',
   'language',
+  'employment_status',
+  'rank',
 ] as const;
 export type EmployeeCsvColumn = (typeof employeeCsvColumns)[number];
-const optionalColumns: ReadonlySet<EmployeeCsvColumn> = new Set(['language']);
+const optionalColumns: ReadonlySet<EmployeeCsvColumn> = new Set(['language', 'employment_status', 'rank']);
+/** Optional columns whose blank cell means "not given". */
+const blankIsAbsent: ReadonlySet<string> = new Set([
+  'supervisor_nip',
+  'language',
+  'employment_status',
+  'rank',
+]);
 
 export const employeeLanguages = ['id', 'en'] as const;
 export type EmployeeLanguage = (typeof employeeLanguages)[number];
@@ -32,6 +42,13 @@ export type ImportedEmployee = {
   /** Empty for the head of the instansi. The supervisor may be in another file, so it is not looked up. */
   supervisorNip: string | null;
   language: EmployeeLanguage;
+  /** The kind of the NIP (a given employment_status must agree with it). */
+  employmentStatus: EmploymentStatus;
+  /**
+   * The pangkat/golongan in its stored form (employment.ts); null when the cell is blank, undefined when
+   * the file has no rank column (a re-import then keeps the rank the person has).
+   */
+  rank?: string | null;
 };
 
 export type EmployeeRow =
@@ -56,6 +73,12 @@ const rowSchema = z.object({
     .transform((s) => s.toLowerCase())
     .pipe(z.enum(employeeLanguages, 'must be id or en'))
     .default('id'),
+  employment_status: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.enum(['PNS', 'PPPK'], 'must be PNS or PPPK'))
+    .optional(),
+  rank: z.string().max(100, 'is longer than 100 characters').optional(),
 });
 
 /** The records of the file in order, empty lines left out, the header first. */
@@ -116,8 +139,7 @@ function readRow(
   const cells: Record<string, string | undefined> = {};
   header.forEach((column, index) => {
     const value = (fields[index] ?? '').trim();
-    cells[column] =
-      value === '' && (column === 'supervisor_nip' || column === 'language') ? undefined : value;
+    cells[column] = value === '' && blankIsAbsent.has(column) ? undefined : value;
   });
 
   const errors: string[] = [];
@@ -127,8 +149,8 @@ function readRow(
   }
 
   const nip = cells.nip ?? '';
-  if (nip !== '') {
-    const nipResult = parseNip(nip);
+  const nipResult = nip === '' ? null : parseNip(nip);
+  if (nipResult) {
     if (!nipResult.ok) errors.push(`nip: ${nipResult.message}`);
     else {
       const earlier = firstLineOfNip.get(nip);
@@ -143,6 +165,9 @@ function readRow(
     else if (supervisorNip === nip) errors.push('supervisor_nip: an employee cannot be their own supervisor');
   }
 
+  const kind = nipResult?.ok ? nipResult.nip.kind : undefined;
+  const rank = readStatusAndRank(kind, cells, header.includes('rank'), errors);
+
   if (errors.length > 0 || !parsed.success) return { line, ok: false, errors };
   const row = parsed.data;
   return {
@@ -156,6 +181,36 @@ function readRow(
       positionCode: row.position_code,
       supervisorNip: row.supervisor_nip ?? null,
       language: row.language,
+      employmentStatus: kind ?? nipKind(row.nip),
+      ...(rank === undefined ? {} : { rank }),
     },
   };
+}
+
+/**
+ * The status is the number's kind: a status the file gives must agree with it. The rank is read for that
+ * status (for the given one when the number itself is wrong, whose error is reported already). Answers the
+ * rank's stored form, null for a blank cell, undefined without a rank column; errors go to `errors`.
+ */
+function readStatusAndRank(
+  kind: EmploymentStatus | undefined,
+  cells: Record<string, string | undefined>,
+  hasRankColumn: boolean,
+  errors: string[],
+): string | null | undefined {
+  const given = cells.employment_status?.toUpperCase();
+  const stated = given === 'PNS' || given === 'PPPK' ? given : undefined;
+  if (kind && stated && stated !== kind)
+    errors.push(
+      `employment_status: is ${stated}, but ${cells.nip} is ${kind === 'PPPK' ? 'an NI PPPK' : 'a NIP PNS'}`,
+    );
+  if (!hasRankColumn) return undefined;
+  const status = kind ?? stated;
+  const text = cells.rank;
+  if (text === undefined) return null;
+  if (!status) return undefined;
+  const rank = parseRank(status, text);
+  if (rank.ok) return rank.rank;
+  errors.push(`rank: ${rank.message}`);
+  return undefined;
 }

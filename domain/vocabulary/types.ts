@@ -3,9 +3,9 @@
 import type { AppraisalEventType } from '../appraisal/events.ts';
 import type { Step, TaskKind } from '../appraisal/types.ts';
 import type { CycleEventType } from '../cycle/events.ts';
+import type { Lang } from './languages.ts';
 
-export const languages = ['id', 'en'] as const;
-export type Lang = (typeof languages)[number];
+export { type Lang, languages } from './languages.ts';
 
 /** One name or sentence in every language: a list of them cannot leave a language out. */
 export type Words = Readonly<Record<Lang, string>>;

@@ -1,26 +1,40 @@
 // The evaluation file of one appraisal, for whoever may read it (access.ts mayReadEvaluationFile): folded
-// from the appraisal's events in the log (domain/appraisal/evaluation-file.ts), with people's names.
+// from the appraisal's events in the log (domain/appraisal/evaluation-file.ts), with people's names, and
+// the employment status and rank of the employee, the rater and the superior as the forms show them.
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../auth/identity.ts';
 import {
   type EvaluationFile,
   evaluationFile,
   type PeriodFile,
+  type PersonRef,
   peopleIn,
   periodDays,
   type RatingRecord,
 } from '../../domain/appraisal/evaluation-file.ts';
 import type { AppraisalEvent, Rhk } from '../../domain/appraisal/events.ts';
 import { appraisalStreamId, parseCycleId } from '../../domain/ids.ts';
+import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import type { Database } from '../../schema/database.ts';
 import { appraisalIsOf, mayReadEvaluationFile } from './access.ts';
 import { myAppraisal } from './appraisal.ts';
-import { employeeNames } from './people.ts';
+import { employeeNames, type StaffCard, staffCards } from './people.ts';
 
-export type { EvaluationFile };
+/** A party's employment as the organisation lists it now; null for someone it no longer lists. */
+export interface Employment {
+  employmentStatus: EmploymentStatus | null;
+  rank: string | null;
+}
+
+/** The file with the employment of the three parties its head names. */
+export type EvaluationFileRead = Omit<EvaluationFile, 'employee' | 'rater' | 'superior'> & {
+  employee: EvaluationFile['employee'] & Employment;
+  rater: (PersonRef & Employment) | null;
+  superior: (PersonRef & Employment) | null;
+};
 
 /** The file, or why not: no such appraisal in this organisation, or not one the principal may read. */
-export type EvaluationFileAnswer = { file: EvaluationFile } | { refused: 'not_found' | 'forbidden' };
+export type EvaluationFileAnswer = { file: EvaluationFileRead } | { refused: 'not_found' | 'forbidden' };
 
 export async function evaluationFileOf(
   db: Kysely<Database>,
@@ -38,7 +52,9 @@ export async function evaluationFileOf(
   if (!row) return { refused: 'not_found' };
   const parties = { employeeNip: row.nip, raterNip: row.supervisor_nip, superiorNip: row.superior_nip };
   if (!mayReadEvaluationFile(principal, parties)) return { refused: 'forbidden' };
-  return { file: await foldedFile(db, org, appraisalId) };
+  return {
+    file: withEmployments(await foldedFile(db, org, appraisalId), await staffCardsOf(db, org, appraisalId)),
+  };
 }
 
 /**
@@ -50,6 +66,12 @@ export async function foldedFile(
   org: string,
   appraisalId: string,
 ): Promise<EvaluationFile> {
+  const events = await eventsOf(db, appraisalId);
+  const names = await employeeNames(db, org, peopleIn(events));
+  return evaluationFile(events, (nip) => names.get(nip) ?? null);
+}
+
+async function eventsOf(db: Kysely<Database>, appraisalId: string): Promise<AppraisalEvent[]> {
   const rows = await db
     .selectFrom('events')
     .select(['type', 'data'])
@@ -57,9 +79,32 @@ export async function foldedFile(
     .orderBy('stream_version')
     .execute();
   // Every event was checked against its schema when it was appended (record/store).
-  const events = rows.map((r) => ({ type: r.type, data: r.data }) as AppraisalEvent);
-  const names = await employeeNames(db, org, peopleIn(events));
-  return evaluationFile(events, (nip) => names.get(nip) ?? null);
+  return rows.map((r) => ({ type: r.type, data: r.data }) as AppraisalEvent);
+}
+
+/** The staff cards (name, employment status, rank) of the appraisal's parties. */
+async function staffCardsOf(db: Kysely<Database>, org: string, appraisalId: string) {
+  const row = await db
+    .selectFrom('appraisals')
+    .select(['nip', 'supervisor_nip', 'superior_nip'])
+    .where('appraisal_id', '=', appraisalId)
+    .executeTakeFirst();
+  const nips = [row?.nip, row?.supervisor_nip, row?.superior_nip].filter((n): n is string => !!n);
+  return staffCards(db, org, nips);
+}
+
+function withEmployments(file: EvaluationFile, cards: Map<string, StaffCard>): EvaluationFileRead {
+  return {
+    ...file,
+    employee: withEmployment(file.employee, cards),
+    rater: file.rater && withEmployment(file.rater, cards),
+    superior: file.superior && withEmployment(file.superior, cards),
+  };
+}
+
+function withEmployment<P extends PersonRef>(p: P, cards: Map<string, StaffCard>): P & Employment {
+  const card = cards.get(p.nip);
+  return { ...p, employmentStatus: card?.employmentStatus ?? null, rank: card?.rank ?? null };
 }
 
 /** What the employee reads of one period of their own appraisal: the ratings, predikat and feedback per RHK. */

@@ -1,6 +1,8 @@
-// People of an organisation: names, the dev login picker, and a supervisor's team (direct reports from
-// the org chart, the step of each one's latest appraisal and the open tasks on it).
+// People of an organisation: names, each person as the official forms show them (number, employment
+// status, pangkat/golongan, position, unit), the dev login picker, and a supervisor's team (direct reports
+// from the org chart, the step of each one's latest appraisal and the open tasks on it).
 import type { Kysely } from 'kysely';
+import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import type { Database } from '../../schema/database.ts';
 
 type Db = Kysely<Database>;
@@ -24,6 +26,69 @@ export async function employeeNames(db: Db, org: string, nips: string[]): Promis
     .where('nip', 'in', [...new Set(nips)])
     .execute();
   return new Map(rows.map((r) => [r.nip, r.name]));
+}
+
+/** A person as the SKP and the evaluation documents show them. */
+export interface StaffCard {
+  nip: string;
+  name: string;
+  /** PNS (the number is a NIP) or PPPK (an NI PPPK). */
+  employmentStatus: EmploymentStatus;
+  /** "Penata Muda, III/a" for a PNS, "IX" for a PPPK; null when HR has not given it. */
+  rank: string | null;
+  position: string | null;
+  unit: string | null;
+}
+
+/** The people of these NIPs the organisation lists (active or not), by NIP. */
+export async function staffCards(
+  db: Db,
+  org: string,
+  nips: Array<string | null>,
+): Promise<Map<string, StaffCard>> {
+  const wanted = [...new Set(nips.filter((n): n is string => n !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('employees as e')
+    .leftJoin('units as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.code', '=', 'e.unit_code'))
+    .leftJoin('positions as p', (j) =>
+      j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
+    )
+    .select(['e.nip', 'e.name', 'e.employment_status', 'e.rank', 'p.name as position', 'u.name as unit'])
+    .where('e.org_id', '=', org)
+    .where('e.nip', 'in', wanted)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.nip,
+      {
+        nip: r.nip,
+        name: r.name,
+        employmentStatus: r.employment_status,
+        rank: r.rank,
+        position: r.position,
+        unit: r.unit,
+      },
+    ]),
+  );
+}
+
+/** The two people an SKP and its evaluation name: the appraised employee and the rater (pejabat penilai). */
+export interface Parties {
+  employee: StaffCard | null;
+  rater: StaffCard | null;
+}
+
+export async function partiesOf(
+  db: Db,
+  org: string,
+  nips: { employee: string; rater: string | null },
+): Promise<Parties> {
+  const cards = await staffCards(db, org, [nips.employee, nips.rater]);
+  return {
+    employee: cards.get(nips.employee) ?? null,
+    rater: nips.rater === null ? null : (cards.get(nips.rater) ?? null),
+  };
 }
 
 export interface PickerPerson {

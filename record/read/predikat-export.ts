@@ -5,6 +5,7 @@
 // page's table. Streamed a page at a time, as the results export is.
 import { type Kysely, sql } from 'kysely';
 import { annualPeriod } from '../../domain/cycle/periods.ts';
+import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import { type Predikat, predikatLabels, type Rating, ratingLabels } from '../../domain/rating/predikat.ts';
 import type { Database } from '../../schema/database.ts';
 import { type Cell, type Column, csvStream, xlsxContentType, xlsxStream } from './export/tables.ts';
@@ -21,6 +22,8 @@ export const predikatColumns: Column[] = [
   { csv: 'rating_results', label: 'Rating hasil kerja', width: 20 },
   { csv: 'rating_behaviour', label: 'Rating perilaku kerja', width: 20 },
   { csv: 'predikat', label: 'Predikat kinerja', width: 18 },
+  { csv: 'employment_status', label: 'Status', width: 8 },
+  { csv: 'rank', label: 'Pangkat/Golongan', width: 30 },
 ];
 
 export interface PredikatRow {
@@ -34,6 +37,9 @@ export interface PredikatRow {
   results: Rating | null;
   behaviour: Rating | null;
   predikat: Predikat | null;
+  /** As the organisation lists the person now; null when it no longer does. */
+  employmentStatus: EmploymentStatus | null;
+  rank: string | null;
 }
 
 const pageSize = 500;
@@ -86,6 +92,8 @@ function cellsOf(r: PredikatRow, words: 'id' | null): Cell[] {
     rating(r.results),
     rating(r.behaviour),
     r.predikat ? predikatLabels[r.predikat] : null,
+    r.employmentStatus,
+    r.rank,
   ];
 }
 
@@ -131,6 +139,8 @@ interface RecordRow {
   name: string | null;
   position_code: string | null;
   position_name: string | null;
+  employment_status: EmploymentStatus | null;
+  rank: string | null;
   /** The participant as the appraisal started: name and position when the employee row is gone. */
   employee: { name?: string; positionCode?: string } | null;
   results: string | null;
@@ -167,6 +177,8 @@ export async function* predikatRows(
         results: r.results as Rating | null,
         behaviour: r.behaviour as Rating | null,
         predikat: r.predikat as Predikat | null,
+        employmentStatus: r.employment_status,
+        rank: r.rank,
       };
     }
     const last = page.at(-1);
@@ -197,6 +209,8 @@ function periodPage(
       'e.name',
       'e.position_code',
       'p.name as position_name',
+      'e.employment_status',
+      'e.rank',
     ])
     .select(sql<RecordRow['employee']>`a.state->'participants'->'employee'`.as('employee'))
     .select(['pe.results', 'pe.behaviour', 'pe.predikat'])
@@ -235,6 +249,8 @@ function annualPage(
         'e.name',
         'e.position_code',
         'p.name as position_name',
+        'e.employment_status',
+        'e.rank',
       ])
       .select(sql<RecordRow['employee']>`a.state->'participants'->'employee'`.as('employee'))
       // The annual rating as the appraisal holds it: set by the rater (or once escalated, the superior or

@@ -1,5 +1,6 @@
-// Kysely types of the organisation tables (migrations 0002, 0007 and 0010).
+// Kysely types of the organisation tables (migrations 0002, 0007, 0009 and 0010).
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import type { IndonesianTimeZone } from '../../domain/time/zones.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -43,6 +44,10 @@ export interface EmployeesTable {
   language: Generated<'id' | 'en'>;
   active: Generated<boolean>;
   updated_at: Timestamp;
+  /** Migration 0009: the kind of the NIP, which every insert states. */
+  employment_status: EmploymentStatus;
+  /** Migration 0009: "Penata Muda, III/a" (PNS) or "IX" (PPPK); null when HR has not given it. */
+  rank: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrganisationTables {

@@ -16,7 +16,7 @@ import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../support/periodic-events.ts';
+import { hrNip, type PeriodicCycle, people, ranks, seedPeriodicCycle } from '../support/periodic-events.ts';
 import { type ServedApp, serveApp } from '../support/web-app.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -71,6 +71,8 @@ describe('GET /cycles/{cycleId}/predikat', () => {
       'rating_results',
       'rating_behaviour',
       'predikat',
+      'employment_status',
+      'rank',
     ]);
     expect(records.map((r) => [r.nip, r.predikat])).toEqual([
       [people.dedi.nip, ''],
@@ -90,6 +92,8 @@ describe('GET /cycles/{cycleId}/predikat', () => {
       rating_results: 'diBawah',
       rating_behaviour: 'sesuai',
       predikat: 'Butuh Perbaikan',
+      employment_status: 'PNS',
+      rank: ranks.citra,
     });
   });
 
@@ -115,6 +119,8 @@ describe('GET /cycles/{cycleId}/predikat', () => {
       'Rating hasil kerja',
       'Rating perilaku kerja',
       'Predikat kinerja',
+      'Status',
+      'Pangkat/Golongan',
     ]);
     expect(sheet.rowCount).toBe(6);
     const budi = sheet.getRow(5).values as unknown[];
@@ -129,6 +135,8 @@ describe('GET /cycles/{cycleId}/predikat', () => {
       'Di Atas Ekspektasi',
       'Di Atas Ekspektasi',
       'Sangat Baik',
+      'PNS',
+      'Penata Muda Tingkat I, III/b',
     ]);
   });
 

@@ -345,7 +345,7 @@ describe('a bad header', () => {
     expect(result).toEqual({
       ok: false,
       headerErrors: [
-        "header: unknown column 'unit'; the columns are nip,name,email,unit_code,position_code,supervisor_nip,language",
+        "header: unknown column 'unit'; the columns are nip,name,email,unit_code,position_code,supervisor_nip,language,employment_status,rank",
         "header: column 'unit_code' is missing",
       ],
     });

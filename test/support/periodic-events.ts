@@ -36,6 +36,16 @@ export const people = {
   eka: { nip: '199405052019012007', name: 'Eka Putri', unit: 'PKM', position: 'STAF' },
 } as const;
 type Person = keyof typeof people;
+/** Their pangkat/golongan (all are PNS). */
+export const ranks: Record<Person, string> = {
+  head: 'Pembina Utama Muda, IV/c',
+  kapus: 'Pembina, IV/a',
+  ahmad: 'Penata Muda, III/a',
+  budi: 'Penata Muda Tingkat I, III/b',
+  citra: 'Pengatur, II/c',
+  dedi: 'Penata, III/c',
+  eka: 'Pengatur Muda, II/a',
+};
 /** Supervisor (rater) of each appraised person; the superior is the supervisor's supervisor. */
 const supervisorOf: Record<Exclude<Person, 'head'>, Person> = {
   kapus: 'head',
@@ -105,6 +115,8 @@ export async function seedPeopleOf(db: Kysely<Database>, orgId: string): Promise
           unit_code: p.unit,
           position_code: p.position,
           supervisor_nip: sup,
+          employment_status: 'PNS' as const,
+          rank: ranks[key],
           updated_at: new Date(),
         };
       }),

@@ -410,6 +410,7 @@ async function seedLateJoiner(db: Kysely<Database>): Promise<void> {
       unit_code: lateJoiner.unitCode,
       position_code: 'STAF',
       supervisor_nip: lateJoiner.supervisorNip,
+      employment_status: 'PNS',
       updated_at: new Date(),
     })
     .execute();

@@ -20,7 +20,6 @@ export const enEvaluation: Record<keyof typeof idEvaluation, string> = {
   'evaluation.employee': 'Employee',
   'evaluation.rater': 'Rater',
   'evaluation.superior': "Rater's superior",
-  'evaluation.person': '{name}, NIP {nip}',
   'evaluation.nobody': 'none',
   'evaluation.skp': 'Agreed SKP (version {version})',
   'evaluation.noSkp': 'No SKP has been agreed.',

@@ -2,6 +2,7 @@
 import { domainLabels } from './domain-labels.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
+import { enPeople } from './en-people.ts';
 import { enPeriodic } from './en-periodic.ts';
 import { enRules } from './en-rules.ts';
 import { enSkp } from './en-skp.ts';
@@ -13,6 +14,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enRules,
   ...enSkp,
   ...enEvaluation,
+  ...enPeople,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',
   'nav.skip': 'Skip to content',

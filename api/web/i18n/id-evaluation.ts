@@ -21,7 +21,6 @@ export const idEvaluation = {
   'evaluation.employee': 'Pegawai',
   'evaluation.rater': 'Pejabat penilai',
   'evaluation.superior': 'Atasan pejabat penilai',
-  'evaluation.person': '{name}, NIP {nip}',
   'evaluation.nobody': 'tidak ada',
   'evaluation.skp': 'SKP yang disepakati (versi {version})',
   'evaluation.noSkp': 'Belum ada SKP yang disepakati.',

@@ -3,6 +3,7 @@
 import { domainLabels } from './domain-labels.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
+import { idPeople } from './id-people.ts';
 import { idPeriodic } from './id-periodic.ts';
 import { idRules } from './id-rules.ts';
 import { idSkp } from './id-skp.ts';
@@ -13,6 +14,7 @@ export const idOwn = {
   ...idRules,
   ...idSkp,
   ...idEvaluation,
+  ...idPeople,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
   'nav.skip': 'Langsung ke isi',

@@ -7,11 +7,13 @@ import type { SkpSetting } from '../../../domain/appraisal/skp.ts';
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import { taskTakes } from '../../../domain/appraisal/task-commands.ts';
 import { parseVersionQualifier, qualifierOf, taskIdFor, versionQualifier } from '../../../domain/ids.ts';
+import type { Parties } from '../../../record/read/people.ts';
 import { commandForm, type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { dueText, type InboxTask } from './inbox.ts';
+import { partiesCard } from './person-facts.ts';
 import {
   type IndicatorLike,
   lampiranSection,
@@ -32,6 +34,8 @@ export interface HistoryOptions {
   reviewTaskId?: string | null;
   /** The SKP's form and approach; none for an appraisal of before (one shape, no perilaku or lampiran). */
   setting?: SkpSetting | null;
+  /** The employee and the rater as the SKP heads them (the task pages show them on top). */
+  parties?: Parties;
 }
 
 /** The employee's open review task on the latest version, if the SKP waits for their signature or comment. */
@@ -110,12 +114,19 @@ ${
 }`;
 }
 
-/** The head of every task page: back link, whose appraisal, due date and step. */
-export function taskHead(t: Translate, task: InboxTask, ownerName: string | null, now: Date): Html {
+/** The head of every task page: back link, whose appraisal, due date and step; the SKP's parties if given. */
+export function taskHead(
+  t: Translate,
+  task: InboxTask,
+  ownerName: string | null,
+  now: Date,
+  parties?: Parties,
+): Html {
   const due = dueText(t, task.dueAt, now);
   return h`<p><a href="/app/inbox">← ${t('task.back')}</a></p>
 ${ownerName ? h`<p>${t('inbox.for', { name: ownerName })}</p>` : ''}
-<p class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></p>`;
+<p class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></p>
+${parties ? partiesCard(t, parties) : ''}`;
 }
 
 export interface AgreementTaskView {
@@ -144,7 +155,7 @@ export function agreementTaskBody(t: Translate, view: AgreementTaskView): Html {
     : mine
       ? 'skp.signIntroEmployee'
       : 'skp.signIntro';
-  return h`${taskHead(t, task, view.ownerName, view.now)}
+  return h`${taskHead(t, task, view.ownerName, view.now, view.history.parties)}
 <p>${t(intro)}</p>
 <section aria-labelledby="skp-history"><h2 id="skp-history">${t('appraisal.skp')}</h2>
 ${agreement ? agreementHistory(t, agreement, view.history) : h`<p>${t('appraisal.noSkp')}</p>`}</section>

@@ -8,12 +8,14 @@ import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
 import { localIsoDate } from '../../../domain/time/local-text.ts';
 import type { EmployeeView } from '../../../record/read/appraisal.ts';
 import type { MyEvaluations } from '../../../record/read/my-evaluations.ts';
+import type { Parties } from '../../../record/read/people.ts';
 import { commandForm, type FormState, newFormKey, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { agreementHistory, openReviewTask } from './agreement.ts';
 import { akhirRatedBy, myPeriodsSection } from './my-evaluations.ts';
+import { partiesCard } from './person-facts.ts';
 
 export type MyAppraisal = EmployeeView;
 
@@ -28,6 +30,8 @@ export interface AppraisalView {
   evaluations?: MyEvaluations | null;
   /** The name of the unit the employee leads (a unit leader's rating hasil kerja is its capaian). */
   ledUnitName?: string | null;
+  /** Me and my rater as the SKP heads us (number, employment status, pangkat/golongan). */
+  parties?: Parties;
 }
 
 export function appraisalBody(t: Translate, view: AppraisalView): Html {
@@ -35,6 +39,7 @@ export function appraisalBody(t: Translate, view: AppraisalView): Html {
   if (!a) return notice('info', t('appraisal.none'));
   return h`${view.done ? notice('ok', t('flash.done')) : ''}
 <p class="muted">${t('appraisal.cycle', { cycle: a.cycleId })}</p>
+${view.parties ? partiesCard(t, view.parties) : ''}
 ${a.step === 'cancelled' ? notice('info', t('appraisal.cancelled')) : ''}
 <section aria-labelledby="steps"><h2 id="steps">${t('appraisal.steps')}</h2>${stepList(t, a)}
 ${a.deadline ? h`<p>${t('appraisal.deadline', { date: t.dateTime(a.deadline) })}</p>` : ''}</section>

@@ -13,11 +13,13 @@ import type {
 } from '../../../domain/appraisal/evaluation-file.ts';
 import type { Rhk } from '../../../domain/appraisal/events.ts';
 import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
+import type { EvaluationFileRead } from '../../../record/read/evaluation-file.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { indicatorTable } from './agreement.ts';
 import { link } from './check-in.ts';
+import { personWithEmployment } from './person-facts.ts';
 import {
   type IndicatorLike,
   lampiranSection,
@@ -30,14 +32,14 @@ import {
 /** A person by name (the NIP when the organisation no longer lists them). */
 export const nameOf = (p: PersonRef) => p.name ?? p.nip;
 
-const personLine = (t: Translate, p: PersonRef | null) =>
-  p ? t('evaluation.person', { name: nameOf(p), nip: p.nip }) : t('evaluation.nobody');
+const personLine = (t: Translate, p: EvaluationFileRead['rater']) =>
+  p ? personWithEmployment(t, p) : t('evaluation.nobody');
 
 const heading = (level: number, text: string, id?: string) =>
   h`${raw(`<h${level}${id ? ` id="${id}"` : ''}>`)}${text}${raw(`</h${level}>`)}`;
 
-/** Whose appraisal, and who rates it. */
-export function fileHead(t: Translate, file: EvaluationFile): Html {
+/** Whose appraisal, and who rates it, with their number, employment status and rank. */
+export function fileHead(t: Translate, file: EvaluationFileRead): Html {
   return h`<dl class="facts"><dt>${t('evaluation.employee')}</dt><dd>${personLine(t, file.employee)}</dd>
 <dt>${t('evaluation.rater')}</dt><dd>${personLine(t, file.rater)}</dd>
 <dt>${t('evaluation.superior')}</dt><dd>${personLine(t, file.superior)}</dd></dl>`;
@@ -235,7 +237,7 @@ ${setting ? h`${perilakuSection(t, skp.ekspektasi)}${lampiranSection(t, skp.lamp
 
 /** The whole file, as a section of a page whose h1 is the task's. */
 /** The whole file; `ledUnitName` names the unit a leader leads (its code otherwise). */
-export function evaluationFileSection(t: Translate, file: EvaluationFile, ledUnitName?: string): Html {
+export function evaluationFileSection(t: Translate, file: EvaluationFileRead, ledUnitName?: string): Html {
   const covered = [...file.periods, ...file.checkIns];
   const outside = file.activityReports.filter((r) => !covered.some((p) => reportsWithin([r], p).length > 0));
   return h`<section aria-labelledby="evaluation-file"><h2 id="evaluation-file">${t('evaluation.title')}</h2>

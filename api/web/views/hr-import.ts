@@ -2,6 +2,7 @@
 // per row: its line, whether the person was added or updated, or why the row was rejected. The reasons
 // the importer gives in English are put into the reader's language where their shape is known; any other
 // reason is shown as it came, marked as English for screen readers.
+import { employeeCsvColumns } from '../../../domain/organisation/employee-csv.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 
@@ -21,7 +22,7 @@ export interface ImportView {
   names?: Map<string, string>;
 }
 
-export const csvColumns = 'nip, name, email, unit_code, position_code, supervisor_nip, language';
+export const csvColumns = employeeCsvColumns.join(', ');
 
 export function importBody(t: Translate, view: ImportView): Html {
   const fileError = view.errors.file;
@@ -68,6 +69,26 @@ const known: Array<[RegExp, string, string[]]> = [
   ],
   [/^supervisor_nip: an employee cannot be their own supervisor$/, 'import.reason.ownSupervisor', []],
   [/^nip: (\S+) already appears on line (\d+)$/, 'import.reason.duplicate', ['nip', 'line']],
+  [
+    /^nip: NI PPPK digits 9-12 \(the year of the first contract\) are (\d+); it must be (\d+)-(\d+)/,
+    'import.reason.pppkYear',
+    ['year', 'first', 'last'],
+  ],
+  [
+    /^employment_status: is (PNS|PPPK), but (\S+) is an? (NIP PNS|NI PPPK)$/,
+    'import.reason.statusMismatch',
+    ['status', 'nip', 'kind'],
+  ],
+  [/^employment_status: must be PNS or PPPK$/, 'import.reason.statusUnknown', []],
+  [/^rank: '(.*)' is a PNS pangkat\/golongan;/, 'import.reason.pnsRankForPppk', ['rank']],
+  [/^rank: '(.*)' is a PPPK golongan;/, 'import.reason.pppkGradeForPns', ['rank']],
+  [/^rank: '(.*)' is not a PPPK golongan;/, 'import.reason.notPppkGrade', ['rank']],
+  [/^rank: '(.*)' is not a PNS pangkat\/golongan;/, 'import.reason.notPnsRank', ['rank']],
+  [
+    /^rank: '(.*)' names the pangkat (.*), but golongan (\S+) is (.*)$/,
+    'import.reason.rankNameMismatch',
+    ['rank', 'name', 'golongan', 'pangkat'],
+  ],
 ];
 
 function reason(t: Translate, text: string): Html {

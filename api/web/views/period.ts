@@ -1,13 +1,13 @@
 // The rating task pages: the akhir rating (setRating) with the whole evaluation file above its form; a
 // period's rating (ratePeriod) with that period's realisation and evidence per RHK, a feedback form per
 // RHK and the rating form; and the employee reading the period's result (acknowledgePeriod).
-import type { EvaluationFile, PeriodFile } from '../../../domain/appraisal/evaluation-file.ts';
+import type { PeriodFile } from '../../../domain/appraisal/evaluation-file.ts';
 import type { Rhk } from '../../../domain/appraisal/events.ts';
 import { ratingFromCapaian } from '../../../domain/appraisal/skp.ts';
 import { qualifierOf } from '../../../domain/ids.ts';
 import type { UnitPredikat } from '../../../domain/rating/distribution-rules.ts';
 import { ratings } from '../../../domain/rating/predikat.ts';
-import type { PeriodResult } from '../../../record/read/evaluation-file.ts';
+import type { EvaluationFileRead, PeriodResult } from '../../../record/read/evaluation-file.ts';
 import { commandForm, type FormState, selectField, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -15,6 +15,7 @@ import { notice } from '../layout.ts';
 import { taskHead } from './agreement.ts';
 import {
   evaluationFileSection,
+  fileHead,
   nameOf,
   periodOutcome,
   periodTitle,
@@ -30,7 +31,7 @@ export interface RatingTaskView {
   /** Whose appraisal this is. */
   ownerName: string | null;
   /** null when it cannot be read (the page still offers the form). */
-  file: EvaluationFile | null;
+  file: EvaluationFileRead | null;
   state: FormState | null;
   now: Date;
   /** Feedback was just saved (the page comes back to rate). */
@@ -115,6 +116,7 @@ export function ratePeriodBody(t: Translate, view: RatingTaskView): Html {
   return h`${taskHead(t, task, view.ownerName, view.now)}
 ${view.saved ? notice('ok', t('evaluation.feedbackSaved')) : ''}
 ${escalatedToYou(t, as)}
+${file ? h`<div class="card">${fileHead(t, file)}</div>` : ''}
 ${
   !file || !p || !period
     ? notice('info', t(file ? 'evaluation.periodNotOpen' : 'evaluation.unavailable'))

@@ -57,7 +57,7 @@ export function skpEditorBody(t: Translate, view: SkpEditorView): Html {
   const hints = setting
     ? [t(`skp.hint.${setting.form}`), t(`skp.hint.${setting.approach}`)].join(' ')
     : t('skp.editorHint');
-  return h`${task ? taskHead(t, task, view.ownerName, view.now) : h`<p><a href="/app/appraisal">← ${t('nav.appraisal')}</a></p><p>${t('skp.draftIntro')}</p>`}
+  return h`${task ? taskHead(t, task, view.ownerName, view.now, view.history.parties) : h`<p><a href="/app/appraisal">← ${t('nav.appraisal')}</a></p><p>${t('skp.draftIntro')}</p>`}
 ${lastComment && lastComment.version === version - 1 ? h`<section class="notice info" aria-labelledby="last-comment"><h2 id="last-comment">${t(commentBy)}</h2><p>${lastComment.comment}</p></section>` : ''}
 <form method="post" action="${action}" class="card skp-editor" novalidate aria-labelledby="skp-editor-title">
 <h2 id="skp-editor-title">${t('skp.editorTitle', { version })}</h2>

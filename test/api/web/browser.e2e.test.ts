@@ -93,6 +93,13 @@ describe('web UI in a real browser', () => {
     await page.goto(`${base}/app/appraisal`);
     await page.waitFor(`document.querySelector('#steps')`);
     expect(await text()).toContain('Dibaca dan disetujui');
+    // Me and my rater as the SKP heads us: my NIP, status and pangkat/golongan, within a phone's width.
+    expect(
+      await page.evaluate<string[]>(
+        `[...document.querySelectorAll('.parties [data-status], .parties [data-rank]')].map((e) => e.textContent)`,
+      ),
+    ).toEqual(['PNS', nurse.rank, 'PNS', people.find((p) => p.nip === nurse.supervisorNip)?.rank]);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await page.screenshot('06-my-appraisal-phone');
 
     await page.select('#f-date', `${new Date().getUTCFullYear()}-01-05`);

@@ -14,7 +14,7 @@ import { evaluationFile } from '../../../domain/appraisal/evaluation-file.ts';
 import { escalateRating } from '../../../domain/appraisal/periodic.ts';
 import { evolve } from '../../../domain/appraisal/state.ts';
 import { employeeView } from '../../../record/read/appraisal.ts';
-import type { PeriodResult } from '../../../record/read/evaluation-file.ts';
+import type { EvaluationFileRead, PeriodResult } from '../../../record/read/evaluation-file.ts';
 import type { MyEvaluations } from '../../../record/read/my-evaluations.ts';
 import {
   appraisalId,
@@ -32,10 +32,25 @@ import {
 
 const now = new Date('2028-01-30T03:00:00Z');
 const names = new Map(everyone.map((p) => [p.nip, p.name]));
-const file = evaluationFile(evaluationLog().events, (nip) => names.get(nip) ?? null);
-const oldShape = evaluationFile(
-  checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name),
-  (nip) => names.get(nip) ?? null,
+/** The heads' employment as record/read adds it: the superior is no longer listed. */
+const employment = new Map([
+  [employee.nip, { employmentStatus: 'PNS' as const, rank: 'Penata Muda, III/a' }],
+  [rater.nip, { employmentStatus: 'PNS' as const, rank: 'Penata, III/c' }],
+  [peer.nip, { employmentStatus: 'PNS' as const, rank: null }],
+]);
+const withEmployment = <P extends { nip: string }>(p: P) => ({
+  ...p,
+  ...(employment.get(p.nip) ?? { employmentStatus: null, rank: null }),
+});
+const read = (f: ReturnType<typeof evaluationFile>): EvaluationFileRead => ({
+  ...f,
+  employee: withEmployment(f.employee),
+  rater: f.rater && withEmployment(f.rater),
+  superior: f.superior && withEmployment(f.superior),
+});
+const file = read(evaluationFile(evaluationLog().events, (nip) => names.get(nip) ?? null));
+const oldShape = read(
+  evaluationFile(checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name), (nip) => names.get(nip) ?? null),
 );
 /** The same year with the akhir rating passed to the superior, who set it. */
 const akhirBySuperior = (() => {
@@ -46,7 +61,7 @@ const akhirBySuperior = (() => {
     { type: 'setRating', results: 'sesuai', behaviour: 'diAtas', feedback: 'Baik sepanjang tahun.' },
     { actor: { nip: superior.nip, roles: [] }, now: '2028-02-12T03:00:00.000Z' },
   );
-  return evaluationFile([...events, ...escalated, ...rated], (nip) => names.get(nip) ?? null);
+  return read(evaluationFile([...events, ...escalated, ...rated], (nip) => names.get(nip) ?? null));
 })();
 /** The employee's own page of that year, released, with a period to come (as if monthly). */
 const release = { at: '2028-02-18T16:00:00.000Z', objectionDeadline: '2028-03-03T15:59:59.000Z' };
@@ -193,8 +208,11 @@ describe('the rating pages', () => {
 
   it('puts the whole year in front of the rater above the akhir rating form', () => {
     const html = renderAll('en').setRating;
-    // People by name, times with their zone.
-    for (const p of [employee, rater, superior]) expect(html).toContain(p.name);
+    // People by name with their number, employment status and rank; times with their zone.
+    for (const p of [employee, rater, superior]) expect(html).toContain(`${p.name}, NIP ${p.nip}`);
+    expect(html).toContain('<span class="muted">PNS (civil servant) · Penata Muda, III/a</span>');
+    expect(html).toContain('<span class="muted">PNS (civil servant) · Penata, III/c</span>');
+    expect(html).not.toContain(`${superior.nip}<br>`);
     expect(html).toContain('6 Apr 2027 10:00 WIB');
     expect(html).not.toContain('WIB WIB');
     // Every period, its evidence as a link, its predikat and who rated it.
@@ -231,6 +249,10 @@ describe('the rating pages', () => {
 
   it('shows a period’s realisation per RHK with a feedback form each, the error on the one sent', () => {
     const html = renderAll('id').ratePeriodFeedbackError;
+    // Whose period it is, as the form heads it.
+    expect(html).toContain(
+      `${employee.name}, NIP ${employee.nip}<br><span class="muted">PNS · Penata Muda, III/a</span>`,
+    );
     expect(html).toContain(`<a href="${tw4EvidenceUrl}" rel="noopener noreferrer">`);
     expect(html).toContain('Penyuluhan perlu lebih sering.');
     // One feedback form per RHK, each field its own; only RHK 2's says what is wrong.

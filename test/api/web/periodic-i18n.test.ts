@@ -33,6 +33,8 @@ const row = (nip: string, name: string, predikat: 'baik' | null) => ({
   results: predikat ? ('sesuai' as const) : null,
   behaviour: predikat ? ('sesuai' as const) : null,
   predikat,
+  employmentStatus: 'PNS' as const,
+  rank: 'Pengatur, II/c',
 });
 const view = (over: Partial<PeriodicView> = {}): PeriodicView => ({
   cycles: [cycle],

@@ -108,7 +108,7 @@ describe('the periodic predikat page', () => {
     );
     const lines = (await csv.text()).split('\r\n');
     expect(lines[0]).toBe(
-      'nip,name,unit_code,unit_name,position_code,position_name,period,rating_results,rating_behaviour,predikat',
+      'nip,name,unit_code,unit_name,position_code,position_name,period,rating_results,rating_behaviour,predikat,employment_status,rank',
     );
     expect(lines).toHaveLength(7);
     expect((await open(`/app/hr/periodic/export?cycle=${cycle.cycleId}&period=M01&format=csv`)).status).toBe(

@@ -16,7 +16,7 @@ const rowsOf = async (text: string) => {
 };
 
 describe('given the documented columns', () => {
-  it('when listed, then they are the seven columns in order', async () => {
+  it('when listed, then they are the nine columns in order', async () => {
     expect(employeeCsvColumns).toEqual([
       'nip',
       'name',
@@ -25,6 +25,8 @@ describe('given the documented columns', () => {
       'position_code',
       'supervisor_nip',
       'language',
+      'employment_status',
+      'rank',
     ]);
   });
 });
@@ -52,6 +54,7 @@ describe('given a valid employee file', () => {
           positionCode: 'KADIS',
           supervisorNip: null,
           language: 'id',
+          employmentStatus: 'PNS',
         },
       },
       {
@@ -65,6 +68,7 @@ describe('given a valid employee file', () => {
           positionCode: 'JF-PERAWAT',
           supervisorNip: head,
           language: 'en',
+          employmentStatus: 'PNS',
         },
       },
       {
@@ -78,6 +82,7 @@ describe('given a valid employee file', () => {
           positionCode: 'JF-BIDAN',
           supervisorNip: staff,
           language: 'id',
+          employmentStatus: 'PNS',
         },
       },
     ]);
@@ -99,6 +104,7 @@ describe('given a valid employee file', () => {
           positionCode: 'P',
           supervisorNip: null,
           language: 'id',
+          employmentStatus: 'PNS',
         },
       },
     ]);
@@ -164,7 +170,7 @@ describe('given a bad header', () => {
     expect(await parseEmployeeCsv('')).toEqual({
       ok: false,
       headerErrors: [
-        'the file is empty; expected the header nip,name,email,unit_code,position_code,supervisor_nip,language',
+        'the file is empty; expected the header nip,name,email,unit_code,position_code,supervisor_nip,language,employment_status,rank',
       ],
     });
   });
@@ -177,7 +183,7 @@ describe('given a bad header', () => {
       ok: false,
       headerErrors: [
         "header: column 'name' appears twice",
-        "header: unknown column 'mail'; the columns are nip,name,email,unit_code,position_code,supervisor_nip,language",
+        "header: unknown column 'mail'; the columns are nip,name,email,unit_code,position_code,supervisor_nip,language,employment_status,rank",
         "header: column 'email' is missing",
         "header: column 'supervisor_nip' is missing",
       ],

@@ -10,7 +10,14 @@ describe('given a well-formed NIP', () => {
   it('when parsed, then its parts are decoded', () => {
     expect(parseNip(valid)).toEqual({
       ok: true,
-      nip: { value: valid, birthDate: '1985-03-12', appointment: '2010-01', gender: 'male', serial: '003' },
+      nip: {
+        value: valid,
+        kind: 'PNS',
+        birthDate: '1985-03-12',
+        appointment: '2010-01',
+        gender: 'male',
+        serial: '003',
+      },
     });
   });
 
@@ -20,6 +27,7 @@ describe('given a well-formed NIP', () => {
       ok: true,
       nip: {
         value: '199202292015032001',
+        kind: 'PNS',
         birthDate: '1992-02-29',
         appointment: '2015-03',
         gender: 'female',
