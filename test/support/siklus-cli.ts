@@ -1,0 +1,26 @@
+// `siklus ...` (bin/siklus.mjs) run as a child process, as HR's operator or an auditor would: its exit
+// code and what it wrote.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../bin/siklus.mjs', import.meta.url));
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs it with `env` over this process's environment less DATABASE_URL (which `env` sets, if anything). */
+export function runSiklus(args: string[], env: Record<string, string | undefined>): Promise<CliRun> {
+  const { DATABASE_URL: _inherited, ...rest } = process.env;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...rest, ...env }, timeout: 120_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
+  });
+}
