@@ -15,9 +15,8 @@ import {
   checkInLog,
   employee,
   evaluationLog,
-  everyone,
   evidenceUrl,
-  peer,
+  nameOf,
   rater,
   rhk,
   superior,
@@ -25,12 +24,8 @@ import {
 } from '../../support/evaluation-log.ts';
 
 const now = new Date('2028-01-30T03:00:00Z');
-const names = new Map(everyone.map((p) => [p.nip, p.name]));
-const file = evaluationFile(evaluationLog().events, (nip) => names.get(nip) ?? null);
-const oldShape = evaluationFile(
-  checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name),
-  (nip) => names.get(nip) ?? null,
-);
+const file = evaluationFile(evaluationLog().events, nameOf);
+const oldShape = evaluationFile(checkInLog(), nameOf);
 const task = (kind: string, qualifier?: string) => ({
   taskId: `${appraisalId}:${kind}${qualifier ? `:${qualifier}` : ''}`,
   appraisalId,
