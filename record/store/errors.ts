@@ -12,35 +12,48 @@ export type EventStoreErrorCode =
   | 'event_id_conflict'
   | 'projection_failed';
 
+/** Where in the store an event stands: its stream, and its index in an append or its stored version. */
+export interface EventPlace {
+  streamId: string;
+  index?: number;
+  streamVersion?: number;
+}
+
 export abstract class EventStoreError extends Error {
-  abstract readonly code: EventStoreErrorCode;
-  /** Retrying the same call may succeed (only after re-reading the stream, for conflicts). */
-  abstract readonly retryable: boolean;
+  constructor(
+    readonly code: EventStoreErrorCode,
+    /** Retrying the same call may succeed (only after re-reading the stream, for conflicts). */
+    readonly retryable: boolean,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    // Each subclass's own name (ConcurrencyError, ...), as logs and Temporal failures show it.
+    this.name = new.target.name;
+  }
 }
 
 /** The stream moved on since the caller read it: re-read, decide again, append again. */
 export class ConcurrencyError extends EventStoreError {
-  override readonly name = 'ConcurrencyError';
-  readonly code = 'stream_version_conflict';
-  readonly retryable = true;
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedVersion,
     readonly actual: number,
   ) {
-    super(`stream "${streamId}" is at version ${actual}, expected ${expected}`);
+    super(
+      'stream_version_conflict',
+      true,
+      `stream "${streamId}" is at version ${actual}, expected ${expected}`,
+    );
   }
 }
 
 export class UnknownEventTypeError extends EventStoreError {
-  override readonly name = 'UnknownEventTypeError';
-  readonly code = 'unknown_event_type';
-  readonly retryable = false;
   constructor(
     readonly eventType: string,
-    readonly where: { streamId: string; index?: number; streamVersion?: number },
+    readonly where: EventPlace,
   ) {
-    super(`unknown event type "${eventType}" (${describe(where)})`);
+    super('unknown_event_type', false, `unknown event type "${eventType}" (${describe(where)})`);
   }
 }
 
@@ -51,53 +64,51 @@ export interface SchemaIssue {
 
 /** Event data (on append or on read) that does not match its type's schema. */
 export class EventSchemaInvalidError extends EventStoreError {
-  override readonly name = 'EventSchemaInvalidError';
-  readonly code = 'event_schema_invalid';
-  readonly retryable = false;
   constructor(
     readonly eventType: string,
-    readonly where: { streamId: string; index?: number; streamVersion?: number },
+    readonly where: EventPlace,
     readonly issues: SchemaIssue[],
   ) {
-    super(`data of "${eventType}" is invalid (${describe(where)}): ${summarise(issues)}`);
+    super(
+      'event_schema_invalid',
+      false,
+      `data of "${eventType}" is invalid (${describe(where)}): ${summarise(issues)}`,
+    );
   }
 }
 
 export class EventMetadataInvalidError extends EventStoreError {
-  override readonly name = 'EventMetadataInvalidError';
-  readonly code = 'event_metadata_invalid';
-  readonly retryable = false;
   constructor(
-    readonly where: { streamId: string; index?: number; streamVersion?: number },
+    readonly where: EventPlace,
     readonly issues: SchemaIssue[],
   ) {
-    super(`event metadata is invalid (${describe(where)}): ${summarise(issues)}`);
+    super(
+      'event_metadata_invalid',
+      false,
+      `event metadata is invalid (${describe(where)}): ${summarise(issues)}`,
+    );
   }
 }
 
 /** The append itself is malformed (no events, a bad event id or expected version, ...): a caller bug. */
 export class InvalidAppendError extends EventStoreError {
-  override readonly name = 'InvalidAppendError';
-  readonly code = 'invalid_append';
-  readonly retryable = false;
   constructor(
     readonly streamId: string,
     reason: string,
   ) {
-    super(`append to stream "${streamId}" is invalid: ${reason}`);
+    super('invalid_append', false, `append to stream "${streamId}" is invalid: ${reason}`);
   }
 }
 
 /** Some of the event ids are already stored, but not as this exact append (a bug, not a retry). */
 export class EventIdConflictError extends EventStoreError {
-  override readonly name = 'EventIdConflictError';
-  readonly code = 'event_id_conflict';
-  readonly retryable = false;
   constructor(
     readonly streamId: string,
     readonly eventIds: string[],
   ) {
     super(
+      'event_id_conflict',
+      false,
       `append to "${streamId}" reuses stored event ids (${eventIds.slice(0, 3).join(', ')}${eventIds.length > 3 ? ', ...' : ''}) but is not a retry of the append that stored them`,
     );
   }
@@ -105,23 +116,20 @@ export class EventIdConflictError extends EventStoreError {
 
 /** A projection threw: the whole append was rolled back. `cause` holds the projection's error. */
 export class ProjectionFailedError extends EventStoreError {
-  override readonly name = 'ProjectionFailedError';
-  readonly code = 'projection_failed';
-  readonly retryable = true;
   constructor(
     readonly projection: string,
     cause: unknown,
   ) {
     super(
+      'projection_failed',
+      true,
       `projection "${projection}" failed, nothing was appended: ${cause instanceof Error ? cause.message : String(cause)}`,
-      {
-        cause,
-      },
+      { cause },
     );
   }
 }
 
-function describe(where: { streamId: string; index?: number; streamVersion?: number }): string {
+function describe(where: EventPlace): string {
   const at = where.streamVersion !== undefined ? `version ${where.streamVersion}` : `index ${where.index}`;
   return `stream "${where.streamId}", ${at}`;
 }

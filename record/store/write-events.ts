@@ -12,15 +12,10 @@
 // Atomic on its own (autocommit), or part of the caller's transaction when projections run.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../schema/database.ts';
+import type { HashedContent } from './hash-chain.ts';
 
-export interface EventRow {
-  streamId: string;
-  streamVersion: number;
-  /** A validated lower-case UUID. */
-  eventId: string;
-  type: string;
-  dataJson: string;
-  metadataJson: string;
+/** The content the hash covers (but the time, which the statement writes once for all rows), linked. */
+export interface EventRow extends Omit<HashedContent, 'recordedAt'> {
   prevHash: string;
   hash: string;
 }

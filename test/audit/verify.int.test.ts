@@ -3,7 +3,6 @@
 // closed, sealed cycle, and the verifier names the stream, the version and what is wrong.
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSeal } from '../../audit/seal.ts';
 import { verifyCycle } from '../../audit/verify-cycle.ts';
@@ -16,23 +15,19 @@ import { appendToStream } from '../../record/store/append-to-stream.ts';
 import { storedEventHash } from '../../record/store/hash-chain.ts';
 import { verifyStreams } from '../../record/store/verify-streams.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
+import { swappedVersionsFindings, swapVersions, tamper as tamperAsSuperuser } from '../support/tamper.ts';
 
-let database: { url: string; drop(): Promise<void> };
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let orgs = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase('audit_verify');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('audit_verify');
+  db = database.db;
 });
-afterAll(async () => {
-  await db?.destroy();
-  await database?.drop();
-});
+afterAll(() => database?.close());
+const tamper = (...statements: string[]) => tamperAsSuperuser(database.url, ...statements);
 
 /** A closed cycle of three appraisals, recorded in steps with the production projections. */
 function closedCycle(options: { close?: boolean } = {}): Promise<SyntheticCycle> {
@@ -47,18 +42,6 @@ function closedCycle(options: { close?: boolean } = {}): Promise<SyntheticCycle>
     afterClose: 2,
     ...options,
   });
-}
-
-/** Runs statements as a superuser with ordinary triggers off, as an attacker with DBA rights could. */
-async function tamper(...statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await client.query('set session_replication_role = replica');
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 const firstStream = (cycle: SyntheticCycle) => appraisalStreamId(cycle.appraisalIds[0]!);
@@ -257,20 +240,8 @@ describe('verifyCycle', () => {
   it('names swapped versions', async () => {
     const cycle = await closedCycle();
     const stream = firstStream(cycle);
-    await tamper(
-      `update events set stream_version = 1000 where stream_id = '${stream}' and stream_version = 7`,
-      `update events set stream_version = 7 where stream_id = '${stream}' and stream_version = 8`,
-      `update events set stream_version = 8 where stream_id = '${stream}' and stream_version = 1000`,
-    );
-    expect(await problems(cycle.cycleId)).toEqual([
-      [stream, 7, 'hash_mismatch'],
-      [stream, 7, 'prev_hash_mismatch'],
-      [stream, 8, 'hash_mismatch'],
-      [stream, 8, 'prev_hash_mismatch'],
-      // Version 8 is now the row stored before version 7.
-      [stream, 8, 'position_order'],
-      [stream, 9, 'prev_hash_mismatch'],
-    ]);
+    await tamper(...swapVersions(stream, 7));
+    expect(await problems(cycle.cycleId)).toEqual(swappedVersionsFindings(stream, 7));
   });
 
   it('catches a rewrite with recomputed hash chains through the seal and the projections', async () => {

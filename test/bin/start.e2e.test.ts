@@ -95,21 +95,8 @@ describe('npm start supervises its servers', { timeout: 120_000 }, () => {
     const run = start(folder);
     await run.waitForHealth('ok');
 
-    const [temporal] = serversOn(folder.dataDir).temporal;
-    process.kill(temporal as number, 'SIGKILL');
-    await run.waitForOutput(
-      'siklus: Temporal stopped unexpectedly (signal SIGKILL); starting it again in 1 s',
-    );
-    await run.waitForOutput('siklus: Temporal is running again', 30_000);
-    await run.waitForHealth('ok', 15_000);
-
-    const [postgres] = serversOn(folder.dataDir).postgres;
-    process.kill(postgres as number, 'SIGKILL');
-    await run.waitForOutput(
-      'siklus: PostgreSQL stopped unexpectedly (signal SIGKILL); starting it again in 1 s',
-    );
-    await run.waitForOutput('siklus: PostgreSQL is running again', 30_000);
-    await run.waitForHealth('ok', 15_000);
+    await killAndSeeItBack(run, 'Temporal', serversOn(folder.dataDir).temporal[0]);
+    await killAndSeeItBack(run, 'PostgreSQL', serversOn(folder.dataDir).postgres[0]);
 
     // Ctrl-C in a terminal signals the whole process group: siklus still stops its servers itself, in order.
     const servers = serversOn(folder.dataDir);
@@ -174,3 +161,11 @@ describe('npm start supervises its servers', { timeout: 120_000 }, () => {
     expect([siklus, ...servers.postgres, ...servers.temporal].filter(isAlive)).toEqual([]);
   });
 });
+
+/** Kills one of the servers a start supervises: it says so, starts it again, and /health is ok again. */
+async function killAndSeeItBack(run: NpmStart, name: 'Temporal' | 'PostgreSQL', pid: number | undefined) {
+  process.kill(pid as number, 'SIGKILL');
+  await run.waitForOutput(`siklus: ${name} stopped unexpectedly (signal SIGKILL); starting it again in 1 s`);
+  await run.waitForOutput(`siklus: ${name} is running again`, 30_000);
+  await run.waitForHealth('ok', 15_000);
+}

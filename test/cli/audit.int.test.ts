@@ -1,8 +1,6 @@
 // `siklus audit ...` run as a child process (bin/siklus.mjs, as an auditor would) against a test
 // database: exit codes and output for an intact cycle, a tampered one, and bad arguments; times in the
 // organisation's zone in text (kab is in WITA, the others have not chosen: WIB), ISO 8601 in --json.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,35 +11,16 @@ import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { runSiklus } from '../support/siklus-cli.ts';
 
-const bin = fileURLToPath(new URL('../../bin/siklus.mjs', import.meta.url));
 let database: { url: string; drop(): Promise<void> };
 let db: Kysely<Database>;
 let intact: SyntheticCycle;
 let tampered: SyntheticCycle;
 let misordered: SyntheticCycle;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function siklus(
-  args: string[],
-  env: Record<string, string | undefined> = { DATABASE_URL: database.url },
-): Promise<Run> {
-  const { DATABASE_URL: _inherited, ...rest } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { ...rest, ...env }, timeout: 120_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
-    );
-  });
-}
+const siklus = (args: string[], env: Record<string, string | undefined> = { DATABASE_URL: database.url }) =>
+  runSiklus(args, env);
 
 beforeAll(async () => {
   database = await createTestDatabase('audit_cli');

@@ -1,11 +1,9 @@
 // `siklus export predikat ...` run as a child process (bin/siklus.mjs, as HR's operator would) against a
 // test database: a period's recap as CSV on stdout, the year's as an XLSX file, and every usage error
 // answered with a message and exit code 2.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
@@ -15,36 +13,13 @@ import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { people, seedPeriodicCycle } from '../support/periodic-events.ts';
+import { runSiklus } from '../support/siklus-cli.ts';
 
-const bin = fileURLToPath(new URL('../../bin/siklus.mjs', import.meta.url));
 let database: { url: string; drop(): Promise<void> };
 let db: Kysely<Database>;
 
-interface Run {
-  code: number | null;
-  stdout: Buffer;
-  stderr: string;
-}
-
-function siklus(
-  args: string[],
-  env: Record<string, string | undefined> = { DATABASE_URL: database.url },
-): Promise<Run> {
-  const { DATABASE_URL: _inherited, ...rest } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { ...rest, ...env }, timeout: 120_000, encoding: 'buffer' },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
-          stdout,
-          stderr: stderr.toString(),
-        }),
-    );
-  });
-}
+const siklus = (args: string[], env: Record<string, string | undefined> = { DATABASE_URL: database.url }) =>
+  runSiklus(args, env);
 
 beforeAll(async () => {
   database = await createTestDatabase('export_cli');
@@ -64,7 +39,7 @@ describe('siklus export predikat', () => {
     const run = await siklus([...base, '--period', 'TW2', '--format', 'csv']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const records = parse(run.stdout.toString(), { columns: true }) as Array<Record<string, string>>;
+    const records = parse(run.stdout, { columns: true }) as Array<Record<string, string>>;
     expect(records.map((r) => [r.name, r.period, r.rating_results, r.rating_behaviour, r.predikat])).toEqual([
       [people.dedi.name, 'TW2', 'sesuai', 'sesuai', 'Baik'],
       [people.kapus.name, 'TW2', '', '', ''],
@@ -142,7 +117,7 @@ describe('siklus export predikat', () => {
     const runs = await Promise.all(cases.map(([args, , env]) => siklus(args, env)));
     for (const [i, [args, message]] of cases.entries()) {
       const run = runs[i]!;
-      expect({ args, code: run.code, stdout: run.stdout.toString() }).toEqual({ args, code: 2, stdout: '' });
+      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' });
       expect(run.stderr).toMatch(message);
     }
   }, 120_000);

@@ -4,7 +4,8 @@
 // follow-up. The same scenario is recorded as a replay fixture.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodicNips as nip, runPeriodicYear, seedPeriodicOrganisation } from '../support/periodic-year.ts';
+import { journeyNips as nip, seedPuskesmas } from '../support/cycle-journey.ts';
+import { runPeriodicYear } from '../support/periodic-year.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
 
@@ -15,7 +16,7 @@ describe('a quarterly year of periodic evaluations (time-skipping server)', () =
   beforeAll(async () => {
     env = await startTimeSkippingEnv();
     rig = await createSiklusRig(env, 'periodic');
-    await seedPeriodicOrganisation(rig.db, 'bungo');
+    await seedPuskesmas(rig.db, 'bungo', { peer: false });
   }, 120_000);
 
   afterAll(async () => {

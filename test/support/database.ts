@@ -1,8 +1,12 @@
 // Each test file gets its own fresh database on the run's PostgreSQL, so files run in parallel safely.
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { withDatabase } from '../../runtime/postgres.ts';
+import type { Database } from '../../schema/database.ts';
+import { createDb } from '../../schema/db.ts';
+import { migrateToLatest } from '../../schema/migrate.ts';
 
 export async function createTestDatabase(prefix = 'test'): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = inject('databaseUrl');
@@ -26,4 +30,26 @@ export async function createTestDatabase(prefix = 'test'): Promise<{ url: string
       }
     },
   };
+}
+
+export interface MigratedDatabase {
+  url: string;
+  db: Kysely<Database>;
+  /** Ends the pool and drops the database. */
+  close(): Promise<void>;
+}
+
+/** A fresh database (createTestDatabase) migrated to the latest schema, with a pool on it. */
+export async function createMigratedDatabase(prefix: string): Promise<MigratedDatabase> {
+  const database = await createTestDatabase(prefix);
+  const db = createDb(database.url);
+  const close = async () => {
+    await db.destroy();
+    await database.drop();
+  };
+  await migrateToLatest(db).catch(async (error: unknown) => {
+    await close();
+    throw error;
+  });
+  return { url: database.url, db, close };
 }

@@ -29,6 +29,8 @@ export const subordinate = person('199506062019031006', 'Yuni Rahma', employee.n
 export const hr = person('198012122005012007', 'Desi Ratnasari', null);
 /** Everyone the log names, for seeding the organisation. */
 export const everyone = [superior, rater, employee, peer, peer2, subordinate, hr];
+/** A name by NIP, as the organisation's employees give it when a file is folded. */
+export const nameOf = (nip: string): string | null => everyone.find((p) => p.nip === nip)?.name ?? null;
 
 export const appraisalId = `${cycleId}.${employee.nip}`;
 export const evidenceUrl = 'https://drive.bungo.go.id/bukti/tw1-antrean.pdf';
@@ -109,13 +111,21 @@ export function evaluationLog(): { events: AppraisalEvent[]; state: AppraisalSta
   const log = agreed(new Log(started(appraisalId, employee.nip, employee.name)));
   const E = as(employee);
   const R = as(rater);
+  /** A period's window opens (`opens` to `deadline`) and the employee records its realisation. */
+  const realised = (
+    period: string,
+    opens: string,
+    deadline: string,
+    record: { at: string; realisations: ReturnType<typeof realisation> },
+  ) =>
+    log
+      .add(openPeriod(log.state, period, deadline, opens))
+      .act(E, { type: 'recordRealisation', period, realisations: record.realisations }, record.at);
   // TW1: realisation with an evidence link, feedback on RHK 1, rated by the rater.
-  log.add(openPeriod(log.state, 'TW1', '2027-04-13T16:59:59.000Z', '2027-03-30T17:00:00.000Z'));
-  log.act(
-    E,
-    { type: 'recordRealisation', period: 'TW1', realisations: realisation('28 menit', evidenceUrl) },
-    '2027-04-02T03:00:00.000Z',
-  );
+  realised('TW1', '2027-03-30T17:00:00.000Z', '2027-04-13T16:59:59.000Z', {
+    at: '2027-04-02T03:00:00.000Z',
+    realisations: realisation('28 menit', evidenceUrl),
+  });
   log.act(
     R,
     {
@@ -133,12 +143,10 @@ export function evaluationLog(): { events: AppraisalEvent[]; state: AppraisalSta
   );
   log.act(E, { type: 'acknowledgePeriod', period: 'TW1' }, '2027-04-07T03:00:00.000Z');
   // TW2: the rater does not rate; it passes to the superior, who rates.
-  log.add(openPeriod(log.state, 'TW2', '2027-07-13T16:59:59.000Z', '2027-06-29T17:00:00.000Z'));
-  log.act(
-    E,
-    { type: 'recordRealisation', period: 'TW2', realisations: realisation('31 menit') },
-    '2027-07-01T03:00:00.000Z',
-  );
+  realised('TW2', '2027-06-29T17:00:00.000Z', '2027-07-13T16:59:59.000Z', {
+    at: '2027-07-01T03:00:00.000Z',
+    realisations: realisation('31 menit'),
+  });
   log.add(
     escalatePeriod(log.state, 'TW2', 'superior', '2027-07-20T16:59:59.000Z', '2027-07-13T17:00:00.000Z'),
   );
@@ -148,24 +156,20 @@ export function evaluationLog(): { events: AppraisalEvent[]; state: AppraisalSta
     '2027-07-15T03:00:00.000Z',
   );
   // TW3: nobody rates; it passes to the superior, then HR, and closes missed.
-  log.add(openPeriod(log.state, 'TW3', '2027-10-13T16:59:59.000Z', '2027-09-29T17:00:00.000Z'));
-  log.act(
-    E,
-    { type: 'recordRealisation', period: 'TW3', realisations: realisation('35 menit') },
-    '2027-10-01T03:00:00.000Z',
-  );
+  realised('TW3', '2027-09-29T17:00:00.000Z', '2027-10-13T16:59:59.000Z', {
+    at: '2027-10-01T03:00:00.000Z',
+    realisations: realisation('35 menit'),
+  });
   log.add(
     escalatePeriod(log.state, 'TW3', 'superior', '2027-10-20T16:59:59.000Z', '2027-10-13T17:00:00.000Z'),
   );
   log.add(escalatePeriod(log.state, 'TW3', 'hr', '2027-10-27T16:59:59.000Z', '2027-10-20T17:00:00.000Z'));
   log.add(closePeriod(log.state, 'TW3', '2027-10-27T17:00:00.000Z'));
   // TW4: realisation and feedback; the rater's task is still open.
-  log.add(openPeriod(log.state, 'TW4', '2028-01-13T16:59:59.000Z', '2027-12-30T17:00:00.000Z'));
-  log.act(
-    E,
-    { type: 'recordRealisation', period: 'TW4', realisations: realisation('25 menit', tw4EvidenceUrl) },
-    '2028-01-02T03:00:00.000Z',
-  );
+  realised('TW4', '2027-12-30T17:00:00.000Z', '2028-01-13T16:59:59.000Z', {
+    at: '2028-01-02T03:00:00.000Z',
+    realisations: realisation('25 menit', tw4EvidenceUrl),
+  });
   log.act(
     R,
     { type: 'givePeriodFeedback', period: 'TW4', rhkId: 'rhk-2', feedback: 'Penyuluhan perlu lebih sering.' },
@@ -202,8 +206,15 @@ export function evaluationLog(): { events: AppraisalEvent[]; state: AppraisalSta
   return { events: log.events, state: log.state };
 }
 
-/** An appraisal of the older shape: TW I submitted with evidence and given feedback, TW II missed. */
-export function checkInLog(id: string, nip: string, name: string): AppraisalEvent[] {
+/**
+ * An appraisal of the older shape: TW I submitted with evidence and given feedback, TW II missed. The
+ * peer's in the same cycle, unless another is named.
+ */
+export function checkInLog(
+  id = `${cycleId}.${peer.nip}`,
+  nip = peer.nip,
+  name = peer.name,
+): AppraisalEvent[] {
   const log = agreed(new Log(started(id, nip, name)), nip);
   log.add(openCheckIn(log.state, 'I', '2027-04-13T17:00:00.000Z', '2027-03-31T00:00:00.000Z'));
   log.act(

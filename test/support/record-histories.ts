@@ -9,26 +9,16 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { type History, historyFromJSON, historyToJSON } from '../../audit/history-json.ts';
-import type { ActRequest } from '../../domain/appraisal/commands.ts';
-import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
-import { buildCalendar } from '../../domain/cycle/calendar.ts';
-import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
+import { appraisalWorkflowId, cycleWorkflowId } from '../../domain/ids.ts';
 import type { Database } from '../../schema/database.ts';
 import type { AppraisalInput } from '../../workflows/appraisal-input.ts';
-import type { CycleInput } from '../../workflows/cycle.ts';
-import {
-  actUpdate,
-  calibrateNowUpdate,
-  cancelSignal,
-  closeCycleUpdate,
-  extendUnitDeadlineUpdate,
-  setUnitPredikatUpdate,
-} from '../../workflows/messages.ts';
+import { actUpdate, cancelSignal } from '../../workflows/messages.ts';
 import type { NextCycleInput } from '../../workflows/next-cycle.ts';
+import { nextYearCalendar, journeyNips as nip, seedPuskesmas, waitFor } from './cycle-journey.ts';
+import { runEmployeeYear } from './employee-year.ts';
 import { seedOrganisation } from './organisation.ts';
-import { runPeriodicYear, seedPeriodicOrganisation } from './periodic-year.ts';
+import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
-import { clockSkipper } from './temporal.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
@@ -83,29 +73,12 @@ export function readHistoryFixtures(dir = fixturesDir): RecordedHistory[] {
   }));
 }
 
-const nip = {
-  employee: '199001012015031001',
-  supervisor: '198505052010011002',
-  superior: '197703032000031003',
-  peer: '199202022016042004',
-  hr: '198012122005012006',
-};
 const orgId = 'bungo';
 
 /** Runs every scenario on one time-skipping environment and returns the histories to keep. */
 export async function recordHistories(env: TestWorkflowEnvironment, rig: RecordingRig) {
-  await seedOrganisation(
-    rig.db,
-    orgId,
-    ['PKM', 'DINKES'],
-    [
-      { nip: nip.superior, name: 'Kepala Dinas', unitCode: 'DINKES', supervisorNip: null },
-      { nip: nip.supervisor, name: 'Kepala Puskesmas', unitCode: 'DINKES', supervisorNip: nip.superior },
-      { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.supervisor },
-      { nip: nip.peer, name: 'Rekan Kerja', unitCode: 'DINKES', supervisorNip: nip.supervisor },
-    ],
-  );
-  await seedPeriodicOrganisation(rig.db, 'agam');
+  await seedPuskesmas(rig.db, orgId, { peer: true });
+  await seedPuskesmas(rig.db, 'agam', { peer: false });
   await seedSkpOrganisation(rig.db, 'tebo');
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
@@ -145,116 +118,7 @@ async function historyOf(
 
 /** The cycle and one employee's whole year: extension, reminder, escalation, calibration, objection, referral. */
 async function recordYear(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory[]> {
-  const now = new Date(await env.currentTimeMs());
-  const year = now.getUTCFullYear() + 1;
-  const calendar = toAppraisalCalendar(buildCalendar(year, now.toISOString()));
-  const cycleId = cycleIdFor(orgId, year);
-  const appraisalId = appraisalIdFor(cycleId, nip.employee);
-  const input: CycleInput = {
-    cycleId,
-    orgId,
-    year,
-    calendar,
-    population: { unitCodes: ['PKM'] },
-    startedBy: nip.hr,
-  };
-  const cycle = await env.client.workflow.start('CycleWorkflow', {
-    workflowId: cycleWorkflowId(cycleId),
-    taskQueue: rig.taskQueue,
-    args: [input],
-  });
-  const appraisal = env.client.workflow.getHandle(appraisalWorkflowId(appraisalId));
-  const act = (
-    who: keyof typeof nip,
-    command: ActRequest['command'],
-    roles: ActRequest['actor']['roles'] = [],
-  ) => appraisal.executeUpdate(actUpdate, { args: [{ actor: { nip: nip[who], roles }, command }] });
-  const skipTo = clockSkipper(env);
-  const row = () =>
-    rig.db.selectFrom('appraisals').selectAll().where('appraisal_id', '=', appraisalId).executeTakeFirst();
-  await waitFor(async () => (await row())?.step === 'socialisation');
-
-  // Socialisation: HR extends the unit's deadline by two days; nobody acknowledges, so it escalates.
-  const extended = new Date(Date.parse(calendar.socialisation.deadline) + 2 * 86_400_000).toISOString();
-  await cycle.executeUpdate(extendUnitDeadlineUpdate, {
-    args: [{ unitCode: 'PKM', step: 'socialisation', deadline: extended, by: nip.hr }],
-  });
-  await skipTo(extended);
-  const indicator = { id: 'iki-1', description: 'Waktu tunggu rata-rata', aspect: 'waktu' as const };
-  const rhk = (target: string) => [
-    {
-      id: 'rhk-1',
-      kind: 'utama' as const,
-      description: 'Menurunkan waktu tunggu pasien',
-      parentRhkId: null,
-      indicators: [{ ...indicator, target }],
-    },
-  ];
-  await act('supervisor', { type: 'proposeIndicators', rhk: rhk('30 menit') });
-  await act('employee', { type: 'commentIndicators', version: 1, comment: 'Mohon target 40 menit' });
-  await act('supervisor', { type: 'proposeIndicators', rhk: rhk('40 menit') });
-  await act('employee', { type: 'signAgreement', version: 2 });
-  await act('supervisor', { type: 'signAgreement', version: 2 });
-  for (const quarter of ['I', 'II', 'III'] as const) {
-    await skipTo(calendar.checkIns[quarter].start);
-    await act('employee', {
-      type: 'submitCheckIn',
-      quarter,
-      realisations: [{ indicatorId: 'iki-1', value: '44 menit', evidence: [{ note: 'Rekap antrean' }] }],
-    });
-    await act('supervisor', { type: 'giveCheckInFeedback', quarter, feedback: 'Terus tingkatkan' });
-  }
-  await act('supervisor', { type: 'assignPeers', peerNips: [nip.peer] });
-  await skipTo(calendar.review.start);
-  await act('employee', { type: 'submitReview', scores: { akuntabel: 4, kompeten: 3 }, comment: '' });
-  await act('supervisor', {
-    type: 'submitReview',
-    scores: { akuntabel: 2, kompeten: 2 },
-    comment: 'Bimbingan',
-  });
-  // Rating: a first rating the unit's rule holds, then a second one that passes calibration.
-  await skipTo(calendar.rating.start);
-  await act('supervisor', {
-    type: 'setRating',
-    results: 'diBawah',
-    behaviour: 'diBawah',
-    feedback: 'Kurang',
-  });
-  await cycle.executeUpdate(setUnitPredikatUpdate, {
-    args: [{ unitCode: 'PKM', predikat: 'baik', by: nip.hr }],
-  });
-  await skipTo(calendar.rating.deadline, 5 * 60_000);
-  await waitFor(async () => {
-    const unit = await rig.db
-      .selectFrom('unit_calibration')
-      .select('ok')
-      .where('cycle_id', '=', cycleId)
-      .executeTakeFirst();
-    return unit?.ok === false;
-  });
-  await act('supervisor', {
-    type: 'setRating',
-    results: 'sesuai',
-    behaviour: 'diBawah',
-    feedback: 'Perbaiki',
-  });
-  await cycle.executeUpdate(calibrateNowUpdate, { args: [{ by: nip.hr }] });
-  await waitFor(async () => (await row())?.step === 'feedback');
-  await act('employee', { type: 'fileObjection', reasons: 'Perilaku dinilai tanpa dialog kinerja' });
-  await act('superior', {
-    type: 'decideObjection',
-    decision: 'changed',
-    results: 'diBawah',
-    behaviour: 'sesuai',
-    reason: 'Perilaku sesuai ekspektasi',
-  });
-  await skipTo((await row())?.deadline?.toISOString() ?? calendar.cycleEnd);
-  await waitFor(async () => (await row())?.step === 'followUp');
-  await act('hr', { type: 'assignTraining', programme: 'Pelatihan pelayanan prima' }, ['hr']);
-  await act('employee', { type: 'completeTraining', note: 'Sertifikat terlampir' });
-  if ((await appraisal.result()).step !== 'completed') throw new Error('the appraisal did not complete');
-  await cycle.executeUpdate(closeCycleUpdate, { args: [{ by: nip.hr }] });
-  await cycle.result();
+  const { appraisal, cycle } = await runEmployeeYear(env, rig, orgId);
   return [
     await historyOf(
       appraisal,
@@ -321,7 +185,6 @@ const nextCycleOrg = 'kerinci';
 
 /** Updates the validator rejects (never in history) around accepted ones, then HR cancels the appraisal. */
 async function recordUpdates(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {
-  const now = new Date(await env.currentTimeMs());
   const input: AppraisalInput = {
     appraisalId: `solo.${nip.peer}`,
     cycleId: 'solo',
@@ -332,7 +195,7 @@ async function recordUpdates(env: TestWorkflowEnvironment, rig: RecordingRig): P
       superiorNip: nip.superior,
       subordinateNips: [],
     },
-    calendar: toAppraisalCalendar(buildCalendar(now.getUTCFullYear() + 1, now.toISOString())),
+    calendar: (await nextYearCalendar(env)).calendar,
     launchedBy: nip.hr,
   };
   const handle = await env.client.workflow.start('EmployeeAppraisalWorkflow', {
@@ -342,7 +205,7 @@ async function recordUpdates(env: TestWorkflowEnvironment, rig: RecordingRig): P
   });
   const act = (actorNip: string, command: unknown) =>
     handle.executeUpdate(actUpdate, { args: [{ actor: { nip: actorNip, roles: [] }, command } as never] });
-  await waitFor(async () => {
+  await waitFor('the appraisal in socialisation', async () => {
     const row = await rig.db
       .selectFrom('appraisals')
       .select('step')
@@ -366,13 +229,4 @@ async function recordUpdates(env: TestWorkflowEnvironment, rig: RecordingRig): P
     'EmployeeAppraisalWorkflow',
     'rejected updates (wrong actor, wrong step, wrong shape) around an accepted one, then cancelled by HR',
   );
-}
-
-/** Polls a real condition (a projection row) for up to 30 s of wall time. */
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

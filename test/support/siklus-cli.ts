@@ -17,7 +17,7 @@ export function runSiklus(args: string[], env: Record<string, string | undefined
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: { ...rest, ...env }, timeout: 60_000 },
+      { env: { ...rest, ...env }, timeout: 120_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );

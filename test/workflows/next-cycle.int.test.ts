@@ -14,7 +14,7 @@ import {
 } from '../../api/commands/cycle-schedule.ts';
 import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../../domain/ids.ts';
 import type { NextCycleInput } from '../../workflows/next-cycle.ts';
-import { seedOrganisation } from '../support/organisation.ts';
+import { seedOrganisation, seedUmum, umumNips } from '../support/organisation.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
@@ -23,7 +23,7 @@ const scheduledStartTime = defineSearchAttributeKey(
   'TemporalScheduledStartTime',
   SearchAttributeType.DATETIME,
 );
-const nip = { head: '197703032000031003', staff: '199001012015031001', hr: '198012122005012006' };
+const nip = umumNips;
 
 describe('the next-cycle schedule (dev server)', () => {
   let env: TestWorkflowEnvironment;
@@ -33,15 +33,7 @@ describe('the next-cycle schedule (dev server)', () => {
   beforeAll(async () => {
     rig = await startRunningRig(await startDevEnv(), 'schedule');
     env = rig.env;
-    await seedOrganisation(
-      rig.db,
-      orgId,
-      ['UMUM'],
-      [
-        { nip: nip.head, name: 'Kepala Bagian', unitCode: 'UMUM', supervisorNip: null },
-        { nip: nip.staff, name: 'Staf Umum', unitCode: 'UMUM', supervisorNip: nip.head },
-      ],
-    );
+    await seedUmum(rig.db, orgId);
     options = {
       orgId,
       population: { unitCodes: ['UMUM'] },

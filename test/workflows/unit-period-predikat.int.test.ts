@@ -9,13 +9,13 @@ import type { Services } from '../../api/commands/services.ts';
 import type { Principal } from '../../auth/identity.ts';
 import { cycleIdFor, cycleStreamId, cycleWorkflowId } from '../../domain/ids.ts';
 import type { CycleInput } from '../../workflows/cycle.ts';
-import { seedOrganisation } from '../support/organisation.ts';
+import { seedUmum, umumNips } from '../support/organisation.ts';
 import { periodicCalendar } from '../support/periodic-events.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
 const orgId = 'tebo';
-const nip = { head: '197703032000031003', staff: '199001012015031001', hr: '198012122005012006' };
+const nip = umumNips;
 const hr: Principal = { nip: nip.hr, org: orgId, roles: ['hr'], allOrganisations: false };
 const cycleId = cycleIdFor(orgId, 2027);
 
@@ -30,15 +30,7 @@ describe("a unit's capaian per period (dev server)", () => {
     rig = await createSiklusRig(env, 'period_predikat');
     workerRun = rig.worker.run();
     services = { db: rig.db, temporal: env.client, taskQueue: rig.taskQueue, identity: null };
-    await seedOrganisation(
-      rig.db,
-      orgId,
-      ['UMUM'],
-      [
-        { nip: nip.head, name: 'Kepala Bagian', unitCode: 'UMUM', supervisorNip: null },
-        { nip: nip.staff, name: 'Staf Umum', unitCode: 'UMUM', supervisorNip: nip.head },
-      ],
-    );
+    await seedUmum(rig.db, orgId);
     // A quarterly cycle, as HR starts one with periods; its dates lie ahead, so it only waits.
     const input: CycleInput = {
       cycleId,

@@ -21,8 +21,8 @@ import {
   checkInLog,
   employee,
   evaluationLog,
-  everyone,
   evidenceUrl,
+  nameOf,
   peer,
   rater,
   rhk,
@@ -31,7 +31,6 @@ import {
 } from '../../support/evaluation-log.ts';
 
 const now = new Date('2028-01-30T03:00:00Z');
-const names = new Map(everyone.map((p) => [p.nip, p.name]));
 /** The heads' employment as record/read adds it: the superior is no longer listed. */
 const employment = new Map([
   [employee.nip, { employmentStatus: 'PNS' as const, rank: 'Penata Muda, III/a' }],
@@ -48,10 +47,8 @@ const read = (f: ReturnType<typeof evaluationFile>): EvaluationFileRead => ({
   rater: f.rater && withEmployment(f.rater),
   superior: f.superior && withEmployment(f.superior),
 });
-const file = read(evaluationFile(evaluationLog().events, (nip) => names.get(nip) ?? null));
-const oldShape = read(
-  evaluationFile(checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name), (nip) => names.get(nip) ?? null),
-);
+const file = read(evaluationFile(evaluationLog().events, nameOf));
+const oldShape = read(evaluationFile(checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name), nameOf));
 /** The same year with the akhir rating passed to the superior, who set it. */
 const akhirBySuperior = (() => {
   const { events, state } = evaluationLog();
@@ -61,7 +58,7 @@ const akhirBySuperior = (() => {
     { type: 'setRating', results: 'sesuai', behaviour: 'diAtas', feedback: 'Baik sepanjang tahun.' },
     { actor: { nip: superior.nip, roles: [] }, now: '2028-02-12T03:00:00.000Z' },
   );
-  return read(evaluationFile([...events, ...escalated, ...rated], (nip) => names.get(nip) ?? null));
+  return read(evaluationFile([...events, ...escalated, ...rated], nameOf));
 })();
 /** The employee's own page of that year, released, with a period to come (as if monthly). */
 const release = { at: '2028-02-18T16:00:00.000Z', objectionDeadline: '2028-03-03T15:59:59.000Z' };

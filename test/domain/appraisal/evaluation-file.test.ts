@@ -11,8 +11,8 @@ import {
   checkInLog,
   employee,
   evaluationLog,
-  everyone,
   evidenceUrl,
+  nameOf,
   peer,
   rater,
   rhk,
@@ -20,8 +20,6 @@ import {
   tw4EvidenceUrl,
 } from '../../support/evaluation-log.ts';
 
-const names = new Map(everyone.map((p) => [p.nip, p.name]));
-const nameOf = (nip: string) => names.get(nip) ?? null;
 const ref = (p: { nip: string; name: string }) => ({ nip: p.nip, name: p.name });
 
 describe('the evaluation file', () => {
@@ -148,8 +146,7 @@ describe('the evaluation file', () => {
   });
 
   it('given an appraisal of the older shape, holds its check-ins instead of periods', () => {
-    const id = `bungo.2027.${peer.nip}`;
-    const file = evaluationFile(checkInLog(id, peer.nip, peer.name), nameOf);
+    const file = evaluationFile(checkInLog(), nameOf);
     expect([file.periodKind, file.periods]).toEqual([null, []]);
     expect(file.checkIns).toEqual([
       {

@@ -9,7 +9,7 @@ import {
 } from '../../../domain/appraisal/periodic.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
 import { evaluationPeriods } from '../../../domain/cycle/periods.ts';
-import { DomainError } from '../../../domain/errors.ts';
+import { codeOf } from '../../support/domain-error.ts';
 import { act, actor, fold, nips, startedAppraisal, types } from './fixtures.ts';
 
 const [tw1] = evaluationPeriods('quarterly', 2026, 'Asia/Jakarta');
@@ -28,15 +28,6 @@ const rate = {
   behaviour: 'sesuai',
   feedback: 'Bagus',
 } as const;
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return 'no error';
-};
 
 describe('given TW1 opening (deadline 13 April 23:59:59 WIB)', () => {
   it('when it opens, then the employee records realisation and the rater rates, both due at the deadline', () => {

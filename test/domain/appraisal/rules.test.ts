@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rhk } from '../../../domain/appraisal/events.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
-import { DomainError } from '../../../domain/errors.ts';
+import { codeOf } from '../../support/domain-error.ts';
 import { act, actor, fold, nips, startedAppraisal, t0, types } from './fixtures.ts';
 
 const rhk: Rhk[] = [
@@ -18,15 +18,6 @@ const rhk: Rhk[] = [
 
 const inStep = (step: Parameters<typeof transitions.enterStep>[1], deadline = '2026-02-14T00:00:00.000Z') =>
   fold(startedAppraisal(), transitions.enterStep(startedAppraisal(), step, deadline, t0));
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return 'no error';
-};
 
 describe('given an appraisal in socialisation', () => {
   const state = inStep('socialisation', '2026-01-14T00:00:00.000Z');

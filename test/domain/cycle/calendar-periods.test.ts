@@ -4,8 +4,8 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { toAppraisalCalendar } from '../../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar, type CalendarOverrides } from '../../../domain/cycle/calendar.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import { indonesianTimeZones } from '../../../domain/time/zones.ts';
+import { domainFailure as failure } from '../../support/domain-error.ts';
 
 const { WIB, WITA, WIT } = indonesianTimeZones;
 
@@ -14,17 +14,6 @@ const local = (iso: string, zone: string) =>
 
 const build = (overrides: CalendarOverrides, zone: string = WIB, start = '2026-01-01') =>
   buildCalendar(2026, start, overrides, zone);
-
-const failure = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError)
-      return { code: error.code, field: error.details?.field, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 describe('given a quarterly cycle in WIB', () => {
   const calendar = build({ periods: 'quarterly' });

@@ -8,8 +8,8 @@ import {
   objectionDeadline,
   reminderAt,
 } from '../../../domain/cycle/calendar.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import { indonesianTimeZones } from '../../../domain/time/zones.ts';
+import { domainFailure as failure } from '../../support/domain-error.ts';
 
 const { WIB, WITA, WIT } = indonesianTimeZones;
 
@@ -24,17 +24,6 @@ const table = (overrides?: CalendarOverrides, zone: string = WIB) =>
     local(s.start, zone).slice(0, 10),
     local(s.deadline, zone),
   ]);
-
-const failure = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError)
-      return { code: error.code, field: error.details?.field, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-};
 
 describe('given the 2025 cycle starting on 2 January with the defaults (no periods, WIB)', () => {
   it('when built, then every step ends at 23:59:59 WIB on its last day and the next opens the day after', () => {

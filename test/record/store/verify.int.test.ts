@@ -2,31 +2,26 @@
 // session_replication_role = replica (which bypasses the append-only trigger) edits the rows.
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendToStream } from '../../../record/store/append-to-stream.ts';
 import { EventSchemaInvalidError } from '../../../record/store/errors.ts';
 import { readStream } from '../../../record/store/read-stream.ts';
 import { verifyStreams } from '../../../record/store/verify-streams.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { incremented, noteAdded, testEventRegistry } from '../../support/event-registry.ts';
+import { swappedVersionsFindings, swapVersions, tamper as tamperAsSuperuser } from '../../support/tamper.ts';
 
 const registry = testEventRegistry;
-let database: { url: string; drop(): Promise<void> };
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 
 beforeAll(async () => {
-  database = await createTestDatabase('es_verify');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('es_verify');
+  db = database.db;
 });
-afterAll(async () => {
-  await db?.destroy();
-  await database?.drop();
-});
+afterAll(() => database?.close());
+const tamper = (...statements: string[]) => tamperAsSuperuser(database.url, ...statements);
 
 /** A stream of five events, and an untouched neighbour that must stay clean. */
 async function fiveEventStream(): Promise<string> {
@@ -37,18 +32,6 @@ async function fiveEventStream(): Promise<string> {
   await appendToStream(db, registry, streamId, [noteAdded('four'), incremented(5)], { expectedVersion: 3 });
   await appendToStream(db, registry, `${streamId}-neighbour`, [incremented(1)], { expectedVersion: 0 });
   return streamId;
-}
-
-/** Runs statements as a superuser with ordinary triggers off, as an attacker with DBA rights could. */
-async function tamper(...statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await client.query('set session_replication_role = replica');
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 const problems = async (streamId: string) =>
@@ -104,20 +87,8 @@ describe('verifyStreams', () => {
 
   it('detects a swapped pair (reordered events)', async () => {
     const streamId = await fiveEventStream();
-    await tamper(
-      `update events set stream_version = 1000 where stream_id = '${streamId}' and stream_version = 2`,
-      `update events set stream_version = 2 where stream_id = '${streamId}' and stream_version = 3`,
-      `update events set stream_version = 3 where stream_id = '${streamId}' and stream_version = 1000`,
-    );
-    expect(await problems(streamId)).toEqual([
-      [streamId, 2, 'hash_mismatch'],
-      [streamId, 2, 'prev_hash_mismatch'],
-      [streamId, 3, 'hash_mismatch'],
-      [streamId, 3, 'prev_hash_mismatch'],
-      // Version 3 is now the row stored before version 2.
-      [streamId, 3, 'position_order'],
-      [streamId, 4, 'prev_hash_mismatch'],
-    ]);
+    await tamper(...swapVersions(streamId, 2));
+    expect(await problems(streamId)).toEqual(swappedVersionsFindings(streamId, 2));
   });
 
   it('detects a forged row inserted with a self-consistent hash but a wrong link', async () => {
