@@ -124,13 +124,16 @@ describe('GET /v1/orgs/{org}/appraisals/{appraisalId}/evaluation-file', () => {
 
   it('holds every period with evidence, feedback, ratings and who rated, the reports and the 360', async () => {
     const { body } = await fileOf(appraisalId, await token(rater.nip));
+    // The heads with their employment as the organisation lists it (seeded with no rank).
     expect(body.employee).toEqual({
       nip: employee.nip,
       name: employee.name,
       unitCode: 'PKM',
       positionCode: 'STAF',
+      employmentStatus: 'PNS',
+      rank: null,
     });
-    expect(body.rater).toEqual({ nip: rater.nip, name: rater.name });
+    expect(body.rater).toEqual({ nip: rater.nip, name: rater.name, employmentStatus: 'PNS', rank: null });
     expect(body.skp?.rhk.map((r) => r.id)).toEqual(['rhk-1', 'rhk-2']);
     expect(body.periods.map((p) => p.period)).toEqual(['TW1', 'TW2', 'TW3', 'TW4']);
     const [tw1, tw2, tw3, tw4] = body.periods;

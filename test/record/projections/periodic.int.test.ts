@@ -15,6 +15,7 @@ import {
   type Appends,
   type PeriodicCycle,
   people,
+  ranks,
   seedPeriodicCycle,
 } from '../../support/periodic-events.ts';
 
@@ -226,6 +227,8 @@ describe('the periodic reads', () => {
       results: 'diAtas',
       behaviour: 'diAtas',
       predikat: 'sangatBaik',
+      employmentStatus: 'PNS',
+      rank: ranks.ahmad,
     });
     const akhir = await collect('akhir');
     expect(akhir.map((r) => [r.name, r.results, r.behaviour, r.predikat])).toEqual([
