@@ -37,46 +37,43 @@ export class Inbox {
     }
   }
 
-  async count(kind: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('tasks')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('cycle_id', '=', this.cycleId)
-      .where('kind', '=', kind)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
+  /** Open tasks of this kind. */
+  count(kind: string): Promise<number> {
+    return this.openTasks(kind);
   }
 
   /** Open tasks of this kind due at or before `iso`: the ones a deadline is about to close or hand over. */
-  async dueBy(kind: string, iso: string): Promise<number> {
+  dueBy(kind: string, iso: string): Promise<number> {
+    return this.openTasks(kind, new Date(iso));
+  }
+
+  openInSteps(steps: string[]): Promise<number> {
+    return this.appraisals('in', steps);
+  }
+
+  unfinished(): Promise<number> {
+    return this.appraisals('not in', ['completed', 'cancelled']);
+  }
+
+  private async openTasks(kind: string, dueBy?: Date): Promise<number> {
     const row = await this.db
       .selectFrom('tasks')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('cycle_id', '=', this.cycleId)
       .where('kind', '=', kind)
       .where('status', '=', 'open')
-      .where('due_at', '<=', new Date(iso))
+      .$if(dueBy !== undefined, (q) => q.where('due_at', '<=', dueBy as Date))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
-  async openInSteps(steps: string[]): Promise<number> {
+  /** The cycle's appraisals whose step is (or is not) one of `steps`. */
+  private async appraisals(op: 'in' | 'not in', steps: string[]): Promise<number> {
     const row = await this.db
       .selectFrom('appraisals')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('cycle_id', '=', this.cycleId)
-      .where('step', 'in', steps)
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  }
-
-  async unfinished(): Promise<number> {
-    const row = await this.db
-      .selectFrom('appraisals')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('cycle_id', '=', this.cycleId)
-      .where('step', 'not in', ['completed', 'cancelled'])
+      .where('step', op, steps)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }

@@ -21,9 +21,18 @@ import { Refusal } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
 
-export async function saveUnits(services: Services, me: Principal, units: UnitInput[]): Promise<number> {
+/** HR's writes on the organisation data: HR only, and always on the caller's own organisation. */
+async function hrWrite<T>(
+  services: Services,
+  me: Principal,
+  write: (db: Services['db'], org: string) => Promise<T>,
+): Promise<T> {
   requireHr(me);
-  await upsertUnits(services.db, me.org, units);
+  return write(services.db, me.org);
+}
+
+export async function saveUnits(services: Services, me: Principal, units: UnitInput[]): Promise<number> {
+  await hrWrite(services, me, (db, org) => upsertUnits(db, org, units));
   return units.length;
 }
 
@@ -32,8 +41,7 @@ export async function savePositions(
   me: Principal,
   positions: PositionInput[],
 ): Promise<number> {
-  requireHr(me);
-  await upsertPositions(services.db, me.org, positions);
+  await hrWrite(services, me, (db, org) => upsertPositions(db, org, positions));
   return positions.length;
 }
 
@@ -44,8 +52,7 @@ export async function importEmployeeFile(
   me: Principal,
   file: string | { xlsx: Uint8Array },
 ): Promise<ImportResult> {
-  requireHr(me);
-  return importEmployees(services.db, me.org, file);
+  return hrWrite(services, me, (db, org) => importEmployees(db, org, file));
 }
 
 export interface TimeZoneSetting {

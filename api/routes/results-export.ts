@@ -2,6 +2,7 @@
 // one evaluation period or of the year (akhir), one row per employee.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { allPeriodIds, annualPeriod } from '../../domain/cycle/periods.ts';
+import { attachmentHeaders } from '../../http/attachment.ts';
 import { xlsxContentType } from '../../record/read/export/tables.ts';
 import { predikatFile } from '../../record/read/predikat-export.ts';
 import { resultsFile } from '../../record/read/results.ts';
@@ -60,11 +61,6 @@ const predikatRoute = createRoute({
   },
 });
 
-const attachment = (file: { contentType: string; fileName: string }) => ({
-  'content-type': file.contentType,
-  'content-disposition': `attachment; filename="${file.fileName}"`,
-});
-
 export const resultsExportRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(route, async (c) => {
     const { cycleId } = c.req.valid('param');
@@ -75,7 +71,7 @@ export const resultsExportRoutes = new OpenAPIHono<ApiEnv>()
       c.req.valid('query').format,
     );
     if (!file) throw new Refusal(404, 'not_found', 'No such cycle');
-    return c.body(file.body, 200, attachment(file));
+    return c.body(file.body, 200, attachmentHeaders(file));
   })
   .openapi(predikatRoute, async (c) => {
     const { period, format: chosen } = c.req.valid('query');
@@ -83,5 +79,5 @@ export const resultsExportRoutes = new OpenAPIHono<ApiEnv>()
     requireCyclePeriod(cycle, period, { annual: true });
     const file = await predikatFile(c.get('deps').db, c.get('principal').org, cycle.cycleId, period, chosen);
     if (!file) throw new Refusal(404, 'not_found', 'No such cycle');
-    return c.body(file.body, 200, attachment(file));
+    return c.body(file.body, 200, attachmentHeaders(file));
   });

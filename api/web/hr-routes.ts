@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { Principal } from '../../auth/identity.ts';
 import { isPeriodId } from '../../domain/cycle/periods.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
+import { attachmentHeaders } from '../../http/attachment.ts';
 import { maxBodyBytes } from '../../http/input-guards.ts';
 import { mayManageCycles, mayReadCycles } from '../../record/read/access.ts';
 import { cycleSummaryOf } from '../../record/read/cycles.ts';
@@ -210,12 +211,7 @@ export function hrRoutes(deps: Services): Hono {
     if (!cycleIdPattern.test(cycle)) return notFound(c, who.t, who.session);
     const file = await resultsFile(deps.db, who.session.principal.org, cycle, format);
     if (!file) return notFound(c, who.t, who.session);
-    return new Response(file.body, {
-      headers: {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.fileName}"`,
-      },
-    });
+    return new Response(file.body, { headers: attachmentHeaders(file) });
   });
 
   return web;

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { annualPeriod } from '../../domain/cycle/periods.ts';
+import { attachmentHeaders } from '../../http/attachment.ts';
 import { mayManageCycles, mayReadCycles } from '../../record/read/access.ts';
 import { cycleOf, cyclesOf } from '../../record/read/cycles.ts';
 import { unitNames } from '../../record/read/organisation.ts';
@@ -67,12 +68,7 @@ export function periodicRoutes(deps: Services): Hono {
     if (!cycle || !cyclePeriods(cycle).choices.includes(period)) return notFound(c, who.t, who.session);
     const file = await predikatFile(deps.db, org, cycleId, period, format);
     if (!file) return notFound(c, who.t, who.session);
-    return new Response(file.body, {
-      headers: {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.fileName}"`,
-      },
-    });
+    return new Response(file.body, { headers: attachmentHeaders(file) });
   });
 
   return web;

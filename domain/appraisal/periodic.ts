@@ -14,6 +14,7 @@ import { isEmployee, isHr, isSupervisor, requireActor } from './guards.ts';
 import { realisationIssues } from './skp.ts';
 import type { AppraisalState } from './state.ts';
 import { assignTask, completeTask, expireTasks, taskId, tasksOfKind } from './tasks.ts';
+import { enterCheckIns } from './transitions.ts';
 import type { Actor } from './types.ts';
 import { resultsOf } from './unit-leader.ts';
 
@@ -147,16 +148,12 @@ export function openPeriod(
   deadline: string,
   now: string,
 ): AppraisalEvent[] {
-  const entered: AppraisalEvent[] =
-    state.step === 'checkIns'
-      ? []
-      : [{ type: 'appraisal.stepEntered', data: { step: 'checkIns', deadline: null, at: now } }];
-  const at = { ...state, step: 'checkIns' as const };
+  const { entered, inStep } = enterCheckIns(state, now);
   const p = state.participants;
   return [
     ...entered,
     { type: 'period.opened', data: { period, deadline, at: now } },
-    ...assignTask(at, now, {
+    ...assignTask(inStep, now, {
       kind: 'recordRealisation',
       qualifier: period,
       assigneeNip: p.employee.nip,
@@ -164,7 +161,7 @@ export function openPeriod(
       step: 'checkIns',
       dueAt: deadline,
     }),
-    ...assignTask(at, now, {
+    ...assignTask(inStep, now, {
       kind: 'ratePeriod',
       qualifier: period,
       assigneeNip: p.supervisorNip,

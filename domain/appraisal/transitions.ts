@@ -116,25 +116,33 @@ export function closeStep(state: AppraisalState, now: string): AppraisalEvent[] 
   }
 }
 
+/**
+ * The check-ins step has no deadline of its own: the first quarter's (or period's) window to open enters
+ * it. The events that do, if the appraisal is elsewhere, and the state in the step for its tasks.
+ */
+export function enterCheckIns(state: AppraisalState, now: string) {
+  const entered: AppraisalEvent[] =
+    state.step === 'checkIns'
+      ? []
+      : [{ type: 'appraisal.stepEntered', data: { step: 'checkIns', deadline: null, at: now } }];
+  return { entered, inStep: { ...state, step: 'checkIns' as const } };
+}
+
 export function openCheckIn(
   state: AppraisalState,
   quarter: Quarter,
   windowEnd: string,
   now: string,
 ): AppraisalEvent[] {
-  const entered: AppraisalEvent[] =
-    state.step === 'checkIns'
-      ? []
-      : [{ type: 'appraisal.stepEntered', data: { step: 'checkIns', deadline: null, at: now } }];
-  const step: Step = 'checkIns';
+  const { entered, inStep } = enterCheckIns(state, now);
   return [
     ...entered,
-    ...assignTask({ ...state, step }, now, {
+    ...assignTask(inStep, now, {
       kind: 'submitCheckIn',
       qualifier: quarter,
       assigneeNip: state.participants.employee.nip,
       assigneeRole: 'employee',
-      step,
+      step: 'checkIns',
       dueAt: windowEnd,
     }),
   ];
