@@ -9,6 +9,7 @@ import * as idempotency from './0005-idempotency.ts';
 import * as idempotencyClaims from './0006-idempotency-claims.ts';
 import * as organisationTimeZone from './0007-organisation-time-zone.ts';
 import * as periodicPredikat from './0008-periodic-predikat.ts';
+import * as standards from './0013-standards.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStoreMigration,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006-idempotency-claims': idempotencyClaims,
   '0007-organisation-time-zone': organisationTimeZone,
   '0008-periodic-predikat': periodicPredikat,
+  '0013-standards': standards,
 };
