@@ -4,6 +4,7 @@ import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
 import { enPeriodic } from './en-periodic.ts';
 import { enRules } from './en-rules.ts';
+import { enStandards } from './en-standards.ts';
 import type { idOwn } from './id.ts';
 
 const enOwn: Record<keyof typeof idOwn, string> = {
@@ -11,6 +12,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enPeriodic,
   ...enRules,
   ...enEvaluation,
+  ...enStandards,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',
   'nav.skip': 'Skip to content',

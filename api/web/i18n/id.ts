@@ -5,12 +5,14 @@ import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idPeriodic } from './id-periodic.ts';
 import { idRules } from './id-rules.ts';
+import { idStandards } from './id-standards.ts';
 
 export const idOwn = {
   ...idHrAudit,
   ...idPeriodic,
   ...idRules,
   ...idEvaluation,
+  ...idStandards,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
   'nav.skip': 'Langsung ke isi',
