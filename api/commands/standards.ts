@@ -24,7 +24,7 @@ import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
-import { callTemporal, executeUpdate } from './temporal-calls.ts';
+import { callTemporal, defaultUpdateTimeoutMs, executeUpdate } from './temporal-calls.ts';
 
 export interface StartRoundRequest {
   /** The window's last day (YYYY-MM-DD): comments are taken until 23:59:59 there, in the organisation's zone. */
@@ -107,6 +107,10 @@ export async function startStandardsRound(
     if (!operationId || (await startedBy(services, workflowId)) !== operationId)
       throw new Refusal(409, 'round_open', `Round ${roundId} was started by another request`, { roundId });
   }
+  // Answered once the round is on record (its first workflow task), so the next read sees it.
+  const until = Date.now() + (services.updateTimeoutMs ?? defaultUpdateTimeoutMs);
+  while (!(await roundOf(db, me.org, roundId)) && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 50));
   return { roundId, workflowId, deadline };
 }
 

@@ -18,6 +18,7 @@ export type Section =
   | 'hr'
   | 'hrPeriodic'
   | 'rules'
+  | 'standards'
   | 'hrImport'
   | 'hrStart'
   | 'audit'
@@ -66,6 +67,7 @@ export function page(options: {
     ${link('/app/inbox', 'nav.inbox', 'inbox')}
     ${link('/app/appraisal', 'nav.appraisal', 'appraisal')}
     ${viewer.team ? link('/app/team', 'nav.team', 'team') : ''}
+    ${link('/app/standards', 'nav.standards', 'standards')}
     ${canSeeHr ? h`${link('/app/hr', 'nav.hr', 'hr')} ${link('/app/hr/periodic', 'nav.hrPeriodic', 'hrPeriodic')}` : ''}
     ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')}` : ''}
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
