@@ -5,6 +5,7 @@
 // API's own way in), like every other page, after the same zod validation.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { Rhk } from '../../domain/appraisal/events.ts';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { commandsForTask, taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { qualifierOf } from '../../domain/ids.ts';
@@ -12,6 +13,7 @@ import { agreedRhk, checkInRecord } from '../../record/read/agreement.ts';
 import { appraisalState } from '../../record/read/appraisal.ts';
 import { type Task, taskOf } from '../../record/read/inbox.ts';
 import { employeeNames } from '../../record/read/people.ts';
+import { publishedStandard } from '../../record/read/standards.ts';
 import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
@@ -63,8 +65,18 @@ export function agreementRoutes(deps: Services): Hono {
     const { state, parents, history, ownerName } = await context(session, task);
     const agreement = state?.agreement ?? null;
     const common = { task, ownerName, agreement, history, now: now() };
+    // A first SKP starts from the published standard of the employee's position (its default RHK).
+    const standard =
+      taskTakes(task.kind, 'proposeIndicators') && state && state.agreement.versions.length === 0
+        ? await publishedStandard(deps.db, session.principal.org, state.participants.employee.positionCode)
+        : undefined;
     const body = taskTakes(task.kind, 'proposeIndicators')
-      ? skpEditorBody(t, { ...common, parents, state: form ?? editorStart(state) })
+      ? skpEditorBody(t, {
+          ...common,
+          parents,
+          state: form ?? editorStart(state, standard?.standard.rhk),
+          standardVersion: standard?.version ?? null,
+        })
       : taskTakes(task.kind, 'giveCheckInFeedback')
         ? checkInFeedbackBody(t, {
             ...common,
@@ -110,9 +122,12 @@ export function agreementRoutes(deps: Services): Hono {
   return web;
 }
 
-/** The editor starts from the latest version (a revision after a comment), else one empty row. */
-function editorStart(state: AppraisalState | null): FormState {
+/**
+ * The editor starts from the latest version (a revision after a comment), else from the default RHK of
+ * the position's published standard, else one empty row.
+ */
+function editorStart(state: AppraisalState | null, standardRhk: Rhk[] | undefined): FormState {
   const latest = state?.agreement.versions.at(-1);
-  const values: Values = valuesFromRhk(latest?.rhk ?? []);
+  const values: Values = valuesFromRhk(latest?.rhk ?? standardRhk ?? []);
   return { type: 'proposeIndicators', values, errors: {} };
 }

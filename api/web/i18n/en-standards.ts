@@ -95,6 +95,7 @@ export const enStandards: Record<keyof typeof idStandards, string> = {
   'standards.change.indicatorAdded': 'Indicator added to "{rhk}": {text}',
   'standards.change.indicatorRemoved': 'Indicator removed from "{rhk}": {text}',
   'standards.change.indicatorChanged': '{text}: {field} {from} → {to}',
+  'skp.fromStandard': "Filled in from the position's standard, version {version}: adjust as needed.",
   'problem.round_open': 'A round is still open.',
   'problem.round_closed': 'This round is closed.',
   'problem.window_closed': 'The window for comments has closed.',

@@ -93,6 +93,7 @@ export const idStandards = {
   'standards.change.indicatorAdded': 'Indikator ditambah pada RHK "{rhk}": {text}',
   'standards.change.indicatorRemoved': 'Indikator dihapus dari RHK "{rhk}": {text}',
   'standards.change.indicatorChanged': '{text}: {field} {from} → {to}',
+  'skp.fromStandard': 'Diisi dari standar kinerja jabatan versi {version}: sesuaikan bila perlu.',
   'problem.round_open': 'Masih ada putaran yang belum ditutup.',
   'problem.round_closed': 'Putaran ini sudah ditutup.',
   'problem.window_closed': 'Masa tanggapan sudah berakhir.',
