@@ -26,6 +26,7 @@ import {
 } from '../../workflows/messages.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPeriodicYear, seedPeriodicOrganisation } from './periodic-year.ts';
+import { runStandardsRound } from './standards-round.ts';
 import { clockSkipper } from './temporal.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
@@ -65,11 +66,14 @@ export function writeHistoryFixtures(recorded: RecordedHistory[], dir = fixtures
     scenario,
   }));
   // Histories of older code (e.g. recorded before the batched launch) stay: today's code must replay them.
+  // Each keeps its place in the manifest; a new one comes last.
   const previous = existsSync(join(dir, manifestFile))
     ? (JSON.parse(readFileSync(join(dir, manifestFile), 'utf8')) as HistoryFixture[])
     : [];
-  const kept = previous.filter((old) => !fresh.some((f) => f.file === old.file));
-  const manifest = [...fresh, ...kept];
+  const manifest = [
+    ...previous.map((old) => fresh.find((f) => f.file === old.file) ?? old),
+    ...fresh.filter((f) => !previous.some((old) => old.file === f.file)),
+  ];
   writeFileSync(join(dir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -108,6 +112,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
     ...(await recordPeriodicYear(env, rig)),
+    await recordStandardsRound(env, rig),
   ]);
 }
 
@@ -274,6 +279,20 @@ async function recordPeriodicYear(
       'a cycle with periods: launch, unit predikat, calibration waiting for an escalated rating, release, closed by HR',
     ),
   ];
+}
+
+/** A standards round (test/support/standards-round.ts) from its start to HR's close. */
+async function recordStandardsRound(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory> {
+  const { handle } = await runStandardsRound(env, rig.taskQueue, orgId);
+  return historyOf(
+    handle,
+    'standards-round.json',
+    'StandardsRoundWorkflow',
+    "a standards round: a leader's draft, a holder's proposal accepted by HR, a supervisor's comment, the reminder, the window closing with a task expired, version published, closed by HR",
+  );
 }
 
 /** Updates the validator rejects (never in history) around accepted ones, then HR cancels the appraisal. */

@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, and a year of periodic evaluations', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, and a standards round', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -60,6 +60,7 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-year-opening-events.json', 'EmployeeAppraisalWorkflow'],
       ['employee-appraisal-periodic-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-periodic-year.json', 'CycleWorkflow'],
+      ['standards-round.json', 'StandardsRoundWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -94,6 +95,10 @@ describe('replaying recorded histories', () => {
         )?.activityTaskScheduledEventAttributes?.heartbeatTimeout?.seconds;
     expect(Number(launchHeartbeat('cycle-year.json'))).toBe(10);
     expect(Number(launchHeartbeat('cycle-year-inline-events.json'))).toBe(60);
+    // The round's history holds its timers (reminder, deadline) and its accepted Updates.
+    const round = fixtures.find((f) => f.file === 'standards-round.json')?.history.events ?? [];
+    expect(round.filter((e) => e.timerStartedEventAttributes).length).toBe(2);
+    expect(round.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length).toBe(6);
   });
 
   it('replays every fixture against the current workflow code without a non-determinism error', async () => {
