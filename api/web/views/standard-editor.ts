@@ -71,7 +71,7 @@ export function changeList(t: Translate, draft: Standard, proposal: Standard): H
 ${
   changes.length === 0
     ? h`<p>${t('standards.noChanges')}</p>`
-    : h`<ul>${changes.map((c) =>
+    : h`<ul class="changes">${changes.map((c) =>
         c.kind === 'indicatorChanged'
           ? h`<li>${t('standards.change.indicatorChanged', { text: c.text, field: t(`indicator.${c.field}`), from: value(c.field, c.from), to: value(c.field, c.to) })}</li>`
           : h`<li>${t(`standards.change.${c.kind}`, c)}</li>`,

@@ -48,7 +48,7 @@ ${(me.hr || leader) && round.status !== 'closed' && view.edit !== 'draft' ? h`<p
 ${view.edit === 'draft' && (me.hr || leader) ? editorForm(t, view, path, 'draftStandard', t('standards.saveDraft'), p.draft) : ''}
 <section aria-labelledby="comments"><h2 id="comments">${t('standards.comments', { count: p.comments.length })}</h2>
 ${p.comments.length === 0 ? h`<p class="muted">${t('standards.noComments')}</p>` : ''}
-<ol class="tasks">${p.comments.map(
+<ol class="comments">${p.comments.map(
     (
       c,
     ) => h`<li id="${c.commentId}"><div><strong>${name(c.by)}</strong> · ${t(`standards.role.${c.role}`)} · <span class="when">${t.dateTime(c.at)}</span> · ${t('standards.onRevision', { revision: c.revision })}</div>
