@@ -9,17 +9,15 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { parseArgs } from 'node:util';
 import { annualPeriod } from '../domain/cycle/periods.ts';
-import { cycleIdFor, parseCycleId } from '../domain/ids.ts';
 import { cycleOf } from '../record/read/cycles.ts';
 import { cyclePeriods } from '../record/read/periodic.ts';
 import { predikatFile } from '../record/read/predikat-export.ts';
 import { createDb } from '../schema/db.ts';
+import { cycleIdOf, UsageError } from './arguments.ts';
 
 const usageText = `usage:
   siklus export predikat --org <org> --cycle <year|cycleId> --period <TW1|...|M01|...|S1|S2|akhir> --format csv|xlsx [--out <file>]
 environment: DATABASE_URL (required)`;
-
-class UsageError extends Error {}
 
 interface Request {
   org: string;
@@ -92,13 +90,4 @@ function parse(argv: string[], stdout: Writable): Request {
   if (v.format === 'xlsx' && !v.out && (stdout as { isTTY?: boolean }).isTTY)
     throw new UsageError('an xlsx workbook goes to --out <file> or into a pipe, not onto the terminal');
   return { org: v.org, cycleId: cycleIdOf(v.org, v.cycle), period: v.period, format: v.format, out: v.out };
-}
-
-/** `--cycle 2027` (with --org) or `--cycle bungo.2027`, which must be of --org. */
-function cycleIdOf(org: string, cycle: string): string {
-  if (/^\d{4}$/.test(cycle)) return cycleIdFor(org, Number(cycle));
-  const parsed = parseCycleId(cycle);
-  if (!parsed) throw new UsageError(`--cycle ${cycle} is neither a year nor <org>.<year>`);
-  if (parsed.orgId !== org) throw new UsageError(`cycle ${cycle} is not of organisation ${org}`);
-  return cycle;
 }

@@ -1,6 +1,8 @@
-// `siklus rules <predikat|distribution|keberatan> ... [--json]`: the regulation's rules asked directly, from
-// the same domain functions the workflows use, with no server. With --json one line of JSON; without it, a
-// few lines for a person. Exit codes: 0 it ran (whatever the answer), 2 bad arguments.
+// `siklus rules <predikat|distribution|keberatan|impact> ... [--json]`: the regulation's rules asked
+// directly, from the same domain functions the workflows use; only `impact` reads the record (through
+// DATABASE_URL) and it writes nothing. With --json one line of JSON; without it, a few lines for a person.
+// Exit codes: 0 it ran (whatever the answer), 2 bad arguments, a bad pack file or a missing cycle.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { objectionDeadline } from '../domain/cycle/calendar.ts';
 import { isDomainError } from '../domain/errors.ts';
@@ -13,18 +15,21 @@ import {
   predikats,
   ratingLabels,
 } from '../domain/rating/predikat.ts';
+import { packInForce } from '../domain/regulation/pack.ts';
+import { readPackFile } from '../domain/regulation/pack-file.ts';
 import { localOffsetIso } from '../domain/time/local-text.ts';
 import { defaultTimeZone, zoneAbbreviation } from '../domain/time/zones.ts';
+import { cycleIdOf, UsageError } from './arguments.ts';
 
 const usageText = `usage:
   siklus rules predikat --results above|meets|below --behaviour above|meets|below [--json]
   siklus rules distribution --unit ${unitPredikats.join('|')} --counts sangatBaik=N,baik=N,... [--json]
-  siklus rules keberatan --received <ISO instant> [--tz Asia/Jakarta|Asia/Makassar|Asia/Jayapura] [--json]`;
-
-class UsageError extends Error {}
+  siklus rules keberatan --received <ISO instant> [--tz Asia/Jakarta|Asia/Makassar|Asia/Jayapura] [--json]
+  siklus rules pack [--on YYYY-MM-DD] [--json]   (the pack in force; with --json, a file to edit for impact)
+  siklus rules impact --org <org> --cycle <year|cycleId> --pack <file.json> [--json]   (DATABASE_URL)`;
 
 type Out = (line: string) => void;
-type Rule = (args: string[], out: Out) => void;
+type Rule = (args: string[], out: Out) => void | Promise<void>;
 
 /** The words of the issue's interface, mapped to the rating codes of the domain. */
 const ratingWords = { above: 'diAtas', meets: 'sesuai', below: 'diBawah' } as const;
@@ -77,6 +82,30 @@ const rules: Record<string, Rule> = {
       `Batas pengajuan keberatan: ${local.slice(0, 10)} pukul 23.59.59 ${zoneAbbreviation(zone)} (${deadline})`,
     );
   },
+
+  pack(args, out) {
+    const v = options(args, { on: { type: 'string' } });
+    const day = v.on ?? new Date().toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError(`--on is a day YYYY-MM-DD; got "${day}"`);
+    const pack = packInForce(day);
+    if (v.json) return out(JSON.stringify(pack));
+    out(`${pack.id} (berlaku sejak ${pack.effectiveFrom}): ${pack.title}`);
+    for (const [rule, citation] of Object.entries(pack.citations)) out(`  ${rule}: ${citation}`);
+  },
+
+  async impact(args, out) {
+    const v = options(args, { org: { type: 'string' }, cycle: { type: 'string' }, pack: { type: 'string' } });
+    if (!v.org) throw new UsageError('--org is required');
+    if (!v.cycle) throw new UsageError('--cycle is required');
+    if (!v.pack) throw new UsageError('--pack <file.json> is required');
+    const proposed = packFrom(v.pack);
+    // Loaded here: the other rules need no database driver.
+    const { cycleImpact, impactLines } = await import('./pack-impact.ts');
+    const impact = await cycleImpact(v.org, cycleIdOf(v.org, v.cycle), proposed);
+    if (typeof impact === 'string') throw new UsageError(impact);
+    if (v.json) return out(JSON.stringify(impact));
+    for (const line of impactLines(impact)) out(line);
+  },
 };
 
 export async function rulesCommand(argv: string[], out: Out = (line) => console.log(line)): Promise<number> {
@@ -84,7 +113,7 @@ export async function rulesCommand(argv: string[], out: Out = (line) => console.
   const rule = name && Object.hasOwn(rules, name) ? rules[name] : undefined;
   try {
     if (!rule) throw new UsageError(name ? `unknown rule "${name}"` : 'which rule?');
-    rule(args, out);
+    await rule(args, out);
     return 0;
   } catch (error) {
     if (!(error instanceof UsageError) && !(error instanceof TypeError)) throw error;
@@ -92,6 +121,18 @@ export async function rulesCommand(argv: string[], out: Out = (line) => console.
     console.error(`siklus rules: ${error.message}\n${usageText}`);
     return 2;
   }
+}
+
+function packFrom(file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--pack ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const read = readPackFile(json);
+  if (!read.ok) throw new UsageError(`--pack ${file}: ${read.message}`);
+  return read.pack;
 }
 
 function options<T extends Record<string, { type: 'string' }>>(args: string[], own: T) {

@@ -27,7 +27,10 @@ export type DistributionRule = {
   text: { id: string; en: string };
 };
 
-export const distributionRules: Readonly<Record<UnitPredikat, readonly DistributionRule[]>> = {
+export type DistributionRules = Readonly<Record<UnitPredikat, readonly DistributionRule[]>>;
+
+/** The five patterns of SE MenPANRB 3/2023. */
+export const distributionRules: DistributionRules = {
   istimewa: [
     {
       code: 'istimewa.max70PercentSangatBaik',

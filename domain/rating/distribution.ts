@@ -2,7 +2,12 @@
 // unit's own predikat organisasi selects? Percentages are compared in exact integers
 // (count * 100 against percent * total), never as floats.
 import { DomainError } from '../errors.ts';
-import { type DistributionRule, distributionRules, type UnitPredikat } from './distribution-rules.ts';
+import {
+  type DistributionRule,
+  type DistributionRules,
+  distributionRules,
+  type UnitPredikat,
+} from './distribution-rules.ts';
 import { type Predikat, predikatLabels, predikats } from './predikat.ts';
 
 export type PredikatCounts = Readonly<Partial<Record<Predikat, number>>>;
@@ -24,11 +29,15 @@ export type DistributionCheck = { ok: true } | { ok: false; violations: Distribu
  * An empty unit (0 employees) is ok: there is nothing to calibrate, so even "at least one" rules are
  * waived. Otherwise every rule of the unit's predikat applies literally, whatever the unit's size.
  */
-export function checkDistribution(unitPredikat: UnitPredikat, counts: PredikatCounts): DistributionCheck {
+export function checkDistribution(
+  unitPredikat: UnitPredikat,
+  counts: PredikatCounts,
+  rules: DistributionRules = distributionRules,
+): DistributionCheck {
   const total = totalOf(counts);
   if (total === 0) return { ok: true };
   const violations: DistributionViolation[] = [];
-  for (const rule of distributionRules[unitPredikat]) {
+  for (const rule of rules[unitPredikat]) {
     const actual = rule.predikats.reduce((sum, p) => sum + (counts[p] ?? 0), 0);
     const limit = limitCount(rule, total);
     const broken = rule.bound === 'atMost' ? actual > limit : actual < limit;

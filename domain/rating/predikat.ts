@@ -25,13 +25,20 @@ export const predikatLabels: Readonly<Record<Predikat, string>> = {
   sangatKurang: 'Sangat Kurang',
 };
 
-/** Rows: rating hasil kerja; columns: rating perilaku kerja. */
-const matrix: Readonly<Record<Rating, Readonly<Record<Rating, Predikat>>>> = {
+export type PredikatMatrix = Readonly<Record<Rating, Readonly<Record<Rating, Predikat>>>>;
+
+/** Rows: rating hasil kerja; columns: rating perilaku kerja (PermenPANRB 6/2022, lampiran). */
+export const predikatMatrix: PredikatMatrix = {
   diAtas: { diAtas: 'sangatBaik', sesuai: 'baik', diBawah: 'kurang' },
   sesuai: { diAtas: 'baik', sesuai: 'baik', diBawah: 'kurang' },
   diBawah: { diAtas: 'butuhPerbaikan', sesuai: 'butuhPerbaikan', diBawah: 'sangatKurang' },
 };
 
-export function predikatFor(results: Rating, behaviour: Rating): Predikat {
+/** The predikat of a pair of ratings, by the matrix in force (a regulation pack's, when another is asked). */
+export function predikatFor(
+  results: Rating,
+  behaviour: Rating,
+  matrix: PredikatMatrix = predikatMatrix,
+): Predikat {
   return matrix[results][behaviour];
 }

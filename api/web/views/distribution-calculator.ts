@@ -53,7 +53,7 @@ export function calculatorBody(t: Translate, input: CalculatorInput | null): Htm
   )}</select>${error('unit')}</div>
 <fieldset><legend>${t('calculator.counts')}</legend><div class="grid3">${predikats.map(
     (p) => h`<div><label for="${p}">${t(`predikat.${p}`)}</label>
-<input id="${p}" name="${p}" inputmode="numeric" pattern="[0-9]*" value="${value(p)}"${invalid(p)}>${error(p)}</div>`,
+<input type="text" id="${p}" name="${p}" inputmode="numeric" pattern="[0-9]*" value="${value(p)}"${invalid(p)}>${error(p)}</div>`,
   )}</div></fieldset>
 <div class="actions"><button type="submit">${t('calculator.check')}</button></div>
 </form>

@@ -229,4 +229,23 @@ describe('HR and auditor pages in a real browser', () => {
     expect(await text()).toContain('Verifikasi menemukan 1 masalah.');
     await page.screenshot('audit-verification-findings');
   }, 180_000);
+  it('lets a unit leader on a 360 px phone check a distribution with the calculator, within the screen', async () => {
+    await page.setViewport(360, 780, true);
+    await signIn(head.nip, []);
+    await page.click('nav a[href="/app/rules/distribution"]');
+    await page.waitFor(
+      `location.pathname === '/app/rules/distribution' && document.querySelector('#calculator')`,
+    );
+    await page.select('#unit', 'baik');
+    await page.type('#sangatBaik', '2');
+    await page.type('#baik', '8');
+    await page.click('#calculator button[type=submit]');
+    await page.waitFor(`document.querySelector('#result')`);
+    const result = await page.evaluate<string>(`document.querySelector('#result').innerText`);
+    expect(result).toContain('Distribusi 10 pegawai tidak sesuai pola: 2 aturan dilanggar.');
+    expect(result).toContain('✗ dilanggar: 8 dari 10 pegawai, batas 7');
+    // Nothing wider than the phone: no sideways scrolling.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.screenshot('distribution-calculator-phone');
+  }, 120_000);
 });
