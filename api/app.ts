@@ -23,6 +23,7 @@ import { evaluationFileRoutes } from './routes/evaluation-file.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
 import { resultsExportRoutes } from './routes/results-export.ts';
+import { standardsRoutes } from './routes/standards.ts';
 import { timeZoneRoutes } from './routes/time-zone.ts';
 
 export type { ApiDependencies } from './context.ts';
@@ -80,6 +81,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', evaluationFileRoutes);
   app.route('/', cycleScheduleRoutes);
   app.route('/', timeZoneRoutes);
+  app.route('/', standardsRoutes);
   app.route('/', auditRoutes);
   return app;
 }

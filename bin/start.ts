@@ -29,6 +29,7 @@ import { startTemporalDevServer } from '../runtime/temporal-server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { createWorker } from '../worker/create-worker.ts';
+import { seedDemoStandards } from './demo-standards.ts';
 import { startServer } from './server.ts';
 
 const say = (line: string) => console.log(`siklus: ${line}`);
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   say('database migrated');
   const seeded = await seedDemoOrganisations(db);
   if (seeded.length > 0) say(`demo organisations seeded: ${seeded.join(', ')}`);
+  // Their standards, version 1 of every position's, published in a first round.
+  await seedDemoStandards(db, seeded);
 
   say('starting Temporal (the first run may build the Temporal CLI, which takes a few minutes) ...');
   const temporal = await startTemporalDevServer({

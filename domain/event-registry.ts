@@ -2,6 +2,11 @@
 // read against this registry.
 import { appraisalEventSchemas } from './appraisal/events.ts';
 import { cycleEventSchemas } from './cycle/events.ts';
+import { standardsEventSchemas } from './standards/events.ts';
 
-export const eventSchemas = { ...appraisalEventSchemas, ...cycleEventSchemas } as const;
+export const eventSchemas = {
+  ...appraisalEventSchemas,
+  ...cycleEventSchemas,
+  ...standardsEventSchemas,
+} as const;
 export type EventType = keyof typeof eventSchemas;

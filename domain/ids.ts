@@ -8,6 +8,8 @@
 //   workflow id     cycle:<cycleId>, appraisal:<appraisalId>
 //   system actor    system:<component>              instead of a NIP, for automated steps
 //   web report id   web-<form key>                  the activity reports the web form adds
+//   standards round <orgId>.standards-<n>           bungo.standards-1 (stream standards-…, workflow standards:…)
+//   standards task  <roundId>:reviewStandard:<nip>:<positionCode>
 //
 // Decoders never throw: text that is not such an id gives `undefined`. An organisation id is free text
 // (dots included), so ids are taken apart from the right, where the year, NIP and kind have a fixed shape.
@@ -148,3 +150,27 @@ export function parseWebReportId(reportId: string): string | undefined {
     ? reportId.slice('web-'.length)
     : undefined;
 }
+
+// Standards rounds: an organisation's n-th round of drafting and publishing its positions' standards. The
+// dash keeps a round id from ever reading as a cycle id (`<org>.<year>`).
+
+export const standardsRoundIdFor = (orgId: string, n: number) => `${orgId}.standards-${n}`;
+
+export function parseStandardsRoundId(text: string): { orgId: string; n: number } | undefined {
+  const match = /^(.+)\.standards-([1-9]\d{0,8})$/.exec(text);
+  return match?.[1] && match[2] ? { orgId: match[1], n: Number(match[2]) } : undefined;
+}
+
+export const standardsStreamId = (roundId: string) => `standards-${roundId}`;
+export const standardsWorkflowId = (roundId: string) => `standards:${roundId}`;
+
+/** The round id of a round's stream (`undefined` for any other stream). */
+export function roundIdOfStream(streamId: string): string | undefined {
+  if (!streamId.startsWith('standards-')) return undefined;
+  const roundId = streamId.slice('standards-'.length);
+  return parseStandardsRoundId(roundId) ? roundId : undefined;
+}
+
+/** One participant's task on one position of a round. */
+export const standardsTaskIdFor = (roundId: string, nip: string, positionCode: string) =>
+  `${roundId}:reviewStandard:${nip}:${positionCode}`;

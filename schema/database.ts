@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AppraisalTables } from './tables/appraisal.ts';
 import type { OrganisationTables } from './tables/organisation.ts';
 import type { PeriodicTables } from './tables/periodic.ts';
+import type { StandardsTables } from './tables/standards.ts';
 
 /** Written as JSON text, read back parsed. */
 export type Json = ColumnType<unknown, string, never>;
@@ -35,7 +36,7 @@ export interface EventsTable {
   hash: ColumnType<string, string, never>;
 }
 
-export interface Database extends OrganisationTables, AppraisalTables, PeriodicTables {
+export interface Database extends OrganisationTables, AppraisalTables, PeriodicTables, StandardsTables {
   streams: StreamsTable;
   events: EventsTable;
 }

@@ -2,3 +2,4 @@
 export { CycleWorkflow } from './cycle.ts';
 export { EmployeeAppraisalWorkflow } from './employee-appraisal.ts';
 export { StartNextCycleWorkflow } from './next-cycle.ts';
+export { StandardsRoundWorkflow } from './standards-round.ts';

@@ -4,6 +4,8 @@ import type { ActRequest } from '../domain/appraisal/commands.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import type { Step } from '../domain/appraisal/types.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
+import type { StandardsActRequest } from '../domain/standards/commands.ts';
+import type { RoundState } from '../domain/standards/state.ts';
 
 /** What an accepted action returns: the stream version after its events were stored. */
 export interface ActResult {
@@ -51,3 +53,9 @@ export const setUnitPredikatUpdate = defineUpdate<
 /** Check the units' distributions now (after ratings changed) instead of at the next daily check. */
 export const calibrateNowUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('calibrateNow');
 export const closeCycleUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('closeCycle');
+
+// StandardsRoundWorkflow
+/** HR, a unit leader or a participant acts on a standards round (draft, comment, answer, publish, close). */
+export const actOnStandardsUpdate = defineUpdate<ActResult, [StandardsActRequest]>('actOnStandards');
+/** For tests and debugging only: pages read the round's projection in Postgres. */
+export const standardsRoundQuery = defineQuery<RoundState | null>('standardsRound');

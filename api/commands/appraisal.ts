@@ -10,8 +10,9 @@ import type { Principal } from '../../auth/identity.ts';
 import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
 import { taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { appraisalWorkflowId } from '../../domain/ids.ts';
-import { myAppraisal } from '../../record/read/appraisal.ts';
+import { appraisalState, myAppraisal } from '../../record/read/appraisal.ts';
 import { taskOf } from '../../record/read/inbox.ts';
+import { publishedStandard } from '../../record/read/standards.ts';
 import { type ActResult, actUpdate } from '../../workflows/messages.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
@@ -58,13 +59,17 @@ async function actOnAppraisal(
   command: AppraisalCommand,
   key: string | undefined,
 ): Promise<ActResult> {
+  const sent =
+    command.type === 'acknowledgeStandards'
+      ? await withPublishedVersion(services, me, appraisalId, command)
+      : command;
   const handle = services.temporal.workflow.getHandle(appraisalWorkflowId(appraisalId));
   try {
     return await executeUpdate(
       services,
       handle,
       actUpdate,
-      [{ actor: { nip: me.nip, roles: me.roles }, command }],
+      [{ actor: { nip: me.nip, roles: me.roles }, command: sent }],
       updateIdFor(me, key),
     );
   } catch (error) {
@@ -83,4 +88,34 @@ async function actOnAppraisal(
       throw new Refusal(409, 'appraisal_closed', 'This appraisal has ended');
     throw error;
   }
+}
+
+type Acknowledge = Extract<AppraisalCommand, { type: 'acknowledgeStandards' }>;
+
+/**
+ * Socialisation acknowledges the latest published version of the standard of the appraisal's position:
+ * the command carries it to the workflow, which records it with the acknowledgement. A version named
+ * by the caller that is not that one (published since the page was read) is 409 stale_standard.
+ */
+async function withPublishedVersion(
+  services: Services,
+  me: Principal,
+  appraisalId: string,
+  command: Acknowledge,
+): Promise<Acknowledge> {
+  const state = await appraisalState(services.db, me.org, appraisalId);
+  const positionCode = state?.participants.employee.positionCode;
+  const published = positionCode ? await publishedStandard(services.db, me.org, positionCode) : undefined;
+  const current = published && positionCode ? { positionCode, version: published.version } : undefined;
+  const asked = command.standard;
+  if (asked && (asked.positionCode !== current?.positionCode || asked.version !== current.version))
+    throw new Refusal(
+      409,
+      'stale_standard',
+      current
+        ? `The standard of ${current.positionCode} stands at version ${current.version}; read it again`
+        : 'No version of this standard is published',
+      { current: current ?? null },
+    );
+  return current ? { ...command, standard: current } : command;
 }

@@ -7,6 +7,7 @@
 // zod validation and the domain's rules of the form.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { Rhk } from '../../domain/appraisal/events.ts';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { commandsForTask, taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { qualifierOf } from '../../domain/ids.ts';
@@ -14,6 +15,7 @@ import { agreedRhk, checkInRecord } from '../../record/read/agreement.ts';
 import { appraisalState, myAppraisal } from '../../record/read/appraisal.ts';
 import { type Task, taskOf } from '../../record/read/inbox.ts';
 import { employeeNames, partiesOf } from '../../record/read/people.ts';
+import { publishedStandard } from '../../record/read/standards.ts';
 import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
@@ -78,12 +80,18 @@ export function agreementRoutes(deps: Services): Hono {
     const { state, parents, history, ownerName, options } = await context(session, task);
     const agreement = state?.agreement ?? null;
     const common = { task, ownerName, agreement, history, now: now() };
+    // A first SKP starts from the published standard of the employee's position (its default RHK).
+    const standard =
+      taskTakes(task.kind, 'proposeIndicators') && state && state.agreement.versions.length === 0
+        ? await publishedStandard(deps.db, session.principal.org, state.participants.employee.positionCode)
+        : undefined;
     const body = taskTakes(task.kind, 'proposeIndicators')
       ? skpEditorBody(t, {
           ...common,
           parents,
           ...options,
-          state: editorState(state, options, form),
+          state: editorState(state, options, form, standard?.standard.rhk),
+          standardVersion: standard?.version ?? null,
         })
       : taskTakes(task.kind, 'giveCheckInFeedback')
         ? checkInFeedbackBody(t, {
@@ -197,16 +205,17 @@ export function agreementRoutes(deps: Services): Hono {
 }
 
 /**
- * What the editor holds: what was typed, or the latest version (a revision after a comment), else one
- * empty row. The employee sees the rater's ekspektasi khusus (carried over) but does not post them.
+ * What the editor holds: what was typed, or the latest version (a revision after a comment), else the
+ * default RHK of the position's published standard, else one empty row. The employee sees the rater's ekspektasi khusus (carried over) but does not post them.
  */
 function editorState(
   state: AppraisalState | null,
   options: SkpFormOptions,
   form: FormState | null,
+  standardRhk?: Rhk[],
 ): FormState {
   const latest = state?.agreement.versions.at(-1);
-  const start: Values = valuesFromRhk(latest?.rhk ?? [], latest);
+  const start: Values = valuesFromRhk(latest?.rhk ?? standardRhk ?? [], latest);
   if (!form) return { type: 'proposeIndicators', values: start, errors: {} };
   if (options.role !== 'employee') return form;
   const carried = Object.fromEntries(Object.entries(start).filter(([k]) => k.startsWith('ekspektasi.')));

@@ -61,7 +61,15 @@ const realisations = (v: Values) =>
   });
 
 const builders: Record<string, (v: Values) => unknown> = {
-  acknowledgeStandards: () => ({}),
+  acknowledgeStandards: (v) =>
+    v['standard.version']
+      ? {
+          standard: {
+            positionCode: v['standard.positionCode'] ?? '',
+            version: Number(v['standard.version']),
+          },
+        }
+      : {},
   signAgreement: (v) => ({ version: Number(v.version) }),
   commentIndicators: (v) => ({ version: Number(v.version), comment: v.comment ?? '' }),
   submitCheckIn: (v) => ({ quarter: v.quarter, realisations: realisations(v) }),

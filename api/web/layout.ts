@@ -18,6 +18,7 @@ export type Section =
   | 'hr'
   | 'hrPeriodic'
   | 'rules'
+  | 'standards'
   | 'hrImport'
   | 'hrStart'
   | 'audit'
@@ -66,6 +67,7 @@ export function page(options: {
     ${link('/app/inbox', 'nav.inbox', 'inbox')}
     ${link('/app/appraisal', 'nav.appraisal', 'appraisal')}
     ${viewer.team ? link('/app/team', 'nav.team', 'team') : ''}
+    ${link('/app/standards', 'nav.standards', 'standards')}
     ${canSeeHr ? h`${link('/app/hr', 'nav.hr', 'hr')} ${link('/app/hr/periodic', 'nav.hrPeriodic', 'hrPeriodic')}` : ''}
     ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')}` : ''}
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
@@ -143,6 +145,7 @@ fieldset:has(>.checks.compact){border:0;padding:0;margin:.25rem 0}
 .tasks{list-style:none;padding:0;margin:0}
 .tasks li{background:#fff;border:1px solid #d5dbe1;border-left:6px solid #0a4f8a;border-radius:8px;padding:.75rem 1rem;margin:0 0 .75rem}
 .tasks li.overdue{border-left-color:#a4161a}
+.comments{list-style:none;padding:0;margin:0}.comments>li{background:#fff;border:1px solid #d5dbe1;border-left:6px solid #0a4f8a;border-radius:8px;padding:.75rem 1rem;margin:0 0 .75rem}
 .tasks a{font-weight:600;font-size:1.05rem}
 .due{font-size:.9rem;color:#4a5560}
 .due strong{color:#1b1f24}

@@ -48,6 +48,7 @@ import {
   setLang,
   startSession,
 } from './session.ts';
+import { standardsRoutes } from './standards-routes.ts';
 import { teamRoutes } from './team-routes.ts';
 import { appraisalBody } from './views/appraisal.ts';
 import { hrBody } from './views/hr.ts';
@@ -174,6 +175,7 @@ export function webRoutes(deps: WebDependencies): Hono {
     return streamSSE(c, liveFeed(deps.db, deps.listener, audienceOf(session.principal), lastEventId));
   });
 
+  web.route('/', standardsRoutes(deps));
   web.route('/', agreementRoutes(deps));
   web.route('/', evaluationRoutes(deps));
   web.route('/', teamRoutes(deps));

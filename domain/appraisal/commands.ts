@@ -10,7 +10,13 @@ import { actorSchema, quarterSchema, ratingSchema } from './types.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const appraisalCommandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('acknowledgeStandards') }),
+  z.strictObject({
+    type: z.literal('acknowledgeStandards'),
+    /** The published version of the position's standard read (domain/standards/); none before any. */
+    standard: z
+      .strictObject({ positionCode: z.string().min(1).max(64), version: z.number().int().min(1) })
+      .optional(),
+  }),
   z.strictObject({
     type: z.literal('proposeIndicators'),
     rhk: z.array(rhkSchema).min(1).max(30),

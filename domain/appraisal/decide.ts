@@ -49,9 +49,14 @@ export function decide(
       requireActor(isEmployee(state, actor), 'employee');
       if (state.socialisation.acknowledgedAt)
         throw new DomainError('already_done', 'The standards were already acknowledged');
+      const { standard } = command;
+      if (standard && standard.positionCode !== state.participants.employee.positionCode)
+        throw new DomainError('wrong_position', "That is not the standard of the employee's position", {
+          positionCode: state.participants.employee.positionCode,
+        });
       // Acknowledging late is still worth recording; it also closes the supervisor's escalation task.
       return [
-        { type: 'socialisation.acknowledged', data: { by, at: now } },
+        { type: 'socialisation.acknowledged', data: standard ? { by, standard, at: now } : { by, at: now } },
         ...completeTask(state, now, by, taskId(state, 'acknowledgeStandards')),
         ...completeTask(state, now, by, taskId(state, 'escalateSocialisation')),
       ];

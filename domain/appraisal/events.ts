@@ -58,7 +58,12 @@ export const appraisalEventSchemas = {
   'task.cancelled': z.object({ taskId: z.string(), reason: z.string(), at }),
   'task.reminded': z.object({ taskId: z.string(), assigneeNip: nipSchema.nullable(), dueAt: at, at }),
 
-  'socialisation.acknowledged': z.object({ by: nipSchema, at }),
+  'socialisation.acknowledged': z.object({
+    by: nipSchema,
+    /** The published version of the position's standard acknowledged; absent where none was published. */
+    standard: z.object({ positionCode: z.string(), version: z.number().int().min(1) }).optional(),
+    at,
+  }),
   'socialisation.escalated': z.object({ supervisorNip: nipSchema.nullable(), at }),
 
   'agreement.proposed': z.object({

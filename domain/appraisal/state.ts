@@ -30,7 +30,12 @@ export interface AppraisalState {
   deadline: string | null;
   version: number;
   openTasks: Record<string, OpenTask>;
-  socialisation: { acknowledgedAt: string | null; escalated: boolean };
+  socialisation: {
+    acknowledgedAt: string | null;
+    escalated: boolean;
+    /** The published version of the position's standard acknowledged (set only when there was one). */
+    standard?: { positionCode: string; version: number };
+  };
   agreement: {
     versions: Array<{
       version: number;
@@ -165,8 +170,14 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
     }
     case 'task.reminded':
       return s;
-    case 'socialisation.acknowledged':
-      return { ...s, socialisation: { ...s.socialisation, acknowledgedAt: event.data.at } };
+    case 'socialisation.acknowledged': {
+      const { at, standard } = event.data;
+      // Without a version the state is as it always was (projections of older appraisals stay equal).
+      return {
+        ...s,
+        socialisation: { ...s.socialisation, acknowledgedAt: at, ...(standard ? { standard } : {}) },
+      };
+    }
     case 'socialisation.escalated':
       return { ...s, socialisation: { ...s.socialisation, escalated: true } };
     case 'agreement.proposed': {

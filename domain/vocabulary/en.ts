@@ -2,11 +2,13 @@
 // their lists in every language (task-kinds.ts, appraisal-events.ts, cycle-events.ts); see vocabulary.ts.
 import { appraisalEventSentences } from './appraisal-events.ts';
 import { cycleEventSentences } from './cycle-events.ts';
+import { standardsEventSentences, standardsTaskKindNames } from './standards.ts';
 import { taskKindNames } from './task-kinds.ts';
 import { inLanguage, type Vocabulary } from './types.ts';
 
 export const en: Vocabulary = {
   taskKinds: inLanguage(taskKindNames, 'en'),
+  standardsTaskKinds: inLanguage(standardsTaskKindNames, 'en'),
   steps: {
     socialisation: 'Socialisation',
     agreement: 'SKP agreement',
@@ -18,5 +20,9 @@ export const en: Vocabulary = {
     completed: 'Completed',
     cancelled: 'Cancelled',
   },
-  events: { ...inLanguage(appraisalEventSentences, 'en'), ...inLanguage(cycleEventSentences, 'en') },
+  events: {
+    ...inLanguage(appraisalEventSentences, 'en'),
+    ...inLanguage(cycleEventSentences, 'en'),
+    ...inLanguage(standardsEventSentences, 'en'),
+  },
 };

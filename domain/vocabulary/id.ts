@@ -2,11 +2,13 @@
 // their lists in every language (task-kinds.ts, appraisal-events.ts, cycle-events.ts); see vocabulary.ts.
 import { appraisalEventSentences } from './appraisal-events.ts';
 import { cycleEventSentences } from './cycle-events.ts';
+import { standardsEventSentences, standardsTaskKindNames } from './standards.ts';
 import { taskKindNames } from './task-kinds.ts';
 import { inLanguage, type Vocabulary } from './types.ts';
 
 export const id: Vocabulary = {
   taskKinds: inLanguage(taskKindNames, 'id'),
+  standardsTaskKinds: inLanguage(standardsTaskKindNames, 'id'),
   steps: {
     socialisation: 'Sosialisasi',
     agreement: 'Penyusunan SKP',
@@ -18,5 +20,9 @@ export const id: Vocabulary = {
     completed: 'Selesai',
     cancelled: 'Dibatalkan',
   },
-  events: { ...inLanguage(appraisalEventSentences, 'id'), ...inLanguage(cycleEventSentences, 'id') },
+  events: {
+    ...inLanguage(appraisalEventSentences, 'id'),
+    ...inLanguage(cycleEventSentences, 'id'),
+    ...inLanguage(standardsEventSentences, 'id'),
+  },
 };

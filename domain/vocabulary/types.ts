@@ -3,6 +3,8 @@
 import type { AppraisalEventType } from '../appraisal/events.ts';
 import type { Step, TaskKind } from '../appraisal/types.ts';
 import type { CycleEventType } from '../cycle/events.ts';
+import type { StandardsEventType } from '../standards/events.ts';
+import type { StandardsTaskKind } from '../standards/task-kinds.ts';
 import type { Lang } from './languages.ts';
 
 export { type Lang, languages } from './languages.ts';
@@ -18,10 +20,12 @@ export type EventVariant = AppraisalEventVariant | CycleEventVariant;
 export interface Vocabulary {
   /** A task's name, as its inbox entry, its page, its e-mails and the timeline show it. */
   taskKinds: Readonly<Record<TaskKind, string>>;
+  /** The task kinds of a standards round, named the same way. */
+  standardsTaskKinds: Readonly<Record<StandardsTaskKind, string>>;
   /** A step's name, as a label (`inSentence` gives it for the middle of a sentence). */
   steps: Readonly<Record<Step, string>>;
   /** One sentence per event type; `{name}` stands for one of the event's values. */
-  events: Readonly<Record<AppraisalEventType | CycleEventType | EventVariant, string>>;
+  events: Readonly<Record<AppraisalEventType | CycleEventType | StandardsEventType | EventVariant, string>>;
 }
 
 /** One language's column of a list of words, under the same keys. */

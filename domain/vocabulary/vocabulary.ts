@@ -12,7 +12,10 @@ export const vocabularies: Readonly<Record<Lang, Vocabulary>> = { id, en };
 
 /** The name of a task kind; a kind read from stored data that has no name is shown as it is. */
 export function taskKindName(lang: Lang, kind: string): string {
-  const names: Readonly<Record<string, string>> = vocabularies[lang].taskKinds;
+  const words = vocabularies[lang];
+  const names: Readonly<Record<string, string>> = Object.hasOwn(words.standardsTaskKinds, kind)
+    ? words.standardsTaskKinds
+    : words.taskKinds;
   return (Object.hasOwn(names, kind) && names[kind]) || kind;
 }
 

@@ -2,9 +2,11 @@
 import { appraisalEventSchemas } from '../../domain/appraisal/events.ts';
 import { cycleEventSchemas } from '../../domain/cycle/events.ts';
 import type { eventSchemas } from '../../domain/event-registry.ts';
+import { standardsEventSchemas } from '../../domain/standards/events.ts';
 import type { Projection } from '../store/index.ts';
 import { projectAppraisalEvents } from './appraisal-projection.ts';
 import { projectCycleEvents } from './cycle-projection.ts';
+import { projectStandardsEvents } from './standards-projection.ts';
 
 type Registry = typeof eventSchemas;
 
@@ -20,4 +22,14 @@ export const cycleProjection: Projection<Registry> = {
   apply: (trx, events) => projectCycleEvents(trx, events),
 };
 
-export const projections: ReadonlyArray<Projection<Registry>> = [appraisalProjection, cycleProjection];
+export const standardsProjection: Projection<Registry> = {
+  name: 'standards',
+  handles: Object.keys(standardsEventSchemas) as Array<keyof typeof standardsEventSchemas>,
+  apply: (trx, events) => projectStandardsEvents(trx, events),
+};
+
+export const projections: ReadonlyArray<Projection<Registry>> = [
+  appraisalProjection,
+  cycleProjection,
+  standardsProjection,
+];

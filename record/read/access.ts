@@ -90,3 +90,20 @@ export function mayReadEvaluationFile(principal: Principal, parties: AppraisalPa
   const { nip } = principal;
   return nip !== parties.employeeNip && (nip === parties.raterNip || nip === parties.superiorNip);
 }
+
+/** The people of one position in a standards round an access decision looks at. */
+export interface RoundPositionParties {
+  participants: ReadonlyArray<{ nip: string }>;
+  leaderNips: readonly string[];
+}
+
+/**
+ * A position in a standards round, its draft and every comment on it: for HR and auditors, and for the
+ * people who comment on it (its holders and their supervisors) or may draft it (a unit leader), who see
+ * each other's comments. Tenancy is the caller's check.
+ */
+export function maySeeRoundPosition(principal: Principal, parties: RoundPositionParties): boolean {
+  if (holdsRole(principal, 'hr', 'auditor')) return true;
+  const { nip } = principal;
+  return parties.leaderNips.includes(nip) || parties.participants.some((p) => p.nip === nip);
+}

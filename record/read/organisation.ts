@@ -2,17 +2,21 @@
 import type { Kysely } from 'kysely';
 import { defaultTimeZone, type IndonesianTimeZone } from '../../domain/time/zones.ts';
 import type { Database } from '../../schema/database.ts';
+import { publishedStandard } from './standards.ts';
 
 type Db = Kysely<Database>;
 
 export interface Standards {
   unit: string;
   position: string;
+  positionCode: string;
+  /** The published version shown; null where none is published (what HR kept on the position). */
+  version: number | null;
   duties: string[];
   indicators: Array<{ description: string; aspect: string; target: string }>;
 }
 
-/** The standards of a person's position (tupoksi and default indicators), as HR published them. */
+/** The standards of a person's position (tupoksi and default indicators): its latest published version. */
 export async function standardsOf(db: Db, org: string, nip: string): Promise<Standards | undefined> {
   const row = await db
     .selectFrom('employees as e')
@@ -20,12 +24,24 @@ export async function standardsOf(db: Db, org: string, nip: string): Promise<Sta
     .innerJoin('positions as p', (j) =>
       j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
     )
-    .select(['u.name as unit', 'p.name as position', 'p.duties', 'p.default_indicators'])
+    .select(['u.name as unit', 'p.code', 'p.name as position', 'p.duties', 'p.default_indicators'])
     .where('e.org_id', '=', org)
     .where('e.nip', '=', nip)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { unit: row.unit, position: row.position, duties: row.duties, indicators: row.default_indicators };
+  const base = { unit: row.unit, position: row.position, positionCode: row.code };
+  const published = await publishedStandard(db, org, row.code);
+  if (!published) return { ...base, version: null, duties: row.duties, indicators: row.default_indicators };
+  const { duties, rhk } = published.standard;
+  // A kuantitatif target reads as its number and satuan where the standard has no words for it.
+  const indicators = rhk.flatMap((r) =>
+    r.indicators.map((i) => ({
+      description: i.description,
+      aspect: i.aspect ?? '',
+      target: i.target ?? [i.targetValue, i.satuan].filter((x) => x !== undefined).join(' '),
+    })),
+  );
+  return { ...base, version: published.version, duties, indicators };
 }
 
 export async function unitNames(db: Db, org: string): Promise<Map<string, string>> {

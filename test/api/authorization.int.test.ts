@@ -26,6 +26,9 @@ const access = (method: string, path: string): Access => {
   if (path.includes('/audit/')) return 'auditor';
   if (path.endsWith('/evaluation-file')) return 'raterOrReader';
   if (path.includes('/tasks/{taskId}')) return 'assignee';
+  // Standards: anyone of the organisation reads and acts (the round's rules decide); only HR starts one.
+  if (path.includes('/standards/') && !(method === 'post' && path.endsWith('/standards/rounds')))
+    return 'anyone';
   if (path.includes('/me/') || path.endsWith('/me/events')) return 'anyone';
   if (method === 'get' && (path.includes('/cycles/') || path.endsWith('/time-zone'))) return 'hrOrAuditor';
   return 'hr';
@@ -36,6 +39,7 @@ describe('authorization matrix', () => {
   let t: TestApi;
   let cycleId: string;
   let taskId: string;
+  let roundId: string;
   const tokens: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
@@ -68,6 +72,12 @@ describe('authorization matrix', () => {
         body: { year: now.getUTCFullYear() + 1, start: now.toISOString() },
       })
     ).body.cycleId;
+    roundId = (
+      await t.call('POST', '/v1/orgs/bungo/standards/rounds', {
+        token: tokens.hr,
+        body: { until: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+      })
+    ).body.roundId;
     for (let i = 0; i < 300 && !taskId; i++) {
       taskId = (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token: tokens.employee })).body.tasks?.[0]
         ?.taskId;
@@ -98,6 +108,8 @@ describe('authorization matrix', () => {
         .replace('{org}', 'bungo')
         .replace('{cycleId}', cycleId)
         .replace('{taskId}', encodeURIComponent(taskId))
+        .replace('{roundId}', roundId)
+        .replace('{positionCode}', 'STAF')
         .replace('{unitCode}', org.units[1] ?? 'U01')
         .replace('{nip}', staffB!.nip)
         .replace('{appraisalId}', `${cycleId}.${staffB!.nip}`)

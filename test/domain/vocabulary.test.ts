@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { steps, taskKinds } from '../../domain/appraisal/types.ts';
 import { eventSchemas } from '../../domain/event-registry.ts';
+import { standardsTaskKinds } from '../../domain/standards/task-kinds.ts';
 import {
   fill,
   inSentence,
@@ -29,6 +30,7 @@ describe('the vocabulary', () => {
         for (const key of keys) expect(record[key]?.trim(), `${lang} ${key}`).toBeTruthy();
       };
       named(words.taskKinds, taskKinds);
+      named(words.standardsTaskKinds, standardsTaskKinds);
       named(words.steps, steps);
       named(words.events, [...Object.keys(eventSchemas), ...variants]);
     },
@@ -60,6 +62,7 @@ describe('the vocabulary', () => {
       'rating',
     ]);
     expect(taskKindName('en', 'signAgreement')).toBe('Sign the SKP');
+    expect(taskKindName('id', 'reviewStandard')).toBe('Tanggapi rancangan standar kinerja jabatan');
     expect(taskKindName('id', 'retiredKind')).toBe('retiredKind');
     expect(taskKindName('id', 'toString')).toBe('toString');
   });

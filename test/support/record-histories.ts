@@ -19,6 +19,7 @@ import { runEmployeeYear } from './employee-year.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
+import { runStandardsRound } from './standards-round.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
@@ -57,11 +58,14 @@ export function writeHistoryFixtures(recorded: RecordedHistory[], dir = fixtures
     scenario,
   }));
   // Histories of older code (e.g. recorded before the batched launch) stay: today's code must replay them.
+  // Each keeps its place in the manifest; a new one comes last.
   const previous = existsSync(join(dir, manifestFile))
     ? (JSON.parse(readFileSync(join(dir, manifestFile), 'utf8')) as HistoryFixture[])
     : [];
-  const kept = previous.filter((old) => !fresh.some((f) => f.file === old.file));
-  const manifest = [...fresh, ...kept];
+  const manifest = [
+    ...previous.map((old) => fresh.find((f) => f.file === old.file) ?? old),
+    ...fresh.filter((f) => !previous.some((old) => old.file === f.file)),
+  ];
   writeFileSync(join(dir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -85,6 +89,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     await recordUpdates(env, rig),
     ...(await recordPeriodicYear(env, rig)),
     await recordSkpYear(env, rig),
+    await recordStandardsRound(env, rig),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
@@ -182,6 +187,20 @@ async function recordNextCycle(env: TestWorkflowEnvironment, rig: RecordingRig):
 }
 
 const nextCycleOrg = 'kerinci';
+
+/** A standards round (test/support/standards-round.ts) from its start to HR's close. */
+async function recordStandardsRound(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory> {
+  const { handle } = await runStandardsRound(env, rig.taskQueue, orgId);
+  return historyOf(
+    handle,
+    'standards-round.json',
+    'StandardsRoundWorkflow',
+    "a standards round: a leader's draft, a holder's proposal accepted by HR, a supervisor's comment, the reminder, the window closing with a task expired, version published, closed by HR",
+  );
+}
 
 /** Updates the validator rejects (never in history) around accepted ones, then HR cancels the appraisal. */
 async function recordUpdates(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {

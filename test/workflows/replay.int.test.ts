@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, and a unit leader with an SKP form', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, and a standards round', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -63,6 +63,7 @@ describe('replaying recorded histories', () => {
       ['start-next-cycle-before-org-zone.json', 'StartNextCycleWorkflow'],
       ['start-next-cycle.json', 'StartNextCycleWorkflow'],
       ['employee-appraisal-skp-leader.json', 'EmployeeAppraisalWorkflow'],
+      ['standards-round.json', 'StandardsRoundWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -137,6 +138,10 @@ describe('replaying recorded histories', () => {
         ?.history.events?.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
     expect(activitiesOf('start-next-cycle-before-org-zone.json')).toEqual([]);
     expect(activitiesOf('start-next-cycle.json')).toEqual(['organisationTimeZone']);
+    // The round's history holds its timers (reminder, deadline) and its accepted Updates.
+    const round = fixtures.find((f) => f.file === 'standards-round.json')?.history.events ?? [];
+    expect(round.filter((e) => e.timerStartedEventAttributes).length).toBe(2);
+    expect(round.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length).toBe(6);
   });
 
   it('replays every fixture against the current workflow code without a non-determinism error', async () => {

@@ -28,6 +28,10 @@ export function domainLabels(lang: Lang): Record<string, string> {
       .flat()
       .map((r): [string, string] => [`rule.${r.code}`, r.text[lang]]),
     ...Object.entries(words.taskKinds).map(([kind, name]): [string, string] => [`task.${kind}`, name]),
+    ...Object.entries(words.standardsTaskKinds).map(([kind, name]): [string, string] => [
+      `task.${kind}`,
+      name,
+    ]),
     ...Object.entries(words.steps).map(([step, name]): [string, string] => [`step.${step}`, name]),
     ...Object.entries(words.events).map(([type, text]): [string, string] => [`event.${type}`, text]),
   ];

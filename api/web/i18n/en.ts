@@ -6,6 +6,7 @@ import { enPeople } from './en-people.ts';
 import { enPeriodic } from './en-periodic.ts';
 import { enRules } from './en-rules.ts';
 import { enSkp } from './en-skp.ts';
+import { enStandards } from './en-standards.ts';
 import type { idOwn } from './id.ts';
 
 const enOwn: Record<keyof typeof idOwn, string> = {
@@ -15,6 +16,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enSkp,
   ...enEvaluation,
   ...enPeople,
+  ...enStandards,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',
   'nav.skip': 'Skip to content',

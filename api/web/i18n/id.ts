@@ -7,6 +7,7 @@ import { idPeople } from './id-people.ts';
 import { idPeriodic } from './id-periodic.ts';
 import { idRules } from './id-rules.ts';
 import { idSkp } from './id-skp.ts';
+import { idStandards } from './id-standards.ts';
 
 export const idOwn = {
   ...idHrAudit,
@@ -15,6 +16,7 @@ export const idOwn = {
   ...idSkp,
   ...idEvaluation,
   ...idPeople,
+  ...idStandards,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
   'nav.skip': 'Langsung ke isi',

@@ -48,7 +48,7 @@ export function taskList(t: Translate, view: Omit<InboxView, 'feedPosition'>): H
     const owner = ownerOf(task.appraisalId);
     return h`<li class="${due.overdue ? 'overdue' : ''}" data-task="${task.taskId}">
 <a href="/app/tasks/${encodeURIComponent(task.taskId)}">${t(`task.${task.kind}`)}</a>
-${owner !== view.me ? h`<div>${t('inbox.for', { name: view.names.get(owner) ?? owner })}</div>` : ''}
+${owner && owner !== view.me ? h`<div>${t('inbox.for', { name: view.names.get(owner) ?? owner })}</div>` : ''}
 <div class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></div>
 </li>`;
   })}</ul>`;

@@ -30,8 +30,10 @@ export interface SkpEditorView {
   history: HistoryOptions;
   /** The supervisor's own agreed RHK: the cascade's choices (none: no cascade select). */
   parents: readonly Rhk[];
-  /** What the form holds: a previous version, or what was typed. */
+  /** What the form holds: a previous version, the position's standard, or what was typed. */
   state: FormState;
+  /** The published version of the position's standard a first SKP starts from; null when none. */
+  standardVersion?: number | null;
   now: Date;
   /** The SKP's form and approach (null: the one shape of old) and who edits. */
   setting?: SkpSetting | null;
@@ -66,6 +68,7 @@ ${state.formError ? h`<p class="notice error" role="alert">${state.formError}</p
 ${hasErrors && !state.formError ? h`<p class="notice error" role="alert">${t('error.heading')}</p>` : ''}
 ${state.errors.rhk ? h`<p class="field-error" role="alert">${t('skp.tooMany', { max: maxRhk })}</p>` : ''}
 <p class="hint">${hints}</p>
+${view.standardVersion ? h`<p class="notice info">${t('skp.fromStandard', { version: view.standardVersion })}</p>` : ''}
 <input type="hidden" name="type" value="proposeIndicators">
 <input type="hidden" name="_key" value="${v._key ?? newFormKey()}">
 <button type="submit" class="sr-only" tabindex="-1" aria-hidden="true">${t('skp.propose', { version })}</button>

@@ -61,8 +61,15 @@ interface FormKit {
  * none.
  */
 const commandForms: Partial<Record<CommandType, (kit: FormKit) => Html>> = {
-  acknowledgeStandards: ({ t, view, form }) =>
-    h`${standards(t, view.standards)}${form('acknowledgeStandards', t('action.acknowledgeStandards'))}`,
+  // The version read is sent with the acknowledgement, so it records which one (409 if one came since).
+  acknowledgeStandards: ({ t, view, form }) => {
+    const s = view.standards;
+    const version =
+      s?.version != null
+        ? { 'standard.positionCode': s.positionCode, 'standard.version': String(s.version) }
+        : undefined;
+    return h`${standards(t, s)}${form('acknowledgeStandards', t('action.acknowledgeStandards'), undefined, version)}`;
+  },
   submitCheckIn: (kit) =>
     realisationForm(kit, 'submitCheckIn', kit.t(`quarter.${kit.q}`), { quarter: kit.q }),
   recordRealisation: (kit) =>
@@ -191,7 +198,7 @@ function content(t: Translate, view: TaskView): Html {
 function standards(t: Translate, s: Standards | null): Html {
   if (!s) return h`<p>${t('standards.none')}</p>`;
   return h`<section class="card" aria-labelledby="standards"><h2 id="standards">${t('standards.title')}</h2>
-<dl class="facts"><dt>${t('standards.position')}</dt><dd>${s.position}</dd><dt>${t('standards.unit')}</dt><dd>${s.unit}</dd></dl>
+<dl class="facts"><dt>${t('standards.position')}</dt><dd>${s.position}</dd><dt>${t('standards.unit')}</dt><dd>${s.unit}</dd>${s.version != null ? h`<dt>${t('standards.versionLabel')}</dt><dd>${t('standards.versionNumber', { version: s.version })}</dd>` : ''}</dl>
 <h3>${t('standards.duties')}</h3>
 ${s.duties.length ? h`<ul>${s.duties.map((d) => h`<li>${d}</li>`)}</ul>` : h`<p>${t('standards.none')}</p>`}
 <h3>${t('standards.indicators')}</h3>

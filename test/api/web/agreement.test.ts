@@ -147,8 +147,10 @@ describe('agreement and team views', () => {
         task: task('proposeIndicators', 'v1'),
         parents: [],
         state: { type: 'proposeIndicators', values: valuesFromRhk([]), errors: {} },
+        standardVersion: 2,
       }).toString();
       expect(noCascade).not.toContain('parentRhkId');
+      expect(noCascade).toContain(lang === 'id' ? 'standar kinerja jabatan versi 2' : 'standard, version 2');
       for (const kind of ['reviewIndicators', 'signAgreement'])
         expect(shell(agreementTaskBody(t, { ...common, task: task(kind), state: null }))).toContain('skp-v1');
       shell(agreementHistory(t, { ...agreement, agreedVersion: 2, missed: true }));

@@ -149,6 +149,8 @@ function renderAll(lang: 'id' | 'en'): string[] {
   const standards = {
     unit: 'Puskesmas',
     position: 'Dokter',
+    positionCode: 'DOKTER',
+    version: 2,
     duties: ['Memeriksa pasien'],
     indicators: rhk[0]!.indicators,
   };

@@ -38,6 +38,24 @@ describe('given an appraisal in socialisation', () => {
     expect(result.state.openTasks).toEqual({});
   });
 
+  it('when the employee acknowledges a published version of their standard, then the version is recorded', () => {
+    const standard = { positionCode: state.participants.employee.positionCode, version: 2 };
+    const result = act(state, actor('employee'), { type: 'acknowledgeStandards', standard });
+    expect(result.events[0]).toEqual({
+      type: 'socialisation.acknowledged',
+      data: { by: nips.employee, standard, at: expect.any(String) },
+    });
+    expect(result.state.socialisation.standard).toEqual(standard);
+    expect(
+      codeOf(() =>
+        act(state, actor('employee'), {
+          type: 'acknowledgeStandards',
+          standard: { positionCode: 'ANOTHER', version: 1 },
+        }),
+      ),
+    ).toBe('wrong_position');
+  });
+
   it('when someone else acknowledges, then it is rejected as a wrong actor', () => {
     expect(codeOf(() => act(state, actor('supervisor'), { type: 'acknowledgeStandards' }))).toBe(
       'forbidden_actor',

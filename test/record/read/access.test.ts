@@ -13,6 +13,7 @@ import {
   mayManageCycles,
   mayReadCycles,
   mayReadEvaluationFile,
+  maySeeRoundPosition,
   organisationScope,
   streamIsOf,
 } from '../../../record/read/access.ts';
@@ -88,5 +89,14 @@ describe('access', () => {
     expect(mayReadEvaluationFile(as(other), parties)).toBe(false);
     // Nobody is the rater of an appraisal that has none.
     expect(mayReadEvaluationFile(employee, { ...parties, raterNip: null, superiorNip: null })).toBe(false);
+  });
+
+  it("shows a round's position to HR and auditors, its participants and its unit's leader, nobody else", () => {
+    const position = { participants: [{ nip: other }], leaderNips: [] as string[] };
+    expect(maySeeRoundPosition(hr, position)).toBe(true);
+    expect(maySeeRoundPosition(auditor, position)).toBe(true);
+    expect(maySeeRoundPosition(employee, position)).toBe(false);
+    expect(maySeeRoundPosition(employee, { ...position, participants: [{ nip }] })).toBe(true);
+    expect(maySeeRoundPosition(employee, { ...position, leaderNips: [nip] })).toBe(true);
   });
 });
