@@ -1,5 +1,5 @@
 // English: the SKP's two forms and two approaches, perilaku kerja with the ekspektasi khusus pimpinan, the
-// lampiran SKP, either party drafting, and a unit leader's rating hasil kerja (the keys of id-skp.ts).
+// lampiran SKP, either party drafting, and a unit leader's results rating (the keys of id-skp.ts).
 import type { idSkp } from './id-skp.ts';
 
 export const enSkp: Record<keyof typeof idSkp, string> = {
@@ -46,14 +46,14 @@ export const enSkp: Record<keyof typeof idSkp, string> = {
     'Check the SKP the employee drafted. Sign it if you agree, or send a comment so that the employee revises it.',
   'skp.signIntroEmployee': 'Your supervisor has signed this version. Sign it so that the SKP is agreed.',
   'skp.leader':
-    "This employee leads unit {unit}: their rating hasil kerja is that unit's capaian kinerja organisasi.",
+    "This employee leads unit {unit}: their results rating is that unit's organisational performance (capaian).",
   'skp.leaderMine':
-    "You lead unit {unit}: your rating hasil kerja is that unit's capaian kinerja organisasi.",
+    "You lead unit {unit}: your results rating is that unit's organisational performance (capaian).",
   'evaluation.leaderResults':
-    "A unit leader's rating hasil kerja is the capaian kinerja organisasi of unit {unit} ({capaian}): {rating}. The rater does not choose it.",
+    "A unit leader's results rating is the organisational performance (capaian) of unit {unit} ({capaian}): {rating}. The rater does not choose it.",
   'evaluation.leaderNoCapaian':
-    "A unit leader's rating hasil kerja is the capaian kinerja organisasi of unit {unit}, which HR has not set yet. The rating can be given once it is set.",
-  'evaluation.fromCapaian': 'from the capaian kinerja organisasi ({capaian})',
+    "A unit leader's results rating is the organisational performance (capaian) of unit {unit}, which HR has not set yet. The rating can be given once it is set.",
+  'evaluation.fromCapaian': 'from the organisational performance ({capaian})',
   'evaluation.achievement': 'Achievement',
   'evaluation.percent': '{percent}%',
   'field.amount': 'Realisation (a number, in {satuan})',
@@ -63,9 +63,9 @@ export const enSkp: Record<keyof typeof idSkp, string> = {
   'problem.skp_approach': "This does not fit the cycle's SKP approach.",
   'problem.ekspektasi_by_rater': "Only the rater writes the leader's specific expectations.",
   'problem.results_from_capaian':
-    "A unit leader's rating hasil kerja follows the capaian kinerja organisasi and cannot be chosen.",
-  'problem.capaian_missing': "This unit's capaian kinerja organisasi has not been set yet.",
-  'problem.results_required': 'Choose the rating hasil kerja.',
+    "A unit leader's results rating follows the organisational performance (capaian) and cannot be chosen.",
+  'problem.capaian_missing': "This unit's organisational performance (capaian) has not been set yet.",
+  'problem.results_required': 'Choose the results rating.',
   'problem.invalid_skp_approach': 'Choose the quantitative or the qualitative SKP approach.',
   'startCycle.skpApproach': 'SKP approach',
   'startCycle.skpApproachHint':

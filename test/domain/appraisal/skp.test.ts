@@ -377,6 +377,25 @@ describe('given a unit leader in the rating step', () => {
     );
   });
 
+  it('when the leader objects, then the superior may change the rating perilaku kerja, never the rating hasil kerja', () => {
+    const rated = run(leader, actor('supervisor'), rate, { capaian: 'kurang' }).state;
+    const released = fold(rated, transitions.release(rated, '2027-03-01T00:00:00.000Z', t0));
+    const objected = run(released, actor('employee'), {
+      type: 'fileObjection',
+      reasons: 'Capaian unit keliru',
+    });
+    const change = { type: 'decideObjection', decision: 'changed', reason: 'Ditinjau' } as const;
+    expect(
+      refusal(() =>
+        run(objected.state, actor('superior'), { ...change, results: 'sesuai', behaviour: 'diAtas' }),
+      ).code,
+    ).toBe('results_from_capaian');
+    expect(
+      run(objected.state, actor('superior'), { ...change, results: 'diBawah', behaviour: 'sesuai' })
+        .events[0],
+    ).toMatchObject({ type: 'objection.decided', data: { results: 'diBawah', behaviour: 'sesuai' } });
+  });
+
   it('when the appraised person leads no unit, then the rater picks the rating hasil kerja and must give it', () => {
     const staff = (() => {
       const s = inAgreement(jaJfKualitatif);
