@@ -1,19 +1,11 @@
 // The API process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { Client, Connection } from '@temporalio/client';
 import { oidcFromEnv } from '../api/web/oidc.ts';
-import { identityFromEnv } from '../auth/config.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
-import {
-  hostFromEnv,
-  idempotencyLeaseMsFromEnv,
-  intFromEnv,
-  namespace,
-  taskQueue,
-} from '../runtime/config.ts';
-import { dataDir } from '../runtime/paths.ts';
+import { namespace } from '../runtime/config.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
-import { startServer } from './server.ts';
+import { startServerFromEnv } from './server.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 const address = process.env.TEMPORAL_ADDRESS;
@@ -25,22 +17,10 @@ const db = createDb(databaseUrl);
 await migrateToLatest(db);
 const connection = await Connection.connect({ address });
 const temporal = new Client({ connection, namespace });
-const identity = await identityFromEnv(dataDir);
 const listener = await listenForNotifications(databaseUrl);
 // The web UI signs people in through the instansi's OIDC provider when a client id is configured.
 const oidc = oidcFromEnv();
-const api = await startServer(
-  {
-    db,
-    temporal,
-    taskQueue,
-    identity,
-    listener,
-    web: oidc ? { oidc } : {},
-    idempotencyLeaseMs: idempotencyLeaseMsFromEnv(),
-  },
-  { port: intFromEnv('PORT', 3000), host: hostFromEnv() },
-);
+const { server: api } = await startServerFromEnv({ db, temporal, listener, web: oidc ? { oidc } : {} });
 console.log(`api: listening on ${api.url}`);
 const stop = async () => {
   await api.close();

@@ -6,6 +6,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../api/app.ts';
 import type { ApiDependencies, ApiEnv } from '../api/context.ts';
 import { type WebOptions, webRoutes } from '../api/web/routes.ts';
+import { identityFromEnv } from '../auth/config.ts';
+import { hostFromEnv, idempotencyLeaseMsFromEnv, intFromEnv, taskQueue } from '../runtime/config.ts';
+import { dataDir } from '../runtime/paths.ts';
 
 export type ServerDependencies = ApiDependencies & {
   /** The web UI's sign-in: `devKey` (dev mode only) turns on the login picker, `oidc` the provider. */
@@ -39,4 +42,19 @@ export function startServer(
       });
     });
   });
+}
+
+/**
+ * The server as the entry points run it (bin/start.ts, bin/api.ts): the identity provider, the task queue,
+ * the idempotency lease and where it listens (PORT, HOST) from the environment.
+ */
+export async function startServerFromEnv(
+  deps: Omit<ServerDependencies, 'identity' | 'taskQueue' | 'idempotencyLeaseMs'>,
+) {
+  const identity = await identityFromEnv(dataDir);
+  const server = await startServer(
+    { ...deps, taskQueue, identity, idempotencyLeaseMs: idempotencyLeaseMsFromEnv() },
+    { port: intFromEnv('PORT', 3000), host: hostFromEnv() },
+  );
+  return { server, identity };
 }

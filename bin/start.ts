@@ -9,18 +9,11 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pg from 'pg';
 import { oidcFromEnv } from '../api/web/oidc.ts';
-import { identityFromEnv } from '../auth/config.ts';
 import { loadDevKey } from '../auth/dev-keys.ts';
 import { seedDemoOrganisations } from '../demo/seed.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
 import { startMailer } from '../notifications/mailer.ts';
-import {
-  hostFromEnv,
-  idempotencyLeaseMsFromEnv,
-  intFromEnv,
-  namespace,
-  taskQueue,
-} from '../runtime/config.ts';
+import { intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
 import { dataDir } from '../runtime/paths.ts';
 import { startPostgres, withDatabase } from '../runtime/postgres.ts';
 import { processArgs } from '../runtime/processes.ts';
@@ -30,7 +23,7 @@ import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { createWorker } from '../worker/create-worker.ts';
 import { seedDemoStandards } from './demo-standards.ts';
-import { startServer } from './server.ts';
+import { startServerFromEnv } from './server.ts';
 
 const say = (line: string) => console.log(`siklus: ${line}`);
 const stops: Array<[string, () => Promise<unknown>]> = [];
@@ -91,23 +84,16 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address: temporal.address });
   stops.unshift(['client connection', () => clientConnection.close()]);
   const client = new Client({ connection: clientConnection, namespace });
-  const identity = await identityFromEnv(dataDir);
   const listener = await listenForNotifications(databaseUrl);
   stops.unshift(['notification listener', () => listener.close()]);
-  const api = await startServer(
-    {
-      db,
-      temporal: client,
-      taskQueue,
-      identity,
-      listener,
-      // The web UI's login picker exists only in dev mode, with the dev signing key; in production the
-      // web UI signs in through the OIDC provider.
-      web: process.env.SIKLUS_DEV_AUTH === '1' ? { devKey: await loadDevKey(dataDir) } : webOidc(),
-      idempotencyLeaseMs: idempotencyLeaseMsFromEnv(),
-    },
-    { port: intFromEnv('PORT', 3000), host: hostFromEnv() },
-  );
+  const { server: api, identity } = await startServerFromEnv({
+    db,
+    temporal: client,
+    listener,
+    // The web UI's login picker exists only in dev mode, with the dev signing key; in production the
+    // web UI signs in through the OIDC provider.
+    web: process.env.SIKLUS_DEV_AUTH === '1' ? { devKey: await loadDevKey(dataDir) } : webOidc(),
+  });
   const smtpUrl = process.env.SIKLUS_SMTP_URL;
   if (smtpUrl) {
     const mailer = startMailer(db, smtpUrl, { from: process.env.SIKLUS_MAIL_FROM ?? 'siklus@localhost' });

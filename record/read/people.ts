@@ -124,16 +124,14 @@ export async function organisationsWithPeople(db: Db) {
   }));
 }
 
+/** The organisation's active employees (a leaver's row stays, inactive). */
+const activeEmployees = (db: Db, org: string) =>
+  db.selectFrom('employees').select('nip').where('org_id', '=', org).where('active', '=', true);
+
 /** Whether this NIP is an active employee of the organisation (the dev login picker signs in only those). */
 export async function isActiveEmployee(db: Db, org: string, nip: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('employees')
-    .select('nip')
-    .where('org_id', '=', org)
-    .where('nip', '=', nip)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  return !!row;
+  const row = await activeEmployees(db, org).where('nip', '=', nip).executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface TeamMember {
@@ -152,15 +150,8 @@ export interface TeamMember {
 
 /** Whether a person has anyone reporting to them (the team page and its link are for those who do). */
 export async function hasReports(db: Db, org: string, nip: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('employees')
-    .select('nip')
-    .where('org_id', '=', org)
-    .where('supervisor_nip', '=', nip)
-    .where('active', '=', true)
-    .limit(1)
-    .executeTakeFirst();
-  return !!row;
+  const row = await activeEmployees(db, org).where('supervisor_nip', '=', nip).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function teamOf(db: Db, org: string, nip: string): Promise<TeamMember[]> {

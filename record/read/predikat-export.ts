@@ -8,6 +8,7 @@ import { annualPeriod } from '../../domain/cycle/periods.ts';
 import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import { type Predikat, predikatLabels, type Rating, ratingLabels } from '../../domain/rating/predikat.ts';
 import type { Database } from '../../schema/database.ts';
+import { cycleSummaryOf } from './cycles.ts';
 import { type Cell, type Column, csvStream, xlsxContentType, xlsxStream } from './export/tables.ts';
 import type { ResultsFile } from './results.ts';
 
@@ -54,13 +55,7 @@ export async function predikatFile(
   period: string,
   format: 'csv' | 'xlsx',
 ): Promise<ResultsFile | undefined> {
-  const cycle = await db
-    .selectFrom('cycles')
-    .select('cycle_id')
-    .where('cycle_id', '=', cycleId)
-    .where('org_id', '=', org)
-    .executeTakeFirst();
-  if (!cycle) return undefined;
+  if (!(await cycleSummaryOf(db, org, cycleId))) return undefined;
   const name = `siklus-${cycleId}-predikat-${period}`;
   if (format === 'xlsx') {
     const cells = mapRows(predikatRows(db, cycleId, period), (r) => cellsOf(r, 'id'));

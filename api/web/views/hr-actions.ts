@@ -1,10 +1,41 @@
-// Small controls of the progress page: the results export (CSV and XLSX, the same file as the API's)
-// and HR's form to set a unit's own predikat (the year's, or a period's capaian), which selects the unit's
-// distribution rule.
-import { unitPredikats } from '../../../domain/rating/distribution-rules.ts';
+// Small controls of the progress page and the periodic page: the cycle picker, the results export (CSV and
+// XLSX, the same file as the API's), HR's form to set a unit's own predikat (the year's, or a period's
+// capaian), which selects the unit's distribution rule, and that rule's checks.
+import type { DistributionViolation } from '../../../domain/rating/distribution.ts';
+import {
+  distributionRules,
+  type UnitPredikat,
+  unitPredikats,
+} from '../../../domain/rating/distribution-rules.ts';
 import { newFormKey } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
+
+/** The cycle to show, by its year and status. */
+export function cycleSelect(
+  t: Translate,
+  cycles: Array<{ cycle_id: string; year: number; status: string }>,
+  selected: string,
+): Html {
+  return h`<div><label for="cycle">${t('hr.cycle')}</label>
+<select id="cycle" name="cycle">${cycles.map(
+    (c) =>
+      h`<option value="${c.cycle_id}"${raw(c.cycle_id === selected ? ' selected' : '')}>${c.year} (${t(`hr.status.${c.status}`)})</option>`,
+  )}</select></div>`;
+}
+
+/** Each rule the unit's predikat selects, kept (✓) or broken (✗, with the counts), or a dash without one. */
+export function ruleChecks(
+  t: Translate,
+  unitPredikat: UnitPredikat | null,
+  broken: Map<string, DistributionViolation>,
+): Html {
+  if (!unitPredikat) return h`–`;
+  return h`<ul>${distributionRules[unitPredikat].map((r) => {
+    const v = broken.get(r.code);
+    return h`<li>${t(`rule.${r.code}`)} ${v ? h`<span class="bad-text">✗ ${t('hr.ruleBroken', { actual: v.actual, total: v.total, limit: v.limit })}</span>` : h`<span class="ok-text">✓ ${t('hr.ruleOk')}</span>`}</li>`;
+  })}</ul>`;
+}
 
 export function exportLinks(t: Translate, cycleId: string): Html {
   const href = (format: string) => `/app/hr/export?cycle=${encodeURIComponent(cycleId)}&format=${format}`;

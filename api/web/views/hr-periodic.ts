@@ -3,14 +3,13 @@
 // distribution against the pattern its capaian for the period selects, flagged when outside it (never
 // held: only the year's calibration holds a release). HR sets each unit's capaian for the period here.
 import { annualPeriod } from '../../../domain/cycle/periods.ts';
-import { distributionRules } from '../../../domain/rating/distribution-rules.ts';
 import { predikats } from '../../../domain/rating/predikat.ts';
 import type { CyclePeriods, PeriodUnitDistribution } from '../../../record/read/periodic.ts';
 import type { PredikatRow } from '../../../record/read/predikat-export.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import { predikatForm } from './hr-actions.ts';
+import { cycleSelect, predikatForm, ruleChecks } from './hr-actions.ts';
 import { zonedDateTime } from './zoned-time.ts';
 
 export interface PeriodicView {
@@ -38,11 +37,7 @@ export function periodicBody(t: Translate, view: PeriodicView): Html {
   if (!cycle) return notice('info', t('periodic.noCycle'));
   const window = view.periods.periods.find((p) => p.id === view.period);
   return h`<form method="get" action="/app/hr/periodic" class="card inline">
-<div><label for="cycle">${t('hr.cycle')}</label>
-<select id="cycle" name="cycle">${view.cycles.map(
-    (c) =>
-      h`<option value="${c.cycle_id}"${raw(c.cycle_id === cycle.cycle_id ? ' selected' : '')}>${c.year} (${t(`hr.status.${c.status}`)})</option>`,
-  )}</select></div>
+${cycleSelect(t, view.cycles, cycle.cycle_id)}
 <div><label for="period">${t('periodic.period')}</label>
 <select id="period" name="period">${view.periods.choices.map(
     (p) => h`<option value="${p}"${raw(p === view.period ? ' selected' : '')}>${periodName(t, p)}</option>`,
@@ -95,14 +90,7 @@ ${predikats.map((p) => h`<td class="num">${u.counts[p] ?? 0}</td>`)}
           })
         : ''
     }</td>
-<td>${
-      u.unitPredikat
-        ? h`<ul>${distributionRules[u.unitPredikat].map((r) => {
-            const v = broken.get(r.code);
-            return h`<li>${t(`rule.${r.code}`)} ${v ? h`<span class="bad-text">✗ ${t('hr.ruleBroken', { actual: v.actual, total: v.total, limit: v.limit })}</span>` : h`<span class="ok-text">✓ ${t('hr.ruleOk')}</span>`}</li>`;
-          })}</ul>`
-        : '–'
-    }</td></tr>`;
+<td>${ruleChecks(t, u.unitPredikat, broken)}</td></tr>`;
   })}</tbody></table></div>`;
 }
 

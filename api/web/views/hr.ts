@@ -4,16 +4,12 @@
 // progress (periodic-progress.ts).
 import { steps } from '../../../domain/appraisal/types.ts';
 import { checkDistribution, type DistributionViolation } from '../../../domain/rating/distribution.ts';
-import {
-  distributionRules,
-  type UnitPredikat,
-  unitPredikats,
-} from '../../../domain/rating/distribution-rules.ts';
+import { type UnitPredikat, unitPredikats } from '../../../domain/rating/distribution-rules.ts';
 import { type Predikat, predikats } from '../../../domain/rating/predikat.ts';
-import { type Html, h, raw } from '../html.ts';
+import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import { exportLinks, predikatForm } from './hr-actions.ts';
+import { cycleSelect, exportLinks, predikatForm, ruleChecks } from './hr-actions.ts';
 import { type PeriodicProgressView, periodicProgressSection } from './periodic-progress.ts';
 import { progressSvg } from './progress-chart.ts';
 
@@ -44,11 +40,7 @@ export function hrBody(t: Translate, view: HrView): Html {
   const cycle = view.cycles.find((c) => c.cycle_id === view.cycleId);
   if (!cycle) return notice('info', t('hr.noCycle'));
   return h`<form method="get" action="/app/hr" class="card inline">
-<div><label for="cycle">${t('hr.cycle')}</label>
-<select id="cycle" name="cycle">${view.cycles.map(
-    (c) =>
-      h`<option value="${c.cycle_id}"${raw(c.cycle_id === cycle.cycle_id ? ' selected' : '')}>${c.year} (${t(`hr.status.${c.status}`)})</option>`,
-  )}</select></div>
+${cycleSelect(t, view.cycles, cycle.cycle_id)}
 <div class="actions"><button type="submit" class="secondary">${t('hr.show')}</button></div>
 <p class="muted">${t('hr.launched', { count: cycle.launched })}</p>
 </form>
@@ -136,13 +128,6 @@ ${predikats.map((p) => h`<td class="num">${u.counts[p] ?? 0}</td>`)}
           })
         : ''
     }</td>
-<td>${
-      unitPredikat
-        ? h`<ul>${distributionRules[unitPredikat].map((r) => {
-            const v = broken.get(r.code);
-            return h`<li>${t(`rule.${r.code}`)} ${v ? h`<span class="bad-text">✗ ${t('hr.ruleBroken', { actual: v.actual, total: v.total, limit: v.limit })}</span>` : h`<span class="ok-text">✓ ${t('hr.ruleOk')}</span>`}</li>`;
-          })}</ul>`
-        : '–'
-    }</td></tr>`;
+<td>${ruleChecks(t, unitPredikat, broken)}</td></tr>`;
   })}</tbody></table></div>`;
 }
