@@ -96,6 +96,29 @@ function sentence(event: AppraisalEvent, state: AppraisalState | null, actor: st
       const nip = event.data.assigneeNip ? ` (${event.data.assigneeNip})` : '';
       return say(event.type, { task: task(event.data.taskId), to: `${object(to, lang)}${nip}` });
     }
+    case 'task.reassigned': {
+      const d = event.data;
+      const to = d.assigneeRole === 'hr' ? 'hr' : whoIs(d.assigneeNip, state);
+      const nip = d.assigneeNip ? ` (${d.assigneeNip})` : '';
+      const from = d.fromNip ?? object('hr', lang);
+      return say(event.type, {
+        task: task(d.taskId),
+        from,
+        to: `${object(to, lang)}${nip}`,
+        reason: d.reason,
+      });
+    }
+    case 'participants.changed': {
+      const d = event.data;
+      return say(event.type, {
+        by: by(d.by),
+        previous: d.previousSupervisorNip ?? '-',
+        rater: d.supervisorNip,
+        superior: d.superiorNip ?? '-',
+        effectiveDate: d.effectiveDate,
+        reason: d.reason,
+      });
+    }
     case 'task.completed':
       return say(event.type, { by: by(event.data.by), task: task(event.data.taskId) });
     case 'task.expired':

@@ -36,6 +36,7 @@ import {
   extendDeadlineSignal,
   releaseSignal,
 } from './messages.ts';
+import { acceptParticipantChanges } from './participant-changes.ts';
 
 /**
  * The command schemas (and zod), loaded on the first Update: the SDK evaluates a workflow's static
@@ -121,6 +122,16 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
       },
     },
   );
+
+  // HR's changes during the year: a new rater (workflows/participant-changes.ts).
+  acceptParticipantChanges({
+    state: () => state,
+    apply,
+    busy: () => withLock.busy(),
+    version: () => recorder.version,
+    now: nowIso,
+    toFailure,
+  });
 
   /** Waits until `done()`, or the (possibly extended) deadline passes, or HR cancels. */
   async function waitFor(

@@ -19,6 +19,7 @@ export type Section =
   | 'hrPeriodic'
   | 'hrImport'
   | 'hrStart'
+  | 'hrChanges'
   | 'audit'
   | 'login'
   | 'other';
@@ -66,7 +67,7 @@ export function page(options: {
     ${link('/app/appraisal', 'nav.appraisal', 'appraisal')}
     ${viewer.team ? link('/app/team', 'nav.team', 'team') : ''}
     ${canSeeHr ? h`${link('/app/hr', 'nav.hr', 'hr')} ${link('/app/hr/periodic', 'nav.hrPeriodic', 'hrPeriodic')}` : ''}
-    ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')}` : ''}
+    ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')} ${link('/app/hr/changes', 'nav.hrChanges', 'hrChanges')}` : ''}
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
     <span class="who">${t('nav.signedInAs', { name: viewer.name })} · ${viewer.org}</span>
   </nav>`

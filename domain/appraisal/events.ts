@@ -38,6 +38,20 @@ export const appraisalEventSchemas = {
   'appraisal.deadlineExtended': z.object({ step: stepSchema, deadline: at, by: nipSchema, at }),
   'appraisal.completed': z.object({ at }),
   'appraisal.cancelled': z.object({ reason: text(500), by: nipSchema, at }),
+  // Changes during the year, by HR (participant-changes.ts): each with its reason and effective date.
+  /** The rater corrected; the superior is the new rater's own supervisor. */
+  'participants.changed': z.object({
+    supervisorNip: nipSchema,
+    superiorNip: nipSchema.nullable(),
+    previousSupervisorNip: nipSchema.nullable(),
+    previousSuperiorNip: nipSchema.nullable(),
+    reason: text(500),
+    effectiveDate: z.iso.date(),
+    /** The SKP version the previous rater had signed, not yet agreed: the new rater signs it again. */
+    signatureVoided: z.number().int().min(1).nullable(),
+    by: nipSchema,
+    at,
+  }),
 
   'task.assigned': z.object({
     taskId: z.string(),
@@ -53,6 +67,15 @@ export const appraisalEventSchemas = {
   'task.expired': z.object({ taskId: z.string(), at }),
   'task.cancelled': z.object({ taskId: z.string(), reason: z.string(), at }),
   'task.reminded': z.object({ taskId: z.string(), assigneeNip: nipSchema.nullable(), dueAt: at, at }),
+  /** An open task moved to whoever holds its part now (a new rater, an acting rater): participant-changes.ts. */
+  'task.reassigned': z.object({
+    taskId: z.string(),
+    fromNip: nipSchema.nullable(),
+    assigneeNip: nipSchema.nullable(),
+    assigneeRole: z.enum(['employee', 'supervisor', 'reviewer', 'objectionReviewer', 'hr']),
+    reason: text(500),
+    at,
+  }),
 
   'socialisation.acknowledged': z.object({ by: nipSchema, at }),
   'socialisation.escalated': z.object({ supervisorNip: nipSchema.nullable(), at }),

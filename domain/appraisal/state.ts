@@ -122,6 +122,13 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
       return { ...s, step: 'completed', deadline: null };
     case 'appraisal.cancelled':
       return { ...s, step: 'cancelled', deadline: null, openTasks: {}, cancelledReason: event.data.reason };
+    case 'participants.changed': {
+      const { supervisorNip, superiorNip, signatureVoided } = event.data;
+      const participants = { ...s.participants, supervisorNip, superiorNip };
+      if (signatureVoided === null) return { ...s, participants };
+      const signatures = { ...s.agreement.signatures, supervisor: null };
+      return { ...s, participants, agreement: { ...s.agreement, signatures } };
+    }
     case 'task.assigned': {
       const { taskId, kind, assigneeNip, assigneeRole, step, dueAt } = event.data;
       const task = { taskId, kind, assigneeNip, assigneeRole, step, dueAt };
@@ -135,6 +142,12 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
     }
     case 'task.reminded':
       return s;
+    case 'task.reassigned': {
+      const task = s.openTasks[event.data.taskId];
+      if (!task) return s;
+      const { assigneeNip, assigneeRole } = event.data;
+      return { ...s, openTasks: { ...s.openTasks, [task.taskId]: { ...task, assigneeNip, assigneeRole } } };
+    }
     case 'socialisation.acknowledged':
       return { ...s, socialisation: { ...s.socialisation, acknowledgedAt: event.data.at } };
     case 'socialisation.escalated':

@@ -23,7 +23,15 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
     id: '{by} membatalkan penilaian: {reason}',
     en: '{by} cancelled the appraisal: {reason}',
   },
+  'participants.changed': {
+    id: '{by} mengganti pejabat penilai dari {previous} menjadi {rater} (atasan pejabat penilai {superior}), berlaku {effectiveDate}: {reason}',
+    en: "{by} changed the rater from {previous} to {rater} (the rater's superior {superior}), effective {effectiveDate}: {reason}",
+  },
   'task.assigned': { id: 'Tugas {task} diberikan kepada {to}', en: 'Task {task} assigned to {to}' },
+  'task.reassigned': {
+    id: 'Tugas {task} dialihkan dari {from} kepada {to} ({reason})',
+    en: 'Task {task} moved from {from} to {to} ({reason})',
+  },
   'task.completed': { id: '{by} menyelesaikan tugas {task}', en: '{by} completed task {task}' },
   'task.expired': { id: 'Tugas {task} melewati tenggat', en: 'Task {task} expired' },
   'task.cancelled': { id: 'Tugas {task} dibatalkan ({reason})', en: 'Task {task} was cancelled ({reason})' },

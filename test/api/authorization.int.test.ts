@@ -160,6 +160,10 @@ const bodies: Array<[RegExp, unknown]> = [
   [/\/close$/, {}],
   [/\/employees$/, { nips: ['199001012015031001'] }],
   [/\/remove$/, { reason: 'Pindah instansi' }],
+  [
+    /\/rater$/,
+    { raterNip: head.nip, reason: 'Data atasan salah', effectiveDate: new Date().toISOString().slice(0, 10) },
+  ],
   [/\/deadline$/, { step: 'socialisation', deadline: new Date(Date.now() + 30 * 86_400_000).toISOString() }],
   [/\/tasks\/.+\/actions$/, { type: 'acknowledgeStandards' }],
   [

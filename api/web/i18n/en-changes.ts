@@ -1,0 +1,47 @@
+// English for HR's page of changes during the year, part of the catalogue in en.ts. Its type makes the
+// compiler reject a key that id-changes.ts lacks, or one of its keys left out here.
+import type { idChanges } from './id-changes.ts';
+
+export const enChanges: Record<keyof typeof idChanges, string> = {
+  'nav.hrChanges': 'Changes',
+  'changes.title': 'Changes during the year',
+  'changes.intro':
+    "Correct an employee's rater without restarting the appraisal: the tasks still open move to the right person at once.",
+  'changes.noCycle': 'No running cycle for this organisation yet.',
+  'changes.searchEmployee': 'Find an employee by name',
+  'changes.searchHint': 'Type at least two letters of the name.',
+  'changes.search': 'Search',
+  'changes.noneFound': 'No active employee by that name.',
+  'changes.found': '{count} people found',
+  'changes.back': 'Back to the search',
+  'changes.notMember': 'This employee has no appraisal in this cycle.',
+  'changes.case': 'The appraisal of {name}',
+  'changes.unit': 'Unit',
+  'changes.position': 'Position',
+  'changes.step': 'Step',
+  'changes.rater': 'Rater',
+  'changes.superior': "Rater's superior",
+  'changes.nobody': 'nobody (HR does it)',
+  'changes.openTasks': 'Tasks still open',
+  'changes.task': 'Task',
+  'changes.holder': 'Held by',
+  'changes.due': 'Due',
+  'changes.noDue': 'no due date',
+  'changes.noTasks': 'No open tasks.',
+  'changes.hr': 'HR',
+  'changes.raterTitle': 'Change the rater',
+  'changes.raterHint':
+    "The open tasks of the rater and of the rater's superior move at once. The org chart is updated too, so later cycles take the right rater.",
+  'changes.raterSearch': 'Find the right rater by name',
+  'changes.raterPick': 'Choose the rater',
+  'changes.reason': 'Reason',
+  'changes.effectiveDate': 'Effective from',
+  'changes.effectiveHint': 'A day in {zone}, today at the latest.',
+  'changes.submitRater': 'Save the rater',
+  'changes.raterSaved': 'The rater is now {name}; open tasks moved: {count}.',
+  'changes.error.pick': 'Choose one person from the search results.',
+  'problem.unknown_rater': 'That person is not an active employee of this organisation.',
+  'problem.invalid_rater': 'That person cannot be the rater of this employee.',
+  'problem.invalid_effective_date': "The effective date must lie between the cycle's start and today.",
+  'problem.cycle_closed': 'This cycle is closed.',
+};

@@ -1,0 +1,134 @@
+// HR's page of changes during the year: find a member of the running cycle by name, see their appraisal
+// as it stands (step, rater, the rater's superior, every open task and who holds it), and correct the
+// rater, picked by name from a search (nobody types an 18-digit NIP). Works without script: each search
+// is a GET form, the choice and the change one POST form.
+import type { AppraisalState } from '../../../domain/appraisal/state.ts';
+import type { FoundPerson } from '../../../record/read/cycle-people.ts';
+import type { CycleSummary } from '../../../record/read/cycles.ts';
+import { type FormState, newFormKey, radioGroup, stateFor, textField } from '../forms.ts';
+import { type Html, h, raw } from '../html.ts';
+import type { Translate } from '../i18n/index.ts';
+import { notice } from '../layout.ts';
+
+export interface ChangesSearchView {
+  cycles: CycleSummary[];
+  cycleId: string | null;
+  q: string;
+  /** null before a search. */
+  found: FoundPerson[] | null;
+}
+
+export interface MemberChangesView {
+  cycleId: string;
+  person: FoundPerson;
+  appraisal: AppraisalState;
+  /** NIP → name of everyone the page names. */
+  names: ReadonlyMap<string, string>;
+  raterQ: string;
+  raterFound: FoundPerson[] | null;
+  form: FormState | null;
+  /** Today in the organisation's zone (YYYY-MM-DD), the latest effective date. */
+  today: string;
+  zone: string;
+  flash?: { kind: 'ok' | 'error'; text: string };
+}
+
+const cycleQuery = (cycleId: string) => `cycle=${encodeURIComponent(cycleId)}`;
+export const memberPath = (cycleId: string, nip: string) =>
+  `/app/hr/changes/${encodeURIComponent(nip)}?${cycleQuery(cycleId)}`;
+
+/** Search form and results: the way to a member. */
+export function changesSearchBody(t: Translate, view: ChangesSearchView): Html {
+  if (!view.cycleId) return notice('info', t('changes.noCycle'));
+  const { cycleId } = view;
+  return h`<p>${t('changes.intro')}</p>
+<form method="get" action="/app/hr/changes" class="card">
+${
+  view.cycles.length > 1
+    ? h`<label for="cycle">${t('hr.cycle')}</label><select id="cycle" name="cycle">${view.cycles.map(
+        (c) =>
+          h`<option value="${c.cycle_id}"${raw(c.cycle_id === cycleId ? ' selected' : '')}>${c.year}</option>`,
+      )}</select>`
+    : h`<input type="hidden" name="cycle" value="${cycleId}">`
+}
+<label for="q">${t('changes.searchEmployee')}</label>
+<p class="hint" id="q-hint">${t('changes.searchHint')}</p>
+<input type="text" id="q" name="q" value="${view.q}" minlength="2" required aria-describedby="q-hint" autocomplete="off">
+<div class="actions"><button type="submit">${t('changes.search')}</button></div>
+</form>
+${view.found === null ? '' : foundList(t, view.found, (p) => memberPath(cycleId, p.nip))}`;
+}
+
+function foundList(t: Translate, found: FoundPerson[], href: (p: FoundPerson) => string): Html {
+  if (found.length === 0) return notice('info', t('changes.noneFound'));
+  return h`<p class="muted" role="status">${t('changes.found', { count: found.length })}</p>
+<ul class="tasks" id="found">${found.map(
+    (p) => h`<li><a href="${href(p)}">${p.name}</a><div class="due">${p.position} · ${p.unit}</div></li>`,
+  )}</ul>`;
+}
+
+/** One member's appraisal as it stands, and the forms that change its people. */
+export function memberChangesBody(t: Translate, view: MemberChangesView): Html {
+  const { person, appraisal: a } = view;
+  const p = a.participants;
+  const name = (nip: string | null) =>
+    nip === null ? t('changes.nobody') : h`${view.names.get(nip) ?? nip} <span class="muted">(${nip})</span>`;
+  const tasks = Object.values(a.openTasks);
+  return h`<p><a href="/app/hr/changes?${cycleQuery(view.cycleId)}">← ${t('changes.back')}</a></p>
+${view.flash ? notice(view.flash.kind, view.flash.text) : ''}
+<section class="card" aria-labelledby="case"><h2 id="case">${t('changes.case', { name: person.name })}</h2>
+<dl class="facts"><dt>NIP</dt><dd>${person.nip}</dd>
+<dt>${t('changes.unit')}</dt><dd>${person.unit}</dd><dt>${t('changes.position')}</dt><dd>${person.position}</dd>
+<dt>${t('changes.step')}</dt><dd><span class="badge">${t(`step.${a.step}`)}</span></dd>
+<dt>${t('changes.rater')}</dt><dd id="rater">${name(p.supervisorNip)}</dd>
+<dt>${t('changes.superior')}</dt><dd id="superior">${name(p.superiorNip)}</dd></dl>
+<h3>${t('changes.openTasks')}</h3>
+${
+  tasks.length === 0
+    ? h`<p class="muted">${t('changes.noTasks')}</p>`
+    : h`<div class="scroll"><table id="open-tasks"><thead><tr><th scope="col">${t('changes.task')}</th><th scope="col">${t('changes.holder')}</th><th scope="col">${t('changes.due')}</th></tr></thead>
+<tbody>${tasks.map(
+        (task) =>
+          h`<tr><td>${t(`task.${task.kind}`)}</td><td>${task.assigneeNip === null ? t('changes.hr') : name(task.assigneeNip)}</td><td>${task.dueAt ? t.dateTime(task.dueAt) : t('changes.noDue')}</td></tr>`,
+      )}</tbody></table></div>`
+}</section>
+${a.step === 'completed' || a.step === 'cancelled' ? '' : raterSection(t, view)}`;
+}
+
+function raterSection(t: Translate, view: MemberChangesView): Html {
+  const action = `/app/hr/changes/${encodeURIComponent(view.person.nip)}/rater`;
+  const form = stateFor(view.form, 'changeRater');
+  return h`<section class="card" aria-labelledby="rater-change"><h2 id="rater-change">${t('changes.raterTitle')}</h2>
+<p class="hint">${t('changes.raterHint')}</p>
+<form method="get" action="/app/hr/changes/${encodeURIComponent(view.person.nip)}#rater-change">
+<input type="hidden" name="cycle" value="${view.cycleId}">
+<label for="raterQ">${t('changes.raterSearch')}</label>
+<input type="text" id="raterQ" name="raterQ" value="${view.raterQ}" minlength="2" required autocomplete="off">
+<div class="actions"><button type="submit" class="secondary">${t('changes.search')}</button></div>
+</form>
+${
+  view.raterFound === null
+    ? ''
+    : view.raterFound.length === 0
+      ? notice('info', t('changes.noneFound'))
+      : h`<form method="post" action="${action}">
+${form?.formError ? h`<p class="notice error" role="alert">${form.formError}</p>` : ''}
+<input type="hidden" name="cycle" value="${view.cycleId}"><input type="hidden" name="raterQ" value="${view.raterQ}">
+<input type="hidden" name="_key" value="${form?.values._key ?? newFormKey()}">
+${radioGroup(t, form, {
+  name: 'raterNip',
+  legend: t('changes.raterPick'),
+  options: view.raterFound.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
+})}
+${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}
+${textField(t, form, {
+  name: 'effectiveDate',
+  label: t('changes.effectiveDate'),
+  kind: 'date',
+  value: view.today,
+  hint: t('changes.effectiveHint', { zone: view.zone }),
+})}
+<div class="actions"><button type="submit">${t('changes.submitRater')}</button></div>
+</form>`
+}</section>`;
+}
