@@ -6,6 +6,7 @@ import { type AppraisalState, evolve, initialState } from '../domain/appraisal/s
 import type { Step } from '../domain/appraisal/types.ts';
 import { appraisalStreamId } from '../domain/ids.ts';
 import { predikatLabels, ratingLabels } from '../domain/rating/predikat.ts';
+import { zoneAbbreviation } from '../domain/time/zones.ts';
 import { fill, inSentence, vocabularies } from '../domain/vocabulary/vocabulary.ts';
 import type { Database } from '../schema/database.ts';
 import { AuditError } from './errors.ts';
@@ -119,6 +120,23 @@ function sentence(event: AppraisalEvent, state: AppraisalState | null, actor: st
         reason: d.reason,
       });
     }
+    case 'actingRater.appointed': {
+      const d = event.data;
+      return say(event.type, {
+        by: by(d.by),
+        acting: d.actingNip,
+        from: d.from,
+        to: d.to,
+        zone: zoneAbbreviation(d.timeZone),
+        reason: d.reason,
+      });
+    }
+    case 'actingRater.started':
+    case 'actingRater.ended':
+      return say(event.type, {
+        acting: event.data.actingNip,
+        rater: event.data.raterNip ?? object('hr', lang),
+      });
     case 'task.completed':
       return say(event.type, { by: by(event.data.by), task: task(event.data.taskId) });
     case 'task.expired':

@@ -1,7 +1,7 @@
 // Every Workflow Update, Signal and Query of siklus, in one module shared by the workflows and the API.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActRequest } from '../domain/appraisal/commands.ts';
-import type { RaterChange } from '../domain/appraisal/participant-changes.ts';
+import type { ActingAppointmentRequest, RaterChange } from '../domain/appraisal/participant-changes.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import type { Step } from '../domain/appraisal/types.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
@@ -24,6 +24,10 @@ export const extendDeadlineSignal =
   defineSignal<[{ step: Step; deadline: string; by: string }]>('extendDeadline');
 /** HR corrects the rater (the superior follows); open tasks move (workflows/participant-changes.ts). */
 export const changeRaterUpdate = defineUpdate<ActResult, [RaterChange]>('changeRater');
+/** HR appoints an acting rater (Plt/Plh) for a range of days; the rater's part is theirs meanwhile. */
+export const appointActingRaterUpdate = defineUpdate<ActResult, [ActingAppointmentRequest]>(
+  'appointActingRater',
+);
 /** For tests and debugging only: lists and screens read the projections in Postgres. */
 export const appraisalStateQuery = defineQuery<AppraisalState | null>('appraisalState');
 

@@ -1,5 +1,6 @@
 // HR's changes during the year to the people of one running appraisal, the one way in for the API and
-// the web: the rater corrected (the superior following from the org chart). Each is a Workflow Update
+// the web: the rater corrected (the superior following from the org chart), an acting rater (Plt/Plh)
+// for a range of days. Each is a Workflow Update
 // on the appraisal, its id derived from the Idempotency-Key (or the web form's key); the appraisal's
 // rules refuse what they must (domain/appraisal/participant-changes.ts), and the open tasks move.
 //
@@ -14,7 +15,7 @@ import { setSupervisor } from '../../organisation/org-chart.ts';
 import { activeEmployee, memberOf } from '../../record/read/cycle-people.ts';
 import { type Cycle, cycleOf } from '../../record/read/cycles.ts';
 import { timeZoneOf } from '../../record/read/organisation.ts';
-import { type ActResult, changeRaterUpdate } from '../../workflows/messages.ts';
+import { type ActResult, appointActingRaterUpdate, changeRaterUpdate } from '../../workflows/messages.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
 import { requireHr } from './require.ts';
@@ -105,6 +106,59 @@ export async function changeRater(
   // After the appraisal took it: a refused change leaves the org chart as it was.
   await setSupervisor(services.db, me.org, nip, rater.nip);
   return result;
+}
+
+export interface ActingRaterRequest {
+  actingNip: string;
+  /** The first and the last day (YYYY-MM-DD) the acting rater stands in, days of the organisation's zone. */
+  from: string;
+  to: string;
+  reason: string;
+}
+
+/**
+ * HR appoints an acting rater (Plt/Plh) of a member's running appraisal for a range of days, counted in
+ * the cycle's zone. 422 unknown_rater for someone who is no active employee; invalid_acting_range for a
+ * range outside the cycle (from its start to the end of the following year), reversed or already over;
+ * acting_overlap for one overlapping another appointment; invalid_rater for someone the rules refuse.
+ * The org chart does not change: an acting rater is temporary.
+ */
+export async function appointActingRater(
+  services: Services,
+  me: Principal,
+  cycleId: string,
+  nip: string,
+  request: ActingRaterRequest,
+  key: string | undefined,
+): Promise<ChangeResult> {
+  const { cycle, member } = await memberAppraisal(services, me, cycleId, nip);
+  const acting = await activeEmployee(services.db, me.org, request.actingNip);
+  if (!acting)
+    throw new Refusal(422, 'unknown_rater', `No active employee ${request.actingNip} in the organisation`, {
+      field: 'actingNip',
+    });
+  const { earliest } = await effectiveWindow(services, me, cycle);
+  const latest = `${cycle.year + 1}-12-31`;
+  for (const field of ['from', 'to'] as const)
+    if (request[field] < earliest || request[field] > latest)
+      throw new Refusal(
+        422,
+        'invalid_acting_range',
+        `${field} must lie between ${earliest} and ${latest}; got ${request[field]}`,
+        { field, earliest, latest },
+      );
+  const recorded = cycle.calendar.timeZone;
+  const timeZone = typeof recorded === 'string' ? recorded : await timeZoneOf(services.db, me.org);
+  const appointment = { ...request, actingNip: acting.nip, timeZone, by: me.nip };
+  return update(member, () =>
+    executeUpdate(
+      services,
+      services.temporal.workflow.getHandle(member.workflowId),
+      appointActingRaterUpdate,
+      [appointment],
+      updateIdFor(me, key),
+    ),
+  );
 }
 
 /** Runs the Update; the appraisal's refusals as refusals, an ended appraisal as 409 appraisal_closed. */

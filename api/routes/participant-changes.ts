@@ -1,8 +1,9 @@
 // HR's changes during the year to the people of one member's running appraisal (api/commands/participants.ts):
-// the rater corrected. POSTs like every command: problem+json refusals, an Idempotency-Key.
+// the rater corrected, an acting rater (Plt/Plh) for a range of days. POSTs like every command:
+// problem+json refusals, an Idempotency-Key.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { nipSchema } from '../../domain/organisation/nip.ts';
-import { changeRater } from '../commands/participants.ts';
+import { appointActingRater, changeRater } from '../commands/participants.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly } from '../middleware.ts';
 import { jsonBody, jsonResponse, problemResponse } from './openapi-shapes.ts';
@@ -41,9 +42,30 @@ const raterRoute = createRoute({
   responses: { 200: changed, ...refusals },
 });
 
-export const participantChangeRoutes = new OpenAPIHono<ApiEnv>().openapi(raterRoute, async (c) => {
-  const { cycleId, nip } = c.req.valid('param');
-  const body = c.req.valid('json');
-  const me = c.get('principal');
-  return c.json(await changeRater(c.get('deps'), me, cycleId, nip, body, c.get('idempotencyKey')), 200);
+const actingRoute = createRoute({
+  middleware: [hrOnly] as const,
+  method: 'post',
+  path: '/v1/orgs/{org}/cycles/{cycleId}/employees/{nip}/acting-rater',
+  summary:
+    "Appoint an acting rater (Plt/Plh) of a member's running appraisal, from one day to another of the organisation's zone",
+  request: {
+    params,
+    body: jsonBody(z.strictObject({ actingNip: nipSchema, from: z.iso.date(), to: z.iso.date(), reason })),
+  },
+  responses: { 200: changed, ...refusals },
 });
+
+export const participantChangeRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(raterRoute, async (c) => {
+    const { cycleId, nip } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const me = c.get('principal');
+    return c.json(await changeRater(c.get('deps'), me, cycleId, nip, body, c.get('idempotencyKey')), 200);
+  })
+  .openapi(actingRoute, async (c) => {
+    const { cycleId, nip } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const me = c.get('principal');
+    const key = c.get('idempotencyKey');
+    return c.json(await appointActingRater(c.get('deps'), me, cycleId, nip, body, key), 200);
+  });

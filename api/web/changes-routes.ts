@@ -1,5 +1,5 @@
 // HR's page of changes during the year (views/hr-changes.ts): find a member by name, see the appraisal's
-// people and open tasks, correct the rater. The change goes through api/commands/participants.ts as the
+// people and open tasks, correct the rater, appoint an acting rater (Plt/Plh). The change goes through api/commands/participants.ts as the
 // signed-in person, the API's own way in (its rules, refusals and Update id from the form's key).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -9,7 +9,7 @@ import { mayManageCycles } from '../../record/read/access.ts';
 import { memberAppraisal, peopleNamed, personOf } from '../../record/read/cycle-people.ts';
 import { cyclesOf } from '../../record/read/cycles.ts';
 import { employeeNames } from '../../record/read/people.ts';
-import { changeRater } from '../commands/participants.ts';
+import { appointActingRater, changeRater } from '../commands/participants.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, newFormKey, type Values } from './forms.ts';
 import type { Translate } from './i18n/index.ts';
@@ -51,14 +51,19 @@ export function changesRoutes(deps: Services): Hono {
     return render(c, t, { title: t('changes.title'), body, session, section: 'hrChanges' });
   });
 
-  /** The member's page: the case as it stands, the rater search's results, the form as it was sent. */
+  /** The member's page: the case as it stands, the searches' results, the form as it was sent. */
   const memberPage = async (
     c: Context,
     t: Translate,
     session: Session,
     nip: string,
     cycleIdAsked: string | undefined,
-    extra: { raterQ?: string; form?: FormState; flash?: MemberChangesView['flash'] } = {},
+    extra: {
+      raterQ?: string;
+      actingQ?: string;
+      form?: FormState;
+      flash?: MemberChangesView['flash'];
+    } = {},
     status = 200,
   ) => {
     const org = session.principal.org;
@@ -67,15 +72,16 @@ export function changesRoutes(deps: Services): Hono {
       cycleId && nipPattern.test(nip) ? await memberAppraisal(deps.db, org, cycleId, nip) : undefined;
     const person = appraisal && (await personOf(deps.db, org, nip));
     if (!cycleId || !appraisal || !person) return notFound(c, t, session, 'changes.notMember');
+    const search = async (text: string) =>
+      text.trim() ? (await peopleNamed(deps.db, org, text)).filter((p) => p.nip !== nip) : null;
     const raterQ = (extra.raterQ ?? '').slice(0, 100);
-    const raterFound = raterQ.trim()
-      ? (await peopleNamed(deps.db, org, raterQ)).filter((p) => p.nip !== nip)
-      : null;
+    const actingQ = (extra.actingQ ?? '').slice(0, 100);
     const p = appraisal.participants;
     const nips = [
       p.supervisorNip,
       p.superiorNip,
       ...Object.values(appraisal.openTasks).map((x) => x.assigneeNip),
+      ...(appraisal.actingAppointments ?? []).map((x) => x.actingNip),
     ];
     const names = await employeeNames(
       deps.db,
@@ -88,7 +94,9 @@ export function changesRoutes(deps: Services): Hono {
       appraisal,
       names,
       raterQ,
-      raterFound,
+      raterFound: await search(raterQ),
+      actingQ,
+      actingFound: await search(actingQ),
       form: extra.form ?? null,
       today: localIsoDate(new Date(), t.timeZone),
       zone: zoneAbbreviation(t.timeZone),
@@ -102,67 +110,120 @@ export function changesRoutes(deps: Services): Hono {
     const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
     if (who instanceof Response) return who;
     const { t, session } = who;
-    const moved = c.req.query('moved');
-    const savedName = c.req.query('rater');
-    const flash =
-      moved !== undefined && savedName
-        ? {
-            kind: 'ok' as const,
-            text: t('changes.raterSaved', { name: savedName, count: Number(moved) || 0 }),
-          }
-        : undefined;
+    const q = (name: string) => c.req.query(name) ?? '';
+    // What the last change did, said above the case.
+    const said = q('rater')
+      ? t('changes.raterSaved', { name: q('rater'), count: Number(q('moved')) || 0 })
+      : q('acting')
+        ? t('changes.actingSaved', { name: q('acting'), from: q('from'), to: q('to') })
+        : null;
     return memberPage(c, t, session, c.req.param('nip'), c.req.query('cycle'), {
-      raterQ: c.req.query('raterQ') ?? '',
-      ...(flash ? { flash } : {}),
+      raterQ: q('raterQ'),
+      actingQ: q('actingQ'),
+      ...(said ? { flash: { kind: 'ok' as const, text: said } } : {}),
     });
   });
 
-  web.post('/hr/changes/:nip/rater', async (c) => {
-    const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
-    if (who instanceof Response) return who;
-    const { t, session } = who;
-    const nip = c.req.param('nip');
-    const { values } = await postedForm(c);
-    const cycleId = values.cycle ?? '';
-    const again = (form: FormState, status: number) =>
-      memberPage(c, t, session, nip, cycleId, { raterQ: values.raterQ ?? '', form }, status);
-    const errors = fieldErrors(values);
-    if (Object.keys(errors).length > 0) return again({ type: 'changeRater', values, errors }, 422);
-    const request = {
-      raterNip: values.raterNip ?? '',
-      reason: (values.reason ?? '').trim(),
-      effectiveDate: values.effectiveDate ?? '',
-    };
-    const answer = await attempt(() =>
-      changeRater(deps, session.principal, cycleId, nip, request, values._key),
-    );
-    if (answer.ok) {
-      const names = await employeeNames(deps.db, session.principal.org, [request.raterNip]);
-      const rater = names.get(request.raterNip) ?? request.raterNip;
-      const done = `${memberPath(cycleId, nip)}&rater=${encodeURIComponent(rater)}&moved=${answer.value.movedTasks}`;
-      return c.redirect(done, 303);
-    }
-    // A refusal is remembered under its key: a corrected retry needs a new one.
-    const retry = { ...values, _key: newFormKey() };
-    const form: FormState =
-      answer.code === 'invalid_effective_date'
-        ? { type: 'changeRater', values: retry, errors: { effectiveDate: 'problem.invalid_effective_date' } }
-        : { type: 'changeRater', values: retry, errors: {}, formError: refusalText(t, answer.code) };
-    return again(form, answer.status);
+  /**
+   * Posts one change: the form's own checks first (each next to its field), then the command; on success
+   * back to the member's page saying what was done, else the form again with the refusal.
+   */
+  const change = (o: {
+    path: string;
+    type: string;
+    query: 'raterQ' | 'actingQ';
+    person: string;
+    dates: string[];
+    /** A refusal shown next to a field rather than above the form. */
+    fieldRefusal: [code: string, field: string];
+    run: (
+      session: Session,
+      cycleId: string,
+      nip: string,
+      values: Values,
+    ) => Promise<{ said: Record<string, string> }>;
+  }) =>
+    web.post(o.path, async (c) => {
+      const who = await needRole(c, mayManageCycles, 'error.forbiddenHr');
+      if (who instanceof Response) return who;
+      const { t, session } = who;
+      const nip = c.req.param('nip') ?? '';
+      const { values } = await postedForm(c);
+      const cycleId = values.cycle ?? '';
+      const again = (form: FormState, status: number) =>
+        memberPage(c, t, session, nip, cycleId, { [o.query]: values[o.query] ?? '', form }, status);
+      const errors = fieldErrors(values, o.person, o.dates);
+      if (Object.keys(errors).length > 0) return again({ type: o.type, values, errors }, 422);
+      const answer = await attempt(() => o.run(session, cycleId, nip, values));
+      if (answer.ok)
+        return c.redirect(`${memberPath(cycleId, nip)}&${new URLSearchParams(answer.value.said)}`, 303);
+      // A refusal is remembered under its key: a corrected retry needs a new one.
+      const retry = { ...values, _key: newFormKey() };
+      const [code, field] = o.fieldRefusal;
+      const form: FormState =
+        answer.code === code
+          ? { type: o.type, values: retry, errors: { [field]: `problem.${code}` } }
+          : { type: o.type, values: retry, errors: {}, formError: refusalText(t, answer.code) };
+      return again(form, answer.status);
+    });
+
+  const nameOf = async (session: Session, nip: string) =>
+    (await employeeNames(deps.db, session.principal.org, [nip])).get(nip) ?? nip;
+
+  change({
+    path: '/hr/changes/:nip/rater',
+    type: 'changeRater',
+    query: 'raterQ',
+    person: 'raterNip',
+    dates: ['effectiveDate'],
+    fieldRefusal: ['invalid_effective_date', 'effectiveDate'],
+    run: async (session, cycleId, nip, values) => {
+      const request = {
+        raterNip: values.raterNip ?? '',
+        reason: (values.reason ?? '').trim(),
+        effectiveDate: values.effectiveDate ?? '',
+      };
+      const result = await changeRater(deps, session.principal, cycleId, nip, request, values._key);
+      return {
+        said: { rater: await nameOf(session, request.raterNip), moved: String(result.movedTasks) },
+      };
+    },
+  });
+
+  change({
+    path: '/hr/changes/:nip/acting-rater',
+    type: 'appointActing',
+    query: 'actingQ',
+    person: 'actingNip',
+    dates: ['from', 'to'],
+    fieldRefusal: ['invalid_acting_range', 'to'],
+    run: async (session, cycleId, nip, values) => {
+      const request = {
+        actingNip: values.actingNip ?? '',
+        from: values.from ?? '',
+        to: values.to ?? '',
+        reason: (values.reason ?? '').trim(),
+      };
+      await appointActingRater(deps, session.principal, cycleId, nip, request, values._key);
+      const acting = await nameOf(session, request.actingNip);
+      return { said: { acting, from: request.from, to: request.to } };
+    },
   });
 
   return web;
 }
 
-/** The form's own checks, each next to its field: a person picked, a reason, a date. */
-function fieldErrors(values: Values): Record<string, string> {
+/** The form's own checks, each next to its field: a person picked, a reason, the dates. */
+function fieldErrors(values: Values, person: string, dates: string[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!nipPattern.test(values.raterNip ?? '')) errors.raterNip = 'changes.error.pick';
+  if (!nipPattern.test(values[person] ?? '')) errors[person] = 'changes.error.pick';
   const reason = (values.reason ?? '').trim();
   if (!reason) errors.reason = 'error.required';
   else if (reason.length > 500) errors.reason = 'error.tooLong';
-  const date = values.effectiveDate ?? '';
-  if (!date) errors.effectiveDate = 'error.required';
-  else if (!datePattern.test(date)) errors.effectiveDate = 'error.invalid';
+  for (const field of dates) {
+    const date = values[field] ?? '';
+    if (!date) errors[field] = 'error.required';
+    else if (!datePattern.test(date)) errors[field] = 'error.invalid';
+  }
   return errors;
 }

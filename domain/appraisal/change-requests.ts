@@ -13,3 +13,12 @@ export const raterChangeSchema = z.strictObject({
   effectiveDate: z.iso.date(),
   by: nipSchema,
 });
+
+export const actingAppointmentSchema = z.strictObject({
+  actingNip: nipSchema,
+  from: z.iso.date(),
+  to: z.iso.date(),
+  timeZone: z.string().min(1).max(64),
+  reason,
+  by: nipSchema,
+});

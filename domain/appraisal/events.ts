@@ -53,6 +53,38 @@ export const appraisalEventSchemas = {
     at,
   }),
 
+  /** HR: a person stands in as rater (Plt/Plh) from `from` to `to`, days of the organisation's zone. */
+  'actingRater.appointed': z.object({
+    /** The appointment's number in this appraisal, from 1: its start and end name it. */
+    appointment: z.number().int().min(1),
+    actingNip: nipSchema,
+    /** The rater the acting one stands in for (null: the org chart named none). */
+    raterNip: nipSchema.nullable(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    timeZone: z.string(),
+    /** 00:00 local on `from`, and 00:00 local on the day after `to`: the range as instants. */
+    startsAt: at,
+    endsAt: at,
+    reason: text(500),
+    by: nipSchema,
+    at,
+  }),
+  /** The range began: the rater's part (open tasks too) is the acting rater's until it ends. */
+  'actingRater.started': z.object({
+    appointment: z.number().int().min(1),
+    actingNip: nipSchema,
+    raterNip: nipSchema.nullable(),
+    at,
+  }),
+  /** The range ended (or passed while nothing ran): the rater's part is the rater's again. */
+  'actingRater.ended': z.object({
+    appointment: z.number().int().min(1),
+    actingNip: nipSchema,
+    raterNip: nipSchema.nullable(),
+    at,
+  }),
+
   'task.assigned': z.object({
     taskId: z.string(),
     kind: taskKindSchema,

@@ -27,6 +27,18 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
     id: '{by} mengganti pejabat penilai dari {previous} menjadi {rater} (atasan pejabat penilai {superior}), berlaku {effectiveDate}: {reason}',
     en: "{by} changed the rater from {previous} to {rater} (the rater's superior {superior}), effective {effectiveDate}: {reason}",
   },
+  'actingRater.appointed': {
+    id: '{by} menunjuk {acting} sebagai pelaksana tugas pejabat penilai (Plt/Plh) dari {from} sampai {to} ({zone}): {reason}',
+    en: '{by} appointed {acting} acting rater (Plt/Plh) from {from} to {to} ({zone}): {reason}',
+  },
+  'actingRater.started': {
+    id: '{acting} mulai menjalankan tugas pejabat penilai menggantikan {rater}',
+    en: '{acting} began standing in as the rater for {rater}',
+  },
+  'actingRater.ended': {
+    id: 'Masa pelaksana tugas {acting} berakhir; tugas pejabat penilai kembali ke {rater}',
+    en: "{acting}'s time as acting rater ended; the rater's part is {rater}'s again",
+  },
   'task.assigned': { id: 'Tugas {task} diberikan kepada {to}', en: 'Task {task} assigned to {to}' },
   'task.reassigned': {
     id: 'Tugas {task} dialihkan dari {from} kepada {to} ({reason})',

@@ -1,6 +1,6 @@
 // The evaluation file of one appraisal, for whoever may read it (access.ts mayReadEvaluationFile): folded
 // from the appraisal's events in the log (domain/appraisal/evaluation-file.ts), with people's names.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Principal } from '../../auth/identity.ts';
 import {
   type EvaluationFile,
@@ -32,11 +32,17 @@ export async function evaluationFileOf(
   const row = await db
     .selectFrom('appraisals')
     .select(['nip', 'supervisor_nip', 'superior_nip'])
+    .select(sql<string | null>`state->'acting'->>'nip'`.as('acting_nip'))
     .where('org_id', '=', org)
     .where('appraisal_id', '=', appraisalId)
     .executeTakeFirst();
   if (!row) return { refused: 'not_found' };
-  const parties = { employeeNip: row.nip, raterNip: row.supervisor_nip, superiorNip: row.superior_nip };
+  const parties = {
+    employeeNip: row.nip,
+    raterNip: row.supervisor_nip,
+    superiorNip: row.superior_nip,
+    actingNip: row.acting_nip,
+  };
   if (!mayReadEvaluationFile(principal, parties)) return { refused: 'forbidden' };
   const rows = await db
     .selectFrom('events')

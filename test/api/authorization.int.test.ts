@@ -161,6 +161,15 @@ const bodies: Array<[RegExp, unknown]> = [
   [/\/employees$/, { nips: ['199001012015031001'] }],
   [/\/remove$/, { reason: 'Pindah instansi' }],
   [
+    /\/acting-rater$/,
+    {
+      actingNip: leaderA!.nip,
+      from: new Date().toISOString().slice(0, 10),
+      to: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+      reason: 'Cuti tahunan',
+    },
+  ],
+  [
     /\/rater$/,
     { raterNip: head.nip, reason: 'Data atasan salah', effectiveDate: new Date().toISOString().slice(0, 10) },
   ],

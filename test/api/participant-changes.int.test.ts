@@ -1,7 +1,8 @@
 // Changes during the year through HTTP, on a real Temporal dev server, PostgreSQL and worker: HR corrects
 // an employee's rater in a running appraisal (API and web page), the open tasks move from the wrong
-// rater's inbox to the right one's, the org chart follows, and bad requests are problem+json that change
-// nothing.
+// rater's inbox to the right one's, the org chart follows; HR appoints an acting rater whose range has
+// begun, who then holds the rater's part and acts as the rater; bad requests are problem+json that
+// change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
@@ -13,6 +14,7 @@ const nip = {
   rightRater: '197808082003032003',
   employee: '199001012015031004',
   colleague: '199202022016042005',
+  acting: '198909092014022006',
 };
 // The org chart says the employee reports to the wrong unit head.
 const csv = [
@@ -22,6 +24,7 @@ const csv = [
   `${nip.rightRater},Benar Sitompul,benar@bungo.go.id,PKM2,KAPUS,${nip.head}`,
   `${nip.employee},Siti Aminah,siti@bungo.go.id,PKM2,PERAWAT,${nip.wrongRater}`,
   `${nip.colleague},Rudi Rekan,rudi@bungo.go.id,PKM2,PERAWAT,${nip.rightRater}`,
+  `${nip.acting},Yanti Pelaksana,yanti@bungo.go.id,PKM1,PERAWAT,${nip.wrongRater}`,
 ].join('\n');
 
 describe('changing the rater of a running appraisal (HTTP, dev server, real worker)', () => {
@@ -71,7 +74,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     }));
     await t.call('POST', '/v1/orgs/bungo/positions', { token: token.hr, body: positions });
     const imported = await t.call('POST', '/v1/orgs/bungo/employees/import', { token: token.hr, csv });
-    expect(imported.body, JSON.stringify(imported.body.rows)).toMatchObject({ ok: true, imported: 5 });
+    expect(imported.body, JSON.stringify(imported.body.rows)).toMatchObject({ ok: true, imported: 6 });
     // Socialisation ended an hour after a start a day ago: the agreement is open, the rater must propose.
     const start = new Date(Date.now() - 25 * 3_600_000);
     const body = {
@@ -99,7 +102,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
 
   it('refuses bad requests as problem+json, and records nothing', async () => {
     const good = { raterNip: nip.rightRater, reason: 'Data atasan salah', effectiveDate: today() };
-    const cases: Array<[Promise<{ status: number; type: string | null; body: any }>, number, string]> = [
+    const cases: Array<[ReturnType<TestApi['call']>, number, string]> = [
       [change(good, { as: 'employee' }), 403, 'forbidden_role'],
       [change(good, { as: 'wrongRater' }), 403, 'forbidden_role'],
       [change({ raterNip: nip.rightRater, effectiveDate: today() }), 400, 'invalid_request'],
@@ -277,6 +280,121 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       headers: { cookie: `siklus_session=${token.employee}` },
     });
     expect(employee.status).toBe(403);
+  });
+
+  it('appoints an acting rater for days that have begun: the rater’s part is theirs, and they act as the rater', async () => {
+    const acting = `/v1/orgs/bungo/cycles/${cycleId}/employees/${nip.employee}/acting-rater`;
+    const day = (days: number) =>
+      new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    const appoint = (body: Record<string, string>, key?: string) =>
+      t.call('POST', acting, {
+        token: token.hr,
+        body: { actingNip: nip.acting, from: today(), to: day(10), reason: 'Kepala Puskesmas cuti', ...body },
+        ...(key ? { headers: { 'idempotency-key': key } } : {}),
+      });
+    const appointed = () =>
+      rig.db
+        .selectFrom('events')
+        .select('type')
+        .where('stream_id', '=', `appraisal-${appraisalId}`)
+        .where('type', 'like', 'actingRater.%')
+        .execute();
+    for (const [body, status, code] of [
+      [{ to: day(-1) }, 422, 'invalid_acting_range'],
+      [{ from: day(-3), to: day(-2) }, 422, 'invalid_acting_range'],
+      [{ to: `${new Date().getUTCFullYear() + 5}-01-01` }, 422, 'invalid_acting_range'],
+      [{ actingNip: '198001012005011099' }, 422, 'unknown_rater'],
+      [{ actingNip: nip.employee }, 422, 'invalid_rater'],
+      [{ reason: '' }, 400, 'invalid_request'],
+    ] as const) {
+      const r = await appoint(body);
+      expect({ status: r.status, code: r.body.code, type: r.type }).toEqual({
+        status,
+        code,
+        type: 'application/problem+json',
+      });
+    }
+    expect(await appointed()).toEqual([]);
+    const first = await appoint({}, 'acting-1');
+    expect(first.status).toBe(200);
+    expect(first.body.eventTypes).toEqual([
+      'actingRater.appointed',
+      'actingRater.started',
+      'task.reassigned',
+    ]);
+    expect(await appoint({}, 'acting-1')).toMatchObject({ status: 200, body: first.body });
+    expect(await appoint({ from: day(5), to: day(12) })).toMatchObject({
+      status: 422,
+      body: { code: 'acting_overlap' },
+    });
+    expect((await appointed()).map((e) => e.type)).toEqual(['actingRater.appointed', 'actingRater.started']);
+    // The rater's open task is the acting rater's now.
+    const held = (await inbox('acting')).filter((x) => x.appraisalId === appraisalId).map((x) => x.kind);
+    expect(held).toEqual(['escalateSocialisation']);
+    expect((await inbox('wrongRater')).filter((x) => x.appraisalId === appraisalId)).toEqual([]);
+    // A task given to the rater meanwhile goes to the acting rater, who acts on it as the rater.
+    const review = (await inbox('employee')).find((x) => x.kind === 'reviewIndicators');
+    if (!review) throw new Error('no review task');
+    const commented = await t.call(
+      'POST',
+      `/v1/orgs/bungo/tasks/${encodeURIComponent(review.taskId)}/actions`,
+      {
+        token: token.employee,
+        body: { type: 'commentIndicators', version: 1, comment: 'Mohon target 90 %' },
+      },
+    );
+    expect(commented.status).toBe(200);
+    const propose = (await inbox('acting')).find((x) => x.kind === 'proposeIndicators');
+    if (!propose) throw new Error('the new proposal went elsewhere');
+    const rhk = [
+      {
+        id: 'rhk-1',
+        kind: 'utama',
+        description: 'Cakupan imunisasi naik',
+        parentRhkId: null,
+        indicators: [{ id: 'iki-1', description: 'Cakupan', aspect: 'kuantitas', target: '90 %' }],
+      },
+    ];
+    const proposed = await t.call(
+      'POST',
+      `/v1/orgs/bungo/tasks/${encodeURIComponent(propose.taskId)}/actions`,
+      {
+        token: token.acting,
+        body: { type: 'proposeIndicators', rhk },
+      },
+    );
+    expect(proposed.status).toBe(200);
+    // The acting rater reads the evaluation file as the rater does; the corrected-away rater no longer.
+    const file = (who: keyof typeof token) =>
+      t.call('GET', `/v1/orgs/bungo/appraisals/${appraisalId}/evaluation-file`, { token: token[who] });
+    expect((await file('acting')).status).toBe(200);
+    expect((await file('rightRater')).status).toBe(403);
+    // HR plans the next range on the web page; the page lists both with their days and the zone.
+    const later = new URLSearchParams({
+      cycle: cycleId,
+      actingQ: 'benar',
+      actingNip: nip.rightRater,
+      from: day(20),
+      to: day(25),
+      reason: 'Dinas luar',
+      _key: 'web-acting-1',
+    });
+    const posted = await fetch(`${t.api.url}/app/hr/changes/${nip.employee}/acting-rater`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: `siklus_session=${token.hr}; lang=en` },
+      body: later,
+    });
+    expect(posted.status).toBe(303);
+    const page = await (
+      await fetch(`${t.api.url}${posted.headers.get('location')}`, {
+        headers: { cookie: `siklus_session=${token.hr}; lang=en` },
+      })
+    ).text();
+    expect(page).toContain('Benar Sitompul stands in as the rater from');
+    expect(page).toMatch(/Yanti Pelaksana: .+ \(WIB\) · standing in now/);
+    expect(page).toMatch(/Benar Sitompul: .+ \(WIB\) · planned/);
+    expect(page).toMatch(/id="acting">Yanti Pelaksana/);
   });
 });
 

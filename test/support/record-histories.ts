@@ -24,6 +24,7 @@ import {
   extendUnitDeadlineUpdate,
   setUnitPredikatUpdate,
 } from '../../workflows/messages.ts';
+import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPeriodicYear, seedPeriodicOrganisation } from './periodic-year.ts';
 import { clockSkipper } from './temporal.ts';
@@ -65,11 +66,12 @@ export function writeHistoryFixtures(recorded: RecordedHistory[], dir = fixtures
     scenario,
   }));
   // Histories of older code (e.g. recorded before the batched launch) stay: today's code must replay them.
+  // Each keeps its place in the manifest; a new one is added at its end.
   const previous = existsSync(join(dir, manifestFile))
     ? (JSON.parse(readFileSync(join(dir, manifestFile), 'utf8')) as HistoryFixture[])
     : [];
-  const kept = previous.filter((old) => !fresh.some((f) => f.file === old.file));
-  const manifest = [...fresh, ...kept];
+  const added = fresh.filter((f) => !previous.some((old) => old.file === f.file));
+  const manifest = [...previous.map((old) => fresh.find((f) => f.file === old.file) ?? old), ...added];
   writeFileSync(join(dir, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -104,10 +106,12 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     ],
   );
   await seedPeriodicOrganisation(rig.db, 'agam');
+  await seedChangesOrganisation(rig.db, 'kerinci');
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
     ...(await recordPeriodicYear(env, rig)),
+    await recordChangesYear(env, rig),
   ]);
 }
 
@@ -274,6 +278,17 @@ async function recordPeriodicYear(
       'a cycle with periods: launch, unit predikat, calibration waiting for an escalated rating, release, closed by HR',
     ),
   ];
+}
+
+/** The year with a corrected rater and an acting rater in October (test/support/changes-year.ts). */
+async function recordChangesYear(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {
+  const year = await runChangesYear(env, rig, 'kerinci');
+  return historyOf(
+    year.appraisal,
+    'employee-appraisal-changes-year.json',
+    'EmployeeAppraisalWorkflow',
+    'a quarterly year with changes during the year: the rater corrected in January (the SKP proposal moves), a Plh for October who rates TW3 (timers at the range boundaries), the rater again from November',
+  );
 }
 
 /** Updates the validator rejects (never in history) around accepted ones, then HR cancels the appraisal. */

@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, and a year of periodic evaluations', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, and a year with changes during the year', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -60,6 +60,7 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-year-opening-events.json', 'EmployeeAppraisalWorkflow'],
       ['employee-appraisal-periodic-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-periodic-year.json', 'CycleWorkflow'],
+      ['employee-appraisal-changes-year.json', 'EmployeeAppraisalWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -85,6 +86,16 @@ describe('replaying recorded histories', () => {
     };
     expect(input('employee-appraisal-year.json').calendar.periods).toBeUndefined();
     expect(input('employee-appraisal-periodic-year.json').calendar.periods.kind).toBe('quarterly');
+    // The year with changes during the year took both of their patches (a rater change, an acting rater).
+    const patches = (file: string) =>
+      (fixtures.find((f) => f.file === file)?.history.events ?? []).flatMap((e) => {
+        const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+        return data ? [JSON.parse(Buffer.from(data).toString('utf8')).id as string] : [];
+      });
+    expect(patches('employee-appraisal-changes-year.json')).toEqual(
+      expect.arrayContaining(['participant-changes', 'acting-rater']),
+    );
+    expect(patches('employee-appraisal-periodic-year.json')).not.toContain('participant-changes');
     // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
     const launchHeartbeat = (file: string) =>
       fixtures

@@ -1,7 +1,8 @@
 // HR's page of changes during the year: find a member of the running cycle by name, see their appraisal
-// as it stands (step, rater, the rater's superior, every open task and who holds it), and correct the
-// rater, picked by name from a search (nobody types an 18-digit NIP). Works without script: each search
-// is a GET form, the choice and the change one POST form.
+// as it stands (step, rater, the rater's superior, acting raters, every open task and who holds it), and
+// correct the rater or appoint an acting rater (Plt/Plh), each picked by name from a search (nobody types
+// an 18-digit NIP). Works without script: each search is a GET form, the choice and the change one POST
+// form.
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import type { FoundPerson } from '../../../record/read/cycle-people.ts';
 import type { CycleSummary } from '../../../record/read/cycles.ts';
@@ -26,6 +27,8 @@ export interface MemberChangesView {
   names: ReadonlyMap<string, string>;
   raterQ: string;
   raterFound: FoundPerson[] | null;
+  actingQ: string;
+  actingFound: FoundPerson[] | null;
   form: FormState | null;
   /** Today in the organisation's zone (YYYY-MM-DD), the latest effective date. */
   today: string;
@@ -81,7 +84,9 @@ ${view.flash ? notice(view.flash.kind, view.flash.text) : ''}
 <dt>${t('changes.unit')}</dt><dd>${person.unit}</dd><dt>${t('changes.position')}</dt><dd>${person.position}</dd>
 <dt>${t('changes.step')}</dt><dd><span class="badge">${t(`step.${a.step}`)}</span></dd>
 <dt>${t('changes.rater')}</dt><dd id="rater">${name(p.supervisorNip)}</dd>
-<dt>${t('changes.superior')}</dt><dd id="superior">${name(p.superiorNip)}</dd></dl>
+<dt>${t('changes.superior')}</dt><dd id="superior">${name(p.superiorNip)}</dd>
+${a.acting ? h`<dt>${t('changes.actingNow')}</dt><dd id="acting">${name(a.acting.nip)}</dd>` : ''}</dl>
+${appointments(t, view)}
 <h3>${t('changes.openTasks')}</h3>
 ${
   tasks.length === 0
@@ -92,7 +97,68 @@ ${
           h`<tr><td>${t(`task.${task.kind}`)}</td><td>${task.assigneeNip === null ? t('changes.hr') : name(task.assigneeNip)}</td><td>${task.dueAt ? t.dateTime(task.dueAt) : t('changes.noDue')}</td></tr>`,
       )}</tbody></table></div>`
 }</section>
-${a.step === 'completed' || a.step === 'cancelled' ? '' : raterSection(t, view)}`;
+${a.step === 'completed' || a.step === 'cancelled' ? '' : h`${raterSection(t, view)}${actingSection(t, view)}`}`;
+}
+
+function appointments(t: Translate, view: MemberChangesView): Html {
+  const list = view.appraisal.actingAppointments ?? [];
+  if (list.length === 0) return h``;
+  // The last day is the one before the range's end (00:00 the day after it).
+  const lastDay = (endsAt: string) => t.date(new Date(Date.parse(endsAt) - 1));
+  return h`<h3>${t('changes.appointments')}</h3><ul id="appointments">${list.map(
+    (x) =>
+      h`<li>${t('changes.appointment', {
+        name: view.names.get(x.actingNip) ?? x.actingNip,
+        from: t.date(x.startsAt),
+        to: lastDay(x.endsAt),
+        zone: view.zone,
+        status: t(`changes.status.${x.status}`),
+      })}</li>`,
+  )}</ul>`;
+}
+
+/** A search by name (a GET form) whose results are picked in the change's POST form. */
+function pickerForm(
+  t: Translate,
+  view: MemberChangesView,
+  f: { query: 'raterQ' | 'actingQ'; label: string; anchor: string },
+): Html {
+  return h`<form method="get" action="/app/hr/changes/${encodeURIComponent(view.person.nip)}#${f.anchor}">
+<input type="hidden" name="cycle" value="${view.cycleId}">
+<label for="${f.query}">${f.label}</label>
+<input type="text" id="${f.query}" name="${f.query}" value="${view[f.query]}" minlength="2" required autocomplete="off">
+<div class="actions"><button type="submit" class="secondary">${t('changes.search')}</button></div>
+</form>`;
+}
+
+function actingSection(t: Translate, view: MemberChangesView): Html {
+  const action = `/app/hr/changes/${encodeURIComponent(view.person.nip)}/acting-rater`;
+  const form = stateFor(view.form, 'appointActing');
+  const found = view.actingFound;
+  const rangeHint = t('changes.rangeHint', { zone: view.zone });
+  return h`<section class="card" aria-labelledby="acting-rater"><h2 id="acting-rater">${t('changes.actingTitle')}</h2>
+<p class="hint">${t('changes.actingHint')}</p>
+${pickerForm(t, view, { query: 'actingQ', label: t('changes.actingSearch'), anchor: 'acting-rater' })}
+${
+  found === null
+    ? ''
+    : found.length === 0
+      ? notice('info', t('changes.noneFound'))
+      : h`<form method="post" action="${action}">
+${form?.formError ? h`<p class="notice error" role="alert">${form.formError}</p>` : ''}
+<input type="hidden" name="cycle" value="${view.cycleId}"><input type="hidden" name="actingQ" value="${view.actingQ}">
+<input type="hidden" name="_key" value="${form?.values._key ?? newFormKey()}">
+${radioGroup(t, form, {
+  name: 'actingNip',
+  legend: t('changes.actingPick'),
+  options: found.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
+})}
+<div class="grid2"><div>${textField(t, form, { name: 'from', label: t('changes.from'), kind: 'date', value: view.today, hint: rangeHint })}</div>
+<div>${textField(t, form, { name: 'to', label: t('changes.to'), kind: 'date', hint: rangeHint })}</div></div>
+${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}
+<div class="actions"><button type="submit">${t('changes.submitActing')}</button></div>
+</form>`
+}</section>`;
 }
 
 function raterSection(t: Translate, view: MemberChangesView): Html {
@@ -100,12 +166,7 @@ function raterSection(t: Translate, view: MemberChangesView): Html {
   const form = stateFor(view.form, 'changeRater');
   return h`<section class="card" aria-labelledby="rater-change"><h2 id="rater-change">${t('changes.raterTitle')}</h2>
 <p class="hint">${t('changes.raterHint')}</p>
-<form method="get" action="/app/hr/changes/${encodeURIComponent(view.person.nip)}#rater-change">
-<input type="hidden" name="cycle" value="${view.cycleId}">
-<label for="raterQ">${t('changes.raterSearch')}</label>
-<input type="text" id="raterQ" name="raterQ" value="${view.raterQ}" minlength="2" required autocomplete="off">
-<div class="actions"><button type="submit" class="secondary">${t('changes.search')}</button></div>
-</form>
+${pickerForm(t, view, { query: 'raterQ', label: t('changes.raterSearch'), anchor: 'rater-change' })}
 ${
   view.raterFound === null
     ? ''

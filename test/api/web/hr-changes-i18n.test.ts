@@ -52,6 +52,8 @@ function renderAll(lang: 'id' | 'en'): string[] {
     names: new Map([[rater, 'Benar Sitompul']]),
     raterQ: '',
     raterFound: null,
+    actingQ: '',
+    actingFound: null,
     form: null,
     today: '2027-03-01',
     zone: 'WITA',
@@ -92,7 +94,54 @@ function renderAll(lang: 'id' | 'en'): string[] {
         form: { type: 'changeRater', values: {}, errors: {}, formError: t('problem.invalid_rater') },
       }),
     ),
+    shell(memberChangesBody(t, { ...member, appraisal: withActing(), actingQ: 'benar', actingFound: found })),
+    shell(
+      memberChangesBody(t, {
+        ...member,
+        appraisal: withActing(),
+        actingQ: 'benar',
+        actingFound: found,
+        form: {
+          type: 'appointActing',
+          values: {},
+          errors: {
+            actingNip: 'changes.error.pick',
+            from: 'error.invalid',
+            to: 'problem.invalid_acting_range',
+          },
+          formError: t('problem.acting_overlap'),
+        },
+        flash: {
+          kind: 'ok',
+          text: t('changes.actingSaved', { name: 'Benar Sitompul', from: '2027-10-01', to: '2027-10-31' }),
+        },
+      }),
+    ),
   ];
+}
+
+/** An appraisal with an acting rater standing in, one planned and one whose range has ended. */
+function withActing(): AppraisalState {
+  const range = (appointment: number, from: string, to: string, status: 'planned' | 'active' | 'ended') => ({
+    appointment,
+    actingNip: rater,
+    from,
+    to,
+    timeZone: 'Asia/Makassar',
+    startsAt: `${from}T00:00:00+08:00`,
+    endsAt: new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000).toISOString(),
+    reason: 'Cuti',
+    status,
+  });
+  return {
+    ...appraisal(null),
+    acting: { nip: rater, appointment: 2 },
+    actingAppointments: [
+      range(1, '2027-02-01', '2027-02-10', 'ended'),
+      range(2, '2027-03-01', '2027-03-31', 'active'),
+      range(3, '2027-10-01', '2027-10-31', 'planned'),
+    ],
+  };
 }
 
 describe("HR's page of changes during the year", () => {
@@ -118,5 +167,17 @@ describe("HR's page of changes during the year", () => {
     expect(withForm).toContain('The rater is now Benar Sitompul; open tasks moved: 2.');
     // A finished appraisal's people are not changed.
     expect(cancelled).not.toContain('id="rater-change"');
+  });
+
+  it('shows the acting raters with their days and the zone, and picks the acting rater by name', () => {
+    const [acting, refused] = renderAll('en').slice(-2);
+    expect(acting).toMatch(/id="acting">Benar Sitompul/);
+    expect(acting).toContain('Benar Sitompul: 1 Oct 2027 to 31 Oct 2027 (WITA) · planned');
+    expect(acting).toContain('Benar Sitompul: 1 Mar 2027 to 31 Mar 2027 (WITA) · standing in now');
+    expect(acting).toContain('· ended');
+    expect(acting).toMatch(/type="radio" name="actingNip" value="197808082003032003"> Benar Sitompul/);
+    for (const field of ['actingNip', 'from', 'to']) expect(refused).toContain(`id="f-${field}-error"`);
+    expect(refused).toContain('That range overlaps another acting rater.');
+    expect(refused).toContain('Benar Sitompul stands in as the rater from 2027-10-01 to 2027-10-31.');
   });
 });

@@ -2,7 +2,15 @@
 // corrected, with the superior following and the open tasks moving to whoever holds their part now.
 import { describe, expect, it } from 'vitest';
 import type { Rhk } from '../../../domain/appraisal/events.ts';
-import { changeRater, partyOf, type RaterChange } from '../../../domain/appraisal/participant-changes.ts';
+import {
+  type ActingAppointmentRequest,
+  appointActingRater,
+  changeRater,
+  followActing,
+  nextActingBoundary,
+  type RaterChange,
+} from '../../../domain/appraisal/participant-changes.ts';
+import { partyOf } from '../../../domain/appraisal/parties.ts';
 import { escalatePeriod, openPeriod } from '../../../domain/appraisal/periodic.ts';
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
@@ -202,6 +210,155 @@ describe('refusals: nothing is recorded', () => {
     const s = inAgreement();
     const cancelled = fold(s, transitions.cancel(s, 'Pindah instansi', nips.hr, t0));
     expect(codeOf(() => change(cancelled))).toBe('wrong_step');
+  });
+});
+
+const acting = '198909092014022010';
+const plh: ActingAppointmentRequest = {
+  actingNip: acting,
+  from: '2026-02-01',
+  to: '2026-02-10',
+  timeZone: 'Asia/Jakarta',
+  reason: 'Kepala Puskesmas cuti tahunan',
+  by: nips.hr,
+};
+// 00:00 WIB on 1 February and on 11 February, as instants.
+const starts = '2026-01-31T17:00:00.000Z';
+const ends = '2026-02-10T17:00:00.000Z';
+const before = '2026-01-20T03:00:00.000Z';
+const during = '2026-02-05T03:00:00.000Z';
+const appoint = (state: AppraisalState, request: Partial<ActingAppointmentRequest> = {}, now = before) => {
+  const events = appointActingRater(state, { ...plh, ...request }, now);
+  return { events, state: fold(state, events) };
+};
+const follow = (state: AppraisalState, now: string) => {
+  const events = followActing(state, now);
+  return { events, state: fold(state, events) };
+};
+const asActing = { nip: acting, roles: [] };
+
+describe('given an acting rater (Plt/Plh) appointed for 1-10 February, WIB', () => {
+  it('when HR appoints them ahead, then the range is recorded as days and instants and the rater keeps the part until it begins', () => {
+    const { events, state } = appoint(inAgreement());
+    expect(types(events)).toEqual(['actingRater.appointed']);
+    expect(events[0]?.data).toEqual({
+      appointment: 1,
+      actingNip: acting,
+      raterNip: nips.supervisor,
+      from: '2026-02-01',
+      to: '2026-02-10',
+      timeZone: 'Asia/Jakarta',
+      startsAt: starts,
+      endsAt: ends,
+      reason: 'Kepala Puskesmas cuti tahunan',
+      by: nips.hr,
+      at: before,
+    });
+    expect(holders(state)).toEqual([['proposeIndicators', nips.supervisor, 'supervisor']]);
+    expect(nextActingBoundary(state)).toBe(starts);
+    expect(followActing(state, '2026-01-31T16:59:59.000Z')).toEqual([]);
+    expect(codeOf(() => act(state, asActing, { type: 'proposeIndicators', rhk }, before))).toBe(
+      'forbidden_actor',
+    );
+  });
+
+  it('when the first day begins, then the rater’s open tasks and new ones are the acting rater’s, and only they rate', () => {
+    const started = follow(appoint(inAgreement()).state, starts);
+    expect(types(started.events)).toEqual(['actingRater.started', 'task.reassigned']);
+    expect(started.events[1]?.data).toMatchObject({ reason: 'Plt/Plh 2026-02-01 – 2026-02-10' });
+    expect(holders(started.state)).toEqual([['proposeIndicators', acting, 'supervisor']]);
+    expect(nextActingBoundary(started.state)).toBe(ends);
+    expect(
+      codeOf(() => act(started.state, actor('supervisor'), { type: 'proposeIndicators', rhk }, during)),
+    ).toBe('forbidden_actor');
+    let s = act(started.state, asActing, { type: 'proposeIndicators', rhk }, during).state;
+    s = act(
+      s,
+      actor('employee'),
+      { type: 'commentIndicators', version: 1, comment: 'Target terlalu tinggi' },
+      during,
+    ).state;
+    // The next proposal is asked of whoever rates now.
+    expect(holders(s)).toEqual([['proposeIndicators', acting, 'supervisor']]);
+  });
+
+  it('when the last day ends, then the part returns to the rater, open tasks too', () => {
+    const started = follow(appoint(inAgreement()).state, starts);
+    const ended = follow(started.state, ends);
+    expect(types(ended.events)).toEqual(['actingRater.ended', 'task.reassigned']);
+    expect(holders(ended.state)).toEqual([['proposeIndicators', nips.supervisor, 'supervisor']]);
+    expect(ended.state.acting).toBeNull();
+    expect(nextActingBoundary(ended.state)).toBeNull();
+    expect(codeOf(() => act(ended.state, asActing, { type: 'proposeIndicators', rhk }, ends))).toBe(
+      'forbidden_actor',
+    );
+  });
+
+  it('when the range has begun already, then the acting rater steps in at once', () => {
+    const { events, state } = appoint(inAgreement(), {}, during);
+    expect(types(events)).toEqual(['actingRater.appointed', 'actingRater.started', 'task.reassigned']);
+    expect(state.acting).toEqual({ nip: acting, appointment: 1 });
+  });
+
+  it("when a rating has passed to the superior, then it stays the superior's while someone acts", () => {
+    const s = startedAppraisal();
+    let state = fold(s, openPeriod(s, 'TW1', '2026-04-13T16:59:59.000Z', t0));
+    state = fold(state, escalatePeriod(state, 'TW1', 'superior', '2026-04-20T16:59:59.000Z', t0));
+    const { state: acted } = appoint(
+      state,
+      { from: '2026-04-14', to: '2026-04-30' },
+      '2026-04-15T00:00:00.000Z',
+    );
+    expect(holders(acted).filter(([kind]) => kind === 'ratePeriod')).toEqual([
+      ['ratePeriod', nips.superior, 'supervisor'],
+    ]);
+  });
+
+  it('when one range ends the day another begins, then the one steps down and the other in, in one move', () => {
+    let { state } = appoint(inAgreement(), { actingNip: acting, from: '2026-02-11', to: '2026-02-20' });
+    state = appoint(state, { actingNip: newRater, from: '2026-02-01', to: '2026-02-10' }).state;
+    state = follow(state, starts).state;
+    expect(state.acting).toEqual({ nip: newRater, appointment: 2 });
+    const next = follow(state, ends);
+    expect(types(next.events)).toEqual(['actingRater.ended', 'actingRater.started', 'task.reassigned']);
+    expect(next.state.acting).toEqual({ nip: acting, appointment: 1 });
+    expect(holders(next.state)).toEqual([['proposeIndicators', acting, 'supervisor']]);
+  });
+
+  it('counts the days of the organisation’s zone: in WITA the first day begins at 16:00 UTC the day before', () => {
+    const { events } = appoint(inAgreement(), { timeZone: 'Asia/Makassar' });
+    expect(events[0]?.data).toMatchObject({
+      startsAt: '2026-01-31T16:00:00.000Z',
+      endsAt: '2026-02-10T16:00:00.000Z',
+    });
+  });
+
+  it.each([
+    ['a range that ends before it begins', { from: '2026-02-10', to: '2026-02-01' }, 'invalid_acting_range'],
+    ['a range already over', { from: '2026-01-01', to: '2026-01-10' }, 'invalid_acting_range'],
+    ['the employee', { actingNip: nips.employee }, 'invalid_rater'],
+    ['the rater', { actingNip: nips.supervisor }, 'invalid_rater'],
+    ['a direct report', { actingNip: nips.subordinate }, 'invalid_rater'],
+  ])('when HR appoints %s, then it is refused (%s)', (_, request, code) => {
+    expect(codeOf(() => appoint(inAgreement(), request as Partial<ActingAppointmentRequest>))).toBe(code);
+  });
+
+  it('when a second range overlaps the first, then it is refused; after the first one, it is taken', () => {
+    const { state } = appoint(inAgreement());
+    expect(codeOf(() => appoint(state, { actingNip: newRater, from: '2026-02-10', to: '2026-02-12' }))).toBe(
+      'acting_overlap',
+    );
+    expect(
+      types(appoint(state, { actingNip: newRater, from: '2026-02-11', to: '2026-02-12' }).events),
+    ).toEqual(['actingRater.appointed']);
+  });
+
+  it('when the appraisal is finished, then nothing is followed and no range is taken', () => {
+    const { state } = appoint(inAgreement());
+    const cancelled = fold(state, transitions.cancel(state, 'Pindah instansi', nips.hr, t0));
+    expect(followActing(cancelled, starts)).toEqual([]);
+    expect(nextActingBoundary(cancelled)).toBeNull();
+    expect(codeOf(() => appoint(cancelled))).toBe('wrong_step');
   });
 });
 

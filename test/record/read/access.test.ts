@@ -88,5 +88,9 @@ describe('access', () => {
     expect(mayReadEvaluationFile(as(other), parties)).toBe(false);
     // Nobody is the rater of an appraisal that has none.
     expect(mayReadEvaluationFile(employee, { ...parties, raterNip: null, superiorNip: null })).toBe(false);
+    // An acting rater while they stand in, and not after.
+    const acting = '198909092014022010';
+    expect(mayReadEvaluationFile(as(acting), { ...parties, actingNip: acting })).toBe(true);
+    expect(mayReadEvaluationFile(as(acting), { ...parties, actingNip: null })).toBe(false);
   });
 });
