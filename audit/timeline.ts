@@ -77,7 +77,16 @@ function sentence(event: AppraisalEvent, state: AppraisalState | null, actor: st
   switch (event.type) {
     case 'appraisal.started': {
       const e = event.data.participants.employee;
-      return say(event.type, { name: e.name, nip: e.nip, unit: e.unitCode });
+      const who = { name: e.name, nip: e.nip, unit: e.unitCode };
+      const back = event.data.rejoined;
+      return back
+        ? say('appraisal.started:rejoined', {
+            ...who,
+            effectiveDate: back.effectiveDate,
+            reason: back.reason,
+            previous: back.previousAppraisalId,
+          })
+        : say(event.type, who);
     }
     case 'appraisal.stepEntered':
       return event.data.deadline

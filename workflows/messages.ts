@@ -43,6 +43,11 @@ export const removeEmployeeUpdate = defineUpdate<
   CycleChangeResult,
   [{ nip: string; reason: string; by: string }]
 >('removeEmployee');
+/** A leaver came back: a new appraisal of theirs starts in the cycle (the cancelled one stays). */
+export const rejoinEmployeeUpdate = defineUpdate<
+  CycleChangeResult,
+  [{ nip: string; reason: string; effectiveDate: string; by: string }]
+>('rejoinEmployee');
 export const extendUnitDeadlineUpdate = defineUpdate<
   CycleChangeResult,
   [{ unitCode: string; step: Step; deadline: string; by: string }]

@@ -1,6 +1,6 @@
 // HR's changes during the year to the people of one running appraisal, the one way in for the API and
 // the web: the rater corrected (the superior following from the org chart), an acting rater (Plt/Plh)
-// for a range of days. Each is a Workflow Update
+// for a range of days; and a leaver who came back, who gets a new appraisal in the same cycle. Each is a Workflow Update
 // on the appraisal, its id derived from the Idempotency-Key (or the web form's key); the appraisal's
 // rules refuse what they must (domain/appraisal/participant-changes.ts), and the open tasks move.
 //
@@ -10,12 +10,19 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Principal } from '../../auth/identity.ts';
+import { cycleWorkflowId } from '../../domain/ids.ts';
 import { localIsoDate } from '../../domain/time/local-text.ts';
 import { setSupervisor } from '../../organisation/org-chart.ts';
 import { activeEmployee, memberOf } from '../../record/read/cycle-people.ts';
 import { type Cycle, cycleOf } from '../../record/read/cycles.ts';
 import { timeZoneOf } from '../../record/read/organisation.ts';
-import { type ActResult, appointActingRaterUpdate, changeRaterUpdate } from '../../workflows/messages.ts';
+import {
+  type ActResult,
+  appointActingRaterUpdate,
+  type CycleChangeResult,
+  changeRaterUpdate,
+  rejoinEmployeeUpdate,
+} from '../../workflows/messages.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
 import { requireHr } from './require.ts';
@@ -159,6 +166,57 @@ export async function appointActingRater(
       updateIdFor(me, key),
     ),
   );
+}
+
+export interface RejoinRequest {
+  reason: string;
+  /** YYYY-MM-DD, the day the person is back: from the cycle's start until today. */
+  effectiveDate: string;
+}
+
+/**
+ * A leaver came back: a new appraisal of theirs starts in the same cycle (id `<cycle>.<nip>-2`, ...), its
+ * socialisation and SKP from today, the evaluation periods that open once that SKP is due; the cancelled
+ * one stays as it was. 404 for one who was never a member (add them as a late joiner); 409 not_left while
+ * their appraisal still runs, too_late once the cycle's rating has begun; 422 inactive_employee for one
+ * the org chart has no longer (import them again first), invalid_effective_date.
+ */
+export async function rejoinEmployee(
+  services: Services,
+  me: Principal,
+  cycleId: string,
+  nip: string,
+  request: RejoinRequest,
+  key: string | undefined,
+): Promise<CycleChangeResult & { appraisalId: string; previousAppraisalId: string }> {
+  const { cycle, member } = await memberAppraisal(services, me, cycleId, nip);
+  if (member.step !== 'cancelled')
+    throw new Refusal(409, 'not_left', `${nip} has an appraisal running in this cycle`, {
+      appraisalId: member.appraisalId,
+    });
+  if (!(await activeEmployee(services.db, me.org, nip)))
+    throw new Refusal(422, 'inactive_employee', `${nip} is not an active employee: import them again first`, {
+      field: 'nip',
+    });
+  const ratingStart = (cycle.calendar.rating as { start?: unknown } | undefined)?.start;
+  if (typeof ratingStart === 'string' && ratingStart <= new Date().toISOString())
+    throw new Refusal(409, 'too_late', 'The year’s ratings have begun: a new appraisal cannot start now');
+  const { earliest, today } = await effectiveWindow(services, me, cycle);
+  requireDateWithin('effectiveDate', request.effectiveDate, earliest, today);
+  const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
+  const result = await executeUpdate(
+    services,
+    handle,
+    rejoinEmployeeUpdate,
+    [{ nip, reason: request.reason, effectiveDate: request.effectiveDate, by: me.nip }],
+    updateIdFor(me, key),
+  );
+  const now = await memberOf(services.db, cycle.cycleId, nip);
+  return {
+    ...result,
+    appraisalId: now?.appraisalId ?? member.appraisalId,
+    previousAppraisalId: member.appraisalId,
+  };
 }
 
 /** Runs the Update; the appraisal's refusals as refusals, an ended appraisal as 409 appraisal_closed. */

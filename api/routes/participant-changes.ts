@@ -1,9 +1,9 @@
 // HR's changes during the year to the people of one member's running appraisal (api/commands/participants.ts):
-// the rater corrected, an acting rater (Plt/Plh) for a range of days. POSTs like every command:
-// problem+json refusals, an Idempotency-Key.
+// the rater corrected, an acting rater (Plt/Plh) for a range of days; and a leaver who came back, who gets a
+// new appraisal in the same cycle. POSTs like every command: problem+json refusals, an Idempotency-Key.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { nipSchema } from '../../domain/organisation/nip.ts';
-import { appointActingRater, changeRater } from '../commands/participants.ts';
+import { appointActingRater, changeRater, rejoinEmployee } from '../commands/participants.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly } from '../middleware.ts';
 import { jsonBody, jsonResponse, problemResponse } from './openapi-shapes.ts';
@@ -55,6 +55,27 @@ const actingRoute = createRoute({
   responses: { 200: changed, ...refusals },
 });
 
+const rejoinRoute = createRoute({
+  middleware: [hrOnly] as const,
+  method: 'post',
+  path: '/v1/orgs/{org}/cycles/{cycleId}/employees/{nip}/rejoin',
+  summary:
+    'A leaver came back: a new appraisal of theirs starts in the same cycle (the cancelled one stays as it was)',
+  request: { params, body: jsonBody(z.strictObject({ reason, effectiveDate: z.iso.date() })) },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        accepted: z.boolean(),
+        detail: z.string(),
+        appraisalId: z.string(),
+        previousAppraisalId: z.string(),
+      }),
+      'The new appraisal',
+    ),
+    ...refusals,
+  },
+});
+
 export const participantChangeRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(raterRoute, async (c) => {
     const { cycleId, nip } = c.req.valid('param');
@@ -68,4 +89,10 @@ export const participantChangeRoutes = new OpenAPIHono<ApiEnv>()
     const me = c.get('principal');
     const key = c.get('idempotencyKey');
     return c.json(await appointActingRater(c.get('deps'), me, cycleId, nip, body, key), 200);
+  })
+  .openapi(rejoinRoute, async (c) => {
+    const { cycleId, nip } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const me = c.get('principal');
+    return c.json(await rejoinEmployee(c.get('deps'), me, cycleId, nip, body, c.get('idempotencyKey')), 200);
   });

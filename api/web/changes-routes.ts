@@ -1,5 +1,6 @@
 // HR's page of changes during the year (views/hr-changes.ts): find a member by name, see the appraisal's
-// people and open tasks, correct the rater, appoint an acting rater (Plt/Plh). The change goes through api/commands/participants.ts as the
+// people and open tasks, correct the rater, appoint an acting rater (Plt/Plh), start a new appraisal for
+// one who left and came back. The change goes through api/commands/participants.ts as the
 // signed-in person, the API's own way in (its rules, refusals and Update id from the form's key).
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -9,7 +10,7 @@ import { mayManageCycles } from '../../record/read/access.ts';
 import { memberAppraisal, peopleNamed, personOf } from '../../record/read/cycle-people.ts';
 import { cyclesOf } from '../../record/read/cycles.ts';
 import { employeeNames } from '../../record/read/people.ts';
-import { appointActingRater, changeRater } from '../commands/participants.ts';
+import { appointActingRater, changeRater, rejoinEmployee } from '../commands/participants.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, newFormKey, type Values } from './forms.ts';
 import type { Translate } from './i18n/index.ts';
@@ -116,7 +117,9 @@ export function changesRoutes(deps: Services): Hono {
       ? t('changes.raterSaved', { name: q('rater'), count: Number(q('moved')) || 0 })
       : q('acting')
         ? t('changes.actingSaved', { name: q('acting'), from: q('from'), to: q('to') })
-        : null;
+        : q('rejoined')
+          ? t('changes.rejoinSaved', { name: q('rejoined') })
+          : null;
     return memberPage(c, t, session, c.req.param('nip'), c.req.query('cycle'), {
       raterQ: q('raterQ'),
       actingQ: q('actingQ'),
@@ -131,8 +134,8 @@ export function changesRoutes(deps: Services): Hono {
   const change = (o: {
     path: string;
     type: string;
-    query: 'raterQ' | 'actingQ';
-    person: string;
+    query: 'raterQ' | 'actingQ' | null;
+    person: string | null;
     dates: string[];
     /** A refusal shown next to a field rather than above the form. */
     fieldRefusal: [code: string, field: string];
@@ -151,7 +154,15 @@ export function changesRoutes(deps: Services): Hono {
       const { values } = await postedForm(c);
       const cycleId = values.cycle ?? '';
       const again = (form: FormState, status: number) =>
-        memberPage(c, t, session, nip, cycleId, { [o.query]: values[o.query] ?? '', form }, status);
+        memberPage(
+          c,
+          t,
+          session,
+          nip,
+          cycleId,
+          o.query ? { [o.query]: values[o.query] ?? '', form } : { form },
+          status,
+        );
       const errors = fieldErrors(values, o.person, o.dates);
       if (Object.keys(errors).length > 0) return again({ type: o.type, values, errors }, 422);
       const answer = await attempt(() => o.run(session, cycleId, nip, values));
@@ -210,13 +221,27 @@ export function changesRoutes(deps: Services): Hono {
     },
   });
 
+  change({
+    path: '/hr/changes/:nip/rejoin',
+    type: 'rejoin',
+    query: null,
+    person: null,
+    dates: ['effectiveDate'],
+    fieldRefusal: ['invalid_effective_date', 'effectiveDate'],
+    run: async (session, cycleId, nip, values) => {
+      const request = { reason: (values.reason ?? '').trim(), effectiveDate: values.effectiveDate ?? '' };
+      await rejoinEmployee(deps, session.principal, cycleId, nip, request, values._key);
+      return { said: { rejoined: await nameOf(session, nip) } };
+    },
+  });
+
   return web;
 }
 
 /** The form's own checks, each next to its field: a person picked, a reason, the dates. */
-function fieldErrors(values: Values, person: string, dates: string[]): Record<string, string> {
+function fieldErrors(values: Values, person: string | null, dates: string[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!nipPattern.test(values[person] ?? '')) errors[person] = 'changes.error.pick';
+  if (person && !nipPattern.test(values[person] ?? '')) errors[person] = 'changes.error.pick';
   const reason = (values.reason ?? '').trim();
   if (!reason) errors.reason = 'error.required';
   else if (reason.length > 500) errors.reason = 'error.tooLong';

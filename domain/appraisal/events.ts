@@ -32,6 +32,10 @@ export const appraisalEventSchemas = {
     orgId: z.string(),
     participants: participantsSchema,
     calendar: z.record(z.string(), z.object({ start: at, deadline: at })),
+    /** A person who left and came back: their earlier appraisal in the cycle, the return's reason and day. */
+    rejoined: z
+      .object({ previousAppraisalId: z.string(), reason: text(500), effectiveDate: z.iso.date() })
+      .optional(),
     at,
   }),
   'appraisal.stepEntered': z.object({ step: stepSchema, deadline: at.nullable(), at }),

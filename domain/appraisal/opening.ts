@@ -13,6 +13,8 @@ export interface OpeningInput {
   orgId: string;
   participants: Participants;
   calendar: AppraisalCalendar;
+  /** A person who left and came back (a second appraisal in the cycle): why, and from when. */
+  rejoined?: StartedData['rejoined'];
 }
 
 /** What `appraisal.started` records: the ids, the people and the windows of the four deadline steps. */
@@ -24,6 +26,7 @@ export function startedData(input: OpeningInput, at: string): StartedData {
     orgId: input.orgId,
     participants: input.participants,
     calendar: { socialisation, agreement, review, rating },
+    ...(input.rejoined ? { rejoined: input.rejoined } : {}),
     at,
   };
 }

@@ -9,6 +9,10 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
     id: 'Penilaian kinerja {name} ({nip}, unit {unit}) dimulai',
     en: 'The appraisal of {name} ({nip}, unit {unit}) started',
   },
+  'appraisal.started:rejoined': {
+    id: 'Penilaian kinerja {name} ({nip}, unit {unit}) dimulai lagi: kembali berlaku {effectiveDate} ({reason}); penilaian sebelumnya {previous}',
+    en: 'The appraisal of {name} ({nip}, unit {unit}) started again: back from {effectiveDate} ({reason}); the earlier one is {previous}',
+  },
   'appraisal.stepEntered': { id: 'Tahap {step} dimulai', en: 'The {step} step began' },
   'appraisal.stepEntered:due': {
     id: 'Tahap {step} dimulai, tenggat {deadline}',

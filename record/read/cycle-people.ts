@@ -7,19 +7,23 @@ import type { Database } from '../../schema/database.ts';
 
 type Db = Kysely<Database>;
 
-/** A member's current appraisal in the cycle (the one HR's changes and the cycle's signals go to). */
+/**
+ * A member's current appraisal in the cycle (the one HR's changes and the cycle's signals go to), with its
+ * step (null before its first events are stored).
+ */
 export async function memberOf(
   db: Db,
   cycleId: string,
   nip: string,
-): Promise<{ appraisalId: string; workflowId: string } | undefined> {
+): Promise<{ appraisalId: string; workflowId: string; step: string | null } | undefined> {
   const row = await db
-    .selectFrom('cycle_members')
-    .select(['appraisal_id', 'workflow_id'])
-    .where('cycle_id', '=', cycleId)
-    .where('nip', '=', nip)
+    .selectFrom('cycle_members as m')
+    .leftJoin('appraisals as a', 'a.appraisal_id', 'm.appraisal_id')
+    .select(['m.appraisal_id', 'm.workflow_id', 'a.step'])
+    .where('m.cycle_id', '=', cycleId)
+    .where('m.nip', '=', nip)
     .executeTakeFirst();
-  return row && { appraisalId: row.appraisal_id, workflowId: row.workflow_id };
+  return row && { appraisalId: row.appraisal_id, workflowId: row.workflow_id, step: row.step };
 }
 
 /** An active employee of the organisation and their own supervisor in the org chart. */

@@ -160,6 +160,7 @@ const bodies: Array<[RegExp, unknown]> = [
   [/\/close$/, {}],
   [/\/employees$/, { nips: ['199001012015031001'] }],
   [/\/remove$/, { reason: 'Pindah instansi' }],
+  [/\/rejoin$/, { reason: 'Kembali bertugas', effectiveDate: new Date().toISOString().slice(0, 10) }],
   [
     /\/acting-rater$/,
     {

@@ -1,8 +1,8 @@
 // Changes during the year through HTTP, on a real Temporal dev server, PostgreSQL and worker: HR corrects
 // an employee's rater in a running appraisal (API and web page), the open tasks move from the wrong
 // rater's inbox to the right one's, the org chart follows; HR appoints an acting rater whose range has
-// begun, who then holds the rater's part and acts as the rater; bad requests are problem+json that
-// change nothing.
+// begun, who then holds the rater's part and acts as the rater; a leaver who comes back gets a new
+// appraisal in the same cycle; bad requests are problem+json that change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
@@ -15,6 +15,7 @@ const nip = {
   employee: '199001012015031004',
   colleague: '199202022016042005',
   acting: '198909092014022006',
+  leaver: '199303032018012007',
 };
 // The org chart says the employee reports to the wrong unit head.
 const csv = [
@@ -25,6 +26,7 @@ const csv = [
   `${nip.employee},Siti Aminah,siti@bungo.go.id,PKM2,PERAWAT,${nip.wrongRater}`,
   `${nip.colleague},Rudi Rekan,rudi@bungo.go.id,PKM2,PERAWAT,${nip.rightRater}`,
   `${nip.acting},Yanti Pelaksana,yanti@bungo.go.id,PKM1,PERAWAT,${nip.wrongRater}`,
+  `${nip.leaver},Dewi Kembali,dewi@bungo.go.id,PKM2,PERAWAT,${nip.rightRater}`,
 ].join('\n');
 
 describe('changing the rater of a running appraisal (HTTP, dev server, real worker)', () => {
@@ -74,7 +76,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     }));
     await t.call('POST', '/v1/orgs/bungo/positions', { token: token.hr, body: positions });
     const imported = await t.call('POST', '/v1/orgs/bungo/employees/import', { token: token.hr, csv });
-    expect(imported.body, JSON.stringify(imported.body.rows)).toMatchObject({ ok: true, imported: 6 });
+    expect(imported.body, JSON.stringify(imported.body.rows)).toMatchObject({ ok: true, imported: 7 });
     // Socialisation ended an hour after a start a day ago: the agreement is open, the rater must propose.
     const start = new Date(Date.now() - 25 * 3_600_000);
     const body = {
@@ -395,6 +397,127 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     expect(page).toMatch(/Yanti Pelaksana: .+ \(WIB\) · standing in now/);
     expect(page).toMatch(/Benar Sitompul: .+ \(WIB\) · planned/);
     expect(page).toMatch(/id="acting">Yanti Pelaksana/);
+  });
+
+  it('starts a new appraisal in the same cycle for a leaver who came back; the cancelled one stays', async () => {
+    const base = `/v1/orgs/bungo/cycles/${cycleId}/employees/${nip.leaver}`;
+    const first = `${cycleId}.${nip.leaver}`;
+    const rejoin = (body: Record<string, string>, key?: string) =>
+      t.call('POST', `${base}/rejoin`, {
+        token: token.hr,
+        body: { reason: 'Selesai cuti di luar tanggungan negara', effectiveDate: today(), ...body },
+        ...(key ? { headers: { 'idempotency-key': key } } : {}),
+      });
+    const step = async (appraisal: string) =>
+      (
+        await rig.db
+          .selectFrom('appraisals')
+          .select(['step', 'deadline'])
+          .where('appraisal_id', '=', appraisal)
+          .executeTakeFirst()
+      )?.step;
+    await until(async () => (await step(first)) === 'agreement');
+    expect(await rejoin({})).toMatchObject({ status: 409, body: { code: 'not_left' } });
+    const removed = await t.call('POST', `${base}/remove`, {
+      token: token.hr,
+      body: { reason: 'Cuti di luar tanggungan negara' },
+    });
+    expect(removed.body).toMatchObject({ accepted: true });
+    await until(async () => (await step(first)) === 'cancelled');
+    // Before: adding the person again found them "already in the cycle" and started nothing.
+    const added = await t.call('POST', `/v1/orgs/bungo/cycles/${cycleId}/employees`, {
+      token: token.hr,
+      body: { nips: [nip.leaver] },
+    });
+    expect(added.body).toEqual({ accepted: true, detail: '0 started, 1 already in the cycle' });
+    // Refused, and nothing starts: a bad day, one no longer in the org chart, one never in the cycle.
+    expect(await rejoin({ effectiveDate: '2099-01-01' })).toMatchObject({
+      status: 422,
+      body: { code: 'invalid_effective_date' },
+    });
+    await rig.db.updateTable('employees').set({ active: false }).where('nip', '=', nip.leaver).execute();
+    expect(await rejoin({})).toMatchObject({ status: 422, body: { code: 'inactive_employee' } });
+    await rig.db.updateTable('employees').set({ active: true }).where('nip', '=', nip.leaver).execute();
+    const stranger = await t.call(
+      'POST',
+      `/v1/orgs/bungo/cycles/${cycleId}/employees/198001012005011099/rejoin`,
+      {
+        token: token.hr,
+        body: { reason: 'x', effectiveDate: today() },
+      },
+    );
+    expect(stranger).toMatchObject({ status: 404, type: 'application/problem+json' });
+    const back = await rejoin({}, 'rejoin-1');
+    expect(back.status).toBe(200);
+    expect(back.body).toEqual({
+      accepted: true,
+      detail: 'a new appraisal started',
+      appraisalId: `${first}-2`,
+      previousAppraisalId: first,
+    });
+    expect(await rejoin({}, 'rejoin-1')).toMatchObject({ status: 200, body: back.body });
+    // The new one starts from today: its socialisation is ahead (the cycle's length, PT1H here, taken as
+    // one day: to 23:59:59 WIB today), though the cycle's ended a day ago.
+    await until(async () => (await step(`${first}-2`)) === 'socialisation');
+    const started = await rig.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', `appraisal-${first}-2`)
+      .where('type', '=', 'appraisal.started')
+      .executeTakeFirstOrThrow();
+    expect(started.data).toMatchObject({
+      rejoined: {
+        previousAppraisalId: first,
+        reason: 'Selesai cuti di luar tanggungan negara',
+        effectiveDate: today(),
+      },
+    });
+    const row = await rig.db
+      .selectFrom('appraisals')
+      .select('deadline')
+      .where('appraisal_id', '=', `${first}-2`)
+      .executeTakeFirstOrThrow();
+    expect(row.deadline?.toISOString()).toBe(`${today()}T16:59:59.000Z`);
+    // The cancelled one is as it was; the person's inbox and appraisal are the new one's.
+    const old = await rig.db
+      .selectFrom('events')
+      .select('type')
+      .where('stream_id', '=', `appraisal-${first}`)
+      .orderBy('stream_version', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(old.type).toBe('appraisal.cancelled');
+    expect((await inbox('leaver')).map((x) => x.taskId)).toEqual([`${first}-2:acknowledgeStandards`]);
+    const mine = await t.call('GET', '/v1/orgs/bungo/me/appraisal', { token: token.leaver });
+    expect(mine.body).toMatchObject({ appraisalId: `${first}-2`, step: 'socialisation' });
+    const cycleEvents = await rig.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', `cycle-${cycleId}`)
+      .where('type', '=', 'cycle.employeeRejoined')
+      .execute();
+    expect(cycleEvents.map((e) => e.data)).toEqual([
+      expect.objectContaining({ nip: nip.leaver, effectiveDate: today(), by: nip.colleague }),
+    ]);
+    // Counted once in the cycle's progress: the cancelled appraisal is not counted.
+    const progress = await t.call('GET', `/v1/orgs/bungo/cycles/${cycleId}/progress`, { token: token.hr });
+    const total = Object.values(progress.body.units as Record<string, Record<string, number>>).reduce(
+      (sum, steps) => sum + Object.values(steps).reduce((a, b) => a + b, 0),
+      0,
+    );
+    expect(total).toBe(7);
+    // On the web page the person's appraisal is the new one; asked again, the refusal is said in words.
+    const page = await fetch(`${t.api.url}/app/hr/changes/${nip.leaver}/rejoin`, {
+      method: 'POST',
+      headers: { cookie: `siklus_session=${token.hr}; lang=en` },
+      body: new URLSearchParams({
+        cycle: cycleId,
+        reason: 'Lagi',
+        effectiveDate: today(),
+        _key: 'web-rejoin',
+      }),
+    });
+    expect(page.status).toBe(409);
+    expect(await page.text()).toContain('This employee still has an appraisal running in this cycle.');
   });
 });
 

@@ -1,8 +1,10 @@
 // One employee through a quarterly year with changes during the year, on the time-skipping server
 // (test/support/changes-year.ts): HR corrects the wrong rater in January, and a Plh stands in as rater for
 // October: the TW3 rating task the rater held moves to the Plh on 1 October (00:00 WIB), the Plh rates
-// TW3 while the rater may not, the range ends on 1 November, and TW4 is the rater's again. The same year
-// is recorded as a replay fixture. (The issue's July mutasi is not part of it: not built.)
+// TW3 while the rater may not, the range ends on 1 November, and TW4 is the rater's again. A colleague
+// leaves in April and comes back in August: her second appraisal in the cycle starts from the return and
+// evaluates TW3 and TW4 only. The same year is recorded as replay fixtures. (The issue's July mutasi is
+// not part of it: not built.)
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appraisalTimeline } from '../../audit/timeline.ts';
@@ -10,7 +12,7 @@ import { changesNips as nip, runChangesYear, seedChangesOrganisation } from '../
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
 
-describe('a year with a corrected rater and an acting rater in October (time-skipping server)', () => {
+describe('a year with a corrected rater, an acting rater in October and a leaver who came back (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
   let rig: SiklusTestRig;
 
@@ -25,7 +27,7 @@ describe('a year with a corrected rater and an acting rater in October (time-ski
     await env?.teardown();
   });
 
-  it('hands the rater’s part to the Plh for the days of the range, and back', async () => {
+  it('hands the rater’s part to the Plh for the days of the range, and back; one who came back has a second appraisal', async () => {
     const year = await rig.worker.runUntil(runChangesYear(env, rig, 'bungo'));
     expect(year.holders).toEqual({
       tw3Opened: nip.supervisor,
@@ -69,6 +71,30 @@ describe('a year with a corrected rater and an acting rater in October (time-ski
       ['TW4', 'rater', nip.supervisor],
     ]);
     expect(events.at(-1)?.type).toBe('appraisal.completed');
+    // The colleague: the appraisal cancelled in April is as it was; the one from August is hers now.
+    const streamOf = async (appraisal: string) =>
+      rig.db
+        .selectFrom('events')
+        .select(['type', 'data'])
+        .where('stream_id', '=', `appraisal-${appraisal}`)
+        .orderBy('stream_version')
+        .execute();
+    const first = await streamOf(year.leaver.first);
+    expect(first.at(-1)?.type).toBe('appraisal.cancelled');
+    const second = await streamOf(year.leaver.second);
+    expect(second[0]).toMatchObject({
+      type: 'appraisal.started',
+      data: {
+        rejoined: { previousAppraisalId: year.leaver.first, reason: 'Kembali dari cuti' },
+        calendar: { socialisation: { start: expect.stringMatching(/^\d{4}-08-03T02:0/) } },
+      },
+    });
+    const opened = (stream: typeof second) =>
+      stream.filter((e) => e.type === 'period.opened').map((e) => (e.data as { period: string }).period);
+    expect(opened(first)).toEqual(['TW1']);
+    expect(opened(second)).toEqual(['TW3', 'TW4']);
+    expect(second.map((e) => e.type)).toContain('rating.released');
+    expect(second.map((e) => e.type)).not.toContain('agreement.missed');
     // The timeline names the Plh and the range in the organisation's zone.
     const timeline = (await appraisalTimeline(rig.db, year.appraisalId, 'en')).map((e) => e.sentence);
     expect(timeline).toEqual(

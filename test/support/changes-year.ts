@@ -1,8 +1,9 @@
-// A quarterly year with changes during the year for one employee, the scenario the e2e journey asserts and
-// the replay fixture records: HR corrects the wrong rater the org chart gave (in January, while the SKP
+// A quarterly year with changes during the year, the scenario the e2e journey asserts and the replay
+// fixtures record: HR corrects the wrong rater the org chart gave one employee (in January, while the SKP
 // proposal waits), and appoints an acting rater (Plh) for October, who rates TW3; before and after the
-// range the rater rates. (The issue's journey also has a mutasi in July: not built.) Needs a seeded
-// organisation (seedChangesOrganisation) and a running worker.
+// range the rater rates. A colleague leaves in April and comes back in August: a second appraisal of hers
+// starts in the cycle, from the return. (The issue's journey also has a mutasi in July: not built.) Needs
+// a seeded organisation (seedChangesOrganisation) and a running worker.
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
@@ -18,6 +19,8 @@ import {
   calibrateNowUpdate,
   changeRaterUpdate,
   closeCycleUpdate,
+  rejoinEmployeeUpdate,
+  removeEmployeeUpdate,
   setUnitPredikatUpdate,
 } from '../../workflows/messages.ts';
 import { seedOrganisation } from './organisation.ts';
@@ -31,6 +34,8 @@ export const changesNips = {
   superior: '197703032000031003',
   /** Pelaksana harian for October. */
   acting: '198909092014022010',
+  /** Leaves in April, comes back in August. */
+  leaver: '199303032018012007',
   hr: '198012122005012006',
 };
 const nip = changesNips;
@@ -47,6 +52,7 @@ export function seedChangesOrganisation(db: Kysely<Database>, orgId: string) {
       { nip: nip.wrongRater, name: 'Kepala Seksi', unitCode: 'DINKES', supervisorNip: nip.superior },
       { nip: nip.acting, name: 'Dokter Fungsional', unitCode: 'DINKES', supervisorNip: nip.supervisor },
       { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.wrongRater },
+      { nip: nip.leaver, name: 'Dewi Kembali', unitCode: 'PKM', supervisorNip: nip.supervisor },
     ],
   );
 }
@@ -62,6 +68,8 @@ export interface ChangesYear {
   holders: { tw3Opened: string | null; october: string | null; tw4Opened: string | null };
   /** What the rater's attempt at TW3 in October was refused with. */
   raterRefusedInOctober: string;
+  /** The colleague's two appraisals: cancelled in April, and the one from her return in August. */
+  leaver: { first: string; second: string; returnedAt: string };
 }
 
 /** Runs the year to the appraisal's completion and the cycle's close by HR. */
@@ -92,8 +100,16 @@ export async function runChangesYear(
     args: [input],
   });
   const appraisal = env.client.workflow.getHandle(appraisalWorkflowId(appraisalId));
-  const act = (actor: keyof typeof nip, command: ActRequest['command']) =>
-    appraisal.executeUpdate(actUpdate, { args: [{ actor: { nip: nip[actor], roles: [] }, command }] });
+  const actOn = (appraisalOf: string) => (actor: keyof typeof nip, command: ActRequest['command']) =>
+    env.client.workflow
+      .getHandle(appraisalWorkflowId(appraisalOf))
+      .executeUpdate(actUpdate, { args: [{ actor: { nip: nip[actor], roles: [] }, command }] });
+  const act = actOn(appraisalId);
+  const leaver = {
+    first: appraisalIdFor(cycleId, nip.leaver),
+    second: appraisalIdFor(cycleId, nip.leaver, 2),
+    returnedAt: `${year}-08-03T02:00:00.000Z`,
+  };
   const skipTo = clockSkipper(env);
   const row = () =>
     rig.db.selectFrom('appraisals').selectAll().where('appraisal_id', '=', appraisalId).executeTakeFirst();
@@ -149,6 +165,16 @@ export async function runChangesYear(
   await act('supervisor', { type: 'proposeIndicators', rhk });
   await act('employee', { type: 'signAgreement', version: 1 });
   await act('supervisor', { type: 'signAgreement', version: 1 });
+  /** The SKP of the colleague's appraisal: proposed by the rater, signed by both. */
+  const agreeOn = async (appraisalOf: string) => {
+    const on = actOn(appraisalOf);
+    await on('supervisor', { type: 'proposeIndicators', rhk });
+    await on('leaver', { type: 'signAgreement', version: 1 });
+    await on('supervisor', { type: 'signAgreement', version: 1 });
+  };
+  await agreeOn(leaver.first);
+  const leaverRow = (appraisalOf: string) =>
+    rig.db.selectFrom('appraisals').select('step').where('appraisal_id', '=', appraisalOf).executeTakeFirst();
 
   const realise = (period: string) =>
     act('employee', {
@@ -168,7 +194,38 @@ export async function runChangesYear(
   let raterRefusedInOctober = 'not refused';
   const acting = { startsAt: `${year}-09-30T17:00:00.000Z`, endsAt: `${year}-10-31T17:00:00.000Z` };
   for (const window of windows) {
+    if (window.id === 'TW2') {
+      // In April the colleague leaves; in August she is back, and a new appraisal of hers starts.
+      await skipTo(`${year}-04-15T02:00:00.000Z`);
+      await cycle.executeUpdate(removeEmployeeUpdate, {
+        args: [{ nip: nip.leaver, reason: 'Cuti di luar tanggungan negara', by: nip.hr }],
+      });
+      await waitFor(
+        'the colleague’s appraisal cancelled',
+        async () => (await leaverRow(leaver.first))?.step === 'cancelled',
+      );
+    }
     if (window.id === 'TW3') {
+      await skipTo(leaver.returnedAt);
+      await cycle.executeUpdate(rejoinEmployeeUpdate, {
+        args: [{ nip: nip.leaver, reason: 'Kembali dari cuti', effectiveDate: `${year}-08-02`, by: nip.hr }],
+      });
+      await waitFor(
+        'the colleague’s new appraisal',
+        async () => (await leaverRow(leaver.second)) !== undefined,
+      );
+      await waitFor('its workflow', () =>
+        env.client.workflow
+          .getHandle(appraisalWorkflowId(leaver.second))
+          .describe()
+          .then(
+            () => true,
+            () => false,
+          ),
+      );
+      await actOn(leaver.second)('leaver', { type: 'acknowledgeStandards' });
+      await skipTo(`${year}-08-20T02:00:00.000Z`);
+      await agreeOn(leaver.second);
       // Mid-September HR appoints the Plh for October, ahead of the range.
       await skipTo(`${year}-09-15T02:00:00.000Z`);
       await appraisal.executeUpdate(appointActingRaterUpdate, {
@@ -216,12 +273,13 @@ export async function runChangesYear(
   await skipTo(calendar.review.start);
   await act('employee', { type: 'submitReview', scores: { akuntabel: 4 }, comment: '' });
   await skipTo(calendar.rating.start);
-  await act('supervisor', {
-    type: 'setRating',
-    results: 'sesuai',
-    behaviour: 'sesuai',
-    feedback: 'Sesuai ekspektasi sepanjang tahun',
-  });
+  for (const rate of [act, actOn(leaver.second)])
+    await rate('supervisor', {
+      type: 'setRating',
+      results: 'sesuai',
+      behaviour: 'sesuai',
+      feedback: 'Sesuai ekspektasi sepanjang tahun',
+    });
   await cycle.executeUpdate(setUnitPredikatUpdate, {
     args: [{ unitCode: 'PKM', predikat: 'istimewa', by: nip.hr }],
   });
@@ -232,7 +290,7 @@ export async function runChangesYear(
   if ((await appraisal.result()).step !== 'completed') throw new Error('the appraisal did not complete');
   await cycle.executeUpdate(closeCycleUpdate, { args: [{ by: nip.hr }] });
   await cycle.result();
-  return { cycle, appraisal, cycleId, appraisalId, acting, holders, raterRefusedInOctober };
+  return { cycle, appraisal, cycleId, appraisalId, acting, holders, raterRefusedInOctober, leaver };
 }
 
 /** Polls a real condition (a projection row) for up to 30 s of wall time. */

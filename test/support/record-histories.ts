@@ -111,7 +111,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
     ...(await recordPeriodicYear(env, rig)),
-    await recordChangesYear(env, rig),
+    ...(await recordChangesYear(env, rig)),
   ]);
 }
 
@@ -280,15 +280,29 @@ async function recordPeriodicYear(
   ];
 }
 
-/** The year with a corrected rater and an acting rater in October (test/support/changes-year.ts). */
-async function recordChangesYear(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {
+/**
+ * The year with a corrected rater, an acting rater in October and a colleague who came back
+ * (test/support/changes-year.ts): the appraisal, and the cycle that took the return.
+ */
+async function recordChangesYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory[]> {
   const year = await runChangesYear(env, rig, 'kerinci');
-  return historyOf(
-    year.appraisal,
-    'employee-appraisal-changes-year.json',
-    'EmployeeAppraisalWorkflow',
-    'a quarterly year with changes during the year: the rater corrected in January (the SKP proposal moves), a Plh for October who rates TW3 (timers at the range boundaries), the rater again from November',
-  );
+  return [
+    await historyOf(
+      year.appraisal,
+      'employee-appraisal-changes-year.json',
+      'EmployeeAppraisalWorkflow',
+      'a quarterly year with changes during the year: the rater corrected in January (the SKP proposal moves), a Plh for October who rates TW3 (timers at the range boundaries), the rater again from November',
+    ),
+    await historyOf(
+      year.cycle,
+      'cycle-changes-year.json',
+      'CycleWorkflow',
+      'a cycle in which HR removes a leaver in April and takes her back in August (a second appraisal of hers starts, its calendar from the return), released and closed by HR',
+    ),
+  ];
 }
 
 /** Updates the validator rejects (never in history) around accepted ones, then HR cancels the appraisal. */

@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, and a year with changes during the year', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, and a year with changes during the year (its appraisal and its cycle)', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -61,6 +61,7 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-periodic-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-periodic-year.json', 'CycleWorkflow'],
       ['employee-appraisal-changes-year.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-changes-year.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -96,6 +97,7 @@ describe('replaying recorded histories', () => {
       expect.arrayContaining(['participant-changes', 'acting-rater']),
     );
     expect(patches('employee-appraisal-periodic-year.json')).not.toContain('participant-changes');
+    expect(patches('cycle-changes-year.json')).toEqual(['rejoin-employee']);
     // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
     const launchHeartbeat = (file: string) =>
       fixtures

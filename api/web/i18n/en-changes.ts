@@ -59,6 +59,16 @@ export const enChanges: Record<keyof typeof idChanges, string> = {
   'problem.invalid_acting_range':
     'The range is not valid: it must lie in the cycle, not be reversed, and not be over.',
   'problem.acting_overlap': 'That range overlaps another acting rater.',
+  'changes.cancelledBecause': 'This appraisal was cancelled: {reason}',
+  'changes.rejoinTitle': 'The employee came back',
+  'changes.rejoinHint':
+    'A new appraisal starts in the same cycle: the socialisation and the SKP from today, then the evaluation periods that open once that SKP is due. The cancelled appraisal stays as it is.',
+  'changes.backFrom': 'Back since',
+  'changes.submitRejoin': 'Start a new appraisal',
+  'changes.rejoinSaved': 'A new appraisal for {name} has started.',
+  'problem.not_left': 'This employee still has an appraisal running in this cycle.',
+  'problem.inactive_employee': 'This employee is no longer active: import them again first.',
+  'problem.too_late': "The year's ratings have begun: a new appraisal cannot start now.",
   'problem.unknown_rater': 'That person is not an active employee of this organisation.',
   'problem.invalid_rater': 'That person cannot be the rater of this employee.',
   'problem.invalid_effective_date': "The effective date must lie between the cycle's start and today.",

@@ -57,6 +57,16 @@ export const idChanges = {
   'problem.invalid_acting_range':
     'Rentang tanggal tidak sah: harus di dalam siklus, tidak terbalik, dan belum lewat.',
   'problem.acting_overlap': 'Rentang itu bertumpang tindih dengan pelaksana tugas lain.',
+  'changes.cancelledBecause': 'Penilaian ini dibatalkan: {reason}',
+  'changes.rejoinTitle': 'Pegawai kembali bertugas',
+  'changes.rejoinHint':
+    'Penilaian baru dimulai pada siklus yang sama: sosialisasi dan SKP mulai hari ini, lalu periode evaluasi yang dibuka setelah SKP itu jatuh tempo. Penilaian yang dibatalkan tetap seperti adanya.',
+  'changes.backFrom': 'Kembali bertugas sejak',
+  'changes.submitRejoin': 'Mulai penilaian baru',
+  'changes.rejoinSaved': 'Penilaian baru untuk {name} dimulai.',
+  'problem.not_left': 'Pegawai ini masih memiliki penilaian yang berjalan pada siklus ini.',
+  'problem.inactive_employee': 'Pegawai ini tidak aktif lagi: impor datanya kembali terlebih dahulu.',
+  'problem.too_late': 'Penetapan rating tahun ini sudah dimulai: penilaian baru tidak dapat dimulai lagi.',
   'problem.unknown_rater': 'Orang itu bukan pegawai aktif organisasi ini.',
   'problem.invalid_rater': 'Orang itu tidak dapat menjadi pejabat penilai pegawai ini.',
   'problem.invalid_effective_date': 'Tanggal berlaku harus antara awal siklus dan hari ini.',

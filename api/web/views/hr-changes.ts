@@ -1,7 +1,7 @@
 // HR's page of changes during the year: find a member of the running cycle by name, see their appraisal
 // as it stands (step, rater, the rater's superior, acting raters, every open task and who holds it), and
 // correct the rater or appoint an acting rater (Plt/Plh), each picked by name from a search (nobody types
-// an 18-digit NIP). Works without script: each search is a GET form, the choice and the change one POST
+// an 18-digit NIP); for one who left (a cancelled appraisal) and came back, start a new appraisal. Works without script: each search is a GET form, the choice and the change one POST
 // form.
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import type { FoundPerson } from '../../../record/read/cycle-people.ts';
@@ -79,6 +79,7 @@ export function memberChangesBody(t: Translate, view: MemberChangesView): Html {
   const tasks = Object.values(a.openTasks);
   return h`<p><a href="/app/hr/changes?${cycleQuery(view.cycleId)}">← ${t('changes.back')}</a></p>
 ${view.flash ? notice(view.flash.kind, view.flash.text) : ''}
+${unshownRefusal(view)}
 <section class="card" aria-labelledby="case"><h2 id="case">${t('changes.case', { name: person.name })}</h2>
 <dl class="facts"><dt>NIP</dt><dd>${person.nip}</dd>
 <dt>${t('changes.unit')}</dt><dd>${person.unit}</dd><dt>${t('changes.position')}</dt><dd>${person.position}</dd>
@@ -97,7 +98,47 @@ ${
           h`<tr><td>${t(`task.${task.kind}`)}</td><td>${task.assigneeNip === null ? t('changes.hr') : name(task.assigneeNip)}</td><td>${task.dueAt ? t.dateTime(task.dueAt) : t('changes.noDue')}</td></tr>`,
       )}</tbody></table></div>`
 }</section>
-${a.step === 'completed' || a.step === 'cancelled' ? '' : h`${raterSection(t, view)}${actingSection(t, view)}`}`;
+${
+  a.step === 'cancelled'
+    ? rejoinSection(t, view)
+    : a.step === 'completed'
+      ? ''
+      : h`${raterSection(t, view)}${actingSection(t, view)}`
+}`;
+}
+
+/**
+ * A refusal of a form the appraisal as it is now has no place for (a return sent twice: the new appraisal
+ * runs), said above the case.
+ */
+function unshownRefusal(view: MemberChangesView): Html | string {
+  const { form, appraisal } = view;
+  if (!form?.formError) return '';
+  const cancelled = appraisal.step === 'cancelled';
+  const shown = form.type === 'rejoin' ? cancelled : !cancelled && appraisal.step !== 'completed';
+  return shown ? '' : notice('error', form.formError);
+}
+
+/** A cancelled appraisal: the employee left; if they came back, a new appraisal starts in the cycle. */
+function rejoinSection(t: Translate, view: MemberChangesView): Html {
+  const form = stateFor(view.form, 'rejoin');
+  return h`<section class="card" aria-labelledby="rejoin"><h2 id="rejoin">${t('changes.rejoinTitle')}</h2>
+<p>${t('changes.cancelledBecause', { reason: view.appraisal.cancelledReason ?? '–' })}</p>
+<p class="hint">${t('changes.rejoinHint')}</p>
+<form method="post" action="/app/hr/changes/${encodeURIComponent(view.person.nip)}/rejoin">
+${form?.formError ? h`<p class="notice error" role="alert">${form.formError}</p>` : ''}
+<input type="hidden" name="cycle" value="${view.cycleId}">
+<input type="hidden" name="_key" value="${form?.values._key ?? newFormKey()}">
+${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}
+${textField(t, form, {
+  name: 'effectiveDate',
+  label: t('changes.backFrom'),
+  kind: 'date',
+  value: view.today,
+  hint: t('changes.effectiveHint', { zone: view.zone }),
+})}
+<div class="actions"><button type="submit">${t('changes.submitRejoin')}</button></div>
+</form></section>`;
 }
 
 function appointments(t: Translate, view: MemberChangesView): Html {

@@ -90,8 +90,18 @@ function renderAll(lang: 'id' | 'en'): string[] {
     shell(
       memberChangesBody(t, {
         ...member,
-        appraisal: { ...appraisal(rater), step: 'cancelled', openTasks: {} },
-        form: { type: 'changeRater', values: {}, errors: {}, formError: t('problem.invalid_rater') },
+        appraisal: {
+          ...appraisal(rater),
+          step: 'cancelled',
+          openTasks: {},
+          cancelledReason: 'Pindah instansi',
+        },
+        form: {
+          type: 'rejoin',
+          values: {},
+          errors: { reason: 'error.required', effectiveDate: 'problem.invalid_effective_date' },
+          formError: t('problem.not_left'),
+        },
       }),
     ),
     shell(memberChangesBody(t, { ...member, appraisal: withActing(), actingQ: 'benar', actingFound: found })),
@@ -165,8 +175,11 @@ describe("HR's page of changes during the year", () => {
     for (const field of ['raterNip', 'reason', 'effectiveDate'])
       expect(withForm).toContain(`id="f-${field}-error"`);
     expect(withForm).toContain('The rater is now Benar Sitompul; open tasks moved: 2.');
-    // A finished appraisal's people are not changed.
+    // A cancelled appraisal's people are not changed: if the employee came back, a new one starts.
     expect(cancelled).not.toContain('id="rater-change"');
+    expect(cancelled).toContain('This appraisal was cancelled: Pindah instansi');
+    expect(cancelled).toContain(`action="/app/hr/changes/${nip}/rejoin"`);
+    for (const field of ['reason', 'effectiveDate']) expect(cancelled).toContain(`id="f-${field}-error"`);
   });
 
   it('shows the acting raters with their days and the zone, and picks the acting rater by name', () => {
