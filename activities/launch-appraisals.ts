@@ -8,9 +8,11 @@ import type { Kysely } from 'kysely';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { openingEvents } from '../domain/appraisal/opening.ts';
 import { defaultSkpApproach } from '../domain/appraisal/skp.ts';
+import type { Participants } from '../domain/appraisal/types.ts';
 import type { Population } from '../domain/cycle/events.ts';
+import { calendarFromReturn } from '../domain/cycle/return-calendar.ts';
 import { eventSchemas } from '../domain/event-registry.ts';
-import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId } from '../domain/ids.ts';
+import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId, parseAppraisalId } from '../domain/ids.ts';
 import { projections } from '../record/projections/index.ts';
 import { type AppendOutcome, appendMany, readStream } from '../record/store/index.ts';
 import type { Database } from '../schema/database.ts';
@@ -30,6 +32,11 @@ export interface LaunchInput {
   launchedAt?: string;
   /** Only these employees (late joiners); the whole population when omitted. */
   nips?: string[];
+  /**
+   * These employees left (their appraisal was cancelled) and came back: each gets a new appraisal in the
+   * cycle, its calendar from the return (domain/cycle/return-calendar.ts), the cancelled one staying.
+   */
+  rejoin?: { reason: string; effectiveDate: string };
 }
 
 export interface LaunchResult {
@@ -224,22 +231,82 @@ async function prepareBatch(db: Kysely<Database>, input: LaunchInput, after: str
     )
     .onConflict((oc) => oc.columns(['cycle_id', 'nip']).doNothing())
     .execute();
+  const returns = input.rejoin ? await reopenForReturn(db, input.cycleId, participants) : new Map();
   const inputs = await openAppraisals(
     db,
     input,
-    participants.map(
-      (p): AppraisalInput => ({
-        appraisalId: appraisalIdFor(input.cycleId, p.employee.nip),
+    participants.map((p): AppraisalInput => {
+      const base = {
         cycleId: input.cycleId,
         orgId: input.orgId,
         participants: p,
-        calendar: input.calendar,
         ...(skp.has(p.employee.nip) ? { skp: skp.get(p.employee.nip) } : {}),
         launchedBy: input.launchedBy,
-      }),
-    ),
+      };
+      const back = returns.get(p.employee.nip);
+      if (!back || !input.rejoin || !input.launchedAt)
+        return {
+          ...base,
+          appraisalId: appraisalIdFor(input.cycleId, p.employee.nip),
+          calendar: input.calendar,
+        };
+      return {
+        ...base,
+        appraisalId: back.appraisalId,
+        calendar: calendarFromReturn(input.calendar, input.launchedAt),
+        rejoined: { previousAppraisalId: back.previousAppraisalId, ...input.rejoin },
+      };
+    }),
   );
   return { nips, inputs, lastNip: nips[nips.length - 1]! };
+}
+
+/**
+ * The new appraisal of each member who came back: a member whose appraisal was cancelled gets the next id
+ * of theirs in the cycle (`<cycle>.<nip>-2` ...), and the cycle's signals go to it from now on. A retried
+ * launch finds the member pointing at that new id already and takes it again, so it opens one appraisal.
+ */
+async function reopenForReturn(
+  db: Kysely<Database>,
+  cycleId: string,
+  participants: Participants[],
+): Promise<Map<string, { appraisalId: string; previousAppraisalId: string }>> {
+  const returns = new Map<string, { appraisalId: string; previousAppraisalId: string }>();
+  for (const p of participants) {
+    const nip = p.employee.nip;
+    const member = await db
+      .selectFrom('cycle_members as m')
+      .leftJoin('appraisals as a', 'a.appraisal_id', 'm.appraisal_id')
+      .select(['m.appraisal_id', 'a.step'])
+      .where('m.cycle_id', '=', cycleId)
+      .where('m.nip', '=', nip)
+      .executeTakeFirst();
+    if (!member) continue;
+    const sequence = parseAppraisalId(member.appraisal_id)?.sequence ?? 1;
+    if (member.step === 'cancelled') {
+      const appraisalId = appraisalIdFor(cycleId, nip, sequence + 1);
+      await db
+        .updateTable('cycle_members')
+        .set({
+          appraisal_id: appraisalId,
+          workflow_id: appraisalWorkflowId(appraisalId),
+          unit_code: p.employee.unitCode,
+          started_at: null,
+        })
+        .where('cycle_id', '=', cycleId)
+        .where('nip', '=', nip)
+        .where('appraisal_id', '=', member.appraisal_id)
+        .execute();
+      returns.set(nip, { appraisalId, previousAppraisalId: member.appraisal_id });
+    } else if (sequence > 1) {
+      // Reopened by an earlier attempt of this launch.
+      returns.set(nip, {
+        appraisalId: member.appraisal_id,
+        previousAppraisalId: appraisalIdFor(cycleId, nip, sequence - 1),
+      });
+    }
+  }
+  return returns;
 }
 
 async function start(

@@ -6,11 +6,20 @@ import { type Lang, taskKindName } from '../domain/vocabulary/vocabulary.ts';
 
 export type { Lang };
 
-export type Who = 'employee' | 'supervisor' | 'superior' | 'hr' | 'system' | 'reviewer' | 'someone';
+export type Who =
+  | 'employee'
+  | 'supervisor'
+  | 'acting'
+  | 'superior'
+  | 'hr'
+  | 'system'
+  | 'reviewer'
+  | 'someone';
 
 const whoWords: Record<Who, Record<Lang, string>> = {
   employee: { id: 'Pegawai', en: 'The employee' },
   supervisor: { id: 'Atasan', en: 'The supervisor' },
+  acting: { id: 'Pelaksana tugas pejabat penilai', en: 'The acting rater' },
   superior: { id: 'Atasan pejabat penilai', en: "The supervisor's superior" },
   hr: { id: 'HR', en: 'HR' },
   system: { id: 'Sistem', en: 'The system' },
@@ -35,6 +44,7 @@ export function whoIs(actor: string | null, state: AppraisalState | null): Who {
   if (parseSystemActor(actor) !== undefined) return 'system';
   const p = state?.participants;
   if (actor === p?.employee.nip) return 'employee';
+  if (actor === state?.acting?.nip) return 'acting';
   if (actor === p?.supervisorNip) return 'supervisor';
   if (actor === p?.superiorNip) return 'superior';
   if (state?.review.peerNips.includes(actor) || p?.subordinateNips.includes(actor)) return 'reviewer';

@@ -9,7 +9,7 @@ import type { Step } from '../domain/appraisal/types.ts';
 import { appraisalStreamId } from '../domain/ids.ts';
 import { predikatLabels, ratingLabels } from '../domain/rating/predikat.ts';
 import { localDateTimeText, localStampText } from '../domain/time/local-text.ts';
-import { defaultTimeZone } from '../domain/time/zones.ts';
+import { defaultTimeZone, zoneAbbreviation } from '../domain/time/zones.ts';
 import { fill, inSentence, vocabularies } from '../domain/vocabulary/vocabulary.ts';
 import type { Database } from '../schema/database.ts';
 import { AuditError } from './errors.ts';
@@ -97,7 +97,16 @@ function sentence(
   switch (event.type) {
     case 'appraisal.started': {
       const e = event.data.participants.employee;
-      return say(event.type, { name: e.name, nip: e.nip, unit: e.unitCode });
+      const who = { name: e.name, nip: e.nip, unit: e.unitCode };
+      const back = event.data.rejoined;
+      return back
+        ? say('appraisal.started:rejoined', {
+            ...who,
+            effectiveDate: back.effectiveDate,
+            reason: back.reason,
+            previous: back.previousAppraisalId,
+          })
+        : say(event.type, who);
     }
     case 'appraisal.stepEntered':
       return event.data.deadline
@@ -117,6 +126,46 @@ function sentence(
       const nip = event.data.assigneeNip ? ` (${event.data.assigneeNip})` : '';
       return say(event.type, { task: task(event.data.taskId), to: `${object(to, lang)}${nip}` });
     }
+    case 'task.reassigned': {
+      const d = event.data;
+      const to = d.assigneeRole === 'hr' ? 'hr' : whoIs(d.assigneeNip, state);
+      const nip = d.assigneeNip ? ` (${d.assigneeNip})` : '';
+      const from = d.fromNip ?? object('hr', lang);
+      return say(event.type, {
+        task: task(d.taskId),
+        from,
+        to: `${object(to, lang)}${nip}`,
+        reason: d.reason,
+      });
+    }
+    case 'participants.changed': {
+      const d = event.data;
+      return say(event.type, {
+        by: by(d.by),
+        previous: d.previousSupervisorNip ?? '-',
+        rater: d.supervisorNip,
+        superior: d.superiorNip ?? '-',
+        effectiveDate: d.effectiveDate,
+        reason: d.reason,
+      });
+    }
+    case 'actingRater.appointed': {
+      const d = event.data;
+      return say(event.type, {
+        by: by(d.by),
+        acting: d.actingNip,
+        from: d.from,
+        to: d.to,
+        zone: zoneAbbreviation(d.timeZone),
+        reason: d.reason,
+      });
+    }
+    case 'actingRater.started':
+    case 'actingRater.ended':
+      return say(event.type, {
+        acting: event.data.actingNip,
+        rater: event.data.raterNip ?? object('hr', lang),
+      });
     case 'task.completed':
       return say(event.type, { by: by(event.data.by), task: task(event.data.taskId) });
     case 'task.expired':

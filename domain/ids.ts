@@ -2,7 +2,9 @@
 // histories, the event log and the read models hold them, so a change here is a data migration.
 //
 //   cycle id        <orgId>.<year>                  bungo.2027
-//   appraisal id    <cycleId>.<nip>                 bungo.2027.198505052010011002
+//   appraisal id    <cycleId>.<nip>[-<n>]           bungo.2027.198505052010011002, and for the n-th appraisal
+//                                                   of a person in one cycle (one who left and came back, n >= 2)
+//                                                   bungo.2027.198505052010011002-2
 //   task id         <appraisalId>:<kind>[:<q>]      q: a quarter (II), an SKP version (v2), a reviewer's NIP
 //   stream id       cycle-<cycleId>, appraisal-<appraisalId>
 //   workflow id     cycle:<cycleId>, appraisal:<appraisalId>
@@ -23,6 +25,8 @@ export interface CycleIdParts {
 export interface AppraisalIdParts {
   cycleId: string;
   nip: string;
+  /** The person's n-th appraisal in the cycle, from 2 (absent: the first). */
+  sequence?: number;
 }
 
 export interface TaskIdParts {
@@ -38,8 +42,8 @@ export type CycleOrAppraisal =
   | { type: 'appraisal'; appraisalId: string; cycleId: string };
 
 const year = /^(.+)\.([1-9]\d{3})$/;
-const appraisal = /^(.+)\.(\d{18})$/;
-const task = /^(.+\.\d{18}):([a-z][A-Za-z]*)(?::([^:]+))?$/;
+const appraisal = /^(.+)\.(\d{18})(?:-([2-9]|[1-9]\d+))?$/;
+const task = /^(.+\.\d{18}(?:-(?:[2-9]|[1-9]\d+))?):([a-z][A-Za-z]*)(?::([^:]+))?$/;
 
 // Cycles
 
@@ -52,12 +56,16 @@ export function parseCycleId(text: string): CycleIdParts | undefined {
 
 // Appraisals
 
-export const appraisalIdFor = (cycleId: string, nip: string) => `${cycleId}.${nip}`;
+/** A person's appraisal in a cycle; with `sequence` (2 or more) their n-th there, after they came back. */
+export const appraisalIdFor = (cycleId: string, nip: string, sequence?: number) =>
+  sequence && sequence > 1 ? `${cycleId}.${nip}-${sequence}` : `${cycleId}.${nip}`;
 
 /** The cycle part is not checked further: parseCycleId it when its organisation or year matters. */
 export function parseAppraisalId(text: string): AppraisalIdParts | undefined {
   const match = appraisal.exec(text);
-  return match?.[1] && match[2] ? { cycleId: match[1], nip: match[2] } : undefined;
+  if (!match?.[1] || !match[2]) return undefined;
+  const parts = { cycleId: match[1], nip: match[2] };
+  return match[3] ? { ...parts, sequence: Number(match[3]) } : parts;
 }
 
 // Tasks

@@ -19,6 +19,8 @@ export interface AppraisalInput {
   skp?: SkpSetting;
   /** Who launched the cycle (HR), for the metadata of the first events. */
   launchedBy: string;
+  /** A person who left and came back: their earlier appraisal in the cycle, the reason and the day. */
+  rejoined?: { previousAppraisalId: string; reason: string; effectiveDate: string };
   /**
    * The opening events, when the launch activity stored them already (batched launch), as stored (on a
    * retried launch, as the record held them). `{ at }`, their time (they were `openingEvents(input, at)`),

@@ -1,7 +1,7 @@
 // CycleWorkflow: one organisation's year. It launches the employees' workflows in batches from a
 // heartbeating activity (never as children: Temporal caps pending children and history), releases each
 // unit once its predikat distribution passes calibration, and takes HR's changes as Updates.
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities/index.ts';
 import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/decide.ts';
 import type { CycleEvent, Population } from '../domain/cycle/events.ts';
@@ -16,6 +16,7 @@ import {
   calibrateNowUpdate,
   closeCycleUpdate,
   extendUnitDeadlineUpdate,
+  rejoinEmployeeUpdate,
   removeEmployeeUpdate,
   setUnitPredikatUpdate,
 } from './messages.ts';
@@ -84,6 +85,18 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     return {
       accepted: result.signalled > 0,
       detail: result.signalled > 0 ? 'appraisal cancelled' : 'no running appraisal',
+    };
+  });
+  setHandler(rejoinEmployeeUpdate, async ({ nip, reason, effectiveDate, by }) => {
+    // Marks the histories that took a return (see workflows/participant-changes.ts).
+    patched('rejoin-employee');
+    await record({ type: 'rejoinEmployee', nip, reason, effectiveDate, by }, by);
+    const rejoin = { reason, effectiveDate };
+    const result = await launchAppraisals({ ...launchInput(input), nips: [nip], rejoin });
+    await record({ type: 'recordLaunch', ...result }, by);
+    return {
+      accepted: result.launched > 0,
+      detail: result.launched > 0 ? 'a new appraisal started' : 'no appraisal to start',
     };
   });
   setHandler(extendUnitDeadlineUpdate, async ({ unitCode, step, deadline, by }) => {

@@ -37,6 +37,7 @@ import {
   releaseSignal,
 } from './messages.ts';
 import { lookupsFor } from './skp-lookups.ts';
+import { acceptParticipantChanges } from './participant-changes.ts';
 
 /**
  * The command schemas (and zod), loaded on the first Update: the SDK evaluates a workflow's static
@@ -125,6 +126,17 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
       },
     },
   );
+
+  // HR's changes during the year: a new rater, an acting rater (workflows/participant-changes.ts).
+  const changes = acceptParticipantChanges({
+    state: () => state,
+    apply,
+    busy: () => withLock.busy(),
+    version: () => recorder.version,
+    now: nowIso,
+    toFailure,
+    system: input.launchedBy,
+  });
 
   /** Waits until `done()`, or the (possibly extended) deadline passes, or HR cancels. */
   async function waitFor(
@@ -331,7 +343,8 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
     const { reason, by } = cancelRequest;
     await apply((s) => transitions.cancel(s, reason, by, nowIso()), by);
   }
-  // Let in-flight Updates finish before the workflow completes.
+  // Let in-flight Updates (and an acting rater's move) finish before the workflow completes.
+  await changes.stop();
   await condition(allHandlersFinished);
   return state;
 }

@@ -1,6 +1,7 @@
 // Every Workflow Update, Signal and Query of siklus, in one module shared by the workflows and the API.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActRequest } from '../domain/appraisal/commands.ts';
+import type { ActingAppointmentRequest, RaterChange } from '../domain/appraisal/participant-changes.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import type { Step } from '../domain/appraisal/types.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
@@ -23,6 +24,12 @@ export const cancelSignal = defineSignal<[{ reason: string; by: string }]>('canc
 /** HR extended the current step's deadline for the employee's unit. */
 export const extendDeadlineSignal =
   defineSignal<[{ step: Step; deadline: string; by: string }]>('extendDeadline');
+/** HR corrects the rater (the superior follows); open tasks move (workflows/participant-changes.ts). */
+export const changeRaterUpdate = defineUpdate<ActResult, [RaterChange]>('changeRater');
+/** HR appoints an acting rater (Plt/Plh) for a range of days; the rater's part is theirs meanwhile. */
+export const appointActingRaterUpdate = defineUpdate<ActResult, [ActingAppointmentRequest]>(
+  'appointActingRater',
+);
 /** For tests and debugging only: lists and screens read the projections in Postgres. */
 export const appraisalStateQuery = defineQuery<AppraisalState | null>('appraisalState');
 
@@ -38,6 +45,11 @@ export const removeEmployeeUpdate = defineUpdate<
   CycleChangeResult,
   [{ nip: string; reason: string; by: string }]
 >('removeEmployee');
+/** A leaver came back: a new appraisal of theirs starts in the cycle (the cancelled one stays). */
+export const rejoinEmployeeUpdate = defineUpdate<
+  CycleChangeResult,
+  [{ nip: string; reason: string; effectiveDate: string; by: string }]
+>('rejoinEmployee');
 export const extendUnitDeadlineUpdate = defineUpdate<
   CycleChangeResult,
   [{ unitCode: string; step: Step; deadline: string; by: string }]

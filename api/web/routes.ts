@@ -29,6 +29,7 @@ import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
+import { changesRoutes } from './changes-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
@@ -340,6 +341,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', hrRoutes(deps));
   web.route('/', periodicRoutes(deps));
   web.route('/', rulesRoutes(deps));
+  web.route('/', changesRoutes(deps));
   web.route('/', auditRoutes(deps));
 
   web.all('*', (c) => {

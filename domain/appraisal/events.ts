@@ -36,12 +36,62 @@ export const appraisalEventSchemas = {
     calendar: z.record(z.string(), z.object({ start: at, deadline: at })),
     /** The SKP's form, approach and the unit the employee leads; absent before the forms (one shape). */
     skp: skpSettingSchema.optional(),
+    /** A person who left and came back: their earlier appraisal in the cycle, the return's reason and day. */
+    rejoined: z
+      .object({ previousAppraisalId: z.string(), reason: text(500), effectiveDate: z.iso.date() })
+      .optional(),
     at,
   }),
   'appraisal.stepEntered': z.object({ step: stepSchema, deadline: at.nullable(), at }),
   'appraisal.deadlineExtended': z.object({ step: stepSchema, deadline: at, by: nipSchema, at }),
   'appraisal.completed': z.object({ at }),
   'appraisal.cancelled': z.object({ reason: text(500), by: nipSchema, at }),
+  // Changes during the year, by HR (participant-changes.ts): each with its reason and effective date.
+  /** The rater corrected; the superior is the new rater's own supervisor. */
+  'participants.changed': z.object({
+    supervisorNip: nipSchema,
+    superiorNip: nipSchema.nullable(),
+    previousSupervisorNip: nipSchema.nullable(),
+    previousSuperiorNip: nipSchema.nullable(),
+    reason: text(500),
+    effectiveDate: z.iso.date(),
+    /** The SKP version the previous rater had signed, not yet agreed: the new rater signs it again. */
+    signatureVoided: z.number().int().min(1).nullable(),
+    by: nipSchema,
+    at,
+  }),
+
+  /** HR: a person stands in as rater (Plt/Plh) from `from` to `to`, days of the organisation's zone. */
+  'actingRater.appointed': z.object({
+    /** The appointment's number in this appraisal, from 1: its start and end name it. */
+    appointment: z.number().int().min(1),
+    actingNip: nipSchema,
+    /** The rater the acting one stands in for (null: the org chart named none). */
+    raterNip: nipSchema.nullable(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    timeZone: z.string(),
+    /** 00:00 local on `from`, and 00:00 local on the day after `to`: the range as instants. */
+    startsAt: at,
+    endsAt: at,
+    reason: text(500),
+    by: nipSchema,
+    at,
+  }),
+  /** The range began: the rater's part (open tasks too) is the acting rater's until it ends. */
+  'actingRater.started': z.object({
+    appointment: z.number().int().min(1),
+    actingNip: nipSchema,
+    raterNip: nipSchema.nullable(),
+    at,
+  }),
+  /** The range ended (or passed while nothing ran): the rater's part is the rater's again. */
+  'actingRater.ended': z.object({
+    appointment: z.number().int().min(1),
+    actingNip: nipSchema,
+    raterNip: nipSchema.nullable(),
+    at,
+  }),
 
   'task.assigned': z.object({
     taskId: z.string(),
@@ -57,6 +107,15 @@ export const appraisalEventSchemas = {
   'task.expired': z.object({ taskId: z.string(), at }),
   'task.cancelled': z.object({ taskId: z.string(), reason: z.string(), at }),
   'task.reminded': z.object({ taskId: z.string(), assigneeNip: nipSchema.nullable(), dueAt: at, at }),
+  /** An open task moved to whoever holds its part now (a new rater, an acting rater): participant-changes.ts. */
+  'task.reassigned': z.object({
+    taskId: z.string(),
+    fromNip: nipSchema.nullable(),
+    assigneeNip: nipSchema.nullable(),
+    assigneeRole: z.enum(['employee', 'supervisor', 'reviewer', 'objectionReviewer', 'hr']),
+    reason: text(500),
+    at,
+  }),
 
   'socialisation.acknowledged': z.object({
     by: nipSchema,

@@ -16,6 +16,8 @@ export interface OpeningInput {
   calendar: AppraisalCalendar;
   /** The SKP's form and approach (launches since the forms; absent before). */
   skp?: SkpSetting;
+  /** A person who left and came back (a second appraisal in the cycle): why, and from when. */
+  rejoined?: StartedData['rejoined'];
 }
 
 /**
@@ -31,6 +33,7 @@ export function startedData(input: OpeningInput, at: string): StartedData {
     participants: input.participants,
     calendar: { socialisation, agreement, review, rating },
     ...(input.skp ? { skp: input.skp } : {}),
+    ...(input.rejoined ? { rejoined: input.rejoined } : {}),
     at,
   };
 }

@@ -102,6 +102,23 @@ export interface AppraisalState {
   } | null;
   recognised: boolean;
   cancelledReason: string | null;
+  // Absent until HR appoints an acting rater, so appraisals without one keep their stored shape.
+  /** HR's acting raters (Plt/Plh), in the order appointed. */
+  actingAppointments?: ActingAppointment[];
+  /** The acting rater standing in now: the rater's part is theirs. */
+  acting?: { nip: string; appointment: number } | null;
+}
+
+export interface ActingAppointment {
+  appointment: number;
+  actingNip: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+  status: 'planned' | 'active' | 'ended';
 }
 
 export type StartedData = Extract<AppraisalEvent, { type: 'appraisal.started' }>['data'];
@@ -157,6 +174,34 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
       return { ...s, step: 'completed', deadline: null };
     case 'appraisal.cancelled':
       return { ...s, step: 'cancelled', deadline: null, openTasks: {}, cancelledReason: event.data.reason };
+    case 'participants.changed': {
+      const { supervisorNip, superiorNip, signatureVoided } = event.data;
+      const participants = { ...s.participants, supervisorNip, superiorNip };
+      if (signatureVoided === null) return { ...s, participants };
+      const signatures = { ...s.agreement.signatures, supervisor: null };
+      return { ...s, participants, agreement: { ...s.agreement, signatures } };
+    }
+    case 'actingRater.appointed': {
+      const { appointment, actingNip, from, to, timeZone, startsAt, endsAt, reason } = event.data;
+      const appointed = { appointment, actingNip, from, to, timeZone, startsAt, endsAt, reason };
+      const planned: ActingAppointment = { ...appointed, status: 'planned' };
+      return { ...s, actingAppointments: [...(s.actingAppointments ?? []), planned] };
+    }
+    case 'actingRater.started':
+    case 'actingRater.ended': {
+      const { appointment, actingNip } = event.data;
+      const started = event.type === 'actingRater.started';
+      const status: ActingAppointment['status'] = started ? 'active' : 'ended';
+      const actingAppointments = (s.actingAppointments ?? []).map((a) =>
+        a.appointment === appointment ? { ...a, status } : a,
+      );
+      const acting = started
+        ? { nip: actingNip, appointment }
+        : s.acting?.appointment === appointment
+          ? null
+          : s.acting;
+      return { ...s, actingAppointments, acting };
+    }
     case 'task.assigned': {
       const { taskId, kind, assigneeNip, assigneeRole, step, dueAt } = event.data;
       const task = { taskId, kind, assigneeNip, assigneeRole, step, dueAt };
@@ -170,6 +215,12 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
     }
     case 'task.reminded':
       return s;
+    case 'task.reassigned': {
+      const task = s.openTasks[event.data.taskId];
+      if (!task) return s;
+      const { assigneeNip, assigneeRole } = event.data;
+      return { ...s, openTasks: { ...s.openTasks, [task.taskId]: { ...task, assigneeNip, assigneeRole } } };
+    }
     case 'socialisation.acknowledged': {
       const { at, standard } = event.data;
       // Without a version the state is as it always was (projections of older appraisals stay equal).

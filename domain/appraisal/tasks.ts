@@ -2,6 +2,7 @@
 // projection and the audit trail see the same thing.
 import { taskIdFor } from '../ids.ts';
 import type { AppraisalEvent } from './events.ts';
+import { partyOf } from './parties.ts';
 import type { AppraisalState, OpenTask } from './state.ts';
 import type { Step, TaskKind } from './types.ts';
 
@@ -23,16 +24,19 @@ export function assignTask(
     qualifier?: string;
   },
 ): AppraisalEvent[] {
+  // While an acting rater stands in, the rater's part goes to them (parties.ts).
+  const acting = state.acting && partyOf(task.kind, task.qualifier) === 'rater' ? state.acting.nip : null;
+  const assigneeNip = acting ?? task.assigneeNip;
   // A supervisor-side task with nobody in the role (top of the org chart) falls to HR.
-  const toHr = task.assigneeNip === null && task.assigneeRole !== 'hr';
+  const toHr = assigneeNip === null && task.assigneeRole !== 'hr';
   return [
     {
       type: 'task.assigned',
       data: {
         taskId: taskId(state, task.kind, task.qualifier),
         kind: task.kind,
-        assigneeNip: task.assigneeNip,
-        assigneeRole: toHr ? 'hr' : task.assigneeRole,
+        assigneeNip,
+        assigneeRole: toHr ? 'hr' : acting ? 'supervisor' : task.assigneeRole,
         step: task.step,
         dueAt: task.dueAt,
         at: now,

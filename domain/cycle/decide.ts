@@ -22,6 +22,7 @@ export type CycleCommand =
   | { type: 'recordLaunch'; launched: number; alreadyRunning: number; total: number }
   | { type: 'addEmployees'; nips: string[]; by: string }
   | { type: 'removeEmployee'; nip: string; reason: string; by: string }
+  | { type: 'rejoinEmployee'; nip: string; reason: string; effectiveDate: string; by: string }
   | {
       type: 'extendUnitDeadline';
       unitCode: string;
@@ -53,6 +54,10 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
     case 'removeEmployee': {
       const { nip, reason, by } = command;
       return [{ type: 'cycle.employeeRemoved', data: { nip, reason, by, at } }];
+    }
+    case 'rejoinEmployee': {
+      const { nip, reason, effectiveDate, by } = command;
+      return [{ type: 'cycle.employeeRejoined', data: { nip, reason, effectiveDate, by, at } }];
     }
     case 'extendUnitDeadline': {
       const { unitCode, step, deadline, by } = command;

@@ -34,6 +34,14 @@ export const cycleEventSchemas = {
   }),
   'cycle.employeesAdded': z.object({ nips: z.array(nipSchema), by: nipSchema, at }),
   'cycle.employeeRemoved': z.object({ nip: nipSchema, reason: z.string().min(1), by: nipSchema, at }),
+  /** A leaver came back: a new appraisal of theirs starts in the same cycle (the cancelled one stays). */
+  'cycle.employeeRejoined': z.object({
+    nip: nipSchema,
+    reason: z.string().min(1),
+    effectiveDate: z.iso.date(),
+    by: nipSchema,
+    at,
+  }),
   'cycle.deadlineExtended': z.object({
     unitCode: z.string(),
     step: stepSchema,

@@ -30,6 +30,8 @@ export interface CycleState {
   launches: Array<Omit<Data<'cycle.launched'>, 'total'>>;
   employeesAdded: string[];
   employeesRemoved: Array<Data<'cycle.employeeRemoved'>>;
+  /** Leavers who came back, each with a new appraisal in the cycle. */
+  employeesRejoined: Array<Data<'cycle.employeeRejoined'>>;
   deadlineExtensions: Array<Data<'cycle.deadlineExtended'>>;
   units: Record<string, UnitState>;
   status: 'running' | 'closed';
@@ -50,6 +52,7 @@ export function initialCycleState(started: Data<'cycle.started'>): CycleState {
     launches: [],
     employeesAdded: [],
     employeesRemoved: [],
+    employeesRejoined: [],
     deadlineExtensions: [],
     units: {},
     status: 'running',
@@ -77,6 +80,8 @@ export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
       return { ...s, employeesAdded: [...s.employeesAdded, ...event.data.nips] };
     case 'cycle.employeeRemoved':
       return { ...s, employeesRemoved: [...s.employeesRemoved, event.data] };
+    case 'cycle.employeeRejoined':
+      return { ...s, employeesRejoined: [...s.employeesRejoined, event.data] };
     case 'cycle.deadlineExtended':
       return { ...s, deadlineExtensions: [...s.deadlineExtensions, event.data] };
     case 'cycle.unitPredikatSet': {

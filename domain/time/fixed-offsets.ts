@@ -16,3 +16,11 @@ export function endOfLocalDayAfter(iso: string, days: number, timeZone: string):
   const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 23, 59, 59);
   return new Date(end - offset * 60_000).toISOString();
 }
+
+/** 00:00 local time of the day `date` (YYYY-MM-DD) plus `days`, in one of those zones; null in another. */
+export function startOfLocalDate(date: string, timeZone: string, days = 0): string | null {
+  const offset = offsetMinutes[timeZone];
+  const [year, month, day] = date.split('-').map(Number);
+  if (offset === undefined || !year || !month || !day) return null;
+  return new Date(Date.UTC(year, month - 1, day + days) - offset * 60_000).toISOString();
+}

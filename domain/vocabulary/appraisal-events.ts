@@ -9,6 +9,10 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
     id: 'Penilaian kinerja {name} ({nip}, unit {unit}) dimulai',
     en: 'The appraisal of {name} ({nip}, unit {unit}) started',
   },
+  'appraisal.started:rejoined': {
+    id: 'Penilaian kinerja {name} ({nip}, unit {unit}) dimulai lagi: kembali berlaku {effectiveDate} ({reason}); penilaian sebelumnya {previous}',
+    en: 'The appraisal of {name} ({nip}, unit {unit}) started again: back from {effectiveDate} ({reason}); the earlier one is {previous}',
+  },
   'appraisal.stepEntered': { id: 'Tahap {step} dimulai', en: 'The {step} step began' },
   'appraisal.stepEntered:due': {
     id: 'Tahap {step} dimulai, tenggat {deadline}',
@@ -23,7 +27,27 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
     id: '{by} membatalkan penilaian: {reason}',
     en: '{by} cancelled the appraisal: {reason}',
   },
+  'participants.changed': {
+    id: '{by} mengganti pejabat penilai dari {previous} menjadi {rater} (atasan pejabat penilai {superior}), berlaku {effectiveDate}: {reason}',
+    en: "{by} changed the rater from {previous} to {rater} (the rater's superior {superior}), effective {effectiveDate}: {reason}",
+  },
+  'actingRater.appointed': {
+    id: '{by} menunjuk {acting} sebagai pelaksana tugas pejabat penilai (Plt/Plh) dari {from} sampai {to} ({zone}): {reason}',
+    en: '{by} appointed {acting} acting rater (Plt/Plh) from {from} to {to} ({zone}): {reason}',
+  },
+  'actingRater.started': {
+    id: '{acting} mulai menjalankan tugas pejabat penilai menggantikan {rater}',
+    en: '{acting} began standing in as the rater for {rater}',
+  },
+  'actingRater.ended': {
+    id: 'Masa pelaksana tugas {acting} berakhir; tugas pejabat penilai kembali ke {rater}',
+    en: "{acting}'s time as acting rater ended; the rater's part is {rater}'s again",
+  },
   'task.assigned': { id: 'Tugas {task} diberikan kepada {to}', en: 'Task {task} assigned to {to}' },
+  'task.reassigned': {
+    id: 'Tugas {task} dialihkan dari {from} kepada {to} ({reason})',
+    en: 'Task {task} moved from {from} to {to} ({reason})',
+  },
   'task.completed': { id: '{by} menyelesaikan tugas {task}', en: '{by} completed task {task}' },
   'task.expired': { id: 'Tugas {task} melewati tenggat', en: 'Task {task} expired' },
   'task.cancelled': { id: 'Tugas {task} dibatalkan ({reason})', en: 'Task {task} was cancelled ({reason})' },

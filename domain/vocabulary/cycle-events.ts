@@ -15,6 +15,10 @@ export const cycleEventSentences: Readonly<Record<CycleEventType | CycleEventVar
     id: '{by} mengeluarkan pegawai {nip}: {reason}',
     en: '{by} removed employee {nip}: {reason}',
   },
+  'cycle.employeeRejoined': {
+    id: '{by} menambahkan kembali pegawai {nip} ke siklus, berlaku {effectiveDate}: {reason}',
+    en: '{by} added employee {nip} to the cycle again, effective {effectiveDate}: {reason}',
+  },
   'cycle.deadlineExtended': {
     id: '{by} memperpanjang tenggat tahap {step} unit {unit} sampai {deadline}',
     en: '{by} extended the {step} deadline of unit {unit} to {deadline}',

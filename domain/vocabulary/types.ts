@@ -13,7 +13,10 @@ export { type Lang, languages } from './languages.ts';
 export type Words = Readonly<Record<Lang, string>>;
 
 /** Sentences whose wording depends on the event's data, next to the event type's own. */
-export type AppraisalEventVariant = 'appraisal.stepEntered:due' | 'objection.decided:changed';
+export type AppraisalEventVariant =
+  | 'appraisal.started:rejoined'
+  | 'appraisal.stepEntered:due'
+  | 'objection.decided:changed';
 export type CycleEventVariant = 'cycle.unitCalibrated:broken' | 'cycle.unitPredikatSet:period';
 export type EventVariant = AppraisalEventVariant | CycleEventVariant;
 

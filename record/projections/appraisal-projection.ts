@@ -190,6 +190,34 @@ async function projectTask(
       }
       return;
     }
+    case 'task.reassigned': {
+      // The task moves to its new holder's inbox, with a notification as for any task they are given.
+      const t = event.data;
+      await writes.flushTasks();
+      await trx
+        .updateTable('tasks')
+        .set({ assignee_nip: t.assigneeNip, assignee_role: t.assigneeRole })
+        .where('task_id', '=', t.taskId)
+        .execute();
+      writes.notify({
+        org_id: state.orgId,
+        task_id: t.taskId,
+        recipient_nip: t.assigneeNip,
+        recipient_role: t.assigneeRole,
+        kind: 'assigned',
+        event_id: eventId,
+        created_at: t.at,
+      });
+      return;
+    }
+    case 'participants.changed':
+      // The new rater reads the year's activity reports, those written before the change too.
+      await trx
+        .updateTable('activity_reports')
+        .set({ supervisor_nip: event.data.supervisorNip })
+        .where('appraisal_id', '=', state.appraisalId)
+        .execute();
+      return;
     case 'activityReport.added': {
       const r = event.data;
       await trx

@@ -77,18 +77,21 @@ export interface AppraisalParties {
   raterNip: string | null;
   /** The rater's superior (atasan pejabat penilai), who rates once the rating has passed to them. */
   superiorNip: string | null;
+  /** An acting rater (Plt/Plh) standing in now: they rate as the rater meanwhile. */
+  actingNip?: string | null;
 }
 
 /**
  * The evaluation file (every period's realisations, feedback and ratings, the reviews' aggregates): for
- * the rater, the rater's superior, HR and auditors of the appraisal's organisation; never another
+ * the rater (and an acting rater while they stand in), the rater's superior, HR and auditors of the appraisal's organisation; never another
  * employee, the appraised one included (they read their own appraisal). Tenancy is the caller's check
  * (appraisalIsOf, mayEnterOrganisation).
  */
 export function mayReadEvaluationFile(principal: Principal, parties: AppraisalParties): boolean {
   if (holdsRole(principal, 'hr', 'auditor')) return true;
   const { nip } = principal;
-  return nip !== parties.employeeNip && (nip === parties.raterNip || nip === parties.superiorNip);
+  const holders = [parties.raterNip, parties.superiorNip, parties.actingNip];
+  return nip !== parties.employeeNip && holders.some((holder) => holder != null && holder === nip);
 }
 
 /** The people of one position in a standards round an access decision looks at. */

@@ -1,6 +1,6 @@
 // An appraisal from its read model: the employee's own (and the view of it they may see), and the whole
 // state for whoever holds a task on it (the supervisor's agreement and check-in pages).
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Principal } from '../../auth/identity.ts';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { aggregateReviews } from '../../domain/review/berakhlak.ts';
@@ -8,7 +8,10 @@ import type { Database } from '../../schema/database.ts';
 
 type Db = Kysely<Database>;
 
-/** My appraisal in the latest cycle, or in the given one; undefined when I have none there. */
+/**
+ * My appraisal in the latest cycle, or in the given one; undefined when I have none there. Of two in one
+ * cycle (I left and came back), the one not cancelled, else the latest.
+ */
 export async function myAppraisal(
   db: Db,
   principal: Principal,
@@ -20,6 +23,8 @@ export async function myAppraisal(
     .where('org_id', '=', principal.org)
     .where('nip', '=', principal.nip)
     .orderBy('cycle_id', 'desc')
+    .orderBy(sql`step = 'cancelled'`)
+    .orderBy('updated_at', 'desc')
     .limit(1);
   if (cycleId) query = query.where('cycle_id', '=', cycleId);
   const row = await query.executeTakeFirst();

@@ -1,7 +1,7 @@
 // The evaluation file of one appraisal, for whoever may read it (access.ts mayReadEvaluationFile): folded
 // from the appraisal's events in the log (domain/appraisal/evaluation-file.ts), with people's names, and
 // the employment status and rank of the employee, the rater and the superior as the forms show them.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Principal } from '../../auth/identity.ts';
 import {
   type EvaluationFile,
@@ -46,11 +46,17 @@ export async function evaluationFileOf(
   const row = await db
     .selectFrom('appraisals')
     .select(['nip', 'supervisor_nip', 'superior_nip'])
+    .select(sql<string | null>`state->'acting'->>'nip'`.as('acting_nip'))
     .where('org_id', '=', org)
     .where('appraisal_id', '=', appraisalId)
     .executeTakeFirst();
   if (!row) return { refused: 'not_found' };
-  const parties = { employeeNip: row.nip, raterNip: row.supervisor_nip, superiorNip: row.superior_nip };
+  const parties = {
+    employeeNip: row.nip,
+    raterNip: row.supervisor_nip,
+    superiorNip: row.superior_nip,
+    actingNip: row.acting_nip,
+  };
   if (!mayReadEvaluationFile(principal, parties)) return { refused: 'forbidden' };
   return {
     file: withEmployments(await foldedFile(db, org, appraisalId), await staffCardsOf(db, org, appraisalId)),

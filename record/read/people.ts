@@ -1,7 +1,7 @@
 // People of an organisation: names, each person as the official forms show them (number, employment
 // status, pangkat/golongan, position, unit), the dev login picker, and a supervisor's team (direct reports
 // from the org chart, the step of each one's latest appraisal and the open tasks on it).
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import type { Database } from '../../schema/database.ts';
 
@@ -177,6 +177,9 @@ export async function teamOf(db: Db, org: string, nip: string): Promise<TeamMemb
       people.map((p) => p.nip),
     )
     .orderBy('cycle_id', 'desc')
+    // Of two in one cycle (someone who left and came back): the one not cancelled, else the latest.
+    .orderBy(sql`step = 'cancelled'`)
+    .orderBy('updated_at', 'desc')
     .execute();
   const latest = new Map<string, (typeof appraisals)[number]>();
   for (const a of appraisals) if (!latest.has(a.nip)) latest.set(a.nip, a);

@@ -172,6 +172,20 @@ const bodies: Array<[RegExp, unknown]> = [
   [/\/close$/, {}],
   [/\/employees$/, { nips: ['199001012015031001'] }],
   [/\/remove$/, { reason: 'Pindah instansi' }],
+  [/\/rejoin$/, { reason: 'Kembali bertugas', effectiveDate: new Date().toISOString().slice(0, 10) }],
+  [
+    /\/acting-rater$/,
+    {
+      actingNip: leaderA!.nip,
+      from: new Date().toISOString().slice(0, 10),
+      to: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+      reason: 'Cuti tahunan',
+    },
+  ],
+  [
+    /\/rater$/,
+    { raterNip: head.nip, reason: 'Data atasan salah', effectiveDate: new Date().toISOString().slice(0, 10) },
+  ],
   [/\/deadline$/, { step: 'socialisation', deadline: new Date(Date.now() + 30 * 86_400_000).toISOString() }],
   [/\/tasks\/.+\/actions$/, { type: 'acknowledgeStandards' }],
   [

@@ -76,6 +76,17 @@ describe('the ids of the system', () => {
     expect(idsOfCycleLike('a_b.2027')).toBe('a\\_b.2027.%');
     expect(appraisalStreamsOfCycleLike('50%.2027')).toBe('appraisal-50\\%.2027.%');
     expect(appraisalWorkflowsOfCyclePrefix(cycle)).toBe('appraisal:bungo.2027.');
+    // A person's second appraisal in the cycle, after they came back; the first keeps its id.
+    const again = appraisalIdFor(cycle, '198505052010011002', 2);
+    expect(again).toBe('bungo.2027.198505052010011002-2');
+    expect(appraisalIdFor(cycle, '198505052010011002', 1)).toBe(appraisal);
+    expect(parseAppraisalId(again)).toEqual({ cycleId: cycle, nip: '198505052010011002', sequence: 2 });
+    expect(appraisalStreamId(again)).toBe('appraisal-bungo.2027.198505052010011002-2');
+    expect(parseTaskId(taskIdFor(again, 'ratePeriod', 'TW3'))).toEqual({
+      appraisalId: again,
+      kind: 'ratePeriod',
+      qualifier: 'TW3',
+    });
   });
 
   it('decodes every cycle and appraisal id it encodes', () => {
@@ -84,6 +95,22 @@ describe('the ids of the system', () => {
         const cycle = cycleIdFor(o, y);
         expect(parseCycleId(cycle)).toEqual({ orgId: o, year: y });
         expect(parseAppraisalId(appraisalIdFor(cycle, n))).toEqual({ cycleId: cycle, nip: n });
+      }),
+    );
+    fc.assert(
+      fc.property(cycleId, nip, fc.integer({ min: 2, max: 1000 }), (c, n, sequence) => {
+        const a = appraisalIdFor(c, n, sequence);
+        expect(parseAppraisalId(a)).toEqual({ cycleId: c, nip: n, sequence });
+        expect(parseStreamId(appraisalStreamId(a))).toEqual({
+          type: 'appraisal',
+          appraisalId: a,
+          cycleId: c,
+        });
+        expect(parseTaskId(taskIdFor(a, 'setRating'))).toEqual({
+          appraisalId: a,
+          kind: 'setRating',
+          qualifier: undefined,
+        });
       }),
     );
   });
@@ -147,6 +174,9 @@ describe('the ids of the system', () => {
       'bungo.2027.123',
       '.198505052010011002',
       'bungo.2027.1985050520100110021',
+      'bungo.2027.198505052010011002-1',
+      'bungo.2027.198505052010011002-02',
+      'bungo.2027.198505052010011002-',
     ])
       expect(parseAppraisalId(text)).toBeUndefined();
     for (const text of [
@@ -168,7 +198,8 @@ describe('the ids of the system', () => {
         const cycle = parseCycleId(text);
         if (cycle) expect(cycleIdFor(cycle.orgId, cycle.year)).toBe(text);
         const appraisal = parseAppraisalId(text);
-        if (appraisal) expect(appraisalIdFor(appraisal.cycleId, appraisal.nip)).toBe(text);
+        if (appraisal)
+          expect(appraisalIdFor(appraisal.cycleId, appraisal.nip, appraisal.sequence)).toBe(text);
       }),
     );
   });

@@ -13,6 +13,7 @@ import {
 } from '../../domain/vocabulary/vocabulary.ts';
 
 const variants = [
+  'appraisal.started:rejoined',
   'appraisal.stepEntered:due',
   'objection.decided:changed',
   'cycle.unitCalibrated:broken',

@@ -20,6 +20,7 @@ import { seedOrganisation } from './organisation.ts';
 import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
 import { runStandardsRound } from './standards-round.ts';
+import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
@@ -84,12 +85,14 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   await seedPuskesmas(rig.db, orgId, { peer: true });
   await seedPuskesmas(rig.db, 'agam', { peer: false });
   await seedSkpOrganisation(rig.db, 'tebo');
+  await seedChangesOrganisation(rig.db, 'kerinci');
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
     ...(await recordPeriodicYear(env, rig)),
     await recordSkpYear(env, rig),
     await recordStandardsRound(env, rig),
+    ...(await recordChangesYear(env, rig)),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
@@ -140,6 +143,31 @@ async function recordYear(env: TestWorkflowEnvironment, rig: RecordingRig): Prom
   ];
 }
 
+/**
+ * The year with a corrected rater, an acting rater in October and a colleague who came back
+ * (test/support/changes-year.ts): the appraisal, and the cycle that took the return.
+ */
+async function recordChangesYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory[]> {
+  const year = await runChangesYear(env, rig, 'kerinci');
+  return [
+    await historyOf(
+      year.appraisal,
+      'employee-appraisal-changes-year.json',
+      'EmployeeAppraisalWorkflow',
+      'a quarterly year with changes during the year: the rater corrected in January (the SKP proposal moves), a Plh for October who rates TW3 (timers at the range boundaries), the rater again from November',
+    ),
+    await historyOf(
+      year.cycle,
+      'cycle-changes-year.json',
+      'CycleWorkflow',
+      'a cycle in which HR removes a leaver in April and takes her back in August (a second appraisal of hers starts, its calendar from the return), released and closed by HR',
+    ),
+  ];
+}
+
 /** The quarterly year of periodic evaluations (test/support/periodic-year.ts), appraisal and cycle. */
 async function recordPeriodicYear(
   env: TestWorkflowEnvironment,
@@ -186,7 +214,8 @@ async function recordNextCycle(env: TestWorkflowEnvironment, rig: RecordingRig):
   );
 }
 
-const nextCycleOrg = 'kerinci';
+// start-next-cycle.json was recorded for kerinci, before the year with changes took that organisation.
+const nextCycleOrg = 'merangin';
 
 /** A standards round (test/support/standards-round.ts) from its start to HR's close. */
 async function recordStandardsRound(

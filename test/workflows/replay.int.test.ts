@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, and a standards round', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, and a year with changes during the year (its appraisal and its cycle)', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -64,6 +64,8 @@ describe('replaying recorded histories', () => {
       ['start-next-cycle.json', 'StartNextCycleWorkflow'],
       ['employee-appraisal-skp-leader.json', 'EmployeeAppraisalWorkflow'],
       ['standards-round.json', 'StandardsRoundWorkflow'],
+      ['employee-appraisal-changes-year.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-changes-year.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -110,6 +112,17 @@ describe('replaying recorded histories', () => {
       ...Array(3).fill('readAgreedRhk'),
       ...Array(3).fill('readUnitCapaian'),
     ]);
+    // The year with changes during the year took both of their patches (a rater change, an acting rater).
+    const patchesOf = (file: string) =>
+      (fixtures.find((f) => f.file === file)?.history.events ?? []).flatMap((e) => {
+        const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+        return data ? [JSON.parse(Buffer.from(data).toString('utf8')).id as string] : [];
+      });
+    expect(patchesOf('employee-appraisal-changes-year.json')).toEqual(
+      expect.arrayContaining(['participant-changes', 'acting-rater']),
+    );
+    expect(patchesOf('employee-appraisal-periodic-year.json')).not.toContain('participant-changes');
+    expect(patchesOf('cycle-changes-year.json')).toEqual(['rejoin-employee']);
     // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
     const launchHeartbeat = (file: string) =>
       fixtures

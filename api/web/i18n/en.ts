@@ -1,5 +1,6 @@
 // English. Its type makes the compiler reject a key that id.ts lacks, or a key of id.ts left out here.
 import { domainLabels } from './domain-labels.ts';
+import { enChanges } from './en-changes.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
 import { enPeople } from './en-people.ts';
@@ -17,6 +18,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enEvaluation,
   ...enPeople,
   ...enStandards,
+  ...enChanges,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',
   'nav.skip': 'Skip to content',

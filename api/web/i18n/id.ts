@@ -1,6 +1,7 @@
 // Bahasa Indonesia: the default language of the web UI. en.ts must have exactly these keys (the type
 // checker enforces it; test/web-i18n.test.ts checks it again at run time, with the domain's labels).
 import { domainLabels } from './domain-labels.ts';
+import { idChanges } from './id-changes.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idPeople } from './id-people.ts';
@@ -17,6 +18,7 @@ export const idOwn = {
   ...idEvaluation,
   ...idPeople,
   ...idStandards,
+  ...idChanges,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
   'nav.skip': 'Langsung ke isi',

@@ -35,6 +35,13 @@ export function cycleEventLine(
       return event(type, { by, count: (d.nips as unknown[] | undefined)?.length ?? 0 });
     case 'cycle.employeeRemoved':
       return event(type, { by, nip: person(d.nip), reason: text(d.reason) });
+    case 'cycle.employeeRejoined':
+      return event(type, {
+        by,
+        nip: person(d.nip),
+        reason: text(d.reason),
+        effectiveDate: text(d.effectiveDate),
+      });
     case 'cycle.deadlineExtended':
       return event(type, {
         by,

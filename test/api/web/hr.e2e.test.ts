@@ -176,6 +176,38 @@ describe('HR and auditor pages in a real browser', () => {
     expect(await text()).toContain('Halaman ini memerlukan peran auditor.');
   }, 60_000);
 
+  it('lets HR correct a rater on a 360 px phone, each person found by name', async () => {
+    await signIn(hrOfficer.nip, ['hr']);
+    await page.setViewport(360, 780, true);
+    await page.click('nav a[href="/app/hr/changes"]');
+    await page.waitFor(`location.pathname === '/app/hr/changes' && document.querySelector('#q')`);
+    await page.type('#q', 'Fitri');
+    await page.click('main form button[type=submit]');
+    await page.waitFor(`document.querySelector('#found a[href*="${nurse.nip}"]')`);
+    await page.click(`#found a[href*="${nurse.nip}"]`);
+    await page.waitFor(`document.querySelector('#rater')`);
+    expect(await page.evaluate<string>(`document.querySelector('#rater').innerText`)).toContain(
+      'dr. Riko Saputra',
+    );
+    await page.type('#raterQ', 'Syafrizal');
+    await page.click('form[action$="#rater-change"] button');
+    await page.waitFor(`document.querySelector('input[name=raterNip]')`);
+    await page.click('input[name=raterNip]');
+    await page.type('#f-reason', 'Atasan langsung salah di data kepegawaian');
+    await page.click('section[aria-labelledby=rater-change] form[method=post] button[type=submit]');
+    await page.waitFor(`document.querySelector('.notice.ok')`);
+    expect(await text()).toContain('Pejabat penilai sekarang Syafrizal, SKM');
+    expect(await page.evaluate<string>(`document.querySelector('#rater').innerText`)).toContain(
+      'Syafrizal, SKM',
+    );
+    // Nothing wider than the phone: no sideways scrolling.
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(
+      true,
+    );
+    await page.screenshot('hr-changes-phone');
+    await page.setViewport(1280, 900);
+  }, 120_000);
+
   it("lets an auditor read the cycle's timeline, move an appraisal back in time and verify the cycle", async () => {
     await signIn(auditor.nip, ['auditor']);
     expect(await page.evaluate<boolean>(`!!document.querySelector('nav a[href="/app/hr/import"]')`)).toBe(

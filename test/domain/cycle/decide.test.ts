@@ -66,6 +66,29 @@ describe('decideCycle', () => {
       .thenRecord([{ type: 'cycle.unitPredikatSet', data: { unitCode: 'A', predikat: 'baik', by: hr, at } }]);
   });
 
+  it('records a leaver who came back with the reason and the day, and keeps the earlier removal', () => {
+    const removed: CycleEvent = {
+      type: 'cycle.employeeRemoved',
+      data: { nip: hr, reason: 'Tugas belajar', by: hr, at },
+    };
+    const back: CycleEvent = {
+      type: 'cycle.employeeRejoined',
+      data: { nip: hr, reason: 'Selesai tugas belajar', effectiveDate: '2027-08-01', by: hr, at },
+    };
+    spec([started, removed])
+      .when({
+        type: 'rejoinEmployee',
+        nip: hr,
+        reason: 'Selesai tugas belajar',
+        effectiveDate: '2027-08-01',
+        by: hr,
+      })
+      .thenRecord([back]);
+    const state = fold([started, removed, back]);
+    expect(state?.employeesRemoved).toEqual([removed.data]);
+    expect(state?.employeesRejoined).toEqual([back.data]);
+  });
+
   it("records a period's capaian with its period, kept apart from the year's that calibration uses", () => {
     const setTw1: CycleEvent = {
       type: 'cycle.unitPredikatSet',

@@ -89,6 +89,10 @@ describe('access', () => {
     expect(mayReadEvaluationFile(as(other), parties)).toBe(false);
     // Nobody is the rater of an appraisal that has none.
     expect(mayReadEvaluationFile(employee, { ...parties, raterNip: null, superiorNip: null })).toBe(false);
+    // An acting rater while they stand in, and not after.
+    const acting = '198909092014022010';
+    expect(mayReadEvaluationFile(as(acting), { ...parties, actingNip: acting })).toBe(true);
+    expect(mayReadEvaluationFile(as(acting), { ...parties, actingNip: null })).toBe(false);
   });
 
   it("shows a round's position to HR and auditors, its participants and its unit's leader, nobody else", () => {

@@ -1,0 +1,303 @@
+// A quarterly year with changes during the year, the scenario the e2e journey asserts and the replay
+// fixtures record: HR corrects the wrong rater the org chart gave one employee (in January, while the SKP
+// proposal waits), and appoints an acting rater (Plh) for October, who rates TW3; before and after the
+// range the rater rates. A colleague leaves in April and comes back in August: a second appraisal of hers
+// starts in the cycle, from the return. (The issue's journey also has a mutasi in July: not built.) Needs
+// a seeded organisation (seedChangesOrganisation) and a running worker.
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Kysely } from 'kysely';
+import type { ActRequest } from '../../domain/appraisal/commands.ts';
+import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
+import { buildCalendar } from '../../domain/cycle/calendar.ts';
+import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
+import type { Database } from '../../schema/database.ts';
+import type { CycleInput } from '../../workflows/cycle.ts';
+import {
+  actUpdate,
+  appointActingRaterUpdate,
+  calibrateNowUpdate,
+  changeRaterUpdate,
+  closeCycleUpdate,
+  rejoinEmployeeUpdate,
+  removeEmployeeUpdate,
+  setUnitPredikatUpdate,
+} from '../../workflows/messages.ts';
+import { seedOrganisation } from './organisation.ts';
+import { clockSkipper } from './temporal.ts';
+
+export const changesNips = {
+  employee: '199001012015031001',
+  /** The rater the org chart wrongly gives. */
+  wrongRater: '198602022011011004',
+  supervisor: '198505052010011002',
+  superior: '197703032000031003',
+  /** Pelaksana harian for October. */
+  acting: '198909092014022010',
+  /** Leaves in April, comes back in August. */
+  leaver: '199303032018012007',
+  hr: '198012122005012006',
+};
+const nip = changesNips;
+const zone = 'Asia/Jakarta';
+
+export function seedChangesOrganisation(db: Kysely<Database>, orgId: string) {
+  return seedOrganisation(
+    db,
+    orgId,
+    ['PKM', 'DINKES'],
+    [
+      { nip: nip.superior, name: 'Kepala Dinas', unitCode: 'DINKES', supervisorNip: null },
+      { nip: nip.supervisor, name: 'Kepala Puskesmas', unitCode: 'DINKES', supervisorNip: nip.superior },
+      { nip: nip.wrongRater, name: 'Kepala Seksi', unitCode: 'DINKES', supervisorNip: nip.superior },
+      { nip: nip.acting, name: 'Dokter Fungsional', unitCode: 'DINKES', supervisorNip: nip.supervisor },
+      { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.wrongRater },
+      { nip: nip.leaver, name: 'Dewi Kembali', unitCode: 'PKM', supervisorNip: nip.supervisor },
+    ],
+  );
+}
+
+export interface ChangesYear {
+  cycle: WorkflowHandle;
+  appraisal: WorkflowHandle;
+  cycleId: string;
+  appraisalId: string;
+  /** The acting rater's range as instants: 00:00 WIB on 1 October and on 1 November. */
+  acting: { startsAt: string; endsAt: string };
+  /** Who held TW3's and TW4's rating tasks just after each window opened, and on 1 October. */
+  holders: { tw3Opened: string | null; october: string | null; tw4Opened: string | null };
+  /** What the rater's attempt at TW3 in October was refused with. */
+  raterRefusedInOctober: string;
+  /** The colleague's two appraisals: cancelled in April, and the one from her return in August. */
+  leaver: { first: string; second: string; returnedAt: string };
+}
+
+/** Runs the year to the appraisal's completion and the cycle's close by HR. */
+export async function runChangesYear(
+  env: TestWorkflowEnvironment,
+  rig: { db: Kysely<Database>; taskQueue: string },
+  orgId: string,
+): Promise<ChangesYear> {
+  const now = new Date(await env.currentTimeMs());
+  const year = now.getUTCFullYear() + 1;
+  const calendar = toAppraisalCalendar(
+    buildCalendar(year, now.toISOString(), { periods: 'quarterly' }, zone),
+  );
+  const windows = calendar.periods?.windows ?? [];
+  const cycleId = cycleIdFor(orgId, year);
+  const appraisalId = appraisalIdFor(cycleId, nip.employee);
+  const input: CycleInput = {
+    cycleId,
+    orgId,
+    year,
+    calendar,
+    population: { unitCodes: ['PKM'] },
+    startedBy: nip.hr,
+  };
+  const cycle = await env.client.workflow.start('CycleWorkflow', {
+    workflowId: cycleWorkflowId(cycleId),
+    taskQueue: rig.taskQueue,
+    args: [input],
+  });
+  const appraisal = env.client.workflow.getHandle(appraisalWorkflowId(appraisalId));
+  const actOn = (appraisalOf: string) => (actor: keyof typeof nip, command: ActRequest['command']) =>
+    env.client.workflow
+      .getHandle(appraisalWorkflowId(appraisalOf))
+      .executeUpdate(actUpdate, { args: [{ actor: { nip: nip[actor], roles: [] }, command }] });
+  const act = actOn(appraisalId);
+  const leaver = {
+    first: appraisalIdFor(cycleId, nip.leaver),
+    second: appraisalIdFor(cycleId, nip.leaver, 2),
+    returnedAt: `${year}-08-03T02:00:00.000Z`,
+  };
+  const skipTo = clockSkipper(env);
+  const row = () =>
+    rig.db.selectFrom('appraisals').selectAll().where('appraisal_id', '=', appraisalId).executeTakeFirst();
+  /** The holder of the open task whose id ends so, once there is one. */
+  const holder = async (suffix: string) => {
+    let task: { assignee_nip: string | null } | undefined;
+    await waitFor(`an open …${suffix}`, async () => {
+      task = await rig.db
+        .selectFrom('tasks')
+        .select('assignee_nip')
+        .where('task_id', '=', `${appraisalId}${suffix}`)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return task !== undefined;
+    });
+    return task?.assignee_nip ?? null;
+  };
+  await waitFor('the appraisal row', async () => (await row()) !== undefined);
+  // The launch stores the row before it starts the workflow.
+  await waitFor('the appraisal workflow', () =>
+    appraisal.describe().then(
+      () => true,
+      () => false,
+    ),
+  );
+
+  // January: the SKP proposal waits on the wrong rater; HR corrects the rater, and it moves.
+  await act('employee', { type: 'acknowledgeStandards' });
+  await skipTo(calendar.agreement.start);
+  await holder(':proposeIndicators:v1');
+  await appraisal.executeUpdate(changeRaterUpdate, {
+    args: [
+      {
+        raterNip: nip.supervisor,
+        superiorNip: nip.superior,
+        reason: 'Atasan langsung salah di data kepegawaian',
+        effectiveDate: `${year}-01-01`,
+        by: nip.hr,
+      },
+    ],
+  });
+  const rhk = [
+    {
+      id: 'rhk-1',
+      kind: 'utama' as const,
+      description: 'Menurunkan waktu tunggu pasien',
+      parentRhkId: null,
+      indicators: [
+        { id: 'iki-1', description: 'Waktu tunggu', aspect: 'waktu' as const, target: '30 menit' },
+      ],
+    },
+  ];
+  await act('supervisor', { type: 'proposeIndicators', rhk });
+  await act('employee', { type: 'signAgreement', version: 1 });
+  await act('supervisor', { type: 'signAgreement', version: 1 });
+  /** The SKP of the colleague's appraisal: proposed by the rater, signed by both. */
+  const agreeOn = async (appraisalOf: string) => {
+    const on = actOn(appraisalOf);
+    await on('supervisor', { type: 'proposeIndicators', rhk });
+    await on('leaver', { type: 'signAgreement', version: 1 });
+    await on('supervisor', { type: 'signAgreement', version: 1 });
+  };
+  await agreeOn(leaver.first);
+  const leaverRow = (appraisalOf: string) =>
+    rig.db.selectFrom('appraisals').select('step').where('appraisal_id', '=', appraisalOf).executeTakeFirst();
+
+  const realise = (period: string) =>
+    act('employee', {
+      type: 'recordRealisation',
+      period,
+      realisations: [{ indicatorId: 'iki-1', value: '32 menit', evidence: [{ note: 'Rekap antrean' }] }],
+    });
+  const rate = (who: keyof typeof nip, period: string) =>
+    act(who, {
+      type: 'ratePeriod',
+      period,
+      results: 'sesuai',
+      behaviour: 'sesuai',
+      feedback: who === 'acting' ? 'Dinilai oleh Plh Kepala Puskesmas' : 'Sesuai ekspektasi',
+    });
+  const holders: ChangesYear['holders'] = { tw3Opened: null, october: null, tw4Opened: null };
+  let raterRefusedInOctober = 'not refused';
+  const acting = { startsAt: `${year}-09-30T17:00:00.000Z`, endsAt: `${year}-10-31T17:00:00.000Z` };
+  for (const window of windows) {
+    if (window.id === 'TW2') {
+      // In April the colleague leaves; in August she is back, and a new appraisal of hers starts.
+      await skipTo(`${year}-04-15T02:00:00.000Z`);
+      await cycle.executeUpdate(removeEmployeeUpdate, {
+        args: [{ nip: nip.leaver, reason: 'Cuti di luar tanggungan negara', by: nip.hr }],
+      });
+      await waitFor(
+        'the colleague’s appraisal cancelled',
+        async () => (await leaverRow(leaver.first))?.step === 'cancelled',
+      );
+    }
+    if (window.id === 'TW3') {
+      await skipTo(leaver.returnedAt);
+      await cycle.executeUpdate(rejoinEmployeeUpdate, {
+        args: [{ nip: nip.leaver, reason: 'Kembali dari cuti', effectiveDate: `${year}-08-02`, by: nip.hr }],
+      });
+      await waitFor(
+        'the colleague’s new appraisal',
+        async () => (await leaverRow(leaver.second)) !== undefined,
+      );
+      await waitFor('its workflow', () =>
+        env.client.workflow
+          .getHandle(appraisalWorkflowId(leaver.second))
+          .describe()
+          .then(
+            () => true,
+            () => false,
+          ),
+      );
+      await actOn(leaver.second)('leaver', { type: 'acknowledgeStandards' });
+      await skipTo(`${year}-08-20T02:00:00.000Z`);
+      await agreeOn(leaver.second);
+      // Mid-September HR appoints the Plh for October, ahead of the range.
+      await skipTo(`${year}-09-15T02:00:00.000Z`);
+      await appraisal.executeUpdate(appointActingRaterUpdate, {
+        args: [
+          {
+            actingNip: nip.acting,
+            from: `${year}-10-01`,
+            to: `${year}-10-31`,
+            timeZone: zone,
+            reason: 'Kepala Puskesmas cuti besar',
+            by: nip.hr,
+          },
+        ],
+      });
+    }
+    await skipTo(window.opens);
+    const ratingTask = `:ratePeriod:${window.id}`;
+    if (window.id === 'TW3') holders.tw3Opened = await holder(ratingTask);
+    if (window.id === 'TW4') holders.tw4Opened = await holder(ratingTask);
+    await realise(window.id);
+    if (window.id !== 'TW3') {
+      await rate('supervisor', window.id);
+    } else {
+      // October: the Plh holds the rater's part and rates; the rater may not meanwhile.
+      await skipTo(acting.startsAt);
+      await waitFor('the task moved to the Plh', async () => (await holder(ratingTask)) === nip.acting);
+      holders.october = await holder(ratingTask);
+      raterRefusedInOctober = await rate('supervisor', 'TW3').then(
+        () => 'accepted',
+        (error: Error) => String((error.cause as { type?: string } | undefined)?.type ?? error.message),
+      );
+      await act('acting', {
+        type: 'givePeriodFeedback',
+        period: 'TW3',
+        rhkId: 'rhk-1',
+        feedback: 'Antrean sore perlu dipantau',
+      });
+      await rate('acting', 'TW3');
+      await skipTo(acting.endsAt);
+    }
+    await act('employee', { type: 'acknowledgePeriod', period: window.id });
+  }
+
+  // The akhir rating by the rater, a unit whose capaian lets one Baik pass, the release, the end.
+  await skipTo(calendar.review.start);
+  await act('employee', { type: 'submitReview', scores: { akuntabel: 4 }, comment: '' });
+  await skipTo(calendar.rating.start);
+  for (const rate of [act, actOn(leaver.second)])
+    await rate('supervisor', {
+      type: 'setRating',
+      results: 'sesuai',
+      behaviour: 'sesuai',
+      feedback: 'Sesuai ekspektasi sepanjang tahun',
+    });
+  await cycle.executeUpdate(setUnitPredikatUpdate, {
+    args: [{ unitCode: 'PKM', predikat: 'istimewa', by: nip.hr }],
+  });
+  await skipTo(calendar.rating.deadline);
+  await cycle.executeUpdate(calibrateNowUpdate, { args: [{ by: nip.hr }] });
+  await waitFor('the release', async () => (await row())?.step === 'feedback');
+  await skipTo((await row())?.deadline?.toISOString() ?? calendar.cycleEnd);
+  if ((await appraisal.result()).step !== 'completed') throw new Error('the appraisal did not complete');
+  await cycle.executeUpdate(closeCycleUpdate, { args: [{ by: nip.hr }] });
+  await cycle.result();
+  return { cycle, appraisal, cycleId, appraisalId, acting, holders, raterRefusedInOctober, leaver };
+}
+
+/** Polls a real condition (a projection row) for up to 30 s of wall time. */
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`${what}: not reached in time`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
