@@ -36,8 +36,8 @@ import {
   extendDeadlineSignal,
   releaseSignal,
 } from './messages.ts';
-import { lookupsFor } from './skp-lookups.ts';
 import { acceptParticipantChanges } from './participant-changes.ts';
+import { lookupsFor } from './skp-lookups.ts';
 
 /**
  * The command schemas (and zod), loaded on the first Update: the SDK evaluates a workflow's static

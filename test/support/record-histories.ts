@@ -14,13 +14,13 @@ import type { Database } from '../../schema/database.ts';
 import type { AppraisalInput } from '../../workflows/appraisal-input.ts';
 import { actUpdate, cancelSignal } from '../../workflows/messages.ts';
 import type { NextCycleInput } from '../../workflows/next-cycle.ts';
+import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
 import { nextYearCalendar, journeyNips as nip, seedPuskesmas, waitFor } from './cycle-journey.ts';
 import { runEmployeeYear } from './employee-year.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
 import { runStandardsRound } from './standards-round.ts';
-import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
