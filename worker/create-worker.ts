@@ -2,6 +2,7 @@
 // that write the event log and projections in Postgres.
 import { fileURLToPath } from 'node:url';
 import { Client } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { createActivities } from '../activities/index.ts';
@@ -23,6 +24,8 @@ export interface WorkerOptions {
   db: Kysely<Database>;
   /** The client activities start and signal appraisals with; one on `connection` by default. */
   temporal?: () => Client;
+  /** How long a cached workflow's task waits for this worker before any worker may take it (SDK: 10 s). */
+  stickyQueueScheduleToStartTimeout?: Duration;
 }
 
 export function createWorker(options: WorkerOptions): Promise<Worker> {
@@ -40,6 +43,9 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     workflowsPath,
     bundlerOptions: { preloadModules },
+    ...(options.stickyQueueScheduleToStartTimeout
+      ? { stickyQueueScheduleToStartTimeout: options.stickyQueueScheduleToStartTimeout }
+      : {}),
     activities: createActivities({
       db: options.db,
       temporal,
@@ -53,6 +59,7 @@ export function createWorkerOn(
   env: { nativeConnection: NativeConnection; namespace?: string | undefined; client: Client },
   db: Kysely<Database>,
   taskQueue: string,
+  options: Pick<WorkerOptions, 'stickyQueueScheduleToStartTimeout'> = {},
 ): Promise<Worker> {
   return createWorker({
     connection: env.nativeConnection,
@@ -60,5 +67,6 @@ export function createWorkerOn(
     taskQueue,
     db,
     temporal: () => env.client,
+    ...options,
   });
 }
