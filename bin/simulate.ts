@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime } from '@temporalio/worker';
-import pg from 'pg';
-import { startPostgres, withDatabase } from '../runtime/postgres.ts';
+import { startPostgres } from '../runtime/postgres.ts';
 import { withStartRetries } from '../runtime/server-start.ts';
 import { resolveTestServer } from '../runtime/test-server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
+import { createSimulationDatabase } from '../simulation/database.ts';
 import { runSimulation } from '../simulation/run-simulation.ts';
 
 function usage(message: string): never {
@@ -56,7 +56,7 @@ Runtime.install({
 const root = mkdtempSync(join(tmpdir(), 'siklus-sim-'));
 chmodSync(root, 0o755);
 const postgres = await startPostgres({ dataDir: join(root, 'pg'), persistent: false });
-const databaseUrl = await freshDatabase(postgres.url, `siklus_sim_${Date.now()}`);
+const databaseUrl = await createSimulationDatabase(postgres.url, `siklus_sim_${Date.now()}`);
 const db = createDb(databaseUrl);
 const testServer = await resolveTestServer({ log: (l) => console.error(l) });
 const env = await withStartRetries(() =>
@@ -79,17 +79,6 @@ try {
   await db.destroy();
   await postgres.stop();
   rmSync(root, { recursive: true, force: true });
-}
-
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  return withDatabase(adminUrl, name);
 }
 
 function progressBar() {

@@ -2,12 +2,20 @@
 // that write the event log and projections in Postgres.
 import { fileURLToPath } from 'node:url';
 import { Client } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { createActivities } from '../activities/index.ts';
 import type { Database } from '../schema/database.ts';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+/**
+ * Evaluated once per worker, before any workflow, and shared by all (the SDK freezes what they export):
+ * the cache of the command schemas, so the appraisals share one copy of zod and the schemas instead of
+ * one each (a simulated year of 200 employees peaked at 580 MB RSS, against 860 MB).
+ */
+export const preloadModules = [fileURLToPath(new URL('../workflows/command-schemas.ts', import.meta.url))];
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -16,6 +24,8 @@ export interface WorkerOptions {
   db: Kysely<Database>;
   /** The client activities start and signal appraisals with; one on `connection` by default. */
   temporal?: () => Client;
+  /** How long a cached workflow's task waits for this worker before any worker may take it (SDK: 10 s). */
+  stickyQueueScheduleToStartTimeout?: Duration;
 }
 
 export function createWorker(options: WorkerOptions): Promise<Worker> {
@@ -32,6 +42,10 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath,
+    bundlerOptions: { preloadModules },
+    ...(options.stickyQueueScheduleToStartTimeout
+      ? { stickyQueueScheduleToStartTimeout: options.stickyQueueScheduleToStartTimeout }
+      : {}),
     activities: createActivities({
       db: options.db,
       temporal,
@@ -45,6 +59,7 @@ export function createWorkerOn(
   env: { nativeConnection: NativeConnection; namespace?: string | undefined; client: Client },
   db: Kysely<Database>,
   taskQueue: string,
+  options: Pick<WorkerOptions, 'stickyQueueScheduleToStartTimeout'> = {},
 ): Promise<Worker> {
   return createWorker({
     connection: env.nativeConnection,
@@ -52,5 +67,6 @@ export function createWorkerOn(
     taskQueue,
     db,
     temporal: () => env.client,
+    ...options,
   });
 }

@@ -7,7 +7,6 @@ import {
   patched,
   setHandler,
 } from '@temporalio/workflow';
-import type * as Commands from '../domain/appraisal/commands.ts';
 import { decide } from '../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { openingEvents, startedData } from '../domain/appraisal/opening.ts';
@@ -27,6 +26,7 @@ import { isDomainError } from '../domain/errors.ts';
 import { appraisalStreamId } from '../domain/ids.ts';
 import { endOfLocalDayAfter } from '../domain/time/fixed-offsets.ts';
 import type { AppraisalInput } from './appraisal-input.ts';
+import { commandSchemas } from './command-schemas.ts';
 import { createRecorder } from './event-recorder.ts';
 import { createLock } from './lock.ts';
 import {
@@ -43,13 +43,10 @@ import { lookupsFor } from './skp-lookups.ts';
  * The command schemas (and zod), loaded on the first Update: the SDK evaluates a workflow's static
  * imports at every start, and thousands of appraisals see no Update for days. This keeps a start's first
  * task at 5.3 ms of CPU, against 18.5 ms with a static import (`npm run bench -- first-task`), and the
- * launch ratio at 0.82, against 0.69 (README, Benchmarks).
+ * launch ratio at 0.82, against 0.69 (README, Benchmarks). One copy serves every workflow of the worker
+ * (workflows/command-schemas.ts).
  */
-let commandModule: typeof Commands | undefined;
-function schemas(): typeof Commands {
-  commandModule ??= require('../domain/appraisal/commands.ts') as typeof Commands;
-  return commandModule;
-}
+const schemas = commandSchemas;
 
 const dayMs = 86_400_000;
 const reminderLeadMs = 3 * dayMs;

@@ -16,13 +16,21 @@ describe('simulate: a year for 260 employees', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Kysely<Database>;
   let summary: SimulationSummary;
+  const closing: Array<[number, number]> = [];
 
   beforeAll(async () => {
     env = await startTimeSkippingEnv();
     database = await createTestDatabase('simulate');
     db = createDb(database.url);
     await migrateToLatest(db);
-    summary = await runSimulation(env, db, { employees: 260, units: 10, seed: 7 });
+    summary = await runSimulation(env, db, {
+      employees: 260,
+      units: 10,
+      seed: 7,
+      onProgress: (phase, done, total) => {
+        if (phase === 'closing') closing.push([done, total]);
+      },
+    });
   }, 600_000);
 
   afterAll(async () => {
@@ -38,6 +46,11 @@ describe('simulate: a year for 260 employees', () => {
     );
   const rows = async (query: string) =>
     (await sql.raw<{ n: string }>(query).execute(db)).rows.map((r) => Number(r.n));
+
+  it('waits for every workflow to return before it verifies, reporting it as the closing phase', () => {
+    expect(closing).toHaveLength(260);
+    expect(closing.at(-1)).toEqual([260, 260]);
+  });
 
   it('finishes every appraisal: completed or cancelled', () => {
     expect(summary.employees).toBe(260);

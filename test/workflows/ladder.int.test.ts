@@ -1,7 +1,7 @@
 // The provisioning ladders' decisions (runtime/temporal-cli.ts, runtime/test-server.ts) in throwaway
 // caches and PATHs, plus the one real build that is quick: the test server's Maven classpath wrapper,
 // which must accept connections within the 5 s the SDK allows.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import {
   testServerPom,
   testServerVersion,
 } from '../../runtime/test-server.ts';
+import { launcherClass, launcherSource, launcherSourceFile } from '../../runtime/test-server-launcher.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'siklus-ladder-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -193,7 +194,7 @@ describe('test server ladder', () => {
       type: 'existing-path',
       path: wrapper,
     });
-    expect(readFileSync(wrapper, 'utf8')).toContain('io.temporal.testserver.TestServer "$@"');
+    expect(readFileSync(wrapper, 'utf8')).toContain(`${launcherClass} "$@"`);
     expect(readFileSync(join(wrapper, '..', 'classpath.txt'), 'utf8')).toContain(
       `temporal-test-server-${testServerVersion}.jar`,
     );
@@ -209,25 +210,44 @@ describe('test server ladder', () => {
       server.kill();
     }
 
+    // The launcher's repair: the clock keeps no unlock events, so releasing a lock stays O(1).
+    const check = spawnSync(wrapper, ['--self-check'], { encoding: 'utf8', timeout: 60_000 });
+    expect(check.status, check.stderr).toBe(0);
+    expect(JSON.parse(check.stdout)).toEqual({ unlockEventsKept: 0 });
+
     lines.length = 0;
     await resolveTestServer({ env: hostEnv, cacheRoot, log, internetReachable: offline });
     expect(lines).toEqual([`Temporal test server: ${wrapper} (cached)`]);
   });
 
   it.each([
-    { reason: 'a jar of the recorded classpath has gone', pomOnDisk: testServerPom, jarExists: false },
+    {
+      reason: 'a jar of the recorded classpath has gone',
+      pomOnDisk: testServerPom,
+      launcherOnDisk: launcherSource,
+      jarExists: false,
+    },
     {
       reason: 'the cache was made from another pom',
       pomOnDisk: testServerPom.replace('slf4j-nop', 'slf4j-simple'),
+      launcherOnDisk: launcherSource,
       jarExists: true,
     },
-  ])('resolves again when $reason', async ({ pomOnDisk, jarExists }) => {
+    {
+      reason: 'the cache was made with another launcher',
+      pomOnDisk: testServerPom,
+      launcherOnDisk: launcherSource.replace('10_000', '10'),
+      jarExists: true,
+    },
+  ])('resolves again when $reason', async ({ pomOnDisk, launcherOnDisk, jarExists }) => {
     const cacheRoot = freshDir();
     const wrapper = writeScript(cachedTestServerPath(cacheRoot));
     const jar = join(cacheRoot, 'recorded.jar');
     if (jarExists) writeFileSync(jar, '');
     writeFileSync(join(wrapper, '..', 'pom.xml'), pomOnDisk);
     writeFileSync(join(wrapper, '..', 'classpath.txt'), jar);
+    mkdirSync(join(wrapper, '..', 'launcher'));
+    writeFileSync(join(wrapper, '..', 'launcher', launcherSourceFile), launcherOnDisk);
 
     const lines: string[] = [];
     await resolveTestServer({
@@ -237,7 +257,8 @@ describe('test server ladder', () => {
       internetReachable: offline,
     });
     expect(lines).toContain(`Temporal test server: ${wrapper} (Maven classpath)`);
-    expect(readFileSync(wrapper, 'utf8')).toContain('io.temporal.testserver.TestServer');
+    expect(readFileSync(wrapper, 'utf8')).toContain(launcherClass);
     expect(readFileSync(join(wrapper, '..', 'pom.xml'), 'utf8')).toBe(testServerPom);
+    expect(readFileSync(join(wrapper, '..', 'launcher', launcherSourceFile), 'utf8')).toBe(launcherSource);
   });
 });
