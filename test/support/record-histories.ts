@@ -89,6 +89,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
+    await recordUpdates(env, rig, localRecording),
     ...(await recordPeriodicYear(env, rig)),
     await recordSkpYear(env, rig),
     await recordStandardsRound(env, rig),
@@ -232,10 +233,14 @@ async function recordStandardsRound(
 }
 
 /** Updates the validator rejects (never in history) around accepted ones, then HR cancels the appraisal. */
-async function recordUpdates(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {
+async function recordUpdates(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+  recording = updatesRecording,
+): Promise<RecordedHistory> {
   const input: AppraisalInput = {
-    appraisalId: `solo.${nip.peer}`,
-    cycleId: 'solo',
+    appraisalId: `${recording.cycleId}.${nip.peer}`,
+    cycleId: recording.cycleId,
     orgId,
     participants: {
       employee: { nip: nip.peer, name: 'Rekan Kerja', unitCode: 'DINKES', positionCode: 'STAF' },
@@ -271,10 +276,20 @@ async function recordUpdates(env: TestWorkflowEnvironment, rig: RecordingRig): P
   await act(nip.supervisor, { type: 'acknowledgeStandards' }).catch(() => undefined);
   await handle.signal(cancelSignal, { reason: 'Pindah instansi', by: nip.hr });
   if ((await handle.result()).step !== 'cancelled') throw new Error('the appraisal was not cancelled');
-  return historyOf(
-    handle,
-    'employee-appraisal-updates.json',
-    'EmployeeAppraisalWorkflow',
-    'rejected updates (wrong actor, wrong step, wrong shape) around an accepted one, then cancelled by HR',
-  );
+  return historyOf(handle, recording.file, 'EmployeeAppraisalWorkflow', recording.scenario);
 }
+
+const updatesRecording = {
+  cycleId: 'solo',
+  file: 'employee-appraisal-updates.json',
+  scenario:
+    'rejected updates (wrong actor, wrong step, wrong shape) around an accepted one, then cancelled by HR',
+};
+
+/** The same scenario recorded since events are recorded by a local activity (patch record-events-locally). */
+const localRecording = {
+  cycleId: 'solo-local',
+  file: 'employee-appraisal-updates-local-record.json',
+  scenario:
+    'rejected updates around an accepted one, then cancelled by HR, with every event recorded by a local activity in the workflow task that decided it (patch record-events-locally)',
+};

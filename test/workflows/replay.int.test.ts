@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, and a year with changes during the year (its appraisal and its cycle)', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), and events recorded by a local activity', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -66,6 +66,7 @@ describe('replaying recorded histories', () => {
       ['standards-round.json', 'StandardsRoundWorkflow'],
       ['employee-appraisal-changes-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-changes-year.json', 'CycleWorkflow'],
+      ['employee-appraisal-updates-local-record.json', 'EmployeeAppraisalWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -123,6 +124,17 @@ describe('replaying recorded histories', () => {
     );
     expect(patchesOf('employee-appraisal-periodic-year.json')).not.toContain('participant-changes');
     expect(patchesOf('cycle-changes-year.json')).toEqual(['rejoin-employee']);
+    // Events recorded in the workflow task that decided them: a marker each, and no activity task.
+    const local = fixtures.find((f) => f.file === 'employee-appraisal-updates-local-record.json');
+    const localEvents = local?.history.events ?? [];
+    expect(patchesOf('employee-appraisal-updates-local-record.json')).toEqual(['record-events-locally']);
+    expect(localEvents.some((e) => e.activityTaskScheduledEventAttributes)).toBe(false);
+    expect(patchesOf('employee-appraisal-updates.json')).toEqual([]);
+    expect(
+      fixtures
+        .find((f) => f.file === 'employee-appraisal-updates.json')
+        ?.history.events?.some((e) => e.activityTaskScheduledEventAttributes),
+    ).toBe(true);
     // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
     const launchHeartbeat = (file: string) =>
       fixtures
