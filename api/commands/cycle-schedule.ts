@@ -2,6 +2,7 @@
 // StartNextCycleWorkflow (workflows/next-cycle.ts), which starts next year's CycleWorkflow once.
 import {
   type Client,
+  isGrpcServiceError,
   ScheduleAlreadyRunning,
   type ScheduleHandle,
   type ScheduleSpec,
@@ -11,6 +12,7 @@ import type { CalendarOverrides } from '../../domain/cycle/calendar.ts';
 import type { Population } from '../../domain/cycle/events.ts';
 import { defaultPeriodKind } from '../../domain/cycle/periods.ts';
 import type { NextCycleInput, StartNextCycleWorkflow } from '../../workflows/next-cycle.ts';
+import { Refusal } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
 
@@ -75,13 +77,34 @@ export async function scheduleNextCycle(
   request: { population: Population; calendar?: CalendarOverrides; cron?: string },
 ): Promise<{ scheduleId: string }> {
   requireHr(me);
-  const handle = await ensureNextCycleSchedule(services.temporal, {
-    orgId: me.org,
-    population: request.population,
-    calendarOverrides: { periods: defaultPeriodKind, ...request.calendar },
-    startedBy: me.nip,
-    taskQueue: services.taskQueue,
-    ...(request.cron ? { cron: request.cron } : {}),
-  });
-  return { scheduleId: handle.scheduleId };
+  try {
+    const handle = await ensureNextCycleSchedule(services.temporal, {
+      orgId: me.org,
+      population: request.population,
+      calendarOverrides: { periods: defaultPeriodKind, ...request.calendar },
+      startedBy: me.nip,
+      taskQueue: services.taskQueue,
+      ...(request.cron ? { cron: request.cron } : {}),
+    });
+    return { scheduleId: handle.scheduleId };
+  } catch (error) {
+    // The workflow service is what reads a cron expression; one it cannot read was not scheduled (the
+    // client answers its INVALID_ARGUMENT with a TypeError carrying the service's reason).
+    if (request.cron !== undefined && invalidArgument(error))
+      throw new Refusal(
+        422,
+        'invalid_cron',
+        `The cron expression "${request.cron}" is not valid (${error instanceof Error ? error.message : 'refused'}); five fields in UTC: minute hour day month weekday`,
+        { field: 'cron' },
+      );
+    throw error;
+  }
+}
+
+const grpcInvalidArgument = 3;
+
+function invalidArgument(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  return isGrpcServiceError(cause) && cause.code === grpcInvalidArgument;
 }

@@ -12,6 +12,13 @@ import { nextCycleScheduleId } from '../../api/commands/cycle-schedule.ts';
 import { identityFromEnv } from '../../auth/config.ts';
 import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import { createServerApp } from '../../bin/server.ts';
+import {
+  bodyExamples,
+  dotted,
+  exampleOf,
+  type JsonSchema,
+  withField,
+} from '../../reliability/fuzz/openapi-examples.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
@@ -19,7 +26,6 @@ import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
 import { repeated, sendChunked } from '../support/chunked-request.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { bodyExamples, dotted, exampleOf, type JsonSchema, withField } from '../support/openapi-fuzz.ts';
 import { startDevEnv } from '../support/temporal.ts';
 import { type ServedApp, serveApp } from '../support/web-app.ts';
 
@@ -269,6 +275,20 @@ describe('hostile input (API and web, dev server)', () => {
     );
     // Nothing the fuzzing above sent started a cycle either.
     expect(await db.selectFrom('cycles').select('cycle_id').execute()).toEqual([]);
+  });
+
+  it('refuses PUT /cycle-schedule with a cron the workflow service cannot read as 422 invalid_cron, and schedules nothing', async () => {
+    const r = await api('PUT', `${v1}/cycle-schedule`, { population: {}, cron: 'xxxxxxxxx' });
+    expect({ status: r.status, type: r.type, code: r.body.code, field: r.body.field }).toEqual({
+      status: 422,
+      type: 'application/problem+json',
+      code: 'invalid_cron',
+      field: 'cron',
+    });
+    expect(r.body.detail).toContain('xxxxxxxxx');
+    await expect(env.client.schedule.getHandle(nextCycleScheduleId(orgId)).describe()).rejects.toThrow(
+      /not found/i,
+    );
   });
 
   it('refuses a late joiner whose NIP has 18 digits but no real structure, naming the wrong part', async () => {
