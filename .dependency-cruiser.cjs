@@ -54,6 +54,8 @@ const layers = {
   // Entry points and tools: they compose everything.
   bin: ['*'],
   bench: ['*'],
+  // The reliability suite (npm run fuzz): a tool over the whole system, like bench/.
+  reliability: ['*'],
   scripts: ['*'],
 };
 
