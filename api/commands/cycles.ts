@@ -2,7 +2,7 @@
 // running cycle (late joiners, a leaver, a unit's deadline). Each is a workflow start or a Workflow
 // Update on the CycleWorkflow, under the same deadline and 503 handling as every Temporal call; with a
 // key the Update id (and the start's memo) is derived from it, so a repeat gets the first outcome.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '../../auth/identity.ts';
 import { defaultSkpApproach, type SkpApproach, skpApproaches } from '../../domain/appraisal/skp.ts';
 import type { Step } from '../../domain/appraisal/types.ts';
@@ -158,7 +158,7 @@ export async function setUnitPredikat(
   const { unitCode, predikat, period } = change;
   if (period !== undefined) requireCyclePeriod(cycle, period, { annual: false });
   const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
-  return executeUpdate(
+  return updateCycle(
     services,
     handle,
     setUnitPredikatUpdate,
@@ -187,7 +187,22 @@ export async function closeCycle(
   requireHr(me);
   const cycle = await readableCycle(services, me, cycleId);
   const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
-  return executeUpdate(services, handle, closeCycleUpdate, [{ by: me.nip }], updateIdFor(me, key));
+  return updateCycle(services, handle, closeCycleUpdate, [{ by: me.nip }], updateIdFor(me, key));
+}
+
+/**
+ * An Update to the cycle's workflow: one that has ended (the cycle closed, perhaps a moment ago, before
+ * its read model said so) is 409 cycle_closed.
+ */
+async function updateCycle<Ret, Args extends [unknown, ...unknown[]]>(
+  ...call: Parameters<typeof executeUpdate<Ret, Args>>
+): Promise<Ret> {
+  try {
+    return await executeUpdate(...call);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new Refusal(409, 'cycle_closed', 'The cycle is closed');
+    throw error;
+  }
 }
 
 /** A running cycle of my organisation, for HR to change: 409 cycle_closed once it is closed. */
@@ -208,7 +223,7 @@ export async function addEmployees(
   key: string | undefined,
 ): Promise<CycleChangeResult> {
   const handle = await runningCycle(services, me, cycleId);
-  return executeUpdate(services, handle, addEmployeesUpdate, [{ nips, by: me.nip }], updateIdFor(me, key));
+  return updateCycle(services, handle, addEmployeesUpdate, [{ nips, by: me.nip }], updateIdFor(me, key));
 }
 
 /** Removes a leaver: their appraisal is cancelled with the reason. */
@@ -221,7 +236,7 @@ export async function removeEmployee(
   key: string | undefined,
 ): Promise<CycleChangeResult> {
   const handle = await runningCycle(services, me, cycleId);
-  return executeUpdate(
+  return updateCycle(
     services,
     handle,
     removeEmployeeUpdate,
@@ -241,7 +256,7 @@ export async function extendUnitDeadline(
   const handle = await runningCycle(services, me, cycleId);
   if (Date.parse(change.deadline) <= Date.now())
     throw new Refusal(422, 'deadline_in_past', 'The new deadline must be in the future');
-  return executeUpdate(
+  return updateCycle(
     services,
     handle,
     extendUnitDeadlineUpdate,

@@ -50,4 +50,32 @@ describe('npm run fuzz, short form', () => {
     expect(statuses.some((s) => s < 300)).toBe(true);
     for (const refused of [400, 401, 403, 404, 413, 422]) expect(statuses).toContain(refused);
   }, 600_000);
+
+  // Found by the fuzzer: Updates to a cycle whose workflow has ended were 500.
+  it('answers 409 cycle_closed, as problem+json, to closing a closed cycle again or setting its unit predikat', async () => {
+    const cycle = world.known.cycleId?.[0] ?? '';
+    const post = (path: string, body: unknown) =>
+      fetch(`${served.base}/v1/orgs/fuzz/cycles/${cycle}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${world.tokens.hr}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    // The fuzzing above may have closed it already.
+    expect([200, 409]).toContain((await post('/close', {})).status);
+    for (const [path, body] of [
+      ['/close', {}],
+      [`/units/${world.known.unitCode?.[0]}/predikat`, { predikat: 'baik' }],
+    ] as const) {
+      const again = await post(path, body);
+      expect({
+        status: again.status,
+        type: again.headers.get('content-type'),
+        code: ((await again.json()) as { code?: string }).code,
+      }).toEqual({
+        status: 409,
+        type: 'application/problem+json',
+        code: 'cycle_closed',
+      });
+    }
+  });
 });
