@@ -105,11 +105,29 @@ export async function benchApi(options: ApiBenchOptions = {}) {
   }
 }
 
-/** The API in its own process (tsx), on a free port; resolves with its URL. */
-async function startServerProcess(databaseUrl: string, dataDir: string) {
+/**
+ * The API in its own process (tsx), on a free port; resolves with its URL. With a Temporal address and
+ * task queue its commands reach that server (the soak's task actions); without, only reads work.
+ */
+export async function startServerProcess(
+  databaseUrl: string,
+  dataDir: string,
+  temporal?: { address: string; namespace: string; taskQueue: string },
+) {
   const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
   const child = spawn(tsx, [new URL('./api-server.ts', import.meta.url).pathname], {
-    env: { ...process.env, SIKLUS_BENCH_DATABASE_URL: databaseUrl, SIKLUS_BENCH_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      SIKLUS_BENCH_DATABASE_URL: databaseUrl,
+      SIKLUS_BENCH_DATA_DIR: dataDir,
+      ...(temporal
+        ? {
+            SIKLUS_BENCH_TEMPORAL_ADDRESS: temporal.address,
+            SIKLUS_BENCH_NAMESPACE: temporal.namespace,
+            SIKLUS_BENCH_TASK_QUEUE: temporal.taskQueue,
+          }
+        : {}),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [chunk] = (await once(child.stdout, 'data')) as [Buffer];

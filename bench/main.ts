@@ -7,6 +7,7 @@ import { benchExportXlsx, parseExportArgs } from './export-xlsx.ts';
 import { benchFirstTask, parseFirstTaskArgs } from './first-task.ts';
 import { benchLaunch, parseLaunchArgs, UsageError } from './launch.ts';
 import { benchReplay } from './replay.ts';
+import { benchSoak, parseSoakArgs } from './soak.ts';
 
 const benchmarks: Record<string, (args: string[]) => Promise<unknown>> = {
   'event-append': () => benchEventAppend({ databaseUrl: process.env.DATABASE_URL }),
@@ -16,15 +17,17 @@ const benchmarks: Record<string, (args: string[]) => Promise<unknown>> = {
   'export-xlsx': (args) =>
     benchExportXlsx({ ...parseExportArgs(args), databaseUrl: process.env.DATABASE_URL }),
   'first-task': (args) => benchFirstTask(parseFirstTaskArgs(args)),
+  soak: (args) => benchSoak({ ...parseSoakArgs(args), databaseUrl: process.env.DATABASE_URL }),
 };
 /** Argument checks, run before anything starts; they throw UsageError. */
 const argumentChecks: Record<string, (args: string[]) => unknown> = {
   launch: parseLaunchArgs,
   'export-xlsx': parseExportArgs,
   'first-task': parseFirstTaskArgs,
+  soak: parseSoakArgs,
 };
 /** These start a Temporal dev server, whose banner the SDK copies onto this process's stdout. */
-const noisyStdout = new Set(['launch']);
+const noisyStdout = new Set(['launch', 'soak']);
 
 const childFlag = 'SIKLUS_BENCH_CHILD';
 const name = process.argv[2];

@@ -50,7 +50,7 @@ export interface FuzzRequest {
 export type KnownValues = Record<string, string[]>;
 
 /** Path segments sent as they are (already encoded): traversal, encoded NUL and slash, bad escapes. */
-const rawSegments = ['..', '%2e%2e%2f..%2fetc%2fpasswd', '%00', 'a%2Fb', '%ff%fe', '%', '.', 'x%0d%0aX: y'];
+const rawSegments = ['..', '%2e%2e%2f..%2fetc%2fpasswd', '%00', 'a%2Fb', '%ff%fe', '%', '.', 'x%0d%0aX:%20y'];
 /** Values sent encoded. */
 const oddValues = [
   '',

@@ -3,6 +3,7 @@
 // table but the idempotency keys). An accepted write may start work that lands a moment later (a cycle's
 // launch), so the record is let settle after it before the next request is judged.
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import type { Caller, FuzzRequest } from './requests.ts';
 
 export interface FuzzTarget {
@@ -88,31 +89,52 @@ export async function runFuzz(target: FuzzTarget, requests: FuzzRequest[]): Prom
   return figures;
 }
 
-async function send(target: FuzzTarget, request: FuzzRequest, key: string | undefined) {
+/**
+ * One request on a connection of its own (no pool: a kept-alive socket the server closes while idle is
+ * a client's race, not the server's fault), with the path sent exactly as drawn (no URL normalisation of
+ * `..`).
+ */
+function send(target: FuzzTarget, request: FuzzRequest, key: string | undefined) {
   const token = target.tokens[request.caller];
+  const body = request.body ? Buffer.from(request.body.data) : undefined;
   const headers: Record<string, string> = {
     ...(token ? { authorization: `Bearer ${token}` } : {}),
     ...(key ? { 'idempotency-key': key } : {}),
-    ...(request.body ? { 'content-type': request.body.contentType } : {}),
+    ...(request.body
+      ? { 'content-type': request.body.contentType, 'content-length': String(body?.length ?? 0) }
+      : {}),
   };
-  try {
-    const response = await fetch(`${target.baseUrl}${request.url}`, {
-      method: request.operation.method,
-      headers,
-      ...(request.body ? { body: request.body.data } : {}),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(60_000),
-    });
-    const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type') ?? '', text };
-  } catch (error) {
-    // The connection closed without an answer: counted as a server error.
-    return {
-      status: 599,
-      type: '',
-      text: error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error),
-    };
-  }
+  const base = new URL(target.baseUrl);
+  return new Promise<{ status: number; type: string; text: string }>((resolve) => {
+    const fail = (error: Error) => resolve({ status: 599, type: '', text: `${error.message}` });
+    const outgoing = httpRequest(
+      {
+        host: base.hostname,
+        port: base.port,
+        path: request.url,
+        method: request.operation.method,
+        headers,
+        agent: false,
+        timeout: 60_000,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', fail);
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            type: String(response.headers['content-type'] ?? ''),
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error('no answer within 60 s')));
+    // The server may answer (413) and close before the body is all written: the answer still counts.
+    outgoing.on('error', fail);
+    outgoing.end(body);
+  });
 }
 
 /** Which parts (`name=digest`, joined by `|`) of two fingerprints differ, by name. */

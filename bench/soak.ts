@@ -1,0 +1,266 @@
+// `npm run bench -- soak [--seconds 120] [--employees 2000]`: the inbox and task actions at a steady rate
+// (300 requests/s) from as many distinct users as employees, against an API in its own process, while a
+// cycle of as many employees launches on the same Temporal dev server and worker. One JSON line: p50/p99,
+// requests and errors per route, and the launch's rate against the same launch on the idle server before
+// (goals: p99 <= 50 ms, 0 errors, the launch at >= 0.7 of idle). It verifies what it wrote: each accepted
+// acknowledgement is one event, and the launched cycles pass the audit's verification.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { verifyCycle } from '../audit/verify-cycle.ts';
+import { loadDevKey, signDevToken } from '../auth/dev-keys.ts';
+import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
+import { buildCalendar } from '../domain/cycle/calendar.ts';
+import { cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
+import type { ServerExecutable } from '../runtime/temporal-cli.ts';
+import { startTemporalDevServer } from '../runtime/temporal-server.ts';
+import { createDb } from '../schema/db.ts';
+import { migrateToLatest } from '../schema/migrate.ts';
+import { generateOrganisation } from '../simulation/organisation.ts';
+import { seededRandom } from '../simulation/random.ts';
+import { seedOrganisation } from '../simulation/seed.ts';
+import { createWorker } from '../worker/create-worker.ts';
+import type { CycleInput } from '../workflows/cycle.ts';
+import { startServerProcess } from './api.ts';
+import { UsageError } from './launch.ts';
+import { launchCounts } from './launch-records.ts';
+import { throwawayDatabase } from './throwaway-database.ts';
+
+export interface SoakOptions {
+  seconds: number;
+  employees: number;
+  rate?: number;
+  databaseUrl?: string;
+  temporalExecutable?: ServerExecutable;
+}
+
+export function parseSoakArgs(args: string[]): { seconds: number; employees: number } {
+  const usage = 'usage: npx tsx bench/main.ts soak [--seconds S] [--employees N]';
+  let values: { seconds?: string; employees?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { seconds: { type: 'string' }, employees: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${usage}`);
+  }
+  const whole = (name: string, text: string, max: number) => {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 1 || value > max)
+      throw new UsageError(`--${name} must be a whole number 1-${max}; got '${text}'\n${usage}`);
+    return value;
+  };
+  return {
+    seconds: whole('seconds', values.seconds ?? '120', 3600),
+    employees: whole('employees', values.employees ?? '2000', 20_000),
+  };
+}
+
+const year = new Date().getUTCFullYear() + 1;
+/** Of the steady rate, the share of task actions (each user acknowledges their task once at most). */
+const actionShare = 0.05;
+
+export async function benchSoak(options: SoakOptions) {
+  const { seconds, employees } = options;
+  const rate = options.rate ?? 300;
+  const database = await throwawayDatabase(options.databaseUrl);
+  const db = createDb(database.url);
+  const poller = new pg.Client({ connectionString: database.url });
+  const temporal = await startTemporalDevServer({ executable: options.temporalExecutable });
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-bench-soak-'));
+  try {
+    await migrateToLatest(db);
+    await poller.connect();
+    const orgs = ['soak', 'idle', 'busy'].map((id, i) =>
+      generateOrganisation(seededRandom(40 + i), id, employees, Math.max(1, Math.ceil(employees / 25))),
+    );
+    for (const org of orgs) await seedOrganisation(db, org.orgId, org.units, org.employees);
+    const [users, idle, busy] = orgs as [(typeof orgs)[0], (typeof orgs)[0], (typeof orgs)[0]];
+    const taskQueue = 'siklus-bench-soak';
+    const client = new Client({ connection, namespace: temporal.namespace });
+    const worker = await createWorker({ connection, namespace: temporal.namespace, taskQueue, db });
+    return await worker.runUntil(async () => {
+      const launch = (org: (typeof orgs)[0]) => launchCycle(client, poller, taskQueue, org, employees);
+      await (await launch(users))();
+      const idleLaunch = await (await launch(idle))();
+      const key = await loadDevKey(dataDir);
+      const tokens = await Promise.all(
+        users.employees.map((e) => signDevToken(key, { org: users.orgId, nip: e.nip, roles: ['employee'] })),
+      );
+      const tasks = await poller.query<{ task_id: string; assignee_nip: string }>(
+        `select task_id, assignee_nip from tasks where org_id = $1 and kind = 'acknowledgeStandards' and status = 'open'`,
+        [users.orgId],
+      );
+      const tokenOf = new Map(users.employees.map((e, i) => [e.nip, tokens[i] ?? '']));
+      const actions = tasks.rows.map((t) => ({
+        taskId: t.task_id,
+        token: tokenOf.get(t.assignee_nip) ?? '',
+      }));
+      const server = await startServerProcess(database.url, dataDir, {
+        address: temporal.address,
+        namespace: temporal.namespace,
+        taskQueue,
+      });
+      try {
+        const busyLaunch = await launch(busy);
+        const [inbox, acted] = await Promise.all([
+          inboxLoad(server.url, tokens, rate * (1 - actionShare), seconds),
+          actionLoad(server.url, actions, rate * actionShare, seconds),
+        ]);
+        const busyResult = await busyLaunch();
+        const acknowledged = await poller.query<{ n: string }>(
+          `select count(*) as n from events where type = 'socialisation.acknowledged' and stream_id like $1`,
+          [`%${users.orgId}.${year}.%`],
+        );
+        const findings = [];
+        for (const org of orgs)
+          findings.push(...(await verifyCycle(db, cycleIdFor(org.orgId, year))).findings);
+        return {
+          seconds,
+          users: tokens.length,
+          targetRate: rate,
+          inbox,
+          actions: acted,
+          errors: inbox.errors + inbox.non2xx + acted.errors + acted.non2xx,
+          launch: {
+            employees,
+            idlePerSec: idleLaunch.perSec,
+            busyPerSec: busyResult.perSec,
+            ratio: Math.round((busyResult.perSec / idleLaunch.perSec) * 100) / 100,
+          },
+          verify: {
+            ok: findings.length === 0 && Number(acknowledged.rows[0]?.n ?? 0) === acted.accepted,
+            acknowledgedEvents: Number(acknowledged.rows[0]?.n ?? 0),
+            acceptedActions: acted.accepted,
+            findings: findings.slice(0, 10),
+          },
+        };
+      } finally {
+        server.stop();
+      }
+    });
+  } finally {
+    await poller.end().catch(() => undefined);
+    await connection.close();
+    await temporal.stop();
+    await db.destroy();
+    await database.close();
+  }
+}
+
+/** Starts the organisation's cycle; the function it returns waits until every first task is stored. */
+async function launchCycle(
+  client: Client,
+  poller: pg.Client,
+  taskQueue: string,
+  org: { orgId: string; head: { nip: string } },
+  n: number,
+) {
+  const cycleId = cycleIdFor(org.orgId, year);
+  const calendar = toAppraisalCalendar(buildCalendar(year, new Date().toISOString()));
+  const input: CycleInput = {
+    orgId: org.orgId,
+    year,
+    startedBy: org.head.nip,
+    cycleId,
+    calendar,
+    population: {},
+  };
+  const started = Date.now();
+  await client.workflow.start('CycleWorkflow', {
+    taskQueue,
+    workflowId: cycleWorkflowId(cycleId),
+    args: [input],
+  });
+  return async () => {
+    const deadline = Date.now() + 120_000 + n * 200;
+    for (;;) {
+      const counts = await launchCounts(poller, cycleId);
+      if (counts.started === n && counts.tasks >= n) break;
+      if (Date.now() > deadline) throw new Error(`launch of ${cycleId} timed out: ${JSON.stringify(counts)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const ms = Date.now() - started;
+    return { ms, perSec: Math.round((n / ms) * 1000) };
+  };
+}
+
+const figures = (result: autocannon.Result) => ({
+  requests: result.requests.total,
+  requestsPerSec: Math.round(result.requests.average),
+  p50Ms: result.latency.p50,
+  p99Ms: result.latency.p99,
+  non2xx: result.non2xx,
+  errors: result.errors,
+});
+
+/** Each user's inbox in turn, at the given rate. */
+async function inboxLoad(url: string, tokens: string[], rate: number, seconds: number) {
+  let next = 0;
+  const result = await autocannon({
+    url: `${url}/v1/orgs/soak/me/tasks?limit=50`,
+    connections: 20,
+    overallRate: Math.round(rate),
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+        }),
+      },
+    ],
+  });
+  return figures(result);
+}
+
+/** Each open task acknowledged once, by its assignee, with an Idempotency-Key, at the given rate. */
+async function actionLoad(
+  url: string,
+  actions: Array<{ taskId: string; token: string }>,
+  rate: number,
+  seconds: number,
+) {
+  let next = 0;
+  let accepted = 0;
+  // Never more requests than tasks: a second acknowledgement of a task is refused, which is no error of the API.
+  const amount = Math.min(actions.length, Math.floor(rate * seconds));
+  const result = await autocannon({
+    url: `${url}/v1/orgs/soak/tasks/x/actions`,
+    connections: 5,
+    overallRate: Math.max(1, Math.round(rate)),
+    amount,
+    method: 'POST',
+    requests: [
+      {
+        setupRequest: (request) => {
+          const action = actions[next++ % actions.length];
+          return {
+            ...request,
+            path: `/v1/orgs/soak/tasks/${encodeURIComponent(action?.taskId ?? '')}/actions`,
+            headers: {
+              ...request.headers,
+              authorization: `Bearer ${action?.token}`,
+              'content-type': 'application/json',
+              'idempotency-key': randomUUID(),
+            },
+            body: JSON.stringify({ type: 'acknowledgeStandards' }),
+          };
+        },
+        onResponse: (status) => {
+          if (status >= 200 && status < 300) accepted++;
+        },
+      },
+    ],
+  });
+  return { ...figures(result), accepted };
+}

@@ -1,0 +1,40 @@
+// The soak benchmark, run tiny against the test run's Postgres and Temporal CLI: the inbox and task
+// actions under load while a cycle launches, every figure reported and what it wrote verified (the real
+// run is `npm run bench -- soak`).
+import { describe, expect, inject, it } from 'vitest';
+import { UsageError } from '../../bench/launch.ts';
+import { benchSoak, parseSoakArgs } from '../../bench/soak.ts';
+import { executableFor } from '../support/temporal.ts';
+
+describe('bench soak', () => {
+  it('serves the inbox and acknowledgements of 20 users while 20 employees launch, with no error, each action one event', async () => {
+    const result = await benchSoak({
+      seconds: 4,
+      employees: 20,
+      rate: 40,
+      databaseUrl: inject('databaseUrl'),
+      temporalExecutable: executableFor(inject('temporalCliPath')),
+    });
+    expect(result.users).toBe(20);
+    expect(result.errors).toBe(0);
+    expect(result.inbox.requests).toBeGreaterThan(50);
+    expect(result.inbox.p99Ms).toBeGreaterThanOrEqual(result.inbox.p50Ms);
+    expect(result.actions.accepted).toBeGreaterThan(0);
+    expect(result.actions.accepted).toBe(result.actions.requests);
+    expect(result.verify).toMatchObject({
+      ok: true,
+      acknowledgedEvents: result.actions.accepted,
+      findings: [],
+    });
+    expect(result.launch.idlePerSec).toBeGreaterThan(0);
+    expect(result.launch.busyPerSec).toBeGreaterThan(0);
+    expect(result.launch.ratio).toBeCloseTo(result.launch.busyPerSec / result.launch.idlePerSec, 1);
+  }, 240_000);
+
+  it('rejects bad arguments', () => {
+    expect(parseSoakArgs([])).toEqual({ seconds: 120, employees: 2000 });
+    expect(parseSoakArgs(['--seconds', '30', '--employees=500'])).toEqual({ seconds: 30, employees: 500 });
+    for (const args of [['--seconds', '0'], ['--employees', 'x'], ['--rate', '5'], ['y']])
+      expect(() => parseSoakArgs(args)).toThrow(UsageError);
+  });
+});
