@@ -105,7 +105,9 @@ switch (command) {
     exitCode = await run(bin('vitest'), ['run', 'test/web/hr.e2e.test.ts', ...args]);
     break;
   default:
-    console.error(`usage: node scripts/bootstrap.mjs start|test|test:unit|screenshots|bench|simulate|fuzz [args]`);
+    console.error(
+      `usage: node scripts/bootstrap.mjs start|test|test:unit|screenshots|bench|simulate|fuzz [args]`,
+    );
     exitCode = 2;
 }
 process.exit(exitCode);
