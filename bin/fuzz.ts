@@ -6,9 +6,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Client } from '@temporalio/client';
-import { NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { identityFromEnv } from '../auth/config.ts';
 import { loadDevKey } from '../auth/dev-keys.ts';
 import { throwawayDatabase } from '../bench/throwaway-database.ts';
@@ -20,44 +19,18 @@ import { startTemporalDevServer } from '../runtime/temporal-server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { createWorker } from '../worker/create-worker.ts';
+import { commandLine, quietTemporalRuntime } from './command-line.ts';
 import { startServer } from './server.ts';
 
-function usage(message: string): never {
-  console.error(`fuzz: ${message}\nusage: npm run fuzz -- [--requests N] [--seed S]`);
-  process.exit(2);
-}
+const { wholeNumber } = commandLine('fuzz', 'npm run fuzz -- [--requests N] [--seed S]', [
+  'requests',
+  'seed',
+]);
+const count = wholeNumber('requests', 10_000, 1_000_000);
+const seed = wholeNumber('seed', 1, 2 ** 31 - 1);
+// stdout keeps the one JSON line.
+quietTemporalRuntime();
 
-function wholeNumber(name: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    usage(`--${name} must be a whole number from 1 to ${max}, got "${raw}"`);
-  return value;
-}
-
-let parsed: ReturnType<
-  typeof parseArgs<{ options: { requests: { type: 'string' }; seed: { type: 'string' } } }>
->;
-try {
-  parsed = parseArgs({ options: { requests: { type: 'string' }, seed: { type: 'string' } } });
-} catch (error) {
-  usage(error instanceof Error ? error.message : String(error));
-}
-const count = wholeNumber('requests', parsed.values.requests, 10_000, 1_000_000);
-const seed = wholeNumber('seed', parsed.values.seed, 1, 2 ** 31 - 1);
-
-// stdout keeps the one JSON line: the SDK's and its core's logs go to stderr, errors only.
-Runtime.install({
-  logger: {
-    log: () => {},
-    trace: () => {},
-    debug: () => {},
-    info: () => {},
-    warn: () => {},
-    error: (m) => console.error(m),
-  },
-  telemetryOptions: { logging: { forward: {}, filter: 'ERROR' } },
-});
 const started = Date.now();
 const database = await throwawayDatabase(process.env.DATABASE_URL);
 const db = createDb(database.url, { max: 10 });
