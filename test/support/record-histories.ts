@@ -14,13 +14,13 @@ import type { Database } from '../../schema/database.ts';
 import type { AppraisalInput } from '../../workflows/appraisal-input.ts';
 import { actUpdate, cancelSignal } from '../../workflows/messages.ts';
 import type { NextCycleInput } from '../../workflows/next-cycle.ts';
+import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
 import { nextYearCalendar, journeyNips as nip, seedPuskesmas, waitFor } from './cycle-journey.ts';
 import { runEmployeeYear } from './employee-year.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
 import { runStandardsRound } from './standards-round.ts';
-import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
@@ -86,6 +86,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   await seedPuskesmas(rig.db, 'agam', { peer: false });
   await seedSkpOrganisation(rig.db, 'tebo');
   await seedChangesOrganisation(rig.db, 'kerinci');
+  await seedPuskesmas(rig.db, hearingOrg, { peer: true });
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
@@ -93,6 +94,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     await recordSkpYear(env, rig),
     await recordStandardsRound(env, rig),
     ...(await recordChangesYear(env, rig)),
+    await recordObjectionHearing(env, rig),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
@@ -141,6 +143,26 @@ async function recordYear(env: TestWorkflowEnvironment, rig: RecordingRig): Prom
       'a cycle: launch, deadline extension, unit predikat, calibration hold and release, closed by HR',
     ),
   ];
+}
+
+const hearingOrg = 'sarolangun';
+
+/**
+ * The whole year again, its objection heard (patches objection-explanations and kurang-pembinaan): the
+ * superior asks the rater and the employee to explain, the rater answers, the employee's day passes (the
+ * timer records it missed), and the decision changes the predikat.
+ */
+async function recordObjectionHearing(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory> {
+  const { appraisal } = await runEmployeeYear(env, rig, hearingOrg, { hearing: true });
+  return historyOf(
+    appraisal,
+    'employee-appraisal-objection-hearing.json',
+    'EmployeeAppraisalWorkflow',
+    "a whole year whose objection is heard: explanations asked of the rater (answered) and the employee (missed at its deadline by the workflow's timer), then a decision that changes the predikat; referral",
+  );
 }
 
 /**

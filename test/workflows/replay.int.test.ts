@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, and a year with changes during the year (its appraisal and its cycle)', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), and a year whose objection is heard', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -66,6 +66,7 @@ describe('replaying recorded histories', () => {
       ['standards-round.json', 'StandardsRoundWorkflow'],
       ['employee-appraisal-changes-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-changes-year.json', 'CycleWorkflow'],
+      ['employee-appraisal-objection-hearing.json', 'EmployeeAppraisalWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -123,6 +124,19 @@ describe('replaying recorded histories', () => {
     );
     expect(patchesOf('employee-appraisal-periodic-year.json')).not.toContain('participant-changes');
     expect(patchesOf('cycle-changes-year.json')).toEqual(['rejoin-employee']);
+    // The objection heard: the explanations' timer and the pembinaan follow-up, each behind its patch;
+    // the years recorded before them took neither.
+    expect(patchesOf('employee-appraisal-objection-hearing.json')).toEqual(
+      expect.arrayContaining(['objection-explanations', 'kurang-pembinaan']),
+    );
+    expect(patchesOf('employee-appraisal-year.json')).not.toContain('objection-explanations');
+    const heard = fixtures.find((f) => f.file === 'employee-appraisal-objection-hearing.json');
+    const timers = (heard?.history.events ?? []).filter((e) => e.timerStartedEventAttributes).length;
+    const yearTimers = (
+      fixtures.find((f) => f.file === 'employee-appraisal-year.json')?.history.events ?? []
+    ).filter((e) => e.timerStartedEventAttributes).length;
+    // At least the explanation's own deadline timer more than the same year without the hearing.
+    expect(timers).toBeGreaterThan(yearTimers);
     // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
     const launchHeartbeat = (file: string) =>
       fixtures
