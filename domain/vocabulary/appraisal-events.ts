@@ -153,15 +153,15 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
   'objection.filed': { id: '{by} mengajukan keberatan: “{reasons}”', en: '{by} objected: “{reasons}”' },
   'objection.explanationRequested': {
     id: '{by} meminta penjelasan dari {from} sampai {dueAt}: “{question}”',
-    en: '{by} asked the {from} to explain by {dueAt}: “{question}”',
+    en: '{by} asked {from} to explain by {dueAt}: “{question}”',
   },
   'objection.explained': {
-    id: '{by} memberi penjelasan atas keberatan ({from})',
-    en: '{by} explained, on the objection ({from})',
+    id: '{by} memberi penjelasan atas keberatan',
+    en: '{by} explained, on the objection',
   },
   'objection.explanationMissed': {
     id: 'Penjelasan dari {from} tidak masuk sampai tenggat',
-    en: 'No explanation from the {from} by the deadline',
+    en: 'No explanation from {from} by the deadline',
   },
   'objection.decided': {
     id: '{by} menolak keberatan; predikat tetap {predikat}',
