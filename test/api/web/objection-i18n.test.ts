@@ -13,6 +13,7 @@ import {
   type ObjectionTaskView,
   objectionOutcome,
 } from '../../../api/web/views/objection.ts';
+import { taskBody } from '../../../api/web/views/task.ts';
 import type { AppraisalCommand } from '../../../domain/appraisal/commands.ts';
 import { decide } from '../../../domain/appraisal/decide.ts';
 import { evaluationFile } from '../../../domain/appraisal/evaluation-file.ts';
@@ -195,6 +196,23 @@ describe('the keberatan pages', () => {
     expect(pages.delegateOutcome).toContain('800/12/2026');
     expect(pages.explain).toContain('Siapa yang memberi izin?');
     expect(pages.explain).toContain('name="type" value="explainObjection"');
+  });
+
+  it("gives HR's pembinaan task a form for the guidance given", () => {
+    for (const lang of languages) {
+      const t = translator(lang, zone);
+      const html = taskBody(t, {
+        task: task('pembinaan', undefined, '2026-12-31T16:59:59.000Z'),
+        ownerName: 'Siti',
+        appraisal: null,
+        standards: null,
+        state: null,
+        now,
+      }).toString();
+      expect(html).toContain('name="type" value="recordGuidance"');
+      expect(html).toContain(t('objection.pembinaanIntro'));
+      expect(html).not.toContain(t('task.notInWeb'));
+    }
   });
 
   it('turns the forms into the commands', () => {
