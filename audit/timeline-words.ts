@@ -63,3 +63,15 @@ export const reviewRoleWords: Record<'self' | 'supervisor' | 'peer' | 'subordina
   peer: { id: 'rekan kerja', en: 'peer' },
   subordinate: { id: 'bawahan', en: 'subordinate' },
 };
+
+/**
+ * Which regulation pack a decision was made under, after its sentence: " (aturan asn-2023, berlaku sejak
+ * 2023-01-01)"; nothing for an event that records none (every event of before the packs).
+ */
+export function packNote(data: unknown, lang: Lang): string {
+  const pack = (data as { pack?: { id?: unknown; effectiveFrom?: unknown } } | null)?.pack;
+  if (typeof pack?.id !== 'string' || typeof pack.effectiveFrom !== 'string') return '';
+  return lang === 'id'
+    ? ` (aturan ${pack.id}, berlaku sejak ${pack.effectiveFrom})`
+    : ` (rules ${pack.id}, in force from ${pack.effectiveFrom})`;
+}

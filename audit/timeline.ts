@@ -14,7 +14,7 @@ import { fill, inSentence, vocabularies } from '../domain/vocabulary/vocabulary.
 import type { Database } from '../schema/database.ts';
 import { AuditError } from './errors.ts';
 import { readStreamRows, validateRow } from './event-rows.ts';
-import { type Lang, object, reviewRoleWords, subject, taskWord, whoIs } from './timeline-words.ts';
+import { type Lang, object, packNote, reviewRoleWords, subject, taskWord, whoIs } from './timeline-words.ts';
 
 export type { Lang };
 
@@ -57,7 +57,8 @@ export async function appraisalTimeline(
       }
       const event = { type: validated.event.type, data: validated.event.data } as AppraisalEvent;
       state = event.type === 'appraisal.started' ? initialState(event.data) : state && evolve(state, event);
-      entries.push({ ...base, at: time, sentence: sentence(event, state, base.actor, lang, timeZone) });
+      const said = sentence(event, state, base.actor, lang, timeZone) + packNote(event.data, lang);
+      entries.push({ ...base, at: time, sentence: said });
     }
   }
   if (entries.length === 0) throw new AuditError('not_found', `no events of appraisal ${appraisalId}`);
@@ -204,12 +205,25 @@ function sentence(
         predikat: predikat(event.data.predikat),
         deadline: when(event.data.objectionDeadline),
       });
-    case 'objection.decided':
-      return say(event.data.decision === 'upheld' ? event.type : 'objection.decided:changed', {
+    case 'objection.decided': {
+      const decided = say(event.data.decision === 'upheld' ? event.type : 'objection.decided:changed', {
         by: by(event.data.by),
         predikat: predikat(event.data.predikat),
         previous: predikat(event.data.previousPredikat),
       });
+      const letter = event.data.delegate?.letterRef;
+      if (!letter) return decided;
+      return `${decided}${lang === 'id' ? ` (sebagai kuasa, surat keputusan ${letter})` : ` (as delegate, decision letter ${letter})`}`;
+    }
+    case 'objection.explanationRequested':
+      return say(event.type, {
+        by: by(event.data.by),
+        from: object(event.data.from === 'rater' ? 'supervisor' : 'employee', lang),
+        dueAt: when(event.data.dueAt),
+        question: event.data.question,
+      });
+    case 'objection.explanationMissed':
+      return say(event.type, { from: object(event.data.from === 'rater' ? 'supervisor' : 'employee', lang) });
     case 'referral.created':
     case 'recognition.recorded':
       return say(event.type, { predikat: predikat(event.data.predikat) });

@@ -147,7 +147,9 @@ export function answer(
         : random.chance(0.95)
           ? { type: 'acknowledgeFeedback' }
           : null;
-    case 'decideObjection':
+    case 'decideObjection': {
+      // HR holds it where the superior is outside siklus, and records the decision letter's reference.
+      const letter = task.assignee_role === 'hr' ? { letterRef: 'SK Bupati 800/123/2026' } : {};
       return random.chance(0.5)
         ? {
             type: 'decideObjection',
@@ -155,8 +157,10 @@ export function answer(
             results: 'sesuai',
             behaviour: 'sesuai',
             reason: 'Bukti dukung memadai',
+            ...letter,
           }
-        : { type: 'decideObjection', decision: 'upheld', reason: 'Penilaian sudah sesuai' };
+        : { type: 'decideObjection', decision: 'upheld', reason: 'Penilaian sudah sesuai', ...letter };
+    }
     case 'assignTraining':
       return {
         type: 'assignTraining',

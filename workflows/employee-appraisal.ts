@@ -9,6 +9,7 @@ import {
 } from '@temporalio/workflow';
 import { decide } from '../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
+import { expireExplanations, nextExplanationDue } from '../domain/appraisal/objection.ts';
 import { openingEvents, startedData } from '../domain/appraisal/opening.ts';
 import {
   closePeriod,
@@ -61,6 +62,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
   let state: AppraisalState = initialState({ ...input, calendar: {}, at: nowIso() });
   for (const event of opened) state = evolve(state, event);
   let released = false;
+  const timeZone = input.calendar.timeZone;
   let cancelRequest: { reason: string; by: string } | null = null;
 
   /** Decide-record-evolve, under the lock so every decision sees the state the last one left. */
@@ -91,7 +93,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
         // SKP setting only; the validator decided without them).
         const looked = await lookupsFor(state, command);
         const events = await apply(
-          (s) => decide(s, command, { actor: request.actor, now: nowIso(), ...looked }),
+          (s) => decide(s, command, { actor: request.actor, now: nowIso(), timeZone, ...looked }),
           request.actor.nip,
         );
         return { version: recorder.version, eventTypes: events.map((e) => e.type) };
@@ -116,7 +118,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
         // inbox people act from, may already show it): the handler decides after it, under the lock.
         if (withLock.busy()) return;
         try {
-          decide(state, command.data, { actor: actor.data, now: nowIso() });
+          decide(state, command.data, { actor: actor.data, now: nowIso(), timeZone });
         } catch (error) {
           throw toFailure(error);
         }
@@ -235,6 +237,25 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
     return true;
   }
 
+  /**
+   * Waits until `done` or `end` (false when cancelled), recording each explanation on the objection that
+   * passes its deadline unanswered meanwhile.
+   */
+  async function hearObjection(done: () => boolean, end: string): Promise<boolean> {
+    for (;;) {
+      const due = nextExplanationDue(state);
+      const until = due !== null && due < end ? due : end;
+      const asked = () => nextExplanationDue(state) !== due;
+      const outcome = await waitFor(
+        () => done() || asked(),
+        () => until,
+      );
+      if (outcome === 'cancelled') return false;
+      if (outcome === 'done' ? done() : until === end) return true;
+      if (outcome === 'deadline') await apply((s) => expireExplanations(s, nowIso()), system);
+    }
+  }
+
   const system = input.launchedBy;
   const cal = input.calendar;
   if (opened.length === 0) await apply(() => transitions.started(startedData(input, nowIso())), system);
@@ -308,19 +329,30 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
         patched('objection-deadline-local-day') &&
         endOfLocalDayAfter(nowIso(), cal.objectionWindowDays, cal.timeZone)) ||
       plus(nowIso(), cal.objectionWindowDays * dayMs);
+    // Explanations asked on an objection expire at their deadline, recorded by a timer of their own
+    // (workflows released before it wait as they did; a late answer is refused all the same).
+    const hearing = patched('objection-explanations');
     await apply((s) => transitions.release(s, objectionDeadline, nowIso()), system);
-    if (!(await untilTime(objectionDeadline))) return false;
-    if (state.objection && !state.objection.decision) {
-      // The superior's decision is final; the step waits for it until the cycle ends.
-      if (
-        (await waitFor(
-          () => state.objection?.decision != null,
-          () => cal.cycleEnd,
-        )) === 'cancelled'
-      )
-        return false;
+    if (hearing) {
+      if (!(await hearObjection(() => false, objectionDeadline))) return false;
+      const decided = () => state.objection?.decision != null;
+      if (state.objection && !decided() && !(await hearObjection(decided, cal.cycleEnd))) return false;
+    } else {
+      if (!(await untilTime(objectionDeadline))) return false;
+      if (state.objection && !state.objection.decision) {
+        // The superior's decision is final; the step waits for it until the cycle ends.
+        if (
+          (await waitFor(
+            () => state.objection?.decision != null,
+            () => cal.cycleEnd,
+          )) === 'cancelled'
+        )
+          return false;
+      }
     }
-    await apply((s) => transitions.followUp(s, cal.cycleEnd, nowIso()), system);
+    // A Kurang/Misconduct predikat also opens HR's pembinaan task (workflows since it).
+    const pembinaan = patched('kurang-pembinaan');
+    await apply((s) => transitions.followUp(s, cal.cycleEnd, nowIso(), { pembinaan }), system);
     if (state.step === 'followUp') {
       if (
         (await waitFor(

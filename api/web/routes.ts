@@ -35,6 +35,7 @@ import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
+import { objectionRoutes } from './objection-routes.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { periodicProgressOf, periodicRoutes } from './periodic-routes.ts';
@@ -179,6 +180,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', standardsRoutes(deps));
   web.route('/', agreementRoutes(deps));
   web.route('/', evaluationRoutes(deps));
+  web.route('/', objectionRoutes(deps));
   web.route('/', teamRoutes(deps));
 
   // ---- one task ----

@@ -83,7 +83,18 @@ export const appraisalCommandSchema = z.discriminatedUnion('type', [
     results: ratingSchema.optional(),
     behaviour: ratingSchema.optional(),
     reason: text(4000),
+    /** HR deciding for a superior outside siklus: the reference of the decision letter. */
+    letterRef: text(200).optional(),
   }),
+  z.strictObject({
+    type: z.literal('askExplanation'),
+    from: z.enum(['rater', 'employee']),
+    question: text(2000),
+    /** Days to answer, counted from now; the answer is due within the decision's window. */
+    days: z.number().int().min(1).max(14),
+  }),
+  z.strictObject({ type: z.literal('explainObjection'), explanation: text(4000) }),
+  z.strictObject({ type: z.literal('recordGuidance'), note: text(2000) }),
   z.strictObject({ type: z.literal('assignTraining'), programme: text(300) }),
   z.strictObject({ type: z.literal('completeTraining'), note: z.string().max(2000).default('') }),
 ]);

@@ -5,6 +5,7 @@ import { DomainError } from '../errors.ts';
 import { versionQualifier } from '../ids.ts';
 import type { UnitPredikat } from '../rating/distribution-rules.ts';
 import { predikatFor } from '../rating/predikat.ts';
+import { packRefAt } from '../regulation/pack-ref.ts';
 import { decideSkpAgreement, issueError } from './agreement.ts';
 import type { AppraisalCommand } from './commands.ts';
 import type { AppraisalEvent } from './events.ts';
@@ -17,6 +18,7 @@ import {
   requireActor,
   requireStep,
 } from './guards.ts';
+import { askExplanation, decideObjection, explainObjection, fileObjection } from './objection.ts';
 import { completeRatingTasks, decidePeriodic, raterRoleOf } from './periodic.ts';
 import { proposalIssues, realisationIssues } from './skp.ts';
 import type { AppraisalState } from './state.ts';
@@ -34,6 +36,8 @@ export interface DecideContext {
    */
   supervisorRhk?: readonly string[] | undefined;
   capaian?: UnitPredikat | null | undefined;
+  /** The organisation's zone (the cycle's calendar records it): a window's last local day, the pack in force. */
+  timeZone?: string | undefined;
 }
 
 export function decide(
@@ -236,6 +240,7 @@ export function decide(
             by,
             ...(as === 'rater' ? {} : { as: as ?? 'rater' }),
             ...(capaian ? { capaian } : {}),
+            pack: packRefAt(now, ctx.timeZone),
             at: now,
           },
         },
@@ -252,62 +257,21 @@ export function decide(
         ...completeTask(state, now, by, taskId(state, 'readFeedback')),
       ];
     }
-    case 'fileObjection': {
-      requireStep(state, 'feedback');
-      requireActor(isEmployee(state, actor), 'employee');
-      if (!state.rating || !state.release)
-        throw new DomainError('wrong_step', 'There is no released rating to object to');
-      if (state.objection) throw new DomainError('already_done', 'An objection was already filed');
-      if (now > state.release.objectionDeadline)
-        throw new DomainError(
-          'deadline_passed',
-          `The objection window closed at ${state.release.objectionDeadline}`,
-        );
+    case 'fileObjection':
+      return fileObjection(state, command, ctx);
+    case 'askExplanation':
+      return askExplanation(state, command, ctx);
+    case 'explainObjection':
+      return explainObjection(state, command, ctx);
+    case 'decideObjection':
+      return decideObjection(state, command, ctx);
+    case 'recordGuidance': {
+      requireActor(isHr(actor), 'HR admin');
+      const id = taskId(state, 'pembinaan');
+      if (!state.openTasks[id]) throw new DomainError('wrong_step', 'There is no open pembinaan task');
       return [
-        {
-          type: 'objection.filed',
-          data: { reasons: command.reasons, superiorNip: state.participants.superiorNip, by, at: now },
-        },
-        ...completeTask(state, now, by, taskId(state, 'readFeedback')),
-        ...assignTask(state, now, {
-          kind: 'decideObjection',
-          assigneeNip: state.participants.superiorNip,
-          assigneeRole: 'objectionReviewer',
-          step: 'feedback',
-          dueAt: state.deadline,
-        }),
-      ];
-    }
-    case 'decideObjection': {
-      requireActor(isSuperior(state, actor), "rater's superior");
-      if (!state.objection || state.objection.decision || !state.rating)
-        throw new DomainError('wrong_step', 'There is no open objection');
-      const results = command.decision === 'changed' ? command.results : state.rating.results;
-      const behaviour = command.decision === 'changed' ? command.behaviour : state.rating.behaviour;
-      if (!results || !behaviour)
-        throw new DomainError('invalid_decision', 'A changed decision names both ratings');
-      // A unit leader's rating hasil kerja is the unit's capaian: an objection changes the behaviour only.
-      if (state.skp?.ledUnitCode && results !== state.rating.results)
-        throw new DomainError(
-          'results_from_capaian',
-          `The rating hasil kerja of a unit leader is the capaian kinerja organisasi of unit ${state.skp.ledUnitCode}; an objection may change the rating perilaku kerja only`,
-          { field: 'results' },
-        );
-      return [
-        {
-          type: 'objection.decided',
-          data: {
-            decision: command.decision,
-            results,
-            behaviour,
-            predikat: predikatFor(results, behaviour),
-            previousPredikat: state.rating.predikat,
-            reason: command.reason,
-            by,
-            at: now,
-          },
-        },
-        ...completeTask(state, now, by, taskId(state, 'decideObjection')),
+        { type: 'guidance.recorded', data: { note: command.note, by, at: now } },
+        ...completeTask(state, now, by, id),
       ];
     }
     case 'assignTraining': {

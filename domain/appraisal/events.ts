@@ -26,6 +26,10 @@ export {
 const at = z.iso.datetime({ offset: true });
 const raterSchema = z.enum(['rater', 'superior', 'hr']);
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** The regulation pack a decision was made under (domain/regulation/pack.ts); absent in events of before. */
+const packSchema = z.object({ id: z.string(), effectiveFrom: z.iso.date() }).optional();
+/** Whom the superior asks to explain an objection: the rater, or the employee. */
+export const explainerSchema = z.enum(['rater', 'employee']);
 
 export const appraisalEventSchemas = {
   'appraisal.started': z.object({
@@ -185,6 +189,7 @@ export const appraisalEventSchemas = {
     as: raterSchema,
     /** A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from. */
     capaian: unitPredikatSchema.optional(),
+    pack: packSchema,
     by: nipSchema,
     at,
   }),
@@ -230,6 +235,7 @@ export const appraisalEventSchemas = {
     as: raterSchema.optional(),
     /** A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from. */
     capaian: unitPredikatSchema.optional(),
+    pack: packSchema,
     at,
   }),
   'rating.missed': z.object({ at }),
@@ -244,6 +250,19 @@ export const appraisalEventSchemas = {
   'feedback.acknowledged': z.object({ by: nipSchema, at }),
 
   'objection.filed': z.object({ reasons: text(4000), superiorNip: nipSchema.nullable(), by: nipSchema, at }),
+  /** The superior asks the rater or the employee to explain, in writing, by `dueAt` (objection.ts). */
+  'objection.explanationRequested': z.object({
+    from: explainerSchema,
+    /** Who is asked (null: HR, where the org chart names no rater). */
+    nip: nipSchema.nullable(),
+    question: text(2000),
+    dueAt: at,
+    by: nipSchema,
+    at,
+  }),
+  'objection.explained': z.object({ from: explainerSchema, explanation: text(4000), by: nipSchema, at }),
+  /** The explanation's deadline passed unanswered (the superior decides without it). */
+  'objection.explanationMissed': z.object({ from: explainerSchema, at }),
   /** The compensating event: the superior's final decision, which may change the ratings. */
   'objection.decided': z.object({
     decision: z.enum(['upheld', 'changed']),
@@ -252,6 +271,9 @@ export const appraisalEventSchemas = {
     predikat: predikatSchema,
     previousPredikat: predikatSchema,
     reason: text(4000),
+    /** HR deciding as the named delegate of a superior outside siklus (a Bupati): the decision letter. */
+    delegate: z.object({ letterRef: text(200) }).optional(),
+    pack: packSchema,
     by: nipSchema,
     at,
   }),
@@ -261,6 +283,8 @@ export const appraisalEventSchemas = {
   'referral.completed': z.object({ note: z.string().max(2000), by: nipSchema, at }),
   'referral.lapsed': z.object({ at }),
   'recognition.recorded': z.object({ predikat: predikatSchema, at }),
+  /** HR's pembinaan (guidance) of an employee rated Kurang/Misconduct, besides the training referral. */
+  'guidance.recorded': z.object({ note: text(2000), by: nipSchema, at }),
 } as const;
 
 export type AppraisalEventType = keyof typeof appraisalEventSchemas;

@@ -26,7 +26,8 @@ export function partyOf(kind: TaskKind, qualifier: string | undefined): Party {
     return as === 'superior' ? 'superior' : as === 'hr' ? 'hr' : 'rater';
   }
   if (kind === 'decideObjection') return 'superior';
-  if (kind === 'assignTraining') return 'hr';
+  if (kind === 'explainObjection') return qualifier === 'rater' ? 'rater' : 'employee';
+  if (kind === 'assignTraining' || kind === 'pembinaan') return 'hr';
   if (kind === 'peerReview' || kind === 'subordinateReview') return 'reviewer';
   return 'employee';
 }

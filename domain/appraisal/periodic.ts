@@ -7,6 +7,7 @@ import { DomainError } from '../errors.ts';
 import { qualifierOf } from '../ids.ts';
 import type { UnitPredikat } from '../rating/distribution-rules.ts';
 import { predikatFor } from '../rating/predikat.ts';
+import { packRefAt } from '../regulation/pack-ref.ts';
 import { issueError } from './agreement.ts';
 import type { AppraisalCommand } from './commands.ts';
 import type { AppraisalEvent } from './events.ts';
@@ -64,8 +65,14 @@ export function completeRatingTasks(
 export function decidePeriodic(
   state: AppraisalState,
   command: PeriodCommand,
-  { actor, now, capaian }: { actor: Actor; now: string; capaian?: UnitPredikat | null | undefined },
+  ctx: {
+    actor: Actor;
+    now: string;
+    capaian?: UnitPredikat | null | undefined;
+    timeZone?: string | undefined;
+  },
 ): AppraisalEvent[] {
+  const { actor, now, capaian } = ctx;
   const by = actor.nip;
   const evaluation = state.periods[command.period];
   if (!evaluation)
@@ -115,7 +122,18 @@ export function decidePeriodic(
       return [
         {
           type: 'period.rated',
-          data: { period, results, behaviour, predikat, feedback, as: as ?? 'rater', ...from, by, at: now },
+          data: {
+            period,
+            results,
+            behaviour,
+            predikat,
+            feedback,
+            as: as ?? 'rater',
+            ...from,
+            pack: packRefAt(now, ctx.timeZone),
+            by,
+            at: now,
+          },
         },
         ...completeRatingTasks(state, 'ratePeriod', period, now, by),
         ...assignTask(state, now, {

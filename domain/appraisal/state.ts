@@ -93,7 +93,7 @@ export interface AppraisalState {
   ratingEscalatedTo: 'superior' | 'hr' | null;
   release: { at: string; objectionDeadline: string } | null;
   feedbackAcknowledgedAt: string | null;
-  objection: { filedAt: string; decidedAt: string | null; decision: 'upheld' | 'changed' | null } | null;
+  objection: ObjectionState | null;
   referral: {
     createdAt: string;
     programme: string | null;
@@ -101,12 +101,43 @@ export interface AppraisalState {
     lapsed: boolean;
   } | null;
   recognised: boolean;
+  /** HR's pembinaan of an employee rated Kurang/Misconduct, once recorded. */
+  guidance?: { note: string; by: string; at: string };
   cancelledReason: string | null;
   // Absent until HR appoints an acting rater, so appraisals without one keep their stored shape.
   /** HR's acting raters (Plt/Plh), in the order appointed. */
   actingAppointments?: ActingAppointment[];
   /** The acting rater standing in now: the rater's part is theirs. */
   acting?: { nip: string; appointment: number } | null;
+}
+
+/** An objection and how it was heard; the optional parts are absent until they happen. */
+export interface ObjectionState {
+  filedAt: string;
+  decidedAt: string | null;
+  decision: 'upheld' | 'changed' | null;
+  /** The employee's reasons (folded from the filing; every filing records them). */
+  reasons?: string;
+  /** The superior's requests for explanations, in the order asked, with their answers. */
+  explanations?: ObjectionExplanation[];
+  /** The decision's written reasons, who decided (and as whose delegate), the predikat before it. */
+  decisionReason?: string;
+  decidedBy?: string;
+  delegate?: { letterRef: string };
+  previousPredikat?: Predikat;
+}
+
+export interface ObjectionExplanation {
+  from: 'rater' | 'employee';
+  nip: string | null;
+  question: string;
+  dueAt: string;
+  askedBy: string;
+  askedAt: string;
+  explanation?: string;
+  answeredBy?: string;
+  answeredAt?: string;
+  missed?: boolean;
 }
 
 export interface ActingAppointment {
@@ -310,15 +341,50 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
     case 'feedback.acknowledged':
       return { ...s, feedbackAcknowledgedAt: event.data.at };
     case 'objection.filed':
-      return { ...s, objection: { filedAt: event.data.at, decidedAt: null, decision: null } };
+      return {
+        ...s,
+        objection: { filedAt: event.data.at, decidedAt: null, decision: null, reasons: event.data.reasons },
+      };
+    case 'objection.explanationRequested': {
+      if (!s.objection) return s;
+      const { from, nip, question, dueAt, by, at } = event.data;
+      const asked: ObjectionExplanation = { from, nip, question, dueAt, askedBy: by, askedAt: at };
+      const explanations = [...(s.objection.explanations ?? []), asked];
+      return { ...s, objection: { ...s.objection, explanations } };
+    }
+    case 'objection.explained':
+    case 'objection.explanationMissed': {
+      if (!s.objection) return s;
+      const d = event.data;
+      const outcome =
+        event.type === 'objection.explained'
+          ? { explanation: event.data.explanation, answeredBy: event.data.by, answeredAt: event.data.at }
+          : { missed: true };
+      const explanations = (s.objection.explanations ?? []).map((e) =>
+        e.from === d.from && !e.answeredAt && !e.missed ? { ...e, ...outcome } : e,
+      );
+      return { ...s, objection: { ...s.objection, explanations } };
+    }
     case 'objection.decided': {
       const { results, behaviour, predikat, decision, at } = event.data;
       const set = s.rating ?? { feedback: '', as: 'rater' as const, by: event.data.by, at };
       const { feedback, as, by } = set;
+      const heard = {
+        decisionReason: event.data.reason,
+        decidedBy: event.data.by,
+        previousPredikat: event.data.previousPredikat,
+        ...(event.data.delegate ? { delegate: event.data.delegate } : {}),
+      };
       return {
         ...s,
         rating: { results, behaviour, predikat, feedback, as, by, at: set.at },
-        objection: { filedAt: s.objection?.filedAt ?? at, decidedAt: at, decision },
+        objection: {
+          ...(s.objection ?? { filedAt: at }),
+          filedAt: s.objection?.filedAt ?? at,
+          decidedAt: at,
+          decision,
+          ...heard,
+        },
       };
     }
     case 'referral.created':
@@ -334,5 +400,9 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
       return s.referral ? { ...s, referral: { ...s.referral, lapsed: true } } : s;
     case 'recognition.recorded':
       return { ...s, recognised: true };
+    case 'guidance.recorded': {
+      const { note, by, at } = event.data;
+      return { ...s, guidance: { note, by, at } };
+    }
   }
 }

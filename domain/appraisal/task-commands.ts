@@ -22,6 +22,8 @@ export function commandsForTask(kind: string): readonly CommandType[] {
  */
 const alongside: Readonly<Partial<Record<TaskKind, readonly CommandType[]>>> = {
   ratePeriod: ['givePeriodFeedback'],
+  // The superior asks for explanations on the objection before deciding it.
+  decideObjection: ['askExplanation'],
 };
 
 /** The command types a task of this kind takes without being completed by them. */

@@ -23,8 +23,12 @@ export const taskKindCommands = {
   setRating: ['setRating'],
   readFeedback: ['acknowledgeFeedback', 'fileObjection'],
   decideObjection: ['decideObjection'],
+  // The superior's question on an objection; qualifier rater or employee, whoever is asked.
+  explainObjection: ['explainObjection'],
   assignTraining: ['assignTraining'],
   completeTraining: ['completeTraining'],
+  // HR's pembinaan of an employee rated Kurang/Misconduct.
+  pembinaan: ['recordGuidance'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type TaskKind = keyof typeof taskKindCommands;

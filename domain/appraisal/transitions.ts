@@ -177,8 +177,16 @@ export function release(state: AppraisalState, objectionDeadline: string, now: s
   ];
 }
 
-/** After the objection window (and any objection decided): referral, recognition, or done. */
-export function followUp(state: AppraisalState, cycleEnd: string, now: string): AppraisalEvent[] {
+/**
+ * After the objection window (and any objection decided): referral, recognition, or done. With
+ * `pembinaan` (workflows since it), a Kurang/Misconduct predikat also gives HR a pembinaan task.
+ */
+export function followUp(
+  state: AppraisalState,
+  cycleEnd: string,
+  now: string,
+  { pembinaan = false }: { pembinaan?: boolean } = {},
+): AppraisalEvent[] {
   const predikat = state.rating?.predikat;
   // Whatever is still open from earlier steps (e.g. an unanswered check-in feedback) ends here.
   const closing = expireTasks(state, now);
@@ -194,6 +202,15 @@ export function followUp(state: AppraisalState, cycleEnd: string, now: string): 
         step: 'followUp',
         dueAt: cycleEnd,
       }),
+      ...(pembinaan && predikat === 'kurang'
+        ? assignTask({ ...state, step: 'followUp' }, now, {
+            kind: 'pembinaan',
+            assigneeNip: null,
+            assigneeRole: 'hr',
+            step: 'followUp',
+            dueAt: cycleEnd,
+          })
+        : []),
     ];
   }
   const recognition: AppraisalEvent[] =

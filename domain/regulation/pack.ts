@@ -3,6 +3,7 @@
 // The packs in force are listed here; a pack file (pack-file.ts) carries another for an impact simulation.
 import { type DistributionRules, distributionRules } from '../rating/distribution-rules.ts';
 import { type PredikatMatrix, predikatMatrix } from '../rating/predikat.ts';
+import { asn2023Windows } from './pack-ref.ts';
 
 export interface RegulationPack {
   /** Stable id, recorded with the decisions made under it. */
@@ -23,8 +24,7 @@ export interface RegulationPack {
 }
 
 export const asn2023: RegulationPack = {
-  id: 'asn-2023',
-  effectiveFrom: '2023-01-01',
+  ...asn2023Windows,
   title: 'PermenPANRB 6/2022, SE MenPANRB 3/2023, PP 30/2019',
   citations: {
     matrix: 'PermenPANRB 6/2022 lampiran: predikat kinerja pegawai',
@@ -35,8 +35,6 @@ export const asn2023: RegulationPack = {
   matrix: predikatMatrix,
   distribution: distributionRules,
   smallUnitSize: 5,
-  objectionDays: 14,
-  reminderLeadDays: 3,
 };
 
 /** Oldest first. A new pack is added here with its effective date; the older ones stay for the record. */

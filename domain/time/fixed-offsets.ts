@@ -24,3 +24,9 @@ export function startOfLocalDate(date: string, timeZone: string, days = 0): stri
   if (offset === undefined || !year || !month || !day) return null;
   return new Date(Date.UTC(year, month - 1, day + days) - offset * 60_000).toISOString();
 }
+
+/** The local day (YYYY-MM-DD) of an instant in one of those zones; the UTC day in another. */
+export function localDayOf(iso: string, timeZone: string | undefined): string {
+  const offset = (timeZone && offsetMinutes[timeZone]) || 0;
+  return new Date(Date.parse(iso) + offset * 60_000).toISOString().slice(0, 10);
+}

@@ -151,6 +151,18 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
   },
   'feedback.acknowledged': { id: '{by} menerima hasil penilaian', en: '{by} acknowledged the rating' },
   'objection.filed': { id: '{by} mengajukan keberatan: “{reasons}”', en: '{by} objected: “{reasons}”' },
+  'objection.explanationRequested': {
+    id: '{by} meminta penjelasan dari {from} sampai {dueAt}: “{question}”',
+    en: '{by} asked {from} to explain by {dueAt}: “{question}”',
+  },
+  'objection.explained': {
+    id: '{by} memberi penjelasan atas keberatan',
+    en: '{by} explained, on the objection',
+  },
+  'objection.explanationMissed': {
+    id: 'Penjelasan dari {from} tidak masuk sampai tenggat',
+    en: 'No explanation from {from} by the deadline',
+  },
   'objection.decided': {
     id: '{by} menolak keberatan; predikat tetap {predikat}',
     en: '{by} upheld the rating; predikat stays {predikat}',
@@ -172,6 +184,7 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
     en: '{by} completed the training programme',
   },
   'referral.lapsed': { id: 'Rujukan berakhir tanpa diselesaikan', en: 'The referral lapsed unfinished' },
+  'guidance.recorded': { id: '{by} mencatat pembinaan: “{note}”', en: '{by} recorded guidance: “{note}”' },
   'recognition.recorded': {
     id: 'Penghargaan dicatat (predikat {predikat})',
     en: 'Recognition recorded (predikat {predikat})',

@@ -35,6 +35,8 @@ export const taskKindNames: Readonly<Record<TaskKind, Words>> = {
   setRating: { id: 'Tetapkan rating kinerja', en: 'Set the performance rating' },
   readFeedback: { id: 'Baca hasil dan umpan balik', en: 'Read your result and feedback' },
   decideObjection: { id: 'Putuskan keberatan', en: 'Decide an objection' },
+  explainObjection: { id: 'Beri penjelasan atas keberatan', en: 'Explain, on an objection' },
   assignTraining: { id: 'Tetapkan program pengembangan', en: 'Assign a development programme' },
   completeTraining: { id: 'Selesaikan program pengembangan', en: 'Complete the development programme' },
+  pembinaan: { id: 'Lakukan pembinaan pegawai', en: 'Give the employee guidance (pembinaan)' },
 };

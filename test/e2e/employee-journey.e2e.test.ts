@@ -1,7 +1,8 @@
 // One employee through all six steps with the real calendar on the time-skipping test server
 // (test/support/employee-year.ts): a deadline extension, a reminder, an escalation, a missing peer
-// review, calibration holding a unit, an objection that changes the predikat, and a training referral
-// tracked to completion. The same scenario is recorded as a replay fixture.
+// review, calibration holding a unit, an objection heard (the rater explains, the employee's explanation is
+// missed at its deadline) and decided with a changed predikat, and a training referral tracked to
+// completion. The same scenario is recorded as replay fixtures (with and without the hearing).
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyNips as nip, seedPuskesmas } from '../support/cycle-journey.ts';
@@ -39,6 +40,7 @@ describe('an employee through the whole cycle (time-skipping server)', () => {
           expect((await unit())?.violations).toEqual([
             expect.objectContaining({ rule: 'baik.atLeastOneButuhPerbaikanOrKurang' }),
           ]),
+        hearing: true,
       }),
     );
     expect((await journey.appraisal.result()).step).toBe('completed');
@@ -63,9 +65,29 @@ describe('an employee through the whole cycle (time-skipping server)', () => {
         .filter((e) => e.type === 'review.missed')
         .map((e) => (e.data as { reviewerNip: string }).reviewerNip),
     ).toEqual([nip.peer]);
+    // The hearing: asked of both, answered by the rater, missed by the employee, then the decision.
+    const hearing = types.filter((t) => t.startsWith('objection.'));
+    expect(hearing).toEqual([
+      'objection.filed',
+      'objection.explanationRequested',
+      'objection.explanationRequested',
+      'objection.explained',
+      'objection.explanationMissed',
+      'objection.decided',
+    ]);
+    expect(events.find((e) => e.type === 'objection.explained')?.data).toMatchObject({ from: 'rater' });
+    expect(events.find((e) => e.type === 'objection.explanationMissed')?.data).toMatchObject({
+      from: 'employee',
+    });
     expect(events.find((e) => e.type === 'objection.decided')?.data).toMatchObject({
       previousPredikat: 'kurang',
       predikat: 'butuhPerbaikan',
+      reason: 'Perilaku sesuai ekspektasi',
+      pack: { id: 'asn-2023', effectiveFrom: '2023-01-01' },
+    });
+    // The rating set before the objection stays as it was: the decision is a new event.
+    expect(events.filter((e) => e.type === 'rating.set').at(-1)?.data).toMatchObject({
+      behaviour: 'diBawah',
     });
     expect(types).toContain('referral.created');
     expect(types).toContain('referral.completed');

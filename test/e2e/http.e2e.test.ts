@@ -244,6 +244,36 @@ describe('end to end over HTTP (time-skipping server)', () => {
         ? { type: 'fileObjection', reasons: 'Perilaku dinilai tanpa dialog kinerja' }
         : { type: 'acknowledgeFeedback' },
     );
+    // The superior hears it: a request without a day to answer is refused as problem+json and changes
+    // nothing; the rater is asked to explain in three days and answers through their own task.
+    const objectorAppraisal = `${cycleId}.${objector.nip}`;
+    const decideTask = `${objectorAppraisal}:decideObjection`;
+    const askBad = await t.call(
+      'POST',
+      `/v1/orgs/bukittinggi/tasks/${encodeURIComponent(decideTask)}/actions`,
+      {
+        token: tokens.get(head.nip),
+        body: { type: 'askExplanation', from: 'rater', question: 'Dasar penilaian?', days: 0 },
+        headers: { 'idempotency-key': 'ask-no-days' },
+      },
+    );
+    expect(askBad.status).toBe(400);
+    expect(typeof askBad.body.code).toBe('string');
+    expect(
+      await work(['decideObjection'], () => ({
+        type: 'askExplanation',
+        from: 'rater',
+        question: 'Apakah dialog kinerja pernah diadakan?',
+        days: 3,
+      })),
+    ).toBe(1);
+    await waitForTasks('explainObjection', 1);
+    expect(
+      await work(['explainObjection'], (_task, nip) => {
+        expect(nip).toBe(leader.nip);
+        return { type: 'explainObjection', explanation: 'Dialog kinerja belum diadakan tahun ini' };
+      }),
+    ).toBe(1);
     await work(['decideObjection'], () => ({
       type: 'decideObjection',
       decision: 'changed',
@@ -254,6 +284,25 @@ describe('end to end over HTTP (time-skipping server)', () => {
     const objectorToken = tokens.get(objector.nip);
     const mine = await ok(t.call('GET', '/v1/orgs/bukittinggi/me/appraisal', { token: objectorToken }));
     expect(mine.rating.predikat).toBe('butuhPerbaikan');
+    // The employee reads the decision's written reasons and the explanation it heard.
+    expect(mine.objection).toMatchObject({
+      decision: 'changed',
+      decisionReason: 'Hasil kerja di bawah target, perilaku sesuai',
+      decidedBy: head.nip,
+      previousPredikat: 'kurang',
+      explanations: [
+        { from: 'rater', nip: leader.nip, explanation: 'Dialog kinerja belum diadakan tahun ini' },
+      ],
+    });
+    // The auditor's timeline says which rules the decision was made under.
+    const auditor = await t.token('bukittinggi', hrOfficer.nip, ['auditor']);
+    const timeline = await ok(
+      t.call('GET', `/v1/orgs/bukittinggi/audit/appraisals/${objectorAppraisal}/timeline`, {
+        token: auditor,
+      }),
+    );
+    const decidedEntry = timeline.entries.find((e: { type: string }) => e.type === 'objection.decided');
+    expect(decidedEntry.sentence).toContain('asn-2023');
     await skipTo(new Date(Date.parse(mine.release.objectionDeadline)).toISOString(), 10 * 60_000);
     await waitForTasks('assignTraining', 1);
     expect(

@@ -13,6 +13,7 @@ import type { Database } from '../../schema/database.ts';
 import type { CycleInput } from '../../workflows/cycle.ts';
 import {
   actUpdate,
+  appraisalStateQuery,
   calibrateNowUpdate,
   closeCycleUpdate,
   setUnitPredikatUpdate,
@@ -136,11 +137,14 @@ export async function startCycleJourney(
       rating: Omit<SetRating, 'type'>;
       objection: string;
       decision: Omit<DecideObjection, 'type'>;
+      /** The superior hears the objection first: the rater explains, the employee lets a day pass. */
+      hearing?: boolean;
     }) => {
       await journey.act(ending.rater, { type: 'setRating', ...ending.rating });
       await journey.hr.calibrateNow();
       await journey.waitForStep('feedback');
       await journey.act('employee', { type: 'fileObjection', reasons: ending.objection });
+      if (ending.hearing) await hearObjection(journey);
       await journey.act('superior', { type: 'decideObjection', ...ending.decision });
       await journey.skipTo((await row())?.deadline?.toISOString() ?? cycle.calendar.cycleEnd);
       await journey.waitForStep('followUp');
@@ -153,6 +157,30 @@ export async function startCycleJourney(
   };
   await waitFor('the appraisal row', async () => (await row()) !== undefined);
   return journey;
+}
+
+/**
+ * The superior asks the rater (3 days) and the employee (1 day) to explain; the rater answers, the
+ * employee does not, and past that day the workflow's timer records the explanation missed.
+ */
+async function hearObjection(journey: CycleJourney): Promise<void> {
+  const ask = (from: 'rater' | 'employee', days: number, question: string) =>
+    journey.act('superior', { type: 'askExplanation', from, question, days });
+  await ask('rater', 3, 'Atas dasar apa perilaku kerja dinilai di bawah ekspektasi?');
+  await ask('employee', 1, 'Kapan Anda meminta dialog kinerja?');
+  await journey.act('supervisor', {
+    type: 'explainObjection',
+    explanation: 'Dua kali terlambat melapor; dialog kinerja belum sempat diadakan',
+  });
+  const state = await journey.appraisal.query(appraisalStateQuery);
+  const due = state?.openTasks[`${journey.appraisalId}:explainObjection:employee`]?.dueAt;
+  if (!due) throw new Error("the employee's explanation task is not open");
+  await journey.skipTo(due, 60_000);
+  await waitFor('the explanation missed', async () =>
+    ((await journey.appraisal.query(appraisalStateQuery))?.objection?.explanations ?? []).some(
+      (e) => e.missed,
+    ),
+  );
 }
 
 /** One RHK with one indicator, "Menurunkan waktu tunggu pasien", as the supervisor proposes it. */

@@ -23,6 +23,8 @@ export interface EmployeeYearExtras {
   afterAgreement?: (journey: CycleJourney) => Promise<unknown>;
   /** While calibration holds the unit for the first rating. */
   whileHeld?: (journey: CycleJourney) => Promise<unknown>;
+  /** The superior asks the rater and the employee to explain before deciding the objection. */
+  hearing?: boolean;
 }
 
 export async function runEmployeeYear(
@@ -80,6 +82,7 @@ export async function runEmployeeYear(
     rater: 'supervisor',
     rating: { results: 'sesuai', behaviour: 'diBawah', feedback: 'Perbaiki' },
     objection: 'Perilaku dinilai tanpa dialog kinerja',
+    ...(extras.hearing ? { hearing: true } : {}),
     decision: {
       decision: 'changed',
       results: 'diBawah',

@@ -86,6 +86,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   await seedPuskesmas(rig.db, 'agam', { peer: false });
   await seedSkpOrganisation(rig.db, 'tebo');
   await seedChangesOrganisation(rig.db, 'kerinci');
+  await seedPuskesmas(rig.db, hearingOrg, { peer: true });
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
@@ -94,6 +95,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     await recordSkpYear(env, rig),
     await recordStandardsRound(env, rig),
     ...(await recordChangesYear(env, rig)),
+    await recordObjectionHearing(env, rig),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
@@ -142,6 +144,26 @@ async function recordYear(env: TestWorkflowEnvironment, rig: RecordingRig): Prom
       'a cycle: launch, deadline extension, unit predikat, calibration hold and release, closed by HR',
     ),
   ];
+}
+
+const hearingOrg = 'sarolangun';
+
+/**
+ * The whole year again, its objection heard (patches objection-explanations and kurang-pembinaan): the
+ * superior asks the rater and the employee to explain, the rater answers, the employee's day passes (the
+ * timer records it missed), and the decision changes the predikat.
+ */
+async function recordObjectionHearing(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory> {
+  const { appraisal } = await runEmployeeYear(env, rig, hearingOrg, { hearing: true });
+  return historyOf(
+    appraisal,
+    'employee-appraisal-objection-hearing.json',
+    'EmployeeAppraisalWorkflow',
+    "a whole year whose objection is heard: explanations asked of the rater (answered) and the employee (missed at its deadline by the workflow's timer), then a decision that changes the predikat; referral",
+  );
 }
 
 /**

@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), and events recorded by a local activity', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, and a year whose objection is heard', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -67,6 +67,7 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-changes-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-changes-year.json', 'CycleWorkflow'],
       ['employee-appraisal-updates-local-record.json', 'EmployeeAppraisalWorkflow'],
+      ['employee-appraisal-objection-hearing.json', 'EmployeeAppraisalWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -135,6 +136,19 @@ describe('replaying recorded histories', () => {
         .find((f) => f.file === 'employee-appraisal-updates.json')
         ?.history.events?.some((e) => e.activityTaskScheduledEventAttributes),
     ).toBe(true);
+    // The objection heard: the explanations' timer and the pembinaan follow-up, each behind its patch;
+    // the years recorded before them took neither.
+    expect(patchesOf('employee-appraisal-objection-hearing.json')).toEqual(
+      expect.arrayContaining(['objection-explanations', 'kurang-pembinaan']),
+    );
+    expect(patchesOf('employee-appraisal-year.json')).not.toContain('objection-explanations');
+    const heard = fixtures.find((f) => f.file === 'employee-appraisal-objection-hearing.json');
+    const timers = (heard?.history.events ?? []).filter((e) => e.timerStartedEventAttributes).length;
+    const yearTimers = (
+      fixtures.find((f) => f.file === 'employee-appraisal-year.json')?.history.events ?? []
+    ).filter((e) => e.timerStartedEventAttributes).length;
+    // At least the explanation's own deadline timer more than the same year without the hearing.
+    expect(timers).toBeGreaterThan(yearTimers);
     // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
     const launchHeartbeat = (file: string) =>
       fixtures

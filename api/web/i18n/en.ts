@@ -3,6 +3,7 @@ import { domainLabels } from './domain-labels.ts';
 import { enChanges } from './en-changes.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
+import { enObjection } from './en-objection.ts';
 import { enPeople } from './en-people.ts';
 import { enPeriodic } from './en-periodic.ts';
 import { enRules } from './en-rules.ts';
@@ -16,6 +17,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enRules,
   ...enSkp,
   ...enEvaluation,
+  ...enObjection,
   ...enPeople,
   ...enStandards,
   ...enChanges,

@@ -4,6 +4,7 @@ import { domainLabels } from './domain-labels.ts';
 import { idChanges } from './id-changes.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
+import { idObjection } from './id-objection.ts';
 import { idPeople } from './id-people.ts';
 import { idPeriodic } from './id-periodic.ts';
 import { idRules } from './id-rules.ts';
@@ -16,6 +17,7 @@ export const idOwn = {
   ...idRules,
   ...idSkp,
   ...idEvaluation,
+  ...idObjection,
   ...idPeople,
   ...idStandards,
   ...idChanges,

@@ -15,6 +15,7 @@ import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { agreementHistory, openReviewTask } from './agreement.ts';
 import { akhirRatedBy, myPeriodsSection } from './my-evaluations.ts';
+import { objectionOutcome } from './objection.ts';
 import { partiesCard } from './person-facts.ts';
 
 export type MyAppraisal = EmployeeView;
@@ -132,7 +133,7 @@ ${akhirRatedBy(t, view.evaluations ?? null)}
     if (a.objection) {
       out.push(
         a.objection.decidedAt && a.objection.decision
-          ? h`<p>${t('appraisal.objectionDecided', { date: t.dateTime(a.objection.decidedAt), decision: t(`decision.${a.objection.decision}`) })}</p>`
+          ? objectionOutcome(t, a.objection)
           : h`<p>${t('appraisal.objectionFiled', { date: t.dateTime(a.objection.filedAt) })}</p>`,
       );
     } else if (canObject(a, view.now))

@@ -108,6 +108,8 @@ ${textField(t, s, { name: 'reason', label: t('field.reason'), kind: 'textarea' }
       t('action.assignTraining'),
       text('assignTraining', 'programme', t('field.programme')),
     ),
+  recordGuidance: ({ t, form, text }) =>
+    h`<p>${t('objection.pembinaanIntro')}</p>${form('recordGuidance', t('objection.guidanceSubmit'), text('recordGuidance', 'note', t('objection.guidanceNote')))}`,
   completeTraining: ({ t, form, text }) =>
     form(
       'completeTraining',

@@ -353,9 +353,17 @@ describe('one employee’s year in the web UI', () => {
     await submitAndWaitDone('main form:has(input[value=fileObjection]) button[type=submit]');
     await loginAs(kadis);
     await openTask('decideObjection', colleague.nip);
+    // The case in front of the superior on a phone: the reasons, the rating objected to, the evaluation
+    // file, the forms to ask for an explanation and to decide, nothing wider than the screen.
+    const decidePage = await page.evaluate<string>('document.documentElement.outerHTML');
+    expect(decidePage).toContain('Perilaku kerja dinilai tanpa dialog kinerja.');
+    expect(decidePage).toContain('id="evaluation-file"');
+    expect(decidePage).toContain('value="askExplanation"');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await shot('14b-decide-objection-phone');
     await page.click('label:has(input[name=decision][value=upheld])');
     await page.type('#f-reason', 'Penilaian sesuai catatan kinerja dan dialog triwulan.');
-    await submitAndWaitDone('main form button[type=submit]');
+    await submitAndWaitDone('main form:has(input[value=decideObjection]) button[type=submit]');
     const released = await api(colleague, 'GET', '/me/appraisal');
     expect(released.objection).toMatchObject({ decision: 'upheld' });
     await skipTo(released.release.objectionDeadline, 10 * 60_000);

@@ -2,8 +2,20 @@
 // error named by its place, and the impact of another pack on a year's ratings.
 import { describe, expect, it } from 'vitest';
 import { packImpact, type RatedPerson } from '../../../domain/regulation/impact.ts';
-import { asn2023, packInForce, type RegulationPack } from '../../../domain/regulation/pack.ts';
+import {
+  asn2023,
+  packInForce,
+  type RegulationPack,
+  regulationPacks,
+} from '../../../domain/regulation/pack.ts';
 import { readPackFile } from '../../../domain/regulation/pack-file.ts';
+import {
+  asn2023Windows,
+  packRefAt,
+  packWindows,
+  windowsInForce,
+} from '../../../domain/regulation/pack-ref.ts';
+import { localDayOf } from '../../../domain/time/fixed-offsets.ts';
 
 /** A pack file's JSON, loosely: the parts the cases below change. */
 type PackJson = {
@@ -116,6 +128,31 @@ describe("given a year's ratings and another pack", () => {
           message: '1 of 2 (50%) is Sangat Baik; at most 40% (0) allowed',
         },
       ],
+    });
+  });
+});
+
+describe('given the packs and their dated windows (pack-ref.ts, what the deciders record)', () => {
+  it('then each pack has its windows, in the same order', () => {
+    expect(
+      regulationPacks.map(({ id, effectiveFrom, objectionDays, reminderLeadDays }) => ({
+        id,
+        effectiveFrom,
+        objectionDays,
+        reminderLeadDays,
+      })),
+    ).toEqual(packWindows);
+  });
+
+  it('when a decision is made at 00:30 WIB on a day, then the pack is the one in force on that local day', () => {
+    const later = { ...asn2023Windows, id: 'next', effectiveFrom: '2027-01-01' };
+    const packs = [asn2023Windows, later];
+    // 2026-12-31T17:30Z is 00:30 WIB on 1 January 2027, still 31 December in UTC.
+    expect(windowsInForce(localDayOf('2026-12-31T17:30:00Z', 'Asia/Jakarta'), packs).id).toBe('next');
+    expect(windowsInForce(localDayOf('2026-12-31T17:30:00Z', undefined), packs).id).toBe('asn-2023');
+    expect(packRefAt('2026-06-01T00:00:00Z', 'Asia/Jakarta')).toEqual({
+      id: 'asn-2023',
+      effectiveFrom: '2023-01-01',
     });
   });
 });

@@ -1,0 +1,47 @@
+// Bahasa Indonesia for the keberatan pages (the superior's case and decision, an explanation asked, HR's
+// pembinaan) and the objection's outcome on the employee's appraisal page, part of the catalogue in id.ts.
+export const idObjection = {
+  'objection.case': 'Keberatan yang diputuskan',
+  'objection.filedAt': 'Diajukan {date}',
+  'objection.reasons': 'Alasan keberatan pegawai',
+  'objection.contested': 'Penilaian yang diajukan keberatan',
+  'objection.raterFeedback': 'Umpan balik pejabat penilai',
+  'objection.decideBy': 'Keputusan paling lambat {date} (PP 30/2019 pasal 59).',
+  'objection.explanations': 'Penjelasan',
+  'objection.noExplanations': 'Belum ada penjelasan yang diminta. Anda dapat memutuskan tanpa penjelasan.',
+  'objection.from.rater': 'Pejabat penilai',
+  'objection.from.employee': 'Pegawai',
+  'objection.question': 'Pertanyaan: {question}',
+  'objection.dueAt': 'Paling lambat {date}',
+  'objection.answered': 'Dijawab {date}:',
+  'objection.missed': 'Tidak dijawab sampai tenggat.',
+  'objection.waiting': 'Menunggu jawaban.',
+  'objection.ask': 'Minta penjelasan',
+  'objection.askIntro':
+    'Minta pejabat penilai atau pegawai menjelaskan secara tertulis. Tenggatnya pukul 23.59 waktu setempat pada hari terakhir, dalam batas waktu keputusan.',
+  'objection.askFrom': 'Minta penjelasan dari',
+  'objection.askQuestion': 'Pertanyaan',
+  'objection.askDays': 'Jangka waktu (hari)',
+  'objection.daysOption': '{days} hari, sampai {date}',
+  'objection.askSubmit': 'Kirim permintaan',
+  'objection.decide': 'Keputusan',
+  'objection.decideIntro':
+    'Keputusan ini final. Pertimbangan Anda dibaca oleh pegawai. Jika hasil diubah, pilih kedua rating yang baru.',
+  'objection.delegate':
+    'Atasan pejabat penilai berada di luar siklus. Anda mencatat keputusannya sebagai kuasa, dengan nomor surat keputusannya.',
+  'objection.letterRef': 'Nomor surat keputusan',
+  'objection.reasonField': 'Pertimbangan keputusan (dibaca pegawai)',
+  'objection.yourQuestion': 'Pertanyaan atasan pejabat penilai',
+  'objection.explanation': 'Penjelasan Anda',
+  'objection.explainSubmit': 'Kirim penjelasan',
+  'objection.decision': 'Keputusan atas keberatan',
+  'objection.decisionReason': 'Pertimbangan: {reason}',
+  'objection.decisionLetter': 'Dicatat oleh BKPSDM sebagai kuasa; surat keputusan {letter}.',
+  'objection.pembinaanIntro':
+    'Pegawai ini berpredikat Kurang/Misconduct: catat pembinaan yang diberikan, selain program pengembangan.',
+  'objection.guidanceNote': 'Catatan pembinaan',
+  'objection.guidanceSubmit': 'Simpan pembinaan',
+  'problem.outside_window': 'Tenggat penjelasan harus sebelum batas waktu keputusan keberatan.',
+  'problem.letter_required': 'Catat nomor surat keputusan atasan pejabat penilai.',
+  'problem.invalid_decision': 'Keputusan ini tidak lengkap atau tidak sah.',
+};
