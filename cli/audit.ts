@@ -1,4 +1,4 @@
-// `siklus audit <verify|replay|timeline|histories|repair-order>`: the auditors' tools on the command line. Reads
+// `siklus audit <verify|findings|replay|timeline|histories|repair-order>`: the auditors' tools on the command line. Reads
 // the event log through DATABASE_URL (required); `histories` also talks to Temporal (TEMPORAL_ADDRESS,
 // default 127.0.0.1:7233, and TEMPORAL_NAMESPACE). Exit codes: 0 intact / done, 1 findings or failed
 // replays, 2 bad arguments, missing environment, or nothing to audit. Text output shows times in the
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { parseAsOf } from '../audit/as-of.ts';
 import { AuditError } from '../audit/errors.ts';
+import { integrityFindingsOf, integrityFindingText } from '../audit/integrity-read.ts';
 import { type AsOf, stateAsOf } from '../audit/state-as-of.ts';
 import { appraisalTimeline, formatTimeline } from '../audit/timeline.ts';
 import { verifyCycle } from '../audit/verify-cycle.ts';
@@ -20,6 +21,7 @@ import { progressBar } from './progress.ts';
 
 const usageText = `usage:
   siklus audit verify --org <org> --cycle <year|cycleId> [--json]
+  siklus audit findings --org <org> --cycle <year|cycleId> [--lang id|en] [--json]
   siklus audit replay --appraisal <appraisalId> [--as-of <iso-time|position>]
   siklus audit replay --cycle <cycleId> [--org <org>] [--as-of <iso-time|position>]
   siklus audit timeline --appraisal <appraisalId> [--lang id|en] [--json]
@@ -52,6 +54,16 @@ const subcommands: Record<string, { allowed: Array<keyof Values>; check(values: 
       cycleIdOf(v);
     },
     run: verify,
+  },
+  findings: {
+    allowed: ['org', 'cycle', 'lang', 'json'],
+    check: (v) => {
+      if (!v.org) throw new UsageError('--org is required');
+      cycleIdOf(v);
+      if (v.lang !== undefined && v.lang !== 'id' && v.lang !== 'en')
+        throw new UsageError('--lang is id or en');
+    },
+    run: findings,
   },
   replay: {
     allowed: ['appraisal', 'cycle', 'org', 'as-of'],
@@ -151,6 +163,24 @@ async function verify(db: Kysely<Database>, v: Values): Promise<number> {
   progress.end();
   console.log(v.json ? JSON.stringify(report) : formatVerification(report, await zoneOfCycle(db, cycleId)));
   return report.ok ? 0 : 1;
+}
+
+/** Patterns that deserve a look (audit/integrity-findings.ts): each with its appraisals. Exit 0: not a verdict. */
+async function findings(db: Kysely<Database>, v: Values): Promise<number> {
+  const cycleId = cycleIdOf(v);
+  const found = await integrityFindingsOf(db, cycleId);
+  if (v.json) {
+    console.log(JSON.stringify(found));
+    return 0;
+  }
+  const timeZone = await zoneOfCycle(db, cycleId);
+  if (found.length === 0)
+    console.log(v.lang === 'en' ? 'no integrity findings' : 'tidak ada temuan integritas');
+  for (const finding of found) {
+    console.log(integrityFindingText(finding, v.lang === 'en' ? 'en' : 'id', timeZone));
+    console.log(`    ${finding.appraisalIds.join(' ')}`);
+  }
+  return 0;
 }
 
 async function replay(db: Kysely<Database>, v: Values): Promise<number> {

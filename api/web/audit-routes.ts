@@ -7,7 +7,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { type AuditRow, readStreamRows, validateRow } from '../../audit/event-rows.ts';
 import { AuditError, appraisalTimeline, stateAsOf, verifyCycle } from '../../audit/index.ts';
-import { cycleStreamId, parseCycleId } from '../../domain/ids.ts';
+import { integrityFindingsOf, integrityFindingText } from '../../audit/integrity-read.ts';
+import { cycleStreamId, parseAppraisalId, parseCycleId } from '../../domain/ids.ts';
 import { mayAudit, organisationScope } from '../../record/read/access.ts';
 import { appraisalIdentity, cycleAppraisals, cycleSummaryOf, cyclesOf } from '../../record/read/cycles.ts';
 import { timeZoneOf, unitNames } from '../../record/read/organisation.ts';
@@ -24,6 +25,7 @@ import {
   verificationBody,
 } from './views/audit.ts';
 import { appraisalAuditBody } from './views/audit-appraisal.ts';
+import { findingsBody } from './views/audit-findings.ts';
 import { cycleEventLine } from './views/cycle-events.ts';
 
 export function auditRoutes(deps: Services): Hono {
@@ -110,6 +112,29 @@ export function auditRoutes(deps: Services): Hono {
     const verification = await verifyCycle(db, cycle.cycle_id);
     const body = verificationBody(t, cycle.cycle_id, verification);
     return show(c, t, session, t('verify.title', { year: cycle.year }), body);
+  });
+
+  web.get('/audit/cycles/:cycleId/findings', async (c) => {
+    const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
+    if (who instanceof Response) return who;
+    const { t, session } = who;
+    const cycle = await cycleFor(session, c.req.param('cycleId'));
+    if (!cycle) return notFound(c, t, session);
+    const org = parseCycleId(cycle.cycle_id)?.orgId ?? '';
+    const timeZone = await timeZoneOf(db, org);
+    const found = await integrityFindingsOf(db, cycle.cycle_id).catch((error: unknown) => {
+      if (error instanceof AuditError && error.code === 'not_found') return [];
+      throw error;
+    });
+    const nips = [
+      ...new Set(found.flatMap((f) => f.appraisalIds.map((id) => parseAppraisalId(id)?.nip ?? ''))),
+    ];
+    const shown = found.map((finding) => ({
+      finding,
+      sentence: integrityFindingText(finding, t.lang, timeZone),
+    }));
+    const body = findingsBody(t, cycle.cycle_id, shown, await employeeNames(db, org, nips));
+    return show(c, t, session, t('findings.title', { year: cycle.year }), body);
   });
 
   web.get('/audit/appraisals/:appraisalId', async (c) => {

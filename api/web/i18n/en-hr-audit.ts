@@ -123,6 +123,13 @@ export const enHrAudit: Record<keyof typeof idHrAudit, string> = {
   'audit.allCycles': 'All cycles',
   'audit.timeline': 'Timeline',
   'audit.verify': 'Verification',
+  'audit.findings': 'Integrity findings',
+  'findings.title': 'Integrity findings of the {year} cycle',
+  'findings.intro':
+    "Patterns in the event log that deserve a look. A finding is not a verdict: open each appraisal's timeline.",
+  'findings.none': 'No integrity findings in this cycle.',
+  'findings.count': '{count} findings',
+  'findings.appraisals': 'Appraisals concerned',
   'audit.cycleEvents': 'Cycle events',
   'audit.eventMeta': 'version {version} · position {position} · by {actor}',
   'audit.invalidEvent': 'Invalid event ({type}):',

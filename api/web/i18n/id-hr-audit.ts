@@ -123,6 +123,13 @@ export const idHrAudit = {
   'audit.allCycles': 'Semua siklus',
   'audit.timeline': 'Linimasa',
   'audit.verify': 'Verifikasi',
+  'audit.findings': 'Temuan integritas',
+  'findings.title': 'Temuan integritas siklus {year}',
+  'findings.intro':
+    'Pola dalam catatan peristiwa yang layak diperiksa. Temuan bukan putusan: bukalah linimasa setiap penilaian terkait.',
+  'findings.none': 'Tidak ada temuan integritas dalam siklus ini.',
+  'findings.count': '{count} temuan',
+  'findings.appraisals': 'Penilaian terkait',
   'audit.cycleEvents': 'Peristiwa siklus',
   'audit.eventMeta': 'versi {version} · posisi {position} · oleh {actor}',
   'audit.invalidEvent': 'Peristiwa tidak valid ({type}):',
