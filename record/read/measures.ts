@@ -183,3 +183,27 @@ export async function boundReadings(db: Db, state: AppraisalState): Promise<Boun
       })),
   );
 }
+
+/** The years with values, newest first. */
+export async function measureYears(db: Db, org: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('measure_values')
+    .select('year')
+    .distinct()
+    .where('org_id', '=', org)
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((r) => r.year);
+}
+
+/** The units a person leads (units.head_nip): a leader monitors their own units' measures. */
+export async function unitsLedBy(db: Db, org: string, nip: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('units')
+    .select('code')
+    .where('org_id', '=', org)
+    .where('head_nip', '=', nip)
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => r.code);
+}

@@ -156,6 +156,22 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
       { unitCode: 'PKM', period: 'TW2', value: 25, belowTarget: false, source: 'antrean-online' },
     ]);
     expect(monitored.belowTarget).toEqual([]);
+    // The monitoring page: HR and the unit's leader see it; an employee who leads no unit does not.
+    const page = async (token: string, path: string) => {
+      const r = await fetch(`${t.api.url}/app${path}`, {
+        headers: { cookie: `siklus_session=${token}; lang=en` },
+      });
+      return { status: r.status, text: await r.text() };
+    };
+    const hrPage = await page(hr, `/measures?year=${year}`);
+    expect(hrPage.status).toBe(200);
+    expect(hrPage.text).toContain('Rata-rata waktu tunggu pasien');
+    expect(hrPage.text).toContain('<svg viewBox="0 0 320');
+    expect(hrPage.text).toContain('Every unit meets its target in');
+    expect((await page(kapkm, `/measures?year=${year}`)).text).toContain(
+      'The units you lead: Puskesmas Bangko.',
+    );
+    expect((await page(await t.token(org, nip.hr), '/measures')).status).toBe(403);
 
     // A kuantitatif cycle; the puskesmas head binds an indicator to the measure.
     const start = now.toISOString().slice(0, 10);
@@ -246,6 +262,11 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
     const tw1 = (cycle.calendar.periods.windows as Array<{ id: string; opens: string }>)[0]!;
     await clockSkipper(env)(tw1.opens);
     const [record] = await tasksOf(kapkm, 'recordRealisation');
+    // The realisation form offers the unit's value of the measure as the number.
+    const form = await fetch(`${t.api.url}/app/tasks/${encodeURIComponent(record!.taskId)}`, {
+      headers: { cookie: `siklus_session=${kapkm}; lang=en` },
+    });
+    expect(await form.text()).toMatch(/name="realisations\.0\.amount"[^>]* value="36"/);
     const realisationEvents = async () => {
       const rows = await rig.db
         .selectFrom('events')

@@ -3,6 +3,7 @@ import { domainLabels } from './domain-labels.ts';
 import { enChanges } from './en-changes.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
+import { enMeasures } from './en-measures.ts';
 import { enPeople } from './en-people.ts';
 import { enPeriodic } from './en-periodic.ts';
 import { enRules } from './en-rules.ts';
@@ -18,6 +19,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enEvaluation,
   ...enPeople,
   ...enStandards,
+  ...enMeasures,
   ...enChanges,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',

@@ -4,6 +4,7 @@ import { domainLabels } from './domain-labels.ts';
 import { idChanges } from './id-changes.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
+import { idMeasures } from './id-measures.ts';
 import { idPeople } from './id-people.ts';
 import { idPeriodic } from './id-periodic.ts';
 import { idRules } from './id-rules.ts';
@@ -18,6 +19,7 @@ export const idOwn = {
   ...idEvaluation,
   ...idPeople,
   ...idStandards,
+  ...idMeasures,
   ...idChanges,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
