@@ -25,6 +25,8 @@ export const enMeasures: Record<keyof typeof idMeasures, string> = {
   'measures.forbidden': 'This page is for HR, auditors and unit leaders.',
   'measure.prefilled':
     'Filled in from your unit’s measure: {source}, {time}. Another number is recorded as an override.',
+  'measure.bound':
+    'Bound to the unit measure {code}: its realisation is filled in from the unit’s value each period.',
   'measure.note': 'Note',
   'measure.noteHint': 'If your number differs from the unit’s measure, say why.',
   'problem.unknown_measure': 'The indicator is bound to a measure this organisation does not have.',

@@ -145,8 +145,10 @@ function indicatorFieldset(
   const id = state.values[`${p}.id`];
   const kuantitatif = setting?.approach === 'kuantitatif';
   const lower = state.values[`${p}.lowerIsBetter`];
+  const measure = state.values[`${p}.measureCode`];
   return h`<fieldset class="iki" id="rhk-${i}-ind-${j}"><legend>${t('skp.indicatorNumber', { n: `${n + 1}.${m + 1}` })}</legend>
 ${id ? h`<input type="hidden" name="${p}.id" value="${id}">` : ''}
+${measure ? h`<input type="hidden" name="${p}.measureCode" value="${measure}"><p class="muted">${t('measure.bound', { code: measure })}</p>` : ''}
 ${textField(t, state, { name: `${p}.description`, label: t('skp.indicator') })}
 ${
   setting?.form === 'jpt'

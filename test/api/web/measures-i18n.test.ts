@@ -3,6 +3,7 @@
 // target in one unit, and the form's number pre-filled from the unit's value with where it comes from.
 import { describe, expect, it } from 'vitest';
 import { languages, translator } from '../../../api/web/i18n/index.ts';
+import { parseSkp, valuesFromRhk } from '../../../api/web/skp-form.ts';
 import { measuresBody } from '../../../api/web/views/measures.ts';
 import { taskBody } from '../../../api/web/views/task.ts';
 import { measureSchema } from '../../../domain/measures/measure.ts';
@@ -153,5 +154,33 @@ describe.each(languages)('in %s', (lang) => {
     expect(body).not.toContain('name="realisations.1.value"'); // an indicator not bound has none
     expect(body).toMatch(/name="realisations\.1\.amount"[^>]* value=""/);
     expect(form([])).toMatch(/name="realisations\.0\.amount"[^>]* value=""/);
+  });
+});
+
+describe('a binding in the SKP editor (and the standards editor, which shares its form)', () => {
+  it('is kept from the prefilled standard to the command sent', () => {
+    const rhk = [
+      {
+        id: 'rhk-1',
+        kind: 'utama' as const,
+        description: 'Layanan puskesmas',
+        parentRhkId: null,
+        indicators: [
+          {
+            id: 'iki-1',
+            description: 'Survei kepuasan pasien',
+            aspect: 'kualitas' as const,
+            target: '85',
+            measureCode: 'skm',
+          },
+          { id: 'iki-2', description: 'Rujukan tepat', aspect: 'kualitas' as const, target: '90%' },
+        ],
+      },
+    ];
+    const values = valuesFromRhk(rhk);
+    expect(values['rhk.0.indicators.0.measureCode']).toBe('skm');
+    const parsed = parseSkp(values, []);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.command.rhk[0]?.indicators.map((i) => i.measureCode)).toEqual(['skm', undefined]);
   });
 });
