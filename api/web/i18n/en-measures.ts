@@ -20,6 +20,7 @@ export const enMeasures: Record<keyof typeof idMeasures, string> = {
   'measures.allMet': 'Every unit meets its target in {period} (or has none).',
   'measures.tableCaption':
     'Values per unit and period ({satuan}), achievement against target, source and time',
+  'measures.sources': 'Sources',
   'measures.unit': 'Unit',
   'measures.belowShort': 'below target',
   'measures.forbidden': 'This page is for HR, auditors and unit leaders.',

@@ -10,7 +10,7 @@ import { amountText } from './skp-parts.ts';
 /** The drawing's own width: on a 360 px phone it is drawn at about its size, so 12 px text stays 12 px. */
 const width = 320;
 const labelWidth = 0;
-const rowHeight = 92;
+const rowHeight = 112;
 const nameHeight = 18;
 const plotHeight = 54;
 const met = '#1e6b34';
@@ -40,7 +40,7 @@ export function measureSvg(t: Translate, measure: MonitoredMeasure, units: Chart
     return `${u.name}: ${parts.join(', ')}`;
   });
   const height = Math.max(rowHeight, shown.length * rowHeight);
-  return h`<figure class="chart" id="${id}">
+  return h`<figure class="chart" id="${id}" style="margin:0">
 <svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif">
 <title id="${id}-title">${measure.name} (${measure.satuan})</title>
 ${shown.map((u, row) => {

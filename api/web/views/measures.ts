@@ -72,8 +72,16 @@ ${measureSvg(t, m, shownUnits)}
         const achieved =
           v.achievement === null
             ? ''
-            : ` · ${t('evaluation.percent', { percent: amountText(t, v.achievement) })}`;
-        return h`<td${v.belowTarget ? h` class="below"` : ''}>${v.belowTarget ? `▼ ${t('measures.belowShort')} · ` : ''}<strong>${amountText(t, v.value)}</strong>${achieved}<br><span class="muted">${v.source}, ${t.dateTime(v.recordedAt)}</span></td>`;
+            : ` (${t('evaluation.percent', { percent: amountText(t, v.achievement) })})`;
+        return h`<td>${v.belowTarget ? `▼ ${t('measures.belowShort')}: ` : ''}<strong>${amountText(t, v.value)}</strong>${achieved}</td>`;
       })}</tr>`,
-  )}</tbody></table></div></section>`;
+  )}</tbody></table></div>
+<p class="muted">${t('measures.sources')}: ${sources(t, m)}</p></section>`;
+}
+
+/** Where each period's values came from and when, once per source and time: "SIMPUS, 1 Apr 2027 08.00 WIB". */
+function sources(t: Translate, m: MonitoredMeasure): string {
+  const seen = new Set<string>();
+  for (const v of m.values) seen.add(`${v.source}, ${t.dateTime(v.recordedAt)}`);
+  return [...seen].join('; ');
 }
