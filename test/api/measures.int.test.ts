@@ -318,5 +318,38 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
       amount: 31,
       measure: { ...measure, overridden: true },
     });
+
+    // A position's standard may bind a default indicator only to a measure there is, in its direction.
+    const day = new Date((await env.currentTimeMs()) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const round = await ok(
+      t.call('POST', `${api}/standards/rounds`, {
+        token: hr,
+        body: { until: day, positionCodes: ['KAPKM'] },
+      }),
+    );
+    for (let i = 0; i < 300; i++) {
+      if ((await t.call('GET', `${api}/standards/rounds/${round.roundId}`, { token: hr })).status === 200)
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const drafted = (ind: Record<string, unknown>) =>
+      t.call('POST', `${api}/standards/rounds/${round.roundId}/actions`, {
+        token: hr,
+        body: {
+          type: 'draftStandard',
+          positionCode: 'KAPKM',
+          standard: { duties: ['Memimpin pelayanan puskesmas'], rhk: [{ ...rhk, indicators: [ind] }] },
+        },
+      });
+    expect(await drafted({ ...indicator, measureCode: 'antrean' })).toMatchObject({
+      status: 422,
+      type: 'application/problem+json',
+      body: { code: 'unknown_measure', indicatorId: 'iki-1' },
+    });
+    expect(await drafted({ ...indicator, lowerIsBetter: undefined })).toMatchObject({
+      status: 422,
+      body: { code: 'measure_direction' },
+    });
+    expect((await drafted(indicator)).status).toBe(200);
   }, 300_000);
 });
