@@ -28,6 +28,8 @@ export const enMeasures: Record<keyof typeof idMeasures, string> = {
     'Filled in from your unit’s measure: {source}, {time}. Another number is recorded as an override.',
   'measure.bound':
     'Bound to the unit measure {code}: its realisation is filled in from the unit’s value each period.',
+  'measure.fromUnit': 'from the unit’s measure ({source})',
+  'measure.overridden': 'overrides the unit’s measure of {value} ({source})',
   'measure.note': 'Note',
   'measure.noteHint': 'If your number differs from the unit’s measure, say why.',
   'problem.unknown_measure': 'The indicator is bound to a measure this organisation does not have.',

@@ -23,6 +23,8 @@ export const idMeasures = {
   'measures.forbidden': 'Halaman ini untuk SDM, auditor, dan pimpinan unit.',
   'measure.prefilled': 'Diisi dari ukuran unit Anda: {source}, {time}. Angka lain dicatat sebagai koreksi.',
   'measure.bound': 'Terikat pada ukuran unit {code}: realisasinya diisi dari nilai unit per periode.',
+  'measure.fromUnit': 'dari ukuran unit ({source})',
+  'measure.overridden': 'mengoreksi ukuran unit {value} ({source})',
   'measure.note': 'Catatan',
   'measure.noteHint': 'Jika angka Anda berbeda dari ukuran unit, jelaskan alasannya.',
   'problem.unknown_measure': 'Indikator terikat pada ukuran yang tidak ada di organisasi ini.',

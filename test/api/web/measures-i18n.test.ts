@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { languages, translator } from '../../../api/web/i18n/index.ts';
 import { parseSkp, valuesFromRhk } from '../../../api/web/skp-form.ts';
 import { measuresBody } from '../../../api/web/views/measures.ts';
+import { realisationText } from '../../../api/web/views/skp-parts.ts';
 import { taskBody } from '../../../api/web/views/task.ts';
 import { measureSchema } from '../../../domain/measures/measure.ts';
 import { employeeView } from '../../../record/read/appraisal.ts';
@@ -153,6 +154,19 @@ describe.each(languages)('in %s', (lang) => {
     expect(body).toContain('name="realisations.0.value"'); // the note for a number that differs
     expect(body).not.toContain('name="realisations.1.value"'); // an indicator not bound has none
     expect(body).toMatch(/name="realisations\.1\.amount"[^>]* value=""/);
+    // Read back (the period's page, the evaluation file): taken from the measure, or an override of it.
+    const measure = { code: 'waktu-tunggu', value: 36, source: 'simpus', recordedAt, overridden: false };
+    expect(realisationText(t, indicator, { amount: 36, measure })).toContain(
+      t('measure.fromUnit', { source: 'simpus' }),
+    );
+    const changed = realisationText(t, indicator, {
+      amount: 31,
+      value: 'SIMPUS mati',
+      measure: { ...measure, overridden: true },
+    });
+    expect(changed).toContain(t('measure.overridden', { value: '36 menit', source: 'simpus' }));
+    expect(changed).toContain('SIMPUS mati');
+    expect(realisationText(t, indicator, { amount: 31 })).not.toContain('simpus');
     expect(form([])).toMatch(/name="realisations\.0\.amount"[^>]* value=""/);
   });
 });
