@@ -111,6 +111,27 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
     const notHr = await t.call('POST', `${api}/measures/values/import`, { token: kapkm, csv: header });
     expect(notHr).toMatchObject({ status: 403, body: { code: 'forbidden_role' } });
 
+    // The same on HR's page: the file refused whole, its wrong row by line; then the right one.
+    const upload = async (csv: string) => {
+      const form = new FormData();
+      form.set('file', new File([csv], 'simpus-tw1.csv', { type: 'text/csv' }));
+      form.set('source', 'simpus');
+      const r = await fetch(`${t.api.url}/app/measures/import`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: `siklus_session=${hr}; lang=en` },
+      });
+      return { status: r.status, text: await r.text() };
+    };
+    const badUpload = await upload(
+      [header, `waktu-tunggu,PKM,${year},TW1,36`, `waktu-tunggu,PKM,${year},TW1,abc`].join('\n'),
+    );
+    expect(badUpload.status).toBe(422);
+    expect(badUpload.text).toContain('<tr data-line="3">');
+    expect((await read()).measures[0].values).toEqual([]);
+    const goodUpload = await upload([header, `waktu-tunggu,PKM,${year},TW1,36`].join('\n'));
+    expect(goodUpload.status).toBe(200);
+    expect(goodUpload.text).toContain('Values imported: 1.');
     expect(
       await ok(
         t.call('POST', `${api}/measures/values/import?source=simpus`, {

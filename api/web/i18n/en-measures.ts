@@ -21,6 +21,10 @@ export const enMeasures: Record<keyof typeof idMeasures, string> = {
   'measures.tableCaption':
     'Values per unit and period ({satuan}), achievement against target, source and time',
   'measures.sources': 'Sources',
+  'measures.importTitle': 'Import measure values (CSV or XLSX)',
+  'measures.source': 'Source of the data (e.g. SIMPUS); empty: the file name',
+  'measures.imported': 'Values imported: {count}.',
+  'measures.badRows': 'Wrong rows (nothing was imported)',
   'measures.unit': 'Unit',
   'measures.belowShort': 'below target',
   'measures.forbidden': 'This page is for HR, auditors and unit leaders.',

@@ -1,6 +1,7 @@
 // Unit monitoring (HR, auditors, unit leaders): each measure of the units over the year's periods against
 // its target, the units below target in the latest period, a chart per measure that reads on a phone,
 // and the numbers in a table with where each came from and when (the organisation's zone).
+import { measureFileColumns } from '../../../domain/measures/measure-file.ts';
 import type { MonitoredMeasure } from '../../../record/read/measures.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -15,6 +16,16 @@ export interface MeasuresView {
   unitNames: Map<string, string>;
   /** A leader's page: only the units they lead. */
   leaderOf: string[] | null;
+  /** HR imports values here; with the outcome of the last import. */
+  importer?: ImportOutcome | null;
+}
+
+export interface ImportOutcome {
+  imported?: number;
+  /** Why the whole file was refused, in words. */
+  formError?: string;
+  /** The wrong rows (nothing was imported), as the importer reports them. */
+  rows?: Array<{ line: number; errors: string[] }>;
 }
 
 export function measuresBody(t: Translate, view: MeasuresView): Html {
@@ -27,11 +38,36 @@ export function measuresBody(t: Translate, view: MeasuresView): Html {
     ? h`<p class="muted">${t('measures.leaderScope', { units: view.leaderOf.map(name).join(', ') })}</p>`
     : '';
   const withValues = view.measures.filter((m) => m.values.length > 0);
+  const importer = view.importer === undefined ? '' : importForm(t, view.importer);
   if (view.measures.length === 0)
     return h`<p>${t('measures.intro')}</p>${notice('info', t('measures.noneDefined'))}`;
-  return h`<p>${t('measures.intro')}</p>${scope}${yearForm}
+  return h`<p>${t('measures.intro')}</p>${scope}${importer}${yearForm}
 ${withValues.length === 0 ? notice('info', t('measures.noValues', { year: view.year })) : ''}
 ${withValues.map((m) => measureCard(t, m, units, name))}`;
+}
+
+/** HR's upload of a CSV or XLSX of values: all rows or none, every wrong row named by its line. */
+function importForm(t: Translate, outcome: ImportOutcome | null): Html {
+  const result =
+    outcome?.imported !== undefined
+      ? notice('ok', t('measures.imported', { count: outcome.imported }))
+      : outcome?.formError
+        ? notice('error', outcome.formError)
+        : '';
+  const rows = outcome?.rows?.length
+    ? h`<div class="scroll"><table id="measure-rows"><caption>${t('measures.badRows')}</caption><thead><tr><th scope="col" class="num">${t('import.line')}</th><th scope="col">${t('import.detail')}</th></tr></thead>
+<tbody>${outcome.rows.map((r) => h`<tr data-line="${r.line}"><td class="num">${r.line}</td><td><ul>${r.errors.map((e) => h`<li lang="en">${e}</li>`)}</ul></td></tr>`)}</tbody></table></div>`
+    : '';
+  return h`<form method="post" action="/app/measures/import" enctype="multipart/form-data" class="card">
+<h2>${t('measures.importTitle')}</h2>
+${result}${rows}
+<p class="hint" id="measure-columns">${t('import.columns')} <code>${measureFileColumns.join(', ')}</code></p>
+<label for="m-file">${t('import.file')}</label>
+<input type="file" id="m-file" name="file" required accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="measure-columns">
+<label for="m-source">${t('measures.source')} <span class="muted">${t('field.optional')}</span></label>
+<input type="text" id="m-source" name="source" maxlength="200">
+<div class="actions"><button type="submit">${t('import.submit')}</button></div>
+</form>`;
 }
 
 function measureCard(

@@ -84,6 +84,24 @@ describe.each(languages)('in %s', (lang) => {
     }).toString();
     expect(empty).toContain(t('measures.noValues', { year: 2026 }));
     expect(empty).toContain(t('measures.leaderScope', { units: 'Puskesmas Muara Bungo' }));
+    // HR's import: the form, then what came of it.
+    const base = { year: 2027, years: [2027], measures: [waiting], unitNames, leaderOf: null };
+    expect(measuresBody(t, { ...base, importer: null }).toString()).toContain(
+      'action="/app/measures/import"',
+    );
+    expect(measuresBody(t, base).toString()).not.toContain('action="/app/measures/import"');
+    expect(measuresBody(t, { ...base, importer: { imported: 3 } }).toString()).toContain(
+      t('measures.imported', { count: 3 }),
+    );
+    const refused = measuresBody(t, {
+      ...base,
+      importer: {
+        formError: t('problem.invalid_measure_rows'),
+        rows: [{ line: 4, errors: ['period: "TW5" is not a period'] }],
+      },
+    }).toString();
+    expect(refused).toContain(t('measures.badRows'));
+    expect(refused).toContain('<tr data-line="4">');
   });
 
   it('pre-fills a bound indicator’s number from the unit’s value, says from where, and asks why if changed', () => {
