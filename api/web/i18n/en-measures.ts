@@ -34,6 +34,9 @@ export const enMeasures: Record<keyof typeof idMeasures, string> = {
     'Bound to the unit measure {code}: its realisation is filled in from the unit’s value each period.',
   'measure.fromUnit': 'from the unit’s measure ({source})',
   'measure.overridden': 'overrides the unit’s measure of {value} ({source})',
+  'measure.field': 'Unit measure that fills in its realisation',
+  'measure.fieldHint':
+    'Choose one when this indicator’s realisation comes from the unit’s service data each period (its direction must be the measure’s).',
   'measure.note': 'Note',
   'measure.noteHint': 'If your number differs from the unit’s measure, say why.',
   'problem.unknown_measure': 'The indicator is bound to a measure this organisation does not have.',

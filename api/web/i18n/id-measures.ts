@@ -29,6 +29,9 @@ export const idMeasures = {
   'measure.bound': 'Terikat pada ukuran unit {code}: realisasinya diisi dari nilai unit per periode.',
   'measure.fromUnit': 'dari ukuran unit ({source})',
   'measure.overridden': 'mengoreksi ukuran unit {value} ({source})',
+  'measure.field': 'Ukuran unit yang mengisi realisasinya',
+  'measure.fieldHint':
+    'Pilih bila realisasi indikator ini diambil dari data layanan unit per periode (arah harus sama dengan ukurannya).',
   'measure.note': 'Catatan',
   'measure.noteHint': 'Jika angka Anda berbeda dari ukuran unit, jelaskan alasannya.',
   'problem.unknown_measure': 'Indikator terikat pada ukuran yang tidak ada di organisasi ini.',

@@ -2,10 +2,13 @@
 // key (the translator throws on one) and each in one language: the chart and the table of a measure below
 // target in one unit, and the form's number pre-filled from the unit's value with where it comes from.
 import { describe, expect, it } from 'vitest';
+import type { FormState } from '../../../api/web/forms.ts';
 import { languages, translator } from '../../../api/web/i18n/index.ts';
 import { parseSkp, valuesFromRhk } from '../../../api/web/skp-form.ts';
+import { measureField } from '../../../api/web/views/measure-field.ts';
 import { measuresBody } from '../../../api/web/views/measures.ts';
 import { realisationText } from '../../../api/web/views/skp-parts.ts';
+import { standardFields } from '../../../api/web/views/standard-editor.ts';
 import { taskBody } from '../../../api/web/views/task.ts';
 import { measureSchema } from '../../../domain/measures/measure.ts';
 import { employeeView } from '../../../record/read/appraisal.ts';
@@ -214,5 +217,41 @@ describe('a binding in the SKP editor (and the standards editor, which shares it
     const parsed = parseSkp(values, []);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     expect(parsed.command.rhk[0]?.indicators.map((i) => i.measureCode)).toEqual(['skm', undefined]);
+  });
+});
+
+describe.each(languages)('choosing the measure of an indicator, in %s', (lang) => {
+  const t = translator(lang);
+  const choices = [{ code: 'skm', name: 'Indeks kepuasan', satuan: 'indeks', lowerIsBetter: false }];
+  const name = 'rhk.0.indicators.0.measureCode';
+  const state = (bound?: string): FormState => ({
+    type: 'draftStandard',
+    values: bound ? { [name]: bound } : ({} as Record<string, string>),
+    errors: {},
+  });
+
+  it('offers the organisation’s measures, the bound one chosen, and keeps a binding it cannot offer', () => {
+    const offered = measureField(t, state('skm'), name, choices).toString();
+    expect(offered).toContain(`name="${name}"`);
+    expect(offered).toMatch(/<option value="skm" selected>Indeks kepuasan \(indeks, /);
+    expect(offered).toContain(t('measure.field'));
+    expect(measureField(t, state('antrean'), name, choices).toString()).toContain(
+      '<option value="antrean" selected>',
+    );
+    expect(measureField(t, state('skm'), name, []).toString()).toContain(
+      `<input type="hidden" name="${name}" value="skm">`,
+    );
+    expect(measureField(t, state(), name, []).toString()).toBe('');
+    const editor = standardFields(
+      t,
+      {
+        type: 'draftStandard',
+        values: { 'rhk.0.description': 'Layanan', 'rhk.0.indicators.0.description': 'Survei' },
+        errors: {},
+      },
+      '/x',
+      choices,
+    ).toString();
+    expect(editor).toContain(`name="${name}"`);
   });
 });
