@@ -15,11 +15,15 @@ interface BoundRhk {
   indicators: ReadonlyArray<{
     id: string;
     measureCode?: string | undefined;
+    targetValue?: number | undefined;
     lowerIsBetter?: boolean | undefined;
   }>;
 }
 
-/** 422 unknown_measure or measure_direction naming the RHK, the indicator and the field; else nothing. */
+/**
+ * 422 unknown_measure, or measure_direction for a target number whose direction is not the measure's,
+ * naming the RHK, the indicator and the field; else nothing.
+ */
 export async function checkMeasureBindings(services: Services, org: string, rhk: readonly BoundRhk[]) {
   const bound = rhk.flatMap((r) => r.indicators.flatMap((i) => (i.measureCode ? [{ rhk: r, i }] : [])));
   const measures = await measuresByCode(services.db, org, [
@@ -35,7 +39,8 @@ export async function checkMeasureBindings(services: Services, org: string, rhk:
         `RHK ${r.id}, indicator ${i.id}: the organisation has no measure ${i.measureCode}`,
         where,
       );
-    if ((i.lowerIsBetter ?? false) !== measure.lowerIsBetter)
+    // A target in words has no direction (a standard's default, a kualitatif SKP); a number has one.
+    if (i.targetValue !== undefined && (i.lowerIsBetter ?? false) !== measure.lowerIsBetter)
       throw new Refusal(
         422,
         'measure_direction',

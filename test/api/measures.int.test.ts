@@ -372,5 +372,13 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
       body: { code: 'measure_direction' },
     });
     expect((await drafted(indicator)).status).toBe(200);
+    // A target in words has no direction to disagree with.
+    const inWords = {
+      id: 'iki-1',
+      description: 'Waktu tunggu',
+      aspect: 'waktu',
+      target: 'paling lama 30 menit',
+    };
+    expect((await drafted({ ...inWords, measureCode: 'waktu-tunggu' })).status).toBe(200);
   }, 300_000);
 });
