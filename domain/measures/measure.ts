@@ -79,20 +79,24 @@ export interface MeasureReading {
   value: number;
   source: string;
   recordedAt: string;
+  /** The measure's unit of measure, for a realisation in words ("36 menit"). */
+  satuan?: string;
 }
 
 interface RealisationLike {
   indicatorId: string;
+  value?: string | undefined;
   amount?: number | undefined;
   measure?: RealisationMeasure | undefined;
 }
 
 /**
  * A bound indicator's realisation as it is recorded: pre-filled with the measure's value where the
- * employee gave no number, and carrying that value with whether the employee's number overrides it.
- * Whatever `measure` the caller sent is dropped: only the record's reading is recorded. Without a reading
- * (no value for the unit and period), or in the kualitatif approach (a realisation in words), the
- * realisation goes as sent.
+ * employee gave none (a number in the kuantitatif approach, "36 menit" in words in the kualitatif one),
+ * and carrying that value with whether the employee's overrides it (another number; in words, words that
+ * do not start with the measure's number). Whatever `measure` the caller sent is dropped: only the
+ * record's reading is recorded. Without a reading (no value for the unit and period) the realisation
+ * goes as sent.
  */
 export function bindRealisation<R extends RealisationLike>(
   realisation: R,
@@ -100,17 +104,30 @@ export function bindRealisation<R extends RealisationLike>(
   kuantitatif: boolean,
 ): R {
   const { measure: _ignored, ...rest } = realisation;
-  if (!reading || !kuantitatif) return rest as R;
-  const given = rest.amount ?? reading.value;
-  return {
-    ...rest,
-    amount: given,
-    measure: {
-      code: reading.code,
-      value: reading.value,
-      source: reading.source,
-      recordedAt: reading.recordedAt,
-      overridden: given !== reading.value,
-    },
-  } as R;
+  if (!reading) return rest as R;
+  const measure = (overridden: boolean): RealisationMeasure => ({
+    code: reading.code,
+    value: reading.value,
+    source: reading.source,
+    recordedAt: reading.recordedAt,
+    overridden,
+  });
+  if (kuantitatif) {
+    const given = rest.amount ?? reading.value;
+    return { ...rest, amount: given, measure: measure(given !== reading.value) } as R;
+  }
+  const words = rest.value?.trim();
+  if (!words) return { ...rest, value: readingText(reading), measure: measure(false) } as R;
+  return { ...rest, measure: measure(leadingNumber(words) !== reading.value) } as R;
+}
+
+/** A reading in words, as a kualitatif realisation states it: "36 menit", "81.5 indeks". */
+export function readingText(reading: Pick<MeasureReading, 'value' | 'satuan'>): string {
+  return `${reading.value}${reading.satuan ? ` ${reading.satuan}` : ''}`;
+}
+
+/** The number words start with (a decimal comma or point), if any: "36 menit" is 36, "81,5" is 81.5. */
+function leadingNumber(words: string): number | undefined {
+  const match = /^(\d+(?:[.,]\d+)?)(?!\d)/.exec(words);
+  return match?.[1] === undefined ? undefined : Number(match[1].replace(',', '.'));
 }

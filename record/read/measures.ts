@@ -42,18 +42,27 @@ export async function measureReadings(
 ): Promise<Map<string, MeasureReading>> {
   if (codes.length === 0) return new Map();
   const rows = await db
-    .selectFrom('measure_values')
-    .select(['measure_code', 'value', 'source', 'recorded_at'])
-    .where('org_id', '=', org)
-    .where('unit_code', '=', at.unitCode)
-    .where('year', '=', at.year)
-    .where('period', '=', at.period)
-    .where('measure_code', 'in', [...codes])
+    .selectFrom('measure_values as v')
+    .innerJoin('measures as m', (j) =>
+      j.onRef('m.org_id', '=', 'v.org_id').onRef('m.code', '=', 'v.measure_code'),
+    )
+    .select(['v.measure_code', 'v.value', 'v.source', 'v.recorded_at', 'm.satuan'])
+    .where('v.org_id', '=', org)
+    .where('v.unit_code', '=', at.unitCode)
+    .where('v.year', '=', at.year)
+    .where('v.period', '=', at.period)
+    .where('v.measure_code', 'in', [...codes])
     .execute();
   return new Map(
     rows.map((r) => [
       r.measure_code,
-      { code: r.measure_code, value: r.value, source: r.source, recordedAt: r.recorded_at.toISOString() },
+      {
+        code: r.measure_code,
+        value: r.value,
+        source: r.source,
+        recordedAt: r.recorded_at.toISOString(),
+        satuan: r.satuan,
+      },
     ]),
   );
 }
@@ -161,13 +170,16 @@ export async function boundReadings(db: Db, state: AppraisalState): Promise<Boun
   if (bound.size === 0 || year === undefined) return [];
   const codes = [...new Set([...bound.values()].map((i) => i.measureCode))];
   const rows = await db
-    .selectFrom('measure_values')
-    .select(['measure_code', 'period', 'value', 'source', 'recorded_at'])
-    .where('org_id', '=', state.orgId)
-    .where('unit_code', '=', state.participants.employee.unitCode)
-    .where('year', '=', year)
-    .where('measure_code', 'in', codes)
-    .orderBy('period')
+    .selectFrom('measure_values as v')
+    .innerJoin('measures as m', (j) =>
+      j.onRef('m.org_id', '=', 'v.org_id').onRef('m.code', '=', 'v.measure_code'),
+    )
+    .select(['v.measure_code', 'v.period', 'v.value', 'v.source', 'v.recorded_at', 'm.satuan'])
+    .where('v.org_id', '=', state.orgId)
+    .where('v.unit_code', '=', state.participants.employee.unitCode)
+    .where('v.year', '=', year)
+    .where('v.measure_code', 'in', codes)
+    .orderBy('v.period')
     .execute();
   return [...bound.values()].flatMap((indicator) =>
     rows
@@ -179,6 +191,7 @@ export async function boundReadings(db: Db, state: AppraisalState): Promise<Boun
         value: r.value,
         source: r.source,
         recordedAt: r.recorded_at.toISOString(),
+        satuan: r.satuan,
         achievement: achievementPercent(indicator, r.value),
       })),
   );

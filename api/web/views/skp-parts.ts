@@ -44,13 +44,6 @@ export function realisationText(
     | undefined,
 ): string {
   if (!r) return '–';
-  if (r.amount === undefined) return r.value ?? '–';
-  const amount = `${amountText(t, r.amount)} ${ind?.satuan ?? ''}`.trim();
-  const percent = ind ? achievementPercent({ ...ind, id: '', aspect: undefined }, r.amount) : null;
-  const achieved =
-    percent === null
-      ? ''
-      : ` · ${t('evaluation.achievement')} ${t('evaluation.percent', { percent: amountText(t, percent) })}`;
   const m = r.measure;
   const measured = !m
     ? ''
@@ -62,6 +55,13 @@ export function realisationText(
             })
           : t('measure.fromUnit', { source: m.source })
       }`;
+  if (r.amount === undefined) return r.value === undefined ? '–' : `${r.value}${measured}`;
+  const amount = `${amountText(t, r.amount)} ${ind?.satuan ?? ''}`.trim();
+  const percent = ind ? achievementPercent({ ...ind, id: '', aspect: undefined }, r.amount) : null;
+  const achieved =
+    percent === null
+      ? ''
+      : ` · ${t('evaluation.achievement')} ${t('evaluation.percent', { percent: amountText(t, percent) })}`;
   return `${amount}${achieved}${measured}${r.value ? ` · ${r.value}` : ''}`;
 }
 

@@ -152,7 +152,11 @@ ${
           .toString()
           .replace('<input type="text"', '<input type="text" inputmode="decimal"'),
       )
-    : textField(t, s, { name: `realisations.${i}.value`, label: t('field.realisation') })
+    : textField(t, s, {
+        name: `realisations.${i}.value`,
+        label: t('field.realisation'),
+        ...measured(t, view.measures, ind.id, q, true),
+      })
 }
 ${
   kuantitatif && ind.measureCode
@@ -174,19 +178,21 @@ ${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence
 }
 
 /**
- * A bound indicator's number, pre-filled with my unit's value of the measure for the period, and a hint
- * saying where it comes from; a number other than it is recorded as an override.
+ * A bound indicator's number (or, in words, the number and its satuan), pre-filled with my unit's value
+ * of the measure for the period, and a hint saying where it comes from; another number is an override.
  */
 function measured(
   t: Translate,
   measures: readonly BoundReading[] | undefined,
   indicatorId: string,
   period: string,
+  inWords = false,
 ): { value?: string; hint?: string } {
   const reading = measures?.find((m) => m.indicatorId === indicatorId && m.period === period);
   if (!reading) return {};
+  const amount = amountText(t, reading.value);
   return {
-    value: amountText(t, reading.value),
+    value: inWords && reading.satuan ? `${amount} ${reading.satuan}` : amount,
     hint: t('measure.prefilled', { source: reading.source, time: t.dateTime(reading.recordedAt) }),
   };
 }

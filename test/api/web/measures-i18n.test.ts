@@ -188,6 +188,28 @@ describe.each(languages)('in %s', (lang) => {
     expect(changed).toContain(t('measure.overridden', { value: '36 menit', source: 'simpus' }));
     expect(changed).toContain('SIMPUS mati');
     expect(realisationText(t, indicator, { amount: 31 })).not.toContain('simpus');
+    // In words (the kualitatif approach): the number and its satuan, as the page writes numbers.
+    const words = taskBody(t, {
+      task: {
+        taskId: `${state.appraisalId}:recordRealisation:TW1`,
+        appraisalId: state.appraisalId,
+        kind: 'recordRealisation',
+        step: 'checkIns',
+        dueAt: null,
+      },
+      ownerName: null,
+      appraisal: employeeView({ ...agreed, skp: { ...agreed.skp, approach: 'kualitatif' } }),
+      standards: null,
+      state: null,
+      now,
+      measures: [{ ...reading, satuan: 'menit' }],
+    }).toString();
+    expect(words).toMatch(
+      new RegExp(`name="realisations\\.0\\.value"[^>]* value="${t.number(36.5, 1)} menit"`),
+    );
+    expect(realisationText(t, undefined, { value: '36,5 menit', measure })).toContain(
+      t('measure.fromUnit', { source: 'simpus' }),
+    );
     expect(form([])).toMatch(/name="realisations\.0\.amount"[^>]* value=""/);
   });
 });

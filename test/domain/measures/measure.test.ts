@@ -1,6 +1,7 @@
 // A measure's target per period, its achievement by the SKP's kuantitatif rule, and a bound realisation:
 // pre-filled from the measure, an override recorded as one, and the caller's own `measure` never kept.
 import { describe, expect, it } from 'vitest';
+import type { RealisationMeasure } from '../../../domain/measures/binding.ts';
 import {
   bindRealisation,
   isBelowTarget,
@@ -44,7 +45,13 @@ describe('given a measure with a general target and one for TW4', () => {
 });
 
 describe('given a bound indicator and the unit’s value for the period', () => {
-  const base = { indicatorId: 'i1', evidence: [] };
+  const base: {
+    indicatorId: string;
+    evidence: never[];
+    value?: string;
+    amount?: number;
+    measure?: RealisationMeasure;
+  } = { indicatorId: 'i1', evidence: [] };
 
   it('when the employee gives no number, then the realisation is the measure’s value, not overridden', () => {
     expect(bindRealisation(base, reading, true)).toEqual({
@@ -66,6 +73,23 @@ describe('given a bound indicator and the unit’s value for the period', () => 
     const forged = { ...base, amount: 28, measure: { ...reading, value: 28, overridden: false } };
     expect(bindRealisation(forged, reading, true).measure).toEqual({ ...reading, overridden: true });
     expect(bindRealisation(forged, undefined, true)).toEqual({ ...base, amount: 28 });
-    expect(bindRealisation(forged, reading, false)).toEqual({ ...base, amount: 28 });
+  });
+
+  it('in words (kualitatif), then empty words become the value and satuan, and other words an override', () => {
+    const withSatuan = { ...reading, satuan: 'menit' };
+    expect(bindRealisation(base, withSatuan, false)).toEqual({
+      ...base,
+      value: '36 menit',
+      measure: { ...reading, overridden: false },
+    });
+    // The same number written the Indonesian way, with a remark, is the measure's.
+    const same = bindRealisation(
+      { ...base, value: '36,0 menit; antrean daring berjalan' },
+      withSatuan,
+      false,
+    );
+    expect(same.measure?.overridden).toBe(false);
+    for (const words of ['sekitar 30 menit', '31 menit', '360 menit'])
+      expect(bindRealisation({ ...base, value: words }, withSatuan, false).measure?.overridden).toBe(true);
   });
 });
