@@ -22,6 +22,7 @@ import { cycleRoutes } from './routes/cycles.ts';
 import { evaluationFileRoutes } from './routes/evaluation-file.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
+import { measureRoutes } from './routes/measures.ts';
 import { participantChangeRoutes } from './routes/participant-changes.ts';
 import { resultsExportRoutes } from './routes/results-export.ts';
 import { standardsRoutes } from './routes/standards.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', cycleScheduleRoutes);
   app.route('/', timeZoneRoutes);
   app.route('/', standardsRoutes);
+  app.route('/', measureRoutes);
   app.route('/', auditRoutes);
   return app;
 }

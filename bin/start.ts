@@ -22,6 +22,7 @@ import { startTemporalDevServer } from '../runtime/temporal-server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { createWorker } from '../worker/create-worker.ts';
+import { seedDemoMeasures } from './demo-measures.ts';
 import { seedDemoStandards } from './demo-standards.ts';
 import { startServerFromEnv } from './server.ts';
 
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   if (seeded.length > 0) say(`demo organisations seeded: ${seeded.join(', ')}`);
   // Their standards, version 1 of every position's, published in a first round.
   await seedDemoStandards(db, seeded);
+  // Their service measures and this year's values so far, some bound to an indicator of a standard.
+  await seedDemoMeasures(db, seeded);
 
   say('starting Temporal (the first run may build the Temporal CLI, which takes a few minutes) ...');
   const temporal = await startTemporalDevServer({

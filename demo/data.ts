@@ -8,7 +8,8 @@ export interface DemoPosition {
   name: string;
   kind: 'JPT' | 'JA' | 'JF';
   duties: string[];
-  indicators: Array<{ description: string; aspect: Aspect; target: string }>;
+  /** `measureCode`: the measure of the unit the indicator is bound to (demo/measures.ts). */
+  indicators: Array<{ description: string; aspect: Aspect; target: string; measureCode?: string }>;
 }
 
 export const positions: Record<string, DemoPosition> = {
@@ -104,7 +105,7 @@ export const positions: Record<string, DemoPosition> = {
         aspect: 'waktu',
         target: '30 menit',
       },
-      { description: 'Survei kepuasan pasien', aspect: 'kualitas', target: '85' },
+      { description: 'Survei kepuasan pasien', aspect: 'kualitas', target: '85', measureCode: 'skm' },
     ],
   },
   DOKTER: {
@@ -152,7 +153,12 @@ export const positions: Record<string, DemoPosition> = {
       'Menjaga keakuratan basis data penduduk',
     ],
     indicators: [
-      { description: 'Dokumen kependudukan selesai dalam satu hari', aspect: 'waktu', target: '90%' },
+      {
+        description: 'Dokumen kependudukan selesai dalam satu hari',
+        aspect: 'waktu',
+        target: '90%',
+        measureCode: 'dokumen-1-hari',
+      },
     ],
   },
   PENGAWAS: {

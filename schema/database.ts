@@ -4,6 +4,7 @@
 // timestamptz arrives as Date; jsonb is written as JSON text and arrives parsed.
 import type { ColumnType, Generated } from 'kysely';
 import type { AppraisalTables } from './tables/appraisal.ts';
+import type { MeasureTables } from './tables/measures.ts';
 import type { OrganisationTables } from './tables/organisation.ts';
 import type { PeriodicTables } from './tables/periodic.ts';
 import type { StandardsTables } from './tables/standards.ts';
@@ -36,7 +37,12 @@ export interface EventsTable {
   hash: ColumnType<string, string, never>;
 }
 
-export interface Database extends OrganisationTables, AppraisalTables, PeriodicTables, StandardsTables {
+export interface Database
+  extends OrganisationTables,
+    AppraisalTables,
+    PeriodicTables,
+    StandardsTables,
+    MeasureTables {
   streams: StreamsTable;
   events: EventsTable;
 }

@@ -14,6 +14,7 @@ import { appraisalState, myAppraisal } from '../../record/read/appraisal.ts';
 import { taskOf } from '../../record/read/inbox.ts';
 import { publishedStandard } from '../../record/read/standards.ts';
 import { type ActResult, actUpdate } from '../../workflows/messages.ts';
+import { checkMeasureBindings, withMeasures } from './measure-binding.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
 import type { Services } from './services.ts';
@@ -59,10 +60,7 @@ async function actOnAppraisal(
   command: AppraisalCommand,
   key: string | undefined,
 ): Promise<ActResult> {
-  const sent =
-    command.type === 'acknowledgeStandards'
-      ? await withPublishedVersion(services, me, appraisalId, command)
-      : command;
+  const sent = await prepared(services, me, appraisalId, command);
   const handle = services.temporal.workflow.getHandle(appraisalWorkflowId(appraisalId));
   try {
     return await executeUpdate(
@@ -88,6 +86,23 @@ async function actOnAppraisal(
       throw new Refusal(409, 'appraisal_closed', 'This appraisal has ended');
     throw error;
   }
+}
+
+/** The command as the record completes it: the published standard, the measures of bound indicators. */
+async function prepared(
+  services: Services,
+  me: Principal,
+  appraisalId: string,
+  command: AppraisalCommand,
+): Promise<AppraisalCommand> {
+  if (command.type === 'acknowledgeStandards')
+    return withPublishedVersion(services, me, appraisalId, command);
+  if (command.type === 'proposeIndicators') await checkMeasureBindings(services, me.org, command.rhk);
+  if (command.type === 'recordRealisation') {
+    const state = await appraisalState(services.db, me.org, appraisalId);
+    return state ? withMeasures(services, state, command) : command;
+  }
+  return command;
 }
 
 type Acknowledge = Extract<AppraisalCommand, { type: 'acknowledgeStandards' }>;

@@ -20,6 +20,7 @@ import { timeZoneOf } from '../../record/read/organisation.ts';
 import { nextRoundNumber, roundOf, roundPositions, roundsOf } from '../../record/read/standards.ts';
 import { type ActResult, actOnStandardsUpdate } from '../../workflows/messages.ts';
 import type { StandardsRoundInput } from '../../workflows/standards-round.ts';
+import { checkMeasureBindings } from './measure-binding.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
 import { requireHr } from './require.ts';
@@ -131,6 +132,10 @@ export async function actOnStandardsRound(
 ): Promise<ActResult> {
   const round = await roundOf(services.db, me.org, roundId);
   if (!round) throw new Refusal(404, 'not_found', 'No such standards round');
+  // A default indicator may be bound only to a measure the organisation has, in its direction.
+  const standard =
+    'standard' in command ? command.standard : 'proposal' in command ? command.proposal : undefined;
+  if (standard) await checkMeasureBindings(services, me.org, standard.rhk);
   const handle = services.temporal.workflow.getHandle(standardsWorkflowId(roundId));
   try {
     return await executeUpdate(

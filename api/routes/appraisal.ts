@@ -5,6 +5,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/identity.ts';
 import { appraisalCommandSchema } from '../../domain/appraisal/commands.ts';
 import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
+import { boundReadings } from '../../record/read/measures.ts';
 import { partiesOf } from '../../record/read/people.ts';
 import { actOnMyAppraisal } from '../commands/appraisal.ts';
 import { Refusal } from '../commands/refusal.ts';
@@ -22,7 +23,7 @@ const mineRoute = createRoute({
     200: {
       content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
       description:
-        'My appraisal; `employee` and `rater` are the two people as the SKP names them (nip, name, employmentStatus PNS|PPPK, rank, position, unit), or null',
+        'My appraisal; `employee` and `rater` are the two people as the SKP names them (nip, name, employmentStatus PNS|PPPK, rank, position, unit), or null; `measures` the values of my unit for each indicator bound to a measure, per period (indicatorId, period, code, value, source, recordedAt, achievement): what its realisation is pre-filled with',
     },
     404: problemResponse,
   },
@@ -56,7 +57,9 @@ export const appraisalRoutes = new OpenAPIHono<ApiEnv>()
       employee: participants.employee.nip,
       rater: participants.supervisorNip,
     });
-    return c.json({ ...employeeView(found.state), ...parties }, 200);
+    // A bound indicator's realisation is pre-filled from these: the unit's values, period by period.
+    const measures = await boundReadings(db, found.state);
+    return c.json({ ...employeeView(found.state), ...parties, measures }, 200);
   })
   .openapi(actRoute, async (c) => {
     const result = await actOnMyAppraisal(

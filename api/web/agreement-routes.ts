@@ -14,6 +14,7 @@ import { qualifierOf } from '../../domain/ids.ts';
 import { agreedRhk, checkInRecord } from '../../record/read/agreement.ts';
 import { appraisalState, myAppraisal } from '../../record/read/appraisal.ts';
 import { type Task, taskOf } from '../../record/read/inbox.ts';
+import { measuresOf } from '../../record/read/measures.ts';
 import { employeeNames, partiesOf } from '../../record/read/people.ts';
 import { publishedStandard } from '../../record/read/standards.ts';
 import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
@@ -65,6 +66,7 @@ export function agreementRoutes(deps: Services): Hono {
       state,
       parents,
       options,
+      measures: await measuresOf(deps.db, org),
       history: {
         names,
         parents: new Map(parents.map((r) => [r.id, r.description])),
@@ -77,7 +79,7 @@ export function agreementRoutes(deps: Services): Hono {
 
   const show = async (c: Context, session: Session, task: Task, form: FormState | null, status = 200) => {
     const t = pageTranslator(c, session);
-    const { state, parents, history, ownerName, options } = await context(session, task);
+    const { state, parents, history, ownerName, options, measures } = await context(session, task);
     const agreement = state?.agreement ?? null;
     const common = { task, ownerName, agreement, history, now: now() };
     // A first SKP starts from the published standard of the employee's position (its default RHK).
@@ -92,6 +94,7 @@ export function agreementRoutes(deps: Services): Hono {
           ...options,
           state: editorState(state, options, form, standard?.standard.rhk),
           standardVersion: standard?.version ?? null,
+          measures,
         })
       : taskTakes(task.kind, 'giveCheckInFeedback')
         ? checkInFeedbackBody(t, {
@@ -155,7 +158,7 @@ export function agreementRoutes(deps: Services): Hono {
       const body = h`${notice('info', t('problem.wrong_step'))}<p><a href="/app/appraisal">← ${t('nav.appraisal')}</a></p>`;
       return render(c, t, { title, body, session, section: 'appraisal', status: form ? 409 : 200 });
     }
-    const { parents, history, options } = await context(session, mine);
+    const { parents, history, options, measures } = await context(session, mine);
     const body = skpEditorBody(t, {
       task: null,
       ownerName: null,
@@ -164,6 +167,7 @@ export function agreementRoutes(deps: Services): Hono {
       parents,
       ...options,
       action: '/app/appraisal/skp',
+      measures,
       state: editorState(mine, options, form),
       now: now(),
     });

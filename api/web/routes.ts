@@ -17,6 +17,7 @@ import { cascadeLabels } from '../../record/read/agreement.ts';
 import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
 import { cycleDistribution, cycleProgress, cyclesOf } from '../../record/read/cycles.ts';
 import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
+import { boundReadings } from '../../record/read/measures.ts';
 import { myEvaluations } from '../../record/read/my-evaluations.ts';
 import { standardsOf, unitNames } from '../../record/read/organisation.ts';
 import {
@@ -35,6 +36,7 @@ import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
+import { measuresRoutes } from './measures-routes.ts';
 import { objectionRoutes } from './objection-routes.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
@@ -178,6 +180,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   });
 
   web.route('/', standardsRoutes(deps));
+  web.route('/', measuresRoutes(deps));
   web.route('/', agreementRoutes(deps));
   web.route('/', evaluationRoutes(deps));
   web.route('/', objectionRoutes(deps));
@@ -217,6 +220,11 @@ export function webRoutes(deps: WebDependencies): Hono {
       standards,
       state,
       now: now(),
+      // A bound indicator's realisation is pre-filled from my unit's value of its measure.
+      measures:
+        appraisal && taskTakes(task.kind, 'recordRealisation')
+          ? await boundReadings(deps.db, appraisal.state)
+          : [],
     });
     return render(c, t, { title: t(`task.${task.kind}`), body, session, section: 'inbox', status });
   };

@@ -60,6 +60,7 @@ export function valuesFromRhk(
       v[`${p}.targetValue`] = numberText(ind.targetValue);
       v[`${p}.satuan`] = ind.satuan ?? '';
       if (ind.lowerIsBetter) v[`${p}.lowerIsBetter`] = 'on';
+      if (ind.measureCode) v[`${p}.measureCode`] = ind.measureCode;
     });
   });
   for (const value of berakhlakValues) {
@@ -154,6 +155,8 @@ export function parseSkp(
           ...(given(targetValue) ? { targetValue: decimalOf(targetValue ?? '') } : {}),
           ...(satuan ? { satuan } : {}),
           ...(v[`${p}.lowerIsBetter`] ? { lowerIsBetter: true } : {}),
+          // A binding to a measure of the unit comes from the position's standard and is kept as it is.
+          ...(given(v[`${p}.measureCode`]) ? { measureCode: v[`${p}.measureCode`]?.trim() } : {}),
         };
       }),
     };

@@ -8,6 +8,7 @@ import type { StandardsCommand } from '../../domain/standards/commands.ts';
 import { standardsCommandSchema } from '../../domain/standards/commands.ts';
 import { mayManageCycles, maySeeRoundPosition } from '../../record/read/access.ts';
 import { taskOf } from '../../record/read/inbox.ts';
+import { measuresOf } from '../../record/read/measures.ts';
 import { employeeNames } from '../../record/read/people.ts';
 import { roundOf, roundPositions, roundsOf } from '../../record/read/standards.ts';
 import type { Services } from '../commands/services.ts';
@@ -132,6 +133,7 @@ export function standardsRoutes(deps: Services): Hono {
       state,
       now: now(),
       done: c.req.query('done') === '1',
+      measures: await measuresOf(deps.db, session.principal.org),
     });
     return render(c, t, {
       title: t('standards.positionTitle', { name: position.name }),

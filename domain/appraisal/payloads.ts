@@ -3,6 +3,7 @@
 // every event schema (each workflow evaluates the modules it imports).
 import { z } from 'zod';
 import { allPeriodIds } from '../cycle/periods.ts';
+import { measureCodeSchema, realisationMeasureSchema } from '../measures/binding.ts';
 import { berakhlakReviewSchema } from '../review/berakhlak.ts';
 import { rhkKinds } from './skp.ts';
 import { perspektifSchema } from './skp-schemas.ts';
@@ -24,6 +25,8 @@ export const indicatorSchema = z.strictObject({
   satuan: text(60).optional(),
   /** Kuantitatif approach: less is better (a waiting time, a cost). */
   lowerIsBetter: z.boolean().optional(),
+  /** The measure of the unit the indicator is bound to (domain/measures/): its realisation is pre-filled from it. */
+  measureCode: measureCodeSchema.optional(),
 });
 export const rhkSchema = z.strictObject({
   id: z.string().min(1).max(40),
@@ -47,6 +50,11 @@ export const realisationSchema = z.strictObject({
   evidence: z
     .array(z.strictObject({ url: z.url().optional(), note: z.string().max(1000).optional() }))
     .max(20),
+  /**
+   * A bound indicator's: the measure's value it was pre-filled with and whether `amount` overrides it.
+   * Set by the server from the record (api/commands/appraisal.ts); whatever a caller sends is replaced.
+   */
+  measure: realisationMeasureSchema.optional(),
 });
 
 /** Scores 1-5 per BerAKHLAK value; a reviewer may skip a value they could not observe. */

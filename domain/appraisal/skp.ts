@@ -58,6 +58,8 @@ export interface SkpIndicator {
   satuan?: string | undefined;
   /** Kuantitatif: less is better (a waiting time, a cost). */
   lowerIsBetter?: boolean | undefined;
+  /** The measure of the unit it is bound to (domain/measures/). */
+  measureCode?: string | undefined;
 }
 
 export interface SkpRhk {

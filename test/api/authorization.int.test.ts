@@ -31,6 +31,8 @@ const access = (method: string, path: string): Access => {
     return 'anyone';
   if (path.includes('/me/') || path.endsWith('/me/events')) return 'anyone';
   if (method === 'get' && (path.includes('/cycles/') || path.endsWith('/time-zone'))) return 'hrOrAuditor';
+  // The measures of the units, against their targets: HR and auditors read them; only HR writes them.
+  if (method === 'get' && path.endsWith('/measures')) return 'hrOrAuditor';
   return 'hr';
 };
 

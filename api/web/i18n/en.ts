@@ -3,6 +3,7 @@ import { domainLabels } from './domain-labels.ts';
 import { enChanges } from './en-changes.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
+import { enMeasures } from './en-measures.ts';
 import { enObjection } from './en-objection.ts';
 import { enPeople } from './en-people.ts';
 import { enPeriodic } from './en-periodic.ts';
@@ -20,6 +21,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enObjection,
   ...enPeople,
   ...enStandards,
+  ...enMeasures,
   ...enChanges,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',

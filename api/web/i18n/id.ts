@@ -4,6 +4,7 @@ import { domainLabels } from './domain-labels.ts';
 import { idChanges } from './id-changes.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
+import { idMeasures } from './id-measures.ts';
 import { idObjection } from './id-objection.ts';
 import { idPeople } from './id-people.ts';
 import { idPeriodic } from './id-periodic.ts';
@@ -20,6 +21,7 @@ export const idOwn = {
   ...idObjection,
   ...idPeople,
   ...idStandards,
+  ...idMeasures,
   ...idChanges,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',

@@ -17,6 +17,7 @@ import type { Translate } from '../i18n/index.ts';
 import { indicatorRows, maxIndicators, maxRhk, rhkRows } from '../skp-form.ts';
 import { type Agreement, agreementHistory, type HistoryOptions, taskHead } from './agreement.ts';
 import type { InboxTask } from './inbox.ts';
+import { type MeasureChoice, measureField } from './measure-field.ts';
 import { settingLine } from './skp-parts.ts';
 
 const aspects = ['kuantitas', 'kualitas', 'waktu', 'biaya'] as const;
@@ -40,6 +41,8 @@ export interface SkpEditorView {
   role?: 'employee' | 'supervisor';
   /** Where the form posts (the task's page by default). */
   action?: string;
+  /** The organisation's measures an indicator may be bound to. */
+  measures?: readonly MeasureChoice[];
 }
 
 const postTo = (view: SkpEditorView) =>
@@ -127,7 +130,7 @@ ${
     : ''
 }
 ${countError ? h`<p class="field-error" role="alert">${t('skp.tooManyIndicators', { max: maxIndicators })}</p>` : ''}
-${inds.map((j, m) => indicatorFieldset(t, state, setting, i, j, n, m))}
+${inds.map((j, m) => indicatorFieldset(t, state, setting, i, j, n, m, view.measures))}
 <div class="actions"><button type="submit" name="_add" value="ind.${i}" class="secondary" formnovalidate formaction="${postTo(view)}#rhk-${i}-ind-${(inds.at(-1) ?? -1) + 1}"${inds.length >= maxIndicators ? ' disabled' : ''}>${t('skp.addIndicator', { n: n + 1 })}</button></div>
 </fieldset>`;
 }
@@ -140,6 +143,7 @@ function indicatorFieldset(
   j: number,
   n: number,
   m: number,
+  measures: readonly MeasureChoice[] | undefined,
 ): Html {
   const p = `rhk.${i}.indicators.${j}`;
   const id = state.values[`${p}.id`];
@@ -147,6 +151,7 @@ function indicatorFieldset(
   const lower = state.values[`${p}.lowerIsBetter`];
   return h`<fieldset class="iki" id="rhk-${i}-ind-${j}"><legend>${t('skp.indicatorNumber', { n: `${n + 1}.${m + 1}` })}</legend>
 ${id ? h`<input type="hidden" name="${p}.id" value="${id}">` : ''}
+${measureField(t, state, `${p}.measureCode`, measures)}
 ${textField(t, state, { name: `${p}.description`, label: t('skp.indicator') })}
 ${
   setting?.form === 'jpt'

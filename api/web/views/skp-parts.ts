@@ -28,21 +28,41 @@ export function targetText(t: Translate, ind: IndicatorLike): string {
   return ind.lowerIsBetter ? `${text} (${t('skp.lowerIsBetterShort')})` : text;
 }
 
-/** A realisation: its words, or its number in the target's satuan with the achievement in percent. */
+/**
+ * A realisation: its words, or its number in the target's satuan with the achievement in percent; for a
+ * bound indicator, that the number is the unit's measure, or that it overrides the measure's value.
+ */
 export function realisationText(
   t: Translate,
   ind: IndicatorLike | undefined,
-  r: { value?: string | undefined; amount?: number | undefined } | undefined,
+  r:
+    | {
+        value?: string | undefined;
+        amount?: number | undefined;
+        measure?: { value: number; source: string; overridden: boolean } | undefined;
+      }
+    | undefined,
 ): string {
   if (!r) return '–';
-  if (r.amount === undefined) return r.value ?? '–';
+  const m = r.measure;
+  const measured = !m
+    ? ''
+    : ` · ${
+        m.overridden
+          ? t('measure.overridden', {
+              value: `${amountText(t, m.value)} ${ind?.satuan ?? ''}`.trim(),
+              source: m.source,
+            })
+          : t('measure.fromUnit', { source: m.source })
+      }`;
+  if (r.amount === undefined) return r.value === undefined ? '–' : `${r.value}${measured}`;
   const amount = `${amountText(t, r.amount)} ${ind?.satuan ?? ''}`.trim();
   const percent = ind ? achievementPercent({ ...ind, id: '', aspect: undefined }, r.amount) : null;
   const achieved =
     percent === null
       ? ''
       : ` · ${t('evaluation.achievement')} ${t('evaluation.percent', { percent: amountText(t, percent) })}`;
-  return `${amount}${achieved}${r.value ? ` · ${r.value}` : ''}`;
+  return `${amount}${achieved}${measured}${r.value ? ` · ${r.value}` : ''}`;
 }
 
 /** The form and the approach, in one line ("Formulir JPT ... · Pendekatan kuantitatif"). */

@@ -8,11 +8,17 @@ import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { indicatorRows, maxIndicators, maxRhk, rhkRows } from '../skp-form.ts';
 import { indicatorTable } from './agreement.ts';
+import { type MeasureChoice, measureField } from './measure-field.ts';
 
 const aspects = ['kuantitas', 'kualitas', 'waktu', 'biaya'] as const;
 
 /** The editor's fields inside a form posting to `action` (its add buttons post there too). */
-export function standardFields(t: Translate, state: FormState, action: string): Html {
+export function standardFields(
+  t: Translate,
+  state: FormState,
+  action: string,
+  measures?: readonly MeasureChoice[],
+): Html {
   const v = state.values;
   const rows = rhkRows(v);
   return h`${textField(t, state, { name: 'duties', label: t('standards.dutiesField'), kind: 'textarea', hint: t('standards.dutiesHint') })}
@@ -40,6 +46,7 @@ ${v[`${p}.id`] ? h`<input type="hidden" name="${p}.id" value="${v[`${p}.id`]}">`
 ${textField(t, state, { name: `${p}.description`, label: t('skp.indicator'), optional: true })}
 ${selectField(t, state, { name: `${p}.aspect`, label: t('indicator.aspect'), options: aspects.map((a) => ({ value: a, label: t(`aspect.${a}`) })), optional: true })}
 ${textField(t, state, { name: `${p}.target`, label: t('indicator.target'), optional: true })}
+${measureField(t, state, `${p}.measureCode`, measures)}
 </fieldset>`;
 })}
 <div class="actions"><button type="submit" name="_add" value="ind.${i}" class="secondary" formnovalidate formaction="${action}"${inds.length >= maxIndicators ? ' disabled' : ''}>${t('skp.addIndicator', { n: n + 1 })}</button></div>

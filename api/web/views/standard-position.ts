@@ -9,6 +9,7 @@ import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { valuesFromStandard } from '../standard-form.ts';
+import type { MeasureChoice } from './measure-field.ts';
 import { changeList, standardFields, standardView } from './standard-editor.ts';
 
 export type EditMode = 'proposal' | 'draft' | `answer:${string}` | null;
@@ -24,6 +25,8 @@ export interface PositionPageView {
   state: FormState | null;
   now: Date;
   done: boolean;
+  /** The organisation's measures a default indicator may be bound to. */
+  measures?: readonly MeasureChoice[];
 }
 
 export const positionPath = (roundId: string, code: string) =>
@@ -105,7 +108,7 @@ ${Object.entries(hidden).map(([k, v]) => h`<input type="hidden" name="${k}" valu
 ${type === 'commentStandard' ? textField(t, state, { name: 'text', label: t('standards.commentField'), kind: 'textarea' }) : ''}
 ${type === 'answerProposal' ? textField(t, state, { name: 'reason', label: t('standards.reason'), kind: 'textarea', optional: true }) : ''}
 <p class="hint">${t(type === 'draftStandard' ? 'standards.draftHint' : 'standards.proposalHint')}</p>
-${standardFields(t, state, action)}
+${standardFields(t, state, action, view.measures)}
 <div class="actions"><button type="submit">${submit}</button> <a href="${path}">${t('standards.cancelEdit')}</a></div>
 </form>`;
 }

@@ -5,6 +5,7 @@ import type { TaskKind } from '../../../domain/appraisal/types.ts';
 import { qualifierOf } from '../../../domain/ids.ts';
 import { ratings } from '../../../domain/rating/predikat.ts';
 import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
+import type { BoundReading } from '../../../record/read/measures.ts';
 import type { Standards } from '../../../record/read/organisation.ts';
 import { commandForm, type FormState, radioGroup, selectField, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
@@ -13,7 +14,7 @@ import { notice } from '../layout.ts';
 import { indicatorTable } from './agreement.ts';
 import { canObject, type MyAppraisal, objectionForm } from './appraisal.ts';
 import { dueText, type InboxTask } from './inbox.ts';
-import { targetText } from './skp-parts.ts';
+import { amountText, targetText } from './skp-parts.ts';
 
 export interface TaskView {
   task: InboxTask;
@@ -24,6 +25,8 @@ export interface TaskView {
   standards: Standards | null;
   state: FormState | null;
   now: Date;
+  /** My unit's values of the measures my bound indicators read (record/read/measures.ts). */
+  measures?: BoundReading[];
 }
 
 export function taskBody(t: Translate, view: TaskView): Html {
@@ -120,7 +123,7 @@ ${textField(t, s, { name: 'reason', label: t('field.reason'), kind: 'textarea' }
 
 /** The realisation per indicator of the agreed SKP, with evidence: a quarter's check-in or a period's. */
 function realisationForm(
-  { t, view, form }: FormKit,
+  { t, view, form, q }: FormKit,
   type: 'submitCheckIn' | 'recordRealisation',
   title: string,
   hidden: Record<string, string>,
@@ -146,11 +149,27 @@ ${
         textField(t, s, {
           name: `realisations.${i}.amount`,
           label: t('field.amount', { satuan: ind.satuan ?? '' }),
+          ...measured(t, view.measures, ind.id, q),
         })
           .toString()
           .replace('<input type="text"', '<input type="text" inputmode="decimal"'),
       )
-    : textField(t, s, { name: `realisations.${i}.value`, label: t('field.realisation') })
+    : textField(t, s, {
+        name: `realisations.${i}.value`,
+        label: t('field.realisation'),
+        ...measured(t, view.measures, ind.id, q, true),
+      })
+}
+${
+  kuantitatif && ind.measureCode
+    ? textField(t, s, {
+        name: `realisations.${i}.value`,
+        label: t('measure.note'),
+        hint: t('measure.noteHint'),
+        kind: 'textarea',
+        optional: true,
+      })
+    : ''
 }
 ${textField(t, s, { name: `realisations.${i}.evidenceUrl`, label: t('field.evidenceUrl'), optional: true, hint: t('field.evidenceUrlHint') })}
 ${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence'), optional: true })}
@@ -158,6 +177,26 @@ ${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence
     )}`,
     hidden,
   );
+}
+
+/**
+ * A bound indicator's number (or, in words, the number and its satuan), pre-filled with my unit's value
+ * of the measure for the period, and a hint saying where it comes from; another number is an override.
+ */
+function measured(
+  t: Translate,
+  measures: readonly BoundReading[] | undefined,
+  indicatorId: string,
+  period: string,
+  inWords = false,
+): { value?: string; hint?: string } {
+  const reading = measures?.find((m) => m.indicatorId === indicatorId && m.period === period);
+  if (!reading) return {};
+  const amount = amountText(t, reading.value);
+  return {
+    value: inWords && reading.satuan ? `${amount} ${reading.satuan}` : amount,
+    hint: t('measure.prefilled', { source: reading.source, time: t.dateTime(reading.recordedAt) }),
+  };
 }
 
 function content(t: Translate, view: TaskView): Html {
