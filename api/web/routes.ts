@@ -294,7 +294,8 @@ export function webRoutes(deps: WebDependencies): Hono {
     if (session instanceof Response) return session;
     const values = await postedValues(c);
     const type = values.type ?? '';
-    if (type !== 'addActivityReport' && type !== 'fileObjection') return appraisalPage(c, session, null, 400);
+    if (type !== 'addActivityReport' && type !== 'fileObjection' && type !== 'acknowledgeStandards')
+      return appraisalPage(c, session, null, 400);
     const run = (command: AppraisalCommand) =>
       actOnMyAppraisal(deps, session.principal, undefined, command, values._key);
     return act(c, type, values, run, '/app/appraisal?done=1', (state, status) =>

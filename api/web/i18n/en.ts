@@ -204,6 +204,8 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'appraisal.standards': 'Standards',
   'appraisal.acknowledgedAt': 'Read and acknowledged {date}.',
   'appraisal.notAcknowledged': 'Not read yet.',
+  'appraisal.lateAcknowledgeHint':
+    "The socialisation deadline may have passed: once you have read your position's performance standards, say so here. It is recorded and closes your supervisor's task.",
   'appraisal.skp': 'SKP (performance plan)',
   'appraisal.noSkp': 'No SKP has been proposed yet.',
   'appraisal.version': 'Version {version}',

@@ -205,6 +205,8 @@ export const idOwn = {
   'appraisal.standards': 'Standar kinerja',
   'appraisal.acknowledgedAt': 'Dibaca dan disetujui {date}.',
   'appraisal.notAcknowledged': 'Belum dibaca.',
+  'appraisal.lateAcknowledgeHint':
+    'Tenggat sosialisasi boleh sudah lewat: setelah membaca standar kinerja posisi Anda, nyatakan di sini. Pernyataan ini dicatat dan menutup tugas atasan Anda.',
   'appraisal.skp': 'SKP (Sasaran Kinerja Pegawai)',
   'appraisal.noSkp': 'Belum ada usulan SKP.',
   'appraisal.version': 'Versi {version}',

@@ -46,7 +46,7 @@ ${a.step === 'cancelled' ? notice('info', t('appraisal.cancelled')) : ''}
 ${a.deadline ? h`<p>${t('appraisal.deadline', { date: t.dateTime(a.deadline) })}</p>` : ''}</section>
 <section aria-labelledby="result"><h2 id="result">${t('appraisal.result')}</h2>${result(t, view)}</section>
 <section aria-labelledby="standards"><h2 id="standards">${t('appraisal.standards')}</h2>
-<p>${a.socialisation.acknowledgedAt ? t('appraisal.acknowledgedAt', { date: t.dateTime(a.socialisation.acknowledgedAt) }) : t('appraisal.notAcknowledged')}</p></section>
+<p>${a.socialisation.acknowledgedAt ? t('appraisal.acknowledgedAt', { date: t.dateTime(a.socialisation.acknowledgedAt) }) : t('appraisal.notAcknowledged')}</p>${lateAcknowledgement(t, view)}</section>
 <section aria-labelledby="skp"><h2 id="skp">${t('appraisal.skp')}</h2>${skp(t, a, view.skpParents ?? undefined, view.ledUnitName ?? undefined)}</section>
 ${
   view.evaluations?.periodKind
@@ -171,6 +171,22 @@ ${commandForm(t, state, {
     kind: 'textarea',
   }),
 })}`;
+}
+
+/**
+ * Not acknowledged yet, whether or not its window has passed: the acknowledgement is still recorded, and
+ * closes the supervisor's escalation task too (no dead end for a missed socialisation).
+ */
+function lateAcknowledgement(t: Translate, view: AppraisalView): Html | '' {
+  const a = view.appraisal;
+  if (!a || a.socialisation.acknowledgedAt || a.step === 'cancelled' || a.step === 'completed') return '';
+  return h`<p class="muted">${t('appraisal.lateAcknowledgeHint')}</p>${commandForm(t, view.state, {
+    action: '/app/appraisal',
+    type: 'acknowledgeStandards',
+    submit: t('action.acknowledgeStandards'),
+    hidden: {},
+    fields: h``,
+  })}`;
 }
 
 function reportForm(t: Translate, view: AppraisalView): Html {
