@@ -169,8 +169,13 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     );
     for (const unit of units) {
       if (isReleased(unit.unitCode)) continue;
-      const { unitCode, unitPredikat, counts, ok, violations } = unit;
-      await record({ type: 'recordCalibration', unitCode, unitPredikat, counts, ok, violations }, startedBy);
+      const { unitCode, unitPredikat, counts, ok, violations, curve, pack } = unit;
+      // The curve and pack come with newer activity results only; older histories recorded neither.
+      const checked = curve && pack ? { curve, pack } : {};
+      await record(
+        { type: 'recordCalibration', unitCode, unitPredikat, counts, ok, violations, ...checked },
+        startedBy,
+      );
       if (!unit.ok) continue;
       const result = await signalAppraisals({
         cycleId: input.cycleId,

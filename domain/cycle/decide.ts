@@ -71,13 +71,14 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
       return [{ type: 'cycle.unitPredikatSet', data }];
     }
     case 'recordCalibration': {
-      const { unitCode, unitPredikat, counts, ok, violations } = command;
+      const { type: _, ...outcome } = command;
+      const { unitCode } = outcome;
       const unit = state.units[unitCode];
       // A released unit is final; an outcome equal to the last one recorded adds nothing to the record.
       if (unit?.released) return [];
       const last = unit?.calibrations.at(-1);
       if (last && sameOutcome(last, command)) return [];
-      return [{ type: 'cycle.unitCalibrated', data: { unitCode, unitPredikat, counts, ok, violations, at } }];
+      return [{ type: 'cycle.unitCalibrated', data: { ...outcome, at } }];
     }
     case 'releaseUnit':
       if (state.units[command.unitCode]?.released) return [];
@@ -92,9 +93,11 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
   }
 }
 
-type Outcome = Pick<Data<'cycle.unitCalibrated'>, 'ok' | 'counts' | 'unitPredikat'>;
+type Outcome = Pick<Data<'cycle.unitCalibrated'>, 'ok' | 'counts' | 'unitPredikat' | 'curve'>;
+// The curve's group and findings count too: a small unit's parent may change its group's counts.
 const sameOutcome = (a: Outcome, b: Outcome) =>
-  JSON.stringify([a.ok, a.counts, a.unitPredikat]) === JSON.stringify([b.ok, b.counts, b.unitPredikat]);
+  JSON.stringify([a.ok, a.counts, a.unitPredikat, a.curve?.counts, a.curve?.findings]) ===
+  JSON.stringify([b.ok, b.counts, b.unitPredikat, b.curve?.counts, b.curve?.findings]);
 
 /** Whether every unit calibrated so far has been released (the cycle can stop calibrating). */
 export function releasedUnits(state: CycleState): string[] {

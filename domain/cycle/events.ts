@@ -8,6 +8,26 @@ import { predikatSchema } from '../rating/predikat-schemas.ts';
 
 const at = z.iso.datetime({ offset: true });
 
+const curveRuleSchema = z.object({
+  rule: z.string(),
+  met: z.boolean(),
+  message: z.string(),
+  actual: z.number().int(),
+  limit: z.number().int(),
+  total: z.number().int(),
+});
+export const curveSchema = z.object({
+  group: z.object({
+    reason: z.enum(['alone', 'withParent', 'named']),
+    name: z.string().optional(),
+    unitCodes: z.array(z.string()),
+  }),
+  counts: z.partialRecord(predikatSchema, z.number().int()),
+  rules: z.array(curveRuleSchema),
+  findings: z.array(curveRuleSchema),
+  conforms: z.boolean(),
+});
+
 /** Who a cycle covers; strict, as HR sends it in a request. */
 export const populationSchema = z.strictObject({
   unitCodes: z.array(z.string().min(1)).optional(),
@@ -63,6 +83,10 @@ export const cycleEventSchemas = {
     counts: z.partialRecord(predikatSchema, z.number().int()),
     ok: z.boolean(),
     violations: z.array(z.object({ rule: z.string(), message: z.string() })),
+    /** The curve check for the penetapan: every rule with its counts, over the group named. */
+    curve: curveSchema.optional(),
+    /** The regulation pack the curve was checked under (domain/regulation/pack.ts). */
+    pack: z.string().optional(),
     at,
   }),
   'cycle.unitReleased': z.object({ unitCode: z.string(), employees: z.number().int(), at }),

@@ -39,6 +39,14 @@ export const cycleEventSentences: Readonly<Record<CycleEventType | CycleEventVar
     id: 'Unit {unit} dikalibrasi: aturan dilanggar ({rules})',
     en: 'Unit {unit} calibrated: rules broken ({rules})',
   },
+  'cycle.unitCalibrated:conforms': {
+    id: 'Kurva unit {unit} diperiksa atas {group} (paket {pack}): sesuai pola distribusi',
+    en: 'The curve of unit {unit} was checked over {group} (pack {pack}): it follows the distribution pattern',
+  },
+  'cycle.unitCalibrated:findings': {
+    id: 'Kurva unit {unit} diperiksa atas {group} (paket {pack}): temuan {findings}',
+    en: 'The curve of unit {unit} was checked over {group} (pack {pack}): findings {findings}',
+  },
   'cycle.unitReleased': {
     id: 'Hasil penilaian unit {unit} dirilis ({employees} pegawai)',
     en: 'The results of unit {unit} were released ({employees} employees)',

@@ -56,6 +56,18 @@ export function cycleEventLine(
         : event('cycle.unitPredikatSet:period', { by, unit, predikat, period: text(d.period) });
     }
     case 'cycle.unitCalibrated': {
+      const curve = d.curve as
+        | { group: { unitCodes: string[] }; findings: Array<{ rule: string }>; conforms: boolean }
+        | undefined;
+      if (curve) {
+        // Which group was checked, and under which pack: the auditor's answer to "by what rule".
+        const group = curve.group.unitCodes.map((code) => names.units.get(code) ?? code).join(' + ');
+        const findings = curve.findings.map((f) => labelOf(t, 'rule', f.rule)).join('; ');
+        const pack = text(d.pack);
+        return curve.conforms
+          ? event('cycle.unitCalibrated:conforms', { unit, group, pack })
+          : event('cycle.unitCalibrated:findings', { unit, group, pack, findings });
+      }
       const violations = (d.violations as Array<{ rule: string }> | undefined) ?? [];
       return d.ok
         ? event(type, { unit })
