@@ -7,7 +7,6 @@ import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/d
 import type { CycleEvent, Population } from '../domain/cycle/events.ts';
 import { type CycleState, evolveCycle, initialCycleState } from '../domain/cycle/state.ts';
 import { cycleStreamId } from '../domain/ids.ts';
-import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
 import type { AppraisalCalendar } from './appraisal-input.ts';
 import { createRecorder } from './event-recorder.ts';
 import { createLock } from './lock.ts';
@@ -108,25 +107,15 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     });
     return { accepted: true, detail: `${result.signalled} appraisals in unit ${unitCode}` };
   });
-  setHandler(
-    setUnitPredikatUpdate,
-    async ({
-      unitCode,
-      predikat,
-      period,
+  setHandler(setUnitPredikatUpdate, async ({ unitCode, predikat, period, by, ...basis }) => {
+    // The period and the basis are only passed on to the record: the same Update issues the same commands.
+    await record(
+      { type: 'setUnitPredikat', unitCode, predikat, ...(period ? { period } : {}), by, ...basis },
       by,
-    }: {
-      unitCode: string;
-      predikat: UnitPredikat;
-      period?: string;
-      by: string;
-    }) => {
-      // The period is only passed on to the record: the same Update issues the same commands as before.
-      await record({ type: 'setUnitPredikat', unitCode, predikat, ...(period ? { period } : {}), by }, by);
-      calibrateRequested = true;
-      return { accepted: true, detail: `unit ${unitCode} is ${predikat}${period ? ` in ${period}` : ''}` };
-    },
-  );
+    );
+    calibrateRequested = true;
+    return { accepted: true, detail: `unit ${unitCode} is ${predikat}${period ? ` in ${period}` : ''}` };
+  });
   setHandler(calibrateNowUpdate, () => {
     calibrateRequested = true;
     return { accepted: true, detail: 'calibration will run now' };

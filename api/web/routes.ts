@@ -29,6 +29,7 @@ import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
+import { capaianRoutes } from './capaian-routes.ts';
 import { changesRoutes } from './changes-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
@@ -180,6 +181,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', agreementRoutes(deps));
   web.route('/', evaluationRoutes(deps));
   web.route('/', teamRoutes(deps));
+  web.route('/', capaianRoutes(deps));
 
   // ---- one task ----
   const taskPage = async (

@@ -3,6 +3,7 @@
 // clock. Whatever needs the world (starting appraisals, counting predikat) is done by activities, whose
 // results come back here as commands to record.
 import type { UnitPredikat } from '../rating/distribution-rules.ts';
+import type { CapaianBasis } from './capaian.ts';
 import type { CycleEvent, Population } from './events.ts';
 import type { CycleState } from './state.ts';
 
@@ -30,7 +31,13 @@ export type CycleCommand =
       deadline: string;
       by: string;
     }
-  | { type: 'setUnitPredikat'; unitCode: string; predikat: UnitPredikat; period?: string; by: string }
+  | ({
+      type: 'setUnitPredikat';
+      unitCode: string;
+      predikat: UnitPredikat;
+      period?: string;
+      by: string;
+    } & Partial<CapaianBasis>)
   | ({ type: 'recordCalibration' } & Omit<Data<'cycle.unitCalibrated'>, 'at'>)
   | { type: 'releaseUnit'; unitCode: string; employees: number }
   | { type: 'close'; by: string };
@@ -64,10 +71,18 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
       return [{ type: 'cycle.deadlineExtended', data: { unitCode, step, deadline, by, at } }];
     }
     case 'setUnitPredikat': {
-      const { unitCode, predikat, period, by } = command;
-      // Without a period the event is as it always was: the year's capaian.
+      const { unitCode, predikat, period, by, as, document, note, links } = command;
+      // Without a period or a basis the event is as it always was: the year's capaian, set by HR.
+      const basis = {
+        ...(as ? { as } : {}),
+        ...(document ? { document } : {}),
+        ...(note ? { note } : {}),
+        ...(links ? { links } : {}),
+      };
       const data =
-        period === undefined ? { unitCode, predikat, by, at } : { unitCode, predikat, period, by, at };
+        period === undefined
+          ? { unitCode, predikat, by, ...basis, at }
+          : { unitCode, predikat, period, by, ...basis, at };
       return [{ type: 'cycle.unitPredikatSet', data }];
     }
     case 'recordCalibration': {

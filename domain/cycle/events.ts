@@ -5,6 +5,7 @@ import { stepSchema } from '../appraisal/types.ts';
 import { nipSchema } from '../organisation/nip.ts';
 import { unitPredikatSchema } from '../rating/distribution-rules.ts';
 import { predikatSchema } from '../rating/predikat-schemas.ts';
+import { capaianAuthorities } from './capaian.ts';
 
 const at = z.iso.datetime({ offset: true });
 
@@ -75,6 +76,13 @@ export const cycleEventSchemas = {
     /** The evaluation period (TW1 ...) whose capaian this is; absent: the year's, which calibration uses. */
     period: periodIdSchema.optional(),
     by: nipSchema,
+    /** Who `by` set it as: the leader of the unit above, or HR as a named delegate (with `document`). */
+    as: z.enum(capaianAuthorities).optional(),
+    /** The delegation's document reference (an SK number). */
+    document: z.string().optional(),
+    /** The basis: a note and links to the evidence. */
+    note: z.string().optional(),
+    links: z.array(z.string()).optional(),
     at,
   }),
   'cycle.unitCalibrated': z.object({

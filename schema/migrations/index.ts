@@ -11,6 +11,7 @@ import * as organisationTimeZone from './0007-organisation-time-zone.ts';
 import * as periodicPredikat from './0008-periodic-predikat.ts';
 import * as employmentStatus from './0009-employment-status.ts';
 import * as unitHeads from './0010-unit-heads.ts';
+import * as penetapan from './0012-penetapan.ts';
 import * as standards from './0013-standards.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0008-periodic-predikat': periodicPredikat,
   '0009-employment-status': employmentStatus,
   '0010-unit-heads': unitHeads,
+  '0012-penetapan': penetapan,
   '0013-standards': standards,
 };

@@ -38,6 +38,13 @@ export interface UnitCalibrationTable {
   ok: boolean | null;
   violations: ColumnType<Array<{ rule: string; message: string }>, string | undefined, string>;
   released_at: NullableTimestamp;
+  /** Migration 0012: who set the year's capaian, as whom (leader, delegate), and its basis. */
+  capaian_by: ColumnType<string | null, string | null | undefined, string | null>;
+  capaian_as: ColumnType<string | null, string | null | undefined, string | null>;
+  capaian_document: ColumnType<string | null, string | null | undefined, string | null>;
+  capaian_note: ColumnType<string | null, string | null | undefined, string | null>;
+  capaian_links: ColumnType<string[] | null, string | null | undefined, string | null>;
+  capaian_at: ColumnType<Date | null, string | null | undefined, string | null>;
 }
 
 export interface AppraisalsTable {

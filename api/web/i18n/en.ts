@@ -3,6 +3,7 @@ import { domainLabels } from './domain-labels.ts';
 import { enChanges } from './en-changes.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
+import { enPenetapan } from './en-penetapan.ts';
 import { enPeople } from './en-people.ts';
 import { enPeriodic } from './en-periodic.ts';
 import { enRules } from './en-rules.ts';
@@ -13,6 +14,7 @@ import type { idOwn } from './id.ts';
 const enOwn: Record<keyof typeof idOwn, string> = {
   ...enHrAudit,
   ...enPeriodic,
+  ...enPenetapan,
   ...enRules,
   ...enSkp,
   ...enEvaluation,

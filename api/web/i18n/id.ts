@@ -4,6 +4,7 @@ import { domainLabels } from './domain-labels.ts';
 import { idChanges } from './id-changes.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
+import { idPenetapan } from './id-penetapan.ts';
 import { idPeople } from './id-people.ts';
 import { idPeriodic } from './id-periodic.ts';
 import { idRules } from './id-rules.ts';
@@ -13,6 +14,7 @@ import { idStandards } from './id-standards.ts';
 export const idOwn = {
   ...idHrAudit,
   ...idPeriodic,
+  ...idPenetapan,
   ...idRules,
   ...idSkp,
   ...idEvaluation,

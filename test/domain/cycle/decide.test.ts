@@ -66,6 +66,20 @@ describe('decideCycle', () => {
       .thenRecord([{ type: 'cycle.unitPredikatSet', data: { unitCode: 'A', predikat: 'baik', by: hr, at } }]);
   });
 
+  it("records who set a unit's capaian as whom, with the document and the basis", () => {
+    const basis = {
+      as: 'delegate' as const,
+      document: 'SK 800/7/2027',
+      note: 'IKU',
+      links: ['https://a.go.id'],
+    };
+    spec([started])
+      .when({ type: 'setUnitPredikat', unitCode: 'A', predikat: 'baik', by: hr, ...basis })
+      .thenRecord([
+        { type: 'cycle.unitPredikatSet', data: { unitCode: 'A', predikat: 'baik', by: hr, ...basis, at } },
+      ]);
+  });
+
   it('records a leaver who came back with the reason and the day, and keeps the earlier removal', () => {
     const removed: CycleEvent = {
       type: 'cycle.employeeRemoved',
