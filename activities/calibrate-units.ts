@@ -21,6 +21,9 @@ export interface UnitCalibration {
   curve?: Omit<CurveCheck, 'unitCode' | 'unitPredikat'>;
   /** The regulation pack the curve was checked under. */
   pack?: string;
+  /** Who signs the unit's penetapan: its head, and the head of the unit above (else the head's supervisor). */
+  leaderNip?: string | null;
+  superiorNip?: string | null;
 }
 
 export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
@@ -65,7 +68,9 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
       return counts;
     };
     const rated = (code: string) => Object.values(countsOf(code)).reduce((a, b) => a + b, 0);
-    const orgUnits = (await orgUnitsOfCycle(deps.db, input.cycleId)).map((u) => ({
+    const unitRows = await orgUnitsOfCycle(deps.db, input.cycleId);
+    const signers = await penetapanSigners(deps.db, unitRows);
+    const orgUnits = unitRows.map((u) => ({
       code: u.code,
       parentCode: u.parent_code,
       rated: rated(u.code),
@@ -101,7 +106,18 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
         ...curve
       } = checkCurve(unitCode, parsed.data, group, groupCounts(group, countsOf), pack.distribution);
       const ok = violations.length === 0;
-      return { unitCode, unitPredikat: parsed.data, counts, ok, violations, curve, pack: pack.id };
+      const { leaderNip, superiorNip } = signers(unitCode);
+      return {
+        unitCode,
+        unitPredikat: parsed.data,
+        counts,
+        ok,
+        violations,
+        curve,
+        pack: pack.id,
+        leaderNip,
+        superiorNip,
+      };
     });
   };
 }
@@ -111,7 +127,33 @@ function orgUnitsOfCycle(db: Kysely<Database>, cycleId: string) {
   return db
     .selectFrom('units')
     .innerJoin('cycles', 'cycles.org_id', 'units.org_id')
-    .select(['units.code', 'units.parent_code'])
+    .select(['units.code', 'units.parent_code', 'units.head_nip', 'units.org_id'])
     .where('cycles.cycle_id', '=', cycleId)
     .execute();
+}
+
+/** Each unit's head, and who is above them: the head of the parent unit, else the head's supervisor. */
+async function penetapanSigners(
+  db: Kysely<Database>,
+  units: ReadonlyArray<{ code: string; parent_code: string | null; head_nip: string | null; org_id: string }>,
+) {
+  const heads = units.flatMap((u) => (u.head_nip ? [u.head_nip] : []));
+  const orgId = units[0]?.org_id;
+  const supervisors =
+    heads.length > 0 && orgId
+      ? await db
+          .selectFrom('employees')
+          .select(['nip', 'supervisor_nip'])
+          .where('org_id', '=', orgId)
+          .where('nip', 'in', heads)
+          .execute()
+      : [];
+  return (unitCode: string) => {
+    const unit = units.find((u) => u.code === unitCode);
+    const leaderNip = unit?.head_nip ?? null;
+    const parentHead = units.find((u) => u.code === unit?.parent_code)?.head_nip ?? null;
+    const supervisor = supervisors.find((s) => s.nip === leaderNip)?.supervisor_nip ?? null;
+    const above = parentHead && parentHead !== leaderNip ? parentHead : supervisor;
+    return { leaderNip, superiorNip: above && above !== leaderNip ? above : null };
+  };
 }

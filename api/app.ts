@@ -23,6 +23,7 @@ import { evaluationFileRoutes } from './routes/evaluation-file.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
 import { participantChangeRoutes } from './routes/participant-changes.ts';
+import { penetapanRoutes } from './routes/penetapan.ts';
 import { resultsExportRoutes } from './routes/results-export.ts';
 import { standardsRoutes } from './routes/standards.ts';
 import { timeZoneRoutes } from './routes/time-zone.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', cycleRoutes);
   app.route('/', liveRoutes);
   app.route('/', cycleChangeRoutes);
+  app.route('/', penetapanRoutes);
   app.route('/', participantChangeRoutes);
   app.route('/', activityReportRoutes);
   app.route('/', resultsExportRoutes);

@@ -63,6 +63,22 @@ export const setUnitPredikatUpdate = defineUpdate<
   CycleChangeResult,
   [{ unitCode: string; predikat: UnitPredikat; period?: string; by: string } & Partial<CapaianBasis>]
 >('setUnitPredikat');
+/**
+ * The holder of a unit's penetapan signs it: not conforming with a justification per finding of the
+ * unit's curve (or conforming when it has none). `hr`: the signer holds the hr role (HR's stage).
+ */
+export const signPenetapanUpdate = defineUpdate<
+  CycleChangeResult,
+  [
+    {
+      unitCode: string;
+      by: string;
+      hr: boolean;
+      conforming: boolean;
+      justifications: Array<{ rule: string; text: string }>;
+    },
+  ]
+>('signPenetapan');
 /** Check the units' distributions now (after ratings changed) instead of at the next daily check. */
 export const calibrateNowUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('calibrateNow');
 export const closeCycleUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('closeCycle');

@@ -4,6 +4,7 @@
 // results come back here as commands to record.
 import type { UnitPredikat } from '../rating/distribution-rules.ts';
 import type { CapaianBasis } from './capaian.ts';
+import { decidePenetapan, type PenetapanCommand } from './decide-penetapan.ts';
 import type { CycleEvent, Population } from './events.ts';
 import type { CycleState } from './state.ts';
 
@@ -40,6 +41,7 @@ export type CycleCommand =
     } & Partial<CapaianBasis>)
   | ({ type: 'recordCalibration' } & Omit<Data<'cycle.unitCalibrated'>, 'at'>)
   | { type: 'releaseUnit'; unitCode: string; employees: number }
+  | PenetapanCommand
   | { type: 'close'; by: string };
 
 export function decideCycle(state: CycleState | null, command: CycleCommand, at: string): CycleEvent[] {
@@ -103,6 +105,10 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
           data: { unitCode: command.unitCode, employees: command.employees, at },
         },
       ];
+    case 'openPenetapan':
+    case 'escalatePenetapans':
+    case 'signPenetapan':
+      return decidePenetapan(state, command, at);
     case 'close':
       return [{ type: 'cycle.closed', data: { by: command.by, at } }];
   }

@@ -6,6 +6,7 @@ import { nipSchema } from '../organisation/nip.ts';
 import { unitPredikatSchema } from '../rating/distribution-rules.ts';
 import { predikatSchema } from '../rating/predikat-schemas.ts';
 import { capaianAuthorities } from './capaian.ts';
+import { penetapanStages } from './penetapan.ts';
 
 const at = z.iso.datetime({ offset: true });
 
@@ -95,6 +96,39 @@ export const cycleEventSchemas = {
     curve: curveSchema.optional(),
     /** The regulation pack the curve was checked under (domain/regulation/pack.ts). */
     pack: z.string().optional(),
+    at,
+  }),
+  /** A unit's curve has findings: its penetapan waits for the leader's signature (penetapan.ts). */
+  'cycle.penetapanOpened': z.object({
+    unitCode: z.string(),
+    leaderNip: nipSchema.nullable(),
+    superiorNip: nipSchema.nullable(),
+    stage: z.enum(penetapanStages),
+    /** Who signs now; null at HR's stage. */
+    assigneeNip: nipSchema.nullable(),
+    deadline: at,
+    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    pack: z.string(),
+    at,
+  }),
+  /** Unsigned by its deadline: it passed to the leader's superior, or to HR. */
+  'cycle.penetapanEscalated': z.object({
+    unitCode: z.string(),
+    from: z.enum(penetapanStages),
+    to: z.enum(penetapanStages),
+    assigneeNip: nipSchema.nullable(),
+    deadline: at,
+    at,
+  }),
+  /** Signed: not conforming with a justification per finding (or conforming); the unit is released. */
+  'cycle.penetapanSigned': z.object({
+    unitCode: z.string(),
+    by: nipSchema,
+    as: z.enum(penetapanStages),
+    conforming: z.boolean(),
+    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    justifications: z.array(z.object({ rule: z.string(), text: z.string() })),
+    pack: z.string(),
     at,
   }),
   'cycle.unitReleased': z.object({ unitCode: z.string(), employees: z.number().int(), at }),

@@ -21,6 +21,7 @@ export type CycleEventVariant =
   | 'cycle.unitCalibrated:broken'
   | 'cycle.unitCalibrated:conforms'
   | 'cycle.unitCalibrated:findings'
+  | 'cycle.penetapanSigned:conforming'
   | 'cycle.unitPredikatSet:period';
 export type EventVariant = AppraisalEventVariant | CycleEventVariant;
 

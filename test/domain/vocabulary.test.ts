@@ -19,6 +19,7 @@ const variants = [
   'cycle.unitCalibrated:broken',
   'cycle.unitCalibrated:conforms',
   'cycle.unitCalibrated:findings',
+  'cycle.penetapanSigned:conforming',
   'cycle.unitPredikatSet:period',
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -21,6 +21,7 @@ import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
 import { runStandardsRound } from './standards-round.ts';
 import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
+import { runPenetapanYear, seedPenetapanOrganisation } from './penetapan-year.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
@@ -86,6 +87,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   await seedPuskesmas(rig.db, 'agam', { peer: false });
   await seedSkpOrganisation(rig.db, 'tebo');
   await seedChangesOrganisation(rig.db, 'kerinci');
+  await seedPenetapanOrganisation(rig.db, 'sarolangun');
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
@@ -93,9 +95,24 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     await recordSkpYear(env, rig),
     await recordStandardsRound(env, rig),
     ...(await recordChangesYear(env, rig)),
+    await recordPenetapanYear(env, rig),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
+}
+
+/** A unit that breaks its pattern: the penetapan opened, passed to the superior, signed; the unit released. */
+async function recordPenetapanYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory> {
+  const { cycle } = await runPenetapanYear(env, rig, 'sarolangun');
+  return historyOf(
+    cycle,
+    'cycle-penetapan.json',
+    'CycleWorkflow',
+    "a cycle whose unit breaks its pattern: the capaian set by the leader above, the curve's findings, the penetapan passed unsigned to the leader's superior at its deadline and signed with a justification per finding, the unit released, closed by HR",
+  );
 }
 
 /** A unit leader's SKP in a kuantitatif cycle (test/support/skp-year.ts): the SKP lookups, each patched. */

@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, and a year with changes during the year (its appraisal and its cycle)', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, and a year with changes during the year (its appraisal and its cycle), and a cycle with a penetapan', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -66,6 +66,7 @@ describe('replaying recorded histories', () => {
       ['standards-round.json', 'StandardsRoundWorkflow'],
       ['employee-appraisal-changes-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-changes-year.json', 'CycleWorkflow'],
+      ['cycle-penetapan.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];

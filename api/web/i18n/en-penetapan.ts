@@ -34,6 +34,7 @@ export const enPenetapan: Record<string, string> = {
   'capaian.links': 'Basis: links, one per line (http or https)',
   'capaian.submit': 'Record the capaian',
   'setPredikat.documentPlaceholder': 'SK number (delegation)',
+  'penetapan.hr': 'HR',
   'capaian.saved': 'The capaian of {unit} was recorded.',
   'problem.delegate_document_required': "Give the delegation's document reference (e.g. the SK number).",
   'problem.forbidden_capaian':

@@ -35,6 +35,7 @@ export const idPenetapan: Record<string, string> = {
   'capaian.links': 'Dasar: tautan, satu per baris (http atau https)',
   'capaian.submit': 'Catat capaian',
   'setPredikat.documentPlaceholder': 'Nomor SK (delegasi)',
+  'penetapan.hr': 'SDM',
   'capaian.saved': 'Capaian {unit} telah dicatat.',
   'problem.delegate_document_required': 'Sebutkan nomor dokumen delegasi (misalnya nomor SK).',
   'problem.forbidden_capaian':

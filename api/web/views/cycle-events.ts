@@ -76,6 +76,24 @@ export function cycleEventLine(
             rules: violations.map((v) => labelOf(t, 'rule', v.rule)).join('; ') || '–',
           });
     }
+    case 'cycle.penetapanOpened':
+    case 'cycle.penetapanEscalated': {
+      const assignee = d.assigneeNip ? person(d.assigneeNip) : t('penetapan.hr');
+      const deadline = typeof d.deadline === 'string' ? t.dateTime(d.deadline) : '–';
+      const findings = ((d.findings as Array<{ rule: string }> | undefined) ?? [])
+        .map((f) => labelOf(t, 'rule', f.rule))
+        .join('; ');
+      return event(type, { unit, assignee, deadline, findings, pack: text(d.pack) });
+    }
+    case 'cycle.penetapanSigned': {
+      const pack = text(d.pack);
+      if (d.conforming) return event('cycle.penetapanSigned:conforming', { by, unit, pack });
+      // The deviation as signed: each finding with the leader's justification, for the auditor.
+      const justifications = ((d.justifications as Array<{ rule: string; text: string }> | undefined) ?? [])
+        .map((j) => `${labelOf(t, 'rule', j.rule)} — ${j.text}`)
+        .join('; ');
+      return event(type, { by, unit, justifications, pack });
+    }
     case 'cycle.unitReleased':
       return event(type, { unit, employees: text(d.employees) });
     case 'cycle.closed':
