@@ -18,6 +18,7 @@ export type Section =
   | 'hr'
   | 'hrPeriodic'
   | 'capaian'
+  | 'penetapan'
   | 'rules'
   | 'standards'
   | 'hrImport'
@@ -74,7 +75,7 @@ export function page(options: {
     ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')} ${link('/app/hr/changes', 'nav.hrChanges', 'hrChanges')}` : ''}
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
     ${canSeeHr || viewer.team ? link('/app/rules/distribution', 'nav.rules', 'rules') : ''}
-    ${viewer.roles.includes('hr') || viewer.team ? link('/app/capaian', 'nav.capaian', 'capaian') : ''}
+    ${viewer.roles.includes('hr') || viewer.team ? h`${link('/app/capaian', 'nav.capaian', 'capaian')} ${link('/app/penetapan', 'nav.penetapan', 'penetapan')}` : ''}
     <span class="who">${t('nav.signedInAs', { name: viewer.name })} · ${viewer.org}</span>
   </nav>`
       : ''

@@ -38,6 +38,7 @@ import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { penetapanRoutes } from './penetapan-routes.ts';
 import { periodicProgressOf, periodicRoutes } from './periodic-routes.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
 import { rulesRoutes } from './rules-routes.ts';
@@ -182,6 +183,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', evaluationRoutes(deps));
   web.route('/', teamRoutes(deps));
   web.route('/', capaianRoutes(deps));
+  web.route('/', penetapanRoutes(deps));
 
   // ---- one task ----
   const taskPage = async (

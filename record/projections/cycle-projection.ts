@@ -1,5 +1,5 @@
 // Read models of the cycle streams: the cycle row, each unit's calibration (predikat, outcome, release),
-// and each unit's capaian per evaluation period.
+// each unit's capaian per evaluation period, and each unit's penetapan.
 import type { Kysely, Updateable } from 'kysely';
 import type { CycleEvent } from '../../domain/cycle/events.ts';
 import { cycleIdOfStream } from '../../domain/ids.ts';
@@ -84,6 +84,51 @@ export async function projectCycleEvents(
           violations: JSON.stringify(typed.data.violations),
         });
         break;
+      case 'cycle.penetapanOpened': {
+        const d = typed.data;
+        const row = {
+          stage: d.stage,
+          assignee_nip: d.assigneeNip,
+          leader_nip: d.leaderNip,
+          superior_nip: d.superiorNip,
+          deadline: d.deadline,
+          findings: JSON.stringify(d.findings),
+          pack: d.pack,
+          opened_at: d.at,
+        };
+        await trx
+          .insertInto('unit_penetapan')
+          .values({ cycle_id: cycleId, unit_code: d.unitCode, ...row })
+          .onConflict((oc) => oc.columns(['cycle_id', 'unit_code']).doUpdateSet(row))
+          .execute();
+        break;
+      }
+      case 'cycle.penetapanEscalated': {
+        const d = typed.data;
+        await trx
+          .updateTable('unit_penetapan')
+          .set({ stage: d.to, assignee_nip: d.assigneeNip, deadline: d.deadline })
+          .where('cycle_id', '=', cycleId)
+          .where('unit_code', '=', d.unitCode)
+          .execute();
+        break;
+      }
+      case 'cycle.penetapanSigned': {
+        const d = typed.data;
+        await trx
+          .updateTable('unit_penetapan')
+          .set({
+            signed_by: d.by,
+            signed_as: d.as,
+            signed_at: d.at,
+            conforming: d.conforming,
+            justifications: JSON.stringify(d.justifications),
+          })
+          .where('cycle_id', '=', cycleId)
+          .where('unit_code', '=', d.unitCode)
+          .execute();
+        break;
+      }
       case 'cycle.unitReleased':
         await upsertUnit(trx, cycleId, typed.data.unitCode, { released_at: typed.data.at });
         break;

@@ -47,6 +47,29 @@ export interface UnitCalibrationTable {
   capaian_at: ColumnType<Date | null, string | null | undefined, string | null>;
 }
 
+/** Migration 0012: a unit's penetapan (record/projections/cycle-projection.ts). */
+export interface UnitPenetapanTable {
+  cycle_id: string;
+  unit_code: string;
+  stage: string;
+  assignee_nip: string | null;
+  leader_nip: string | null;
+  superior_nip: string | null;
+  deadline: Timestamp;
+  findings: ColumnType<Array<{ rule: string; message: string }>, string, string>;
+  pack: string;
+  opened_at: Timestamp;
+  signed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  signed_as: ColumnType<string | null, string | null | undefined, string | null>;
+  signed_at: NullableTimestamp;
+  conforming: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  justifications: ColumnType<
+    Array<{ rule: string; text: string }> | null,
+    string | null | undefined,
+    string | null
+  >;
+}
+
 export interface AppraisalsTable {
   appraisal_id: string;
   cycle_id: string;
@@ -133,6 +156,7 @@ export interface AppraisalTables {
   cycles: CyclesTable;
   cycle_members: CycleMembersTable;
   unit_calibration: UnitCalibrationTable;
+  unit_penetapan: UnitPenetapanTable;
   appraisals: AppraisalsTable;
   tasks: TasksTable;
   notifications: NotificationsTable;
