@@ -5,8 +5,11 @@
 // timeline tells each step, with the pack in force.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signPenetapan } from '../../api/commands/penetapan.ts';
+import type { Services } from '../../api/commands/services.ts';
 import { translator } from '../../api/web/i18n/index.ts';
 import { cycleEventLine } from '../../api/web/views/cycle-events.ts';
+import type { Principal } from '../../auth/identity.ts';
 import { cycleStreamId } from '../../domain/ids.ts';
 import { upsertUnits } from '../../organisation/units-and-positions.ts';
 import { setUnitPredikatUpdate, signPenetapanUpdate } from '../../workflows/messages.ts';
@@ -93,19 +96,35 @@ describe('the penetapan of a unit that breaks its pattern (time-skipping server)
       const findings = ((opened?.findings ?? []) as Array<{ rule: string }>).map((f) => f.rule);
       // One Sangat Kurang in a unit rated Baik: nobody Butuh Perbaikan or Kurang, and Baik is not the largest group.
       expect(findings).toEqual(['baik.atLeastOneButuhPerbaikanOrKurang', 'unit.sebagianBesar']);
-      // Held, not released, and nobody but the leader signs; a missing justification is refused.
+      // Held, not released; through the command the API and the page share, nobody but the leader signs,
+      // and a missing justification is refused, each with the rule's code.
       expect((await j.row())?.step).toBe('rating');
-      const sign = (by: string, justifications: Array<{ rule: string; text: string }>) =>
-        j.cycle.executeUpdate(signPenetapanUpdate, {
-          args: [{ unitCode: 'PKM', by, hr: false, conforming: false, justifications }],
-        });
-      await expect(sign(nip.superior, [])).rejects.toThrow();
+      const services: Services = {
+        db: rig.db,
+        temporal: env.client,
+        taskQueue: rig.taskQueue,
+        identity: null,
+      };
+      const as = (who: string): Principal => ({
+        nip: who,
+        org: 'signed',
+        roles: ['employee'],
+        allOrganisations: false,
+      });
+      const sign = (by: string, justifications: Array<{ rule: string; text: string }>, key: string) =>
+        signPenetapan(services, as(by), j.cycleId, 'PKM', { conforming: false, justifications }, key);
+      await expect(sign(nip.superior, [], 'k1')).rejects.toMatchObject({
+        status: 403,
+        code: 'forbidden_actor',
+      });
       await expect(
-        sign(nip.supervisor, [{ rule: findings[0] ?? '', text: 'Satu pegawai saja' }]),
-      ).rejects.toThrow();
+        sign(nip.supervisor, [{ rule: findings[0] ?? '', text: 'Satu pegawai saja' }], 'k2'),
+      ).rejects.toMatchObject({ status: 422, code: 'justification_required' });
+      expect((await cycleEvents(j)).some((e) => e.type === 'cycle.penetapanSigned')).toBe(false);
       await sign(
         nip.supervisor,
         findings.map((rule) => ({ rule, text: 'Unit satu orang; kinerjanya memang sangat kurang' })),
+        'k3',
       );
       await j.waitForStep('feedback');
       return j;
