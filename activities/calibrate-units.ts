@@ -9,6 +9,7 @@ import { checkDistribution } from '../domain/rating/distribution.ts';
 import { type UnitPredikat, unitPredikatSchema } from '../domain/rating/distribution-rules.ts';
 import type { Predikat } from '../domain/rating/predikat.ts';
 import { packInForce } from '../domain/regulation/pack.ts';
+import { calibrationGroupsOf } from '../organisation/calibration-groups.ts';
 import type { Database } from '../schema/database.ts';
 
 export interface UnitCalibration {
@@ -70,6 +71,8 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
     const rated = (code: string) => Object.values(countsOf(code)).reduce((a, b) => a + b, 0);
     const unitRows = await orgUnitsOfCycle(deps.db, input.cycleId);
     const signers = await penetapanSigners(deps.db, unitRows);
+    const orgId = unitRows[0]?.org_id;
+    const named = orgId ? await calibrationGroupsOf(deps.db, orgId) : [];
     const orgUnits = unitRows.map((u) => ({
       code: u.code,
       parentCode: u.parent_code,
@@ -99,7 +102,7 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
           rule: 'unit.ratingsPending',
           message: `${waiting} akhir rating(s) in unit ${unitCode} are not set yet (the rater's superior or HR rates them)`,
         });
-      const group = calibrationGroupOf(unitCode, orgUnits, pack.smallUnitSize);
+      const group = calibrationGroupOf(unitCode, orgUnits, pack.smallUnitSize, named);
       const {
         unitCode: _,
         unitPredikat: __,

@@ -1,7 +1,8 @@
 // Who set a unit's capaian and on what basis (the leader of the unit above, or HR as a named delegate
 // with the delegation's document; a note and links), beside the capaian itself: the year's in
 // unit_calibration, a period's in unit_period_predikat. Rows from before have none of it. And each unit's
-// penetapan: who holds it until when, the findings it is signed on, and the signature.
+// penetapan: who holds it until when, the findings it is signed on, and the signature. And the
+// calibration groups HR names: a unit belongs to at most one.
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -45,9 +46,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('unit_penetapan')
     .column('assignee_nip')
     .execute();
+  await db.schema
+    .createTable('calibration_groups')
+    .addColumn('org_id', 'text', (c) => c.notNull())
+    .addColumn('unit_code', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('calibration_groups_pk', ['org_id', 'unit_code'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('calibration_groups').execute();
   await db.schema.dropTable('unit_penetapan').execute();
   await db.schema
     .alterTable('unit_period_predikat')

@@ -1,7 +1,12 @@
 // The calibration activity over real PostgreSQL: a unit's hold outcome from its own counts (as before),
-// and its curve check under the pack in force, over its calibration group: a small unit with its parent.
+// and its curve check under the pack in force, over its calibration group: a small unit with its parent,
+// or a group HR named (saved through HR's command, refused when it names an unknown unit or one twice).
+import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalibrateUnits } from '../../activities/calibrate-units.ts';
+import { saveCalibrationGroups } from '../../api/commands/organisation.ts';
+import type { Principal } from '../../auth/identity.ts';
+import { calibrationGroupsOf } from '../../organisation/calibration-groups.ts';
 import { upsertUnits } from '../../organisation/units-and-positions.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
@@ -111,5 +116,89 @@ describe('calibrateUnits', () => {
       ['baik.max70PercentBaik', 5, 3, 5],
       ['baik.atLeastOneButuhPerbaikanOrKurang', 0, 1, 5],
     ]);
+  });
+});
+
+describe('calibration groups HR names', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let db: ReturnType<typeof createDb>;
+  const hr: Principal = { nip: '198012122005012006', org: 'ngawi', roles: ['hr'], allOrganisations: false };
+  const services = () => ({ db, temporal: new Client(), taskQueue: 'none', identity: null });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('calibration_groups');
+    db = createDb(database.url);
+    await migrateToLatest(db);
+    await seedOrganisation(db, 'ngawi', ['DINKES', 'PKM', 'LAB'], []);
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  it('refuses an unknown unit, a unit in two groups and a group of one, saving nothing; an employee gets 403', async () => {
+    const save = (groups: Array<{ name: string; unitCodes: string[] }>, who = hr) =>
+      saveCalibrationGroups(services(), who, groups);
+    await expect(save([{ name: 'Lab', unitCodes: ['LAB', 'NOPE'] }])).rejects.toMatchObject({
+      status: 422,
+      code: 'unknown_unit',
+    });
+    await expect(
+      save([
+        { name: 'A', unitCodes: ['LAB', 'PKM'] },
+        { name: 'B', unitCodes: ['PKM', 'DINKES'] },
+      ]),
+    ).rejects.toMatchObject({ status: 422, code: 'unit_in_two_groups' });
+    await expect(save([{ name: 'A', unitCodes: ['LAB', 'LAB'] }])).rejects.toMatchObject({
+      code: 'group_too_small',
+    });
+    await expect(
+      save([{ name: 'A', unitCodes: ['LAB', 'PKM'] }], { ...hr, roles: ['employee'] }),
+    ).rejects.toMatchObject({
+      status: 403,
+    });
+    expect(await calibrationGroupsOf(db, 'ngawi')).toEqual([]);
+  });
+
+  it('saves the groups whole, replacing the earlier ones, and calibration checks a named group together', async () => {
+    await saveCalibrationGroups(services(), hr, [{ name: 'Pelayanan', unitCodes: ['DINKES', 'PKM'] }]);
+    await saveCalibrationGroups(services(), hr, [{ name: 'Penunjang', unitCodes: ['LAB', 'PKM'] }]);
+    expect(await calibrationGroupsOf(db, 'ngawi')).toEqual([
+      { name: 'Penunjang', unitCodes: ['LAB', 'PKM'] },
+    ]);
+    await db
+      .insertInto('cycles')
+      .values({
+        cycle_id: 'ngawi.2028',
+        org_id: 'ngawi',
+        year: 2028,
+        status: 'running',
+        calendar: JSON.stringify({}),
+        population: JSON.stringify({}),
+        started_by: hr.nip,
+        started_at: '2028-01-01T00:00:00Z',
+      })
+      .execute();
+    await db
+      .insertInto('cycle_members')
+      .values({ cycle_id: 'ngawi.2028', nip: hr.nip, appraisal_id: 'x', workflow_id: 'x', unit_code: 'PKM' })
+      .execute();
+    await db
+      .insertInto('unit_distribution')
+      .values([
+        { cycle_id: 'ngawi.2028', unit_code: 'PKM', predikat: 'baik', count: 6 },
+        { cycle_id: 'ngawi.2028', unit_code: 'LAB', predikat: 'butuhPerbaikan', count: 4 },
+      ])
+      .execute();
+    await db
+      .insertInto('unit_calibration')
+      .values({ cycle_id: 'ngawi.2028', unit_code: 'PKM', unit_predikat: 'baik' })
+      .execute();
+    const [pkm] = await createCalibrateUnits({ db })({ cycleId: 'ngawi.2028' });
+    // Six people, not small; yet checked with LAB as HR named it: 6 Baik and 4 Butuh Perbaikan.
+    expect(pkm?.curve?.group).toEqual({ reason: 'named', name: 'Penunjang', unitCodes: ['PKM', 'LAB'] });
+    expect(pkm?.curve?.counts).toMatchObject({ baik: 6, butuhPerbaikan: 4 });
+    expect(pkm?.curve?.conforms).toBe(true);
   });
 });
