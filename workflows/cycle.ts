@@ -1,6 +1,8 @@
 // CycleWorkflow: one organisation's year. It launches the employees' workflows in batches from a
 // heartbeating activity (never as children: Temporal caps pending children and history), releases each
-// unit once its predikat distribution passes calibration, and takes HR's changes as Updates.
+// unit once its predikat distribution passes calibration or, when it does not, once its penetapan is
+// signed (the `penetapan` patch; the decisions are domain/cycle/decide-penetapan.ts's), and takes HR's
+// changes as Updates.
 import { ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities/index.ts';
 import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/decide.ts';
