@@ -24,6 +24,7 @@ import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { participantChangeRoutes } from './routes/participant-changes.ts';
+import { penetapanRoutes } from './routes/penetapan.ts';
 import { resultsExportRoutes } from './routes/results-export.ts';
 import { standardsRoutes } from './routes/standards.ts';
 import { timeZoneRoutes } from './routes/time-zone.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', cycleRoutes);
   app.route('/', liveRoutes);
   app.route('/', cycleChangeRoutes);
+  app.route('/', penetapanRoutes);
   app.route('/', participantChangeRoutes);
   app.route('/', activityReportRoutes);
   app.route('/', resultsExportRoutes);

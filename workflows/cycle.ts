@@ -1,13 +1,16 @@
 // CycleWorkflow: one organisation's year. It launches the employees' workflows in batches from a
 // heartbeating activity (never as children: Temporal caps pending children and history), releases each
-// unit once its predikat distribution passes calibration, and takes HR's changes as Updates.
-import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+// unit once its predikat distribution passes calibration or, when it does not, once its penetapan is
+// signed (the `penetapan` patch; the decisions are domain/cycle/decide-penetapan.ts's), and takes HR's
+// changes as Updates.
+import { ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities/index.ts';
 import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/decide.ts';
+import { nextPenetapanDeadline, penetapanStep } from '../domain/cycle/decide-penetapan.ts';
 import type { CycleEvent, Population } from '../domain/cycle/events.ts';
 import { type CycleState, evolveCycle, initialCycleState } from '../domain/cycle/state.ts';
+import { isDomainError } from '../domain/errors.ts';
 import { cycleStreamId } from '../domain/ids.ts';
-import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
 import type { AppraisalCalendar } from './appraisal-input.ts';
 import { createRecorder } from './event-recorder.ts';
 import { createLock } from './lock.ts';
@@ -19,6 +22,7 @@ import {
   rejoinEmployeeUpdate,
   removeEmployeeUpdate,
   setUnitPredikatUpdate,
+  signPenetapanUpdate,
 } from './messages.ts';
 
 export interface CycleInput {
@@ -108,23 +112,35 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     });
     return { accepted: true, detail: `${result.signalled} appraisals in unit ${unitCode}` };
   });
-  setHandler(
-    setUnitPredikatUpdate,
-    async ({
-      unitCode,
-      predikat,
-      period,
+  setHandler(setUnitPredikatUpdate, async ({ unitCode, predikat, period, by, ...basis }) => {
+    // The period and the basis are only passed on to the record: the same Update issues the same commands.
+    await record(
+      { type: 'setUnitPredikat', unitCode, predikat, ...(period ? { period } : {}), by, ...basis },
       by,
-    }: {
-      unitCode: string;
-      predikat: UnitPredikat;
-      period?: string;
-      by: string;
-    }) => {
-      // The period is only passed on to the record: the same Update issues the same commands as before.
-      await record({ type: 'setUnitPredikat', unitCode, predikat, ...(period ? { period } : {}), by }, by);
+    );
+    calibrateRequested = true;
+    return { accepted: true, detail: `unit ${unitCode} is ${predikat}${period ? ` in ${period}` : ''}` };
+  });
+  setHandler(
+    signPenetapanUpdate,
+    async (request) => {
+      try {
+        await record({ type: 'signPenetapan', ...request }, request.by);
+      } catch (error) {
+        throw toFailure(error);
+      }
       calibrateRequested = true;
-      return { accepted: true, detail: `unit ${unitCode} is ${predikat}${period ? ` in ${period}` : ''}` };
+      return { accepted: true, detail: `the penetapan of unit ${request.unitCode} is signed` };
+    },
+    {
+      // A signature the rules refuse never enters the history.
+      validator: (request) => {
+        try {
+          decideCycle(state, { type: 'signPenetapan', ...request }, nowIso());
+        } catch (error) {
+          throw toFailure(error);
+        }
+      },
     },
   );
   setHandler(calibrateNowUpdate, () => {
@@ -145,15 +161,20 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   // unit is released, the cycle ends, or HR closes it.
   const until = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
   await condition(() => closedBy !== null, until(input.calendar.rating.deadline));
+  // Cycles from before the penetapan hold a unit whose distribution breaks its rule; newer ones open the
+  // unit's penetapan, which its leader signs (or, late, their superior, then HR) to release it.
+  const withPenetapan = patched('penetapan');
   let allReleased = false;
   while (closedBy === null && !allReleased && Date.now() < Date.parse(input.calendar.cycleEnd)) {
     calibrateRequested = false;
     allReleased = await calibrate();
-    if (!allReleased)
+    if (!allReleased) {
+      const due = withPenetapan && state ? nextPenetapanDeadline(state) : null;
       await condition(
         () => closedBy !== null || calibrateRequested,
-        Math.min(recheckMs, until(input.calendar.cycleEnd)),
+        Math.min(recheckMs, until(input.calendar.cycleEnd), due ? until(due) : recheckMs),
       );
+    }
   }
   await condition(() => closedBy !== null, until(input.calendar.cycleEnd));
   const by = closedBy ?? startedBy;
@@ -169,9 +190,21 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     );
     for (const unit of units) {
       if (isReleased(unit.unitCode)) continue;
-      const { unitCode, unitPredikat, counts, ok, violations } = unit;
-      await record({ type: 'recordCalibration', unitCode, unitPredikat, counts, ok, violations }, startedBy);
-      if (!unit.ok) continue;
+      const { unitCode, unitPredikat, counts, ok, violations, curve, pack } = unit;
+      // The curve and pack come with newer activity results only; older histories recorded neither.
+      const checked = curve && pack ? { curve, pack } : {};
+      await record(
+        { type: 'recordCalibration', unitCode, unitPredikat, counts, ok, violations, ...checked },
+        startedBy,
+      );
+      if (withPenetapan) {
+        const step = penetapanStep(unit, state?.units[unitCode]);
+        if (step === 'open') {
+          const { leaderNip = null, superiorNip = null } = unit;
+          await record({ type: 'openPenetapan', unitCode, leaderNip, superiorNip }, startedBy);
+        }
+        if (step !== 'release') continue;
+      } else if (!unit.ok) continue;
       const result = await signalAppraisals({
         cycleId: input.cycleId,
         unitCode: unit.unitCode,
@@ -179,12 +212,25 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
       });
       await record({ type: 'releaseUnit', unitCode, employees: result.signalled }, startedBy);
     }
+    // A penetapan unsigned by its deadline passes on (to the superior, then HR).
+    if (withPenetapan) await record({ type: 'escalatePenetapans' }, startedBy);
     return units.every((unit) => isReleased(unit.unitCode));
   }
 
   function isReleased(unitCode: string): boolean {
     return Boolean(state?.units[unitCode]?.released);
   }
+}
+
+/** A rule's DomainError as the Update's failure (its code is the failure type the API maps to HTTP). */
+function toFailure(error: unknown): unknown {
+  if (!isDomainError(error)) return error;
+  return ApplicationFailure.create({
+    type: error.code,
+    message: error.message,
+    details: [error.details ?? {}],
+    nonRetryable: true,
+  });
 }
 
 /** The first event of a cycle's stream starts its state. */

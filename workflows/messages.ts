@@ -4,6 +4,7 @@ import type { ActRequest } from '../domain/appraisal/commands.ts';
 import type { ActingAppointmentRequest, RaterChange } from '../domain/appraisal/participant-changes.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import type { Step } from '../domain/appraisal/types.ts';
+import type { CapaianBasis } from '../domain/cycle/capaian.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
 import type { StandardsActRequest } from '../domain/standards/commands.ts';
 import type { RoundState } from '../domain/standards/state.ts';
@@ -55,13 +56,29 @@ export const extendUnitDeadlineUpdate = defineUpdate<
   [{ unitCode: string; step: Step; deadline: string; by: string }]
 >('extendUnitDeadline');
 /**
- * HR sets the unit's own predikat (for its leader); it selects the unit's distribution rule. With a
+ * The leader of the unit above (or HR as a named delegate) sets the unit's own predikat; it selects the unit's distribution rule. With a
  * period (TW1 ...), the capaian of that period only, which the periodic predikat are shown against.
  */
 export const setUnitPredikatUpdate = defineUpdate<
   CycleChangeResult,
-  [{ unitCode: string; predikat: UnitPredikat; period?: string; by: string }]
+  [{ unitCode: string; predikat: UnitPredikat; period?: string; by: string } & Partial<CapaianBasis>]
 >('setUnitPredikat');
+/**
+ * The holder of a unit's penetapan signs it: not conforming with a justification per finding of the
+ * unit's curve (or conforming when it has none). `hr`: the signer holds the hr role (HR's stage).
+ */
+export const signPenetapanUpdate = defineUpdate<
+  CycleChangeResult,
+  [
+    {
+      unitCode: string;
+      by: string;
+      hr: boolean;
+      conforming: boolean;
+      justifications: Array<{ rule: string; text: string }>;
+    },
+  ]
+>('signPenetapan');
 /** Check the units' distributions now (after ratings changed) instead of at the next daily check. */
 export const calibrateNowUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('calibrateNow');
 export const closeCycleUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('closeCycle');

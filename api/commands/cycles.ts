@@ -8,13 +8,15 @@ import { defaultSkpApproach, type SkpApproach, skpApproaches } from '../../domai
 import type { Step } from '../../domain/appraisal/types.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar, type CalendarOverrides } from '../../domain/cycle/calendar.ts';
+import { capaianBasis } from '../../domain/cycle/capaian.ts';
 import type { Population } from '../../domain/cycle/events.ts';
 import { inTimeZone } from '../../domain/cycle/local-calendar.ts';
 import { annualPeriod, defaultPeriodKind, type PeriodKind, periodKinds } from '../../domain/cycle/periods.ts';
 import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import type { UnitPredikat } from '../../domain/rating/distribution-rules.ts';
 import { zoneAbbreviation } from '../../domain/time/zones.ts';
-import { mayReadCycles } from '../../record/read/access.ts';
+import { capaianAuthority, mayReadCycles } from '../../record/read/access.ts';
+import { unitForCapaian } from '../../record/read/capaian.ts';
 import { type Cycle, cycleOf } from '../../record/read/cycles.ts';
 import { timeZoneOf } from '../../record/read/organisation.ts';
 import { cyclePeriods } from '../../record/read/periodic.ts';
@@ -28,7 +30,7 @@ import {
   setUnitPredikatUpdate,
 } from '../../workflows/messages.ts';
 import { updateIdFor } from './operation-id.ts';
-import { Refusal } from './refusal.ts';
+import { Refusal, refusalOf } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
 import { callTemporal, executeUpdate } from './temporal-calls.ts';
@@ -144,27 +146,57 @@ export async function describeCycle(services: Services, me: Principal, cycleId: 
 
 /**
  * Sets a unit's own predikat (capaian kinerja organisasi), which selects the unit's distribution rule:
- * the year's, or with a period one of the cycle's periods' (422 period_not_in_cycle for another).
+ * the year's, or with a period one of the cycle's periods' (422 period_not_in_cycle for another). The
+ * leader of the unit above sets it; HR only as a named delegate with the delegation's document (422
+ * delegate_document_required without one); anyone else 403. Its basis (a note, links) is recorded with it.
  */
 export async function setUnitPredikat(
   services: Services,
   me: Principal,
   cycleId: string,
-  change: { unitCode: string; predikat: UnitPredikat; period?: string | undefined },
+  change: CapaianChange,
   key: string | undefined,
 ): Promise<CycleChangeResult> {
-  requireHr(me);
-  const cycle = await readableCycle(services, me, cycleId);
+  const cycle = await cycleOf(services.db, me.org, cycleId);
+  if (!cycle) throw new Refusal(404, 'not_found', 'No such cycle');
   const { unitCode, predikat, period } = change;
+  const unit = await unitForCapaian(services.db, me.org, unitCode);
+  if (!unit) throw new Refusal(404, 'unit_not_found', `No unit ${unitCode} in this organisation`);
+  const as = capaianAuthority(me, unit);
+  if (!as)
+    throw new Refusal(
+      403,
+      'forbidden_capaian',
+      "A unit's capaian is set by the leader of the unit above it, or by HR as a named delegate",
+    );
   if (period !== undefined) requireCyclePeriod(cycle, period, { annual: false });
+  const basis = refuseDomainError(() => capaianBasis(as, change));
   const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
   return updateCycle(
     services,
     handle,
     setUnitPredikatUpdate,
-    [{ unitCode, predikat, ...(period !== undefined ? { period } : {}), by: me.nip }],
+    [{ unitCode, predikat, ...(period !== undefined ? { period } : {}), by: me.nip, ...basis }],
     updateIdFor(me, key),
   );
+}
+
+export interface CapaianChange {
+  unitCode: string;
+  predikat: UnitPredikat;
+  period?: string | undefined;
+  /** Required of HR: the delegation's document reference (an SK number). */
+  document?: string | undefined;
+  note?: string | undefined;
+  links?: string[] | undefined;
+}
+
+function refuseDomainError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw refusalOf(error) ?? error;
+  }
 }
 
 /** 422 period_not_in_cycle unless the cycle has this period (or, when `annual`, it is `akhir`). */

@@ -7,6 +7,11 @@ import {
   isIndonesianTimeZone,
   zoneAbbreviation,
 } from '../../domain/time/zones.ts';
+import {
+  groupsProblem,
+  type NamedGroup,
+  replaceCalibrationGroups,
+} from '../../organisation/calibration-groups.ts';
 import { type ImportResult, importEmployees } from '../../organisation/import-employees.ts';
 import { setTimeZone } from '../../organisation/time-zone.ts';
 import {
@@ -34,6 +39,21 @@ async function hrWrite<T>(
 export async function saveUnits(services: Services, me: Principal, units: UnitInput[]): Promise<number> {
   await hrWrite(services, me, (db, org) => upsertUnits(db, org, units));
   return units.length;
+}
+
+/** HR names the calibration groups (all of them, replacing the earlier set); 422 with the reason otherwise. */
+export async function saveCalibrationGroups(
+  services: Services,
+  me: Principal,
+  groups: NamedGroup[],
+): Promise<number> {
+  return hrWrite(services, me, async (db, org) => {
+    const units = await db.selectFrom('units').select('code').where('org_id', '=', org).execute();
+    const problem = groupsProblem(groups, new Set(units.map((u) => u.code)));
+    if (problem) throw new Refusal(422, problem.code, problem.detail);
+    await replaceCalibrationGroups(db, org, groups);
+    return groups.length;
+  });
 }
 
 export async function savePositions(

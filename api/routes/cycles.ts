@@ -168,10 +168,10 @@ const distributionRoute = createRoute({
   },
 });
 const unitPredikatRoute = createRoute({
-  middleware: [hrOnly] as const,
   method: 'post',
   path: '/v1/orgs/{org}/cycles/{cycleId}/units/{unitCode}/predikat',
-  summary: "Set a unit's own predikat (selects its distribution rule)",
+  summary:
+    "Set a unit's capaian kinerja organisasi (selects its distribution rule): by the leader of the unit above, or HR as a named delegate",
   request: {
     params: cycleParams.extend({ unitCode: code }),
     body: jsonBody(
@@ -179,11 +179,17 @@ const unitPredikatRoute = createRoute({
         predikat: unitPredikatSchema,
         /** One of the cycle's periods (TW1 ...): that period's capaian; absent: the year's. */
         period: periodIdSchema.optional(),
+        /** HR's delegation document reference (an SK number); required of HR. */
+        document: z.string().max(200).optional(),
+        /** The basis: a note and links to the evidence. */
+        note: z.string().max(2000).optional(),
+        links: z.array(z.string().max(500)).max(10).optional(),
       }),
     ),
   },
   responses: {
     200: jsonResponse(z.object({ accepted: z.boolean(), detail: z.string() }), 'Set'),
+    403: problemResponse,
     404: problemResponse,
     422: problemResponse,
   },
@@ -243,9 +249,8 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(unitPredikatRoute, async (c) => {
     const { cycleId, unitCode } = c.req.valid('param');
-    const { predikat, period } = c.req.valid('json');
     const me = c.get('principal');
-    const change = { unitCode, predikat, period };
+    const change = { unitCode, ...c.req.valid('json') };
     return c.json(await setUnitPredikat(c.get('deps'), me, cycleId, change, c.get('idempotencyKey')), 200);
   })
   .openapi(closeRoute, async (c) => {

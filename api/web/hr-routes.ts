@@ -194,7 +194,7 @@ export function hrRoutes(deps: Services): Hono {
     // A unit code is at most 64 characters, as the API's schema says; a period is one of the known ids.
     if (unit.length > 64 || (period !== undefined && !isPeriodId(period)))
       return c.redirect(`${back}&failed=invalid_request${anchor}`, 303);
-    const change = { unitCode: unit, predikat: predikat.data, period };
+    const change = { unitCode: unit, predikat: predikat.data, period, document: values.document };
     const answer = await attempt(() =>
       setUnitPredikat(deps, who.session.principal, cycle, change, values._key),
     );

@@ -17,6 +17,8 @@ export type Section =
   | 'team'
   | 'hr'
   | 'hrPeriodic'
+  | 'capaian'
+  | 'penetapan'
   | 'rules'
   | 'standards'
   | 'measures'
@@ -75,6 +77,7 @@ export function page(options: {
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
     ${canSeeHr || viewer.team ? link('/app/rules/distribution', 'nav.rules', 'rules') : ''}
     ${canSeeHr || viewer.team ? link('/app/measures', 'nav.measures', 'measures') : ''}
+    ${viewer.roles.includes('hr') || viewer.team ? h`${link('/app/capaian', 'nav.capaian', 'capaian')} ${link('/app/penetapan', 'nav.penetapan', 'penetapan')}` : ''}
     <span class="who">${t('nav.signedInAs', { name: viewer.name })} · ${viewer.org}</span>
   </nav>`
       : ''

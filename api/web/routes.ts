@@ -30,6 +30,7 @@ import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
+import { capaianRoutes } from './capaian-routes.ts';
 import { changesRoutes } from './changes-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
@@ -40,6 +41,7 @@ import { measuresRoutes } from './measures-routes.ts';
 import { objectionRoutes } from './objection-routes.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { penetapanRoutes } from './penetapan-routes.ts';
 import { periodicProgressOf, periodicRoutes } from './periodic-routes.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
 import { rulesRoutes } from './rules-routes.ts';
@@ -185,6 +187,8 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', evaluationRoutes(deps));
   web.route('/', objectionRoutes(deps));
   web.route('/', teamRoutes(deps));
+  web.route('/', capaianRoutes(deps));
+  web.route('/', penetapanRoutes(deps));
 
   // ---- one task ----
   const taskPage = async (

@@ -3,6 +3,8 @@
 // clock. Whatever needs the world (starting appraisals, counting predikat) is done by activities, whose
 // results come back here as commands to record.
 import type { UnitPredikat } from '../rating/distribution-rules.ts';
+import type { CapaianBasis } from './capaian.ts';
+import { decidePenetapan, type PenetapanCommand } from './decide-penetapan.ts';
 import type { CycleEvent, Population } from './events.ts';
 import type { CycleState } from './state.ts';
 
@@ -30,9 +32,16 @@ export type CycleCommand =
       deadline: string;
       by: string;
     }
-  | { type: 'setUnitPredikat'; unitCode: string; predikat: UnitPredikat; period?: string; by: string }
+  | ({
+      type: 'setUnitPredikat';
+      unitCode: string;
+      predikat: UnitPredikat;
+      period?: string;
+      by: string;
+    } & Partial<CapaianBasis>)
   | ({ type: 'recordCalibration' } & Omit<Data<'cycle.unitCalibrated'>, 'at'>)
   | { type: 'releaseUnit'; unitCode: string; employees: number }
+  | PenetapanCommand
   | { type: 'close'; by: string };
 
 export function decideCycle(state: CycleState | null, command: CycleCommand, at: string): CycleEvent[] {
@@ -64,20 +73,29 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
       return [{ type: 'cycle.deadlineExtended', data: { unitCode, step, deadline, by, at } }];
     }
     case 'setUnitPredikat': {
-      const { unitCode, predikat, period, by } = command;
-      // Without a period the event is as it always was: the year's capaian.
+      const { unitCode, predikat, period, by, as, document, note, links } = command;
+      // Without a period or a basis the event is as it always was: the year's capaian, set by HR.
+      const basis = {
+        ...(as ? { as } : {}),
+        ...(document ? { document } : {}),
+        ...(note ? { note } : {}),
+        ...(links ? { links } : {}),
+      };
       const data =
-        period === undefined ? { unitCode, predikat, by, at } : { unitCode, predikat, period, by, at };
+        period === undefined
+          ? { unitCode, predikat, by, ...basis, at }
+          : { unitCode, predikat, period, by, ...basis, at };
       return [{ type: 'cycle.unitPredikatSet', data }];
     }
     case 'recordCalibration': {
-      const { unitCode, unitPredikat, counts, ok, violations } = command;
+      const { type: _, ...outcome } = command;
+      const { unitCode } = outcome;
       const unit = state.units[unitCode];
       // A released unit is final; an outcome equal to the last one recorded adds nothing to the record.
       if (unit?.released) return [];
       const last = unit?.calibrations.at(-1);
       if (last && sameOutcome(last, command)) return [];
-      return [{ type: 'cycle.unitCalibrated', data: { unitCode, unitPredikat, counts, ok, violations, at } }];
+      return [{ type: 'cycle.unitCalibrated', data: { ...outcome, at } }];
     }
     case 'releaseUnit':
       if (state.units[command.unitCode]?.released) return [];
@@ -87,14 +105,20 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
           data: { unitCode: command.unitCode, employees: command.employees, at },
         },
       ];
+    case 'openPenetapan':
+    case 'escalatePenetapans':
+    case 'signPenetapan':
+      return decidePenetapan(state, command, at);
     case 'close':
       return [{ type: 'cycle.closed', data: { by: command.by, at } }];
   }
 }
 
-type Outcome = Pick<Data<'cycle.unitCalibrated'>, 'ok' | 'counts' | 'unitPredikat'>;
+type Outcome = Pick<Data<'cycle.unitCalibrated'>, 'ok' | 'counts' | 'unitPredikat' | 'curve'>;
+// The curve's group and findings count too: a small unit's parent may change its group's counts.
 const sameOutcome = (a: Outcome, b: Outcome) =>
-  JSON.stringify([a.ok, a.counts, a.unitPredikat]) === JSON.stringify([b.ok, b.counts, b.unitPredikat]);
+  JSON.stringify([a.ok, a.counts, a.unitPredikat, a.curve?.counts, a.curve?.findings]) ===
+  JSON.stringify([b.ok, b.counts, b.unitPredikat, b.curve?.counts, b.curve?.findings]);
 
 /** Whether every unit calibrated so far has been released (the cycle can stop calibrating). */
 export function releasedUnits(state: CycleState): string[] {

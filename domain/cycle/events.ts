@@ -5,8 +5,30 @@ import { stepSchema } from '../appraisal/types.ts';
 import { nipSchema } from '../organisation/nip.ts';
 import { unitPredikatSchema } from '../rating/distribution-rules.ts';
 import { predikatSchema } from '../rating/predikat-schemas.ts';
+import { capaianAuthorities } from './capaian.ts';
+import { penetapanStages } from './penetapan.ts';
 
 const at = z.iso.datetime({ offset: true });
+
+const curveRuleSchema = z.object({
+  rule: z.string(),
+  met: z.boolean(),
+  message: z.string(),
+  actual: z.number().int(),
+  limit: z.number().int(),
+  total: z.number().int(),
+});
+export const curveSchema = z.object({
+  group: z.object({
+    reason: z.enum(['alone', 'withParent', 'named']),
+    name: z.string().optional(),
+    unitCodes: z.array(z.string()),
+  }),
+  counts: z.partialRecord(predikatSchema, z.number().int()),
+  rules: z.array(curveRuleSchema),
+  findings: z.array(curveRuleSchema),
+  conforms: z.boolean(),
+});
 
 /** Who a cycle covers; strict, as HR sends it in a request. */
 export const populationSchema = z.strictObject({
@@ -55,6 +77,13 @@ export const cycleEventSchemas = {
     /** The evaluation period (TW1 ...) whose capaian this is; absent: the year's, which calibration uses. */
     period: periodIdSchema.optional(),
     by: nipSchema,
+    /** Who `by` set it as: the leader of the unit above, or HR as a named delegate (with `document`). */
+    as: z.enum(capaianAuthorities).optional(),
+    /** The delegation's document reference (an SK number). */
+    document: z.string().optional(),
+    /** The basis: a note and links to the evidence. */
+    note: z.string().optional(),
+    links: z.array(z.string()).optional(),
     at,
   }),
   'cycle.unitCalibrated': z.object({
@@ -63,6 +92,43 @@ export const cycleEventSchemas = {
     counts: z.partialRecord(predikatSchema, z.number().int()),
     ok: z.boolean(),
     violations: z.array(z.object({ rule: z.string(), message: z.string() })),
+    /** The curve check for the penetapan: every rule with its counts, over the group named. */
+    curve: curveSchema.optional(),
+    /** The regulation pack the curve was checked under (domain/regulation/pack.ts). */
+    pack: z.string().optional(),
+    at,
+  }),
+  /** A unit's curve has findings: its penetapan waits for the leader's signature (penetapan.ts). */
+  'cycle.penetapanOpened': z.object({
+    unitCode: z.string(),
+    leaderNip: nipSchema.nullable(),
+    superiorNip: nipSchema.nullable(),
+    stage: z.enum(penetapanStages),
+    /** Who signs now; null at HR's stage. */
+    assigneeNip: nipSchema.nullable(),
+    deadline: at,
+    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    pack: z.string(),
+    at,
+  }),
+  /** Unsigned by its deadline: it passed to the leader's superior, or to HR. */
+  'cycle.penetapanEscalated': z.object({
+    unitCode: z.string(),
+    from: z.enum(penetapanStages),
+    to: z.enum(penetapanStages),
+    assigneeNip: nipSchema.nullable(),
+    deadline: at,
+    at,
+  }),
+  /** Signed: not conforming with a justification per finding (or conforming); the unit is released. */
+  'cycle.penetapanSigned': z.object({
+    unitCode: z.string(),
+    by: nipSchema,
+    as: z.enum(penetapanStages),
+    conforming: z.boolean(),
+    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    justifications: z.array(z.object({ rule: z.string(), text: z.string() })),
+    pack: z.string(),
     at,
   }),
   'cycle.unitReleased': z.object({ unitCode: z.string(), employees: z.number().int(), at }),

@@ -2,6 +2,7 @@
 // calibration outcomes and release, and the close. Pure, like the appraisal's `evolve`: the
 // CycleWorkflow folds the events it records with it, and the auditors' replay folds the log.
 import type { CycleEvent } from './events.ts';
+import type { PenetapanState } from './penetapan.ts';
 
 type Data<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>['data'];
 
@@ -13,6 +14,8 @@ export interface UnitState {
   /** Every calibration outcome recorded for the unit, oldest first. */
   calibrations: Array<Omit<Data<'cycle.unitCalibrated'>, 'unitCode'>>;
   released: { at: string; employees: number } | null;
+  /** The penetapan of a unit whose curve has findings; null while none was opened. */
+  penetapan: PenetapanState | null;
 }
 
 export interface CycleState {
@@ -60,7 +63,13 @@ export function initialCycleState(started: Data<'cycle.started'>): CycleState {
   };
 }
 
-const emptyUnit: UnitState = { unitPredikat: null, periodPredikat: {}, calibrations: [], released: null };
+const emptyUnit: UnitState = {
+  unitPredikat: null,
+  periodPredikat: {},
+  calibrations: [],
+  released: null,
+  penetapan: null,
+};
 
 /** Folds one cycle event into the state; never mutates its input. */
 export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
@@ -95,6 +104,27 @@ export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
     case 'cycle.unitCalibrated': {
       const { unitCode, ...outcome } = event.data;
       return unit(unitCode, (u) => ({ ...u, calibrations: [...u.calibrations, outcome] }));
+    }
+    case 'cycle.penetapanOpened': {
+      const { unitCode, leaderNip, superiorNip, stage, assigneeNip, deadline, pack, at } = event.data;
+      return unit(unitCode, (u) => ({
+        ...u,
+        penetapan: { openedAt: at, leaderNip, superiorNip, stage, assigneeNip, deadline, pack, signed: null },
+      }));
+    }
+    case 'cycle.penetapanEscalated': {
+      const { unitCode, to, assigneeNip, deadline } = event.data;
+      return unit(unitCode, (u) =>
+        u.penetapan ? { ...u, penetapan: { ...u.penetapan, stage: to, assigneeNip, deadline } } : u,
+      );
+    }
+    case 'cycle.penetapanSigned': {
+      const { unitCode, by, as, conforming, justifications, at } = event.data;
+      return unit(unitCode, (u) =>
+        u.penetapan
+          ? { ...u, penetapan: { ...u.penetapan, signed: { by, as, conforming, justifications, at } } }
+          : u,
+      );
     }
     case 'cycle.unitReleased':
       return unit(event.data.unitCode, (u) => ({

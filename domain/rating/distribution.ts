@@ -80,7 +80,7 @@ function totalOf(counts: PredikatCounts): number {
 }
 
 /** The allowed number of employees: at most floor(p% of total), at least ceil(p% of total). */
-function limitCount(rule: DistributionRule, total: number): number {
+export function limitCount(rule: DistributionRule, total: number): number {
   if ('count' in rule.limit) return rule.limit.count;
   const scaled = rule.limit.percent * total;
   const floor = (scaled - (scaled % 100)) / 100;
@@ -88,7 +88,7 @@ function limitCount(rule: DistributionRule, total: number): number {
 }
 
 // e.g. "8 of 10 (80%) are Baik; at most 70% (7) allowed"
-function describe(rule: DistributionRule, actual: number, limit: number, total: number): string {
+export function describe(rule: DistributionRule, actual: number, limit: number, total: number): string {
   const who = rule.predikats.map((p) => predikatLabels[p]).join(' or ');
   const found = `${actual} of ${total} (${percentText(actual, total)}) ${actual === 1 ? 'is' : 'are'} ${who}`;
   if ('count' in rule.limit) {

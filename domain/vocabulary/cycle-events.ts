@@ -39,6 +39,30 @@ export const cycleEventSentences: Readonly<Record<CycleEventType | CycleEventVar
     id: 'Unit {unit} dikalibrasi: aturan dilanggar ({rules})',
     en: 'Unit {unit} calibrated: rules broken ({rules})',
   },
+  'cycle.unitCalibrated:conforms': {
+    id: 'Kurva unit {unit} diperiksa atas {group} (paket {pack}): sesuai pola distribusi',
+    en: 'The curve of unit {unit} was checked over {group} (pack {pack}): it follows the distribution pattern',
+  },
+  'cycle.unitCalibrated:findings': {
+    id: 'Kurva unit {unit} diperiksa atas {group} (paket {pack}): temuan {findings}',
+    en: 'The curve of unit {unit} was checked over {group} (pack {pack}): findings {findings}',
+  },
+  'cycle.penetapanOpened': {
+    id: 'Penetapan unit {unit} menunggu tanda tangan {assignee} sampai {deadline}; temuan: {findings} (paket {pack})',
+    en: 'The penetapan of unit {unit} waits for the signature of {assignee} by {deadline}; findings: {findings} (pack {pack})',
+  },
+  'cycle.penetapanEscalated': {
+    id: 'Penetapan unit {unit} tidak ditandatangani sampai tenggatnya dan beralih kepada {assignee}, sampai {deadline}',
+    en: 'The penetapan of unit {unit} was not signed by its deadline and passed to {assignee}, due {deadline}',
+  },
+  'cycle.penetapanSigned': {
+    id: '{by} menandatangani penetapan unit {unit}: tidak sesuai pola distribusi, dengan alasan: {justifications} (paket {pack})',
+    en: '{by} signed the penetapan of unit {unit}: not conforming to the distribution pattern, justified: {justifications} (pack {pack})',
+  },
+  'cycle.penetapanSigned:conforming': {
+    id: '{by} menandatangani penetapan unit {unit}: sesuai pola distribusi (paket {pack})',
+    en: '{by} signed the penetapan of unit {unit}: conforming to the distribution pattern (pack {pack})',
+  },
   'cycle.unitReleased': {
     id: 'Hasil penilaian unit {unit} dirilis ({employees} pegawai)',
     en: 'The results of unit {unit} were released ({employees} employees)',

@@ -17,7 +17,12 @@ export type AppraisalEventVariant =
   | 'appraisal.started:rejoined'
   | 'appraisal.stepEntered:due'
   | 'objection.decided:changed';
-export type CycleEventVariant = 'cycle.unitCalibrated:broken' | 'cycle.unitPredikatSet:period';
+export type CycleEventVariant =
+  | 'cycle.unitCalibrated:broken'
+  | 'cycle.unitCalibrated:conforms'
+  | 'cycle.unitCalibrated:findings'
+  | 'cycle.penetapanSigned:conforming'
+  | 'cycle.unitPredikatSet:period';
 export type EventVariant = AppraisalEventVariant | CycleEventVariant;
 
 export interface Vocabulary {

@@ -1,6 +1,6 @@
 // Read models of the cycle streams: the cycle row, each unit's calibration (predikat, outcome, release),
-// and each unit's capaian per evaluation period.
-import type { Kysely } from 'kysely';
+// each unit's capaian per evaluation period, and each unit's penetapan.
+import type { Kysely, Updateable } from 'kysely';
 import type { CycleEvent } from '../../domain/cycle/events.ts';
 import { cycleIdOfStream } from '../../domain/ids.ts';
 import type { Database } from '../../schema/database.ts';
@@ -42,13 +42,35 @@ export async function projectCycleEvents(
           .execute();
         break;
       case 'cycle.unitPredikatSet': {
-        const { unitCode, predikat, period, by, at } = typed.data;
+        const { unitCode, predikat, period, by, at, as, document, note, links } = typed.data;
+        const basis = {
+          as: as ?? null,
+          document: document ?? null,
+          note: note ?? null,
+          links: links ? JSON.stringify(links) : null,
+        };
         if (period === undefined) {
-          await upsertUnit(trx, cycleId, unitCode, { unit_predikat: predikat });
+          await upsertUnit(trx, cycleId, unitCode, {
+            unit_predikat: predikat,
+            capaian_by: by,
+            capaian_as: basis.as,
+            capaian_document: basis.document,
+            capaian_note: basis.note,
+            capaian_links: basis.links,
+            capaian_at: at,
+          });
           break;
         }
         // A period's capaian: shown against that period's predikat, never used by the year's calibration.
-        const set = { unit_predikat: predikat, set_by: by, set_at: at };
+        const set = {
+          unit_predikat: predikat,
+          set_by: by,
+          set_at: at,
+          set_as: basis.as,
+          document: basis.document,
+          note: basis.note,
+          links: basis.links,
+        };
         await trx
           .insertInto('unit_period_predikat')
           .values({ cycle_id: cycleId, unit_code: unitCode, period, ...set })
@@ -62,6 +84,51 @@ export async function projectCycleEvents(
           violations: JSON.stringify(typed.data.violations),
         });
         break;
+      case 'cycle.penetapanOpened': {
+        const d = typed.data;
+        const row = {
+          stage: d.stage,
+          assignee_nip: d.assigneeNip,
+          leader_nip: d.leaderNip,
+          superior_nip: d.superiorNip,
+          deadline: d.deadline,
+          findings: JSON.stringify(d.findings),
+          pack: d.pack,
+          opened_at: d.at,
+        };
+        await trx
+          .insertInto('unit_penetapan')
+          .values({ cycle_id: cycleId, unit_code: d.unitCode, ...row })
+          .onConflict((oc) => oc.columns(['cycle_id', 'unit_code']).doUpdateSet(row))
+          .execute();
+        break;
+      }
+      case 'cycle.penetapanEscalated': {
+        const d = typed.data;
+        await trx
+          .updateTable('unit_penetapan')
+          .set({ stage: d.to, assignee_nip: d.assigneeNip, deadline: d.deadline })
+          .where('cycle_id', '=', cycleId)
+          .where('unit_code', '=', d.unitCode)
+          .execute();
+        break;
+      }
+      case 'cycle.penetapanSigned': {
+        const d = typed.data;
+        await trx
+          .updateTable('unit_penetapan')
+          .set({
+            signed_by: d.by,
+            signed_as: d.as,
+            signed_at: d.at,
+            conforming: d.conforming,
+            justifications: JSON.stringify(d.justifications),
+          })
+          .where('cycle_id', '=', cycleId)
+          .where('unit_code', '=', d.unitCode)
+          .execute();
+        break;
+      }
       case 'cycle.unitReleased':
         await upsertUnit(trx, cycleId, typed.data.unitCode, { released_at: typed.data.at });
         break;
@@ -84,7 +151,7 @@ async function upsertUnit(
   trx: Kysely<Database>,
   cycleId: string,
   unitCode: string,
-  set: { unit_predikat?: string; ok?: boolean; violations?: string; released_at?: string },
+  set: Omit<Updateable<Database['unit_calibration']>, 'cycle_id' | 'unit_code'>,
 ): Promise<void> {
   await trx
     .insertInto('unit_calibration')

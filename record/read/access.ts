@@ -110,3 +110,23 @@ export function maySeeRoundPosition(principal: Principal, parties: RoundPosition
   const { nip } = principal;
   return parties.leaderNips.includes(nip) || parties.participants.some((p) => p.nip === nip);
 }
+
+/** A unit as the capaian decision sees it: the unit above it and who leads that one. */
+export interface CapaianParties {
+  parentCode: string | null;
+  parentHeadNip: string | null;
+}
+
+/**
+ * Who records a unit's capaian kinerja organisasi (SE MenPANRB 3/2023): the leader of the unit above it,
+ * as `leader`; HR only as a named `delegate` (the caller requires the delegation's document reference),
+ * for a unit whose leader above is outside siklus or has delegated it. Anyone else: null.
+ */
+export function capaianAuthority(
+  principal: Principal,
+  parties: CapaianParties,
+): 'leader' | 'delegate' | null {
+  if (parties.parentHeadNip !== null && parties.parentHeadNip === principal.nip) return 'leader';
+  if (holdsRole(principal, 'hr')) return 'delegate';
+  return null;
+}

@@ -12,6 +12,7 @@ import * as periodicPredikat from './0008-periodic-predikat.ts';
 import * as employmentStatus from './0009-employment-status.ts';
 import * as unitHeads from './0010-unit-heads.ts';
 import * as measures from './0011-measures.ts';
+import * as penetapan from './0012-penetapan.ts';
 import * as standards from './0013-standards.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '0009-employment-status': employmentStatus,
   '0010-unit-heads': unitHeads,
   '0011-measures': measures,
+  '0012-penetapan': penetapan,
   '0013-standards': standards,
 };

@@ -38,6 +38,36 @@ export interface UnitCalibrationTable {
   ok: boolean | null;
   violations: ColumnType<Array<{ rule: string; message: string }>, string | undefined, string>;
   released_at: NullableTimestamp;
+  /** Migration 0012: who set the year's capaian, as whom (leader, delegate), and its basis. */
+  capaian_by: ColumnType<string | null, string | null | undefined, string | null>;
+  capaian_as: ColumnType<string | null, string | null | undefined, string | null>;
+  capaian_document: ColumnType<string | null, string | null | undefined, string | null>;
+  capaian_note: ColumnType<string | null, string | null | undefined, string | null>;
+  capaian_links: ColumnType<string[] | null, string | null | undefined, string | null>;
+  capaian_at: ColumnType<Date | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0012: a unit's penetapan (record/projections/cycle-projection.ts). */
+export interface UnitPenetapanTable {
+  cycle_id: string;
+  unit_code: string;
+  stage: string;
+  assignee_nip: string | null;
+  leader_nip: string | null;
+  superior_nip: string | null;
+  deadline: Timestamp;
+  findings: ColumnType<Array<{ rule: string; message: string }>, string, string>;
+  pack: string;
+  opened_at: Timestamp;
+  signed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  signed_as: ColumnType<string | null, string | null | undefined, string | null>;
+  signed_at: NullableTimestamp;
+  conforming: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  justifications: ColumnType<
+    Array<{ rule: string; text: string }> | null,
+    string | null | undefined,
+    string | null
+  >;
 }
 
 export interface AppraisalsTable {
@@ -126,6 +156,7 @@ export interface AppraisalTables {
   cycles: CyclesTable;
   cycle_members: CycleMembersTable;
   unit_calibration: UnitCalibrationTable;
+  unit_penetapan: UnitPenetapanTable;
   appraisals: AppraisalsTable;
   tasks: TasksTable;
   notifications: NotificationsTable;

@@ -24,6 +24,13 @@ export interface UnitsTable {
   independent: Generated<boolean>;
 }
 
+/** Migration 0012: the calibration groups HR names (domain/rating/calibration-groups.ts). */
+export interface CalibrationGroupsTable {
+  org_id: string;
+  unit_code: string;
+  name: string;
+}
+
 export interface PositionsTable {
   org_id: string;
   code: string;
@@ -53,6 +60,7 @@ export interface EmployeesTable {
 export interface OrganisationTables {
   organisations: OrganisationsTable;
   units: UnitsTable;
+  calibration_groups: CalibrationGroupsTable;
   positions: PositionsTable;
   employees: EmployeesTable;
 }

@@ -39,6 +39,11 @@ export interface UnitPeriodPredikatTable {
   unit_predikat: string;
   set_by: string;
   set_at: Timestamp;
+  /** Migration 0012: as whom (leader, delegate) and the basis; null before. */
+  set_as: ColumnType<string | null, string | null | undefined, string | null>;
+  document: ColumnType<string | null, string | null | undefined, string | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  links: ColumnType<string[] | null, string | null | undefined, string | null>;
 }
 
 export interface PeriodicTables {

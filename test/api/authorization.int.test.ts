@@ -30,6 +30,8 @@ const access = (method: string, path: string): Access => {
   if (path.includes('/standards/') && !(method === 'post' && path.endsWith('/standards/rounds')))
     return 'anyone';
   if (path.includes('/me/') || path.endsWith('/me/events')) return 'anyone';
+  // A unit's penetapan: whoever holds it signs; the cycle's rules decide (a 4xx problem, never a 403 by role).
+  if (path.endsWith('/penetapan')) return 'anyone';
   if (method === 'get' && (path.includes('/cycles/') || path.endsWith('/time-zone'))) return 'hrOrAuditor';
   // The measures of the units, against their targets: HR and auditors read them; only HR writes them.
   if (method === 'get' && path.endsWith('/measures')) return 'hrOrAuditor';

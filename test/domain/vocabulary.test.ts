@@ -17,6 +17,9 @@ const variants = [
   'appraisal.stepEntered:due',
   'objection.decided:changed',
   'cycle.unitCalibrated:broken',
+  'cycle.unitCalibrated:conforms',
+  'cycle.unitCalibrated:findings',
+  'cycle.penetapanSigned:conforming',
   'cycle.unitPredikatSet:period',
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

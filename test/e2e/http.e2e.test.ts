@@ -228,7 +228,7 @@ describe('end to end over HTTP (time-skipping server)', () => {
       await ok(
         t.call('POST', `/v1/orgs/bukittinggi/cycles/${cycleId}/units/${unit}/predikat`, {
           token: hr,
-          body: { predikat: unit === 'U01' ? 'baik' : 'istimewa' },
+          body: { predikat: unit === 'U01' ? 'baik' : 'istimewa', document: 'SK 800/1/2027' },
         }),
       );
     }

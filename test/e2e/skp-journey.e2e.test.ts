@@ -278,7 +278,7 @@ describe('the SKP forms, approaches, cascade and unit leaders over HTTP (time-sk
     await ok(
       t.call('POST', `/v1/orgs/${org}/cycles/${cycleId}/units/PKM/predikat`, {
         token: hr,
-        body: { predikat: 'baik', period: 'TW1' },
+        body: { predikat: 'baik', period: 'TW1', document: 'SK 800/1/2027' },
       }),
     );
     const chosen = await onTask('kadis', rate!.taskId, { ...rating, results: 'diAtas' });

@@ -18,6 +18,7 @@ import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
 import { nextYearCalendar, journeyNips as nip, seedPuskesmas, waitFor } from './cycle-journey.ts';
 import { runEmployeeYear } from './employee-year.ts';
 import { seedOrganisation } from './organisation.ts';
+import { runPenetapanYear, seedPenetapanOrganisation } from './penetapan-year.ts';
 import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
 import { runStandardsRound } from './standards-round.ts';
@@ -87,6 +88,8 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   await seedSkpOrganisation(rig.db, 'tebo');
   await seedChangesOrganisation(rig.db, 'kerinci');
   await seedPuskesmas(rig.db, hearingOrg, { peer: true });
+  // cycle-penetapan.json was recorded for sarolangun, before the objection hearing took that organisation.
+  await seedPenetapanOrganisation(rig.db, 'batanghari');
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
@@ -96,9 +99,24 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     await recordStandardsRound(env, rig),
     ...(await recordChangesYear(env, rig)),
     await recordObjectionHearing(env, rig),
+    await recordPenetapanYear(env, rig),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
+}
+
+/** A unit that breaks its pattern: the penetapan opened, passed to the superior, signed; the unit released. */
+async function recordPenetapanYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory> {
+  const { cycle } = await runPenetapanYear(env, rig, 'batanghari');
+  return historyOf(
+    cycle,
+    'cycle-penetapan.json',
+    'CycleWorkflow',
+    "a cycle whose unit breaks its pattern: the capaian set by the leader above, the curve's findings, the penetapan passed unsigned to the leader's superior at its deadline and signed with a justification per finding, the unit released, closed by HR",
+  );
 }
 
 /** A unit leader's SKP in a kuantitatif cycle (test/support/skp-year.ts): the SKP lookups, each patched. */

@@ -47,7 +47,7 @@ describe('replaying recorded histories', () => {
     production = await bundleWorkflowCode({ workflowsPath });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, and a year whose objection is heard', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, and a cycle with a penetapan', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -68,6 +68,7 @@ describe('replaying recorded histories', () => {
       ['cycle-changes-year.json', 'CycleWorkflow'],
       ['employee-appraisal-updates-local-record.json', 'EmployeeAppraisalWorkflow'],
       ['employee-appraisal-objection-hearing.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-penetapan.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];

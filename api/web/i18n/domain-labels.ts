@@ -1,6 +1,8 @@
 // Labels the domain already keeps in both languages (ratings, BerAKHLAK values, distribution rules, and
 // the vocabulary of task kinds, steps and events) and the official predikat names (the same in every
 // language), as catalogue entries: one source of truth.
+
+import { sebagianBesarRule, sebagianBesarText } from '../../../domain/rating/curve-check.ts';
 import {
   distributionRules,
   unitPredikatLabels,
@@ -27,6 +29,7 @@ export function domainLabels(lang: Lang): Record<string, string> {
     ...Object.values(distributionRules)
       .flat()
       .map((r): [string, string] => [`rule.${r.code}`, r.text[lang]]),
+    [`rule.${sebagianBesarRule}`, sebagianBesarText[lang]],
     ...Object.entries(words.taskKinds).map(([kind, name]): [string, string] => [`task.${kind}`, name]),
     ...Object.entries(words.standardsTaskKinds).map(([kind, name]): [string, string] => [
       `task.${kind}`,

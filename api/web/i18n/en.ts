@@ -5,6 +5,7 @@ import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
 import { enMeasures } from './en-measures.ts';
 import { enObjection } from './en-objection.ts';
+import { enPenetapan } from './en-penetapan.ts';
 import { enPeople } from './en-people.ts';
 import { enPeriodic } from './en-periodic.ts';
 import { enRules } from './en-rules.ts';
@@ -15,6 +16,7 @@ import type { idOwn } from './id.ts';
 const enOwn: Record<keyof typeof idOwn, string> = {
   ...enHrAudit,
   ...enPeriodic,
+  ...enPenetapan,
   ...enRules,
   ...enSkp,
   ...enEvaluation,

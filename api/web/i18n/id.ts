@@ -6,6 +6,7 @@ import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idMeasures } from './id-measures.ts';
 import { idObjection } from './id-objection.ts';
+import { idPenetapan } from './id-penetapan.ts';
 import { idPeople } from './id-people.ts';
 import { idPeriodic } from './id-periodic.ts';
 import { idRules } from './id-rules.ts';
@@ -15,6 +16,7 @@ import { idStandards } from './id-standards.ts';
 export const idOwn = {
   ...idHrAudit,
   ...idPeriodic,
+  ...idPenetapan,
   ...idRules,
   ...idSkp,
   ...idEvaluation,

@@ -56,6 +56,18 @@ export function cycleEventLine(
         : event('cycle.unitPredikatSet:period', { by, unit, predikat, period: text(d.period) });
     }
     case 'cycle.unitCalibrated': {
+      const curve = d.curve as
+        | { group: { unitCodes: string[] }; findings: Array<{ rule: string }>; conforms: boolean }
+        | undefined;
+      if (curve) {
+        // Which group was checked, and under which pack: the auditor's answer to "by what rule".
+        const group = curve.group.unitCodes.map((code) => names.units.get(code) ?? code).join(' + ');
+        const findings = curve.findings.map((f) => labelOf(t, 'rule', f.rule)).join('; ');
+        const pack = text(d.pack);
+        return curve.conforms
+          ? event('cycle.unitCalibrated:conforms', { unit, group, pack })
+          : event('cycle.unitCalibrated:findings', { unit, group, pack, findings });
+      }
       const violations = (d.violations as Array<{ rule: string }> | undefined) ?? [];
       return d.ok
         ? event(type, { unit })
@@ -63,6 +75,24 @@ export function cycleEventLine(
             unit,
             rules: violations.map((v) => labelOf(t, 'rule', v.rule)).join('; ') || '–',
           });
+    }
+    case 'cycle.penetapanOpened':
+    case 'cycle.penetapanEscalated': {
+      const assignee = d.assigneeNip ? person(d.assigneeNip) : t('penetapan.hr');
+      const deadline = typeof d.deadline === 'string' ? t.dateTime(d.deadline) : '–';
+      const findings = ((d.findings as Array<{ rule: string }> | undefined) ?? [])
+        .map((f) => labelOf(t, 'rule', f.rule))
+        .join('; ');
+      return event(type, { unit, assignee, deadline, findings, pack: text(d.pack) });
+    }
+    case 'cycle.penetapanSigned': {
+      const pack = text(d.pack);
+      if (d.conforming) return event('cycle.penetapanSigned:conforming', { by, unit, pack });
+      // The deviation as signed: each finding with the leader's justification, for the auditor.
+      const justifications = ((d.justifications as Array<{ rule: string; text: string }> | undefined) ?? [])
+        .map((j) => `${labelOf(t, 'rule', j.rule)} — ${j.text}`)
+        .join('; ');
+      return event(type, { by, unit, justifications, pack });
     }
     case 'cycle.unitReleased':
       return event(type, { unit, employees: text(d.employees) });

@@ -1,6 +1,7 @@
 // Small controls of the progress page and the periodic page: the cycle picker, the results export (CSV and
 // XLSX, the same file as the API's), HR's form to set a unit's own predikat (the year's, or a period's
-// capaian), which selects the unit's distribution rule, and that rule's checks.
+// capaian) as a delegate of the leader above, with the delegation's document, which selects the unit's
+// distribution rule, and that rule's checks.
 import type { DistributionViolation } from '../../../domain/rating/distribution.ts';
 import {
   distributionRules,
@@ -63,6 +64,8 @@ ${f.period ? h`<input type="hidden" name="period" value="${f.period}">` : ''}<in
     (p) =>
       h`<option value="${p}"${raw(p === f.current ? ' selected' : '')}>${t(`unitPredikat.${p}`)}</option>`,
   )}</select>
+<label for="${id}-document" class="sr-only">${t('capaian.documentField')}</label>
+<input id="${id}-document" name="document" required maxlength="200" placeholder="${t('setPredikat.documentPlaceholder')}" style="width:auto;max-width:100%">
 <button type="submit" class="secondary" aria-label="${submitLabel}">${t('setPredikat.submit')}</button>
 </form>`;
 }

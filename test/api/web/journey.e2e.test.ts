@@ -297,11 +297,9 @@ describe('one employee’s year in the web UI', () => {
         feedback: 'Perilaku kerja perlu diperbaiki',
       },
     );
-    // HR sets the unit's capaian: its head's rating hasil kerja is taken from it.
-    await api(hrOfficer, 'POST', `/cycles/${cycleId}/units/PKM-MB/predikat`, { predikat: 'istimewa' }, [
-      'hr',
-      'employee',
-    ]);
+    // HR records the unit's capaian as the leader above's delegate: its head's rating hasil kerja is taken from it.
+    const capaian = { predikat: 'istimewa', document: 'SK Kadis 800/12/2027' };
+    await api(hrOfficer, 'POST', `/cycles/${cycleId}/units/PKM-MB/predikat`, capaian, ['hr', 'employee']);
     // Everyone else in the unit is rated by their rater too: a cycle with periods releases a unit only
     // once every akhir rating in it is set. The head leads the unit: his rater sets only his behaviour.
     for (const other of people.filter(

@@ -66,6 +66,20 @@ describe('decideCycle', () => {
       .thenRecord([{ type: 'cycle.unitPredikatSet', data: { unitCode: 'A', predikat: 'baik', by: hr, at } }]);
   });
 
+  it("records who set a unit's capaian as whom, with the document and the basis", () => {
+    const basis = {
+      as: 'delegate' as const,
+      document: 'SK 800/7/2027',
+      note: 'IKU',
+      links: ['https://a.go.id'],
+    };
+    spec([started])
+      .when({ type: 'setUnitPredikat', unitCode: 'A', predikat: 'baik', by: hr, ...basis })
+      .thenRecord([
+        { type: 'cycle.unitPredikatSet', data: { unitCode: 'A', predikat: 'baik', by: hr, ...basis, at } },
+      ]);
+  });
+
   it('records a leaver who came back with the reason and the day, and keeps the earlier removal', () => {
     const removed: CycleEvent = {
       type: 'cycle.employeeRemoved',
@@ -125,6 +139,51 @@ describe('decideCycle', () => {
     spec([started, calibrated(false, 3)])
       .when(calibrate(true, 4))
       .thenRecord([calibrated(true, 4)]);
+  });
+
+  it("records the curve check with its pack, and a new outcome when only the group's findings change", () => {
+    const curve = (baik: number, findings: string[]) => ({
+      group: { reason: 'withParent' as const, unitCodes: ['A', 'P'] },
+      counts: { baik },
+      rules: [],
+      findings: findings.map((rule) => ({
+        rule,
+        met: false,
+        message: rule,
+        actual: 0,
+        limit: 1,
+        total: baik,
+      })),
+      conforms: findings.length === 0,
+    });
+    const withCurve = (baik: number, findings: string[]): CycleEvent => ({
+      type: 'cycle.unitCalibrated',
+      data: {
+        unitCode: 'A',
+        unitPredikat: 'baik',
+        counts: { baik: 3 },
+        ok: true,
+        violations: [],
+        curve: curve(baik, findings),
+        pack: 'asn-2023',
+        at,
+      },
+    });
+    const command = (baik: number, findings: string[]): CycleCommand => {
+      const { at: _, ...data } = (
+        withCurve(baik, findings) as Extract<CycleEvent, { type: 'cycle.unitCalibrated' }>
+      ).data;
+      return { type: 'recordCalibration', ...data };
+    };
+    spec([started])
+      .when(command(8, ['baik.atLeastOneButuhPerbaikanOrKurang']))
+      .thenRecord([withCurve(8, ['baik.atLeastOneButuhPerbaikanOrKurang'])]);
+    spec([started, withCurve(8, ['baik.atLeastOneButuhPerbaikanOrKurang'])])
+      .when(command(8, ['baik.atLeastOneButuhPerbaikanOrKurang']))
+      .thenRecord([]);
+    spec([started, withCurve(8, ['baik.atLeastOneButuhPerbaikanOrKurang'])])
+      .when(command(9, []))
+      .thenRecord([withCurve(9, [])]);
   });
 
   it('releases a unit once, and calibrates a released unit no more', () => {

@@ -5,6 +5,7 @@ import type { Principal } from '../../../auth/identity.ts';
 import {
   appraisalIsOf,
   audienceOf,
+  capaianAuthority,
   cycleIsOf,
   holdsRole,
   isForAudience,
@@ -102,5 +103,33 @@ describe('access', () => {
     expect(maySeeRoundPosition(employee, position)).toBe(false);
     expect(maySeeRoundPosition(employee, { ...position, participants: [{ nip }] })).toBe(true);
     expect(maySeeRoundPosition(employee, { ...position, leaderNips: [nip] })).toBe(true);
+  });
+});
+
+describe("who records a unit's capaian", () => {
+  const person = (nip: string, roles: Principal['roles']): Principal => ({
+    nip,
+    org: 'bungo',
+    roles,
+    allOrganisations: false,
+  });
+  const kadis = '197001011995031001';
+  const below = { parentCode: 'DINKES', parentHeadNip: kadis };
+
+  it('given the leader of the unit above, then they record it as the leader, HR or not', () => {
+    expect(capaianAuthority(person(kadis, ['employee']), below)).toBe('leader');
+    expect(capaianAuthority(person(kadis, ['hr']), below)).toBe('leader');
+  });
+
+  it('given HR who does not lead the unit above, then only as a delegate', () => {
+    expect(capaianAuthority(person('198012122005012006', ['hr']), below)).toBe('delegate');
+  });
+
+  it('given anyone else, an auditor, or a unit with no leader above, then nobody but HR', () => {
+    expect(capaianAuthority(person('199001012015031001', ['employee']), below)).toBeNull();
+    expect(capaianAuthority(person('199001012015031001', ['auditor']), below)).toBeNull();
+    const top = { parentCode: null, parentHeadNip: null };
+    expect(capaianAuthority(person(kadis, ['employee']), top)).toBeNull();
+    expect(capaianAuthority(person(kadis, ['hr']), top)).toBe('delegate');
   });
 });

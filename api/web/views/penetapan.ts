@@ -1,0 +1,96 @@
+// The penetapan page: the penetapan the reader holds, and one unit's case in front of them: the findings
+// with their counts, the group the curve was checked over, the unit's people with their predikat and
+// periodic predikat, the calibration assistant's proposal (each change with its evidence, flagged where
+// the evidence does not support it), and the form to sign it with a justification per finding.
+import type { AssistantProposal } from '../../../domain/rating/calibration-assistant.ts';
+import { predikats } from '../../../domain/rating/predikat.ts';
+import type { PenetapanCase, PenetapanRow } from '../../../record/read/penetapan.ts';
+import { newFormKey } from '../forms.ts';
+import { type Html, h } from '../html.ts';
+import type { Translate } from '../i18n/index.ts';
+import { notice } from '../layout.ts';
+
+export interface PenetapanView {
+  mine: PenetapanRow[];
+  open?: { case: PenetapanCase; proposal: AssistantProposal | null; unitNames: ReadonlyMap<string, string> };
+  flash?: { kind: 'ok' | 'error'; text: string };
+}
+
+export function penetapanBody(t: Translate, view: PenetapanView): Html {
+  const flash = view.flash ? notice(view.flash.kind, view.flash.text) : '';
+  const list =
+    view.mine.length === 0
+      ? notice('info', t('penetapan.none'))
+      : h`<ul style="list-style:none;padding:0">${view.mine.map(
+          (
+            p,
+          ) => h`<li class="card"><a href="/app/penetapan?cycle=${encodeURIComponent(p.cycleId)}&unit=${encodeURIComponent(p.unitCode)}#case">${t('penetapan.open', { unit: `${p.unitName} (${p.unitCode})` })}</a>
+<p class="muted">${t(`penetapan.stage.${p.stage}`)} · ${t('penetapan.due', { date: t.dateTime(p.deadline) })}</p></li>`,
+        )}</ul>`;
+  return h`<p class="hint">${t('penetapan.intro')}</p>${flash}${list}${view.open ? caseSection(t, view.open) : ''}`;
+}
+
+function caseSection(t: Translate, open: NonNullable<PenetapanView['open']>): Html {
+  const { penetapan: p, curve, people, unitPredikat } = open.case;
+  const group = curve?.group.unitCodes.map((c) => open.unitNames.get(c) ?? c).join(' + ') ?? p.unitName;
+  const names = new Map(people.map((x) => [x.nip, x.name]));
+  return h`<section id="case" class="card" aria-labelledby="case-title">
+<h2 id="case-title">${p.unitName} (${p.unitCode})</h2>
+<p>${unitPredikat ? t('penetapan.capaian', { predikat: t(`unitPredikat.${unitPredikat}`) }) : ''} · ${t(`penetapan.stage.${p.stage}`)} · ${t('penetapan.due', { date: t.dateTime(p.deadline) })}</p>
+<p class="muted">${t('penetapan.group', { group, pack: p.pack })}</p>
+${curve ? h`<p>${predikats.map((x) => `${t(`predikat.${x}`)}: ${curve.counts[x] ?? 0}`).join(' · ')}</p>` : ''}
+<h3>${t('penetapan.findings')}</h3>
+<ul>${p.findings.map((f) => h`<li><strong>${t(`rule.${f.rule}`)}</strong> <span class="muted">(${f.message})</span></li>`)}</ul>
+<h3>${t('penetapan.people')}</h3>
+<ul>${people.map(
+    (x) =>
+      h`<li>${x.name} <span class="muted">(NIP ${x.nip})</span>: ${t(`predikat.${x.predikat}`)}${x.periodic.length > 0 ? h` <span class="muted">· ${x.periodic.map((e) => `${e.period} ${t(`predikat.${e.predikat}`)}`).join(', ')}</span>` : ''}</li>`,
+  )}</ul>
+${assistant(t, open.proposal, names)}
+${signForm(t, p)}
+</section>`;
+}
+
+function assistant(
+  t: Translate,
+  proposal: AssistantProposal | null,
+  names: ReadonlyMap<string, string>,
+): Html {
+  if (!proposal) return h``;
+  const body =
+    proposal.kind === 'conforms'
+      ? h`<p>${t('assistant.conforms')}</p>`
+      : proposal.kind === 'none'
+        ? h`<p>${t('assistant.none', { max: proposal.maxChanges })}</p>`
+        : h`<ol>${proposal.changes.map(
+            (c) =>
+              h`<li>${names.get(c.nip) ?? c.nip}: ${t(`predikat.${c.from}`)} → ${t(`predikat.${c.to}`)} ${
+                c.supported
+                  ? h`<span class="ok-text">✓ ${t('assistant.supported')}</span>`
+                  : h`<span class="bad-text">⚠ ${t('assistant.unsupported')}</span>`
+              }<br><span class="muted">${t('assistant.evidence')}: ${
+                c.evidence.length === 0
+                  ? t('assistant.noEvidence')
+                  : c.evidence.map((e) => `${e.period} ${t(`predikat.${e.predikat}`)}`).join(', ')
+              }</span></li>`,
+          )}</ol><p class="hint">${t('assistant.apply')}</p>`;
+  return h`<h3>${t('assistant.title')}</h3>${body}`;
+}
+
+function signForm(t: Translate, p: PenetapanRow): Html {
+  const conforming = p.findings.length === 0;
+  return h`<h3>${t('penetapan.sign')}</h3>
+<form method="post" action="/app/penetapan">
+<input type="hidden" name="cycle" value="${p.cycleId}"><input type="hidden" name="unit" value="${p.unitCode}">
+<input type="hidden" name="_key" value="${newFormKey()}"><input type="hidden" name="conforming" value="${conforming ? 'yes' : 'no'}">
+${p.findings.map(
+  (
+    f,
+    i,
+  ) => h`<label for="justification-${i}">${t('penetapan.justification', { rule: t(`rule.${f.rule}`) })}</label>
+<input type="hidden" name="rule" value="${f.rule}">
+<textarea id="justification-${i}" name="justification" required maxlength="2000" rows="3"></textarea>`,
+)}
+<p class="actions"><button type="submit">${conforming ? t('penetapan.signConforming') : t('penetapan.signNotConforming')}</button></p>
+</form>`;
+}

@@ -1,0 +1,123 @@
+// The capaian page over real HTTP against real PostgreSQL: the leader of the unit above sees the units
+// below theirs and a unit's case (its people by name with their predikat, the counts, the pattern its
+// capaian selects checked on them, who set it and as whom); HR is asked for the delegation's document;
+// someone who leads nothing above sees no unit; refused changes come back on the page and change nothing.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityFromEnv } from '../../../auth/config.ts';
+import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
+import { createServerApp } from '../../../bin/server.ts';
+import { upsertUnits } from '../../../organisation/units-and-positions.ts';
+import type { Database } from '../../../schema/database.ts';
+import { createDb } from '../../../schema/db.ts';
+import { migrateToLatest } from '../../../schema/migrate.ts';
+import { createTestDatabase } from '../../support/database.ts';
+import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
+import { type ServedApp, serveApp } from '../../support/web-app.ts';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let db: Kysely<Database>;
+let served: ServedApp;
+let cycle: PeriodicCycle;
+const cookies: Record<'hr' | 'kadis' | 'staff', string> = { hr: '', kadis: '', staff: '' };
+
+beforeAll(async () => {
+  database = await createTestDatabase('capaian_web');
+  db = createDb(database.url);
+  await migrateToLatest(db);
+  cycle = await seedPeriodicCycle(db, 'bungo');
+  // The head of the Dinas leads the unit above the Puskesmas.
+  await upsertUnits(db, 'bungo', [
+    { code: 'DINKES', name: 'Dinas Kesehatan', parentCode: null, headNip: people.head.nip },
+    { code: 'PKM', name: 'Puskesmas Muara Bungo', parentCode: 'DINKES', headNip: people.kapus.nip },
+  ]);
+  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-capaian-web-'));
+  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
+  const devKey = await loadDevKey(dataDir);
+  // No Temporal behind this client: the page reads, and a refused change never reaches it.
+  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'web', identity }));
+  const cookie = async (nip: string, roles: Array<'hr' | 'employee'>) =>
+    `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip, roles })}`;
+  cookies.hr = await cookie(hrNip, ['hr', 'employee']);
+  cookies.kadis = await cookie(people.head.nip, ['employee']);
+  cookies.staff = await cookie(people.ahmad.nip, ['employee']);
+}, 60_000);
+
+afterAll(async () => {
+  await served?.close();
+  await db?.destroy();
+  await database?.drop();
+});
+
+const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'id', init: RequestInit = {}) =>
+  fetch(`${served.base}${path}`, {
+    redirect: 'manual',
+    ...init,
+    headers: { cookie: `${cookies[as]}; lang=${lang}`, ...(init.headers ?? {}) },
+  });
+
+describe('the capaian page', () => {
+  it("shows the leader above the Puskesmas's case: its people by name with their predikat, counts and the pattern", async () => {
+    const list = await (await open(`/app/capaian?cycle=${cycle.cycleId}`, 'kadis', 'en')).text();
+    expect(list).toContain('Open the case of Puskesmas Muara Bungo (PKM)');
+    // DINKES has no unit above in siklus: it is not the head's own to set.
+    expect(list).not.toContain('(DINKES)');
+    const page = await (await open(`/app/capaian?cycle=${cycle.cycleId}&unit=PKM`, 'kadis', 'en')).text();
+    for (const p of [people.kapus, people.ahmad, people.budi, people.citra]) expect(page).toContain(p.name);
+    // Dedi works in the Dinas itself; Eka left the cycle (cancelled) before anyone rated.
+    expect(page).not.toContain(people.dedi.name);
+    expect(page).not.toContain(people.eka.name);
+    expect(page).toContain('Capaian now: Istimewa');
+    expect(page).toContain('If the capaian is Istimewa: the pattern checked on this unit alone');
+    expect(page).toContain('At most 70% of employees are Sangat Baik.');
+    // The leader records it as the leader: no delegation document is asked.
+    expect(page).toContain('name="predikat"');
+    expect(page).not.toContain('name="document"');
+    expect(page).toContain('<html lang="en">');
+  });
+
+  it("asks HR for the delegation's document, in Indonesian", async () => {
+    const page = await (await open(`/app/capaian?cycle=${cycle.cycleId}&unit=PKM`, 'hr', 'id')).text();
+    expect(page).toContain('Nomor dokumen delegasi (misalnya nomor SK)');
+    expect(page).toMatch(/<input id="capaian-document" name="document" required/);
+    expect(page).toContain('Capaian kinerja organisasi unit');
+  });
+
+  it('shows someone who leads no unit above another that there is nothing for them', async () => {
+    const page = await (await open(`/app/capaian?cycle=${cycle.cycleId}&unit=PKM`, 'staff', 'en')).text();
+    expect(page).toContain('You lead no unit with units below it');
+    expect(page).not.toContain('name="predikat"');
+  });
+
+  it('brings a refused capaian back on the page with its reason, and changes nothing', async () => {
+    const events = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from events`.execute(db)).rows[0]?.n;
+    const before = await events();
+    const post = (as: keyof typeof cookies, fields: Record<string, string>) =>
+      open('/app/capaian', as, 'en', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          cycle: cycle.cycleId,
+          unit: 'PKM',
+          predikat: 'baik',
+          ...fields,
+        }).toString(),
+      });
+    const noDocument = await post('hr', { _key: 'k1', document: ' ' });
+    expect(noDocument.status).toBe(303);
+    const back = noDocument.headers.get('location') ?? '';
+    expect(back).toBe(`/app/capaian?cycle=${cycle.cycleId}&unit=PKM&failed=delegate_document_required#case`);
+    expect(await (await open(back, 'hr', 'en')).text()).toContain('document reference (e.g. the SK number).');
+    const stranger = await post('staff', { _key: 'k2' });
+    expect(stranger.headers.get('location')).toContain('failed=forbidden_capaian');
+    const badLink = await post('kadis', { _key: 'k3', links: 'https://ok.go.id\nfile:///etc/passwd' });
+    expect(badLink.headers.get('location')).toContain('failed=invalid_links');
+    expect(await events()).toBe(before);
+  });
+});

@@ -1,0 +1,45 @@
+// The auditor's timeline says which group a unit's curve was checked over, under which pack, and what it
+// found, in each language.
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../../api/web/i18n/index.ts';
+import { cycleEventLine } from '../../../api/web/views/cycle-events.ts';
+
+const curve = (findings: string[]) => ({
+  unitCode: 'PKM',
+  ok: true,
+  violations: [],
+  pack: 'asn-2023',
+  curve: {
+    group: { reason: 'withParent', unitCodes: ['PKM', 'DINKES'] },
+    counts: { baik: 4 },
+    rules: [],
+    findings: findings.map((rule) => ({ rule })),
+    conforms: findings.length === 0,
+  },
+});
+const names = { people: new Map<string, string>(), units: new Map([['DINKES', 'Dinas Kesehatan']]) };
+
+describe("given a unit's curve check in the cycle's log", () => {
+  it('when it has findings, then the sentence names the group, the pack and each finding (id and en)', () => {
+    const data = curve(['baik.atLeastOneButuhPerbaikanOrKurang', 'unit.sebagianBesar']);
+    const say = (lang: 'id' | 'en') => {
+      const t = translator(lang);
+      const line = cycleEventLine(t, 'cycle.unitCalibrated', data, names);
+      return t(line.key, line.vars);
+    };
+    expect(say('id')).toBe(
+      'Kurva unit PKM diperiksa atas PKM + Dinas Kesehatan (paket asn-2023): temuan Paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang/Misconduct.; Sebagian besar pegawai berpredikat sesuai kategori capaian unit.',
+    );
+    expect(say('en')).toBe(
+      "The curve of unit PKM was checked over PKM + Dinas Kesehatan (pack asn-2023): findings At least one employee is Butuh Perbaikan or Kurang/Misconduct.; Most employees are in the unit's own category.",
+    );
+  });
+
+  it('when it conforms, then the sentence says so', () => {
+    const t = translator('en');
+    const line = cycleEventLine(t, 'cycle.unitCalibrated', curve([]), names);
+    expect(t(line.key, line.vars)).toBe(
+      'The curve of unit PKM was checked over PKM + Dinas Kesehatan (pack asn-2023): it follows the distribution pattern',
+    );
+  });
+});
