@@ -1,0 +1,102 @@
+// The whole check of one document, as `siklus documents verify` and the public /verify page run it:
+// from its PDF (the printed facts, the proof) or from its code alone (what the document must say),
+// against the seals in the log or in a published seals.json.
+import type { Kysely } from 'kysely';
+import { appraisalStreamId, parseAppraisalId, parseCycleId } from '../domain/ids.ts';
+import type { Database } from '../schema/database.ts';
+import { inputAsOf, modelOf } from './issue.ts';
+import { type Fact, factsOf } from './model.ts';
+import { factHashesOf, factsHashOf, type Payload } from './proof.ts';
+import type { ReadDocument } from './read-pdf.ts';
+import { type PublishedSeal, sealOfCode, sealStillHolds, sealsOf } from './seals.ts';
+import { checkPrinted, checkProof, type Finding, type SealRoot } from './verify.ts';
+
+export interface DocumentCheck {
+  intact: boolean;
+  code: string | null;
+  findings: Finding[];
+  /** What the document must say, re-derived from the log (with the database only). */
+  facts?: Fact[];
+  /** The log still gives the seal's root and the document's facts (with the database only). */
+  logAgrees?: boolean;
+}
+
+/** A PDF against published seals only: no database. */
+export function verifyOffline(read: ReadDocument, seals: readonly PublishedSeal[]): DocumentCheck {
+  const findings = checkPrinted(read);
+  if (read.payload) findings.push(...checkProof(read.payload, seals));
+  return { intact: findings.length === 0, code: read.payload?.code ?? null, findings };
+}
+
+/** A PDF against the log: the offline checks with the log's seals, then whether the log still agrees. */
+export async function verifyWithLog(db: Kysely<Database>, read: ReadDocument): Promise<DocumentCheck> {
+  const payload = read.payload;
+  const seals = payload ? await sealsOf(db, payload.cycleId) : [];
+  const check = verifyOffline(
+    read,
+    seals.map((s) => ({ ...s, documents: s.documents.length })),
+  );
+  if (!payload || !check.intact) return check;
+  const byCode = await verifyCode(db, payload.code);
+  return { ...byCode, findings: [...check.findings, ...byCode.findings], intact: byCode.intact };
+}
+
+/** A code alone: the seal that lists it, the facts re-derived from the log as of the sealed version. */
+export async function verifyCode(db: Kysely<Database>, code: string): Promise<DocumentCheck> {
+  const found = await sealOfCode(db, code);
+  if (!found) return { intact: false, code, findings: [{ reason: `no seal lists a document ${code}` }] };
+  const { seal, document } = found;
+  const findings: Finding[] = [];
+  if (!(await sealStillHolds(db, seal)))
+    findings.push({
+      reason: `the log no longer gives the root of seal ${seal.sequence} of ${seal.cycleId}: it was rewritten`,
+    });
+  const cycleId = parseAppraisalId(document.appraisalId)?.cycleId ?? '';
+  const org = parseCycleId(cycleId)?.orgId ?? '';
+  const position = await positionOfVersion(db, document.appraisalId, document.streamVersion);
+  const input =
+    position === undefined
+      ? undefined
+      : await inputAsOf(db, org, document.appraisalId, position, document.lang);
+  if (!input)
+    return {
+      intact: false,
+      code,
+      findings: [...findings, { reason: `the appraisal ${document.appraisalId} is gone from the log` }],
+      logAgrees: false,
+    };
+  const facts = factsOf(modelOf(input, document.kind === 'skp' ? 'skp' : 'evaluasi', document.period));
+  const agrees = factsHashOf(factHashesOf(code, facts)) === document.factsHash;
+  if (!agrees)
+    findings.push({
+      reason: 'the log as of the sealed version no longer gives the facts this document was issued with',
+    });
+  return { intact: findings.length === 0, code, findings, facts, logAgrees: findings.length === 0 };
+}
+
+/** The global position of a stream's event at a version (the document was made from the log up to it). */
+async function positionOfVersion(
+  db: Kysely<Database>,
+  appraisalId: string,
+  version: number,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('events')
+    .select('global_position')
+    .where('stream_id', '=', appraisalStreamId(appraisalId))
+    .where('stream_version', '=', version)
+    .executeTakeFirst();
+  return row?.global_position;
+}
+
+/** The text a phone reads off the QR code: its proof against the seals, and the log when there is one. */
+export async function verifyQr(
+  payload: Payload,
+  seals: readonly SealRoot[],
+  db?: Kysely<Database>,
+): Promise<DocumentCheck> {
+  const sealRoots = db ? await sealsOf(db, payload.cycleId) : seals;
+  const findings = checkProof(payload, sealRoots);
+  if (!db || findings.length > 0) return { intact: findings.length === 0, code: payload.code, findings };
+  return verifyCode(db, payload.code);
+}
