@@ -34,7 +34,7 @@ const layers = {
   demo: ['schema', 'domain'],
   worker: ['activities', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
   // Official documents (PDF) with their proofs, and the checkpoint seals they are proved by.
-  documents: ['record/read', 'record/projections', 'record/store', 'schema', 'domain'],
+  documents: ['record/read', 'record/projections', 'record/store', 'auth', 'schema', 'domain'],
   simulation: [
     'documents',
     'worker',

@@ -110,3 +110,18 @@ export function maySeeRoundPosition(principal: Principal, parties: RoundPosition
   const { nip } = principal;
   return parties.leaderNips.includes(nip) || parties.participants.some((p) => p.nip === nip);
 }
+
+/**
+ * An appraisal's official documents (the SKP, the Dokumen Evaluasi of a period): for whoever reads its
+ * evaluation file, and for the employee their own SKP and periods' evaluations (which they read already
+ * on their own pages); the akhir's only once it is in their file, i.e. after the release, by those who
+ * read the file. Tenancy is the caller's check.
+ */
+export function mayReadDocument(
+  principal: Principal,
+  parties: AppraisalParties,
+  document: { kind: 'skp' | 'evaluasi'; period: string | null },
+): boolean {
+  if (mayReadEvaluationFile(principal, parties)) return true;
+  return principal.nip === parties.employeeNip && (document.kind === 'skp' || document.period !== 'akhir');
+}

@@ -2,6 +2,7 @@
 // checker enforces it; test/web-i18n.test.ts checks it again at run time, with the domain's labels).
 import { domainLabels } from './domain-labels.ts';
 import { idChanges } from './id-changes.ts';
+import { idDocuments } from './id-documents.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idPeople } from './id-people.ts';
@@ -19,6 +20,7 @@ export const idOwn = {
   ...idPeople,
   ...idStandards,
   ...idChanges,
+  ...idDocuments,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
   'nav.skip': 'Langsung ke isi',
