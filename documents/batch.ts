@@ -3,7 +3,9 @@
 // `seals.json`: what `siklus documents export` and the simulation write.
 
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
@@ -64,4 +66,10 @@ export function zipSink(path: string): { sink: Sink; close(): Promise<void> } {
       if (!out.writableFinished) await once(out, 'finish');
     },
   };
+}
+
+/** A folder (made if missing): one file per document. */
+export function folderSink(dir: string): Sink {
+  mkdirSync(dir, { recursive: true });
+  return (name, bytes) => writeFile(join(dir, name), bytes);
 }

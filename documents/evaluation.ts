@@ -69,13 +69,16 @@ export function evaluationDocument(input: DocumentInput, period: string): Docume
       ],
     },
     ...identity(input),
+    { kind: 'heading', text: w('capaian') },
     {
       kind: 'fields',
       facts: [
-        fact('capaian', w('capaian'), rating?.capaian ? unitPredikatLabels[rating.capaian] : null),
-        fact('pola', w('pola'), null),
+        fact('capaian', w('unitPredikat'), rating?.capaian ? unitPredikatLabels[rating.capaian] : null),
       ],
     },
+    { kind: 'heading', text: w('pola') },
+    // The unit's distribution pattern is recorded by the penetapan; until then it is left visibly empty.
+    { kind: 'fields', facts: [fact('pola', w('pattern'), null)] },
     { kind: 'heading', text: w('results') },
     {
       kind: 'table',

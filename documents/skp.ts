@@ -67,12 +67,10 @@ export function skpDocument(input: DocumentInput): DocumentModel {
   blocks.push({
     kind: 'table',
     columns: [
-      { title: w('no'), share: 0.05 },
       { title: w('value'), share: 0.3 },
-      { title: w('ekspektasi'), share: 0.65 },
+      { title: w('ekspektasi'), share: 0.7 },
     ],
     rows: berakhlakValues.map((v, i) => [
-      null,
       fact(`perilaku.${v}`, w('value'), `${i + 1}. ${berakhlakLabels[v][lang]}`),
       fact(`ekspektasi.${v}`, w('ekspektasi'), skp?.ekspektasi?.[v] ?? null),
     ]),

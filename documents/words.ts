@@ -48,6 +48,8 @@ const words = {
   date: ['Tanggal', 'Date'],
   capaian: ['CAPAIAN KINERJA ORGANISASI', 'ORGANISATIONAL PERFORMANCE'],
   pola: ['POLA DISTRIBUSI', 'DISTRIBUTION PATTERN'],
+  unitPredikat: ['Predikat kinerja organisasi', 'Unit performance predikat'],
+  pattern: ['Pola distribusi predikat', 'Predikat distribution pattern'],
   ratingResults: ['RATING HASIL KERJA', 'WORK RESULTS RATING'],
   ratingBehaviour: ['RATING PERILAKU KERJA', 'WORK BEHAVIOUR RATING'],
   predikat: ['PREDIKAT KINERJA PEGAWAI', 'PERFORMANCE PREDIKAT'],
