@@ -130,8 +130,8 @@ function drawBlock(doc: Doc, block: Block, put: Put) {
     return;
   }
   // Signatures: the columns side by side, with room to sign above each name.
-  ensure(doc, 120);
-  doc.moveDown(1);
+  ensure(doc, 100);
+  doc.moveDown(0.5);
   const top = doc.y;
   const colWidth = width / block.columns.length;
   let lowest = top;
@@ -142,7 +142,7 @@ function drawBlock(doc: Doc, block: Block, put: Put) {
       doc.font(j === 1 ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
       if (j === 0) doc.text(`${f.label}: `, x, y, { continued: false, width: 50 });
       put(f, j === 0 ? x + 50 : x, y, colWidth - 70);
-      y += doc.heightOfString(f.value, { width: colWidth - 70 }) + (j === 1 ? 48 : 4);
+      y += doc.heightOfString(f.value, { width: colWidth - 70 }) + (j === 1 ? 44 : 3);
     }
     lowest = Math.max(lowest, y);
   });
