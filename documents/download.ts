@@ -19,13 +19,13 @@ export async function downloadDocument(
   ask: {
     org: string;
     appraisalId: string;
-    kind: 'skp' | 'evaluasi';
+    kind: 'skp' | 'evaluasi' | 'keberatan';
     period: string | null;
     lang: Lang;
     publicUrl: string;
   },
 ): Promise<DocumentAnswer> {
-  const period = ask.kind === 'skp' ? null : (ask.period ?? annualPeriod);
+  const period = ask.kind === 'evaluasi' ? (ask.period ?? annualPeriod) : null;
   if (period !== null && period !== annualPeriod && !isPeriodId(period)) return { refused: 'bad_period' };
   if (!mayEnterOrganisation(principal, ask.org) || !appraisalIsOf(ask.org, ask.appraisalId))
     return { refused: 'not_found' };
@@ -40,9 +40,9 @@ export async function downloadDocument(
   if (!mayReadDocument(principal, parties, { kind: ask.kind, period })) return { refused: 'forbidden' };
   const cycleId = parseAppraisalId(ask.appraisalId)?.cycleId ?? row.cycle_id;
   const request =
-    ask.kind === 'skp'
-      ? { appraisalId: ask.appraisalId, kind: 'skp' as const }
-      : { appraisalId: ask.appraisalId, kind: 'evaluasi' as const, period: period ?? annualPeriod };
+    ask.kind === 'evaluasi'
+      ? { appraisalId: ask.appraisalId, kind: 'evaluasi' as const, period: period ?? annualPeriod }
+      : { appraisalId: ask.appraisalId, kind: ask.kind };
   const { documents } = await issueDocuments(db, ask.org, cycleId, [request], {
     lang: ask.lang,
     actor: principal.nip,

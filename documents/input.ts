@@ -1,6 +1,7 @@
 // What a document is made from: the appraisal's file folded from its stream up to the sealed version,
 // the parties as the organisation lists them, the organisation's name and zone, and the language.
 import type { EvaluationFile } from '../domain/appraisal/evaluation-file.ts';
+import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import type { Lang } from '../domain/vocabulary/languages.ts';
 import type { StaffCard } from '../record/read/people.ts';
 import { type Block, fact } from './model.ts';
@@ -8,6 +9,10 @@ import { wordsFor } from './words.ts';
 
 export interface DocumentInput {
   file: EvaluationFile;
+  /** The appraisal's events the file was folded from (the objection's document reads them). */
+  events: AppraisalEvent[];
+  /** Names of the people the events name, by NIP. */
+  names: Map<string, string>;
   year: number;
   employee: StaffCard | null;
   rater: StaffCard | null;

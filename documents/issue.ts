@@ -14,6 +14,7 @@ import { employeeNames, staffCards } from '../record/read/people.ts';
 import type { Database } from '../schema/database.ts';
 import { evaluationDocument } from './evaluation.ts';
 import type { DocumentInput } from './input.ts';
+import { hasObjection, keberatanDocument } from './keberatan.ts';
 import { type DocumentModel, factsOf } from './model.ts';
 import { factHashesOf, factsHashOf, newCode, type Payload } from './proof.ts';
 import { renderPdf } from './render.ts';
@@ -25,7 +26,7 @@ type Db = Kysely<Database>;
 /** One document of an appraisal; `period` for the evaluation (TW1 ... or akhir). */
 export interface DocumentRequest {
   appraisalId: string;
-  kind: Extract<DocumentKind, 'skp' | 'evaluasi'>;
+  kind: Extract<DocumentKind, 'skp' | 'evaluasi' | 'keberatan'>;
   period?: string;
 }
 
@@ -78,6 +79,8 @@ export async function inputAsOf(
   const parent = await agreedRhk(db, org, file.cycleId, file.rater?.nip ?? null);
   return {
     file,
+    events,
+    names,
     year: parseCycleId(file.cycleId)?.year ?? new Date().getUTCFullYear(),
     employee: cards.get(file.employee.nip) ?? null,
     rater: file.rater ? (cards.get(file.rater.nip) ?? null) : null,
@@ -92,10 +95,12 @@ export function modelOf(
   kind: DocumentRequest['kind'],
   period: string | null,
 ): DocumentModel {
-  return kind === 'skp' ? skpDocument(input) : evaluationDocument(input, period ?? annualPeriod);
+  if (kind === 'skp') return skpDocument(input);
+  if (kind === 'keberatan') return keberatanDocument(input);
+  return evaluationDocument(input, period ?? annualPeriod);
 }
 
-/** Every document an appraisal's file has: its SKP once agreed, each rated period's evaluation, the akhir. */
+/** Every document an appraisal's file has: its SKP once agreed, each rated period's evaluation, the akhir, an objection's decision. */
 export function documentsOfFile(input: DocumentInput): DocumentRequest[] {
   const { file } = input;
   const found: DocumentRequest[] = [];
@@ -104,6 +109,7 @@ export function documentsOfFile(input: DocumentInput): DocumentRequest[] {
     if (p.rating) found.push({ appraisalId: file.appraisalId, kind: 'evaluasi', period: p.period });
   if (file.akhir.rating)
     found.push({ appraisalId: file.appraisalId, kind: 'evaluasi', period: annualPeriod });
+  if (hasObjection(input)) found.push({ appraisalId: file.appraisalId, kind: 'keberatan' });
   return found;
 }
 

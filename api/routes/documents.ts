@@ -16,7 +16,7 @@ const route = createRoute({
   summary:
     "An appraisal's SKP or Dokumen Evaluasi Kinerja as PDF, with its proof (QR code and code) on every page",
   request: {
-    params: z.object({ org: id, appraisalId: id, kind: z.enum(['skp', 'evaluasi']) }),
+    params: z.object({ org: id, appraisalId: id, kind: z.enum(['skp', 'evaluasi', 'keberatan']) }),
     query: z.strictObject({
       period: z
         .string()

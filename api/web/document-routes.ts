@@ -24,7 +24,8 @@ export function documentWebRoutes(deps: Services): Hono {
     const kind = c.req.param('kind');
     const refuse = (status: 400 | 403 | 404, key: string) =>
       render(c, t, { title: t('documents.title'), body: notice('error', t(key)), session, status });
-    if (kind !== 'skp' && kind !== 'evaluasi') return refuse(404, 'documents.notFound');
+    if (kind !== 'skp' && kind !== 'evaluasi' && kind !== 'keberatan')
+      return refuse(404, 'documents.notFound');
     const answer = await downloadDocument(deps.db, session.principal, {
       org: session.principal.org,
       appraisalId: c.req.param('appraisalId'),

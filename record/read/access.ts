@@ -112,16 +112,18 @@ export function maySeeRoundPosition(principal: Principal, parties: RoundPosition
 }
 
 /**
- * An appraisal's official documents (the SKP, the Dokumen Evaluasi of a period): for whoever reads its
- * evaluation file, and for the employee their own SKP and periods' evaluations (which they read already
- * on their own pages); the akhir's only once it is in their file, i.e. after the release, by those who
- * read the file. Tenancy is the caller's check.
+ * An appraisal's official documents (the SKP, the Dokumen Evaluasi of a period, the decision on an
+ * objection): for whoever reads its evaluation file, and for the employee their own SKP, periods'
+ * evaluations and objection decision (which they read already on their own pages); the akhir's
+ * evaluation only by those who read the file. Tenancy is the caller's check.
  */
 export function mayReadDocument(
   principal: Principal,
   parties: AppraisalParties,
-  document: { kind: 'skp' | 'evaluasi'; period: string | null },
+  document: { kind: 'skp' | 'evaluasi' | 'keberatan'; period: string | null },
 ): boolean {
   if (mayReadEvaluationFile(principal, parties)) return true;
-  return principal.nip === parties.employeeNip && (document.kind === 'skp' || document.period !== 'akhir');
+  return (
+    principal.nip === parties.employeeNip && (document.kind !== 'evaluasi' || document.period !== 'akhir')
+  );
 }

@@ -52,7 +52,7 @@ describe('simulate --documents', () => {
     expect(pdfs.filter((f) => /^skp-\d{18}\.pdf$/.test(f))).toHaveLength(agreed.length);
     expect(pdfs.filter((f) => /^evaluasi-akhir-\d{18}\.pdf$/.test(f)).length).toBe(summary.completed);
     expect(pdfs.filter((f) => /^evaluasi-TW1-\d{18}\.pdf$/.test(f)).length).toBeGreaterThan(0);
-    expect(pdfs.every((f) => /^(skp|evaluasi-(TW[1-4]|akhir))-\d{18}\.pdf$/.test(f))).toBe(true);
+    expect(pdfs.every((f) => /^(skp|keberatan|evaluasi-(TW[1-4]|akhir))-\d{18}\.pdf$/.test(f))).toBe(true);
   });
 
   it('proves every document with the published seals alone, and no edited one', async () => {
