@@ -48,7 +48,7 @@ export function identity(input: DocumentInput): Block[] {
 export function signatures(input: DocumentInput, day: string | null): Block {
   const w = wordsFor(input.lang);
   const column = (prefix: string, title: string, card: StaffCard | null, nip: string | null) => [
-    fact(`${prefix}.title`, '', title),
+    fact(`${prefix}.title`, w('signature'), title),
     fact(`${prefix}.signName`, w('name'), card?.name ?? null),
     fact(`${prefix}.signNip`, w('nip'), `NIP ${card?.nip ?? nip ?? '-'}`),
   ];

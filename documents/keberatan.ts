@@ -68,13 +68,13 @@ export function keberatanDocument(input: DocumentInput): DocumentModel {
       columns: [
         [
           fact('sign.place', w('place'), organisation.name),
-          fact('sign.decider.title', '', w('decider')),
+          fact('sign.decider.title', w('signature'), w('decider')),
           fact('sign.decider.signName', w('name'), decider),
           fact('sign.decider.signNip', w('nip'), `NIP ${decided?.by ?? '-'}`),
         ],
         [
           fact('sign.date', w('date'), day(decided?.at)),
-          fact('sign.employee.title', '', w('employee')),
+          fact('sign.employee.title', w('signature'), w('employee')),
           fact('sign.employee.signName', w('name'), input.employee?.name ?? file.employee.name),
           fact('sign.employee.signNip', w('nip'), `NIP ${file.employee.nip}`),
         ],

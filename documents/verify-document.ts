@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { appraisalStreamId, parseAppraisalId, parseCycleId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { inputAsOf, modelOf } from './issue.ts';
-import { type Fact, factsOf } from './model.ts';
+import { type DocumentModel, type Fact, factsOf } from './model.ts';
 import { factHashesOf, factsHashOf, type Payload } from './proof.ts';
 import type { ReadDocument } from './read-pdf.ts';
 import { type PublishedSeal, sealOfCode, sealStillHolds, sealsOf } from './seals.ts';
@@ -17,6 +17,8 @@ export interface DocumentCheck {
   findings: Finding[];
   /** What the document must say, re-derived from the log (with the database only). */
   facts?: Fact[];
+  /** The same facts under the document's headings, as the public page shows them. */
+  sections?: Array<{ heading: string | null; facts: Fact[] }>;
   /** The log still gives the seal's root and the document's facts (with the database only). */
   logAgrees?: boolean;
 }
@@ -71,13 +73,21 @@ export async function verifyCode(db: Kysely<Database>, code: string): Promise<Do
       code,
       findings: [...findings, { reason: 'a penetapan is not printed by siklus yet' }],
     };
-  const facts = factsOf(modelOf(input, document.kind, document.period));
+  const model = modelOf(input, document.kind, document.period);
+  const facts = factsOf(model);
   const agrees = factsHashOf(factHashesOf(code, facts)) === document.factsHash;
   if (!agrees)
     findings.push({
       reason: 'the log as of the sealed version no longer gives the facts this document was issued with',
     });
-  return { intact: findings.length === 0, code, findings, facts, logAgrees: findings.length === 0 };
+  return {
+    intact: findings.length === 0,
+    code,
+    findings,
+    facts,
+    sections: sectionsOf(model),
+    logAgrees: findings.length === 0,
+  };
 }
 
 /** The global position of a stream's event at a version (the document was made from the log up to it). */
@@ -105,4 +115,14 @@ export async function verifyQr(
   const findings = checkProof(payload, sealRoots);
   if (!db || findings.length > 0) return { intact: findings.length === 0, code: payload.code, findings };
   return verifyCode(db, payload.code);
+}
+
+/** The facts grouped under the headings printed above them. */
+function sectionsOf(model: DocumentModel): NonNullable<DocumentCheck['sections']> {
+  const sections: NonNullable<DocumentCheck['sections']> = [{ heading: null, facts: [] }];
+  for (const block of model.blocks) {
+    if (block.kind === 'heading') sections.push({ heading: block.text, facts: [] });
+    else sections.at(-1)?.facts.push(...factsOf({ blocks: [block] }));
+  }
+  return sections.filter((s) => s.facts.length > 0);
 }

@@ -45,6 +45,7 @@ const words = {
   skemaPertanggungjawaban: ['Skema pertanggungjawaban', 'Accountability scheme'],
   konsekuensi: ['Konsekuensi', 'Consequences'],
   place: ['Tempat', 'Place'],
+  signature: ['Tanda tangan', 'Signature'],
   date: ['Tanggal', 'Date'],
   capaian: ['CAPAIAN KINERJA ORGANISASI', 'ORGANISATIONAL PERFORMANCE'],
   pola: ['POLA DISTRIBUSI', 'DISTRIBUTION PATTERN'],

@@ -32,9 +32,12 @@ export function verifyBody(t: Translate, code: string, check: DocumentCheck | nu
     : notice('error', t(check.facts ? 'verify.broken' : 'verify.unknown', { code }));
   return h`${status}
 ${
-  check.facts
-    ? h`<section class="card" aria-labelledby="facts"><h2 id="facts">${t('verify.mustSay')}</h2>
-<dl class="facts">${check.facts.map((f) => h`<dt>${f.label || f.key}</dt><dd>${f.value}</dd>`)}</dl></section>`
+  check.sections
+    ? h`<section class="card parties" aria-labelledby="facts"><h2 id="facts">${t('verify.mustSay')}</h2>
+${check.sections.map(
+  (section) => h`${section.heading ? h`<h3>${section.heading}</h3>` : ''}
+<dl class="facts">${section.facts.map((f) => h`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>`,
+)}</section>`
     : ''
 }
 <p class="muted">${t('verify.how')}</p>
