@@ -1,5 +1,5 @@
 // Every document of a cycle (or of one unit of it), issued in batches of appraisals, each batch under a
-// checkpoint seal of its own, handed one by one to a sink (a ZIP, a folder), then the cycle's seals as
+// checkpoint seal of its own, then each unit's penetapan, handed one by one to a sink (a ZIP, a folder), then the cycle's seals as
 // `seals.json`: what `siklus documents export` and the simulation write.
 
 import { once } from 'node:events';
@@ -10,6 +10,7 @@ import { Zip, ZipPassThrough } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
 import { type IssueOptions, issueDocuments } from './issue.ts';
+import { issuePenetapan } from './penetapan-issue.ts';
 import { published, sealsOf } from './seals.ts';
 
 export type Sink = (name: string, bytes: Uint8Array) => Promise<void>;
@@ -39,6 +40,17 @@ export async function issueCycle(
     written += documents.length;
     options.onProgress?.(Math.min(i + batchSize, ids.length), ids.length);
   }
+  // Each unit's penetapan of every period it has, under one more seal.
+  const units = [...new Set((await query.select('unit_code').execute()).map((r) => r.unit_code))].sort();
+  const { documents } = await issuePenetapan(
+    db,
+    org,
+    cycleId,
+    units.map((unitCode) => ({ unitCode })),
+    options,
+  );
+  for (const d of documents) await sink(d.fileName, d.pdf);
+  written += documents.length;
   const seals = (await sealsOf(db, cycleId)).map(published);
   await sink('seals.json', Buffer.from(`${JSON.stringify(seals, null, 2)}\n`));
   return written;

@@ -137,26 +137,45 @@ export async function issueDocuments(
     const wanted = request.kind === 'all' ? documentsOfFile(input) : [request];
     for (const r of wanted) {
       const model = modelOf(input, r.kind, r.kind === 'evaluasi' ? (r.period ?? annualPeriod) : null);
-      const code = newCode();
-      const facts = factHashesOf(code, factsOf(model));
-      prepared.push({
-        model,
-        payload: {
-          v: 1,
-          code,
-          kind: model.kind,
-          cycleId,
-          appraisalId: r.appraisalId,
-          period: model.period,
-          lang: options.lang,
-          streamVersion: head.version,
-          headHash: head.hash,
-          factsHash: factsHashOf(facts),
-          facts,
-        },
-      });
+      prepared.push(prepare(model, head, options.lang));
     }
   }
+  return sealAndRender(db, cycleId, position, heads, prepared, options);
+}
+
+export type Prepared = { model: DocumentModel; payload: Omit<Payload, 'seal' | 'proof'> };
+
+/** A document's code and fact hashes, made from a stream at this head. */
+export function prepare(model: DocumentModel, head: Head, lang: Lang): Prepared {
+  const code = newCode();
+  const facts = factHashesOf(code, factsOf(model));
+  return {
+    model,
+    payload: {
+      v: 1,
+      code,
+      kind: model.kind,
+      cycleId: model.cycleId,
+      appraisalId: model.appraisalId,
+      period: model.period,
+      lang,
+      streamVersion: head.version,
+      headHash: head.hash,
+      factsHash: factsHashOf(facts),
+      facts,
+    },
+  };
+}
+
+/** Seals the prepared documents with the cycle's heads as of `position` and prints each with its proof. */
+export async function sealAndRender(
+  db: Db,
+  cycleId: string,
+  position: number,
+  heads: Map<string, Head>,
+  prepared: readonly Prepared[],
+  options: IssueOptions,
+): Promise<{ documents: IssuedDocument[]; seal: SealEventData | null }> {
   if (prepared.length === 0) return { documents: [], seal: null };
   const sealed = prepared.map(({ payload: p }) => ({
     code: p.code,

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type DocumentKind, documentKinds, type SealedDocument } from '../domain/documents/seal-events.ts';
-import { parseAppraisalId } from '../domain/ids.ts';
+import { appraisalStreamId, cycleStreamId, parseAppraisalId } from '../domain/ids.ts';
 import { leafHash, type ProofStep } from './merkle.ts';
 import type { Fact } from './model.ts';
 
@@ -41,6 +41,18 @@ export const factHashesOf = (code: string, facts: readonly Fact[]): FactHashes =
   facts.map((f) => [f.key, factHash(code, f.key, f.value)]);
 
 export const factsHashOf = (hashes: FactHashes) => sha256(JSON.stringify(hashes));
+
+/**
+ * The stream a document is made from: the appraisal's; for a penetapan (subject `<cycleId>:<unitCode>`)
+ * the cycle's, where the unit's capaian and calibration are recorded.
+ */
+export function subjectStreamId(d: { kind: DocumentKind; appraisalId: string }, cycleId: string): string {
+  return d.kind === 'penetapan' ? cycleStreamId(cycleId) : appraisalStreamId(d.appraisalId);
+}
+
+/** The cycle of a document's subject (an appraisal id, or `<cycleId>:<unitCode>` for a penetapan). */
+export const cycleOfSubject = (subject: string) =>
+  subject.includes(':') ? subject.slice(0, subject.indexOf(':')) : parseAppraisalId(subject)?.cycleId;
 
 /** A document's leaf in its seal: the document, the stream head it was made from, and its facts' hash. */
 export function documentLeaf(d: SealedDocument, streamId: string): string {
@@ -125,7 +137,7 @@ export function decodeQrText(text: string): Payload | undefined {
   const [kind, lang, period, version, seal, appraisalId, sides, packed] = fields as [string, ...string[]];
   const hex = Buffer.from(packed ?? '', 'base64url').toString('hex');
   const hashes = hex.match(/.{64}/g) ?? [];
-  const cycleId = parseAppraisalId(appraisalId ?? '')?.cycleId;
+  const cycleId = cycleOfSubject(appraisalId ?? '');
   const parsed = payloadSchema.safeParse({
     v: 1,
     code: match[1],

@@ -10,12 +10,11 @@ import {
   sealEventSchemas,
   sealStreamId,
 } from '../domain/documents/seal-events.ts';
-import { appraisalStreamId } from '../domain/ids.ts';
 import { compareCodeUnits, cycleStreamCondition } from '../record/projections/cycle-streams.ts';
 import { appendToStream } from '../record/store/index.ts';
 import type { Database } from '../schema/database.ts';
 import { merkleTree, type ProofStep } from './merkle.ts';
-import { documentLeaf, streamLeaf } from './proof.ts';
+import { documentLeaf, streamLeaf, subjectStreamId } from './proof.ts';
 
 type Db = Kysely<Database>;
 export interface Head {
@@ -43,11 +42,11 @@ export async function headsAsOf(db: Db, cycleId: string, position: number): Prom
   return new Map(rows.map((r) => [r.stream_id, { version: r.stream_version, hash: r.hash }]));
 }
 
-function treeOf(heads: Map<string, Head>, documents: readonly SealedDocument[]) {
+function treeOf(cycleId: string, heads: Map<string, Head>, documents: readonly SealedDocument[]) {
   const streams = [...heads.entries()].sort(([a], [b]) => compareCodeUnits(a, b));
   const leaves = [
     ...streams.map(([id, h]) => streamLeaf(id, h.version, h.hash)),
-    ...documents.map((d) => documentLeaf(d, appraisalStreamId(d.appraisalId))),
+    ...documents.map((d) => documentLeaf(d, subjectStreamId(d, cycleId))),
   ];
   return { tree: merkleTree(leaves), streams: streams.length, leaves: leaves.length };
 }
@@ -73,7 +72,7 @@ export async function appendSeal(
   actor: string,
 ): Promise<MadeSeal> {
   const previous = await lastSeal(db, cycleId);
-  const { tree, streams, leaves } = treeOf(heads, documents);
+  const { tree, streams, leaves } = treeOf(cycleId, heads, documents);
   const seal: SealEventData = {
     cycleId,
     sequence: (previous?.sequence ?? 0) + 1,
@@ -127,7 +126,7 @@ export async function sealOfCode(
 /** Whether the log still gives a seal's root: its streams' heads as of its position, and its documents. */
 export async function sealStillHolds(db: Db, seal: SealEventData): Promise<boolean> {
   const heads = await headsAsOf(db, seal.cycleId, seal.position);
-  return treeOf(heads, seal.documents).tree.root === seal.root;
+  return treeOf(seal.cycleId, heads, seal.documents).tree.root === seal.root;
 }
 
 /** What `seals.json` publishes of a seal: enough to check a document's proof without the database. */

@@ -2,11 +2,14 @@
 // from its PDF (the printed facts, the proof) or from its code alone (what the document must say),
 // against the seals in the log or in a published seals.json.
 import type { Kysely } from 'kysely';
-import { appraisalStreamId, parseAppraisalId, parseCycleId } from '../domain/ids.ts';
+import { annualPeriod } from '../domain/cycle/periods.ts';
+import { appraisalStreamId, parseCycleId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { inputAsOf, modelOf } from './issue.ts';
 import { type DocumentModel, type Fact, factsOf } from './model.ts';
-import { factHashesOf, factsHashOf, type Payload } from './proof.ts';
+import { penetapanDocument } from './penetapan.ts';
+import { penetapanInputAsOf } from './penetapan-issue.ts';
+import { cycleOfSubject, factHashesOf, factsHashOf, type Payload } from './proof.ts';
 import type { ReadDocument } from './read-pdf.ts';
 import { type PublishedSeal, sealOfCode, sealStillHolds, sealsOf } from './seals.ts';
 import { checkPrinted, checkProof, type Finding, type SealRoot } from './verify.ts';
@@ -53,30 +56,40 @@ export async function verifyCode(db: Kysely<Database>, code: string): Promise<Do
     findings.push({
       reason: `the log no longer gives the root of seal ${seal.sequence} of ${seal.cycleId}: it was rewritten`,
     });
-  const cycleId = parseAppraisalId(document.appraisalId)?.cycleId ?? '';
+  const cycleId = cycleOfSubject(document.appraisalId) ?? seal.cycleId;
   const org = parseCycleId(cycleId)?.orgId ?? '';
+  if (document.kind === 'penetapan') {
+    // A unit's penetapan reads the cycle's stream and every member's: as the log stood at the seal.
+    const unitCode = document.appraisalId.slice(cycleId.length + 1);
+    const period = document.period ?? annualPeriod;
+    const input = await penetapanInputAsOf(db, org, cycleId, unitCode, period, seal.position, document.lang);
+    return compared(code, document.factsHash, input && penetapanDocument(input), findings);
+  }
   const position = await positionOfVersion(db, document.appraisalId, document.streamVersion);
   const input =
     position === undefined
       ? undefined
       : await inputAsOf(db, org, document.appraisalId, position, document.lang);
-  if (!input)
+  const model = input && modelOf(input, document.kind, document.period);
+  return compared(code, document.factsHash, model, findings);
+}
+
+/** The document re-derived from the log, against the facts' hash it was sealed with. */
+function compared(
+  code: string,
+  factsHash: string,
+  model: DocumentModel | undefined,
+  findings: Finding[],
+): DocumentCheck {
+  if (!model)
     return {
       intact: false,
       code,
-      findings: [...findings, { reason: `the appraisal ${document.appraisalId} is gone from the log` }],
+      findings: [...findings, { reason: 'what the document was made from is gone from the log' }],
       logAgrees: false,
     };
-  if (document.kind === 'penetapan')
-    return {
-      intact: false,
-      code,
-      findings: [...findings, { reason: 'a penetapan is not printed by siklus yet' }],
-    };
-  const model = modelOf(input, document.kind, document.period);
   const facts = factsOf(model);
-  const agrees = factsHashOf(factHashesOf(code, facts)) === document.factsHash;
-  if (!agrees)
+  if (factsHashOf(factHashesOf(code, facts)) !== factsHash)
     findings.push({
       reason: 'the log as of the sealed version no longer gives the facts this document was issued with',
     });

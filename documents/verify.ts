@@ -1,9 +1,15 @@
 // Checks a document read back from its PDF (read-pdf.ts): every printed fact against the hash it was
 // issued with, those hashes against the facts' hash, and the document's leaf through its Merkle proof to
 // the root of the seal it names, the seal taken from the log or from a published seals.json. Pure.
-import { appraisalStreamId } from '../domain/ids.ts';
 import { rootOf } from './merkle.ts';
-import { documentLeaf, factHash, factsHashOf, type Payload, sealedDocumentOf } from './proof.ts';
+import {
+  documentLeaf,
+  factHash,
+  factsHashOf,
+  type Payload,
+  sealedDocumentOf,
+  subjectStreamId,
+} from './proof.ts';
 import type { ReadDocument } from './read-pdf.ts';
 
 export interface Finding {
@@ -55,7 +61,7 @@ export function checkProof(payload: Payload, seals: readonly SealRoot[]): Findin
         reason: `no seal ${payload.seal} of cycle ${payload.cycleId} is known: a document of another cycle, or seals not given`,
       },
     ];
-  const leaf = documentLeaf(sealedDocumentOf(payload), appraisalStreamId(payload.appraisalId));
+  const leaf = documentLeaf(sealedDocumentOf(payload), subjectStreamId(payload, payload.cycleId));
   if (rootOf(leaf, payload.proof) !== seal.root)
     return [
       {

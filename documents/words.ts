@@ -75,6 +75,13 @@ const words = {
   previousPredikat: ['Predikat semula', 'Predikat before'],
   decisionReason: ['Alasan keputusan', 'Reasons for the decision'],
   decider: ['ATASAN PEJABAT PENILAI KINERJA', "THE RATER'S SUPERIOR"],
+  penetapanTitle: ['FORMAT PENETAPAN PREDIKAT KINERJA', 'SETTING OF PERFORMANCE PREDIKATS'],
+  predikatShort: ['Predikat Kinerja', 'Predikat'],
+  findings: ['HASIL KALIBRASI', 'CALIBRATION FINDINGS'],
+  findingsLabel: ['Temuan', 'Findings'],
+  patternMet: ['Sesuai pola distribusi', 'Meets the distribution pattern'],
+  patternNotMet: ['Tidak sesuai pola distribusi', 'Does not meet the distribution pattern'],
+  justification: ['Justifikasi yang ditandatangani', 'Signed justification'],
   verifyHint: ['Periksa keaslian di /verify/ dengan kode', 'Check this document at /verify/ with the code'],
   page: ['Halaman', 'Page'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -9,7 +9,8 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../documents/read-pdf.ts';
 import type { PublishedSeal } from '../../documents/seals.ts';
-import { verifyOffline } from '../../documents/verify-document.ts';
+import { verifyCode, verifyOffline } from '../../documents/verify-document.ts';
+import { type Predikat, predikatLabels } from '../../domain/rating/predikat.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
@@ -52,7 +53,37 @@ describe('simulate --documents', () => {
     expect(pdfs.filter((f) => /^skp-\d{18}\.pdf$/.test(f))).toHaveLength(agreed.length);
     expect(pdfs.filter((f) => /^evaluasi-akhir-\d{18}\.pdf$/.test(f)).length).toBe(summary.completed);
     expect(pdfs.filter((f) => /^evaluasi-TW1-\d{18}\.pdf$/.test(f)).length).toBeGreaterThan(0);
-    expect(pdfs.every((f) => /^(skp|keberatan|evaluasi-(TW[1-4]|akhir))-\d{18}\.pdf$/.test(f))).toBe(true);
+    expect(
+      pdfs.every(
+        (f) =>
+          /^(skp|keberatan|evaluasi-(TW[1-4]|akhir))-\d{18}\.pdf$/.test(f) ||
+          /^penetapan-[A-Z0-9]+-(TW[1-4]|akhir)\.pdf$/.test(f),
+      ),
+    ).toBe(true);
+  });
+
+  it("prints each unit's penetapan with everyone's predikat as the record gives it", async () => {
+    const units = await db
+      .selectFrom('appraisals')
+      .select(['unit_code', 'nip', 'predikat'])
+      .where('cycle_id', '=', summary.cycleId)
+      .execute();
+    const codes = [...new Set(units.map((u) => u.unit_code))];
+    for (const unit of codes) {
+      const file = join(dir, `penetapan-${unit}-akhir.pdf`);
+      const read = await readPdf(readFileSync(file));
+      const keys = read.payload?.facts?.map(([key]) => key) ?? [];
+      expect(read.printed.get(keys.indexOf('unit')), unit).toMatch(new RegExp(`\\(${unit}\\)$`));
+    }
+    const someone = units.find((u) => u.predikat !== null);
+    expect(someone).toBeDefined();
+    const read = await readPdf(readFileSync(join(dir, `penetapan-${someone?.unit_code}-akhir.pdf`)));
+    const keys = read.payload?.facts?.map(([key]) => key) ?? [];
+    const at = keys.indexOf(`person.${someone?.nip}.predikat`);
+    expect(at).toBeGreaterThan(-1);
+    expect(read.printed.get(at)).toBe(predikatLabels[someone?.predikat as Predikat]);
+    // And against the log: the unit's stream and its members' as they stood at the seal.
+    expect(await verifyCode(db, read.payload?.code ?? '')).toMatchObject({ intact: true, logAgrees: true });
   });
 
   it('proves every document with the published seals alone, and no edited one', async () => {
