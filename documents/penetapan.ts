@@ -52,7 +52,7 @@ export function penetapanDocument(input: PenetapanInput): DocumentModel {
         fact('unit', w('unit'), `${unit.name} (${unit.code})`),
         fact(
           'period',
-          w('period'),
+          w('assessmentPeriod'),
           akhir ? `${w('akhir')} ${input.year}` : `${periodName(period, w)} ${input.year}`,
         ),
       ],
