@@ -33,14 +33,37 @@ const layers = {
   // The demo organisations `npm start` seeds in dev mode.
   demo: ['schema', 'domain'],
   worker: ['activities', 'notifications', 'workflows', 'schema', 'domain', 'runtime'],
-  simulation: ['worker', 'activities', 'audit', 'workflows', 'record/read', 'schema', 'domain', 'runtime'],
+  // Official documents (PDF) with their proofs, and the checkpoint seals they are proved by.
+  documents: ['record/read', 'record/projections', 'record/store', 'auth', 'schema', 'domain'],
+  simulation: [
+    'documents',
+    'worker',
+    'activities',
+    'audit',
+    'workflows',
+    'record/read',
+    'schema',
+    'domain',
+    'runtime',
+  ],
   // The one way in for changes: validation, authorisation and the Temporal start or Update, shared by the
   // HTTP API and the web pages (which never import each other; bin/server.ts mounts them side by side).
   'api/commands': ['record/read', 'auth', 'organisation', 'notifications', 'workflows', 'schema', 'domain'],
   // The JSON API: everything in api/ but its commands and its web pages.
-  api: ['api/commands', 'record/read', 'auth', 'http', 'audit', 'notifications', 'schema', 'domain'],
+  api: [
+    'api/commands',
+    'documents',
+    'record/read',
+    'auth',
+    'http',
+    'audit',
+    'notifications',
+    'schema',
+    'domain',
+  ],
   'api/web': [
     'api/commands',
+    'documents',
     'record/read',
     'auth',
     'http',
@@ -50,7 +73,7 @@ const layers = {
     'schema',
     'domain',
   ],
-  cli: ['audit', 'record/read', 'record/store', 'schema', 'domain', 'runtime', 'auth'],
+  cli: ['documents', 'audit', 'record/read', 'record/store', 'schema', 'domain', 'runtime', 'auth'],
   // Entry points and tools: they compose everything.
   bin: ['*'],
   bench: ['*'],

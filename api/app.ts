@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { cycleChangeRoutes } from './routes/cycle-changes.ts';
 import { cycleScheduleRoutes } from './routes/cycle-schedule.ts';
 import { cycleRoutes } from './routes/cycles.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { evaluationFileRoutes } from './routes/evaluation-file.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', activityReportRoutes);
   app.route('/', resultsExportRoutes);
   app.route('/', evaluationFileRoutes);
+  app.route('/', documentRoutes);
   app.route('/', cycleScheduleRoutes);
   app.route('/', timeZoneRoutes);
   app.route('/', standardsRoutes);

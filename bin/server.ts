@@ -5,6 +5,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../api/app.ts';
 import type { ApiDependencies, ApiEnv } from '../api/context.ts';
+import { verifyRoutes } from '../api/web/document-routes.ts';
 import { type WebOptions, webRoutes } from '../api/web/routes.ts';
 import { identityFromEnv } from '../auth/config.ts';
 import { hostFromEnv, idempotencyLeaseMsFromEnv, intFromEnv, taskQueue } from '../runtime/config.ts';
@@ -24,6 +25,8 @@ export interface RunningServer {
 export function createServerApp(deps: ServerDependencies): OpenAPIHono<ApiEnv> {
   const app = createApp(deps);
   app.route('/app', webRoutes(deps));
+  // Public: anyone holding a printed document checks it by its code, signed in or not.
+  app.route('/verify', verifyRoutes(deps));
   return app;
 }
 

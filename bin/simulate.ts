@@ -1,9 +1,10 @@
-// `npm run simulate -- --employees N [--units U] [--seed S]`: a full appraisal year for a generated
+// `npm run simulate -- --employees N [--units U] [--seed S] [--documents DIR]`: a full appraisal year for a generated
 // organisation on the time-skipping test server and a throwaway PostgreSQL (or a fresh database on
-// DATABASE_URL). A progress bar on a terminal; one JSON line of results at the end.
+// DATABASE_URL). A progress bar on a terminal; one JSON line of results at the end. --documents writes
+// every document of the year into DIR as PDF with the seals as seals.json (`documents: <count>`).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime } from '@temporalio/worker';
@@ -16,7 +17,9 @@ import { createSimulationDatabase } from '../simulation/database.ts';
 import { runSimulation } from '../simulation/run-simulation.ts';
 
 function usage(message: string): never {
-  console.error(`simulate: ${message}\nusage: npm run simulate -- --employees N [--units U] [--seed S]`);
+  console.error(
+    `simulate: ${message}\nusage: npm run simulate -- --employees N [--units U] [--seed S] [--documents DIR]`,
+  );
   process.exit(2);
 }
 
@@ -31,7 +34,12 @@ function positiveInt(name: string, raw: string | undefined, fallback: number, ma
 let values: Record<string, string | undefined>;
 try {
   ({ values } = parseArgs({
-    options: { employees: { type: 'string' }, units: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      employees: { type: 'string' },
+      units: { type: 'string' },
+      seed: { type: 'string' },
+      documents: { type: 'string' },
+    },
     strict: true,
   }));
 } catch (error) {
@@ -40,6 +48,7 @@ try {
 const employees = positiveInt('employees', values.employees, 200, 20_000);
 const units = positiveInt('units', values.units, Math.max(1, Math.ceil(employees / 25)), 1_000);
 const seed = positiveInt('seed', values.seed, 1, 2 ** 31);
+if (values.documents === '') usage('--documents needs a folder');
 if (units >= employees)
   usage('--units must be smaller than --employees (each unit needs a leader and staff)');
 
@@ -65,7 +74,8 @@ const env = await withStartRetries(() =>
 const bar = progressBar();
 try {
   await migrateToLatest(db);
-  const summary = await runSimulation(env, db, { employees, units, seed, onProgress: bar });
+  const documents = values.documents ? { documents: resolve(values.documents) } : {};
+  const summary = await runSimulation(env, db, { employees, units, seed, onProgress: bar, ...documents });
   bar.done();
   console.log(JSON.stringify(summary));
   if (!summary.verify.ok) {

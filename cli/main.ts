@@ -3,6 +3,7 @@
 // environment).
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   audit: async (argv) => (await import('./audit.ts')).auditCommand(argv),
+  documents: async (argv) => (await import('./documents.ts')).documentsCommand(argv),
   export: async (argv) => (await import('./export.ts')).exportCommand(argv),
   rules: async (argv) => (await import('./rules.ts')).rulesCommand(argv),
   token: async (argv) => (await import('./token.ts')).tokenCommand(argv),

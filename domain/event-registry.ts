@@ -2,11 +2,13 @@
 // read against this registry.
 import { appraisalEventSchemas } from './appraisal/events.ts';
 import { cycleEventSchemas } from './cycle/events.ts';
+import { sealEventSchemas } from './documents/seal-events.ts';
 import { standardsEventSchemas } from './standards/events.ts';
 
 export const eventSchemas = {
   ...appraisalEventSchemas,
   ...cycleEventSchemas,
   ...standardsEventSchemas,
+  ...sealEventSchemas,
 } as const;
 export type EventType = keyof typeof eventSchemas;

@@ -7,9 +7,16 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Kysely, sql } from 'kysely';
 import { createLimiter } from '../activities/limiter.ts';
 import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
+import { folderSink, issueCycle } from '../documents/batch.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
-import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
+import {
+  appraisalIdFor,
+  appraisalWorkflowId,
+  cycleIdFor,
+  cycleWorkflowId,
+  systemActor,
+} from '../domain/ids.ts';
 import { defaultTimeZone, type IndonesianTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
 import { createWorkerOn } from '../worker/create-worker.ts';
@@ -27,6 +34,8 @@ export interface SimulationOptions {
   /** The simulated organisation's zone, where its calendar's days end (WIB unless given). */
   timeZone?: IndonesianTimeZone;
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** A folder to write every document of the year into (PDFs and seals.json). */
+  documents?: string;
 }
 
 export interface SimulationSummary {
@@ -45,6 +54,8 @@ export interface SimulationSummary {
   cycleId: string;
   /** The full audit verification of the simulated cycle (chains, schemas, projections, seal). */
   verify: { ok: boolean; findings: AuditFinding[] };
+  /** The documents written, when a folder was given. */
+  documents?: number;
 }
 
 /**
@@ -191,10 +202,25 @@ export async function runSimulation(
   const verification = await verifyCycle(db, cycleId, {
     onProgress: (phase, done, total) => progress(`verify ${phase}`, done, total),
   });
+  const documents = options.documents
+    ? await issueCycle(
+        db,
+        org.orgId,
+        cycleId,
+        {
+          lang: 'id',
+          actor: systemActor('simulation'),
+          publicUrl: 'http://localhost:3000',
+          onProgress: (done, total) => progress('documents', done, total),
+        },
+        folderSink(options.documents),
+      )
+    : undefined;
   return {
     ...(await summarise(db, org.employees.length, wallMs)),
     cycleId,
     verify: { ok: verification.ok, findings: verification.findings },
+    ...(documents === undefined ? {} : { documents }),
   };
 }
 

@@ -32,6 +32,7 @@ import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { capaianRoutes } from './capaian-routes.ts';
 import { changesRoutes } from './changes-routes.ts';
+import { documentWebRoutes } from './document-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
@@ -104,8 +105,8 @@ export function webRoutes(deps: WebDependencies): Hono {
     const lang = c.req.param('lang');
     if (isLang(lang)) setLang(c, lang);
     const back = c.req.query('back') ?? '/app';
-    // Only back into the app: never an open redirect.
-    return c.redirect(/^\/app(\/|\?|$)/.test(back) ? back : '/app', 303);
+    // Only back into the app (or the public verification page): never an open redirect.
+    return c.redirect(/^\/(app|verify)(\/|\?|$)/.test(back) ? back : '/app', 303);
   });
 
   web.get('/login', async (c) => {
@@ -186,6 +187,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', agreementRoutes(deps));
   web.route('/', evaluationRoutes(deps));
   web.route('/', objectionRoutes(deps));
+  web.route('/', documentWebRoutes(deps));
   web.route('/', teamRoutes(deps));
   web.route('/', capaianRoutes(deps));
   web.route('/', penetapanRoutes(deps));

@@ -2,6 +2,7 @@
 // their lists in every language (task-kinds.ts, appraisal-events.ts, cycle-events.ts); see vocabulary.ts.
 import { appraisalEventSentences } from './appraisal-events.ts';
 import { cycleEventSentences } from './cycle-events.ts';
+import { sealEventSentences } from './seal-events.ts';
 import { standardsEventSentences, standardsTaskKindNames } from './standards.ts';
 import { taskKindNames } from './task-kinds.ts';
 import { inLanguage, type Vocabulary } from './types.ts';
@@ -24,5 +25,6 @@ export const en: Vocabulary = {
     ...inLanguage(appraisalEventSentences, 'en'),
     ...inLanguage(cycleEventSentences, 'en'),
     ...inLanguage(standardsEventSentences, 'en'),
+    ...inLanguage(sealEventSentences, 'en'),
   },
 };

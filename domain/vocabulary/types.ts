@@ -3,6 +3,7 @@
 import type { AppraisalEventType } from '../appraisal/events.ts';
 import type { Step, TaskKind } from '../appraisal/types.ts';
 import type { CycleEventType } from '../cycle/events.ts';
+import type { SealEventType } from '../documents/seal-events.ts';
 import type { StandardsEventType } from '../standards/events.ts';
 import type { StandardsTaskKind } from '../standards/task-kinds.ts';
 import type { Lang } from './languages.ts';
@@ -33,7 +34,9 @@ export interface Vocabulary {
   /** A step's name, as a label (`inSentence` gives it for the middle of a sentence). */
   steps: Readonly<Record<Step, string>>;
   /** One sentence per event type; `{name}` stands for one of the event's values. */
-  events: Readonly<Record<AppraisalEventType | CycleEventType | StandardsEventType | EventVariant, string>>;
+  events: Readonly<
+    Record<AppraisalEventType | CycleEventType | StandardsEventType | SealEventType | EventVariant, string>
+  >;
 }
 
 /** One language's column of a list of words, under the same keys. */

@@ -130,3 +130,20 @@ export function capaianAuthority(
   if (holdsRole(principal, 'hr')) return 'delegate';
   return null;
 }
+
+/**
+ * An appraisal's official documents (the SKP, the Dokumen Evaluasi of a period, the decision on an
+ * objection): for whoever reads its evaluation file, and for the employee their own SKP, periods'
+ * evaluations and objection decision (which they read already on their own pages); the akhir's
+ * evaluation only by those who read the file. Tenancy is the caller's check.
+ */
+export function mayReadDocument(
+  principal: Principal,
+  parties: AppraisalParties,
+  document: { kind: 'skp' | 'evaluasi' | 'keberatan'; period: string | null },
+): boolean {
+  if (mayReadEvaluationFile(principal, parties)) return true;
+  return (
+    principal.nip === parties.employeeNip && (document.kind !== 'evaluasi' || document.period !== 'akhir')
+  );
+}

@@ -24,7 +24,7 @@ const csv = [
 type Access = 'hr' | 'hrOrAuditor' | 'auditor' | 'anyone' | 'assignee' | 'raterOrReader';
 const access = (method: string, path: string): Access => {
   if (path.includes('/audit/')) return 'auditor';
-  if (path.endsWith('/evaluation-file')) return 'raterOrReader';
+  if (path.endsWith('/evaluation-file') || path.includes('/documents/')) return 'raterOrReader';
   if (path.includes('/tasks/{taskId}')) return 'assignee';
   // Standards: anyone of the organisation reads and acts (the round's rules decide); only HR starts one.
   if (path.includes('/standards/') && !(method === 'post' && path.endsWith('/standards/rounds')))
@@ -115,6 +115,7 @@ describe('authorization matrix', () => {
         .replace('{roundId}', roundId)
         .replace('{positionCode}', 'STAF')
         .replace('{unitCode}', org.units[1] ?? 'U01')
+        .replace('{kind}', 'skp')
         .replace('{nip}', staffB!.nip)
         .replace('{appraisalId}', `${cycleId}.${staffB!.nip}`)
         .replace('{streamId}', `appraisal-${cycleId}.${staffB!.nip}`);

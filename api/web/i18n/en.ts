@@ -1,6 +1,7 @@
 // English. Its type makes the compiler reject a key that id.ts lacks, or a key of id.ts left out here.
 import { domainLabels } from './domain-labels.ts';
 import { enChanges } from './en-changes.ts';
+import { enDocuments } from './en-documents.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
 import { enMeasures } from './en-measures.ts';
@@ -25,6 +26,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enStandards,
   ...enMeasures,
   ...enChanges,
+  ...enDocuments,
   'app.name': 'Siklus',
   'app.tagline': 'ASN performance appraisal',
   'nav.skip': 'Skip to content',

@@ -2,6 +2,7 @@
 // checker enforces it; test/web-i18n.test.ts checks it again at run time, with the domain's labels).
 import { domainLabels } from './domain-labels.ts';
 import { idChanges } from './id-changes.ts';
+import { idDocuments } from './id-documents.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idMeasures } from './id-measures.ts';
@@ -25,6 +26,7 @@ export const idOwn = {
   ...idStandards,
   ...idMeasures,
   ...idChanges,
+  ...idDocuments,
   'app.name': 'Siklus',
   'app.tagline': 'Penilaian kinerja ASN',
   'nav.skip': 'Langsung ke isi',

@@ -19,6 +19,7 @@ import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { indicatorTable } from './agreement.ts';
 import { link } from './check-in.ts';
+import { documentLinks } from './documents.ts';
 import { personWithEmployment } from './person-facts.ts';
 import {
   type IndicatorLike,
@@ -243,6 +244,12 @@ export function evaluationFileSection(t: Translate, file: EvaluationFileRead, le
   return h`<section aria-labelledby="evaluation-file"><h2 id="evaluation-file">${t('evaluation.title')}</h2>
 <p>${t('evaluation.intro')}</p>
 <div class="card">${fileHead(t, file)}</div>
+${documentLinks(
+  t,
+  file.appraisalId,
+  file.periods.filter((p) => p.rating).map((p) => p.period),
+  !!file.akhir.rating,
+)}
 <section class="card" aria-labelledby="skp"><h3 id="skp">${file.skp ? t('evaluation.skp', { version: file.skp.version }) : t('appraisal.skp')}</h3>
 ${skpSection(t, file, ledUnitName)}</section>
 ${file.checkIns.map((c) => checkInSection(t, file, c))}

@@ -7,6 +7,7 @@ import type { MyEvaluations, MyPeriod } from '../../../record/read/my-evaluation
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { documentLinks } from './documents.ts';
 import {
   escalations,
   nameOf,
@@ -20,6 +21,12 @@ import {
 export function myPeriodsSection(t: Translate, e: MyEvaluations): Html {
   return h`<section aria-labelledby="periods"><h2 id="periods">${t('myEvaluation.title')}</h2>
 <p>${t('myEvaluation.intro')}</p>
+${documentLinks(
+  t,
+  e.appraisalId,
+  e.periods.filter((p) => p.rating).map((p) => p.period),
+  false,
+)}
 ${e.periods.map((p) => periodCard(t, e, p))}
 ${e.upcoming.map(
   (

@@ -13,6 +13,7 @@ import {
   mayEnterOrganisation,
   mayManageCycles,
   mayReadCycles,
+  mayReadDocument,
   mayReadEvaluationFile,
   maySeeRoundPosition,
   organisationScope,
@@ -131,5 +132,31 @@ describe("who records a unit's capaian", () => {
     const top = { parentCode: null, parentHeadNip: null };
     expect(capaianAuthority(person(kadis, ['employee']), top)).toBeNull();
     expect(capaianAuthority(person(kadis, ['hr']), top)).toBe('delegate');
+  });
+});
+
+describe("who may download an appraisal's documents", () => {
+  const parties = { employeeNip: nip, raterNip: other, superiorNip: null };
+  const as = (n: string, roles: Principal['roles'] = ['employee']) => ({ ...who(roles), nip: n });
+  const skp = { kind: 'skp' as const, period: null };
+  const tw1 = { kind: 'evaluasi' as const, period: 'TW1' };
+  const akhir = { kind: 'evaluasi' as const, period: 'akhir' };
+  const keberatan = { kind: 'keberatan' as const, period: null };
+
+  it('gives the employee their SKP, periods and objection decision, not the akhir evaluation', () => {
+    expect([skp, tw1, keberatan, akhir].map((d) => mayReadDocument(as(nip), parties, d))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it("gives the file's readers everything, and a colleague nothing", () => {
+    for (const d of [skp, tw1, keberatan, akhir]) {
+      expect(mayReadDocument(as(other), parties, d)).toBe(true);
+      expect(mayReadDocument(as('197001011995031009', ['hr']), parties, d)).toBe(true);
+      expect(mayReadDocument(as('199202022016042004'), parties, d)).toBe(false);
+    }
   });
 });

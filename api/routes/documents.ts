@@ -1,0 +1,63 @@
+// An appraisal's official documents as PDF (documents/): the SKP and the Dokumen Evaluasi of a period,
+// each issued under a fresh checkpoint seal with its proof on every page. For whoever reads the
+// appraisal's evaluation file, and the employee for their own (record/read/access.ts mayReadDocument).
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { downloadDocument } from '../../documents/download.ts';
+import { attachmentHeaders } from '../../http/attachment.ts';
+import { Refusal } from '../commands/refusal.ts';
+import type { ApiEnv } from '../context.ts';
+import { problemResponse } from './openapi-shapes.ts';
+
+const id = z.string().min(1).max(200);
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/orgs/{org}/appraisals/{appraisalId}/documents/{kind}',
+  summary:
+    "An appraisal's SKP or Dokumen Evaluasi Kinerja as PDF, with its proof (QR code and code) on every page",
+  request: {
+    params: z.object({ org: id, appraisalId: id, kind: z.enum(['skp', 'evaluasi', 'keberatan']) }),
+    query: z.strictObject({
+      period: z
+        .string()
+        .max(10)
+        .optional()
+        .openapi({ description: 'evaluasi: TW1 ... or akhir (the default)' }),
+      lang: z.enum(['id', 'en']).default('id'),
+    }),
+  },
+  responses: {
+    200: {
+      content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+      description: 'The PDF',
+    },
+    400: problemResponse,
+    403: problemResponse,
+    404: problemResponse,
+  },
+});
+
+export const documentRoutes = new OpenAPIHono<ApiEnv>().openapi(route, async (c) => {
+  const { org, appraisalId, kind } = c.req.valid('param');
+  const { period, lang } = c.req.valid('query');
+  const answer = await downloadDocument(c.get('deps').db, c.get('principal'), {
+    org,
+    appraisalId,
+    kind,
+    period: period ?? null,
+    lang,
+    publicUrl: new URL(c.req.url).origin,
+  });
+  if ('document' in answer) {
+    const { pdf, fileName } = answer.document;
+    return c.body(new Uint8Array(pdf), 200, attachmentHeaders({ contentType: 'application/pdf', fileName }));
+  }
+  if (answer.refused === 'bad_period') throw new Refusal(400, 'bad_period', 'period is TW1 ... or akhir');
+  if (answer.refused === 'forbidden')
+    throw new Refusal(
+      403,
+      'forbidden',
+      "Only the employee, the rater, the rater's superior, HR and auditors read these documents",
+    );
+  throw new Refusal(404, 'not_found', 'No such appraisal');
+});

@@ -1,0 +1,68 @@
+// Downloading an appraisal's documents from the web (the same decision and issue as the API's
+// api/routes/documents.ts), and the public verification page /verify/<code>, mounted by bin/server.ts
+// outside /app: anyone holding a printout may check it, signed in or not.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { downloadDocument } from '../../documents/download.ts';
+import { normaliseCode } from '../../documents/proof.ts';
+import { verifyCode } from '../../documents/verify-document.ts';
+import { attachmentHeaders } from '../../http/attachment.ts';
+import type { Services } from '../commands/services.ts';
+import { translator } from './i18n/index.ts';
+import { notice } from './layout.ts';
+import { webKit } from './request-kit.ts';
+import { langOf, pageTranslator } from './session.ts';
+import { verifyBody } from './views/documents.ts';
+
+export function documentWebRoutes(deps: Services): Hono {
+  const web = new Hono();
+  const { render, need } = webKit(deps);
+  web.get('/appraisals/:appraisalId/documents/:kind', async (c) => {
+    const session = await need(c);
+    if (session instanceof Response) return session;
+    const t = pageTranslator(c, session);
+    const kind = c.req.param('kind');
+    const refuse = (status: 400 | 403 | 404, key: string) =>
+      render(c, t, { title: t('documents.title'), body: notice('error', t(key)), session, status });
+    if (kind !== 'skp' && kind !== 'evaluasi' && kind !== 'keberatan')
+      return refuse(404, 'documents.notFound');
+    const answer = await downloadDocument(deps.db, session.principal, {
+      org: session.principal.org,
+      appraisalId: c.req.param('appraisalId'),
+      kind,
+      period: c.req.query('period') ?? null,
+      lang: t.lang,
+      publicUrl: new URL(c.req.url).origin,
+    });
+    if ('document' in answer) {
+      const { pdf, fileName } = answer.document;
+      return c.body(
+        new Uint8Array(pdf),
+        200,
+        attachmentHeaders({ contentType: 'application/pdf', fileName }),
+      );
+    }
+    if (answer.refused === 'bad_period') return refuse(400, 'documents.badPeriod');
+    if (answer.refused === 'forbidden') return refuse(403, 'documents.forbidden');
+    return refuse(404, 'documents.notFound');
+  });
+  return web;
+}
+
+/** `/verify/<code>` and `/verify?code=`: public, read-only. */
+export function verifyRoutes(deps: Services): Hono {
+  const web = new Hono();
+  const { render } = webKit(deps);
+  const show = async (c: Context, typed: string) => {
+    const t = translator(langOf(c));
+    const code = normaliseCode(typed);
+    const check = code ? await verifyCode(deps.db, code) : null;
+    // A code that no seal lists answers 404, one whose check fails 409: a printout not to be trusted.
+    const status = !typed ? 200 : !code ? 400 : check?.intact ? 200 : check?.facts ? 409 : 404;
+    const body = verifyBody(t, code ?? typed, typed ? check : undefined);
+    return render(c, t, { title: t('verify.title'), body, status });
+  };
+  web.get('/', (c) => show(c, c.req.query('code') ?? ''));
+  web.get('/:code', (c) => show(c, c.req.param('code')));
+  return web;
+}

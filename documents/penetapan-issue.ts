@@ -1,0 +1,143 @@
+// The penetapan of a unit and period as the log stood at a position: the unit's capaian and calibration
+// from the cycle's stream, each member's predikat from their appraisal's stream; and issuing it under a
+// checkpoint seal like every document (issue.ts).
+import type { Kysely } from 'kysely';
+import { evaluationFile, peopleIn } from '../domain/appraisal/evaluation-file.ts';
+import type { AppraisalEvent } from '../domain/appraisal/events.ts';
+import { annualPeriod } from '../domain/cycle/periods.ts';
+import { cycleStreamId, parseCycleId } from '../domain/ids.ts';
+import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
+import type { Lang } from '../domain/vocabulary/languages.ts';
+import { timeZoneOf } from '../record/read/organisation.ts';
+import { employeeNames, staffCards } from '../record/read/people.ts';
+import type { Database } from '../schema/database.ts';
+import { type IssueOptions, type Prepared, prepare, sealAndRender } from './issue.ts';
+import { type PenetapanInput, penetapanDocument } from './penetapan.ts';
+import { headsAsOf, settledPosition } from './seals.ts';
+
+type Db = Kysely<Database>;
+
+async function streamUpTo(db: Db, streamId: string, position: number) {
+  return db
+    .selectFrom('events')
+    .select(['type', 'data'])
+    .where('stream_id', '=', streamId)
+    .where('global_position', '<=', position)
+    .orderBy('stream_version')
+    .execute();
+}
+
+export async function penetapanInputAsOf(
+  db: Db,
+  org: string,
+  cycleId: string,
+  unitCode: string,
+  period: string,
+  position: number,
+  lang: Lang,
+): Promise<PenetapanInput | undefined> {
+  const unit = await db
+    .selectFrom('units')
+    .select('name')
+    .where('org_id', '=', org)
+    .where('code', '=', unitCode)
+    .executeTakeFirst();
+  if (!unit) return undefined;
+  let capaian: PenetapanInput['capaian'] = null;
+  let calibration: PenetapanInput['calibration'] = null;
+  for (const { type, data } of await streamUpTo(db, cycleStreamId(cycleId), position)) {
+    const d = data as { unitCode: string; period?: string; predikat: UnitPredikat; at: string } & {
+      ok: boolean;
+      violations: Array<{ message: string }>;
+    };
+    if (d.unitCode !== unitCode) continue;
+    if (type === 'cycle.unitPredikatSet' && (d.period ?? annualPeriod) === period)
+      capaian = { predikat: d.predikat, at: d.at };
+    if (type === 'cycle.unitCalibrated' && period === annualPeriod)
+      calibration = { ok: d.ok, violations: d.violations, at: d.at };
+  }
+  const members = await db
+    .selectFrom('appraisals')
+    .select(['appraisal_id', 'nip'])
+    .where('cycle_id', '=', cycleId)
+    .where('unit_code', '=', unitCode)
+    .orderBy('nip')
+    .execute();
+  const cards = await staffCards(
+    db,
+    org,
+    members.map((m) => m.nip),
+  );
+  const people: PenetapanInput['people'] = [];
+  for (const m of members) {
+    const events = (await streamUpTo(db, `appraisal-${m.appraisal_id}`, position)) as AppraisalEvent[];
+    if (events.length === 0) continue;
+    const names = await employeeNames(db, org, peopleIn(events));
+    const file = evaluationFile(events, (nip) => names.get(nip) ?? null);
+    const rating =
+      period === annualPeriod ? file.akhir.rating : file.periods.find((p) => p.period === period)?.rating;
+    const card = cards.get(m.nip);
+    people.push({
+      nip: m.nip,
+      name: card?.name ?? file.employee.name,
+      position: card?.position ?? null,
+      predikat: rating?.predikat ?? null,
+    });
+  }
+  const organisation = await db
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', org)
+    .executeTakeFirst();
+  return {
+    cycleId,
+    year: parseCycleId(cycleId)?.year ?? new Date().getUTCFullYear(),
+    organisation: { name: organisation?.name ?? org, timeZone: await timeZoneOf(db, org) },
+    unit: { code: unitCode, name: unit.name },
+    period,
+    capaian,
+    calibration,
+    people,
+    lang,
+  };
+}
+
+/** The periods a unit has a penetapan for as of a position: those its capaian was set for, and the akhir once calibrated. */
+export async function penetapanPeriods(
+  db: Db,
+  cycleId: string,
+  unitCode: string,
+  position: number,
+): Promise<string[]> {
+  const periods = new Set<string>();
+  for (const { type, data } of await streamUpTo(db, cycleStreamId(cycleId), position)) {
+    const d = data as { unitCode: string; period?: string };
+    if (d.unitCode !== unitCode) continue;
+    if (type === 'cycle.unitPredikatSet') periods.add(d.period ?? annualPeriod);
+    if (type === 'cycle.unitCalibrated') periods.add(annualPeriod);
+  }
+  return [...periods].sort((a, b) => (a === annualPeriod ? 1 : b === annualPeriod ? -1 : a < b ? -1 : 1));
+}
+
+/** Issues the penetapan of these units and periods (every period each has, when none is given). */
+export async function issuePenetapan(
+  db: Db,
+  org: string,
+  cycleId: string,
+  units: ReadonlyArray<{ unitCode: string; period?: string }>,
+  options: IssueOptions,
+) {
+  const position = await settledPosition(db);
+  const heads = await headsAsOf(db, cycleId, position);
+  const head = heads.get(cycleStreamId(cycleId));
+  if (!head) return { documents: [], seal: null };
+  const prepared: Prepared[] = [];
+  for (const { unitCode, period } of units) {
+    const periods = period ? [period] : await penetapanPeriods(db, cycleId, unitCode, position);
+    for (const p of periods) {
+      const input = await penetapanInputAsOf(db, org, cycleId, unitCode, p, position, options.lang);
+      if (input) prepared.push(prepare(penetapanDocument(input), head, options.lang));
+    }
+  }
+  return sealAndRender(db, cycleId, position, heads, prepared, options);
+}

@@ -1,0 +1,119 @@
+// The Format Penetapan Predikat Kinerja of one unit and period: the unit's capaian kinerja organisasi, the
+// pola distribusi it implies, everyone's predikat, the calibration's findings, and the signed
+// justification (not recorded by siklus yet: left visibly empty). Pure, from what penetapan-data.ts read
+// as of the seal's position.
+import { annualPeriod } from '../domain/cycle/periods.ts';
+import {
+  distributionRuleTexts,
+  type UnitPredikat,
+  unitPredikatLabels,
+} from '../domain/rating/distribution-rules.ts';
+import { type Predikat, predikatLabels } from '../domain/rating/predikat.ts';
+import { localDateText } from '../domain/time/local-text.ts';
+import type { Lang } from '../domain/vocabulary/languages.ts';
+import { periodName } from './evaluation.ts';
+import { type Block, type DocumentModel, fact } from './model.ts';
+import { wordsFor } from './words.ts';
+
+export interface PenetapanInput {
+  cycleId: string;
+  year: number;
+  organisation: { name: string; timeZone: string };
+  unit: { code: string; name: string };
+  period: string;
+  capaian: { predikat: UnitPredikat; at: string } | null;
+  calibration: { ok: boolean; violations: Array<{ message: string }>; at: string } | null;
+  people: Array<{ nip: string; name: string | null; position: string | null; predikat: Predikat | null }>;
+  lang: Lang;
+}
+
+export const penetapanSubject = (cycleId: string, unitCode: string) => `${cycleId}:${unitCode}`;
+
+export function penetapanDocument(input: PenetapanInput): DocumentModel {
+  const { lang, unit, period, capaian, calibration } = input;
+  const w = wordsFor(lang);
+  const akhir = period === annualPeriod;
+  const findings = calibration
+    ? calibration.ok
+      ? w('patternMet')
+      : calibration.violations.map((v) => v.message).join(' / ') || w('patternNotMet')
+    : null;
+  const pattern = capaian
+    ? distributionRuleTexts(capaian.predikat)
+        .map((r) => r[lang])
+        .join(' / ')
+    : null;
+  const decidedAt = calibration?.at ?? capaian?.at;
+  const blocks: Block[] = [
+    {
+      kind: 'fields',
+      facts: [
+        fact('org', w('organisation'), input.organisation.name),
+        fact('unit', w('unit'), `${unit.name} (${unit.code})`),
+        fact(
+          'period',
+          w('assessmentPeriod'),
+          akhir ? `${w('akhir')} ${input.year}` : `${periodName(period, w)} ${input.year}`,
+        ),
+      ],
+    },
+    { kind: 'heading', text: w('capaian') },
+    {
+      kind: 'fields',
+      facts: [fact('capaian', w('unitPredikat'), capaian ? unitPredikatLabels[capaian.predikat] : null)],
+    },
+    { kind: 'heading', text: w('pola') },
+    { kind: 'fields', facts: [fact('pola', w('pattern'), pattern)] },
+    { kind: 'heading', text: w('predikat') },
+    {
+      kind: 'table',
+      columns: [
+        { title: w('no'), share: 0.06 },
+        { title: w('name'), share: 0.3 },
+        { title: w('nip'), share: 0.22 },
+        { title: w('position'), share: 0.22 },
+        { title: w('predikatShort'), share: 0.2 },
+      ],
+      rows: input.people.map((p, i) => [
+        fact(`person.${p.nip}.no`, w('no'), `${i + 1}`),
+        fact(`person.${p.nip}.name`, w('name'), p.name),
+        fact(`person.${p.nip}.nip`, w('nip'), p.nip),
+        fact(`person.${p.nip}.position`, w('position'), p.position),
+        fact(`person.${p.nip}.predikat`, w('predikatShort'), p.predikat ? predikatLabels[p.predikat] : null),
+      ]),
+    },
+    { kind: 'heading', text: w('findings') },
+    {
+      kind: 'fields',
+      facts: [
+        fact('findings', w('findingsLabel'), akhir ? findings : null),
+        // A justification signed when the pattern is not met is recorded by another change: left empty.
+        fact('justification', w('justification'), null),
+      ],
+    },
+    {
+      kind: 'signatures',
+      columns: [
+        [fact('sign.place', w('place'), input.organisation.name)],
+        [
+          fact(
+            'sign.date',
+            w('date'),
+            decidedAt ? localDateText(decidedAt, input.organisation.timeZone, lang) : null,
+          ),
+        ],
+      ],
+    },
+  ];
+  return {
+    kind: 'penetapan',
+    lang,
+    title: w('penetapanTitle'),
+    subtitle: `${w('period')}: ${periodName(period, w)}`,
+    cycleId: input.cycleId,
+    appraisalId: penetapanSubject(input.cycleId, unit.code),
+    period,
+    fileName: `penetapan-${unit.code}-${period}.pdf`,
+    blocks,
+  };
+}

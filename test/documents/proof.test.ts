@@ -1,0 +1,74 @@
+// The pieces of a document's proof: Merkle inclusion proofs, codes as people type them, and the QR code's
+// packed text.
+import { describe, expect, it } from 'vitest';
+import { leafHash, merkleTree, rootOf } from '../../documents/merkle.ts';
+import { decodeQrText, newCode, normaliseCode, type Payload, qrText } from '../../documents/proof.ts';
+
+const leaves = (n: number) => Array.from({ length: n }, (_, i) => leafHash(`leaf ${i}`));
+
+describe('Merkle proofs', () => {
+  it('lead every leaf of trees of 1 to 9 leaves to the root, and no other leaf there', () => {
+    for (let n = 1; n <= 9; n++) {
+      const tree = merkleTree(leaves(n));
+      for (let i = 0; i < n; i++) {
+        const proof = tree.proof(i);
+        expect(rootOf(leaves(n)[i] as string, proof)).toBe(tree.root);
+        expect(rootOf(leafHash('forged'), proof)).not.toBe(tree.root);
+      }
+    }
+  });
+
+  it('fail when one sibling or side of the proof changes', () => {
+    const tree = merkleTree(leaves(6));
+    const proof = tree.proof(3);
+    const [first, ...rest] = proof;
+    expect(first).toBeDefined();
+    const [side, hash] = first ?? ['L', ''];
+    expect(rootOf(leaves(6)[3] as string, [[side, leafHash('x')], ...rest])).not.toBe(tree.root);
+    expect(rootOf(leaves(6)[3] as string, [[side === 'L' ? 'R' : 'L', hash], ...rest])).not.toBe(tree.root);
+  });
+});
+
+describe('document codes', () => {
+  it('are read back as typed: any case, spaces, I/L for 1 and O for 0', () => {
+    const code = newCode();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(normaliseCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
+    expect(normaliseCode('ab1o-iLk9-zz00')).toBe('AB10-11K9-ZZ00');
+    expect(normaliseCode('AB1O-ILK9-ZZ0')).toBeUndefined();
+    expect(normaliseCode('UUUU-UUUU-UUUU')).toBeUndefined();
+  });
+});
+
+describe("the QR code's text", () => {
+  const payload: Payload = {
+    v: 1,
+    code: 'AB12-CD34-EF56',
+    kind: 'evaluasi',
+    cycleId: 'kab.bungo.2027',
+    appraisalId: 'kab.bungo.2027.199001012015032001',
+    period: 'TW1',
+    lang: 'id',
+    streamVersion: 42,
+    headHash: 'a'.repeat(64),
+    factsHash: 'b'.repeat(64),
+    seal: 3,
+    proof: [
+      ['L', 'c'.repeat(64)],
+      ['R', 'd'.repeat(64)],
+    ],
+  };
+
+  it('opens the public verification page and carries the proof back whole', () => {
+    const text = qrText('https://siklus.example/', payload);
+    expect(text.startsWith('https://siklus.example/verify/AB12-CD34-EF56#')).toBe(true);
+    expect(decodeQrText(text)).toEqual(payload);
+  });
+
+  it('is refused when cut or not a proof', () => {
+    const text = qrText('https://siklus.example', payload);
+    expect(decodeQrText(text.slice(0, -10))).toBeUndefined();
+    expect(decodeQrText('https://siklus.example/verify/AB12-CD34-EF56')).toBeUndefined();
+    expect(decodeQrText(text.replace('#evaluasi~', '#rapor~'))).toBeUndefined();
+  });
+});
