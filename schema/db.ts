@@ -36,5 +36,12 @@ export function createDb(url: string, options: DbOptions = {}): Kysely<Database>
   const pool = new pg.Pool({ connectionString: url, types, ...(options.max ? { max: options.max } : {}) });
   const onIdleError = options.onIdleError ?? ((error) => console.error('postgres pool:', error.message));
   pool.on('error', onIdleError);
+  // A client lent out has no error listener of the pool's: when the server ends its connection between
+  // two queries (PostgreSQL restarting under an open transaction), pg would emit an unhandled 'error'
+  // and end the process. The work on it fails by itself (its next query is refused, and the pool drops
+  // the client on release); this listener only keeps the process alive.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -95,6 +95,9 @@ switch (command) {
   case 'fuzz':
     exitCode = await runTs('bin/fuzz.ts', args);
     break;
+  case 'chaos':
+    exitCode = await runTs('bin/chaos.ts', args);
+    break;
   case 'test:unit':
     // The pure tier alone: no server is started (vitest.config.ts says which files are which).
     exitCode = await run(bin('vitest'), ['run', '--project', 'unit', ...args]);
@@ -106,7 +109,7 @@ switch (command) {
     break;
   default:
     console.error(
-      `usage: node scripts/bootstrap.mjs start|test|test:unit|screenshots|bench|simulate|fuzz [args]`,
+      `usage: node scripts/bootstrap.mjs start|test|test:unit|screenshots|bench|simulate|fuzz|chaos [args]`,
     );
     exitCode = 2;
 }

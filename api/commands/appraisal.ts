@@ -14,6 +14,7 @@ import { appraisalState, myAppraisal } from '../../record/read/appraisal.ts';
 import { taskOf } from '../../record/read/inbox.ts';
 import { publishedStandard } from '../../record/read/standards.ts';
 import { type ActResult, actUpdate } from '../../workflows/messages.ts';
+import { notFoundRefusal } from './appraisal-ended.ts';
 import { checkMeasureBindings, withMeasures } from './measure-binding.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
@@ -82,8 +83,7 @@ async function actOnAppraisal(
           : {};
       throw new Refusal(statusForCode(code), code, error.cause.message, extra);
     }
-    if (error instanceof WorkflowNotFoundError)
-      throw new Refusal(409, 'appraisal_closed', 'This appraisal has ended');
+    if (error instanceof WorkflowNotFoundError) throw await notFoundRefusal(services.db, appraisalId);
     throw error;
   }
 }

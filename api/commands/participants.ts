@@ -23,6 +23,7 @@ import {
   changeRaterUpdate,
   rejoinEmployeeUpdate,
 } from '../../workflows/messages.ts';
+import { notFoundRefusal } from './appraisal-ended.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
 import { requireHr } from './require.ts';
@@ -101,7 +102,7 @@ export async function changeRater(
     effectiveDate: request.effectiveDate,
     by: me.nip,
   };
-  const result = await update(member, () =>
+  const result = await update(services, member, () =>
     executeUpdate(
       services,
       services.temporal.workflow.getHandle(member.workflowId),
@@ -157,7 +158,7 @@ export async function appointActingRater(
   const recorded = cycle.calendar.timeZone;
   const timeZone = typeof recorded === 'string' ? recorded : await timeZoneOf(services.db, me.org);
   const appointment = { ...request, actingNip: acting.nip, timeZone, by: me.nip };
-  return update(member, () =>
+  return update(services, member, () =>
     executeUpdate(
       services,
       services.temporal.workflow.getHandle(member.workflowId),
@@ -219,8 +220,15 @@ export async function rejoinEmployee(
   };
 }
 
-/** Runs the Update; the appraisal's refusals as refusals, an ended appraisal as 409 appraisal_closed. */
-async function update(member: { appraisalId: string }, run: () => Promise<ActResult>): Promise<ChangeResult> {
+/**
+ * Runs the Update; the appraisal's refusals as refusals, an ended appraisal as 409 appraisal_closed, one
+ * whose workflow the launch has not started yet as 503 appraisal_starting.
+ */
+async function update(
+  services: Services,
+  member: { appraisalId: string },
+  run: () => Promise<ActResult>,
+): Promise<ChangeResult> {
   try {
     const result = await run();
     const movedTasks = result.eventTypes.filter((type) => type === 'task.reassigned').length;
@@ -230,8 +238,7 @@ async function update(member: { appraisalId: string }, run: () => Promise<ActRes
       const code = error.cause.type ?? 'rule_violation';
       throw new Refusal(statusForCode(code), code, error.cause.message);
     }
-    if (error instanceof WorkflowNotFoundError)
-      throw new Refusal(409, 'appraisal_closed', 'This appraisal has ended');
+    if (error instanceof WorkflowNotFoundError) throw await notFoundRefusal(services.db, member.appraisalId);
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import {
   isGrpcServiceError,
   ServiceError,
   type WorkflowHandle,
+  WorkflowNotFoundError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -81,7 +82,7 @@ function isTransportFailure(error: unknown): boolean {
 /**
  * Runs a Workflow Update under a deadline. `updateId` (from the Idempotency-Key) makes a retry the same
  * Update: Temporal returns the first execution's result or failure instead of running it again. Rule
- * failures and a missing workflow propagate unchanged for the caller to map.
+ * failures and a workflow that has ended propagate unchanged for the caller to map.
  */
 export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
   deps: TemporalDeps,
@@ -101,7 +102,28 @@ export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
     );
   } catch (error) {
     if (isTransportFailure(error)) throw outcomeUnknown();
+    if (error instanceof WorkflowNotFoundError && (await stillRunning(deps, handle))) throw outcomeUnknown();
     throw error;
+  }
+}
+
+/**
+ * The SDK reports any NOT_FOUND of an Update as a missing workflow, also the Update itself not found
+ * while its workflow runs (as just after the Temporal server restarted, its Update lost in flight):
+ * then the outcome is unknown and a retry will do, not "the appraisal has ended". Unsure counts as running.
+ */
+async function stillRunning(deps: TemporalDeps, handle: WorkflowHandle): Promise<boolean> {
+  try {
+    const description = await within(
+      // By workflow id alone: whether the appraisal's workflow runs, whichever run the handle named.
+      deps.temporal.withDeadline(Date.now() + probeMs * 5, () =>
+        deps.temporal.workflow.getHandle(handle.workflowId).describe(),
+      ),
+      probeMs * 5 + 250,
+    );
+    return description.status.name === 'RUNNING';
+  } catch (error) {
+    return !(error instanceof WorkflowNotFoundError);
   }
 }
 

@@ -195,6 +195,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'problem.unreadable_file': 'The file cannot be read as CSV or as an Excel workbook.',
   'problem.forbidden_actor': 'You may not do this.',
   'problem.appraisal_closed': 'This appraisal has ended.',
+  'problem.appraisal_starting': 'This appraisal is still being started. Try again in a few seconds.',
   'problem.deadline_passed': 'The deadline has passed.',
   'problem.not_found': 'Not found.',
   'problem.other': 'The request was refused ({code}).',

@@ -196,6 +196,7 @@ export const idOwn = {
   'problem.unreadable_file': 'Berkas tidak dapat dibaca sebagai CSV atau buku kerja Excel.',
   'problem.forbidden_actor': 'Anda tidak berwenang melakukan ini.',
   'problem.appraisal_closed': 'Penilaian ini sudah berakhir.',
+  'problem.appraisal_starting': 'Penilaian ini masih disiapkan. Coba lagi beberapa detik lagi.',
   'problem.deadline_passed': 'Batas waktu sudah lewat.',
   'problem.not_found': 'Tidak ditemukan.',
   'problem.other': 'Permintaan ditolak ({code}).',
