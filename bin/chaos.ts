@@ -4,38 +4,15 @@
 // PostgreSQL and Temporal dev server (real processes, to kill). Progress on stderr; one JSON line at the
 // end: {employees, faults, actions, duplicatesSent, lostEvents, duplicatedEvents, projectionMismatches,
 // stuckWorkflows, verify, wallMs, ...}; exit 1 when a loss figure is not 0 or verify fails, 2 on a usage error.
-import { parseArgs } from 'node:util';
 import { chaosFailed, runChaos } from '../reliability/chaos/run-chaos.ts';
+import { commandLine } from './command-line.ts';
 
-function usage(message: string): never {
-  console.error(`chaos: ${message}\nusage: npm run chaos -- [--employees N] [--seconds S]`);
-  process.exit(2);
-}
-
-function wholeNumber(
-  name: string,
-  raw: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max)
-    usage(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
-
-let parsed: ReturnType<
-  typeof parseArgs<{ options: { employees: { type: 'string' }; seconds: { type: 'string' } } }>
->;
-try {
-  parsed = parseArgs({ options: { employees: { type: 'string' }, seconds: { type: 'string' } } });
-} catch (error) {
-  usage(error instanceof Error ? error.message : String(error));
-}
-const employees = wholeNumber('employees', parsed.values.employees, 500, 10, 20_000);
-const seconds = wholeNumber('seconds', parsed.values.seconds, 0, 0, 86_400);
+const { wholeNumber } = commandLine('chaos', 'npm run chaos -- [--employees N] [--seconds S]', [
+  'employees',
+  'seconds',
+]);
+const employees = wholeNumber('employees', 500, 20_000, 10);
+const seconds = wholeNumber('seconds', 0, 86_400, 0);
 
 const figures = await runChaos({ employees, seconds, log: (line) => console.error(line) });
 console.log(JSON.stringify(figures));

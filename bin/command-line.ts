@@ -1,4 +1,4 @@
-// What the long-running commands (simulate, fuzz) share: their options read strictly, a usage error as a
+// What the long-running commands (simulate, fuzz, chaos) share: their options read strictly, a usage error as a
 // message and exit code 2, and a Temporal runtime whose logs stay off stdout (it keeps the JSON line).
 import { parseArgs } from 'node:util';
 import { Runtime } from '@temporalio/worker';
@@ -17,16 +17,16 @@ export function commandLine(command: string, usageLine: string, names: string[])
   } catch (error) {
     usage(error instanceof Error ? error.message : String(error));
   }
-  /** The option as a whole number from 1 to `max`, or `fallback` when absent. */
-  const wholeNumber = (name: string, fallback: number, max: number): number => {
+  /** The option as a whole number from `min` (1 unless said) to `max`, or `fallback` when absent. */
+  const wholeNumber = (name: string, fallback: number, max: number, min = 1): number => {
     const raw = values[name];
     if (raw === undefined) return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1 || value > max)
-      usage(`--${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      usage(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
     return value;
   };
-  return { usage, wholeNumber };
+  return { usage, wholeNumber, values };
 }
 
 /** The SDK's and its core's logs: errors only, on stderr. */

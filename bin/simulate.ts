@@ -5,9 +5,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime } from '@temporalio/worker';
 import { startPostgres } from '../runtime/postgres.ts';
 import { withStartRetries } from '../runtime/server-start.ts';
 import { resolveTestServer } from '../runtime/test-server.ts';
@@ -15,53 +13,20 @@ import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { createSimulationDatabase } from '../simulation/database.ts';
 import { runSimulation } from '../simulation/run-simulation.ts';
+import { commandLine, quietTemporalRuntime } from './command-line.ts';
 
-function usage(message: string): never {
-  console.error(
-    `simulate: ${message}\nusage: npm run simulate -- --employees N [--units U] [--seed S] [--documents DIR]`,
-  );
-  process.exit(2);
-}
-
-function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    usage(`--${name} must be a whole number from 1 to ${max}, got "${raw}"`);
-  return value;
-}
-
-let values: Record<string, string | undefined>;
-try {
-  ({ values } = parseArgs({
-    options: {
-      employees: { type: 'string' },
-      units: { type: 'string' },
-      seed: { type: 'string' },
-      documents: { type: 'string' },
-    },
-    strict: true,
-  }));
-} catch (error) {
-  usage(error instanceof Error ? error.message : String(error));
-}
-const employees = positiveInt('employees', values.employees, 200, 20_000);
-const units = positiveInt('units', values.units, Math.max(1, Math.ceil(employees / 25)), 1_000);
-const seed = positiveInt('seed', values.seed, 1, 2 ** 31);
+const { usage, wholeNumber, values } = commandLine(
+  'simulate',
+  'npm run simulate -- --employees N [--units U] [--seed S] [--documents DIR]',
+  ['employees', 'units', 'seed', 'documents'],
+);
+const employees = wholeNumber('employees', 200, 20_000);
+const units = wholeNumber('units', Math.max(1, Math.ceil(employees / 25)), 1_000);
+const seed = wholeNumber('seed', 1, 2 ** 31);
 if (values.documents === '') usage('--documents needs a folder');
 if (units >= employees)
   usage('--units must be smaller than --employees (each unit needs a leader and staff)');
-
-Runtime.install({
-  logger: {
-    log: () => {},
-    trace: () => {},
-    debug: () => {},
-    info: () => {},
-    warn: () => {},
-    error: (m) => console.error(m),
-  },
-});
+quietTemporalRuntime();
 const root = mkdtempSync(join(tmpdir(), 'siklus-sim-'));
 chmodSync(root, 0o755);
 const postgres = await startPostgres({ dataDir: join(root, 'pg'), persistent: false });
