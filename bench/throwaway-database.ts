@@ -35,7 +35,8 @@ export async function throwawayDatabase(
   };
 }
 
-async function admin(url: string, text: string): Promise<void> {
+/** One statement on its own connection (create or drop a database, which no transaction may do). */
+export async function admin(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -168,7 +168,7 @@ async function launch(
         'Fix the cause above, or set TEMPORAL_ADDRESS to use your own Temporal server',
       );
     }
-    if (await answers(address, namespace)) return child;
+    if (await temporalAnswers(address, namespace)) return child;
     if (Date.now() > deadline) {
       await stopChild(child, 'SIGKILL', 1_000);
       throw new ServerStartError(
@@ -182,7 +182,7 @@ async function launch(
 }
 
 /** Whether the frontend answers and the namespace exists (the CLI registers it while starting). */
-async function answers(address: string, namespace: string): Promise<boolean> {
+export async function temporalAnswers(address: string, namespace: string): Promise<boolean> {
   let connection: Connection | undefined;
   try {
     connection = await Connection.connect({ address, connectTimeout: 1_000 });

@@ -9,10 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { Connection } from '@temporalio/client';
 import pg from 'pg';
+import { admin } from '../../bench/throwaway-database.ts';
 import { type RunningPostgres, startPostgres, withDatabase } from '../../runtime/postgres.ts';
-import { type RunningTemporal, startTemporalDevServer } from '../../runtime/temporal-server.ts';
+import {
+  type RunningTemporal,
+  startTemporalDevServer,
+  temporalAnswers,
+} from '../../runtime/temporal-server.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const workerEntry = fileURLToPath(new URL('../../bin/worker.ts', import.meta.url));
@@ -203,19 +207,6 @@ async function until(
   throw new Error(`${name} did not come back within 120 s`);
 }
 
-async function temporalAnswers(address: string, namespace: string): Promise<boolean> {
-  let connection: Connection | undefined;
-  try {
-    connection = await Connection.connect({ address, connectTimeout: 1_000 });
-    await connection.workflowService.describeNamespace({ namespace });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await connection?.close().catch(() => {});
-  }
-}
-
 async function postgresAnswers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
   try {
@@ -226,15 +217,5 @@ async function postgresAnswers(url: string): Promise<boolean> {
     return false;
   } finally {
     await client.end().catch(() => {});
-  }
-}
-
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
   }
 }
