@@ -2,16 +2,15 @@
 // place, keyed by NIP); invalid rows are reported with their line and reasons and write nothing. PNS and PPPK
 // mix freely: each row's employment status is its number's kind.
 // References (unit, position, supervisor) are checked against the database and the file itself.
+
 import type { Kysely } from 'kysely';
 import {
   type EmployeeRow,
-  type FileRecord,
   type ImportedEmployee,
   readEmployeeRows,
 } from '../domain/organisation/employee-csv.ts';
 import type { Database } from '../schema/database.ts';
-import { readCsvRecords } from './csv-records.ts';
-import { readXlsxRecords } from './xlsx-records.ts';
+import { readFileRecords, type UploadedFile } from './file-records.ts';
 
 export type ImportRowResult =
   | { line: number; ok: true; nip: string; action: 'created' | 'updated' }
@@ -24,20 +23,16 @@ export type ImportResult =
   | { ok: false; unreadable: string };
 
 /** CSV as text or bytes (UTF-8), or an XLSX workbook (its first sheet). */
-export type EmployeeFile = string | Uint8Array | { xlsx: Uint8Array };
+export type EmployeeFile = UploadedFile;
 
 export async function importEmployees(
   db: Kysely<Database>,
   orgId: string,
   file: EmployeeFile,
 ): Promise<ImportResult> {
-  let records: FileRecord[];
-  if (typeof file === 'object' && 'xlsx' in file) {
-    const read = await readXlsxRecords(file.xlsx);
-    if (!read.ok) return { ok: false, unreadable: read.error };
-    records = read.records;
-  } else records = await readCsvRecords(file);
-  const parsed = readEmployeeRows(records);
+  const read = await readFileRecords(file);
+  if (!read.ok) return read;
+  const parsed = readEmployeeRows(read.records);
   if (!parsed.ok) return { ok: false, headerErrors: parsed.headerErrors };
   return db.transaction().execute(async (trx) => {
     // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.

@@ -1,6 +1,7 @@
 // HR's measures of units: their definitions (in place by code) and their values per unit and period, from
 // a CSV or XLSX file or posted by another system. All or nothing: a value is written only when every row
 // of the file is right, in one transaction; a re-import replaces a unit's value for that period.
+
 import type { Kysely } from 'kysely';
 import type { Measure } from '../domain/measures/measure.ts';
 import {
@@ -12,11 +13,9 @@ import {
   type RowDefaults,
   readMeasureRows,
 } from '../domain/measures/measure-file.ts';
-import type { FileRecord } from '../domain/organisation/employee-csv.ts';
 import type { Database } from '../schema/database.ts';
-import { readCsvRecords } from './csv-records.ts';
+import { readFileRecords, type UploadedFile } from './file-records.ts';
 import { ensureOrganisation } from './units-and-positions.ts';
-import { readXlsxRecords } from './xlsx-records.ts';
 
 type Db = Kysely<Database>;
 
@@ -49,7 +48,7 @@ export async function upsertMeasures(db: Db, orgId: string, measures: readonly M
 }
 
 /** A measures file: CSV as text or bytes, or an XLSX workbook (its first sheet). */
-export type MeasureFile = string | Uint8Array | { xlsx: Uint8Array };
+export type MeasureFile = UploadedFile;
 
 export type MeasureImport = MeasureRows | { ok: false; unreadable: string };
 
@@ -61,13 +60,9 @@ export async function importMeasureFile(
   file: MeasureFile,
   defaults: RowDefaults,
 ): Promise<MeasureImport> {
-  let records: FileRecord[];
-  if (typeof file === 'object' && 'xlsx' in file) {
-    const read = await readXlsxRecords(file.xlsx);
-    if (!read.ok) return { ok: false, unreadable: read.error };
-    records = read.records;
-  } else records = await readCsvRecords(file);
-  return writeChecked(db, orgId, by, (known) => readMeasureRows(records, defaults, known));
+  const read = await readFileRecords(file);
+  if (!read.ok) return read;
+  return writeChecked(db, orgId, by, (known) => readMeasureRows(read.records, defaults, known));
 }
 
 /** Checks a posted list; writes its values only when every entry is right. */

@@ -2,9 +2,11 @@
 // system, both with a source and a timestamp. Every row is checked so that whoever sends them sees every
 // problem at once, and one bad row refuses the whole file: a unit's figures are either all in or none.
 // Reading the file is I/O (organisation/); the rules live here. Nothing here throws on bad input.
+
 import { z } from 'zod';
 import { isPeriodId } from '../cycle/periods.ts';
 import type { FileRecord } from '../organisation/employee-csv.ts';
+import { headerErrors } from '../organisation/file-header.ts';
 
 /** The columns, in the documented order; any order is accepted, `source` and `recorded_at` may be left out. */
 export const measureFileColumns = [
@@ -69,8 +71,8 @@ export function readMeasureRows(
     return { ok: false, headerErrors: [`the file is empty; expected the header ${expected}`] };
   if ('error' in first) return { ok: false, headerErrors: [`header (line ${first.line}): ${first.error}`] };
   const header = first.fields.map((f) => f.trim().toLowerCase());
-  const headerErrors = checkHeader(header);
-  if (headerErrors.length > 0) return { ok: false, headerErrors };
+  const headerProblems = headerErrors(header, measureFileColumns, optionalColumns);
+  if (headerProblems.length > 0) return { ok: false, headerErrors: headerProblems };
   const rows: Array<{ line: number; cells: Cells } | RowErrors> = [];
   for (const record of records.slice(1)) {
     if ('error' in record) {
@@ -209,19 +211,4 @@ export function parseAmount(text: string): number | string {
     return `"${t}" is not a number of at least 0 (one decimal separator, no thousands separator)`;
   const n = Number(t.replace(',', '.'));
   return n > 1e12 ? `${t} is larger than 10^12` : n;
-}
-
-function checkHeader(header: string[]): string[] {
-  const errors: string[] = [];
-  const known = new Set<string>(measureFileColumns);
-  const seen = new Set<string>();
-  for (const name of header) {
-    if (!known.has(name)) errors.push(`header: unknown column '${name}'; the columns are ${expected}`);
-    else if (seen.has(name)) errors.push(`header: column '${name}' appears twice`);
-    seen.add(name);
-  }
-  for (const column of measureFileColumns)
-    if (!optionalColumns.has(column) && !seen.has(column))
-      errors.push(`header: column '${column}' is missing`);
-  return errors;
 }

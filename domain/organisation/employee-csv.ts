@@ -1,8 +1,10 @@
 // The employee import file: one employee per row, checked row by row so that HR sees every problem of a
 // file at once. Reading the file (CSV or XLSX) is I/O and lives in organisation/; the rules live here.
 // Nothing here throws on bad input.
+
 import { z } from 'zod';
 import { type EmploymentStatus, parseRank } from './employment.ts';
+import { headerErrors } from './file-header.ts';
 import { nipKind, parseNip } from './nip.ts';
 
 /** One record of the file as read: its cells, or why it could not be read; `line` is where it starts. */
@@ -89,8 +91,8 @@ export function readEmployeeRows(records: readonly FileRecord[]): EmployeeCsv {
   if ('error' in first) return { ok: false, headerErrors: [`header (line ${first.line}): ${first.error}`] };
 
   const header = first.fields.map((f) => f.trim().toLowerCase());
-  const headerErrors = checkHeader(header);
-  if (headerErrors.length > 0) return { ok: false, headerErrors };
+  const headerProblems = headerErrors(header, employeeCsvColumns, optionalColumns);
+  if (headerProblems.length > 0) return { ok: false, headerErrors: headerProblems };
 
   const firstLineOfNip = new Map<string, number>();
   const rows: EmployeeRow[] = [];
@@ -106,22 +108,6 @@ export function readEmployeeRows(records: readonly FileRecord[]): EmployeeCsv {
 }
 
 const expected = employeeCsvColumns.join(',');
-
-function checkHeader(header: string[]): string[] {
-  const errors: string[] = [];
-  const known = new Set<string>(employeeCsvColumns);
-  const seen = new Set<string>();
-  for (const name of header) {
-    if (!known.has(name)) errors.push(`header: unknown column '${name}'; the columns are ${expected}`);
-    else if (seen.has(name)) errors.push(`header: column '${name}' appears twice`);
-    seen.add(name);
-  }
-  for (const column of employeeCsvColumns) {
-    if (!optionalColumns.has(column) && !seen.has(column))
-      errors.push(`header: column '${column}' is missing`);
-  }
-  return errors;
-}
 
 function readRow(
   line: number,
