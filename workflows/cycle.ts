@@ -3,13 +3,12 @@
 // unit once its predikat distribution passes calibration or, when it does not, once its penetapan is
 // signed (the `penetapan` patch; the decisions are domain/cycle/decide-penetapan.ts's), and takes HR's
 // changes as Updates.
-import { ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities/index.ts';
 import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/decide.ts';
 import { nextPenetapanDeadline, penetapanStep } from '../domain/cycle/decide-penetapan.ts';
 import type { CycleEvent, Population } from '../domain/cycle/events.ts';
 import { type CycleState, evolveCycle, initialCycleState } from '../domain/cycle/state.ts';
-import { isDomainError } from '../domain/errors.ts';
 import { cycleStreamId } from '../domain/ids.ts';
 import type { AppraisalCalendar } from './appraisal-input.ts';
 import { createRecorder } from './event-recorder.ts';
@@ -24,6 +23,7 @@ import {
   setUnitPredikatUpdate,
   signPenetapanUpdate,
 } from './messages.ts';
+import { toFailure } from './update-failure.ts';
 
 export interface CycleInput {
   cycleId: string;
@@ -220,17 +220,6 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   function isReleased(unitCode: string): boolean {
     return Boolean(state?.units[unitCode]?.released);
   }
-}
-
-/** A rule's DomainError as the Update's failure (its code is the failure type the API maps to HTTP). */
-function toFailure(error: unknown): unknown {
-  if (!isDomainError(error)) return error;
-  return ApplicationFailure.create({
-    type: error.code,
-    message: error.message,
-    details: [error.details ?? {}],
-    nonRetryable: true,
-  });
 }
 
 /** The first event of a cycle's stream starts its state. */

@@ -23,7 +23,6 @@ import { quarters } from '../domain/appraisal/quarters.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import * as transitions from '../domain/appraisal/transitions.ts';
 import type { EvaluationPeriod } from '../domain/cycle/periods.ts';
-import { isDomainError } from '../domain/errors.ts';
 import { appraisalStreamId } from '../domain/ids.ts';
 import { endOfLocalDayAfter } from '../domain/time/fixed-offsets.ts';
 import type { AppraisalInput } from './appraisal-input.ts';
@@ -39,6 +38,7 @@ import {
 } from './messages.ts';
 import { acceptParticipantChanges } from './participant-changes.ts';
 import { lookupsFor } from './skp-lookups.ts';
+import { toFailure } from './update-failure.ts';
 
 /**
  * The command schemas (and zod), loaded on the first Update: the SDK evaluates a workflow's static
@@ -382,15 +382,4 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
 function openedEvents(input: AppraisalInput): AppraisalEvent[] {
   if (!input.opened) return [];
   return 'events' in input.opened ? input.opened.events : openingEvents(input, input.opened.at);
-}
-
-/** A rule's DomainError as the Update's failure (its code is the failure type the API maps to HTTP). */
-function toFailure(error: unknown): unknown {
-  if (!isDomainError(error)) return error;
-  return ApplicationFailure.create({
-    type: error.code,
-    message: error.message,
-    details: [error.details ?? {}],
-    nonRetryable: true,
-  });
 }

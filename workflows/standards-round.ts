@@ -3,7 +3,6 @@
 // deadline, then the close of the window), and takes people's commands as validated Updates until HR
 // closes the round. Every decision is the pure domain's (domain/standards/decide.ts), recorded as events.
 import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import { isDomainError } from '../domain/errors.ts';
 import { standardsStreamId } from '../domain/ids.ts';
 import type * as Commands from '../domain/standards/commands.ts';
 import {
@@ -18,6 +17,7 @@ import { evolveRound, initialRoundState, type RoundState } from '../domain/stand
 import { createRecorder } from './event-recorder.ts';
 import { createLock } from './lock.ts';
 import { actOnStandardsUpdate, standardsRoundQuery } from './messages.ts';
+import { toFailure } from './update-failure.ts';
 
 export type StandardsRoundInput = RoundStart;
 
@@ -104,15 +104,4 @@ export async function StandardsRoundWorkflow(input: StandardsRoundInput): Promis
   await condition(closed);
   await condition(allHandlersFinished);
   return state as unknown as RoundState;
-}
-
-/** A rule's DomainError as the Update's failure (its code is the failure type the API maps to HTTP). */
-function toFailure(error: unknown): unknown {
-  if (!isDomainError(error)) return error;
-  return ApplicationFailure.create({
-    type: error.code,
-    message: error.message,
-    details: [error.details ?? {}],
-    nonRetryable: true,
-  });
 }
