@@ -146,6 +146,8 @@ describe('HR and auditor pages in a real browser', () => {
     copyToDocs(await page.screenshot('hr-progress'), 'hr-progress.png');
 
     await page.select('#predikat-PKM-MB', 'baik');
+    // HR records a unit's capaian only as a named delegate, with the delegation's document.
+    await page.type('#predikat-PKM-MB-document', 'SK Bupati 800/12/2027');
     await page.click('form:has(#predikat-PKM-MB) button');
     await page.waitFor(`location.search.includes('predikat=PKM-MB')`, 30_000);
     expect(await text()).toContain('Predikat unit Puskesmas Muara Bungo I disimpan');
