@@ -2,7 +2,7 @@
 // running cycle (late joiners, a leaver, a unit's deadline). Each is a workflow start or a Workflow
 // Update on the CycleWorkflow, under the same deadline and 503 handling as every Temporal call; with a
 // key the Update id (and the start's memo) is derived from it, so a repeat gets the first outcome.
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '../../auth/identity.ts';
 import { defaultSkpApproach, type SkpApproach, skpApproaches } from '../../domain/appraisal/skp.ts';
 import type { Step } from '../../domain/appraisal/types.ts';
@@ -33,7 +33,7 @@ import { updateIdFor } from './operation-id.ts';
 import { Refusal, refusalOf } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
-import { callTemporal, executeUpdate } from './temporal-calls.ts';
+import { executeUpdate, startWorkflowOnce } from './temporal-calls.ts';
 
 export interface StartCycleRequest {
   year: number;
@@ -58,7 +58,7 @@ export async function startCycle(
   key: string | undefined,
 ): Promise<{ cycleId: string; workflowId: string }> {
   requireHr(me);
-  const { temporal, taskQueue } = services;
+  const { taskQueue } = services;
   const periods = request.periods ?? defaultPeriodKind;
   if (!isPeriodKind(periods))
     throw new Refusal(
@@ -92,26 +92,14 @@ export async function startCycle(
   };
   const workflowId = cycleWorkflowId(cycleId);
   const operationId = updateIdFor(me, key);
-  try {
-    await callTemporal(services, () =>
-      temporal.workflow.start('CycleWorkflow', {
-        workflowId,
-        taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        // Marks the start as this keyed request's, so its retry can tell its own start from another.
-        ...(operationId ? { memo: { startRequest: operationId } } : {}),
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    // A retry whose first attempt started the cycle but lost the answer gets that answer.
-    const ours =
-      operationId !== undefined &&
-      (await callTemporal(services, () => temporal.workflow.getHandle(workflowId).describe())).memo
-        ?.startRequest === operationId;
-    if (!ours) throw new Refusal(409, 'cycle_exists', `The ${request.year} cycle was already started`);
-  }
+  // A retry whose first attempt started the cycle but lost the answer gets that answer.
+  const outcome = await startWorkflowOnce(
+    services,
+    { workflowType: 'CycleWorkflow', workflowId, taskQueue, args: [input] },
+    operationId,
+  );
+  if (outcome === 'theirs')
+    throw new Refusal(409, 'cycle_exists', `The ${request.year} cycle was already started`);
   return { cycleId, workflowId };
 }
 

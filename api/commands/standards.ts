@@ -3,11 +3,7 @@
 // round's Workflow Update, whose validator and rules decide (their codes become refusals); everyone reads
 // the positions they take part in. With a key the Update id (and the start's memo) derive from it, so a
 // repeat gets the first outcome.
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Principal } from '../../auth/identity.ts';
 import { standardsRoundIdFor, standardsWorkflowId } from '../../domain/ids.ts';
@@ -25,7 +21,7 @@ import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
-import { callTemporal, defaultUpdateTimeoutMs, executeUpdate } from './temporal-calls.ts';
+import { defaultUpdateTimeoutMs, executeUpdate, startedBy, startWorkflowOnce } from './temporal-calls.ts';
 
 export interface StartRoundRequest {
   /** The window's last day (YYYY-MM-DD): comments are taken until 23:59:59 there, in the organisation's zone. */
@@ -46,7 +42,7 @@ export async function startStandardsRound(
   key: string | undefined,
 ): Promise<{ roundId: string; workflowId: string; deadline: string }> {
   requireHr(me);
-  const { db, temporal, taskQueue } = services;
+  const { db, taskQueue } = services;
   const timeZone = await timeZoneOf(db, me.org);
   const day = parseInstant(request.until, timeZone);
   const deadline =
@@ -93,33 +89,18 @@ export async function startStandardsRound(
     positions,
     startedBy: me.nip,
   };
-  try {
-    await callTemporal(services, () =>
-      temporal.workflow.start('StandardsRoundWorkflow', {
-        workflowId,
-        taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        ...(operationId ? { memo: { startRequest: operationId } } : {}),
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    if (!operationId || (await startedBy(services, workflowId)) !== operationId)
-      throw new Refusal(409, 'round_open', `Round ${roundId} was started by another request`, { roundId });
-  }
+  const outcome = await startWorkflowOnce(
+    services,
+    { workflowType: 'StandardsRoundWorkflow', workflowId, taskQueue, args: [input] },
+    operationId,
+  );
+  if (outcome === 'theirs')
+    throw new Refusal(409, 'round_open', `Round ${roundId} was started by another request`, { roundId });
   // Answered once the round is on record (its first workflow task), so the next read sees it.
   const until = Date.now() + (services.updateTimeoutMs ?? defaultUpdateTimeoutMs);
   while (!(await roundOf(db, me.org, roundId)) && Date.now() < until)
     await new Promise((r) => setTimeout(r, 50));
   return { roundId, workflowId, deadline };
-}
-
-async function startedBy(services: Services, workflowId: string): Promise<unknown> {
-  const described = await callTemporal(services, () =>
-    services.temporal.workflow.getHandle(workflowId).describe(),
-  );
-  return described.memo?.startRequest;
 }
 
 /** Acts on a round of my organisation: 404 for none, 409 round_closed once its workflow has ended. */

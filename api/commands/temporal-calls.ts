@@ -7,6 +7,7 @@ import {
   type Client,
   isGrpcServiceError,
   ServiceError,
+  WorkflowExecutionAlreadyStartedError,
   type WorkflowHandle,
   WorkflowNotFoundError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
@@ -137,4 +138,39 @@ export async function callTemporal<T>(deps: TemporalDeps, call: () => Promise<T>
     if (isTransportFailure(error)) throw outcomeUnknown();
     throw error;
   }
+}
+
+/**
+ * Starts a workflow that may run only once under its id, its start marked as the keyed request's
+ * (`operationId`, in the memo) so a retry can tell its own start from another's: `started` now,
+ * `ours` (a retry whose first attempt started it but lost the answer), or `theirs` (another request's).
+ */
+export async function startWorkflowOnce(
+  deps: TemporalDeps,
+  start: { workflowType: string; workflowId: string; taskQueue: string; args: unknown[] },
+  operationId: string | undefined,
+): Promise<'started' | 'ours' | 'theirs'> {
+  try {
+    await callTemporal(deps, () =>
+      deps.temporal.workflow.start(start.workflowType, {
+        workflowId: start.workflowId,
+        taskQueue: start.taskQueue,
+        args: start.args,
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        ...(operationId ? { memo: { startRequest: operationId } } : {}),
+      }),
+    );
+    return 'started';
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    return (await startedBy(deps, start.workflowId)) === operationId && operationId !== undefined
+      ? 'ours'
+      : 'theirs';
+  }
+}
+
+/** Which keyed request started the workflow (its memo), if one did. */
+export async function startedBy(deps: TemporalDeps, workflowId: string): Promise<unknown> {
+  const described = await callTemporal(deps, () => deps.temporal.workflow.getHandle(workflowId).describe());
+  return described.memo?.startRequest;
 }
