@@ -169,27 +169,8 @@ async function projectTask(
         .execute();
       return;
     }
-    case 'task.reminded': {
-      await writes.flushTasks();
-      const task = await trx
-        .updateTable('tasks')
-        .set({ reminded_at: event.data.at })
-        .where('task_id', '=', event.data.taskId)
-        .returning(['assignee_nip', 'assignee_role'])
-        .executeTakeFirst();
-      if (task) {
-        writes.notify({
-          org_id: state.orgId,
-          task_id: event.data.taskId,
-          recipient_nip: task.assignee_nip,
-          recipient_role: task.assignee_role,
-          kind: 'reminder',
-          event_id: eventId,
-          created_at: event.data.at,
-        });
-      }
-      return;
-    }
+    case 'task.reminded':
+      return writes.remind({ orgId: state.orgId, taskId: event.data.taskId, eventId, at: event.data.at });
     case 'task.reassigned': {
       // The task moves to its new holder's inbox, with a notification as for any task they are given.
       const t = event.data;

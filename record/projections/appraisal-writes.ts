@@ -73,6 +73,27 @@ export class AppraisalWrites {
     }
   }
 
+  /** A reminder of an open task: marked on the task, and a notification to whoever holds it now. */
+  async remind(reminder: { orgId: string; taskId: string; eventId: string; at: string }): Promise<void> {
+    await this.flushTasks();
+    const task = await this.trx
+      .updateTable('tasks')
+      .set({ reminded_at: reminder.at })
+      .where('task_id', '=', reminder.taskId)
+      .returning(['assignee_nip', 'assignee_role'])
+      .executeTakeFirst();
+    if (!task) return;
+    this.notify({
+      org_id: reminder.orgId,
+      task_id: reminder.taskId,
+      recipient_nip: task.assignee_nip,
+      recipient_role: task.assignee_role,
+      kind: 'reminder',
+      event_id: reminder.eventId,
+      created_at: reminder.at,
+    });
+  }
+
   /** Writes buffered tasks and notifications: call before any other statement on tasks. */
   async flushTasks(): Promise<void> {
     const tasks = [...this.tasks.values()];

@@ -104,26 +104,8 @@ async function projectEvent(
       return closeTask(event.data.taskId, 'expired', event.data.at);
     case 'standards.taskCancelled':
       return closeTask(event.data.taskId, 'cancelled', event.data.at);
-    case 'standards.taskReminded': {
-      await writes.flushTasks();
-      const task = await trx
-        .updateTable('tasks')
-        .set({ reminded_at: event.data.at })
-        .where('task_id', '=', event.data.taskId)
-        .returning(['assignee_nip', 'assignee_role'])
-        .executeTakeFirst();
-      if (task)
-        writes.notify({
-          org_id: state.orgId,
-          task_id: event.data.taskId,
-          recipient_nip: task.assignee_nip,
-          recipient_role: task.assignee_role,
-          kind: 'reminder',
-          event_id: eventId,
-          created_at: event.data.at,
-        });
-      return;
-    }
+    case 'standards.taskReminded':
+      return writes.remind({ orgId: state.orgId, taskId: event.data.taskId, eventId, at: event.data.at });
     case 'standards.published': {
       const p = event.data;
       await trx
