@@ -4,11 +4,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { appraisalWorkflowsOfCyclePrefix, cycleWorkflowId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
-import { workflowsPath } from '../worker/create-worker.ts';
+import { preloadModules, workflowsPath } from '../worker/create-worker.ts';
+import { workflowBundle as productionBundle } from '../worker/workflow-bundle.ts';
 import { type History, historyFromJSON, historyToJSON } from './history-json.ts';
 
 export interface CycleHistory {
@@ -120,20 +121,16 @@ export function readCycleHistories(dir: string): CycleHistory[] {
 }
 
 /**
- * Replays each history against the current workflow code (workers/create-worker.ts's workflowsPath,
- * bundled once, or the bundle given) and reports per workflow: ok, or the error message.
+ * Replays each history against the current workflow code (the production worker's bundle, or the
+ * bundle given) and reports per workflow: ok, or the error message.
  */
 export async function replayCycleHistories(
   histories: ReadonlyArray<Pick<CycleHistory, 'workflowId' | 'workflowType' | 'history'>>,
   options: { workflowBundle?: WorkflowBundle; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ReplayOutcome[]> {
-  // The bundler reports its progress at info level; an audit prints only its own report.
+  // The production worker's bundle (worker/workflow-bundle.ts), built once per content.
   const workflowBundle =
-    options.workflowBundle ??
-    (await bundleWorkflowCode({
-      workflowsPath,
-      logger: new DefaultLogger('WARN'),
-    }));
+    options.workflowBundle ?? (await productionBundle({ workflowsPath, preloadModules }));
   const typeOf = new Map(histories.map((h) => [h.workflowId, h.workflowType]));
   const outcomes: ReplayOutcome[] = [];
   const input = histories.map(({ workflowId, history }) => ({ workflowId, history }));

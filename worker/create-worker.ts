@@ -7,6 +7,7 @@ import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { createActivities } from '../activities/index.ts';
 import type { Database } from '../schema/database.ts';
+import { workflowBundle } from './workflow-bundle.ts';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -28,7 +29,7 @@ export interface WorkerOptions {
   stickyQueueScheduleToStartTimeout?: Duration;
 }
 
-export function createWorker(options: WorkerOptions): Promise<Worker> {
+export async function createWorker(options: WorkerOptions): Promise<Worker> {
   // Activities that start and signal appraisals share the worker's connection.
   let client: Client | undefined;
   const temporal =
@@ -41,8 +42,7 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    workflowsPath,
-    bundlerOptions: { preloadModules },
+    workflowBundle: await workflowBundle({ workflowsPath, preloadModules }),
     ...(options.stickyQueueScheduleToStartTimeout
       ? { stickyQueueScheduleToStartTimeout: options.stickyQueueScheduleToStartTimeout }
       : {}),

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -25,7 +25,8 @@ import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { runSimulation } from '../../simulation/run-simulation.ts';
-import { workflowsPath } from '../../worker/create-worker.ts';
+import { preloadModules, workflowsPath } from '../../worker/create-worker.ts';
+import { workflowBundle } from '../../worker/workflow-bundle.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
 
@@ -36,7 +37,7 @@ describe('auditing a simulated year of 40 employees', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Kysely<Database>;
   let cycleId: string;
-  let workflowBundle: WorkflowBundle;
+  let bundle: WorkflowBundle;
   let histories: CycleHistory[];
   const dir = mkdtempSync(join(tmpdir(), 'siklus-histories-'));
 
@@ -48,10 +49,7 @@ describe('auditing a simulated year of 40 employees', () => {
     await runSimulation(env, db, { employees: 40, units: 3, seed: 11 });
     const cycle = await db.selectFrom('cycles').select('cycle_id').executeTakeFirstOrThrow();
     cycleId = cycle.cycle_id;
-    workflowBundle = await bundleWorkflowCode({
-      workflowsPath,
-      logger: new DefaultLogger('WARN'),
-    });
+    bundle = await workflowBundle({ workflowsPath, preloadModules });
   }, 600_000);
 
   afterAll(async () => {
@@ -134,7 +132,7 @@ describe('auditing a simulated year of 40 employees', () => {
     expect(readdirSync(dir)).toHaveLength(42);
     const reread = readCycleHistories(dir);
     expect(reread.map((h) => h.workflowId)).toEqual(histories.map((h) => h.workflowId));
-    const outcomes = await replayCycleHistories(reread, { workflowBundle });
+    const outcomes = await replayCycleHistories(reread, { workflowBundle: bundle });
     expect(outcomes.filter((o) => !o.ok)).toEqual([]);
     expect(outcomes).toHaveLength(41);
   }, 300_000);
@@ -147,7 +145,7 @@ describe('auditing a simulated year of 40 employees', () => {
     const scheduled = json.events.find((e) => e.activityTaskScheduledEventAttributes);
     scheduled!.activityTaskScheduledEventAttributes!.activityType.name = 'somethingElse';
     const outcomes = await replayCycleHistories([cycle!, { ...first!, history: historyFromJSON(json) }], {
-      workflowBundle,
+      workflowBundle: bundle,
     });
     expect(outcomes[0]).toMatchObject({ workflowId: cycle!.workflowId, ok: true });
     expect(outcomes[1]).toMatchObject({ workflowId: first!.workflowId, ok: false });

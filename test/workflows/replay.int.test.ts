@@ -9,7 +9,8 @@ import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { bundleWorkflowCode, type ReplayResult, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workflowsPath } from '../../worker/create-worker.ts';
+import { preloadModules, workflowsPath } from '../../worker/create-worker.ts';
+import { workflowBundle } from '../../worker/workflow-bundle.ts';
 import {
   historyFromJSON,
   historyToJSON,
@@ -44,7 +45,7 @@ describe('replaying recorded histories', () => {
   beforeAll(async () => {
     fixtures = readHistoryFixtures();
     // Bundled once: each replay call would otherwise bundle the workflows again.
-    production = await bundleWorkflowCode({ workflowsPath });
+    production = await workflowBundle({ workflowsPath, preloadModules });
   });
 
   it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, and a cycle with a penetapan', () => {
