@@ -161,12 +161,7 @@ async function projectTask(
           : event.type === 'task.expired'
             ? 'expired'
             : 'cancelled';
-      await writes.flushTasks();
-      await trx
-        .updateTable('tasks')
-        .set({ status, closed_at: event.data.at })
-        .where('task_id', '=', event.data.taskId)
-        .execute();
+      writes.closeTask(event.data.taskId, status, event.data.at);
       return;
     }
     case 'task.reminded':

@@ -1,7 +1,7 @@
 // The appraisal projection's writes, buffered so that one append of many streams (a launch batch of
 // 200 appraisals) costs a handful of multi-row statements instead of several round trips per appraisal.
-// Order is kept where it matters: buffered task rows and notifications are written before any statement
-// that reads or updates tasks; appraisal rows and counts touch tables nothing else here reads.
+// Order is kept where it matters: buffered task rows, then closings, then notifications are written before
+// any statement that reads or updates tasks; appraisal rows and counts touch tables nothing else here reads.
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import type { Database } from '../../schema/database.ts';
@@ -30,8 +30,12 @@ type CountTable = 'cycle_progress' | 'unit_distribution';
 /** Rows per statement: far below Postgres' 65,535 parameters for the widest table (14 columns). */
 const chunkRows = 1_000;
 
+type TaskClosing = 'completed' | 'expired' | 'cancelled';
+
 export class AppraisalWrites {
   private tasks = new Map<string, TaskRow>();
+  /** Tasks closed since the last flush, written after the buffered task rows (a task is assigned first). */
+  private closes = new Map<string, { status: TaskClosing; at: string }>();
   private notifications: NotificationRow[] = [];
   private appraisals = new Map<string, AppraisalRow>();
   /** Net moves per count row: `table|cycle|unit|bucket` to +n or -n. */
@@ -41,12 +45,19 @@ export class AppraisalWrites {
 
   /** A task assigned (again): created open, or reopened with its new due date and assignee. */
   assignTask(row: TaskRow): void {
+    // Closed and assigned again since the last flush: the reopening (an upsert) is the outcome.
+    this.closes.delete(row.task_id);
     const earlier = this.tasks.get(row.task_id);
     // Assigned twice in one append: one row, created as first assigned, with the last assignment.
     this.tasks.set(
       row.task_id,
       earlier ? { ...earlier, due_at: row.due_at, assignee_nip: row.assignee_nip } : row,
     );
+  }
+
+  /** A task completed, expired or cancelled. */
+  closeTask(taskId: string, status: TaskClosing, at: string): void {
+    this.closes.set(taskId, { status, at });
   }
 
   notify(row: NotificationRow): void {
@@ -94,11 +105,13 @@ export class AppraisalWrites {
     });
   }
 
-  /** Writes buffered tasks and notifications: call before any other statement on tasks. */
+  /** Writes buffered tasks, closings and notifications: call before any other statement on tasks. */
   async flushTasks(): Promise<void> {
     const tasks = [...this.tasks.values()];
+    const closes = [...this.closes.entries()];
     const notifications = this.notifications;
     this.tasks = new Map();
+    this.closes = new Map();
     this.notifications = [];
     for (const rows of chunks(tasks)) {
       await this.trx
@@ -113,6 +126,12 @@ export class AppraisalWrites {
           })),
         )
         .execute();
+    }
+    for (const rows of chunks(closes)) {
+      const values = sql.join(rows.map(([id, c]) => sql`(${id}, ${c.status}, ${c.at}::timestamptz)`));
+      await sql`update tasks as t set status = v.status, closed_at = v.closed_at
+        from (values ${values}) as v (task_id, status, closed_at)
+        where t.task_id = v.task_id`.execute(this.trx);
     }
     for (const rows of chunks(notifications)) {
       await this.trx

@@ -50,7 +50,7 @@ function scripts(count: number): Array<{ streamId: string; events: AppraisalEven
       state = next.reduce(evolve, state);
     };
     const employee: Actor = { nip, roles: [] };
-    switch (i % 5) {
+    switch (i % 7) {
       case 1: // reminded, then acknowledged
         then(transitions.remind(state, later));
         then(decide(state, { type: 'acknowledgeStandards' }, { actor: employee, now: later }));
@@ -64,6 +64,12 @@ function scripts(count: number): Array<{ streamId: string; events: AppraisalEven
         break;
       case 4: // the same task assigned again in the same append, to someone else
         then([reassigned(state, nipOf(950))]);
+        break;
+      case 5: // expired, then the same task assigned again: open again, in one append as apart
+        then([expired(state), reassigned(state, nipOf(951))]);
+        break;
+      case 6: // assigned again, then completed in the same append: closed
+        then([reassigned(state, nipOf(952)), completed(state, nipOf(952))]);
         break;
       default: // only opened
     }
@@ -85,6 +91,16 @@ function reassigned(state: AppraisalState, assigneeNip: string): AppraisalEvent 
       at: later,
     },
   } as AppraisalEvent;
+}
+
+function expired(state: AppraisalState): AppraisalEvent {
+  const task = Object.values(state.openTasks)[0]!;
+  return { type: 'task.expired', data: { taskId: task.taskId, at: later } };
+}
+
+function completed(state: AppraisalState, by: string): AppraisalEvent {
+  const task = Object.values(state.openTasks)[0]!;
+  return { type: 'task.completed', data: { taskId: task.taskId, by, at: later } };
 }
 
 const envelopes = (_streamId: string, events: AppraisalEvent[]) =>
@@ -131,7 +147,7 @@ afterAll(async () => {
 
 describe('the appraisal projection over one append of many streams', () => {
   it('leaves the same read models as projecting every event on its own', async () => {
-    const streams = scripts(40).map((s) => ({ ...s, envelopes: envelopes(s.streamId, s.events) }));
+    const streams = scripts(42).map((s) => ({ ...s, envelopes: envelopes(s.streamId, s.events) }));
     const batched = await freshDb('projection_batched');
     const single = await freshDb('projection_single');
 
@@ -157,24 +173,29 @@ describe('the appraisal projection over one append of many streams', () => {
 
     const fromBatch = await readModels(batched);
     expect(fromBatch).toEqual(await readModels(single));
-    // And what they hold is right: 40 appraisals, 8 cancelled, the rest counted by their step.
-    expect(fromBatch.appraisals).toHaveLength(40);
+    // And what they hold is right: 42 appraisals, 6 cancelled, the rest counted by their step.
+    expect(fromBatch.appraisals).toHaveLength(42);
     const progress = Object.fromEntries(
       ['socialisation', 'agreement'].map((step) => [
         step,
         fromBatch.progress.filter((r) => r.step === step).reduce((n, r) => n + Number(r.count), 0),
       ]),
     );
-    expect(progress).toEqual({ socialisation: 24, agreement: 8 });
+    expect(progress).toEqual({ socialisation: 30, agreement: 6 });
     const kinds = fromBatch.notifications.map((n) => n.kind);
-    expect(kinds.filter((k) => k === 'reminder')).toHaveLength(8);
-    expect(kinds.filter((k) => k === 'escalation')).toHaveLength(8);
+    expect(kinds.filter((k) => k === 'reminder')).toHaveLength(6);
+    expect(kinds.filter((k) => k === 'escalation')).toHaveLength(6);
     const reassignedTask = fromBatch.tasks.find((t) => t.assignee_nip === nipOf(950));
     expect(reassignedTask).toMatchObject({ status: 'open', due_at: new Date(later) });
     const statuses = fromBatch.tasks.map((t) => t.status);
-    expect(statuses.filter((s) => s === 'cancelled')).toHaveLength(8);
-    expect(statuses.filter((s) => s === 'expired')).toHaveLength(8);
-    expect(statuses.filter((s) => s === 'completed')).toHaveLength(8);
+    expect(statuses.filter((s) => s === 'cancelled')).toHaveLength(6);
+    expect(statuses.filter((s) => s === 'expired')).toHaveLength(6);
+    expect(statuses.filter((s) => s === 'completed')).toHaveLength(12);
+    // Expired, then assigned again: open again; assigned again, then completed: closed.
+    const reopened = fromBatch.tasks.filter((t) => t.assignee_nip === nipOf(951));
+    expect(reopened.map((t) => [t.status, t.closed_at])).toEqual(Array(6).fill(['open', null]));
+    const closed = fromBatch.tasks.filter((t) => t.assignee_nip === nipOf(952));
+    expect(closed.map((t) => t.status)).toEqual(Array(6).fill('completed'));
   });
 });
 
