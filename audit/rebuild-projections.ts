@@ -1,15 +1,16 @@
 // Rebuilds the read models from the event log alone and compares them with the live ones, row for row.
 // In one repeatable-read transaction (one snapshot: the live tables and the log agree, since projections
 // commit with their events), a scratch schema gets empty copies of the projection tables, the
-// production projections run over the events in log order, one original append (transaction) at a
-// time exactly as they ran live, and each table is compared with the live one by EXCEPT both ways.
+// production projections run over the events in log order, append (transaction) by append as they ran
+// live (consecutive appraisal appends in one call, see AppendBatch), and each table is compared with the
+// live one by EXCEPT both ways.
 // The transaction is rolled back, scratch schema and all. While it runs, its open transaction holds
 // back log readers that wait for older transactions (record/store/read-all.ts): run it off-peak on big logs.
 import { randomBytes } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { eventSchemas } from '../domain/event-registry.ts';
 import { cycleStreamIds } from '../record/projections/cycle-streams.ts';
-import { projections } from '../record/projections/index.ts';
+import { appraisalProjection, projections } from '../record/projections/index.ts';
 import { EventStoreError } from '../record/store/errors.ts';
 import { runProjections } from '../record/store/projection.ts';
 import { type EventRecord, toRecordedEvent } from '../record/store/recorded-event.ts';
@@ -64,6 +65,7 @@ export async function rebuildProjections(
     const total = await countEvents(trx, scope);
     await sql`set local search_path to ${sql.id(scratch)}, ${sql.id(live)}`.execute(trx);
     const skipped: RebuildReport['skipped'] = [];
+    const batch = new AppendBatch(trx);
     let applied = 0;
     for await (const groups of appendsInLogOrder(trx, scope)) {
       for (const group of groups) {
@@ -76,9 +78,10 @@ export async function rebuildProjections(
             skipped.push({ streamId: row.stream_id, version: row.stream_version, detail: error.message });
           }
         }
-        await runProjections<typeof eventSchemas>(trx, projections, events);
+        await batch.add(events);
         applied += group.length;
       }
+      await batch.flush();
       options.onProgress?.(applied, total);
     }
     const differences: TableDifference[] = [];
@@ -107,6 +110,47 @@ export async function rebuildProjections(
     await trx.rollback().execute();
   }
 }
+
+/**
+ * Appends replayed together where that cannot change the result. Replaying one append at a time costs a
+ * few queries each (a year of 1000 employees took minutes); consecutive appends whose events only the
+ * appraisal projection handles, each on streams no other append of the batch touches, are projected in
+ * one call, exactly as the launch projects its batch of appraisals live. Any other append is projected
+ * alone, in its place in the log.
+ */
+class AppendBatch {
+  private events: Array<RecordedEvent<typeof eventSchemas>> = [];
+  private readonly streams = new Set<string>();
+
+  constructor(private readonly trx: Transaction<Database>) {}
+
+  async add(events: Array<RecordedEvent<typeof eventSchemas>>): Promise<void> {
+    const batchable = events.length > 0 && events.every((e) => appraisalOnly.has(e.type));
+    const streams = new Set(events.map((e) => e.streamId));
+    if (!batchable || [...streams].some((id) => this.streams.has(id))) await this.flush();
+    if (!batchable) {
+      await runProjections<typeof eventSchemas>(this.trx, projections, events);
+      return;
+    }
+    this.events.push(...events);
+    for (const id of streams) this.streams.add(id);
+    if (this.events.length >= pageSize) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.events.length === 0) return;
+    await runProjections<typeof eventSchemas>(this.trx, projections, this.events);
+    this.events = [];
+    this.streams.clear();
+  }
+}
+
+/** Event types the appraisal projection handles and no other projection does. */
+const appraisalOnly = new Set<string>(
+  appraisalProjection.handles.filter((type) =>
+    projections.every((p) => p === appraisalProjection || !p.handles.includes(type)),
+  ),
+);
 
 /** The events to replay: all, or the cycle's streams' (found within the same snapshot). */
 async function scopeOf(trx: Transaction<Database>, options: RebuildOptions): Promise<RawBuilder<unknown>> {
