@@ -51,6 +51,8 @@ export interface SimulationSummary {
   trainingReferrals: number;
   events: number;
   wallMs: number;
+  /** Where the wall time went: milliseconds per stage of the year, in order. */
+  phaseMs: Record<string, number>;
   cycleId: string;
   /** The full audit verification of the simulated cycle (chains, schemas, projections, seal). */
   verify: { ok: boolean; findings: AuditFinding[] };
@@ -81,6 +83,14 @@ export async function runSimulation(
   const taskQueue = `siklus-sim-${randomBytes(4).toString('hex')}`;
   const worker = await createWorkerOn(env, db, taskQueue, simulationWorkerOptions);
   const progress = options.onProgress ?? (() => {});
+  const phaseMs: Record<string, number> = {};
+  let lastMark = started;
+  /** Closes the stage that ends now under `name` (a stage seen twice adds up). */
+  const mark = (name: string) => {
+    const now = performance.now();
+    phaseMs[name] = Math.round((phaseMs[name] ?? 0) + now - lastMark);
+    lastMark = now;
+  };
   const now = new Date(await env.currentTimeMs());
   const year = now.getUTCFullYear() + 1;
   const cycleId = cycleIdFor(org.orgId, year);
@@ -108,7 +118,9 @@ export async function runSimulation(
       'launch',
       async () => (await inbox.count('acknowledgeStandards')) === org.employees.length,
     );
+    mark('launch');
     await inbox.work('socialisation', ['acknowledgeStandards']);
+    mark('socialisation');
     // A few leave the service during the year.
     const leavers = org.employees.filter((e) => e.supervisorNip !== null && random.chance(0.01));
     for (const leaver of leavers)
@@ -119,6 +131,7 @@ export async function runSimulation(
     await skipTo(calendar.agreement.start);
     for (let round = 0; round < 3; round++)
       await inbox.work('agreement', ['proposeIndicators', 'reviewIndicators', 'signAgreement']);
+    mark('agreement');
     for (const window of calendar.periods.windows) {
       const period = window.id;
       await skipTo(window.opens);
@@ -135,11 +148,13 @@ export async function runSimulation(
         await inbox.work(period, ['ratePeriod']);
       }
       await inbox.work(period, ['acknowledgePeriod']);
+      mark(period);
     }
     await skipTo(calendar.review.start);
     await inbox.waitUntil('review', async () => (await inbox.count('selfAssessment')) > 0);
     await inbox.work('review', ['assignPeers']);
     await inbox.work('review', ['selfAssessment', 'supervisorAssessment', 'peerReview', 'subordinateReview']);
+    mark('review');
 
     await skipTo(calendar.rating.start);
     await inbox.waitUntil('rating', async () => (await inbox.count('setRating')) > 0);
@@ -156,9 +171,11 @@ export async function runSimulation(
     }
     await skipTo(hrDeadline, 5 * 60_000);
     await inbox.calibrate(cycle);
+    mark('rating');
 
     await inbox.work('feedback', ['readFeedback']);
     await inbox.work('objection', ['decideObjection']);
+    mark('feedback');
     // The last objection window to close (each ends at 23:59:59 local time on its 14th day).
     const lastObjectionDeadline = await db
       .selectFrom('appraisals')
@@ -175,6 +192,7 @@ export async function runSimulation(
     await inbox.work('follow-up', ['completeTraining']);
     await cycle.executeUpdate(closeCycleUpdate, { args: [{ by: hr }] });
     await cycle.result();
+    mark('follow-up');
     // Referrals not completed by the cycle's end lapse there.
     await skipTo(calendar.cycleEnd);
     await inbox.waitUntil('closing', async () => (await inbox.unfinished()) === 0);
@@ -197,11 +215,20 @@ export async function runSimulation(
     );
   });
 
+  mark('closing');
   const wallMs = performance.now() - started;
+  // The audit's verification and the documents come after the year; their time is not in wallMs.
+  lastMark = performance.now();
   // A large path proves what it wrote: the audit's verdict on the whole year.
+  let verifying = 'verify';
   const verification = await verifyCycle(db, cycleId, {
-    onProgress: (phase, done, total) => progress(`verify ${phase}`, done, total),
+    onProgress: (phase, done, total) => {
+      if (`verify ${phase}` !== verifying) mark(verifying);
+      verifying = `verify ${phase}`;
+      progress(verifying, done, total);
+    },
   });
+  mark(verifying);
   const documents = options.documents
     ? await issueCycle(
         db,
@@ -218,6 +245,7 @@ export async function runSimulation(
     : undefined;
   return {
     ...(await summarise(db, org.employees.length, wallMs)),
+    phaseMs,
     cycleId,
     verify: { ok: verification.ok, findings: verification.findings },
     ...(documents === undefined ? {} : { documents }),
@@ -228,7 +256,7 @@ async function summarise(
   db: Kysely<Database>,
   employees: number,
   wallMs: number,
-): Promise<Omit<SimulationSummary, 'cycleId' | 'verify'>> {
+): Promise<Omit<SimulationSummary, 'cycleId' | 'verify' | 'phaseMs'>> {
   const steps = await db
     .selectFrom('appraisals')
     .select(['step', (eb) => eb.fn.countAll<string>().as('n')])
