@@ -6,6 +6,7 @@ import { createCalibrateUnits } from './calibrate-units.ts';
 import { createLaunchAppraisals } from './launch-appraisals.ts';
 import { createOrganisationTimeZone } from './organisation-time-zone.ts';
 import { createRecordEvents } from './record-events.ts';
+import { createSealCheckpoint } from './seal-checkpoint.ts';
 import { createSignalAppraisals } from './signal-appraisals.ts';
 import { createSkpLookups } from './skp-lookups.ts';
 
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDependencies) {
     signalAppraisals: createSignalAppraisals(deps),
     calibrateUnits: createCalibrateUnits(deps),
     organisationTimeZone: createOrganisationTimeZone(deps),
+    sealCheckpoint: createSealCheckpoint(deps),
     ...createSkpLookups(deps),
   };
 }

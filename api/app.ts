@@ -26,6 +26,7 @@ import { liveRoutes } from './routes/live.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { participantChangeRoutes } from './routes/participant-changes.ts';
 import { penetapanRoutes } from './routes/penetapan.ts';
+import { readTrailRoutes } from './routes/read-trail.ts';
 import { resultsExportRoutes } from './routes/results-export.ts';
 import { standardsRoutes } from './routes/standards.ts';
 import { timeZoneRoutes } from './routes/time-zone.ts';
@@ -91,6 +92,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', standardsRoutes);
   app.route('/', measureRoutes);
   app.route('/', auditRoutes);
+  app.route('/', readTrailRoutes);
   return app;
 }
 

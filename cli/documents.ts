@@ -4,7 +4,8 @@
 //     otherwise (and always for a bare code) against the log through DATABASE_URL.
 //   export --org X --cycle YEAR [--unit U] [--lang id|en] --out file.zip: every document of the cycle (or
 //     unit) under fresh checkpoint seals, with seals.json; a progress bar on a terminal.
-//   seal --org X --cycle YEAR [--reason daily|release|manual]: a checkpoint seal now (run daily, at release).
+//   seal --org X --cycle YEAR [--reason daily|release|manual]: a checkpoint seal now (the cycle's
+//     workflow seals daily, at releases and penetapan signatures by itself; this is for any other moment).
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { issueCycle, zipSink } from '../documents/batch.ts';

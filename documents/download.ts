@@ -1,13 +1,20 @@
-// One document of an appraisal for whoever asks, the API and the web alike: the access decision
-// (record/read/access.ts mayReadDocument), then a document issued under a fresh checkpoint seal.
+// One document for whoever asks, the API and the web alike: an appraisal's (record/read/access.ts
+// mayReadDocument) or a unit's penetapan (mayReadPenetapan), issued under a fresh checkpoint seal.
 import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/identity.ts';
 import { annualPeriod, isPeriodId } from '../domain/cycle/periods.ts';
 import { parseAppraisalId } from '../domain/ids.ts';
 import type { Lang } from '../domain/vocabulary/languages.ts';
-import { appraisalIsOf, mayEnterOrganisation, mayReadDocument } from '../record/read/access.ts';
+import {
+  appraisalIsOf,
+  cycleIsOf,
+  mayEnterOrganisation,
+  mayReadDocument,
+  mayReadPenetapan,
+} from '../record/read/access.ts';
 import type { Database } from '../schema/database.ts';
 import { type IssuedDocument, issueDocuments } from './issue.ts';
+import { issuePenetapan } from './penetapan-issue.ts';
 
 export type DocumentAnswer =
   | { document: IssuedDocument }
@@ -44,6 +51,61 @@ export async function downloadDocument(
       ? { appraisalId: ask.appraisalId, kind: 'evaluasi' as const, period: period ?? annualPeriod }
       : { appraisalId: ask.appraisalId, kind: ask.kind };
   const { documents } = await issueDocuments(db, ask.org, cycleId, [request], {
+    lang: ask.lang,
+    actor: principal.nip,
+    publicUrl: ask.publicUrl,
+  });
+  const document = documents[0];
+  return document ? { document } : { refused: 'no_document' };
+}
+
+/** What the read trail notes of a document: its kind and period ("evaluasi TW2", "skp"). */
+export const documentDetail = (model: { kind: string; period: string | null }) =>
+  model.period ? `${model.kind} ${model.period}` : model.kind;
+
+/** A unit's Format Penetapan Predikat Kinerja of one period (the akhir by default). */
+export async function downloadPenetapan(
+  db: Kysely<Database>,
+  principal: Principal,
+  ask: {
+    org: string;
+    cycleId: string;
+    unitCode: string;
+    period: string | null;
+    lang: Lang;
+    publicUrl: string;
+  },
+): Promise<DocumentAnswer> {
+  const period = ask.period ?? annualPeriod;
+  if (period !== annualPeriod && !isPeriodId(period)) return { refused: 'bad_period' };
+  if (!mayEnterOrganisation(principal, ask.org) || !cycleIsOf(ask.org, ask.cycleId))
+    return { refused: 'not_found' };
+  const unit = await db
+    .selectFrom('units as u')
+    .leftJoin('units as p', (j) => j.onRef('p.org_id', '=', 'u.org_id').onRef('p.code', '=', 'u.parent_code'))
+    .select(['u.head_nip as leader', 'p.head_nip as superior'])
+    .where('u.org_id', '=', ask.org)
+    .where('u.code', '=', ask.unitCode)
+    .executeTakeFirst();
+  const cycle = await db
+    .selectFrom('cycles')
+    .select('cycle_id')
+    .where('cycle_id', '=', ask.cycleId)
+    .executeTakeFirst();
+  if (!unit || !cycle) return { refused: 'not_found' };
+  const held = await db
+    .selectFrom('unit_penetapan')
+    .select(['assignee_nip', 'signed_by'])
+    .where('cycle_id', '=', ask.cycleId)
+    .where('unit_code', '=', ask.unitCode)
+    .executeTakeFirst();
+  const parties = {
+    leaderNip: unit.leader,
+    superiorNip: unit.superior,
+    holderNips: [held?.assignee_nip ?? null, held?.signed_by ?? null],
+  };
+  if (!mayReadPenetapan(principal, parties)) return { refused: 'forbidden' };
+  const { documents } = await issuePenetapan(db, ask.org, ask.cycleId, [{ unitCode: ask.unitCode, period }], {
     lang: ask.lang,
     actor: principal.nip,
     publicUrl: ask.publicUrl,

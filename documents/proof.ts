@@ -5,9 +5,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type DocumentKind, documentKinds, type SealedDocument } from '../domain/documents/seal-events.ts';
-import { appraisalStreamId, cycleStreamId, parseAppraisalId } from '../domain/ids.ts';
-import { leafHash, type ProofStep } from './merkle.ts';
+import { parseAppraisalId } from '../domain/ids.ts';
+import type { ProofStep } from '../record/projections/merkle.ts';
 import type { Fact } from './model.ts';
+
+export { documentLeaf, streamLeaf, subjectStreamId } from '../record/projections/seal-leaves.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -42,38 +44,9 @@ export const factHashesOf = (code: string, facts: readonly Fact[]): FactHashes =
 
 export const factsHashOf = (hashes: FactHashes) => sha256(JSON.stringify(hashes));
 
-/**
- * The stream a document is made from: the appraisal's; for a penetapan (subject `<cycleId>:<unitCode>`)
- * the cycle's, where the unit's capaian and calibration are recorded.
- */
-export function subjectStreamId(d: { kind: DocumentKind; appraisalId: string }, cycleId: string): string {
-  return d.kind === 'penetapan' ? cycleStreamId(cycleId) : appraisalStreamId(d.appraisalId);
-}
-
 /** The cycle of a document's subject (an appraisal id, or `<cycleId>:<unitCode>` for a penetapan). */
 export const cycleOfSubject = (subject: string) =>
   subject.includes(':') ? subject.slice(0, subject.indexOf(':')) : parseAppraisalId(subject)?.cycleId;
-
-/** A document's leaf in its seal: the document, the stream head it was made from, and its facts' hash. */
-export function documentLeaf(d: SealedDocument, streamId: string): string {
-  return leafHash(
-    [
-      'doc',
-      d.code,
-      d.kind,
-      d.appraisalId,
-      d.period ?? '',
-      d.lang,
-      streamId,
-      d.streamVersion,
-      d.headHash,
-      d.factsHash,
-    ].join(':'),
-  );
-}
-
-export const streamLeaf = (streamId: string, version: number, hash: string) =>
-  leafHash(`stream:${streamId}:${version}:${hash}`);
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 export const payloadSchema = z.strictObject({

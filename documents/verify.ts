@@ -1,7 +1,7 @@
 // Checks a document read back from its PDF (read-pdf.ts): every printed fact against the hash it was
 // issued with, those hashes against the facts' hash, and the document's leaf through its Merkle proof to
 // the root of the seal it names, the seal taken from the log or from a published seals.json. Pure.
-import { rootOf } from './merkle.ts';
+import { rootOf } from '../record/projections/merkle.ts';
 import {
   documentLeaf,
   factHash,

@@ -37,6 +37,23 @@ export interface EventsTable {
   hash: ColumnType<string, string, never>;
 }
 
+export const readKinds = ['evaluationFile', 'objectionFile', 'reviewIdentities', 'document'] as const;
+export type ReadKind = (typeof readKinds)[number];
+
+/** Append-only (migration 0014): who opened whose record, never the record itself. */
+export interface ReadTrailTable {
+  id: Generated<number>;
+  org_id: ColumnType<string, string, never>;
+  cycle_id: ColumnType<string, string, never>;
+  subject: ColumnType<string, string, never>;
+  reader_nip: ColumnType<string, string, never>;
+  kind: ColumnType<ReadKind, ReadKind, never>;
+  detail: ColumnType<string | null, string | null | undefined, never>;
+  via: ColumnType<'api' | 'web', 'api' | 'web', never>;
+  request_id: ColumnType<string, string, never>;
+  read_at: ColumnType<Date, never, never>;
+}
+
 export interface Database
   extends OrganisationTables,
     AppraisalTables,
@@ -45,4 +62,5 @@ export interface Database
     MeasureTables {
   streams: StreamsTable;
   events: EventsTable;
+  read_trail: ReadTrailTable;
 }

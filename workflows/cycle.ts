@@ -2,14 +2,23 @@
 // heartbeating activity (never as children: Temporal caps pending children and history), releases each
 // unit once its predikat distribution passes calibration or, when it does not, once its penetapan is
 // signed (the `penetapan` patch; the decisions are domain/cycle/decide-penetapan.ts's), and takes HR's
-// changes as Updates.
-import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+// changes as Updates. Since the `checkpoint-seals` patch it also seals the cycle's streams daily, at each
+// release and at each penetapan's signature, so documents printed mid-year are provable.
+import {
+  condition,
+  log,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import type * as activities from '../activities/index.ts';
 import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/decide.ts';
 import { nextPenetapanDeadline, penetapanStep } from '../domain/cycle/decide-penetapan.ts';
 import type { CycleEvent, Population } from '../domain/cycle/events.ts';
 import { type CycleState, evolveCycle, initialCycleState } from '../domain/cycle/state.ts';
-import { cycleStreamId } from '../domain/ids.ts';
+import { cycleStreamId, systemActor } from '../domain/ids.ts';
 import type { AppraisalCalendar } from './appraisal-input.ts';
 import { createRecorder } from './event-recorder.ts';
 import { createLock } from './lock.ts';
@@ -49,8 +58,15 @@ const { launchAppraisals, signalAppraisals } = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 const { calibrateUnits } = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes' });
+// A seal is a short read and one append; as a local activity it costs the history one marker a day. It
+// gives up after a while: a missed checkpoint is made good by the next one (or `siklus documents seal`).
+const { sealCheckpoint } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+});
 
 const recheckMs = 86_400_000;
+const dayMs = 86_400_000;
 const nowIso = () => new Date().toISOString();
 
 export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
@@ -69,6 +85,23 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   };
   let closedBy: string | null = null;
   let calibrateRequested = false;
+  // Histories from before the patch never sealed; each seal's event id is fixed here, so a retried
+  // activity finds its seal already made (activities/seal-checkpoint.ts).
+  const checkpointSeals = patched('checkpoint-seals');
+  let sealing = checkpointSeals;
+  const seal = async (reason: 'daily' | 'release' | 'penetapan') => {
+    if (!checkpointSeals) return;
+    const request = { cycleId: input.cycleId, reason, actor: systemActor('cycle'), eventId: uuid4() };
+    try {
+      await sealCheckpoint(request);
+    } catch (error) {
+      log.warn('checkpoint seal failed', { cycleId: input.cycleId, reason, error: String(error) });
+    }
+  };
+  const sealDaily = async () => {
+    while (sealing) if (!(await condition(() => !sealing, dayMs))) await seal('daily');
+  };
+  const daily = sealDaily();
 
   setHandler(addEmployeesUpdate, async ({ nips, by }) => {
     await record({ type: 'addEmployees', nips, by }, by);
@@ -130,6 +163,7 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
         throw toFailure(error);
       }
       calibrateRequested = true;
+      await seal('penetapan');
       return { accepted: true, detail: `the penetapan of unit ${request.unitCode} is signed` };
     },
     {
@@ -178,7 +212,9 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   }
   await condition(() => closedBy !== null, until(input.calendar.cycleEnd));
   const by = closedBy ?? startedBy;
+  sealing = false;
   await record({ type: 'close', by }, by);
+  await daily;
   return { launched: launch.launched, releasedUnits: state ? releasedUnits(state) : [], closedBy };
 
   async function calibrate(): Promise<boolean> {
@@ -211,6 +247,7 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
         signal: { name: 'release' },
       });
       await record({ type: 'releaseUnit', unitCode, employees: result.signalled }, startedBy);
+      await seal('release');
     }
     // A penetapan unsigned by its deadline passes on (to the superior, then HR).
     if (withPenetapan) await record({ type: 'escalatePenetapans' }, startedBy);

@@ -8,12 +8,14 @@ import { cycleEventPage, streamEventPage } from '../../audit/event-page.ts';
 import { stateAsOf } from '../../audit/state-as-of.ts';
 import { appraisalTimeline } from '../../audit/timeline.ts';
 import { verifyCycle } from '../../audit/verify-cycle.ts';
+import { parseStreamId } from '../../domain/ids.ts';
 import { appraisalIsOf, cycleIsOf, streamIsOf } from '../../record/read/access.ts';
 import { timeZoneOf } from '../../record/read/organisation.ts';
 import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
 import { auditorOnly } from '../middleware.ts';
 import { problemResponse } from './openapi-shapes.ts';
+import { trailRead } from './read-trail.ts';
 
 const id = z.string().min(1).max(200);
 const json = (description: string) => ({
@@ -125,6 +127,8 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
     const { after, limit } = c.req.valid('query');
     const result = await cycleEventPage(c.get('deps').db, cycleOf(org, cycleId), after, limit);
     if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such cycle');
+    // The whole cycle's log names every reviewer: one read of all its 360 identities.
+    await trailRead(c, cycleId, 'reviewIdentities');
     return c.json({ cycleId, ...result }, 200);
   })
   .openapi(routes.stream, async (c) => {
@@ -132,6 +136,9 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
     const { after, limit } = c.req.valid('query');
     const result = await streamEventPage(c.get('deps').db, streamOf(org, streamId), after, limit);
     if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such stream');
+    // An appraisal's stream names its reviewers; the cycle's own does not.
+    const owner = parseStreamId(streamId);
+    if (owner?.type === 'appraisal') await trailRead(c, owner.appraisalId, 'reviewIdentities');
     return c.json({ streamId, ...result }, 200);
   })
   .openapi(routes.appraisalState, async (c) => {
@@ -144,6 +151,7 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
     ).catch(auditProblem);
     if (result.version === 0 && 'position' in asOf && asOf.position === Number.MAX_SAFE_INTEGER)
       throw new Refusal(404, 'not_found', 'No such appraisal');
+    await trailRead(c, appraisalId, 'reviewIdentities');
     return c.json({ ...result }, 200);
   })
   .openapi(routes.cycleState, async (c) => {
@@ -152,6 +160,7 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
     const result = await stateAsOf(c.get('deps').db, { cycleId: cycleOf(org, cycleId) }, asOf).catch(
       auditProblem,
     );
+    await trailRead(c, cycleId, 'reviewIdentities');
     return c.json({ ...result }, 200);
   })
   .openapi(routes.timeline, async (c) => {
@@ -164,6 +173,7 @@ export const auditRoutes = new OpenAPIHono<ApiEnv>()
       auditProblem,
     );
     if (entries.length === 0) throw new Refusal(404, 'not_found', 'No such appraisal');
+    await trailRead(c, appraisalId, 'reviewIdentities');
     return c.json({ appraisalId, lang, timeZone, entries }, 200);
   })
   .openapi(routes.verification, async (c) => {

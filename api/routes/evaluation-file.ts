@@ -11,6 +11,7 @@ import { myEvaluations } from '../../record/read/my-evaluations.ts';
 import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
 import { jsonResponse, problemResponse } from './openapi-shapes.ts';
+import { trailRead } from './read-trail.ts';
 
 const id = z.string().min(1).max(200);
 const person = z.object({ nip: z.string(), name: z.string().nullable() });
@@ -205,7 +206,10 @@ export const evaluationFileRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(fileRoute, async (c) => {
     const { org, appraisalId } = c.req.valid('param');
     const answer = await evaluationFileOf(c.get('deps').db, c.get('principal'), org, appraisalId);
-    if ('file' in answer) return c.json(answer.file, 200);
+    if ('file' in answer) {
+      await trailRead(c, appraisalId, 'evaluationFile');
+      return c.json(answer.file, 200);
+    }
     if (answer.refused === 'forbidden')
       throw new Refusal(
         403,

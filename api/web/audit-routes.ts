@@ -15,6 +15,7 @@ import { timeZoneOf, unitNames } from '../../record/read/organisation.ts';
 import { employeeNames } from '../../record/read/people.ts';
 import type { Services } from '../commands/services.ts';
 import { type Translate, translator } from './i18n/index.ts';
+import { trailRead } from './read-trail-routes.ts';
 import { cycleIdPattern, rolePages } from './role-pages.ts';
 import type { Session } from './session.ts';
 import {
@@ -153,6 +154,8 @@ export function auditRoutes(deps: Services): Hono {
       const position = entries[version - 1]?.position ?? 0;
       const asOf = await stateAsOf(db, { appraisalId: row.appraisal_id }, { position });
       const name = (await employeeNames(db, row.org_id, [row.nip])).get(row.nip) ?? row.nip;
+      // The timeline names each reviewer: the auditor's opening of them goes on the read trail.
+      await trailRead(c, db, session.principal, row.appraisal_id, 'reviewIdentities');
       const body = appraisalAuditBody(t, {
         appraisalId: row.appraisal_id,
         cycleId: row.cycle_id,

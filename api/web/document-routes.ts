@@ -3,13 +3,14 @@
 // outside /app: anyone holding a printout may check it, signed in or not.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { downloadDocument } from '../../documents/download.ts';
+import { documentDetail, downloadDocument, downloadPenetapan } from '../../documents/download.ts';
 import { normaliseCode } from '../../documents/proof.ts';
 import { verifyCode } from '../../documents/verify-document.ts';
 import { attachmentHeaders } from '../../http/attachment.ts';
 import type { Services } from '../commands/services.ts';
 import { translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
+import { trailRead } from './read-trail-routes.ts';
 import { webKit } from './request-kit.ts';
 import { langOf, pageTranslator } from './session.ts';
 import { verifyBody } from './views/documents.ts';
@@ -35,7 +36,8 @@ export function documentWebRoutes(deps: Services): Hono {
       publicUrl: new URL(c.req.url).origin,
     });
     if ('document' in answer) {
-      const { pdf, fileName } = answer.document;
+      const { pdf, fileName, model } = answer.document;
+      await trailRead(c, deps.db, session.principal, model.appraisalId, 'document', documentDetail(model));
       return c.body(
         new Uint8Array(pdf),
         200,
@@ -44,6 +46,33 @@ export function documentWebRoutes(deps: Services): Hono {
     }
     if (answer.refused === 'bad_period') return refuse(400, 'documents.badPeriod');
     if (answer.refused === 'forbidden') return refuse(403, 'documents.forbidden');
+    return refuse(404, 'documents.notFound');
+  });
+  web.get('/cycles/:cycleId/units/:unitCode/documents/penetapan', async (c) => {
+    const session = await need(c);
+    if (session instanceof Response) return session;
+    const t = pageTranslator(c, session);
+    const refuse = (status: 400 | 403 | 404, key: string) =>
+      render(c, t, { title: t('documents.title'), body: notice('error', t(key)), session, status });
+    const answer = await downloadPenetapan(deps.db, session.principal, {
+      org: session.principal.org,
+      cycleId: c.req.param('cycleId'),
+      unitCode: c.req.param('unitCode'),
+      period: c.req.query('period') ?? null,
+      lang: t.lang,
+      publicUrl: new URL(c.req.url).origin,
+    });
+    if ('document' in answer) {
+      const { pdf, fileName, model } = answer.document;
+      await trailRead(c, deps.db, session.principal, model.appraisalId, 'document', documentDetail(model));
+      return c.body(
+        new Uint8Array(pdf),
+        200,
+        attachmentHeaders({ contentType: 'application/pdf', fileName }),
+      );
+    }
+    if (answer.refused === 'bad_period') return refuse(400, 'documents.badPeriod');
+    if (answer.refused === 'forbidden') return refuse(403, 'documents.penetapanForbidden');
     return refuse(404, 'documents.notFound');
   });
   return web;

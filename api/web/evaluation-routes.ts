@@ -13,6 +13,7 @@ import { employeeNames } from '../../record/read/people.ts';
 import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand } from './forms.ts';
+import { trailRead } from './read-trail-routes.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
 import { pageTranslator, type Session } from './session.ts';
 import { ownerOf } from './views/inbox.ts';
@@ -37,6 +38,7 @@ export function evaluationRoutes(deps: Services): Hono {
     }
     const answer = await evaluationFileOf(deps.db, principal, principal.org, task.appraisalId);
     const file = 'file' in answer ? answer.file : null;
+    if (file) await trailRead(c, deps.db, principal, task.appraisalId, 'evaluationFile');
     const owner = ownerOf(task.appraisalId);
     const ownerName =
       file?.employee.name ?? (await employeeNames(deps.db, principal.org, [owner])).get(owner) ?? owner;

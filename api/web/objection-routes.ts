@@ -12,6 +12,7 @@ import { employeeNames } from '../../record/read/people.ts';
 import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand } from './forms.ts';
+import { trailRead } from './read-trail-routes.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
 import { pageTranslator, type Session } from './session.ts';
 import { ownerOf } from './views/inbox.ts';
@@ -34,6 +35,8 @@ export function objectionRoutes(deps: Services): Hono {
       deciding ? evaluationFileOf(deps.db, principal, principal.org, task.appraisalId) : null,
       owner === principal.nip ? null : employeeNames(deps.db, principal.org, [owner]),
     ]);
+    // The objection's case is someone else's file (the rater explaining, the superior deciding).
+    if (owner !== principal.nip) await trailRead(c, deps.db, principal, task.appraisalId, 'objectionFile');
     const view = {
       task,
       ownerName: names ? (names.get(owner) ?? owner) : null,

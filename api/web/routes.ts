@@ -44,6 +44,7 @@ import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { penetapanRoutes } from './penetapan-routes.ts';
 import { periodicProgressOf, periodicRoutes } from './periodic-routes.ts';
+import { readTrailRoutes } from './read-trail-routes.ts';
 import { postedValues, submitCommand, webKit } from './request-kit.ts';
 import { rulesRoutes } from './rules-routes.ts';
 import {
@@ -360,6 +361,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', rulesRoutes(deps));
   web.route('/', changesRoutes(deps));
   web.route('/', auditRoutes(deps));
+  web.route('/', readTrailRoutes(deps));
 
   web.all('*', (c) => {
     const t = translator(langOf(c));

@@ -9,7 +9,8 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 export const documentKinds = ['skp', 'evaluasi', 'penetapan', 'keberatan'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
-export const sealReasons = ['issue', 'daily', 'release', 'manual'] as const;
+// `daily`, `release` and `penetapan` are written by the cycle's workflow (workflows/cycle.ts).
+export const sealReasons = ['issue', 'daily', 'release', 'manual', 'penetapan'] as const;
 
 /** A document a seal covers: which record it printed, as of which version of its stream, and its facts' hash. */
 export const sealedDocumentSchema = z.strictObject({

@@ -147,3 +147,23 @@ export function mayReadDocument(
     principal.nip === parties.employeeNip && (document.kind !== 'evaluasi' || document.period !== 'akhir')
   );
 }
+
+/** The people of one unit's penetapan an access decision looks at. */
+export interface PenetapanParties {
+  /** The unit's head, and the head of the unit above. */
+  leaderNip: string | null;
+  superiorNip: string | null;
+  /** Whoever holds or signed the unit's penetapan (it passes to the superior, then HR, when late). */
+  holderNips: ReadonlyArray<string | null>;
+}
+
+/**
+ * A unit's Format Penetapan Predikat Kinerja (everyone's predikat in the unit): for HR and auditors, the
+ * unit's leader, the leader above and whoever holds or signed it; not the unit's other employees.
+ * Tenancy is the caller's check.
+ */
+export function mayReadPenetapan(principal: Principal, parties: PenetapanParties): boolean {
+  if (holdsRole(principal, 'hr', 'auditor')) return true;
+  const { nip } = principal;
+  return [parties.leaderNip, parties.superiorNip, ...parties.holderNips].some((n) => n != null && n === nip);
+}

@@ -23,7 +23,9 @@ const csv = [
 
 type Access = 'hr' | 'hrOrAuditor' | 'auditor' | 'anyone' | 'assignee' | 'raterOrReader';
 const access = (method: string, path: string): Access => {
-  if (path.includes('/audit/')) return 'auditor';
+  if (path.includes('/audit/') || path.endsWith('/read-trail')) return 'auditor';
+  // A unit's penetapan as a PDF: its leader, the leader above, its holder (none here), HR and auditors.
+  if (path.endsWith('/documents/penetapan')) return 'hrOrAuditor';
   if (path.endsWith('/evaluation-file') || path.includes('/documents/')) return 'raterOrReader';
   if (path.includes('/tasks/{taskId}')) return 'assignee';
   // Standards: anyone of the organisation reads and acts (the round's rules decide); only HR starts one.

@@ -195,8 +195,21 @@ describe('the rating pages', () => {
       expect(html).toContain(employee.name);
       expect(html.indexOf(evidenceUrl)).toBeLessThan(html.indexOf('name="type" value="setRating"'));
     }
+    // Each page shown went on the read trail (one row per opening, through the web); a refused one did not.
+    const trail = () =>
+      db
+        .selectFrom('read_trail')
+        .select(['reader_nip', 'kind', 'via'])
+        .where('subject', '=', appraisalId)
+        .where('via', '=', 'web')
+        .execute();
+    expect(await trail()).toEqual([
+      { reader_nip: rater.nip, kind: 'evaluationFile', via: 'web' },
+      { reader_nip: rater.nip, kind: 'evaluationFile', via: 'web' },
+    ]);
     // A colleague does not hold the task: the page is as absent as a missing one.
     expect((await open(`${appraisalId}:setRating`, peer.nip)).status).toBe(404);
+    expect(await trail()).toHaveLength(2);
   });
 
   it("shows a period's realisation with evidence and a feedback form per RHK; bad feedback changes nothing", async () => {

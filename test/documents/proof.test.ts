@@ -1,8 +1,8 @@
 // The pieces of a document's proof: Merkle inclusion proofs, codes as people type them, and the QR code's
 // packed text.
 import { describe, expect, it } from 'vitest';
-import { leafHash, merkleTree, rootOf } from '../../documents/merkle.ts';
 import { decodeQrText, newCode, normaliseCode, type Payload, qrText } from '../../documents/proof.ts';
+import { leafHash, merkleTree, rootOf } from '../../record/projections/merkle.ts';
 
 const leaves = (n: number) => Array.from({ length: n }, (_, i) => leafHash(`leaf ${i}`));
 

@@ -90,6 +90,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   await seedPuskesmas(rig.db, hearingOrg, { peer: true });
   // cycle-penetapan.json was recorded for sarolangun, before the objection hearing took that organisation.
   await seedPenetapanOrganisation(rig.db, 'batanghari');
+  await seedPenetapanOrganisation(rig.db, sealsOrg);
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
@@ -100,6 +101,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     ...(await recordChangesYear(env, rig)),
     await recordObjectionHearing(env, rig),
     await recordPenetapanYear(env, rig),
+    await recordSealedPenetapanYear(env, rig),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
@@ -116,6 +118,23 @@ async function recordPenetapanYear(
     'cycle-penetapan.json',
     'CycleWorkflow',
     "a cycle whose unit breaks its pattern: the capaian set by the leader above, the curve's findings, the penetapan passed unsigned to the leader's superior at its deadline and signed with a justification per finding, the unit released, closed by HR",
+  );
+}
+
+// cycle-checkpoint-seals.json's own organisation, so its seals are the only ones of its cycle.
+const sealsOrg = 'muarojambi';
+
+/** The same penetapan year since the cycle seals its streams (patch checkpoint-seals). */
+async function recordSealedPenetapanYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory> {
+  const { cycle } = await runPenetapanYear(env, rig, sealsOrg);
+  return historyOf(
+    cycle,
+    'cycle-checkpoint-seals.json',
+    'CycleWorkflow',
+    "the penetapan year with checkpoint seals (patch checkpoint-seals): a seal each day the cycle's streams moved, one at the penetapan's signature and one at the unit's release, closed by HR",
   );
 }
 

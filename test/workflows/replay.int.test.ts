@@ -48,7 +48,7 @@ describe('replaying recorded histories', () => {
     production = await workflowBundle({ workflowsPath, preloadModules });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, and a cycle with a penetapan', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, and that cycle sealing its streams', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -70,6 +70,7 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-updates-local-record.json', 'EmployeeAppraisalWorkflow'],
       ['employee-appraisal-objection-hearing.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-penetapan.json', 'CycleWorkflow'],
+      ['cycle-checkpoint-seals.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -127,6 +128,24 @@ describe('replaying recorded histories', () => {
     );
     expect(patchesOf('employee-appraisal-periodic-year.json')).not.toContain('participant-changes');
     expect(patchesOf('cycle-changes-year.json')).toEqual(['rejoin-employee']);
+    // The cycle that seals its streams, behind its patch: each seal a local activity's marker (daily, at
+    // the signature, at the release); the penetapan cycle recorded before took none.
+    expect(patchesOf('cycle-checkpoint-seals.json')).toEqual(
+      expect.arrayContaining(['checkpoint-seals', 'penetapan']),
+    );
+    expect(patchesOf('cycle-penetapan.json')).not.toContain('checkpoint-seals');
+    const sealMarkers = (
+      fixtures.find((f) => f.file === 'cycle-checkpoint-seals.json')?.history.events ?? []
+    ).filter((e) =>
+      Object.values(e.markerRecordedEventAttributes?.details ?? {}).some((p) =>
+        (p.payloads ?? []).some((x) =>
+          Buffer.from(x.data ?? [])
+            .toString('utf8')
+            .includes('sealCheckpoint'),
+        ),
+      ),
+    );
+    expect(sealMarkers.length).toBeGreaterThan(2);
     // Events recorded in the workflow task that decided them: a marker each, and no activity task.
     const local = fixtures.find((f) => f.file === 'employee-appraisal-updates-local-record.json');
     const localEvents = local?.history.events ?? [];

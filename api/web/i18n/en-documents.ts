@@ -11,6 +11,10 @@ export const enDocuments: Record<keyof typeof idDocuments, string> = {
   'documents.badPeriod': 'Unknown period: TW1 ... TW4, M01 ... M12, S1, S2 or akhir.',
   'documents.forbidden':
     "These documents are for the employee, the rater, the rater's superior, HR and auditors only.",
+  'documents.penetapan': 'Format Penetapan Predikat Kinerja: {period}',
+  'documents.akhir': 'the year (akhir)',
+  'documents.penetapanForbidden':
+    "A unit's penetapan is for its leader, the leader above, whoever holds it, HR and auditors only.",
   'verify.title': 'Check a document',
   'verify.badCode': 'That is not a document code: a code has 12 letters and digits, like AB12-CD34-EF56.',
   'verify.intact': 'Document {code} is genuine: the record still gives every fact printed on it.',

@@ -9,6 +9,10 @@ export const idDocuments = {
   'documents.badPeriod': 'Periode tidak dikenal: TW1 ... TW4, M01 ... M12, S1, S2 atau akhir.',
   'documents.forbidden':
     'Dokumen ini hanya untuk pegawai yang bersangkutan, pejabat penilai, atasannya, SDM dan auditor.',
+  'documents.penetapan': 'Format Penetapan Predikat Kinerja: {period}',
+  'documents.akhir': 'tahunan (akhir)',
+  'documents.penetapanForbidden':
+    'Penetapan unit hanya untuk pimpinan unit, atasannya, pemegang penetapan, SDM dan auditor.',
   'verify.title': 'Periksa keaslian dokumen',
   'verify.badCode': 'Itu bukan kode dokumen: kode terdiri dari 12 huruf dan angka, seperti AB12-CD34-EF56.',
   'verify.intact': 'Dokumen {code} asli: catatan masih memuat semua fakta yang dicetak padanya.',

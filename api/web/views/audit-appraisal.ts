@@ -26,6 +26,7 @@ export function appraisalAuditBody(t: Translate, view: AppraisalAuditView): Html
     ? t('asOf.valueText', { version, total: entries.length, when: t.dateTime(at.at) })
     : '';
   return h`${cycleLinks(t, view.cycleId)}
+<p><a href="/app/audit/cycles/${view.cycleId}/read-trail?appraisal=${view.appraisalId}">${t('audit.readTrailOf')}</a></p>
 <form method="get" action="${self}" class="card asof" id="asof-form">
 <label for="asof">${t('asOf.label')}</label>
 <p class="hint" id="asof-hint">${t('asOf.hint')}</p>

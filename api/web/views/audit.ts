@@ -68,14 +68,15 @@ export const stepLabel = (t: Translate, step: string) => {
 export function cycleLinks(
   t: Translate,
   cycleId: string,
-  current?: 'timeline' | 'verify' | 'findings',
+  current?: 'timeline' | 'verify' | 'findings' | 'readTrail',
 ): Html {
   const link = (href: string, key: string, me: boolean) =>
     h`<a href="${href}"${raw(me ? ' aria-current="page"' : '')}>${t(key)}</a>`;
   return h`<nav class="subnav" aria-label="${t('audit.cycleNav')}">${link('/app/audit', 'audit.allCycles', false)}
 ${link(`/app/audit/cycles/${cycleId}`, 'audit.timeline', current === 'timeline')}
 ${link(`/app/audit/cycles/${cycleId}/verify`, 'audit.verify', current === 'verify')}
-${link(`/app/audit/cycles/${cycleId}/findings`, 'audit.findings', current === 'findings')}</nav>`;
+${link(`/app/audit/cycles/${cycleId}/findings`, 'audit.findings', current === 'findings')}
+${link(`/app/audit/cycles/${cycleId}/read-trail`, 'audit.readTrail', current === 'readTrail')}</nav>`;
 }
 
 const chainProblems = [

@@ -48,7 +48,25 @@ ${curve ? h`<p>${predikats.map((x) => `${t(`predikat.${x}`)}: ${curve.counts[x] 
   )}</ul>
 ${assistant(t, open.proposal, names)}
 ${signForm(t, p)}
+${downloads(t, p.cycleId, p.unitCode, people)}
 </section>`;
+}
+
+/** The unit's Format Penetapan as PDF: the year's, and each period its people were rated in. */
+function downloads(
+  t: Translate,
+  cycleId: string,
+  unitCode: string,
+  people: ReadonlyArray<{ periodic: ReadonlyArray<{ period: string }> }>,
+): Html {
+  const periods = [...new Set(people.flatMap((x) => x.periodic.map((e) => e.period)))].sort();
+  const href = (period: string) =>
+    `/app/cycles/${encodeURIComponent(cycleId)}/units/${encodeURIComponent(unitCode)}/documents/penetapan?period=${period}`;
+  return h`<h3>${t('documents.title')}</h3>
+<ul id="penetapan-documents">${[...periods, 'akhir'].map(
+    (period) =>
+      h`<li><a href="${href(period)}">${t('documents.penetapan', { period: period === 'akhir' ? t('documents.akhir') : period })}</a></li>`,
+  )}</ul>`;
 }
 
 function assistant(

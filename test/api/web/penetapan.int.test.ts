@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityFromEnv } from '../../../auth/config.ts';
 import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
 import { createServerApp } from '../../../bin/server.ts';
+import { readPdf } from '../../../documents/read-pdf.ts';
+import { verifyWithLog } from '../../../documents/verify-document.ts';
 import { eventSchemas } from '../../../domain/event-registry.ts';
 import { cycleStreamId } from '../../../domain/ids.ts';
 import { checkCurve } from '../../../domain/rating/curve-check.ts';
@@ -115,6 +117,48 @@ afterAll(async () => {
 const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'en') =>
   fetch(`${served.base}${path}`, { redirect: 'manual', headers: { cookie: `${cookies[as]}; lang=${lang}` } });
 const casePath = () => `/app/penetapan?cycle=${cycle.cycleId}&unit=PKM`;
+
+describe("the unit's penetapan as a document, one by one", () => {
+  const pdfPath = () => `/app/cycles/${cycle.cycleId}/units/PKM/documents/penetapan?period=akhir`;
+  const api = async (as: 'hr' | 'staff', query = 'period=akhir') =>
+    fetch(`${served.base}/v1/orgs/bungo/cycles/${cycle.cycleId}/units/PKM/documents/penetapan?${query}`, {
+      headers: { authorization: `Bearer ${cookies[as].replace('siklus_session=', '')}` },
+    });
+
+  it("links the year's PDF from the case, which the leader downloads and which verifies", async () => {
+    const page = await (await open(casePath(), 'kapus')).text();
+    expect(page).toContain(`href="/app/cycles/${cycle.cycleId}/units/PKM/documents/penetapan?period=akhir"`);
+    const response = await open(pdfPath(), 'kapus');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain('penetapan-PKM-akhir.pdf');
+    const read = await readPdf(Buffer.from(await response.arrayBuffer()));
+    expect(read.payload?.kind).toBe('penetapan');
+    expect((await verifyWithLog(db, read)).intact).toBe(true);
+    const trail = await db.selectFrom('read_trail').selectAll().where('kind', '=', 'document').execute();
+    expect(trail.map((r) => [r.subject, r.detail, r.reader_nip, r.via])).toEqual([
+      [`${cycle.cycleId}:PKM`, 'penetapan akhir', people.kapus.nip, 'web'],
+    ]);
+  });
+
+  it('comes from the API for HR; not for an employee of the unit, nor for a period that is none', async () => {
+    const hr = await api('hr');
+    expect(hr.status).toBe(200);
+    expect(hr.headers.get('content-type')).toBe('application/pdf');
+    const staff = await api('staff');
+    expect(staff.status).toBe(403);
+    expect(staff.headers.get('content-type')).toContain('application/problem+json');
+    expect((await open(pdfPath(), 'staff')).status).toBe(403);
+    const bad = await api('hr', 'period=TW9');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { code: string }).code).toBe('bad_period');
+    const other = await fetch(
+      `${served.base}/v1/orgs/bungo/cycles/${cycle.cycleId}/units/NOPE/documents/penetapan`,
+      { headers: { authorization: `Bearer ${cookies.hr.replace('siklus_session=', '')}` } },
+    );
+    expect(other.status).toBe(404);
+  });
+});
 
 describe('the penetapan page', () => {
   it("shows the leader the penetapan they hold with its deadline in the organisation's zone, and its case", async () => {
