@@ -19,6 +19,7 @@ export const enHrAudit: Record<keyof typeof idHrAudit, string> = {
   'hr.unitPredikatUnset': 'not set',
   'hr.rules': 'Distribution rules',
   'hr.ruleOk': 'met',
+  'hr.noneRated': 'Nobody is rated yet; the rules cannot be checked.',
   'hr.ruleBroken': 'broken: {actual} of {total} employees, limit {limit}',
   'hr.released': 'Released {date}',
   'hr.held': 'Held: the distribution does not fit the rules',

@@ -17,6 +17,7 @@ export const idHrAudit = {
   'hr.unitPredikatUnset': 'belum ditetapkan',
   'hr.rules': 'Aturan distribusi',
   'hr.ruleOk': 'terpenuhi',
+  'hr.noneRated': 'Belum ada pegawai yang dinilai; aturan belum dapat diperiksa.',
   'hr.ruleBroken': 'dilanggar: {actual} dari {total} pegawai, batas {limit}',
   'hr.released': 'Dirilis {date}',
   'hr.held': 'Ditahan: distribusi belum sesuai aturan',
