@@ -209,7 +209,10 @@ export function hrRoutes(deps: Services): Hono {
     const cycle = c.req.query('cycle') ?? '';
     const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
     if (!cycleIdPattern.test(cycle)) return notFound(c, who.t, who.session);
-    const file = await resultsFile(deps.db, who.session.principal.org, cycle, format);
+    // A page in Bahasa Indonesia downloads its words; in English, the CSV's stable names and codes.
+    const file = await resultsFile(deps.db, who.session.principal.org, cycle, format, {
+      inWords: who.t.lang === 'id',
+    });
     if (!file) return notFound(c, who.t, who.session);
     return new Response(file.body, { headers: attachmentHeaders(file) });
   });
