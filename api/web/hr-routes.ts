@@ -67,7 +67,7 @@ export function hrRoutes(deps: Services): Hono {
     if (Buffer.byteLength(csv) > maxBodyBytes) return refused(413, 'payload_too_large');
     if (csv.includes('\u0000')) return refused(400, 'invalid_text');
     const upload = xlsx && bytes ? { xlsx: bytes } : csv;
-    const answer = await attempt(() => importEmployeeFile(deps, session.principal, upload));
+    const answer = await attempt(() => importEmployeeFile(deps, session.principal, upload, t.lang));
     if (!answer.ok) return refused(answer.status, answer.code);
     const result = answer.value;
     if (!result.ok && 'unreadable' in result) return refused(400, 'unreadable_file');
