@@ -50,6 +50,7 @@ export async function appraisalTimeline(
   const entries: TimelineEntry[] = [];
   let state: AppraisalState | null = null;
   let names: ReadonlyMap<string, string> | undefined;
+  let launcher: string | undefined;
   for await (const rows of readStreamRows(db, [appraisalStreamId(appraisalId)])) {
     names ??= await peopleNames(db, rows[0]?.data);
     for (const row of rows) {
@@ -61,7 +62,11 @@ export async function appraisalTimeline(
         actor: String((row.metadata as { actor?: unknown } | null)?.actor ?? '?'),
         type: row.type,
       };
-      const who = actorWords(base.actor, names, lang);
+      // The appraisal workflow records what it does on its own under the NIP of whoever launched the
+      // cycle: those events are the system's, not that person's.
+      launcher ??= row.type === 'appraisal.started' ? base.actor : undefined;
+      const own = base.actor === launcher && workflowOwnEvents.has(row.type);
+      const who = own ? subject('system', lang) : actorWords(base.actor, names, lang);
       const at = (row.data as { at?: unknown } | null)?.at;
       const time = typeof at === 'string' ? at : base.recordedAt;
       if (!validated.ok) {
@@ -112,6 +117,30 @@ export function actorWords(
   const name = names?.get(actor);
   return name ? `${name} (${actor})` : actor;
 }
+
+/** Events only the workflow makes, at a calendar time or on a signal: never a person's command. */
+const workflowOwnEvents: ReadonlySet<string> = new Set([
+  'appraisal.stepEntered',
+  'appraisal.completed',
+  'actingRater.started',
+  'actingRater.ended',
+  'task.expired',
+  'task.reminded',
+  'socialisation.escalated',
+  'agreement.missed',
+  'checkIn.missed',
+  'period.opened',
+  'period.escalated',
+  'period.missed',
+  'review.missed',
+  'rating.missed',
+  'rating.escalated',
+  'rating.released',
+  'objection.explanationMissed',
+  'referral.created',
+  'referral.lapsed',
+  'recognition.recorded',
+]);
 
 /** A task closed before its step's deadline in the agreement step once the SKP is agreed. */
 const agreedEarly = (state: AppraisalState | null, at: string) =>
