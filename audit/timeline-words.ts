@@ -64,6 +64,18 @@ export const reviewRoleWords: Record<'self' | 'supervisor' | 'peer' | 'subordina
   subordinate: { id: 'bawahan', en: 'subordinate' },
 };
 
+/** A rating an objection's decision changed: "rating hasil kerja dari Sesuai Ekspektasi menjadi ...". */
+export const ratingChangeWords: Record<'results' | 'behaviour', Record<Lang, string>> = {
+  results: {
+    id: 'rating hasil kerja dari {from} menjadi {to}',
+    en: 'the results rating from {from} to {to}',
+  },
+  behaviour: {
+    id: 'rating perilaku kerja dari {from} menjadi {to}',
+    en: 'the behaviour rating from {from} to {to}',
+  },
+};
+
 /**
  * Which regulation pack a decision was made under, after its sentence: " (aturan asn-2023, berlaku sejak
  * 2023-01-01)"; nothing for an event that records none (every event of before the packs).

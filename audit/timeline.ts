@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import type { Step } from '../domain/appraisal/types.ts';
-import { appraisalStreamId } from '../domain/ids.ts';
+import { appraisalStreamId, parseSystemActor } from '../domain/ids.ts';
 import { predikatLabels, ratingLabels } from '../domain/rating/predikat.ts';
 import { localDateTimeText, localStampText } from '../domain/time/local-text.ts';
 import { defaultTimeZone, zoneAbbreviation } from '../domain/time/zones.ts';
@@ -14,7 +14,16 @@ import { fill, inSentence, vocabularies } from '../domain/vocabulary/vocabulary.
 import type { Database } from '../schema/database.ts';
 import { AuditError } from './errors.ts';
 import { readStreamRows, validateRow } from './event-rows.ts';
-import { type Lang, object, packNote, reviewRoleWords, subject, taskWord, whoIs } from './timeline-words.ts';
+import {
+  type Lang,
+  object,
+  packNote,
+  ratingChangeWords,
+  reviewRoleWords,
+  subject,
+  taskWord,
+  whoIs,
+} from './timeline-words.ts';
 
 export type { Lang };
 
@@ -25,6 +34,8 @@ export interface TimelineEntry {
   at: string;
   recordedAt: string;
   actor: string;
+  /** Who acted, in words: "Sistem" for the workflow on its own, else the person's name and NIP. */
+  who: string;
   type: string;
   sentence: string;
 }
@@ -38,7 +49,10 @@ export async function appraisalTimeline(
 ): Promise<TimelineEntry[]> {
   const entries: TimelineEntry[] = [];
   let state: AppraisalState | null = null;
+  let names: ReadonlyMap<string, string> | undefined;
+  let launcher: string | undefined;
   for await (const rows of readStreamRows(db, [appraisalStreamId(appraisalId)])) {
+    names ??= await peopleNames(db, rows[0]?.data);
     for (const row of rows) {
       const validated = validateRow(row);
       const base = {
@@ -48,40 +62,100 @@ export async function appraisalTimeline(
         actor: String((row.metadata as { actor?: unknown } | null)?.actor ?? '?'),
         type: row.type,
       };
+      // The appraisal workflow records what it does on its own under the NIP of whoever launched the
+      // cycle: those events are the system's, not that person's.
+      launcher ??= row.type === 'appraisal.started' ? base.actor : undefined;
+      const own = base.actor === launcher && workflowOwnEvents.has(row.type);
+      const who = own ? subject('system', lang) : actorWords(base.actor, names, lang);
       const at = (row.data as { at?: unknown } | null)?.at;
       const time = typeof at === 'string' ? at : base.recordedAt;
       if (!validated.ok) {
         const invalid = lang === 'id' ? 'Peristiwa tidak valid' : 'Invalid event';
-        entries.push({ ...base, at: time, sentence: `${invalid} ${row.type}: ${validated.detail}` });
+        entries.push({ ...base, who, at: time, sentence: `${invalid} ${row.type}: ${validated.detail}` });
         continue;
       }
       const event = { type: validated.event.type, data: validated.event.data } as AppraisalEvent;
+      const before = state;
       state = event.type === 'appraisal.started' ? initialState(event.data) : state && evolve(state, event);
-      const said = sentence(event, state, base.actor, lang, timeZone) + packNote(event.data, lang);
-      entries.push({ ...base, at: time, sentence: said });
+      const said = sentence(event, state, before, base.actor, lang, timeZone) + packNote(event.data, lang);
+      entries.push({ ...base, who, at: time, sentence: said });
     }
   }
   if (entries.length === 0) throw new AuditError('not_found', `no events of appraisal ${appraisalId}`);
   return entries;
 }
 
-/** `2027-03-31 16:00 WIB  198505052010011002  Atasan mengusulkan RHK versi 2`, in the organisation's zone. */
+/**
+ * `2027-03-31 16:00 WIB  dr. Riko Saputra (197502281999041006)  Atasan mengusulkan RHK versi 2`, in the
+ * organisation's zone.
+ */
 export function formatTimeline(
   entries: readonly TimelineEntry[],
   timeZone: string = defaultTimeZone,
 ): string {
-  const width = Math.max(...entries.map((e) => e.actor.length));
+  const width = Math.max(...entries.map((e) => e.who.length));
   return entries
-    .map((e) => `${localStampText(e.at, timeZone)}  ${e.actor.padEnd(width)}  ${e.sentence}`)
+    .map((e) => `${localStampText(e.at, timeZone)}  ${e.who.padEnd(width)}  ${e.sentence}`)
     .join('\n');
 }
+
+/** The names of the organisation's people (leavers too: the record names them as they were listed). */
+async function peopleNames(db: Kysely<Database>, started: unknown): Promise<ReadonlyMap<string, string>> {
+  const orgId = (started as { orgId?: unknown } | null)?.orgId;
+  if (typeof orgId !== 'string') return new Map();
+  const rows = await db.selectFrom('employees').select(['nip', 'name']).where('org_id', '=', orgId).execute();
+  return new Map(rows.map((r) => [r.nip, r.name] as const));
+}
+
+/** "Sistem" for the workflow on its own (`system:<component>`), "Name (NIP)" for a person, else as recorded. */
+export function actorWords(
+  actor: string,
+  names: ReadonlyMap<string, string> | undefined,
+  lang: Lang,
+): string {
+  if (parseSystemActor(actor) !== undefined) return subject('system', lang);
+  const name = names?.get(actor);
+  return name ? `${name} (${actor})` : actor;
+}
+
+/** Events only the workflow makes, at a calendar time or on a signal: never a person's command. */
+const workflowOwnEvents: ReadonlySet<string> = new Set([
+  'appraisal.stepEntered',
+  'appraisal.completed',
+  'actingRater.started',
+  'actingRater.ended',
+  'task.expired',
+  'task.reminded',
+  'socialisation.escalated',
+  'agreement.missed',
+  'checkIn.missed',
+  'period.opened',
+  'period.escalated',
+  'period.missed',
+  'review.missed',
+  'rating.missed',
+  'rating.escalated',
+  'rating.released',
+  'objection.explanationMissed',
+  'referral.created',
+  'referral.lapsed',
+  'recognition.recorded',
+]);
+
+/** A task closed before its step's deadline in the agreement step once the SKP is agreed. */
+const agreedEarly = (state: AppraisalState | null, at: string) =>
+  state?.step === 'agreement' &&
+  state.agreement.agreedVersion !== null &&
+  state.deadline !== null &&
+  Date.parse(at) < Date.parse(state.deadline);
 
 /** An instant in ISO 8601 (what events record), as distinct from a plain date such as a report's day. */
 const isInstant = (text: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(text);
 
-function sentence(
+export function sentence(
   event: AppraisalEvent,
   state: AppraisalState | null,
+  before: AppraisalState | null,
   actor: string,
   lang: Lang,
   timeZone: string,
@@ -170,7 +244,11 @@ function sentence(
     case 'task.completed':
       return say(event.type, { by: by(event.data.by), task: task(event.data.taskId) });
     case 'task.expired':
-      return say(event.type, { task: task(event.data.taskId) });
+      // The agreement step closes as soon as the SKP is agreed, and its tasks still open close with it:
+      // that is no deadline passed.
+      return say(agreedEarly(state, event.data.at) ? 'task.expired:agreed' : event.type, {
+        task: task(event.data.taskId),
+      });
     case 'task.cancelled':
       return say(event.type, { task: task(event.data.taskId), reason: event.data.reason });
     case 'task.reminded':
@@ -206,10 +284,25 @@ function sentence(
         deadline: when(event.data.objectionDeadline),
       });
     case 'objection.decided': {
-      const decided = say(event.data.decision === 'upheld' ? event.type : 'objection.decided:changed', {
-        by: by(event.data.by),
-        predikat: predikat(event.data.predikat),
-        previous: predikat(event.data.previousPredikat),
+      const d = event.data;
+      // A change of a rating that leaves the predikat as it was says which rating changed, and how.
+      const was = before?.rating;
+      const changed = was
+        ? (['results', 'behaviour'] as const)
+            .filter((r) => was[r] !== d[r])
+            .map((r) => fill(ratingChangeWords[r][lang], { from: rating(was[r]), to: rating(d[r]) }))
+        : [];
+      const key =
+        d.decision === 'upheld'
+          ? event.type
+          : d.predikat === d.previousPredikat && changed.length > 0
+            ? 'objection.decided:ratings'
+            : 'objection.decided:changed';
+      const decided = say(key, {
+        by: by(d.by),
+        predikat: predikat(d.predikat),
+        previous: predikat(d.previousPredikat),
+        ratings: changed.join(lang === 'id' ? ' dan ' : ' and '),
       });
       const letter = event.data.delegate?.letterRef;
       if (!letter) return decided;

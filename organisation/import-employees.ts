@@ -9,6 +9,7 @@ import {
   type ImportedEmployee,
   readEmployeeRows,
 } from '../domain/organisation/employee-csv.ts';
+import type { Lang } from '../domain/vocabulary/languages.ts';
 import type { Database } from '../schema/database.ts';
 import { readFileRecords, type UploadedFile } from './file-records.ts';
 
@@ -29,10 +30,11 @@ export async function importEmployees(
   db: Kysely<Database>,
   orgId: string,
   file: EmployeeFile,
+  lang: Lang = 'en',
 ): Promise<ImportResult> {
   const read = await readFileRecords(file);
   if (!read.ok) return read;
-  const parsed = readEmployeeRows(read.records);
+  const parsed = readEmployeeRows(read.records, lang);
   if (!parsed.ok) return { ok: false, headerErrors: parsed.headerErrors };
   return db.transaction().execute(async (trx) => {
     // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.

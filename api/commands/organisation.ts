@@ -1,5 +1,6 @@
 // HR's commands on the organisation data: units, positions with their standards, and employees from CSV
 // (a result per row). Plain writes to the organisation tables; HR only.
+
 import type { Principal } from '../../auth/identity.ts';
 import {
   type IndonesianTimeZone,
@@ -7,6 +8,7 @@ import {
   isIndonesianTimeZone,
   zoneAbbreviation,
 } from '../../domain/time/zones.ts';
+import type { Lang } from '../../domain/vocabulary/languages.ts';
 import {
   groupsProblem,
   type NamedGroup,
@@ -71,8 +73,10 @@ export async function importEmployeeFile(
   services: Services,
   me: Principal,
   file: string | { xlsx: Uint8Array },
+  /** The language a wrong NIP is explained in (the web page's). */
+  lang: Lang = 'en',
 ): Promise<ImportResult> {
-  return hrWrite(services, me, (db, org) => importEmployees(db, org, file));
+  return hrWrite(services, me, (db, org) => importEmployees(db, org, file, lang));
 }
 
 export interface TimeZoneSetting {

@@ -67,7 +67,7 @@ export function hrRoutes(deps: Services): Hono {
     if (Buffer.byteLength(csv) > maxBodyBytes) return refused(413, 'payload_too_large');
     if (csv.includes('\u0000')) return refused(400, 'invalid_text');
     const upload = xlsx && bytes ? { xlsx: bytes } : csv;
-    const answer = await attempt(() => importEmployeeFile(deps, session.principal, upload));
+    const answer = await attempt(() => importEmployeeFile(deps, session.principal, upload, t.lang));
     if (!answer.ok) return refused(answer.status, answer.code);
     const result = answer.value;
     if (!result.ok && 'unreadable' in result) return refused(400, 'unreadable_file');
@@ -209,7 +209,10 @@ export function hrRoutes(deps: Services): Hono {
     const cycle = c.req.query('cycle') ?? '';
     const format = c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv';
     if (!cycleIdPattern.test(cycle)) return notFound(c, who.t, who.session);
-    const file = await resultsFile(deps.db, who.session.principal.org, cycle, format);
+    // A page in Bahasa Indonesia downloads its words; in English, the CSV's stable names and codes.
+    const file = await resultsFile(deps.db, who.session.principal.org, cycle, format, {
+      inWords: who.t.lang === 'id',
+    });
     if (!file) return notFound(c, who.t, who.session);
     return new Response(file.body, { headers: attachmentHeaders(file) });
   });

@@ -114,7 +114,7 @@ a:hover{text-decoration-thickness:2px}
 .nav a{color:#fff;text-decoration:none;padding:.35rem 0;border-bottom:3px solid transparent}
 .nav a[aria-current]{border-bottom-color:#f4b400;font-weight:600}
 .who{margin-left:auto;font-size:.85rem;opacity:.9}
-main{max-width:64rem;margin:0 auto;padding:1rem}
+main{max-width:64rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
 main:focus{outline:none}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
@@ -157,7 +157,7 @@ fieldset:has(>.checks.compact){border:0;padding:0;margin:.25rem 0}
 .due strong{color:#1b1f24}
 .overdue .due strong{color:#a4161a}
 .badge{display:inline-block;font-size:.8rem;padding:.05rem .5rem;border-radius:1rem;background:#e3e8ee;color:#1b1f24}
-.scroll{overflow-x:auto;margin-bottom:1rem}
+.scroll{overflow-x:auto;margin-bottom:1rem;position:relative}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.95rem}
 th,td{border:1px solid #d5dbe1;padding:.4rem .5rem;text-align:left;vertical-align:top}
 th{background:#e9eef3}
@@ -186,7 +186,7 @@ input[type=file]{font:inherit;min-height:44px;max-width:100%}
 .chart svg{display:block;max-width:48rem;margin-top:.5rem}.chart-text{margin-top:.5rem}.chart-text summary{cursor:pointer;color:#0a4f8a;min-height:44px;display:flex;align-items:center}
 .subnav{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;margin:0 0 1rem}.subnav a{padding:.5rem 0;min-height:44px}.subnav a[aria-current]{font-weight:700;text-decoration-thickness:3px}
 .timeline{list-style:none;padding:0;margin:0 0 1rem;border-left:3px solid #b8c2cc}
-.timeline li{display:grid;grid-template-columns:minmax(9rem,11rem) 1fr;gap:.1rem 1rem;padding:.45rem .75rem;background:#fff;border-bottom:1px solid #e3e8ee}
+.timeline li{display:grid;grid-template-columns:minmax(6rem,11rem) minmax(0,1fr);overflow-wrap:anywhere;gap:.1rem 1rem;padding:.45rem .75rem;background:#fff;border-bottom:1px solid #e3e8ee}
 .timeline li .small{grid-column:2;font-size:.8rem}.timeline li.bad{background:#fdecea}
 .timeline li.future{background:#f4f6f8;color:#4a5560}.timeline li.future a{color:#4a5560}
 .timeline li[aria-current]{border-left:6px solid #0a4f8a;margin-left:-4px;background:#eaf2fb;font-weight:600}
@@ -198,10 +198,10 @@ a.button.secondary-link{background:#fff;color:#0a4f8a}
 blockquote.feedback{margin:.4rem 0 .6rem;padding:.4rem .8rem;border-left:4px solid #0a4f8a;background:#fff}
 .wrap{overflow-wrap:anywhere}
 .findings li{margin:0 0 .5rem}
-dl.facts{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}
+dl.facts{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:.25rem 1rem;margin:0;overflow-wrap:anywhere}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 .parties h2{margin-top:0;font-size:1.1rem}.parties section+section{margin-top:1rem}
-@media (max-width:30rem){.parties dl.facts{grid-template-columns:1fr;gap:0}.parties dl.facts dd{margin-bottom:.4rem}}
+@media (max-width:30rem){dl.facts{grid-template-columns:1fr;gap:0}dl.facts dd{margin-bottom:.4rem}}
 .indicators{list-style:none;padding:0;margin:.25rem 0 .75rem}.indicators>li{border-left:4px solid #d5dbe1;padding:.25rem 0 .25rem .75rem;margin:0 0 .6rem}
 .evidence{margin:0;padding-left:1.1rem}
 .pair{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr))}

@@ -60,9 +60,11 @@ export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string):
     return { start: found.start, deadline: found.deadline };
   };
   const feedback = window('feedback');
-  // Days of 24 hours: the zones of Indonesia have no daylight saving time.
+  // Days of 24 hours: the zones of Indonesia have no daylight saving time. Never 0: a step shorter than
+  // half a day (a drill's calendar built by hand) would leave nobody a moment to object. buildCalendar
+  // refuses less than 14 days, so no calendar a cycle was started with gets another number than before.
   const span = Temporal.Instant.from(feedback.start).until(Temporal.Instant.from(feedback.deadline));
-  const days = Math.round(span.total('hours') / 24);
+  const days = Math.max(1, Math.round(span.total('hours') / 24));
   const rating = window('calibration');
   const localDay = (iso: string) => Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone).toPlainDate();
   const lastDay = Temporal.PlainDate.from({ year: year + 1, month: 12, day: 31 });

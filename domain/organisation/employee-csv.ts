@@ -3,6 +3,7 @@
 // Nothing here throws on bad input.
 
 import { z } from 'zod';
+import type { Lang } from '../vocabulary/languages.ts';
 import { type EmploymentStatus, parseRank } from './employment.ts';
 import { headerErrors } from './file-header.ts';
 import { nipKind, parseNip } from './nip.ts';
@@ -83,8 +84,11 @@ const rowSchema = z.object({
   rank: z.string().max(100, 'is longer than 100 characters').optional(),
 });
 
-/** The records of the file in order, empty lines left out, the header first. */
-export function readEmployeeRows(records: readonly FileRecord[]): EmployeeCsv {
+/**
+ * The records of the file in order, empty lines left out, the header first. A wrong NIP is explained in
+ * `lang` (the page's language on the web; English for the API).
+ */
+export function readEmployeeRows(records: readonly FileRecord[], lang: Lang = 'en'): EmployeeCsv {
   const first = records[0];
   if (first === undefined)
     return { ok: false, headerErrors: [`the file is empty; expected the header ${expected}`] };
@@ -102,7 +106,7 @@ export function readEmployeeRows(records: readonly FileRecord[]): EmployeeCsv {
       continue;
     }
     if (record.fields.every((f) => f.trim() === '')) continue; // e.g. ",,,,,," left by spreadsheets
-    rows.push(readRow(record.line, header, record.fields, firstLineOfNip));
+    rows.push(readRow(record.line, header, record.fields, firstLineOfNip, lang));
   }
   return { ok: true, rows };
 }
@@ -114,6 +118,7 @@ function readRow(
   header: string[],
   fields: string[],
   firstLineOfNip: Map<string, number>,
+  lang: Lang,
 ): EmployeeRow {
   if (fields.length !== header.length) {
     return {
@@ -135,7 +140,7 @@ function readRow(
   }
 
   const nip = cells.nip ?? '';
-  const nipResult = nip === '' ? null : parseNip(nip);
+  const nipResult = nip === '' ? null : parseNip(nip, lang);
   if (nipResult) {
     if (!nipResult.ok) errors.push(`nip: ${nipResult.message}`);
     else {
@@ -146,7 +151,7 @@ function readRow(
   }
   const supervisorNip = cells.supervisor_nip;
   if (supervisorNip !== undefined) {
-    const supervisorResult = parseNip(supervisorNip);
+    const supervisorResult = parseNip(supervisorNip, lang);
     if (!supervisorResult.ok) errors.push(`supervisor_nip: ${supervisorResult.message}`);
     else if (supervisorNip === nip) errors.push('supervisor_nip: an employee cannot be their own supervisor');
   }

@@ -50,6 +50,10 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
   },
   'task.completed': { id: '{by} menyelesaikan tugas {task}', en: '{by} completed task {task}' },
   'task.expired': { id: 'Tugas {task} melewati tenggat', en: 'Task {task} expired' },
+  'task.expired:agreed': {
+    id: 'Tugas {task} ditutup karena SKP sudah disepakati',
+    en: 'Task {task} closed: the SKP was agreed',
+  },
   'task.cancelled': { id: 'Tugas {task} dibatalkan ({reason})', en: 'Task {task} was cancelled ({reason})' },
   'task.reminded': {
     id: 'Pengingat tugas {task} dikirim, tenggat {due}',
@@ -170,6 +174,10 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
   'objection.decided:changed': {
     id: '{by} mengubah predikat dari {previous} menjadi {predikat}',
     en: '{by} changed the predikat from {previous} to {predikat}',
+  },
+  'objection.decided:ratings': {
+    id: '{by} mengubah {ratings}; predikat tetap {predikat}',
+    en: '{by} changed {ratings}; the predikat stays {predikat}',
   },
   'referral.created': {
     id: 'Rujukan pengembangan kompetensi dibuat (predikat {predikat})',

@@ -17,7 +17,9 @@ export type Words = Readonly<Record<Lang, string>>;
 export type AppraisalEventVariant =
   | 'appraisal.started:rejoined'
   | 'appraisal.stepEntered:due'
-  | 'objection.decided:changed';
+  | 'objection.decided:changed'
+  | 'objection.decided:ratings'
+  | 'task.expired:agreed';
 export type CycleEventVariant =
   | 'cycle.unitCalibrated:broken'
   | 'cycle.unitCalibrated:conforms'

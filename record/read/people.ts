@@ -98,7 +98,11 @@ export interface PickerPerson {
   position: string;
 }
 
-/** The dev login picker: every organisation with its active people, grouped by unit. */
+/**
+ * The dev login picker: every organisation with its active people, grouped by unit. Scratch organisations
+ * are left out: one nobody works in, and one never named (a stray API call for a new id makes the row,
+ * named after its id).
+ */
 export async function organisationsWithPeople(db: Db) {
   const [orgs, people] = await Promise.all([
     db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute(),
@@ -117,11 +121,13 @@ export async function organisationsWithPeople(db: Db) {
       .orderBy('e.name')
       .execute(),
   ]);
-  return orgs.map((o) => ({
-    id: o.id,
-    name: o.name,
-    people: people.filter((p) => p.org_id === o.id) as PickerPerson[],
-  }));
+  return orgs
+    .map((o) => ({
+      id: o.id,
+      name: o.name,
+      people: people.filter((p) => p.org_id === o.id) as PickerPerson[],
+    }))
+    .filter((o) => o.people.length > 0 && o.name !== o.id);
 }
 
 /** The organisation's active employees (a leaver's row stays, inactive). */

@@ -2,8 +2,11 @@
 // web's export link), streamed as the rows are read, a page at a time.
 import { type Kysely, sql } from 'kysely';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
-import { type Predikat, predikatLabels } from '../../domain/rating/predikat.ts';
+import { type Step, steps } from '../../domain/appraisal/types.ts';
+import { type Predikat, predikatLabels, ratingLabels } from '../../domain/rating/predikat.ts';
+import { localStampText } from '../../domain/time/local-text.ts';
 import { defaultTimeZone, zoneAbbreviation } from '../../domain/time/zones.ts';
+import { vocabularies } from '../../domain/vocabulary/vocabulary.ts';
 import type { Database } from '../../schema/database.ts';
 import { type Cell, type Column, csvStream, xlsxContentType, xlsxStream } from './export/tables.ts';
 
@@ -37,12 +40,17 @@ export interface ResultsFile {
   fileName: string;
 }
 
-/** The results of an organisation's cycle; undefined when it has no such cycle. */
+/**
+ * The results of an organisation's cycle; undefined when it has no such cycle. The workbook, and with
+ * `inWords` (a page in Bahasa Indonesia) the CSV too, says its values in Indonesian words (the step, the
+ * ratings, the objection, Ya/Tidak); the CSV the API serves keeps its column names and codes.
+ */
 export async function resultsFile(
   db: Kysely<Database>,
   org: string,
   cycleId: string,
   format: 'csv' | 'xlsx',
+  { inWords = false }: { inWords?: boolean } = {},
 ): Promise<ResultsFile | undefined> {
   const cycle = await db
     .selectFrom('cycles as c')
@@ -54,7 +62,15 @@ export async function resultsFile(
   if (!cycle) return undefined;
   const timeZone = cycle.time_zone ?? defaultTimeZone;
   const columns = columnsFor(timeZone);
-  const rows = resultRows(db, cycleId);
+  // The workbook shows the release as a date cell on the zone's wall clock; a CSV in words as text with
+  // the zone ("2028-02-12 00:30 WIB"), never a bare UTC instant under a header naming the zone.
+  const shape =
+    format === 'xlsx'
+      ? inIndonesian
+      : inWords
+        ? (row: Cell[]) => withLocalRelease(inIndonesian(row), timeZone)
+        : (row: Cell[]) => row;
+  const rows = resultRows(db, cycleId, shape);
   const name = `siklus-${cycleId}-results`;
   return format === 'xlsx'
     ? {
@@ -62,11 +78,19 @@ export async function resultsFile(
         contentType: xlsxContentType,
         fileName: `${name}.xlsx`,
       }
-    : { body: csvStream(columns, rows), contentType: 'text/csv; charset=utf-8', fileName: `${name}.csv` };
+    : {
+        body: csvStream(inWords ? columns.map((c) => ({ ...c, csv: c.label })) : columns, rows),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `${name}.csv`,
+      };
 }
 
 /** One row per appraisal, by unit and NIP, read a page at a time after the last row of the page before. */
-async function* resultRows(db: Kysely<Database>, cycleId: string): AsyncGenerator<Cell[]> {
+async function* resultRows(
+  db: Kysely<Database>,
+  cycleId: string,
+  shape: (row: Cell[]) => Cell[],
+): AsyncGenerator<Cell[]> {
   let after: { unit: string; nip: string } | null = null;
   for (;;) {
     const from: { unit: string; nip: string } | null = after;
@@ -98,7 +122,7 @@ async function* resultRows(db: Kysely<Database>, cycleId: string): AsyncGenerato
       .orderBy('p.unit_code')
       .orderBy('p.nip')
       .execute();
-    for (const a of page) yield resultRow(a);
+    for (const a of page) yield shape(resultRow(a));
     const last = page.at(-1);
     if (page.length < pageSize || !last) return;
     after = { unit: last.unit_code, nip: last.nip };
@@ -113,6 +137,62 @@ interface ResultRecord {
   released_at: Date | null;
   state: unknown;
 }
+
+const yesNo: Readonly<Record<string, string>> = { yes: 'Ya', no: 'Tidak' };
+const objectionWords: Readonly<Record<string, string>> = {
+  upheld: 'ditolak, predikat tetap',
+  changed: 'diterima, rating diubah',
+  pending: 'menunggu keputusan',
+};
+
+/** A row's codes in Indonesian words, in the columns' order (step, ratings, objection, yes/no). */
+function inIndonesian(row: Cell[]): Cell[] {
+  const word = (table: Readonly<Record<string, string>>, v: Cell) =>
+    typeof v === 'string' ? (table[v] ?? v) : v;
+  const rating = (v: Cell) => (typeof v === 'string' && isRating(v) ? ratingLabels[v].id : v);
+  const [
+    nip,
+    name,
+    unit,
+    position,
+    step,
+    predikat,
+    results,
+    behaviour,
+    objection,
+    programme,
+    done,
+    recognised,
+    released,
+  ] = row;
+  return [
+    nip ?? null,
+    name ?? null,
+    unit ?? null,
+    position ?? null,
+    typeof step === 'string' && isStep(step) ? vocabularies.id.steps[step] : (step ?? null),
+    predikat ?? null,
+    rating(results ?? null),
+    rating(behaviour ?? null),
+    word(objectionWords, objection ?? null),
+    programme ?? null,
+    word(yesNo, done ?? null),
+    word(yesNo, recognised ?? null),
+    released ?? null,
+  ];
+}
+
+/** The release (the last column) as local text with the zone. */
+function withLocalRelease(row: Cell[], timeZone: string): Cell[] {
+  const released = row.at(-1);
+  return [
+    ...row.slice(0, -1),
+    released instanceof Date ? localStampText(released, timeZone) : (released ?? null),
+  ];
+}
+
+const isRating = (v: string): v is keyof typeof ratingLabels => Object.hasOwn(ratingLabels, v);
+const isStep = (v: string): v is Step => (steps as readonly string[]).includes(v);
 
 function resultRow(a: ResultRecord): Cell[] {
   const s = a.state as AppraisalState;

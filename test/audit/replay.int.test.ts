@@ -15,6 +15,7 @@ import { readStream } from '../../record/store/read-stream.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
+import { seedOrganisation } from '../../simulation/seed.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 let database: { url: string; drop(): Promise<void> };
@@ -126,6 +127,13 @@ describe('stateAsOf a cycle', () => {
 describe('appraisalTimeline', () => {
   it('tells the appraisal in Bahasa Indonesia and in English, one line per event', async () => {
     const appraisalId = cycle.appraisalIds[0]!;
+    // The supervisor as the organisation lists them: the timeline names them by name and NIP.
+    await seedOrganisation(
+      db,
+      'bungo',
+      ['U1'],
+      [{ nip: '198001012005011001', name: 'Rina Lestari', unitCode: 'U1', supervisorNip: null }],
+    );
     const indonesian = await appraisalTimeline(db, appraisalId, 'id');
     const english = await appraisalTimeline(db, appraisalId, 'en');
     expect(indonesian).toHaveLength(60);
@@ -143,8 +151,9 @@ describe('appraisalTimeline', () => {
     const lines = formatTimeline(indonesian).split('\n');
     expect(lines).toHaveLength(60);
     expect(lines[7]).toMatch(
-      /^2027-01-\d\d \d\d:\d\d WIB {2}198001012005011001 {2}Atasan mengusulkan RHK versi 1$/,
+      /^2027-01-\d\d \d\d:\d\d WIB {2}Rina Lestari \(198001012005011001\) {2}Atasan mengusulkan RHK versi 1$/,
     );
+    expect(indonesian.find((e) => e.actor.startsWith('system:'))?.who).toBe('Sistem');
   });
 
   it('marks an event that no longer fits its schema instead of hiding it', async () => {

@@ -110,6 +110,11 @@ describe('the timeline of an objection heard and decided by a delegate', () => {
     expect(id.find((s) => s.includes('menetapkan rating'))).toContain(
       '(aturan asn-2023, berlaku sejak 2023-01-01)',
     );
+    // Recorded under the launcher's id like the launch itself, the workflow's own steps are the system's.
+    const entries = await appraisalTimeline(db, appraisalId, 'id', zone);
+    const whoDid = (type: string) => entries.find((e) => e.type === type)?.who;
+    expect([whoDid('appraisal.stepEntered'), whoDid('rating.released')]).toEqual(['Sistem', 'Sistem']);
+    expect([whoDid('appraisal.started'), whoDid('rating.set')]).toEqual(['test', 'test']);
     const en = (await appraisalTimeline(db, appraisalId, 'en', zone)).map((e) => e.sentence);
     expect(en).toContain('HR asked the supervisor to explain by 8 Mar 2026 23:59 WIB: “Mana rekapnya?”');
     expect(en.find((s) => s.includes('upheld'))).toContain(

@@ -16,6 +16,8 @@ const variants = [
   'appraisal.started:rejoined',
   'appraisal.stepEntered:due',
   'objection.decided:changed',
+  'objection.decided:ratings',
+  'task.expired:agreed',
   'cycle.unitCalibrated:broken',
   'cycle.unitCalibrated:conforms',
   'cycle.unitCalibrated:findings',

@@ -43,7 +43,7 @@ ${view.asOf.state ? stateFacts(t, view.asOf.state) : h`<p>${t('asOf.noState')}</
     (e) =>
       h`<li class="${e.version > version ? 'future' : ''}"${raw(e.version === version ? ' aria-current="step"' : '')}><span class="when">${t.dateTime(e.at)}</span>
 <span class="what"><a href="${self}?v=${e.version}#asof-state">${e.sentence}</a></span>
-<span class="muted small">${t('audit.eventMeta', { version: e.version, position: e.position, actor: e.actor })}</span></li>`,
+<span class="muted small">${t('audit.eventMeta', { version: e.version, position: e.position, actor: e.who })}</span></li>`,
   )}</ol></section>
 <script>${raw(sliderScript)}</script>`;
 }

@@ -25,18 +25,32 @@ export function cycleSelect(
   )}</select></div>`;
 }
 
-/** Each rule the unit's predikat selects, kept (✓) or broken (✗, with the counts), or a dash without one. */
+/**
+ * Each rule the unit's predikat selects, kept (✓) or broken (✗, with the counts), or a dash without one.
+ * With nobody rated (`rated` 0) no rule is marked met: an empty unit would meet every rule vacuously.
+ */
 export function ruleChecks(
   t: Translate,
   unitPredikat: UnitPredikat | null,
   broken: Map<string, DistributionViolation>,
+  rated: number,
 ): Html {
   if (!unitPredikat) return h`–`;
-  return h`<ul>${distributionRules[unitPredikat].map((r) => {
+  const none = rated === 0 ? h`<p class="muted">${t('hr.noneRated')}</p>` : '';
+  return h`${none}<ul>${distributionRules[unitPredikat].map((r) => {
     const v = broken.get(r.code);
-    return h`<li>${t(`rule.${r.code}`)} ${v ? h`<span class="bad-text">✗ ${t('hr.ruleBroken', { actual: v.actual, total: v.total, limit: v.limit })}</span>` : h`<span class="ok-text">✓ ${t('hr.ruleOk')}</span>`}</li>`;
+    const outcome = v
+      ? h` <span class="bad-text">✗ ${t('hr.ruleBroken', { actual: v.actual, total: v.total, limit: v.limit })}</span>`
+      : rated > 0
+        ? h` <span class="ok-text">✓ ${t('hr.ruleOk')}</span>`
+        : '';
+    return h`<li>${t(`rule.${r.code}`)}${outcome}</li>`;
   })}</ul>`;
 }
+
+/** How many people a unit's counts per predikat hold. */
+export const ratedCount = (counts: Readonly<Record<string, number | undefined>>): number =>
+  Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 
 export function exportLinks(t: Translate, cycleId: string): Html {
   const href = (format: string) => `/app/hr/export?cycle=${encodeURIComponent(cycleId)}&format=${format}`;

@@ -29,7 +29,7 @@ export function importBody(t: Translate, view: ImportView): Html {
   return h`<p>${t('import.intro')}</p>
 <form method="post" action="/app/hr/import" enctype="multipart/form-data" class="card">
 ${view.formError ? h`<p class="notice error" role="alert">${view.formError}</p>` : ''}
-${view.headerErrors?.length ? h`<ul class="notice error" aria-label="${t('import.headerErrors')}">${view.headerErrors.map((e) => h`<li lang="en">${e}</li>`)}</ul>` : ''}
+${view.headerErrors?.length ? h`<ul class="notice error" aria-label="${t('import.headerErrors')}">${view.headerErrors.map((e) => reason(t, e))}</ul>` : ''}
 <p class="hint" id="csv-columns">${t('import.columns')} <code>${csvColumns}</code></p>
 <label for="f-file">${t('import.file')}</label>
 ${fileError ? h`<p class="field-error" id="f-file-error">${t(fileError)}</p>` : ''}
@@ -59,6 +59,19 @@ function resultTable(
 }
 
 const known: Array<[RegExp, string, string[]]> = [
+  [/^(\w+): is required$/, 'import.reason.required', ['column']],
+  [/^(\w+): is longer than (\d+) characters$/, 'import.reason.tooLong', ['column', 'max']],
+  [/^email: is not an email address$/, 'import.reason.email', []],
+  [/^language: must be id or en$/, 'import.reason.language', []],
+  [
+    /^expected (\d+) fields as in the header, found (\d+)$/,
+    'import.reason.fieldCount',
+    ['expected', 'found'],
+  ],
+  [/^header: column '(.*)' is missing$/, 'import.header.missing', ['column']],
+  [/^header: column '(.*)' appears twice$/, 'import.header.twice', ['column']],
+  [/^header: unknown column '(.*)'; the columns are (.*)$/, 'import.header.unknown', ['column', 'columns']],
+  [/^the file is empty; expected the header (.*)$/, 'import.header.empty', ['columns']],
   [/^unit_code: unknown unit "(.*)"$/, 'import.reason.unknownUnit', ['code']],
   [/^position_code: unknown position "(.*)"$/, 'import.reason.unknownPosition', ['code']],
   [/^supervisor_nip: no employee with NIP (\S+) /, 'import.reason.unknownSupervisor', ['nip']],
@@ -97,6 +110,9 @@ function reason(t: Translate, text: string): Html {
     if (m) return h`<li>${t(key, Object.fromEntries(names.map((n, i) => [n, m[i + 1] ?? ''])))}</li>`;
   }
   const at = text.indexOf(': ');
+  // A wrong NIP is explained in the page's language: the import was asked for it.
+  if (/^(nip|supervisor_nip): /.test(text))
+    return h`<li><code>${text.slice(0, at)}</code>: ${text.slice(at + 2)}</li>`;
   return at > 0 && at < 20
     ? h`<li><code>${text.slice(0, at)}</code>: <span lang="en">${text.slice(at + 2)}</span></li>`
     : h`<li lang="en">${text}</li>`;

@@ -9,7 +9,7 @@ import type { PredikatRow } from '../../../record/read/predikat-export.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import { cycleSelect, predikatForm, ruleChecks } from './hr-actions.ts';
+import { cycleSelect, predikatForm, ratedCount, ruleChecks } from './hr-actions.ts';
 import { zonedDateTime } from './zoned-time.ts';
 
 export interface PeriodicView {
@@ -90,7 +90,7 @@ ${predikats.map((p) => h`<td class="num">${u.counts[p] ?? 0}</td>`)}
           })
         : ''
     }</td>
-<td>${ruleChecks(t, u.unitPredikat, broken)}</td></tr>`;
+<td>${ruleChecks(t, u.unitPredikat, broken, ratedCount(u.counts))}</td></tr>`;
   })}</tbody></table></div>`;
 }
 

@@ -13,6 +13,8 @@ import {
 } from '../../../domain/cycle/calendar.ts';
 import { defaultPeriodKind, type PeriodKind, periodKinds } from '../../../domain/cycle/periods.ts';
 import { isDomainError } from '../../../domain/errors.ts';
+import { isZeroDuration, parseDuration } from '../../../domain/time/duration.ts';
+import { parseInstant } from '../../../domain/time/instant.ts';
 import { localIsoDate } from '../../../domain/time/local-text.ts';
 import { indonesianTimeZones, zoneAbbreviation } from '../../../domain/time/zones.ts';
 import { type FormState, newFormKey, radioGroup, textField, type Values } from '../forms.ts';
@@ -100,20 +102,37 @@ export function parseStartCycle(
   }
   const reviewStart = values.reviewStart?.trim();
   if (reviewStart) calendar.reviewStart = reviewStart;
-  if (Object.keys(errors).length > 0 || !isPeriodKind(periods) || !isSkpApproach(skpApproach))
+  // Each length and date on its own first, so that a wrong one shows beside a missing year or start.
+  for (const f of durationFields) {
+    const v = calendar[f];
+    const d = v === undefined ? undefined : parseDuration(v);
+    if (d === null || (d !== undefined && isZeroDuration(d))) errors[f] = 'startCycle.error.duration';
+  }
+  if (reviewStart && parseInstant(reviewStart, timeZone) === null)
+    errors.reviewStart = 'startCycle.error.date';
+  if (!isPeriodKind(periods) || !isSkpApproach(skpApproach) || errors.year || errors.start)
     return { ok: false, errors };
-  try {
-    const built = buildCalendar(year, start, { ...calendar, periods }, timeZone);
-    const population = unitCodes.length > 0 ? { unitCodes } : {};
-    return {
-      ok: true,
-      body: { year, start, periods, skpApproach, calendar, population },
-      calendar: built,
-    };
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    const field = String(error.details?.field ?? 'start');
-    return { ok: false, errors: { [field]: errorKeys[error.code] ?? 'error.invalid' } };
+  // The calendar's rules stop at the first mistake: leave out the override it names and build again, to
+  // find the others too.
+  const trying: Omit<CalendarOverrides, 'periods'> = { ...calendar };
+  for (const f of Object.keys(errors)) delete trying[f as keyof typeof trying];
+  for (;;) {
+    try {
+      const built = buildCalendar(year, start, { ...trying, periods }, timeZone);
+      if (Object.keys(errors).length > 0) return { ok: false, errors };
+      const population = unitCodes.length > 0 ? { unitCodes } : {};
+      return {
+        ok: true,
+        body: { year, start, periods, skpApproach, calendar, population },
+        calendar: built,
+      };
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const field = String(error.details?.field ?? 'start');
+      errors[field] ??= errorKeys[error.code] ?? 'error.invalid';
+      if (!Object.hasOwn(trying, field)) return { ok: false, errors };
+      delete trying[field as keyof typeof trying];
+    }
   }
 }
 

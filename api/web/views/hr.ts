@@ -9,7 +9,7 @@ import { type Predikat, predikats } from '../../../domain/rating/predikat.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
-import { cycleSelect, exportLinks, predikatForm, ruleChecks } from './hr-actions.ts';
+import { cycleSelect, exportLinks, predikatForm, ratedCount, ruleChecks } from './hr-actions.ts';
 import { type PeriodicProgressView, periodicProgressSection } from './periodic-progress.ts';
 import { progressSvg } from './progress-chart.ts';
 
@@ -128,6 +128,6 @@ ${predikats.map((p) => h`<td class="num">${u.counts[p] ?? 0}</td>`)}
           })
         : ''
     }</td>
-<td>${ruleChecks(t, unitPredikat, broken)}</td></tr>`;
+<td>${ruleChecks(t, unitPredikat, broken, ratedCount(u.counts))}</td></tr>`;
   })}</tbody></table></div>`;
 }

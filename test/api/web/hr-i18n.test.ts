@@ -179,6 +179,7 @@ function renderAll(lang: 'id' | 'en'): string[] {
     at: '2027-01-01T00:00:00Z',
     recordedAt: '2027-01-01T00:00:00Z',
     actor: nip,
+    who: `Siti (${nip})`,
     type: 'x',
     sentence: `peristiwa ${version}`,
   }));

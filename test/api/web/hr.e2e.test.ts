@@ -29,6 +29,7 @@ describe('HR and auditor pages in a real browser', () => {
   let base: string;
   let page: Page;
   let hrCookie: string;
+  let cycleYear = '';
 
   beforeAll(async () => {
     app = await startBrowserApp(await startDevEnv(), 'webhr');
@@ -107,6 +108,7 @@ describe('HR and auditor pages in a real browser', () => {
       '23.59 WIB',
     );
     const year = await page.evaluate<string>(`document.querySelector('#f-year').value`);
+    cycleYear = year;
     await page.select('#f-agreement', 'tiga puluh hari');
     await page.click('main form button[value=start]');
     await page.waitFor(`document.querySelector('#f-agreement-error')`);
@@ -263,6 +265,26 @@ describe('HR and auditor pages in a real browser', () => {
     expect(await text()).toContain('Verifikasi menemukan 1 masalah.');
     await page.screenshot('audit-verification-findings');
   }, 180_000);
+  it("fits HR's progress with the distribution and the auditor's appraisal as of a moment on a 360 px phone", async () => {
+    await page.setViewport(360, 780, true);
+    await signIn(hrOfficer.nip, ['hr', 'auditor']);
+    const width = () => page.evaluate<number>('document.documentElement.scrollWidth');
+    // The elements reaching furthest right, to name what widens the page when something does.
+    const culprits = () =>
+      page.evaluate<string>(
+        `JSON.stringify([...document.querySelectorAll('body *')].map((e) => [e.tagName + '.' + e.className, Math.round(e.getBoundingClientRect().right)]).filter((r) => r[1] > window.innerWidth).sort((a, b) => b[1] - a[1]).slice(0, 4))`,
+      );
+    await page.goto(`${base}/app/hr`);
+    await page.waitFor(`document.querySelector('#distribution-table')`);
+    expect(await width(), `HR progress: ${await culprits()}`).toBeLessThanOrEqual(360);
+    await page.screenshot('hr-progress-phone');
+    await page.goto(`${base}/app/audit/appraisals/${encodeURIComponent(`bungo.${cycleYear}.${nurse.nip}`)}`);
+    await page.waitFor(`document.querySelector('#asof-state')`);
+    expect(await width(), `as of: ${await culprits()}`).toBeLessThanOrEqual(360);
+    await page.screenshot('audit-as-of-phone');
+    await page.setViewport(1280, 900);
+  }, 120_000);
+
   it('lets a unit leader on a 360 px phone check a distribution with the calculator, within the screen', async () => {
     await page.setViewport(360, 780, true);
     await signIn(head.nip, []);

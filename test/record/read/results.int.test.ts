@@ -13,6 +13,7 @@ import { identityFromEnv } from '../../../auth/config.ts';
 import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
 import { benchExportXlsx, nipOf, seedResults } from '../../../bench/export-xlsx.ts';
 import { createServerApp } from '../../../bin/server.ts';
+import { resultsFile } from '../../../record/read/results.ts';
 import type { Database } from '../../../schema/database.ts';
 import { createDb } from '../../../schema/db.ts';
 import { migrateToLatest } from '../../../schema/migrate.ts';
@@ -110,6 +111,26 @@ describe('the results export', () => {
     const released = first.getCell(13);
     expect(released.value).toEqual(new Date('2028-02-12T00:30:00.000Z'));
     expect(released.numFmt).toBe('dd/mm/yyyy hh:mm');
+    // Its values in words, as its headers: no codes such as `completed`, `sesuai` or `yes`.
+    expect([5, 7, 8, 9, 11, 12].map((c) => first.getCell(c).value)).toEqual([
+      'Selesai',
+      'Sesuai Ekspektasi',
+      'Sesuai Ekspektasi',
+      'ditolak, predikat tetap',
+      'Tidak',
+      'Ya',
+    ]);
+  });
+
+  it('as CSV for a page in Bahasa Indonesia: Indonesian headers and words, no codes', async () => {
+    const file = await resultsFile(db, 'ekspor', 'ekspor.2027', 'csv', { inWords: true });
+    const lines = (await new Response(file?.body).text()).split('\r\n');
+    expect(lines[0]).toBe(
+      'NIP,Nama,Kode unit kerja,Kode jabatan,Tahap,Predikat kinerja,Hasil kerja,Perilaku kerja,Keberatan,Program pengembangan,Pengembangan selesai,Penghargaan,Hasil dirilis (WIB)',
+    );
+    expect(lines.find((l) => l.startsWith(nipOf(0)))).toBe(
+      `${nipOf(0)},"Pegawai ""0"", S.E.",UNIT-00,JF-ANALIS,Selesai,Sangat Baik,Sesuai Ekspektasi,Sesuai Ekspektasi,"ditolak, predikat tetap",Pelatihan pelayanan prima,Tidak,Ya,2028-02-12 00:30 WIB`,
+    );
   });
 
   it("as XLSX for an organisation in WITA: the release on WITA's wall clock, the header naming WITA", async () => {
