@@ -5,6 +5,7 @@
 // changes as Updates.
 import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities/index.ts';
+import type { CurveRecheckRequest } from '../domain/appraisal/objection.ts';
 import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/decide.ts';
 import { nextPenetapanDeadline, penetapanStep } from '../domain/cycle/decide-penetapan.ts';
 import type { CycleEvent, Population } from '../domain/cycle/events.ts';
@@ -17,6 +18,7 @@ import {
   addEmployeesUpdate,
   calibrateNowUpdate,
   closeCycleUpdate,
+  curveRecheckSignal,
   extendUnitDeadlineUpdate,
   rejoinEmployeeUpdate,
   removeEmployeeUpdate,
@@ -69,6 +71,11 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   };
   let closedBy: string | null = null;
   let calibrateRequested = false;
+  /** Units whose curve an objection's decision asked to check again, in the order asked. */
+  const rechecks: CurveRecheckRequest[] = [];
+  setHandler(curveRecheckSignal, (request) => {
+    rechecks.push(request);
+  });
 
   setHandler(addEmployeesUpdate, async ({ nips, by }) => {
     await record({ type: 'addEmployees', nips, by }, by);
@@ -170,13 +177,13 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     allReleased = await calibrate();
     if (!allReleased) {
       const due = withPenetapan && state ? nextPenetapanDeadline(state) : null;
-      await condition(
+      await waitRechecking(
         () => closedBy !== null || calibrateRequested,
         Math.min(recheckMs, until(input.calendar.cycleEnd), due ? until(due) : recheckMs),
       );
     }
   }
-  await condition(() => closedBy !== null, until(input.calendar.cycleEnd));
+  await waitRechecking(() => closedBy !== null, until(input.calendar.cycleEnd));
   const by = closedBy ?? startedBy;
   await record({ type: 'close', by }, by);
   return { launched: launch.launched, releasedUnits: state ? releasedUnits(state) : [], closedBy };
@@ -215,6 +222,32 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     // A penetapan unsigned by its deadline passes on (to the superior, then HR).
     if (withPenetapan) await record({ type: 'escalatePenetapans' }, startedBy);
     return units.every((unit) => isReleased(unit.unitCode));
+  }
+
+  /**
+   * Waits for `done` at most `ms`, checking again meanwhile each curve an objection's decision asked for.
+   * Without such a request it is the one condition the cycle always waited on (its histories replay).
+   */
+  async function waitRechecking(done: () => boolean, ms: number): Promise<void> {
+    const end = Date.now() + ms;
+    for (;;) {
+      await condition(() => done() || rechecks.length > 0, Math.max(0, end - Date.now()));
+      if (rechecks.length === 0) return;
+      await recheckCurves();
+      if (done() || Date.now() >= end) return;
+    }
+  }
+
+  /** Each unit asked for is checked on today's counts (after the decision) and the outcome recorded. */
+  async function recheckCurves(): Promise<void> {
+    const asked = rechecks.splice(0);
+    if (!patched('objection-curve-recheck')) return;
+    const units = await calibrateUnits({ cycleId: input.cycleId });
+    for (const request of asked) {
+      const unit = units.find((u) => u.unitCode === request.unitCode);
+      const checked = unit?.curve && unit.pack ? { curve: unit.curve, pack: unit.pack } : {};
+      await record({ type: 'recordCurveRecheck', ...request, ...checked }, request.by);
+    }
   }
 
   function isReleased(unitCode: string): boolean {

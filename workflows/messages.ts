@@ -1,6 +1,7 @@
 // Every Workflow Update, Signal and Query of siklus, in one module shared by the workflows and the API.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActRequest } from '../domain/appraisal/commands.ts';
+import type { CurveRecheckRequest } from '../domain/appraisal/objection.ts';
 import type { ActingAppointmentRequest, RaterChange } from '../domain/appraisal/participant-changes.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import type { Step } from '../domain/appraisal/types.ts';
@@ -79,6 +80,8 @@ export const signPenetapanUpdate = defineUpdate<
     },
   ]
 >('signPenetapan');
+/** An objection's decision changed a predikat: check the unit's curve again and record the outcome. */
+export const curveRecheckSignal = defineSignal<[CurveRecheckRequest]>('curveRecheck');
 /** Check the units' distributions now (after ratings changed) instead of at the next daily check. */
 export const calibrateNowUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('calibrateNow');
 export const closeCycleUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('closeCycle');

@@ -132,6 +132,22 @@ export const cycleEventSchemas = {
     at,
   }),
   'cycle.unitReleased': z.object({ unitCode: z.string(), employees: z.number().int(), at }),
+  /**
+   * An objection's decision changed a person's predikat: the unit's curve checked again on the counts
+   * after it (over its calibration group, under the pack in force). Absent curve: the unit has no capaian.
+   */
+  'cycle.curveRechecked': z.object({
+    unitCode: z.string(),
+    appraisalId: z.string(),
+    nip: nipSchema,
+    from: predikatSchema,
+    to: predikatSchema,
+    /** Who decided the objection. */
+    by: nipSchema,
+    curve: curveSchema.optional(),
+    pack: z.string().optional(),
+    at,
+  }),
   'cycle.closed': z.object({ by: nipSchema, at }),
 } as const;
 

@@ -1,7 +1,7 @@
 // The penetapan a reader holds (the unit's leader, the superior once it passed on, any HR officer at HR's
 // stage) and one unit's case in front of them: the findings, the curve the unit was checked on (its group
 // and counts, from the latest calibration in the log), its people with their predikat and periodic
-// predikat (the calibration assistant's evidence).
+// predikat (the calibration assistant's evidence), and the curve checked again after objections.
 import { type Kysely, sql } from 'kysely';
 import { curveSchema } from '../../domain/cycle/events.ts';
 import { cycleStreamId } from '../../domain/ids.ts';
@@ -79,6 +79,10 @@ export interface PenetapanCase {
     predikat: Predikat;
     periodic: Array<{ period: string; predikat: Predikat }>;
   }>;
+  /** The curve checked again after objections changed a predikat: each `cycle.curveRechecked`'s data. */
+  rechecks: Array<Record<string, unknown>>;
+  /** The names of the people those rechecks name (the person and who decided), by NIP. */
+  recheckNames: Map<string, string>;
 }
 
 export async function penetapanCase(
@@ -92,7 +96,7 @@ export async function penetapanCase(
     .where('p.unit_code', '=', unitCode)
     .executeTakeFirst();
   if (!row) return undefined;
-  const [calibrated, people, periods] = await Promise.all([
+  const [calibrated, people, periods, rechecks] = await Promise.all([
     sql<{ data: { unitPredikat?: unknown; curve?: unknown } }>`select data from events
       where stream_id = ${cycleStreamId(cycleId)} and type = 'cycle.unitCalibrated' and data->>'unitCode' = ${unitCode}
       order by stream_version desc limit 1`.execute(db),
@@ -114,7 +118,23 @@ export async function penetapanCase(
       .where('predikat', 'is not', null)
       .orderBy('period')
       .execute(),
+    sql<{ data: Record<string, unknown> }>`select data from events
+      where stream_id = ${cycleStreamId(cycleId)} and type = 'cycle.curveRechecked' and data->>'unitCode' = ${unitCode}
+      order by stream_version`.execute(db),
   ]);
+  const named = [...new Set(rechecks.rows.flatMap((r) => [String(r.data.nip), String(r.data.by)]))];
+  const recheckNames = new Map(
+    named.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('employees')
+            .select(['nip', 'name'])
+            .where('org_id', '=', orgId)
+            .where('nip', 'in', named)
+            .execute()
+        ).map((e) => [e.nip, e.name] as const),
+  );
   const data = calibrated.rows[0]?.data;
   const curve = curveSchema.safeParse(data?.curve);
   const unitPredikat = unitPredikatSchema.safeParse(data?.unitPredikat);
@@ -136,5 +156,7 @@ export async function penetapanCase(
           ]
         : [],
     ),
+    rechecks: rechecks.rows.map((r) => r.data),
+    recheckNames,
   };
 }

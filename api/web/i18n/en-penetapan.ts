@@ -57,6 +57,7 @@ export const enPenetapan: Record<string, string> = {
   'penetapan.group': 'Checked over {group} (pack {pack})',
   'penetapan.findings': 'Findings',
   'penetapan.people': 'The people of the unit: predikat and periodic predikat',
+  'penetapan.rechecks': 'Checked again after objections',
   'penetapan.sign': 'Sign the penetapan',
   'penetapan.justification': 'Justification: {rule}',
   'penetapan.signNotConforming': 'Sign: not conforming, as justified',

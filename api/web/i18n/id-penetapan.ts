@@ -58,6 +58,7 @@ export const idPenetapan: Record<string, string> = {
   'penetapan.group': 'Diperiksa atas {group} (paket {pack})',
   'penetapan.findings': 'Temuan',
   'penetapan.people': 'Pegawai unit: predikat dan predikat periodik',
+  'penetapan.rechecks': 'Diperiksa ulang setelah keberatan',
   'penetapan.sign': 'Tandatangani penetapan',
   'penetapan.justification': 'Alasan: {rule}',
   'penetapan.signNotConforming': 'Tandatangani: tidak sesuai, dengan alasan',

@@ -96,6 +96,25 @@ export function cycleEventLine(
     }
     case 'cycle.unitReleased':
       return event(type, { unit, employees: text(d.employees) });
+    case 'cycle.curveRechecked': {
+      // The objection's change, and the unit's curve on the counts after it.
+      const change = {
+        by,
+        unit,
+        nip: person(d.nip),
+        from: labelOf(t, 'predikat', d.from),
+        to: labelOf(t, 'predikat', d.to),
+      };
+      const curve = d.curve as
+        | { group: { unitCodes: string[] }; findings: Array<{ rule: string }>; conforms: boolean }
+        | undefined;
+      if (!curve) return event(type, change);
+      const group = curve.group.unitCodes.map((code) => names.units.get(code) ?? code).join(' + ');
+      const pack = text(d.pack);
+      if (curve.conforms) return event('cycle.curveRechecked:conforms', { ...change, group, pack });
+      const findings = curve.findings.map((f) => labelOf(t, 'rule', f.rule)).join('; ');
+      return event('cycle.curveRechecked:findings', { ...change, group, pack, findings });
+    }
     case 'cycle.closed':
       return event(type, { by });
     default:

@@ -9,6 +9,7 @@ import { newFormKey } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { cycleEventLine } from './cycle-events.ts';
 
 export interface PenetapanView {
   mine: PenetapanRow[];
@@ -46,9 +47,26 @@ ${curve ? h`<p>${predikats.map((x) => `${t(`predikat.${x}`)}: ${curve.counts[x] 
     (x) =>
       h`<li>${x.name} <span class="muted">(NIP ${x.nip})</span>: ${t(`predikat.${x.predikat}`)}${x.periodic.length > 0 ? h` <span class="muted">· ${x.periodic.map((e) => `${e.period} ${t(`predikat.${e.predikat}`)}`).join(', ')}</span>` : ''}</li>`,
   )}</ul>
+${rechecks(t, open.case.rechecks, open.unitNames, open.case.recheckNames)}
 ${assistant(t, open.proposal, names)}
 ${signForm(t, p)}
 </section>`;
+}
+
+/** Each objection that changed a predikat here, and the unit's curve checked again after it. */
+function rechecks(
+  t: Translate,
+  list: PenetapanCase['rechecks'],
+  units: ReadonlyMap<string, string>,
+  people: ReadonlyMap<string, string>,
+): Html {
+  if (list.length === 0) return h``;
+  const names = { units: new Map(units), people: new Map(people) };
+  return h`<h3>${t('penetapan.rechecks')}</h3><ul>${list.map((data) => {
+    const line = cycleEventLine(t, 'cycle.curveRechecked', data, names);
+    const at = typeof data.at === 'string' ? t.dateTime(data.at) : '';
+    return h`<li>${t(line.key, line.vars)} <span class="muted">(${at})</span></li>`;
+  })}</ul>`;
 }
 
 function assistant(

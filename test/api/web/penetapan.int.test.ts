@@ -161,4 +161,36 @@ describe('the penetapan page', () => {
     );
     expect(await (await open('/app/penetapan', 'kapus')).text()).toContain('No penetapan waits');
   });
+
+  it("shows an objection's change and the unit's curve checked again after it, with its time in the organisation's zone", async () => {
+    expect(await (await open(casePath(), 'hr')).text()).not.toContain('Checked again after objections');
+    const {
+      unitCode: _,
+      unitPredikat: __,
+      ...curve
+    } = checkCurve('PKM', 'istimewa', { reason: 'alone', unitCodes: ['PKM'] }, { sangatBaik: 1, baik: 3 });
+    await append([
+      {
+        type: 'cycle.curveRechecked',
+        data: {
+          unitCode: 'PKM',
+          appraisalId: `${cycle.cycleId}.${people.ahmad.nip}`,
+          nip: people.ahmad.nip,
+          from: 'kurang',
+          to: 'baik',
+          by: people.head.nip,
+          curve,
+          pack: 'asn-2023',
+          at: '2026-02-20T03:00:00.000Z',
+        },
+      },
+    ]);
+    const page = await (await open(casePath(), 'hr')).text();
+    expect(page).toContain('Checked again after objections');
+    expect(page).toContain(
+      `The objection of ${people.ahmad.name} (${people.ahmad.nip}) was decided (Kurang/Misconduct → Baik) by ${people.head.name} (${people.head.nip}); the curve of unit Puskesmas Muara Bungo was checked again over Puskesmas Muara Bungo (pack asn-2023)`,
+    );
+    expect(page).toContain('(20 Feb 2026 10:00 WIB)');
+    expect(await (await open(casePath(), 'hr', 'id')).text()).toContain('Diperiksa ulang setelah keberatan');
+  });
 });
