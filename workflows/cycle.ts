@@ -19,6 +19,7 @@ import {
   calibrateNowUpdate,
   closeCycleUpdate,
   curveRecheckSignal,
+  decideCalibrationUpdate,
   extendUnitDeadlineUpdate,
   rejoinEmployeeUpdate,
   removeEmployeeUpdate,
@@ -144,6 +145,29 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
       validator: (request) => {
         try {
           decideCycle(state, { type: 'signPenetapan', ...request }, nowIso());
+        } catch (error) {
+          throw toFailure(error);
+        }
+      },
+    },
+  );
+  setHandler(
+    decideCalibrationUpdate,
+    async (request) => {
+      try {
+        await record({ type: 'decideCalibration', ...request }, request.by);
+      } catch (error) {
+        throw toFailure(error);
+      }
+      // Applied changes moved ratings: the unit is checked again at once (conforming now, it is released).
+      if (request.applied.length > 0) calibrateRequested = true;
+      return { accepted: true, detail: `the proposal for unit ${request.unitCode} is decided` };
+    },
+    {
+      // A decision by someone who does not hold the penetapan never enters the history.
+      validator: (request) => {
+        try {
+          decideCycle(state, { type: 'decideCalibration', ...request }, nowIso());
         } catch (error) {
           throw toFailure(error);
         }

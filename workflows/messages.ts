@@ -6,6 +6,7 @@ import type { ActingAppointmentRequest, RaterChange } from '../domain/appraisal/
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import type { Step } from '../domain/appraisal/types.ts';
 import type { CapaianBasis } from '../domain/cycle/capaian.ts';
+import type { CalibrationDecisionRequest } from '../domain/cycle/decide-penetapan.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
 import type { StandardsActRequest } from '../domain/standards/commands.ts';
 import type { RoundState } from '../domain/standards/state.ts';
@@ -80,6 +81,14 @@ export const signPenetapanUpdate = defineUpdate<
     },
   ]
 >('signPenetapan');
+/**
+ * The holder of a unit's penetapan decides on the calibration assistant's proposal: the changes applied
+ * (as the raters' rating events, set before this), none when rejected, and why.
+ */
+export const decideCalibrationUpdate = defineUpdate<
+  CycleChangeResult,
+  [{ unitCode: string } & CalibrationDecisionRequest]
+>('decideCalibration');
 /** An objection's decision changed a predikat: check the unit's curve again and record the outcome. */
 export const curveRecheckSignal = defineSignal<[CurveRecheckRequest]>('curveRecheck');
 /** Check the units' distributions now (after ratings changed) instead of at the next daily check. */

@@ -113,6 +113,7 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
     case 'openPenetapan':
     case 'escalatePenetapans':
     case 'signPenetapan':
+    case 'decideCalibration':
       return decidePenetapan(state, command, at);
     case 'close':
       return [{ type: 'cycle.closed', data: { by: command.by, at } }];

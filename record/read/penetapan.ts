@@ -3,10 +3,13 @@
 // and counts, from the latest calibration in the log), its people with their predikat and periodic
 // predikat (the calibration assistant's evidence), and the curve checked again after objections.
 import { type Kysely, sql } from 'kysely';
+import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { curveSchema } from '../../domain/cycle/events.ts';
 import { cycleStreamId } from '../../domain/ids.ts';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
+import type { Rating } from '../../domain/rating/predikat.ts';
 import { type Predikat, predikats } from '../../domain/rating/predikat.ts';
+import { aggregateReviews } from '../../domain/review/berakhlak.ts';
 import type { Database } from '../../schema/database.ts';
 
 export interface PenetapanRow {
@@ -73,12 +76,14 @@ export interface PenetapanCase {
   penetapan: PenetapanRow;
   unitPredikat: UnitPredikat | null;
   curve: ReturnType<typeof curveSchema.parse> | null;
-  people: Array<{
-    nip: string;
-    name: string;
-    predikat: Predikat;
-    periodic: Array<{ period: string; predikat: Predikat }>;
-  }>;
+  people: Array<
+    {
+      nip: string;
+      name: string;
+      predikat: Predikat;
+      periodic: Array<{ period: string; predikat: Predikat }>;
+    } & PersonEvidence
+  >;
   /** The curve checked again after objections changed a predikat: each `cycle.curveRechecked`'s data. */
   rechecks: Array<Record<string, unknown>>;
   /** The names of the people those rechecks name (the person and who decided), by NIP. */
@@ -103,7 +108,7 @@ export async function penetapanCase(
     db
       .selectFrom('appraisals as a')
       .leftJoin('employees as e', (j) => j.onRef('e.nip', '=', 'a.nip').onRef('e.org_id', '=', 'a.org_id'))
-      .select(['a.nip', 'e.name', 'a.predikat'])
+      .select(['a.nip', 'e.name', 'a.predikat', 'a.appraisal_id', 'a.state'])
       .where('a.cycle_id', '=', cycleId)
       .where('a.unit_code', '=', unitCode)
       .where('a.step', '!=', 'cancelled')
@@ -152,11 +157,45 @@ export async function penetapanCase(
               periodic: periods.flatMap((e) =>
                 e.nip === p.nip && isPredikat(e.predikat) ? [{ period: e.period, predikat: e.predikat }] : [],
               ),
+              ...evidenceOf(p.appraisal_id, p.state as AppraisalState),
             },
           ]
         : [],
     ),
     rechecks: rechecks.rows.map((r) => r.data),
     recheckNames,
+  };
+}
+
+/** What a calibration change of a person is weighed against, besides their periodic predikat. */
+export interface PersonEvidence {
+  appraisalId: string;
+  /** The akhir ratings now, and the rater's feedback with them. */
+  results: Rating | null;
+  behaviour: Rating | null;
+  feedback: string;
+  /** Realisations reported: evaluation periods (or check-ins) with one, of those opened. */
+  realisations: { reported: number; of: number };
+  /** The 360 reviews (supervisor, peers, subordinates; never the self-review): the mean score, from two reviews on. */
+  review: { average: number; count: number } | null;
+}
+
+function evidenceOf(appraisalId: string, state: AppraisalState): PersonEvidence {
+  const periods = Object.values(state.periods ?? {});
+  const checkIns = Object.values(state.checkIns ?? {}).filter((c) => c !== undefined);
+  const reported =
+    periods.filter((p) => p.realisationAt !== null).length +
+    checkIns.filter((c) => c?.submittedAt != null).length;
+  const others = state.review.submitted.filter((r) => r.role !== 'self');
+  const aggregate = aggregateReviews(others.map((r) => ({ scores: r.scores })));
+  const averages = Object.values(aggregate.values).flatMap((v) => (v.average === null ? [] : [v.average]));
+  const average = averages.length > 0 ? averages.reduce((a, b) => a + b, 0) / averages.length : null;
+  return {
+    appraisalId,
+    results: state.rating?.results ?? null,
+    behaviour: state.rating?.behaviour ?? null,
+    feedback: state.rating?.feedback ?? '',
+    realisations: { reported, of: periods.length + checkIns.length },
+    review: others.length >= 2 && average !== null ? { average, count: others.length } : null,
   };
 }

@@ -96,6 +96,15 @@ export function cycleEventLine(
     }
     case 'cycle.unitReleased':
       return event(type, { unit, employees: text(d.employees) });
+    case 'cycle.calibrationDecided': {
+      const applied = (d.applied as Array<{ nip: string; from: string; to: string }> | undefined) ?? [];
+      const changes =
+        applied
+          .map((c) => `${person(c.nip)}: ${labelOf(t, 'predikat', c.from)} → ${labelOf(t, 'predikat', c.to)}`)
+          .join('; ') || '–';
+      const decision = labelOf(t, 'assistant.decision', d.decision);
+      return event(type, { by, unit, decision, changes, reason: text(d.reason) });
+    }
     case 'cycle.curveRechecked': {
       // The objection's change, and the unit's curve on the counts after it.
       const change = {

@@ -80,3 +80,26 @@ describe("given an objection's decision that changed a predikat, and the unit's 
     );
   });
 });
+
+describe("given the holder's decision on the calibration assistant's proposal", () => {
+  it('when applied or rejected, then the sentence names the decision, each change applied and the reason (id and en)', () => {
+    const say = (lang: 'id' | 'en', data: unknown) => {
+      const t = translator(lang);
+      const line = cycleEventLine(t, 'cycle.calibrationDecided', data, names);
+      return t(line.key, line.vars);
+    };
+    const applied = {
+      unitCode: 'PKM',
+      by: '198505052010011002',
+      decision: 'adjusted',
+      applied: [{ nip: '199001012015011001', from: 'sangatBaik', to: 'baik' }],
+      reason: 'Bukti triwulan',
+    };
+    expect(say('en', applied)).toBe(
+      '198505052010011002 decided on the calibration assistant’s proposal for unit PKM: applied with adjustments (199001012015011001: Sangat Baik → Baik); reason: Bukti triwulan',
+    );
+    expect(say('id', { ...applied, decision: 'rejected', applied: [] })).toBe(
+      '198505052010011002 memutuskan usulan asisten kalibrasi unit PKM: ditolak (–); alasan: Bukti triwulan',
+    );
+  });
+});
