@@ -53,7 +53,10 @@ const toRow = (r: Row): PenetapanRow => ({
   justifications: r.justifications ?? [],
 });
 
-/** The unsigned penetapan this reader holds now, earliest deadline first. */
+/**
+ * The unsigned penetapan this reader holds now, earliest deadline first; a unit released meanwhile (its
+ * curve conforming again, say after a calibration applied) waits for nobody's signature.
+ */
 export async function penetapanOf(
   db: Kysely<Database>,
   orgId: string,
@@ -61,6 +64,17 @@ export async function penetapanOf(
 ): Promise<PenetapanRow[]> {
   const rows = await base(db, orgId)
     .where('p.signed_by', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('unit_calibration as uc')
+            .select('uc.unit_code')
+            .whereRef('uc.cycle_id', '=', 'p.cycle_id')
+            .whereRef('uc.unit_code', '=', 'p.unit_code')
+            .where('uc.released_at', 'is not', null),
+        ),
+      ),
+    )
     .where((eb) =>
       reader.hr
         ? eb.or([eb('p.assignee_nip', '=', reader.nip), eb('p.stage', '=', 'hr')])

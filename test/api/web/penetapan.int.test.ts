@@ -121,6 +121,10 @@ describe('the penetapan page', () => {
     const list = await (await open('/app/penetapan', 'kapus')).text();
     expect(list).toContain('Open the penetapan of Puskesmas Muara Bungo (PKM)');
     expect(list).toMatch(/for the unit&#39;s leader · due 17 Jan 2026 07:00 WIB/);
+    // And in the leader's inbox, among their tasks, due in the organisation's zone.
+    const inbox = await (await open('/app/inbox', 'kapus')).text();
+    expect(inbox).toContain('Sign the penetapan of Puskesmas Muara Bungo (PKM)');
+    expect(inbox).toMatch(/Due: <strong>17 Jan 2026 07:00 WIB<\/strong>/);
     const page = await (await open(casePath(), 'kapus')).text();
     expect(page).toContain('At most 70% of employees are Sangat Baik.');
     expect(page).toContain('(too many Sangat Baik)');
@@ -192,5 +196,43 @@ describe('the penetapan page', () => {
     );
     expect(page).toContain('(20 Feb 2026 10:00 WIB)');
     expect(await (await open(casePath(), 'hr', 'id')).text()).toContain('Diperiksa ulang setelah keberatan');
+  });
+
+  it("puts the penetapan in its holder's inbox, with its deadline in the organisation's zone and a link to the case: the superior's, then HR's; none once the unit is released", async () => {
+    const inbox = async (as: keyof typeof cookies, lang: 'id' | 'en' = 'en') =>
+      (await open('/app/inbox', as, lang)).text();
+    const link = `href="/app/penetapan?cycle=${encodeURIComponent(cycle.cycleId)}&amp;unit=PKM#case"`;
+    // Passed to the head of the unit above (the test before): theirs now, no longer the leader's.
+    const head = await inbox('head');
+    expect(head).toContain('Sign the penetapan of Puskesmas Muara Bungo (PKM)');
+    expect(head).toContain(link);
+    expect(head).toContain('passed to the leader&#39;s superior');
+    expect(head).toContain('24 Jan 2026 07:00 WIB');
+    expect(await inbox('head', 'id')).toContain('Tandatangani penetapan Puskesmas Muara Bungo (PKM)');
+    expect(await inbox('kapus')).not.toContain('Sign the penetapan');
+    expect(await inbox('hr')).not.toContain('Sign the penetapan');
+    await append([
+      {
+        type: 'cycle.penetapanEscalated',
+        data: {
+          unitCode: 'PKM',
+          from: 'superior',
+          to: 'hr',
+          assigneeNip: null,
+          deadline: '2026-01-31T00:00:00.000Z',
+          at: '2026-01-24T00:00:00.000Z',
+        },
+      },
+    ]);
+    const hr = await inbox('hr');
+    expect(hr).toContain('Sign the penetapan of Puskesmas Muara Bungo (PKM)');
+    expect(hr).toContain('passed to HR');
+    expect(hr).toContain('31 Jan 2026 07:00 WIB');
+    expect(await inbox('head')).not.toContain('Sign the penetapan');
+    await append([
+      { type: 'cycle.unitReleased', data: { unitCode: 'PKM', employees: 3, at: '2026-01-25T00:00:00.000Z' } },
+    ]);
+    expect(await inbox('hr')).not.toContain('Sign the penetapan');
+    expect(await (await open('/app/penetapan', 'hr')).text()).toContain('No penetapan waits');
   });
 });
