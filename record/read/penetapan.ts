@@ -6,6 +6,8 @@ import { type Kysely, sql } from 'kysely';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { curveSchema } from '../../domain/cycle/events.ts';
 import { cycleStreamId } from '../../domain/ids.ts';
+import type { CalibrationGroup } from '../../domain/rating/calibration-groups.ts';
+import { type CurveCheck, checkCurve } from '../../domain/rating/curve-check.ts';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import type { Rating } from '../../domain/rating/predikat.ts';
 import { type Predikat, predikats } from '../../domain/rating/predikat.ts';
@@ -102,6 +104,16 @@ export interface PenetapanCase {
   rechecks: Array<Record<string, unknown>>;
   /** The names of the people those rechecks name (the person and who decided), by NIP. */
   recheckNames: Map<string, string>;
+  /**
+   * Each evaluation period: its capaian (null while unset) and the curve of that period's predikat over
+   * the year's group, checked against it (null without a capaian). Shown, never held.
+   */
+  periods: Array<{
+    period: string;
+    capaian: UnitPredikat | null;
+    counts: Partial<Record<Predikat, number>>;
+    curve: CurveCheck | null;
+  }>;
 }
 
 export async function penetapanCase(
@@ -155,6 +167,13 @@ export async function penetapanCase(
         ).map((e) => [e.nip, e.name] as const),
   );
   const data = calibrated.rows[0]?.data;
+  const checked = curveSchema.safeParse(data?.curve);
+  const periodCurves = await periodsOf(
+    db,
+    cycleId,
+    unitCode,
+    checked.success ? checked.data.group : { reason: 'alone', unitCodes: [unitCode] },
+  );
   const curve = curveSchema.safeParse(data?.curve);
   const unitPredikat = unitPredikatSchema.safeParse(data?.unitPredikat);
   return {
@@ -178,6 +197,7 @@ export async function penetapanCase(
     ),
     rechecks: rechecks.rows.map((r) => r.data),
     recheckNames,
+    periods: periodCurves,
   };
 }
 
@@ -212,4 +232,37 @@ function evidenceOf(appraisalId: string, state: AppraisalState): PersonEvidence 
     realisations: { reported, of: periods.length + checkIns.length },
     review: others.length >= 2 && average !== null ? { average, count: others.length } : null,
   };
+}
+
+/** Each period's capaian of the unit and its curve: the period's predikat over the group, against it. */
+async function periodsOf(
+  db: Kysely<Database>,
+  cycleId: string,
+  unitCode: string,
+  group: CalibrationGroup,
+): Promise<PenetapanCase['periods']> {
+  const [capaian, rated] = await Promise.all([
+    db
+      .selectFrom('unit_period_predikat')
+      .select(['period', 'unit_predikat'])
+      .where('cycle_id', '=', cycleId)
+      .where('unit_code', '=', unitCode)
+      .execute(),
+    db
+      .selectFrom('period_evaluations')
+      .select(['period', 'predikat'])
+      .where('cycle_id', '=', cycleId)
+      .where('unit_code', 'in', group.unitCodes.length > 0 ? group.unitCodes : [unitCode])
+      .where('predikat', 'is not', null)
+      .execute(),
+  ]);
+  const periods = [...new Set([...capaian.map((c) => c.period), ...rated.map((r) => r.period)])].sort();
+  return periods.map((period) => {
+    const counts: Partial<Record<Predikat, number>> = {};
+    for (const r of rated)
+      if (r.period === period && isPredikat(r.predikat)) counts[r.predikat] = (counts[r.predikat] ?? 0) + 1;
+    const parsed = unitPredikatSchema.safeParse(capaian.find((c) => c.period === period)?.unit_predikat);
+    const set = parsed.success ? parsed.data : null;
+    return { period, capaian: set, counts, curve: set ? checkCurve(unitCode, set, group, counts) : null };
+  });
 }

@@ -46,10 +46,29 @@ ${curve ? h`<p>${predikats.map((x) => `${t(`predikat.${x}`)}: ${curve.counts[x] 
     (x) =>
       h`<li>${x.name} <span class="muted">(NIP ${x.nip})</span>: ${t(`predikat.${x.predikat}`)}${x.periodic.length > 0 ? h` <span class="muted">· ${x.periodic.map((e) => `${e.period} ${t(`predikat.${e.predikat}`)}`).join(', ')}</span>` : ''}</li>`,
   )}</ul>
+${periodSection(t, open.case.periods)}
 ${rechecks(t, open.case.rechecks, open.unitNames, open.case.recheckNames)}
 ${assistant(t, open.proposal, p, people)}
 ${signForm(t, p)}
 </section>`;
+}
+
+/** Each evaluation period's capaian and the curve of its predikat against it: shown, never held. */
+function periodSection(t: Translate, periods: PenetapanCase['periods']): Html {
+  if (periods.length === 0) return h``;
+  return h`<h3>${t('penetapan.periods')}</h3><ul>${periods.map((p) => {
+    const counts = predikats
+      .filter((x) => (p.counts[x] ?? 0) > 0)
+      .map((x) => `${t(`predikat.${x}`)}: ${p.counts[x]}`)
+      .join(' · ');
+    const outcome = !p.curve
+      ? t('penetapan.periodNoCapaian')
+      : p.curve.conforms
+        ? h`<span class="ok-text">✓ ${t('penetapan.periodConforms')}</span>`
+        : h`<span class="bad-text">⚠ ${p.curve.findings.map((f) => t(`rule.${f.rule}`)).join(' ')}</span>`;
+    const capaian = p.capaian ? t(`unitPredikat.${p.capaian}`) : t('capaian.unset');
+    return h`<li data-period="${p.period}"><strong>${p.period}</strong>: ${t('penetapan.capaian', { predikat: capaian })} · ${counts || '–'}<br>${outcome}</li>`;
+  })}</ul>`;
 }
 
 /** Each objection that changed a predikat here, and the unit's curve checked again after it. */

@@ -133,6 +133,14 @@ describe('the penetapan page', () => {
     expect(page).toContain('Calibration assistant');
     expect(page).toContain('<textarea id="justification-0" name="justification" required');
     expect(page).toContain('Sign: not conforming, as justified');
+    // Per evaluation period, the period's capaian and its predikat checked against it, over the same group:
+    // TW1's (Baik) is met; TW2's (Kurang) with one Sangat Kurang is not, each finding named.
+    expect(page).toContain(
+      '<strong>TW1</strong>: Capaian: Baik · Sangat Baik: 1 · Baik: 2 · Butuh Perbaikan: 1<br><span class="ok-text">✓ follows the distribution pattern',
+    );
+    expect(page).toContain(
+      '<strong>TW2</strong>: Capaian: Kurang · Sangat Kurang: 1<br><span class="bad-text">⚠ At least 60% of employees are Kurang/Misconduct.',
+    );
   });
 
   it('shows it in Indonesian, one language on the page', async () => {
