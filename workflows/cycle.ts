@@ -14,6 +14,7 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import type * as activities from '../activities/index.ts';
+import type { CurveRecheckRequest } from '../domain/appraisal/objection.ts';
 import { type CycleCommand, decideCycle, releasedUnits } from '../domain/cycle/decide.ts';
 import { nextPenetapanDeadline, penetapanStep } from '../domain/cycle/decide-penetapan.ts';
 import type { CycleEvent, Population } from '../domain/cycle/events.ts';
@@ -26,6 +27,8 @@ import {
   addEmployeesUpdate,
   calibrateNowUpdate,
   closeCycleUpdate,
+  curveRecheckSignal,
+  decideCalibrationUpdate,
   extendUnitDeadlineUpdate,
   rejoinEmployeeUpdate,
   removeEmployeeUpdate,
@@ -102,6 +105,11 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     while (sealing) if (!(await condition(() => !sealing, dayMs))) await seal('daily');
   };
   const daily = sealDaily();
+  /** Units whose curve an objection's decision asked to check again, in the order asked. */
+  const rechecks: CurveRecheckRequest[] = [];
+  setHandler(curveRecheckSignal, (request) => {
+    rechecks.push(request);
+  });
 
   setHandler(addEmployeesUpdate, async ({ nips, by }) => {
     await record({ type: 'addEmployees', nips, by }, by);
@@ -177,6 +185,29 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
       },
     },
   );
+  setHandler(
+    decideCalibrationUpdate,
+    async (request) => {
+      try {
+        await record({ type: 'decideCalibration', ...request }, request.by);
+      } catch (error) {
+        throw toFailure(error);
+      }
+      // Applied changes moved ratings: the unit is checked again at once (conforming now, it is released).
+      if (request.applied.length > 0) calibrateRequested = true;
+      return { accepted: true, detail: `the proposal for unit ${request.unitCode} is decided` };
+    },
+    {
+      // A decision by someone who does not hold the penetapan never enters the history.
+      validator: (request) => {
+        try {
+          decideCycle(state, { type: 'decideCalibration', ...request }, nowIso());
+        } catch (error) {
+          throw toFailure(error);
+        }
+      },
+    },
+  );
   setHandler(calibrateNowUpdate, () => {
     calibrateRequested = true;
     return { accepted: true, detail: 'calibration will run now' };
@@ -204,13 +235,13 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     allReleased = await calibrate();
     if (!allReleased) {
       const due = withPenetapan && state ? nextPenetapanDeadline(state) : null;
-      await condition(
+      await waitRechecking(
         () => closedBy !== null || calibrateRequested,
         Math.min(recheckMs, until(input.calendar.cycleEnd), due ? until(due) : recheckMs),
       );
     }
   }
-  await condition(() => closedBy !== null, until(input.calendar.cycleEnd));
+  await waitRechecking(() => closedBy !== null, until(input.calendar.cycleEnd));
   const by = closedBy ?? startedBy;
   sealing = false;
   await record({ type: 'close', by }, by);
@@ -252,6 +283,32 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     // A penetapan unsigned by its deadline passes on (to the superior, then HR).
     if (withPenetapan) await record({ type: 'escalatePenetapans' }, startedBy);
     return units.every((unit) => isReleased(unit.unitCode));
+  }
+
+  /**
+   * Waits for `done` at most `ms`, checking again meanwhile each curve an objection's decision asked for.
+   * Without such a request it is the one condition the cycle always waited on (its histories replay).
+   */
+  async function waitRechecking(done: () => boolean, ms: number): Promise<void> {
+    const end = Date.now() + ms;
+    for (;;) {
+      await condition(() => done() || rechecks.length > 0, Math.max(0, end - Date.now()));
+      if (rechecks.length === 0) return;
+      await recheckCurves();
+      if (done() || Date.now() >= end) return;
+    }
+  }
+
+  /** Each unit asked for is checked on today's counts (after the decision) and the outcome recorded. */
+  async function recheckCurves(): Promise<void> {
+    const asked = rechecks.splice(0);
+    if (!patched('objection-curve-recheck')) return;
+    const units = await calibrateUnits({ cycleId: input.cycleId });
+    for (const request of asked) {
+      const unit = units.find((u) => u.unitCode === request.unitCode);
+      const checked = unit?.curve && unit.pack ? { curve: unit.curve, pack: unit.pack } : {};
+      await record({ type: 'recordCurveRecheck', ...request, ...checked }, request.by);
+    }
   }
 
   function isReleased(unitCode: string): boolean {

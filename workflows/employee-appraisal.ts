@@ -4,12 +4,18 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  getExternalWorkflowHandle,
   patched,
   setHandler,
 } from '@temporalio/workflow';
 import { decide } from '../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
-import { expireExplanations, nextExplanationDue } from '../domain/appraisal/objection.ts';
+import {
+  type CurveRecheckRequest,
+  curveRecheckRequest,
+  expireExplanations,
+  nextExplanationDue,
+} from '../domain/appraisal/objection.ts';
 import { openingEvents, startedData } from '../domain/appraisal/opening.ts';
 import {
   closePeriod,
@@ -23,7 +29,7 @@ import { quarters } from '../domain/appraisal/quarters.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
 import * as transitions from '../domain/appraisal/transitions.ts';
 import type { EvaluationPeriod } from '../domain/cycle/periods.ts';
-import { appraisalStreamId } from '../domain/ids.ts';
+import { appraisalStreamId, cycleWorkflowId } from '../domain/ids.ts';
 import { endOfLocalDayAfter } from '../domain/time/fixed-offsets.ts';
 import type { AppraisalInput } from './appraisal-input.ts';
 import { commandSchemas } from './command-schemas.ts';
@@ -33,6 +39,7 @@ import {
   actUpdate,
   appraisalStateQuery,
   cancelSignal,
+  curveRecheckSignal,
   extendDeadlineSignal,
   releaseSignal,
 } from './messages.ts';
@@ -337,6 +344,10 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
       if (!(await hearObjection(() => false, objectionDeadline))) return false;
       const decided = () => state.objection?.decision != null;
       if (state.objection && !decided() && !(await hearObjection(decided, cal.cycleEnd))) return false;
+      // A decision that changed the predikat asks the cycle to check the unit's curve again (workflows
+      // since the patch; the cycle records the outcome, cycle.curveRechecked).
+      const recheck = curveRecheckRequest(state);
+      if (recheck && patched('objection-curve-recheck')) await askCycleToRecheck(state.cycleId, recheck);
     } else {
       if (!(await untilTime(objectionDeadline))) return false;
       if (state.objection && !state.objection.decision) {
@@ -376,6 +387,15 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
   await changes.stop();
   await condition(allHandlersFinished);
   return state;
+}
+
+/** Signals the cycle; a cycle already ended (or an appraisal started without one) has nothing to check. */
+async function askCycleToRecheck(cycleId: string, request: CurveRecheckRequest): Promise<void> {
+  try {
+    await getExternalWorkflowHandle(cycleWorkflowId(cycleId)).signal(curveRecheckSignal, request);
+  } catch {
+    // Nothing to record here: the unit's curve is the cycle's, and there is no cycle to hear it.
+  }
 }
 
 /** The opening events the launch stored already (none when the workflow records its own start). */

@@ -1,10 +1,12 @@
 // Every Workflow Update, Signal and Query of siklus, in one module shared by the workflows and the API.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActRequest } from '../domain/appraisal/commands.ts';
+import type { CurveRecheckRequest } from '../domain/appraisal/objection.ts';
 import type { ActingAppointmentRequest, RaterChange } from '../domain/appraisal/participant-changes.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import type { Step } from '../domain/appraisal/types.ts';
 import type { CapaianBasis } from '../domain/cycle/capaian.ts';
+import type { CalibrationDecisionRequest } from '../domain/cycle/decide-penetapan.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
 import type { StandardsActRequest } from '../domain/standards/commands.ts';
 import type { RoundState } from '../domain/standards/state.ts';
@@ -79,6 +81,16 @@ export const signPenetapanUpdate = defineUpdate<
     },
   ]
 >('signPenetapan');
+/**
+ * The holder of a unit's penetapan decides on the calibration assistant's proposal: the changes applied
+ * (as the raters' rating events, set before this), none when rejected, and why.
+ */
+export const decideCalibrationUpdate = defineUpdate<
+  CycleChangeResult,
+  [{ unitCode: string } & CalibrationDecisionRequest]
+>('decideCalibration');
+/** An objection's decision changed a predikat: check the unit's curve again and record the outcome. */
+export const curveRecheckSignal = defineSignal<[CurveRecheckRequest]>('curveRecheck');
 /** Check the units' distributions now (after ratings changed) instead of at the next daily check. */
 export const calibrateNowUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('calibrateNow');
 export const closeCycleUpdate = defineUpdate<CycleChangeResult, [{ by: string }]>('closeCycle');

@@ -54,7 +54,8 @@ export async function actOnMyAppraisal(
   return actOnAppraisal(services, me, mine.appraisalId, command, key);
 }
 
-async function actOnAppraisal(
+/** Acts on an appraisal by id, as `me`: the workflow's rules decide whether `me` may. */
+export async function actOnAppraisal(
   services: Services,
   me: Principal,
   appraisalId: string,

@@ -5,9 +5,18 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Principal } from '../../auth/identity.ts';
 import { cycleWorkflowId } from '../../domain/ids.ts';
+import { proposeCalibration } from '../../domain/rating/calibration-assistant.ts';
+import type { Predikat } from '../../domain/rating/predikat.ts';
+import { ratingsFor } from '../../domain/rating/ratings-for.ts';
 import { holdsRole } from '../../record/read/access.ts';
 import { cycleOf } from '../../record/read/cycles.ts';
-import { type CycleChangeResult, signPenetapanUpdate } from '../../workflows/messages.ts';
+import { penetapanCase, penetapanOf } from '../../record/read/penetapan.ts';
+import {
+  type CycleChangeResult,
+  decideCalibrationUpdate,
+  signPenetapanUpdate,
+} from '../../workflows/messages.ts';
+import { actOnAppraisal } from './appraisal.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
 import type { Services } from './services.ts';
@@ -32,8 +41,15 @@ export async function signPenetapan(
   if (cycle.status !== 'running') throw new Refusal(409, 'cycle_closed', 'The cycle is closed');
   const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
   const request = { unitCode, by: me.nip, hr: holdsRole(me, 'hr'), ...signature };
+  return refusedAsProblem(() =>
+    executeUpdate(services, handle, signPenetapanUpdate, [request], updateIdFor(me, key)),
+  );
+}
+
+/** A refusal of the cycle's rules, as a problem with the rule's code. */
+async function refusedAsProblem<T>(call: () => Promise<T>): Promise<T> {
   try {
-    return await executeUpdate(services, handle, signPenetapanUpdate, [request], updateIdFor(me, key));
+    return await call();
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const code = error.cause.type ?? 'rule_violation';
@@ -44,4 +60,86 @@ export async function signPenetapan(
     }
     throw error;
   }
+}
+
+/** The holder's decision on the calibration assistant's proposal: each change applied (a new predikat), and why. */
+export interface CalibrationDecision {
+  applied: Array<{ nip: string; to: Predikat }>;
+  reason: string;
+}
+
+/**
+ * Applies, adjusts or rejects the calibration assistant's proposal for a unit's penetapan. Each change
+ * applied is a rating of that person's appraisal through its own command (setRating, the pair of ratings
+ * nearest theirs that gives the new predikat, their rater's feedback kept), by whoever applies it and
+ * with why (`calibration`); the workflow's rules decide whether they may rate it. Then the cycle records
+ * the decision (none applied: rejected) and checks the unit again.
+ */
+export async function decideCalibration(
+  services: Services,
+  me: Principal,
+  cycleId: string,
+  unitCode: string,
+  decision: CalibrationDecision,
+  key: string | undefined,
+): Promise<CycleChangeResult> {
+  const cycle = await cycleOf(services.db, me.org, cycleId);
+  if (!cycle) throw new Refusal(404, 'not_found', 'No such cycle');
+  if (cycle.status !== 'running') throw new Refusal(409, 'cycle_closed', 'The cycle is closed');
+  const hr = holdsRole(me, 'hr');
+  const held = (await penetapanOf(services.db, me.org, { nip: me.nip, hr })).some(
+    (p) => p.cycleId === cycleId && p.unitCode === unitCode,
+  );
+  if (!held) throw new Refusal(403, 'forbidden_actor', 'You do not hold the penetapan of this unit');
+  const reason = decision.reason.trim();
+  if (!reason) throw new Refusal(422, 'reason_required', 'Say why the proposal is applied or rejected');
+  const found = await penetapanCase(services.db, me.org, cycleId, unitCode);
+  if (!found?.curve || !found.unitPredikat)
+    throw new Refusal(409, 'penetapan_not_open', 'This unit has no curve to calibrate');
+  const proposal = proposeCalibration(
+    unitCode,
+    found.unitPredikat,
+    found.curve.group,
+    found.curve.counts,
+    found.people,
+  );
+  const proposed =
+    proposal.kind === 'changes' ? proposal.changes.map(({ nip, from, to }) => ({ nip, from, to })) : [];
+  const applied = decision.applied.map(({ nip, to }) => {
+    const person = found.people.find((p) => p.nip === nip);
+    if (!person) throw new Refusal(422, 'not_in_unit', `${nip} is not rated in unit ${unitCode}`, { nip });
+    if (!person.results || !person.behaviour)
+      throw new Refusal(409, 'not_rated', `${nip} has no akhir rating to change`, { nip });
+    const pair = ratingsFor(to, { results: person.results, behaviour: person.behaviour });
+    if (!pair) throw new Refusal(422, 'invalid_predikat', `No ratings give ${to}`, { nip });
+    return { person, from: person.predikat, to, pair };
+  });
+  if (new Set(applied.map((a) => a.person.nip)).size !== applied.length)
+    throw new Refusal(422, 'duplicate_change', 'Each person is changed at most once');
+  const changed = applied.filter((a) => a.from !== a.to);
+  for (const { person, pair } of changed)
+    await actOnAppraisal(
+      services,
+      me,
+      person.appraisalId,
+      {
+        type: 'setRating',
+        ...pair,
+        feedback: person.feedback || reason,
+        calibration: { unitCode, reason },
+      },
+      key ? `${key}:${person.nip}` : undefined,
+    );
+  const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
+  const request = {
+    unitCode,
+    by: me.nip,
+    hr,
+    proposed,
+    applied: changed.map((a) => ({ nip: a.person.nip, from: a.from, to: a.to })),
+    reason,
+  };
+  return refusedAsProblem(() =>
+    executeUpdate(services, handle, decideCalibrationUpdate, [request], updateIdFor(me, key)),
+  );
 }

@@ -2,10 +2,12 @@
 // proposal; the signature goes through the same command as the API (api/commands/penetapan.ts).
 import { Hono } from 'hono';
 import { proposeCalibration } from '../../domain/rating/calibration-assistant.ts';
+import { type Predikat, predikats } from '../../domain/rating/predikat.ts';
 import { holdsRole } from '../../record/read/access.ts';
 import { unitNames } from '../../record/read/organisation.ts';
 import { penetapanCase, penetapanOf } from '../../record/read/penetapan.ts';
-import { signPenetapan } from '../commands/penetapan.ts';
+import { decideCalibration, signPenetapan } from '../commands/penetapan.ts';
+import { Refusal } from '../commands/refusal.ts';
 import type { Services } from '../commands/services.ts';
 import { attempt, webKit } from './request-kit.ts';
 import { cycleIdPattern, postedForm, refusalText } from './role-pages.ts';
@@ -45,12 +47,15 @@ export function penetapanRoutes(deps: Services): Hono {
         }
       : undefined;
     const signed = c.req.query('signed');
+    const decided = c.req.query('calibration');
     const failed = c.req.query('failed');
     const flash = signed
       ? { kind: 'ok' as const, text: t('penetapan.signed', { unit: signed }) }
-      : failed
-        ? { kind: 'error' as const, text: refusalText(t, failed) }
-        : undefined;
+      : decided === 'applied' || decided === 'rejected'
+        ? { kind: 'ok' as const, text: t(`assistant.${decided}`, { unit }) }
+        : failed
+          ? { kind: 'error' as const, text: refusalText(t, failed) }
+          : undefined;
     const body = penetapanBody(t, { mine, ...(open ? { open } : {}), ...(flash ? { flash } : {}) });
     return render(c, t, { title: t('penetapan.title'), body, session, section: 'penetapan' });
   });
@@ -74,5 +79,32 @@ export function penetapanRoutes(deps: Services): Hono {
     return c.redirect(`${back}&failed=${encodeURIComponent(answer.code)}#case`, 303);
   });
 
+  // The holder applies (ticked changes, each with the predikat picked) or rejects the assistant's proposal.
+  web.post('/penetapan/calibration', async (c) => {
+    const session = await need(c);
+    if (session instanceof Response) return session;
+    const { values, lists } = await postedForm(c);
+    const cycle = values.cycle ?? '';
+    const unit = values.unit ?? '';
+    if (!cycleIdPattern.test(cycle) || !unit || unit.length > 64) return c.redirect('/app/penetapan', 303);
+    const back = `/app/penetapan?cycle=${encodeURIComponent(cycle)}&unit=${encodeURIComponent(unit)}`;
+    const reject = values.decision === 'reject';
+    const picked = reject ? [] : (lists.apply ?? []);
+    const applied = picked.map((nip) => ({ nip, to: values[`to-${nip}`] ?? '' }));
+    const answer = await attempt(() => {
+      const invalid = applied.find((a) => !isPredikat(a.to));
+      if (invalid) throw new Refusal(422, 'invalid_predikat', `No predikat ${invalid.to}`);
+      const decision = {
+        applied: applied as Array<{ nip: string; to: Predikat }>,
+        reason: values.reason ?? '',
+      };
+      return decideCalibration(deps, session.principal, cycle, unit, decision, values._key);
+    });
+    if (answer.ok) return c.redirect(`${back}&calibration=${reject ? 'rejected' : 'applied'}#case`, 303);
+    return c.redirect(`${back}&failed=${encodeURIComponent(answer.code)}#case`, 303);
+  });
+
   return web;
 }
+
+const isPredikat = (p: string): p is Predikat => (predikats as readonly string[]).includes(p);

@@ -12,7 +12,7 @@ import { taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { fieldWithNul, limitBodyBytes } from '../../http/input-guards.ts';
 import { feedPositionNow } from '../../notifications/feed.ts';
 import { liveFeed } from '../../notifications/live-feed.ts';
-import { audienceOf, mayReadCycles } from '../../record/read/access.ts';
+import { audienceOf, holdsRole, mayReadCycles } from '../../record/read/access.ts';
 import { cascadeLabels } from '../../record/read/agreement.ts';
 import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
 import { cycleDistribution, cycleProgress, cyclesOf } from '../../record/read/cycles.ts';
@@ -20,6 +20,7 @@ import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
 import { boundReadings } from '../../record/read/measures.ts';
 import { myEvaluations } from '../../record/read/my-evaluations.ts';
 import { standardsOf, unitNames } from '../../record/read/organisation.ts';
+import { penetapanOf } from '../../record/read/penetapan.ts';
 import {
   employeeNames,
   isActiveEmployee,
@@ -148,12 +149,14 @@ export function webRoutes(deps: WebDependencies): Hono {
   const inboxView = async (session: Session) => {
     const { tasks } = await openTasks(deps.db, session.principal, { limit: 200 });
     const me = session.principal.nip;
+    const hr = holdsRole(session.principal, 'hr');
+    const penetapan = await penetapanOf(deps.db, session.principal.org, { nip: me, hr });
     const names = await employeeNames(
       deps.db,
       session.principal.org,
       tasks.map((task) => ownerOf(task.appraisalId)).filter((nip) => nip !== me),
     );
-    return { tasks, names, me, now: now() };
+    return { tasks, penetapan, names, me, now: now() };
   };
 
   web.get('/inbox', async (c) => {

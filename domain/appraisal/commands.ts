@@ -74,6 +74,8 @@ export const appraisalCommandSchema = z.discriminatedUnion('type', [
     results: ratingSchema.optional(),
     behaviour: ratingSchema,
     feedback: text(4000),
+    /** A change the unit's penetapan applied from the calibration assistant, with why. */
+    calibration: z.strictObject({ unitCode: z.string().min(1).max(64), reason: text(2000) }).optional(),
   }),
   z.strictObject({ type: z.literal('acknowledgeFeedback') }),
   z.strictObject({ type: z.literal('fileObjection'), reasons: text(4000) }),

@@ -240,6 +240,7 @@ export function decide(
             by,
             ...(as === 'rater' ? {} : { as: as ?? 'rater' }),
             ...(capaian ? { capaian } : {}),
+            ...(command.calibration ? { calibration: command.calibration } : {}),
             pack: packRefAt(now, ctx.timeZone),
             at: now,
           },

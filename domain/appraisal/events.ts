@@ -235,6 +235,8 @@ export const appraisalEventSchemas = {
     as: raterSchema.optional(),
     /** A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from. */
     capaian: unitPredikatSchema.optional(),
+    /** Applied from the calibration assistant on the unit's penetapan (`by` applied it), with why. */
+    calibration: z.object({ unitCode: z.string(), reason: z.string() }).optional(),
     pack: packSchema,
     at,
   }),

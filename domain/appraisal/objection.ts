@@ -5,7 +5,7 @@
 // a Walikota), HR records the decision as the named delegate, with the decision letter's reference.
 import { DomainError } from '../errors.ts';
 import { qualifierOf } from '../ids.ts';
-import { predikatFor } from '../rating/predikat.ts';
+import { type Predikat, predikatFor } from '../rating/predikat.ts';
 import { packRefAt, windowsInForce } from '../regulation/pack-ref.ts';
 import { endOfLocalDayAfter, localDayOf } from '../time/fixed-offsets.ts';
 import type { AppraisalCommand } from './commands.ts';
@@ -221,4 +221,32 @@ export function curveRecheckOf(
   const { cycleId, appraisalId } = state;
   const unitCode = state.participants.employee.unitCode;
   return { cycleId, unitCode, appraisalId, from: event.data.previousPredikat, to: event.data.predikat };
+}
+
+/** What the appraisal asks its cycle to check again: the unit, the person's change, and who decided it. */
+export interface CurveRecheckRequest {
+  unitCode: string;
+  appraisalId: string;
+  nip: string;
+  from: Predikat;
+  to: Predikat;
+  by: string;
+}
+
+/**
+ * The same, read from the state once the objection is decided (the workflow asks after the hearing, when
+ * the decision event is behind it): null while undecided, or when the decision left the predikat as it was.
+ */
+export function curveRecheckRequest(state: AppraisalState): CurveRecheckRequest | null {
+  const { objection, rating } = state;
+  if (!objection?.decision || !objection.previousPredikat || !rating || !objection.decidedBy) return null;
+  if (objection.previousPredikat === rating.predikat) return null;
+  return {
+    unitCode: state.participants.employee.unitCode,
+    appraisalId: state.appraisalId,
+    nip: state.participants.employee.nip,
+    from: objection.previousPredikat,
+    to: rating.predikat,
+    by: objection.decidedBy,
+  };
 }

@@ -1,13 +1,35 @@
 // decide for a unit's penetapan: open it when the unit's latest curve has findings, pass it on when its
 // deadline passed unsigned, and record the signature. Pure, like decide.ts, whose commands these are.
+
+import { DomainError } from '../errors.ts';
+import type { Predikat } from '../rating/predikat.ts';
 import type { CycleEvent } from './events.ts';
-import { checkSignature, deadlineFrom, firstStage, nextStage, type SignRequest } from './penetapan.ts';
+import {
+  checkSignature,
+  deadlineFrom,
+  firstStage,
+  nextStage,
+  requireHolder,
+  type SignRequest,
+} from './penetapan.ts';
 import type { CycleState, UnitState } from './state.ts';
 
 export type PenetapanCommand =
   | { type: 'openPenetapan'; unitCode: string; leaderNip: string | null; superiorNip: string | null }
   | { type: 'escalatePenetapans' }
-  | ({ type: 'signPenetapan'; unitCode: string } & SignRequest);
+  | ({ type: 'signPenetapan'; unitCode: string } & SignRequest)
+  | ({ type: 'decideCalibration'; unitCode: string } & CalibrationDecisionRequest);
+
+type Change = { nip: string; from: Predikat; to: Predikat };
+
+/** The holder's decision on the assistant's proposal: the changes applied (none: rejected), and why. */
+export interface CalibrationDecisionRequest {
+  by: string;
+  hr: boolean;
+  proposed: Change[];
+  applied: Change[];
+  reason: string;
+}
 
 /** The findings of the unit's latest curve check, and the pack it was checked under. */
 export function latestCurve(unit: UnitState | undefined) {
@@ -42,6 +64,24 @@ export function decidePenetapan(state: CycleState, command: PenetapanCommand, at
         events.push({ type: 'cycle.penetapanEscalated', data: { ...data, deadline: deadlineFrom(at), at } });
       }
       return events;
+    }
+    case 'decideCalibration': {
+      const { unitCode, by, hr, proposed, applied } = command;
+      const unit = state.units[unitCode];
+      requireHolder(unit?.penetapan, { by, hr });
+      const reason = command.reason.trim();
+      if (!reason)
+        throw new DomainError('reason_required', 'Say why the proposal is applied, adjusted or rejected');
+      const key = (changes: Change[]) => JSON.stringify(changes.map((c) => [c.nip, c.from, c.to]).sort());
+      const decision =
+        applied.length === 0 ? 'rejected' : key(applied) === key(proposed) ? 'applied' : 'adjusted';
+      const as = unit?.penetapan?.stage ?? 'hr';
+      return [
+        {
+          type: 'cycle.calibrationDecided',
+          data: { unitCode, by, as, decision, proposed, applied, reason, at },
+        },
+      ];
     }
     case 'signPenetapan': {
       const { unitCode, by, hr, conforming, justifications } = command;

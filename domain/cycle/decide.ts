@@ -41,6 +41,7 @@ export type CycleCommand =
     } & Partial<CapaianBasis>)
   | ({ type: 'recordCalibration' } & Omit<Data<'cycle.unitCalibrated'>, 'at'>)
   | { type: 'releaseUnit'; unitCode: string; employees: number }
+  | ({ type: 'recordCurveRecheck' } & Omit<Data<'cycle.curveRechecked'>, 'at'>)
   | PenetapanCommand
   | { type: 'close'; by: string };
 
@@ -105,9 +106,14 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
           data: { unitCode: command.unitCode, employees: command.employees, at },
         },
       ];
+    case 'recordCurveRecheck': {
+      const { type: _, ...recheck } = command;
+      return [{ type: 'cycle.curveRechecked', data: { ...recheck, at } }];
+    }
     case 'openPenetapan':
     case 'escalatePenetapans':
     case 'signPenetapan':
+    case 'decideCalibration':
       return decidePenetapan(state, command, at);
     case 'close':
       return [{ type: 'cycle.closed', data: { by: command.by, at } }];

@@ -131,7 +131,38 @@ export const cycleEventSchemas = {
     pack: z.string(),
     at,
   }),
+  /**
+   * The holder of a unit's penetapan decided on the calibration assistant's proposal: applied it as
+   * proposed, adjusted it, or rejected it. Applied changes are the raters' rating events (rating.set with
+   * its `calibration`); this records the decision, the proposal and why.
+   */
+  'cycle.calibrationDecided': z.object({
+    unitCode: z.string(),
+    by: nipSchema,
+    as: z.enum(penetapanStages),
+    decision: z.enum(['applied', 'adjusted', 'rejected']),
+    proposed: z.array(z.object({ nip: nipSchema, from: predikatSchema, to: predikatSchema })),
+    applied: z.array(z.object({ nip: nipSchema, from: predikatSchema, to: predikatSchema })),
+    reason: z.string(),
+    at,
+  }),
   'cycle.unitReleased': z.object({ unitCode: z.string(), employees: z.number().int(), at }),
+  /**
+   * An objection's decision changed a person's predikat: the unit's curve checked again on the counts
+   * after it (over its calibration group, under the pack in force). Absent curve: the unit has no capaian.
+   */
+  'cycle.curveRechecked': z.object({
+    unitCode: z.string(),
+    appraisalId: z.string(),
+    nip: nipSchema,
+    from: predikatSchema,
+    to: predikatSchema,
+    /** Who decided the objection. */
+    by: nipSchema,
+    curve: curveSchema.optional(),
+    pack: z.string().optional(),
+    at,
+  }),
   'cycle.closed': z.object({ by: nipSchema, at }),
 } as const;
 

@@ -65,19 +65,7 @@ export function checkSignature(
   findings: ReadonlyArray<{ rule: string }>,
   request: SignRequest,
 ): Array<{ rule: string; text: string }> {
-  if (!penetapan) throw new DomainError('penetapan_not_open', 'This unit has no penetapan to sign');
-  if (penetapan.signed) throw new DomainError('already_done', 'This penetapan is signed already');
-  const mayHolder =
-    penetapan.stage === 'hr'
-      ? request.hr
-      : penetapan.assigneeNip !== null && penetapan.assigneeNip === request.by;
-  if (!mayHolder)
-    throw new DomainError(
-      'forbidden_actor',
-      penetapan.stage === 'hr'
-        ? 'The penetapan has passed to HR'
-        : `The penetapan is for the ${penetapan.stage === 'leader' ? "unit's leader" : "leader's superior"} to sign`,
-    );
+  requireHolder(penetapan, request);
   if (findings.length === 0) {
     if (!request.conforming)
       throw new DomainError('penetapan_conforms', 'The curve has no findings: sign it as conforming');
@@ -103,4 +91,24 @@ export function checkSignature(
       rules: unknown.map((j) => j.rule),
     });
   return findings.map((f) => ({ rule: f.rule, text: given.get(f.rule) ?? '' }));
+}
+
+/** Only whoever holds an open, unsigned penetapan now acts on it: its assignee, or at HR's stage any HR officer. */
+export function requireHolder(
+  penetapan: PenetapanState | null | undefined,
+  request: { by: string; hr: boolean },
+): asserts penetapan is PenetapanState {
+  if (!penetapan) throw new DomainError('penetapan_not_open', 'This unit has no penetapan to sign');
+  if (penetapan.signed) throw new DomainError('already_done', 'This penetapan is signed already');
+  const mayHolder =
+    penetapan.stage === 'hr'
+      ? request.hr
+      : penetapan.assigneeNip !== null && penetapan.assigneeNip === request.by;
+  if (!mayHolder)
+    throw new DomainError(
+      'forbidden_actor',
+      penetapan.stage === 'hr'
+        ? 'The penetapan has passed to HR'
+        : `The penetapan is for the ${penetapan.stage === 'leader' ? "unit's leader" : "leader's superior"} to sign`,
+    );
 }

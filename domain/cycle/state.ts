@@ -16,6 +16,10 @@ export interface UnitState {
   released: { at: string; employees: number } | null;
   /** The penetapan of a unit whose curve has findings; null while none was opened. */
   penetapan: PenetapanState | null;
+  /** The penetapan holder's decisions on the calibration assistant's proposal (absent until one). */
+  calibrationDecisions?: Array<Omit<Data<'cycle.calibrationDecided'>, 'unitCode'>>;
+  /** The curve checked again after objections changed a predikat, oldest first (absent until one). */
+  rechecks?: Array<Omit<Data<'cycle.curveRechecked'>, 'unitCode'>>;
 }
 
 export interface CycleState {
@@ -131,6 +135,17 @@ export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
         ...u,
         released: { at: event.data.at, employees: event.data.employees },
       }));
+    case 'cycle.calibrationDecided': {
+      const { unitCode, ...decided } = event.data;
+      return unit(unitCode, (u) => ({
+        ...u,
+        calibrationDecisions: [...(u.calibrationDecisions ?? []), decided],
+      }));
+    }
+    case 'cycle.curveRechecked': {
+      const { unitCode, ...recheck } = event.data;
+      return unit(unitCode, (u) => ({ ...u, rechecks: [...(u.rechecks ?? []), recheck] }));
+    }
     case 'cycle.closed':
       return { ...s, status: 'closed', closed: { by: event.data.by, at: event.data.at } };
   }

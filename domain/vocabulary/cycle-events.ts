@@ -63,6 +63,22 @@ export const cycleEventSentences: Readonly<Record<CycleEventType | CycleEventVar
     id: '{by} menandatangani penetapan unit {unit}: sesuai pola distribusi (paket {pack})',
     en: '{by} signed the penetapan of unit {unit}: conforming to the distribution pattern (pack {pack})',
   },
+  'cycle.calibrationDecided': {
+    id: '{by} memutuskan usulan asisten kalibrasi unit {unit}: {decision} ({changes}); alasan: {reason}',
+    en: '{by} decided on the calibration assistant’s proposal for unit {unit}: {decision} ({changes}); reason: {reason}',
+  },
+  'cycle.curveRechecked': {
+    id: 'Keberatan {nip} diputus ({from} → {to}) oleh {by}; kurva unit {unit} tidak diperiksa ulang: unit belum memiliki capaian',
+    en: 'The objection of {nip} was decided ({from} → {to}) by {by}; the curve of unit {unit} was not checked again: the unit has no capaian',
+  },
+  'cycle.curveRechecked:conforms': {
+    id: 'Keberatan {nip} diputus ({from} → {to}) oleh {by}; kurva unit {unit} diperiksa ulang atas {group} (paket {pack}): sesuai pola distribusi',
+    en: 'The objection of {nip} was decided ({from} → {to}) by {by}; the curve of unit {unit} was checked again over {group} (pack {pack}): it follows the distribution pattern',
+  },
+  'cycle.curveRechecked:findings': {
+    id: 'Keberatan {nip} diputus ({from} → {to}) oleh {by}; kurva unit {unit} diperiksa ulang atas {group} (paket {pack}): temuan {findings}',
+    en: 'The objection of {nip} was decided ({from} → {to}) by {by}; the curve of unit {unit} was checked again over {group} (pack {pack}): findings {findings}',
+  },
   'cycle.unitReleased': {
     id: 'Hasil penilaian unit {unit} dirilis ({employees} pegawai)',
     en: 'The results of unit {unit} were released ({employees} employees)',

@@ -25,6 +25,8 @@ export type CycleEventVariant =
   | 'cycle.unitCalibrated:conforms'
   | 'cycle.unitCalibrated:findings'
   | 'cycle.penetapanSigned:conforming'
+  | 'cycle.curveRechecked:conforms'
+  | 'cycle.curveRechecked:findings'
   | 'cycle.unitPredikatSet:period';
 export type EventVariant = AppraisalEventVariant | CycleEventVariant;
 

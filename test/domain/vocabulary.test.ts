@@ -23,6 +23,8 @@ const variants = [
   'cycle.unitCalibrated:findings',
   'cycle.penetapanSigned:conforming',
   'cycle.unitPredikatSet:period',
+  'cycle.curveRechecked:conforms',
+  'cycle.curveRechecked:findings',
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,10 +1,13 @@
 // One employee through all six steps with the real calendar on the time-skipping test server
 // (test/support/employee-year.ts): a deadline extension, a reminder, an escalation, a missing peer
 // review, calibration holding a unit, an objection heard (the rater explains, the employee's explanation is
-// missed at its deadline) and decided with a changed predikat, and a training referral tracked to
-// completion. The same scenario is recorded as replay fixtures (with and without the hearing).
+// missed at its deadline) and decided with a changed predikat, which the cycle answers by checking the
+// unit's curve again, and a training referral tracked to completion. The same scenario is recorded as replay fixtures (with and without the hearing).
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../api/web/i18n/index.ts';
+import { cycleEventLine } from '../../api/web/views/cycle-events.ts';
+import { cycleStreamId } from '../../domain/ids.ts';
 import { journeyNips as nip, seedPuskesmas } from '../support/cycle-journey.ts';
 import { runEmployeeYear } from '../support/employee-year.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
@@ -85,6 +88,36 @@ describe('an employee through the whole cycle (time-skipping server)', () => {
       reason: 'Perilaku sesuai ekspektasi',
       pack: { id: 'asn-2023', effectiveFrom: '2023-01-01' },
     });
+    // The decision changed the predikat, so the cycle checked the unit's curve again on the counts after
+    // it and recorded the outcome with the pack: one Butuh Perbaikan in a unit rated Baik, where Baik is
+    // not the largest group.
+    const cycleEvents = await rig.db
+      .selectFrom('events')
+      .select(['type', 'data'])
+      .where('stream_id', '=', cycleStreamId(cycleId))
+      .orderBy('stream_version')
+      .execute();
+    const cycleTypes = cycleEvents.map((e) => e.type);
+    const rechecked = cycleEvents.find((e) => e.type === 'cycle.curveRechecked')?.data;
+    expect(rechecked).toMatchObject({
+      unitCode: 'PKM',
+      appraisalId,
+      nip: nip.employee,
+      from: 'kurang',
+      to: 'butuhPerbaikan',
+      by: nip.superior,
+      pack: 'asn-2023',
+      curve: { counts: { butuhPerbaikan: 1 }, conforms: false },
+    });
+    const recheckedCurve = (rechecked as { curve: { findings: Array<{ rule: string }> } }).curve;
+    expect(recheckedCurve.findings.map((f) => f.rule)).toEqual(['unit.sebagianBesar']);
+    expect(cycleTypes.filter((t) => t === 'cycle.curveRechecked')).toHaveLength(1);
+    expect(cycleTypes.indexOf('cycle.unitReleased')).toBeLessThan(cycleTypes.indexOf('cycle.curveRechecked'));
+    const t = translator('en');
+    const line = cycleEventLine(t, 'cycle.curveRechecked', rechecked);
+    expect(t(line.key, line.vars)).toBe(
+      `The objection of ${nip.employee} was decided (Kurang/Misconduct → Butuh Perbaikan) by ${nip.superior}; the curve of unit PKM was checked again over PKM (pack asn-2023): findings Most employees are in the unit's own category.`,
+    );
     // The rating set before the objection stays as it was: the decision is a new event.
     expect(events.filter((e) => e.type === 'rating.set').at(-1)?.data).toMatchObject({
       behaviour: 'diBawah',

@@ -91,6 +91,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   // cycle-penetapan.json was recorded for sarolangun, before the objection hearing took that organisation.
   await seedPenetapanOrganisation(rig.db, 'batanghari');
   await seedPenetapanOrganisation(rig.db, sealsOrg);
+  await seedPuskesmas(rig.db, recheckOrg, { peer: true });
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
@@ -102,9 +103,39 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     await recordObjectionHearing(env, rig),
     await recordPenetapanYear(env, rig),
     await recordSealedPenetapanYear(env, rig),
+    ...(await recordCurveRecheck(env, rig)),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
+}
+
+// The curve-recheck fixtures were recorded for muarojambi, before the checkpoint-seals recorder took that
+// organisation.
+const recheckOrg = 'tanjabtim';
+
+/**
+ * The heard year again (patch objection-curve-recheck): the decision that changes the predikat asks the
+ * cycle, by a signal, to check the unit's curve again; the cycle records the outcome (cycle.curveRechecked).
+ */
+async function recordCurveRecheck(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory[]> {
+  const { appraisal, cycle } = await runEmployeeYear(env, rig, recheckOrg, { hearing: true });
+  return [
+    await historyOf(
+      appraisal,
+      'employee-appraisal-curve-recheck.json',
+      'EmployeeAppraisalWorkflow',
+      "a whole year whose objection is heard and decided with a changed predikat, which the appraisal signals to its cycle for the unit's curve to be checked again; referral",
+    ),
+    await historyOf(
+      cycle,
+      'cycle-curve-recheck.json',
+      'CycleWorkflow',
+      "a cycle whose released unit's curve is checked again when an objection's decision changed a predikat (cycle.curveRechecked with the findings and the pack), closed by HR",
+    ),
+  ];
 }
 
 /** A unit that breaks its pattern: the penetapan opened, passed to the superior, signed; the unit released. */

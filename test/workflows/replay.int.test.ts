@@ -48,7 +48,7 @@ describe('replaying recorded histories', () => {
     production = await workflowBundle({ workflowsPath, preloadModules });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, and that cycle sealing its streams', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, that cycle sealing its streams, and the curve checked again after a changed predikat (the appraisal and its cycle)', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -71,6 +71,8 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-objection-hearing.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-penetapan.json', 'CycleWorkflow'],
       ['cycle-checkpoint-seals.json', 'CycleWorkflow'],
+      ['employee-appraisal-curve-recheck.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-curve-recheck.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -170,6 +172,22 @@ describe('replaying recorded histories', () => {
     ).filter((e) => e.timerStartedEventAttributes).length;
     // At least the explanation's own deadline timer more than the same year without the hearing.
     expect(timers).toBeGreaterThan(yearTimers);
+    // The curve recheck: the appraisal signals its cycle, which checks the unit again (calibrateUnits) and
+    // records it, each behind the patch; the heard year recorded before it took neither.
+    expect(patchesOf('employee-appraisal-curve-recheck.json')).toContain('objection-curve-recheck');
+    expect(patchesOf('cycle-curve-recheck.json')).toContain('objection-curve-recheck');
+    expect(patchesOf('employee-appraisal-objection-hearing.json')).not.toContain('objection-curve-recheck');
+    const signalled = (file: string) =>
+      (fixtures.find((f) => f.file === file)?.history.events ?? []).flatMap((e) => [
+        ...(e.signalExternalWorkflowExecutionInitiatedEventAttributes
+          ? [`sent ${e.signalExternalWorkflowExecutionInitiatedEventAttributes.signalName}`]
+          : []),
+        ...(e.workflowExecutionSignaledEventAttributes
+          ? [`received ${e.workflowExecutionSignaledEventAttributes.signalName}`]
+          : []),
+      ]);
+    expect(signalled('employee-appraisal-curve-recheck.json')).toContain('sent curveRecheck');
+    expect(signalled('cycle-curve-recheck.json')).toContain('received curveRecheck');
     // The cycle's launch activity: its heartbeat timeout before and after it became 10 s.
     const launchHeartbeat = (file: string) =>
       fixtures

@@ -60,6 +60,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'inbox.count': 'Open tasks: {count}',
   'inbox.empty': 'No open tasks. New tasks appear here by themselves.',
   'inbox.live': 'This list updates by itself.',
+  'inbox.penetapan': 'Sign the penetapan of {unit}',
   'inbox.for': "{name}'s appraisal",
   'inbox.noDue': 'No due date',
   'due.label': 'Due',

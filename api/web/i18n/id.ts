@@ -60,6 +60,7 @@ export const idOwn = {
   'inbox.count': 'Tugas terbuka: {count}',
   'inbox.empty': 'Tidak ada tugas terbuka. Tugas baru muncul di sini dengan sendirinya.',
   'inbox.live': 'Daftar ini diperbarui otomatis.',
+  'inbox.penetapan': 'Tandatangani penetapan {unit}',
   'inbox.for': 'Penilaian {name}',
   'inbox.noDue': 'Tanpa batas waktu',
   'due.label': 'Batas waktu',

@@ -96,6 +96,34 @@ export function cycleEventLine(
     }
     case 'cycle.unitReleased':
       return event(type, { unit, employees: text(d.employees) });
+    case 'cycle.calibrationDecided': {
+      const applied = (d.applied as Array<{ nip: string; from: string; to: string }> | undefined) ?? [];
+      const changes =
+        applied
+          .map((c) => `${person(c.nip)}: ${labelOf(t, 'predikat', c.from)} → ${labelOf(t, 'predikat', c.to)}`)
+          .join('; ') || '–';
+      const decision = labelOf(t, 'assistant.decision', d.decision);
+      return event(type, { by, unit, decision, changes, reason: text(d.reason) });
+    }
+    case 'cycle.curveRechecked': {
+      // The objection's change, and the unit's curve on the counts after it.
+      const change = {
+        by,
+        unit,
+        nip: person(d.nip),
+        from: labelOf(t, 'predikat', d.from),
+        to: labelOf(t, 'predikat', d.to),
+      };
+      const curve = d.curve as
+        | { group: { unitCodes: string[] }; findings: Array<{ rule: string }>; conforms: boolean }
+        | undefined;
+      if (!curve) return event(type, change);
+      const group = curve.group.unitCodes.map((code) => names.units.get(code) ?? code).join(' + ');
+      const pack = text(d.pack);
+      if (curve.conforms) return event('cycle.curveRechecked:conforms', { ...change, group, pack });
+      const findings = curve.findings.map((f) => labelOf(t, 'rule', f.rule)).join('; ');
+      return event('cycle.curveRechecked:findings', { ...change, group, pack, findings });
+    }
     case 'cycle.closed':
       return event(type, { by });
     default:

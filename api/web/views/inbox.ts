@@ -14,8 +14,19 @@ export interface InboxTask {
   dueAt: string | null;
 }
 
+/** A unit's penetapan waiting for the reader's signature: a task of the cycle, not of an appraisal. */
+export interface InboxPenetapan {
+  cycleId: string;
+  unitCode: string;
+  unitName: string;
+  stage: string;
+  deadline: Date;
+}
+
 export interface InboxView {
   tasks: InboxTask[];
+  /** The penetapan the reader holds (their unit's, passed to them, or HR's), with the tasks by due time. */
+  penetapan?: InboxPenetapan[];
   /** NIP → name, for tasks on someone else's appraisal. */
   names: Map<string, string>;
   me: string;
@@ -41,17 +52,36 @@ export function dueText(t: Translate, dueAt: string | null, now: Date): { text: 
 }
 
 export function taskList(t: Translate, view: Omit<InboxView, 'feedPosition'>): Html {
-  if (view.tasks.length === 0) return h`<p class="card muted" data-empty>${t('inbox.empty')}</p>`;
-  return h`<p class="muted">${t('inbox.count', { count: view.tasks.length })}</p>
-<ul class="tasks">${view.tasks.map((task) => {
-    const due = dueText(t, task.dueAt, view.now);
-    const owner = ownerOf(task.appraisalId);
-    return h`<li class="${due.overdue ? 'overdue' : ''}" data-task="${task.taskId}">
+  const penetapan = view.penetapan ?? [];
+  const count = view.tasks.length + penetapan.length;
+  if (count === 0) return h`<p class="card muted" data-empty>${t('inbox.empty')}</p>`;
+  // One list by due time: an undated task last, as the tasks' own order has it.
+  const entries = [
+    ...view.tasks.map((task) => ({ due: task.dueAt, html: taskItem(t, task, view) })),
+    ...penetapan.map((p) => ({ due: p.deadline.toISOString(), html: penetapanItem(t, p, view.now) })),
+  ].sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff'));
+  return h`<p class="muted">${t('inbox.count', { count })}</p>
+<ul class="tasks">${entries.map((e) => e.html)}</ul>`;
+}
+
+function penetapanItem(t: Translate, p: InboxPenetapan, now: Date): Html {
+  const due = dueText(t, p.deadline.toISOString(), now);
+  const href = `/app/penetapan?cycle=${encodeURIComponent(p.cycleId)}&unit=${encodeURIComponent(p.unitCode)}#case`;
+  return h`<li class="${due.overdue ? 'overdue' : ''}" data-penetapan="${p.cycleId}/${p.unitCode}">
+<a href="${href}">${t('inbox.penetapan', { unit: `${p.unitName} (${p.unitCode})` })}</a>
+<div>${t(`penetapan.stage.${p.stage}`)}</div>
+<div class="due">${t('due.label')}: <strong>${t.dateTime(p.deadline)}</strong> (${due.text}) · <span class="badge">${t('nav.penetapan')}</span></div>
+</li>`;
+}
+
+function taskItem(t: Translate, task: InboxTask, view: Omit<InboxView, 'feedPosition'>): Html {
+  const due = dueText(t, task.dueAt, view.now);
+  const owner = ownerOf(task.appraisalId);
+  return h`<li class="${due.overdue ? 'overdue' : ''}" data-task="${task.taskId}">
 <a href="/app/tasks/${encodeURIComponent(task.taskId)}">${t(`task.${task.kind}`)}</a>
 ${owner && owner !== view.me ? h`<div>${t('inbox.for', { name: view.names.get(owner) ?? owner })}</div>` : ''}
 <div class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></div>
 </li>`;
-  })}</ul>`;
 }
 
 export function inboxBody(t: Translate, view: InboxView): Html {

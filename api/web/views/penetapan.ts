@@ -9,6 +9,7 @@ import { newFormKey } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { cycleEventLine } from './cycle-events.ts';
 
 export interface PenetapanView {
   mine: PenetapanRow[];
@@ -33,7 +34,6 @@ export function penetapanBody(t: Translate, view: PenetapanView): Html {
 function caseSection(t: Translate, open: NonNullable<PenetapanView['open']>): Html {
   const { penetapan: p, curve, people, unitPredikat } = open.case;
   const group = curve?.group.unitCodes.map((c) => open.unitNames.get(c) ?? c).join(' + ') ?? p.unitName;
-  const names = new Map(people.map((x) => [x.nip, x.name]));
   return h`<section id="case" class="card" aria-labelledby="case-title">
 <h2 id="case-title">${p.unitName} (${p.unitCode})</h2>
 <p>${unitPredikat ? t('penetapan.capaian', { predikat: t(`unitPredikat.${unitPredikat}`) }) : ''} · ${t(`penetapan.stage.${p.stage}`)} · ${t('penetapan.due', { date: t.dateTime(p.deadline) })}</p>
@@ -46,7 +46,9 @@ ${curve ? h`<p>${predikats.map((x) => `${t(`predikat.${x}`)}: ${curve.counts[x] 
     (x) =>
       h`<li>${x.name} <span class="muted">(NIP ${x.nip})</span>: ${t(`predikat.${x.predikat}`)}${x.periodic.length > 0 ? h` <span class="muted">· ${x.periodic.map((e) => `${e.period} ${t(`predikat.${e.predikat}`)}`).join(', ')}</span>` : ''}</li>`,
   )}</ul>
-${assistant(t, open.proposal, names)}
+${periodSection(t, open.case.periods)}
+${rechecks(t, open.case.rechecks, open.unitNames, open.case.recheckNames)}
+${assistant(t, open.proposal, p, people)}
 ${signForm(t, p)}
 ${downloads(t, p.cycleId, p.unitCode, people)}
 </section>`;
@@ -69,10 +71,45 @@ function downloads(
   )}</ul>`;
 }
 
+/** Each evaluation period's capaian and the curve of its predikat against it: shown, never held. */
+function periodSection(t: Translate, periods: PenetapanCase['periods']): Html {
+  if (periods.length === 0) return h``;
+  return h`<h3>${t('penetapan.periods')}</h3><ul>${periods.map((p) => {
+    const counts = predikats
+      .filter((x) => (p.counts[x] ?? 0) > 0)
+      .map((x) => `${t(`predikat.${x}`)}: ${p.counts[x]}`)
+      .join(' · ');
+    const outcome = !p.curve
+      ? t('penetapan.periodNoCapaian')
+      : p.curve.conforms
+        ? h`<span class="ok-text">✓ ${t('penetapan.periodConforms')}</span>`
+        : h`<span class="bad-text">⚠ ${p.curve.findings.map((f) => t(`rule.${f.rule}`)).join(' ')}</span>`;
+    const capaian = p.capaian ? t(`unitPredikat.${p.capaian}`) : t('capaian.unset');
+    return h`<li data-period="${p.period}"><strong>${p.period}</strong>: ${t('penetapan.capaian', { predikat: capaian })} · ${counts || '–'}<br>${outcome}</li>`;
+  })}</ul>`;
+}
+
+/** Each objection that changed a predikat here, and the unit's curve checked again after it. */
+function rechecks(
+  t: Translate,
+  list: PenetapanCase['rechecks'],
+  units: ReadonlyMap<string, string>,
+  people: ReadonlyMap<string, string>,
+): Html {
+  if (list.length === 0) return h``;
+  const names = { units: new Map(units), people: new Map(people) };
+  return h`<h3>${t('penetapan.rechecks')}</h3><ul>${list.map((data) => {
+    const line = cycleEventLine(t, 'cycle.curveRechecked', data, names);
+    const at = typeof data.at === 'string' ? t.dateTime(data.at) : '';
+    return h`<li>${t(line.key, line.vars)} <span class="muted">(${at})</span></li>`;
+  })}</ul>`;
+}
+
 function assistant(
   t: Translate,
   proposal: AssistantProposal | null,
-  names: ReadonlyMap<string, string>,
+  p: PenetapanRow,
+  people: PenetapanCase['people'],
 ): Html {
   if (!proposal) return h``;
   const body =
@@ -80,19 +117,61 @@ function assistant(
       ? h`<p>${t('assistant.conforms')}</p>`
       : proposal.kind === 'none'
         ? h`<p>${t('assistant.none', { max: proposal.maxChanges })}</p>`
-        : h`<ol>${proposal.changes.map(
-            (c) =>
-              h`<li>${names.get(c.nip) ?? c.nip}: ${t(`predikat.${c.from}`)} → ${t(`predikat.${c.to}`)} ${
-                c.supported
-                  ? h`<span class="ok-text">✓ ${t('assistant.supported')}</span>`
-                  : h`<span class="bad-text">⚠ ${t('assistant.unsupported')}</span>`
-              }<br><span class="muted">${t('assistant.evidence')}: ${
-                c.evidence.length === 0
-                  ? t('assistant.noEvidence')
-                  : c.evidence.map((e) => `${e.period} ${t(`predikat.${e.predikat}`)}`).join(', ')
-              }</span></li>`,
-          )}</ol><p class="hint">${t('assistant.apply')}</p>`;
+        : decisionForm(t, proposal.changes, p, people);
   return h`<h3>${t('assistant.title')}</h3>${body}`;
+}
+
+/**
+ * Each proposed change with its evidence and the flag where it is not supported; the holder keeps or
+ * unticks it and may pick another predikat (adjust), or rejects the proposal, saying why either way.
+ */
+function decisionForm(
+  t: Translate,
+  changes: Extract<AssistantProposal, { kind: 'changes' }>['changes'],
+  p: PenetapanRow,
+  people: PenetapanCase['people'],
+): Html {
+  const rows = changes.map((c, i) => {
+    const person = people.find((x) => x.nip === c.nip);
+    const name = person?.name ?? c.nip;
+    return h`<li><input type="checkbox" id="apply-${i}" name="apply" value="${c.nip}" checked>
+<label for="apply-${i}" style="display:inline">${name}: ${t(`predikat.${c.from}`)} →</label>
+<select id="to-${i}" name="to-${c.nip}" aria-label="${t('assistant.to', { name })}">${predikats.map(
+      (x) => h`<option value="${x}"${x === c.to ? ' selected' : ''}>${t(`predikat.${x}`)}</option>`,
+    )}</select> ${
+      c.supported
+        ? h`<span class="ok-text">✓ ${t('assistant.supported')}</span>`
+        : h`<span class="bad-text">⚠ ${t('assistant.unsupported')}</span>`
+    }${person ? evidence(t, c.evidence, person) : ''}</li>`;
+  });
+  return h`<form method="post" action="/app/penetapan/calibration">
+<input type="hidden" name="cycle" value="${p.cycleId}"><input type="hidden" name="unit" value="${p.unitCode}">
+<input type="hidden" name="_key" value="${newFormKey()}">
+<ol>${rows}</ol>
+<label for="calibration-reason">${t('assistant.reason')}</label>
+<textarea id="calibration-reason" name="reason" required maxlength="2000" rows="3"></textarea>
+<p class="hint">${t('assistant.apply')}</p>
+<p class="actions"><button type="submit" name="decision" value="apply">${t('assistant.applyButton')}</button>
+<button type="submit" name="decision" value="reject" class="secondary">${t('assistant.rejectButton')}</button></p>
+</form>`;
+}
+
+/** A candidate's evidence: periodic predikat, realisations reported, the rater's feedback, the 360 aggregate. */
+function evidence(
+  t: Translate,
+  periodic: ReadonlyArray<{ period: string; predikat: string }>,
+  person: PenetapanCase['people'][number],
+): Html {
+  const periods =
+    periodic.length === 0
+      ? t('assistant.noEvidence')
+      : periodic.map((e) => `${e.period} ${t(`predikat.${e.predikat}`)}`).join(', ');
+  const review = person.review
+    ? t('assistant.review', { average: person.review.average.toFixed(1), count: person.review.count })
+    : t('assistant.noReview');
+  return h`<br><span class="muted">${t('assistant.evidence')}: ${periods} · ${t('assistant.realisations', person.realisations)} · ${review}${
+    person.feedback ? h` · ${t('assistant.feedback')}: “${person.feedback}”` : ''
+  }</span>`;
 }
 
 function signForm(t: Translate, p: PenetapanRow): Html {

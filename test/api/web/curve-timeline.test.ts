@@ -43,3 +43,63 @@ describe("given a unit's curve check in the cycle's log", () => {
     );
   });
 });
+
+describe("given an objection's decision that changed a predikat, and the unit's curve checked again", () => {
+  const recheck = (findings: string[] | null) => ({
+    unitCode: 'PKM',
+    appraisalId: 'bungo.2027.199001012015011001',
+    nip: '199001012015011001',
+    from: 'kurang',
+    to: 'butuhPerbaikan',
+    by: '197703032000031003',
+    ...(findings ? { ...curve(findings), unitCode: 'PKM' } : {}),
+  });
+  const people = new Map([['199001012015011001', 'Siti']]);
+  const say = (lang: 'id' | 'en', data: unknown) => {
+    const t = translator(lang);
+    const line = cycleEventLine(t, 'cycle.curveRechecked', data, { ...names, people });
+    return t(line.key, line.vars);
+  };
+
+  it('when the curve has findings, then the sentence names the change, who decided, the group, the pack and each finding (id and en)', () => {
+    const data = recheck(['unit.sebagianBesar']);
+    expect(say('en', data)).toBe(
+      "The objection of Siti (199001012015011001) was decided (Kurang/Misconduct → Butuh Perbaikan) by 197703032000031003; the curve of unit PKM was checked again over PKM + Dinas Kesehatan (pack asn-2023): findings Most employees are in the unit's own category.",
+    );
+    expect(say('id', data)).toBe(
+      'Keberatan Siti (199001012015011001) diputus (Kurang/Misconduct → Butuh Perbaikan) oleh 197703032000031003; kurva unit PKM diperiksa ulang atas PKM + Dinas Kesehatan (paket asn-2023): temuan Sebagian besar pegawai berpredikat sesuai kategori capaian unit.',
+    );
+  });
+
+  it('when it conforms, or the unit has no capaian to check against, then the sentence says so', () => {
+    expect(say('en', recheck([]))).toMatch(
+      /the curve of unit PKM was checked again over PKM \+ Dinas Kesehatan \(pack asn-2023\): it follows the distribution pattern$/,
+    );
+    expect(say('en', recheck(null))).toMatch(
+      /the curve of unit PKM was not checked again: the unit has no capaian$/,
+    );
+  });
+});
+
+describe("given the holder's decision on the calibration assistant's proposal", () => {
+  it('when applied or rejected, then the sentence names the decision, each change applied and the reason (id and en)', () => {
+    const say = (lang: 'id' | 'en', data: unknown) => {
+      const t = translator(lang);
+      const line = cycleEventLine(t, 'cycle.calibrationDecided', data, names);
+      return t(line.key, line.vars);
+    };
+    const applied = {
+      unitCode: 'PKM',
+      by: '198505052010011002',
+      decision: 'adjusted',
+      applied: [{ nip: '199001012015011001', from: 'sangatBaik', to: 'baik' }],
+      reason: 'Bukti triwulan',
+    };
+    expect(say('en', applied)).toBe(
+      '198505052010011002 decided on the calibration assistant’s proposal for unit PKM: applied with adjustments (199001012015011001: Sangat Baik → Baik); reason: Bukti triwulan',
+    );
+    expect(say('id', { ...applied, decision: 'rejected', applied: [] })).toBe(
+      '198505052010011002 memutuskan usulan asisten kalibrasi unit PKM: ditolak (–); alasan: Bukti triwulan',
+    );
+  });
+});

@@ -165,6 +165,10 @@ describe('the penetapan page', () => {
     const list = await (await open('/app/penetapan', 'kapus')).text();
     expect(list).toContain('Open the penetapan of Puskesmas Muara Bungo (PKM)');
     expect(list).toMatch(/for the unit&#39;s leader · due 17 Jan 2026 07:00 WIB/);
+    // And in the leader's inbox, among their tasks, due in the organisation's zone.
+    const inbox = await (await open('/app/inbox', 'kapus')).text();
+    expect(inbox).toContain('Sign the penetapan of Puskesmas Muara Bungo (PKM)');
+    expect(inbox).toMatch(/Due: <strong>17 Jan 2026 07:00 WIB<\/strong>/);
     const page = await (await open(casePath(), 'kapus')).text();
     expect(page).toContain('At most 70% of employees are Sangat Baik.');
     expect(page).toContain('(too many Sangat Baik)');
@@ -173,6 +177,14 @@ describe('the penetapan page', () => {
     expect(page).toContain('Calibration assistant');
     expect(page).toContain('<textarea id="justification-0" name="justification" required');
     expect(page).toContain('Sign: not conforming, as justified');
+    // Per evaluation period, the period's capaian and its predikat checked against it, over the same group:
+    // TW1's (Baik) is met; TW2's (Kurang) with one Sangat Kurang is not, each finding named.
+    expect(page).toContain(
+      '<strong>TW1</strong>: Capaian: Baik · Sangat Baik: 1 · Baik: 2 · Butuh Perbaikan: 1<br><span class="ok-text">✓ follows the distribution pattern',
+    );
+    expect(page).toContain(
+      '<strong>TW2</strong>: Capaian: Kurang · Sangat Kurang: 1<br><span class="bad-text">⚠ At least 60% of employees are Kurang/Misconduct.',
+    );
   });
 
   it('shows it in Indonesian, one language on the page', async () => {
@@ -204,5 +216,75 @@ describe('the penetapan page', () => {
       'passed to the leader&#39;s superior · due 24 Jan 2026 07:00 WIB',
     );
     expect(await (await open('/app/penetapan', 'kapus')).text()).toContain('No penetapan waits');
+  });
+
+  it("shows an objection's change and the unit's curve checked again after it, with its time in the organisation's zone", async () => {
+    expect(await (await open(casePath(), 'hr')).text()).not.toContain('Checked again after objections');
+    const {
+      unitCode: _,
+      unitPredikat: __,
+      ...curve
+    } = checkCurve('PKM', 'istimewa', { reason: 'alone', unitCodes: ['PKM'] }, { sangatBaik: 1, baik: 3 });
+    await append([
+      {
+        type: 'cycle.curveRechecked',
+        data: {
+          unitCode: 'PKM',
+          appraisalId: `${cycle.cycleId}.${people.ahmad.nip}`,
+          nip: people.ahmad.nip,
+          from: 'kurang',
+          to: 'baik',
+          by: people.head.nip,
+          curve,
+          pack: 'asn-2023',
+          at: '2026-02-20T03:00:00.000Z',
+        },
+      },
+    ]);
+    const page = await (await open(casePath(), 'hr')).text();
+    expect(page).toContain('Checked again after objections');
+    expect(page).toContain(
+      `The objection of ${people.ahmad.name} (${people.ahmad.nip}) was decided (Kurang/Misconduct → Baik) by ${people.head.name} (${people.head.nip}); the curve of unit Puskesmas Muara Bungo was checked again over Puskesmas Muara Bungo (pack asn-2023)`,
+    );
+    expect(page).toContain('(20 Feb 2026 10:00 WIB)');
+    expect(await (await open(casePath(), 'hr', 'id')).text()).toContain('Diperiksa ulang setelah keberatan');
+  });
+
+  it("puts the penetapan in its holder's inbox, with its deadline in the organisation's zone and a link to the case: the superior's, then HR's; none once the unit is released", async () => {
+    const inbox = async (as: keyof typeof cookies, lang: 'id' | 'en' = 'en') =>
+      (await open('/app/inbox', as, lang)).text();
+    const link = `href="/app/penetapan?cycle=${encodeURIComponent(cycle.cycleId)}&amp;unit=PKM#case"`;
+    // Passed to the head of the unit above (the test before): theirs now, no longer the leader's.
+    const head = await inbox('head');
+    expect(head).toContain('Sign the penetapan of Puskesmas Muara Bungo (PKM)');
+    expect(head).toContain(link);
+    expect(head).toContain('passed to the leader&#39;s superior');
+    expect(head).toContain('24 Jan 2026 07:00 WIB');
+    expect(await inbox('head', 'id')).toContain('Tandatangani penetapan Puskesmas Muara Bungo (PKM)');
+    expect(await inbox('kapus')).not.toContain('Sign the penetapan');
+    expect(await inbox('hr')).not.toContain('Sign the penetapan');
+    await append([
+      {
+        type: 'cycle.penetapanEscalated',
+        data: {
+          unitCode: 'PKM',
+          from: 'superior',
+          to: 'hr',
+          assigneeNip: null,
+          deadline: '2026-01-31T00:00:00.000Z',
+          at: '2026-01-24T00:00:00.000Z',
+        },
+      },
+    ]);
+    const hr = await inbox('hr');
+    expect(hr).toContain('Sign the penetapan of Puskesmas Muara Bungo (PKM)');
+    expect(hr).toContain('passed to HR');
+    expect(hr).toContain('31 Jan 2026 07:00 WIB');
+    expect(await inbox('head')).not.toContain('Sign the penetapan');
+    await append([
+      { type: 'cycle.unitReleased', data: { unitCode: 'PKM', employees: 3, at: '2026-01-25T00:00:00.000Z' } },
+    ]);
+    expect(await inbox('hr')).not.toContain('Sign the penetapan');
+    expect(await (await open('/app/penetapan', 'hr')).text()).toContain('No penetapan waits');
   });
 });

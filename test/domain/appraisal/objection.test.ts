@@ -3,6 +3,7 @@ import type { AppraisalCommand } from '../../../domain/appraisal/commands.ts';
 import { decide } from '../../../domain/appraisal/decide.ts';
 import {
   curveRecheckOf,
+  curveRecheckRequest,
   decisionDueAt,
   expireExplanations,
   nextExplanationDue,
@@ -180,6 +181,17 @@ describe('given an objection filed on 5 March (WIB)', () => {
       filedAt,
     );
     expect(curveRecheckOf(state, upheld.events[0] as never)).toBeNull();
+    // The workflow reads the same from the state once decided: the unit, the person, the change, who decided.
+    expect(curveRecheckRequest(state)).toBeNull();
+    expect(curveRecheckRequest(decided.state)).toEqual({
+      unitCode: 'DINKES',
+      appraisalId: state.appraisalId,
+      nip: nips.employee,
+      from: 'kurang',
+      to: 'baik',
+      by: nips.superior,
+    });
+    expect(curveRecheckRequest(upheld.state)).toBeNull();
     expect(
       codeOf(() =>
         act(

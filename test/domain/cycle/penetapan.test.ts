@@ -264,3 +264,50 @@ describe('what a calibrated unit needs next', () => {
     );
   });
 });
+
+describe("given a unit's open penetapan, when its holder decides on the calibration assistant's proposal", () => {
+  const proposed = [{ nip: '199001012015031003', from: 'sangatBaik' as const, to: 'baik' as const }];
+  const decide = (over: Partial<Extract<CycleCommand, { type: 'decideCalibration' }>>) =>
+    ({
+      type: 'decideCalibration',
+      unitCode: 'PKM',
+      by: leader,
+      hr: false,
+      proposed,
+      applied: proposed,
+      reason: 'Bukti triwulan mendukung',
+      ...over,
+    }) as CycleCommand;
+  const events = [started, calibrated([finding]), opened()];
+  const decided = (decision: string, applied: typeof proposed, reason = 'Bukti triwulan mendukung') => [
+    {
+      type: 'cycle.calibrationDecided',
+      data: { unitCode: 'PKM', by: leader, as: 'leader', decision, proposed, applied, reason, at: t0 },
+    },
+  ];
+
+  it('then the changes as proposed are recorded as applied, other changes as adjusted, none as rejected', () => {
+    given(events)
+      .when(decide({}))
+      .thenRecord(decided('applied', proposed) as CycleEvent[]);
+    const other = [{ ...proposed[0], to: 'butuhPerbaikan' as const }] as unknown as typeof proposed;
+    given(events)
+      .when(decide({ applied: other }))
+      .thenRecord(decided('adjusted', other) as CycleEvent[]);
+    given(events)
+      .when(decide({ applied: [], reason: ' Tetap ' }))
+      .thenRecord(decided('rejected', [], 'Tetap') as CycleEvent[]);
+  });
+
+  it('then someone who does not hold it, a decision without a reason, or a unit without a penetapan is refused', () => {
+    given(events)
+      .when(decide({ by: superior }))
+      .thenRefuse('forbidden_actor');
+    given(events)
+      .when(decide({ reason: '  ' }))
+      .thenRefuse('reason_required');
+    given([started, calibrated([finding])])
+      .when(decide({}))
+      .thenRefuse('penetapan_not_open');
+  });
+});
