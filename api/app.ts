@@ -24,6 +24,7 @@ import { evaluationFileRoutes } from './routes/evaluation-file.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
 import { measureRoutes } from './routes/measures.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
 import { participantChangeRoutes } from './routes/participant-changes.ts';
 import { penetapanRoutes } from './routes/penetapan.ts';
 import { resultsExportRoutes } from './routes/results-export.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', inboxRoutes);
   app.route('/', appraisalRoutes);
   app.route('/', cycleRoutes);
+  app.route('/', monitoringRoutes);
   app.route('/', liveRoutes);
   app.route('/', cycleChangeRoutes);
   app.route('/', penetapanRoutes);

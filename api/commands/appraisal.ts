@@ -54,7 +54,8 @@ export async function actOnMyAppraisal(
   return actOnAppraisal(services, me, mine.appraisalId, command, key);
 }
 
-async function actOnAppraisal(
+/** Acts on an appraisal by its id: the workflow decides whether this person may (HR's reminders). */
+export async function actOnAppraisal(
   services: Services,
   me: Principal,
   appraisalId: string,
