@@ -39,6 +39,7 @@ import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
 import { measuresRoutes } from './measures-routes.ts';
+import { monitoringRoutes } from './monitoring-routes.ts';
 import { objectionRoutes } from './objection-routes.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
@@ -357,6 +358,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   if (deps.web?.oidc) web.route('/', oidcRoutes(deps, deps.web.oidc));
   web.route('/', hrRoutes(deps));
   web.route('/', periodicRoutes(deps));
+  web.route('/', monitoringRoutes(deps));
   web.route('/', rulesRoutes(deps));
   web.route('/', changesRoutes(deps));
   web.route('/', auditRoutes(deps));

@@ -5,6 +5,7 @@ import { enDocuments } from './en-documents.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
 import { enMeasures } from './en-measures.ts';
+import { enMonitoring } from './en-monitoring.ts';
 import { enObjection } from './en-objection.ts';
 import { enPenetapan } from './en-penetapan.ts';
 import { enPeople } from './en-people.ts';
@@ -25,6 +26,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enPeople,
   ...enStandards,
   ...enMeasures,
+  ...enMonitoring,
   ...enChanges,
   ...enDocuments,
   'app.name': 'Siklus',

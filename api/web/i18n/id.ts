@@ -6,6 +6,7 @@ import { idDocuments } from './id-documents.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idMeasures } from './id-measures.ts';
+import { idMonitoring } from './id-monitoring.ts';
 import { idObjection } from './id-objection.ts';
 import { idPenetapan } from './id-penetapan.ts';
 import { idPeople } from './id-people.ts';
@@ -25,6 +26,7 @@ export const idOwn = {
   ...idPeople,
   ...idStandards,
   ...idMeasures,
+  ...idMonitoring,
   ...idChanges,
   ...idDocuments,
   'app.name': 'Siklus',
