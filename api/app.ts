@@ -16,6 +16,7 @@ import { referencePage } from './reference-page.ts';
 import { activityReportRoutes } from './routes/activity-reports.ts';
 import { appraisalRoutes } from './routes/appraisal.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { bulkSignRoutes } from './routes/bulk-sign.ts';
 import { cycleChangeRoutes } from './routes/cycle-changes.ts';
 import { cycleScheduleRoutes } from './routes/cycle-schedule.ts';
 import { cycleRoutes } from './routes/cycles.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.use('/v1/orgs/:org/*', idempotentPosts());
   app.route('/', inboxRoutes);
   app.route('/', appraisalRoutes);
+  app.route('/', bulkSignRoutes);
   app.route('/', cycleRoutes);
   app.route('/', monitoringRoutes);
   app.route('/', liveRoutes);
