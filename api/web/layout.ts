@@ -200,6 +200,7 @@ blockquote.feedback{margin:.4rem 0 .6rem;padding:.4rem .8rem;border-left:4px sol
 .wrap{overflow-wrap:anywhere}
 dl.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:0 0 1rem}dl.counts dd{margin:0;font-weight:700;font-size:1.2rem}
 ul.plain{list-style:none;padding:0;margin:0}
+h2.group{font-size:1.05rem;margin:1rem 0 .5rem}
 #monitoring-table tbody.bad td{background:#fdecea}#monitoring-table tbody{border-bottom:3px solid #b8c2cc}#monitoring-table tr.behind td{font-size:.9rem}
 @media (max-width:40rem){#monitoring-table thead{display:none}#monitoring-table,#monitoring-table tbody,#monitoring-table tr{display:block}#monitoring-table tbody{border:1px solid #d5dbe1;border-radius:8px;margin:0 0 .75rem;background:#fff;overflow:hidden}#monitoring-table td,#monitoring-table tbody th{display:block;border:0;border-top:1px solid #e3e8ee}#monitoring-table td[data-label]::before{content:attr(data-label) ": ";font-weight:600}#monitoring-table td.pick:empty{display:none}#monitoring-table td.pick label.check{margin:0}}
 .findings li{margin:0 0 .5rem}

@@ -15,6 +15,7 @@ import { liveFeed } from '../../notifications/live-feed.ts';
 import { audienceOf, mayReadCycles } from '../../record/read/access.ts';
 import { cascadeLabels } from '../../record/read/agreement.ts';
 import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
+import { peopleNamed } from '../../record/read/cycle-people.ts';
 import { cycleDistribution, cycleProgress, cyclesOf } from '../../record/read/cycles.ts';
 import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
 import { boundReadings } from '../../record/read/measures.ts';
@@ -213,6 +214,16 @@ export function webRoutes(deps: WebDependencies): Hono {
       });
     const owner = ownerOf(task.appraisalId);
     const mine = owner === nip;
+    // Assigning peers: whom the search by name found (neither the employee nor me).
+    const peerQ = (c.req.query('peerQ') ?? state?.values.peerQ ?? '').slice(0, 100);
+    const peers = taskTakes(task.kind, 'assignPeers')
+      ? {
+          q: peerQ,
+          found: peerQ.trim()
+            ? (await peopleNamed(deps.db, org, peerQ)).filter((p) => p.nip !== owner && p.nip !== nip)
+            : null,
+        }
+      : undefined;
     const [appraisal, standards, names] = await Promise.all([
       mine ? myAppraisal(deps.db, session.principal, task.cycleId) : undefined,
       taskTakes(task.kind, 'acknowledgeStandards')
@@ -227,6 +238,7 @@ export function webRoutes(deps: WebDependencies): Hono {
       standards,
       state,
       now: now(),
+      ...(peers ? { peers } : {}),
       // A bound indicator's realisation is pre-filled from my unit's value of its measure.
       measures:
         appraisal && taskTakes(task.kind, 'recordRealisation')

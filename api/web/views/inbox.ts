@@ -1,4 +1,5 @@
-// The inbox: my open tasks by due date. The list is its own fragment, so the live feed (SSE) can ask
+// The inbox: my open tasks by due date, mine first, then grouped by the employee whose appraisal each is
+// on. The list is its own fragment, so the live feed (SSE) can ask
 // for a fresh copy when a notification arrives, without reloading the page.
 import { parseAppraisalId } from '../../../domain/ids.ts';
 import { localDaysBetween } from '../../../domain/time/zones.ts';
@@ -42,16 +43,33 @@ export function dueText(t: Translate, dueAt: string | null, now: Date): { text: 
 
 export function taskList(t: Translate, view: Omit<InboxView, 'feedPosition'>): Html {
   if (view.tasks.length === 0) return h`<p class="card muted" data-empty>${t('inbox.empty')}</p>`;
-  return h`<p class="muted">${t('inbox.count', { count: view.tasks.length })}</p>
-<ul class="tasks">${view.tasks.map((task) => {
-    const due = dueText(t, task.dueAt, view.now);
+  // My own tasks first; then one group per employee whose appraisal asks something of me (a supervisor's
+  // team), each in the order of its earliest due task, the tasks by due date within it.
+  const mine = view.tasks.filter((task) => {
     const owner = ownerOf(task.appraisalId);
-    return h`<li class="${due.overdue ? 'overdue' : ''}" data-task="${task.taskId}">
+    return !owner || owner === view.me;
+  });
+  const groups = new Map<string, InboxTask[]>();
+  for (const task of view.tasks) {
+    const owner = ownerOf(task.appraisalId);
+    if (owner && owner !== view.me) groups.set(owner, [...(groups.get(owner) ?? []), task]);
+  }
+  const items = (tasks: InboxTask[]) =>
+    h`<ul class="tasks">${tasks.map((task) => taskItem(t, view, task))}</ul>`;
+  return h`<p class="muted">${t('inbox.count', { count: view.tasks.length })}</p>
+${mine.length > 0 ? (groups.size > 0 ? h`<h2 class="group">${t('inbox.mine')}</h2>${items(mine)}` : items(mine)) : ''}
+${[...groups].map(([owner, tasks]) => {
+  const name = view.names.get(owner) ?? owner;
+  return h`<section class="task-group" data-owner="${owner}" aria-label="${t('inbox.for', { name })}"><h2 class="group">${t('inbox.for', { name })} <span class="badge">${String(tasks.length)}</span></h2>${items(tasks)}</section>`;
+})}`;
+}
+
+function taskItem(t: Translate, view: Omit<InboxView, 'feedPosition'>, task: InboxTask): Html {
+  const due = dueText(t, task.dueAt, view.now);
+  return h`<li class="${due.overdue ? 'overdue' : ''}" data-task="${task.taskId}">
 <a href="/app/tasks/${encodeURIComponent(task.taskId)}">${t(`task.${task.kind}`)}</a>
-${owner && owner !== view.me ? h`<div>${t('inbox.for', { name: view.names.get(owner) ?? owner })}</div>` : ''}
 <div class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></div>
 </li>`;
-  })}</ul>`;
 }
 
 export function inboxBody(t: Translate, view: InboxView): Html {
