@@ -54,7 +54,7 @@ export async function actOnMyAppraisal(
   return actOnAppraisal(services, me, mine.appraisalId, command, key);
 }
 
-/** Acts on an appraisal by id, as `me`: the workflow's rules decide whether `me` may. */
+/** Acts on an appraisal by its id: the workflow decides whether this person may (HR's reminders). */
 export async function actOnAppraisal(
   services: Services,
   me: Principal,

@@ -75,7 +75,15 @@ const builders: Record<string, (v: Values) => unknown> = {
   submitCheckIn: (v) => ({ quarter: v.quarter, realisations: realisations(v) }),
   recordRealisation: (v) => ({ period: v.period, realisations: realisations(v) }),
   giveCheckInFeedback: (v) => ({ quarter: v.quarter, feedback: v.feedback ?? '' }),
-  assignPeers: (v) => ({ peerNips: (v.peerNips ?? '').split(/[\s,;]+/).filter(Boolean) }),
+  // Picked by name (checkGroup's boxes, peerNips.0 ...); a list in one field still reads as before.
+  assignPeers: (v) => ({
+    peerNips: [
+      ...(v.peerNips ?? '').split(/[\s,;]+/),
+      ...Object.keys(v)
+        .filter((k) => /^peerNips\.\d+$/.test(k))
+        .map((k) => v[k] ?? ''),
+    ].filter(Boolean),
+  }),
   submitReview: (v) => ({
     scores: Object.fromEntries(
       berakhlakValues.filter((k) => v[`scores.${k}`]).map((k) => [k, Number(v[`scores.${k}`])]),
@@ -240,6 +248,27 @@ ${messages(t, f.name, f.hint, error)}
 <div class="checks${f.compact ? ' compact' : ''}">${f.options.map(
     (o) =>
       h`<label><input type="radio" name="${f.name}" value="${o.value}"${raw(o.value === chosen ? ' checked' : '')}> ${o.label}${o.spoken ? h`<span class="sr-only"> · ${o.spoken}</span>` : ''}</label>`,
+  )}</div></fieldset>`;
+}
+
+/** Several of a list to pick (the people a search by name found): each box its own field, `name.0` .... */
+export function checkGroup(
+  t: Translate,
+  state: FormState | null,
+  f: { name: string; legend: string; options: Array<{ value: string; label: string }>; hint?: string },
+): Html {
+  const error = state?.errors[f.name];
+  const prefix = `${f.name}.`;
+  const chosen = new Set(
+    Object.entries(state?.values ?? {})
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([, v]) => v),
+  );
+  return h`<fieldset${described(f.name, f.hint, error)}><legend>${f.legend}</legend>
+${messages(t, f.name, f.hint, error)}
+<div class="checks">${f.options.map(
+    (o, i) =>
+      h`<label><input type="checkbox" name="${prefix}${String(i)}" value="${o.value}"${raw(chosen.has(o.value) ? ' checked' : '')}> ${o.label}</label>`,
   )}</div></fieldset>`;
 }
 

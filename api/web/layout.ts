@@ -17,6 +17,7 @@ export type Section =
   | 'team'
   | 'hr'
   | 'hrPeriodic'
+  | 'hrMonitoring'
   | 'capaian'
   | 'penetapan'
   | 'rules'
@@ -72,7 +73,7 @@ export function page(options: {
     ${link('/app/appraisal', 'nav.appraisal', 'appraisal')}
     ${viewer.team ? link('/app/team', 'nav.team', 'team') : ''}
     ${link('/app/standards', 'nav.standards', 'standards')}
-    ${canSeeHr ? h`${link('/app/hr', 'nav.hr', 'hr')} ${link('/app/hr/periodic', 'nav.hrPeriodic', 'hrPeriodic')}` : ''}
+    ${canSeeHr ? h`${link('/app/hr', 'nav.hr', 'hr')} ${link('/app/hr/monitoring', 'nav.hrMonitoring', 'hrMonitoring')} ${link('/app/hr/periodic', 'nav.hrPeriodic', 'hrPeriodic')}` : ''}
     ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')} ${link('/app/hr/changes', 'nav.hrChanges', 'hrChanges')}` : ''}
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
     ${canSeeHr || viewer.team ? link('/app/rules/distribution', 'nav.rules', 'rules') : ''}
@@ -197,6 +198,11 @@ input[type=file]{font:inherit;min-height:44px;max-width:100%}
 a.button.secondary-link{background:#fff;color:#0a4f8a}
 blockquote.feedback{margin:.4rem 0 .6rem;padding:.4rem .8rem;border-left:4px solid #0a4f8a;background:#fff}
 .wrap{overflow-wrap:anywhere}
+dl.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:0 0 1rem}dl.counts dd{margin:0;font-weight:700;font-size:1.2rem}
+ul.plain{list-style:none;padding:0;margin:0}
+h2.group{font-size:1.05rem;margin:1rem 0 .5rem}
+#monitoring-table tbody.bad td{background:#fdecea}#monitoring-table tbody{border-bottom:3px solid #b8c2cc}#monitoring-table tr.behind td{font-size:.9rem}
+@media (max-width:40rem){#monitoring-table thead{display:none}#monitoring-table,#monitoring-table tbody,#monitoring-table tr{display:block}#monitoring-table tbody{border:1px solid #d5dbe1;border-radius:8px;margin:0 0 .75rem;background:#fff;overflow:hidden}#monitoring-table td,#monitoring-table tbody th{display:block;border:0;border-top:1px solid #e3e8ee}#monitoring-table td[data-label]::before{content:attr(data-label) ": ";font-weight:600}#monitoring-table td.pick:empty{display:none}#monitoring-table td.pick label.check{margin:0}}
 .findings li{margin:0 0 .5rem}
 dl.facts{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:.25rem 1rem;margin:0;overflow-wrap:anywhere}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0}

@@ -15,6 +15,7 @@ import { liveFeed } from '../../notifications/live-feed.ts';
 import { audienceOf, holdsRole, mayReadCycles } from '../../record/read/access.ts';
 import { cascadeLabels } from '../../record/read/agreement.ts';
 import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
+import { peopleNamed } from '../../record/read/cycle-people.ts';
 import { cycleDistribution, cycleProgress, cyclesOf } from '../../record/read/cycles.ts';
 import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
 import { boundReadings } from '../../record/read/measures.ts';
@@ -40,6 +41,7 @@ import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
 import { measuresRoutes } from './measures-routes.ts';
+import { monitoringRoutes } from './monitoring-routes.ts';
 import { objectionRoutes } from './objection-routes.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
@@ -216,6 +218,16 @@ export function webRoutes(deps: WebDependencies): Hono {
       });
     const owner = ownerOf(task.appraisalId);
     const mine = owner === nip;
+    // Assigning peers: whom the search by name found (neither the employee nor me).
+    const peerQ = (c.req.query('peerQ') ?? state?.values.peerQ ?? '').slice(0, 100);
+    const peers = taskTakes(task.kind, 'assignPeers')
+      ? {
+          q: peerQ,
+          found: peerQ.trim()
+            ? (await peopleNamed(deps.db, org, peerQ)).filter((p) => p.nip !== owner && p.nip !== nip)
+            : null,
+        }
+      : undefined;
     const [appraisal, standards, names] = await Promise.all([
       mine ? myAppraisal(deps.db, session.principal, task.cycleId) : undefined,
       taskTakes(task.kind, 'acknowledgeStandards')
@@ -230,6 +242,7 @@ export function webRoutes(deps: WebDependencies): Hono {
       standards,
       state,
       now: now(),
+      ...(peers ? { peers } : {}),
       // A bound indicator's realisation is pre-filled from my unit's value of its measure.
       measures:
         appraisal && taskTakes(task.kind, 'recordRealisation')
@@ -361,6 +374,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   if (deps.web?.oidc) web.route('/', oidcRoutes(deps, deps.web.oidc));
   web.route('/', hrRoutes(deps));
   web.route('/', periodicRoutes(deps));
+  web.route('/', monitoringRoutes(deps));
   web.route('/', rulesRoutes(deps));
   web.route('/', changesRoutes(deps));
   web.route('/', auditRoutes(deps));

@@ -99,6 +99,8 @@ export const appraisalCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('recordGuidance'), note: text(2000) }),
   z.strictObject({ type: z.literal('assignTraining'), programme: text(300) }),
   z.strictObject({ type: z.literal('completeTraining'), note: z.string().max(2000).default('') }),
+  /** HR reminds whoever holds an open task past its due time (the monitoring page's "send reminder"). */
+  z.strictObject({ type: z.literal('remindTask'), taskId: z.string().min(1).max(200) }),
 ]);
 export type AppraisalCommand = z.infer<typeof appraisalCommandSchema>;
 

@@ -292,6 +292,8 @@ export function decide(
         }),
       ];
     }
+    case 'remindTask':
+      return remindTask(state, command.taskId, ctx);
     case 'completeTraining': {
       requireStep(state, 'followUp');
       requireActor(isEmployee(state, actor) || isHr(actor), 'employee or HR');
@@ -303,6 +305,27 @@ export function decide(
       ];
     }
   }
+}
+
+/** A day between two reminders of one task: a second click, or two HR officers at once, send one. */
+const reminderQuietMs = 86_400_000;
+
+/**
+ * HR reminds the holder of an open task (the monitoring page picks those of the people behind).
+ * Idempotent: a task reminded within the last day gets no second reminder (no event), so "remind all
+ * late" may be sent again safely.
+ */
+function remindTask(state: AppraisalState, id: string, { actor, now }: DecideContext): AppraisalEvent[] {
+  requireActor(isHr(actor), 'HR admin');
+  const task = state.openTasks[id];
+  if (!task) throw new DomainError('wrong_step', 'There is no such open task');
+  if (task.remindedAt && Date.parse(now) - Date.parse(task.remindedAt) < reminderQuietMs) return [];
+  return [
+    {
+      type: 'task.reminded',
+      data: { taskId: task.taskId, assigneeNip: task.assigneeNip, dueAt: task.dueAt ?? now, at: now },
+    },
+  ];
 }
 
 function requireLatestVersion(state: AppraisalState, version: number): void {

@@ -16,6 +16,8 @@ export interface OpenTask {
   assigneeRole: 'employee' | 'supervisor' | 'reviewer' | 'objectionReviewer' | 'hr';
   step: Step;
   dueAt: string | null;
+  /** The last reminder sent of it; absent until one is (older states never had it). */
+  remindedAt?: string;
 }
 
 export interface AppraisalState {
@@ -244,8 +246,12 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
       const { [event.data.taskId]: _closed, ...rest } = s.openTasks;
       return { ...s, openTasks: rest };
     }
-    case 'task.reminded':
-      return s;
+    case 'task.reminded': {
+      const task = s.openTasks[event.data.taskId];
+      if (!task) return s;
+      const reminded = { ...task, remindedAt: event.data.at };
+      return { ...s, openTasks: { ...s.openTasks, [task.taskId]: reminded } };
+    }
     case 'task.reassigned': {
       const task = s.openTasks[event.data.taskId];
       if (!task) return s;

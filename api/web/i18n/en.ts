@@ -5,6 +5,7 @@ import { enDocuments } from './en-documents.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
 import { enMeasures } from './en-measures.ts';
+import { enMonitoring } from './en-monitoring.ts';
 import { enObjection } from './en-objection.ts';
 import { enPenetapan } from './en-penetapan.ts';
 import { enPeople } from './en-people.ts';
@@ -25,6 +26,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enPeople,
   ...enStandards,
   ...enMeasures,
+  ...enMonitoring,
   ...enChanges,
   ...enDocuments,
   'app.name': 'Siklus',
@@ -62,6 +64,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'inbox.live': 'This list updates by itself.',
   'inbox.penetapan': 'Sign the penetapan of {unit}',
   'inbox.for': "{name}'s appraisal",
+  'inbox.mine': 'My own',
   'inbox.noDue': 'No due date',
   'due.label': 'Due',
   'due.today': 'today',
@@ -124,6 +127,14 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'team.you': 'you',
   'team.role.hr': 'HR',
   'team.role.other': 'not assigned yet',
+  'team.readyToSign': 'SKPs ready to sign',
+  'team.readyHint':
+    'These employees have signed their SKP. Read one if needed, then sign the selected at once.',
+  'team.readSkp': 'Read the SKP',
+  'team.signSelected': 'Sign the selected',
+  'team.signedCount': '{signed} of {total} SKPs signed.',
+  'team.signedOne': 'signed',
+  'team.refusedOne': 'not signed: {reason}',
   'field.evidenceUrl': 'Link to evidence',
   'checkIn.evidence': 'Evidence',
   'checkIn.notSubmitted': 'The employee has not sent this quarter’s realisation yet.',
@@ -164,6 +175,9 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'field.evidence': 'Evidence (note)',
   'field.feedback': 'Feedback',
   'field.peerNips': "Peer reviewers' NIPs (1–5, one per line)",
+  'field.peerSearch': 'Find peers by name',
+  'field.peersPick': 'Peers who review (at most 5)',
+  'field.peersHint': 'Pick from the search results; search again for other names.',
   'field.scores': 'BerAKHLAK scores, 1 to 5',
   'field.scoresHint': 'Skip a value you could not observe.',
   'field.skip': 'Not scored',

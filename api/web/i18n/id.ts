@@ -6,6 +6,7 @@ import { idDocuments } from './id-documents.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
 import { idMeasures } from './id-measures.ts';
+import { idMonitoring } from './id-monitoring.ts';
 import { idObjection } from './id-objection.ts';
 import { idPenetapan } from './id-penetapan.ts';
 import { idPeople } from './id-people.ts';
@@ -25,6 +26,7 @@ export const idOwn = {
   ...idPeople,
   ...idStandards,
   ...idMeasures,
+  ...idMonitoring,
   ...idChanges,
   ...idDocuments,
   'app.name': 'Siklus',
@@ -62,6 +64,7 @@ export const idOwn = {
   'inbox.live': 'Daftar ini diperbarui otomatis.',
   'inbox.penetapan': 'Tandatangani penetapan {unit}',
   'inbox.for': 'Penilaian {name}',
+  'inbox.mine': 'Untuk saya sendiri',
   'inbox.noDue': 'Tanpa batas waktu',
   'due.label': 'Batas waktu',
   'due.today': 'hari ini',
@@ -125,6 +128,14 @@ export const idOwn = {
   'team.you': 'Anda',
   'team.role.hr': 'HR',
   'team.role.other': 'belum ditentukan',
+  'team.readyToSign': 'SKP siap ditandatangani',
+  'team.readyHint':
+    'Pegawai berikut sudah menandatangani SKP-nya. Baca bila perlu, lalu tandatangani yang dipilih sekaligus.',
+  'team.readSkp': 'Baca SKP',
+  'team.signSelected': 'Tandatangani yang dipilih',
+  'team.signedCount': '{signed} dari {total} SKP ditandatangani.',
+  'team.signedOne': 'ditandatangani',
+  'team.refusedOne': 'tidak ditandatangani: {reason}',
   'field.evidenceUrl': 'Tautan bukti dukung',
   'checkIn.evidence': 'Bukti dukung',
   'checkIn.notSubmitted': 'Pegawai belum mengirim realisasi triwulan ini.',
@@ -165,6 +176,9 @@ export const idOwn = {
   'field.evidence': 'Bukti dukung (keterangan)',
   'field.feedback': 'Umpan balik',
   'field.peerNips': 'NIP rekan penilai (1–5, satu per baris)',
+  'field.peerSearch': 'Cari rekan kerja menurut nama',
+  'field.peersPick': 'Rekan kerja yang menilai (paling banyak 5)',
+  'field.peersHint': 'Pilih dari hasil pencarian; cari lagi untuk menambah nama lain.',
   'field.scores': 'Nilai BerAKHLAK, 1 sampai 5',
   'field.scoresHint': 'Lewati nilai yang tidak dapat Anda amati.',
   'field.skip': 'Tidak dinilai',

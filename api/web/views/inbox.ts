@@ -1,4 +1,5 @@
-// The inbox: my open tasks by due date. The list is its own fragment, so the live feed (SSE) can ask
+// The inbox: my open tasks by due date, mine first, then grouped by the employee whose appraisal each is
+// on. The list is its own fragment, so the live feed (SSE) can ask
 // for a fresh copy when a notification arrives, without reloading the page.
 import { parseAppraisalId } from '../../../domain/ids.ts';
 import { localDaysBetween } from '../../../domain/time/zones.ts';
@@ -55,13 +56,31 @@ export function taskList(t: Translate, view: Omit<InboxView, 'feedPosition'>): H
   const penetapan = view.penetapan ?? [];
   const count = view.tasks.length + penetapan.length;
   if (count === 0) return h`<p class="card muted" data-empty>${t('inbox.empty')}</p>`;
-  // One list by due time: an undated task last, as the tasks' own order has it.
-  const entries = [
-    ...view.tasks.map((task) => ({ due: task.dueAt, html: taskItem(t, task, view) })),
+  // My own tasks and the penetapan I hold first, by due time (an undated task last); then one group per
+  // employee whose appraisal asks something of me (a supervisor's team), each in the order of its earliest
+  // due task, the tasks by due date within it.
+  const mine = view.tasks.filter((task) => {
+    const owner = ownerOf(task.appraisalId);
+    return !owner || owner === view.me;
+  });
+  const groups = new Map<string, InboxTask[]>();
+  for (const task of view.tasks) {
+    const owner = ownerOf(task.appraisalId);
+    if (owner && owner !== view.me) groups.set(owner, [...(groups.get(owner) ?? []), task]);
+  }
+  const own = [
+    ...mine.map((task) => ({ due: task.dueAt, html: taskItem(t, view, task) })),
     ...penetapan.map((p) => ({ due: p.deadline.toISOString(), html: penetapanItem(t, p, view.now) })),
   ].sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff'));
+  const ownList = h`<ul class="tasks">${own.map((e) => e.html)}</ul>`;
+  const items = (tasks: InboxTask[]) =>
+    h`<ul class="tasks">${tasks.map((task) => taskItem(t, view, task))}</ul>`;
   return h`<p class="muted">${t('inbox.count', { count })}</p>
-<ul class="tasks">${entries.map((e) => e.html)}</ul>`;
+${own.length > 0 ? (groups.size > 0 ? h`<h2 class="group">${t('inbox.mine')}</h2>${ownList}` : ownList) : ''}
+${[...groups].map(([owner, tasks]) => {
+  const name = view.names.get(owner) ?? owner;
+  return h`<section class="task-group" data-owner="${owner}" aria-label="${t('inbox.for', { name })}"><h2 class="group">${t('inbox.for', { name })} <span class="badge">${String(tasks.length)}</span></h2>${items(tasks)}</section>`;
+})}`;
 }
 
 function penetapanItem(t: Translate, p: InboxPenetapan, now: Date): Html {
@@ -74,12 +93,10 @@ function penetapanItem(t: Translate, p: InboxPenetapan, now: Date): Html {
 </li>`;
 }
 
-function taskItem(t: Translate, task: InboxTask, view: Omit<InboxView, 'feedPosition'>): Html {
+function taskItem(t: Translate, view: Omit<InboxView, 'feedPosition'>, task: InboxTask): Html {
   const due = dueText(t, task.dueAt, view.now);
-  const owner = ownerOf(task.appraisalId);
   return h`<li class="${due.overdue ? 'overdue' : ''}" data-task="${task.taskId}">
 <a href="/app/tasks/${encodeURIComponent(task.taskId)}">${t(`task.${task.kind}`)}</a>
-${owner && owner !== view.me ? h`<div>${t('inbox.for', { name: view.names.get(owner) ?? owner })}</div>` : ''}
 <div class="due">${t('due.label')}: <strong>${task.dueAt ? t.dateTime(task.dueAt) : ''}</strong> (${due.text}) · <span class="badge">${t(`step.${task.step}`)}</span></div>
 </li>`;
 }

@@ -5,9 +5,18 @@ import type { TaskKind } from '../../../domain/appraisal/types.ts';
 import { qualifierOf } from '../../../domain/ids.ts';
 import { ratings } from '../../../domain/rating/predikat.ts';
 import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
+import type { FoundPerson } from '../../../record/read/cycle-people.ts';
 import type { BoundReading } from '../../../record/read/measures.ts';
 import type { Standards } from '../../../record/read/organisation.ts';
-import { commandForm, type FormState, radioGroup, selectField, stateFor, textField } from '../forms.ts';
+import {
+  checkGroup,
+  commandForm,
+  type FormState,
+  radioGroup,
+  selectField,
+  stateFor,
+  textField,
+} from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
@@ -27,6 +36,8 @@ export interface TaskView {
   now: Date;
   /** My unit's values of the measures my bound indicators read (record/read/measures.ts). */
   measures?: BoundReading[];
+  /** Assigning peers: the search by name and whom it found (null before a search). */
+  peers?: { q: string; found: FoundPerson[] | null };
 }
 
 export function taskBody(t: Translate, view: TaskView): Html {
@@ -77,8 +88,26 @@ const commandForms: Partial<Record<CommandType, (kit: FormKit) => Html>> = {
     realisationForm(kit, 'submitCheckIn', kit.t(`quarter.${kit.q}`), { quarter: kit.q }),
   recordRealisation: (kit) =>
     realisationForm(kit, 'recordRealisation', kit.t(`periodName.${kit.q}`), { period: kit.q }),
-  assignPeers: ({ t, form, text }) =>
-    form('assignPeers', t('action.assignPeers'), text('assignPeers', 'peerNips', t('field.peerNips'))),
+  // Peers are picked by name: a search (GET), then a box for each person found.
+  assignPeers: ({ t, view, form, action }) => {
+    const peers = view.peers ?? { q: '', found: null };
+    const search = h`<form method="get" action="${action}" class="card">
+<label for="peerQ">${t('field.peerSearch')}</label>
+<input type="text" id="peerQ" name="peerQ" value="${peers.q}" minlength="2" required autocomplete="off">
+<div class="actions"><button type="submit" class="secondary">${t('changes.search')}</button></div>
+</form>`;
+    if (peers.found === null) return search;
+    if (peers.found.length === 0) return h`${search}${notice('info', t('changes.noneFound'))}`;
+    const options = peers.found.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` }));
+    const state = stateFor(view.state, 'assignPeers');
+    const boxes = checkGroup(t, state, {
+      name: 'peerNips',
+      legend: t('field.peersPick'),
+      options,
+      hint: t('field.peersHint'),
+    });
+    return h`${search}${form('assignPeers', t('action.assignPeers'), boxes, { peerQ: peers.q })}`;
+  },
   submitReview: ({ t, view, form }) =>
     form('submitReview', t('action.submitReview'), reviewFields(t, stateFor(view.state, 'submitReview'))),
   // The result being acknowledged, above the button.

@@ -261,9 +261,14 @@ describe('one employee’s year in the web UI', () => {
 
     // The head names a peer; the peer reviews the nurse; the nurse reviews her head as a subordinate.
     await page.goto(`${base}/app/tasks/${encodeURIComponent(`bungo.${year}.${nurse.nip}:assignPeers`)}`);
-    await page.waitFor(`document.querySelector('#f-peerNips')`);
-    await page.type('#f-peerNips', colleague.nip);
-    await submitAndWaitDone('main form button[type=submit]');
+    // Picked by name: a search, then the box of the person found (nobody types a NIP).
+    await page.waitFor(`document.querySelector('#peerQ')`);
+    await page.type('#peerQ', 'Junaidi');
+    await page.click('main form:has(#peerQ) button[type=submit]');
+    const peerBox = `input[name^="peerNips."][value="${colleague.nip}"]`;
+    await page.waitFor(`document.querySelector('${peerBox}')`);
+    await page.click(peerBox);
+    await submitAndWaitDone(`main form:has(${peerBox}) button[type=submit]`);
     await loginAs(colleague);
     await openTask('peerReview');
     await chooseScores();

@@ -1,0 +1,189 @@
+// A supervisor signs several ready SKPs at once, through HTTP on a real Temporal dev server, PostgreSQL
+// and worker: the rater proposes three SKPs, two employees sign theirs. Through the API the rater signs
+// both with a stray and a wrong task in the batch (one outcome each, the good ones agreed); a repeated key
+// signs nothing twice. Then the third employee signs, and the team page lists that SKP as ready; the
+// rater signs it from the page and sees the outcome per employee.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
+import { startDevEnv } from '../support/temporal.ts';
+
+const nip = {
+  head: '197003031995031001',
+  rater: '197505052000031002',
+  ana: '199001012015031004',
+  budi: '199202022016041005',
+  cici: '199303032018012007',
+  hr: '198909092014022006',
+};
+const csv = [
+  'nip,name,email,unit_code,position_code,supervisor_nip',
+  `${nip.head},Hendra Kepala,hendra@bungo.go.id,DINKES,KADIS,`,
+  `${nip.rater},Wati Penilai,wati@bungo.go.id,PKM1,KAPUS,${nip.head}`,
+  `${nip.ana},Ana Perawat,ana@bungo.go.id,PKM1,PERAWAT,${nip.rater}`,
+  `${nip.budi},Budi Perawat,budi@bungo.go.id,PKM1,PERAWAT,${nip.rater}`,
+  `${nip.cici},Cici Perawat,cici@bungo.go.id,PKM1,PERAWAT,${nip.rater}`,
+  `${nip.hr},Yanti Kepegawaian,yanti@bungo.go.id,DINKES,PERAWAT,${nip.head}`,
+].join('\n');
+const rhk = [
+  {
+    id: 'rhk-1',
+    kind: 'utama',
+    description: 'Cakupan imunisasi naik',
+    parentRhkId: null,
+    indicators: [{ id: 'iki-1', description: 'Cakupan', aspect: 'kuantitas', target: '95 %' }],
+  },
+];
+
+type Task = { taskId: string; kind: string; appraisalId: string };
+
+describe('signing several ready SKPs at once (HTTP, dev server, real worker)', () => {
+  let rig: RunningRig;
+  let t: TestApi;
+  const token: Record<string, string> = {};
+  let cycleId: string;
+
+  const inbox = async (who: string) =>
+    (await t.call('GET', '/v1/orgs/bungo/me/tasks?limit=200', { token: token[who] })).body.tasks as Task[];
+  const taskOf = async (who: string, kind: string, of: keyof typeof nip) => {
+    for (let i = 0; i < 300; i++) {
+      const found = (await inbox(who)).find(
+        (x) => x.kind === kind && x.appraisalId === `${cycleId}.${nip[of]}`,
+      );
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no ${kind} task of ${of} for ${who}`);
+  };
+  const act = (who: string, taskId: string, command: unknown) =>
+    t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(taskId)}/actions`, {
+      token: token[who],
+      body: command,
+    });
+  const agreed = async (of: keyof typeof nip) => {
+    const row = await rig.db
+      .selectFrom('appraisals')
+      .select('state')
+      .where('appraisal_id', '=', `${cycleId}.${nip[of]}`)
+      .executeTakeFirstOrThrow();
+    return (row.state as { agreement: { agreedVersion: number | null } }).agreement.agreedVersion;
+  };
+  const signedEvents = async () =>
+    (
+      await rig.db
+        .selectFrom('events')
+        .select('stream_id')
+        .where('stream_id', 'like', `appraisal-${cycleId}.%`)
+        .where('type', '=', 'agreement.signed')
+        .execute()
+    ).length;
+
+  beforeAll(async () => {
+    rig = await startRunningRig(await startDevEnv(), 'bulksign');
+    t = await startTestApi(rig);
+    token.hr = await t.token('bungo', nip.hr, ['hr', 'employee']);
+    for (const who of ['rater', 'ana', 'budi', 'cici'] as const)
+      token[who] = await t.token('bungo', nip[who]);
+    const units = ['DINKES', 'PKM1'].map((code) => ({ code, name: `Unit ${code}` }));
+    await t.call('POST', '/v1/orgs/bungo/units', { token: token.hr, body: units });
+    const positions = ['KADIS', 'KAPUS', 'PERAWAT'].map((code) => ({
+      code,
+      name: `Jabatan ${code}`,
+      kind: 'JF',
+      duties: [],
+      defaultIndicators: [],
+    }));
+    await t.call('POST', '/v1/orgs/bungo/positions', { token: token.hr, body: positions });
+    expect(
+      (await t.call('POST', '/v1/orgs/bungo/employees/import', { token: token.hr, csv })).body,
+    ).toMatchObject({
+      ok: true,
+    });
+    const start = new Date(Date.now() - 25 * 3_600_000);
+    const body = {
+      year: start.getUTCFullYear() + 1,
+      start: start.toISOString(),
+      calendar: { socialisation: 'PT1H' },
+    };
+    const started = await t.call('POST', '/v1/orgs/bungo/cycles', { token: token.hr, body });
+    expect(started.status).toBe(201);
+    cycleId = started.body.cycleId;
+    for (const who of ['ana', 'budi', 'cici'] as const) {
+      const propose = await taskOf('rater', 'proposeIndicators', who);
+      expect((await act('rater', propose.taskId, { type: 'proposeIndicators', rhk })).status).toBe(200);
+    }
+    for (const who of ['ana', 'budi'] as const) {
+      const review = await taskOf(who, 'reviewIndicators', who);
+      expect((await act(who, review.taskId, { type: 'signAgreement', version: 1 })).status).toBe(200);
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await t?.api.close();
+    await rig?.stop();
+  });
+
+  it('signs each ready SKP named, with one outcome per task, and a repeated key signs nothing twice', async () => {
+    const ana = await taskOf('rater', 'signAgreement', 'ana');
+    const budi = await taskOf('rater', 'signAgreement', 'budi');
+    const follow = await taskOf('rater', 'escalateSocialisation', 'cici');
+    const cici = await taskOf('cici', 'reviewIndicators', 'cici');
+    const body = { taskIds: [ana.taskId, follow.taskId, 'no-such-task', cici.taskId, budi.taskId] };
+    const headers = { 'idempotency-key': 'sign-ready-1' };
+    const before = await signedEvents();
+    const answer = await t.call('POST', '/v1/orgs/bungo/me/skp/sign', { token: token.rater, body, headers });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      results: [
+        { taskId: ana.taskId, outcome: 'signed' },
+        { taskId: follow.taskId, outcome: 'refused', code: 'command_not_for_task' },
+        { taskId: 'no-such-task', outcome: 'refused', code: 'not_found' },
+        // Someone else's task is as absent as a missing one.
+        { taskId: cici.taskId, outcome: 'refused', code: 'not_found' },
+        { taskId: budi.taskId, outcome: 'signed' },
+      ],
+      signed: 2,
+      refused: 3,
+    });
+    expect([await agreed('ana'), await agreed('budi'), await agreed('cici')]).toEqual([1, 1, null]);
+    expect(await signedEvents()).toBe(before + 2);
+    const again = await t.call('POST', '/v1/orgs/bungo/me/skp/sign', { token: token.rater, body, headers });
+    expect(again.body).toEqual(answer.body);
+    expect(await signedEvents()).toBe(before + 2);
+    // An empty batch is a bad request that changes nothing.
+    const empty = await t.call('POST', '/v1/orgs/bungo/me/skp/sign', {
+      token: token.rater,
+      body: { taskIds: [] },
+    });
+    expect([empty.status, empty.body.code]).toEqual([400, 'invalid_request']);
+  });
+
+  it('lists the SKP the employee signed on the team page, and signs the selected from there', async () => {
+    const review = await taskOf('cici', 'reviewIndicators', 'cici');
+    expect((await act('cici', review.taskId, { type: 'signAgreement', version: 1 })).status).toBe(200);
+    const sign = await taskOf('rater', 'signAgreement', 'cici');
+    const cookie = `siklus_session=${token.rater}`;
+    const page = await (await fetch(`${t.api.url}/app/team`, { headers: { cookie } })).text();
+    const ready = page.slice(
+      page.indexOf('id="bulk-sign"'),
+      page.indexOf('</form>', page.indexOf('id="bulk-sign"')),
+    );
+    expect(ready).toContain(`value="${sign.taskId}"`);
+    expect(ready).toContain('Cici Perawat');
+    // Ana and Budi were signed already: not offered again.
+    expect(ready).not.toContain('Ana Perawat');
+    const key = /name="_key" value="([^"]+)"/.exec(ready)?.[1] ?? '';
+    const form = new URLSearchParams({ _key: key, task: sign.taskId });
+    const signed = await fetch(`${t.api.url}/app/team/sign`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+    const html = await signed.text();
+    expect(signed.status).toBe(200);
+    expect(html).toContain('1 dari 1 SKP ditandatangani.');
+    expect(html).toMatch(/<li>Cici Perawat: ditandatangani<\/li>/);
+    expect(html).not.toContain('id="bulk-sign"');
+    expect(await agreed('cici')).toBe(1);
+  });
+});
