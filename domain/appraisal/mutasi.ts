@@ -37,7 +37,8 @@ const openSteps: readonly Step[] = ['socialisation', 'agreement', 'checkIns', 'r
  * Records a mutasi or promotion. Refused for a finished appraisal (wrong_step), once the year's rating has
  * begun (too_late), while an evaluation period of the closing SKP is open and not rated, so its own rater
  * rates what they supervised (period_unrated), for a post the employee holds already (already_done), an
- * effective date before the current SKP period began (invalid_effective_date), and a rater who may not
+ * effective date before the current SKP period began (invalid_effective_date; the same day: the later
+ * change supersedes a mistaken one), and a rater who may not
  * rate this employee (invalid_rater).
  */
 export function recordMutasi(state: AppraisalState, request: MutasiRequest, now: string): AppraisalEvent[] {
@@ -53,10 +54,10 @@ export function recordMutasi(state: AppraisalState, request: MutasiRequest, now:
       field: 'positionCode',
     });
   const since = state.skpPeriod?.from;
-  if (since !== undefined && effectiveDate <= since)
+  if (since !== undefined && effectiveDate < since)
     throw new DomainError(
       'invalid_effective_date',
-      `The current SKP period began on ${since}: a mutasi must take effect after it`,
+      `The current SKP period began on ${since}: a mutasi cannot take effect before it`,
       { field: 'effectiveDate' },
     );
   const refuse = (message: string) => new DomainError('invalid_rater', message, { field: 'raterNip' });

@@ -63,3 +63,32 @@ export async function timeZoneOf(db: Db, org: string): Promise<IndonesianTimeZon
     .executeTakeFirst();
   return row?.time_zone ?? defaultTimeZone;
 }
+
+/** A unit and a position of the organisation (a mutasi's new post), each undefined when not found. */
+export async function postOf(db: Db, org: string, unitCode: string, positionCode: string) {
+  const [unit, position] = await Promise.all([
+    db
+      .selectFrom('units')
+      .select(['code', 'name', 'head_nip', 'independent'])
+      .where('org_id', '=', org)
+      .where('code', '=', unitCode)
+      .executeTakeFirst(),
+    db
+      .selectFrom('positions')
+      .select(['code', 'name', 'kind'])
+      .where('org_id', '=', org)
+      .where('code', '=', positionCode)
+      .executeTakeFirst(),
+  ]);
+  return { unit, position };
+}
+
+/** The positions by name (for choosing a mutasi's new post). */
+export async function positionsOf(db: Db, org: string): Promise<Array<{ code: string; name: string }>> {
+  return db
+    .selectFrom('positions')
+    .select(['code', 'name'])
+    .where('org_id', '=', org)
+    .orderBy('name')
+    .execute();
+}

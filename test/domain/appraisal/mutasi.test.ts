@@ -160,11 +160,10 @@ describe('given an employee with an agreed SKP and two rated periods', () => {
     });
   });
 
-  it('when a promotion follows the mutasi, then a third SKP period opens after the second began', () => {
+  it('when a promotion follows the mutasi, then a third SKP period opens, not before the second began', () => {
     const { state } = mutate(halfYear());
-    expect(codeOf(() => mutate(state, { kind: 'promotion', positionCode: 'KASUBAG' }))).toBe(
-      'invalid_effective_date',
-    );
+    const early = { kind: 'promotion' as const, positionCode: 'KASUBAG', effectiveDate: '2026-06-30' };
+    expect(codeOf(() => mutate(state, early))).toBe('invalid_effective_date');
     const promoted = mutate(
       state,
       { kind: 'promotion', positionCode: 'KASUBAG', effectiveDate: '2026-09-01' },
