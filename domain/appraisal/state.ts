@@ -121,6 +121,8 @@ export interface AppraisalState {
 /** An SKP period a mutasi or promotion closed: whose SKP it was, what was agreed and evaluated in it. */
 export interface ClosedSkpPeriod {
   number: number;
+  /** How it began: with the year, or by a mutasi or promotion. */
+  began: 'year' | 'mutasi' | 'promotion';
   unitCode: string;
   positionCode: string;
   raterNip: string | null;
@@ -244,6 +246,7 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
       const open = s.skpPeriod;
       const closed: ClosedSkpPeriod = {
         number: d.skpPeriod - 1,
+        began: open?.kind ?? 'year',
         unitCode: d.closed.unitCode,
         positionCode: d.closed.positionCode,
         raterNip: d.closed.supervisorNip,

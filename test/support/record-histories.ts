@@ -17,6 +17,7 @@ import type { NextCycleInput } from '../../workflows/next-cycle.ts';
 import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
 import { nextYearCalendar, journeyNips as nip, seedPuskesmas, waitFor } from './cycle-journey.ts';
 import { runEmployeeYear } from './employee-year.ts';
+import { runMutasiYear, seedMutasiOrganisation } from './mutasi-year.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPenetapanYear, seedPenetapanOrganisation } from './penetapan-year.ts';
 import { runPeriodicYear } from './periodic-year.ts';
@@ -90,6 +91,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   await seedPuskesmas(rig.db, hearingOrg, { peer: true });
   // cycle-penetapan.json was recorded for sarolangun, before the objection hearing took that organisation.
   await seedPenetapanOrganisation(rig.db, 'batanghari');
+  await seedMutasiOrganisation(rig.db, 'tanjabbar');
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
@@ -100,6 +102,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     ...(await recordChangesYear(env, rig)),
     await recordObjectionHearing(env, rig),
     await recordPenetapanYear(env, rig),
+    await recordMutasiYear(env, rig),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
@@ -116,6 +119,17 @@ async function recordPenetapanYear(
     'cycle-penetapan.json',
     'CycleWorkflow',
     "a cycle whose unit breaks its pattern: the capaian set by the leader above, the curve's findings, the penetapan passed unsigned to the leader's superior at its deadline and signed with a justification per finding, the unit released, closed by HR",
+  );
+}
+
+/** A year with a mutasi in July and a Plh in October (test/support/mutasi-year.ts): two SKP periods. */
+async function recordMutasiYear(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {
+  const { appraisal } = await runMutasiYear(env, rig, 'tanjabbar');
+  return historyOf(
+    appraisal,
+    'employee-appraisal-mutasi-year.json',
+    'EmployeeAppraisalWorkflow',
+    'a quarterly year with a mutasi in July (the SKP period closes after TW2, a new one opens under another unit and rater, its SKP agreed while the year runs) and a Plh for October who rates TW3; the akhir rating made from both SKP periods',
   );
 }
 

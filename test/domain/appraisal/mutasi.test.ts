@@ -2,11 +2,14 @@
 // agreed and evaluated in it, a new one opens under the new unit, position and rater, and the akhir
 // rating records both.
 import { describe, expect, it } from 'vitest';
-import type { Rhk } from '../../../domain/appraisal/events.ts';
+import type { AppraisalCommand } from '../../../domain/appraisal/commands.ts';
+import { evaluationFile } from '../../../domain/appraisal/evaluation-file.ts';
+import type { AppraisalEvent, Rhk } from '../../../domain/appraisal/events.ts';
 import { type MutasiRequest, recordMutasi } from '../../../domain/appraisal/mutasi.ts';
 import { openPeriod } from '../../../domain/appraisal/periodic.ts';
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
+import type { Actor } from '../../../domain/appraisal/types.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { act, actor, fold, nips, startedAppraisal, t0, types } from './fixtures.ts';
 
@@ -42,22 +45,26 @@ const codeOf = (fn: () => unknown) => {
   return 'no error';
 };
 
-/** Agreed SKP v1 with the first rater; TW1 and TW2 opened, realised and rated by them. */
-function halfYear(): AppraisalState {
-  const s = startedAppraisal();
-  let state = fold(s, transitions.enterStep(s, 'agreement', '2026-02-14T16:59:59.000Z', t0));
-  state = act(state, actor('supervisor'), { type: 'proposeIndicators', rhk: rhk('rhk-1') }).state;
-  state = act(state, actor('employee'), { type: 'signAgreement', version: 1 }).state;
-  state = act(state, actor('supervisor'), { type: 'signAgreement', version: 1 }).state;
+/** Agreed SKP v1 with the first rater; TW1 and TW2 opened, realised and rated by them. Events into `log`. */
+function halfYear(log: AppraisalEvent[] = []): AppraisalState {
+  let state = startedAppraisal();
+  const record = (events: AppraisalEvent[]) => {
+    log.push(...events);
+    state = fold(state, events);
+  };
+  const by = (who: Actor, command: AppraisalCommand) => record(act(state, who, command).events);
+  record(transitions.enterStep(state, 'agreement', '2026-02-14T16:59:59.000Z', t0));
+  by(actor('supervisor'), { type: 'proposeIndicators', rhk: rhk('rhk-1') });
+  by(actor('employee'), { type: 'signAgreement', version: 1 });
+  by(actor('supervisor'), { type: 'signAgreement', version: 1 });
   for (const [period, results, behaviour] of [
     ['TW1', 'sesuai', 'sesuai'],
     ['TW2', 'diAtas', 'diAtas'],
   ] as const) {
-    state = fold(state, openPeriod(state, period, '2026-12-31T16:59:59.000Z', t0));
+    record(openPeriod(state, period, '2026-12-31T16:59:59.000Z', t0));
     const realisations = [{ indicatorId: 'rhk-1-iki', value: '31 menit', evidence: [] }];
-    state = act(state, actor('employee'), { type: 'recordRealisation', period, realisations }).state;
-    const rating = { results, behaviour, feedback: 'Baik' };
-    state = act(state, actor('supervisor'), { type: 'ratePeriod', period, ...rating }).state;
+    by(actor('employee'), { type: 'recordRealisation', period, realisations });
+    by(actor('supervisor'), { type: 'ratePeriod', period, results, behaviour, feedback: 'Baik' });
   }
   return state;
 }
@@ -226,5 +233,61 @@ describe('given the SKP still being drafted', () => {
     expect(Object.values(after.openTasks).map((t) => [t.kind, t.assigneeNip])).toEqual([
       ['proposeIndicators', newRater],
     ]);
+  });
+});
+
+describe('the evaluation file of a year with a mutasi', () => {
+  it('lists each SKP period with its post, rater, days, agreed SKP and evaluation periods', () => {
+    const log: AppraisalEvent[] = [];
+    const s = halfYear(log);
+    const moved = recordMutasi(s, move, july);
+    const started: AppraisalEvent = {
+      type: 'appraisal.started',
+      data: {
+        appraisalId: s.appraisalId,
+        cycleId: s.cycleId,
+        orgId: s.orgId,
+        participants: startedAppraisal().participants,
+        calendar: {},
+        at: t0,
+      },
+    };
+    const names = new Map([
+      [nips.supervisor, 'Kepala Puskesmas'],
+      [newRater, 'Kepala Puskesmas Muara'],
+    ]);
+    const file = evaluationFile([started, ...log, ...moved], (nip) => names.get(nip) ?? null);
+    expect(file.skpPeriods).toEqual([
+      {
+        skpPeriod: 1,
+        began: 'year',
+        unitCode: 'DINKES',
+        positionCode: 'PERAWAT',
+        rater: { nip: nips.supervisor, name: 'Kepala Puskesmas' },
+        from: null,
+        until: '2026-07-01',
+        agreedVersion: 1,
+        periods: ['TW1', 'TW2'],
+      },
+      {
+        skpPeriod: 2,
+        began: 'mutasi',
+        unitCode: 'PKM-MUARA',
+        positionCode: 'BIDAN',
+        rater: { nip: newRater, name: 'Kepala Puskesmas Muara' },
+        from: '2026-07-01',
+        until: null,
+        agreedVersion: null,
+        periods: [],
+      },
+    ]);
+    // The periods of the closed SKP stay in the file as they were rated.
+    expect(file.periods.map((p) => [p.period, p.rating?.predikat])).toEqual([
+      ['TW1', 'baik'],
+      ['TW2', 'sangatBaik'],
+    ]);
+    expect(evaluationFile([started, ...log], (nip) => names.get(nip) ?? null)).not.toHaveProperty(
+      'skpPeriods',
+    );
   });
 });
