@@ -97,6 +97,35 @@ function errorsOf(type: string, values: Record<string, string>) {
   return { type, values, errors: parsed.ok ? {} : parsed.errors };
 }
 
+/** The same year as if a mutasi had closed the first SKP period after TW2 (as the file lists them). */
+const afterMutasi: EvaluationFileRead = {
+  ...file,
+  skpPeriods: [
+    {
+      skpPeriod: 1,
+      began: 'year',
+      unitCode: 'PKM',
+      positionCode: 'STAF',
+      rater: { nip: superior.nip, name: superior.name },
+      from: null,
+      until: '2027-07-20',
+      agreedVersion: 1,
+      periods: ['TW1', 'TW2'],
+    },
+    {
+      skpPeriod: 2,
+      began: 'mutasi',
+      unitCode: 'PKM2',
+      positionCode: 'STAF',
+      rater: { nip: rater.nip, name: rater.name },
+      from: '2027-07-20',
+      until: null,
+      agreedVersion: 2,
+      periods: ['TW3', 'TW4'],
+    },
+  ],
+};
+
 /** Every rating page, as HTML text, in one language. */
 function renderAll(lang: 'id' | 'en') {
   const t = translator(lang);
@@ -123,6 +152,7 @@ function renderAll(lang: 'id' | 'en') {
     setRatingAkhirBySuperior: shell(
       setRatingBody(t, { ...base, task: task('setRating', 'hr'), file: akhirBySuperior }),
     ),
+    setRatingAfterMutasi: shell(setRatingBody(t, { ...base, task: task('setRating'), file: afterMutasi })),
     setRatingOldShape: shell(setRatingBody(t, { ...base, task: task('setRating', 'hr'), file: oldShape })),
     setRatingUnreadable: shell(
       setRatingBody(t, { ...base, task: task('setRating'), file: null, state: refused('setRating') }),
@@ -202,6 +232,18 @@ describe('the rating pages', () => {
       }
     },
   );
+
+  it('lists the SKP periods of a year a mutasi divided, above the akhir rating form', () => {
+    const html = renderAll('en').setRatingAfterMutasi;
+    expect(html).toContain(
+      `SKP period 1 (from the year’s start): position STAF, unit PKM; rater ${superior.name} (${superior.nip}); from the year’s start to 20 Jul 2027; SKP version 1; periods`,
+    );
+    expect(html).toMatch(
+      /SKP period 2 \(after a mutasi\): position STAF, unit PKM2; .* to now; SKP version 2/,
+    );
+    expect(renderAll('en').setRating).not.toContain('SKP periods this year');
+    expect(renderAll('id').setRatingAfterMutasi).toContain('Periode SKP 2 (setelah mutasi)');
+  });
 
   it('puts the whole year in front of the rater above the akhir rating form', () => {
     const html = renderAll('en').setRating;
