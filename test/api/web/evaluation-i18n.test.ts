@@ -126,6 +126,26 @@ const afterMutasi: EvaluationFileRead = {
   ],
 };
 
+/** The employee (a PPPK) and the rater (a PNS) as the forms head them. */
+const parties = {
+  employee: {
+    nip: '199312282025212001',
+    name: employee.name,
+    employmentStatus: 'PPPK' as const,
+    rank: 'IX',
+    position: 'Perawat',
+    unit: 'Puskesmas Kuala Tungkal',
+  },
+  rater: {
+    nip: rater.nip,
+    name: rater.name,
+    employmentStatus: 'PNS' as const,
+    rank: 'Penata, III/c',
+    position: 'Kepala Puskesmas',
+    unit: 'Puskesmas Kuala Tungkal',
+  },
+};
+
 /** Every rating page, as HTML text, in one language. */
 function renderAll(lang: 'id' | 'en') {
   const t = translator(lang);
@@ -196,12 +216,13 @@ function renderAll(lang: 'id' | 'en') {
       }),
     ),
     acknowledgePeriod: shell(
-      acknowledgePeriodBody(t, { task: task('acknowledgePeriod', 'TW1'), result, state: null, now }),
+      acknowledgePeriodBody(t, { task: task('acknowledgePeriod', 'TW1'), result, parties, state: null, now }),
     ),
     acknowledgeNotRated: shell(
       acknowledgePeriodBody(t, {
         task: task('acknowledgePeriod', 'TW4'),
         result: { ...result, rating: null },
+        parties: null,
         state: null,
         now,
       }),
@@ -210,6 +231,7 @@ function renderAll(lang: 'id' | 'en') {
       acknowledgePeriodBody(t, {
         task: task('acknowledgePeriod', 'TW1'),
         result,
+        parties: { employee: parties.employee, rater: null },
         state: refused('acknowledgePeriod'),
         now,
       }),
@@ -243,6 +265,15 @@ describe('the rating pages', () => {
     );
     expect(renderAll('en').setRating).not.toContain('SKP periods this year');
     expect(renderAll('id').setRatingAfterMutasi).toContain('Periode SKP 2 (setelah mutasi)');
+  });
+
+  it('heads the acknowledgement with the employee and the rater: number, status, rank, position, unit', () => {
+    const html = renderAll('en').acknowledgePeriod;
+    expect(html).toContain('<dt>NI PPPK</dt><dd>199312282025212001</dd>');
+    expect(html).toContain('PPPK (government employee with a work contract)');
+    expect(html).toMatch(/<dd data-rank>IX<\/dd>/);
+    expect(html).toMatch(/<dd data-rank>Penata, III\/c<\/dd>/);
+    expect(renderAll('id').acknowledgePeriod).toContain('<dd data-rank>Penata, III/c</dd>');
   });
 
   it('puts the whole year in front of the rater above the akhir rating form', () => {
