@@ -38,6 +38,7 @@ import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
+import { leadersRoutes } from './leaders-routes.ts';
 import { measuresRoutes } from './measures-routes.ts';
 import { objectionRoutes } from './objection-routes.ts';
 import type { OidcConfig } from './oidc.ts';
@@ -359,6 +360,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', periodicRoutes(deps));
   web.route('/', rulesRoutes(deps));
   web.route('/', changesRoutes(deps));
+  web.route('/', leadersRoutes(deps));
   web.route('/', auditRoutes(deps));
 
   web.all('*', (c) => {

@@ -92,3 +92,26 @@ export async function positionsOf(db: Db, org: string): Promise<Array<{ code: st
     .orderBy('name')
     .execute();
 }
+
+/** The units with whoever leads each (their name; null: nobody named), for HR's page of unit heads. */
+export async function unitHeads(
+  db: Db,
+  org: string,
+): Promise<
+  Array<{ code: string; name: string; independent: boolean; headNip: string | null; headName: string | null }>
+> {
+  const rows = await db
+    .selectFrom('units as u')
+    .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'u.org_id').onRef('e.nip', '=', 'u.head_nip'))
+    .select(['u.code', 'u.name', 'u.independent', 'u.head_nip', 'e.name as head_name'])
+    .where('u.org_id', '=', org)
+    .orderBy('u.name')
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    independent: r.independent,
+    headNip: r.head_nip,
+    headName: r.head_name,
+  }));
+}

@@ -59,6 +59,20 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
     effectiveDate: zoned(0),
   };
 
+  /** A web page as HR sees it, in English. */
+  const page = async (url: string, init: RequestInit = {}) => {
+    const response = await fetch(`${t.api.url}${url}`, {
+      redirect: 'manual',
+      ...init,
+      headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
+    });
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      text: await response.text(),
+    };
+  };
+
   beforeAll(async () => {
     rig = await startRunningRig(await startDevEnv(), 'mutasi');
     t = await startTestApi(rig);
@@ -171,18 +185,6 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
   });
 
   it('on the web page: the SKP periods, and unit, position and rater picked by name', async () => {
-    const page = async (url: string, init: RequestInit = {}) => {
-      const response = await fetch(`${t.api.url}${url}`, {
-        redirect: 'manual',
-        ...init,
-        headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
-      });
-      return {
-        status: response.status,
-        location: response.headers.get('location'),
-        text: await response.text(),
-      };
-    };
     const member = await page(`/app/hr/changes/${nip.employee}?cycle=${cycleId}&mutasiQ=hendra`);
     expect(member.status).toBe(200);
     expect(member.text).toContain('SKP period 1: Jabatan PERAWAT, Unit PKM1; rater Wati Lama');
@@ -226,6 +228,37 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
     );
     expect(after.text).toContain('SKP period 3 (now): Jabatan KAPUS, Unit DINKES; rater Hendra Kepala');
     expect((await recorded()).map((r) => (r.data as { kind: string }).kind)).toEqual(['mutasi', 'promotion']);
+  });
+
+  it('names a unit head by name on the HR page of unit heads; someone not employed is refused', async () => {
+    const list = await page('/app/hr/leaders?unit=PKM2&q=benar');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('<table id="unit-heads">');
+    expect(list.text).toMatch(/type="radio" name="headNip" value="197808082003032003"> Benar Baru/);
+    const post = (headNip: string, key: string) =>
+      page('/app/hr/leaders/PKM2', {
+        method: 'POST',
+        body: new URLSearchParams({ q: 'benar', headNip, _key: key }),
+      });
+    const head = () =>
+      rig.db
+        .selectFrom('units')
+        .select('head_nip')
+        .where('org_id', '=', 'tanjabbar')
+        .where('code', '=', 'PKM2')
+        .executeTakeFirstOrThrow();
+    const refused = await post('198001012005011099', 'lead-1');
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('That person is not an active employee of this organisation.');
+    expect(await head()).toEqual({ head_nip: null });
+    const saved = await post(nip.newRater, 'lead-2');
+    expect(saved.status).toBe(303);
+    expect((await page(saved.location ?? '')).text).toContain('Benar Baru now leads Unit PKM2.');
+    expect(await head()).toEqual({ head_nip: nip.newRater });
+    const employee = await fetch(`${t.api.url}/app/hr/leaders`, {
+      headers: { cookie: `siklus_session=${token.employee}` },
+    });
+    expect(employee.status).toBe(403);
   });
 });
 

@@ -96,4 +96,19 @@ export const enChanges: Record<keyof typeof idChanges, string> = {
   'problem.unknown_position': 'That position is not in this organisation.',
   'problem.period_unrated':
     'An evaluation period of the current SKP is open and not rated yet: its rater rates it first.',
+  'leaders.pageTitle': 'Unit heads',
+  'leaders.back': 'Back to the changes during the year',
+  'leaders.intro':
+    "Who leads each unit: their rating hasil kerja is the unit's capaian kinerja organisasi, and the head of an independent unit writes the JPT form of the SKP. Cycles started from now on take it; the forms of a running SKP stay as they were set.",
+  'leaders.head': 'Head',
+  'leaders.none': 'nobody named',
+  'leaders.independent': 'independent',
+  'leaders.name': 'Name the head',
+  'leaders.title': 'The head of {unit}',
+  'leaders.search': 'Find the head by name',
+  'leaders.pick': 'Choose the head',
+  'leaders.submit': 'Save the head',
+  'leaders.saved': '{name} now leads {unit}.',
+  'leaders.link': 'Unit heads',
+  'problem.unknown_leader': 'That person is not an active employee of this organisation.',
 };

@@ -95,4 +95,19 @@ export const idChanges = {
   'problem.unknown_position': 'Jabatan itu tidak ada di organisasi ini.',
   'problem.period_unrated':
     'Periode evaluasi SKP yang berjalan masih terbuka dan belum dinilai: pejabat penilainya menilai lebih dulu.',
+  'leaders.pageTitle': 'Pimpinan unit',
+  'leaders.back': 'Kembali ke perubahan selama tahun berjalan',
+  'leaders.intro':
+    'Siapa memimpin setiap unit: rating hasil kerjanya adalah capaian kinerja organisasi unit itu, dan pimpinan unit kerja mandiri menyusun SKP dengan format JPT. Siklus yang dimulai sejak sekarang memakainya; format SKP yang sedang berjalan tetap seperti saat ditetapkan.',
+  'leaders.head': 'Pimpinan',
+  'leaders.none': 'belum ditetapkan',
+  'leaders.independent': 'mandiri',
+  'leaders.name': 'Tetapkan pimpinan',
+  'leaders.title': 'Pimpinan {unit}',
+  'leaders.search': 'Cari pimpinan berdasarkan nama',
+  'leaders.pick': 'Pilih pimpinan',
+  'leaders.submit': 'Simpan pimpinan',
+  'leaders.saved': '{name} kini memimpin {unit}.',
+  'leaders.link': 'Pimpinan unit',
+  'problem.unknown_leader': 'Orang itu bukan pegawai aktif organisasi ini.',
 };

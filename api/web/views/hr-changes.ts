@@ -47,6 +47,7 @@ export function changesSearchBody(t: Translate, view: ChangesSearchView): Html {
   if (!view.cycleId) return notice('info', t('changes.noCycle'));
   const { cycleId } = view;
   return h`<p>${t('changes.intro')}</p>
+<p><a href="/app/hr/leaders">${t('leaders.link')}</a></p>
 <form method="get" action="/app/hr/changes" class="card">
 ${
   view.cycles.length > 1
