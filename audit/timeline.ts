@@ -224,6 +224,21 @@ export function sentence(
         reason: d.reason,
       });
     }
+    case 'mutasi.recorded': {
+      const d = event.data;
+      const kind = { mutasi: { id: 'mutasi', en: 'mutasi' }, promotion: { id: 'promosi', en: 'promotion' } };
+      return say(event.type, {
+        by: by(d.by),
+        kind: kind[d.kind][lang],
+        position: d.positionCode,
+        unit: d.unitCode,
+        rater: d.supervisorNip ?? object('hr', lang),
+        effectiveDate: d.effectiveDate,
+        closed: String(d.skpPeriod - 1),
+        opened: String(d.skpPeriod),
+        reason: d.reason,
+      });
+    }
     case 'actingRater.appointed': {
       const d = event.data;
       return say(event.type, {

@@ -1,6 +1,7 @@
 // Every Workflow Update, Signal and Query of siklus, in one module shared by the workflows and the API.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActRequest } from '../domain/appraisal/commands.ts';
+import type { MutasiRequest } from '../domain/appraisal/mutasi.ts';
 import type { CurveRecheckRequest } from '../domain/appraisal/objection.ts';
 import type { ActingAppointmentRequest, RaterChange } from '../domain/appraisal/participant-changes.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
@@ -33,6 +34,8 @@ export const changeRaterUpdate = defineUpdate<ActResult, [RaterChange]>('changeR
 export const appointActingRaterUpdate = defineUpdate<ActResult, [ActingAppointmentRequest]>(
   'appointActingRater',
 );
+/** HR records a mutasi or promotion: the SKP period closes and a new one opens (domain/appraisal/mutasi.ts). */
+export const recordMutasiUpdate = defineUpdate<ActResult, [MutasiRequest]>('recordMutasi');
 /** For tests and debugging only: lists and screens read the projections in Postgres. */
 export const appraisalStateQuery = defineQuery<AppraisalState | null>('appraisalState');
 

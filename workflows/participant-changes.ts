@@ -1,5 +1,6 @@
 // HR's changes during the year to the people of one EmployeeAppraisalWorkflow: the rater corrected (the
-// superior following), an acting rater (Plt/Plh) for a range of days. Workflow Updates, so HR's request
+// superior following), an acting rater (Plt/Plh) for a range of days, a mutasi or promotion (a new SKP
+// period). Workflow Updates, so HR's request
 // is answered with the rule that refuses it or with the events recorded; the rules and the task moves
 // are domain/appraisal/participant-changes.ts. An acting rater's range is followed by a timer to its next
 // boundary, started with the first appointment.
@@ -7,6 +8,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
 import type * as ChangeRequests from '../domain/appraisal/change-requests.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
+import { recordMutasi } from '../domain/appraisal/mutasi.ts';
 import {
   appointActingRater,
   changeRater,
@@ -14,7 +16,12 @@ import {
   nextActingBoundary,
 } from '../domain/appraisal/participant-changes.ts';
 import type { AppraisalState } from '../domain/appraisal/state.ts';
-import { type ActResult, appointActingRaterUpdate, changeRaterUpdate } from './messages.ts';
+import {
+  type ActResult,
+  appointActingRaterUpdate,
+  changeRaterUpdate,
+  recordMutasiUpdate,
+} from './messages.ts';
 
 /** What the appraisal workflow lends this module: its state, its decide-record-evolve, its clock. */
 export interface ChangeContext {
@@ -36,6 +43,8 @@ export interface ChangeContext {
  */
 export const participantChangesPatch = 'participant-changes';
 export const actingRaterPatch = 'acting-rater';
+/** The histories that took a mutasi or promotion (a new SKP period) carry this one too. */
+export const mutasiPatch = 'mutasi';
 
 // zod, loaded on the first change only (see the command schemas in employee-appraisal.ts).
 let requests: typeof ChangeRequests | undefined;
@@ -72,6 +81,7 @@ export function acceptParticipantChanges(ctx: ChangeContext): { stop(): Promise<
     decide: (s: AppraisalState, change: T, now: string) => AppraisalEvent[],
     by: (change: T) => string,
     after?: () => void,
+    patch?: string,
   ) =>
     setHandler(
       update,
@@ -79,6 +89,7 @@ export function acceptParticipantChanges(ctx: ChangeContext): { stop(): Promise<
         const parsed = parse(request);
         if (!parsed.success) throw invalid();
         patched(participantChangesPatch);
+        if (patch) patched(patch);
         try {
           const events = await ctx.apply((s) => decide(s, parsed.data, ctx.now()), by(parsed.data));
           after?.();
@@ -116,6 +127,15 @@ export function acceptParticipantChanges(ctx: ChangeContext): { stop(): Promise<
       appointed++;
       if (!follower && patched(actingRaterPatch)) follower = follow();
     },
+  );
+
+  handle(
+    recordMutasiUpdate,
+    (r) => schemas().mutasiSchema.safeParse(r),
+    recordMutasi,
+    (c) => c.by,
+    undefined,
+    mutasiPatch,
   );
 
   return {

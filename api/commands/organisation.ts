@@ -38,6 +38,41 @@ async function hrWrite<T>(
   return write(services.db, me.org);
 }
 
+/**
+ * HR names who leads a unit (units.head_nip; null: nobody): their rating hasil kerja is the unit's capaian
+ * and their SKP takes its form from the unit (README, The SKP). 404 for a unit not found; 422 unknown_leader
+ * (field headNip) for someone who is no active employee of the organisation.
+ */
+export async function setUnitHead(
+  services: Services,
+  me: Principal,
+  unitCode: string,
+  headNip: string | null,
+): Promise<void> {
+  await hrWrite(services, me, async (db, org) => {
+    if (headNip !== null) {
+      const person = await db
+        .selectFrom('employees')
+        .select('nip')
+        .where('org_id', '=', org)
+        .where('nip', '=', headNip)
+        .where('active', '=', true)
+        .executeTakeFirst();
+      if (!person)
+        throw new Refusal(422, 'unknown_leader', `No active employee ${headNip} in the organisation`, {
+          field: 'headNip',
+        });
+    }
+    const updated = await db
+      .updateTable('units')
+      .set({ head_nip: headNip })
+      .where('org_id', '=', org)
+      .where('code', '=', unitCode)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new Refusal(404, 'not_found', `No unit ${unitCode}`);
+  });
+}
+
 export async function saveUnits(services: Services, me: Principal, units: UnitInput[]): Promise<number> {
   await hrWrite(services, me, (db, org) => upsertUnits(db, org, units));
   return units.length;

@@ -1,6 +1,6 @@
 // HR's changes during the year to the people of one running appraisal, the one way in for the API and
 // the web: the rater corrected (the superior following from the org chart), an acting rater (Plt/Plh)
-// for a range of days; and a leaver who came back, who gets a new appraisal in the same cycle. Each is a Workflow Update
+// for a range of days; a mutasi or promotion (a new SKP period); and a leaver who came back, who gets a new appraisal in the same cycle. Each is a Workflow Update
 // on the appraisal, its id derived from the Idempotency-Key (or the web form's key); the appraisal's
 // rules refuse what they must (domain/appraisal/participant-changes.ts), and the open tasks move.
 //
@@ -10,17 +10,23 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Principal } from '../../auth/identity.ts';
+import { skpFormFor } from '../../domain/appraisal/skp.ts';
 import { cycleWorkflowId } from '../../domain/ids.ts';
 import { localIsoDate } from '../../domain/time/local-text.ts';
-import { setSupervisor } from '../../organisation/org-chart.ts';
-import { activeEmployee, memberOf } from '../../record/read/cycle-people.ts';
+import { setPost, setSupervisor } from '../../organisation/org-chart.ts';
+import {
+  activeEmployee,
+  memberAppraisal as appraisalStateOf,
+  memberOf,
+} from '../../record/read/cycle-people.ts';
 import { type Cycle, cycleOf } from '../../record/read/cycles.ts';
-import { timeZoneOf } from '../../record/read/organisation.ts';
+import { postOf, timeZoneOf } from '../../record/read/organisation.ts';
 import {
   type ActResult,
   appointActingRaterUpdate,
   type CycleChangeResult,
   changeRaterUpdate,
+  recordMutasiUpdate,
   rejoinEmployeeUpdate,
 } from '../../workflows/messages.ts';
 import { notFoundRefusal } from './appraisal-ended.ts';
@@ -169,6 +175,81 @@ export async function appointActingRater(
   );
 }
 
+export interface MutasiCommand {
+  kind: 'mutasi' | 'promotion';
+  unitCode: string;
+  positionCode: string;
+  /** The rater in the new post. */
+  raterNip: string;
+  reason: string;
+  /** YYYY-MM-DD, the first day in the new post: from the cycle's start until today. */
+  effectiveDate: string;
+}
+
+/**
+ * HR records a mutasi or promotion of a member: their current SKP period closes and a new one opens under
+ * the new unit, position and rater (the superior is the rater's supervisor in the org chart); the SKP form
+ * follows the new position. 422 unknown_unit, unknown_position, unknown_rater (each naming its field),
+ * invalid_effective_date; the appraisal's own refusals (domain/appraisal/mutasi.ts). The org chart takes
+ * the new post once the appraisal has.
+ */
+export async function recordMutasi(
+  services: Services,
+  me: Principal,
+  cycleId: string,
+  nip: string,
+  request: MutasiCommand,
+  key: string | undefined,
+): Promise<ChangeResult> {
+  const { cycle, member } = await memberAppraisal(services, me, cycleId, nip);
+  const { unit, position } = await postOf(services.db, me.org, request.unitCode, request.positionCode);
+  if (!unit)
+    throw new Refusal(422, 'unknown_unit', `No unit ${request.unitCode} in the organisation`, {
+      field: 'unitCode',
+    });
+  if (!position)
+    throw new Refusal(422, 'unknown_position', `No position ${request.positionCode} in the organisation`, {
+      field: 'positionCode',
+    });
+  const rater = await activeEmployee(services.db, me.org, request.raterNip);
+  if (!rater)
+    throw new Refusal(422, 'unknown_rater', `No active employee ${request.raterNip} in the organisation`, {
+      field: 'raterNip',
+    });
+  const { earliest, today } = await effectiveWindow(services, me, cycle);
+  requireDateWithin('effectiveDate', request.effectiveDate, earliest, today);
+  // The new post's SKP form, in the approach the appraisal has (appraisals of before record none).
+  const setting = (await appraisalStateOf(services.db, me.org, cycleId, nip))?.skp;
+  const leads = unit.head_nip === nip;
+  const skp = setting && {
+    form: skpFormFor(position.kind, leads && unit.independent),
+    approach: setting.approach,
+    ledUnitCode: leads ? unit.code : null,
+  };
+  const change = {
+    kind: request.kind,
+    unitCode: unit.code,
+    positionCode: position.code,
+    raterNip: rater.nip,
+    superiorNip: rater.supervisorNip,
+    ...(skp ? { skp } : {}),
+    reason: request.reason,
+    effectiveDate: request.effectiveDate,
+    by: me.nip,
+  };
+  const result = await update(services, member, () =>
+    executeUpdate(
+      services,
+      services.temporal.workflow.getHandle(member.workflowId),
+      recordMutasiUpdate,
+      [change],
+      updateIdFor(me, key),
+    ),
+  );
+  await setPost(services.db, me.org, nip, { ...change, supervisorNip: rater.nip });
+  return result;
+}
+
 export interface RejoinRequest {
   reason: string;
   /** YYYY-MM-DD, the day the person is back: from the cycle's start until today. */
@@ -236,7 +317,14 @@ async function update(
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const code = error.cause.type ?? 'rule_violation';
-      throw new Refusal(statusForCode(code), code, error.cause.message);
+      // The rule's facts (the field, the period it names) come with the refusal.
+      const facts = error.cause.details?.[0];
+      const reserved = new Set(['type', 'title', 'status', 'code', 'detail']);
+      const extra =
+        facts && typeof facts === 'object'
+          ? Object.fromEntries(Object.entries(facts).filter(([k]) => !reserved.has(k)))
+          : {};
+      throw new Refusal(statusForCode(code), code, error.cause.message, extra);
     }
     if (error instanceof WorkflowNotFoundError) throw await notFoundRefusal(services.db, member.appraisalId);
     throw error;

@@ -23,7 +23,10 @@ export function statusForCode(code: string): number {
     code === 'wrong_step' ||
     code === 'stale_version' ||
     code === 'already_done' ||
-    code === 'stream_version_conflict'
+    code === 'stream_version_conflict' ||
+    // A mutasi once the rating has begun, or while a period of the closing SKP waits for its rating.
+    code === 'too_late' ||
+    code === 'period_unrated'
   )
     return 409;
   if (code === 'invalid_request') return 400;

@@ -123,6 +123,27 @@ const fileSchema = z
     superior: party.nullable(),
     setting,
     skp: skpSchema,
+    skpPeriods: z
+      .array(
+        z.object({
+          skpPeriod: z.number().int(),
+          began: z.enum(['year', 'mutasi', 'promotion']),
+          unitCode: z.string(),
+          positionCode: z.string(),
+          rater: person.nullable(),
+          from: z.string().nullable().openapi({ description: 'null: the year’s start' }),
+          until: z
+            .string()
+            .nullable()
+            .openapi({ description: 'The day the next began; null: the current one' }),
+          agreedVersion: z.number().int().nullable(),
+          periods: z.array(z.string()),
+        }),
+      )
+      .optional()
+      .openapi({
+        description: 'A year a mutasi or promotion divided: each SKP period, its post, rater and periods',
+      }),
     periodKind: periodKindSchema,
     periods: z.array(periodSchema),
     checkIns: z.array(

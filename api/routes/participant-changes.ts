@@ -1,9 +1,9 @@
 // HR's changes during the year to the people of one member's running appraisal (api/commands/participants.ts):
-// the rater corrected, an acting rater (Plt/Plh) for a range of days; and a leaver who came back, who gets a
+// the rater corrected, an acting rater (Plt/Plh) for a range of days, a mutasi or promotion; and a leaver who came back, who gets a
 // new appraisal in the same cycle. POSTs like every command: problem+json refusals, an Idempotency-Key.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { nipSchema } from '../../domain/organisation/nip.ts';
-import { appointActingRater, changeRater, rejoinEmployee } from '../commands/participants.ts';
+import { appointActingRater, changeRater, recordMutasi, rejoinEmployee } from '../commands/participants.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly } from '../middleware.ts';
 import { jsonBody, jsonResponse, problemResponse } from './openapi-shapes.ts';
@@ -55,6 +55,28 @@ const actingRoute = createRoute({
   responses: { 200: changed, ...refusals },
 });
 
+const mutasiRoute = createRoute({
+  middleware: [hrOnly] as const,
+  method: 'post',
+  path: '/v1/orgs/{org}/cycles/{cycleId}/employees/{nip}/mutasi',
+  summary:
+    "Record a member's mutasi or promotion: the current SKP period closes (what it agreed and evaluated kept) and a new one opens under the new unit, position and rater",
+  request: {
+    params,
+    body: jsonBody(
+      z.strictObject({
+        kind: z.enum(['mutasi', 'promotion']),
+        unitCode: z.string().min(1).max(64),
+        positionCode: z.string().min(1).max(64),
+        raterNip: nipSchema,
+        reason,
+        effectiveDate: z.iso.date(),
+      }),
+    ),
+  },
+  responses: { 200: changed, ...refusals },
+});
+
 const rejoinRoute = createRoute({
   middleware: [hrOnly] as const,
   method: 'post',
@@ -89,6 +111,12 @@ export const participantChangeRoutes = new OpenAPIHono<ApiEnv>()
     const me = c.get('principal');
     const key = c.get('idempotencyKey');
     return c.json(await appointActingRater(c.get('deps'), me, cycleId, nip, body, key), 200);
+  })
+  .openapi(mutasiRoute, async (c) => {
+    const { cycleId, nip } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const me = c.get('principal');
+    return c.json(await recordMutasi(c.get('deps'), me, cycleId, nip, body, c.get('idempotencyKey')), 200);
   })
   .openapi(rejoinRoute, async (c) => {
     const { cycleId, nip } = c.req.valid('param');

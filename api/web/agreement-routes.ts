@@ -101,6 +101,7 @@ export function agreementRoutes(deps: Services): Hono {
             ...common,
             appraisal: state,
             record: await checkInRecord(deps.db, task.appraisalId, qualifierOf(task.taskId) ?? ''),
+            parties: history.parties,
             state: form,
           })
         : agreementTaskBody(t, { ...common, state: form });

@@ -1,5 +1,6 @@
 // HR's page of changes during the year (views/hr-changes.ts): find a member by name, see the appraisal's
-// people and open tasks, correct the rater, appoint an acting rater (Plt/Plh), start a new appraisal for
+// people and open tasks, correct the rater, appoint an acting rater (Plt/Plh), record a mutasi or
+// promotion, start a new appraisal for
 // one who left and came back. The change goes through api/commands/participants.ts as the
 // signed-in person, the API's own way in (its rules, refusals and Update id from the form's key).
 import type { Context } from 'hono';
@@ -9,8 +10,9 @@ import { zoneAbbreviation } from '../../domain/time/zones.ts';
 import { mayManageCycles } from '../../record/read/access.ts';
 import { memberAppraisal, peopleNamed, personOf } from '../../record/read/cycle-people.ts';
 import { cyclesOf } from '../../record/read/cycles.ts';
+import { positionsOf, unitsOf } from '../../record/read/organisation.ts';
 import { employeeNames } from '../../record/read/people.ts';
-import { appointActingRater, changeRater, rejoinEmployee } from '../commands/participants.ts';
+import { appointActingRater, changeRater, recordMutasi, rejoinEmployee } from '../commands/participants.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, newFormKey, type Values } from './forms.ts';
 import type { Translate } from './i18n/index.ts';
@@ -62,6 +64,7 @@ export function changesRoutes(deps: Services): Hono {
     extra: {
       raterQ?: string;
       actingQ?: string;
+      mutasiQ?: string;
       form?: FormState;
       flash?: MemberChangesView['flash'];
     } = {},
@@ -77,12 +80,14 @@ export function changesRoutes(deps: Services): Hono {
       text.trim() ? (await peopleNamed(deps.db, org, text)).filter((p) => p.nip !== nip) : null;
     const raterQ = (extra.raterQ ?? '').slice(0, 100);
     const actingQ = (extra.actingQ ?? '').slice(0, 100);
+    const mutasiQ = (extra.mutasiQ ?? '').slice(0, 100);
     const p = appraisal.participants;
     const nips = [
       p.supervisorNip,
       p.superiorNip,
       ...Object.values(appraisal.openTasks).map((x) => x.assigneeNip),
       ...(appraisal.actingAppointments ?? []).map((x) => x.actingNip),
+      ...(appraisal.closedSkpPeriods ?? []).map((x) => x.raterNip),
     ];
     const names = await employeeNames(
       deps.db,
@@ -98,6 +103,10 @@ export function changesRoutes(deps: Services): Hono {
       raterFound: await search(raterQ),
       actingQ,
       actingFound: await search(actingQ),
+      mutasiQ,
+      mutasiFound: await search(mutasiQ),
+      units: await unitsOf(deps.db, org),
+      positions: await positionsOf(deps.db, org),
       form: extra.form ?? null,
       today: localIsoDate(new Date(), t.timeZone),
       zone: zoneAbbreviation(t.timeZone),
@@ -119,10 +128,13 @@ export function changesRoutes(deps: Services): Hono {
         ? t('changes.actingSaved', { name: q('acting'), from: q('from'), to: q('to') })
         : q('rejoined')
           ? t('changes.rejoinSaved', { name: q('rejoined') })
-          : null;
+          : q('moved-to')
+            ? t('changes.mutasiSaved', { name: q('name'), position: q('position'), unit: q('moved-to') })
+            : null;
     return memberPage(c, t, session, c.req.param('nip'), c.req.query('cycle'), {
       raterQ: q('raterQ'),
       actingQ: q('actingQ'),
+      mutasiQ: q('mutasiQ'),
       ...(said ? { flash: { kind: 'ok' as const, text: said } } : {}),
     });
   });
@@ -134,7 +146,7 @@ export function changesRoutes(deps: Services): Hono {
   const change = (o: {
     path: string;
     type: string;
-    query: 'raterQ' | 'actingQ' | null;
+    query: 'raterQ' | 'actingQ' | 'mutasiQ' | null;
     person: string | null;
     dates: string[];
     /** A refusal shown next to a field rather than above the form. */
@@ -222,6 +234,37 @@ export function changesRoutes(deps: Services): Hono {
   });
 
   change({
+    path: '/hr/changes/:nip/mutasi',
+    type: 'mutasi',
+    query: 'mutasiQ',
+    person: 'raterNip',
+    dates: ['effectiveDate'],
+    fieldRefusal: ['invalid_effective_date', 'effectiveDate'],
+    run: async (session, cycleId, nip, values) => {
+      const kind = values.kind === 'promotion' ? 'promotion' : 'mutasi';
+      const request = {
+        kind: kind as 'mutasi' | 'promotion',
+        unitCode: values.unitCode ?? '',
+        positionCode: values.positionCode ?? '',
+        raterNip: values.raterNip ?? '',
+        reason: (values.reason ?? '').trim(),
+        effectiveDate: values.effectiveDate ?? '',
+      };
+      await recordMutasi(deps, session.principal, cycleId, nip, request, values._key);
+      const org = session.principal.org;
+      const unit = (await unitsOf(deps.db, org)).find((u) => u.code === request.unitCode)?.name;
+      const position = (await positionsOf(deps.db, org)).find((p) => p.code === request.positionCode)?.name;
+      return {
+        said: {
+          name: await nameOf(session, nip),
+          position: position ?? request.positionCode,
+          'moved-to': unit ?? request.unitCode,
+        },
+      };
+    },
+  });
+
+  change({
     path: '/hr/changes/:nip/rejoin',
     type: 'rejoin',
     query: null,
@@ -242,6 +285,9 @@ export function changesRoutes(deps: Services): Hono {
 function fieldErrors(values: Values, person: string | null, dates: string[]): Record<string, string> {
   const errors: Record<string, string> = {};
   if (person && !nipPattern.test(values[person] ?? '')) errors[person] = 'changes.error.pick';
+  // A mutasi's post: the kind, the unit and the position chosen from their lists.
+  for (const field of ['kind', 'unitCode', 'positionCode'])
+    if (field in values && !values[field]) errors[field] = 'error.required';
   const reason = (values.reason ?? '').trim();
   if (!reason) errors.reason = 'error.required';
   else if (reason.length > 500) errors.reason = 'error.tooLong';

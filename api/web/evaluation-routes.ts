@@ -5,11 +5,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { commandsForTask, taskTakes } from '../../domain/appraisal/task-commands.ts';
+import { appraisalState } from '../../record/read/appraisal.ts';
 import { unitCapaian } from '../../record/read/capaian.ts';
 import { evaluationFileOf, myPeriodResult } from '../../record/read/evaluation-file.ts';
 import { type Task, taskOf } from '../../record/read/inbox.ts';
 import { unitNames } from '../../record/read/organisation.ts';
-import { employeeNames } from '../../record/read/people.ts';
+import { employeeNames, partiesOf } from '../../record/read/people.ts';
 import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, parseCommand } from './forms.ts';
@@ -34,7 +35,14 @@ export function evaluationRoutes(deps: Services): Hono {
     if (taskTakes(task.kind, 'acknowledgePeriod')) {
       const period = ratingQualifier(task.taskId).period ?? '';
       const result = (await myPeriodResult(deps.db, principal, task.cycleId, period)) ?? null;
-      return acknowledgePeriodBody(t, { task, result, state: form, now: now() });
+      // The rater of the SKP period the evaluation period belongs to (a mutasi may have closed it).
+      const state = await appraisalState(deps.db, principal.org, task.appraisalId);
+      const closed = state?.closedSkpPeriods?.find((c) => c.periods.includes(period));
+      const rater = closed ? closed.raterNip : (state?.participants.supervisorNip ?? null);
+      const parties = state
+        ? await partiesOf(deps.db, principal.org, { employee: ownerOf(task.appraisalId), rater })
+        : null;
+      return acknowledgePeriodBody(t, { task, result, parties, state: form, now: now() });
     }
     const answer = await evaluationFileOf(deps.db, principal, principal.org, task.appraisalId);
     const file = 'file' in answer ? answer.file : null;

@@ -40,6 +40,7 @@ import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
+import { leadersRoutes } from './leaders-routes.ts';
 import { measuresRoutes } from './measures-routes.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
 import { objectionRoutes } from './objection-routes.ts';
@@ -377,6 +378,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', monitoringRoutes(deps));
   web.route('/', rulesRoutes(deps));
   web.route('/', changesRoutes(deps));
+  web.route('/', leadersRoutes(deps));
   web.route('/', auditRoutes(deps));
   web.route('/', readTrailRoutes(deps));
 

@@ -7,7 +7,8 @@ import { DomainError } from '../errors.ts';
 import { versionQualifier } from '../ids.ts';
 import type { AppraisalCommand } from './commands.ts';
 import type { AppraisalEvent } from './events.ts';
-import { isEmployee, isSupervisor, requireActor, requireStep } from './guards.ts';
+import { isEmployee, isSupervisor, requireActor } from './guards.ts';
+import { requireAgreementOpen } from './mutasi.ts';
 import { proposalIssues, type SkpIssue } from './skp.ts';
 import type { AppraisalState, OpenTask } from './state.ts';
 import { assignTask, completeTask, taskId, tasksOfKind } from './tasks.ts';
@@ -54,7 +55,8 @@ function assignTo(state: AppraisalState, now: string, party: Party, kind: OpenTa
     assigneeNip: party === 'employee' ? p.employee.nip : p.supervisorNip,
     assigneeRole: party,
     step: 'agreement',
-    dueAt: state.deadline,
+    // After a mutasi the new SKP is agreed outside the agreement step: no step deadline is its own.
+    dueAt: state.step === 'agreement' ? state.deadline : null,
   });
 }
 
@@ -75,7 +77,7 @@ export function decideSkpAgreement(
 ): AppraisalEvent[] {
   const { actor, now } = ctx;
   const by = actor.nip;
-  requireStep(state, 'agreement');
+  requireAgreementOpen(state);
   const party = partyOf(state, actor);
   requireActor(party !== null, 'employee or the supervisor');
   const me = party as Party;

@@ -3,6 +3,7 @@
 // by workflows on the first such Update only (zod), as the command schemas are.
 import { z } from 'zod';
 import { nipSchema } from '../organisation/nip.ts';
+import { skpSettingSchema } from './skp-schemas.ts';
 
 const reason = z.string().trim().min(1).max(500);
 
@@ -20,5 +21,17 @@ export const actingAppointmentSchema = z.strictObject({
   to: z.iso.date(),
   timeZone: z.string().min(1).max(64),
   reason,
+  by: nipSchema,
+});
+
+export const mutasiSchema = z.strictObject({
+  kind: z.enum(['mutasi', 'promotion']),
+  unitCode: z.string().min(1).max(64),
+  positionCode: z.string().min(1).max(64),
+  raterNip: nipSchema.nullable(),
+  superiorNip: nipSchema.nullable(),
+  skp: skpSettingSchema.optional(),
+  reason,
+  effectiveDate: z.iso.date(),
   by: nipSchema,
 });

@@ -18,6 +18,7 @@ import {
   requireActor,
   requireStep,
 } from './guards.ts';
+import { requireAgreementOpen, skpPeriodsOf } from './mutasi.ts';
 import { askExplanation, decideObjection, explainObjection, fileObjection } from './objection.ts';
 import { completeRatingTasks, decidePeriodic, raterRoleOf } from './periodic.ts';
 import { proposalIssues, realisationIssues } from './skp.ts';
@@ -67,7 +68,7 @@ export function decide(
     }
     case 'proposeIndicators': {
       if (state.skp) return decideSkpAgreement(state, command, ctx);
-      requireStep(state, 'agreement');
+      requireAgreementOpen(state);
       requireActor(isSupervisor(state, actor), 'supervisor');
       if (state.agreement.agreedVersion !== null)
         throw new DomainError('already_done', 'The SKP is already signed by both');
@@ -95,7 +96,7 @@ export function decide(
     }
     case 'commentIndicators': {
       if (state.skp) return decideSkpAgreement(state, command, ctx);
-      requireStep(state, 'agreement');
+      requireAgreementOpen(state);
       requireActor(isEmployee(state, actor), 'employee');
       requireLatestVersion(state, command.version);
       return [
@@ -229,6 +230,8 @@ export function decide(
       if (state.release) throw new DomainError('wrong_step', 'The rating has been released');
       const { results, capaian } = resultsOf(state, command.results, ctx.capaian, null);
       const predikat = predikatFor(results, command.behaviour);
+      // A year of several SKP periods: the rating records each, with its periodic predikat.
+      const skpPeriods = skpPeriodsOf(state);
       return [
         {
           type: 'rating.set',
@@ -241,6 +244,7 @@ export function decide(
             ...(as === 'rater' ? {} : { as: as ?? 'rater' }),
             ...(capaian ? { capaian } : {}),
             ...(command.calibration ? { calibration: command.calibration } : {}),
+            ...(skpPeriods ? { skpPeriods } : {}),
             pack: packRefAt(now, ctx.timeZone),
             at: now,
           },
@@ -340,7 +344,7 @@ function signAgreement(
   version: number,
   { actor, now }: DecideContext,
 ): AppraisalEvent[] {
-  requireStep(state, 'agreement');
+  requireAgreementOpen(state);
   requireLatestVersion(state, version);
   const role = isEmployee(state, actor) ? 'employee' : isSupervisor(state, actor) ? 'supervisor' : null;
   if (!role) throw new DomainError('forbidden_actor', 'Only the employee or the supervisor may sign');

@@ -70,6 +70,25 @@ export interface CheckInFile {
   missed: boolean;
 }
 
+/**
+ * One SKP period of a year with a mutasi or promotion: the post and rater it was under, its days, the SKP
+ * agreed in it and the evaluation periods that are its own.
+ */
+export interface SkpPeriodFile {
+  skpPeriod: number;
+  /** How it began: with the year, or by a mutasi or promotion. */
+  began: 'year' | 'mutasi' | 'promotion';
+  unitCode: string;
+  positionCode: string;
+  rater: PersonRef | null;
+  /** Its first day (null: the year's start) and the day the next began (null: it is the current one). */
+  from: string | null;
+  until: string | null;
+  /** The SKP agreed in it (null: none was). */
+  agreedVersion: number | null;
+  periods: string[];
+}
+
 export interface EvaluationFile {
   appraisalId: string;
   cycleId: string;
@@ -87,6 +106,8 @@ export interface EvaluationFile {
     ekspektasi?: AppraisalState['agreement']['versions'][number]['ekspektasi'];
     lampiran?: AppraisalState['agreement']['versions'][number]['lampiran'];
   } | null;
+  /** A year of several SKP periods (a mutasi or promotion), each with its post, rater and periods. */
+  skpPeriods?: SkpPeriodFile[];
   /** null for an appraisal of the older shape, which has quarterly check-ins instead of periods. */
   periodKind: PeriodKind | null;
   periods: PeriodFile[];
@@ -120,6 +141,8 @@ export function peopleIn(events: readonly AppraisalEvent[]): string[] {
       const p = event.data.participants;
       for (const nip of [p.employee.nip, p.supervisorNip, p.superiorNip]) if (nip) nips.add(nip);
     }
+    if (event.type === 'mutasi.recorded')
+      for (const nip of [event.data.supervisorNip, event.data.closed.supervisorNip]) if (nip) nips.add(nip);
     for (const key of ['by', 'assigneeNip'] as const)
       if (typeof data[key] === 'string') nips.add(data[key] as string);
   }
@@ -259,6 +282,7 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
     return some.length >= minimum ? aggregateReviews(some.map((r) => ({ scores: r.scores }))) : null;
   };
   const colleagues = group(['peer', 'subordinate']);
+  const skpPeriods = skpPeriodFiles(state, person);
   return {
     appraisalId: state.appraisalId,
     cycleId: state.cycleId,
@@ -280,6 +304,7 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
           ...(agreed.lampiran ? { lampiran: agreed.lampiran } : {}),
         }
       : null,
+    ...(skpPeriods ? { skpPeriods } : {}),
     periodKind: [...periods.keys()].map(periodKindOf).find((kind) => kind !== null) ?? null,
     periods: [...periods.values()].sort((a, b) => periodOrder(a.period) - periodOrder(b.period)),
     checkIns: quarters.flatMap((q) => checkIns.get(q) ?? []),
@@ -302,6 +327,45 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
       missed: state.ratingMissed,
     },
   };
+}
+
+/** The SKP periods of a year a mutasi or promotion divided; undefined for a year of one. */
+function skpPeriodFiles(
+  state: AppraisalState,
+  person: (nip: string) => PersonRef,
+): SkpPeriodFile[] | undefined {
+  const closed = state.closedSkpPeriods;
+  const open = state.skpPeriod;
+  if (!closed || !open) return undefined;
+  const p = state.participants;
+  const rater = (nip: string | null) => (nip ? person(nip) : null);
+  const earlier = new Set(closed.flatMap((c) => c.periods));
+  return [
+    ...closed.map(
+      (c): SkpPeriodFile => ({
+        skpPeriod: c.number,
+        began: c.began,
+        unitCode: c.unitCode,
+        positionCode: c.positionCode,
+        rater: rater(c.raterNip),
+        from: c.from,
+        until: c.until,
+        agreedVersion: c.agreedVersion,
+        periods: c.periods,
+      }),
+    ),
+    {
+      skpPeriod: open.number,
+      began: open.kind,
+      unitCode: p.employee.unitCode,
+      positionCode: p.employee.positionCode,
+      rater: rater(p.supervisorNip),
+      from: open.from,
+      until: null,
+      agreedVersion: state.agreement.agreedVersion,
+      periods: Object.keys(state.periods).filter((id) => !earlier.has(id)),
+    },
+  ];
 }
 
 /** The local days a period covers (they do not depend on the zone; its window's times do). */

@@ -31,6 +31,15 @@ const packSchema = z.object({ id: z.string(), effectiveFrom: z.iso.date() }).opt
 /** Whom the superior asks to explain an objection: the rater, or the employee. */
 export const explainerSchema = z.enum(['rater', 'employee']);
 
+/** One SKP period the akhir rating was made from: whose SKP it was, and each periodic predikat in it. */
+const skpPeriodBasisSchema = z.object({
+  skpPeriod: z.number().int().min(1),
+  unitCode: z.string(),
+  positionCode: z.string(),
+  raterNip: nipSchema.nullable(),
+  periods: z.array(z.object({ period: periodIdSchema, predikat: predikatSchema.nullable() })),
+});
+
 export const appraisalEventSchemas = {
   'appraisal.started': z.object({
     appraisalId: z.string(),
@@ -61,6 +70,35 @@ export const appraisalEventSchemas = {
     effectiveDate: z.iso.date(),
     /** The SKP version the previous rater had signed, not yet agreed: the new rater signs it again. */
     signatureVoided: z.number().int().min(1).nullable(),
+    by: nipSchema,
+    at,
+  }),
+
+  /**
+   * HR: a mutasi or promotion. The current SKP period closes (its agreed SKP, realisations and periodic
+   * evaluations stay on record) and a new one opens under the new unit, position and rater (mutasi.ts).
+   */
+  'mutasi.recorded': z.object({
+    kind: z.enum(['mutasi', 'promotion']),
+    /** The number of the SKP period this opens (the first of the year is 1). */
+    skpPeriod: z.number().int().min(2),
+    effectiveDate: z.iso.date(),
+    reason: text(500),
+    unitCode: z.string().min(1),
+    positionCode: z.string().min(1),
+    supervisorNip: nipSchema.nullable(),
+    superiorNip: nipSchema.nullable(),
+    /** The new position's SKP form (appraisals with an SKP setting). */
+    skp: skpSettingSchema.optional(),
+    /** The SKP period that closes: its holder's unit, position and rater, and what it agreed and evaluated. */
+    closed: z.object({
+      unitCode: z.string(),
+      positionCode: z.string(),
+      supervisorNip: nipSchema.nullable(),
+      superiorNip: nipSchema.nullable(),
+      agreedVersion: z.number().int().min(1).nullable(),
+      periods: z.array(periodIdSchema),
+    }),
     by: nipSchema,
     at,
   }),
@@ -237,6 +275,8 @@ export const appraisalEventSchemas = {
     capaian: unitPredikatSchema.optional(),
     /** Applied from the calibration assistant on the unit's penetapan (`by` applied it), with why. */
     calibration: z.object({ unitCode: z.string(), reason: z.string() }).optional(),
+    /** A year of several SKP periods (a mutasi or promotion): each, with the predikat of its periods. */
+    skpPeriods: z.array(skpPeriodBasisSchema).optional(),
     pack: packSchema,
     at,
   }),

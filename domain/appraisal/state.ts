@@ -87,6 +87,8 @@ export interface AppraisalState {
     as: 'rater' | 'superior' | 'hr';
     /** A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from. */
     capaian?: UnitPredikat;
+    /** A year of several SKP periods: the periods the rating was made from. */
+    skpPeriods?: SkpPeriodBasis[];
     by: string;
     at: string;
   } | null;
@@ -111,6 +113,29 @@ export interface AppraisalState {
   actingAppointments?: ActingAppointment[];
   /** The acting rater standing in now: the rater's part is theirs. */
   acting?: { nip: string; appointment: number } | null;
+  // Absent until a mutasi or promotion (mutasi.ts): a year without one has one SKP period.
+  /** The SKP periods a mutasi or promotion closed, in order. */
+  closedSkpPeriods?: ClosedSkpPeriod[];
+  /** The SKP period open now, when a mutasi or promotion opened it. */
+  skpPeriod?: { number: number; kind: 'mutasi' | 'promotion'; from: string };
+}
+
+/** An SKP period a mutasi or promotion closed: whose SKP it was, what was agreed and evaluated in it. */
+export interface ClosedSkpPeriod {
+  number: number;
+  /** How it began: with the year, or by a mutasi or promotion. */
+  began: 'year' | 'mutasi' | 'promotion';
+  unitCode: string;
+  positionCode: string;
+  raterNip: string | null;
+  superiorNip: string | null;
+  skp?: SkpSetting;
+  /** The first day (null: the year's start) and the day the next period began (exclusive). */
+  from: string | null;
+  until: string;
+  agreedVersion: number | null;
+  /** The evaluation periods (TW1 ...) opened in it: their realisations and ratings are its own. */
+  periods: string[];
 }
 
 /** An objection and how it was heard; the optional parts are absent until they happen. */
@@ -153,6 +178,10 @@ export interface ActingAppointment {
   reason: string;
   status: 'planned' | 'active' | 'ended';
 }
+
+export type SkpPeriodBasis = NonNullable<
+  Extract<AppraisalEvent, { type: 'rating.set' }>['data']['skpPeriods']
+>[number];
 
 export type StartedData = Extract<AppraisalEvent, { type: 'appraisal.started' }>['data'];
 
@@ -213,6 +242,45 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
       if (signatureVoided === null) return { ...s, participants };
       const signatures = { ...s.agreement.signatures, supervisor: null };
       return { ...s, participants, agreement: { ...s.agreement, signatures } };
+    }
+    case 'mutasi.recorded': {
+      const d = event.data;
+      const open = s.skpPeriod;
+      const closed: ClosedSkpPeriod = {
+        number: d.skpPeriod - 1,
+        began: open?.kind ?? 'year',
+        unitCode: d.closed.unitCode,
+        positionCode: d.closed.positionCode,
+        raterNip: d.closed.supervisorNip,
+        superiorNip: d.closed.superiorNip,
+        ...(s.skp ? { skp: s.skp } : {}),
+        from: open?.from ?? null,
+        until: d.effectiveDate,
+        agreedVersion: d.closed.agreedVersion,
+        periods: d.closed.periods,
+      };
+      const employee = { ...s.participants.employee, unitCode: d.unitCode, positionCode: d.positionCode };
+      const participants = {
+        ...s.participants,
+        employee,
+        supervisorNip: d.supervisorNip,
+        superiorNip: d.superiorNip,
+      };
+      // The versions stay (numbering goes on); the new SKP is agreed anew.
+      const agreement = {
+        ...s.agreement,
+        signatures: { employee: null, supervisor: null },
+        agreedVersion: null,
+        missed: false,
+      };
+      return {
+        ...s,
+        participants,
+        agreement,
+        ...(d.skp ? { skp: d.skp } : {}),
+        closedSkpPeriods: [...(s.closedSkpPeriods ?? []), closed],
+        skpPeriod: { number: d.skpPeriod, kind: d.kind, from: d.effectiveDate },
+      };
     }
     case 'actingRater.appointed': {
       const { appointment, actingNip, from, to, timeZone, startsAt, endsAt, reason } = event.data;
@@ -335,7 +403,8 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
       const { results, behaviour, predikat, feedback, by, at } = event.data;
       const as = event.data.as ?? 'rater';
       const capaian = event.data.capaian ? { capaian: event.data.capaian } : {};
-      const rating = { results, behaviour, predikat, feedback, as, ...capaian, by, at };
+      const basis = event.data.skpPeriods ? { skpPeriods: event.data.skpPeriods } : {};
+      const rating = { results, behaviour, predikat, feedback, as, ...capaian, ...basis, by, at };
       return { ...s, rating, ratingMissed: false };
     }
     case 'rating.missed':
@@ -383,7 +452,16 @@ export function evolve(state: AppraisalState, event: AppraisalEvent): AppraisalS
       };
       return {
         ...s,
-        rating: { results, behaviour, predikat, feedback, as, by, at: set.at },
+        rating: {
+          results,
+          behaviour,
+          predikat,
+          feedback,
+          as,
+          ...(s.rating?.skpPeriods ? { skpPeriods: s.rating.skpPeriods } : {}),
+          by,
+          at: set.at,
+        },
         objection: {
           ...(s.objection ?? { filedAt: at }),
           filedAt: s.objection?.filedAt ?? at,

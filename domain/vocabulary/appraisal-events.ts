@@ -31,6 +31,10 @@ export const appraisalEventSentences: Readonly<Record<AppraisalEventType | Appra
     id: '{by} mengganti pejabat penilai dari {previous} menjadi {rater} (atasan pejabat penilai {superior}), berlaku {effectiveDate}: {reason}',
     en: "{by} changed the rater from {previous} to {rater} (the rater's superior {superior}), effective {effectiveDate}: {reason}",
   },
+  'mutasi.recorded': {
+    id: '{by} mencatat {kind} ke {position} di unit {unit} (pejabat penilai {rater}), berlaku {effectiveDate}: SKP periode {closed} ditutup, SKP periode {opened} dibuka: {reason}',
+    en: '{by} recorded a {kind} to {position} in unit {unit} (rater {rater}), effective {effectiveDate}: SKP period {closed} closed, SKP period {opened} opened: {reason}',
+  },
   'actingRater.appointed': {
     id: '{by} menunjuk {acting} sebagai pelaksana tugas pejabat penilai (Plt/Plh) dari {from} sampai {to} ({zone}): {reason}',
     en: '{by} appointed {acting} acting rater (Plt/Plh) from {from} to {to} ({zone}): {reason}',

@@ -87,6 +87,16 @@ async function projectStream(
   }
   if (!state) return null;
   writes.upsertAppraisal(appraisalRow(state, events));
+  const moved =
+    before !== null && before.participants.employee.unitCode !== state.participants.employee.unitCode;
+  if (moved) {
+    // A mutasi to another unit: the appraisal leaves the old unit's counts and joins the new one's.
+    writes.moveCount('cycle_progress', before, counted(before)?.step, null);
+    writes.moveCount('unit_distribution', before, counted(before)?.rating?.predikat, null);
+    writes.moveCount('cycle_progress', state, null, counted(state)?.step);
+    writes.moveCount('unit_distribution', state, null, counted(state)?.rating?.predikat);
+    return state;
+  }
   writes.moveCount('cycle_progress', state, before && counted(before)?.step, counted(state)?.step);
   writes.moveCount(
     'unit_distribution',

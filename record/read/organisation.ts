@@ -63,3 +63,55 @@ export async function timeZoneOf(db: Db, org: string): Promise<IndonesianTimeZon
     .executeTakeFirst();
   return row?.time_zone ?? defaultTimeZone;
 }
+
+/** A unit and a position of the organisation (a mutasi's new post), each undefined when not found. */
+export async function postOf(db: Db, org: string, unitCode: string, positionCode: string) {
+  const [unit, position] = await Promise.all([
+    db
+      .selectFrom('units')
+      .select(['code', 'name', 'head_nip', 'independent'])
+      .where('org_id', '=', org)
+      .where('code', '=', unitCode)
+      .executeTakeFirst(),
+    db
+      .selectFrom('positions')
+      .select(['code', 'name', 'kind'])
+      .where('org_id', '=', org)
+      .where('code', '=', positionCode)
+      .executeTakeFirst(),
+  ]);
+  return { unit, position };
+}
+
+/** The positions by name (for choosing a mutasi's new post). */
+export async function positionsOf(db: Db, org: string): Promise<Array<{ code: string; name: string }>> {
+  return db
+    .selectFrom('positions')
+    .select(['code', 'name'])
+    .where('org_id', '=', org)
+    .orderBy('name')
+    .execute();
+}
+
+/** The units with whoever leads each (their name; null: nobody named), for HR's page of unit heads. */
+export async function unitHeads(
+  db: Db,
+  org: string,
+): Promise<
+  Array<{ code: string; name: string; independent: boolean; headNip: string | null; headName: string | null }>
+> {
+  const rows = await db
+    .selectFrom('units as u')
+    .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'u.org_id').onRef('e.nip', '=', 'u.head_nip'))
+    .select(['u.code', 'u.name', 'u.independent', 'u.head_nip', 'e.name as head_name'])
+    .where('u.org_id', '=', org)
+    .orderBy('u.name')
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    independent: r.independent,
+    headNip: r.head_nip,
+    headName: r.head_name,
+  }));
+}

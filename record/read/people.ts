@@ -144,6 +144,9 @@ export interface TeamMember {
   nip: string;
   name: string;
   position: string;
+  /** PNS or PPPK, and the pangkat/golongan (PNS) or golongan (PPPK); null when HR has not given it. */
+  employmentStatus: 'PNS' | 'PPPK';
+  rank: string | null;
   appraisal: { appraisalId: string; cycleId: string; step: string; deadline: string | null } | null;
   tasks: Array<{
     taskId: string;
@@ -166,7 +169,7 @@ export async function teamOf(db: Db, org: string, nip: string): Promise<TeamMemb
     .innerJoin('positions as p', (j) =>
       j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
     )
-    .select(['e.nip', 'e.name', 'p.name as position'])
+    .select(['e.nip', 'e.name', 'p.name as position', 'e.employment_status', 'e.rank'])
     .where('e.org_id', '=', org)
     .where('e.supervisor_nip', '=', nip)
     .where('e.active', '=', true)
@@ -202,10 +205,12 @@ export async function teamOf(db: Db, org: string, nip: string): Promise<TeamMemb
           .orderBy('due_at')
           .orderBy('task_id')
           .execute();
-  return people.map((p) => {
+  return people.map(({ employment_status, rank, ...p }) => {
     const a = latest.get(p.nip);
     return {
       ...p,
+      employmentStatus: employment_status,
+      rank,
       appraisal: a
         ? {
             appraisalId: a.appraisal_id,

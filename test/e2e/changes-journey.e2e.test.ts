@@ -3,8 +3,8 @@
 // October: the TW3 rating task the rater held moves to the Plh on 1 October (00:00 WIB), the Plh rates
 // TW3 while the rater may not, the range ends on 1 November, and TW4 is the rater's again. A colleague
 // leaves in April and comes back in August: her second appraisal in the cycle starts from the return and
-// evaluates TW3 and TW4 only. The same year is recorded as replay fixtures. (The July mutasi is
-// not part of it: not built.)
+// evaluates TW3 and TW4 only. The same year is recorded as replay fixtures. (The July mutasi is
+// mutasi-journey.e2e.test.ts's.)
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appraisalTimeline } from '../../audit/timeline.ts';

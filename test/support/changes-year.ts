@@ -2,8 +2,8 @@
 // fixtures record: HR corrects the wrong rater the org chart gave one employee (in January, while the SKP
 // proposal waits), and appoints an acting rater (Plh) for October, who rates TW3; before and after the
 // range the rater rates. A colleague leaves in April and comes back in August: a second appraisal of hers
-// starts in the cycle, from the return. (The journey also has a mutasi in July: not built.) Needs
-// a seeded organisation (seedChangesOrganisation) and a running worker.
+// starts in the cycle, from the return. (The mutasi in July is mutasi-year.ts's year.) Needs a seeded
+// organisation (seedChangesOrganisation) and a running worker.
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';

@@ -17,6 +17,7 @@ import type { NextCycleInput } from '../../workflows/next-cycle.ts';
 import { runChangesYear, seedChangesOrganisation } from './changes-year.ts';
 import { nextYearCalendar, journeyNips as nip, seedPuskesmas, waitFor } from './cycle-journey.ts';
 import { runEmployeeYear } from './employee-year.ts';
+import { runMutasiYear, seedMutasiOrganisation } from './mutasi-year.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPenetapanYear, seedPenetapanOrganisation } from './penetapan-year.ts';
 import { runPeriodicYear } from './periodic-year.ts';
@@ -92,6 +93,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   await seedPenetapanOrganisation(rig.db, 'batanghari');
   await seedPenetapanOrganisation(rig.db, sealsOrg);
   await seedPuskesmas(rig.db, recheckOrg, { peer: true });
+  await seedMutasiOrganisation(rig.db, 'tanjabbar');
   return rig.worker.runUntil(async () => [
     ...(await recordYear(env, rig)),
     await recordUpdates(env, rig),
@@ -104,6 +106,7 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
     await recordPenetapanYear(env, rig),
     await recordSealedPenetapanYear(env, rig),
     ...(await recordCurveRecheck(env, rig)),
+    await recordMutasiYear(env, rig),
     // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
     await recordNextCycle(env, rig),
   ]);
@@ -166,6 +169,17 @@ async function recordSealedPenetapanYear(
     'cycle-checkpoint-seals.json',
     'CycleWorkflow',
     "the penetapan year with checkpoint seals (patch checkpoint-seals): a seal each day the cycle's streams moved, one at the penetapan's signature and one at the unit's release, closed by HR",
+  );
+}
+
+/** A year with a mutasi in July and a Plh in October (test/support/mutasi-year.ts): two SKP periods. */
+async function recordMutasiYear(env: TestWorkflowEnvironment, rig: RecordingRig): Promise<RecordedHistory> {
+  const { appraisal } = await runMutasiYear(env, rig, 'tanjabbar');
+  return historyOf(
+    appraisal,
+    'employee-appraisal-mutasi-year.json',
+    'EmployeeAppraisalWorkflow',
+    'a quarterly year with a mutasi in July (the SKP period closes after TW2, a new one opens under another unit and rater, its SKP agreed while the year runs) and a Plh for October who rates TW3; the akhir rating made from both SKP periods',
   );
 }
 

@@ -48,7 +48,7 @@ describe('replaying recorded histories', () => {
     production = await workflowBundle({ workflowsPath, preloadModules });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, that cycle sealing its streams, and the curve checked again after a changed predikat (the appraisal and its cycle)', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, that cycle sealing its streams, the curve checked again after a changed predikat (the appraisal and its cycle), and a year with a mutasi', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -73,6 +73,7 @@ describe('replaying recorded histories', () => {
       ['cycle-checkpoint-seals.json', 'CycleWorkflow'],
       ['employee-appraisal-curve-recheck.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-curve-recheck.json', 'CycleWorkflow'],
+      ['employee-appraisal-mutasi-year.json', 'EmployeeAppraisalWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -148,6 +149,11 @@ describe('replaying recorded histories', () => {
       ),
     );
     expect(sealMarkers.length).toBeGreaterThan(2);
+    // The year with a mutasi took its patch; the years recorded before it never did.
+    expect(patchesOf('employee-appraisal-mutasi-year.json')).toEqual(
+      expect.arrayContaining(['participant-changes', 'mutasi', 'acting-rater']),
+    );
+    expect(patchesOf('employee-appraisal-changes-year.json')).not.toContain('mutasi');
     // Events recorded in the workflow task that decided them: a marker each, and no activity task.
     const local = fixtures.find((f) => f.file === 'employee-appraisal-updates-local-record.json');
     const localEvents = local?.history.events ?? [];

@@ -85,4 +85,15 @@ export const enEvaluation: Record<keyof typeof idEvaluation, string> = {
   'action.givePeriodFeedback': 'Send feedback',
   'action.ratePeriod': 'Save the period rating',
   'action.acknowledgePeriod': 'I have read this evaluation',
+  'evaluation.skpPeriods': 'SKP periods this year',
+  'evaluation.skpPeriodsIntro':
+    'A mutasi or promotion closed an SKP period and opened another: the akhir rating is made from all of them.',
+  'evaluation.skpPeriod':
+    'SKP period {number} ({began}): position {position}, unit {unit}; rater {rater}; from {from} to {until}; SKP version {version}; periods {periods}',
+  'evaluation.skpBegan.year': 'from the year’s start',
+  'evaluation.skpBegan.mutasi': 'after a mutasi',
+  'evaluation.skpBegan.promotion': 'after a promotion',
+  'evaluation.skpNow': 'now',
+  'evaluation.none': 'none',
+  'evaluation.yearStart': 'the year’s start',
 };

@@ -88,4 +88,15 @@ export const idEvaluation = {
   'action.givePeriodFeedback': 'Kirim umpan balik',
   'action.ratePeriod': 'Simpan penilaian periode',
   'action.acknowledgePeriod': 'Saya sudah membaca hasil evaluasi ini',
+  'evaluation.skpPeriods': 'Periode SKP tahun ini',
+  'evaluation.skpPeriodsIntro':
+    'Mutasi atau promosi menutup satu periode SKP dan membuka yang lain: evaluasi akhir dibuat dari semuanya.',
+  'evaluation.skpPeriod':
+    'Periode SKP {number} ({began}): jabatan {position}, unit {unit}; pejabat penilai {rater}; dari {from} sampai {until}; SKP versi {version}; periode {periods}',
+  'evaluation.skpBegan.year': 'sejak awal tahun',
+  'evaluation.skpBegan.mutasi': 'setelah mutasi',
+  'evaluation.skpBegan.promotion': 'setelah promosi',
+  'evaluation.skpNow': 'sekarang',
+  'evaluation.none': 'tidak ada',
+  'evaluation.yearStart': 'awal tahun',
 } as const;

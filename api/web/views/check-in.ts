@@ -1,13 +1,16 @@
-// The supervisor's check-in feedback page: what the employee reported for the quarter, indicator by
+// The supervisor's check-in feedback page: who is appraised and who rates (as the forms head them), what
+// the employee reported for the quarter, indicator by
 // indicator with the target and the evidence (web links as links), then the feedback form.
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import { qualifierOf } from '../../../domain/ids.ts';
 import type { CheckInRecord } from '../../../record/read/agreement.ts';
+import type { Parties } from '../../../record/read/people.ts';
 import { commandForm, type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { taskHead } from './agreement.ts';
 import type { InboxTask } from './inbox.ts';
+import { partiesCard } from './person-facts.ts';
 import { realisationText, targetText } from './skp-parts.ts';
 
 export interface CheckInFeedbackView {
@@ -15,6 +18,8 @@ export interface CheckInFeedbackView {
   ownerName: string | null;
   appraisal: AppraisalState | null;
   record: CheckInRecord;
+  /** The employee and the rater as the forms give them (number, status, rank, position, unit). */
+  parties: Parties | null;
   state: FormState | null;
   now: Date;
 }
@@ -27,6 +32,7 @@ export function checkInFeedbackBody(t: Translate, view: CheckInFeedbackView): Ht
   const indicators = new Map(agreed?.rhk.flatMap((r) => r.indicators.map((i) => [i.id, i] as const)) ?? []);
   const submitted = record.submitted;
   return h`${taskHead(t, task, view.ownerName, view.now)}
+${view.parties ? partiesCard(t, view.parties) : ''}
 <section class="card" aria-labelledby="realisation"><h2 id="realisation">${t(`quarter.${quarter}`)}</h2>
 ${
   submitted

@@ -46,6 +46,27 @@ export function fileHead(t: Translate, file: EvaluationFileRead): Html {
 <dt>${t('evaluation.superior')}</dt><dd>${personLine(t, file.superior)}</dd></dl>`;
 }
 
+/** A year a mutasi or promotion divided: each SKP period with its post, rater, days and periods. */
+function skpPeriodsCard(t: Translate, file: EvaluationFileRead): Html | string {
+  if (!file.skpPeriods) return '';
+  return h`<section class="card" aria-labelledby="skp-periods"><h3 id="skp-periods">${t('evaluation.skpPeriods')}</h3>
+<p>${t('evaluation.skpPeriodsIntro')}</p>
+<ol id="skp-period-list">${file.skpPeriods.map(
+    (p) =>
+      h`<li>${t('evaluation.skpPeriod', {
+        number: p.skpPeriod,
+        began: t(`evaluation.skpBegan.${p.began}`),
+        position: p.positionCode,
+        unit: p.unitCode,
+        rater: p.rater ? `${p.rater.name ?? p.rater.nip} (${p.rater.nip})` : t('changes.hr'),
+        from: p.from ? t.date(p.from) : t('evaluation.yearStart'),
+        until: p.until ? t.date(p.until) : t('evaluation.skpNow'),
+        version: p.agreedVersion ?? '–',
+        periods: p.periods.map((id) => t(`periodName.${id}`)).join(', ') || t('evaluation.none'),
+      })}</li>`,
+  )}</ol></section>`;
+}
+
 /** The period's days and name, e.g. "Triwulan I (1 Jan 2027 s.d. 31 Mar 2027)". */
 export const periodTitle = (t: Translate, p: { period: string; firstDay: string; lastDay: string }) =>
   `${t(`periodName.${p.period}`)} (${t('evaluation.days', { from: t.date(p.firstDay), to: t.date(p.lastDay) })})`;
@@ -244,6 +265,7 @@ export function evaluationFileSection(t: Translate, file: EvaluationFileRead, le
   return h`<section aria-labelledby="evaluation-file"><h2 id="evaluation-file">${t('evaluation.title')}</h2>
 <p>${t('evaluation.intro')}</p>
 <div class="card">${fileHead(t, file)}</div>
+${skpPeriodsCard(t, file)}
 ${documentLinks(
   t,
   file.appraisalId,

@@ -1,6 +1,7 @@
 // HR's page of changes during the year: find a member of the running cycle by name, see their appraisal
 // as it stands (step, rater, the rater's superior, acting raters, every open task and who holds it), and
-// correct the rater or appoint an acting rater (Plt/Plh), each picked by name from a search (nobody types
+// correct the rater, appoint an acting rater (Plt/Plh) or record a mutasi or promotion (hr-mutasi.ts), each
+// picked by name from a search (nobody types
 // an 18-digit NIP); for one who left (a cancelled appraisal) and came back, start a new appraisal. Works without script: each search is a GET form, the choice and the change one POST
 // form.
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
@@ -10,6 +11,7 @@ import { type FormState, newFormKey, radioGroup, stateFor, textField } from '../
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { type MutasiChoices, mutasiSection, skpPeriodsList } from './hr-mutasi.ts';
 
 export interface ChangesSearchView {
   cycles: CycleSummary[];
@@ -19,7 +21,7 @@ export interface ChangesSearchView {
   found: FoundPerson[] | null;
 }
 
-export interface MemberChangesView {
+export interface MemberChangesView extends MutasiChoices {
   cycleId: string;
   person: FoundPerson;
   appraisal: AppraisalState;
@@ -45,6 +47,7 @@ export function changesSearchBody(t: Translate, view: ChangesSearchView): Html {
   if (!view.cycleId) return notice('info', t('changes.noCycle'));
   const { cycleId } = view;
   return h`<p>${t('changes.intro')}</p>
+<p><a href="/app/hr/leaders">${t('leaders.link')}</a></p>
 <form method="get" action="/app/hr/changes" class="card">
 ${
   view.cycles.length > 1
@@ -88,6 +91,7 @@ ${unshownRefusal(view)}
 <dt>${t('changes.superior')}</dt><dd id="superior">${name(p.superiorNip)}</dd>
 ${a.acting ? h`<dt>${t('changes.actingNow')}</dt><dd id="acting">${name(a.acting.nip)}</dd>` : ''}</dl>
 ${appointments(t, view)}
+${skpPeriodsList(t, view)}
 <h3>${t('changes.openTasks')}</h3>
 ${
   tasks.length === 0
@@ -103,7 +107,7 @@ ${
     ? rejoinSection(t, view)
     : a.step === 'completed'
       ? ''
-      : h`${raterSection(t, view)}${actingSection(t, view)}`
+      : h`${raterSection(t, view)}${actingSection(t, view)}${mutasiSection(t, view)}`
 }`;
 }
 

@@ -8,6 +8,7 @@ import { qualifierOf } from '../../../domain/ids.ts';
 import type { UnitPredikat } from '../../../domain/rating/distribution-rules.ts';
 import { ratings } from '../../../domain/rating/predikat.ts';
 import type { EvaluationFileRead, PeriodResult } from '../../../record/read/evaluation-file.ts';
+import type { Parties } from '../../../record/read/people.ts';
 import { commandForm, type FormState, selectField, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -25,6 +26,7 @@ import {
   reportsWithin,
 } from './evaluation-file.ts';
 import type { InboxTask } from './inbox.ts';
+import { partiesCard } from './person-facts.ts';
 
 export interface RatingTaskView {
   task: InboxTask;
@@ -146,6 +148,8 @@ ${
 export interface AcknowledgePeriodView {
   task: InboxTask;
   result: PeriodResult | null;
+  /** The employee and the rater as the forms give them (number, status, rank, position, unit). */
+  parties: Parties | null;
   state: FormState | null;
   now: Date;
 }
@@ -157,6 +161,7 @@ export function acknowledgePeriodBody(t: Translate, view: AcknowledgePeriodView)
     return h`${taskHead(t, task, null, view.now)}${notice('info', t('evaluation.periodNotOpen'))}`;
   const { rating } = result;
   return h`${taskHead(t, task, null, view.now)}
+${view.parties ? partiesCard(t, view.parties) : ''}
 <section class="card" aria-labelledby="period"><h2 id="period">${periodTitle(t, result)}</h2>
 <p>${t('evaluation.ackIntro')}</p>
 ${ratingFacts(t, rating, 'evaluation.predikatPeriodic')}

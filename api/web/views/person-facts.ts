@@ -33,6 +33,12 @@ export function partiesCard(t: Translate, parties: Parties): Html {
 ${party('party-rater', t('people.rater'), parties.rater)}</div>`;
 }
 
+/** Employment status and rank on one line ("PNS (civil servant) · Penata Muda, III/a"), as the forms give them. */
+export function employmentLine(t: Translate, e: Employment): string {
+  if (e.employmentStatus === null) return '';
+  return `${t(`people.status.${e.employmentStatus}`)} · ${rankText(t, e)}`;
+}
+
 /** One person on one line, their employment below: the evaluation file's head. */
 export function personWithEmployment(
   t: Translate,
@@ -40,5 +46,5 @@ export function personWithEmployment(
 ): Html {
   const line = t('people.line', { name: p.name ?? p.nip, number: numberLabel(t, p.nip), nip: p.nip });
   if (p.employmentStatus === null) return h`${line}`;
-  return h`${line}<br><span class="muted">${t(`people.status.${p.employmentStatus}`)} · ${rankText(t, p)}</span>`;
+  return h`${line}<br><span class="muted">${employmentLine(t, p)}</span>`;
 }

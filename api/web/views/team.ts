@@ -7,6 +7,7 @@ import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { dueText } from './inbox.ts';
+import { employmentLine } from './person-facts.ts';
 
 export interface TeamView {
   team: TeamMember[];
@@ -38,7 +39,7 @@ function member(t: Translate, view: TeamView, m: TeamMember): Html {
           ? (view.names.get(nip) ?? nip)
           : t(`team.role.${role === 'hr' ? 'hr' : 'other'}`);
   return h`<li class="card" aria-labelledby="m-${m.nip}"><h2 id="m-${m.nip}">${m.name}</h2>
-<p class="muted">${m.position} · NIP ${m.nip}</p>
+<p class="muted">${m.position} · ${t(`people.number.${m.employmentStatus}`)} ${m.nip}<br><span data-employment>${employmentLine(t, m)}</span></p>
 ${
   m.appraisal
     ? h`<p>${t('team.step')}: <span class="badge">${t(`step.${m.appraisal.step}`)}</span>${m.appraisal.deadline ? h` · ${t('appraisal.deadline', { date: t.dateTime(m.appraisal.deadline) })}` : ''}</p>`

@@ -160,6 +160,8 @@ describe('agreement and team views', () => {
           nip: me,
           name: 'Fitri',
           position: 'Perawat',
+          employmentStatus: 'PNS' as const,
+          rank: 'Penata Muda, III/a',
           appraisal: {
             appraisalId: `bungo.2027.${me}`,
             cycleId: 'bungo.2027',
@@ -183,11 +185,27 @@ describe('agreement and team views', () => {
             },
           ],
         },
-        { nip: '1', name: 'Baru', position: 'Staf', appraisal: null, tasks: [] },
+        {
+          nip: '199312282025212001',
+          name: 'Baru',
+          position: 'Staf',
+          employmentStatus: 'PPPK' as const,
+          rank: null,
+          appraisal: null,
+          tasks: [],
+        },
       ];
       const page1 = shell(teamBody(t, { team, me: boss, names: new Map(), now }));
       expect(page1).toContain('href="/app/tasks/a%3AproposeIndicators%3Av1"');
       expect(page1).toContain('href="/app/team"');
+      // Each report with their number, employment status and rank, in the page's language.
+      expect(page1).toContain(
+        lang === 'id'
+          ? '<span data-employment>PNS'
+          : '<span data-employment>PNS (civil servant) · Penata Muda, III/a',
+      );
+      expect(page1).toContain('Penata Muda, III/a</span>');
+      expect(page1).toContain(`NI PPPK 199312282025212001`);
       shell(teamBody(t, { team: [], me: boss, names: new Map(), now }));
       const feedbackTask = task('giveCheckInFeedback', 'I');
       const realisations = [
@@ -203,18 +221,33 @@ describe('agreement and team views', () => {
           ownerName: 'Fitri',
           appraisal: null,
           record: { submitted: { at, realisations }, feedback: { at, feedback: 'Bagus' } },
+          parties: {
+            employee: {
+              nip: me,
+              name: 'Fitri',
+              employmentStatus: 'PNS',
+              rank: 'Penata Muda, III/a',
+              position: 'Perawat',
+              unit: 'Puskesmas',
+            },
+            rater: null,
+          },
           state: null,
           now,
         }),
       );
       expect(checkIn).toContain('href="https://drive.go.id/a"');
       expect(checkIn).not.toContain('href="javascript');
+      // The identity block as the forms give it: number, status, rank.
+      expect(checkIn).toContain(`<dt>NIP</dt><dd>${me}</dd>`);
+      expect(checkIn).toMatch(/<dd data-rank>Penata Muda, III\/a<\/dd>/);
       shell(
         checkInFeedbackBody(t, {
           task: feedbackTask,
           ownerName: 'Fitri',
           appraisal: null,
           record: { submitted: null, feedback: null },
+          parties: null,
           state: { type: 'giveCheckInFeedback', values: {}, errors: { feedback: 'error.required' } },
           now,
         }),

@@ -97,6 +97,55 @@ function errorsOf(type: string, values: Record<string, string>) {
   return { type, values, errors: parsed.ok ? {} : parsed.errors };
 }
 
+/** The same year as if a mutasi had closed the first SKP period after TW2 (as the file lists them). */
+const afterMutasi: EvaluationFileRead = {
+  ...file,
+  skpPeriods: [
+    {
+      skpPeriod: 1,
+      began: 'year',
+      unitCode: 'PKM',
+      positionCode: 'STAF',
+      rater: { nip: superior.nip, name: superior.name },
+      from: null,
+      until: '2027-07-20',
+      agreedVersion: 1,
+      periods: ['TW1', 'TW2'],
+    },
+    {
+      skpPeriod: 2,
+      began: 'mutasi',
+      unitCode: 'PKM2',
+      positionCode: 'STAF',
+      rater: { nip: rater.nip, name: rater.name },
+      from: '2027-07-20',
+      until: null,
+      agreedVersion: 2,
+      periods: ['TW3', 'TW4'],
+    },
+  ],
+};
+
+/** The employee (a PPPK) and the rater (a PNS) as the forms head them. */
+const parties = {
+  employee: {
+    nip: '199312282025212001',
+    name: employee.name,
+    employmentStatus: 'PPPK' as const,
+    rank: 'IX',
+    position: 'Perawat',
+    unit: 'Puskesmas Kuala Tungkal',
+  },
+  rater: {
+    nip: rater.nip,
+    name: rater.name,
+    employmentStatus: 'PNS' as const,
+    rank: 'Penata, III/c',
+    position: 'Kepala Puskesmas',
+    unit: 'Puskesmas Kuala Tungkal',
+  },
+};
+
 /** Every rating page, as HTML text, in one language. */
 function renderAll(lang: 'id' | 'en') {
   const t = translator(lang);
@@ -123,6 +172,7 @@ function renderAll(lang: 'id' | 'en') {
     setRatingAkhirBySuperior: shell(
       setRatingBody(t, { ...base, task: task('setRating', 'hr'), file: akhirBySuperior }),
     ),
+    setRatingAfterMutasi: shell(setRatingBody(t, { ...base, task: task('setRating'), file: afterMutasi })),
     setRatingOldShape: shell(setRatingBody(t, { ...base, task: task('setRating', 'hr'), file: oldShape })),
     setRatingUnreadable: shell(
       setRatingBody(t, { ...base, task: task('setRating'), file: null, state: refused('setRating') }),
@@ -166,12 +216,13 @@ function renderAll(lang: 'id' | 'en') {
       }),
     ),
     acknowledgePeriod: shell(
-      acknowledgePeriodBody(t, { task: task('acknowledgePeriod', 'TW1'), result, state: null, now }),
+      acknowledgePeriodBody(t, { task: task('acknowledgePeriod', 'TW1'), result, parties, state: null, now }),
     ),
     acknowledgeNotRated: shell(
       acknowledgePeriodBody(t, {
         task: task('acknowledgePeriod', 'TW4'),
         result: { ...result, rating: null },
+        parties: null,
         state: null,
         now,
       }),
@@ -180,6 +231,7 @@ function renderAll(lang: 'id' | 'en') {
       acknowledgePeriodBody(t, {
         task: task('acknowledgePeriod', 'TW1'),
         result,
+        parties: { employee: parties.employee, rater: null },
         state: refused('acknowledgePeriod'),
         now,
       }),
@@ -202,6 +254,27 @@ describe('the rating pages', () => {
       }
     },
   );
+
+  it('lists the SKP periods of a year a mutasi divided, above the akhir rating form', () => {
+    const html = renderAll('en').setRatingAfterMutasi;
+    expect(html).toContain(
+      `SKP period 1 (from the year’s start): position STAF, unit PKM; rater ${superior.name} (${superior.nip}); from the year’s start to 20 Jul 2027; SKP version 1; periods`,
+    );
+    expect(html).toMatch(
+      /SKP period 2 \(after a mutasi\): position STAF, unit PKM2; .* to now; SKP version 2/,
+    );
+    expect(renderAll('en').setRating).not.toContain('SKP periods this year');
+    expect(renderAll('id').setRatingAfterMutasi).toContain('Periode SKP 2 (setelah mutasi)');
+  });
+
+  it('heads the acknowledgement with the employee and the rater: number, status, rank, position, unit', () => {
+    const html = renderAll('en').acknowledgePeriod;
+    expect(html).toContain('<dt>NI PPPK</dt><dd>199312282025212001</dd>');
+    expect(html).toContain('PPPK (government employee with a work contract)');
+    expect(html).toMatch(/<dd data-rank>IX<\/dd>/);
+    expect(html).toMatch(/<dd data-rank>Penata, III\/c<\/dd>/);
+    expect(renderAll('id').acknowledgePeriod).toContain('<dd data-rank>Penata, III/c</dd>');
+  });
 
   it('puts the whole year in front of the rater above the akhir rating form', () => {
     const html = renderAll('en').setRating;

@@ -6,6 +6,7 @@ import { newFormKey } from '../../../api/web/forms.ts';
 import { languages, translator } from '../../../api/web/i18n/index.ts';
 import { page } from '../../../api/web/layout.ts';
 import { changesSearchBody, memberChangesBody } from '../../../api/web/views/hr-changes.ts';
+import { recordMutasi } from '../../../domain/appraisal/mutasi.ts';
 import { type AppraisalState, evolve, initialState } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
 
@@ -57,6 +58,7 @@ function renderAll(lang: 'id' | 'en'): string[] {
     form: null,
     today: '2027-03-01',
     zone: 'WITA',
+    ...mutasiChoices,
   };
   const errors = {
     raterNip: 'changes.error.pick',
@@ -130,6 +132,69 @@ function renderAll(lang: 'id' | 'en'): string[] {
   ];
 }
 
+const mutasiChoices = {
+  units: [
+    { code: 'PKM2', name: 'Puskesmas II' },
+    { code: 'PKM3', name: 'Puskesmas III' },
+  ],
+  positions: [
+    { code: 'BIDAN', name: 'Bidan' },
+    { code: 'PERAWAT', name: 'Perawat' },
+  ],
+  mutasiQ: '',
+  mutasiFound: null,
+};
+
+/** The member's page after a mutasi: the closed SKP period and the open one; the form refused. */
+function renderMutasi(lang: 'id' | 'en'): string {
+  const t = translator(lang, 'Asia/Makassar');
+  const s = appraisal(rater);
+  const moved = recordMutasi(
+    s,
+    {
+      kind: 'mutasi',
+      unitCode: 'PKM3',
+      positionCode: 'BIDAN',
+      raterNip: null,
+      superiorNip: null,
+      reason: 'SK mutasi',
+      effectiveDate: '2027-02-01',
+      by: '198012122005012006',
+    },
+    '2027-02-02T00:00:00.000Z',
+  ).reduce(evolve, s);
+  const body = memberChangesBody(t, {
+    cycleId: 'bungo.2027',
+    person,
+    names: new Map([[rater, 'Benar Sitompul']]),
+    raterQ: '',
+    raterFound: null,
+    actingQ: '',
+    actingFound: null,
+    today: '2027-03-01',
+    zone: 'WITA',
+    ...mutasiChoices,
+    appraisal: moved,
+    mutasiQ: 'benar',
+    mutasiFound: found,
+    form: {
+      type: 'mutasi',
+      values: { _key: newFormKey(), unitCode: 'PKM3' },
+      errors: { kind: 'error.required', positionCode: 'error.required', raterNip: 'changes.error.pick' },
+      formError: t('problem.period_unrated'),
+    },
+  });
+  const viewer = { name: 'Rudi', org: 'bungo', roles: ['employee', 'hr'] };
+  return page({
+    t,
+    title: t('changes.title'),
+    body,
+    viewer,
+    section: 'hrChanges',
+    path: '/app/hr/changes',
+  }).toString();
+}
+
 /** An appraisal with an acting rater standing in, one planned and one whose range has ended. */
 function withActing(): AppraisalState {
   const range = (appointment: number, from: string, to: string, status: 'planned' | 'active' | 'ended') => ({
@@ -156,7 +221,7 @@ function withActing(): AppraisalState {
 
 describe("HR's page of changes during the year", () => {
   it.each(languages)('renders every branch in %s with no key or placeholder left', (lang) => {
-    for (const html of renderAll(lang)) {
+    for (const html of [...renderAll(lang), renderMutasi(lang)]) {
       expect(html).not.toMatch(/\{\w+\}/);
       expect(html).not.toMatch(/changes\.\w+|problem\.\w+/);
     }
@@ -192,5 +257,21 @@ describe("HR's page of changes during the year", () => {
     for (const field of ['actingNip', 'from', 'to']) expect(refused).toContain(`id="f-${field}-error"`);
     expect(refused).toContain('That range overlaps another acting rater.');
     expect(refused).toContain('Benar Sitompul stands in as the rater from 2027-10-01 to 2027-10-31.');
+  });
+
+  it('shows the SKP periods of the year and picks the mutasi’s unit, position and rater by name', () => {
+    const html = renderMutasi('en');
+    expect(html).toContain(
+      'SKP period 1: Perawat, Puskesmas II; rater Benar Sitompul; the year’s start to 2027-02-01; periods none',
+    );
+    expect(html).toContain('SKP period 2 (now): Bidan, Puskesmas III; rater HR; since 2027-02-01');
+    expect(html).toContain(`action="/app/hr/changes/${nip}/mutasi"`);
+    expect(html).toMatch(/<option value="PKM3" selected>Puskesmas III<\/option>/);
+    expect(html).toMatch(/<option value="BIDAN">Bidan<\/option>/);
+    expect(html).toMatch(/type="radio" name="raterNip" value="197808082003032003"> Benar Sitompul/);
+    for (const field of ['kind', 'positionCode', 'raterNip']) expect(html).toContain(`id="f-${field}-error"`);
+    expect(html).toContain('A day in WITA, today at the latest.');
+    expect(html).toContain('An evaluation period of the current SKP is open and not rated yet');
+    expect(renderMutasi('id')).toContain('Periode SKP 2 (berjalan): Bidan, Puskesmas III');
   });
 });

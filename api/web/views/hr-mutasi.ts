@@ -1,0 +1,113 @@
+// The mutasi or promotion part of HR's page of changes (hr-changes.ts): the year's SKP periods as they
+// stand, and the form that closes the current one and opens the next. The new unit and position are
+// chosen by name from the organisation's lists, the new rater by name from a search (no NIP typed); the
+// effective date is a day of the organisation's zone.
+import type { AppraisalState } from '../../../domain/appraisal/state.ts';
+import type { FoundPerson } from '../../../record/read/cycle-people.ts';
+import { type FormState, newFormKey, radioGroup, selectField, stateFor, textField } from '../forms.ts';
+import { type Html, h } from '../html.ts';
+import type { Translate } from '../i18n/index.ts';
+import { notice } from '../layout.ts';
+
+export interface MutasiChoices {
+  units: Array<{ code: string; name: string }>;
+  positions: Array<{ code: string; name: string }>;
+  mutasiQ: string;
+  /** null before a search. */
+  mutasiFound: FoundPerson[] | null;
+}
+
+/** What this part reads of the member's page (hr-changes.ts). */
+interface MutasiView extends MutasiChoices {
+  cycleId: string;
+  person: FoundPerson;
+  appraisal: AppraisalState;
+  names: ReadonlyMap<string, string>;
+  form: FormState | null;
+  today: string;
+  zone: string;
+}
+
+/** The SKP periods of the year: each closed one with its post, rater and evaluation periods, then the open one. */
+export function skpPeriodsList(t: Translate, view: MutasiView): Html | string {
+  const a = view.appraisal;
+  const closed = a.closedSkpPeriods ?? [];
+  if (closed.length === 0 || !a.skpPeriod) return '';
+  const unit = (code: string) => view.units.find((u) => u.code === code)?.name ?? code;
+  const position = (code: string) => view.positions.find((p) => p.code === code)?.name ?? code;
+  const rater = (nip: string | null) => (nip === null ? t('changes.hr') : (view.names.get(nip) ?? nip));
+  const p = a.participants;
+  return h`<h3>${t('changes.skpPeriods')}</h3><ol id="skp-periods">${closed.map(
+    (c) =>
+      h`<li>${t('changes.skpPeriod', {
+        number: c.number,
+        position: position(c.positionCode),
+        unit: unit(c.unitCode),
+        rater: rater(c.raterNip),
+        from: c.from ?? t('changes.yearStart'),
+        until: c.until,
+        periods: c.periods.join(', ') || t('changes.none'),
+      })}</li>`,
+  )}<li>${t('changes.skpPeriodNow', {
+    number: a.skpPeriod.number,
+    position: position(p.employee.positionCode),
+    unit: unit(p.employee.unitCode),
+    rater: rater(p.supervisorNip),
+    from: a.skpPeriod.from,
+  })}</li></ol>`;
+}
+
+export function mutasiSection(t: Translate, view: MutasiView): Html {
+  const nip = encodeURIComponent(view.person.nip);
+  const form = stateFor(view.form, 'mutasi');
+  const found = view.mutasiFound;
+  return h`<section class="card" aria-labelledby="mutasi"><h2 id="mutasi">${t('changes.mutasiTitle')}</h2>
+<p class="hint">${t('changes.mutasiHint')}</p>
+<form method="get" action="/app/hr/changes/${nip}#mutasi">
+<input type="hidden" name="cycle" value="${view.cycleId}">
+<label for="mutasiQ">${t('changes.mutasiSearch')}</label>
+<input type="text" id="mutasiQ" name="mutasiQ" value="${view.mutasiQ}" minlength="2" required autocomplete="off">
+<div class="actions"><button type="submit" class="secondary">${t('changes.search')}</button></div>
+</form>
+${
+  found === null
+    ? ''
+    : found.length === 0
+      ? notice('info', t('changes.noneFound'))
+      : h`<form method="post" action="/app/hr/changes/${nip}/mutasi">
+${form?.formError ? h`<p class="notice error" role="alert">${form.formError}</p>` : ''}
+<input type="hidden" name="cycle" value="${view.cycleId}"><input type="hidden" name="mutasiQ" value="${view.mutasiQ}">
+<input type="hidden" name="_key" value="${form?.values._key ?? newFormKey()}">
+${radioGroup(t, form, {
+  name: 'kind',
+  legend: t('changes.kind'),
+  options: (['mutasi', 'promotion'] as const).map((k) => ({ value: k, label: t(`changes.kind.${k}`) })),
+  compact: true,
+})}
+${selectField(t, form, {
+  name: 'unitCode',
+  label: t('changes.newUnit'),
+  options: view.units.map((u) => ({ value: u.code, label: u.name })),
+})}
+${selectField(t, form, {
+  name: 'positionCode',
+  label: t('changes.newPosition'),
+  options: view.positions.map((p) => ({ value: p.code, label: p.name })),
+})}
+${radioGroup(t, form, {
+  name: 'raterNip',
+  legend: t('changes.mutasiPick'),
+  options: found.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
+})}
+${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}
+${textField(t, form, {
+  name: 'effectiveDate',
+  label: t('changes.mutasiEffective'),
+  kind: 'date',
+  value: view.today,
+  hint: t('changes.effectiveHint', { zone: view.zone }),
+})}
+<div class="actions"><button type="submit">${t('changes.submitMutasi')}</button></div>
+</form>`
+}</section>`;
+}

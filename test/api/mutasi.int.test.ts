@@ -1,0 +1,273 @@
+// A mutasi through HTTP, on a real Temporal dev server, PostgreSQL and worker: HR moves an employee whose
+// SKP is being drafted to another unit and position under another rater. The SKP period closes, the new
+// one opens, the open tasks go to the new rater, the org chart and the unit's counts follow; bad requests
+// are problem+json naming the field and change nothing; the web page picks unit, position and rater by name.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
+import { startDevEnv } from '../support/temporal.ts';
+
+const nip = {
+  head: '197003031995031001',
+  oldRater: '197505052000031002',
+  newRater: '197808082003032003',
+  employee: '199001012015031004',
+  hr: '199202022016042005',
+};
+const csv = [
+  'nip,name,email,unit_code,position_code,supervisor_nip',
+  `${nip.head},Hendra Kepala,hendra@tanjabbar.go.id,DINKES,KADIS,`,
+  `${nip.oldRater},Wati Lama,wati@tanjabbar.go.id,PKM1,KAPUS,${nip.head}`,
+  `${nip.newRater},Benar Baru,benar@tanjabbar.go.id,PKM2,KAPUS,${nip.head}`,
+  `${nip.employee},Siti Aminah,siti@tanjabbar.go.id,PKM1,PERAWAT,${nip.oldRater}`,
+  `${nip.hr},Rudi Kepegawaian,rudi@tanjabbar.go.id,DINKES,PERAWAT,${nip.head}`,
+].join('\n');
+
+describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () => {
+  let rig: RunningRig;
+  let t: TestApi;
+  const token: Record<keyof typeof nip, string> = {} as never;
+  let cycleId: string;
+  let appraisalId: string;
+  let path: string;
+
+  const zoned = (days: number) =>
+    new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  const move = (body: unknown, as: keyof typeof nip = 'hr', key?: string) =>
+    t.call('POST', path, { token: token[as], body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+  const recorded = () =>
+    rig.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', `appraisal-${appraisalId}`)
+      .where('type', '=', 'mutasi.recorded')
+      .orderBy('stream_version')
+      .execute();
+  const inbox = async (who: keyof typeof nip) =>
+    (
+      (await t.call('GET', '/v1/orgs/tanjabbar/me/tasks', { token: token[who] })).body.tasks as Array<{
+        kind: string;
+        appraisalId: string;
+      }>
+    ).filter((x) => x.appraisalId === appraisalId);
+  const good = {
+    kind: 'mutasi',
+    unitCode: 'PKM2',
+    positionCode: 'BIDAN',
+    raterNip: nip.newRater,
+    reason: 'SK Bupati 821/2027',
+    effectiveDate: zoned(0),
+  };
+
+  /** A web page as HR sees it, in English. */
+  const page = async (url: string, init: RequestInit = {}) => {
+    const response = await fetch(`${t.api.url}${url}`, {
+      redirect: 'manual',
+      ...init,
+      headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
+    });
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      text: await response.text(),
+    };
+  };
+
+  beforeAll(async () => {
+    rig = await startRunningRig(await startDevEnv(), 'mutasi');
+    t = await startTestApi(rig);
+    for (const who of Object.keys(nip) as Array<keyof typeof nip>)
+      token[who] = await t.token('tanjabbar', nip[who], who === 'hr' ? ['hr', 'employee'] : undefined);
+    const units = ['DINKES', 'PKM1', 'PKM2'].map((code) => ({ code, name: `Unit ${code}` }));
+    await t.call('POST', '/v1/orgs/tanjabbar/units', { token: token.hr, body: units });
+    const positions = ['KADIS', 'KAPUS', 'PERAWAT', 'BIDAN'].map((code) => ({
+      code,
+      name: `Jabatan ${code}`,
+      kind: 'JF',
+      duties: [],
+      defaultIndicators: [],
+    }));
+    await t.call('POST', '/v1/orgs/tanjabbar/positions', { token: token.hr, body: positions });
+    const imported = await t.call('POST', '/v1/orgs/tanjabbar/employees/import', { token: token.hr, csv });
+    expect(imported.body, JSON.stringify(imported.body.rows)).toMatchObject({ ok: true, imported: 5 });
+    // Socialisation ended an hour after a start a day ago: the agreement is open, the rater must propose.
+    const start = new Date(Date.now() - 25 * 3_600_000);
+    const body = {
+      year: start.getUTCFullYear() + 1,
+      start: start.toISOString(),
+      calendar: { socialisation: 'PT1H' },
+    };
+    const started = await t.call('POST', '/v1/orgs/tanjabbar/cycles', { token: token.hr, body });
+    expect(started.status).toBe(201);
+    cycleId = started.body.cycleId;
+    appraisalId = `${cycleId}.${nip.employee}`;
+    path = `/v1/orgs/tanjabbar/cycles/${cycleId}/employees/${nip.employee}/mutasi`;
+    await until(async () => (await inbox('oldRater')).some((x) => x.kind === 'proposeIndicators'));
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.api.close();
+    await rig?.stop();
+  });
+
+  it('refuses bad requests as problem+json naming the field, and records nothing', async () => {
+    const cases: Array<[Promise<Awaited<ReturnType<TestApi['call']>>>, number, string, string?]> = [
+      [move(good, 'employee'), 403, 'forbidden_role'],
+      [move({ ...good, kind: 'pindah' }), 400, 'invalid_request'],
+      [move({ ...good, unitCode: 'NOPE' }), 422, 'unknown_unit', 'unitCode'],
+      [move({ ...good, positionCode: 'NOPE' }), 422, 'unknown_position', 'positionCode'],
+      [move({ ...good, raterNip: '198001012005011099' }), 422, 'unknown_rater', 'raterNip'],
+      [move({ ...good, raterNip: nip.employee }), 422, 'invalid_rater', 'raterNip'],
+      [move({ ...good, effectiveDate: '2099-01-01' }), 422, 'invalid_effective_date', 'effectiveDate'],
+      [move({ ...good, effectiveDate: zoned(-3) }), 422, 'invalid_effective_date', 'effectiveDate'],
+      [move({ ...good, unitCode: 'PKM1', positionCode: 'PERAWAT' }), 409, 'already_done', 'positionCode'],
+    ];
+    for (const [response, status, code, field] of cases) {
+      const r = await response;
+      expect({ status: r.status, code: r.body.code, field: r.body.field }).toEqual({ status, code, field });
+      expect(r.type).toBe('application/problem+json');
+    }
+    expect(await recorded()).toEqual([]);
+  });
+
+  it('closes the SKP period and opens one under the new unit, position and rater; tasks, org chart and counts follow', async () => {
+    // The appraisals counted per unit (any step).
+    const progress = async () => {
+      const rows = await rig.db
+        .selectFrom('cycle_progress')
+        .select(['unit_code', 'count'])
+        .where('cycle_id', '=', cycleId)
+        .execute();
+      const sums = new Map<string, number>();
+      for (const r of rows) sums.set(r.unit_code, (sums.get(r.unit_code) ?? 0) + Number(r.count));
+      return [...sums].filter(([, n]) => n !== 0).sort();
+    };
+    expect(await progress()).toEqual([
+      ['DINKES', 2],
+      ['PKM1', 2],
+      ['PKM2', 1],
+    ]);
+    const first = await move(good, 'hr', 'mutasi-1');
+    expect(first.status).toBe(200);
+    expect(first.body.eventTypes[0]).toBe('mutasi.recorded');
+    expect(first.body.movedTasks).toBeGreaterThanOrEqual(1);
+    expect(await move(good, 'hr', 'mutasi-1')).toMatchObject({ status: 200, body: first.body });
+    expect((await recorded()).map((r) => r.data)).toEqual([
+      expect.objectContaining({
+        kind: 'mutasi',
+        skpPeriod: 2,
+        unitCode: 'PKM2',
+        positionCode: 'BIDAN',
+        supervisorNip: nip.newRater,
+        superiorNip: nip.head,
+        skp: { form: 'jaJf', approach: 'kualitatif', ledUnitCode: null },
+        closed: expect.objectContaining({
+          unitCode: 'PKM1',
+          positionCode: 'PERAWAT',
+          supervisorNip: nip.oldRater,
+        }),
+      }),
+    ]);
+    expect((await inbox('oldRater')).map((x) => x.kind)).not.toContain('proposeIndicators');
+    expect((await inbox('newRater')).map((x) => x.kind)).toContain('proposeIndicators');
+    const employee = await rig.db
+      .selectFrom('employees')
+      .select(['unit_code', 'position_code', 'supervisor_nip'])
+      .where('nip', '=', nip.employee)
+      .executeTakeFirstOrThrow();
+    expect(employee).toEqual({ unit_code: 'PKM2', position_code: 'BIDAN', supervisor_nip: nip.newRater });
+    // The appraisal counts in the new unit, no longer in the old one.
+    expect(await progress()).toEqual([
+      ['DINKES', 2],
+      ['PKM1', 1],
+      ['PKM2', 2],
+    ]);
+  });
+
+  it('on the web page: the SKP periods, and unit, position and rater picked by name', async () => {
+    const member = await page(`/app/hr/changes/${nip.employee}?cycle=${cycleId}&mutasiQ=hendra`);
+    expect(member.status).toBe(200);
+    expect(member.text).toContain('SKP period 1: Jabatan PERAWAT, Unit PKM1; rater Wati Lama');
+    expect(member.text).toContain('<option value="DINKES">Unit DINKES</option>');
+    expect(member.text).toMatch(/<input type="radio" name="raterNip" value="197003031995031001"/);
+    const form = (extra: Record<string, string>) =>
+      new URLSearchParams({
+        cycle: cycleId,
+        mutasiQ: 'hendra',
+        effectiveDate: zoned(0),
+        _key: 'web-m1',
+        ...extra,
+      });
+    const missing = await page(`/app/hr/changes/${nip.employee}/mutasi`, {
+      method: 'POST',
+      body: form({
+        kind: 'promotion',
+        unitCode: 'DINKES',
+        positionCode: '',
+        raterNip: nip.head,
+        reason: 'Promosi',
+      }),
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain('id="f-positionCode-error"');
+    expect(await recorded()).toHaveLength(1);
+    const saved = await page(`/app/hr/changes/${nip.employee}/mutasi`, {
+      method: 'POST',
+      body: form({
+        kind: 'promotion',
+        unitCode: 'DINKES',
+        positionCode: 'KAPUS',
+        raterNip: nip.head,
+        reason: 'Promosi',
+      }),
+    });
+    expect(saved.status).toBe(303);
+    const after = await page(saved.location ?? '');
+    expect(after.text).toContain(
+      'Siti Aminah is now Jabatan KAPUS in Unit DINKES; a new SKP period has opened.',
+    );
+    expect(after.text).toContain('SKP period 3 (now): Jabatan KAPUS, Unit DINKES; rater Hendra Kepala');
+    expect((await recorded()).map((r) => (r.data as { kind: string }).kind)).toEqual(['mutasi', 'promotion']);
+  });
+
+  it('names a unit head by name on the HR page of unit heads; someone not employed is refused', async () => {
+    const list = await page('/app/hr/leaders?unit=PKM2&q=benar');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('<table id="unit-heads">');
+    expect(list.text).toMatch(/type="radio" name="headNip" value="197808082003032003"> Benar Baru/);
+    const post = (headNip: string, key: string) =>
+      page('/app/hr/leaders/PKM2', {
+        method: 'POST',
+        body: new URLSearchParams({ q: 'benar', headNip, _key: key }),
+      });
+    const head = () =>
+      rig.db
+        .selectFrom('units')
+        .select('head_nip')
+        .where('org_id', '=', 'tanjabbar')
+        .where('code', '=', 'PKM2')
+        .executeTakeFirstOrThrow();
+    const refused = await post('198001012005011099', 'lead-1');
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('That person is not an active employee of this organisation.');
+    expect(await head()).toEqual({ head_nip: null });
+    const saved = await post(nip.newRater, 'lead-2');
+    expect(saved.status).toBe(303);
+    expect((await page(saved.location ?? '')).text).toContain('Benar Baru now leads Unit PKM2.');
+    expect(await head()).toEqual({ head_nip: nip.newRater });
+    const employee = await fetch(`${t.api.url}/app/hr/leaders`, {
+      headers: { cookie: `siklus_session=${token.employee}` },
+    });
+    expect(employee.status).toBe(403);
+  });
+});
+
+async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

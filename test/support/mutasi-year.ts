@@ -1,0 +1,249 @@
+// A quarterly year with a mutasi in July and an acting rater in October, the scenario the e2e journey
+// asserts and a replay fixture records: the SKP is agreed with the first rater, who rates TW1 and TW2; in
+// July the employee moves to another unit and position under another rater (the SKP period closes, a new
+// one opens and its SKP is agreed); a Plh stands in for the new rater in October and rates TW3; the new
+// rater rates TW4 and the year, from both SKP periods. Needs a seeded organisation (seedMutasiOrganisation)
+// and a running worker.
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Kysely } from 'kysely';
+import type { ActRequest } from '../../domain/appraisal/commands.ts';
+import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
+import { buildCalendar } from '../../domain/cycle/calendar.ts';
+import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
+import type { Database } from '../../schema/database.ts';
+import type { CycleInput } from '../../workflows/cycle.ts';
+import {
+  actUpdate,
+  appointActingRaterUpdate,
+  calibrateNowUpdate,
+  closeCycleUpdate,
+  recordMutasiUpdate,
+  setUnitPredikatUpdate,
+} from '../../workflows/messages.ts';
+import { seedOrganisation } from './organisation.ts';
+import { clockSkipper } from './temporal.ts';
+
+export const mutasiNips = {
+  employee: '199001012015031001',
+  /** Kepala Puskesmas Kuala Tungkal: the rater until July. */
+  firstRater: '198505052010011002',
+  /** Kepala Puskesmas Merlung: the rater from the mutasi. */
+  newRater: '198602022011011004',
+  superior: '197703032000031003',
+  /** Pelaksana harian for the new rater in October. */
+  acting: '198909092014022010',
+  hr: '198012122005012006',
+};
+const nip = mutasiNips;
+const zone = 'Asia/Jakarta';
+
+export function seedMutasiOrganisation(db: Kysely<Database>, orgId: string) {
+  return seedOrganisation(
+    db,
+    orgId,
+    ['PKM', 'PKM2', 'DINKES'],
+    [
+      { nip: nip.superior, name: 'Kepala Dinas', unitCode: 'DINKES', supervisorNip: null },
+      { nip: nip.firstRater, name: 'Kepala Puskesmas', unitCode: 'DINKES', supervisorNip: nip.superior },
+      {
+        nip: nip.newRater,
+        name: 'Kepala Puskesmas Merlung',
+        unitCode: 'DINKES',
+        supervisorNip: nip.superior,
+      },
+      { nip: nip.acting, name: 'Dokter Fungsional', unitCode: 'DINKES', supervisorNip: nip.newRater },
+      { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.firstRater },
+    ],
+  );
+}
+
+export interface MutasiYear {
+  cycle: WorkflowHandle;
+  appraisal: WorkflowHandle;
+  cycleId: string;
+  appraisalId: string;
+  year: number;
+  /** The acting rater's range as instants: 00:00 WIB on 1 October and on 1 November. */
+  acting: { startsAt: string; endsAt: string };
+  /** What the first rater's attempt to rate TW3 after the mutasi was refused with. */
+  firstRaterRefused: string;
+}
+
+const rhk = (id: string, description: string) => [
+  {
+    id,
+    kind: 'utama' as const,
+    description,
+    parentRhkId: null,
+    indicators: [
+      { id: `${id}-iki`, description: 'Waktu tunggu', aspect: 'waktu' as const, target: '30 menit' },
+    ],
+  },
+];
+
+/** Runs the year to the appraisal's completion and the cycle's close by HR. */
+export async function runMutasiYear(
+  env: TestWorkflowEnvironment,
+  rig: { db: Kysely<Database>; taskQueue: string },
+  orgId: string,
+): Promise<MutasiYear> {
+  const now = new Date(await env.currentTimeMs());
+  const year = now.getUTCFullYear() + 1;
+  const calendar = toAppraisalCalendar(
+    buildCalendar(year, now.toISOString(), { periods: 'quarterly' }, zone),
+  );
+  const windows = calendar.periods?.windows ?? [];
+  const cycleId = cycleIdFor(orgId, year);
+  const appraisalId = appraisalIdFor(cycleId, nip.employee);
+  const input: CycleInput = {
+    cycleId,
+    orgId,
+    year,
+    calendar,
+    population: { unitCodes: ['PKM'] },
+    startedBy: nip.hr,
+  };
+  const cycle = await env.client.workflow.start('CycleWorkflow', {
+    workflowId: cycleWorkflowId(cycleId),
+    taskQueue: rig.taskQueue,
+    args: [input],
+  });
+  const appraisal = env.client.workflow.getHandle(appraisalWorkflowId(appraisalId));
+  const act = (actor: keyof typeof nip, command: ActRequest['command']) =>
+    appraisal.executeUpdate(actUpdate, { args: [{ actor: { nip: nip[actor], roles: [] }, command }] });
+  const skipTo = clockSkipper(env);
+  const row = () =>
+    rig.db.selectFrom('appraisals').selectAll().where('appraisal_id', '=', appraisalId).executeTakeFirst();
+  const openTask = (suffix: string) =>
+    rig.db
+      .selectFrom('tasks')
+      .select('assignee_nip')
+      .where('task_id', '=', `${appraisalId}${suffix}`)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+  await waitFor('the appraisal row', async () => (await row()) !== undefined);
+  await waitFor('the appraisal workflow', () =>
+    appraisal.describe().then(
+      () => true,
+      () => false,
+    ),
+  );
+
+  // January: the SKP with the first rater.
+  await act('employee', { type: 'acknowledgeStandards' });
+  await skipTo(calendar.agreement.start);
+  await waitFor('the SKP proposal task', async () => (await openTask(':proposeIndicators:v1')) !== undefined);
+  await act('firstRater', { type: 'proposeIndicators', rhk: rhk('rhk-1', 'Waktu tunggu pasien turun') });
+  await act('employee', { type: 'signAgreement', version: 1 });
+  await act('firstRater', { type: 'signAgreement', version: 1 });
+
+  const realise = (period: string, indicatorId: string) =>
+    act('employee', {
+      type: 'recordRealisation',
+      period,
+      realisations: [{ indicatorId, value: '32 menit', evidence: [{ note: 'Rekap antrean' }] }],
+    });
+  const rate = (who: keyof typeof nip, period: string, results: 'sesuai' | 'diAtas' = 'sesuai') =>
+    act(who, {
+      type: 'ratePeriod',
+      period,
+      results,
+      behaviour: 'sesuai',
+      feedback: who === 'acting' ? 'Dinilai oleh Plh Kepala Puskesmas Merlung' : 'Sesuai ekspektasi',
+    });
+  const acting = { startsAt: `${year}-09-30T17:00:00.000Z`, endsAt: `${year}-10-31T17:00:00.000Z` };
+  let firstRaterRefused = 'not refused';
+  for (const window of windows) {
+    if (window.id === 'TW3') {
+      // July: the mutasi. TW2 is rated; the SKP period closes and the new rater proposes the new SKP.
+      await skipTo(`${year}-07-20T02:00:00.000Z`);
+      await appraisal.executeUpdate(recordMutasiUpdate, {
+        args: [
+          {
+            kind: 'mutasi',
+            unitCode: 'PKM2',
+            positionCode: 'STAF',
+            raterNip: nip.newRater,
+            superiorNip: nip.superior,
+            skp: { form: 'jaJf', approach: 'kualitatif', ledUnitCode: null },
+            reason: 'SK Bupati Tanjung Jabung Barat 821/2027: mutasi ke Puskesmas Merlung',
+            effectiveDate: `${year}-07-20`,
+            by: nip.hr,
+          },
+        ],
+      });
+      await act('newRater', { type: 'proposeIndicators', rhk: rhk('rhk-9', 'Cakupan imunisasi naik') });
+      await act('employee', { type: 'signAgreement', version: 2 });
+      await act('newRater', { type: 'signAgreement', version: 2 });
+      // Mid-September HR appoints the Plh for October, ahead of the range.
+      await skipTo(`${year}-09-15T02:00:00.000Z`);
+      await appraisal.executeUpdate(appointActingRaterUpdate, {
+        args: [
+          {
+            actingNip: nip.acting,
+            from: `${year}-10-01`,
+            to: `${year}-10-31`,
+            timeZone: zone,
+            reason: 'Kepala Puskesmas Merlung cuti besar',
+            by: nip.hr,
+          },
+        ],
+      });
+    }
+    await skipTo(window.opens);
+    const ratingTask = `:ratePeriod:${window.id}`;
+    await waitFor(`the ${window.id} rating task`, async () => (await openTask(ratingTask)) !== undefined);
+    const before = window.id === 'TW1' || window.id === 'TW2';
+    await realise(window.id, before ? 'rhk-1-iki' : 'rhk-9-iki');
+    if (before) await rate('firstRater', window.id, window.id === 'TW2' ? 'diAtas' : 'sesuai');
+    else if (window.id === 'TW4') await rate('newRater', window.id);
+    else {
+      // October: the Plh holds the new rater's part and rates TW3; the former rater has no part left.
+      await skipTo(acting.startsAt);
+      await waitFor(
+        'the task moved to the Plh',
+        async () => (await openTask(ratingTask))?.assignee_nip === nip.acting,
+      );
+      firstRaterRefused = await rate('firstRater', 'TW3').then(
+        () => 'accepted',
+        (error: Error) => String((error.cause as { type?: string } | undefined)?.type ?? error.message),
+      );
+      await rate('acting', 'TW3');
+      await skipTo(acting.endsAt);
+    }
+    await act('employee', { type: 'acknowledgePeriod', period: window.id });
+  }
+
+  // The akhir rating by the new rater, made from both SKP periods; the release; the end.
+  await skipTo(calendar.review.start);
+  await act('employee', { type: 'submitReview', scores: { akuntabel: 4 }, comment: '' });
+  await skipTo(calendar.rating.start);
+  await act('newRater', {
+    type: 'setRating',
+    results: 'sesuai',
+    behaviour: 'sesuai',
+    feedback: 'Sesuai ekspektasi di kedua jabatan',
+  });
+  for (const unitCode of ['PKM', 'PKM2'])
+    await cycle.executeUpdate(setUnitPredikatUpdate, {
+      args: [{ unitCode, predikat: 'istimewa', by: nip.hr }],
+    });
+  await skipTo(calendar.rating.deadline);
+  await cycle.executeUpdate(calibrateNowUpdate, { args: [{ by: nip.hr }] });
+  await waitFor('the release', async () => (await row())?.step === 'feedback');
+  await skipTo((await row())?.deadline?.toISOString() ?? calendar.cycleEnd);
+  if ((await appraisal.result()).step !== 'completed') throw new Error('the appraisal did not complete');
+  await cycle.executeUpdate(closeCycleUpdate, { args: [{ by: nip.hr }] });
+  await cycle.result();
+  return { cycle, appraisal, cycleId, appraisalId, year, acting, firstRaterRefused };
+}
+
+/** Polls a real condition (a projection row) for up to 30 s of wall time. */
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`${what}: not reached in time`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
