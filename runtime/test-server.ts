@@ -14,16 +14,13 @@ import {
 import { join } from 'node:path';
 import { cacheDir } from './paths.ts';
 import {
-  downloadHostReachable,
-  errorMessage,
-  findExisting,
+  climbLadder,
   findOnPath,
   isExecutableFile,
   type LadderOptions,
   provisionOnce,
   runBuild,
   type ServerExecutable,
-  sdkDownloadHost,
 } from './temporal-provisioning.ts';
 import { javacFor, launcherClass, launcherSource, launcherSourceFile } from './test-server-launcher.ts';
 
@@ -45,49 +42,39 @@ export function cachedTestServerPath(cacheRoot: string = cacheDir): string {
 export async function resolveTestServer(options: LadderOptions = {}): Promise<ServerExecutable> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
-
   const cached = cachedTestServerPath(options.cacheRoot);
-  const existing = findExisting(
-    {
-      label: 'Temporal test server',
-      envVar: 'TEMPORAL_TEST_SERVER',
-      description: 'a Temporal test server executable',
-      command: 'temporal-test-server',
-      cached,
-    },
-    options,
-    cachedWrapperUsable,
-  );
-  if (existing) return existing;
-
   const mvn = findOnPath('mvn', env);
   const java = javaExecutable(env);
   const missing = [mvn ? '' : 'mvn', java ? '' : 'java'].filter(Boolean);
-  let buildFailure = missing.length > 0 ? `${missing.join(' and ')} not found on PATH` : 'no sh on Windows';
-  if (mvn && java && process.platform !== 'win32') {
-    try {
-      await buildTestServerWrapper(mvn, java, cached, env, log);
-      log(`Temporal test server: ${cached} (Maven classpath)`);
-      return { type: 'existing-path', path: cached };
-    } catch (error) {
-      buildFailure = `resolving it with Maven failed: ${errorMessage(error)}`;
-      log(buildFailure);
-    }
-  }
-
-  if (await (options.internetReachable ?? downloadHostReachable)(env)) {
-    log(`Temporal test server: the Temporal SDK will download it from ${sdkDownloadHost}`);
-    return { type: 'cached-download' };
-  }
-  throw new Error(
-    [
-      `Cannot provision the Temporal time-skipping test server ${testServerVersion}. Any one of these fixes it:`,
-      '  1. set TEMPORAL_TEST_SERVER to the path of a test server executable (or put `temporal-test-server` on PATH);',
-      `  2. install Maven and Java so siklus can resolve ${testServerArtifact} from Maven Central`,
-      `     into a wrapper at ${cached};`,
-      `  3. allow internet access to ${sdkDownloadHost}, so the Temporal SDK can download it.`,
-      `(Tried: ${buildFailure}; ${sdkDownloadHost} was not reachable.)`,
-    ].join('\n'),
+  return climbLadder(
+    {
+      existing: {
+        label: 'Temporal test server',
+        envVar: 'TEMPORAL_TEST_SERVER',
+        description: 'a Temporal test server executable',
+        command: 'temporal-test-server',
+        cached,
+      },
+      cachedUsable: cachedWrapperUsable,
+      build:
+        mvn && java && process.platform !== 'win32'
+          ? {
+              run: () => buildTestServerWrapper(mvn, java, cached, env, log),
+              builtAs: 'Maven classpath',
+              failedAs: 'resolving it with Maven failed',
+            }
+          : {
+              unavailable:
+                missing.length > 0 ? `${missing.join(' and ')} not found on PATH` : 'no sh on Windows',
+            },
+      cannot: `Cannot provision the Temporal time-skipping test server ${testServerVersion}.`,
+      waysOut: [
+        '  1. set TEMPORAL_TEST_SERVER to the path of a test server executable (or put `temporal-test-server` on PATH);',
+        `  2. install Maven and Java so siklus can resolve ${testServerArtifact} from Maven Central`,
+        `     into a wrapper at ${cached};`,
+      ],
+    },
+    options,
   );
 }
 
