@@ -2,16 +2,10 @@
 // zone's name: the timeline's sentences and printed lines, the auditor's API (whose entries keep ISO
 // instants) and the auditor's pages, also for an auditor of every organisation whose own zone differs.
 // Against real PostgreSQL, with an appraisal log of a WITA organisation appended through the event store.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appraisalTimeline, formatTimeline } from '../../audit/timeline.ts';
-import { identityFromEnv } from '../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
-import { createServerApp } from '../../bin/server.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
@@ -20,12 +14,12 @@ import { appendAppraisalEvents } from '../support/appraisal-events.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { appraisalId, evaluationLog, everyone } from '../support/evaluation-log.ts';
 import { seedPeriodicCycle } from '../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
 const auditorNip = '197001011995031009';
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let token: (org: string) => Promise<string>;
 let agamCycle: string;
 
@@ -42,12 +36,8 @@ beforeAll(async () => {
     .set({ time_zone: 'Asia/Jayapura' })
     .where('id', '=', 'agam')
     .execute();
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-timeline-zone-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  served = await serveApp(
-    createServerApp({ db, temporal: new Client(), taskQueue: 'audit', identity, web: { devKey } }),
-  );
+  served = await serveWithoutTemporal(db, 'audit', { loginPicker: true });
+  const { devKey } = served;
   token = (org) => signDevToken(devKey, { org, nip: auditorNip, roles: ['auditor'] });
 }, 60_000);
 

@@ -2,27 +2,21 @@
 // below theirs and a unit's case (its people by name with their predikat, the counts, the pattern its
 // capaian selects checked on them, who set it and as whom); HR is asked for the delegation's document;
 // someone who leads nothing above sees no unit; refused changes come back on the page and change nothing.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
-import { createServerApp } from '../../../bin/server.ts';
+import { signDevToken } from '../../../auth/dev-keys.ts';
 import { upsertUnits } from '../../../organisation/units-and-positions.ts';
 import type { Database } from '../../../schema/database.ts';
 import { createDb } from '../../../schema/db.ts';
 import { migrateToLatest } from '../../../schema/migrate.ts';
 import { createTestDatabase } from '../../support/database.ts';
 import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let cycle: PeriodicCycle;
 const cookies: Record<'hr' | 'kadis' | 'staff', string> = { hr: '', kadis: '', staff: '' };
 
@@ -36,11 +30,9 @@ beforeAll(async () => {
     { code: 'DINKES', name: 'Dinas Kesehatan', parentCode: null, headNip: people.head.nip },
     { code: 'PKM', name: 'Puskesmas Muara Bungo', parentCode: 'DINKES', headNip: people.kapus.nip },
   ]);
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-capaian-web-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
   // No Temporal behind this client: the page reads, and a refused change never reaches it.
-  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'web', identity }));
+  served = await serveWithoutTemporal(db, 'web');
+  const { devKey } = served;
   const cookie = async (nip: string, roles: Array<'hr' | 'employee'>) =>
     `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip, roles })}`;
   cookies.hr = await cookie(hrNip, ['hr', 'employee']);

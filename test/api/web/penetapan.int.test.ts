@@ -3,15 +3,9 @@
 // and periodic predikat, the calibration assistant's proposal) and the form to sign it with a
 // justification per finding; someone who holds none sees none; the read model follows the escalation.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
-import { createServerApp } from '../../../bin/server.ts';
+import { signDevToken } from '../../../auth/dev-keys.ts';
 import { eventSchemas } from '../../../domain/event-registry.ts';
 import { cycleStreamId } from '../../../domain/ids.ts';
 import { checkCurve } from '../../../domain/rating/curve-check.ts';
@@ -22,11 +16,11 @@ import { createDb } from '../../../schema/db.ts';
 import { migrateToLatest } from '../../../schema/migrate.ts';
 import { createTestDatabase } from '../../support/database.ts';
 import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let cycle: PeriodicCycle;
 const cookies: Record<'hr' | 'kapus' | 'head' | 'staff', string> = { hr: '', kapus: '', head: '', staff: '' };
 const at = '2026-01-10T00:00:00.000Z';
@@ -94,10 +88,8 @@ beforeAll(async () => {
       },
     },
   ]);
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-penetapan-web-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'web', identity }));
+  served = await serveWithoutTemporal(db, 'web');
+  const { devKey } = served;
   const cookie = async (nip: string, roles: Array<'hr' | 'employee'>) =>
     `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip, roles })}`;
   cookies.hr = await cookie(hrNip, ['hr', 'employee']);
