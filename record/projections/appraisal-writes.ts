@@ -49,6 +49,30 @@ export class AppraisalWrites {
     );
   }
 
+  /** A task given to someone: its row, open, and the notification that tells them. */
+  giveTask(row: Omit<TaskRow, 'status'>, eventId: string, kind: NotificationRow['kind'] = 'assigned'): void {
+    this.assignTask({ ...row, status: 'open' });
+    this.notify({
+      org_id: row.org_id,
+      task_id: row.task_id,
+      recipient_nip: row.assignee_nip,
+      recipient_role: row.assignee_role,
+      kind,
+      event_id: eventId,
+      created_at: row.created_at,
+    });
+  }
+
+  /** A task closed: completed, expired or cancelled. */
+  async closeTask(taskId: string, status: 'completed' | 'expired' | 'cancelled', at: string): Promise<void> {
+    await this.flushTasks();
+    await this.trx
+      .updateTable('tasks')
+      .set({ status, closed_at: at })
+      .where('task_id', '=', taskId)
+      .execute();
+  }
+
   notify(row: NotificationRow): void {
     this.notifications.push(row);
   }
