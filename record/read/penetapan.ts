@@ -8,6 +8,7 @@ import { cycleStreamId } from '../../domain/ids.ts';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { type Predikat, predikats } from '../../domain/rating/predikat.ts';
 import type { Database } from '../../schema/database.ts';
+import { unitAppraisals } from './cycle-people.ts';
 
 export interface PenetapanRow {
   cycleId: string;
@@ -96,16 +97,7 @@ export async function penetapanCase(
     sql<{ data: { unitPredikat?: unknown; curve?: unknown } }>`select data from events
       where stream_id = ${cycleStreamId(cycleId)} and type = 'cycle.unitCalibrated' and data->>'unitCode' = ${unitCode}
       order by stream_version desc limit 1`.execute(db),
-    db
-      .selectFrom('appraisals as a')
-      .leftJoin('employees as e', (j) => j.onRef('e.nip', '=', 'a.nip').onRef('e.org_id', '=', 'a.org_id'))
-      .select(['a.nip', 'e.name', 'a.predikat'])
-      .where('a.cycle_id', '=', cycleId)
-      .where('a.unit_code', '=', unitCode)
-      .where('a.step', '!=', 'cancelled')
-      .orderBy('e.name')
-      .orderBy('a.nip')
-      .execute(),
+    unitAppraisals(db, cycleId, unitCode),
     db
       .selectFrom('period_evaluations')
       .select(['nip', 'period', 'predikat'])
