@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { identityFromEnv } from '../../auth/config.ts';
 import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import { type RunningServer, startServer } from '../../bin/server.ts';
@@ -112,4 +112,16 @@ export async function postDinasAndPuskesmas(
       })),
     }),
   );
+}
+
+/** A refused request's expected answer: the request, its status and its problem code. */
+export type ProblemCase = [answer: ReturnType<TestApi['call']>, status: number, code: string];
+
+/** Each answer is a problem (application/problem+json) with its status and code. */
+export async function expectProblems(cases: ProblemCase[]): Promise<void> {
+  for (const [answer, status, code] of cases) {
+    const r = await answer;
+    expect({ status: r.status, code: r.body.code }).toEqual({ status, code });
+    expect(r.type).toBe('application/problem+json');
+  }
 }
