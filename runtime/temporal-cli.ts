@@ -1,15 +1,15 @@
 // Finds or builds the Temporal CLI, whose `server start-dev` is the dev server behind `npm start` and the
 // dev-server tests. The ladder: TEMPORAL_CLI, `temporal` on PATH, the cache, a Go build into the cache,
 // the SDK's own download (needs internet), else one error naming those ways out.
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.ts';
 import {
+  buildOnce,
   climbLadder,
   findOnPath,
   isExecutableFile,
   type LadderOptions,
-  provisionOnce,
   runBuild,
   type ServerExecutable,
 } from './temporal-provisioning.ts';
@@ -62,25 +62,19 @@ async function buildTemporalCli(
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
 ): Promise<void> {
-  const dir = join(target, '..');
-  await provisionOnce(
-    dir,
+  await buildOnce(
+    target,
     () => isExecutableFile(target),
-    async () => {
+    async (buildDir) => {
       log(`building the Temporal CLI ${temporalCliVersion} with ${go} (a few minutes, once) ...`);
-      const buildDir = mkdtempSync(join(dir, '.build-'));
-      try {
-        await runBuild(go, ['install', `${temporalCliGoModule}@v${temporalCliVersion}`], {
-          cwd: buildDir,
-          env: { ...env, GOBIN: buildDir, GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
-          log,
-          label: 'go install temporal',
-        });
-        // Atomic on one file system: readers see no binary or the whole binary.
-        renameSync(join(buildDir, 'temporal'), target);
-      } finally {
-        rmSync(buildDir, { recursive: true, force: true });
-      }
+      await runBuild(go, ['install', `${temporalCliGoModule}@v${temporalCliVersion}`], {
+        cwd: buildDir,
+        env: { ...env, GOBIN: buildDir, GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
+        log,
+        label: 'go install temporal',
+      });
+      // Atomic on one file system: readers see no binary or the whole binary.
+      renameSync(join(buildDir, 'temporal'), target);
     },
     log,
   );

@@ -6,6 +6,7 @@ import {
   accessSync,
   constants,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -299,4 +300,30 @@ export async function provisionOnce(
     }
     await delay(500);
   }
+}
+
+/**
+ * {@link provisionOnce} for the folder of `target`: `build` works in a fresh `.build-*` folder inside it
+ * (`dir`), removed afterwards whatever happens, and renames its results into place.
+ */
+export function buildOnce(
+  target: string,
+  isReady: () => boolean,
+  build: (buildDir: string, dir: string) => Promise<void>,
+  log: (line: string) => void,
+): Promise<void> {
+  const dir = join(target, '..');
+  return provisionOnce(
+    dir,
+    isReady,
+    async () => {
+      const buildDir = mkdtempSync(join(dir, '.build-'));
+      try {
+        await build(buildDir, dir);
+      } finally {
+        rmSync(buildDir, { recursive: true, force: true });
+      }
+    },
+    log,
+  );
 }
