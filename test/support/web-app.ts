@@ -8,7 +8,7 @@ import { Client } from '@temporalio/client';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { identityFromEnv } from '../../auth/config.ts';
-import { loadDevKey } from '../../auth/dev-keys.ts';
+import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import { createServerApp } from '../../bin/server.ts';
 import type { Database } from '../../schema/database.ts';
 import type { RunningRig } from './siklus-worker.ts';
@@ -58,4 +58,14 @@ export function serveWithoutTemporal(
   options: { loginPicker?: boolean } = {},
 ): Promise<DevServedApp> {
   return serveDev({ db, temporal: new Client(), taskQueue }, options.loginPicker ?? false);
+}
+
+/** The cookie of a signed-in session in the organisation, as the browser sends it. */
+export async function sessionCookie(
+  app: DevServedApp,
+  org: string,
+  nip: string,
+  roles: string[],
+): Promise<string> {
+  return `siklus_session=${await signDevToken(app.devKey, { org, nip, roles })}`;
 }

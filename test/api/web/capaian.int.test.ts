@@ -5,25 +5,21 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDevToken } from '../../../auth/dev-keys.ts';
 import { upsertUnits } from '../../../organisation/units-and-positions.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let cycle: PeriodicCycle;
 const cookies: Record<'hr' | 'kadis' | 'staff', string> = { hr: '', kadis: '', staff: '' };
 
 beforeAll(async () => {
-  database = await createTestDatabase('capaian_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('capaian_web');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
   // The head of the Dinas leads the unit above the Puskesmas.
   await upsertUnits(db, 'bungo', [
@@ -32,9 +28,7 @@ beforeAll(async () => {
   ]);
   // No Temporal behind this client: the page reads, and a refused change never reaches it.
   served = await serveWithoutTemporal(db, 'web');
-  const { devKey } = served;
-  const cookie = async (nip: string, roles: Array<'hr' | 'employee'>) =>
-    `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip, roles })}`;
+  const cookie = (nip: string, roles: Array<'hr' | 'employee'>) => sessionCookie(served, 'bungo', nip, roles);
   cookies.hr = await cookie(hrNip, ['hr', 'employee']);
   cookies.kadis = await cookie(people.head.nip, ['employee']);
   cookies.staff = await cookie(people.ahmad.nip, ['employee']);
@@ -42,8 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'id', init: RequestInit = {}) =>

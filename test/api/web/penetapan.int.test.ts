@@ -5,20 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDevToken } from '../../../auth/dev-keys.ts';
 import { eventSchemas } from '../../../domain/event-registry.ts';
 import { cycleStreamId } from '../../../domain/ids.ts';
 import { checkCurve } from '../../../domain/rating/curve-check.ts';
 import { projections } from '../../../record/projections/index.ts';
 import { appendToStream, type NewEvent } from '../../../record/store/index.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let cycle: PeriodicCycle;
@@ -41,9 +38,8 @@ const append = async (events: Array<{ type: string; data: unknown }>) => {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase('penetapan_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('penetapan_web');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
   // The year's akhir predikat of PKM as seeded, checked against Istimewa (its capaian) over PKM alone.
   const rows = await db
@@ -89,9 +85,7 @@ beforeAll(async () => {
     },
   ]);
   served = await serveWithoutTemporal(db, 'web');
-  const { devKey } = served;
-  const cookie = async (nip: string, roles: Array<'hr' | 'employee'>) =>
-    `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip, roles })}`;
+  const cookie = (nip: string, roles: Array<'hr' | 'employee'>) => sessionCookie(served, 'bungo', nip, roles);
   cookies.hr = await cookie(hrNip, ['hr', 'employee']);
   cookies.kapus = await cookie(people.kapus.nip, ['employee']);
   cookies.head = await cookie(people.head.nip, ['employee']);
@@ -100,8 +94,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'en') =>

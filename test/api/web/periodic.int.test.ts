@@ -4,30 +4,25 @@
 // role that may not read it), none of which changes anything.
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDevToken } from '../../../auth/dev-keys.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let cycle: PeriodicCycle;
 const cookies: Record<'hr' | 'auditor' | 'employee', string> = { hr: '', auditor: '', employee: '' };
 
 beforeAll(async () => {
-  database = await createTestDatabase('periodic_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('periodic_web');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
   // No Temporal behind this client: the pages read, and a refused change never reaches it.
   served = await serveWithoutTemporal(db, 'web');
-  const { devKey } = served;
-  const cookie = async (nip: string, roles: Array<'hr' | 'auditor' | 'employee'>) =>
-    `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip, roles })}`;
+  const cookie = (nip: string, roles: Array<'hr' | 'auditor' | 'employee'>) =>
+    sessionCookie(served, 'bungo', nip, roles);
   cookies.hr = await cookie(hrNip, ['hr', 'employee']);
   cookies.auditor = await cookie(hrNip, ['auditor']);
   cookies.employee = await cookie(people.ahmad.nip, ['employee']);
@@ -35,8 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const open = (
