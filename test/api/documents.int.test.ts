@@ -7,11 +7,9 @@ import { signDevToken } from '../../auth/dev-keys.ts';
 import { readPdf } from '../../documents/read-pdf.ts';
 import { verifyWithLog } from '../../documents/verify-document.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
   employee,
@@ -23,15 +21,14 @@ import {
 } from '../support/evaluation-log.ts';
 import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let token: (nip: string, roles?: string[], org?: string) => Promise<string>;
 
 beforeAll(async () => {
-  database = await createTestDatabase('documents_api');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('documents_api');
+  db = database.db;
   await seedOrganisation(db, 'bungo', ['PKM'], everyone);
   await seedOrganisation(db, 'tebo', ['PKM'], [{ ...hr, unitCode: 'PKM' }]);
   await appendAppraisalEvents(db, appraisalId, 0, evaluationLog().events);
@@ -42,8 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const api = async (path: string, bearer: string, org = 'bungo') => {

@@ -8,11 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../../auth/dev-keys.ts';
 import type { EvaluationFile } from '../../domain/appraisal/evaluation-file.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
   checkInLog,
@@ -31,15 +29,14 @@ import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
 const auditorNip = '197001011995031009';
 const oldShapeId = `${cycleId}.${peer.nip}`;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let token: (nip: string, roles?: string[], org?: string) => Promise<string>;
 
 beforeAll(async () => {
-  database = await createTestDatabase('evaluation_file');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('evaluation_file');
+  db = database.db;
   await seedOrganisation(db, 'bungo', ['PKM'], everyone);
   await seedOrganisation(db, 'tebo', ['PKM'], [{ ...hr, unitCode: 'PKM' }]);
   await appendAppraisalEvents(db, appraisalId, 0, evaluationLog().events);
@@ -51,8 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const fileOf = async (id: string, bearer?: string, org = 'bungo') => {

@@ -14,11 +14,9 @@ import { evolve } from '../../domain/appraisal/state.ts';
 import { release } from '../../domain/appraisal/transitions.ts';
 import type { MyEvaluations } from '../../record/read/my-evaluations.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
   employee,
@@ -32,7 +30,7 @@ import {
 import { people, seedPeriodicCycle } from '../support/periodic-events.ts';
 import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let token: (nip: string, org?: string, roles?: string[]) => Promise<string>;
@@ -59,9 +57,8 @@ function releasedYear(): AppraisalEvent[] {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase('my_evaluations');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('my_evaluations');
+  db = database.db;
   // An organisation in WITA: every time the employee reads is on its wall clock.
   await seedOrganisation(db, 'bungo', ['PKM'], everyone, 'Asia/Makassar');
   await appendAppraisalEvents(db, appraisalId, 0, releasedYear());
@@ -74,8 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const mine = async (nip: string, org = 'bungo') => {

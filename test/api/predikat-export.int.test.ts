@@ -7,22 +7,19 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../../auth/dev-keys.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import { hrNip, type PeriodicCycle, people, ranks, seedPeriodicCycle } from '../support/periodic-events.ts';
 import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let cycle: PeriodicCycle;
 const tokens: Record<'hr' | 'auditor' | 'employee', string> = { hr: '', auditor: '', employee: '' };
 
 beforeAll(async () => {
-  database = await createTestDatabase('predikat_export');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('predikat_export');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
   // No Temporal behind this client: every request here is a read, or refused before Temporal is asked.
   served = await serveWithoutTemporal(db, 'export');
@@ -34,8 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const get = (query: string, as: keyof typeof tokens = 'hr', cycleId = cycle.cycleId) =>

@@ -7,26 +7,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appraisalTimeline, formatTimeline } from '../../audit/timeline.ts';
 import { signDevToken } from '../../auth/dev-keys.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import { appraisalId, evaluationLog, everyone } from '../support/evaluation-log.ts';
 import { seedPeriodicCycle } from '../support/periodic-events.ts';
 import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
 const auditorNip = '197001011995031009';
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let token: (org: string) => Promise<string>;
 let agamCycle: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase('timeline_zone');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('timeline_zone');
+  db = database.db;
   await seedOrganisation(db, 'bungo', ['PKM'], everyone, 'Asia/Makassar');
   await appendAppraisalEvents(db, appraisalId, 0, evaluationLog().events);
   // A cycle of an organisation in WIT, for the cycle's own timeline.
@@ -43,8 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 /** TW1's rating deadline, 23:59:59 WIB on 13 April as the log records it: 00:59 WITA on 14 April. */

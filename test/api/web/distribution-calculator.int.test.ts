@@ -5,21 +5,18 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../../../auth/dev-keys.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { hrNip, seedPeriodicCycle } from '../../support/periodic-events.ts';
 import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let cookie = '';
 
 beforeAll(async () => {
-  database = await createTestDatabase('calculator_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('calculator_web');
+  db = database.db;
   await seedPeriodicCycle(db, 'bungo');
   served = await serveWithoutTemporal(db, 'web');
   const { devKey } = served;
@@ -28,8 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const open = (query: string, lang: 'id' | 'en' = 'id', signedIn = true) =>

@@ -15,9 +15,7 @@ import { appraisalIdFor, appraisalStreamId } from '../../../domain/ids.ts';
 import { projections } from '../../../record/projections/index.ts';
 import { appendToStream, type NewEvent } from '../../../record/store/index.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import {
   hrNip,
   type PeriodicCycle,
@@ -30,7 +28,7 @@ import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.t
 
 const rina = { nip: '199312282021212009', name: 'Ns. Rina Marlina' }; // NI PPPK, first contract 2021
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let cycle: PeriodicCycle;
@@ -38,9 +36,8 @@ let rinaAppraisal: string;
 let devKey: Awaited<ReturnType<typeof loadDevKey>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase('people_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('people_web');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
   await db
     .insertInto('employees')
@@ -97,8 +94,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const token = (nip: string, roles: Array<'hr' | 'employee'> = ['employee']) =>

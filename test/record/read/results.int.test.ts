@@ -8,22 +8,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signDevToken } from '../../../auth/dev-keys.ts';
 import { benchExportXlsx, nipOf, seedResults } from '../../../bench/export-xlsx.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
 
 // More than one page of 500, so that paging is exercised.
 const rows = 1203;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let served: DevServedApp;
 let token: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase('results_export');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('results_export');
+  db = database.db;
   await seedResults(db, 'ekspor', rows);
   served = await serveWithoutTemporal(db, 'export');
   const { devKey } = served;
@@ -32,8 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const download = (format: 'csv' | 'xlsx') =>
