@@ -6,6 +6,7 @@ import {
   accessSync,
   constants,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -98,6 +99,58 @@ export function findExisting(
     return { type: 'existing-path', path: what.cached };
   }
   return null;
+}
+
+/** The local build rung of a ladder: why it cannot run, or how to run it and how to name its outcome. */
+export type BuildRung =
+  | { unavailable: string }
+  | { run: () => Promise<void>; builtAs: string; failedAs: string };
+
+/**
+ * A whole ladder: the existing rungs ({@link findExisting}), the local build into the cache, the SDK's own
+ * download, else one error: `cannot` and the first ways out, then the download and what was tried.
+ */
+export async function climbLadder(
+  ladder: {
+    existing: Parameters<typeof findExisting>[0];
+    cachedUsable?: (path: string) => boolean;
+    build: BuildRung;
+    cannot: string;
+    waysOut: string[];
+  },
+  options: LadderOptions,
+): Promise<ServerExecutable> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => {});
+  const { label, cached } = ladder.existing;
+  const existing = findExisting(ladder.existing, options, ladder.cachedUsable);
+  if (existing) return existing;
+
+  const build = ladder.build;
+  let buildFailure = 'unavailable' in build ? build.unavailable : '';
+  if ('run' in build) {
+    try {
+      await build.run();
+      log(`${label}: ${cached} (${build.builtAs})`);
+      return { type: 'existing-path', path: cached };
+    } catch (error) {
+      buildFailure = `${build.failedAs}: ${errorMessage(error)}`;
+      log(buildFailure);
+    }
+  }
+
+  if (await (options.internetReachable ?? downloadHostReachable)(env)) {
+    log(`${label}: the Temporal SDK will download it from ${sdkDownloadHost}`);
+    return { type: 'cached-download' };
+  }
+  throw new Error(
+    [
+      `${ladder.cannot} Any one of these fixes it:`,
+      ...ladder.waysOut,
+      `  3. allow internet access to ${sdkDownloadHost}, so the Temporal SDK can download it.`,
+      `(Tried: ${buildFailure}; ${sdkDownloadHost} was not reachable.)`,
+    ].join('\n'),
+  );
 }
 
 export async function downloadHostReachable(env: NodeJS.ProcessEnv): Promise<boolean> {
@@ -247,4 +300,30 @@ export async function provisionOnce(
     }
     await delay(500);
   }
+}
+
+/**
+ * {@link provisionOnce} for the folder of `target`: `build` works in a fresh `.build-*` folder inside it
+ * (`dir`), removed afterwards whatever happens, and renames its results into place.
+ */
+export function buildOnce(
+  target: string,
+  isReady: () => boolean,
+  build: (buildDir: string, dir: string) => Promise<void>,
+  log: (line: string) => void,
+): Promise<void> {
+  const dir = join(target, '..');
+  return provisionOnce(
+    dir,
+    isReady,
+    async () => {
+      const buildDir = mkdtempSync(join(dir, '.build-'));
+      try {
+        await build(buildDir, dir);
+      } finally {
+        rmSync(buildDir, { recursive: true, force: true });
+      }
+    },
+    log,
+  );
 }

@@ -1,29 +1,17 @@
 // Finds or provisions Temporal's time-skipping test server (Java, from the Java SDK). The ladder:
 // TEMPORAL_TEST_SERVER, `temporal-test-server` on PATH, the cache, the Maven artifact from Maven Central
 // behind a small sh wrapper (needs mvn and java), the SDK's own download (needs internet), else one error.
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.ts';
 import {
-  downloadHostReachable,
-  errorMessage,
-  findExisting,
+  buildOnce,
+  climbLadder,
   findOnPath,
   isExecutableFile,
   type LadderOptions,
-  provisionOnce,
   runBuild,
   type ServerExecutable,
-  sdkDownloadHost,
 } from './temporal-provisioning.ts';
 import { javacFor, launcherClass, launcherSource, launcherSourceFile } from './test-server-launcher.ts';
 
@@ -45,49 +33,39 @@ export function cachedTestServerPath(cacheRoot: string = cacheDir): string {
 export async function resolveTestServer(options: LadderOptions = {}): Promise<ServerExecutable> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
-
   const cached = cachedTestServerPath(options.cacheRoot);
-  const existing = findExisting(
-    {
-      label: 'Temporal test server',
-      envVar: 'TEMPORAL_TEST_SERVER',
-      description: 'a Temporal test server executable',
-      command: 'temporal-test-server',
-      cached,
-    },
-    options,
-    cachedWrapperUsable,
-  );
-  if (existing) return existing;
-
   const mvn = findOnPath('mvn', env);
   const java = javaExecutable(env);
   const missing = [mvn ? '' : 'mvn', java ? '' : 'java'].filter(Boolean);
-  let buildFailure = missing.length > 0 ? `${missing.join(' and ')} not found on PATH` : 'no sh on Windows';
-  if (mvn && java && process.platform !== 'win32') {
-    try {
-      await buildTestServerWrapper(mvn, java, cached, env, log);
-      log(`Temporal test server: ${cached} (Maven classpath)`);
-      return { type: 'existing-path', path: cached };
-    } catch (error) {
-      buildFailure = `resolving it with Maven failed: ${errorMessage(error)}`;
-      log(buildFailure);
-    }
-  }
-
-  if (await (options.internetReachable ?? downloadHostReachable)(env)) {
-    log(`Temporal test server: the Temporal SDK will download it from ${sdkDownloadHost}`);
-    return { type: 'cached-download' };
-  }
-  throw new Error(
-    [
-      `Cannot provision the Temporal time-skipping test server ${testServerVersion}. Any one of these fixes it:`,
-      '  1. set TEMPORAL_TEST_SERVER to the path of a test server executable (or put `temporal-test-server` on PATH);',
-      `  2. install Maven and Java so siklus can resolve ${testServerArtifact} from Maven Central`,
-      `     into a wrapper at ${cached};`,
-      `  3. allow internet access to ${sdkDownloadHost}, so the Temporal SDK can download it.`,
-      `(Tried: ${buildFailure}; ${sdkDownloadHost} was not reachable.)`,
-    ].join('\n'),
+  return climbLadder(
+    {
+      existing: {
+        label: 'Temporal test server',
+        envVar: 'TEMPORAL_TEST_SERVER',
+        description: 'a Temporal test server executable',
+        command: 'temporal-test-server',
+        cached,
+      },
+      cachedUsable: cachedWrapperUsable,
+      build:
+        mvn && java && process.platform !== 'win32'
+          ? {
+              run: () => buildTestServerWrapper(mvn, java, cached, env, log),
+              builtAs: 'Maven classpath',
+              failedAs: 'resolving it with Maven failed',
+            }
+          : {
+              unavailable:
+                missing.length > 0 ? `${missing.join(' and ')} not found on PATH` : 'no sh on Windows',
+            },
+      cannot: `Cannot provision the Temporal time-skipping test server ${testServerVersion}.`,
+      waysOut: [
+        '  1. set TEMPORAL_TEST_SERVER to the path of a test server executable (or put `temporal-test-server` on PATH);',
+        `  2. install Maven and Java so siklus can resolve ${testServerArtifact} from Maven Central`,
+        `     into a wrapper at ${cached};`,
+      ],
+    },
+    options,
   );
 }
 
@@ -153,66 +131,54 @@ async function buildTestServerWrapper(
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
 ): Promise<void> {
-  const dir = join(target, '..');
-  await provisionOnce(
-    dir,
+  await buildOnce(
+    target,
     () => cachedWrapperUsable(target),
-    async () => {
+    async (buildDir, dir) => {
       log(`resolving ${testServerArtifact} from Maven Central with ${mvn} ...`);
       const started = Date.now();
-      const buildDir = mkdtempSync(join(dir, '.build-'));
-      try {
-        writeFileSync(join(buildDir, 'pom.xml'), testServerPom);
-        // The jars stay in the local Maven repository (~/.m2) as usual; only their paths are recorded.
-        await runBuild(
-          mvn,
-          [
-            '-q',
-            '-B',
-            '-Dstyle.color=never',
-            'dependency:build-classpath',
-            '-Dmdep.outputFile=classpath.txt',
-          ],
-          {
-            cwd: buildDir,
-            env,
-            log,
-            label: 'mvn dependency:build-classpath',
-          },
+      writeFileSync(join(buildDir, 'pom.xml'), testServerPom);
+      // The jars stay in the local Maven repository (~/.m2) as usual; only their paths are recorded.
+      await runBuild(
+        mvn,
+        ['-q', '-B', '-Dstyle.color=never', 'dependency:build-classpath', '-Dmdep.outputFile=classpath.txt'],
+        {
+          cwd: buildDir,
+          env,
+          log,
+          label: 'mvn dependency:build-classpath',
+        },
+      );
+      const classpath = readFileSync(join(buildDir, 'classpath.txt'), 'utf8').trim();
+      if (!classpath.includes(`temporal-test-server-${testServerVersion}.jar`)) {
+        throw new Error(
+          `Maven's classpath for ${testServerArtifact} lacks the test server jar: ${classpath}`,
         );
-        const classpath = readFileSync(join(buildDir, 'classpath.txt'), 'utf8').trim();
-        if (!classpath.includes(`temporal-test-server-${testServerVersion}.jar`)) {
-          throw new Error(
-            `Maven's classpath for ${testServerArtifact} lacks the test server jar: ${classpath}`,
-          );
-        }
-        const launched = await compileLauncher(java, classpath, join(buildDir, 'launcher'), env, log);
-        const launcherDir = join(dir, 'launcher');
-        const wrapper = join(buildDir, 'temporal-test-server');
-        const [classes, main] = launched
-          ? [`${launcherDir}:${classpath}`, launcherClass]
-          : [classpath, testServerMainClass];
-        writeFileSync(
-          wrapper,
-          [
-            '#!/bin/sh',
-            `# Temporal time-skipping test server ${testServerVersion} (${testServerArtifact}), generated by`,
-            '# siklus runtime/test-server.ts. The SDK runs it as `temporal-test-server <port> [args]`.',
-            `exec ${shellQuote(java)} ${testServerJvmFlags.join(' ')} -cp ${shellQuote(classes)} ${main} "$@"`,
-            '',
-          ].join('\n'),
-        );
-        chmodSync(wrapper, 0o755);
-        // The wrapper last: its arrival is what marks the cache complete.
-        rmSync(launcherDir, { recursive: true, force: true });
-        renameSync(join(buildDir, 'launcher'), launcherDir);
-        renameSync(join(buildDir, 'pom.xml'), join(dir, 'pom.xml'));
-        renameSync(join(buildDir, 'classpath.txt'), join(dir, 'classpath.txt'));
-        renameSync(wrapper, target);
-        log(`resolved the test server classpath in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      } finally {
-        rmSync(buildDir, { recursive: true, force: true });
       }
+      const launched = await compileLauncher(java, classpath, join(buildDir, 'launcher'), env, log);
+      const launcherDir = join(dir, 'launcher');
+      const wrapper = join(buildDir, 'temporal-test-server');
+      const [classes, main] = launched
+        ? [`${launcherDir}:${classpath}`, launcherClass]
+        : [classpath, testServerMainClass];
+      writeFileSync(
+        wrapper,
+        [
+          '#!/bin/sh',
+          `# Temporal time-skipping test server ${testServerVersion} (${testServerArtifact}), generated by`,
+          '# siklus runtime/test-server.ts. The SDK runs it as `temporal-test-server <port> [args]`.',
+          `exec ${shellQuote(java)} ${testServerJvmFlags.join(' ')} -cp ${shellQuote(classes)} ${main} "$@"`,
+          '',
+        ].join('\n'),
+      );
+      chmodSync(wrapper, 0o755);
+      // The wrapper last: its arrival is what marks the cache complete.
+      rmSync(launcherDir, { recursive: true, force: true });
+      renameSync(join(buildDir, 'launcher'), launcherDir);
+      renameSync(join(buildDir, 'pom.xml'), join(dir, 'pom.xml'));
+      renameSync(join(buildDir, 'classpath.txt'), join(dir, 'classpath.txt'));
+      renameSync(wrapper, target);
+      log(`resolved the test server classpath in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     },
     log,
   );

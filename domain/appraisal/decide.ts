@@ -9,15 +9,7 @@ import { packRefAt } from '../regulation/pack-ref.ts';
 import { decideSkpAgreement, issueError } from './agreement.ts';
 import type { AppraisalCommand } from './commands.ts';
 import type { AppraisalEvent } from './events.ts';
-import {
-  isEmployee,
-  isHr,
-  isSuperior,
-  isSupervisor,
-  requireActive,
-  requireActor,
-  requireStep,
-} from './guards.ts';
+import { isEmployee, isHr, isSupervisor, requireActive, requireActor, requireStep } from './guards.ts';
 import { requireAgreementOpen, skpPeriodsOf } from './mutasi.ts';
 import { askExplanation, decideObjection, explainObjection, fileObjection } from './objection.ts';
 import { completeRatingTasks, decidePeriodic, raterRoleOf } from './periodic.ts';

@@ -138,42 +138,30 @@ async function projectTask(
   switch (event.type) {
     case 'task.assigned': {
       const t = event.data;
-      writes.assignTask({
-        task_id: t.taskId,
-        appraisal_id: state.appraisalId,
-        cycle_id: state.cycleId,
-        org_id: state.orgId,
-        kind: t.kind,
-        step: t.step,
-        assignee_nip: t.assigneeNip,
-        assignee_role: t.assigneeRole,
-        due_at: t.dueAt,
-        status: 'open',
-        created_at: t.at,
-      });
-      writes.notify({
-        org_id: state.orgId,
-        task_id: t.taskId,
-        recipient_nip: t.assigneeNip,
-        recipient_role: t.assigneeRole,
-        kind: t.kind === 'escalateSocialisation' ? 'escalation' : 'assigned',
-        event_id: eventId,
-        created_at: t.at,
-      });
+      writes.giveTask(
+        {
+          task_id: t.taskId,
+          appraisal_id: state.appraisalId,
+          cycle_id: state.cycleId,
+          org_id: state.orgId,
+          kind: t.kind,
+          step: t.step,
+          assignee_nip: t.assigneeNip,
+          assignee_role: t.assigneeRole,
+          due_at: t.dueAt,
+          created_at: t.at,
+        },
+        eventId,
+        t.kind === 'escalateSocialisation' ? 'escalation' : 'assigned',
+      );
       return;
     }
     case 'task.completed':
+      return writes.closeTask(event.data.taskId, 'completed', event.data.at);
     case 'task.expired':
-    case 'task.cancelled': {
-      const status =
-        event.type === 'task.completed'
-          ? 'completed'
-          : event.type === 'task.expired'
-            ? 'expired'
-            : 'cancelled';
-      writes.closeTask(event.data.taskId, status, event.data.at);
-      return;
-    }
+      return writes.closeTask(event.data.taskId, 'expired', event.data.at);
+    case 'task.cancelled':
+      return writes.closeTask(event.data.taskId, 'cancelled', event.data.at);
     case 'task.reminded':
       return writes.remind({ orgId: state.orgId, taskId: event.data.taskId, eventId, at: event.data.at });
     case 'task.reassigned': {

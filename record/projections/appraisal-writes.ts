@@ -55,6 +55,20 @@ export class AppraisalWrites {
     );
   }
 
+  /** A task given to someone: its row, open, and the notification that tells them. */
+  giveTask(row: Omit<TaskRow, 'status'>, eventId: string, kind: NotificationRow['kind'] = 'assigned'): void {
+    this.assignTask({ ...row, status: 'open' });
+    this.notify({
+      org_id: row.org_id,
+      task_id: row.task_id,
+      recipient_nip: row.assignee_nip,
+      recipient_role: row.assignee_role,
+      kind,
+      event_id: eventId,
+      created_at: row.created_at,
+    });
+  }
+
   /** A task completed, expired or cancelled. */
   closeTask(taskId: string, status: TaskClosing, at: string): void {
     this.closes.set(taskId, { status, at });

@@ -66,44 +66,33 @@ async function projectEvent(
   event: StandardsEvent,
   eventId: string,
 ): Promise<void> {
-  const closeTask = async (taskId: string, status: 'completed' | 'expired' | 'cancelled', at: string) => {
-    await writes.flushTasks();
-    await trx.updateTable('tasks').set({ status, closed_at: at }).where('task_id', '=', taskId).execute();
-  };
   switch (event.type) {
     case 'standards.taskAssigned': {
       const t = event.data;
       const role = t.role === 'holder' ? 'employee' : 'supervisor';
-      writes.assignTask({
-        task_id: t.taskId,
-        appraisal_id: state.roundId,
-        cycle_id: state.roundId,
-        org_id: state.orgId,
-        kind: 'reviewStandard',
-        step: standardsStep,
-        assignee_nip: t.assigneeNip,
-        assignee_role: role,
-        due_at: t.dueAt,
-        status: 'open',
-        created_at: t.at,
-      });
-      writes.notify({
-        org_id: state.orgId,
-        task_id: t.taskId,
-        recipient_nip: t.assigneeNip,
-        recipient_role: role,
-        kind: 'assigned',
-        event_id: eventId,
-        created_at: t.at,
-      });
+      writes.giveTask(
+        {
+          task_id: t.taskId,
+          appraisal_id: state.roundId,
+          cycle_id: state.roundId,
+          org_id: state.orgId,
+          kind: 'reviewStandard',
+          step: standardsStep,
+          assignee_nip: t.assigneeNip,
+          assignee_role: role,
+          due_at: t.dueAt,
+          created_at: t.at,
+        },
+        eventId,
+      );
       return;
     }
     case 'standards.taskCompleted':
-      return closeTask(event.data.taskId, 'completed', event.data.at);
+      return writes.closeTask(event.data.taskId, 'completed', event.data.at);
     case 'standards.taskExpired':
-      return closeTask(event.data.taskId, 'expired', event.data.at);
+      return writes.closeTask(event.data.taskId, 'expired', event.data.at);
     case 'standards.taskCancelled':
-      return closeTask(event.data.taskId, 'cancelled', event.data.at);
+      return writes.closeTask(event.data.taskId, 'cancelled', event.data.at);
     case 'standards.taskReminded':
       return writes.remind({ orgId: state.orgId, taskId: event.data.taskId, eventId, at: event.data.at });
     case 'standards.published': {

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import type { Database } from '../../schema/database.ts';
+import { unitAppraisals } from './cycle-people.ts';
 
 export async function unitCapaian(
   db: Kysely<Database>,
@@ -128,18 +129,7 @@ export async function capaianCase(
       .where('c.cycle_id', '=', cycleId)
       .where('c.unit_code', '=', unitCode)
       .executeTakeFirst(),
-    db
-      .selectFrom('appraisals as a')
-      .leftJoin('employees as e', (join) =>
-        join.onRef('e.nip', '=', 'a.nip').onRef('e.org_id', '=', 'a.org_id'),
-      )
-      .select(['a.nip', 'e.name', 'a.predikat', 'a.step'])
-      .where('a.cycle_id', '=', cycleId)
-      .where('a.unit_code', '=', unitCode)
-      .where('a.step', '!=', 'cancelled')
-      .orderBy('e.name')
-      .orderBy('a.nip')
-      .execute(),
+    unitAppraisals(db, cycleId, unitCode),
   ]);
   const parsed = unitPredikatSchema.safeParse(row?.unit_predikat);
   return {

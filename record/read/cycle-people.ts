@@ -115,3 +115,17 @@ export async function memberAppraisal(
     .executeTakeFirst();
   return row?.state as AppraisalState | undefined;
 }
+
+/** A unit's appraisals in the cycle (the cancelled left out), by name: each with its predikat and step. */
+export function unitAppraisals(db: Db, cycleId: string, unitCode: string) {
+  return db
+    .selectFrom('appraisals as a')
+    .leftJoin('employees as e', (j) => j.onRef('e.nip', '=', 'a.nip').onRef('e.org_id', '=', 'a.org_id'))
+    .select(['a.nip', 'e.name', 'a.predikat', 'a.step'])
+    .where('a.cycle_id', '=', cycleId)
+    .where('a.unit_code', '=', unitCode)
+    .where('a.step', '!=', 'cancelled')
+    .orderBy('e.name')
+    .orderBy('a.nip')
+    .execute();
+}

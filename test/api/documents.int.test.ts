@@ -1,23 +1,15 @@
 // An appraisal's documents over real HTTP against real PostgreSQL: the API and the web hand the PDF to
 // whoever may read it (the rater, HR; the employee their own, not the akhir's), refuse everyone else
 // with a problem, and the public /verify/<code> page, with no sign-in, shows what the document must say.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
-import { createServerApp } from '../../bin/server.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import { readPdf } from '../../documents/read-pdf.ts';
 import { verifyWithLog } from '../../documents/verify-document.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
   employee,
@@ -27,33 +19,27 @@ import {
   peer,
   rater,
 } from '../support/evaluation-log.ts';
-import { type ServedApp, serveApp } from '../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let token: (nip: string, roles?: string[], org?: string) => Promise<string>;
 
 beforeAll(async () => {
-  database = await createTestDatabase('documents_api');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('documents_api');
+  db = database.db;
   await seedOrganisation(db, 'bungo', ['PKM'], everyone);
   await seedOrganisation(db, 'tebo', ['PKM'], [{ ...hr, unitCode: 'PKM' }]);
   await appendAppraisalEvents(db, appraisalId, 0, evaluationLog().events);
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-documents-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  served = await serveApp(
-    createServerApp({ db, temporal: new Client(), taskQueue: 'documents', identity, web: { devKey } }),
-  );
+  served = await serveWithoutTemporal(db, 'documents', { loginPicker: true });
+  const { devKey } = served;
   token = (nip, roles = ['employee'], org = 'bungo') => signDevToken(devKey, { org, nip, roles });
 }, 60_000);
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const api = async (path: string, bearer: string, org = 'bungo') => {

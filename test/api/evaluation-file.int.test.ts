@@ -3,22 +3,14 @@
 // HR, auditors; not a colleague, not the employee; another organisation's never), what is in it, and the
 // rating pages that put it in front of the rater, the period page's feedback form refusing bad input
 // without recording anything, and the employee's page of a rated period.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
-import { createServerApp } from '../../bin/server.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import type { EvaluationFile } from '../../domain/appraisal/evaluation-file.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
   checkInLog,
@@ -33,36 +25,30 @@ import {
   superior,
   tw4EvidenceUrl,
 } from '../support/evaluation-log.ts';
-import { type ServedApp, serveApp } from '../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
 const auditorNip = '197001011995031009';
 const oldShapeId = `${cycleId}.${peer.nip}`;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let token: (nip: string, roles?: string[], org?: string) => Promise<string>;
 
 beforeAll(async () => {
-  database = await createTestDatabase('evaluation_file');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('evaluation_file');
+  db = database.db;
   await seedOrganisation(db, 'bungo', ['PKM'], everyone);
   await seedOrganisation(db, 'tebo', ['PKM'], [{ ...hr, unitCode: 'PKM' }]);
   await appendAppraisalEvents(db, appraisalId, 0, evaluationLog().events);
   await appendAppraisalEvents(db, oldShapeId, 0, checkInLog(oldShapeId, peer.nip, peer.name));
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-evaluation-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  served = await serveApp(
-    createServerApp({ db, temporal: new Client(), taskQueue: 'evaluation', identity, web: { devKey } }),
-  );
+  served = await serveWithoutTemporal(db, 'evaluation', { loginPicker: true });
+  const { devKey } = served;
   token = (nip, roles = ['employee'], org = 'bungo') => signDevToken(devKey, { org, nip, roles });
 }, 60_000);
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const fileOf = async (id: string, bearer?: string, org = 'bungo') => {

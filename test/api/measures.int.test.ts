@@ -4,10 +4,8 @@
 // posts a value (once, whatever the retries). The head of the puskesmas binds an SKP indicator to the
 // measure; in TW1 their own read offers the unit's value, a realisation sent without a number is
 // pre-filled from it, and one with another number is recorded as an override of it.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
+import { describe, expect, it } from 'vitest';
+import { ok, postDinasAndPuskesmas, useTestApi } from '../support/api.ts';
 import { clockSkipper, startTimeSkippingEnv } from '../support/temporal.ts';
 
 const nip = { kadis: '197703032000031003', kapkm: '198505052010011002', hr: '198012122005012006' };
@@ -21,54 +19,24 @@ const people = [
 ].join('\n');
 
 describe('a measure of a unit feeding an indicator (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let rig: RunningRig;
-  let t: TestApi;
-
-  beforeAll(async () => {
-    rig = await startRunningRig(await startTimeSkippingEnv(), 'measures');
-    env = rig.env;
-    t = await startTestApi(rig);
-  }, 120_000);
-
-  afterAll(async () => {
-    await t?.api.close();
-    await rig?.stop();
-  });
+  const live = useTestApi(startTimeSkippingEnv, 'measures');
 
   it('given an imported measure, the bound realisation is pre-filled from it and an override is recorded', async () => {
+    const { t, rig } = live;
+    const env = rig.env;
     const hr = await t.token(org, nip.hr, ['hr', 'employee']);
     const kapkm = await t.token(org, nip.kapkm);
     const kadis = await t.token(org, nip.kadis);
-    // biome-ignore lint/suspicious/noExplicitAny: JSON of the API, read by the test that asked
-    const ok = async (r: Promise<{ status: number; body: any }>) => {
-      const response = await r;
-      if (response.status >= 300)
-        throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.body)}`);
-      return response.body;
-    };
-    await ok(
-      t.call('POST', `${api}/units`, {
-        token: hr,
-        body: [
-          { code: 'DINKES', name: 'Dinas Kesehatan', headNip: nip.kadis },
-          { code: 'PKM', name: 'Puskesmas Bangko', parentCode: 'DINKES', headNip: nip.kapkm },
-        ],
-      }),
-    );
-    const position = (code: string, kind: string) => ({
-      code,
-      name: code,
-      kind,
-      duties: [],
-      defaultIndicators: [],
+    await postDinasAndPuskesmas(t, org, hr, {
+      kadis: nip.kadis,
+      kapkm: nip.kapkm,
+      puskesmas: 'Puskesmas Bangko',
+      positions: [
+        ['KADIS', 'JPT'],
+        ['KAPKM', 'JA'],
+        ['ANALIS', 'JF'],
+      ],
     });
-    await ok(
-      t.call('POST', `${api}/positions`, {
-        token: hr,
-        body: [position('KADIS', 'JPT'), position('KAPKM', 'JA'), position('ANALIS', 'JF')],
-      }),
-    );
     await ok(t.call('POST', `${api}/employees/import`, { token: hr, csv: people }));
     const waiting = {
       code: 'waktu-tunggu',

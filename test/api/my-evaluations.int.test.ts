@@ -4,15 +4,9 @@
 // realisation and evidence, the rater's feedback per RHK, the ratings and predikat periodik, who rated
 // (the rater, or the superior after an escalation, and why), the acknowledgement; the periods still to
 // come; the akhir result with who set it, once released and not before; times in the organisation's zone.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
-import { createServerApp } from '../../bin/server.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import { decide } from '../../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../../domain/appraisal/events.ts';
 import { escalateRating } from '../../domain/appraisal/periodic.ts';
@@ -20,11 +14,9 @@ import { evolve } from '../../domain/appraisal/state.ts';
 import { release } from '../../domain/appraisal/transitions.ts';
 import type { MyEvaluations } from '../../record/read/my-evaluations.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
   employee,
@@ -36,11 +28,11 @@ import {
   superior,
 } from '../support/evaluation-log.ts';
 import { people, seedPeriodicCycle } from '../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let token: (nip: string, org?: string, roles?: string[]) => Promise<string>;
 
 /** The year of evaluation-log.ts, its akhir rating passed to the superior, who set it, then released. */
@@ -65,27 +57,21 @@ function releasedYear(): AppraisalEvent[] {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase('my_evaluations');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('my_evaluations');
+  db = database.db;
   // An organisation in WITA: every time the employee reads is on its wall clock.
   await seedOrganisation(db, 'bungo', ['PKM'], everyone, 'Asia/Makassar');
   await appendAppraisalEvents(db, appraisalId, 0, releasedYear());
   // A quarterly cycle through TW2 (test/support/periodic-events.ts): TW3 and TW4 are still to come.
   await seedPeriodicCycle(db, 'agam');
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-my-evaluations-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  served = await serveApp(
-    createServerApp({ db, temporal: new Client(), taskQueue: 'mine', identity, web: { devKey } }),
-  );
+  served = await serveWithoutTemporal(db, 'mine', { loginPicker: true });
+  const { devKey } = served;
   token = (nip, org = 'bungo', roles = ['employee']) => signDevToken(devKey, { org, nip, roles });
 }, 60_000);
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const mine = async (nip: string, org = 'bungo') => {

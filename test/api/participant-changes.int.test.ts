@@ -4,7 +4,7 @@
 // begun, who then holds the rater's part and acts as the rater; a leaver who comes back gets a new
 // appraisal in the same cycle; bad requests are problem+json that change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { expectProblems, type ProblemCase, startTestApi, type TestApi } from '../support/api.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
@@ -104,7 +104,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
 
   it('refuses bad requests as problem+json, and records nothing', async () => {
     const good = { raterNip: nip.rightRater, reason: 'Data atasan salah', effectiveDate: today() };
-    const cases: Array<[ReturnType<TestApi['call']>, number, string]> = [
+    const cases: ProblemCase[] = [
       [change(good, { as: 'employee' }), 403, 'forbidden_role'],
       [change(good, { as: 'wrongRater' }), 403, 'forbidden_role'],
       [change({ raterNip: nip.rightRater, effectiveDate: today() }), 400, 'invalid_request'],
@@ -127,11 +127,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
         'not_found',
       ],
     ];
-    for (const [response, status, code] of cases) {
-      const r = await response;
-      expect({ status: r.status, code: r.body.code }).toEqual({ status, code });
-      expect(r.type).toBe('application/problem+json');
-    }
+    await expectProblems(cases);
     expect(await changes()).toEqual([]);
     const row = await rig.db
       .selectFrom('employees')

@@ -1,40 +1,29 @@
 // The predikat recap over real HTTP against real PostgreSQL: a period's as CSV (parsed back), the year's
 // as XLSX (read back), and the refusals as problem+json (a bad period or format, a period the cycle does
 // not have, an unknown cycle, a role that may not read it), none of which changes anything.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
-import { createServerApp } from '../../bin/server.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import { hrNip, type PeriodicCycle, people, ranks, seedPeriodicCycle } from '../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let cycle: PeriodicCycle;
 const tokens: Record<'hr' | 'auditor' | 'employee', string> = { hr: '', auditor: '', employee: '' };
 
 beforeAll(async () => {
-  database = await createTestDatabase('predikat_export');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('predikat_export');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-predikat-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
   // No Temporal behind this client: every request here is a read, or refused before Temporal is asked.
-  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'export', identity }));
+  served = await serveWithoutTemporal(db, 'export');
+  const { devKey } = served;
   tokens.hr = await signDevToken(devKey, { org: 'bungo', nip: hrNip, roles: ['hr'] });
   tokens.auditor = await signDevToken(devKey, { org: 'bungo', nip: hrNip, roles: ['auditor'] });
   tokens.employee = await signDevToken(devKey, { org: 'bungo', nip: people.ahmad.nip, roles: ['employee'] });
@@ -42,8 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const get = (query: string, as: keyof typeof tokens = 'hr', cycleId = cycle.cycleId) =>

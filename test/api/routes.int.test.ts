@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { expectProblems, type ProblemCase, startTestApi, type TestApi } from '../support/api.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
@@ -229,7 +229,7 @@ describe('HTTP API (dev server, real worker)', () => {
     const member = staff[2]!;
     const token = await t.token('bungo', member.nip);
     const otherOrg = await t.token('bukittinggi', member.nip, ['hr']);
-    const cases: Array<[Promise<{ status: number; type: string | null; body: any }>, number, string]> = [
+    const cases: ProblemCase[] = [
       [t.call('GET', '/v1/orgs/bungo/me/tasks'), 401, 'unauthenticated'],
       [t.call('GET', '/v1/orgs/bungo/me/tasks', { token: 'not-a-jwt' }), 401, 'invalid_token'],
       [t.call('GET', '/v1/orgs/bungo/me/tasks', { token: otherOrg }), 404, 'not_found'],
@@ -267,11 +267,7 @@ describe('HTTP API (dev server, real worker)', () => {
         'payload_too_large',
       ],
     ];
-    for (const [response, status, code] of cases) {
-      const r = await response;
-      expect({ status: r.status, code: r.body.code }).toEqual({ status, code });
-      expect(r.type).toBe('application/problem+json');
-    }
+    await expectProblems(cases);
     // Nothing of another organisation leaks into an answer.
     const listing = await t.call('GET', '/v1/orgs/bukittinggi/me/tasks', { token: otherOrg });
     expect(JSON.stringify(listing.body)).not.toContain('bungo');

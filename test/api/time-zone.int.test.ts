@@ -1,27 +1,21 @@
 // The organisation's time zone over real HTTP against real PostgreSQL: HR and auditors read it, HR sets
 // it; a zone not among WIB, WITA and WIT, or a person without the hr role, changes nothing.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
-import { createServerApp } from '../../bin/server.ts';
+import { type loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { type ServedApp, serveApp } from '../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
 const nip = { head: '197703032000031003', staff: '199001012015031001', hr: '198012122005012006' };
 
 describe('the organisation time zone (API)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Kysely<Database>;
-  let served: ServedApp;
+  let served: DevServedApp;
   let devKey: Awaited<ReturnType<typeof loadDevKey>>;
 
   beforeAll(async () => {
@@ -39,10 +33,8 @@ describe('the organisation time zone (API)', () => {
         { nip: nip.hr, name: 'Analis SDM', unitCode: 'UMUM', supervisorNip: nip.head },
       ],
     );
-    const dataDir = mkdtempSync(join(tmpdir(), 'siklus-zone-'));
-    const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-    devKey = await loadDevKey(dataDir);
-    served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'zone', identity }));
+    served = await serveWithoutTemporal(db, 'zone');
+    devKey = served.devKey;
   });
 
   afterAll(async () => {

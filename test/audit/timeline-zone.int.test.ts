@@ -2,37 +2,28 @@
 // zone's name: the timeline's sentences and printed lines, the auditor's API (whose entries keep ISO
 // instants) and the auditor's pages, also for an auditor of every organisation whose own zone differs.
 // Against real PostgreSQL, with an appraisal log of a WITA organisation appended through the event store.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appraisalTimeline, formatTimeline } from '../../audit/timeline.ts';
-import { identityFromEnv } from '../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
-import { createServerApp } from '../../bin/server.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import { appraisalId, evaluationLog, everyone } from '../support/evaluation-log.ts';
 import { seedPeriodicCycle } from '../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
 const auditorNip = '197001011995031009';
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let token: (org: string) => Promise<string>;
 let agamCycle: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase('timeline_zone');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('timeline_zone');
+  db = database.db;
   await seedOrganisation(db, 'bungo', ['PKM'], everyone, 'Asia/Makassar');
   await appendAppraisalEvents(db, appraisalId, 0, evaluationLog().events);
   // A cycle of an organisation in WIT, for the cycle's own timeline.
@@ -42,19 +33,14 @@ beforeAll(async () => {
     .set({ time_zone: 'Asia/Jayapura' })
     .where('id', '=', 'agam')
     .execute();
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-timeline-zone-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  served = await serveApp(
-    createServerApp({ db, temporal: new Client(), taskQueue: 'audit', identity, web: { devKey } }),
-  );
+  served = await serveWithoutTemporal(db, 'audit', { loginPicker: true });
+  const { devKey } = served;
   token = (org) => signDevToken(devKey, { org, nip: auditorNip, roles: ['auditor'] });
 }, 60_000);
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 /** TW1's rating deadline, 23:59:59 WIB on 13 April as the log records it: 00:59 WITA on 14 April. */

@@ -6,31 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../support/database.ts';
 import { people, seedPeriodicCycle } from '../support/periodic-events.ts';
 import { runSiklus } from '../support/siklus-cli.ts';
 
-let database: { url: string; drop(): Promise<void> };
-let db: Kysely<Database>;
+const database = useMigratedDatabase('export_cli', (db) => seedPeriodicCycle(db, 'bungo'));
 
 const siklus = (args: string[], env: Record<string, string | undefined> = { DATABASE_URL: database.url }) =>
   runSiklus(args, env);
-
-beforeAll(async () => {
-  database = await createTestDatabase('export_cli');
-  db = createDb(database.url);
-  await migrateToLatest(db);
-  await seedPeriodicCycle(db, 'bungo');
-}, 60_000);
-afterAll(async () => {
-  await db?.destroy();
-  await database?.drop();
-});
 
 const base = ['export', 'predikat', '--org', 'bungo', '--cycle', '2025'];
 

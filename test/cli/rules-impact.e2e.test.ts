@@ -4,18 +4,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { asn2023 } from '../../domain/regulation/pack.ts';
-import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { useMigratedDatabase } from '../support/database.ts';
 import { people, seedPeriodicCycle } from '../support/periodic-events.ts';
 import { runSiklus } from '../support/siklus-cli.ts';
 
-let database: { url: string; drop(): Promise<void> };
-let db: Kysely<Database>;
+const database = useMigratedDatabase('impact_cli', (db) => seedPeriodicCycle(db, 'bungo'));
 const dir = mkdtempSync(join(tmpdir(), 'siklus-impact-'));
 
 /** The pack in force as a file, changed: meets/meets gives Butuh Perbaikan; Istimewa allows 40% Sangat Baik. */
@@ -35,19 +31,8 @@ const recordSize = async () =>
   (
     await sql<{
       n: string;
-    }>`select (select count(*) from events) + (select count(*) from appraisals) as n`.execute(db)
+    }>`select (select count(*) from events) + (select count(*) from appraisals) as n`.execute(database.db)
   ).rows[0]?.n;
-
-beforeAll(async () => {
-  database = await createTestDatabase('impact_cli');
-  db = createDb(database.url);
-  await migrateToLatest(db);
-  await seedPeriodicCycle(db, 'bungo');
-}, 60_000);
-afterAll(async () => {
-  await db?.destroy();
-  await database?.drop();
-});
 
 describe('siklus rules pack', () => {
   it('given a day, then --json prints the pack in force there, which reads back as a pack file', async () => {

@@ -5,29 +5,17 @@
 // leaves in April and comes back in August: her second appraisal in the cycle starts from the return and
 // evaluates TW3 and TW4 only. The same year is recorded as replay fixtures. (The July mutasi is
 // mutasi-journey.e2e.test.ts's.)
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appraisalTimeline } from '../../audit/timeline.ts';
+import { appraisalEventsOf, dataOf } from '../support/appraisal-events.ts';
 import { changesNips as nip, runChangesYear, seedChangesOrganisation } from '../support/changes-year.ts';
-import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
-import { startTimeSkippingEnv } from '../support/temporal.ts';
+import { useTimeSkippingRig } from '../support/time-skipping-rig.ts';
 
 describe('a year with a corrected rater, an acting rater in October and a leaver who came back (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let rig: SiklusTestRig;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    rig = await createSiklusRig(env, 'changes');
-    await seedChangesOrganisation(rig.db, 'bungo');
-  }, 120_000);
-
-  afterAll(async () => {
-    await rig?.close();
-    await env?.teardown();
-  });
+  const live = useTimeSkippingRig('changes', (db) => seedChangesOrganisation(db, 'bungo'));
 
   it('hands the rater’s part to the Plh for the days of the range, and back; one who came back has a second appraisal', async () => {
+    const { env, rig } = live;
     const year = await rig.worker.runUntil(runChangesYear(env, rig, 'bungo'));
     expect(year.holders).toEqual({
       tw3Opened: nip.supervisor,
@@ -35,14 +23,8 @@ describe('a year with a corrected rater, an acting rater in October and a leaver
       tw4Opened: nip.supervisor,
     });
     expect(year.raterRefusedInOctober).toBe('forbidden_actor');
-    const events = await rig.db
-      .selectFrom('events')
-      .select(['type', 'data'])
-      .where('stream_id', '=', `appraisal-${year.appraisalId}`)
-      .orderBy('stream_version')
-      .execute();
-    const of = (type: string) =>
-      events.filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
+    const events = await appraisalEventsOf(rig.db, year.appraisalId);
+    const of = (type: string) => dataOf(events, type);
     expect(of('participants.changed')).toEqual([
       expect.objectContaining({ previousSupervisorNip: nip.wrongRater, supervisorNip: nip.supervisor }),
     ]);
@@ -72,13 +54,7 @@ describe('a year with a corrected rater, an acting rater in October and a leaver
     ]);
     expect(events.at(-1)?.type).toBe('appraisal.completed');
     // The colleague: the appraisal cancelled in April is as it was; the one from August is hers now.
-    const streamOf = async (appraisal: string) =>
-      rig.db
-        .selectFrom('events')
-        .select(['type', 'data'])
-        .where('stream_id', '=', `appraisal-${appraisal}`)
-        .orderBy('stream_version')
-        .execute();
+    const streamOf = (appraisal: string) => appraisalEventsOf(rig.db, appraisal);
     const first = await streamOf(year.leaver.first);
     expect(first.at(-1)?.type).toBe('appraisal.cancelled');
     const second = await streamOf(year.leaver.second);

@@ -3,32 +3,20 @@
 // review, calibration holding a unit, an objection heard (the rater explains, the employee's explanation is
 // missed at its deadline) and decided with a changed predikat, which the cycle answers by checking the
 // unit's curve again, and a training referral tracked to completion. The same scenario is recorded as replay fixtures (with and without the hearing).
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../../api/web/i18n/index.ts';
 import { cycleEventLine } from '../../api/web/views/cycle-events.ts';
 import { cycleStreamId } from '../../domain/ids.ts';
+import { appraisalEventsOf } from '../support/appraisal-events.ts';
 import { journeyNips as nip, seedPuskesmas } from '../support/cycle-journey.ts';
 import { runEmployeeYear } from '../support/employee-year.ts';
-import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
-import { startTimeSkippingEnv } from '../support/temporal.ts';
+import { useTimeSkippingRig } from '../support/time-skipping-rig.ts';
 
 describe('an employee through the whole cycle (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let rig: SiklusTestRig;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    rig = await createSiklusRig(env, 'journey');
-    await seedPuskesmas(rig.db, 'bungo', { peer: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await rig?.close();
-    await env?.teardown();
-  });
+  const live = useTimeSkippingRig('journey', (db) => seedPuskesmas(db, 'bungo', { peer: true }));
 
   it('records every step, and the projections agree with the events', async () => {
+    const { env, rig } = live;
     const journey = await rig.worker.runUntil(
       runEmployeeYear(env, rig, 'bungo', {
         afterAgreement: ({ act, calendar }) =>
@@ -49,12 +37,7 @@ describe('an employee through the whole cycle (time-skipping server)', () => {
     expect((await journey.appraisal.result()).step).toBe('completed');
     const { appraisalId, cycleId } = journey;
 
-    const events = await rig.db
-      .selectFrom('events')
-      .select(['type', 'data'])
-      .where('stream_id', '=', `appraisal-${appraisalId}`)
-      .orderBy('stream_version')
-      .execute();
+    const events = await appraisalEventsOf(rig.db, appraisalId);
     const types = events.map((e) => e.type);
     expect(types).toContain('task.reminded');
     expect(types).toContain('socialisation.escalated');

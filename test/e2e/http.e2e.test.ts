@@ -9,7 +9,7 @@ import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
 import { startMailer } from '../../notifications/mailer.ts';
 import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { ok, startTestApi, type TestApi } from '../support/api.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { clockSkipper, startTimeSkippingEnv } from '../support/temporal.ts';
 
@@ -78,12 +78,6 @@ describe('end to end over HTTP (time-skipping server)', () => {
         ),
       ),
     );
-    const ok = async (r: Promise<{ status: number; body: any }>) => {
-      const response = await r;
-      if (response.status >= 300)
-        throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.body)}`);
-      return response.body;
-    };
     await ok(
       t.call('POST', '/v1/orgs/bukittinggi/units', {
         token: hr,

@@ -10,17 +10,14 @@ import type { Services } from '../../api/commands/services.ts';
 import { translator } from '../../api/web/i18n/index.ts';
 import { cycleEventLine } from '../../api/web/views/cycle-events.ts';
 import type { Principal } from '../../auth/identity.ts';
-import { cycleStreamId } from '../../domain/ids.ts';
-import { upsertUnits } from '../../organisation/units-and-positions.ts';
-import { setUnitPredikatUpdate, signPenetapanUpdate } from '../../workflows/messages.ts';
+import { signPenetapanUpdate } from '../../workflows/messages.ts';
+import { type CycleJourney, journeyNips as nip, waitFor } from '../support/cycle-journey.ts';
 import {
-  type CycleJourney,
-  nextYearCalendar,
-  journeyNips as nip,
-  seedPuskesmas,
-  startCycleJourney,
-  waitFor,
-} from '../support/cycle-journey.ts';
+  breakThePattern as breakThePatternOf,
+  cycleEventOf,
+  cycleEventsOf,
+  seedPenetapanOrganisation,
+} from '../support/penetapan-year.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
 
@@ -33,14 +30,7 @@ describe('the penetapan of a unit that breaks its pattern (time-skipping server)
     env = await startTimeSkippingEnv();
     rig = await createSiklusRig(env, 'penetapan');
     workerRun = rig.worker.run();
-    for (const org of ['signed', 'late']) {
-      await seedPuskesmas(rig.db, org, { peer: false });
-      // The head of the puskesmas leads PKM; the head of the Dinas leads the unit above it.
-      await upsertUnits(rig.db, org, [
-        { code: 'DINKES', name: 'Dinas Kesehatan', parentCode: null, headNip: nip.superior },
-        { code: 'PKM', name: 'Puskesmas', parentCode: 'DINKES', headNip: nip.supervisor },
-      ]);
-    }
+    for (const org of ['signed', 'late']) await seedPenetapanOrganisation(rig.db, org);
   }, 120_000);
 
   afterAll(async () => {
@@ -50,38 +40,9 @@ describe('the penetapan of a unit that breaks its pattern (time-skipping server)
     await env?.teardown();
   });
 
-  const cycleEvents = (journey: CycleJourney) =>
-    rig.db
-      .selectFrom('events')
-      .select(['type', 'data'])
-      .where('stream_id', '=', cycleStreamId(journey.cycleId))
-      .orderBy('stream_version')
-      .execute();
-  const eventOf = async (journey: CycleJourney, type: string) =>
-    (await cycleEvents(journey)).find((e) => e.type === type)?.data as Record<string, unknown> | undefined;
-
-  /** To the rating deadline with one rating of Sangat Kurang in a unit rated Baik: its curve has findings. */
-  async function breakThePattern(orgId: string): Promise<CycleJourney> {
-    const { year, calendar } = await nextYearCalendar(env);
-    const journey = await startCycleJourney(env, rig, { orgId, year, calendar });
-    await journey.skipTo(calendar.rating.start);
-    await journey.waitForStep('rating');
-    await journey.act('supervisor', {
-      type: 'setRating',
-      results: 'diBawah',
-      behaviour: 'diBawah',
-      feedback: 'Kurang',
-    });
-    await journey.cycle.executeUpdate(setUnitPredikatUpdate, {
-      args: [{ unitCode: 'PKM', predikat: 'baik', by: nip.superior, as: 'leader', note: 'IKU 96%' }],
-    });
-    await journey.skipTo(calendar.rating.deadline, 5 * 60_000);
-    await waitFor(
-      'the penetapan opened',
-      async () => (await eventOf(journey, 'cycle.penetapanOpened')) !== undefined,
-    );
-    return journey;
-  }
+  const cycleEvents = (journey: CycleJourney) => cycleEventsOf(rig.db, journey);
+  const eventOf = (journey: CycleJourney, type: string) => cycleEventOf(rig.db, journey, type);
+  const breakThePattern = (orgId: string) => breakThePatternOf(env, rig, orgId);
 
   it('opens the penetapan for the leader, who signs it with a justification per finding; the unit is released', async () => {
     const journey = await (async () => {

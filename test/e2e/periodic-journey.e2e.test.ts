@@ -2,38 +2,20 @@
 // (test/support/periodic-year.ts): four periods, TW2 escalated to the rater's superior, the akhir rating
 // escalated too (no appraisal completes without a predikat; the unit waits for it), an objection and the
 // follow-up. The same scenario is recorded as a replay fixture.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { appraisalEventsOf, dataOf } from '../support/appraisal-events.ts';
 import { journeyNips as nip, seedPuskesmas } from '../support/cycle-journey.ts';
 import { runPeriodicYear } from '../support/periodic-year.ts';
-import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
-import { startTimeSkippingEnv } from '../support/temporal.ts';
+import { useTimeSkippingRig } from '../support/time-skipping-rig.ts';
 
 describe('a quarterly year of periodic evaluations (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let rig: SiklusTestRig;
-
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-    rig = await createSiklusRig(env, 'periodic');
-    await seedPuskesmas(rig.db, 'bungo', { peer: false });
-  }, 120_000);
-
-  afterAll(async () => {
-    await rig?.close();
-    await env?.teardown();
-  });
+  const live = useTimeSkippingRig('periodic', (db) => seedPuskesmas(db, 'bungo', { peer: false }));
 
   it('evaluates each period, escalates the unrated ones and completes only with a predikat', async () => {
+    const { env, rig } = live;
     const year = await rig.worker.runUntil(runPeriodicYear(env, rig, 'bungo'));
-    const events = await rig.db
-      .selectFrom('events')
-      .select(['type', 'data'])
-      .where('stream_id', '=', `appraisal-${year.appraisalId}`)
-      .orderBy('stream_version')
-      .execute();
-    const of = (type: string) =>
-      events.filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
+    const events = await appraisalEventsOf(rig.db, year.appraisalId);
+    const of = (type: string) => dataOf(events, type);
     expect(of('period.opened').map((d) => d.period)).toEqual(['TW1', 'TW2', 'TW3', 'TW4']);
     expect(of('period.rated').map((d) => [d.period, d.as, d.predikat])).toEqual([
       ['TW1', 'rater', 'baik'],

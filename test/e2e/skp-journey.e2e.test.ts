@@ -4,10 +4,8 @@
 // a nurse (JF) drafts hers, and the cascade to the puskesmas head's agreed SKP is a rule the API answers
 // with 422 naming the RHK; realisations are numbers; and the puskesmas head's rating hasil kerja for TW1
 // is the capaian kinerja organisasi HR set for the unit, which the rater cannot choose.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
+import { describe, expect, it } from 'vitest';
+import { ok, postDinasAndPuskesmas, useTestApi } from '../support/api.ts';
 import { clockSkipper, startTimeSkippingEnv } from '../support/temporal.ts';
 
 const nip = {
@@ -45,59 +43,25 @@ const rhk = (id: string, parentRhkId: string | null, extra: Record<string, unkno
 });
 
 describe('the SKP forms, approaches, cascade and unit leaders over HTTP (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let rig: RunningRig;
-  let t: TestApi;
-
-  beforeAll(async () => {
-    rig = await startRunningRig(await startTimeSkippingEnv(), 'skp');
-    env = rig.env;
-    t = await startTestApi(rig);
-  }, 120_000);
-
-  afterAll(async () => {
-    await t?.api.close();
-    await rig?.stop();
-  });
+  const live = useTestApi(startTimeSkippingEnv, 'skp');
 
   it('given a kuantitatif cycle, each form and rule holds from the draft to the leader’s rating', async () => {
+    const { t, rig } = live;
+    const env = rig.env;
     const token = (who: keyof typeof nip) =>
       t.token(org, nip[who], who === 'hr' ? ['hr', 'employee'] : ['employee']);
     const hr = await token('hr');
-    // biome-ignore lint/suspicious/noExplicitAny: JSON of the API, read by the test that asked
-    const ok = async (r: Promise<{ status: number; body: any }>) => {
-      const response = await r;
-      if (response.status >= 300)
-        throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.body)}`);
-      return response.body;
-    };
-    await ok(
-      t.call('POST', `/v1/orgs/${org}/units`, {
-        token: hr,
-        body: [
-          { code: 'DINKES', name: 'Dinas Kesehatan', headNip: nip.kadis },
-          { code: 'PKM', name: 'Puskesmas Tebo', parentCode: 'DINKES', headNip: nip.kapkm },
-        ],
-      }),
-    );
-    const position = (code: string, kind: string) => ({
-      code,
-      name: code,
-      kind,
-      duties: [],
-      defaultIndicators: [],
+    await postDinasAndPuskesmas(t, org, hr, {
+      kadis: nip.kadis,
+      kapkm: nip.kapkm,
+      puskesmas: 'Puskesmas Tebo',
+      positions: [
+        ['KADIS', 'JPT'],
+        ['KAPKM', 'JA'],
+        ['PERAWAT', 'JF'],
+        ['ANALIS', 'JF'],
+      ],
     });
-    await ok(
-      t.call('POST', `/v1/orgs/${org}/positions`, {
-        token: hr,
-        body: [
-          position('KADIS', 'JPT'),
-          position('KAPKM', 'JA'),
-          position('PERAWAT', 'JF'),
-          position('ANALIS', 'JF'),
-        ],
-      }),
-    );
     expect((await ok(t.call('POST', `/v1/orgs/${org}/employees/import`, { token: hr, csv }))).imported).toBe(
       4,
     );

@@ -4,9 +4,8 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEmployees } from '../../organisation/import-employees.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
+import { seedOrgTables } from '../support/organisation.ts';
 
 const header = 'nip,name,email,unit_code,position_code,supervisor_nip,language';
 const nip = {
@@ -21,21 +20,19 @@ const nip = {
   stranger: '197001011995031001', // a valid NIP nobody in the organisation has
 };
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let orgCount = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase('import');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('import');
+  db = database.db;
   // A unit and a position that exist only in another organisation must not count.
   await seedOrg('other', ['LAIN'], ['JF-LAIN']);
 });
 
 afterAll(async () => {
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 /** A fresh organisation per test, so the tests do not depend on each other. */
@@ -46,28 +43,8 @@ async function freshOrg(): Promise<string> {
   return orgId;
 }
 
-async function seedOrg(orgId: string, units: string[], positions: string[]) {
-  await db
-    .insertInto('organisations')
-    .values({ id: orgId, name: `Organisasi ${orgId}` })
-    .execute();
-  await db
-    .insertInto('units')
-    .values(units.map((code) => ({ org_id: orgId, code, name: code, parent_code: null })))
-    .execute();
-  await db
-    .insertInto('positions')
-    .values(
-      positions.map((code) => ({
-        org_id: orgId,
-        code,
-        name: code,
-        kind: 'JF' as const,
-        duties: '[]',
-        default_indicators: '[]',
-      })),
-    )
-    .execute();
+function seedOrg(orgId: string, units: string[], positions: string[]) {
+  return seedOrgTables(db, orgId, { name: `Organisasi ${orgId}`, units, positions });
 }
 
 const csv = (...rows: string[]) => [header, ...rows].join('\n');

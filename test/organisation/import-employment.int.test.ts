@@ -7,9 +7,8 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEmployees } from '../../organisation/import-employees.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
+import { seedOrgTables } from '../support/organisation.ts';
 
 const header = 'nip,name,email,unit_code,position_code,supervisor_nip,language,employment_status,rank';
 const nip = {
@@ -20,42 +19,27 @@ const nip = {
   early: '199312282015212003', // digits 21, but a contract "before 2019"
 };
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
 let orgCount = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase('import_employment');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('import_employment');
+  db = database.db;
 });
 
 afterAll(async () => {
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 async function freshOrg(): Promise<string> {
   orgCount += 1;
   const orgId = `pkm${orgCount}`;
-  await db.insertInto('organisations').values({ id: orgId, name: orgId }).execute();
-  await db
-    .insertInto('units')
-    .values({ org_id: orgId, code: 'PKM', name: 'Puskesmas', parent_code: null })
-    .execute();
-  await db
-    .insertInto('positions')
-    .values(
-      ['KAPKM', 'PERAWAT', 'BIDAN', 'STAF'].map((code) => ({
-        org_id: orgId,
-        code,
-        name: code,
-        kind: 'JF' as const,
-        duties: '[]',
-        default_indicators: '[]',
-      })),
-    )
-    .execute();
+  await seedOrgTables(db, orgId, {
+    units: ['PKM'],
+    positions: ['KAPKM', 'PERAWAT', 'BIDAN', 'STAF'],
+    names: { PKM: 'Puskesmas' },
+  });
   return orgId;
 }
 

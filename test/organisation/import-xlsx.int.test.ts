@@ -1,21 +1,14 @@
 // The employee import from an Excel workbook, against real PostgreSQL: through importEmployees, through
 // the API over HTTP (the workbook's own content type), and uploaded on the web page as a file.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
-import { createServerApp } from '../../bin/server.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import { importEmployees } from '../../organisation/import-employees.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
-import { createTestDatabase } from '../support/database.ts';
-import { type ServedApp, serveApp } from '../support/web-app.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
+import { seedOrgTables } from '../support/organisation.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const head = '196805121990031002';
@@ -54,23 +47,18 @@ const file = () =>
     [Number(nurse), 'Citra', 'citra@dinkes.go.id', 'PKM-01', 'KADIS', head],
   ]);
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let token: string;
 let webToken: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase('import_xlsx');
-  db = createDb(database.url);
-  await migrateToLatest(db);
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-xlsx-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
+  database = await createMigratedDatabase('import_xlsx');
+  db = database.db;
   // The import never calls Temporal; the client connects only when used.
-  served = await serveApp(
-    createServerApp({ db, temporal: new Client(), taskQueue: 'xlsx', identity, web: { devKey } }),
-  );
+  served = await serveWithoutTemporal(db, 'xlsx', { loginPicker: true });
+  const { devKey } = served;
   for (const org of ['dinkes1', 'dinkes2', 'dinkes3']) await seed(org);
   token = await signDevToken(devKey, { org: 'dinkes2', nip: head, roles: ['hr'] });
   webToken = await signDevToken(devKey, { org: 'dinkes3', nip: head, roles: ['hr'] });
@@ -78,27 +66,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
-async function seed(orgId: string) {
-  await db.insertInto('organisations').values({ id: orgId, name: orgId }).execute();
-  await db
-    .insertInto('units')
-    .values(['DINKES', 'PKM-01'].map((code) => ({ org_id: orgId, code, name: code, parent_code: null })))
-    .execute();
-  await db
-    .insertInto('positions')
-    .values({
-      org_id: orgId,
-      code: 'KADIS',
-      name: 'Kepala',
-      kind: 'JF',
-      duties: '[]',
-      default_indicators: '[]',
-    })
-    .execute();
+function seed(orgId: string) {
+  return seedOrgTables(db, orgId, {
+    units: ['DINKES', 'PKM-01'],
+    positions: ['KADIS'],
+    names: { KADIS: 'Kepala' },
+  });
 }
 
 const namesOf = async (orgId: string) =>

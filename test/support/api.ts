@@ -2,10 +2,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { identityFromEnv } from '../../auth/config.ts';
 import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import { type RunningServer, startServer } from '../../bin/server.ts';
-import type { RunningRig } from './siklus-worker.ts';
+import { type RunningRig, startRunningRig } from './siklus-worker.ts';
 
 export interface TestApi {
   api: RunningServer;
@@ -52,4 +54,74 @@ export async function startTestApi(rig: RunningRig): Promise<TestApi> {
       return { status: response.status, type: response.headers.get('content-type'), body: parsed };
     },
   };
+}
+
+/** The body of a successful answer; an answer of 300 or more throws, naming its status and body. */
+// biome-ignore lint/suspicious/noExplicitAny: JSON of the API, read by the test that asked
+export async function ok(answer: Promise<{ status: number; body: any }>): Promise<any> {
+  const response = await answer;
+  if (response.status >= 300) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/**
+ * A rig on a fresh Temporal server and its API for one describe block: started before its tests (read
+ * `rig` and `t` inside them), stopped after them.
+ */
+export function useTestApi(
+  startEnv: () => Promise<TestWorkflowEnvironment>,
+  taskQueue: string,
+): { rig: RunningRig; t: TestApi } {
+  const live = {} as { rig: RunningRig; t: TestApi };
+  beforeAll(async () => {
+    live.rig = await startRunningRig(await startEnv(), taskQueue);
+    live.t = await startTestApi(live.rig);
+  }, 120_000);
+  afterAll(async () => {
+    await live.t?.api.close();
+    await live.rig?.stop();
+  });
+  return live;
+}
+
+/** HR posts a dinas and its puskesmas, each led by its head, and positions of these kinds (no duties). */
+export async function postDinasAndPuskesmas(
+  t: TestApi,
+  org: string,
+  hr: string,
+  setup: { kadis: string; kapkm: string; puskesmas: string; positions: Array<[code: string, kind: string]> },
+): Promise<void> {
+  await ok(
+    t.call('POST', `/v1/orgs/${org}/units`, {
+      token: hr,
+      body: [
+        { code: 'DINKES', name: 'Dinas Kesehatan', headNip: setup.kadis },
+        { code: 'PKM', name: setup.puskesmas, parentCode: 'DINKES', headNip: setup.kapkm },
+      ],
+    }),
+  );
+  await ok(
+    t.call('POST', `/v1/orgs/${org}/positions`, {
+      token: hr,
+      body: setup.positions.map(([code, kind]) => ({
+        code,
+        name: code,
+        kind,
+        duties: [],
+        defaultIndicators: [],
+      })),
+    }),
+  );
+}
+
+/** A refused request's expected answer: the request, its status and its problem code. */
+export type ProblemCase = [answer: ReturnType<TestApi['call']>, status: number, code: string];
+
+/** Each answer is a problem (application/problem+json) with its status and code. */
+export async function expectProblems(cases: ProblemCase[]): Promise<void> {
+  for (const [answer, status, code] of cases) {
+    const r = await answer;
+    expect({ status: r.status, code: r.body.code }).toEqual({ status, code });
+    expect(r.type).toBe('application/problem+json');
+  }
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { eventSchemas } from '../../domain/event-registry.ts';
+import { appraisalStreamId } from '../../domain/ids.ts';
 import { projections } from '../../record/projections/index.ts';
 import { appendToStream, type NewEvent } from '../../record/store/index.ts';
 import type { Database } from '../../schema/database.ts';
@@ -78,4 +79,19 @@ export async function appendAppraisalEvents(
     expectedVersion,
     projections,
   });
+}
+
+/** An appraisal's events as stored, in order. */
+export function appraisalEventsOf(db: Kysely<Database>, appraisalId: string) {
+  return db
+    .selectFrom('events')
+    .select(['type', 'data'])
+    .where('stream_id', '=', appraisalStreamId(appraisalId))
+    .orderBy('stream_version')
+    .execute();
+}
+
+/** The data of the events of one type, in order. */
+export function dataOf(events: Array<{ type: string; data: unknown }>, type: string) {
+  return events.filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
 }

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { withDatabase } from '../../runtime/postgres.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
@@ -52,4 +52,23 @@ export async function createMigratedDatabase(prefix: string): Promise<MigratedDa
     throw error;
   });
   return { url: database.url, db, close };
+}
+
+/**
+ * A migrated database (createMigratedDatabase) for one test file or describe block, seeded once before its
+ * tests and closed after them: read `url` and `db` inside the tests.
+ */
+export function useMigratedDatabase(
+  prefix: string,
+  seed: (db: Kysely<Database>) => Promise<unknown> = async () => {},
+): MigratedDatabase {
+  const live = {} as MigratedDatabase;
+  beforeAll(async () => {
+    Object.assign(live, await createMigratedDatabase(prefix));
+    await seed(live.db);
+  }, 60_000);
+  afterAll(async () => {
+    await live.close?.();
+  });
+  return live;
 }

@@ -20,3 +20,36 @@ export function seedUmum(db: Kysely<Database>, orgId: string) {
     ],
   );
 }
+
+/**
+ * An organisation straight into its tables, for the import tests: units without a parent and JF positions
+ * without duties, each named by its code unless `names` names it.
+ */
+export async function seedOrgTables(
+  db: Kysely<Database>,
+  orgId: string,
+  setup: { name?: string; units: string[]; positions: string[]; names?: Record<string, string> },
+): Promise<void> {
+  const nameOf = (code: string) => setup.names?.[code] ?? code;
+  await db
+    .insertInto('organisations')
+    .values({ id: orgId, name: setup.name ?? orgId })
+    .execute();
+  await db
+    .insertInto('units')
+    .values(setup.units.map((code) => ({ org_id: orgId, code, name: nameOf(code), parent_code: null })))
+    .execute();
+  await db
+    .insertInto('positions')
+    .values(
+      setup.positions.map((code) => ({
+        org_id: orgId,
+        code,
+        name: nameOf(code),
+        kind: 'JF' as const,
+        duties: '[]',
+        default_indicators: '[]',
+      })),
+    )
+    .execute();
+}

@@ -26,21 +26,37 @@ export async function seedPenetapanOrganisation(db: Kysely<Database>, orgId: str
   ]);
 }
 
-export async function runPenetapanYear(
+type Rig = { db: Kysely<Database>; taskQueue: string };
+
+/** The events of a journey's cycle, in order. */
+export function cycleEventsOf(db: Kysely<Database>, journey: CycleJourney) {
+  return db
+    .selectFrom('events')
+    .select(['type', 'data'])
+    .where('stream_id', '=', cycleStreamId(journey.cycleId))
+    .orderBy('stream_version')
+    .execute();
+}
+
+/** The data of the journey's first cycle event of this type. */
+export async function cycleEventOf(
+  db: Kysely<Database>,
+  journey: CycleJourney,
+  type: string,
+): Promise<Record<string, unknown> | undefined> {
+  return (await cycleEventsOf(db, journey)).find((e) => e.type === type)?.data as
+    | Record<string, unknown>
+    | undefined;
+}
+
+/** To the rating deadline with one rating of Sangat Kurang in a unit rated Baik: its curve has findings. */
+export async function breakThePattern(
   env: TestWorkflowEnvironment,
-  rig: { db: Kysely<Database>; taskQueue: string },
+  rig: Rig,
   orgId: string,
 ): Promise<CycleJourney> {
   const { year, calendar } = await nextYearCalendar(env);
   const journey = await startCycleJourney(env, rig, { orgId, year, calendar });
-  const penetapanEvents = () =>
-    rig.db
-      .selectFrom('events')
-      .select(['type', 'data'])
-      .where('stream_id', '=', cycleStreamId(journey.cycleId))
-      .where('type', 'in', ['cycle.penetapanOpened', 'cycle.penetapanEscalated'])
-      .orderBy('stream_version')
-      .execute();
   await journey.skipTo(calendar.rating.start);
   await journey.waitForStep('rating');
   await journey.act('supervisor', {
@@ -53,7 +69,23 @@ export async function runPenetapanYear(
     args: [{ unitCode: 'PKM', predikat: 'baik', by: nip.superior, as: 'leader', note: 'IKU 96%' }],
   });
   await journey.skipTo(calendar.rating.deadline, 5 * 60_000);
-  await waitFor('the penetapan opened', async () => (await penetapanEvents()).length === 1);
+  await waitFor(
+    'the penetapan opened',
+    async () => (await cycleEventOf(rig.db, journey, 'cycle.penetapanOpened')) !== undefined,
+  );
+  return journey;
+}
+
+export async function runPenetapanYear(
+  env: TestWorkflowEnvironment,
+  rig: Rig,
+  orgId: string,
+): Promise<CycleJourney> {
+  const journey = await breakThePattern(env, rig, orgId);
+  const penetapanEvents = async () =>
+    (await cycleEventsOf(rig.db, journey)).filter(
+      (e) => e.type === 'cycle.penetapanOpened' || e.type === 'cycle.penetapanEscalated',
+    );
   const opened = (await penetapanEvents())[0]?.data as {
     deadline: string;
     findings: Array<{ rule: string }>;

@@ -2,47 +2,33 @@
 // below theirs and a unit's case (its people by name with their predikat, the counts, the pattern its
 // capaian selects checked on them, who set it and as whom); HR is asked for the delegation's document;
 // someone who leads nothing above sees no unit; refused changes come back on the page and change nothing.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
-import { createServerApp } from '../../../bin/server.ts';
 import { upsertUnits } from '../../../organisation/units-and-positions.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let cycle: PeriodicCycle;
 const cookies: Record<'hr' | 'kadis' | 'staff', string> = { hr: '', kadis: '', staff: '' };
 
 beforeAll(async () => {
-  database = await createTestDatabase('capaian_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('capaian_web');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
   // The head of the Dinas leads the unit above the Puskesmas.
   await upsertUnits(db, 'bungo', [
     { code: 'DINKES', name: 'Dinas Kesehatan', parentCode: null, headNip: people.head.nip },
     { code: 'PKM', name: 'Puskesmas Muara Bungo', parentCode: 'DINKES', headNip: people.kapus.nip },
   ]);
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-capaian-web-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
   // No Temporal behind this client: the page reads, and a refused change never reaches it.
-  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'web', identity }));
-  const cookie = async (nip: string, roles: Array<'hr' | 'employee'>) =>
-    `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip, roles })}`;
+  served = await serveWithoutTemporal(db, 'web');
+  const cookie = (nip: string, roles: Array<'hr' | 'employee'>) => sessionCookie(served, 'bungo', nip, roles);
   cookies.hr = await cookie(hrNip, ['hr', 'employee']);
   cookies.kadis = await cookie(people.head.nip, ['employee']);
   cookies.staff = await cookie(people.ahmad.nip, ['employee']);
@@ -50,8 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'id', init: RequestInit = {}) =>

@@ -1,43 +1,31 @@
 // The distribution calculator over real HTTP against real PostgreSQL, in both languages: a Baik unit
 // outside its pattern names each broken rule with its counts, one within it says so, nobody counted marks
 // no rule met, bad counts are refused with 422 in the page's language, and only signed-in people see it.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
-import { createServerApp } from '../../../bin/server.ts';
+import { signDevToken } from '../../../auth/dev-keys.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { hrNip, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let cookie = '';
 
 beforeAll(async () => {
-  database = await createTestDatabase('calculator_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('calculator_web');
+  db = database.db;
   await seedPeriodicCycle(db, 'bungo');
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-calculator-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'web', identity }));
+  served = await serveWithoutTemporal(db, 'web');
+  const { devKey } = served;
   cookie = `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip: hrNip, roles: ['hr', 'employee'] })}`;
 }, 60_000);
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const open = (query: string, lang: 'id' | 'en' = 'id', signedIn = true) =>

@@ -10,6 +10,7 @@ import { measuresBody } from '../../../api/web/views/measures.ts';
 import { realisationText } from '../../../api/web/views/skp-parts.ts';
 import { standardFields } from '../../../api/web/views/standard-editor.ts';
 import { taskBody } from '../../../api/web/views/task.ts';
+import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import { measureSchema } from '../../../domain/measures/measure.ts';
 import { employeeView } from '../../../record/read/appraisal.ts';
 import type { MonitoredMeasure } from '../../../record/read/measures.ts';
@@ -144,7 +145,7 @@ describe.each(languages)('in %s', (lang) => {
         agreedVersion: 1,
       },
     };
-    const form = (measures: Parameters<typeof taskBody>[1]['measures']) =>
+    const form = (measures: Parameters<typeof taskBody>[1]['measures'], skp: AppraisalState = agreed) =>
       taskBody(t, {
         task: {
           taskId: `${state.appraisalId}:recordRealisation:TW1`,
@@ -154,7 +155,7 @@ describe.each(languages)('in %s', (lang) => {
           dueAt: null,
         },
         ownerName: null,
-        appraisal: employeeView(agreed),
+        appraisal: employeeView(skp),
         standards: null,
         state: null,
         now,
@@ -189,21 +190,10 @@ describe.each(languages)('in %s', (lang) => {
     expect(changed).toContain('SIMPUS mati');
     expect(realisationText(t, indicator, { amount: 31 })).not.toContain('simpus');
     // In words (the kualitatif approach): the number and its satuan, as the page writes numbers.
-    const words = taskBody(t, {
-      task: {
-        taskId: `${state.appraisalId}:recordRealisation:TW1`,
-        appraisalId: state.appraisalId,
-        kind: 'recordRealisation',
-        step: 'checkIns',
-        dueAt: null,
-      },
-      ownerName: null,
-      appraisal: employeeView({ ...agreed, skp: { ...agreed.skp, approach: 'kualitatif' } }),
-      standards: null,
-      state: null,
-      now,
-      measures: [{ ...reading, satuan: 'menit' }],
-    }).toString();
+    const words = form([{ ...reading, satuan: 'menit' }], {
+      ...agreed,
+      skp: { ...agreed.skp, approach: 'kualitatif' },
+    });
     expect(words).toMatch(
       new RegExp(`name="realisations\\.0\\.value"[^>]* value="${t.number(36.5, 1)} menit"`),
     );

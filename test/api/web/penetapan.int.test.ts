@@ -3,15 +3,8 @@
 // and periodic predikat, the calibration assistant's proposal) and the form to sign it with a
 // justification per finding; someone who holds none sees none; the read model follows the escalation.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
-import { createServerApp } from '../../../bin/server.ts';
 import { readPdf } from '../../../documents/read-pdf.ts';
 import { verifyWithLog } from '../../../documents/verify-document.ts';
 import { eventSchemas } from '../../../domain/event-registry.ts';
@@ -20,15 +13,13 @@ import { checkCurve } from '../../../domain/rating/curve-check.ts';
 import { projections } from '../../../record/projections/index.ts';
 import { appendToStream, type NewEvent } from '../../../record/store/index.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let cycle: PeriodicCycle;
 const cookies: Record<'hr' | 'kapus' | 'head' | 'staff', string> = { hr: '', kapus: '', head: '', staff: '' };
 const at = '2026-01-10T00:00:00.000Z';
@@ -49,9 +40,8 @@ const append = async (events: Array<{ type: string; data: unknown }>) => {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase('penetapan_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('penetapan_web');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
   // The year's akhir predikat of PKM as seeded, checked against Istimewa (its capaian) over PKM alone.
   const rows = await db
@@ -96,12 +86,8 @@ beforeAll(async () => {
       },
     },
   ]);
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-penetapan-web-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'web', identity }));
-  const cookie = async (nip: string, roles: Array<'hr' | 'employee'>) =>
-    `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip, roles })}`;
+  served = await serveWithoutTemporal(db, 'web');
+  const cookie = (nip: string, roles: Array<'hr' | 'employee'>) => sessionCookie(served, 'bungo', nip, roles);
   cookies.hr = await cookie(hrNip, ['hr', 'employee']);
   cookies.kapus = await cookie(people.kapus.nip, ['employee']);
   cookies.head = await cookie(people.head.nip, ['employee']);
@@ -110,8 +96,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'en') =>

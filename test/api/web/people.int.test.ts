@@ -3,15 +3,9 @@
 // languages and in the API's reads of them (my appraisal, the evaluation file); a PNS's pangkat/golongan
 // at the head of a period's rating page.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
-import { createServerApp } from '../../../bin/server.ts';
+import { type loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
 import type { AppraisalEvent } from '../../../domain/appraisal/events.ts';
 import { openingEvents } from '../../../domain/appraisal/opening.ts';
 import { evolve, initialState } from '../../../domain/appraisal/state.ts';
@@ -21,9 +15,7 @@ import { appraisalIdFor, appraisalStreamId } from '../../../domain/ids.ts';
 import { projections } from '../../../record/projections/index.ts';
 import { appendToStream, type NewEvent } from '../../../record/store/index.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import {
   hrNip,
   type PeriodicCycle,
@@ -32,21 +24,20 @@ import {
   ranks,
   seedPeriodicCycle,
 } from '../../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
 
 const rina = { nip: '199312282021212009', name: 'Ns. Rina Marlina' }; // NI PPPK, first contract 2021
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let cycle: PeriodicCycle;
 let rinaAppraisal: string;
 let devKey: Awaited<ReturnType<typeof loadDevKey>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase('people_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('people_web');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
   await db
     .insertInto('employees')
@@ -96,17 +87,14 @@ beforeAll(async () => {
     envelopes as NewEvent<typeof eventSchemas>[],
     { expectedVersion: 0, projections },
   );
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-people-web-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  devKey = await loadDevKey(dataDir);
   // No Temporal behind this client: every request here reads.
-  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'people', identity }));
+  served = await serveWithoutTemporal(db, 'people');
+  devKey = served.devKey;
 }, 60_000);
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const token = (nip: string, roles: Array<'hr' | 'employee'> = ['employee']) =>

@@ -2,40 +2,27 @@
 // with its distribution per unit (flagged outside its pattern) and its recap, the recap's download (the
 // API's file), the periodic progress on the progress page, and the refusals (a period the cycle lacks, a
 // role that may not read it), none of which changes anything.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromEnv } from '../../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
-import { createServerApp } from '../../../bin/server.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
 import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type ServedApp, serveApp } from '../../support/web-app.ts';
+import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let cycle: PeriodicCycle;
 const cookies: Record<'hr' | 'auditor' | 'employee', string> = { hr: '', auditor: '', employee: '' };
 
 beforeAll(async () => {
-  database = await createTestDatabase('periodic_web');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('periodic_web');
+  db = database.db;
   cycle = await seedPeriodicCycle(db, 'bungo');
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-periodic-web-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
   // No Temporal behind this client: the pages read, and a refused change never reaches it.
-  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'web', identity }));
-  const cookie = async (nip: string, roles: Array<'hr' | 'auditor' | 'employee'>) =>
-    `siklus_session=${await signDevToken(devKey, { org: 'bungo', nip, roles })}`;
+  served = await serveWithoutTemporal(db, 'web');
+  const cookie = (nip: string, roles: Array<'hr' | 'auditor' | 'employee'>) =>
+    sessionCookie(served, 'bungo', nip, roles);
   cookies.hr = await cookie(hrNip, ['hr', 'employee']);
   cookies.auditor = await cookie(hrNip, ['auditor']);
   cookies.employee = await cookie(people.ahmad.nip, ['employee']);
@@ -43,8 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const open = (

@@ -50,6 +50,15 @@ const ask = (from: 'rater' | 'employee', days = 3): AppraisalCommand => ({
   days,
 });
 
+/** The superior's decision that changes both ratings to sesuai. */
+const changeToSesuai: AppraisalCommand = {
+  type: 'decideObjection',
+  decision: 'changed',
+  results: 'sesuai',
+  behaviour: 'sesuai',
+  reason: 'Izin sah',
+};
+
 describe('given an objection filed on 5 March (WIB)', () => {
   const state = objected();
 
@@ -123,35 +132,13 @@ describe('given an objection filed on 5 March (WIB)', () => {
 
   it('when the superior decides with explanations still awaited, then the decision is final and cancels them', () => {
     const asked = act(state, actor('superior'), ask('rater'), '2026-03-06T02:00:00.000Z').state;
-    const decided = act(
-      asked,
-      actor('superior'),
-      {
-        type: 'decideObjection',
-        decision: 'changed',
-        results: 'sesuai',
-        behaviour: 'sesuai',
-        reason: 'Izin sah',
-      },
-      '2026-03-07T00:00:00.000Z',
-    );
+    const decided = act(asked, actor('superior'), changeToSesuai, '2026-03-07T00:00:00.000Z');
     expect(types(decided.events)).toEqual(['objection.decided', 'task.cancelled', 'task.completed']);
     expect(decided.state.openTasks).toEqual({});
   });
 
   it('when the superior decides without explanations, then the reasons, the pack and the change are recorded, the old rating event stays', () => {
-    const decided = act(
-      state,
-      actor('superior'),
-      {
-        type: 'decideObjection',
-        decision: 'changed',
-        results: 'sesuai',
-        behaviour: 'sesuai',
-        reason: 'Izin sah',
-      },
-      '2026-03-07T00:00:00.000Z',
-    );
+    const decided = act(state, actor('superior'), changeToSesuai, '2026-03-07T00:00:00.000Z');
     expect(decided.events[0]).toEqual({
       type: 'objection.decided',
       data: {

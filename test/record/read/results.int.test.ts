@@ -2,47 +2,35 @@
 // read it (Bahasa Indonesia headers that stay in view, column widths, release times on the wall clock of
 // the organisation's zone: WIB, or WITA once HR sets it),
 // both streamed a page of rows at a time; and the export benchmark, run tiny.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from '@temporalio/client';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { identityFromEnv } from '../../../auth/config.ts';
-import { loadDevKey, signDevToken } from '../../../auth/dev-keys.ts';
+import { signDevToken } from '../../../auth/dev-keys.ts';
 import { benchExportXlsx, nipOf, seedResults } from '../../../bench/export-xlsx.ts';
-import { createServerApp } from '../../../bin/server.ts';
 import { resultsFile } from '../../../record/read/results.ts';
 import type { Database } from '../../../schema/database.ts';
-import { createDb } from '../../../schema/db.ts';
-import { migrateToLatest } from '../../../schema/migrate.ts';
-import { createTestDatabase } from '../../support/database.ts';
-import { type ServedApp, serveApp } from '../../support/web-app.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
+import { type DevServedApp, serveWithoutTemporal } from '../../support/web-app.ts';
 
 // More than one page of 500, so that paging is exercised.
 const rows = 1203;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: MigratedDatabase;
 let db: Kysely<Database>;
-let served: ServedApp;
+let served: DevServedApp;
 let token: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase('results_export');
-  db = createDb(database.url);
-  await migrateToLatest(db);
+  database = await createMigratedDatabase('results_export');
+  db = database.db;
   await seedResults(db, 'ekspor', rows);
-  const dataDir = mkdtempSync(join(tmpdir(), 'siklus-export-'));
-  const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
-  const devKey = await loadDevKey(dataDir);
-  served = await serveApp(createServerApp({ db, temporal: new Client(), taskQueue: 'export', identity }));
+  served = await serveWithoutTemporal(db, 'export');
+  const { devKey } = served;
   token = await signDevToken(devKey, { org: 'ekspor', nip: nipOf(0), roles: ['hr'] });
 }, 60_000);
 
 afterAll(async () => {
   await served?.close();
-  await db?.destroy();
-  await database?.drop();
+  await database?.close();
 });
 
 const download = (format: 'csv' | 'xlsx') =>
