@@ -23,6 +23,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { evaluationFileRoutes } from './routes/evaluation-file.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
+import { masterDataRoutes } from './routes/master-data.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { participantChangeRoutes } from './routes/participant-changes.ts';
 import { penetapanRoutes } from './routes/penetapan.ts';
@@ -90,6 +91,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', timeZoneRoutes);
   app.route('/', standardsRoutes);
   app.route('/', measureRoutes);
+  app.route('/', masterDataRoutes);
   app.route('/', auditRoutes);
   return app;
 }

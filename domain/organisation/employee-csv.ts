@@ -109,6 +109,11 @@ export function readEmployeeRows(records: readonly FileRecord[]): EmployeeCsv {
 
 const expected = employeeCsvColumns.join(',');
 
+/** One record checked alone, as the only row of a file with this header (a hand edit of one person). */
+export function readEmployeeRecord(header: string[], fields: string[]): EmployeeRow {
+  return readRow(1, header, fields, new Map());
+}
+
 function readRow(
   line: number,
   header: string[],

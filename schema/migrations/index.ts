@@ -14,6 +14,7 @@ import * as unitHeads from './0010-unit-heads.ts';
 import * as measures from './0011-measures.ts';
 import * as penetapan from './0012-penetapan.ts';
 import * as standards from './0013-standards.ts';
+import * as masterData from './0017-master-data.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStoreMigration,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0011-measures': measures,
   '0012-penetapan': penetapan,
   '0013-standards': standards,
+  '0017-master-data': masterData,
 };
