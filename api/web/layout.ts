@@ -25,6 +25,7 @@ export type Section =
   | 'hrImport'
   | 'hrStart'
   | 'hrChanges'
+  | 'hrMaster'
   | 'audit'
   | 'login'
   | 'other';
@@ -73,7 +74,7 @@ export function page(options: {
     ${viewer.team ? link('/app/team', 'nav.team', 'team') : ''}
     ${link('/app/standards', 'nav.standards', 'standards')}
     ${canSeeHr ? h`${link('/app/hr', 'nav.hr', 'hr')} ${link('/app/hr/periodic', 'nav.hrPeriodic', 'hrPeriodic')}` : ''}
-    ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')} ${link('/app/hr/changes', 'nav.hrChanges', 'hrChanges')}` : ''}
+    ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')} ${link('/app/hr/changes', 'nav.hrChanges', 'hrChanges')} ${link('/app/hr/employees', 'nav.hrMaster', 'hrMaster')}` : ''}
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
     ${canSeeHr || viewer.team ? link('/app/rules/distribution', 'nav.rules', 'rules') : ''}
     ${canSeeHr || viewer.team ? link('/app/measures', 'nav.measures', 'measures') : ''}
@@ -121,7 +122,7 @@ h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 h3{font-size:1rem;margin:1rem 0 .25rem}
 .card{background:#fff;border:1px solid #d5dbe1;border-radius:8px;padding:1rem;margin:0 0 1rem}
 .card>:first-child,.card>form>:first-child{margin-top:0}
-.inline{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1rem}.inline label{margin-top:0}.inline select{width:auto}.inline .actions{margin-top:0}
+.inline{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1rem}.inline label{margin-top:0}.inline select{width:auto}.inline>div{max-width:100%}.inline select{max-width:100%}.inline .actions{margin-top:0}
 .muted{color:#4a5560}
 .notice{border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem;border:1px solid}
 .notice.error{background:#fdecea;border-color:#a4161a;color:#7a1014}
@@ -184,6 +185,7 @@ tr.bad td{background:#fdecea}
 input[type=file]{font:inherit;min-height:44px;max-width:100%}
 .predikat-form{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.4rem}.predikat-form select{width:auto;max-width:100%}.predikat-form button{min-height:44px;padding:.3rem .8rem}
 .chart svg{display:block;max-width:48rem;margin-top:.5rem}.chart-text{margin-top:.5rem}.chart-text summary{cursor:pointer;color:#0a4f8a;min-height:44px;display:flex;align-items:center}
+.tree{list-style:none;padding:0;margin:0}.tree li{background:#fff;border:1px solid #d5dbe1;border-left:4px solid #0a4f8a;border-radius:6px;padding:.5rem .75rem;margin:0 0 .4rem}
 .subnav{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;margin:0 0 1rem}.subnav a{padding:.5rem 0;min-height:44px}.subnav a[aria-current]{font-weight:700;text-decoration-thickness:3px}
 .timeline{list-style:none;padding:0;margin:0 0 1rem;border-left:3px solid #b8c2cc}
 .timeline li{display:grid;grid-template-columns:minmax(9rem,11rem) 1fr;gap:.1rem 1rem;padding:.45rem .75rem;background:#fff;border-bottom:1px solid #e3e8ee}

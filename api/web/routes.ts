@@ -38,6 +38,7 @@ import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
+import { masterDataRoutes } from './master-data-routes.ts';
 import { measuresRoutes } from './measures-routes.ts';
 import { objectionRoutes } from './objection-routes.ts';
 import type { OidcConfig } from './oidc.ts';
@@ -356,6 +357,7 @@ export function webRoutes(deps: WebDependencies): Hono {
 
   if (deps.web?.oidc) web.route('/', oidcRoutes(deps, deps.web.oidc));
   web.route('/', hrRoutes(deps));
+  web.route('/', masterDataRoutes(deps));
   web.route('/', periodicRoutes(deps));
   web.route('/', rulesRoutes(deps));
   web.route('/', changesRoutes(deps));

@@ -4,6 +4,7 @@ import { enChanges } from './en-changes.ts';
 import { enDocuments } from './en-documents.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
+import { enMaster } from './en-master.ts';
 import { enMeasures } from './en-measures.ts';
 import { enObjection } from './en-objection.ts';
 import { enPenetapan } from './en-penetapan.ts';
@@ -25,6 +26,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enPeople,
   ...enStandards,
   ...enMeasures,
+  ...enMaster,
   ...enChanges,
   ...enDocuments,
   'app.name': 'Siklus',

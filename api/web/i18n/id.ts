@@ -5,6 +5,7 @@ import { idChanges } from './id-changes.ts';
 import { idDocuments } from './id-documents.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
+import { idMaster } from './id-master.ts';
 import { idMeasures } from './id-measures.ts';
 import { idObjection } from './id-objection.ts';
 import { idPenetapan } from './id-penetapan.ts';
@@ -25,6 +26,7 @@ export const idOwn = {
   ...idPeople,
   ...idStandards,
   ...idMeasures,
+  ...idMaster,
   ...idChanges,
   ...idDocuments,
   'app.name': 'Siklus',
