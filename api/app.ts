@@ -25,6 +25,7 @@ import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
 import { masterDataRoutes } from './routes/master-data.ts';
 import { measureRoutes } from './routes/measures.ts';
+import { organisationProfileRoutes } from './routes/organisation-profile.ts';
 import { participantChangeRoutes } from './routes/participant-changes.ts';
 import { penetapanRoutes } from './routes/penetapan.ts';
 import { resultsExportRoutes } from './routes/results-export.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', standardsRoutes);
   app.route('/', measureRoutes);
   app.route('/', masterDataRoutes);
+  app.route('/', organisationProfileRoutes);
   app.route('/', auditRoutes);
   return app;
 }

@@ -15,10 +15,10 @@ import { checkReferences } from './import-employees.ts';
 import { ensureOrganisation } from './units-and-positions.ts';
 
 type Db = Kysely<Database>;
-type Trx = Transaction<Database>;
+export type Trx = Transaction<Database>;
 export type Saved = Checked<{ action: 'created' | 'updated' }>;
 
-async function recordChange(
+export async function recordChange(
   trx: Trx,
   org: string,
   by: string,

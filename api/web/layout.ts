@@ -1,5 +1,6 @@
 // The page shell: header with navigation, language switch and sign-out; one small stylesheet that works
 // from a 360 px phone to a desktop, with visible focus, large touch targets and AA contrast or better.
+import type { OrganisationProfile } from '../../record/read/organisation.ts';
 import { type Html, h, raw } from './html.ts';
 import type { Translate } from './i18n/index.ts';
 
@@ -9,6 +10,8 @@ export interface Viewer {
   roles: string[];
   /** Has direct reports: the team page is in the navigation. */
   team?: boolean;
+  /** The organisation's name, region and logo, heading every page. */
+  organisation?: OrganisationProfile;
 }
 
 export type Section =
@@ -57,6 +60,7 @@ export function page(options: {
 <header class="top">
   <div class="bar">
     <a class="brand" href="/app">${t('app.name')} <span>${t('app.tagline')}</span></a>
+    ${viewer?.organisation ? orgHeader(viewer.organisation) : ''}
     <div class="tools">
       <a class="lang" href="/app/lang/${other}?back=${encodeURIComponent(options.path)}" lang="${other}" hreflang="${other}" aria-label="${t('lang.switchLabel')}">${t('lang.switch')}</a>
       ${
@@ -92,6 +96,11 @@ ${options.body}
 </html>`;
 }
 
+/** The organisation heading the page: its logo (when it has one), name and region. */
+function orgHeader(o: OrganisationProfile): Html {
+  return h`<div class="org" id="org-header">${o.logoType ? h`<img src="/app/logo" alt="" width="40" height="40">` : ''}<span><strong>${o.name}</strong>${o.region ? h`<br><small>${o.region}</small>` : ''}</span></div>`;
+}
+
 /** An error or notice box; role=alert makes screen readers announce it. */
 export function notice(kind: 'error' | 'ok' | 'info', text: string): Html {
   return h`<p class="notice ${kind}" ${raw(kind === 'error' ? 'role="alert"' : 'role="status"')}>${text}</p>`;
@@ -109,6 +118,7 @@ a:hover{text-decoration-thickness:2px}
 .bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem;max-width:64rem;margin:0 auto;padding:.6rem 1rem}
 .brand{color:#fff;font-weight:700;font-size:1.2rem;text-decoration:none}
 .brand span{font-weight:400;font-size:.85rem;opacity:.9;margin-left:.4rem}
+.org{display:flex;align-items:center;gap:.5rem;min-width:0;overflow-wrap:anywhere;line-height:1.2}.org img{object-fit:contain;background:#fff;border-radius:4px;flex:none}.org small{opacity:.9}
 .tools{display:flex;align-items:center;gap:.75rem}
 .tools a,.tools .link{color:#fff}
 .nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;max-width:64rem;margin:0 auto;padding:0 1rem .5rem}

@@ -150,3 +150,19 @@ export function employeeCsvTemplate(unitCode = 'UNIT', positionCode = 'JABATAN')
   ];
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/** The organisation as its pages and documents head it: its name and the region it governs. */
+export const profileSchema = z.strictObject({
+  name: nameSchema,
+  region: z
+    .string()
+    .trim()
+    .max(200, 'is longer than 200 characters')
+    .nullable()
+    .default(null)
+    .transform((r) => r || null),
+});
+export const checkProfile = (input: unknown) => check(profileSchema, input);
+
+/** A logo is small: it is sent with every document and every page header. */
+export const maxLogoBytes = 256 * 1024;

@@ -15,6 +15,7 @@ import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { tinyPng } from '../support/tiny-png.ts';
 import { type ServedApp, serveApp } from '../support/web-app.ts';
 
 const nip = {
@@ -321,5 +322,68 @@ describe('master data (API)', () => {
     );
     expect(otherPut.status).toBe(404);
     expect((await employeeRow(nip.staff))?.name).toBe('Staf Umum Baru');
+  });
+
+  const raw = async (method: string, path: string, body: Uint8Array, type: string, roles = ['hr']) => {
+    const token = await signDevToken(devKey, { org: 'mamuju', nip: nip.hr, roles });
+    const r = await fetch(`${served.base}/v1/orgs/mamuju${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      body,
+    });
+    return { status: r.status, type: r.headers.get('content-type'), body: await r.json() };
+  };
+  const storedLogo = async () =>
+    (await db.selectFrom('organisations').select('logo').where('id', '=', 'mamuju').executeTakeFirstOrThrow())
+      .logo;
+
+  it("sets the organisation's name, region and logo, read by everyone of it; a logo that is no PNG or JPEG by its bytes, or too large, is refused", async () => {
+    const profile = await api('PUT', '/profile', {
+      name: 'Pemerintah Kabupaten Mamuju',
+      region: 'Provinsi Sulawesi Barat',
+    });
+    expect(profile).toMatchObject({
+      status: 200,
+      body: { name: 'Pemerintah Kabupaten Mamuju', region: 'Provinsi Sulawesi Barat', logoType: null },
+    });
+    expect((await api('PUT', '/profile', { name: '' })).body).toMatchObject({
+      code: 'invalid_master_data',
+      field: 'name',
+    });
+    const png = tinyPng(6);
+    const set = await raw('PUT', '/logo', png, 'image/png');
+    expect(set).toMatchObject({ status: 200, body: { size: png.length, type: 'image/png' } });
+    // A GIF sent as a PNG is read by its bytes: refused, the logo stays.
+    const gif = await raw('PUT', '/logo', new TextEncoder().encode('GIF89a\x01\x00'), 'image/png');
+    expect(gif).toMatchObject({
+      status: 422,
+      type: 'application/problem+json',
+      body: { code: 'invalid_logo_type', field: 'logo' },
+    });
+    const big = Buffer.concat([png, Buffer.alloc(256 * 1024)]);
+    expect(await raw('PUT', '/logo', big, 'image/png')).toMatchObject({
+      status: 413,
+      body: { code: 'logo_too_large' },
+    });
+    expect(Buffer.from((await storedLogo()) ?? []).equals(png)).toBe(true);
+    expect((await raw('PUT', '/logo', png, 'image/png', ['employee'])).status).toBe(403);
+    // Everyone of the organisation reads it; the change is recorded with who made it.
+    const token = await signDevToken(devKey, { org: 'mamuju', nip: nip.staff, roles: ['employee'] });
+    const read = await fetch(`${served.base}/v1/orgs/mamuju/logo`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(read.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await read.arrayBuffer()).equals(png)).toBe(true);
+    expect(
+      (await api('GET', '/profile', undefined, { nip: nip.staff, roles: ['employee'] })).body.logoType,
+    ).toBe('image/png');
+    const changes = await db
+      .selectFrom('organisation_changes')
+      .select(['by_nip', 'after'])
+      .where('kind', '=', 'organisation')
+      .orderBy('id')
+      .execute();
+    expect(changes.map((c) => c.by_nip)).toEqual([nip.hr, nip.hr]);
+    expect(changes[1]?.after).toMatchObject({ logo: { size: png.length, type: 'image/png' } });
   });
 });

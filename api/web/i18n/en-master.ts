@@ -1,6 +1,6 @@
 // English for HR's master data pages (units, positions, employees, the organisation's profile); part of
 // the catalogue in en.ts.
-import type { idMaster } from './id-master.ts';
+import type { idMaster, idOrganisation } from './id-master.ts';
 
 export const enMaster: Record<keyof typeof idMaster, string> = {
   'nav.hrMaster': 'Master data',
@@ -91,4 +91,21 @@ export const enMaster: Record<keyof typeof idMaster, string> = {
   'master.error.ownSupervisor': 'An employee cannot be their own supervisor.',
   'master.error.supervisorCircle': 'This supervisor reports, further up, to the employee being edited.',
   'problem.invalid_master_data': 'Check the marked fields.',
+};
+
+export const enOrganisation: Record<keyof typeof idOrganisation, string> = {
+  'organisation.intro':
+    "The organisation's name, region and logo head every page and every official document.",
+  'organisation.name': 'Name of the organisation',
+  'organisation.region': 'Region',
+  'organisation.regionHint': 'E.g. Provinsi Jambi.',
+  'organisation.logo': 'Logo',
+  'organisation.logoHint': 'A PNG or JPEG file, at most 256 KB.',
+  'organisation.logoNow': 'Current logo',
+  'organisation.noLogo': 'No logo yet.',
+  'organisation.saveLogo': 'Upload the logo',
+  'organisation.logoSaved': 'Logo saved.',
+  'organisation.error.logoType': 'This file is not a PNG or JPEG image.',
+  'organisation.error.logoSize': 'The file is larger than 256 KB.',
+  'organisation.error.logoEmpty': 'Choose a logo file.',
 };

@@ -4,7 +4,7 @@ import { enChanges } from './en-changes.ts';
 import { enDocuments } from './en-documents.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
-import { enMaster } from './en-master.ts';
+import { enMaster, enOrganisation } from './en-master.ts';
 import { enMeasures } from './en-measures.ts';
 import { enObjection } from './en-objection.ts';
 import { enPenetapan } from './en-penetapan.ts';
@@ -27,6 +27,7 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enStandards,
   ...enMeasures,
   ...enMaster,
+  ...enOrganisation,
   ...enChanges,
   ...enDocuments,
   'app.name': 'Siklus',

@@ -91,3 +91,19 @@ export const idMaster = {
   'master.error.supervisorCircle': 'Atasan ini berada di bawah pegawai yang diubah.',
   'problem.invalid_master_data': 'Periksa isian yang ditandai.',
 } as const;
+export const idOrganisation = {
+  'organisation.intro':
+    'Nama instansi, wilayahnya dan logonya tampil di kepala setiap halaman dan setiap dokumen resmi.',
+  'organisation.name': 'Nama instansi',
+  'organisation.region': 'Wilayah',
+  'organisation.regionHint': 'Mis. Provinsi Jambi.',
+  'organisation.logo': 'Logo',
+  'organisation.logoHint': 'Berkas PNG atau JPEG, paling besar 256 KB.',
+  'organisation.logoNow': 'Logo sekarang',
+  'organisation.noLogo': 'Belum ada logo.',
+  'organisation.saveLogo': 'Unggah logo',
+  'organisation.logoSaved': 'Logo tersimpan.',
+  'organisation.error.logoType': 'Berkas ini bukan gambar PNG atau JPEG.',
+  'organisation.error.logoSize': 'Berkas lebih besar dari 256 KB.',
+  'organisation.error.logoEmpty': 'Pilih berkas logo.',
+} as const;

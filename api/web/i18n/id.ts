@@ -5,7 +5,7 @@ import { idChanges } from './id-changes.ts';
 import { idDocuments } from './id-documents.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
-import { idMaster } from './id-master.ts';
+import { idMaster, idOrganisation } from './id-master.ts';
 import { idMeasures } from './id-measures.ts';
 import { idObjection } from './id-objection.ts';
 import { idPenetapan } from './id-penetapan.ts';
@@ -27,6 +27,7 @@ export const idOwn = {
   ...idStandards,
   ...idMeasures,
   ...idMaster,
+  ...idOrganisation,
   ...idChanges,
   ...idDocuments,
   'app.name': 'Siklus',

@@ -8,6 +8,7 @@ import type { Page } from '../../support/browser.ts';
 import { type BrowserApp, startBrowserApp } from '../../support/browser-app.ts';
 import type { SiklusTestRig } from '../../support/siklus-worker.ts';
 import { startDevEnv } from '../../support/temporal.ts';
+import { tinyPng } from '../../support/tiny-png.ts';
 
 const people = demoPeople().filter((p) => p.org === 'bungo');
 const hrOfficer = people.find((p) => p.name === 'Desi Ratnasari')!;
@@ -196,6 +197,42 @@ describe('master data pages in a real browser', () => {
     expect(csv.split('\r\n')[0]).toBe(
       'nip,name,email,unit_code,position_code,supervisor_nip,language,employment_status,rank',
     );
+  }, 120_000);
+
+  it("sets the organisation's name, region and logo, which head every page (a GIF is refused at its field)", async () => {
+    await page.goto(`${base}/app/hr/organisation`);
+    await page.waitFor(`document.querySelector('#profile-form')`);
+    await page.select('#f-name', 'Pemerintah Kabupaten Bungo');
+    await page.select('#f-region', 'Provinsi Jambi');
+    await page.click('#profile-form button[type=submit]');
+    await page.waitFor(`location.search === '?saved=1'`);
+    // The logo is sent as the file input would send it (multipart), from the signed-in browser.
+    const upload = (base64: string, name: string) =>
+      page.evaluate<number>(`(async () => {
+        const bytes = Uint8Array.from(atob('${base64}'), (ch) => ch.charCodeAt(0));
+        const form = new FormData();
+        form.set('logo', new File([bytes], '${name}', { type: 'image/png' }));
+        const r = await fetch('/app/hr/organisation/logo', { method: 'POST', body: form, redirect: 'manual' });
+        document.open(); document.write(await r.text()); document.close();
+        return r.status;
+      })()`);
+    expect(await upload(Buffer.from('GIF89a-not-a-png').toString('base64'), 'logo.png')).toBe(422);
+    expect(await page.evaluate<string>(`document.querySelector('#f-logo-error').textContent`)).toBe(
+      'Berkas ini bukan gambar PNG atau JPEG.',
+    );
+    expect([0, 303]).toContain(await upload(tinyPng(16).toString('base64'), 'logo.png'));
+    for (const path of ['/app/inbox', '/app/hr/employees']) {
+      await page.goto(`${base}${path}`);
+      await page.waitFor(`document.querySelector('#org-header img')`);
+      expect(await page.evaluate<string>(`document.querySelector('#org-header').innerText`)).toMatch(
+        /Pemerintah Kabupaten Bungo\s+Provinsi Jambi/,
+      );
+      expect(
+        await page.evaluate<boolean>(`document.querySelector('#org-header img').naturalWidth === 16`),
+      ).toBe(true);
+      expect({ path, fits: await fits() }).toEqual({ path, fits: true });
+    }
+    await page.screenshot('master-organisation-phone');
   }, 120_000);
 
   it('refuses the pages to someone without the hr role', async () => {
