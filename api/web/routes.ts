@@ -34,6 +34,7 @@ import { capaianRoutes } from './capaian-routes.ts';
 import { changesRoutes } from './changes-routes.ts';
 import { documentWebRoutes } from './document-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
+import { evidenceWebRoutes } from './evidence-routes.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
@@ -362,6 +363,7 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', hrRoutes(deps));
   web.route('/', masterDataRoutes(deps));
   web.route('/', organisationRoutes(deps));
+  web.route('/', evidenceWebRoutes(deps));
   web.route('/', periodicRoutes(deps));
   web.route('/', rulesRoutes(deps));
   web.route('/', changesRoutes(deps));
