@@ -4,6 +4,7 @@
 // posts a value (once, whatever the retries). The head of the puskesmas binds an SKP indicator to the
 // measure; in TW1 their own read offers the unit's value, a realisation sent without a number is
 // pre-filled from it, and one with another number is recorded as an override of it.
+import { createHash } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
@@ -306,10 +307,34 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
       recordedAt: now.toISOString(),
       overridden: false,
     };
+    // The evidence is also a file, named by its hash: the event names it with its name and size as kept.
+    const scan = new TextEncoder().encode('%PDF-1.4\nRekap SIMPUS TW1\n%%EOF\n');
+    const evidence = await fetch(
+      `${t.api.url}${api}/appraisals/${cycleId}.${nip.kapkm}/evidence?name=rekap-simpus.pdf`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${kapkm}`, 'content-type': 'application/pdf' },
+        body: scan,
+      },
+    );
+    expect(evidence.status).toBe(201);
+    const kept = (await evidence.json()) as { sha256: string };
+    const file = {
+      sha256: createHash('sha256').update(scan).digest('hex'),
+      name: 'rekap-simpus.pdf',
+      size: scan.length,
+    };
+    expect(kept.sha256).toBe(file.sha256);
     const prefilled = await onTask(kapkm, record!.taskId, {
       type: 'recordRealisation',
       period: 'TW1',
-      realisations: [{ indicatorId: 'iki-1', evidence: [{ note: 'Rekap SIMPUS' }], measure: forged }],
+      realisations: [
+        {
+          indicatorId: 'iki-1',
+          evidence: [{ note: 'Rekap SIMPUS', file: { ...file, name: 'lain.pdf', contentType: 'image/png' } }],
+          measure: forged,
+        },
+      ],
     });
     expect(prefilled.status).toBe(200);
     const measure = { code: 'waktu-tunggu', value: 36, source: 'simpus' };
@@ -317,7 +342,7 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
       {
         indicatorId: 'iki-1',
         amount: 36,
-        evidence: [{ note: 'Rekap SIMPUS' }],
+        evidence: [{ note: 'Rekap SIMPUS', file: { ...file, contentType: 'application/pdf' } }],
         measure: { ...measure, overridden: false },
       },
     ]);
