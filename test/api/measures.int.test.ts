@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appraisalTimeline } from '../../audit/timeline.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { clockSkipper, startTimeSkippingEnv } from '../support/temporal.ts';
@@ -346,6 +347,11 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
         measure: { ...measure, overridden: false },
       },
     ]);
+    // The audit timeline lists the file the event names.
+    const timeline = await appraisalTimeline(rig.db, `${cycleId}.${nip.kapkm}`, 'id');
+    expect(timeline.map((e) => e.sentence)).toContainEqual(
+      expect.stringContaining(`berkas bukti: rekap-simpus.pdf (1 KB, SHA-256 ${file.sha256.slice(0, 12)}…)`),
+    );
     // Another number, with a note why: recorded as an override of the measure's value.
     const override = await mine({
       type: 'recordRealisation',
