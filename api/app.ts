@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import pg from 'pg';
 import { ZodError, type z } from 'zod';
 import { maxBodyBytes } from '../http/input-guards.ts';
+import { maxEvidenceBytes } from './commands/evidence.ts';
 import { refusalOf } from './commands/refusal.ts';
 import type { ApiDependencies, ApiEnv } from './context.ts';
 import { checkHealth } from './health.ts';
@@ -22,10 +23,13 @@ import { cycleScheduleRoutes } from './routes/cycle-schedule.ts';
 import { cycleRoutes } from './routes/cycles.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { evaluationFileRoutes } from './routes/evaluation-file.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { liveRoutes } from './routes/live.ts';
+import { masterDataRoutes } from './routes/master-data.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
+import { organisationProfileRoutes } from './routes/organisation-profile.ts';
 import { participantChangeRoutes } from './routes/participant-changes.ts';
 import { penetapanRoutes } from './routes/penetapan.ts';
 import { readTrailRoutes } from './routes/read-trail.ts';
@@ -74,7 +78,14 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.get('/openapi.json', (c) => c.json(apiDocument(app)));
   app.get('/docs', (c) => c.html(referencePage('/openapi.json')));
 
-  app.use('/v1/*', limitBody(deps.maxBodyBytes ?? maxBodyBytes));
+  // An evidence file may be larger than any other body (its own limit names it); a byte past that stops it.
+  const bodyLimit = limitBody(deps.maxBodyBytes ?? maxBodyBytes);
+  const evidenceLimit = limitBody(maxEvidenceBytes + 64 * 1024);
+  app.use('/v1/*', (c, next) =>
+    (c.req.method === 'POST' && /\/appraisals\/[^/]+\/evidence$/.test(c.req.path)
+      ? evidenceLimit
+      : bodyLimit)(c, next),
+  );
   app.use('/v1/*', refuseNul());
   app.use('/v1/orgs/:org/*', authenticated(deps));
   app.use('/v1/orgs/:org/*', idempotentPosts());
@@ -95,6 +106,9 @@ export function createApp(deps: ApiDependencies): OpenAPIHono<ApiEnv> {
   app.route('/', timeZoneRoutes);
   app.route('/', standardsRoutes);
   app.route('/', measureRoutes);
+  app.route('/', masterDataRoutes);
+  app.route('/', organisationProfileRoutes);
+  app.route('/', evidenceRoutes);
   app.route('/', auditRoutes);
   app.route('/', readTrailRoutes);
   return app;

@@ -2,6 +2,7 @@
 // happened (the workflow's clock), the actor (metadata) and a sentence in Bahasa Indonesia or English.
 // Entries keep their instants in ISO 8601 (for machines); the sentences and the printed lines show times
 // on the wall clock of the organisation's zone with its name (WIB, WITA, WIT), as the pages do.
+
 import type { Kysely } from 'kysely';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../domain/appraisal/state.ts';
@@ -14,6 +15,7 @@ import { fill, inSentence, vocabularies } from '../domain/vocabulary/vocabulary.
 import type { Database } from '../schema/database.ts';
 import { AuditError } from './errors.ts';
 import { readStreamRows, validateRow } from './event-rows.ts';
+import { evidenceNote } from './evidence-note.ts';
 import {
   type Lang,
   object,
@@ -77,7 +79,10 @@ export async function appraisalTimeline(
       const event = { type: validated.event.type, data: validated.event.data } as AppraisalEvent;
       const before = state;
       state = event.type === 'appraisal.started' ? initialState(event.data) : state && evolve(state, event);
-      const said = sentence(event, state, before, base.actor, lang, timeZone) + packNote(event.data, lang);
+      const said =
+        sentence(event, state, before, base.actor, lang, timeZone) +
+        packNote(event.data, lang) +
+        evidenceNote(event.data, lang);
       entries.push({ ...base, who, at: time, sentence: said });
     }
   }

@@ -9,7 +9,7 @@ import type { DocumentKind, SealEventData } from '../domain/documents/seal-event
 import { appraisalStreamId, parseCycleId } from '../domain/ids.ts';
 import type { Lang } from '../domain/vocabulary/languages.ts';
 import { agreedRhk } from '../record/read/agreement.ts';
-import { timeZoneOf } from '../record/read/organisation.ts';
+import { logoOf, organisationProfile, timeZoneOf } from '../record/read/organisation.ts';
 import { employeeNames, staffCards } from '../record/read/people.ts';
 import type { Database } from '../schema/database.ts';
 import { evaluationDocument } from './evaluation.ts';
@@ -17,7 +17,7 @@ import type { DocumentInput } from './input.ts';
 import { hasObjection, keberatanDocument } from './keberatan.ts';
 import { type DocumentModel, factsOf } from './model.ts';
 import { factHashesOf, factsHashOf, newCode, type Payload } from './proof.ts';
-import { renderPdf } from './render.ts';
+import { type Letterhead, renderPdf } from './render.ts';
 import { appendSeal, type Head, headsAsOf, settledPosition } from './seals.ts';
 import { skpDocument } from './skp.ts';
 
@@ -44,6 +44,12 @@ export interface IssueOptions {
   actor: string;
   publicUrl: string;
   reason?: SealEventData['reason'];
+}
+
+/** The organisation as the documents head it: name, region and logo as HR set them. */
+async function letterheadOf(db: Db, org: string): Promise<Letterhead> {
+  const [profile, logo] = await Promise.all([organisationProfile(db, org), logoOf(db, org)]);
+  return { name: profile.name, region: profile.region, logo };
 }
 
 /** The appraisal's events up to a global position. */
@@ -177,6 +183,7 @@ export async function sealAndRender(
   options: IssueOptions,
 ): Promise<{ documents: IssuedDocument[]; seal: SealEventData | null }> {
   if (prepared.length === 0) return { documents: [], seal: null };
+  const letterhead = await letterheadOf(db, parseCycleId(cycleId)?.orgId ?? '');
   const sealed = prepared.map(({ payload: p }) => ({
     code: p.code,
     kind: p.kind,
@@ -199,7 +206,7 @@ export async function sealAndRender(
   const documents: IssuedDocument[] = [];
   for (const { model, payload } of prepared) {
     const full: Payload = { ...payload, seal: seal.sequence, proof: proofs.get(payload.code) ?? [] };
-    const pdf = await renderPdf(model, full, { publicUrl: options.publicUrl });
+    const pdf = await renderPdf(model, full, { publicUrl: options.publicUrl, letterhead });
     documents.push({ code: payload.code, fileName: model.fileName, model, payload: full, pdf });
   }
   return { documents, seal };

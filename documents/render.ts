@@ -19,6 +19,14 @@ type Doc = PDFKit.PDFDocument;
 export interface RenderOptions {
   /** The public address the QR code opens, e.g. https://siklus.example.go.id */
   publicUrl: string;
+  /** The organisation heading the first page: its logo, name and region (printed, not a proven fact). */
+  letterhead?: Letterhead;
+}
+
+export interface Letterhead {
+  name: string;
+  region: string | null;
+  logo: { bytes: Buffer; type: 'image/png' | 'image/jpeg' } | null;
 }
 
 export async function renderPdf(
@@ -42,7 +50,8 @@ export async function renderPdf(
     doc.endMarkedContent();
   };
 
-  doc.font('Helvetica-Bold').fontSize(13).text(model.title, margin, margin, { width, align: 'center' });
+  const top = options.letterhead ? drawLetterhead(doc, options.letterhead) : margin;
+  doc.font('Helvetica-Bold').fontSize(13).text(model.title, margin, top, { width, align: 'center' });
   doc.font('Helvetica').fontSize(9).text(model.subtitle, { width, align: 'center' });
   doc.moveDown(0.8);
   for (const block of model.blocks) drawBlock(doc, block, put);
@@ -60,6 +69,37 @@ export async function renderPdf(
 }
 
 type Put = (f: Fact, x: number, y: number, w: number) => void;
+
+/** The kop: the logo at the left, the name and region beside it, a rule below; answers where text goes on. */
+function drawLetterhead(doc: Doc, head: Letterhead): number {
+  const size = 44;
+  let x = margin;
+  if (head.logo) {
+    try {
+      doc.image(head.logo.bytes, margin, margin, { fit: [size, size] });
+      x = margin + size + 10;
+    } catch {
+      // An image pdfkit cannot read (a JPEG it does not support) leaves the kop without it.
+    }
+  }
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(12)
+    .text(head.name.toUpperCase(), x, margin + 6, { width: width - (x - margin) });
+  if (head.region)
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(head.region, x, doc.y + 1, { width: width - (x - margin) });
+  const rule = Math.max(margin + size, doc.y) + 6;
+  doc
+    .moveTo(margin, rule)
+    .lineTo(margin + width, rule)
+    .lineWidth(1.5)
+    .stroke()
+    .lineWidth(1);
+  return rule + 10;
+}
 
 function ensure(doc: Doc, height: number) {
   if (doc.y + height > bottom) doc.addPage();

@@ -94,6 +94,13 @@ async function inBody(c: Context): Promise<string | null> {
   }
   // A workbook is binary (zip) and full of zero bytes; its cells are checked where they are read.
   if (type.startsWith('application/vnd.openxmlformats-officedocument.')) return null;
+  // An image or a PDF (a logo, an evidence file) is binary too; it is kept as bytes, never as text.
+  if (
+    type.startsWith('image/') ||
+    type.startsWith('application/pdf') ||
+    type.startsWith('application/octet-stream')
+  )
+    return null;
   return (await copy.text()).includes(nul) ? 'body' : null;
 }
 

@@ -97,9 +97,10 @@ export async function importEmployees(
 const insertBatch = 1000;
 
 /** Whether a supervisor exists, or else the line of their own (invalid) row in this file, if known. */
-type SupervisorLookup = (nip: string) => 'exists' | 'unknown' | number;
+export type SupervisorLookup = (nip: string) => 'exists' | 'unknown' | number;
 
-function checkReferences(
+/** A row's unit, position and supervisor against what exists; shared with the one-person edit. */
+export function checkReferences(
   row: EmployeeRow,
   units: Set<string>,
   positions: Set<string>,

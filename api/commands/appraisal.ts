@@ -15,6 +15,7 @@ import { taskOf } from '../../record/read/inbox.ts';
 import { publishedStandard } from '../../record/read/standards.ts';
 import { type ActResult, actUpdate } from '../../workflows/messages.ts';
 import { notFoundRefusal } from './appraisal-ended.ts';
+import { withEvidenceFiles } from './evidence.ts';
 import { checkMeasureBindings, withMeasures } from './measure-binding.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, statusForCode } from './refusal.ts';
@@ -89,7 +90,7 @@ export async function actOnAppraisal(
   }
 }
 
-/** The command as the record completes it: the published standard, the measures of bound indicators. */
+/** The command as the record completes it: the published standard, the measures of bound indicators, evidence files as kept. */
 async function prepared(
   services: Services,
   me: Principal,
@@ -99,9 +100,11 @@ async function prepared(
   if (command.type === 'acknowledgeStandards')
     return withPublishedVersion(services, me, appraisalId, command);
   if (command.type === 'proposeIndicators') await checkMeasureBindings(services, me.org, command.rhk);
+  if (command.type === 'submitCheckIn') return withEvidenceFiles(services, me.org, appraisalId, command);
   if (command.type === 'recordRealisation') {
+    const withFiles = await withEvidenceFiles(services, me.org, appraisalId, command);
     const state = await appraisalState(services.db, me.org, appraisalId);
-    return state ? withMeasures(services, state, command) : command;
+    return state ? withMeasures(services, state, withFiles) : withFiles;
   }
   return command;
 }

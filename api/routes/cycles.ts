@@ -4,7 +4,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { periodIdSchema } from '../../domain/appraisal/payloads.ts';
 import { calendarOverridesSchema } from '../../domain/cycle/calendar.ts';
 import { populationSchema } from '../../domain/cycle/events.ts';
-import { nipSchema } from '../../domain/organisation/nip.ts';
+import { positionSchema, unitSchema } from '../../domain/organisation/master-data.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { cycleDistribution, cycleProgress } from '../../record/read/cycles.ts';
 import { xlsxContentType } from '../../record/read/export/tables.ts';
@@ -26,26 +26,7 @@ const unitsRoute = createRoute({
   summary: 'Create or update units (unit kerja)',
   request: {
     params: org,
-    body: jsonBody(
-      z
-        .array(
-          z.strictObject({
-            code,
-            name: z.string().min(1).max(200),
-            parentCode: code.nullable().default(null),
-            headNip: nipSchema
-              .nullable()
-              .default(null)
-              .openapi({ description: "Who leads the unit: their rating hasil kerja is the unit's capaian" }),
-            independent: z
-              .boolean()
-              .default(false)
-              .openapi({ description: 'Unit kerja mandiri: its leader writes the JPT form of the SKP' }),
-          }),
-        )
-        .min(1)
-        .max(1000),
-    ),
+    body: jsonBody(z.array(unitSchema).min(1).max(1000)),
   },
   responses: { 200: jsonResponse(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });
@@ -56,28 +37,7 @@ const positionsRoute = createRoute({
   summary: 'Create or update positions and their standards (tupoksi)',
   request: {
     params: org,
-    body: jsonBody(
-      z
-        .array(
-          z.strictObject({
-            code,
-            name: z.string().min(1).max(200),
-            kind: z.enum(['JPT', 'JA', 'JF']),
-            duties: z.array(z.string().min(1).max(1000)).max(50),
-            defaultIndicators: z
-              .array(
-                z.strictObject({
-                  description: z.string().min(1),
-                  aspect: z.enum(['kuantitas', 'kualitas', 'waktu', 'biaya']),
-                  target: z.string().min(1),
-                }),
-              )
-              .max(50),
-          }),
-        )
-        .min(1)
-        .max(1000),
-    ),
+    body: jsonBody(z.array(positionSchema).min(1).max(1000)),
   },
   responses: { 200: jsonResponse(z.object({ upserted: z.number() }), 'Saved'), 403: problemResponse },
 });

@@ -1,5 +1,6 @@
 // The page shell: header with navigation, language switch and sign-out; one small stylesheet that works
 // from a 360 px phone to a desktop, with visible focus, large touch targets and AA contrast or better.
+import type { OrganisationProfile } from '../../record/read/organisation.ts';
 import { type Html, h, raw } from './html.ts';
 import type { Translate } from './i18n/index.ts';
 
@@ -9,6 +10,8 @@ export interface Viewer {
   roles: string[];
   /** Has direct reports: the team page is in the navigation. */
   team?: boolean;
+  /** The organisation's name, region and logo, heading every page. */
+  organisation?: OrganisationProfile;
 }
 
 export type Section =
@@ -26,6 +29,7 @@ export type Section =
   | 'hrImport'
   | 'hrStart'
   | 'hrChanges'
+  | 'hrMaster'
   | 'audit'
   | 'login'
   | 'other';
@@ -57,6 +61,7 @@ export function page(options: {
 <header class="top">
   <div class="bar">
     <a class="brand" href="/app">${t('app.name')} <span>${t('app.tagline')}</span></a>
+    ${viewer?.organisation ? orgHeader(viewer.organisation) : ''}
     <div class="tools">
       <a class="lang" href="/app/lang/${other}?back=${encodeURIComponent(options.path)}" lang="${other}" hreflang="${other}" aria-label="${t('lang.switchLabel')}">${t('lang.switch')}</a>
       ${
@@ -74,7 +79,7 @@ export function page(options: {
     ${viewer.team ? link('/app/team', 'nav.team', 'team') : ''}
     ${link('/app/standards', 'nav.standards', 'standards')}
     ${canSeeHr ? h`${link('/app/hr', 'nav.hr', 'hr')} ${link('/app/hr/monitoring', 'nav.hrMonitoring', 'hrMonitoring')} ${link('/app/hr/periodic', 'nav.hrPeriodic', 'hrPeriodic')}` : ''}
-    ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')} ${link('/app/hr/changes', 'nav.hrChanges', 'hrChanges')}` : ''}
+    ${viewer.roles.includes('hr') ? h`${link('/app/hr/import', 'nav.hrImport', 'hrImport')} ${link('/app/hr/start', 'nav.hrStart', 'hrStart')} ${link('/app/hr/changes', 'nav.hrChanges', 'hrChanges')} ${link('/app/hr/employees', 'nav.hrMaster', 'hrMaster')}` : ''}
     ${viewer.roles.includes('auditor') ? link('/app/audit', 'nav.audit', 'audit') : ''}
     ${canSeeHr || viewer.team ? link('/app/rules/distribution', 'nav.rules', 'rules') : ''}
     ${canSeeHr || viewer.team ? link('/app/measures', 'nav.measures', 'measures') : ''}
@@ -90,6 +95,11 @@ ${options.body}
 </main>
 </body>
 </html>`;
+}
+
+/** The organisation heading the page: its logo (when it has one), name and region. */
+function orgHeader(o: OrganisationProfile): Html {
+  return h`<div class="org" id="org-header">${o.logoType ? h`<img src="/app/logo" alt="" width="40" height="40">` : ''}<span><strong>${o.name}</strong>${o.region ? h`<br><small>${o.region}</small>` : ''}</span></div>`;
 }
 
 /** An error or notice box; role=alert makes screen readers announce it. */
@@ -109,6 +119,7 @@ a:hover{text-decoration-thickness:2px}
 .bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem;max-width:64rem;margin:0 auto;padding:.6rem 1rem}
 .brand{color:#fff;font-weight:700;font-size:1.2rem;text-decoration:none}
 .brand span{font-weight:400;font-size:.85rem;opacity:.9;margin-left:.4rem}
+.org{display:flex;align-items:center;gap:.5rem;min-width:0;overflow-wrap:anywhere;line-height:1.2}.org img{object-fit:contain;background:#fff;border-radius:4px;flex:none}.org small{opacity:.9}
 .tools{display:flex;align-items:center;gap:.75rem}
 .tools a,.tools .link{color:#fff}
 .nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;max-width:64rem;margin:0 auto;padding:0 1rem .5rem}
@@ -122,7 +133,7 @@ h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 h3{font-size:1rem;margin:1rem 0 .25rem}
 .card{background:#fff;border:1px solid #d5dbe1;border-radius:8px;padding:1rem;margin:0 0 1rem}
 .card>:first-child,.card>form>:first-child{margin-top:0}
-.inline{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1rem}.inline label{margin-top:0}.inline select{width:auto}.inline .actions{margin-top:0}
+.inline{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.5rem 1rem}.inline label{margin-top:0}.inline select{width:auto}.inline>div{max-width:100%}.inline select{max-width:100%}.inline .actions{margin-top:0}
 .muted{color:#4a5560}
 .notice{border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem;border:1px solid}
 .notice.error{background:#fdecea;border-color:#a4161a;color:#7a1014}
@@ -185,6 +196,7 @@ tr.bad td{background:#fdecea}
 input[type=file]{font:inherit;min-height:44px;max-width:100%}
 .predikat-form{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.4rem}.predikat-form select{width:auto;max-width:100%}.predikat-form button{min-height:44px;padding:.3rem .8rem}
 .chart svg{display:block;max-width:48rem;margin-top:.5rem}.chart-text{margin-top:.5rem}.chart-text summary{cursor:pointer;color:#0a4f8a;min-height:44px;display:flex;align-items:center}
+.tree{list-style:none;padding:0;margin:0}.tree li{background:#fff;border:1px solid #d5dbe1;border-left:4px solid #0a4f8a;border-radius:6px;padding:.5rem .75rem;margin:0 0 .4rem}
 .subnav{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;margin:0 0 1rem}.subnav a{padding:.5rem 0;min-height:44px}.subnav a[aria-current]{font-weight:700;text-decoration-thickness:3px}
 .timeline{list-style:none;padding:0;margin:0 0 1rem;border-left:3px solid #b8c2cc}
 .timeline li{display:grid;grid-template-columns:minmax(6rem,11rem) minmax(0,1fr);overflow-wrap:anywhere;gap:.1rem 1rem;padding:.45rem .75rem;background:#fff;border-bottom:1px solid #e3e8ee}

@@ -36,16 +36,19 @@ import { capaianRoutes } from './capaian-routes.ts';
 import { changesRoutes } from './changes-routes.ts';
 import { documentWebRoutes } from './document-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
+import { evidenceWebRoutes } from './evidence-routes.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
 import { leadersRoutes } from './leaders-routes.ts';
+import { masterDataRoutes } from './master-data-routes.ts';
 import { measuresRoutes } from './measures-routes.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
 import { objectionRoutes } from './objection-routes.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { organisationRoutes } from './organisation-routes.ts';
 import { penetapanRoutes } from './penetapan-routes.ts';
 import { periodicProgressOf, periodicRoutes } from './periodic-routes.ts';
 import { readTrailRoutes } from './read-trail-routes.ts';
@@ -100,7 +103,9 @@ export function webRoutes(deps: WebDependencies): Hono {
   };
   const formLimit = limitBodyBytes(256 * 1024, refusal(413));
   const importLimit = limitBodyBytes(1_200_000, refusal(413)); // a CSV file of an instansi
-  web.use('*', (c, next) => (c.req.path === '/app/hr/import' ? importLimit : formLimit)(c, next));
+  // A file upload (the import, the logo) is checked for its own size by its page, which names the field.
+  const uploads = new Set(['/app/hr/import', '/app/hr/organisation/logo']);
+  web.use('*', (c, next) => (uploads.has(c.req.path) ? importLimit : formLimit)(c, next));
   // PostgreSQL text cannot hold NUL: refused here, in the path, the query or a form field, as the API does.
   web.use('*', async (c, next) => ((await fieldWithNul(c)) ? refusal(400)(c) : next()));
 
@@ -374,6 +379,9 @@ export function webRoutes(deps: WebDependencies): Hono {
 
   if (deps.web?.oidc) web.route('/', oidcRoutes(deps, deps.web.oidc));
   web.route('/', hrRoutes(deps));
+  web.route('/', masterDataRoutes(deps));
+  web.route('/', organisationRoutes(deps));
+  web.route('/', evidenceWebRoutes(deps));
   web.route('/', periodicRoutes(deps));
   web.route('/', monitoringRoutes(deps));
   web.route('/', rulesRoutes(deps));

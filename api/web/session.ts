@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { authenticate, type Principal } from '../../auth/identity.ts';
-import { timeZoneOf } from '../../record/read/organisation.ts';
+import { organisationProfile, timeZoneOf } from '../../record/read/organisation.ts';
 import { employeeName, hasReports } from '../../record/read/people.ts';
 import type { Services } from '../commands/services.ts';
 import { isLang, type Lang, type Translate, translator } from './i18n/index.ts';
@@ -40,14 +40,15 @@ export async function readSession(c: Context, deps: Services): Promise<Session |
   if (!token || !deps.identity) return null;
   try {
     const principal = await authenticate(deps.identity, `Bearer ${token}`);
-    const [name, team, timeZone] = await Promise.all([
+    const [name, team, timeZone, organisation] = await Promise.all([
       employeeName(deps.db, principal.org, principal.nip),
       hasReports(deps.db, principal.org, principal.nip),
       timeZoneOf(deps.db, principal.org),
+      organisationProfile(deps.db, principal.org),
     ]);
     return {
       principal,
-      viewer: { name: name ?? principal.nip, org: principal.org, roles: principal.roles, team },
+      viewer: { name: name ?? principal.nip, org: principal.org, roles: principal.roles, team, organisation },
       timeZone,
     };
   } catch {

@@ -41,6 +41,14 @@ export const rhkSchema = z.strictObject({
 });
 export type Rhk = z.infer<typeof rhkSchema>;
 
+/** An evidence file as the realisation's event names it: its hash, name, size and kind as stored. */
+export const evidenceFileSchema = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string().min(1).max(200),
+  size: z.number().int().min(1),
+  contentType: z.enum(['image/png', 'image/jpeg', 'application/pdf']),
+});
+
 export const realisationSchema = z.strictObject({
   indicatorId: z.string().min(1).max(40),
   /** The realisation in words (kualitatif approach, and every SKP before the approaches). */
@@ -48,7 +56,14 @@ export const realisationSchema = z.strictObject({
   /** The realisation's number in the target's satuan (kuantitatif approach). */
   amount: z.number().finite().min(0).max(1e12).optional(),
   evidence: z
-    .array(z.strictObject({ url: z.url().optional(), note: z.string().max(1000).optional() }))
+    .array(
+      z.strictObject({
+        url: z.url().optional(),
+        note: z.string().max(1000).optional(),
+        /** A file kept with the appraisal (a photo or a PDF), named by its SHA-256; the server fills the rest. */
+        file: evidenceFileSchema.optional(),
+      }),
+    )
     .max(20),
   /**
    * A bound indicator's: the measure's value it was pre-filled with and whether `amount` overrides it.

@@ -113,6 +113,11 @@ export function readEmployeeRows(records: readonly FileRecord[], lang: Lang = 'e
 
 const expected = employeeCsvColumns.join(',');
 
+/** One record checked alone, as the only row of a file with this header (a hand edit of one person). */
+export function readEmployeeRecord(header: string[], fields: string[], lang: Lang = 'en'): EmployeeRow {
+  return readRow(1, header, fields, new Map(), lang);
+}
+
 function readRow(
   line: number,
   header: string[],

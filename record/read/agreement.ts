@@ -31,7 +31,7 @@ export interface CheckInRecord {
       indicatorId: string;
       value?: string;
       amount?: number;
-      evidence: Array<{ url?: string; note?: string }>;
+      evidence: Array<{ url?: string; note?: string; file?: { sha256: string; name: string; size: number } }>;
     }>;
   } | null;
   feedback: { at: string; feedback: string } | null;

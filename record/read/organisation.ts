@@ -115,3 +115,33 @@ export async function unitHeads(
     headName: r.head_name,
   }));
 }
+
+export interface OrganisationProfile {
+  id: string;
+  name: string;
+  region: string | null;
+  /** The logo's type when there is one (image/png or image/jpeg). */
+  logoType: 'image/png' | 'image/jpeg' | null;
+}
+
+/** The organisation's name, region and whether it has a logo; its id as its name until it is stored. */
+export async function organisationProfile(db: Db, org: string): Promise<OrganisationProfile> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(['name', 'region', 'logo_type'])
+    .where('id', '=', org)
+    .executeTakeFirst();
+  return { id: org, name: row?.name ?? org, region: row?.region ?? null, logoType: row?.logo_type ?? null };
+}
+
+export async function logoOf(
+  db: Db,
+  org: string,
+): Promise<{ bytes: Buffer; type: 'image/png' | 'image/jpeg' } | null> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(['logo', 'logo_type'])
+    .where('id', '=', org)
+    .executeTakeFirst();
+  return row?.logo && row.logo_type ? { bytes: row.logo, type: row.logo_type } : null;
+}

@@ -1,4 +1,4 @@
-// Kysely types of the organisation tables (migrations 0002, 0007, 0009 and 0010).
+// Kysely types of the organisation tables (migrations 0002, 0007, 0009, 0010 and 0017).
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import type { IndonesianTimeZone } from '../../domain/time/zones.ts';
@@ -11,6 +11,36 @@ export interface OrganisationsTable {
   created_at: Generated<Date>;
   /** Migration 0007: WIB, WITA or WIT by IANA name; Asia/Jakarta unless set. */
   time_zone: Generated<IndonesianTimeZone>;
+  /** Migration 0017: the region it governs (Provinsi Jambi), shown under its name; null until HR sets it. */
+  region: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0017: its logo (PNG or JPEG) for the page header and the documents. */
+  logo: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  logo_type: ColumnType<'image/png' | 'image/jpeg' | null, string | null | undefined, string | null>;
+}
+
+/** Migration 0017: each hand edit of the master data, who made it and when, with before and after. */
+export interface OrganisationChangesTable {
+  id: Generated<number>;
+  org_id: string;
+  kind: 'unit' | 'position' | 'employee' | 'organisation';
+  key: string;
+  by_nip: string;
+  at: Generated<Date>;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string, never>;
+}
+
+/** Migration 0017: an evidence file (photo or PDF) of an appraisal, by its SHA-256. */
+export interface EvidenceFilesTable {
+  org_id: string;
+  appraisal_id: string;
+  sha256: string;
+  name: string;
+  content_type: 'image/png' | 'image/jpeg' | 'application/pdf';
+  size: number;
+  bytes: Buffer;
+  uploaded_by: string;
+  uploaded_at: Generated<Date>;
 }
 
 export interface UnitsTable {
@@ -63,4 +93,6 @@ export interface OrganisationTables {
   calibration_groups: CalibrationGroupsTable;
   positions: PositionsTable;
   employees: EmployeesTable;
+  organisation_changes: OrganisationChangesTable;
+  evidence_files: EvidenceFilesTable;
 }

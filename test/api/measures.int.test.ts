@@ -4,8 +4,12 @@
 // posts a value (once, whatever the retries). The head of the puskesmas binds an SKP indicator to the
 // measure; in TW1 their own read offers the unit's value, a realisation sent without a number is
 // pre-filled from it, and one with another number is recorded as an override of it.
-import { describe, expect, it } from 'vitest';
-import { ok, postDinasAndPuskesmas, useTestApi } from '../support/api.ts';
+import { createHash } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appraisalTimeline } from '../../audit/timeline.ts';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { clockSkipper, startTimeSkippingEnv } from '../support/temporal.ts';
 
 const nip = { kadis: '197703032000031003', kapkm: '198505052010011002', hr: '198012122005012006' };
@@ -19,24 +23,54 @@ const people = [
 ].join('\n');
 
 describe('a measure of a unit feeding an indicator (time-skipping server)', () => {
-  const live = useTestApi(startTimeSkippingEnv, 'measures');
+  let env: TestWorkflowEnvironment;
+  let rig: RunningRig;
+  let t: TestApi;
+
+  beforeAll(async () => {
+    rig = await startRunningRig(await startTimeSkippingEnv(), 'measures');
+    env = rig.env;
+    t = await startTestApi(rig);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.api.close();
+    await rig?.stop();
+  });
 
   it('given an imported measure, the bound realisation is pre-filled from it and an override is recorded', async () => {
-    const { t, rig } = live;
-    const env = rig.env;
     const hr = await t.token(org, nip.hr, ['hr', 'employee']);
     const kapkm = await t.token(org, nip.kapkm);
     const kadis = await t.token(org, nip.kadis);
-    await postDinasAndPuskesmas(t, org, hr, {
-      kadis: nip.kadis,
-      kapkm: nip.kapkm,
-      puskesmas: 'Puskesmas Bangko',
-      positions: [
-        ['KADIS', 'JPT'],
-        ['KAPKM', 'JA'],
-        ['ANALIS', 'JF'],
-      ],
+    // biome-ignore lint/suspicious/noExplicitAny: JSON of the API, read by the test that asked
+    const ok = async (r: Promise<{ status: number; body: any }>) => {
+      const response = await r;
+      if (response.status >= 300)
+        throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.body)}`);
+      return response.body;
+    };
+    await ok(
+      t.call('POST', `${api}/units`, {
+        token: hr,
+        body: [
+          { code: 'DINKES', name: 'Dinas Kesehatan', headNip: nip.kadis },
+          { code: 'PKM', name: 'Puskesmas Bangko', parentCode: 'DINKES', headNip: nip.kapkm },
+        ],
+      }),
+    );
+    const position = (code: string, kind: string) => ({
+      code,
+      name: code,
+      kind,
+      duties: [],
+      defaultIndicators: [],
     });
+    await ok(
+      t.call('POST', `${api}/positions`, {
+        token: hr,
+        body: [position('KADIS', 'JPT'), position('KAPKM', 'JA'), position('ANALIS', 'JF')],
+      }),
+    );
     await ok(t.call('POST', `${api}/employees/import`, { token: hr, csv: people }));
     const waiting = {
       code: 'waktu-tunggu',
@@ -274,10 +308,34 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
       recordedAt: now.toISOString(),
       overridden: false,
     };
+    // The evidence is also a file, named by its hash: the event names it with its name and size as kept.
+    const scan = new TextEncoder().encode('%PDF-1.4\nRekap SIMPUS TW1\n%%EOF\n');
+    const evidence = await fetch(
+      `${t.api.url}${api}/appraisals/${cycleId}.${nip.kapkm}/evidence?name=rekap-simpus.pdf`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${kapkm}`, 'content-type': 'application/pdf' },
+        body: scan,
+      },
+    );
+    expect(evidence.status).toBe(201);
+    const kept = (await evidence.json()) as { sha256: string };
+    const file = {
+      sha256: createHash('sha256').update(scan).digest('hex'),
+      name: 'rekap-simpus.pdf',
+      size: scan.length,
+    };
+    expect(kept.sha256).toBe(file.sha256);
     const prefilled = await onTask(kapkm, record!.taskId, {
       type: 'recordRealisation',
       period: 'TW1',
-      realisations: [{ indicatorId: 'iki-1', evidence: [{ note: 'Rekap SIMPUS' }], measure: forged }],
+      realisations: [
+        {
+          indicatorId: 'iki-1',
+          evidence: [{ note: 'Rekap SIMPUS', file: { ...file, name: 'lain.pdf', contentType: 'image/png' } }],
+          measure: forged,
+        },
+      ],
     });
     expect(prefilled.status).toBe(200);
     const measure = { code: 'waktu-tunggu', value: 36, source: 'simpus' };
@@ -285,10 +343,15 @@ describe('a measure of a unit feeding an indicator (time-skipping server)', () =
       {
         indicatorId: 'iki-1',
         amount: 36,
-        evidence: [{ note: 'Rekap SIMPUS' }],
+        evidence: [{ note: 'Rekap SIMPUS', file: { ...file, contentType: 'application/pdf' } }],
         measure: { ...measure, overridden: false },
       },
     ]);
+    // The audit timeline lists the file the event names.
+    const timeline = await appraisalTimeline(rig.db, `${cycleId}.${nip.kapkm}`, 'id');
+    expect(timeline.map((e) => e.sentence)).toContainEqual(
+      expect.stringContaining(`berkas bukti: rekap-simpus.pdf (1 KB, SHA-256 ${file.sha256.slice(0, 12)}…)`),
+    );
     // Another number, with a note why: recorded as an override of the measure's value.
     const override = await mine({
       type: 'recordRealisation',

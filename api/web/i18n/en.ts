@@ -4,6 +4,7 @@ import { enChanges } from './en-changes.ts';
 import { enDocuments } from './en-documents.ts';
 import { enEvaluation, enPeriodNames } from './en-evaluation.ts';
 import { enHrAudit } from './en-hr-audit.ts';
+import { enMaster, enOrganisation } from './en-master.ts';
 import { enMeasures } from './en-measures.ts';
 import { enMonitoring } from './en-monitoring.ts';
 import { enObjection } from './en-objection.ts';
@@ -27,6 +28,8 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   ...enStandards,
   ...enMeasures,
   ...enMonitoring,
+  ...enMaster,
+  ...enOrganisation,
   ...enChanges,
   ...enDocuments,
   'app.name': 'Siklus',

@@ -5,6 +5,7 @@ import { idChanges } from './id-changes.ts';
 import { idDocuments } from './id-documents.ts';
 import { idEvaluation, idPeriodNames } from './id-evaluation.ts';
 import { idHrAudit } from './id-hr-audit.ts';
+import { idMaster, idOrganisation } from './id-master.ts';
 import { idMeasures } from './id-measures.ts';
 import { idMonitoring } from './id-monitoring.ts';
 import { idObjection } from './id-objection.ts';
@@ -27,6 +28,8 @@ export const idOwn = {
   ...idStandards,
   ...idMeasures,
   ...idMonitoring,
+  ...idMaster,
+  ...idOrganisation,
   ...idChanges,
   ...idDocuments,
   'app.name': 'Siklus',

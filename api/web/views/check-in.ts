@@ -9,6 +9,7 @@ import { commandForm, type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { taskHead } from './agreement.ts';
+import { evidenceFileLink } from './evidence-link.ts';
 import type { InboxTask } from './inbox.ts';
 import { partiesCard } from './person-facts.ts';
 import { realisationText, targetText } from './skp-parts.ts';
@@ -41,7 +42,7 @@ ${
 <tbody>${submitted.realisations.map((r) => {
         const ind = indicators.get(r.indicatorId);
         return h`<tr><td>${ind?.description ?? r.indicatorId}</td><td>${ind ? targetText(t, ind) : ''}</td><td>${realisationText(t, ind, r)}</td>
-<td>${r.evidence.length === 0 ? '–' : h`<ul>${r.evidence.map((e) => h`<li>${e.url ? link(e.url) : ''}${e.url && e.note ? h`<br>` : ''}${e.note ?? ''}</li>`)}</ul>`}</td></tr>`;
+<td>${r.evidence.length === 0 ? '–' : h`<ul>${r.evidence.map((e) => h`<li>${e.file ? evidenceFileLink(e.file) : ''}${e.url ? link(e.url) : ''}${e.url && e.note ? h`<br>` : ''}${e.note ?? ''}</li>`)}</ul>`}</td></tr>`;
       })}</tbody></table></div>`
     : h`<p>${t('checkIn.notSubmitted')}</p>`
 }

@@ -20,6 +20,7 @@ import { notice } from '../layout.ts';
 import { indicatorTable } from './agreement.ts';
 import { link } from './check-in.ts';
 import { documentLinks } from './documents.ts';
+import { evidenceFileLink } from './evidence-link.ts';
 import { personWithEmployment } from './person-facts.ts';
 import {
   type IndicatorLike,
@@ -73,7 +74,7 @@ export const periodTitle = (t: Translate, p: { period: string; firstDay: string;
 
 function evidenceList(e: Realisation['evidence']): Html {
   if (e.length === 0) return h`–`;
-  return h`<ul class="evidence">${e.map((x) => h`<li class="wrap">${x.url ? link(x.url) : ''}${x.url && x.note ? h`<br>` : ''}${x.note ?? ''}</li>`)}</ul>`;
+  return h`<ul class="evidence">${e.map((x) => h`<li class="wrap">${x.file ? evidenceFileLink(x.file) : ''}${x.url ? link(x.url) : ''}${(x.url || x.file) && x.note ? h`<br>` : ''}${x.note ?? ''}</li>`)}</ul>`;
 }
 
 /**
