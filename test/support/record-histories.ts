@@ -82,8 +82,45 @@ export function readHistoryFixtures(dir = fixturesDir): RecordedHistory[] {
 
 const orgId = 'bungo';
 
-/** Runs every scenario on one time-skipping environment and returns the histories to keep. */
-export async function recordHistories(env: TestWorkflowEnvironment, rig: RecordingRig) {
+type Recorder = {
+  /** The fixtures it records, so that recording one file runs only its scenario. */
+  files: string[];
+  run: (env: TestWorkflowEnvironment, rig: RecordingRig) => Promise<RecordedHistory | RecordedHistory[]>;
+};
+
+/**
+ * Every scenario, in the order they run on one time-skipping environment. Each year a scenario runs moves
+ * the server's clock on, and the calendar stops at 2100: recording only the files named (as a new fixture
+ * is) runs only their scenarios, so the list can keep growing.
+ */
+const recorders: Recorder[] = [
+  { files: ['employee-appraisal-year.json', 'cycle-year.json'], run: recordYear },
+  { files: ['employee-appraisal-updates.json'], run: (env, rig) => recordUpdates(env, rig) },
+  {
+    files: ['employee-appraisal-updates-local-record.json'],
+    run: (env, rig) => recordUpdates(env, rig, localRecording),
+  },
+  { files: ['employee-appraisal-periodic-year.json', 'cycle-periodic-year.json'], run: recordPeriodicYear },
+  { files: ['employee-appraisal-skp-leader.json'], run: recordSkpYear },
+  { files: ['standards-round.json'], run: recordStandardsRound },
+  { files: ['employee-appraisal-changes-year.json', 'cycle-changes-year.json'], run: recordChangesYear },
+  { files: ['employee-appraisal-objection-hearing.json'], run: recordObjectionHearing },
+  { files: ['cycle-penetapan.json'], run: recordPenetapanYear },
+  { files: ['cycle-checkpoint-seals.json'], run: recordSealedPenetapanYear },
+  { files: ['employee-appraisal-curve-recheck.json', 'cycle-curve-recheck.json'], run: recordCurveRecheck },
+  { files: ['employee-appraisal-mutasi-year.json'], run: recordMutasiYear },
+  // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
+  { files: ['start-next-cycle.json'], run: recordNextCycle },
+];
+
+/** Runs the scenarios of the files named (all when none) on one time-skipping environment. */
+export async function recordHistories(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+  only: readonly string[] = [],
+): Promise<RecordedHistory[]> {
+  const unknown = only.filter((file) => !recorders.some((r) => r.files.includes(file)));
+  if (unknown.length > 0) throw new Error(`no scenario records ${unknown.join(', ')}`);
   await seedPuskesmas(rig.db, orgId, { peer: true });
   await seedPuskesmas(rig.db, 'agam', { peer: false });
   await seedSkpOrganisation(rig.db, 'tebo');
@@ -94,22 +131,12 @@ export async function recordHistories(env: TestWorkflowEnvironment, rig: Recordi
   await seedPenetapanOrganisation(rig.db, sealsOrg);
   await seedPuskesmas(rig.db, recheckOrg, { peer: true });
   await seedMutasiOrganisation(rig.db, 'tanjabbar');
-  return rig.worker.runUntil(async () => [
-    ...(await recordYear(env, rig)),
-    await recordUpdates(env, rig),
-    await recordUpdates(env, rig, localRecording),
-    ...(await recordPeriodicYear(env, rig)),
-    await recordSkpYear(env, rig),
-    await recordStandardsRound(env, rig),
-    ...(await recordChangesYear(env, rig)),
-    await recordObjectionHearing(env, rig),
-    await recordPenetapanYear(env, rig),
-    await recordSealedPenetapanYear(env, rig),
-    ...(await recordCurveRecheck(env, rig)),
-    await recordMutasiYear(env, rig),
-    // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
-    await recordNextCycle(env, rig),
-  ]);
+  const chosen = recorders.filter((r) => only.length === 0 || r.files.some((f) => only.includes(f)));
+  return rig.worker.runUntil(async () => {
+    const recorded: RecordedHistory[] = [];
+    for (const recorder of chosen) recorded.push(...[await recorder.run(env, rig)].flat());
+    return recorded;
+  });
 }
 
 // The curve-recheck fixtures were recorded for muarojambi, before the checkpoint-seals recorder took that
