@@ -14,7 +14,7 @@ const eventsRoute = createRoute({
   summary: 'My notifications as they happen (Server-Sent Events); Last-Event-ID resumes after that event',
   request: {
     params: orgParams,
-    query: z.object({
+    query: z.strictObject({
       lastEventId: z.string().max(100).optional().openapi({ description: 'As the Last-Event-ID header' }),
     }),
   },

@@ -66,7 +66,7 @@ const monitoringRoute = createRoute({
   summary: 'Monitoring per person: where each appraisal stands, what it is behind on, its open tasks',
   request: {
     params: cycleParams,
-    query: z.object({
+    query: z.strictObject({
       unit: z.string().max(64).optional(),
       step: z.string().max(40).optional(),
       late: z.enum(['true', 'false']).optional().openapi({ description: 'Only the people behind' }),
