@@ -118,6 +118,12 @@ function send(target: FuzzTarget, request: FuzzRequest, key: string | undefined)
         timeout: 60_000,
       },
       (response) => {
+        // A live feed (Server-Sent Events) stays open by design: its status and type are the answer.
+        if (String(response.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+          resolve({ status: response.statusCode ?? 0, type: 'text/event-stream', text: '' });
+          outgoing.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', fail);
