@@ -21,13 +21,23 @@ const csv = [
   ),
 ].join('\n');
 
-type Access = 'hr' | 'hrOrAuditor' | 'auditor' | 'anyone' | 'assignee' | 'raterOrReader';
+type Access = 'hr' | 'hrOrAuditor' | 'auditor' | 'anyone' | 'assignee' | 'raterOrReader' | 'appraisedOnly';
+// A 1x1 PNG: the organisation's logo and staffB's evidence file.
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 const access = (method: string, path: string): Access => {
   if (path.includes('/audit/') || path.endsWith('/read-trail')) return 'auditor';
   // A unit's penetapan as a PDF: its leader, the leader above, its holder (none here), HR and auditors.
   if (path.endsWith('/documents/penetapan')) return 'hrOrAuditor';
   if (path.endsWith('/evaluation-file') || path.includes('/documents/')) return 'raterOrReader';
   if (path.includes('/tasks/{taskId}')) return 'assignee';
+  // Evidence files: added by the appraised employee only (staffB, no role here); read as the appraisal.
+  if (method === 'post' && path.endsWith('/evidence')) return 'appraisedOnly';
+  if (path.includes('/evidence/')) return 'raterOrReader';
+  // The organisation's name, region and logo head every page: everyone of it reads them.
+  if (method === 'get' && (path.endsWith('/profile') || path.endsWith('/logo'))) return 'anyone';
   // Standards: anyone of the organisation reads and acts (the round's rules decide); only HR starts one.
   if (path.includes('/standards/') && !(method === 'post' && path.endsWith('/standards/rounds')))
     return 'anyone';
@@ -46,6 +56,7 @@ describe('authorization matrix', () => {
   let cycleId: string;
   let taskId: string;
   let roundId: string;
+  let evidenceSha: string;
   const tokens: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
@@ -89,6 +100,26 @@ describe('authorization matrix', () => {
         ?.taskId;
       if (!taskId) await new Promise((r) => setTimeout(r, 200));
     }
+    const raw = (path: string, method: string, token: string | undefined) =>
+      fetch(`${t.api.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+        body: png,
+      });
+    const appraised = await t.token('bungo', staffB!.nip);
+    // staffB's appraisal may still be starting: until it is, the upload finds no appraisal.
+    let upload = new Response(null, { status: 404 });
+    for (let i = 0; i < 300 && upload.status !== 201; i++) {
+      upload = await raw(
+        `/v1/orgs/bungo/appraisals/${cycleId}.${staffB!.nip}/evidence?name=bukti.png`,
+        'POST',
+        appraised,
+      );
+      if (upload.status !== 201) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(upload.status).toBe(201);
+    evidenceSha = ((await upload.json()) as { sha256: string }).sha256;
+    expect((await raw('/v1/orgs/bungo/logo', 'PUT', tokens.hr)).status).toBeLessThan(300);
   }, 180_000);
 
   afterAll(async () => {
@@ -120,7 +151,8 @@ describe('authorization matrix', () => {
         .replace('{kind}', 'skp')
         .replace('{nip}', staffB!.nip)
         .replace('{appraisalId}', `${cycleId}.${staffB!.nip}`)
-        .replace('{streamId}', `appraisal-${cycleId}.${staffB!.nip}`);
+        .replace('{streamId}', `appraisal-${cycleId}.${staffB!.nip}`)
+        .replace('{sha256}', evidenceSha);
       for (const role of [
         'anonymous',
         'employee',
@@ -161,6 +193,7 @@ function expectedStatus(rule: Access, role: string, path: string): number | 'all
   if (rule === 'auditor') return role === 'auditor' ? 'allowed' : 403;
   if (rule === 'hrOrAuditor') return role === 'hr' || role === 'auditor' ? 'allowed' : 403;
   if (rule === 'assignee') return role === 'employee' ? 'allowed' : 404;
+  if (rule === 'appraisedOnly') return 403;
   // staffB's evaluation file: their rater (the supervisor), HR and auditors; staffA is a colleague.
   if (rule === 'raterOrReader') return role === 'employee' ? 403 : 'allowed';
   // Anyone may ask about themselves; an auditor has no appraisal of their own.
@@ -216,6 +249,14 @@ async function send(t: TestApi, method: string, path: string, token: string | un
     const body = response.headers.get('content-type')?.includes('event-stream') ? {} : await response.json();
     controller.abort();
     return { status: response.status, body };
+  }
+  if (method === 'post' && path.endsWith('/evidence')) {
+    const response = await fetch(`${t.api.url}${path}?name=bukti.png`, {
+      method: 'POST',
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'image/png' },
+      body: png,
+    });
+    return { status: response.status, body: await response.json() };
   }
   if (path.endsWith('/employees/import'))
     return t.call('POST', path, { token, csv: 'nip,name,email,unit_code,position_code,supervisor_nip\n' });
