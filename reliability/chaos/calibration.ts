@@ -23,6 +23,7 @@ import type { CycleInput } from '../../workflows/cycle.ts';
 import { type CheckFigures, checkCycle } from './checks.ts';
 import { send } from './client.ts';
 import type { ChaosCluster } from './cluster.ts';
+import { checkReleases } from './release-checks.ts';
 
 export interface CalibrationDrill {
   db: Kysely<Database>;
@@ -126,39 +127,22 @@ export async function runCalibrationDrill(drill: CalibrationDrill): Promise<Cali
   await settle(db, [stream, sealStreamId(cycleId)]);
 
   const checks = await checkCycle(db, drill.temporal, cycleId, drill.employeeNips, new Set());
-  const findings = [...checks.findings];
-  let { lostEvents, duplicatedEvents } = checks;
-  const released = await releasedUnits(db, stream);
   const members = await db
     .selectFrom('cycle_members')
     .select('unit_code')
     .distinct()
     .where('cycle_id', '=', cycleId)
     .execute();
-  for (const { unit_code: unitCode } of members) {
-    const times = released.get(unitCode) ?? 0;
-    if (times === 1) continue;
-    findings.push(`drill: unit ${unitCode} released ${times} times`);
-    if (times === 0) lostEvents++;
-    else duplicatedEvents += times - 1;
-  }
-  // A seal is made at each release, never twice over the same log (a retry finds its own).
-  const seals = await sealsOf(db, cycleId);
-  const releaseSeals = seals.filter((s) => s.reason === 'release').length;
-  if (releaseSeals > units) {
-    findings.push(`drill: ${releaseSeals} release seals for ${units} units`);
-    duplicatedEvents += releaseSeals - units;
-  }
-  seals.forEach((seal, i) => {
-    if (i === 0 || seal.position !== seals[i - 1]?.position) return;
-    findings.push(`drill: seal ${seal.sequence} over the same log as the one before`);
-    duplicatedEvents++;
-  });
+  const releases = checkReleases(
+    members.map((m) => m.unit_code),
+    await releasedUnits(db, stream),
+    await sealsOf(db, cycleId),
+  );
   return {
     ...checks,
-    lostEvents,
-    duplicatedEvents,
-    findings: findings.map((f) => (f.startsWith('drill:') ? f : `drill: ${f}`)),
+    lostEvents: checks.lostEvents + releases.lostEvents,
+    duplicatedEvents: checks.duplicatedEvents + releases.duplicatedEvents,
+    findings: [...checks.findings.map((f) => `drill: ${f}`), ...releases.findings],
     units,
     releasedBeforeKill,
     retries,

@@ -3,6 +3,7 @@
 // same event ids, finds them recorded and writes nothing twice. And the variable cannot be set by halves.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities/index.ts';
 import {
   faultAfterCommitVariable,
   injectedFaultMarker,
@@ -58,6 +59,26 @@ describe('injected faults after commit', () => {
       await expect(recordEvents(launched(stream, version))).resolves.toEqual({ version: version + 1 });
     expect(await countOf(stream)).toBe(20);
     expect(injectedFaultsFromEnv({ [faultAfterCommitVariable]: '' }).afterCommit).toBe(0);
+  });
+
+  it("are not read from the environment by the activities' factory (npm start's worker cannot inject)", async () => {
+    const before = process.env[faultAfterCommitVariable];
+    process.env[faultAfterCommitVariable] = '1';
+    try {
+      const { recordEvents } = createActivities({
+        db: database.db,
+        temporal: () => {
+          throw new Error('no Temporal here');
+        },
+        taskQueue: 'faults',
+      });
+      const stream = `cycle-faults-start-${randomUUID()}`;
+      for (let version = 0; version < 5; version++)
+        await expect(recordEvents(launched(stream, version))).resolves.toEqual({ version: version + 1 });
+    } finally {
+      if (before === undefined) delete process.env[faultAfterCommitVariable];
+      else process.env[faultAfterCommitVariable] = before;
+    }
   });
 
   it('when on, fail after the commit, and the retry writes nothing twice', async () => {
