@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
 import { createCalibrateUnits } from './calibrate-units.ts';
+import type { InjectedFaults } from './injected-faults.ts';
 import { createLaunchAppraisals } from './launch-appraisals.ts';
 import { createOrganisationTimeZone } from './organisation-time-zone.ts';
 import { createRecordEvents } from './record-events.ts';
@@ -15,6 +16,8 @@ export interface ActivityDependencies {
   /** A Temporal client for activities that start or signal workflows; made on first use. */
   temporal: () => Client;
   taskQueue: string;
+  /** Faults injected on purpose (chaos runs only; none by default). */
+  faults?: InjectedFaults;
 }
 
 export function createActivities(deps: ActivityDependencies) {

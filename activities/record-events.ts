@@ -7,6 +7,7 @@ import { eventSchemas } from '../domain/event-registry.ts';
 import { projections } from '../record/projections/index.ts';
 import { appendToStream, type EventMetadata, EventStoreError, type NewEvent } from '../record/store/index.ts';
 import type { Database } from '../schema/database.ts';
+import { type InjectedFaults, maybeFailAfterCommit, noFaults } from './injected-faults.ts';
 
 export interface RecordEventsInput {
   streamId: string;
@@ -14,10 +15,12 @@ export interface RecordEventsInput {
   events: Array<{ eventId: string; type: string; data: unknown; metadata: EventMetadata }>;
 }
 
-export function createRecordEvents(deps: { db: Kysely<Database> }) {
+export function createRecordEvents(deps: { db: Kysely<Database>; faults?: InjectedFaults }) {
+  const faults = deps.faults ?? noFaults;
   return async function recordEvents(input: RecordEventsInput): Promise<{ version: number }> {
+    let result: Awaited<ReturnType<typeof appendToStream>>;
     try {
-      const result = await appendToStream(
+      result = await appendToStream(
         deps.db,
         eventSchemas,
         input.streamId,
@@ -27,7 +30,6 @@ export function createRecordEvents(deps: { db: Kysely<Database> }) {
           projections,
         },
       );
-      return { version: result.nextExpectedVersion };
     } catch (error) {
       // Bad data or a conflicting writer will not heal by retrying: fail the workflow task's call loudly.
       if (error instanceof EventStoreError && error.code !== 'projection_failed') {
@@ -35,5 +37,8 @@ export function createRecordEvents(deps: { db: Kysely<Database> }) {
       }
       throw error;
     }
+    // Only in a chaos run (activities/injected-faults.ts): the commit is made, the answer lost.
+    maybeFailAfterCommit(faults, `recordEvents ${input.streamId} v${input.expectedVersion + 1}`);
+    return { version: result.nextExpectedVersion };
   };
 }

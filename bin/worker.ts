@@ -1,5 +1,6 @@
 // The worker process of the production topology (docker-compose): TEMPORAL_ADDRESS and DATABASE_URL.
 import { NativeConnection } from '@temporalio/worker';
+import { injectedFaultsFromEnv } from '../activities/injected-faults.ts';
 import { startMailer } from '../notifications/mailer.ts';
 import { namespace, taskQueue } from '../runtime/config.ts';
 import { createDb } from '../schema/db.ts';
@@ -12,10 +13,12 @@ if (!databaseUrl || !address) {
   console.error('worker: set DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything embedded instead)');
   process.exit(2);
 }
+// Read once: a chaos run's injected faults (off unless SIKLUS_CHAOS_FAULT_AFTER_COMMIT is set; warns loudly).
+const faults = injectedFaultsFromEnv(process.env);
 const db = createDb(databaseUrl);
 await migrateToLatest(db);
 const connection = await NativeConnection.connect({ address });
-const worker = await createWorker({ connection, namespace, taskQueue, db });
+const worker = await createWorker({ connection, namespace, taskQueue, db, faults });
 console.log(`worker: polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);
 // The worker process also delivers notification e-mails when SMTP is configured.
 const mailer = process.env.SIKLUS_SMTP_URL

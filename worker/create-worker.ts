@@ -6,6 +6,7 @@ import type { Duration } from '@temporalio/common';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { createActivities } from '../activities/index.ts';
+import type { InjectedFaults } from '../activities/injected-faults.ts';
 import type { Database } from '../schema/database.ts';
 import { workflowBundle } from './workflow-bundle.ts';
 
@@ -27,6 +28,8 @@ export interface WorkerOptions {
   temporal?: () => Client;
   /** How long a cached workflow's task waits for this worker before any worker may take it (SDK: 10 s). */
   stickyQueueScheduleToStartTimeout?: Duration;
+  /** Faults injected on purpose: only bin/worker.ts passes them, from its environment (chaos runs). */
+  faults?: InjectedFaults;
 }
 
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
@@ -50,6 +53,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
       db: options.db,
       temporal,
       taskQueue: options.taskQueue,
+      ...(options.faults ? { faults: options.faults } : {}),
     }),
   });
 }

@@ -7,9 +7,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { faultAfterCommitVariable, injectedFaultMarker } from '../../activities/injected-faults.ts';
 import { admin } from '../../bench/throwaway-database.ts';
 import { type RunningPostgres, startPostgres, withDatabase } from '../../runtime/postgres.ts';
 import {
@@ -25,6 +27,8 @@ export interface FaultCounts {
   worker: number;
   temporal: number;
   postgres: number;
+  /** recordEvents calls the worker failed on purpose after their commit (each one retried). */
+  afterCommit: number;
 }
 
 export interface ChaosCluster {
@@ -36,8 +40,8 @@ export interface ChaosCluster {
   faults: FaultCounts;
   /** The worker's last output lines, to explain a failure. */
   workerOutput(): string[];
-  /** SIGKILL the worker process, then start a new one (resolves when it polls). */
-  killWorker(): Promise<void>;
+  /** SIGKILL the worker process, then start a new one (resolves when it polls); `whileDown` runs between. */
+  killWorker(whileDown?: () => Promise<void>): Promise<void>;
   /** SIGKILL the Temporal dev server; the supervisor starts it again on its SQLite file. */
   killTemporal(): Promise<void>;
   /** Fast shutdown of PostgreSQL (SIGINT: open transactions rolled back); the supervisor starts it again. */
@@ -47,7 +51,11 @@ export interface ChaosCluster {
   close(): Promise<void>;
 }
 
-export async function startChaosCluster(log: (line: string) => void): Promise<ChaosCluster> {
+export async function startChaosCluster(
+  log: (line: string) => void,
+  /** The probability of a fault after each recordEvents commit (0: none). */
+  faultAfterCommit = 0,
+): Promise<ChaosCluster> {
   const root = mkdtempSync(join(tmpdir(), 'siklus-chaos-'));
   // As root, embedded PostgreSQL runs as the `postgres` user, which must reach the folder.
   chmodSync(root, 0o755);
@@ -75,7 +83,7 @@ export async function startChaosCluster(log: (line: string) => void): Promise<Ch
     const pgServer = postgres;
     const temporalServer = temporal;
     const taskQueue = 'siklus-chaos';
-    const faults: FaultCounts = { worker: 0, temporal: 0, postgres: 0 };
+    const faults: FaultCounts = { worker: 0, temporal: 0, postgres: 0, afterCommit: 0 };
 
     // Started again until it polls, as a process manager would: a worker starting while PostgreSQL is
     // down exits (its migration check fails).
@@ -100,25 +108,31 @@ export async function startChaosCluster(log: (line: string) => void): Promise<Ch
           TEMPORAL_NAMESPACE: temporalServer.namespace,
           SIKLUS_TASK_QUEUE: taskQueue,
           SIKLUS_SMTP_URL: '',
+          [faultAfterCommitVariable]: faultAfterCommit > 0 ? String(faultAfterCommit) : '',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       worker = child;
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the worker did not poll within 180 s')), 180_000);
-        const onLine = (chunk: Buffer) => {
-          for (const line of chunk.toString('utf8').split('\n')) {
-            if (!line.trim()) continue;
-            output.push(line);
-            if (output.length > 60) output.shift();
-            if (line.includes('worker: polling')) {
-              clearTimeout(timer);
-              resolve();
-            }
+        const onLine = (line: string) => {
+          if (!line.trim()) return;
+          // Counted here, across the worker's restarts: each line is one fault injected.
+          if (line.startsWith(injectedFaultMarker)) {
+            faults.afterCommit++;
+            return;
+          }
+          output.push(line);
+          if (output.length > 60) output.shift();
+          if (line.includes('worker: polling')) {
+            clearTimeout(timer);
+            resolve();
           }
         };
-        child.stdout?.on('data', onLine);
-        child.stderr?.on('data', onLine);
+        // Whole lines, however the pipe cuts the output into chunks.
+        for (const stream of [child.stdout, child.stderr])
+          if (stream)
+            createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on('line', onLine);
         child.once('exit', (code, signal) => {
           clearTimeout(timer);
           reject(new Error(`the worker exited (${signal ?? code}) before it polled`));
@@ -134,7 +148,7 @@ export async function startChaosCluster(log: (line: string) => void): Promise<Ch
       faults,
       workerOutput: () => [...output],
       startWorker,
-      async killWorker() {
+      async killWorker(whileDown) {
         const child = worker;
         if (!child || child.exitCode !== null) throw new Error('no worker is running to kill');
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -142,6 +156,7 @@ export async function startChaosCluster(log: (line: string) => void): Promise<Ch
         await exited;
         faults.worker++;
         log(`chaos: worker (pid ${child.pid}) killed; starting a new one`);
+        await whileDown?.();
         await startWorker();
       },
       async killTemporal() {

@@ -1,8 +1,9 @@
 // One chaos run: an organisation of N employees, its cycle launched through the API while the worker is
 // SIGKILLed and PostgreSQL stopped; then a wave in which every employee acknowledges the standards through
 // the API (each action sent twice with one Idempotency-Key, every fifth twice without a key) while the
-// worker is killed again, the Temporal dev server is killed and PostgreSQL stopped. Then the checks.
-// Calibration lies months after the launch on the real calendar, beyond a run of minutes: no fault there.
+// worker is killed again, the Temporal dev server is killed and PostgreSQL stopped. Then the checks. Then
+// a calibration drill (calibration.ts): a second cycle calibrated and released while the worker is killed
+// a third time. All along, the worker fails a share of its recordEvents calls after their commit.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { migrateToLatest } from '../../schema/migrate.ts';
 import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
+import { runCalibrationDrill } from './calibration.ts';
 import { checkCycle } from './checks.ts';
 import { send } from './client.ts';
 import { type ChaosCluster, type FaultCounts, startChaosCluster } from './cluster.ts';
@@ -28,6 +30,8 @@ export interface ChaosOptions {
   employees: number;
   /** The wave is spread over at least this long (a long run keeps faults among the actions). */
   seconds: number;
+  /** The probability that a recordEvents call fails after its commit (default 0.1; 0: none). */
+  faultAfterCommit?: number;
   log?: (line: string) => void;
 }
 
@@ -48,17 +52,20 @@ export interface ChaosFigures {
   keylessRepeatsAccepted: number;
   /** Valid actions the API refused (e.g. a running appraisal said to have ended). */
   wrongRefusals: number;
+  /** The calibration drill: its units, and how many were released before the worker was killed. */
+  calibration: { units: number; releasedBeforeKill: number };
   findings: string[];
 }
 
 const orgId = 'chaos';
 /** How long an unanswered Idempotency-Key stays claimed (production: 60 s); short, so retries run soon. */
 const leaseMs = 10_000;
+const defaultFaultAfterCommit = 0.1;
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
   const log = options.log ?? (() => {});
   const started = Date.now();
-  const cluster = await startChaosCluster(log);
+  const cluster = await startChaosCluster(log, options.faultAfterCommit ?? defaultFaultAfterCommit);
   const dataDir = mkdtempSync(join(tmpdir(), 'siklus-chaos-keys-'));
   const db = createDb(cluster.databaseUrl, { max: 10, onIdleError: () => {} });
   const connection = await Connection.connect({ address: cluster.temporalAddress });
@@ -111,21 +118,36 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
         org.employees.map((e) => e.nip),
         wave.acknowledged,
       );
+      // The third worker kill, during a calibration.
+      const drill = await runCalibrationDrill({
+        db,
+        temporal,
+        cluster,
+        baseUrl: server.url,
+        hrToken: hr,
+        hrNip: org.head.nip,
+        orgId,
+        year,
+        employeeNips: org.employees.map((e) => e.nip),
+        log,
+      });
+      retries += drill.retries;
       return {
         employees: options.employees,
         faults: { ...cluster.faults },
         actions: wave.actions,
         duplicatesSent: wave.duplicatesSent,
-        lostEvents: checks.lostEvents,
-        duplicatedEvents: checks.duplicatedEvents + wave.keylessRepeatsAccepted,
-        projectionMismatches: checks.projectionMismatches,
-        stuckWorkflows: checks.stuckWorkflows,
-        verify: checks.verify,
+        lostEvents: checks.lostEvents + drill.lostEvents,
+        duplicatedEvents: checks.duplicatedEvents + drill.duplicatedEvents + wave.keylessRepeatsAccepted,
+        projectionMismatches: checks.projectionMismatches + drill.projectionMismatches,
+        stuckWorkflows: checks.stuckWorkflows + drill.stuckWorkflows,
+        verify: checks.verify && drill.verify,
         wallMs: Date.now() - started,
         retries,
         keylessRepeatsAccepted: wave.keylessRepeatsAccepted,
         wrongRefusals: wave.wrongRefusals,
-        findings: [...wave.refusalExamples, ...checks.findings],
+        calibration: { units: drill.units, releasedBeforeKill: drill.releasedBeforeKill },
+        findings: [...wave.refusalExamples, ...checks.findings, ...drill.findings],
       };
     } finally {
       await server.close();
