@@ -1,6 +1,6 @@
 // The simulated people's side: read open tasks from the inbox projection (as the UI would), answer them
 // through Workflow Updates, and calibrate units the way an HR office would when a rule is violated.
-import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import { createLimiter } from '../activities/limiter.ts';
@@ -206,14 +206,22 @@ export class Inbox {
     const admin = parseAppraisalId(task.appraisal_id)?.nip === this.hr ? this.deputy : this.hr;
     const nip = task.assignee_nip ?? admin;
     const roles = task.assignee_role === 'hr' || nip === admin ? (['hr'] as const) : ([] as const);
-    try {
-      await this.env.client.workflow
-        .getHandle(appraisalWorkflowId(task.appraisal_id))
-        .executeUpdate(actUpdate, { args: [{ actor: { nip, roles: [...roles] }, command }] });
-    } catch (error) {
-      // A rule said no (e.g. a window closed meanwhile): people see the message and move on.
-      if (error instanceof WorkflowUpdateFailedError) this.rejected++;
-      else throw error;
+    const handle = this.env.client.workflow.getHandle(appraisalWorkflowId(task.appraisal_id));
+    // The launch records a batch's opening events (its tasks) before it starts the batch's workflows: a
+    // task can be in the inbox a moment before its workflow exists, as the API's 503 appraisal_starting says.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handle.executeUpdate(actUpdate, { args: [{ actor: { nip, roles: [...roles] }, command }] });
+        return;
+      } catch (error) {
+        // A rule said no (e.g. a window closed meanwhile): people see the message and move on.
+        if (error instanceof WorkflowUpdateFailedError) {
+          this.rejected++;
+          return;
+        }
+        if (!(error instanceof WorkflowNotFoundError) || attempt >= 150) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     }
   }
 }
