@@ -4,6 +4,7 @@
 // own (record/read/access.ts mayReadDocument); a penetapan as mayReadPenetapan says. Each download goes on
 // the read trail.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { documentDetail, downloadDocument, downloadPenetapan } from '../../documents/download.ts';
 import { attachmentHeaders } from '../../http/attachment.ts';
 import { Refusal } from '../commands/refusal.ts';
@@ -76,23 +77,10 @@ export const documentRoutes = new OpenAPIHono<ApiEnv>()
       lang,
       publicUrl: new URL(c.req.url).origin,
     });
-    if ('document' in answer) {
-      const { pdf, fileName, model } = answer.document;
-      await trailRead(c, appraisalId, 'document', documentDetail(model));
-      return c.body(
-        new Uint8Array(pdf),
-        200,
-        attachmentHeaders({ contentType: 'application/pdf', fileName }),
-      );
-    }
-    if (answer.refused === 'bad_period') throw new Refusal(400, 'bad_period', 'period is TW1 ... or akhir');
-    if (answer.refused === 'forbidden')
-      throw new Refusal(
-        403,
-        'forbidden',
-        "Only the employee, the rater, the rater's superior, HR and auditors read these documents",
-      );
-    throw new Refusal(404, 'not_found', 'No such appraisal');
+    return pdfAnswer(c, answer, {
+      forbidden: "Only the employee, the rater, the rater's superior, HR and auditors read these documents",
+      notFound: 'No such appraisal',
+    });
   })
   .openapi(penetapanRoute, async (c) => {
     const { org, cycleId, unitCode } = c.req.valid('param');
@@ -105,21 +93,25 @@ export const documentRoutes = new OpenAPIHono<ApiEnv>()
       lang,
       publicUrl: new URL(c.req.url).origin,
     });
-    if ('document' in answer) {
-      const { pdf, fileName, model } = answer.document;
-      await trailRead(c, model.appraisalId, 'document', documentDetail(model));
-      return c.body(
-        new Uint8Array(pdf),
-        200,
-        attachmentHeaders({ contentType: 'application/pdf', fileName }),
-      );
-    }
-    if (answer.refused === 'bad_period') throw new Refusal(400, 'bad_period', 'period is TW1 ... or akhir');
-    if (answer.refused === 'forbidden')
-      throw new Refusal(
-        403,
-        'forbidden',
+    return pdfAnswer(c, answer, {
+      forbidden:
         "Only the unit's leader, the leader above, whoever holds the penetapan, HR and auditors read it",
-      );
-    throw new Refusal(404, 'not_found', 'No such cycle or unit');
+      notFound: 'No such cycle or unit',
+    });
   });
+
+/** A document download's answer: the PDF (its reading on the trail first), or the refusal as a problem. */
+async function pdfAnswer(
+  c: Context<ApiEnv>,
+  answer: Awaited<ReturnType<typeof downloadDocument | typeof downloadPenetapan>>,
+  words: { forbidden: string; notFound: string },
+): Promise<Response> {
+  if ('document' in answer) {
+    const { pdf, fileName, model } = answer.document;
+    await trailRead(c, model.appraisalId, 'document', documentDetail(model));
+    return c.body(new Uint8Array(pdf), 200, attachmentHeaders({ contentType: 'application/pdf', fileName }));
+  }
+  if (answer.refused === 'bad_period') throw new Refusal(400, 'bad_period', 'period is TW1 ... or akhir');
+  if (answer.refused === 'forbidden') throw new Refusal(403, 'forbidden', words.forbidden);
+  throw new Refusal(404, 'not_found', words.notFound);
+}
