@@ -13,6 +13,7 @@ import { isEmployee, isHr, isSupervisor, requireActive, requireActor, requireSte
 import { requireAgreementOpen, skpPeriodsOf } from './mutasi.ts';
 import { askExplanation, decideObjection, explainObjection, fileObjection } from './objection.ts';
 import { completeRatingTasks, decidePeriodic, raterRoleOf } from './periodic.ts';
+import { submitReview } from './review.ts';
 import { proposalIssues, realisationIssues } from './skp.ts';
 import type { AppraisalState } from './state.ts';
 import { assignTask, completeTask, taskId, tasksOfKind } from './tasks.ts';
@@ -364,44 +365,5 @@ function signAgreement(
             dueAt: state.deadline,
           })
         : []),
-  ];
-}
-
-function submitReview(
-  state: AppraisalState,
-  scores: Record<string, number>,
-  comment: string,
-  { actor, now }: DecideContext,
-): AppraisalEvent[] {
-  requireStep(state, 'review');
-  const p = state.participants;
-  const role = isEmployee(state, actor)
-    ? 'self'
-    : isSupervisor(state, actor)
-      ? 'supervisor'
-      : state.review.peerNips.includes(actor.nip)
-        ? 'peer'
-        : p.subordinateNips.includes(actor.nip)
-          ? 'subordinate'
-          : null;
-  if (!role)
-    throw new DomainError(
-      'forbidden_actor',
-      'Only the employee, the supervisor, an assigned peer or a subordinate may review',
-    );
-  if (state.review.submitted.some((r) => r.reviewerNip === actor.nip))
-    throw new DomainError('already_done', 'This review was already submitted');
-  const kind =
-    role === 'self'
-      ? 'selfAssessment'
-      : role === 'supervisor'
-        ? 'supervisorAssessment'
-        : role === 'peer'
-          ? 'peerReview'
-          : 'subordinateReview';
-  const qualifier = role === 'peer' || role === 'subordinate' ? actor.nip : undefined;
-  return [
-    { type: 'review.submitted', data: { reviewerNip: actor.nip, role, scores, comment, at: now } },
-    ...completeTask(state, now, actor.nip, taskId(state, kind, qualifier)),
   ];
 }
