@@ -18,15 +18,44 @@ import { verifyBody } from './views/documents.ts';
 export function documentWebRoutes(deps: Services): Hono {
   const web = new Hono();
   const { render, need } = webKit(deps);
+  type Session = Exclude<Awaited<ReturnType<typeof need>>, Response>;
+  /** A download's page: the PDF (its reading on the trail first), or the refusal in the page's language. */
+  const pdfPage = async (
+    c: Context,
+    session: Session,
+    t: ReturnType<typeof pageTranslator>,
+    answer: Awaited<ReturnType<typeof downloadDocument | typeof downloadPenetapan>>,
+    forbiddenKey: string,
+  ): Promise<Response> => {
+    if ('document' in answer) {
+      const { pdf, fileName, model } = answer.document;
+      await trailRead(c, deps.db, session.principal, model.appraisalId, 'document', documentDetail(model));
+      return c.body(
+        new Uint8Array(pdf),
+        200,
+        attachmentHeaders({ contentType: 'application/pdf', fileName }),
+      );
+    }
+    const [status, key] =
+      answer.refused === 'bad_period'
+        ? ([400, 'documents.badPeriod'] as const)
+        : answer.refused === 'forbidden'
+          ? ([403, forbiddenKey] as const)
+          : ([404, 'documents.notFound'] as const);
+    return render(c, t, { title: t('documents.title'), body: notice('error', t(key)), session, status });
+  };
   web.get('/appraisals/:appraisalId/documents/:kind', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
     const t = pageTranslator(c, session);
     const kind = c.req.param('kind');
-    const refuse = (status: 400 | 403 | 404, key: string) =>
-      render(c, t, { title: t('documents.title'), body: notice('error', t(key)), session, status });
     if (kind !== 'skp' && kind !== 'evaluasi' && kind !== 'keberatan')
-      return refuse(404, 'documents.notFound');
+      return render(c, t, {
+        title: t('documents.title'),
+        body: notice('error', t('documents.notFound')),
+        session,
+        status: 404,
+      });
     const answer = await downloadDocument(deps.db, session.principal, {
       org: session.principal.org,
       appraisalId: c.req.param('appraisalId'),
@@ -35,25 +64,12 @@ export function documentWebRoutes(deps: Services): Hono {
       lang: t.lang,
       publicUrl: new URL(c.req.url).origin,
     });
-    if ('document' in answer) {
-      const { pdf, fileName, model } = answer.document;
-      await trailRead(c, deps.db, session.principal, model.appraisalId, 'document', documentDetail(model));
-      return c.body(
-        new Uint8Array(pdf),
-        200,
-        attachmentHeaders({ contentType: 'application/pdf', fileName }),
-      );
-    }
-    if (answer.refused === 'bad_period') return refuse(400, 'documents.badPeriod');
-    if (answer.refused === 'forbidden') return refuse(403, 'documents.forbidden');
-    return refuse(404, 'documents.notFound');
+    return pdfPage(c, session, t, answer, 'documents.forbidden');
   });
   web.get('/cycles/:cycleId/units/:unitCode/documents/penetapan', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
     const t = pageTranslator(c, session);
-    const refuse = (status: 400 | 403 | 404, key: string) =>
-      render(c, t, { title: t('documents.title'), body: notice('error', t(key)), session, status });
     const answer = await downloadPenetapan(deps.db, session.principal, {
       org: session.principal.org,
       cycleId: c.req.param('cycleId'),
@@ -62,18 +78,7 @@ export function documentWebRoutes(deps: Services): Hono {
       lang: t.lang,
       publicUrl: new URL(c.req.url).origin,
     });
-    if ('document' in answer) {
-      const { pdf, fileName, model } = answer.document;
-      await trailRead(c, deps.db, session.principal, model.appraisalId, 'document', documentDetail(model));
-      return c.body(
-        new Uint8Array(pdf),
-        200,
-        attachmentHeaders({ contentType: 'application/pdf', fileName }),
-      );
-    }
-    if (answer.refused === 'bad_period') return refuse(400, 'documents.badPeriod');
-    if (answer.refused === 'forbidden') return refuse(403, 'documents.penetapanForbidden');
-    return refuse(404, 'documents.notFound');
+    return pdfPage(c, session, t, answer, 'documents.penetapanForbidden');
   });
   return web;
 }
