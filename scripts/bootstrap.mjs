@@ -103,12 +103,13 @@ switch (command) {
     exitCode = await run(bin('vitest'), ['run', '--project', 'unit', ...args]);
     break;
   case 'screenshots':
-    // README's pictures: the HR browser tests run with SIKLUS_UPDATE_DOCS=1 copy their shots to docs/.
+    // README's pictures: the HR and journey browser tests run with SIKLUS_UPDATE_DOCS=1 copy their shots to docs/.
     process.env.SIKLUS_UPDATE_DOCS = '1';
     exitCode = await run(bin('vitest'), [
       'run',
       'test/api/web/hr.e2e.test.ts',
       'test/api/web/monitoring.e2e.test.ts',
+      'test/api/web/journey.e2e.test.ts',
       ...args,
     ]);
     break;

@@ -1,9 +1,18 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type DemoPerson, seedDemoOrganisations } from '../../demo/seed.ts';
 import type { Page } from './browser.ts';
 import { startBrowserApp } from './browser-app.ts';
 import type { SiklusTestRig } from './siklus-worker.ts';
 import { startTimeSkippingEnv } from './temporal.ts';
+
+const docsShots = join(process.cwd(), 'docs', 'screenshots');
+/** Journey shots README shows, by the file name they get in docs/screenshots. */
+const readmeShots: Record<string, string> = {
+  '11-rating-phone': 'rating.png',
+  '14b-decide-objection-phone': 'objection-decision.png',
+};
 
 export interface Journey {
   env: TestWorkflowEnvironment;
@@ -38,7 +47,16 @@ export async function startJourney(org: string): Promise<Journey> {
     base,
     page,
     text: () => page.evaluate<string>('document.body.innerText'),
-    shot: (name) => page.screenshot(`journey-${name}`),
+    shot: async (name) => {
+      const path = await page.screenshot(`journey-${name}`);
+      // `npm run screenshots`: README shows the rating and the objection decision as a phone shows them.
+      const readme = readmeShots[name];
+      if (readme && process.env.SIKLUS_UPDATE_DOCS === '1') {
+        mkdirSync(docsShots, { recursive: true });
+        copyFileSync(path, join(docsShots, readme));
+      }
+      return path;
+    },
     api: async (p, method, path, body, roles = ['employee']) => {
       const token = await app.token(org, p.nip, roles);
       const response = await fetch(`${base}/v1/orgs/${org}${path}`, {
