@@ -4,8 +4,7 @@
 // refusals (403 wrong actor, 409 wrong step or stale version, 422 rule violation). With a key (the API's
 // Idempotency-Key, the web form's key) the Update id is derived from it, so a repeat gets the first
 // outcome. The answer comes only after the resulting events are stored, so the next read sees them.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '../../auth/identity.ts';
 import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
 import { taskTakes } from '../../domain/appraisal/task-commands.ts';
@@ -18,7 +17,7 @@ import { notFoundRefusal } from './appraisal-ended.ts';
 import { withEvidenceFiles } from './evidence.ts';
 import { checkMeasureBindings, withMeasures } from './measure-binding.ts';
 import { updateIdFor } from './operation-id.ts';
-import { Refusal, statusForCode } from './refusal.ts';
+import { Refusal, updateRefusal } from './refusal.ts';
 import type { Services } from './services.ts';
 import { executeUpdate } from './temporal-calls.ts';
 
@@ -74,17 +73,8 @@ export async function actOnAppraisal(
       updateIdFor(me, key),
     );
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const code = error.cause.type ?? 'rule_violation';
-      // The rule's facts (e.g. the RHK and the field a rule of the SKP names) come with the refusal.
-      const facts = error.cause.details?.[0];
-      const reserved = new Set(['type', 'title', 'status', 'code', 'detail']);
-      const extra =
-        facts && typeof facts === 'object'
-          ? Object.fromEntries(Object.entries(facts).filter(([k]) => !reserved.has(k)))
-          : {};
-      throw new Refusal(statusForCode(code), code, error.cause.message, extra);
-    }
+    const refusal = updateRefusal(error);
+    if (refusal) throw refusal;
     if (error instanceof WorkflowNotFoundError) throw await notFoundRefusal(services.db, appraisalId);
     throw error;
   }

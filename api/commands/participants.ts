@@ -7,8 +7,7 @@
 // A corrected rater is also written to the org chart (employees.supervisor_nip) in the same command:
 // it is the same wrong fact, and cycles started from then on take the right rater from there. (A CSV
 // imported later with the old supervisor would bring the old one back for those later cycles.)
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '../../auth/identity.ts';
 import { skpFormFor } from '../../domain/appraisal/skp.ts';
 import { cycleWorkflowId } from '../../domain/ids.ts';
@@ -31,7 +30,7 @@ import {
 } from '../../workflows/messages.ts';
 import { notFoundRefusal } from './appraisal-ended.ts';
 import { updateIdFor } from './operation-id.ts';
-import { Refusal, statusForCode } from './refusal.ts';
+import { Refusal, updateRefusal } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
 import { executeUpdate } from './temporal-calls.ts';
@@ -315,17 +314,8 @@ async function update(
     const movedTasks = result.eventTypes.filter((type) => type === 'task.reassigned').length;
     return { ...result, appraisalId: member.appraisalId, movedTasks };
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const code = error.cause.type ?? 'rule_violation';
-      // The rule's facts (the field, the period it names) come with the refusal.
-      const facts = error.cause.details?.[0];
-      const reserved = new Set(['type', 'title', 'status', 'code', 'detail']);
-      const extra =
-        facts && typeof facts === 'object'
-          ? Object.fromEntries(Object.entries(facts).filter(([k]) => !reserved.has(k)))
-          : {};
-      throw new Refusal(statusForCode(code), code, error.cause.message, extra);
-    }
+    const refusal = updateRefusal(error);
+    if (refusal) throw refusal;
     if (error instanceof WorkflowNotFoundError) throw await notFoundRefusal(services.db, member.appraisalId);
     throw error;
   }

@@ -1,8 +1,3 @@
-// The holder of a unit's penetapan signs it (a Workflow Update on the CycleWorkflow): the unit's leader,
-// once it passed on their superior, then any HR officer. The workflow's rules decide who may sign and
-// whether each finding has its justification; their refusals come back as problems with the rule's code.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import type { Principal } from '../../auth/identity.ts';
 import { cycleWorkflowId } from '../../domain/ids.ts';
 import { proposeCalibration } from '../../domain/rating/calibration-assistant.ts';
@@ -18,7 +13,7 @@ import {
 } from '../../workflows/messages.ts';
 import { actOnAppraisal } from './appraisal.ts';
 import { updateIdFor } from './operation-id.ts';
-import { Refusal, statusForCode } from './refusal.ts';
+import { Refusal, updateRefusal } from './refusal.ts';
 import type { Services } from './services.ts';
 import { executeUpdate } from './temporal-calls.ts';
 
@@ -51,13 +46,8 @@ async function refusedAsProblem<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const code = error.cause.type ?? 'rule_violation';
-      const details = error.cause.details?.[0];
-      const extra =
-        typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {};
-      throw new Refusal(statusForCode(code), code, error.cause.message, extra);
-    }
+    const refusal = updateRefusal(error);
+    if (refusal) throw refusal;
     throw error;
   }
 }

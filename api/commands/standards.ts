@@ -3,8 +3,7 @@
 // round's Workflow Update, whose validator and rules decide (their codes become refusals); everyone reads
 // the positions they take part in. With a key the Update id (and the start's memo) derive from it, so a
 // repeat gets the first outcome.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '../../auth/identity.ts';
 import { standardsRoundIdFor, standardsWorkflowId } from '../../domain/ids.ts';
 import type { StandardsCommand } from '../../domain/standards/commands.ts';
@@ -18,7 +17,7 @@ import { type ActResult, actOnStandardsUpdate } from '../../workflows/messages.t
 import type { StandardsRoundInput } from '../../workflows/standards-round.ts';
 import { checkMeasureBindings } from './measure-binding.ts';
 import { updateIdFor } from './operation-id.ts';
-import { Refusal, statusForCode } from './refusal.ts';
+import { Refusal, updateRefusal } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
 import { defaultUpdateTimeoutMs, executeUpdate, startedBy, startWorkflowOnce } from './temporal-calls.ts';
@@ -127,19 +126,13 @@ export async function actOnStandardsRound(
       updateIdFor(me, key),
     );
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const code = error.cause.type ?? 'rule_violation';
-      const details = error.cause.details?.[0];
-      throw new Refusal(statusForCode(code), code, error.cause.message, isRecord(details) ? details : {});
-    }
+    const refusal = updateRefusal(error);
+    if (refusal) throw refusal;
     if (error instanceof WorkflowNotFoundError)
       throw new Refusal(409, 'round_closed', 'The standards round is closed');
     throw error;
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A round as I may read it: only the positions I take part in (all of them for HR and auditors). */
 export interface RoundView extends Omit<RoundState, 'positions' | 'tasks'> {
