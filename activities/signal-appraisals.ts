@@ -7,6 +7,7 @@ import type { Step } from '../domain/appraisal/types.ts';
 import type { Database } from '../schema/database.ts';
 import { cancelSignal, extendDeadlineSignal, releaseSignal } from '../workflows/messages.ts';
 import { startHeartbeats } from './heartbeats.ts';
+import { type InjectedFaults, noFaults, parksRelease, parkUntilKilled } from './injected-faults.ts';
 
 export type AppraisalSignal =
   | { name: 'release' }
@@ -23,7 +24,12 @@ export interface SignalInput {
 const batchSize = 500;
 const concurrentSignals = 25;
 
-export function createSignalAppraisals(deps: { db: Kysely<Database>; temporal: () => Client }) {
+export function createSignalAppraisals(deps: {
+  db: Kysely<Database>;
+  temporal: () => Client;
+  faults?: InjectedFaults;
+}) {
+  const faults = deps.faults ?? noFaults;
   return async function signalAppraisals(
     input: SignalInput,
   ): Promise<{ signalled: number; notRunning: number }> {
@@ -35,6 +41,8 @@ export function createSignalAppraisals(deps: { db: Kysely<Database>; temporal: (
     let signalled = resumed?.signalled ?? 0;
     let notRunning = resumed?.notRunning ?? 0;
     const heartbeats = startHeartbeats<{ cursor: string; signalled: number; notRunning: number }>(context);
+    // Only in a chaos run (activities/injected-faults.ts): this release stops half done until killed.
+    let park = parksRelease(faults, input, context.info.attempt);
     try {
       for (;;) {
         let query = deps.db
@@ -55,6 +63,14 @@ export function createSignalAppraisals(deps: { db: Kysely<Database>; temporal: (
               .map((m) => send(deps.temporal(), m.workflow_id, m.unit_code, input.signal)),
           );
           for (const ok of outcomes) ok ? signalled++ : notRunning++;
+          if (park) {
+            park = false;
+            await parkUntilKilled(
+              faults,
+              `releasing unit ${input.unitCode} of ${input.cycleId}, ${signalled} of its appraisals signalled`,
+              context,
+            );
+          }
         }
         cursor = members[members.length - 1]?.nip ?? cursor;
         heartbeats.beat({ cursor, signalled, notRunning });

@@ -13,7 +13,8 @@ if (!databaseUrl || !address) {
   console.error('worker: set DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything embedded instead)');
   process.exit(2);
 }
-// Read once: a chaos run's injected faults (off unless SIKLUS_CHAOS_FAULT_AFTER_COMMIT is set; warns loudly).
+// Read once: a chaos run's injected faults (off unless SIKLUS_CHAOS_FAULT_AFTER_COMMIT or
+// SIKLUS_CHAOS_PARK_RELEASE is set; warns loudly).
 const faults = injectedFaultsFromEnv(process.env);
 const db = createDb(databaseUrl);
 await migrateToLatest(db);

@@ -4,10 +4,14 @@
 // (the next year's id) started on the workflow service with a calendar built by hand: the steps of a real
 // one, but its rating deadline seconds after the start. HR sets every unit's predikat through the API
 // meanwhile; at the deadline the cycle calibrates and releases each unit (calibration, signals to the
-// unit's appraisals, `cycle.unitReleased`, a seal). When the first unit's calibration is recorded the worker
-// is killed and started again. Then: every unit released exactly once, no seal twice over an unchanged log,
-// and the checks of checks.ts over the drill cycle (every appraisal started once, the projections equal
-// their rebuild, the audit verifies, no workflow stuck).
+// unit's appraisals, `cycle.unitReleased`, a seal). The workers of the run are started with the first
+// unit's release parked (SIKLUS_CHAOS_PARK_RELEASE, activities/injected-faults.ts): its first attempt
+// stops after signalling some of the unit's appraisals, its calibration recorded, nothing released. When
+// the worker logs that it parked, it is killed there (not after a guessed wait) and started again; the
+// record at the kill and once the drill is done go into the kill's entry of `faults.worker`. Then: the
+// kill inside the calibration, every unit released exactly once, no seal twice over an unchanged log, and
+// the checks of checks.ts over the drill cycle (every appraisal started once, the projections equal their
+// rebuild, the audit verifies, no workflow stuck).
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
@@ -23,7 +27,7 @@ import type { CycleInput } from '../../workflows/cycle.ts';
 import { type CheckFigures, checkCycle } from './checks.ts';
 import { send } from './client.ts';
 import type { ChaosCluster } from './cluster.ts';
-import { checkReleases } from './release-checks.ts';
+import { checkKillInsideCalibration, checkReleases, type DrillRecord } from './release-checks.ts';
 
 export interface CalibrationDrill {
   db: Kysely<Database>;
@@ -45,7 +49,20 @@ export interface CalibrationFigures extends CheckFigures {
   units: number;
   /** Units released when the worker died (less than `units`: the kill fell mid-calibration). */
   releasedBeforeKill: number;
+  /** The kill fell while the worker was parked in the calibration, begun and not finished. */
+  killInsideCalibration: boolean;
   retries: number;
+}
+
+/** The release the drill parks the worker in (SIKLUS_CHAOS_PARK_RELEASE): the first unit of its cycle. */
+export function drillParkRelease(
+  orgId: string,
+  year: number,
+  employees: ReadonlyArray<{ unitCode: string }>,
+): string {
+  const first = [...new Set(employees.map((e) => e.unitCode))].sort()[0];
+  if (!first) throw new Error('the chaos organisation has no employees');
+  return `${cycleIdFor(orgId, year + 1)}/${first}`;
 }
 
 /** How long after the start the drill's rating deadline is: the predikat Updates land before it. */
@@ -97,17 +114,17 @@ export async function runCalibrationDrill(drill: CalibrationDrill): Promise<Cali
       throw new Error(`the predikat of ${unitCode} was refused: ${JSON.stringify(answer.body)}`);
   }
 
-  // The kill, as soon as the first unit's calibration is recorded: its release and the others' follow.
-  await until(
-    'the drill calibrates',
-    async () => (await eventCount(db, stream, 'cycle.unitCalibrated')) > 0,
-    100,
-  );
-  // Counted once the worker is dead: nothing is released between the count and the kill.
-  let releasedBeforeKill = 0;
-  await drill.cluster.killWorker(async () => {
-    releasedBeforeKill = await eventCount(db, stream, 'cycle.unitReleased');
+  // The kill, once the worker is parked inside the first unit's release (it waits there until killed).
+  const parked = () => drill.cluster.parkedLines()[0];
+  await until('the drill parks the worker in its first release', async () => parked() !== undefined, 100);
+  // Read once the worker is dead: the record as the kill left it.
+  let before: DrillRecord = { unitsCalibrated: 0, unitsReleased: 0, releaseSeals: 0 };
+  const kill = await drill.cluster.killWorker('calibration', async () => {
+    before = await drillRecord(db, cycleId);
   });
+  kill.parked = parked() ?? '';
+  kill.before = { ...before };
+  const releasedBeforeKill = before.unitsReleased;
   const units = Number(
     (
       await db
@@ -117,7 +134,7 @@ export async function runCalibrationDrill(drill: CalibrationDrill): Promise<Cali
         .executeTakeFirstOrThrow()
     ).n,
   );
-  log(`chaos: worker killed with ${releasedBeforeKill}/${units} units released`);
+  log(`chaos: worker killed parked (${kill.parked}), ${releasedBeforeKill}/${units} units released`);
   await until(
     'every unit is released',
     async () => (await releasedUnits(db, stream)).size >= units,
@@ -125,6 +142,8 @@ export async function runCalibrationDrill(drill: CalibrationDrill): Promise<Cali
     600_000,
   );
   await settle(db, [stream, sealStreamId(cycleId)]);
+  kill.after = { ...(await drillRecord(db, cycleId)) };
+  const inside = checkKillInsideCalibration(kill.parked, before, units);
 
   const checks = await checkCycle(db, drill.temporal, cycleId, drill.employeeNips, new Set());
   const members = await db
@@ -142,10 +161,25 @@ export async function runCalibrationDrill(drill: CalibrationDrill): Promise<Cali
     ...checks,
     lostEvents: checks.lostEvents + releases.lostEvents,
     duplicatedEvents: checks.duplicatedEvents + releases.duplicatedEvents,
-    findings: [...checks.findings.map((f) => `drill: ${f}`), ...releases.findings],
+    findings: [...checks.findings.map((f) => `drill: ${f}`), ...releases.findings, ...inside.findings],
     units,
     releasedBeforeKill,
+    killInsideCalibration: inside.inside,
     retries,
+  };
+}
+
+async function drillRecord(db: Kysely<Database>, cycleId: string): Promise<DrillRecord> {
+  const stream = cycleStreamId(cycleId);
+  const { rows } = await sql<{ calibrated: number; released: number }>`
+    select count(distinct data->>'unitCode') filter (where type = 'cycle.unitCalibrated')::int as calibrated,
+           count(*) filter (where type = 'cycle.unitReleased')::int as released
+    from events where stream_id = ${stream}`.execute(db);
+  const seals = await sealsOf(db, cycleId);
+  return {
+    unitsCalibrated: rows[0]?.calibrated ?? 0,
+    unitsReleased: rows[0]?.released ?? 0,
+    releaseSeals: seals.filter((s) => s.reason === 'release').length,
   };
 }
 

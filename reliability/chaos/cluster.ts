@@ -11,7 +11,12 @@ import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { faultAfterCommitVariable, injectedFaultMarker } from '../../activities/injected-faults.ts';
+import {
+  faultAfterCommitVariable,
+  injectedFaultMarker,
+  parkedMarker,
+  parkReleaseVariable,
+} from '../../activities/injected-faults.ts';
 import { admin } from '../../bench/throwaway-database.ts';
 import { type RunningPostgres, startPostgres, withDatabase } from '../../runtime/postgres.ts';
 import {
@@ -23,8 +28,18 @@ import {
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const workerEntry = fileURLToPath(new URL('../../bin/worker.ts', import.meta.url));
 
+/** One SIGKILL of the worker: when, and for the calibration drill what the record held around it. */
+export interface WorkerKill {
+  phase: 'launch' | 'wave' | 'calibration';
+  /** The line the worker logged where it was parked on purpose (activities/injected-faults.ts). */
+  parked?: string;
+  /** The drill's record when the worker died, and once the restarted worker had finished the work. */
+  before?: Record<string, number>;
+  after?: Record<string, number>;
+}
+
 export interface FaultCounts {
-  worker: number;
+  worker: WorkerKill[];
   temporal: number;
   postgres: number;
   /** recordEvents calls the worker failed on purpose after their commit (each one retried). */
@@ -40,8 +55,13 @@ export interface ChaosCluster {
   faults: FaultCounts;
   /** The worker's last output lines, to explain a failure. */
   workerOutput(): string[];
-  /** SIGKILL the worker process, then start a new one (resolves when it polls); `whileDown` runs between. */
-  killWorker(whileDown?: () => Promise<void>): Promise<void>;
+  /** The lines the workers logged when they parked on purpose (SIKLUS_CHAOS_PARK_RELEASE). */
+  parkedLines(): string[];
+  /**
+   * SIGKILL the worker process, then start a new one (resolves when it polls); `whileDown` runs between.
+   * Returns the kill's entry in `faults.worker`, for its phase to add what it saw.
+   */
+  killWorker(phase: WorkerKill['phase'], whileDown?: () => Promise<void>): Promise<WorkerKill>;
   /** SIGKILL the Temporal dev server; the supervisor starts it again on its SQLite file. */
   killTemporal(): Promise<void>;
   /** Fast shutdown of PostgreSQL (SIGINT: open transactions rolled back); the supervisor starts it again. */
@@ -51,11 +71,18 @@ export interface ChaosCluster {
   close(): Promise<void>;
 }
 
+export interface ClusterFaults {
+  /** The probability of a fault after each recordEvents commit (0: none). */
+  afterCommit?: number;
+  /** The unit release that parks the worker (`<cycle id>/<unit code>`; none by default). */
+  parkRelease?: string;
+}
+
 export async function startChaosCluster(
   log: (line: string) => void,
-  /** The probability of a fault after each recordEvents commit (0: none). */
-  faultAfterCommit = 0,
+  injected: ClusterFaults = {},
 ): Promise<ChaosCluster> {
+  const faultAfterCommit = injected.afterCommit ?? 0;
   const root = mkdtempSync(join(tmpdir(), 'siklus-chaos-'));
   // As root, embedded PostgreSQL runs as the `postgres` user, which must reach the folder.
   chmodSync(root, 0o755);
@@ -63,6 +90,7 @@ export async function startChaosCluster(
   let temporal: RunningTemporal | undefined;
   let worker: ChildProcess | undefined;
   const output: string[] = [];
+  const parked: string[] = [];
   // Its own servers always, never DATABASE_URL's or TEMPORAL_ADDRESS's: it kills them.
   const external = { DATABASE_URL: process.env.DATABASE_URL, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS };
   delete process.env.DATABASE_URL;
@@ -83,7 +111,7 @@ export async function startChaosCluster(
     const pgServer = postgres;
     const temporalServer = temporal;
     const taskQueue = 'siklus-chaos';
-    const faults: FaultCounts = { worker: 0, temporal: 0, postgres: 0, afterCommit: 0 };
+    const faults: FaultCounts = { worker: [], temporal: 0, postgres: 0, afterCommit: 0 };
 
     // Started again until it polls, as a process manager would: a worker starting while PostgreSQL is
     // down exits (its migration check fails).
@@ -109,6 +137,7 @@ export async function startChaosCluster(
           SIKLUS_TASK_QUEUE: taskQueue,
           SIKLUS_SMTP_URL: '',
           [faultAfterCommitVariable]: faultAfterCommit > 0 ? String(faultAfterCommit) : '',
+          [parkReleaseVariable]: injected.parkRelease ?? '',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -122,6 +151,7 @@ export async function startChaosCluster(
             faults.afterCommit++;
             return;
           }
+          if (line.startsWith(parkedMarker)) parked.push(line);
           output.push(line);
           if (output.length > 60) output.shift();
           if (line.includes('worker: polling')) {
@@ -147,17 +177,20 @@ export async function startChaosCluster(
       taskQueue,
       faults,
       workerOutput: () => [...output],
+      parkedLines: () => [...parked],
       startWorker,
-      async killWorker(whileDown) {
+      async killWorker(phase, whileDown) {
         const child = worker;
         if (!child || child.exitCode !== null) throw new Error('no worker is running to kill');
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGKILL');
         await exited;
-        faults.worker++;
-        log(`chaos: worker (pid ${child.pid}) killed; starting a new one`);
+        const kill: WorkerKill = { phase };
+        faults.worker.push(kill);
+        log(`chaos: worker (pid ${child.pid}) killed during the ${phase}; starting a new one`);
         await whileDown?.();
         await startWorker();
+        return kill;
       },
       async killTemporal() {
         const pid = temporalServer.pid;

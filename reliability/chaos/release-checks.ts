@@ -38,3 +38,28 @@ export function checkReleases(
   });
   return result;
 }
+
+/** What the drill's record holds at a moment: units calibrated, units released, release seals made. */
+export interface DrillRecord {
+  unitsCalibrated: number;
+  unitsReleased: number;
+  releaseSeals: number;
+}
+
+/**
+ * Whether the drill's kill fell inside the calibration: the worker was parked there (its line), the record
+ * at the kill shows it begun (a unit's calibration recorded) and not finished (a unit not yet released).
+ */
+export function checkKillInsideCalibration(
+  parked: string | undefined,
+  before: DrillRecord,
+  units: number,
+): { inside: boolean; findings: string[] } {
+  const findings: string[] = [];
+  if (!parked) findings.push('drill: the worker was not parked in the calibration when it was killed');
+  if (before.unitsCalibrated === 0)
+    findings.push('drill: the kill fell before the calibration (no unit calibrated yet)');
+  if (before.unitsReleased >= units)
+    findings.push(`drill: the kill fell after the calibration (${before.unitsReleased}/${units} released)`);
+  return { inside: findings.length === 0, findings };
+}

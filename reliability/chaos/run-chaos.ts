@@ -2,8 +2,9 @@
 // SIGKILLed and PostgreSQL stopped; then a wave in which every employee acknowledges the standards through
 // the API (each action sent twice with one Idempotency-Key, every fifth twice without a key) while the
 // worker is killed again, the Temporal dev server is killed and PostgreSQL stopped. Then the checks. Then
-// a calibration drill (calibration.ts): a second cycle calibrated and released while the worker is killed
-// a third time. All along, the worker fails a share of its recordEvents calls after their commit.
+// a calibration drill (calibration.ts): a second cycle calibrated and released, the worker killed a third
+// time while parked (on purpose) inside that calibration. All along, the worker fails a share of its
+// recordEvents calls after their commit.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { migrateToLatest } from '../../schema/migrate.ts';
 import { generateOrganisation } from '../../simulation/organisation.ts';
 import { seededRandom } from '../../simulation/random.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
-import { runCalibrationDrill } from './calibration.ts';
+import { drillParkRelease, runCalibrationDrill } from './calibration.ts';
 import { checkCycle } from './checks.ts';
 import { send } from './client.ts';
 import { type ChaosCluster, type FaultCounts, startChaosCluster } from './cluster.ts';
@@ -52,8 +53,11 @@ export interface ChaosFigures {
   keylessRepeatsAccepted: number;
   /** Valid actions the API refused (e.g. a running appraisal said to have ended). */
   wrongRefusals: number;
-  /** The calibration drill: its units, and how many were released before the worker was killed. */
-  calibration: { units: number; releasedBeforeKill: number };
+  /**
+   * The calibration drill: its units, how many were released before the worker was killed, and whether
+   * the kill fell inside the calibration (begun, not finished; the evidence is `faults.worker`'s entry).
+   */
+  calibration: { units: number; releasedBeforeKill: number; killInsideCalibration: boolean };
   findings: string[];
 }
 
@@ -65,19 +69,24 @@ const defaultFaultAfterCommit = 0.1;
 export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
   const log = options.log ?? (() => {});
   const started = Date.now();
-  const cluster = await startChaosCluster(log, options.faultAfterCommit ?? defaultFaultAfterCommit);
+  const year = new Date().getUTCFullYear() + 1;
+  const org = generateOrganisation(
+    seededRandom(7),
+    orgId,
+    options.employees,
+    Math.max(2, Math.ceil(options.employees / 40)),
+  );
+  const cluster = await startChaosCluster(log, {
+    afterCommit: options.faultAfterCommit ?? defaultFaultAfterCommit,
+    // The drill's third kill: its first unit's release parks the worker, which is killed there.
+    parkRelease: drillParkRelease(orgId, year, org.employees),
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'siklus-chaos-keys-'));
   const db = createDb(cluster.databaseUrl, { max: 10, onIdleError: () => {} });
   const connection = await Connection.connect({ address: cluster.temporalAddress });
   const temporal = new Client({ connection, namespace: cluster.namespace });
   try {
     await migrateToLatest(db);
-    const org = generateOrganisation(
-      seededRandom(7),
-      orgId,
-      options.employees,
-      Math.max(2, Math.ceil(options.employees / 40)),
-    );
     await seedOrganisation(db, orgId, org.units, org.employees);
     await cluster.startWorker();
     const identity = await identityFromEnv(dataDir, { SIKLUS_DEV_AUTH: '1' });
@@ -89,7 +98,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     try {
       const hr = await signDevToken(devKey, { org: orgId, nip: org.head.nip, roles: ['hr', 'employee'] });
       const now = new Date();
-      const year = now.getUTCFullYear() + 1;
       const cycleId = cycleIdFor(orgId, year);
       let retries = 0;
 
@@ -134,7 +142,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
       retries += drill.retries;
       return {
         employees: options.employees,
-        faults: { ...cluster.faults },
+        faults: { ...cluster.faults, worker: [...cluster.faults.worker] },
         actions: wave.actions,
         duplicatesSent: wave.duplicatesSent,
         lostEvents: checks.lostEvents + drill.lostEvents,
@@ -146,7 +154,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
         retries,
         keylessRepeatsAccepted: wave.keylessRepeatsAccepted,
         wrongRefusals: wave.wrongRefusals,
-        calibration: { units: drill.units, releasedBeforeKill: drill.releasedBeforeKill },
+        calibration: {
+          units: drill.units,
+          releasedBeforeKill: drill.releasedBeforeKill,
+          killInsideCalibration: drill.killInsideCalibration,
+        },
         findings: [...wave.refusalExamples, ...checks.findings, ...drill.findings],
       };
     } finally {
@@ -168,7 +180,7 @@ async function duringLaunch(
   log: (line: string) => void,
 ): Promise<void> {
   const faults: Array<[number, () => Promise<void>]> = [
-    [0.2, () => cluster.killWorker()],
+    [0.2, () => cluster.killWorker('launch').then(() => {})],
     [0.5, () => cluster.stopPostgres()],
   ];
   const deadline = Date.now() + 20 * 60_000;
@@ -227,7 +239,7 @@ async function runWave(
     refusalExamples: [],
   };
   const faults: Array<[number, () => Promise<void>]> = [
-    [0.25, () => cluster.killWorker()],
+    [0.25, () => cluster.killWorker('wave').then(() => {})],
     [0.5, () => cluster.killTemporal()],
     [0.75, () => cluster.stopPostgres()],
   ];
@@ -319,7 +331,10 @@ async function settle(db: Kysely<Database>): Promise<void> {
   }
 }
 
-/** Whether the run found anything lost, doubled, mismatched or stuck, or the audit failed. */
+/**
+ * Whether the run found anything lost, doubled, mismatched or stuck, or the audit failed, or the drill's
+ * kill missed the calibration (then the run did not test what it is for).
+ */
 export function chaosFailed(figures: ChaosFigures): boolean {
   return (
     figures.lostEvents +
@@ -327,6 +342,8 @@ export function chaosFailed(figures: ChaosFigures): boolean {
       figures.projectionMismatches +
       figures.stuckWorkflows +
       figures.wrongRefusals >
-      0 || !figures.verify
+      0 ||
+    !figures.verify ||
+    !figures.calibration.killInsideCalibration
   );
 }

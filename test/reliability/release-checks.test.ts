@@ -1,6 +1,7 @@
 // The calibration drill's judgement of its record: each unit released once, no seal made twice.
 import { describe, expect, it } from 'vitest';
-import { checkReleases } from '../../reliability/chaos/release-checks.ts';
+import { drillParkRelease } from '../../reliability/chaos/calibration.ts';
+import { checkKillInsideCalibration, checkReleases } from '../../reliability/chaos/release-checks.ts';
 
 const seal = (sequence: number, reason: string, position: number) => ({ sequence, reason, position });
 
@@ -61,5 +62,39 @@ describe('checkReleases', () => {
     );
     expect(same.duplicatedEvents).toBe(1);
     expect(same.findings).toEqual(['drill: seal 2 over the same log as the one before']);
+  });
+});
+
+describe('checkKillInsideCalibration', () => {
+  const parked = 'CHAOS: parked: releasing unit U01 of chaos.2028, 25 of its appraisals signalled';
+
+  it('passes a kill while parked with a unit calibrated and not every unit released', () => {
+    expect(
+      checkKillInsideCalibration(parked, { unitsCalibrated: 1, unitsReleased: 0, releaseSeals: 0 }, 5),
+    ).toEqual({ inside: true, findings: [] });
+  });
+
+  it('fails a kill before any calibration, after the last release, or not while parked', () => {
+    expect(
+      checkKillInsideCalibration(parked, { unitsCalibrated: 0, unitsReleased: 0, releaseSeals: 0 }, 5),
+    ).toEqual({
+      inside: false,
+      findings: ['drill: the kill fell before the calibration (no unit calibrated yet)'],
+    });
+    expect(
+      checkKillInsideCalibration(parked, { unitsCalibrated: 5, unitsReleased: 5, releaseSeals: 5 }, 5),
+    ).toEqual({ inside: false, findings: ['drill: the kill fell after the calibration (5/5 released)'] });
+    expect(
+      checkKillInsideCalibration(undefined, { unitsCalibrated: 1, unitsReleased: 0, releaseSeals: 0 }, 5)
+        .findings,
+    ).toEqual(['drill: the worker was not parked in the calibration when it was killed']);
+  });
+});
+
+describe('drillParkRelease', () => {
+  it("parks the release of the first unit (in the calibration's order) of the next year's cycle", () => {
+    expect(
+      drillParkRelease('chaos', 2027, [{ unitCode: 'U02' }, { unitCode: 'U01' }, { unitCode: 'U02' }]),
+    ).toBe('chaos.2028/U01');
   });
 });
