@@ -46,7 +46,7 @@ ${p.missed?.realisation ? notice('error', t('myEvaluation.missedRealisation')) :
 ${p.rating ? ratingFacts(t, p.rating, 'evaluation.predikatPeriodic') : h`<p>${t('evaluation.notRated')} ${t('evaluation.deadline', { date: t.dateTime(p.deadline) })}</p>`}
 ${acknowledgement(t, p)}
 ${p.realisation ? h`<p class="muted">${t('myEvaluation.realisationAt', { date: t.dateTime(p.realisation.at) })}</p>` : h`<p>${t('myEvaluation.noRealisation')}</p>`}
-${realisationByRhk(t, e.skp, p.realisation?.realisations ?? [], p.feedback, { level: 4 })}</section>`;
+${realisationByRhk(t, p.skp, p.realisation?.realisations ?? [], p.feedback, { level: 4 })}</section>`;
 }
 
 /** Read and acknowledged, or not yet (with the task that does it, while it is open). */
