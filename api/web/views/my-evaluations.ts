@@ -27,7 +27,7 @@ ${documentLinks(
   e.periods.filter((p) => p.rating).map((p) => p.period),
   false,
 )}
-${e.periods.map((p) => periodCard(t, e, p))}
+${e.periods.map((p) => periodCard(t, p))}
 ${e.upcoming.map(
   (
     u,
@@ -37,7 +37,7 @@ ${e.upcoming.map(
 ${e.periods.length === 0 && e.upcoming.length === 0 ? h`<p>${t('evaluation.noPeriods')}</p>` : ''}</section>`;
 }
 
-function periodCard(t: Translate, e: MyEvaluations, p: MyPeriod): Html {
+function periodCard(t: Translate, p: MyPeriod): Html {
   const id = `period-${p.period}`;
   return h`<section class="card" aria-labelledby="${id}" data-period="${p.period}"><h3 id="${id}">${periodTitle(t, p)}</h3>
 ${escalations(t, p.escalations)}
