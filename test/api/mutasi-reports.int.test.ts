@@ -66,6 +66,16 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
       }>
     ).map((x) => `${x.kind} ${x.appraisalId.split('.').at(-1)}`);
 
+  /** A web page as HR sees it, in English. */
+  const page = async (url: string, init: RequestInit = {}) => {
+    const response = await fetch(`${t.api.url}${url}`, {
+      redirect: 'manual',
+      ...init,
+      headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
+    });
+    return { status: response.status, text: await response.text() };
+  };
+
   beforeAll(async () => {
     rig = await startRunningRig(await startDevEnv(), 'mutasireports');
     t = await startTestApi(rig);
@@ -104,6 +114,29 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
   });
 
   it('with reports and no successor known: 422 naming reportsRaterNip, nothing recorded; HR picks, the reports follow', async () => {
+    // The page: the people Wati rates, and a picker by name for who rates them (no successor known).
+    const shown = await page(`/app/hr/changes/${nip.raterA}?cycle=${cycleId}&mutasiQ=benar`);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('The people Wati Lama rates (2)');
+    expect(shown.text).toContain('<li>Ani Lestari</li><li>Siti Aminah</li>');
+    expect(shown.text).toContain('No one else holds the post Wati Lama leaves');
+    expect(shown.text).toMatch(
+      new RegExp(`<input type="radio" name="reportsRaterNip" value="${nip.raterB}"> Benar Baru`),
+    );
+    const form = new URLSearchParams({
+      cycle: cycleId,
+      mutasiQ: 'benar',
+      kind: 'mutasi',
+      unitCode: 'DINKES',
+      positionCode: 'SEKRETARIS',
+      raterNip: nip.head,
+      reason: 'SK Bupati 821/2027',
+      effectiveDate: zoned(0),
+      _key: 'web-a',
+    });
+    const unpicked = await page(`/app/hr/changes/${nip.raterA}/mutasi`, { method: 'POST', body: form });
+    expect(unpicked.status).toBe(422);
+    expect(unpicked.text).toContain('Choose who rates the people this employee rates.');
     const post = { unitCode: 'DINKES', positionCode: 'SEKRETARIS', raterNip: nip.head };
     const missing = await move('raterA', post, 'a-1');
     expect(missing.type).toBe('application/problem+json');
@@ -148,6 +181,10 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
   });
 
   it('with the successor in the post known: they rate the reports, unasked', async () => {
+    const shown = await page(`/app/hr/changes/${nip.raterC}?cycle=${cycleId}&mutasiQ=benar`);
+    expect(shown.text).toContain(
+      'From the first day in the new post, Dewi Penerus (in the post Candra Kapus leaves) rates them',
+    );
     const done = await move(
       'raterC',
       { unitCode: 'PKM2', positionCode: 'PERAWAT', raterNip: nip.raterB },
