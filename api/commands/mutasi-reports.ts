@@ -9,10 +9,15 @@ import { Refusal, refusalOf } from './refusal.ts';
 import { requireHr } from './require.ts';
 import type { Services } from './services.ts';
 
+/** The direct reports of the person moved, each with who rates them from the effective date. */
 export interface ReportsPlan {
-  reports: Array<{ nip: string; name: string; appraisalId: string }>;
-  /** Who rates them from the effective date; null when there are none. */
-  raterNip: string | null;
+  reports: Array<{ nip: string; name: string; appraisalId: string; raterNip: string }>;
+}
+
+/** HR's choice for one direct report, over the one for all of them. */
+export interface ReportRater {
+  nip: string;
+  raterNip: string;
 }
 
 /** One direct report after the mutasi: their new rater, or why the change was refused. */
@@ -21,10 +26,11 @@ export type ReportOutcome =
   | { nip: string; raterNip: string; refused: { code: string; detail: string } };
 
 /**
- * The direct reports of `nip` and who rates them after the mutasi: `picked` (HR's choice), else the
- * successor. 422 successor_required naming reportsRaterNip when there are reports and neither is known;
- * unknown_rater or invalid_rater (naming it) for someone who is no active employee, the person moved, or
- * one of the reports.
+ * The direct reports of `nip` and who rates each after the mutasi: HR's choice for that report
+ * (`perReport`), else HR's choice for all (`picked`), else the successor in the post. 422
+ * successor_required naming reportsRaterNip when a report is left with none; not_a_report naming
+ * reportRaters.<i>.nip for a choice about someone `nip` does not rate; unknown_rater or invalid_rater
+ * (naming the field) for someone who is no active employee, the person moved, or the report themselves.
  */
 export async function planReports(
   services: Services,
@@ -32,30 +38,43 @@ export async function planReports(
   cycleId: string,
   nip: string,
   picked: string | undefined,
+  perReport: ReportRater[] = [],
 ): Promise<ReportsPlan> {
   const reports = await directReports(services.db, me.org, cycleId, nip);
-  if (reports.length === 0) return { reports, raterNip: null };
-  const field = { field: 'reportsRaterNip' };
-  const raterNip = picked ?? (await successorOf(services.db, me.org, nip))?.nip;
-  if (!raterNip)
+  for (const [i, choice] of perReport.entries())
+    if (!reports.some((r) => r.nip === choice.nip))
+      throw new Refusal(422, 'not_a_report', `${nip} does not rate ${choice.nip} in this cycle`, {
+        field: `reportRaters.${i}.nip`,
+      });
+  const unpicked = reports.filter((r) => !perReport.some((c) => c.nip === r.nip));
+  const fallback =
+    unpicked.length === 0 ? undefined : (picked ?? (await successorOf(services.db, me.org, nip))?.nip);
+  if (unpicked.length > 0 && !fallback)
     throw new Refusal(
       422,
       'successor_required',
-      `${nip} rates ${reports.length} people in this cycle and no successor is known: say who rates them`,
-      { ...field, reports: reports.map((r) => r.nip) },
+      `${nip} rates ${unpicked.length} people in this cycle and no successor is known: say who rates them`,
+      { field: 'reportsRaterNip', reports: unpicked.map((r) => r.nip) },
     );
-  if (!(await activeEmployee(services.db, me.org, raterNip)))
-    throw new Refusal(422, 'unknown_rater', `No active employee ${raterNip} in the organisation`, field);
-  if (raterNip === nip)
-    throw new Refusal(
-      422,
-      'invalid_rater',
-      'The person moved cannot go on rating their former reports',
-      field,
-    );
-  if (reports.some((r) => r.nip === raterNip))
-    throw new Refusal(422, 'invalid_rater', 'A direct report cannot rate themselves', field);
-  return { reports, raterNip };
+  const planned: ReportsPlan['reports'] = [];
+  for (const report of reports) {
+    const i = perReport.findIndex((c) => c.nip === report.nip);
+    const raterNip = i >= 0 ? (perReport[i]?.raterNip ?? '') : (fallback ?? '');
+    const field = { field: i >= 0 ? `reportRaters.${i}.raterNip` : 'reportsRaterNip' };
+    if (!(await activeEmployee(services.db, me.org, raterNip)))
+      throw new Refusal(422, 'unknown_rater', `No active employee ${raterNip} in the organisation`, field);
+    if (raterNip === nip)
+      throw new Refusal(
+        422,
+        'invalid_rater',
+        'The person moved cannot go on rating their former reports',
+        field,
+      );
+    if (raterNip === report.nip)
+      throw new Refusal(422, 'invalid_rater', `${report.nip} cannot rate themselves`, field);
+    planned.push({ ...report, raterNip });
+  }
+  return { reports: planned };
 }
 
 /** Gives each direct report the plan's rater, the mutasi as the reason; one refused does not stop the rest. */
@@ -67,11 +86,10 @@ export async function moveReports(
   mutasi: { kind: string; nip: string; reason: string; effectiveDate: string },
   key: string | undefined,
 ): Promise<ReportOutcome[]> {
-  const raterNip = plan.raterNip;
-  if (raterNip === null) return [];
   const reason = `${mutasi.kind} of ${mutasi.nip}: ${mutasi.reason}`.slice(0, 500);
   const outcomes: ReportOutcome[] = [];
   for (const report of plan.reports) {
+    const { raterNip } = report;
     const change = { raterNip, reason, effectiveDate: mutasi.effectiveDate };
     try {
       const done: ChangeResult = await changeRater(
@@ -100,6 +118,8 @@ export async function moveReports(
 export interface MutasiWithReports extends MutasiCommand {
   /** Who rates the person's direct reports from the effective date; absent: the successor in the post. */
   reportsRaterNip?: string | undefined;
+  /** Who rates one report or another, over reportsRaterNip. */
+  reportRaters?: ReportRater[] | undefined;
 }
 
 /**
@@ -115,8 +135,8 @@ export async function recordMutasiWithReports(
   key: string | undefined,
 ): Promise<ChangeResult & { reports: ReportOutcome[] }> {
   requireHr(me);
-  const { reportsRaterNip, ...mutasi } = request;
-  const plan = await planReports(services, me, cycleId, nip, reportsRaterNip);
+  const { reportsRaterNip, reportRaters, ...mutasi } = request;
+  const plan = await planReports(services, me, cycleId, nip, reportsRaterNip, reportRaters);
   const result = await recordMutasi(services, me, cycleId, nip, mutasi, key);
   const reports = await moveReports(services, me, cycleId, plan, { ...mutasi, nip }, key);
   return { ...result, reports };

@@ -74,6 +74,11 @@ const mutasiRoute = createRoute({
         effectiveDate: z.iso.date(),
         /** Who rates the person's direct reports from the effective date; absent: the successor in the post. */
         reportsRaterNip: nipSchema.optional(),
+        /** Who rates one report or another, over reportsRaterNip. */
+        reportRaters: z
+          .array(z.strictObject({ nip: nipSchema, raterNip: nipSchema }))
+          .max(500)
+          .optional(),
       }),
     ),
   },

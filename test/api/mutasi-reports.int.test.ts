@@ -151,12 +151,26 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
     expect(await eventsOf('raterA', 'mutasi.recorded')).toEqual([]);
     expect(await eventsOf('staff1', 'participants.changed')).toEqual([]);
 
-    const done = await move('raterA', { ...post, reportsRaterNip: nip.raterB }, 'a-3');
+    const stranger = await move(
+      'raterA',
+      { ...post, reportRaters: [{ nip: nip.staff3, raterNip: nip.raterB }] },
+      'a-4',
+    );
+    expect([stranger.status, stranger.body.code, stranger.body.field]).toEqual([
+      422,
+      'not_a_report',
+      'reportRaters.0.nip',
+    ]);
+    expect(await eventsOf('raterA', 'mutasi.recorded')).toEqual([]);
+
+    // Siti to Benar, picked for her; Ani to the head, picked for the rest.
+    const picks = { reportsRaterNip: nip.head, reportRaters: [{ nip: nip.staff1, raterNip: nip.raterB }] };
+    const done = await move('raterA', { ...post, ...picks }, 'a-3');
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.reports).toEqual([
       expect.objectContaining({
         nip: nip.staff2,
-        raterNip: nip.raterB,
+        raterNip: nip.head,
         appraisalId: `${cycleId}.${nip.staff2}`,
       }),
       expect.objectContaining({
@@ -165,19 +179,21 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
         appraisalId: `${cycleId}.${nip.staff1}`,
       }),
     ]);
-    for (const staff of ['staff1', 'staff2'] as const)
+    for (const [staff, rater] of [
+      ['staff1', nip.raterB],
+      ['staff2', nip.head],
+    ] as const)
       expect(await eventsOf(staff, 'participants.changed')).toEqual([
         expect.objectContaining({
-          supervisorNip: nip.raterB,
+          supervisorNip: rater,
           previousSupervisorNip: nip.raterA,
           effectiveDate: zoned(0),
           reason: `mutasi of ${nip.raterA}: SK Bupati 821/2027`,
         }),
       ]);
     expect((await tasksOf('raterA')).filter((x) => x.startsWith('proposeIndicators'))).toEqual([]);
-    expect(await tasksOf('raterB')).toEqual(
-      expect.arrayContaining([`proposeIndicators ${nip.staff1}`, `proposeIndicators ${nip.staff2}`]),
-    );
+    expect(await tasksOf('raterB')).toContain(`proposeIndicators ${nip.staff1}`);
+    expect(await tasksOf('head')).toContain(`proposeIndicators ${nip.staff2}`);
   });
 
   it('with the successor in the post known: they rate the reports, unasked', async () => {
