@@ -37,7 +37,9 @@ export function evaluationDocument(input: DocumentInput, period: string): Docume
       .map((f) => f.feedback)
       .join(' / ') || null;
 
-  const rows = (file.skp?.rhk ?? []).flatMap((r, i) =>
+  // A period is read against the SKP agreed in its own SKP period (after a mutasi, not the current one).
+  const skp = akhir || !periodFile ? file.skp : periodFile.skp;
+  const rows = (skp?.rhk ?? []).flatMap((r, i) =>
     r.indicators.map((ind, j) => {
       const real = realisations.get(ind.id);
       return [
@@ -104,7 +106,7 @@ export function evaluationDocument(input: DocumentInput, period: string): Docume
       ],
       rows: berakhlakValues.map((v, i) => [
         fact(`perilaku.${v}`, w('value'), `${i + 1}. ${berakhlakLabels[v][lang]}`),
-        fact(`ekspektasi.${v}`, w('ekspektasi'), file.skp?.ekspektasi?.[v] ?? null),
+        fact(`ekspektasi.${v}`, w('ekspektasi'), skp?.ekspektasi?.[v] ?? null),
         fact(`perilaku.${v}.feedback`, w('feedback'), null),
       ]),
     },

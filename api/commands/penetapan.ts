@@ -5,13 +5,14 @@ import type { Predikat } from '../../domain/rating/predikat.ts';
 import { ratingsFor } from '../../domain/rating/ratings-for.ts';
 import { holdsRole } from '../../record/read/access.ts';
 import { cycleOf } from '../../record/read/cycles.ts';
+import { timeZoneOf } from '../../record/read/organisation.ts';
 import { penetapanCase, penetapanOf } from '../../record/read/penetapan.ts';
 import {
   type CycleChangeResult,
   decideCalibrationUpdate,
   signPenetapanUpdate,
 } from '../../workflows/messages.ts';
-import { actOnAppraisal } from './appraisal.ts';
+import { applyChanges, type PlannedChange, refusedChanges } from './calibration-apply.ts';
 import { updateIdFor } from './operation-id.ts';
 import { Refusal, updateRefusal } from './refusal.ts';
 import type { Services } from './services.ts';
@@ -62,8 +63,11 @@ export interface CalibrationDecision {
  * Applies, adjusts or rejects the calibration assistant's proposal for a unit's penetapan. Each change
  * applied is a rating of that person's appraisal through its own command (setRating, the pair of ratings
  * nearest theirs that gives the new predikat, their rater's feedback kept), by whoever applies it and
- * with why (`calibration`); the workflow's rules decide whether they may rate it. Then the cycle records
- * the decision (none applied: rejected) and checks the unit again.
+ * with why (`calibration`); the workflow's rules decide whether they may rate it. Every change is checked
+ * against its appraisal first: if any would be refused, none is applied (409 calibration_refused, with
+ * each refused change and why). Then the cycle records the decision (none applied: rejected) and checks
+ * the unit again; one refused after others were applied (a race) is recorded in the decision's `failed`
+ * and answered 409 calibration_partial with what was and was not applied.
  */
 export async function decideCalibration(
   services: Services,
@@ -107,29 +111,55 @@ export async function decideCalibration(
   if (new Set(applied.map((a) => a.person.nip)).size !== applied.length)
     throw new Refusal(422, 'duplicate_change', 'Each person is changed at most once');
   const changed = applied.filter((a) => a.from !== a.to);
-  for (const { person, pair } of changed)
-    await actOnAppraisal(
-      services,
-      me,
-      person.appraisalId,
-      {
-        type: 'setRating',
-        ...pair,
-        feedback: person.feedback || reason,
-        calibration: { unitCode, reason },
-      },
-      key ? `${key}:${person.nip}` : undefined,
+  const planned: PlannedChange[] = changed.map(({ person, from, to, pair }) => ({
+    nip: person.nip,
+    appraisalId: person.appraisalId,
+    from,
+    to,
+    command: {
+      type: 'setRating',
+      ...pair,
+      feedback: person.feedback || reason,
+      calibration: { unitCode, reason },
+    },
+  }));
+  // All or nothing: a change any appraisal would refuse now stops them all, before one is applied.
+  const zone = cycle.calendar.timeZone;
+  const timeZone = typeof zone === 'string' ? zone : await timeZoneOf(services.db, me.org);
+  const refused = await refusedChanges(services, me, planned, timeZone);
+  if (refused.length > 0)
+    throw new Refusal(
+      409,
+      'calibration_refused',
+      `None applied: ${refused.map((r) => `${r.nip} (${r.code}: ${r.detail})`).join('; ')}`,
+      { refused },
     );
+  const outcome = await applyChanges(services, me, planned, key);
   const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
   const request = {
     unitCode,
     by: me.nip,
     hr,
     proposed,
-    applied: changed.map((a) => ({ nip: a.person.nip, from: a.from, to: a.to })),
+    applied: outcome.applied,
+    ...(outcome.failed.length > 0
+      ? { failed: outcome.failed.map(({ nip, from, to, code }) => ({ nip, from, to, code })) }
+      : {}),
     reason,
   };
-  return refusedAsProblem(() =>
+  const decided = await refusedAsProblem(() =>
     executeUpdate(services, handle, decideCalibrationUpdate, [request], updateIdFor(me, key)),
   );
+  // A race: an appraisal changed between the check and its change. What was applied stays (each is a
+  // rating of its own); the decision records both parts, and the answer says so.
+  if (outcome.failed.length > 0)
+    throw new Refusal(
+      409,
+      'calibration_partial',
+      `Applied: ${outcome.applied.map((a) => a.nip).join(', ') || 'none'}; not applied: ${outcome.failed
+        .map((f) => `${f.nip} (${f.code}: ${f.detail})`)
+        .join('; ')}`,
+      { applied: outcome.applied, failed: outcome.failed, decided },
+    );
+  return decided;
 }

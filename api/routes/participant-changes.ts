@@ -3,7 +3,8 @@
 // new appraisal in the same cycle. POSTs like every command: problem+json refusals, an Idempotency-Key.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { nipSchema } from '../../domain/organisation/nip.ts';
-import { appointActingRater, changeRater, recordMutasi, rejoinEmployee } from '../commands/participants.ts';
+import { recordMutasiWithReports } from '../commands/mutasi-reports.ts';
+import { appointActingRater, changeRater, rejoinEmployee } from '../commands/participants.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly } from '../middleware.ts';
 import { jsonBody, jsonResponse, problemResponse } from './openapi-shapes.ts';
@@ -71,10 +72,37 @@ const mutasiRoute = createRoute({
         raterNip: nipSchema,
         reason,
         effectiveDate: z.iso.date(),
+        /** Who rates the person's direct reports from the effective date; absent: the successor in the post. */
+        reportsRaterNip: nipSchema.optional(),
+        /** Who rates one report or another, over reportsRaterNip. */
+        reportRaters: z
+          .array(z.strictObject({ nip: nipSchema, raterNip: nipSchema }))
+          .max(500)
+          .optional(),
       }),
     ),
   },
-  responses: { 200: changed, ...refusals },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        appraisalId: z.string(),
+        version: z.number().int(),
+        eventTypes: z.array(z.string()),
+        movedTasks: z.number().int(),
+        reports: z.array(
+          z.object({
+            nip: z.string(),
+            raterNip: z.string(),
+            appraisalId: z.string().optional(),
+            movedTasks: z.number().int().optional(),
+            refused: z.object({ code: z.string(), detail: z.string() }).optional(),
+          }),
+        ),
+      }),
+      "The change is recorded; open tasks moved to their new holder; each direct report's change of rater (or why it was refused)",
+    ),
+    ...refusals,
+  },
 });
 
 const rejoinRoute = createRoute({
@@ -116,7 +144,8 @@ export const participantChangeRoutes = new OpenAPIHono<ApiEnv>()
     const { cycleId, nip } = c.req.valid('param');
     const body = c.req.valid('json');
     const me = c.get('principal');
-    return c.json(await recordMutasi(c.get('deps'), me, cycleId, nip, body, c.get('idempotencyKey')), 200);
+    const key = c.get('idempotencyKey');
+    return c.json(await recordMutasiWithReports(c.get('deps'), me, cycleId, nip, body, key), 200);
   })
   .openapi(rejoinRoute, async (c) => {
     const { cycleId, nip } = c.req.valid('param');

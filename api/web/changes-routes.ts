@@ -8,11 +8,18 @@ import { Hono } from 'hono';
 import { localIsoDate } from '../../domain/time/local-text.ts';
 import { zoneAbbreviation } from '../../domain/time/zones.ts';
 import { mayManageCycles } from '../../record/read/access.ts';
-import { memberAppraisal, peopleNamed, personOf } from '../../record/read/cycle-people.ts';
+import {
+  directReports,
+  memberAppraisal,
+  peopleNamed,
+  personOf,
+  successorOf,
+} from '../../record/read/cycle-people.ts';
 import { cyclesOf } from '../../record/read/cycles.ts';
 import { positionsOf, unitsOf } from '../../record/read/organisation.ts';
 import { employeeNames } from '../../record/read/people.ts';
-import { appointActingRater, changeRater, recordMutasi, rejoinEmployee } from '../commands/participants.ts';
+import { recordMutasiWithReports } from '../commands/mutasi-reports.ts';
+import { appointActingRater, changeRater, rejoinEmployee } from '../commands/participants.ts';
 import type { Services } from '../commands/services.ts';
 import { type FormState, newFormKey, type Values } from './forms.ts';
 import type { Translate } from './i18n/index.ts';
@@ -105,6 +112,8 @@ export function changesRoutes(deps: Services): Hono {
       actingFound: await search(actingQ),
       mutasiQ,
       mutasiFound: await search(mutasiQ),
+      reports: await directReports(deps.db, org, cycleId, nip),
+      successor: (await successorOf(deps.db, org, nip)) ?? null,
       units: await unitsOf(deps.db, org),
       positions: await positionsOf(deps.db, org),
       form: extra.form ?? null,
@@ -129,7 +138,12 @@ export function changesRoutes(deps: Services): Hono {
         : q('rejoined')
           ? t('changes.rejoinSaved', { name: q('rejoined') })
           : q('moved-to')
-            ? t('changes.mutasiSaved', { name: q('name'), position: q('position'), unit: q('moved-to') })
+            ? [
+                t('changes.mutasiSaved', { name: q('name'), position: q('position'), unit: q('moved-to') }),
+                ...(Number(q('reports')) > 0
+                  ? [t('changes.reportsMoved', { count: Number(q('reports')), name: q('name') })]
+                  : []),
+              ].join(' ')
             : null;
     return memberPage(c, t, session, c.req.param('nip'), c.req.query('cycle'), {
       raterQ: q('raterQ'),
@@ -249,8 +263,11 @@ export function changesRoutes(deps: Services): Hono {
         raterNip: values.raterNip ?? '',
         reason: (values.reason ?? '').trim(),
         effectiveDate: values.effectiveDate ?? '',
+        // Who rates the member's direct reports; none picked: the successor in the post.
+        reportsRaterNip: values.reportsRaterNip || undefined,
       };
-      await recordMutasi(deps, session.principal, cycleId, nip, request, values._key);
+      const done = await recordMutasiWithReports(deps, session.principal, cycleId, nip, request, values._key);
+      const moved = done.reports.filter((r) => !('refused' in r)).length;
       const org = session.principal.org;
       const unit = (await unitsOf(deps.db, org)).find((u) => u.code === request.unitCode)?.name;
       const position = (await positionsOf(deps.db, org)).find((p) => p.code === request.positionCode)?.name;
@@ -259,6 +276,7 @@ export function changesRoutes(deps: Services): Hono {
           name: await nameOf(session, nip),
           position: position ?? request.positionCode,
           'moved-to': unit ?? request.unitCode,
+          reports: String(moved),
         },
       };
     },

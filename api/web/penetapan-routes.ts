@@ -7,7 +7,7 @@ import { holdsRole } from '../../record/read/access.ts';
 import { unitNames } from '../../record/read/organisation.ts';
 import { penetapanCase, penetapanOf } from '../../record/read/penetapan.ts';
 import { decideCalibration, signPenetapan } from '../commands/penetapan.ts';
-import { Refusal } from '../commands/refusal.ts';
+import { Refusal, refusalOf } from '../commands/refusal.ts';
 import type { Services } from '../commands/services.ts';
 import { attempt, webKit } from './request-kit.ts';
 import { cycleIdPattern, postedForm, refusalText } from './role-pages.ts';
@@ -49,12 +49,18 @@ export function penetapanRoutes(deps: Services): Hono {
     const signed = c.req.query('signed');
     const decided = c.req.query('calibration');
     const failed = c.req.query('failed');
+    // Which changes were refused and why (a calibration applied all or nothing, or only in part).
+    const who = (c.req.query('who') ?? '').split(',').flatMap((pair) => {
+      const [nip = '', code = ''] = pair.split(':');
+      const name = found?.people.find((p) => p.nip === nip)?.name;
+      return name && code ? [t('assistant.refusedChange', { name, why: refusalText(t, code) })] : [];
+    });
     const flash = signed
       ? { kind: 'ok' as const, text: t('penetapan.signed', { unit: signed }) }
       : decided === 'applied' || decided === 'rejected'
         ? { kind: 'ok' as const, text: t(`assistant.${decided}`, { unit }) }
         : failed
-          ? { kind: 'error' as const, text: refusalText(t, failed) }
+          ? { kind: 'error' as const, text: [refusalText(t, failed), ...who].join(' ') }
           : undefined;
     const body = penetapanBody(t, { mine, ...(open ? { open } : {}), ...(flash ? { flash } : {}) });
     return render(c, t, { title: t('penetapan.title'), body, session, section: 'penetapan' });
@@ -91,7 +97,7 @@ export function penetapanRoutes(deps: Services): Hono {
     const reject = values.decision === 'reject';
     const picked = reject ? [] : (lists.apply ?? []);
     const applied = picked.map((nip) => ({ nip, to: values[`to-${nip}`] ?? '' }));
-    const answer = await attempt(() => {
+    const answer = await attemptNaming(() => {
       const invalid = applied.find((a) => !isPredikat(a.to));
       if (invalid) throw new Refusal(422, 'invalid_predikat', `No predikat ${invalid.to}`);
       const decision = {
@@ -101,10 +107,30 @@ export function penetapanRoutes(deps: Services): Hono {
       return decideCalibration(deps, session.principal, cycle, unit, decision, values._key);
     });
     if (answer.ok) return c.redirect(`${back}&calibration=${reject ? 'rejected' : 'applied'}#case`, 303);
-    return c.redirect(`${back}&failed=${encodeURIComponent(answer.code)}#case`, 303);
+    const which = answer.refused.map((r) => `${r.nip}:${r.code}`).join(',');
+    const named = which ? `&who=${encodeURIComponent(which)}` : '';
+    return c.redirect(`${back}&failed=${encodeURIComponent(answer.code)}${named}#case`, 303);
   });
 
   return web;
+}
+
+/** attempt, with the changes a calibration refusal names (those refused, or not applied) and why. */
+async function attemptNaming<T>(run: () => Promise<T>) {
+  let refused: Array<{ nip: string; code: string }> = [];
+  const answer = await attempt(async () => {
+    try {
+      return await run();
+    } catch (error) {
+      const extra = refusalOf(error)?.extra ?? {};
+      const listed = [extra.refused, extra.failed].flatMap((l) => (Array.isArray(l) ? l : []));
+      refused = listed.flatMap((r) =>
+        typeof r?.nip === 'string' && typeof r?.code === 'string' ? [{ nip: r.nip, code: r.code }] : [],
+      );
+      throw error;
+    }
+  });
+  return answer.ok ? answer : { ...answer, refused };
 }
 
 const isPredikat = (p: string): p is Predikat => (predikats as readonly string[]).includes(p);

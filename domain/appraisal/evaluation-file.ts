@@ -59,6 +59,20 @@ export interface PeriodFile {
   /** The period closed with its rating or its realisation missing. */
   missed: { rating: boolean; realisation: boolean; at: string } | null;
   acknowledgedAt: string | null;
+  /**
+   * The SKP the period is read against: the one agreed in its own SKP period (after a mutasi or promotion,
+   * the closed SKP period's, not the current one); null when none was agreed in it.
+   */
+  skp: SkpFile | null;
+}
+
+/** An agreed SKP version with when it was agreed. */
+export interface SkpFile {
+  version: number;
+  agreedAt: string | null;
+  rhk: Rhk[];
+  ekspektasi?: AppraisalState['agreement']['versions'][number]['ekspektasi'];
+  lampiran?: AppraisalState['agreement']['versions'][number]['lampiran'];
 }
 
 export interface CheckInFile {
@@ -98,14 +112,8 @@ export interface EvaluationFile {
   superior: PersonRef | null;
   /** The SKP's form and approach and the unit the employee leads; null for an appraisal of before. */
   setting: SkpSetting | null;
-  /** The agreed SKP; null while none is agreed. */
-  skp: {
-    version: number;
-    agreedAt: string | null;
-    rhk: Rhk[];
-    ekspektasi?: AppraisalState['agreement']['versions'][number]['ekspektasi'];
-    lampiran?: AppraisalState['agreement']['versions'][number]['lampiran'];
-  } | null;
+  /** The agreed SKP of the current SKP period; null while none is agreed. */
+  skp: SkpFile | null;
   /** A year of several SKP periods (a mutasi or promotion), each with its post, rater and periods. */
   skpPeriods?: SkpPeriodFile[];
   /** null for an appraisal of the older shape, which has quarterly check-ins instead of periods. */
@@ -164,7 +172,7 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
   const checkIns = new Map<Quarter, CheckInFile>();
   const reports: EvaluationFile['activityReports'] = [];
   const akhirEscalations: Escalation[] = [];
-  let agreedAt: string | null = null;
+  const agreedAt = new Map<number, string>();
 
   const periodOf = (id: string, deadline: string): PeriodFile => {
     const known = periods.get(id);
@@ -179,6 +187,7 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
       escalations: [],
       missed: null,
       acknowledgedAt: null,
+      skp: null,
     };
     periods.set(id, opened);
     return opened;
@@ -263,7 +272,7 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
         break;
       }
       case 'agreement.agreed':
-        agreedAt = event.data.at;
+        agreedAt.set(event.data.version, event.data.at);
         break;
       case 'rating.escalated':
         akhirEscalations.push(escalation(event.data));
@@ -274,7 +283,19 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
   }
 
   const p = state.participants;
-  const agreed = state.agreement.versions.find((v) => v.version === state.agreement.agreedVersion);
+  const skpOf = (version: number | null): SkpFile | null => {
+    const agreed = state.agreement.versions.find((v) => v.version === version);
+    return agreed
+      ? {
+          version: agreed.version,
+          agreedAt: agreedAt.get(agreed.version) ?? null,
+          rhk: agreed.rhk,
+          ...(agreed.ekspektasi ? { ekspektasi: agreed.ekspektasi } : {}),
+          ...(agreed.lampiran ? { lampiran: agreed.lampiran } : {}),
+        }
+      : null;
+  };
+  for (const period of periods.values()) period.skp = skpOf(agreedVersionFor(state, period.period));
   const reviews = state.review.submitted;
   const group = (roles: string[]) => reviews.filter((r) => roles.includes(r.role));
   const aggregateOf = (roles: string[], minimum = 1) => {
@@ -295,15 +316,7 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
     rater: p.supervisorNip ? person(p.supervisorNip) : null,
     superior: p.superiorNip ? person(p.superiorNip) : null,
     setting: state.skp ?? null,
-    skp: agreed
-      ? {
-          version: agreed.version,
-          agreedAt,
-          rhk: agreed.rhk,
-          ...(agreed.ekspektasi ? { ekspektasi: agreed.ekspektasi } : {}),
-          ...(agreed.lampiran ? { lampiran: agreed.lampiran } : {}),
-        }
-      : null,
+    skp: skpOf(state.agreement.agreedVersion),
     ...(skpPeriods ? { skpPeriods } : {}),
     periodKind: [...periods.keys()].map(periodKindOf).find((kind) => kind !== null) ?? null,
     periods: [...periods.values()].sort((a, b) => periodOrder(a.period) - periodOrder(b.period)),
@@ -327,6 +340,15 @@ export function evaluationFile(events: readonly AppraisalEvent[], nameOf: Names)
       missed: state.ratingMissed,
     },
   };
+}
+
+/**
+ * The SKP version an evaluation period is read against: the one agreed in the SKP period the evaluation
+ * period belongs to (a closed one keeps its agreed version), else the one agreed now.
+ */
+export function agreedVersionFor(state: AppraisalState, period: string): number | null {
+  const closed = state.closedSkpPeriods?.find((c) => c.periods.includes(period));
+  return closed ? closed.agreedVersion : state.agreement.agreedVersion;
 }
 
 /** The SKP periods of a year a mutasi or promotion divided; undefined for a year of one. */

@@ -29,6 +29,11 @@ export interface CalibrationDecisionRequest {
   proposed: Change[];
   applied: Change[];
   reason: string;
+  /**
+   * Changes decided on but not applied: an appraisal refused one after others were applied (a race the
+   * check before could not see), with its rule's code; those after it were not tried (`not_tried`).
+   */
+  failed?: Array<Change & { code: string }>;
 }
 
 /** The findings of the unit's latest curve check, and the pack it was checked under. */
@@ -66,7 +71,7 @@ export function decidePenetapan(state: CycleState, command: PenetapanCommand, at
       return events;
     }
     case 'decideCalibration': {
-      const { unitCode, by, hr, proposed, applied } = command;
+      const { unitCode, by, hr, proposed, applied, failed } = command;
       const unit = state.units[unitCode];
       requireHolder(unit?.penetapan, { by, hr });
       const reason = command.reason.trim();
@@ -79,7 +84,17 @@ export function decidePenetapan(state: CycleState, command: PenetapanCommand, at
       return [
         {
           type: 'cycle.calibrationDecided',
-          data: { unitCode, by, as, decision, proposed, applied, reason, at },
+          data: {
+            unitCode,
+            by,
+            as,
+            decision,
+            proposed,
+            applied,
+            ...(failed && failed.length > 0 ? { failed } : {}),
+            reason,
+            at,
+          },
         },
       ];
     }

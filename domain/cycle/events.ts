@@ -143,6 +143,10 @@ export const cycleEventSchemas = {
     decision: z.enum(['applied', 'adjusted', 'rejected']),
     proposed: z.array(z.object({ nip: nipSchema, from: predikatSchema, to: predikatSchema })),
     applied: z.array(z.object({ nip: nipSchema, from: predikatSchema, to: predikatSchema })),
+    /** Decided on but not applied: refused by the appraisal after others were applied (a race), or not tried after it. */
+    failed: z
+      .array(z.object({ nip: nipSchema, from: predikatSchema, to: predikatSchema, code: z.string() }))
+      .optional(),
     reason: z.string(),
     at,
   }),

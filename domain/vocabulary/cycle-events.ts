@@ -67,6 +67,10 @@ export const cycleEventSentences: Readonly<Record<CycleEventType | CycleEventVar
     id: '{by} memutuskan usulan asisten kalibrasi unit {unit}: {decision} ({changes}); alasan: {reason}',
     en: '{by} decided on the calibration assistant’s proposal for unit {unit}: {decision} ({changes}); reason: {reason}',
   },
+  'cycle.calibrationDecided:partial': {
+    id: '{by} memutuskan usulan asisten kalibrasi unit {unit}: {decision} ({changes}); alasan: {reason}. Tidak diterapkan: {failed}',
+    en: '{by} decided on the calibration assistant’s proposal for unit {unit}: {decision} ({changes}); reason: {reason}. Not applied: {failed}',
+  },
   'cycle.curveRechecked': {
     id: 'Keberatan {nip} diputus ({from} → {to}) oleh {by}; kurva unit {unit} tidak diperiksa ulang: unit belum memiliki capaian',
     en: 'The objection of {nip} was decided ({from} → {to}) by {by}; the curve of unit {unit} was not checked again: the unit has no capaian',

@@ -129,3 +129,49 @@ export function unitAppraisals(db: Db, cycleId: string, unitCode: string) {
     .orderBy('a.nip')
     .execute();
 }
+
+/**
+ * The people a member rates in the cycle now: the running appraisals (not ended) whose rater they are,
+ * by name. What a mutasi of that member leaves to be rated by someone else.
+ */
+export async function directReports(
+  db: Db,
+  org: string,
+  cycleId: string,
+  raterNip: string,
+): Promise<Array<{ nip: string; name: string; appraisalId: string }>> {
+  const rows = await db
+    .selectFrom('cycle_members as m')
+    .innerJoin('appraisals as a', 'a.appraisal_id', 'm.appraisal_id')
+    .leftJoin('employees as e', (j) => j.onRef('e.nip', '=', 'a.nip').onRef('e.org_id', '=', 'a.org_id'))
+    .select(['a.nip', 'a.appraisal_id', 'e.name'])
+    .where('a.org_id', '=', org)
+    .where('m.cycle_id', '=', cycleId)
+    .where('a.supervisor_nip', '=', raterNip)
+    .where('a.step', 'not in', ['cancelled', 'completed'])
+    .orderBy('e.name')
+    .orderBy('a.nip')
+    .execute();
+  return rows.map((r) => ({ nip: r.nip, name: r.name ?? r.nip, appraisalId: r.appraisal_id }));
+}
+
+/**
+ * Who holds a member's post after them, when the org chart says so: the one other active employee in
+ * the same unit and position (none, or several: not known, HR picks).
+ */
+export async function successorOf(db: Db, org: string, nip: string): Promise<FoundPerson | undefined> {
+  const post = await db
+    .selectFrom('employees')
+    .select(['unit_code', 'position_code'])
+    .where('org_id', '=', org)
+    .where('nip', '=', nip)
+    .executeTakeFirst();
+  if (!post?.unit_code || !post.position_code) return undefined;
+  const holders = await activePeople(db, org)
+    .where('e.unit_code', '=', post.unit_code)
+    .where('e.position_code', '=', post.position_code)
+    .where('e.nip', '!=', nip)
+    .limit(2)
+    .execute();
+  return holders.length === 1 ? holders[0] : undefined;
+}

@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Principal } from '../../auth/identity.ts';
 import {
+  agreedVersionFor,
   type EvaluationFile,
   evaluationFile,
   type PeriodFile,
@@ -121,7 +122,7 @@ export interface PeriodResult {
   rating: RatingRecord | null;
   feedback: PeriodFile['feedback'];
   acknowledgedAt: string | null;
-  /** The agreed SKP's RHK, to say which result each feedback is on. */
+  /** The RHK of the SKP the period is read against (its own SKP period's), to say which result each feedback is on. */
   rhk: Rhk[];
 }
 
@@ -142,7 +143,8 @@ export async function myPeriodResult(
   ]);
   const person = (nip: string) => ({ nip, name: names.get(nip) ?? null });
   const year = parseCycleId(cycleId)?.year ?? new Date().getUTCFullYear();
-  const agreed = state.agreement.versions.find((v) => v.version === state.agreement.agreedVersion);
+  const version = agreedVersionFor(state, period);
+  const agreed = state.agreement.versions.find((v) => v.version === version);
   return {
     period,
     ...periodDays(period, year),

@@ -22,6 +22,7 @@ const variants = [
   'cycle.unitCalibrated:conforms',
   'cycle.unitCalibrated:findings',
   'cycle.penetapanSigned:conforming',
+  'cycle.calibrationDecided:partial',
   'cycle.unitPredikatSet:period',
   'cycle.curveRechecked:conforms',
   'cycle.curveRechecked:findings',

@@ -3,12 +3,14 @@
 // curve has findings and its penetapan opens for the unit's leader. Applied from the page, the change is
 // a rating of that person's appraisal (rating.set, by the leader, with the reason) and the unit, checked
 // again, conforms and is released; rejected, nothing is recorded but the decision and the unit waits.
+// Applied with one change its appraisal would refuse (the leader no longer rates that person), none is
+// applied: all or nothing, and the page says which and why.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../../auth/dev-keys.ts';
-import { appraisalStreamId, cycleStreamId } from '../../domain/ids.ts';
+import { appraisalIdFor, appraisalStreamId, appraisalWorkflowId, cycleStreamId } from '../../domain/ids.ts';
 import { upsertUnits } from '../../organisation/units-and-positions.ts';
-import { setUnitPredikatUpdate } from '../../workflows/messages.ts';
+import { actUpdate, changeRaterUpdate, setUnitPredikatUpdate } from '../../workflows/messages.ts';
 import {
   type CycleJourney,
   nextYearCalendar,
@@ -17,9 +19,12 @@ import {
   startCycleJourney,
   waitFor,
 } from '../support/cycle-journey.ts';
+import { seedOrganisation } from '../support/organisation.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
 import { type ServedApp, startDevWebApp } from '../support/web-app.ts';
+
+const ani = '199303032017042007';
 
 describe("the calibration assistant's proposal, decided on the penetapan page (time-skipping server)", () => {
   let env: TestWorkflowEnvironment;
@@ -37,6 +42,22 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
         { code: 'PKM', name: 'Puskesmas', parentCode: 'DINKES', headNip: nip.supervisor },
       ]);
     }
+    // A second person of PKM, rated by its leader too.
+    await seedOrganisation(
+      rig.db,
+      'refused',
+      ['PKM', 'DINKES'],
+      [
+        { nip: nip.superior, name: 'Kepala Dinas', unitCode: 'DINKES', supervisorNip: null },
+        { nip: nip.supervisor, name: 'Kepala Puskesmas', unitCode: 'DINKES', supervisorNip: nip.superior },
+        { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.supervisor },
+        { nip: ani, name: 'Ani Lestari', unitCode: 'PKM', supervisorNip: nip.supervisor },
+      ],
+    );
+    await upsertUnits(rig.db, 'refused', [
+      { code: 'DINKES', name: 'Dinas Kesehatan', parentCode: null, headNip: nip.superior },
+      { code: 'PKM', name: 'Puskesmas', parentCode: 'DINKES', headNip: nip.supervisor },
+    ]);
   }, 120_000);
 
   afterAll(async () => {
@@ -52,8 +73,8 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
       .orderBy('stream_version')
       .execute();
 
-  /** To the rating deadline with the one person of a unit rated Butuh Perbaikan rated Sangat Kurang. */
-  async function openPenetapan(orgId: string): Promise<CycleJourney> {
+  /** To the rating deadline with the people of a unit rated Butuh Perbaikan rated Sangat Kurang. */
+  async function openPenetapan(orgId: string, others: string[] = []): Promise<CycleJourney> {
     const { year, calendar } = await nextYearCalendar(env);
     const journey = await startCycleJourney(env, rig, { orgId, year, calendar });
     await journey.skipTo(calendar.rating.start);
@@ -64,6 +85,15 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
       behaviour: 'diBawah',
       feedback: 'Target tidak tercapai',
     });
+    for (const other of others)
+      await appraisalOf(journey, other).executeUpdate(actUpdate, {
+        args: [
+          {
+            actor: { nip: nip.supervisor, roles: [] },
+            command: { type: 'setRating', results: 'diBawah', behaviour: 'diBawah', feedback: 'Belum' },
+          },
+        ],
+      });
     await journey.cycle.executeUpdate(setUnitPredikatUpdate, {
       args: [{ unitCode: 'PKM', predikat: 'butuhPerbaikan', by: nip.superior, as: 'leader' }],
     });
@@ -74,6 +104,9 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
     return journey;
   }
 
+  const appraisalOf = (journey: CycleJourney, who: string) =>
+    env.client.workflow.getHandle(appraisalWorkflowId(appraisalIdFor(journey.cycleId, who)));
+
   const cookieOf = async (orgId: string, who: string) =>
     `siklus_session=${await signDevToken(web.devKey, { org: orgId, nip: who, roles: ['employee'] })}; lang=en`;
   const page = async (orgId: string, journey: CycleJourney) =>
@@ -82,7 +115,7 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
         headers: { cookie: await cookieOf(orgId, nip.supervisor) },
       })
     ).text();
-  const post = async (orgId: string, who: string, fields: Record<string, string>) =>
+  const post = async (orgId: string, who: string, fields: Record<string, string> | Array<[string, string]>) =>
     fetch(`${web.base}/app/penetapan/calibration`, {
       method: 'POST',
       redirect: 'manual',
@@ -177,5 +210,57 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
     expect((await eventsOf(appraisalStreamId(journey.appraisalId))).length).toBe(appraisalBefore);
     expect((await journey.row())?.step).toBe('rating');
     expect(await page('rejected', journey)).toContain('Sign the penetapan');
+  }, 240_000);
+
+  it('with one change its appraisal would refuse, applies none and says which and why', async () => {
+    const journey = await openPenetapan('refused', [ani]);
+    // HR gives Ani another rater: the leader may no longer rate her.
+    await appraisalOf(journey, ani).executeUpdate(changeRaterUpdate, {
+      args: [
+        {
+          raterNip: nip.superior,
+          superiorNip: null,
+          reason: 'Koreksi pejabat penilai',
+          effectiveDate: journey.calendar.rating.start.slice(0, 10),
+          by: nip.hr,
+        },
+      ],
+    });
+    const streams = [
+      appraisalStreamId(journey.appraisalId),
+      appraisalStreamId(appraisalIdFor(journey.cycleId, ani)),
+    ];
+    const before = await Promise.all(
+      [...streams, cycleStreamId(journey.cycleId)].map(async (s) => (await eventsOf(s)).length),
+    );
+    // Both ticked (the form posts `apply` once per person), Siti first: alone, hers would pass.
+    const refused = await post('refused', nip.supervisor, [
+      ['cycle', journey.cycleId],
+      ['unit', 'PKM'],
+      ['_key', 'apply-both'],
+      ['apply', nip.employee],
+      ['apply', ani],
+      [`to-${nip.employee}`, 'butuhPerbaikan'],
+      [`to-${ani}`, 'butuhPerbaikan'],
+      ['reason', 'Realisasi triwulan IV membaik'],
+      ['decision', 'apply'],
+    ]);
+    expect(refused.status).toBe(303);
+    const location = refused.headers.get('location') ?? '';
+    expect(location).toContain('failed=calibration_refused');
+    expect(decodeURIComponent(location)).toContain(`who=${ani}:forbidden_actor`);
+    const after = await Promise.all(
+      [...streams, cycleStreamId(journey.cycleId)].map(async (s) => (await eventsOf(s)).length),
+    );
+    // Siti's change, which alone would pass, is not applied either; no decision is recorded.
+    expect(after).toEqual(before);
+    const shown = await (
+      await fetch(`${web.base}${location}`, {
+        headers: { cookie: await cookieOf('refused', nip.supervisor) },
+      })
+    ).text();
+    expect(shown).toContain(
+      'Nothing was applied: a change would be refused. Ani Lestari: You may not do this.',
+    );
   }, 240_000);
 });

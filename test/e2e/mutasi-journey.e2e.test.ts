@@ -6,6 +6,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appraisalTimeline } from '../../audit/timeline.ts';
+import { evaluationFileOf, myPeriodResult } from '../../record/read/evaluation-file.ts';
 import { mutasiNips as nip, runMutasiYear, seedMutasiOrganisation } from '../support/mutasi-year.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
@@ -107,6 +108,26 @@ describe('a year with a mutasi in July and an acting rater in October (time-skip
       .where('appraisal_id', '=', year.appraisalId)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ unit_code: 'PKM2', supervisor_nip: nip.newRater, predikat: 'baik' });
+    // The read model: each period against the SKP in force in it (v1 before the mutasi, v2 after).
+    const me = { nip: nip.employee, org: 'tanjabbar', roles: ['employee' as const], allOrganisations: false };
+    const rater = { ...me, nip: nip.newRater };
+    const answer = await evaluationFileOf(rig.db, rater, 'tanjabbar', year.appraisalId);
+    if (!('file' in answer)) throw new Error(`the evaluation file was refused: ${answer.refused}`);
+    expect(
+      answer.file.periods.map((p) => [
+        p.period,
+        p.skp?.version,
+        p.skp?.rhk.map((r) => r.id),
+        p.realisation?.realisations.map((r) => r.indicatorId),
+      ]),
+    ).toEqual([
+      ['TW1', 1, ['rhk-1'], ['rhk-1-iki']],
+      ['TW2', 1, ['rhk-1'], ['rhk-1-iki']],
+      ['TW3', 2, ['rhk-9'], ['rhk-9-iki']],
+      ['TW4', 2, ['rhk-9'], ['rhk-9-iki']],
+    ]);
+    const tw1 = await myPeriodResult(rig.db, me, year.cycleId, 'TW1');
+    expect(tw1?.rhk.map((r) => r.id)).toEqual(['rhk-1']);
     const timeline = (await appraisalTimeline(rig.db, year.appraisalId, 'en')).map((e) => e.sentence);
     expect(timeline).toEqual(
       expect.arrayContaining([

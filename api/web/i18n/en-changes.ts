@@ -86,6 +86,14 @@ export const enChanges: Record<keyof typeof idChanges, string> = {
   'changes.mutasiEffective': 'First day in the new post',
   'changes.submitMutasi': 'Record the change',
   'changes.mutasiSaved': '{name} is now {position} in {unit}; a new SKP period has opened.',
+  'changes.reportsTitle': 'The people {name} rates ({count})',
+  'changes.reportsSuccessor':
+    'From the first day in the new post, {successor} (in the post {name} leaves) rates them, unless you choose someone else below. Their open tasks move.',
+  'changes.reportsNoSuccessor':
+    'No one else holds the post {name} leaves: choose who rates them from the first day in the new post. Their open tasks move.',
+  'changes.reportsPick': 'Who rates them from then on',
+  'changes.reportsMoved': '{count} people {name} rated now have a new rater.',
+  'problem.successor_required': 'Choose who rates the people this employee rates.',
   'changes.skpPeriods': 'SKP periods this year',
   'changes.skpPeriod':
     'SKP period {number}: {position}, {unit}; rater {rater}; {from} to {until}; periods {periods}',

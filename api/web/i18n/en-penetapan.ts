@@ -91,6 +91,11 @@ export const enPenetapan: Record<string, string> = {
   'assistant.rejected': 'The proposal for {unit} was rejected; nothing else changed.',
   'problem.reason_required': 'Say why you apply or reject the proposal.',
   'problem.not_in_unit': 'A change names someone not rated in this unit.',
+  'problem.calibration_refused': 'Nothing was applied: a change would be refused.',
+  'problem.calibration_partial':
+    'Only part was applied: an appraisal changed meanwhile and refused a change. The decision records what was and was not applied.',
+  'problem.not_tried': 'not tried after the change before it failed.',
+  'assistant.refusedChange': '{name}: {why}',
   'problem.not_rated': 'A change names someone without an akhir rating.',
   'problem.duplicate_change': 'Change each person at most once.',
   'problem.invalid_predikat': 'Pick a predikat from the list.',

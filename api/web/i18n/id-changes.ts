@@ -84,6 +84,14 @@ export const idChanges = {
   'changes.mutasiEffective': 'Hari pertama di jabatan baru',
   'changes.submitMutasi': 'Catat perubahan',
   'changes.mutasiSaved': '{name} kini {position} di {unit}; periode SKP baru dibuka.',
+  'changes.reportsTitle': 'Pegawai yang dinilai {name} ({count})',
+  'changes.reportsSuccessor':
+    'Sejak hari pertama di jabatan baru, {successor} (pada jabatan yang ditinggalkan {name}) menilai mereka, kecuali Anda memilih orang lain di bawah. Tugas mereka yang terbuka ikut pindah.',
+  'changes.reportsNoSuccessor':
+    'Tidak ada orang lain pada jabatan yang ditinggalkan {name}: pilih siapa yang menilai mereka sejak hari pertama di jabatan baru. Tugas mereka yang terbuka ikut pindah.',
+  'changes.reportsPick': 'Siapa yang menilai mereka sejak itu',
+  'changes.reportsMoved': '{count} pegawai yang dinilai {name} kini memiliki pejabat penilai baru.',
+  'problem.successor_required': 'Pilih siapa yang menilai pegawai yang dinilai pegawai ini.',
   'changes.skpPeriods': 'Periode SKP tahun ini',
   'changes.skpPeriod':
     'Periode SKP {number}: {position}, {unit}; pejabat penilai {rater}; {from} sampai {until}; periode {periods}',

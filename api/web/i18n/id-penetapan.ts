@@ -94,6 +94,11 @@ export const idPenetapan: Record<string, string> = {
   'assistant.rejected': 'Usulan untuk {unit} ditolak; tidak ada yang lain berubah.',
   'problem.reason_required': 'Tuliskan alasan Anda menerapkan atau menolak usulan.',
   'problem.not_in_unit': 'Sebuah perubahan menyebut pegawai yang tidak dinilai di unit ini.',
+  'problem.calibration_refused': 'Tidak ada yang diterapkan: sebuah perubahan akan ditolak.',
+  'problem.calibration_partial':
+    'Hanya sebagian yang diterapkan: sebuah penilaian berubah sementara itu dan menolak perubahan. Keputusan mencatat apa yang diterapkan dan yang tidak.',
+  'problem.not_tried': 'tidak dicoba setelah perubahan sebelumnya gagal.',
+  'assistant.refusedChange': '{name}: {why}',
   'problem.not_rated': 'Sebuah perubahan menyebut pegawai yang belum memiliki penilaian akhir.',
   'problem.duplicate_change': 'Ubah setiap pegawai paling banyak sekali.',
   'problem.invalid_predikat': 'Pilih predikat dari daftar.',

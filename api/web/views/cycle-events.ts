@@ -103,7 +103,17 @@ export function cycleEventLine(
           .map((c) => `${person(c.nip)}: ${labelOf(t, 'predikat', c.from)} → ${labelOf(t, 'predikat', c.to)}`)
           .join('; ') || '–';
       const decision = labelOf(t, 'assistant.decision', d.decision);
-      return event(type, { by, unit, decision, changes, reason: text(d.reason) });
+      const vars = { by, unit, decision, changes, reason: text(d.reason) };
+      // Refused by an appraisal after others were applied: said, each with its rule's code.
+      const failed = (d.failed as Array<{ nip: string; to: string; code: string }> | undefined) ?? [];
+      if (failed.length > 0)
+        return event('cycle.calibrationDecided:partial', {
+          ...vars,
+          failed: failed
+            .map((f) => `${person(f.nip)} → ${labelOf(t, 'predikat', f.to)} (${f.code})`)
+            .join('; '),
+        });
+      return event(type, vars);
     }
     case 'cycle.curveRechecked': {
       // The objection's change, and the unit's curve on the counts after it.

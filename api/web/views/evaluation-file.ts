@@ -206,7 +206,7 @@ ${periodOutcome(t, p)}
 ${
   p.realisation
     ? h`<p class="muted">${t('evaluation.realisationAt', { date: t.dateTime(p.realisation.at) })}</p>
-${realisationByRhk(t, file.skp, p.realisation.realisations, p.feedback, { level: 4 })}`
+${realisationByRhk(t, p.skp, p.realisation.realisations, p.feedback, { level: 4 })}`
     : h`<p>${t('evaluation.noRealisation')}</p>`
 }
 ${reportList(t, reportsWithin(file.activityReports, p))}</section>`;

@@ -15,6 +15,10 @@ export interface MutasiChoices {
   mutasiQ: string;
   /** null before a search. */
   mutasiFound: FoundPerson[] | null;
+  /** The people the member rates in the cycle now: a mutasi gives them another rater. */
+  reports: Array<{ nip: string; name: string }>;
+  /** The one other holder of the member's post, who rates them by default; null: HR picks. */
+  successor: FoundPerson | null;
 }
 
 /** What this part reads of the member's page (hr-changes.ts). */
@@ -99,6 +103,7 @@ ${radioGroup(t, form, {
   legend: t('changes.mutasiPick'),
   options: found.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
 })}
+${reportsPart(t, view, form, found)}
 ${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}
 ${textField(t, form, {
   name: 'effectiveDate',
@@ -110,4 +115,28 @@ ${textField(t, form, {
 <div class="actions"><button type="submit">${t('changes.submitMutasi')}</button></div>
 </form>`
 }</section>`;
+}
+
+/** The people the member rates, and who rates them from the effective date (the successor, or HR's pick). */
+function reportsPart(
+  t: Translate,
+  view: MutasiView,
+  form: FormState | null,
+  found: FoundPerson[],
+): Html | string {
+  if (view.reports.length === 0) return '';
+  const name = view.person.name;
+  const pickable = found.filter((p) => !view.reports.some((r) => r.nip === p.nip));
+  return h`<fieldset id="reports"><legend>${t('changes.reportsTitle', { name, count: view.reports.length })}</legend>
+<ul>${view.reports.map((r) => h`<li>${r.name}</li>`)}</ul>
+<p class="hint">${
+    view.successor
+      ? t('changes.reportsSuccessor', { successor: view.successor.name, name })
+      : t('changes.reportsNoSuccessor', { name })
+  }</p>
+${radioGroup(t, form, {
+  name: 'reportsRaterNip',
+  legend: t('changes.reportsPick'),
+  options: pickable.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
+})}</fieldset>`;
 }

@@ -27,7 +27,7 @@ ${documentLinks(
   e.periods.filter((p) => p.rating).map((p) => p.period),
   false,
 )}
-${e.periods.map((p) => periodCard(t, e, p))}
+${e.periods.map((p) => periodCard(t, p))}
 ${e.upcoming.map(
   (
     u,
@@ -37,7 +37,7 @@ ${e.upcoming.map(
 ${e.periods.length === 0 && e.upcoming.length === 0 ? h`<p>${t('evaluation.noPeriods')}</p>` : ''}</section>`;
 }
 
-function periodCard(t: Translate, e: MyEvaluations, p: MyPeriod): Html {
+function periodCard(t: Translate, p: MyPeriod): Html {
   const id = `period-${p.period}`;
   return h`<section class="card" aria-labelledby="${id}" data-period="${p.period}"><h3 id="${id}">${periodTitle(t, p)}</h3>
 ${escalations(t, p.escalations)}
@@ -46,7 +46,7 @@ ${p.missed?.realisation ? notice('error', t('myEvaluation.missedRealisation')) :
 ${p.rating ? ratingFacts(t, p.rating, 'evaluation.predikatPeriodic') : h`<p>${t('evaluation.notRated')} ${t('evaluation.deadline', { date: t.dateTime(p.deadline) })}</p>`}
 ${acknowledgement(t, p)}
 ${p.realisation ? h`<p class="muted">${t('myEvaluation.realisationAt', { date: t.dateTime(p.realisation.at) })}</p>` : h`<p>${t('myEvaluation.noRealisation')}</p>`}
-${realisationByRhk(t, e.skp, p.realisation?.realisations ?? [], p.feedback, { level: 4 })}</section>`;
+${realisationByRhk(t, p.skp, p.realisation?.realisations ?? [], p.feedback, { level: 4 })}</section>`;
 }
 
 /** Read and acknowledged, or not yet (with the task that does it, while it is open). */

@@ -126,7 +126,7 @@ ${
 <p>${t('evaluation.rateIntro')}</p>
 ${periodOutcome(t, p)}
 ${p.realisation ? h`<p class="muted">${t('evaluation.realisationAt', { date: t.dateTime(p.realisation.at) })}</p>` : h`<p>${t('evaluation.noRealisation')}</p>`}
-${realisationByRhk(t, file.skp, p.realisation?.realisations ?? [], p.feedback, {
+${realisationByRhk(t, p.skp, p.realisation?.realisations ?? [], p.feedback, {
   level: 3,
   ...(p.rating ? {} : { after: (rhk: Rhk, i: number) => feedbackForm(t, view, period, rhk, i) }),
 })}

@@ -102,4 +102,20 @@ describe("given the holder's decision on the calibration assistant's proposal", 
       '198505052010011002 memutuskan usulan asisten kalibrasi unit PKM: ditolak (–); alasan: Bukti triwulan',
     );
   });
+
+  it('when an appraisal refused a change after others were applied, then the sentence says which was not applied and why', () => {
+    const t = translator('en');
+    const data = {
+      unitCode: 'PKM',
+      by: '198505052010011002',
+      decision: 'adjusted',
+      applied: [{ nip: '199001012015011001', from: 'sangatBaik', to: 'baik' }],
+      failed: [{ nip: '199101012016011002', from: 'sangatBaik', to: 'baik', code: 'wrong_step' }],
+      reason: 'Bukti triwulan',
+    };
+    const line = cycleEventLine(t, 'cycle.calibrationDecided', data, names);
+    expect(t(line.key, line.vars)).toBe(
+      '198505052010011002 decided on the calibration assistant’s proposal for unit PKM: applied with adjustments (199001012015011001: Sangat Baik → Baik); reason: Bukti triwulan. Not applied: 199101012016011002 → Baik (wrong_step)',
+    );
+  });
 });

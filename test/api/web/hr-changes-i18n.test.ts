@@ -143,6 +143,8 @@ const mutasiChoices = {
   ],
   mutasiQ: '',
   mutasiFound: null,
+  reports: [],
+  successor: null,
 };
 
 /** The member's page after a mutasi: the closed SKP period and the open one; the form refused. */
@@ -177,6 +179,8 @@ function renderMutasi(lang: 'id' | 'en'): string {
     appraisal: moved,
     mutasiQ: 'benar',
     mutasiFound: found,
+    // The member rates someone and no one else holds the post: HR picks who rates them.
+    reports: [{ nip: '199505052020122010', name: 'Dewi Lestari' }],
     form: {
       type: 'mutasi',
       values: { _key: newFormKey(), unitCode: 'PKM3' },

@@ -291,3 +291,48 @@ describe('the evaluation file of a year with a mutasi', () => {
     );
   });
 });
+
+describe('the periods of a year with a mutasi, once the new SKP is agreed', () => {
+  it('reads each period against the SKP agreed in its own SKP period, not the current one', () => {
+    const log: AppraisalEvent[] = [];
+    const s = halfYear(log);
+    let state = fold(s, recordMutasi(s, move, july));
+    log.push(...recordMutasi(s, move, july));
+    const by = (who: Actor, command: AppraisalCommand) => {
+      const done = act(state, who, command, july);
+      log.push(...done.events);
+      state = done.state;
+    };
+    by(rater, { type: 'proposeIndicators', rhk: rhk('rhk-9') });
+    by(actor('employee'), { type: 'signAgreement', version: 2 });
+    by(rater, { type: 'signAgreement', version: 2 });
+    const opened = openPeriod(state, 'TW3', '2026-12-31T16:59:59.000Z', july);
+    log.push(...opened);
+    state = fold(state, opened);
+    by(actor('employee'), {
+      type: 'recordRealisation',
+      period: 'TW3',
+      realisations: [{ indicatorId: 'rhk-9-iki', value: '25 menit', evidence: [] }],
+    });
+    const started: AppraisalEvent = {
+      type: 'appraisal.started',
+      data: {
+        appraisalId: s.appraisalId,
+        cycleId: s.cycleId,
+        orgId: s.orgId,
+        participants: startedAppraisal().participants,
+        calendar: {},
+        at: t0,
+      },
+    };
+    const file = evaluationFile([started, ...log], () => null);
+    expect(file.skp?.version).toBe(2);
+    const skpOf = (period: string) => {
+      const p = file.periods.find((x) => x.period === period);
+      return [p?.skp?.version, p?.skp?.rhk.map((r) => r.id), p?.realisation?.realisations[0]?.indicatorId];
+    };
+    expect(skpOf('TW1')).toEqual([1, ['rhk-1'], 'rhk-1-iki']);
+    expect(skpOf('TW2')).toEqual([1, ['rhk-1'], 'rhk-1-iki']);
+    expect(skpOf('TW3')).toEqual([2, ['rhk-9'], 'rhk-9-iki']);
+  });
+});

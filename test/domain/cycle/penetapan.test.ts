@@ -299,6 +299,32 @@ describe("given a unit's open penetapan, when its holder decides on the calibrat
       .thenRecord(decided('rejected', [], 'Tetap') as CycleEvent[]);
   });
 
+  it('then a change an appraisal refused after others were applied is recorded as failed, with its code', () => {
+    const two = [
+      ...proposed,
+      { nip: '199001012015031004', from: 'baik' as const, to: 'butuhPerbaikan' as const },
+    ];
+    const failed = [{ ...two[1], code: 'forbidden_actor' }] as Array<(typeof two)[number] & { code: string }>;
+    given(events)
+      .when(decide({ proposed: two, applied: proposed, failed }))
+      .thenRecord([
+        {
+          type: 'cycle.calibrationDecided',
+          data: {
+            unitCode: 'PKM',
+            by: leader,
+            as: 'leader',
+            decision: 'adjusted',
+            proposed: two,
+            applied: proposed,
+            failed,
+            reason: 'Bukti triwulan mendukung',
+            at: t0,
+          },
+        },
+      ] as CycleEvent[]);
+  });
+
   it('then someone who does not hold it, a decision without a reason, or a unit without a penetapan is refused', () => {
     given(events)
       .when(decide({ by: superior }))
