@@ -44,3 +44,19 @@ export async function storeEvidence(
     .executeTakeFirstOrThrow();
   return { sha256, name: kept.name, size: kept.size, contentType: kept.content_type };
 }
+
+/** Forgets files a refused realisation had added (none of them named by any event). */
+export async function forgetEvidence(
+  db: Kysely<Database>,
+  org: string,
+  appraisalId: string,
+  sha256s: readonly string[],
+): Promise<void> {
+  if (sha256s.length === 0) return;
+  await db
+    .deleteFrom('evidence_files')
+    .where('org_id', '=', org)
+    .where('appraisal_id', '=', appraisalId)
+    .where('sha256', 'in', sha256s)
+    .execute();
+}

@@ -3,7 +3,7 @@
 // mix freely: each row's employment status is its number's kind.
 // References (unit, position, supervisor) are checked against the database and the file itself.
 
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   type EmployeeRow,
   type ImportedEmployee,
@@ -12,6 +12,7 @@ import {
 import type { Lang } from '../domain/vocabulary/languages.ts';
 import type { Database } from '../schema/database.ts';
 import { readFileRecords, type UploadedFile } from './file-records.ts';
+import { recordImport } from './import-trail.ts';
 
 export type ImportRowResult =
   | { line: number; ok: true; nip: string; action: 'created' | 'updated' }
@@ -31,6 +32,8 @@ export async function importEmployees(
   orgId: string,
   file: EmployeeFile,
   lang: Lang = 'en',
+  /** Who imports: each record created or changed goes on the change trail in the same transaction. */
+  by?: string,
 ): Promise<ImportResult> {
   const read = await readFileRecords(file);
   if (!read.ok) return read;
@@ -65,6 +68,7 @@ export async function importEmployees(
     );
     // A file without a rank column leaves people's ranks as they are (every row of a file has the column, or none).
     const withRank = valid.some((e) => e.rank !== undefined);
+    const before = by ? await recordsBefore(trx, orgId, valid) : new Map<string, EmployeeRecord>();
     // In batches: one statement binds at most 65,535 parameters (11 per row), and an instansi can be larger.
     for (let i = 0; i < valid.length; i += insertBatch) {
       await trx
@@ -86,6 +90,21 @@ export async function importEmployees(
         )
         .execute();
     }
+    if (by) {
+      const lineOf = new Map(results.flatMap((r) => (r.ok ? [[r.nip, r.line] as const] : [])));
+      await recordImport(
+        trx,
+        orgId,
+        by,
+        'employee',
+        valid.map((e) => {
+          const was = before.get(e.nip);
+          const { org_id: _o, updated_at: _u, ...row } = toRow(orgId, e);
+          const after = { ...row, rank: withRank ? row.rank : (was?.rank ?? null), active: true };
+          return { key: e.nip, before: was, after, ...lineAt(lineOf.get(e.nip)) };
+        }),
+      );
+    }
     const rows: ImportRowResult[] = results.map((r) =>
       r.ok ? { ...r, action: known.has(r.nip) ? 'updated' : 'created' } : r,
     );
@@ -95,6 +114,44 @@ export async function importEmployees(
 }
 
 const insertBatch = 1000;
+
+const lineAt = (line: number | undefined) => (line === undefined ? {} : { line });
+
+type EmployeeRecord = Record<string, unknown> & { rank: string | null };
+
+/** The imported people's records before the import, as a hand edit records them (saveEmployee). */
+async function recordsBefore(
+  trx: Transaction<Database>,
+  orgId: string,
+  valid: readonly ImportedEmployee[],
+): Promise<Map<string, EmployeeRecord>> {
+  const out = new Map<string, EmployeeRecord>();
+  for (let i = 0; i < valid.length; i += insertBatch) {
+    const rows = await trx
+      .selectFrom('employees')
+      .select([
+        'nip',
+        'name',
+        'email',
+        'unit_code',
+        'position_code',
+        'supervisor_nip',
+        'language',
+        'employment_status',
+        'rank',
+        'active',
+      ])
+      .where('org_id', '=', orgId)
+      .where(
+        'nip',
+        'in',
+        valid.slice(i, i + insertBatch).map((e) => e.nip),
+      )
+      .execute();
+    for (const r of rows) out.set(r.nip, r);
+  }
+  return out;
+}
 
 /** Whether a supervisor exists, or else the line of their own (invalid) row in this file, if known. */
 export type SupervisorLookup = (nip: string) => 'exists' | 'unknown' | number;

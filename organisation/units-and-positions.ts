@@ -2,6 +2,7 @@
 // updated in place by code.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
+import { recordImport } from './import-trail.ts';
 
 type Db = Kysely<Database>;
 
@@ -32,8 +33,45 @@ export async function ensureOrganisation(db: Db, orgId: string): Promise<void> {
     .execute();
 }
 
-export async function upsertUnits(db: Db, orgId: string, units: UnitInput[]): Promise<void> {
+/** `by`: who posts the list; each unit created or changed then goes on the change trail, in one transaction. */
+export async function upsertUnits(db: Db, orgId: string, units: UnitInput[], by?: string): Promise<void> {
   await ensureOrganisation(db, orgId);
+  if (units.length === 0) return;
+  if (!by) return writeUnits(db, orgId, units);
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('units')
+      .select(['code', 'name', 'parent_code', 'head_nip', 'independent'])
+      .where('org_id', '=', orgId)
+      .where(
+        'code',
+        'in',
+        units.map((u) => u.code),
+      )
+      .execute();
+    await writeUnits(trx, orgId, units);
+    const was = new Map(before.map((u) => [u.code, u]));
+    await recordImport(
+      trx,
+      orgId,
+      by,
+      'unit',
+      units.map((u) => ({
+        key: u.code,
+        before: was.get(u.code),
+        after: {
+          code: u.code,
+          name: u.name,
+          parent_code: u.parentCode,
+          head_nip: u.headNip ?? null,
+          independent: u.independent ?? false,
+        },
+      })),
+    );
+  });
+}
+
+async function writeUnits(db: Db, orgId: string, units: UnitInput[]): Promise<void> {
   await db
     .insertInto('units')
     .values(
@@ -57,8 +95,50 @@ export async function upsertUnits(db: Db, orgId: string, units: UnitInput[]): Pr
     .execute();
 }
 
-export async function upsertPositions(db: Db, orgId: string, positions: PositionInput[]): Promise<void> {
+/** `by`: who posts the list; each position created or changed then goes on the change trail, in one transaction. */
+export async function upsertPositions(
+  db: Db,
+  orgId: string,
+  positions: PositionInput[],
+  by?: string,
+): Promise<void> {
   await ensureOrganisation(db, orgId);
+  if (positions.length === 0) return;
+  if (!by) return writePositions(db, orgId, positions);
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('positions')
+      .select(['code', 'name', 'kind', 'duties', 'default_indicators'])
+      .where('org_id', '=', orgId)
+      .where(
+        'code',
+        'in',
+        positions.map((p) => p.code),
+      )
+      .execute();
+    await writePositions(trx, orgId, positions);
+    const was = new Map(before.map((p) => [p.code, p]));
+    await recordImport(
+      trx,
+      orgId,
+      by,
+      'position',
+      positions.map((p) => ({
+        key: p.code,
+        before: was.get(p.code),
+        after: {
+          code: p.code,
+          name: p.name,
+          kind: p.kind,
+          duties: p.duties,
+          default_indicators: p.defaultIndicators,
+        },
+      })),
+    );
+  });
+}
+
+async function writePositions(db: Db, orgId: string, positions: PositionInput[]): Promise<void> {
   await db
     .insertInto('positions')
     .values(

@@ -5,7 +5,7 @@
 import type { Principal } from '../../auth/identity.ts';
 import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
 import { contentTypeOf } from '../../domain/files/content-type.ts';
-import { storeEvidence } from '../../organisation/evidence-files.ts';
+import { forgetEvidence, storeEvidence } from '../../organisation/evidence-files.ts';
 import { evidenceAccess, evidenceFile } from '../../record/read/evidence-files.ts';
 import { Refusal } from './refusal.ts';
 import type { Services } from './services.ts';
@@ -51,6 +51,16 @@ export async function uploadEvidence(
       },
     );
   return storeEvidence(services.db, me.org, appraisalId, me.nip, { name: kept, bytes, contentType });
+}
+
+/** Forgets files a web form kept for a realisation that was then refused (no event names them). */
+export async function forgetAddedEvidence(
+  services: Services,
+  org: string,
+  appraisalId: string,
+  sha256s: readonly string[],
+): Promise<void> {
+  await forgetEvidence(services.db, org, appraisalId, sha256s);
 }
 
 export async function readEvidence(services: Services, me: Principal, appraisalId: string, sha256: string) {

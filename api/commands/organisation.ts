@@ -74,7 +74,7 @@ export async function setUnitHead(
 }
 
 export async function saveUnits(services: Services, me: Principal, units: UnitInput[]): Promise<number> {
-  await hrWrite(services, me, (db, org) => upsertUnits(db, org, units));
+  await hrWrite(services, me, (db, org) => upsertUnits(db, org, units, me.nip));
   return units.length;
 }
 
@@ -98,7 +98,7 @@ export async function savePositions(
   me: Principal,
   positions: PositionInput[],
 ): Promise<number> {
-  await hrWrite(services, me, (db, org) => upsertPositions(db, org, positions));
+  await hrWrite(services, me, (db, org) => upsertPositions(db, org, positions, me.nip));
   return positions.length;
 }
 
@@ -111,7 +111,7 @@ export async function importEmployeeFile(
   /** The language a wrong NIP is explained in (the web page's). */
   lang: Lang = 'en',
 ): Promise<ImportResult> {
-  return hrWrite(services, me, (db, org) => importEmployees(db, org, file, lang));
+  return hrWrite(services, me, (db, org) => importEmployees(db, org, file, lang, me.nip));
 }
 
 export interface TimeZoneSetting {

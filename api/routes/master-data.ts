@@ -149,7 +149,8 @@ const changesRoute = createRoute({
   middleware: [hrOnly] as const,
   method: 'get',
   path: '/v1/orgs/{org}/master-data/{kind}/{key}/changes',
-  summary: 'The latest hand edits of a unit, position or employee: who, when, before and after',
+  summary:
+    'The latest changes of a unit, position or employee (hand edits and imports, whose after says via import): who, when, before and after',
   request: {
     params: orgParams.extend({ kind: z.enum(['unit', 'position', 'employee']), key: code }),
   },

@@ -11,9 +11,11 @@ import type { Rhk } from '../../domain/appraisal/events.ts';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { commandsForTask, taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { qualifierOf } from '../../domain/ids.ts';
+import { indicatorAspects } from '../../domain/organisation/master-data.ts';
 import { agreedRhk, checkInRecord } from '../../record/read/agreement.ts';
 import { appraisalState, myAppraisal } from '../../record/read/appraisal.ts';
 import { type Task, taskOf } from '../../record/read/inbox.ts';
+import { positionDefaults } from '../../record/read/master-data.ts';
 import { measuresOf } from '../../record/read/measures.ts';
 import { employeeNames, partiesOf } from '../../record/read/people.ts';
 import { publishedStandard } from '../../record/read/standards.ts';
@@ -77,23 +79,46 @@ export function agreementRoutes(deps: Services): Hono {
     };
   };
 
+  /**
+   * What a first SKP starts from (nothing is kept until it is sent): the published standard of the
+   * employee's position (its default RHK), else the position's default indicators of the master data
+   * under one RHK to name; nothing once a version exists.
+   */
+  const firstDraft = async (
+    session: Session,
+    state: AppraisalState | null,
+  ): Promise<{ rhk?: Rhk[]; standardVersion?: number; defaultsOf?: string }> => {
+    if (!state || state.agreement.versions.length > 0) return {};
+    const { org } = session.principal;
+    const positionCode = state.participants.employee.positionCode;
+    const standard = await publishedStandard(deps.db, org, positionCode);
+    if (standard) return { rhk: standard.standard.rhk, standardVersion: standard.version };
+    const position = await positionDefaults(deps.db, org, positionCode);
+    if (!position || position.defaultIndicators.length === 0) return {};
+    const indicators = position.defaultIndicators.map((d, j) => ({
+      id: `iki-1-${j + 1}`,
+      description: d.description,
+      target: d.target,
+      ...(isAspect(d.aspect) ? { aspect: d.aspect } : {}),
+    }));
+    const rhk = [{ id: 'rhk-1', kind: 'utama' as const, description: '', parentRhkId: null, indicators }];
+    return { rhk, defaultsOf: position.name };
+  };
+
   const show = async (c: Context, session: Session, task: Task, form: FormState | null, status = 200) => {
     const t = pageTranslator(c, session);
     const { state, parents, history, ownerName, options, measures } = await context(session, task);
     const agreement = state?.agreement ?? null;
     const common = { task, ownerName, agreement, history, now: now() };
-    // A first SKP starts from the published standard of the employee's position (its default RHK).
-    const standard =
-      taskTakes(task.kind, 'proposeIndicators') && state && state.agreement.versions.length === 0
-        ? await publishedStandard(deps.db, session.principal.org, state.participants.employee.positionCode)
-        : undefined;
+    const start = taskTakes(task.kind, 'proposeIndicators') ? await firstDraft(session, state) : {};
     const body = taskTakes(task.kind, 'proposeIndicators')
       ? skpEditorBody(t, {
           ...common,
           parents,
           ...options,
-          state: editorState(state, options, form, standard?.standard.rhk),
-          standardVersion: standard?.version ?? null,
+          state: editorState(state, options, form, start.rhk),
+          standardVersion: start.standardVersion ?? null,
+          defaultsOf: start.defaultsOf ?? null,
           measures,
         })
       : taskTakes(task.kind, 'giveCheckInFeedback')
@@ -160,6 +185,7 @@ export function agreementRoutes(deps: Services): Hono {
       return render(c, t, { title, body, session, section: 'appraisal', status: form ? 409 : 200 });
     }
     const { parents, history, options, measures } = await context(session, mine);
+    const start = await firstDraft(session, mine);
     const body = skpEditorBody(t, {
       task: null,
       ownerName: null,
@@ -169,7 +195,9 @@ export function agreementRoutes(deps: Services): Hono {
       ...options,
       action: '/app/appraisal/skp',
       measures,
-      state: editorState(mine, options, form),
+      state: editorState(mine, options, form, start.rhk),
+      standardVersion: start.standardVersion ?? null,
+      defaultsOf: start.defaultsOf ?? null,
       now: now(),
     });
     return render(c, t, { title, body, session, section: 'appraisal', status });
@@ -209,9 +237,12 @@ export function agreementRoutes(deps: Services): Hono {
   return web;
 }
 
+const isAspect = (a: string): a is (typeof indicatorAspects)[number] =>
+  (indicatorAspects as readonly string[]).includes(a);
+
 /**
  * What the editor holds: what was typed, or the latest version (a revision after a comment), else the
- * default RHK of the position's published standard, else one empty row. The employee sees the rater's ekspektasi khusus (carried over) but does not post them.
+ * default RHK of the position's published standard or its default indicators, else one empty row. The employee sees the rater's ekspektasi khusus (carried over) but does not post them.
  */
 function editorState(
   state: AppraisalState | null,

@@ -276,11 +276,20 @@ ${messages(t, f.name, f.hint, error)}
 export function commandForm(
   t: Translate,
   state: FormState | null,
-  f: { action: string; type: string; submit: string; fields?: Html; hidden?: Values; secondary?: boolean },
+  f: {
+    action: string;
+    type: string;
+    submit: string;
+    fields?: Html;
+    hidden?: Values;
+    secondary?: boolean;
+    /** A form with a file input. */
+    multipart?: boolean;
+  },
 ): Html {
   const mine = stateFor(state, f.type);
   const hidden = { ...f.hidden, type: f.type, _key: mine?.values._key ?? newFormKey() };
-  return h`<form method="post" action="${f.action}" class="card">
+  return h`<form method="post" action="${f.action}"${raw(f.multipart ? ' enctype="multipart/form-data"' : '')} class="card">
 ${mine?.formError ? h`<p class="notice error" role="alert">${mine.formError}</p>` : ''}
 ${mine && Object.keys(mine.errors).length > 0 && !mine.formError ? h`<p class="notice error" role="alert">${t('error.heading')}</p>` : ''}
 ${Object.entries(hidden).map(([name, value]) => h`<input type="hidden" name="${name}" value="${value}">`)}

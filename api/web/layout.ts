@@ -193,7 +193,7 @@ tr.bad td{background:#fdecea}
 .s-rating{background:#b55b9e}.s-feedback{background:#d9822b}.s-followUp{background:#c0392b}.s-completed{background:#1e6b34}.s-cancelled{background:#6b7682}
 .grid2,.grid3{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr))}.grid2 input,.grid3 input{max-width:100%}
 .mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9rem}
-input[type=file]{font:inherit;min-height:44px;max-width:100%}
+input[type=file]{font:inherit;min-height:44px;width:100%;max-width:100%;min-width:0}
 .predikat-form{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.4rem}.predikat-form select{width:auto;max-width:100%}.predikat-form button{min-height:44px;padding:.3rem .8rem}
 .chart svg{display:block;max-width:48rem;margin-top:.5rem}.chart-text{margin-top:.5rem}.chart-text summary{cursor:pointer;color:#0a4f8a;min-height:44px;display:flex;align-items:center}
 .tree{list-style:none;padding:0;margin:0}.tree li{background:#fff;border:1px solid #d5dbe1;border-left:4px solid #0a4f8a;border-radius:6px;padding:.5rem .75rem;margin:0 0 .4rem}

@@ -37,6 +37,7 @@ import { changesRoutes } from './changes-routes.ts';
 import { documentWebRoutes } from './document-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { evidenceWebRoutes } from './evidence-routes.ts';
+import { postedEvidence, withPostedEvidence } from './evidence-upload.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
@@ -105,7 +106,18 @@ export function webRoutes(deps: WebDependencies): Hono {
   const importLimit = limitBodyBytes(1_200_000, refusal(413)); // a CSV file of an instansi
   // A file upload (the import, the logo) is checked for its own size by its page, which names the field.
   const uploads = new Set(['/app/hr/import', '/app/hr/organisation/logo']);
-  web.use('*', (c, next) => (uploads.has(c.req.path) ? importLimit : formLimit)(c, next));
+  // A realisation with its evidence files (at most 5 MiB each, checked by the page, which names the field).
+  const evidenceLimit = limitBodyBytes(16 * 1024 * 1024, (c) => {
+    const t = translator(langOf(c));
+    const body = notice('error', t('field.evidenceFileTooLarge'));
+    return render(c, t, { title: t('error.pageTitle'), body, status: 413 });
+  });
+  const multipartTask = (c: Context) =>
+    c.req.path.startsWith('/app/tasks/') &&
+    !!c.req.header('content-type')?.toLowerCase().startsWith('multipart/form-data');
+  web.use('*', (c, next) =>
+    (uploads.has(c.req.path) ? importLimit : multipartTask(c) ? evidenceLimit : formLimit)(c, next),
+  );
   // PostgreSQL text cannot hold NUL: refused here, in the path, the query or a form field, as the API does.
   web.use('*', async (c, next) => ((await fieldWithNul(c)) ? refusal(400)(c) : next()));
 
@@ -272,8 +284,18 @@ export function webRoutes(deps: WebDependencies): Hono {
     const task: Task | undefined = await taskOf(deps.db, session.principal, taskId);
     const type = values.type ?? '';
     if (!task || !taskTakes(task.kind, type)) return taskPage(c, session, taskId, null, 404);
+    // A realisation's evidence files: a wrong kind or too large a file is the page's error, nothing kept.
+    const realising = type === 'submitCheckIn' || type === 'recordRealisation';
+    const evidence = realising ? await postedEvidence(c, values) : { ok: true as const, files: [] };
+    if (!evidence.ok) {
+      const t = pageTranslator(c, session);
+      const state = { type, values, errors: evidence.errors, formError: t('field.evidenceFileAgain') };
+      return taskPage(c, session, taskId, state, evidence.status);
+    }
     const run = (command: AppraisalCommand) =>
-      actOnTask(deps, session.principal, taskId, command, values._key);
+      withPostedEvidence(deps, session.principal, task.appraisalId, evidence.files, command, (withFiles) =>
+        actOnTask(deps, session.principal, taskId, withFiles, values._key),
+      );
     return act(c, type, values, run, '/app/inbox?done=1', (state, status) =>
       taskPage(c, session, taskId, state, status),
     );

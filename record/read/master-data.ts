@@ -179,6 +179,21 @@ const toRecord = (r: EmployeeRow): EmployeeRecord => ({
   active: r.active,
 });
 
+/** A position's name and default indicators (master data), which a first SKP of it starts from. */
+export async function positionDefaults(
+  db: Db,
+  org: string,
+  code: string,
+): Promise<Pick<PositionRecord, 'name' | 'defaultIndicators'> | undefined> {
+  const row = await db
+    .selectFrom('positions')
+    .select(['name', 'default_indicators'])
+    .where('org_id', '=', org)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row ? { name: row.name, defaultIndicators: row.default_indicators } : undefined;
+}
+
 /** People whose name or NIP holds `q`, in `unit` if given; by name, at most `limit`. */
 export async function employeeList(
   db: Db,

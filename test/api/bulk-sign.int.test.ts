@@ -186,4 +186,34 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
     expect(html).not.toContain('id="bulk-sign"');
     expect(await agreed('cici')).toBe(1);
   });
+
+  it('links each person on the team page to their appraisal, which opens their evaluation file for the rater (on the read trail) and for no other employee', async () => {
+    const cookie = `siklus_session=${token.rater}; lang=id`;
+    const page = await (await fetch(`${t.api.url}/app/team`, { headers: { cookie } })).text();
+    const href = `/app/team/appraisals/${encodeURIComponent(`${cycleId}.${nip.ana}`)}`;
+    expect(page).toContain(`<a href="${href}">Ana Perawat</a>`);
+    const reads = async () =>
+      (
+        await rig.db
+          .selectFrom('read_trail')
+          .select('subject')
+          .where('subject', '=', `${cycleId}.${nip.ana}`)
+          .where('reader_nip', '=', nip.rater)
+          .execute()
+      ).length;
+    const before = await reads();
+    const opened = await fetch(`${t.api.url}${href}`, { headers: { cookie } });
+    expect(opened.status).toBe(200);
+    const html = await opened.text();
+    expect(html).toContain('<title>Ana Perawat');
+    expect(html).toContain('id="evaluation-file"');
+    expect(html).toContain('Cakupan imunisasi naik');
+    expect(await reads()).toBe(before + 1);
+    const other = await fetch(`${t.api.url}${href}`, { headers: { cookie: `siklus_session=${token.budi}` } });
+    expect(other.status).toBe(403);
+    const absent = await fetch(`${t.api.url}/app/team/appraisals/${cycleId}.199901012020011001`, {
+      headers: { cookie },
+    });
+    expect(absent.status).toBe(404);
+  });
 });

@@ -303,6 +303,73 @@ describe('master data (API)', () => {
     expect(await imported.json()).toMatchObject({ ok: true, imported: 1, rejected: 0 });
   });
 
+  it('puts each unit, position and employee an import creates or changes on the change trail (a row sent as it was is none), and the record page says it came by import', async () => {
+    const trail = async (kind: string, key: string) =>
+      (await api('GET', `/master-data/${kind}/${key}/changes`)).body.changes as Array<{
+        byNip: string;
+        before: unknown;
+        after: Record<string, unknown>;
+      }>;
+    const unitsBefore = (await trail('unit', 'SETDA')).length;
+    // SETDA is sent as it is (no change); HUKUM is new.
+    const setda = (await api('GET', '/units')).body.units.find((u: { code: string }) => u.code === 'SETDA');
+    const units = await api('POST', '/units', [
+      { code: 'SETDA', name: setda.name, parentCode: null, headNip: setda.headNip ?? null },
+      { code: 'HUKUM', name: 'Bagian Hukum', parentCode: 'SETDA' },
+    ]);
+    expect(units.status).toBe(200);
+    expect(await trail('unit', 'SETDA')).toHaveLength(unitsBefore);
+    expect(await trail('unit', 'HUKUM')).toEqual([
+      expect.objectContaining({
+        byNip: nip.hr,
+        before: null,
+        after: expect.objectContaining({ name: 'Bagian Hukum', parent_code: 'SETDA', via: 'import' }),
+      }),
+    ]);
+    const position = {
+      code: 'ANALIS',
+      name: 'Analis Hukum',
+      kind: 'JF',
+      duties: ['Menganalisis produk hukum'],
+      defaultIndicators: [],
+    };
+    expect((await api('POST', '/positions', [position])).status).toBe(200);
+    expect((await api('POST', '/positions', [{ ...position, name: 'Analis Hukum Ahli Muda' }])).status).toBe(
+      200,
+    );
+    const positionTrail = await trail('position', 'ANALIS');
+    expect(positionTrail.map((c) => c.after.name)).toEqual(['Analis Hukum Ahli Muda', 'Analis Hukum']);
+    expect(positionTrail[0]?.before).toMatchObject({ name: 'Analis Hukum' });
+
+    const newcomer = '199205052019031002';
+    const token = await signDevToken(devKey, { org: 'mamuju', nip: nip.hr, roles: ['hr'] });
+    const importCsv = async (name: string) =>
+      (
+        await fetch(`${served.base}/v1/orgs/mamuju/employees/import`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+          body: `nip,name,email,unit_code,position_code,supervisor_nip\n${newcomer},${name},baru@example.go.id,HUKUM,ANALIS,${nip.head}\n`,
+        })
+      ).json();
+    expect(await importCsv('Pegawai Baru')).toMatchObject({ ok: true, imported: 1 });
+    expect(await importCsv('Pegawai Baru')).toMatchObject({ ok: true, imported: 1 });
+    expect(await importCsv('Pegawai Baru Sekali')).toMatchObject({ ok: true, imported: 1 });
+    const employeeTrail = await trail('employee', newcomer);
+    expect(employeeTrail).toHaveLength(2);
+    expect(employeeTrail[0]).toMatchObject({
+      byNip: nip.hr,
+      before: { name: 'Pegawai Baru', unit_code: 'HUKUM' },
+      after: { name: 'Pegawai Baru Sekali', via: 'import', line: 2 },
+    });
+    expect(employeeTrail[1]).toMatchObject({ before: null, after: { name: 'Pegawai Baru', via: 'import' } });
+    const page = await fetch(`${served.base}/app/hr/employees/${newcomer}`, {
+      headers: { cookie: `siklus_session=${token}; lang=id` },
+    });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html.match(/lewat impor \(baris berkas 2\)/g)).toHaveLength(2);
+  });
+
   it('lets only HR of the organisation in: 403 for an employee or an auditor, 404 for another organisation', async () => {
     const staff = await api('GET', '/employees', undefined, { nip: nip.staff, roles: ['employee'] });
     expect(staff).toMatchObject({

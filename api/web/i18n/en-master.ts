@@ -30,7 +30,9 @@ export const enMaster: Record<keyof typeof idMaster, string> = {
   'master.back': 'Back to the list',
   'master.changes': 'Changes',
   'master.changeLine': '{when} by {who}',
-  'master.noChanges': 'Not edited on this page yet.',
+  'master.noChanges': 'Not changed yet.',
+  'master.viaImport': 'imported',
+  'master.viaImportLine': 'imported (file line {line})',
   'master.positionsIntro':
     'Positions with their kind (JPT, JA, JF) and default indicators, which an SKP starts from.',
   'master.positionSearch': 'Find a position by name or code',

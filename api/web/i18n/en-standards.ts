@@ -96,6 +96,8 @@ export const enStandards: Record<keyof typeof idStandards, string> = {
   'standards.change.indicatorRemoved': 'Indicator removed from "{rhk}": {text}',
   'standards.change.indicatorChanged': '{text}: {field} {from} → {to}',
   'skp.fromStandard': "Filled in from the position's standard, version {version}: adjust as needed.",
+  'skp.fromPosition':
+    'Filled in from the default indicators of the position {position}: write its RHK and adjust. Nothing is saved until you send it.',
   'problem.round_open': 'A round is still open.',
   'problem.round_closed': 'This round is closed.',
   'problem.window_closed': 'The window for comments has closed.',

@@ -176,6 +176,12 @@ const enOwn: Record<keyof typeof idOwn, string> = {
   'field.commentHint': 'Say what should change before you sign.',
   'field.realisation': 'Realisation',
   'field.evidence': 'Evidence (note)',
+  'field.evidenceFile': 'Evidence file (photo or PDF)',
+  'field.evidenceFileHint': 'PNG, JPEG or PDF, at most 5 MiB. Optional.',
+  'field.evidenceFileTooLarge':
+    'This file is larger than 5 MiB. Make it smaller or scan it again, then send it again.',
+  'field.evidenceFileType': 'This file is not a PNG/JPEG photo or a PDF. Choose a PNG, JPEG or PDF file.',
+  'field.evidenceFileAgain': 'Nothing was saved. Choose the evidence files again, then send.',
   'field.feedback': 'Feedback',
   'field.peerNips': "Peer reviewers' NIPs (1–5, one per line)",
   'field.peerSearch': 'Find peers by name',

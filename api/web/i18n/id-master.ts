@@ -29,7 +29,9 @@ export const idMaster = {
   'master.back': 'Kembali ke daftar',
   'master.changes': 'Riwayat perubahan',
   'master.changeLine': '{when} oleh {who}',
-  'master.noChanges': 'Belum diubah lewat halaman ini.',
+  'master.noChanges': 'Belum pernah diubah.',
+  'master.viaImport': 'lewat impor',
+  'master.viaImportLine': 'lewat impor (baris berkas {line})',
   'master.positionsIntro':
     'Jabatan dengan jenisnya (JPT, JA, JF) dan indikator bawaannya, yang menjadi awal SKP.',
   'master.positionSearch': 'Cari jabatan menurut nama atau kode',

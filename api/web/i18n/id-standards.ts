@@ -94,6 +94,8 @@ export const idStandards = {
   'standards.change.indicatorRemoved': 'Indikator dihapus dari RHK "{rhk}": {text}',
   'standards.change.indicatorChanged': '{text}: {field} {from} → {to}',
   'skp.fromStandard': 'Diisi dari standar kinerja jabatan versi {version}: sesuaikan bila perlu.',
+  'skp.fromPosition':
+    'Diisi dari indikator bawaan jabatan {position}: tulis RHK-nya dan sesuaikan. Belum tersimpan sampai Anda mengirimnya.',
   'problem.round_open': 'Masih ada putaran yang belum ditutup.',
   'problem.round_closed': 'Putaran ini sudah ditutup.',
   'problem.window_closed': 'Masa tanggapan sudah berakhir.',

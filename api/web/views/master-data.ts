@@ -66,6 +66,15 @@ export interface ChangeLine {
   at: Date;
   byNip: string;
   byName: string | null;
+  /** The record as recorded; an import says so (`via: 'import'`, the file's line). */
+  after?: unknown;
+}
+
+/** "by import, line 12": a bulk import's entry on a record's trail, told apart from a hand edit. */
+function importNote(t: Translate, after: unknown): string {
+  const a = after as { via?: unknown; line?: unknown } | null | undefined;
+  if (a?.via !== 'import') return '';
+  return ` · ${typeof a.line === 'number' ? t('master.viaImportLine', { line: a.line }) : t('master.viaImport')}`;
 }
 
 export function changesList(t: Translate, changes: ChangeLine[]): Html {
@@ -74,7 +83,7 @@ export function changesList(t: Translate, changes: ChangeLine[]): Html {
       ? h`<p class="muted">${t('master.noChanges')}</p>`
       : h`<ul id="change-list">${changes.map(
           (c) =>
-            h`<li>${t('master.changeLine', { when: t.dateTime(c.at), who: `${c.byName ?? c.byNip} (${c.byNip})` })}</li>`,
+            h`<li>${t('master.changeLine', { when: t.dateTime(c.at), who: `${c.byName ?? c.byNip} (${c.byNip})` })}${importNote(t, c.after)}</li>`,
         )}</ul>`
   }</section>`;
 }

@@ -35,6 +35,8 @@ export interface SkpEditorView {
   state: FormState;
   /** The published version of the position's standard a first SKP starts from; null when none. */
   standardVersion?: number | null;
+  /** The position whose default indicators (master data) a first SKP starts from; null when none. */
+  defaultsOf?: string | null;
   now: Date;
   /** The SKP's form and approach (null: the one shape of old) and who edits. */
   setting?: SkpSetting | null;
@@ -72,6 +74,7 @@ ${hasErrors && !state.formError ? h`<p class="notice error" role="alert">${t('er
 ${state.errors.rhk ? h`<p class="field-error" role="alert">${t('skp.tooMany', { max: maxRhk })}</p>` : ''}
 <p class="hint">${hints}</p>
 ${view.standardVersion ? h`<p class="notice info">${t('skp.fromStandard', { version: view.standardVersion })}</p>` : ''}
+${view.defaultsOf ? h`<p class="notice info" id="from-position">${t('skp.fromPosition', { position: view.defaultsOf })}</p>` : ''}
 <input type="hidden" name="type" value="proposeIndicators">
 <input type="hidden" name="_key" value="${v._key ?? newFormKey()}">
 <button type="submit" class="sr-only" tabindex="-1" aria-hidden="true">${t('skp.propose', { version })}</button>

@@ -62,7 +62,14 @@ interface FormKit {
   /** The task's qualifier (a check-in's quarter). */
   q: string;
   action: string;
-  form: (type: string, submit: string, fields?: Html, hidden?: Record<string, string>) => Html;
+  /** `multipart`: a form that sends files (the realisation's evidence), still without any script. */
+  form: (
+    type: string,
+    submit: string,
+    fields?: Html,
+    hidden?: Record<string, string>,
+    multipart?: boolean,
+  ) => Html;
   text: (type: string, name: string, label: string, optional?: boolean) => Html;
   ratingOptions: Array<{ value: string; label: string }>;
 }
@@ -202,9 +209,27 @@ ${
 }
 ${textField(t, s, { name: `realisations.${i}.evidenceUrl`, label: t('field.evidenceUrl'), optional: true, hint: t('field.evidenceUrlHint') })}
 ${textField(t, s, { name: `realisations.${i}.evidence`, label: t('field.evidence'), optional: true })}
+${evidenceFileField(t, s, `realisations.${i}.evidenceFile`)}
 <input type="hidden" name="realisations.${i}.indicatorId" value="${ind.id}"></fieldset>`,
     )}`,
     hidden,
+    true,
+  );
+}
+
+/** A photo or a PDF as evidence: the file input, with its error (too large, a wrong kind) when refused. */
+function evidenceFileField(t: Translate, s: FormState | null, name: string): Html {
+  const field = textField(t, s, {
+    name,
+    label: t('field.evidenceFile'),
+    optional: true,
+    hint: t('field.evidenceFileHint'),
+  });
+  return raw(
+    field
+      .toString()
+      .replace('<input type="text"', '<input type="file" accept="image/png,image/jpeg,application/pdf"')
+      .replace(' value="">', '>'),
   );
 }
 
@@ -243,7 +268,7 @@ function content(t: Translate, view: TaskView): Html {
     view,
     q: qualifierOf(task.taskId) ?? '',
     action,
-    form: (type, submit, fields, hidden) =>
+    form: (type, submit, fields, hidden, multipart) =>
       commandForm(t, state, {
         action,
         type,
@@ -251,6 +276,7 @@ function content(t: Translate, view: TaskView): Html {
         ...(fields ? { fields } : {}),
         ...(hidden ? { hidden } : {}),
         secondary: false,
+        ...(multipart ? { multipart } : {}),
       }),
     text: (type, name, label, optional = false) =>
       textField(t, stateFor(state, type), { name, label, kind: 'textarea', optional }),

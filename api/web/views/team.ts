@@ -38,7 +38,11 @@ function member(t: Translate, view: TeamView, m: TeamMember): Html {
         : nip
           ? (view.names.get(nip) ?? nip)
           : t(`team.role.${role === 'hr' ? 'hr' : 'other'}`);
-  return h`<li class="card" aria-labelledby="m-${m.nip}"><h2 id="m-${m.nip}">${m.name}</h2>
+  // The name opens the person's appraisal of the latest cycle (their evaluation file), when there is one.
+  const name = m.appraisal
+    ? h`<a href="/app/team/appraisals/${encodeURIComponent(m.appraisal.appraisalId)}">${m.name}</a>`
+    : m.name;
+  return h`<li class="card" aria-labelledby="m-${m.nip}"><h2 id="m-${m.nip}">${name}</h2>
 <p class="muted">${m.position} · ${t(`people.number.${m.employmentStatus}`)} ${m.nip}<br><span data-employment>${employmentLine(t, m)}</span></p>
 ${
   m.appraisal

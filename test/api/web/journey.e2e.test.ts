@@ -130,6 +130,12 @@ describe('one employee’s year in the web UI', () => {
         `[...document.querySelectorAll('#f-rhk-0-parentRhkId option')].map((o) => o.value)`,
       ),
     ).toEqual(['', 'rhk-kapus-1']);
+    // A first SKP starts from the position's default indicator (master data); the head rewrites it.
+    const prefilled = (id: string) => page.evaluate<string>(`document.querySelector('#${id}').value`);
+    expect(await prefilled('f-rhk-0-indicators-0-description')).toBe('Asuhan keperawatan terdokumentasi');
+    expect(await prefilled('f-rhk-0-indicators-0-target')).toBe('100%');
+    for (const id of ['f-rhk-0-indicators-0-description', 'f-rhk-0-indicators-0-target'])
+      await page.evaluate(`document.querySelector('#${id}').value = ''`);
     await page.type('#f-rhk-0-description', 'Asuhan keperawatan pasien rawat jalan terdokumentasi');
     await page.select('#f-rhk-0-parentRhkId', 'rhk-kapus-1');
     await page.type('#f-rhk-0-indicators-0-description', 'Rekam asuhan keperawatan yang lengkap');

@@ -76,6 +76,11 @@ describe('the SKP forms on a phone', () => {
     await page.select('#f-rhk-0-kind', 'instruksiKhusus');
     await page.type('#f-rhk-0-description', 'Pelayanan administrasi kependudukan selesai dalam satu hari');
     await page.select('#f-rhk-0-perspektif', 'penerimaLayanan');
+    // The draft starts from the position's default indicator (master data); he writes his own.
+    expect(
+      await page.evaluate<string>(`document.querySelector('#f-rhk-0-indicators-0-description').value`),
+    ).toBe('Indeks kepuasan masyarakat atas layanan kecamatan');
+    await page.evaluate(`document.querySelector('#f-rhk-0-indicators-0-description').value = ''`);
     await page.type('#f-rhk-0-indicators-0-description', 'Dokumen selesai pada hari yang sama');
     await page.type('#f-rhk-0-indicators-0-targetValue', '95');
     await page.type('#f-rhk-0-indicators-0-satuan', '%');
@@ -111,6 +116,7 @@ describe('the SKP forms on a phone', () => {
     // The rater writes the ekspektasi khusus: she only reads them.
     expect(await page.evaluate<boolean>(`!!document.querySelector('[name^="ekspektasi."]')`)).toBe(false);
     await page.type('#f-rhk-0-description', 'Berkas perizinan diproses tepat waktu');
+    await page.evaluate(`document.querySelector('#f-rhk-0-indicators-0-description').value = ''`);
     await page.type('#f-rhk-0-indicators-0-description', 'Waktu pemrosesan berkas');
     await page.select('#f-rhk-0-indicators-0-aspect', 'waktu');
     await page.type('#f-rhk-0-indicators-0-targetValue', 'dua hari');
