@@ -25,6 +25,7 @@ export type CycleEventVariant =
   | 'cycle.unitCalibrated:conforms'
   | 'cycle.unitCalibrated:findings'
   | 'cycle.penetapanSigned:conforming'
+  | 'cycle.periodPenetapanSigned:conforming'
   | 'cycle.curveRechecked:conforms'
   | 'cycle.curveRechecked:findings'
   | 'cycle.unitPredikatSet:period';

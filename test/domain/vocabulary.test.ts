@@ -22,6 +22,7 @@ const variants = [
   'cycle.unitCalibrated:conforms',
   'cycle.unitCalibrated:findings',
   'cycle.penetapanSigned:conforming',
+  'cycle.periodPenetapanSigned:conforming',
   'cycle.unitPredikatSet:period',
   'cycle.curveRechecked:conforms',
   'cycle.curveRechecked:findings',
