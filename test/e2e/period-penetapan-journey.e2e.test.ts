@@ -10,6 +10,8 @@ import { translator } from '../../api/web/i18n/index.ts';
 import { taskList } from '../../api/web/views/inbox.ts';
 import { penetapanBody } from '../../api/web/views/penetapan.ts';
 import type { Principal } from '../../auth/identity.ts';
+import { downloadPenetapan } from '../../documents/download.ts';
+import { factsOf } from '../../documents/model.ts';
 import { periodPenetapanDeadlines } from '../../domain/cycle/period-penetapan-deadlines.ts';
 import { periodPenetapanCase, periodPenetapanOf } from '../../record/read/period-penetapan.ts';
 import { journeyNips as nip } from '../support/cycle-journey.ts';
@@ -134,7 +136,20 @@ describe("each period's penetapan (time-skipping server)", () => {
         extra: { field: 'period' },
       });
       expect(await events('cycle.periodPenetapanSigned')).toHaveLength(1);
+      // The period's Format Penetapan (PDF) says whether it is signed, and by whom as what.
+      const signedLine = async (period: string) => {
+        const ask = { org, cycleId: journey.cycleId, unitCode: 'PKM', period, lang: 'en' as const };
+        const answer = await downloadPenetapan(rig.db, as(nip.superior), {
+          ...ask,
+          publicUrl: 'http://localhost',
+        });
+        if (!('document' in answer)) throw new Error(`no ${period} document: ${answer.refused}`);
+        return factsOf(answer.document.model).find((f) => f.key === 'signed')?.value;
+      };
+      expect(await signedLine('TW1')).toBe(`Kepala Puskesmas (NIP ${nip.supervisor}), The unit's leader`);
+      expect(await signedLine('TW2')).toBe('Not signed yet');
       await sign(nip.superior, 'TW2', justified, 'p5');
+      expect(await signedLine('TW2')).toBe(`Kepala Dinas (NIP ${nip.superior}), The leader's superior`);
       expect((await events('cycle.periodPenetapanSigned')).at(-1)).toMatchObject({
         period: 'TW2',
         by: nip.superior,
