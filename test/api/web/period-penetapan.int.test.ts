@@ -173,4 +173,20 @@ describe("a period's penetapan on the web", () => {
     expect(printed).toContain(`${people.head.name} (NIP ${people.head.nip}), The leader's superior`);
     expect(printed).toContain('too few Kurang: Satu pegawai dinilai');
   });
+
+  it('refuses a signature for a period that is none: 422 problem naming the field, nothing recorded', async () => {
+    const before = await db.selectFrom('events').select('event_id').execute();
+    const response = await fetch(`${served.base}/v1/orgs/bungo/cycles/${cycle.cycleId}/units/PKM/penetapan`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${cookies.head.replace('siklus_session=', '')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ conforming: true, period: 'TW9' }),
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ code: 'invalid_period', field: 'period' });
+    expect(await db.selectFrom('events').select('event_id').execute()).toHaveLength(before.length);
+  });
 });
