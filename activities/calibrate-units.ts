@@ -126,7 +126,7 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
 }
 
 /** The units of the cycle's organisation, with their parents. */
-function orgUnitsOfCycle(db: Kysely<Database>, cycleId: string) {
+export function orgUnitsOfCycle(db: Kysely<Database>, cycleId: string) {
   return db
     .selectFrom('units')
     .innerJoin('cycles', 'cycles.org_id', 'units.org_id')
@@ -136,7 +136,7 @@ function orgUnitsOfCycle(db: Kysely<Database>, cycleId: string) {
 }
 
 /** Each unit's head, and who is above them: the head of the parent unit, else the head's supervisor. */
-async function penetapanSigners(
+export async function penetapanSigners(
   db: Kysely<Database>,
   units: ReadonlyArray<{ code: string; parent_code: string | null; head_nip: string | null; org_id: string }>,
 ) {

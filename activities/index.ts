@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
 import { createCalibrateUnits } from './calibrate-units.ts';
+import { createCheckPeriodUnits } from './check-period-units.ts';
 import type { InjectedFaults } from './injected-faults.ts';
 import { createLaunchAppraisals } from './launch-appraisals.ts';
 import { createOrganisationTimeZone } from './organisation-time-zone.ts';
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDependencies) {
     launchAppraisals: createLaunchAppraisals(deps),
     signalAppraisals: createSignalAppraisals(deps),
     calibrateUnits: createCalibrateUnits(deps),
+    checkPeriodUnits: createCheckPeriodUnits(deps),
     organisationTimeZone: createOrganisationTimeZone(deps),
     sealCheckpoint: createSealCheckpoint(deps),
     ...createSkpLookups(deps),

@@ -43,6 +43,7 @@ export const projectionTables: readonly ProjectionTable[] = [
   { name: 'period_evaluations', ignored: [], ofCycle: byCycleId },
   { name: 'period_distribution', ignored: [], ofCycle: byCycleId },
   { name: 'unit_period_predikat', ignored: [], ofCycle: byCycleId },
+  { name: 'unit_period_penetapan', ignored: [], ofCycle: byCycleId },
   // A standards round belongs to no cycle: compared when the whole log is rebuilt.
   { name: 'standard_rounds', ignored: [], ofCycle: () => sql`false` },
   { name: 'standard_versions', ignored: [], ofCycle: () => sql`false` },

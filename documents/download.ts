@@ -93,12 +93,22 @@ export async function downloadPenetapan(
     .where('cycle_id', '=', ask.cycleId)
     .executeTakeFirst();
   if (!unit || !cycle) return { refused: 'not_found' };
-  const held = await db
-    .selectFrom('unit_penetapan')
-    .select(['assignee_nip', 'signed_by'])
-    .where('cycle_id', '=', ask.cycleId)
-    .where('unit_code', '=', ask.unitCode)
-    .executeTakeFirst();
+  // The year's penetapan, or the period's: whoever holds or signed the one asked for.
+  const held =
+    period === annualPeriod
+      ? await db
+          .selectFrom('unit_penetapan')
+          .select(['assignee_nip', 'signed_by'])
+          .where('cycle_id', '=', ask.cycleId)
+          .where('unit_code', '=', ask.unitCode)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('unit_period_penetapan')
+          .select(['assignee_nip', 'signed_by'])
+          .where('cycle_id', '=', ask.cycleId)
+          .where('unit_code', '=', ask.unitCode)
+          .where('period', '=', period)
+          .executeTakeFirst();
   const parties = {
     leaderNip: unit.leader,
     superiorNip: unit.superior,

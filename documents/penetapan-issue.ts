@@ -45,6 +45,7 @@ export async function penetapanInputAsOf(
   if (!unit) return undefined;
   let capaian: PenetapanInput['capaian'] = null;
   let calibration: PenetapanInput['calibration'] = null;
+  let periodPenetapan: PenetapanInput['periodPenetapan'];
   for (const { type, data } of await streamUpTo(db, cycleStreamId(cycleId), position)) {
     const d = data as { unitCode: string; period?: string; predikat: UnitPredikat; at: string } & {
       ok: boolean;
@@ -55,6 +56,14 @@ export async function penetapanInputAsOf(
       capaian = { predikat: d.predikat, at: d.at };
     if (type === 'cycle.unitCalibrated' && period === annualPeriod)
       calibration = { ok: d.ok, violations: d.violations, at: d.at };
+    if (type === 'cycle.periodPenetapanOpened' && d.period === period)
+      periodPenetapan = { findings: (data as { findings: PeriodFindings }).findings, signed: null };
+    if (type === 'cycle.periodPenetapanSigned' && d.period === period && periodPenetapan) {
+      const { by, as, at, conforming, justifications } = data as PeriodSigned;
+      const name = (await employeeNames(db, org, [by])).get(by) ?? null;
+      const signed = { by, name, as, at, conforming, justifications };
+      periodPenetapan = { ...periodPenetapan, signed };
+    }
   }
   const members = await db
     .selectFrom('appraisals')
@@ -99,8 +108,12 @@ export async function penetapanInputAsOf(
     calibration,
     people,
     lang,
+    ...(periodPenetapan ? { periodPenetapan } : {}),
   };
 }
+
+type PeriodFindings = NonNullable<PenetapanInput['periodPenetapan']>['findings'];
+type PeriodSigned = Omit<NonNullable<NonNullable<PenetapanInput['periodPenetapan']>['signed']>, 'name'>;
 
 /** The periods a unit has a penetapan for as of a position: those its capaian was set for, and the akhir once calibrated. */
 export async function penetapanPeriods(

@@ -25,7 +25,24 @@ export interface PenetapanInput {
   calibration: { ok: boolean; violations: Array<{ message: string }>; at: string } | null;
   people: Array<{ nip: string; name: string | null; position: string | null; predikat: Predikat | null }>;
   lang: Lang;
+  /**
+   * A period's penetapan (TW1 ...), once opened: its findings, and the signature (null while unsigned)
+   * with the signer's name. Absent for the year's and before the periods' penetapans.
+   */
+  periodPenetapan?: {
+    findings: Array<{ rule: string; message: string }>;
+    signed: {
+      by: string;
+      name: string | null;
+      as: 'leader' | 'superior' | 'hr';
+      at: string;
+      conforming: boolean;
+      justifications: Array<{ rule: string; text: string }>;
+    } | null;
+  };
 }
+
+const signedAs = { leader: 'signedLeader', superior: 'signedSuperior', hr: 'signedHr' } as const;
 
 export const penetapanSubject = (cycleId: string, unitCode: string) => `${cycleId}:${unitCode}`;
 
@@ -43,7 +60,20 @@ export function penetapanDocument(input: PenetapanInput): DocumentModel {
         .map((r) => r[lang])
         .join(' / ')
     : null;
-  const decidedAt = calibration?.at ?? capaian?.at;
+  const periodic = input.periodPenetapan;
+  const signed = periodic?.signed ?? null;
+  const decidedAt = signed?.at ?? calibration?.at ?? capaian?.at;
+  // A period's findings and justification are its penetapan's, as opened and signed.
+  const periodFindings = periodic
+    ? periodic.findings.length === 0
+      ? w('patternMet')
+      : periodic.findings.map((f) => f.message).join(' / ')
+    : null;
+  const justification = signed
+    ? signed.justifications
+        .map((j) => `${periodic?.findings.find((f) => f.rule === j.rule)?.message ?? j.rule}: ${j.text}`)
+        .join(' / ') || w('patternMet')
+    : null;
   const blocks: Block[] = [
     {
       kind: 'fields',
@@ -86,9 +116,20 @@ export function penetapanDocument(input: PenetapanInput): DocumentModel {
     {
       kind: 'fields',
       facts: [
-        fact('findings', w('findingsLabel'), akhir ? findings : null),
-        // A justification signed when the pattern is not met is recorded by another change: left empty.
-        fact('justification', w('justification'), null),
+        fact('findings', w('findingsLabel'), akhir ? findings : periodFindings),
+        // The year's signed justification is not in this document yet: left empty.
+        fact('justification', w('justification'), justification),
+        ...(periodic
+          ? [
+              fact(
+                'signed',
+                w('penetapanSigned'),
+                signed
+                  ? `${signed.name ?? signed.by} (NIP ${signed.by}), ${w(signedAs[signed.as])}`
+                  : w('notSigned'),
+              ),
+            ]
+          : []),
       ],
     },
     {

@@ -82,6 +82,11 @@ const words = {
   patternMet: ['Sesuai pola distribusi', 'Meets the distribution pattern'],
   patternNotMet: ['Tidak sesuai pola distribusi', 'Does not meet the distribution pattern'],
   justification: ['Justifikasi yang ditandatangani', 'Signed justification'],
+  penetapanSigned: ['Penetapan ditandatangani', 'Penetapan signed'],
+  notSigned: ['Belum ditandatangani', 'Not signed yet'],
+  signedLeader: ['Pimpinan unit', "The unit's leader"],
+  signedSuperior: ['Atasan pimpinan unit', "The leader's superior"],
+  signedHr: ['SDM', 'HR'],
   verifyHint: ['Periksa keaslian di /verify/ dengan kode', 'Check this document at /verify/ with the code'],
   page: ['Halaman', 'Page'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -3,7 +3,9 @@
 // unit once its predikat distribution passes calibration or, when it does not, once its penetapan is
 // signed (the `penetapan` patch; the decisions are domain/cycle/decide-penetapan.ts's), and takes HR's
 // changes as Updates. Since the `checkpoint-seals` patch it also seals the cycle's streams daily, at each
-// release and at each penetapan's signature, so documents printed mid-year are provable.
+// release and at each penetapan's signature, so documents printed mid-year are provable. Since the
+// `periodic-penetapan` patch each evaluation period's penetapans are opened, signed and passed on too
+// (workflows/periodic-penetapan.ts).
 import {
   condition,
   log,
@@ -35,6 +37,7 @@ import {
   setUnitPredikatUpdate,
   signPenetapanUpdate,
 } from './messages.ts';
+import { handlePeriodSignatures, runPeriodicPenetapans } from './periodic-penetapan.ts';
 import { toFailure } from './update-failure.ts';
 
 export interface CycleInput {
@@ -105,6 +108,21 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
     while (sealing) if (!(await condition(() => !sealing, dayMs))) await seal('daily');
   };
   const daily = sealDaily();
+  // Histories from before the patch never opened a period's penetapan.
+  const periodicPenetapan = patched('periodic-penetapan');
+  let closing = false;
+  /** Periods whose capaian was set meanwhile: a penetapan may open late for them. */
+  const capaianSet = new Set<string>();
+  const periodDeps = {
+    cycleId: input.cycleId,
+    calendar: input.calendar,
+    startedBy: input.startedBy,
+    state: () => state,
+    record,
+    seal: () => seal('penetapan'),
+    stopped: () => closing,
+  };
+  handlePeriodSignatures(periodDeps);
   /** Units whose curve an objection's decision asked to check again, in the order asked. */
   const rechecks: CurveRecheckRequest[] = [];
   setHandler(curveRecheckSignal, (request) => {
@@ -160,6 +178,7 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
       by,
     );
     calibrateRequested = true;
+    if (period) capaianSet.add(period);
     return { accepted: true, detail: `unit ${unitCode} is ${predikat}${period ? ` in ${period}` : ''}` };
   });
   setHandler(
@@ -221,6 +240,7 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   await record({ type: 'start', cycleId, orgId, year, calendar, population, by: startedBy }, startedBy);
   const launch = await launchAppraisals(launchInput(input));
   await record({ type: 'recordLaunch', ...launch }, startedBy);
+  const periodic = periodicPenetapan ? runPeriodicPenetapans(periodDeps, capaianSet) : Promise.resolve();
 
   // Ratings are due at the rating deadline; from then on, calibrate daily (or when HR asks) until every
   // unit is released, the cycle ends, or HR closes it.
@@ -244,6 +264,8 @@ export async function CycleWorkflow(input: CycleInput): Promise<CycleResult> {
   await waitRechecking(() => closedBy !== null, until(input.calendar.cycleEnd));
   const by = closedBy ?? startedBy;
   sealing = false;
+  closing = true;
+  await periodic;
   await record({ type: 'close', by }, by);
   await daily;
   return { launched: launch.launched, releasedUnits: state ? releasedUnits(state) : [], closedBy };

@@ -85,6 +85,23 @@ export const signPenetapanUpdate = defineUpdate<
   ]
 >('signPenetapan');
 /**
+ * The holder of a unit's penetapan for one evaluation period (TW1 ...) signs it, as the year's
+ * (workflows/periodic-penetapan.ts).
+ */
+export const signPeriodPenetapanUpdate = defineUpdate<
+  CycleChangeResult,
+  [
+    {
+      unitCode: string;
+      period: string;
+      by: string;
+      hr: boolean;
+      conforming: boolean;
+      justifications: Array<{ rule: string; text: string }>;
+    },
+  ]
+>('signPeriodPenetapan');
+/**
  * The holder of a unit's penetapan decides on the calibration assistant's proposal: the changes applied
  * (as the raters' rating events, set before this), none when rejected, and why.
  */

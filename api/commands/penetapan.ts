@@ -1,4 +1,9 @@
+// The holder of a unit's penetapan signs it (a Workflow Update on the CycleWorkflow): the unit's leader,
+// once it passed on their superior, then any HR officer. The workflow's rules decide who may sign and
+// whether each finding has its justification; their refusals come back as problems with the rule's code.
+// A period's penetapan (TW1 ...) is signed the same way; `akhir`, the default, is the year's.
 import type { Principal } from '../../auth/identity.ts';
+import { annualPeriod, isPeriodId } from '../../domain/cycle/periods.ts';
 import { cycleWorkflowId } from '../../domain/ids.ts';
 import { proposeCalibration } from '../../domain/rating/calibration-assistant.ts';
 import type { Predikat } from '../../domain/rating/predikat.ts';
@@ -11,6 +16,7 @@ import {
   type CycleChangeResult,
   decideCalibrationUpdate,
   signPenetapanUpdate,
+  signPeriodPenetapanUpdate,
 } from '../../workflows/messages.ts';
 import { applyChanges, type PlannedChange, refusedChanges } from './calibration-apply.ts';
 import { updateIdFor } from './operation-id.ts';
@@ -22,6 +28,8 @@ export interface PenetapanSignature {
   conforming: boolean;
   /** One per finding of the unit's curve: the rule's code and the leader's written justification. */
   justifications: Array<{ rule: string; text: string }>;
+  /** The evaluation period (TW1 ...) whose penetapan this is; `akhir` (the default): the year's. */
+  period?: string;
 }
 
 export async function signPenetapan(
@@ -32,13 +40,26 @@ export async function signPenetapan(
   signature: PenetapanSignature,
   key: string | undefined,
 ): Promise<CycleChangeResult> {
+  const { period = annualPeriod, ...signed } = signature;
+  if (period !== annualPeriod && !isPeriodId(period))
+    throw new Refusal(422, 'invalid_period', `${period} is no evaluation period (TW1 ... TW4, or akhir)`, {
+      field: 'period',
+    });
   const cycle = await cycleOf(services.db, me.org, cycleId);
   if (!cycle) throw new Refusal(404, 'not_found', 'No such cycle');
   if (cycle.status !== 'running') throw new Refusal(409, 'cycle_closed', 'The cycle is closed');
   const handle = services.temporal.workflow.getHandle(cycleWorkflowId(cycle.cycleId));
-  const request = { unitCode, by: me.nip, hr: holdsRole(me, 'hr'), ...signature };
+  const request = { unitCode, by: me.nip, hr: holdsRole(me, 'hr'), ...signed };
   return refusedAsProblem(() =>
-    executeUpdate(services, handle, signPenetapanUpdate, [request], updateIdFor(me, key)),
+    period === annualPeriod
+      ? executeUpdate(services, handle, signPenetapanUpdate, [request], updateIdFor(me, key))
+      : executeUpdate(
+          services,
+          handle,
+          signPeriodPenetapanUpdate,
+          [{ ...request, period }],
+          updateIdFor(me, key),
+        ),
   );
 }
 

@@ -18,7 +18,7 @@ const signRoute = createRoute({
   method: 'post',
   path: '/v1/orgs/{org}/cycles/{cycleId}/units/{unitCode}/penetapan',
   summary:
-    "Sign a unit's penetapan: by its leader (late: their superior, then HR), with a justification per finding",
+    "Sign a unit's penetapan, the year's or a period's: by its leader (late: their superior, then HR), with a justification per finding",
   request: {
     params,
     body: jsonBody(
@@ -28,6 +28,9 @@ const signRoute = createRoute({
           .array(z.strictObject({ rule: z.string().min(1).max(100), text: z.string().max(2000) }))
           .max(20)
           .default([]),
+        period: z.string().max(16).default('akhir').openapi({
+          description: 'The evaluation period (TW1 ... TW4) whose penetapan is signed; akhir: the year’s',
+        }),
       }),
     ),
   },

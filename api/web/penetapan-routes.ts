@@ -1,11 +1,14 @@
 // /app/penetapan: the penetapan the reader holds and one unit's case, with the calibration assistant's
 // proposal; the signature goes through the same command as the API (api/commands/penetapan.ts).
 import { Hono } from 'hono';
+import { annualPeriod, isPeriodId } from '../../domain/cycle/periods.ts';
 import { proposeCalibration } from '../../domain/rating/calibration-assistant.ts';
 import { type Predikat, predikats } from '../../domain/rating/predikat.ts';
 import { holdsRole } from '../../record/read/access.ts';
 import { unitNames } from '../../record/read/organisation.ts';
 import { penetapanCase, penetapanOf } from '../../record/read/penetapan.ts';
+import { employeeNames } from '../../record/read/people.ts';
+import { periodPenetapanCase, periodPenetapanOf } from '../../record/read/period-penetapan.ts';
 import { decideCalibration, signPenetapan } from '../commands/penetapan.ts';
 import { Refusal, refusalOf } from '../commands/refusal.ts';
 import type { Services } from '../commands/services.ts';
@@ -24,12 +27,36 @@ export function penetapanRoutes(deps: Services): Hono {
     const t = pageTranslator(c, session);
     const { org, nip } = session.principal;
     const hr = holdsRole(session.principal, 'hr');
-    const mine = await penetapanOf(deps.db, org, { nip, hr });
+    const annual = await penetapanOf(deps.db, org, { nip, hr });
+    const periodic = await periodPenetapanOf(deps.db, org, { nip, hr });
+    const mine = [...annual, ...periodic].sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
     const cycle = c.req.query('cycle') ?? '';
     const unit = c.req.query('unit') ?? '';
-    // A case opens for whoever holds it now (and for HR, who reads every one).
-    const held = mine.find((p) => p.cycleId === cycle && p.unitCode === unit);
-    const found = held || hr ? await penetapanCase(deps.db, org, cycle, unit) : undefined;
+    const period = c.req.query('period') ?? annualPeriod;
+    // A case opens for whoever holds it now (and for HR, who reads every one); a period's for its
+    // holder, for HR, and for whoever signed it (the case after the signature).
+    const heldPeriod = periodic.find(
+      (p) => p.cycleId === cycle && p.unitCode === unit && p.period === period,
+    );
+    const periodFound =
+      period !== annualPeriod && isPeriodId(period)
+        ? await periodPenetapanCase(deps.db, org, cycle, unit, period)
+        : undefined;
+    const openPeriod =
+      periodFound && (heldPeriod || hr || periodFound.penetapan.signed?.by === nip)
+        ? {
+            case: periodFound,
+            holds: heldPeriod !== undefined,
+            names: await employeeNames(
+              deps.db,
+              org,
+              periodFound.penetapan.signed ? [periodFound.penetapan.signed.by] : [],
+            ),
+          }
+        : undefined;
+    const held = annual.find((p) => p.cycleId === cycle && p.unitCode === unit);
+    const found =
+      period === annualPeriod && (held || hr) ? await penetapanCase(deps.db, org, cycle, unit) : undefined;
     const open = found
       ? {
           case: found,
@@ -55,14 +82,26 @@ export function penetapanRoutes(deps: Services): Hono {
       const name = found?.people.find((p) => p.nip === nip)?.name;
       return name && code ? [t('assistant.refusedChange', { name, why: refusalText(t, code) })] : [];
     });
+    const signedPeriod = c.req.query('signedPeriod');
     const flash = signed
-      ? { kind: 'ok' as const, text: t('penetapan.signed', { unit: signed }) }
+      ? {
+          kind: 'ok' as const,
+          text:
+            signedPeriod && isPeriodId(signedPeriod)
+              ? t('penetapan.periodSigned', { unit: signed, period: signedPeriod })
+              : t('penetapan.signed', { unit: signed }),
+        }
       : decided === 'applied' || decided === 'rejected'
         ? { kind: 'ok' as const, text: t(`assistant.${decided}`, { unit }) }
         : failed
           ? { kind: 'error' as const, text: [refusalText(t, failed), ...who].join(' ') }
           : undefined;
-    const body = penetapanBody(t, { mine, ...(open ? { open } : {}), ...(flash ? { flash } : {}) });
+    const body = penetapanBody(t, {
+      mine,
+      ...(open ? { open } : {}),
+      ...(openPeriod ? { openPeriod } : {}),
+      ...(flash ? { flash } : {}),
+    });
     return render(c, t, { title: t('penetapan.title'), body, session, section: 'penetapan' });
   });
 
@@ -73,15 +112,22 @@ export function penetapanRoutes(deps: Services): Hono {
     const cycle = values.cycle ?? '';
     const unit = values.unit ?? '';
     if (!cycleIdPattern.test(cycle) || !unit || unit.length > 64) return c.redirect('/app/penetapan', 303);
-    const back = `/app/penetapan?cycle=${encodeURIComponent(cycle)}&unit=${encodeURIComponent(unit)}`;
+    const period = values.period ?? annualPeriod;
+    const back = `/app/penetapan?cycle=${encodeURIComponent(cycle)}&unit=${encodeURIComponent(unit)}${period === annualPeriod ? '' : `&period=${encodeURIComponent(period)}`}`;
     const rules = lists.rule ?? [];
     const texts = lists.justification ?? [];
     const justifications = rules.map((rule, i) => ({ rule, text: texts[i] ?? '' }));
-    const signature = { conforming: values.conforming === 'yes', justifications };
+    const signature = { conforming: values.conforming === 'yes', justifications, period };
     const answer = await attempt(() =>
       signPenetapan(deps, session.principal, cycle, unit, signature, values._key),
     );
-    if (answer.ok) return c.redirect(`/app/penetapan?signed=${encodeURIComponent(unit)}`, 303);
+    if (answer.ok)
+      return c.redirect(
+        period === annualPeriod
+          ? `/app/penetapan?signed=${encodeURIComponent(unit)}`
+          : `${back}&signed=${encodeURIComponent(unit)}&signedPeriod=${encodeURIComponent(period)}#case`,
+        303,
+      );
     return c.redirect(`${back}&failed=${encodeURIComponent(answer.code)}#case`, 303);
   });
 

@@ -28,6 +28,7 @@ import {
   organisationsWithPeople,
   partiesOf,
 } from '../../record/read/people.ts';
+import { periodPenetapanOf } from '../../record/read/period-penetapan.ts';
 import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { agreementRoutes } from './agreement-routes.ts';
@@ -170,7 +171,10 @@ export function webRoutes(deps: WebDependencies): Hono {
     const { tasks } = await openTasks(deps.db, session.principal, { limit: 200 });
     const me = session.principal.nip;
     const hr = holdsRole(session.principal, 'hr');
-    const penetapan = await penetapanOf(deps.db, session.principal.org, { nip: me, hr });
+    const penetapan = [
+      ...(await penetapanOf(deps.db, session.principal.org, { nip: me, hr })),
+      ...(await periodPenetapanOf(deps.db, session.principal.org, { nip: me, hr })),
+    ];
     const names = await employeeNames(
       deps.db,
       session.principal.org,

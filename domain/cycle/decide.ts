@@ -6,6 +6,7 @@ import type { UnitPredikat } from '../rating/distribution-rules.ts';
 import type { CapaianBasis } from './capaian.ts';
 import { decidePenetapan, type PenetapanCommand } from './decide-penetapan.ts';
 import type { CycleEvent, Population } from './events.ts';
+import { decidePeriodPenetapan, type PeriodPenetapanCommand } from './period-penetapan.ts';
 import type { CycleState } from './state.ts';
 
 type Data<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>['data'];
@@ -43,6 +44,7 @@ export type CycleCommand =
   | { type: 'releaseUnit'; unitCode: string; employees: number }
   | ({ type: 'recordCurveRecheck' } & Omit<Data<'cycle.curveRechecked'>, 'at'>)
   | PenetapanCommand
+  | PeriodPenetapanCommand
   | { type: 'close'; by: string };
 
 export function decideCycle(state: CycleState | null, command: CycleCommand, at: string): CycleEvent[] {
@@ -115,6 +117,10 @@ export function decideCycle(state: CycleState | null, command: CycleCommand, at:
     case 'signPenetapan':
     case 'decideCalibration':
       return decidePenetapan(state, command, at);
+    case 'openPeriodPenetapan':
+    case 'escalatePeriodPenetapans':
+    case 'signPeriodPenetapan':
+      return decidePeriodPenetapan(state, command, at);
     case 'close':
       return [{ type: 'cycle.closed', data: { by: command.by, at } }];
   }

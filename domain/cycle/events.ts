@@ -131,6 +131,44 @@ export const cycleEventSchemas = {
     pack: z.string(),
     at,
   }),
+  /** A period's ratings are in: the penetapan of the unit's capaian for it waits for the leader (period-penetapan.ts). */
+  'cycle.periodPenetapanOpened': z.object({
+    unitCode: z.string(),
+    period: periodIdSchema,
+    leaderNip: nipSchema.nullable(),
+    superiorNip: nipSchema.nullable(),
+    stage: z.enum(penetapanStages),
+    assigneeNip: nipSchema.nullable(),
+    deadline: at,
+    /** Each stage's deadline, from the calendar. */
+    deadlines: z.object({ leader: at, superior: at, hr: at }),
+    capaian: unitPredikatSchema,
+    /** The period's predikat over the unit's calibration group. */
+    counts: z.partialRecord(predikatSchema, z.number().int()),
+    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    pack: z.string(),
+    at,
+  }),
+  'cycle.periodPenetapanEscalated': z.object({
+    unitCode: z.string(),
+    period: periodIdSchema,
+    from: z.enum(penetapanStages),
+    to: z.enum(penetapanStages),
+    assigneeNip: nipSchema.nullable(),
+    deadline: at,
+    at,
+  }),
+  'cycle.periodPenetapanSigned': z.object({
+    unitCode: z.string(),
+    period: periodIdSchema,
+    by: nipSchema,
+    as: z.enum(penetapanStages),
+    conforming: z.boolean(),
+    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    justifications: z.array(z.object({ rule: z.string(), text: z.string() })),
+    pack: z.string(),
+    at,
+  }),
   /**
    * The holder of a unit's penetapan decided on the calibration assistant's proposal: applied it as
    * proposed, adjusted it, or rejected it. Applied changes are the raters' rating events (rating.set with

@@ -4,6 +4,8 @@
 // to HR, each with a deadline of its own: nobody's result waits forever on one person. Pure; the
 // CycleWorkflow asks, decideCycle records (decide.ts), evolveCycle folds (state.ts).
 import { DomainError } from '../errors.ts';
+import type { UnitPredikat } from '../rating/distribution-rules.ts';
+import type { Predikat } from '../rating/predikat.ts';
 
 export const penetapanStages = ['leader', 'superior', 'hr'] as const;
 export type PenetapanStage = (typeof penetapanStages)[number];
@@ -28,6 +30,18 @@ export interface PenetapanState {
     justifications: Array<{ rule: string; text: string }>;
     at: string;
   } | null;
+}
+
+/** Each stage's deadline of a period's penetapan, from the calendar (period-penetapan.ts). */
+export type StageDeadlines = Record<PenetapanStage, string>;
+
+/** The penetapan of one evaluation period of a unit (period-penetapan.ts). */
+export interface PeriodPenetapanState extends PenetapanState {
+  period: string;
+  capaian: UnitPredikat;
+  counts: Partial<Record<Predikat, number>>;
+  findings: Array<{ rule: string; message: string }>;
+  deadlines: StageDeadlines;
 }
 
 /** Where a penetapan starts: with the leader; without one, the superior; without either, HR. */

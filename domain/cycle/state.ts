@@ -2,7 +2,7 @@
 // calibration outcomes and release, and the close. Pure, like the appraisal's `evolve`: the
 // CycleWorkflow folds the events it records with it, and the auditors' replay folds the log.
 import type { CycleEvent } from './events.ts';
-import type { PenetapanState } from './penetapan.ts';
+import type { PenetapanState, PeriodPenetapanState } from './penetapan.ts';
 
 type Data<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>['data'];
 
@@ -16,6 +16,8 @@ export interface UnitState {
   released: { at: string; employees: number } | null;
   /** The penetapan of a unit whose curve has findings; null while none was opened. */
   penetapan: PenetapanState | null;
+  /** Each evaluation period's penetapan, by period (absent until one opened). */
+  periodPenetapans?: Record<string, PeriodPenetapanState>;
   /** The penetapan holder's decisions on the calibration assistant's proposal (absent until one). */
   calibrationDecisions?: Array<Omit<Data<'cycle.calibrationDecided'>, 'unitCode'>>;
   /** The curve checked again after objections changed a predikat, oldest first (absent until one). */
@@ -82,6 +84,15 @@ export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
     ...s,
     units: { ...s.units, [code]: change(s.units[code] ?? emptyUnit) },
   });
+  const periodPenetapan = (
+    code: string,
+    period: string,
+    change: (p: PeriodPenetapanState) => PeriodPenetapanState,
+  ): CycleState =>
+    unit(code, (u) => {
+      const p = u.periodPenetapans?.[period];
+      return p ? { ...u, periodPenetapans: { ...u.periodPenetapans, [period]: change(p) } } : u;
+    });
   switch (event.type) {
     case 'cycle.started':
       return initialCycleState(event.data);
@@ -129,6 +140,22 @@ export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
           ? { ...u, penetapan: { ...u.penetapan, signed: { by, as, conforming, justifications, at } } }
           : u,
       );
+    }
+    case 'cycle.periodPenetapanOpened': {
+      const { unitCode, period, at, ...rest } = event.data;
+      const opened: PeriodPenetapanState = { ...rest, period, openedAt: at, signed: null };
+      return unit(unitCode, (u) => ({ ...u, periodPenetapans: { ...u.periodPenetapans, [period]: opened } }));
+    }
+    case 'cycle.periodPenetapanEscalated': {
+      const { unitCode, period, to, assigneeNip, deadline } = event.data;
+      return periodPenetapan(unitCode, period, (p) => ({ ...p, stage: to, assigneeNip, deadline }));
+    }
+    case 'cycle.periodPenetapanSigned': {
+      const { unitCode, period, by, as, conforming, justifications, at } = event.data;
+      return periodPenetapan(unitCode, period, (p) => ({
+        ...p,
+        signed: { by, as, conforming, justifications, at },
+      }));
     }
     case 'cycle.unitReleased':
       return unit(event.data.unitCode, (u) => ({

@@ -63,6 +63,22 @@ export const cycleEventSentences: Readonly<Record<CycleEventType | CycleEventVar
     id: '{by} menandatangani penetapan unit {unit}: sesuai pola distribusi (paket {pack})',
     en: '{by} signed the penetapan of unit {unit}: conforming to the distribution pattern (pack {pack})',
   },
+  'cycle.periodPenetapanOpened': {
+    id: 'Penetapan {period} unit {unit} (capaian {capaian}) menunggu tanda tangan {assignee} sampai {deadline}; temuan: {findings} (paket {pack})',
+    en: 'The {period} penetapan of unit {unit} (capaian {capaian}) waits for the signature of {assignee} by {deadline}; findings: {findings} (pack {pack})',
+  },
+  'cycle.periodPenetapanEscalated': {
+    id: 'Penetapan {period} unit {unit} tidak ditandatangani sampai tenggatnya dan beralih kepada {assignee}, sampai {deadline}',
+    en: 'The {period} penetapan of unit {unit} was not signed by its deadline and passed to {assignee}, due {deadline}',
+  },
+  'cycle.periodPenetapanSigned': {
+    id: '{by} menandatangani penetapan {period} unit {unit}: tidak sesuai pola distribusi, dengan alasan: {justifications} (paket {pack})',
+    en: '{by} signed the {period} penetapan of unit {unit}: not conforming to the distribution pattern, justified: {justifications} (pack {pack})',
+  },
+  'cycle.periodPenetapanSigned:conforming': {
+    id: '{by} menandatangani penetapan {period} unit {unit}: sesuai pola distribusi (paket {pack})',
+    en: '{by} signed the {period} penetapan of unit {unit}: conforming to the distribution pattern (pack {pack})',
+  },
   'cycle.calibrationDecided': {
     id: '{by} memutuskan usulan asisten kalibrasi unit {unit}: {decision} ({changes}); alasan: {reason}',
     en: '{by} decided on the calibration assistant’s proposal for unit {unit}: {decision} ({changes}); reason: {reason}',

@@ -26,6 +26,7 @@ export type CycleEventVariant =
   | 'cycle.unitCalibrated:findings'
   | 'cycle.penetapanSigned:conforming'
   | 'cycle.calibrationDecided:partial'
+  | 'cycle.periodPenetapanSigned:conforming'
   | 'cycle.curveRechecked:conforms'
   | 'cycle.curveRechecked:findings'
   | 'cycle.unitPredikatSet:period';

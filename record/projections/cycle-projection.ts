@@ -1,5 +1,5 @@
 // Read models of the cycle streams: the cycle row, each unit's calibration (predikat, outcome, release),
-// each unit's capaian per evaluation period, and each unit's penetapan.
+// each unit's capaian per evaluation period, and each unit's penetapan (the year's and each period's).
 import type { Kysely, Updateable } from 'kysely';
 import type { CycleEvent } from '../../domain/cycle/events.ts';
 import { cycleIdOfStream } from '../../domain/ids.ts';
@@ -126,6 +126,55 @@ export async function projectCycleEvents(
           })
           .where('cycle_id', '=', cycleId)
           .where('unit_code', '=', d.unitCode)
+          .execute();
+        break;
+      }
+      case 'cycle.periodPenetapanOpened': {
+        const d = typed.data;
+        const row = {
+          stage: d.stage,
+          assignee_nip: d.assigneeNip,
+          leader_nip: d.leaderNip,
+          superior_nip: d.superiorNip,
+          deadline: d.deadline,
+          capaian: d.capaian,
+          counts: JSON.stringify(d.counts),
+          findings: JSON.stringify(d.findings),
+          pack: d.pack,
+          opened_at: d.at,
+        };
+        await trx
+          .insertInto('unit_period_penetapan')
+          .values({ cycle_id: cycleId, unit_code: d.unitCode, period: d.period, ...row })
+          .onConflict((oc) => oc.columns(['cycle_id', 'unit_code', 'period']).doUpdateSet(row))
+          .execute();
+        break;
+      }
+      case 'cycle.periodPenetapanEscalated': {
+        const d = typed.data;
+        await trx
+          .updateTable('unit_period_penetapan')
+          .set({ stage: d.to, assignee_nip: d.assigneeNip, deadline: d.deadline })
+          .where('cycle_id', '=', cycleId)
+          .where('unit_code', '=', d.unitCode)
+          .where('period', '=', d.period)
+          .execute();
+        break;
+      }
+      case 'cycle.periodPenetapanSigned': {
+        const d = typed.data;
+        await trx
+          .updateTable('unit_period_penetapan')
+          .set({
+            signed_by: d.by,
+            signed_as: d.as,
+            signed_at: d.at,
+            conforming: d.conforming,
+            justifications: JSON.stringify(d.justifications),
+          })
+          .where('cycle_id', '=', cycleId)
+          .where('unit_code', '=', d.unitCode)
+          .where('period', '=', d.period)
           .execute();
         break;
       }

@@ -15,6 +15,7 @@ import * as measures from './0011-measures.ts';
 import * as penetapan from './0012-penetapan.ts';
 import * as standards from './0013-standards.ts';
 import * as readTrail from './0014-read-trail.ts';
+import * as periodPenetapan from './0016-period-penetapan.ts';
 import * as masterData from './0017-master-data.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0012-penetapan': penetapan,
   '0013-standards': standards,
   '0014-read-trail': readTrail,
+  '0016-period-penetapan': periodPenetapan,
   '0017-master-data': masterData,
 };

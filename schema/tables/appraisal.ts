@@ -70,6 +70,14 @@ export interface UnitPenetapanTable {
   >;
 }
 
+/** Migration 0016: a unit's penetapan of one evaluation period. */
+export interface UnitPeriodPenetapanTable extends Omit<UnitPenetapanTable, 'findings'> {
+  period: string;
+  capaian: string;
+  counts: ColumnType<Partial<Record<string, number>>, string, string>;
+  findings: ColumnType<Array<{ rule: string; message: string }>, string, string>;
+}
+
 export interface AppraisalsTable {
   appraisal_id: string;
   cycle_id: string;
@@ -157,6 +165,7 @@ export interface AppraisalTables {
   cycle_members: CycleMembersTable;
   unit_calibration: UnitCalibrationTable;
   unit_penetapan: UnitPenetapanTable;
+  unit_period_penetapan: UnitPeriodPenetapanTable;
   appraisals: AppraisalsTable;
   tasks: TasksTable;
   notifications: NotificationsTable;

@@ -23,6 +23,7 @@ const variants = [
   'cycle.unitCalibrated:findings',
   'cycle.penetapanSigned:conforming',
   'cycle.calibrationDecided:partial',
+  'cycle.periodPenetapanSigned:conforming',
   'cycle.unitPredikatSet:period',
   'cycle.curveRechecked:conforms',
   'cycle.curveRechecked:findings',

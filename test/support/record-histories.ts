@@ -20,6 +20,7 @@ import { runEmployeeYear } from './employee-year.ts';
 import { runMutasiYear, seedMutasiOrganisation } from './mutasi-year.ts';
 import { seedOrganisation } from './organisation.ts';
 import { runPenetapanYear, seedPenetapanOrganisation } from './penetapan-year.ts';
+import { runPeriodPenetapanYear } from './period-penetapan-year.ts';
 import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
 import { runStandardsRound } from './standards-round.ts';
@@ -109,6 +110,7 @@ const recorders: Recorder[] = [
   { files: ['cycle-checkpoint-seals.json'], run: recordSealedPenetapanYear },
   { files: ['employee-appraisal-curve-recheck.json', 'cycle-curve-recheck.json'], run: recordCurveRecheck },
   { files: ['employee-appraisal-mutasi-year.json'], run: recordMutasiYear },
+  { files: ['cycle-period-penetapan.json'], run: recordPeriodPenetapanYear },
   // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
   { files: ['start-next-cycle.json'], run: recordNextCycle },
 ];
@@ -131,6 +133,7 @@ export async function recordHistories(
   await seedPenetapanOrganisation(rig.db, sealsOrg);
   await seedPuskesmas(rig.db, recheckOrg, { peer: true });
   await seedMutasiOrganisation(rig.db, 'tanjabbar');
+  await seedPenetapanOrganisation(rig.db, 'merangin');
   const chosen = recorders.filter((r) => only.length === 0 || r.files.some((f) => only.includes(f)));
   return rig.worker.runUntil(async () => {
     const recorded: RecordedHistory[] = [];
@@ -196,6 +199,20 @@ async function recordSealedPenetapanYear(
     'cycle-checkpoint-seals.json',
     'CycleWorkflow',
     "the penetapan year with checkpoint seals (patch checkpoint-seals): a seal each day the cycle's streams moved, one at the penetapan's signature and one at the unit's release, closed by HR",
+  );
+}
+
+/** Two periods' penetapans (patch periodic-penetapan): TW1's signed by the leader, TW2's passed on. */
+async function recordPeriodPenetapanYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory> {
+  const { cycle } = await runPeriodPenetapanYear(env, rig, 'merangin');
+  return historyOf(
+    cycle,
+    'cycle-period-penetapan.json',
+    'CycleWorkflow',
+    "a quarterly cycle with each period's penetapan (patch periodic-penetapan): TW1's and TW2's capaian set by the leader above, TW1's penetapan opened when its ratings were in and signed by the unit's leader, TW2's left unsigned and passed to the leader's superior at its deadline, who signs it; closed by HR",
   );
 }
 

@@ -48,7 +48,7 @@ describe('replaying recorded histories', () => {
     production = await workflowBundle({ workflowsPath, preloadModules });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, that cycle sealing its streams, the curve checked again after a changed predikat (the appraisal and its cycle), and a year with a mutasi', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, that cycle sealing its streams, the curve checked again after a changed predikat (the appraisal and its cycle), a year with a mutasi, and a cycle whose periods’ penetapans are signed and passed on', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -74,6 +74,7 @@ describe('replaying recorded histories', () => {
       ['employee-appraisal-curve-recheck.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-curve-recheck.json', 'CycleWorkflow'],
       ['employee-appraisal-mutasi-year.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-period-penetapan.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -149,6 +150,27 @@ describe('replaying recorded histories', () => {
       ),
     );
     expect(sealMarkers.length).toBeGreaterThan(2);
+    // The periods' penetapans behind their patch: the period's units checked by an activity, two
+    // signatures by Update; the cycles recorded before took neither.
+    const periodPenetapan =
+      fixtures.find((f) => f.file === 'cycle-period-penetapan.json')?.history.events ?? [];
+    expect(patchesOf('cycle-period-penetapan.json')).toEqual(
+      expect.arrayContaining(['checkpoint-seals', 'penetapan', 'periodic-penetapan']),
+    );
+    expect(
+      periodPenetapan.filter(
+        (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'checkPeriodUnits',
+      ).length,
+    ).toBe(2);
+    expect(
+      periodPenetapan.filter(
+        (e) =>
+          e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ===
+          'signPeriodPenetapan',
+      ).length,
+    ).toBe(2);
+    for (const file of ['cycle-checkpoint-seals.json', 'cycle-curve-recheck.json', 'cycle-penetapan.json'])
+      expect(patchesOf(file)).not.toContain('periodic-penetapan');
     // The year with a mutasi took its patch; the years recorded before it never did.
     expect(patchesOf('employee-appraisal-mutasi-year.json')).toEqual(
       expect.arrayContaining(['participant-changes', 'mutasi', 'acting-rater']),

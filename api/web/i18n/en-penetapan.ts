@@ -105,4 +105,20 @@ export const enPenetapan: Record<string, string> = {
     'The curve has findings: sign it as not conforming, with a justification for each.',
   'problem.penetapan_conforms': 'The curve has no findings: sign it as conforming.',
   'problem.unknown_finding': 'A justification names a rule that is not a finding.',
+  'penetapan.periodOpen': 'Open the {period} penetapan of {unit}',
+  'penetapan.periodTitle': '{unit}: penetapan of {period}',
+  'penetapan.periodIntro':
+    "The unit's capaian for {period} and its people's predikat for the period, on which TPP is paid. Sign it as conforming, or as not conforming with a written justification for each finding.",
+  'penetapan.periodCounts':
+    'Predikat in {period}, checked against the pattern of capaian {predikat} (pack {pack})',
+  'penetapan.periodPeople': 'The people of the unit and their predikat in {period}',
+  'penetapan.periodNobody': 'Nobody of this unit was rated in this period.',
+  'penetapan.noFindings': 'No findings: the period follows the distribution pattern.',
+  'penetapan.periodSigned': 'The {period} penetapan of {unit} is signed.',
+  'penetapan.signedBy': 'Signed by {name} ({as}) on {at}: {outcome}',
+  'penetapan.unsigned': 'Not signed yet.',
+  'penetapan.outcome.conforming': 'conforming',
+  'penetapan.outcome.notConforming': 'not conforming, as justified',
+  'inbox.periodPenetapan': 'Sign the {period} penetapan of {unit}',
+  'penetapan.predikat': 'Predikat',
 };

@@ -94,6 +94,27 @@ export function cycleEventLine(
         .join('; ');
       return event(type, { by, unit, justifications, pack });
     }
+    case 'cycle.periodPenetapanOpened':
+    case 'cycle.periodPenetapanEscalated': {
+      const assignee = d.assigneeNip ? person(d.assigneeNip) : t('penetapan.hr');
+      const deadline = typeof d.deadline === 'string' ? t.dateTime(d.deadline) : '–';
+      const findings =
+        ((d.findings as Array<{ rule: string }> | undefined) ?? [])
+          .map((f) => labelOf(t, 'rule', f.rule))
+          .join('; ') || '–';
+      const capaian = labelOf(t, 'unitPredikat', d.capaian);
+      const period = text(d.period);
+      return event(type, { unit, period, capaian, assignee, deadline, findings, pack: text(d.pack) });
+    }
+    case 'cycle.periodPenetapanSigned': {
+      const pack = text(d.pack);
+      const period = text(d.period);
+      if (d.conforming) return event('cycle.periodPenetapanSigned:conforming', { by, unit, period, pack });
+      const justifications = ((d.justifications as Array<{ rule: string; text: string }> | undefined) ?? [])
+        .map((j) => `${labelOf(t, 'rule', j.rule)} — ${j.text}`)
+        .join('; ');
+      return event(type, { by, unit, period, justifications, pack });
+    }
     case 'cycle.unitReleased':
       return event(type, { unit, employees: text(d.employees) });
     case 'cycle.calibrationDecided': {

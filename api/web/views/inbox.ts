@@ -22,6 +22,8 @@ export interface InboxPenetapan {
   unitName: string;
   stage: string;
   deadline: Date;
+  /** An evaluation period's penetapan (TW1 ...); absent: the year's. */
+  period?: string;
 }
 
 export interface InboxView {
@@ -85,9 +87,11 @@ ${[...groups].map(([owner, tasks]) => {
 
 function penetapanItem(t: Translate, p: InboxPenetapan, now: Date): Html {
   const due = dueText(t, p.deadline.toISOString(), now);
-  const href = `/app/penetapan?cycle=${encodeURIComponent(p.cycleId)}&unit=${encodeURIComponent(p.unitCode)}#case`;
-  return h`<li class="${due.overdue ? 'overdue' : ''}" data-penetapan="${p.cycleId}/${p.unitCode}">
-<a href="${href}">${t('inbox.penetapan', { unit: `${p.unitName} (${p.unitCode})` })}</a>
+  const query = p.period ? `&period=${encodeURIComponent(p.period)}` : '';
+  const href = `/app/penetapan?cycle=${encodeURIComponent(p.cycleId)}&unit=${encodeURIComponent(p.unitCode)}${query}#case`;
+  const unit = `${p.unitName} (${p.unitCode})`;
+  return h`<li class="${due.overdue ? 'overdue' : ''}" data-penetapan="${p.cycleId}/${p.unitCode}${p.period ? `/${p.period}` : ''}">
+<a href="${href}">${p.period ? t('inbox.periodPenetapan', { unit, period: p.period }) : t('inbox.penetapan', { unit })}</a>
 <div>${t(`penetapan.stage.${p.stage}`)}</div>
 <div class="due">${t('due.label')}: <strong>${t.dateTime(p.deadline)}</strong> (${due.text}) · <span class="badge">${t('nav.penetapan')}</span></div>
 </li>`;

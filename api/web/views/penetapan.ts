@@ -10,9 +10,12 @@ import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { cycleEventLine } from './cycle-events.ts';
+import { type PeriodCaseView, periodCaseSection } from './period-penetapan.ts';
 
 export interface PenetapanView {
-  mine: PenetapanRow[];
+  /** The year's penetapans and the periods' (with their period) the reader holds. */
+  mine: Array<PenetapanRow & { period?: string }>;
+  openPeriod?: PeriodCaseView;
   open?: { case: PenetapanCase; proposal: AssistantProposal | null; unitNames: ReadonlyMap<string, string> };
   flash?: { kind: 'ok' | 'error'; text: string };
 }
@@ -25,10 +28,15 @@ export function penetapanBody(t: Translate, view: PenetapanView): Html {
       : h`<ul style="list-style:none;padding:0">${view.mine.map(
           (
             p,
-          ) => h`<li class="card"><a href="/app/penetapan?cycle=${encodeURIComponent(p.cycleId)}&unit=${encodeURIComponent(p.unitCode)}#case">${t('penetapan.open', { unit: `${p.unitName} (${p.unitCode})` })}</a>
+          ) => h`<li class="card"${p.period ? h` data-period="${p.period}"` : ''}><a href="/app/penetapan?cycle=${encodeURIComponent(p.cycleId)}&unit=${encodeURIComponent(p.unitCode)}${p.period ? `&period=${encodeURIComponent(p.period)}` : ''}#case">${p.period ? t('penetapan.periodOpen', { unit: `${p.unitName} (${p.unitCode})`, period: p.period }) : t('penetapan.open', { unit: `${p.unitName} (${p.unitCode})` })}</a>
 <p class="muted">${t(`penetapan.stage.${p.stage}`)} · ${t('penetapan.due', { date: t.dateTime(p.deadline) })}</p></li>`,
         )}</ul>`;
-  return h`<p class="hint">${t('penetapan.intro')}</p>${flash}${list}${view.open ? caseSection(t, view.open) : ''}`;
+  const open = view.openPeriod
+    ? periodCaseSection(t, view.openPeriod)
+    : view.open
+      ? caseSection(t, view.open)
+      : '';
+  return h`<p class="hint">${t('penetapan.intro')}</p>${flash}${list}${open}`;
 }
 
 function caseSection(t: Translate, open: NonNullable<PenetapanView['open']>): Html {

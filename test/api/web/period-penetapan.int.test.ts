@@ -1,0 +1,192 @@
+// A period's penetapan over real HTTP against real PostgreSQL: the unit's leader finds TW2's in their
+// penetapan list and inbox, due in the organisation's zone, and its case (the period's capaian, the
+// counts against its pattern, the findings, the unit's table for TW2, the form naming the period); the
+// unit's staff see no case. Once it passed to the superior and was signed, the case names the signer and
+// the period's PDF prints who signed it, as what.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../../documents/read-pdf.ts';
+import { verifyWithLog } from '../../../documents/verify-document.ts';
+import { eventSchemas } from '../../../domain/event-registry.ts';
+import { cycleStreamId } from '../../../domain/ids.ts';
+import { projections } from '../../../record/projections/index.ts';
+import { appendToStream, type NewEvent } from '../../../record/store/index.ts';
+import type { Database } from '../../../schema/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
+import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
+import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
+
+let database: MigratedDatabase;
+let db: Kysely<Database>;
+let served: DevServedApp;
+let cycle: PeriodicCycle;
+const cookies: Record<'hr' | 'kapus' | 'head' | 'staff', string> = { hr: '', kapus: '', head: '', staff: '' };
+const at = '2025-07-28T17:00:00.000Z';
+const deadlines = {
+  leader: '2025-08-04T16:59:59.000Z',
+  superior: '2025-08-11T16:59:59.000Z',
+  hr: '2025-08-18T16:59:59.000Z',
+};
+const finding = { rule: 'kurang.min60PercentKurang', message: 'too few Kurang' };
+
+const append = async (events: Array<{ type: string; data: unknown }>) => {
+  const streamId = cycleStreamId(cycle.cycleId);
+  const version = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('stream_version').as('v'))
+    .where('stream_id', '=', streamId)
+    .executeTakeFirst();
+  const envelopes = events.map((e) => ({ eventId: randomUUID(), ...e, metadata: { actor: 'test' } }));
+  await appendToStream(db, eventSchemas, streamId, envelopes as NewEvent<typeof eventSchemas>[], {
+    expectedVersion: Number(version?.v ?? 0),
+    projections,
+  });
+};
+
+beforeAll(async () => {
+  database = await createMigratedDatabase('period_penetapan_web');
+  db = database.db;
+  cycle = await seedPeriodicCycle(db, 'bungo');
+  await append([
+    {
+      type: 'cycle.periodPenetapanOpened',
+      data: {
+        unitCode: 'PKM',
+        period: 'TW2',
+        leaderNip: people.kapus.nip,
+        superiorNip: people.head.nip,
+        stage: 'leader',
+        assigneeNip: people.kapus.nip,
+        deadline: deadlines.leader,
+        deadlines,
+        capaian: 'kurang',
+        counts: { sangatKurang: 1 },
+        findings: [finding],
+        pack: 'asn-2023',
+        at,
+      },
+    },
+  ]);
+  served = await serveWithoutTemporal(db, 'web');
+  const cookie = (nip: string, roles: Array<'hr' | 'employee'>) => sessionCookie(served, 'bungo', nip, roles);
+  cookies.hr = await cookie(hrNip, ['hr', 'employee']);
+  cookies.kapus = await cookie(people.kapus.nip, ['employee']);
+  cookies.head = await cookie(people.head.nip, ['employee']);
+  cookies.staff = await cookie(people.ahmad.nip, ['employee']);
+}, 60_000);
+
+afterAll(async () => {
+  await served?.close();
+  await database?.close();
+});
+
+const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'en') =>
+  fetch(`${served.base}${path}`, { redirect: 'manual', headers: { cookie: `${cookies[as]}; lang=${lang}` } });
+const casePath = () => `/app/penetapan?cycle=${cycle.cycleId}&unit=PKM&period=TW2`;
+const pdf = async (as: keyof typeof cookies) => {
+  const response = await fetch(
+    `${served.base}/v1/orgs/bungo/cycles/${cycle.cycleId}/units/PKM/documents/penetapan?period=TW2&lang=en`,
+    { headers: { authorization: `Bearer ${cookies[as].replace('siklus_session=', '')}` } },
+  );
+  return response;
+};
+const printedOf = async (response: Response) => {
+  const read = await readPdf(Buffer.from(await response.arrayBuffer()));
+  expect((await verifyWithLog(db, read)).intact).toBe(true);
+  return [...read.printed.values()].join(' | ');
+};
+
+describe("a period's penetapan on the web", () => {
+  it('is in the leader’s list and inbox, due in WIB, and its case is in front of them', async () => {
+    const list = await (await open('/app/penetapan', 'kapus')).text();
+    expect(list).toContain('Open the TW2 penetapan of Puskesmas Muara Bungo (PKM)');
+    expect(list).toMatch(/for the unit&#39;s leader · due 4 Aug 2025 23:59 WIB/);
+    const inbox = await (await open('/app/inbox', 'kapus')).text();
+    expect(inbox).toContain('Sign the TW2 penetapan of Puskesmas Muara Bungo (PKM)');
+    expect(inbox).toContain(`period=TW2#case`);
+    const page = await (await open(casePath(), 'kapus')).text();
+    expect(page).toContain('Puskesmas Muara Bungo (PKM): penetapan of TW2');
+    expect(page).toContain('Predikat in TW2, checked against the pattern of capaian Kurang (pack asn-2023)');
+    expect(page).toContain('<tr><td>Sangat Kurang</td><td>1</td></tr>');
+    expect(page).toContain('(too few Kurang)');
+    expect(page).toContain('The people of the unit and their predikat in TW2');
+    expect(page).toContain('<input type="hidden" name="period" value="TW2">');
+    expect(page).toContain('<textarea id="justification-0" name="justification" required');
+    // In Indonesian, one language on the page.
+    const id = await (await open(casePath(), 'kapus', 'id')).text();
+    expect(id).toContain('Puskesmas Muara Bungo (PKM): penetapan TW2');
+    expect(id).not.toContain('penetapan of TW2');
+  });
+
+  it('shows the unit’s staff no case, and HR the case without the form', async () => {
+    const staff = await (await open(casePath(), 'staff')).text();
+    expect(staff).not.toContain('penetapan of TW2');
+    expect(await (await pdf('staff')).status).toBe(403);
+    const hr = await (await open(casePath(), 'hr')).text();
+    expect(hr).toContain('penetapan of TW2');
+    expect(hr).toContain('Not signed yet.');
+    expect(hr).not.toContain('name="period" value="TW2"');
+    expect(await printedOf(await pdf('hr'))).toContain('Not signed yet');
+  });
+
+  it('passed to the superior and signed, names the signer on the case and in the PDF', async () => {
+    await append([
+      {
+        type: 'cycle.periodPenetapanEscalated',
+        data: {
+          unitCode: 'PKM',
+          period: 'TW2',
+          from: 'leader',
+          to: 'superior',
+          assigneeNip: people.head.nip,
+          deadline: deadlines.superior,
+          at: deadlines.leader,
+        },
+      },
+    ]);
+    expect(await (await open('/app/penetapan', 'kapus')).text()).not.toContain('TW2 penetapan');
+    expect(await (await open('/app/inbox', 'head')).text()).toContain('Sign the TW2 penetapan');
+    await append([
+      {
+        type: 'cycle.periodPenetapanSigned',
+        data: {
+          unitCode: 'PKM',
+          period: 'TW2',
+          by: people.head.nip,
+          as: 'superior',
+          conforming: false,
+          findings: [finding],
+          justifications: [{ rule: finding.rule, text: 'Satu pegawai dinilai' }],
+          pack: 'asn-2023',
+          at: '2025-08-05T03:00:00.000Z',
+        },
+      },
+    ]);
+    expect(await (await open('/app/inbox', 'head')).text()).not.toContain('Sign the TW2 penetapan');
+    const page = await (await open(casePath(), 'head')).text();
+    expect(page).toContain(
+      `Signed by ${people.head.name} (passed to the leader&#39;s superior) on 5 Aug 2025 10:00 WIB: not conforming, as justified`,
+    );
+    expect(page).toContain('Satu pegawai dinilai');
+    const printed = await printedOf(await pdf('head'));
+    expect(printed).toContain(`${people.head.name} (NIP ${people.head.nip}), The leader's superior`);
+    expect(printed).toContain('too few Kurang: Satu pegawai dinilai');
+  });
+
+  it('refuses a signature for a period that is none: 422 problem naming the field, nothing recorded', async () => {
+    const before = await db.selectFrom('events').select('event_id').execute();
+    const response = await fetch(`${served.base}/v1/orgs/bungo/cycles/${cycle.cycleId}/units/PKM/penetapan`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${cookies.head.replace('siklus_session=', '')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ conforming: true, period: 'TW9' }),
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ code: 'invalid_period', field: 'period' });
+    expect(await db.selectFrom('events').select('event_id').execute()).toHaveLength(before.length);
+  });
+});
