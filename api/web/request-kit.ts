@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
 import { refusalOf } from '../commands/refusal.ts';
 import type { Services } from '../commands/services.ts';
-import { type FormState, newFormKey, type Values } from './forms.ts';
+import { type FormState, newFormKey, parseCommand, type Values } from './forms.ts';
 import type { Html } from './html.ts';
 import { type Translate, translator } from './i18n/index.ts';
 import { page, type Section } from './layout.ts';
@@ -95,4 +95,16 @@ export async function postedValues(c: Context): Promise<Values> {
   return Object.fromEntries(
     Object.entries(form).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
   ) as Values;
+}
+
+/** Validates a form as an appraisal command, runs it, and either redirects or re-renders with errors. */
+export function actOnForm(
+  c: Context,
+  type: string,
+  values: Values,
+  run: (command: AppraisalCommand) => Promise<unknown>,
+  done: string,
+  again: (state: FormState, status: number) => Promise<Response>,
+): Promise<Response> {
+  return submitCommand(c, { type, values }, parseCommand(type, values), run, done, again);
 }

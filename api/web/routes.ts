@@ -7,29 +7,16 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { loadDevKey } from '../../auth/dev-keys.ts';
 import { signDevToken } from '../../auth/dev-keys.ts';
-import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
-import { taskTakes } from '../../domain/appraisal/task-commands.ts';
 import { fieldWithNul, limitBodyBytes } from '../../http/input-guards.ts';
 import { feedPositionNow } from '../../notifications/feed.ts';
 import { liveFeed } from '../../notifications/live-feed.ts';
 import { audienceOf, holdsRole, mayReadCycles } from '../../record/read/access.ts';
-import { cascadeLabels } from '../../record/read/agreement.ts';
-import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
-import { peopleNamed } from '../../record/read/cycle-people.ts';
 import { cycleDistribution, cycleProgress, cyclesOf } from '../../record/read/cycles.ts';
-import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
-import { boundReadings } from '../../record/read/measures.ts';
-import { myEvaluations } from '../../record/read/my-evaluations.ts';
-import { standardsOf, unitNames } from '../../record/read/organisation.ts';
+import { openTasks } from '../../record/read/inbox.ts';
+import { unitNames } from '../../record/read/organisation.ts';
 import { penetapanOf } from '../../record/read/penetapan.ts';
-import {
-  employeeNames,
-  isActiveEmployee,
-  organisationsWithPeople,
-  partiesOf,
-} from '../../record/read/people.ts';
+import { employeeNames, isActiveEmployee, organisationsWithPeople } from '../../record/read/people.ts';
 import { periodPenetapanOf } from '../../record/read/period-penetapan.ts';
-import { actOnMyAppraisal, actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import { agreementRoutes } from './agreement-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
@@ -38,8 +25,6 @@ import { changesRoutes } from './changes-routes.ts';
 import { documentWebRoutes } from './document-routes.ts';
 import { evaluationRoutes } from './evaluation-routes.ts';
 import { evidenceWebRoutes } from './evidence-routes.ts';
-import { postedEvidence, withPostedEvidence } from './evidence-upload.ts';
-import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
@@ -47,6 +32,7 @@ import { leadersRoutes } from './leaders-routes.ts';
 import { masterDataRoutes } from './master-data-routes.ts';
 import { measuresRoutes } from './measures-routes.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
+import { myAppraisalRoutes } from './my-appraisal-routes.ts';
 import { objectionRoutes } from './objection-routes.ts';
 import type { OidcConfig } from './oidc.ts';
 import { oidcRoutes } from './oidc-routes.ts';
@@ -54,7 +40,7 @@ import { organisationRoutes } from './organisation-routes.ts';
 import { penetapanRoutes } from './penetapan-routes.ts';
 import { periodicProgressOf, periodicRoutes } from './periodic-routes.ts';
 import { readTrailRoutes } from './read-trail-routes.ts';
-import { postedValues, submitCommand, webKit } from './request-kit.ts';
+import { webKit } from './request-kit.ts';
 import { rulesRoutes } from './rules-routes.ts';
 import {
   endSession,
@@ -66,12 +52,11 @@ import {
   startSession,
 } from './session.ts';
 import { standardsRoutes } from './standards-routes.ts';
+import { taskRoutes } from './task-routes.ts';
 import { teamRoutes } from './team-routes.ts';
-import { appraisalBody } from './views/appraisal.ts';
 import { hrBody } from './views/hr.ts';
 import { inboxBody, ownerOf, taskList } from './views/inbox.ts';
 import { loginBody } from './views/login.ts';
-import { taskBody } from './views/task.ts';
 
 export interface WebOptions {
   /** Dev mode only: the local signing key, which turns on the login picker. */
@@ -220,153 +205,8 @@ export function webRoutes(deps: WebDependencies): Hono {
   web.route('/', capaianRoutes(deps));
   web.route('/', penetapanRoutes(deps));
 
-  // ---- one task ----
-  const taskPage = async (
-    c: Context,
-    session: Session,
-    taskId: string,
-    state: FormState | null,
-    status = 200,
-  ) => {
-    const t = pageTranslator(c, session);
-    const { org, nip } = session.principal;
-    const task = await taskOf(deps.db, session.principal, taskId);
-    if (!task)
-      return render(c, t, {
-        title: t('error.pageTitle'),
-        body: notice('info', t('task.notFound')),
-        session,
-        status: 404,
-      });
-    const owner = ownerOf(task.appraisalId);
-    const mine = owner === nip;
-    // Assigning peers: whom the search by name found (neither the employee nor me).
-    const peerQ = (c.req.query('peerQ') ?? state?.values.peerQ ?? '').slice(0, 100);
-    const peers = taskTakes(task.kind, 'assignPeers')
-      ? {
-          q: peerQ,
-          found: peerQ.trim()
-            ? (await peopleNamed(deps.db, org, peerQ)).filter((p) => p.nip !== owner && p.nip !== nip)
-            : null,
-        }
-      : undefined;
-    const [appraisal, standards, names] = await Promise.all([
-      mine ? myAppraisal(deps.db, session.principal, task.cycleId) : undefined,
-      taskTakes(task.kind, 'acknowledgeStandards')
-        ? standardsOf(deps.db, org, nip).then((s) => s ?? null)
-        : null,
-      mine ? null : employeeNames(deps.db, org, [owner]),
-    ]);
-    const body = taskBody(t, {
-      task,
-      ownerName: names ? (names.get(owner) ?? owner) : null,
-      appraisal: appraisal ? employeeView(appraisal.state) : null,
-      standards,
-      state,
-      now: now(),
-      ...(peers ? { peers } : {}),
-      // A bound indicator's realisation is pre-filled from my unit's value of its measure.
-      measures:
-        appraisal && taskTakes(task.kind, 'recordRealisation')
-          ? await boundReadings(deps.db, appraisal.state)
-          : [],
-    });
-    return render(c, t, { title: t(`task.${task.kind}`), body, session, section: 'inbox', status });
-  };
-
-  web.get('/tasks/:taskId', async (c) => {
-    const session = await need(c);
-    if (session instanceof Response) return session;
-    return taskPage(c, session, c.req.param('taskId'), null);
-  });
-
-  web.post('/tasks/:taskId', async (c) => {
-    const session = await need(c);
-    if (session instanceof Response) return session;
-    const taskId = c.req.param('taskId');
-    const values = await postedValues(c);
-    const task: Task | undefined = await taskOf(deps.db, session.principal, taskId);
-    const type = values.type ?? '';
-    if (!task || !taskTakes(task.kind, type)) return taskPage(c, session, taskId, null, 404);
-    // A realisation's evidence files: a wrong kind or too large a file is the page's error, nothing kept.
-    const realising = type === 'submitCheckIn' || type === 'recordRealisation';
-    const evidence = realising ? await postedEvidence(c, values) : { ok: true as const, files: [] };
-    if (!evidence.ok) {
-      const t = pageTranslator(c, session);
-      const state = { type, values, errors: evidence.errors, formError: t('field.evidenceFileAgain') };
-      return taskPage(c, session, taskId, state, evidence.status);
-    }
-    const run = (command: AppraisalCommand) =>
-      withPostedEvidence(deps, session.principal, task.appraisalId, evidence.files, command, (withFiles) =>
-        actOnTask(deps, session.principal, taskId, withFiles, values._key),
-      );
-    return act(c, type, values, run, '/app/inbox?done=1', (state, status) =>
-      taskPage(c, session, taskId, state, status),
-    );
-  });
-
-  // ---- my appraisal ----
-  const appraisalPage = async (c: Context, session: Session, state: FormState | null, status = 200) => {
-    const t = pageTranslator(c, session);
-    const mine = await myAppraisal(deps.db, session.principal);
-    const appraisal = mine ? employeeView(mine.state) : null;
-    const [skpParents, evaluations] = appraisal
-      ? await Promise.all([
-          cascadeLabels(deps.db, session.principal.org, appraisal.appraisalId),
-          myEvaluations(deps.db, session.principal, appraisal.cycleId),
-        ])
-      : [null, null];
-    const led = appraisal?.skp?.ledUnitCode;
-    const ledUnitName = led ? ((await unitNames(deps.db, session.principal.org)).get(led) ?? led) : null;
-    const participants = mine?.state.participants;
-    const parties = participants
-      ? await partiesOf(deps.db, session.principal.org, {
-          employee: participants.employee.nip,
-          rater: participants.supervisorNip,
-        })
-      : undefined;
-    const body = appraisalBody(t, {
-      appraisal,
-      now: now(),
-      state,
-      done: c.req.query('done') === '1',
-      skpParents,
-      evaluations: evaluations ?? null,
-      ledUnitName,
-      ...(parties ? { parties } : {}),
-    });
-    return render(c, t, { title: t('appraisal.title'), body, session, section: 'appraisal', status });
-  };
-
-  web.get('/appraisal', async (c) => {
-    const session = await need(c);
-    if (session instanceof Response) return session;
-    return appraisalPage(c, session, null);
-  });
-
-  web.post('/appraisal', async (c) => {
-    const session = await need(c);
-    if (session instanceof Response) return session;
-    const values = await postedValues(c);
-    const type = values.type ?? '';
-    if (type !== 'addActivityReport' && type !== 'fileObjection' && type !== 'acknowledgeStandards')
-      return appraisalPage(c, session, null, 400);
-    const run = (command: AppraisalCommand) =>
-      actOnMyAppraisal(deps, session.principal, undefined, command, values._key);
-    return act(c, type, values, run, '/app/appraisal?done=1', (state, status) =>
-      appraisalPage(c, session, state, status),
-    );
-  });
-
-  /** Validates a form as a command, runs it, and either redirects or re-renders with errors. */
-  const act = (
-    c: Context,
-    type: string,
-    values: Values,
-    run: (command: AppraisalCommand) => Promise<unknown>,
-    done: string,
-    again: (state: FormState, status: number) => Promise<Response>,
-  ) => submitCommand(c, { type, values }, parseCommand(type, values), run, done, again);
+  web.route('/', taskRoutes(deps));
+  web.route('/', myAppraisalRoutes(deps));
 
   // ---- HR and auditors ----
   web.get('/hr', async (c) => {
