@@ -23,6 +23,7 @@ import { runPenetapanYear, seedPenetapanOrganisation } from './penetapan-year.ts
 import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
 import { runStandardsRound } from './standards-round.ts';
+import { runTrainingYear } from './training-year.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
@@ -109,6 +110,7 @@ const recorders: Recorder[] = [
   { files: ['cycle-checkpoint-seals.json'], run: recordSealedPenetapanYear },
   { files: ['employee-appraisal-curve-recheck.json', 'cycle-curve-recheck.json'], run: recordCurveRecheck },
   { files: ['employee-appraisal-mutasi-year.json'], run: recordMutasiYear },
+  { files: ['employee-appraisal-training.json', 'cycle-training.json'], run: recordTrainingYear },
   // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
   { files: ['start-next-cycle.json'], run: recordNextCycle },
 ];
@@ -131,6 +133,7 @@ export async function recordHistories(
   await seedPenetapanOrganisation(rig.db, sealsOrg);
   await seedPuskesmas(rig.db, recheckOrg, { peer: true });
   await seedMutasiOrganisation(rig.db, 'tanjabbar');
+  await seedPuskesmas(rig.db, 'kotajambi', { peer: false });
   const chosen = recorders.filter((r) => only.length === 0 || r.files.some((f) => only.includes(f)));
   return rig.worker.runUntil(async () => {
     const recorded: RecordedHistory[] = [];
@@ -197,6 +200,30 @@ async function recordSealedPenetapanYear(
     'CycleWorkflow',
     "the penetapan year with checkpoint seals (patch checkpoint-seals): a seal each day the cycle's streams moved, one at the penetapan's signature and one at the unit's release, closed by HR",
   );
+}
+
+/** A training cycle (test/support/training-year.ts): the year in minutes, its input scaling the waits. */
+async function recordTrainingYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory[]> {
+  const { handles } = await runTrainingYear(env, rig, 'kotajambi');
+  const scenario =
+    "a training cycle (preset 'training', WITA): every step in minutes, the reminder a minute before socialisation closes, four periods rated, an objection filed inside the 12-minute keberatan window and upheld, the follow-up";
+  return [
+    await historyOf(
+      handles.appraisal,
+      'employee-appraisal-training.json',
+      'EmployeeAppraisalWorkflow',
+      scenario,
+    ),
+    await historyOf(
+      handles.cycle,
+      'cycle-training.json',
+      'CycleWorkflow',
+      'the training cycle of one employee, released at its rating deadline and closed on its own at the end of the practice year',
+    ),
+  ];
 }
 
 /** A year with a mutasi in July and a Plh in October (test/support/mutasi-year.ts): two SKP periods. */
