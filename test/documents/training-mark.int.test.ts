@@ -46,7 +46,9 @@ async function issuedFor(overrides: CalendarOverrides) {
   try {
     await migrateToLatest(db);
     await seedOrganisation(db, orgId, ['PKM'], everyone);
-    const calendar = toAppraisalCalendar(buildCalendar(2027, '2027-01-04T09:00+07:00', overrides, 'Asia/Jakarta'));
+    const calendar = toAppraisalCalendar(
+      buildCalendar(2027, '2027-01-04T09:00+07:00', overrides, 'Asia/Jakarta'),
+    );
     const at = '2027-01-04T02:00:00.000Z';
     const data = { cycleId, orgId, year: 2027, calendar, population: {}, by: hr.nip, at };
     const started = [{ eventId: randomUUID(), type: 'cycle.started', data, metadata: { actor: 'test' } }];
