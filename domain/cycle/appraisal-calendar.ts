@@ -50,10 +50,11 @@ export interface AppraisalCalendar {
    */
   skpApproach?: SkpApproach;
   /**
-   * A training cycle's (preset 'training'): the reminder's lead and the keberatan window as elapsed time,
-   * in place of 3 days and `objectionWindowDays` local days. Absent in every other cycle.
+   * A training cycle's (preset 'training'): the reminder's lead, the keberatan window and each stage of a
+   * penetapan as elapsed time, in place of 3 days, `objectionWindowDays` local days and 7 days. Absent in
+   * every other cycle (and `penetapanMs` in the training cycles started before it: they count days).
    */
-  training?: { reminderLeadMs: number; objectionWindowMs: number };
+  training?: { reminderLeadMs: number; objectionWindowMs: number; penetapanMs?: number };
 }
 
 /**
@@ -107,6 +108,7 @@ export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string):
           training: {
             reminderLeadMs: trainingMs(calendar.training.reminderLead),
             objectionWindowMs: trainingMs(calendar.training.objectionWindow),
+            penetapanMs: trainingMs(calendar.training.penetapanStage),
           },
         }
       : {}),

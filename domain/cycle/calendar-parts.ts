@@ -41,6 +41,8 @@ export interface TrainingScale {
   reminderLead: string;
   escalation: string;
   objectionWindow: string;
+  /** Each stage of a unit's penetapan (the leader's, the superior's), 7 days in a real cycle. */
+  penetapanStage: string;
   cycleEnd: string;
 }
 

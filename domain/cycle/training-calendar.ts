@@ -2,8 +2,8 @@
 // employees can walk through every step (and object) in one sitting. Each step follows the one before at
 // once (elapsed minutes, not local days), every window lasts at least `minimumWindowMinutes`, and what the
 // workflows wait on besides the steps scales with it: the reminder comes a minute before a deadline, a
-// rating passes to the superior and then HR two minutes apart, and the keberatan window lasts 12 minutes
-// (one per legal day would leave too little time to act). Accepted only as this preset: buildCalendar
+// rating passes to the superior and then HR two minutes apart, a unit's penetapan gives each signer 5
+// minutes, and the keberatan window lasts 12 minutes (one per legal day would leave too little time). Accepted only as this preset: buildCalendar
 // refuses a keberatan window under the 14 days of PP 30/2019 for every other calendar.
 //
 //   socialisation 5 min, agreement 6 min, the periods' evaluation windows (quarterly: 4 x 5 min, one
@@ -36,6 +36,8 @@ export const trainingMinutes = {
   feedback: 12,
   reminderLead: 1,
   escalation: 2,
+  /** Each stage of a penetapan: time to read the findings and sign with a justification. */
+  penetapanStage: 5,
   /** After feedback closes, until the practice year ends. */
   afterFeedback: 15,
 } as const;
@@ -101,6 +103,7 @@ export function buildTrainingCalendar(
     reminderLead: `PT${trainingMinutes.reminderLead}M`,
     escalation: `PT${escalation}M`,
     objectionWindow: `PT${trainingMinutes.feedback}M`,
+    penetapanStage: `PT${trainingMinutes.penetapanStage}M`,
     cycleEnd: formatInstant(at(clock + trainingMinutes.afterFeedback)),
   };
   return { year, timeZone, steps, periods: { kind, windowDays: 1, windows }, training };

@@ -110,7 +110,11 @@ describe('training mode on the start form (real browser, WITA)', () => {
       calendar: { socialisation: { start: string }; training?: unknown };
     };
     expect(body.calendar.socialisation.start).toBe(`${year}-01-04T01:00:00.000Z`);
-    expect(body.calendar.training).toEqual({ reminderLeadMs: 60_000, objectionWindowMs: 720_000 });
+    expect(body.calendar.training).toEqual({
+      reminderLeadMs: 60_000,
+      objectionWindowMs: 720_000,
+      penetapanMs: 300_000,
+    });
     // The auditor's list of cycles and the cycle's timeline name it as training too.
     const cookie = `siklus_session=${await app?.token('bungo', auditor.nip, ['auditor'])}`;
     const list = await (await fetch(`${base}/app/audit`, { headers: { cookie } })).text();

@@ -59,7 +59,11 @@ describe('given the training preset started at 09:00 WIB on 4 January 2027', () 
 
   it('when the workflows take it, then the keberatan window, reminder and escalations are minutes, not days', () => {
     const input = toAppraisalCalendar(calendar);
-    expect(input.training).toEqual({ reminderLeadMs: 60_000, objectionWindowMs: 12 * 60_000 });
+    expect(input.training).toEqual({
+      reminderLeadMs: 60_000,
+      objectionWindowMs: 12 * 60_000,
+      penetapanMs: 5 * 60_000,
+    });
     const rating = input.rating.deadline;
     expect(minutes(rating, input.ratingEscalation?.superiorDeadline ?? '')).toBe(2);
     expect(minutes(rating, input.ratingEscalation?.hrDeadline ?? '')).toBe(4);
