@@ -73,6 +73,8 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
   let cancelRequest: { reason: string; by: string } | null = null;
   // Only a training cycle's input scales the reminder's lead: every other appraisal waits as it did.
   const reminderLead = input.calendar.training?.reminderLeadMs ?? reminderLeadMs;
+  // The zone the decisions count days in, and a training cycle's day (a minute; real cycles have none).
+  const zoned = { timeZone, dayMs: input.calendar.training?.dayMs };
 
   /** Decide-record-evolve, under the lock so every decision sees the state the last one left. */
   const apply = (decideEvents: (s: AppraisalState) => AppraisalEvent[], actorNip: string) =>
@@ -102,7 +104,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
         // SKP setting only; the validator decided without them).
         const looked = await lookupsFor(state, command);
         const events = await apply(
-          (s) => decide(s, command, { actor: request.actor, now: nowIso(), timeZone, ...looked }),
+          (s) => decide(s, command, { actor: request.actor, now: nowIso(), ...zoned, ...looked }),
           request.actor.nip,
         );
         return { version: recorder.version, eventTypes: events.map((e) => e.type) };
@@ -127,7 +129,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
         // inbox people act from, may already show it): the handler decides after it, under the lock.
         if (withLock.busy()) return;
         try {
-          decide(state, command.data, { actor: actor.data, now: nowIso(), timeZone });
+          decide(state, command.data, { actor: actor.data, now: nowIso(), ...zoned });
         } catch (error) {
           throw toFailure(error);
         }

@@ -51,10 +51,11 @@ export interface AppraisalCalendar {
   skpApproach?: SkpApproach;
   /**
    * A training cycle's (preset 'training'): the reminder's lead, the keberatan window and each stage of a
-   * penetapan as elapsed time, in place of 3 days, `objectionWindowDays` local days and 7 days. Absent in
-   * every other cycle (and `penetapanMs` in the training cycles started before it: they count days).
+   * penetapan as elapsed time, in place of 3 days, `objectionWindowDays` local days and 7 days, and the
+   * day an objection's decision and explanations count (`dayMs`). Absent in every other cycle (and
+   * `penetapanMs`, `dayMs` in the training cycles started before them: those count days).
    */
-  training?: { reminderLeadMs: number; objectionWindowMs: number; penetapanMs?: number };
+  training?: { reminderLeadMs: number; objectionWindowMs: number; penetapanMs?: number; dayMs?: number };
 }
 
 /**
@@ -109,6 +110,7 @@ export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string):
             reminderLeadMs: trainingMs(calendar.training.reminderLead),
             objectionWindowMs: trainingMs(calendar.training.objectionWindow),
             penetapanMs: trainingMs(calendar.training.penetapanStage),
+            dayMs: trainingMs(calendar.training.day),
           },
         }
       : {}),

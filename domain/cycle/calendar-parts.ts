@@ -43,6 +43,8 @@ export interface TrainingScale {
   objectionWindow: string;
   /** Each stage of a unit's penetapan (the leader's, the superior's), 7 days in a real cycle. */
   penetapanStage: string;
+  /** The day an objection's decision and explanations count (14 of them for the decision). */
+  day: string;
   cycleEnd: string;
 }
 

@@ -3,7 +3,8 @@
 // once (elapsed minutes, not local days), every window lasts at least `minimumWindowMinutes`, and what the
 // workflows wait on besides the steps scales with it: the reminder comes a minute before a deadline, a
 // rating passes to the superior and then HR two minutes apart, a unit's penetapan gives each signer 5
-// minutes, and the keberatan window lasts 12 minutes (one per legal day would leave too little time). Accepted only as this preset: buildCalendar
+// minutes, and the keberatan window lasts 12 minutes (one per legal day would leave too little time);
+// the superior's decision on an objection is due 14 minutes after it is filed, an explanation N minutes. Accepted only as this preset: buildCalendar
 // refuses a keberatan window under the 14 days of PP 30/2019 for every other calendar.
 //
 //   socialisation 5 min, agreement 6 min, the periods' evaluation windows (quarterly: 4 x 5 min, one
@@ -38,6 +39,8 @@ export const trainingMinutes = {
   escalation: 2,
   /** Each stage of a penetapan: time to read the findings and sign with a justification. */
   penetapanStage: 5,
+  /** An objection's decision (14 "days") and the explanations it asks count days of a minute. */
+  day: 1,
   /** After feedback closes, until the practice year ends. */
   afterFeedback: 15,
 } as const;
@@ -104,6 +107,7 @@ export function buildTrainingCalendar(
     escalation: `PT${escalation}M`,
     objectionWindow: `PT${trainingMinutes.feedback}M`,
     penetapanStage: `PT${trainingMinutes.penetapanStage}M`,
+    day: `PT${trainingMinutes.day}M`,
     cycleEnd: formatInstant(at(clock + trainingMinutes.afterFeedback)),
   };
   return { year, timeZone, steps, periods: { kind, windowDays: 1, windows }, training };

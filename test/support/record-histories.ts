@@ -209,7 +209,7 @@ async function recordTrainingYear(
 ): Promise<RecordedHistory[]> {
   const { handles } = await runTrainingYear(env, rig, 'kotajambi');
   const scenario =
-    "a training cycle (preset 'training', WITA): every step in minutes, the reminder a minute before socialisation closes, four periods rated, an objection filed inside the 12-minute keberatan window and upheld, the follow-up";
+    "a training cycle (preset 'training', WITA): every step in minutes, the reminder a minute before socialisation closes, four periods rated, an objection filed inside the 12-minute keberatan window, an explanation asked for 2 days (2 minutes) missed, the objection upheld, the follow-up";
   return [
     await historyOf(
       handles.appraisal,

@@ -1,7 +1,8 @@
 // A training cycle (the 'training' calendar preset, in WITA) for one employee of the puskesmas on the
 // time-skipping server, as the training-cycle test asserts it and the replay fixture records it: each step
 // done inside its window of minutes, socialisation left to its reminder a minute before the deadline, an
-// objection filed 8 minutes into the 12-minute keberatan window and upheld, the follow-up done, and the
+// objection filed 8 minutes into the 12-minute keberatan window, an explanation asked for 2 "days" (2
+// minutes) left to pass unanswered, the objection upheld, the follow-up done, and the
 // cycle left to close on its own at the end of the practice year. Needs seedPuskesmas and a running worker.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
@@ -77,6 +78,14 @@ export async function runTrainingYear(
   // Eight minutes into the twelve of the keberatan window: the objection is heard and decided.
   await skipTo(at(String(released?.at), 8 * minute), 0);
   await act('employee', { type: 'fileObjection', reasons: 'Realisasi triwulan sesuai target' });
+  // The superior asks the employee to explain within 2 "days": 2 minutes here, and nobody answers.
+  const askedAt = new Date(await env.currentTimeMs()).toISOString();
+  const question = 'Kapan dialog kinerja diminta?';
+  await act('superior', { type: 'askExplanation', from: 'employee', question, days: 2 });
+  await skipTo(at(askedAt, 2 * minute), 1_000);
+  await waitFor('the explanation missed', async () =>
+    dataOf(await events(), 'objection.explanationMissed').some((d) => d.from === 'employee'),
+  );
   await act('superior', { type: 'decideObjection', decision: 'upheld', reason: 'Capaian tetap kurang' });
   await skipTo(String(released?.objectionDeadline), 1_000);
   await journey.waitForStep('followUp');

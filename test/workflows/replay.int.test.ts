@@ -105,6 +105,8 @@ describe('replaying recorded histories', () => {
     expect(input('employee-appraisal-training.json').calendar.training).toEqual({
       reminderLeadMs: 60_000,
       objectionWindowMs: 720_000,
+      penetapanMs: 300_000,
+      dayMs: 60_000,
     });
     expect(input('employee-appraisal-periodic-year.json').calendar.training).toBeUndefined();
     // Appraisals with an SKP form: the setting in the input, and the SKP's lookups behind their patches.

@@ -114,6 +114,7 @@ describe('training mode on the start form (real browser, WITA)', () => {
       reminderLeadMs: 60_000,
       objectionWindowMs: 720_000,
       penetapanMs: 300_000,
+      dayMs: 60_000,
     });
     // The auditor's list of cycles and the cycle's timeline name it as training too.
     const cookie = `siklus_session=${await app?.token('bungo', auditor.nip, ['auditor'])}`;

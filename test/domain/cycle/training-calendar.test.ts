@@ -63,6 +63,7 @@ describe('given the training preset started at 09:00 WIB on 4 January 2027', () 
       reminderLeadMs: 60_000,
       objectionWindowMs: 12 * 60_000,
       penetapanMs: 5 * 60_000,
+      dayMs: 60_000,
     });
     const rating = input.rating.deadline;
     expect(minutes(rating, input.ratingEscalation?.superiorDeadline ?? '')).toBe(2);
