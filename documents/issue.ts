@@ -9,6 +9,7 @@ import type { DocumentKind, SealEventData } from '../domain/documents/seal-event
 import { appraisalStreamId, parseCycleId } from '../domain/ids.ts';
 import type { Lang } from '../domain/vocabulary/languages.ts';
 import { agreedRhk } from '../record/read/agreement.ts';
+import { cycleSummaryOf } from '../record/read/cycles.ts';
 import { logoOf, organisationProfile, timeZoneOf } from '../record/read/organisation.ts';
 import { employeeNames, staffCards } from '../record/read/people.ts';
 import type { Database } from '../schema/database.ts';
@@ -184,6 +185,7 @@ export async function sealAndRender(
 ): Promise<{ documents: IssuedDocument[]; seal: SealEventData | null }> {
   if (prepared.length === 0) return { documents: [], seal: null };
   const letterhead = await letterheadOf(db, parseCycleId(cycleId)?.orgId ?? '');
+  const training = (await cycleSummaryOf(db, undefined, cycleId))?.training === true;
   const sealed = prepared.map(({ payload: p }) => ({
     code: p.code,
     kind: p.kind,
@@ -206,7 +208,7 @@ export async function sealAndRender(
   const documents: IssuedDocument[] = [];
   for (const { model, payload } of prepared) {
     const full: Payload = { ...payload, seal: seal.sequence, proof: proofs.get(payload.code) ?? [] };
-    const pdf = await renderPdf(model, full, { publicUrl: options.publicUrl, letterhead });
+    const pdf = await renderPdf(model, full, { publicUrl: options.publicUrl, letterhead, training });
     documents.push({ code: payload.code, fileName: model.fileName, model, payload: full, pdf });
   }
   return { documents, seal };

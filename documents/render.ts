@@ -21,6 +21,8 @@ export interface RenderOptions {
   publicUrl: string;
   /** The organisation heading the first page: its logo, name and region (printed, not a proven fact). */
   letterhead?: Letterhead;
+  /** A training cycle's document: marked on every page as not official (printed, not a proven fact). */
+  training?: boolean;
 }
 
 export interface Letterhead {
@@ -38,7 +40,11 @@ export async function renderPdf(
     size: 'A4',
     bufferPages: true,
     margins: { top: margin, left: margin, right: margin, bottom: footer },
-    info: { Title: `${model.title} ${model.subtitle}`, Subject: encodePayload(payload), Creator: 'siklus' },
+    info: {
+      Title: `${options.training ? `${wordsFor(model.lang)('trainingMark')}: ` : ''}${model.title} ${model.subtitle}`,
+      Subject: encodePayload(payload),
+      Creator: 'siklus',
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -53,6 +59,11 @@ export async function renderPdf(
   const top = options.letterhead ? drawLetterhead(doc, options.letterhead) : margin;
   doc.font('Helvetica-Bold').fontSize(13).text(model.title, margin, top, { width, align: 'center' });
   doc.font('Helvetica').fontSize(9).text(model.subtitle, { width, align: 'center' });
+  if (options.training) {
+    const mark = wordsFor(model.lang)('trainingMark');
+    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(12).fillColor('#b00020');
+    doc.text(mark, { width, align: 'center' }).fillColor('#000');
+  }
   doc.moveDown(0.8);
   for (const block of model.blocks) drawBlock(doc, block, put);
 
@@ -62,6 +73,7 @@ export async function renderPdf(
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     drawFooter(doc, qr, payload.code, `${w('page')} ${i + 1}/${range.count}`, w('verifyHint'));
+    if (options.training) drawTrainingMark(doc, w('trainingMark'));
   }
   doc.end();
   await ended;
@@ -187,6 +199,14 @@ function drawBlock(doc: Doc, block: Block, put: Put) {
     lowest = Math.max(lowest, y);
   });
   doc.y = lowest;
+}
+
+/** A practice document's mark at the top of every page, so a page alone is never taken for a real one. */
+function drawTrainingMark(doc: Doc, mark: string) {
+  doc.page.margins.top = 0;
+  doc.font('Helvetica-Bold').fontSize(9).fillColor('#b00020');
+  doc.text(mark, margin, 14, { width, align: 'right' }).fillColor('#000');
+  doc.page.margins.top = margin;
 }
 
 function drawFooter(doc: Doc, qr: QRCode.QRCode, code: string, page: string, hint: string) {

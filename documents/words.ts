@@ -89,6 +89,7 @@ const words = {
   signedHr: ['SDM', 'HR'],
   verifyHint: ['Periksa keaslian di /verify/ dengan kode', 'Check this document at /verify/ with the code'],
   page: ['Halaman', 'Page'],
+  trainingMark: ['LATIHAN - BUKAN DOKUMEN RESMI', 'TRAINING - NOT AN OFFICIAL DOCUMENT'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type WordKey = keyof typeof words;

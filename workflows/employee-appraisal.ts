@@ -71,6 +71,10 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
   let released = false;
   const timeZone = input.calendar.timeZone;
   let cancelRequest: { reason: string; by: string } | null = null;
+  // Only a training cycle's input scales the reminder's lead: every other appraisal waits as it did.
+  const reminderLead = input.calendar.training?.reminderLeadMs ?? reminderLeadMs;
+  // The zone the decisions count days in, and a training cycle's day (a minute; real cycles have none).
+  const zoned = { timeZone, dayMs: input.calendar.training?.dayMs };
 
   /** Decide-record-evolve, under the lock so every decision sees the state the last one left. */
   const apply = (decideEvents: (s: AppraisalState) => AppraisalEvent[], actorNip: string) =>
@@ -100,7 +104,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
         // SKP setting only; the validator decided without them).
         const looked = await lookupsFor(state, command);
         const events = await apply(
-          (s) => decide(s, command, { actor: request.actor, now: nowIso(), timeZone, ...looked }),
+          (s) => decide(s, command, { actor: request.actor, now: nowIso(), ...zoned, ...looked }),
           request.actor.nip,
         );
         return { version: recorder.version, eventTypes: events.map((e) => e.type) };
@@ -125,7 +129,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
         // inbox people act from, may already show it): the handler decides after it, under the lock.
         if (withLock.busy()) return;
         try {
-          decide(state, command.data, { actor: actor.data, now: nowIso(), timeZone });
+          decide(state, command.data, { actor: actor.data, now: nowIso(), ...zoned });
         } catch (error) {
           throw toFailure(error);
         }
@@ -173,7 +177,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
   ) {
     if (!entered) await apply((s) => transitions.enterStep(s, step, deadline, nowIso()), actor);
     const untilReminder = await waitFor(done, () =>
-      state.deadline ? plus(state.deadline, -reminderLeadMs) : null,
+      state.deadline ? plus(state.deadline, -reminderLead) : null,
     );
     if (untilReminder === 'deadline') {
       await apply((s) => transitions.remind(s, nowIso()), actor);
@@ -194,7 +198,7 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
 
   /** Waits for `done` until `due`, reminding whoever has a task due then 3 days before. */
   async function untilDue(done: () => boolean, due: string): Promise<'done' | 'deadline' | 'cancelled'> {
-    const early = await waitFor(done, () => plus(due, -reminderLeadMs));
+    const early = await waitFor(done, () => plus(due, -reminderLead));
     if (early !== 'deadline') return early;
     await apply((s) => remindDue(s, due, nowIso()), system);
     return waitFor(done, () => due);
@@ -331,7 +335,9 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
       return false;
     // The objection window ends at 23:59:59 local time on its last day (cycles that record their zone;
     // appraisals released before this counted 14 times 24 hours from the release).
+    // A training cycle's window is elapsed minutes from the release (its input says so).
     const objectionDeadline =
+      (cal.training && plus(nowIso(), cal.training.objectionWindowMs)) ||
       (cal.timeZone &&
         patched('objection-deadline-local-day') &&
         endOfLocalDayAfter(nowIso(), cal.objectionWindowDays, cal.timeZone)) ||

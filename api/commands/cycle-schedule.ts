@@ -77,6 +77,14 @@ export async function scheduleNextCycle(
   request: { population: Population; calendar?: CalendarOverrides; cron?: string },
 ): Promise<{ scheduleId: string }> {
   requireHr(me);
+  // A practice year is started by hand in a practice instance, never every year by itself.
+  if (request.calendar?.preset !== undefined)
+    throw new Refusal(
+      422,
+      'training_not_scheduled',
+      'A training cycle (preset) is started by hand; the yearly schedule starts real cycles only',
+      { field: 'calendar.preset' },
+    );
   try {
     const handle = await ensureNextCycleSchedule(services.temporal, {
       orgId: me.org,

@@ -28,6 +28,7 @@ import {
 import { appraisalAuditBody } from './views/audit-appraisal.ts';
 import { findingsBody } from './views/audit-findings.ts';
 import { cycleEventLine } from './views/cycle-events.ts';
+import { cycleYear } from './views/hr-actions.ts';
 
 export function auditRoutes(deps: Services): Hono {
   const web = new Hono();
@@ -101,7 +102,7 @@ export function auditRoutes(deps: Services): Hono {
       step: r.step,
     }));
     const body = cycleTimelineBody(t, { cycle, events, appraisals });
-    return show(c, t, session, t('audit.cycleTitle', { year: cycle.year }), body);
+    return show(c, t, session, t('audit.cycleTitle', { year: cycleYear(t, cycle) }), body);
   });
 
   web.get('/audit/cycles/:cycleId/verify', async (c) => {
@@ -112,7 +113,7 @@ export function auditRoutes(deps: Services): Hono {
     if (!cycle) return notFound(c, t, session);
     const verification = await verifyCycle(db, cycle.cycle_id);
     const body = verificationBody(t, cycle.cycle_id, verification);
-    return show(c, t, session, t('verify.title', { year: cycle.year }), body);
+    return show(c, t, session, t('verify.title', { year: cycleYear(t, cycle) }), body);
   });
 
   web.get('/audit/cycles/:cycleId/findings', async (c) => {
@@ -135,7 +136,7 @@ export function auditRoutes(deps: Services): Hono {
       sentence: integrityFindingText(finding, t.lang, timeZone),
     }));
     const body = findingsBody(t, cycle.cycle_id, shown, await employeeNames(db, org, nips));
-    return show(c, t, session, t('findings.title', { year: cycle.year }), body);
+    return show(c, t, session, t('findings.title', { year: cycleYear(t, cycle) }), body);
   });
 
   web.get('/audit/appraisals/:appraisalId', async (c) => {

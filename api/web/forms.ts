@@ -194,7 +194,7 @@ export function textField(
   f: {
     name: string;
     label: string;
-    kind?: 'text' | 'textarea' | 'date';
+    kind?: 'text' | 'textarea' | 'date' | 'datetime-local';
     hint?: string;
     value?: string;
     optional?: boolean;

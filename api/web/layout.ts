@@ -143,7 +143,7 @@ button,.button{display:inline-block;min-height:44px;padding:.55rem 1.1rem;border
 button.secondary{background:#fff;color:#0a4f8a}
 button.link{min-height:0;padding:0;border:0;background:none;font-weight:400;text-decoration:underline}
 label,legend{font-weight:600;display:block;margin:.75rem 0 .25rem}
-input[type=text],input[type=date],select,textarea{width:100%;max-width:40rem;font:inherit;padding:.5rem;border:1px solid #6b7682;border-radius:6px;background:#fff;color:inherit;min-height:44px}
+input[type=text],input[type=date],input[type=datetime-local],select,textarea{width:100%;max-width:40rem;font:inherit;padding:.5rem;border:1px solid #6b7682;border-radius:6px;background:#fff;color:inherit;min-height:44px}
 textarea{min-height:6rem}
 fieldset{border:1px solid #d5dbe1;border-radius:6px;margin:.75rem 0;padding:.5rem .75rem}
 .hint{font-size:.9rem;color:#4a5560;margin:.1rem 0 .25rem}

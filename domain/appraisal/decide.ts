@@ -32,6 +32,11 @@ export interface DecideContext {
   capaian?: UnitPredikat | null | undefined;
   /** The organisation's zone (the cycle's calendar records it): a window's last local day, the pack in force. */
   timeZone?: string | undefined;
+  /**
+   * A training cycle's day (its calendar's `training.dayMs`, a minute): the objection's decision and the
+   * explanations it asks for count these instead of local days. Absent in every real cycle.
+   */
+  dayMs?: number | undefined;
 }
 
 export function decide(

@@ -21,24 +21,28 @@ interface Ctx {
   actor: Actor;
   now: string;
   timeZone?: string | undefined;
+  /** A training cycle's day (a minute): the decision and explanations count these (decide.ts). */
+  dayMs?: number | undefined;
 }
 
 const dayMs = 86_400_000;
-const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * dayMs).toISOString();
+const plusDays = (iso: string, days: number, ms = dayMs) =>
+  new Date(Date.parse(iso) + days * ms).toISOString();
 
 /**
  * When the superior must decide by: the pack's window (14 days) from the filing, to 23:59:59 local time of
  * its last day where the organisation's zone is known.
  */
-export function decisionDueAt(filedAt: string, timeZone: string | undefined): string {
+export function decisionDueAt(filedAt: string, timeZone: string | undefined, dayMs?: number): string {
   const days = windowsInForce(localDayOf(filedAt, timeZone)).objectionDays;
+  if (dayMs !== undefined) return plusDays(filedAt, days, dayMs);
   return (timeZone && endOfLocalDayAfter(filedAt, days, timeZone)) || plusDays(filedAt, days);
 }
 
 /** The decision's window as the open task says (objections filed before it had one: the filing's). */
-function windowEnd(state: AppraisalState, timeZone: string | undefined): string {
+function windowEnd(state: AppraisalState, timeZone: string | undefined, dayMs?: number): string {
   const task = state.openTasks[taskId(state, 'decideObjection')];
-  return task?.dueAt ?? decisionDueAt(state.objection?.filedAt ?? '', timeZone);
+  return task?.dueAt ?? decisionDueAt(state.objection?.filedAt ?? '', timeZone, dayMs);
 }
 
 export function fileObjection(state: AppraisalState, command: Command<'fileObjection'>, ctx: Ctx) {
@@ -65,7 +69,7 @@ export function fileObjection(state: AppraisalState, command: Command<'fileObjec
       assigneeNip: state.participants.superiorNip,
       assigneeRole: 'objectionReviewer',
       step: 'feedback',
-      dueAt: decisionDueAt(now, ctx.timeZone),
+      dueAt: decisionDueAt(now, ctx.timeZone, ctx.dayMs),
     }),
   ] satisfies AppraisalEvent[];
 }
@@ -87,9 +91,12 @@ export function askExplanation(
   if ((objection.explanations ?? []).some((e) => e.from === command.from))
     throw new DomainError('already_done', `The ${command.from} was already asked to explain`);
   // To 23:59:59 local time of the last day, as the other windows of an appraisal end.
+  // In a training cycle, days of its own (a minute each).
   const dueAt =
-    (ctx.timeZone && endOfLocalDayAfter(now, command.days, ctx.timeZone)) || plusDays(now, command.days);
-  const end = windowEnd(state, ctx.timeZone);
+    (ctx.dayMs !== undefined && plusDays(now, command.days, ctx.dayMs)) ||
+    (ctx.timeZone && endOfLocalDayAfter(now, command.days, ctx.timeZone)) ||
+    plusDays(now, command.days);
+  const end = windowEnd(state, ctx.timeZone, ctx.dayMs);
   if (dueAt > end)
     throw new DomainError(
       'outside_window',

@@ -3,7 +3,12 @@ import { Temporal } from 'temporal-polyfill';
 import type { SkpApproach } from '../appraisal/skp.ts';
 import { DomainError } from '../errors.ts';
 import { formatInstant } from '../time/instant.ts';
-import { type CalendarStepName, type CycleCalendar, checkInQuarters } from './calendar.ts';
+import {
+  type CalendarStepName,
+  type CycleCalendar,
+  checkInQuarters,
+  type TrainingScale,
+} from './calendar.ts';
 import {
   type EvaluationPeriod,
   endOfLocalDay,
@@ -12,6 +17,7 @@ import {
   type RatingDeadlines,
   ratingDeadlines,
 } from './periods.ts';
+import { trainingMs } from './training-calendar.ts';
 
 export interface StepWindow {
   start: string;
@@ -43,6 +49,13 @@ export interface AppraisalCalendar {
    * every launch. Absent in cycles started before the approaches: kualitatif.
    */
   skpApproach?: SkpApproach;
+  /**
+   * A training cycle's (preset 'training'): the reminder's lead, the keberatan window and each stage of a
+   * penetapan as elapsed time, in place of 3 days, `objectionWindowDays` local days and 7 days, and the
+   * day an objection's decision and explanations count (`dayMs`). Absent in every other cycle (and
+   * `penetapanMs`, `dayMs` in the training cycles started before them: those count days).
+   */
+  training?: { reminderLeadMs: number; objectionWindowMs: number; penetapanMs?: number; dayMs?: number };
 }
 
 /**
@@ -73,7 +86,9 @@ export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string):
     const w = quarters?.[i];
     return w ? { start: w.opens, deadline: w.deadline } : window(`checkIn${checkInQuarters[i] ?? 'I'}`);
   };
-  const { superiorDeadline, hrDeadline } = ratingDeadlines(localDay(rating.deadline), timeZone);
+  const { superiorDeadline, hrDeadline } = calendar.training
+    ? trainingEscalation(rating.deadline, calendar.training)
+    : ratingDeadlines(localDay(rating.deadline), timeZone);
   return {
     socialisation: window('socialisation'),
     agreement: window('agreement'),
@@ -81,7 +96,7 @@ export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string):
     review: window('review'),
     rating,
     objectionWindowDays: days,
-    cycleEnd: cycleEnd ?? formatInstant(endOfLocalDay(lastDay, timeZone)),
+    cycleEnd: cycleEnd ?? calendar.training?.cycleEnd ?? formatInstant(endOfLocalDay(lastDay, timeZone)),
     timeZone,
     ...(periods
       ? {
@@ -89,5 +104,22 @@ export function toAppraisalCalendar(calendar: CycleCalendar, cycleEnd?: string):
           ratingEscalation: { superiorDeadline, hrDeadline },
         }
       : {}),
+    ...(calendar.training
+      ? {
+          training: {
+            reminderLeadMs: trainingMs(calendar.training.reminderLead),
+            objectionWindowMs: trainingMs(calendar.training.objectionWindow),
+            penetapanMs: trainingMs(calendar.training.penetapanStage),
+            dayMs: trainingMs(calendar.training.day),
+          },
+        }
+      : {}),
   };
+}
+
+/** The akhir rating's escalation in a training cycle: the superior, then HR, one escalation step apart. */
+function trainingEscalation(deadline: string, scale: TrainingScale) {
+  const step = trainingMs(scale.escalation);
+  const after = (n: number) => new Date(Date.parse(deadline) + n * step).toISOString();
+  return { superiorDeadline: after(1), hrDeadline: after(2) };
 }

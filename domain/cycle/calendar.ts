@@ -19,48 +19,46 @@
 //                  earlier; P21D
 //   calibration    opens when the review closes; P7D (a week for the unit to check its distribution)
 //   feedback       the results are released when calibration closes; feedback and objection last P14D
+//
+// The overrides' `preset: 'training'` builds a practice year of about an hour instead (training-calendar.ts).
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { DomainError } from '../errors.ts';
-import { addDuration, type Duration, isZeroDuration, parseDuration } from '../time/duration.ts';
+import { addDuration, type Duration, parseDuration } from '../time/duration.ts';
 import { endOfLocalDayAfter } from '../time/fixed-offsets.ts';
-import { formatInstant, parseInstant } from '../time/instant.ts';
+import { formatInstant } from '../time/instant.ts';
 import { defaultTimeZone, isTimeZone } from '../time/zones.ts';
+import {
+  before,
+  type CalendarStep,
+  type CalendarStepName,
+  type CycleCalendar,
+  durationOf,
+  fieldError,
+  instantOf,
+  nextDayStart,
+  outOfOrder,
+  stepSpan,
+  wholeDays,
+} from './calendar-parts.ts';
 import {
   defaultWindowDays,
   type EvaluationPeriod,
-  endOfLocalDay,
   evaluationPeriods,
   type PeriodKind,
   periodKinds,
 } from './periods.ts';
+import { buildTrainingCalendar, trainingPreset } from './training-calendar.ts';
 
 export const checkInQuarters = ['I', 'II', 'III', 'IV'] as const;
 export type CheckInQuarter = (typeof checkInQuarters)[number];
 
-export const calendarStepNames = [
-  'socialisation',
-  'agreement',
-  'checkInI',
-  'checkInII',
-  'checkInIII',
-  'checkInIV',
-  'review',
-  'calibration',
-  'feedback',
-] as const;
-export type CalendarStepName = (typeof calendarStepNames)[number];
-
-export type CalendarStep = { step: CalendarStepName; start: string; deadline: string };
-export interface CycleCalendar {
-  year: number;
-  /** The IANA zone whose days the calendar counts. */
-  timeZone: string;
-  /** Without periods: socialisation, agreement, checkInI-IV, review, calibration, feedback; with: no check-ins. */
-  steps: CalendarStep[];
-  /** The evaluation periods and their windows, when the cycle has a period kind. */
-  periods?: { kind: PeriodKind; windowDays: number; windows: EvaluationPeriod[] };
-}
+export {
+  type CalendarStep,
+  type CalendarStepName,
+  type CycleCalendar,
+  calendarStepNames,
+  type TrainingScale,
+} from './calendar-parts.ts';
 
 export const calendarDefaults = {
   socialisation: 'P14D',
@@ -92,6 +90,8 @@ const quarterLastDay: Readonly<Record<CheckInQuarter, [month: number, day: numbe
 
 const text = z.string().optional();
 export const calendarOverridesSchema = z.strictObject({
+  /** 'training': a practice year of about an hour, with no other override (training-calendar.ts). */
+  preset: z.literal(trainingPreset).optional(),
   /** The evaluation periods (quarterly, monthly, semester); without, the quarterly check-ins of old. */
   periods: z.enum(periodKinds).optional(),
   socialisation: text,
@@ -132,6 +132,7 @@ export function buildCalendar(
     throw fieldError('calendar.invalidOverrides', field, `${field}: ${issue?.message ?? 'invalid'}`);
   }
   const o = parsed.data;
+  if (o.preset !== undefined) return buildTrainingCalendar(year, startIso, o, timeZone);
   const defaults = calendarDefaultsFor(o.periods);
   const length = (field: LengthField) => durationOf(field, o[field] ?? defaults[field]);
   const instant = (field: string, value: string) => instantOf(field, value, timeZone);
@@ -185,14 +186,17 @@ export function buildCalendar(
   return { year, timeZone, steps, ...(periods ? { periods } : {}) };
 }
 
-/** HR may lengthen the feedback and keberatan window, never shorten it below the 14 days of PP 30/2019. */
+/**
+ * HR may lengthen the feedback and keberatan window, never shorten it below the 14 days of PP 30/2019:
+ * only the training preset (training-calendar.ts), marked as such wherever it is shown, compresses it.
+ */
 function keberatanAtLeast14Days(from: Zoned, feedback: Duration): void {
   const legal = addDuration(from, fourteenDays);
   if (before(addDuration(from, feedback), legal)) {
     throw fieldError(
       'calendar.objectionWindowTooShort',
       'feedback',
-      `feedback: the keberatan window lasts at least ${objectionDays} days (PP 30/2019 art. 59); HR may lengthen it, never shorten it`,
+      `feedback: the keberatan window lasts at least ${objectionDays} days (PP 30/2019 art. 59); HR may lengthen it, never shorten it (a compressed practice year is accepted only as a training cycle: preset 'training')`,
     );
   }
 }
@@ -321,87 +325,3 @@ export function objectionDeadline(
 }
 
 const threeDays = parseDuration('P3D')!;
-
-function durationOf(field: string, value: string): Duration {
-  const d = parseDuration(value);
-  if (d === null || isZeroDuration(d)) {
-    throw fieldError(
-      'calendar.invalidDuration',
-      field,
-      `${field} must be a positive ISO 8601 duration such as P14D; got '${value}'`,
-    );
-  }
-  return d;
-}
-
-/** `from` plus the duration set by `field`; a duration that runs past the years a date can hold names it. */
-function later(field: string, from: Temporal.ZonedDateTime, d: Duration): Temporal.ZonedDateTime {
-  try {
-    return addDuration(from, d);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw fieldError(
-      'calendar.invalidDuration',
-      field,
-      `${field} must be a positive ISO 8601 duration such as P14D; '${d}' is too long`,
-    );
-  }
-}
-
-/** Whole local days end at 23:59:59 on the last of them; lengths with a time of day are elapsed time. */
-function stepSpan(
-  field: string,
-  from: Zoned,
-  d: Duration,
-  timeZone: string,
-): { deadline: Zoned; next: Zoned } {
-  const end = later(field, from, d);
-  if (hasTimeOfDay(d)) return { deadline: end, next: end };
-  const lastDay = end.toPlainDate().subtract({ days: 1 });
-  return { deadline: endOfLocalDay(lastDay, timeZone), next: end.toPlainDate().toZonedDateTime(timeZone) };
-}
-
-function hasTimeOfDay(d: Duration): boolean {
-  return d.hours + d.minutes + d.seconds + d.milliseconds + d.microseconds + d.nanoseconds > 0;
-}
-
-/** 00:00 local on the day after `at`'s day. */
-function nextDayStart(at: Zoned, timeZone: string): Zoned {
-  return at.toPlainDate().add({ days: 1 }).toZonedDateTime(timeZone);
-}
-
-/** A window of whole days (P7D, P2W) as its number of days; periods are evaluated in local days. */
-function wholeDays(field: string, d: Duration): number {
-  if (d.years !== 0 || d.months !== 0 || hasTimeOfDay(d)) {
-    throw fieldError(
-      'calendar.invalidDuration',
-      field,
-      `${field}: with periods, the evaluation window is a number of days such as P7D or P2W; got '${d}'`,
-    );
-  }
-  return d.weeks * 7 + d.days;
-}
-
-function before(a: Zoned, b: Zoned): boolean {
-  return Temporal.ZonedDateTime.compare(a, b) < 0;
-}
-
-function instantOf(field: string, value: string, timeZone: string): Temporal.ZonedDateTime {
-  const at = parseInstant(value, timeZone);
-  if (at === null) {
-    throw fieldError(
-      'calendar.invalidDate',
-      field,
-      `${field} must be an ISO 8601 date or date-time with a zone; got '${value}'`,
-    );
-  }
-  return at;
-}
-
-function outOfOrder(field: string, message: string): DomainError {
-  return fieldError('calendar.outOfOrder', field, `${field}: ${message}`);
-}
-
-function fieldError(code: string, field: string, message: string): DomainError {
-  return new DomainError(code, message, { field });
-}

@@ -53,7 +53,7 @@ export function decidePenetapan(state: CycleState, command: PenetapanCommand, at
       // Opened once, for a unit not released whose curve has findings.
       if (!unit || unit.released || unit.penetapan || !curve || curve.conforms) return [];
       const first = firstStage(leaderNip, superiorNip);
-      const data = { unitCode, leaderNip, superiorNip, ...first, deadline: deadlineFrom(at) };
+      const data = { unitCode, leaderNip, superiorNip, ...first, deadline: deadlineFrom(at, state.calendar) };
       return [
         { type: 'cycle.penetapanOpened', data: { ...data, findings: curve.findings, pack: curve.pack, at } },
       ];
@@ -66,7 +66,8 @@ export function decidePenetapan(state: CycleState, command: PenetapanCommand, at
         const next = nextStage(p);
         if (!next) continue;
         const data = { unitCode, from: p.stage, to: next.stage, assigneeNip: next.assigneeNip };
-        events.push({ type: 'cycle.penetapanEscalated', data: { ...data, deadline: deadlineFrom(at), at } });
+        const deadline = deadlineFrom(at, state.calendar);
+        events.push({ type: 'cycle.penetapanEscalated', data: { ...data, deadline, at } });
       }
       return events;
     }

@@ -59,8 +59,17 @@ export function nextStage(p: Pick<PenetapanState, 'stage' | 'superiorNip'>) {
   return null;
 }
 
-export const deadlineFrom = (at: string): string =>
-  new Date(Date.parse(at) + penetapanDays * dayMs).toISOString();
+/**
+ * A stage's deadline from `at`: 7 days, or in a training cycle the minutes its calendar gives each stage
+ * (`calendar.training.penetapanMs`; cycles without it, every real one, count days).
+ */
+export const deadlineFrom = (at: string, calendar?: Record<string, unknown>): string =>
+  new Date(Date.parse(at) + (trainingStageMs(calendar) ?? penetapanDays * dayMs)).toISOString();
+
+function trainingStageMs(calendar: Record<string, unknown> | undefined): number | undefined {
+  const training = calendar?.training as { penetapanMs?: unknown } | undefined;
+  return typeof training?.penetapanMs === 'number' ? training.penetapanMs : undefined;
+}
 
 export interface SignRequest {
   by: string;

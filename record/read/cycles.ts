@@ -1,6 +1,6 @@
 // An organisation's cycles from their read models: the list, one cycle, its progress per unit and step,
 // its predikat distribution per unit against the unit's rule, and its appraisals.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../schema/database.ts';
 
 type Db = Kysely<Database>;
@@ -10,7 +10,12 @@ export interface CycleSummary {
   year: number;
   status: 'running' | 'closed';
   launched: number;
+  /** A practice year (the calendar's 'training' preset): shown as training wherever the cycle is named. */
+  training?: boolean;
 }
+
+/** Whether the cycle's calendar is the training preset's (it then carries `training`). */
+const isTraining = sql<boolean>`(calendar -> 'training') is not null`.as('training');
 
 export interface Cycle {
   cycleId: string;
@@ -27,7 +32,7 @@ export interface Cycle {
 export async function cyclesOf(db: Db, org: string | undefined): Promise<CycleSummary[]> {
   let query = db
     .selectFrom('cycles')
-    .select(['cycle_id', 'year', 'status', 'launched'])
+    .select(['cycle_id', 'year', 'status', 'launched', isTraining])
     .orderBy('year', 'desc');
   if (org !== undefined) query = query.where('org_id', '=', org);
   return query.execute();
@@ -41,7 +46,7 @@ export async function cycleSummaryOf(
 ): Promise<CycleSummary | undefined> {
   let query = db
     .selectFrom('cycles')
-    .select(['cycle_id', 'year', 'status', 'launched'])
+    .select(['cycle_id', 'year', 'status', 'launched', isTraining])
     .where('cycle_id', '=', cycleId);
   if (org !== undefined) query = query.where('org_id', '=', org);
   return query.executeTakeFirst();

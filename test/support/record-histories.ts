@@ -24,6 +24,7 @@ import { runPeriodPenetapanYear } from './period-penetapan-year.ts';
 import { runPeriodicYear } from './periodic-year.ts';
 import { runSkpYear, seedSkpOrganisation } from './skp-year.ts';
 import { runStandardsRound } from './standards-round.ts';
+import { runTrainingYear } from './training-year.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 const manifestFile = 'index.json';
@@ -111,6 +112,7 @@ const recorders: Recorder[] = [
   { files: ['employee-appraisal-curve-recheck.json', 'cycle-curve-recheck.json'], run: recordCurveRecheck },
   { files: ['employee-appraisal-mutasi-year.json'], run: recordMutasiYear },
   { files: ['cycle-period-penetapan.json'], run: recordPeriodPenetapanYear },
+  { files: ['employee-appraisal-training.json', 'cycle-training.json'], run: recordTrainingYear },
   // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
   { files: ['start-next-cycle.json'], run: recordNextCycle },
 ];
@@ -134,6 +136,7 @@ export async function recordHistories(
   await seedPuskesmas(rig.db, recheckOrg, { peer: true });
   await seedMutasiOrganisation(rig.db, 'tanjabbar');
   await seedPenetapanOrganisation(rig.db, 'merangin');
+  await seedPuskesmas(rig.db, 'kotajambi', { peer: false });
   const chosen = recorders.filter((r) => only.length === 0 || r.files.some((f) => only.includes(f)));
   return rig.worker.runUntil(async () => {
     const recorded: RecordedHistory[] = [];
@@ -214,6 +217,30 @@ async function recordPeriodPenetapanYear(
     'CycleWorkflow',
     "a quarterly cycle with each period's penetapan (patch periodic-penetapan): TW1's and TW2's capaian set by the leader above, TW1's penetapan opened when its ratings were in and signed by the unit's leader, TW2's left unsigned and passed to the leader's superior at its deadline, who signs it; closed by HR",
   );
+}
+
+/** A training cycle (test/support/training-year.ts): the year in minutes, its input scaling the waits. */
+async function recordTrainingYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory[]> {
+  const { handles } = await runTrainingYear(env, rig, 'kotajambi');
+  const scenario =
+    "a training cycle (preset 'training', WITA): every step in minutes, the reminder a minute before socialisation closes, four periods rated, an objection filed inside the 12-minute keberatan window, an explanation asked for 2 days (2 minutes) missed, the objection upheld, the follow-up";
+  return [
+    await historyOf(
+      handles.appraisal,
+      'employee-appraisal-training.json',
+      'EmployeeAppraisalWorkflow',
+      scenario,
+    ),
+    await historyOf(
+      handles.cycle,
+      'cycle-training.json',
+      'CycleWorkflow',
+      'the training cycle of one employee, released at its rating deadline and closed on its own at the end of the practice year',
+    ),
+  ];
 }
 
 /** A year with a mutasi in July and a Plh in October (test/support/mutasi-year.ts): two SKP periods. */

@@ -200,6 +200,11 @@ describe('the next-cycle schedule (dev server)', () => {
       calendar: { periods: 'monthly', review: 'P14D' },
     });
     expect(await overridesOf()).toEqual({ periods: 'monthly', review: 'P14D' });
+    // A practice year is never scheduled to start by itself: refused, and the schedule stays as it was.
+    await expect(
+      scheduleNextCycle(services, hr, { population: {}, calendar: { preset: 'training' } }),
+    ).rejects.toMatchObject({ status: 422, code: 'training_not_scheduled' });
+    expect(await overridesOf()).toEqual({ periods: 'monthly', review: 'P14D' });
     await env.client.schedule.getHandle(nextCycleScheduleId('sungaipenuh')).delete();
   });
 

@@ -48,7 +48,7 @@ describe('replaying recorded histories', () => {
     production = await workflowBundle({ workflowsPath, preloadModules });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, that cycle sealing its streams, the curve checked again after a changed predikat (the appraisal and its cycle), a year with a mutasi, and a cycle whose periods’ penetapans are signed and passed on', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, that cycle sealing its streams, the curve checked again after a changed predikat (the appraisal and its cycle), a year with a mutasi, a cycle whose periods’ penetapans are signed and passed on, and a training cycle (the appraisal and its cycle)', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -75,6 +75,8 @@ describe('replaying recorded histories', () => {
       ['cycle-curve-recheck.json', 'CycleWorkflow'],
       ['employee-appraisal-mutasi-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-period-penetapan.json', 'CycleWorkflow'],
+      ['employee-appraisal-training.json', 'EmployeeAppraisalWorkflow'],
+      ['cycle-training.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
@@ -100,6 +102,14 @@ describe('replaying recorded histories', () => {
     };
     expect(input('employee-appraisal-year.json').calendar.periods).toBeUndefined();
     expect(input('employee-appraisal-periodic-year.json').calendar.periods.kind).toBe('quarterly');
+    // A training cycle's input scales the reminder and the keberatan window; no other input has it.
+    expect(input('employee-appraisal-training.json').calendar.training).toEqual({
+      reminderLeadMs: 60_000,
+      objectionWindowMs: 720_000,
+      penetapanMs: 300_000,
+      dayMs: 60_000,
+    });
+    expect(input('employee-appraisal-periodic-year.json').calendar.training).toBeUndefined();
     // Appraisals with an SKP form: the setting in the input, and the SKP's lookups behind their patches.
     expect(input('employee-appraisal-year.json').skp).toBeUndefined();
     expect(input('employee-appraisal-skp-leader.json').skp).toEqual({

@@ -105,6 +105,20 @@ export const enHrAudit: Record<keyof typeof idHrAudit, string> = {
   'startCycle.error.outOfOrder': 'This step overlaps the next one; shorten it or move its date.',
   'startCycle.error.keberatan':
     'The objection window lasts at least 14 days (PP 30/2019 art. 59); it may be lengthened, never shortened.',
+  'startCycle.mode': 'Kind of cycle',
+  'startCycle.modeHint':
+    "Training mode is for the office's practice instance: a year compressed into about an hour so that everyone can try each step. Its results are marked TRAINING and are not an official appraisal.",
+  'startCycle.mode.real': 'A real cycle (the yearly calendar)',
+  'startCycle.mode.training': 'Training mode (a year in about an hour)',
+  'startCycle.startAt': 'Training starts (date and time, {zone})',
+  'startCycle.startAtHint': 'Training mode only; {zone} time. The steps that follow come minutes apart.',
+  'startCycle.error.dateTime': 'Enter a date and time, such as 2027-01-04 09:00.',
+  'startCycle.error.trainingLength': 'Training mode sets every length itself; leave this empty.',
+  'startCycle.trainingCalendar': 'TRAINING calendar of the {year} cycle',
+  'startCycle.trainingNotice':
+    'TRAINING: this cycle is not an official appraisal; its documents are marked TRAINING. The objection window lasts 12 minutes, reminders come 1 minute before a deadline, escalations every 2 minutes.',
+  'startCycle.trainingZoneNote': 'Times in {zone}, to the minute; each step lasts a few minutes.',
+  'cycle.trainingYear': '{year} · TRAINING',
   'startCycle.error.periods': 'Choose quarterly, monthly or by semester.',
   'timeZone.title': 'Time zone of the organisation',
   'timeZone.hint':

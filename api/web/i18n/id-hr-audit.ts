@@ -105,6 +105,22 @@ export const idHrAudit = {
     'Tahap ini bertumpuk dengan tahap berikutnya; perpendek atau geser tanggalnya.',
   'startCycle.error.keberatan':
     'Masa keberatan paling sedikit 14 hari (PP 30/2019 pasal 59); boleh diperpanjang, tidak boleh diperpendek.',
+  'startCycle.mode': 'Jenis siklus',
+  'startCycle.modeHint':
+    'Mode latihan untuk instans latihan kantor: setahun dipadatkan menjadi sekitar satu jam agar semua orang bisa mencoba setiap tahap. Hasilnya ditandai LATIHAN dan bukan penilaian resmi.',
+  'startCycle.mode.real': 'Siklus sungguhan (jadwal tahunan)',
+  'startCycle.mode.training': 'Mode latihan (satu tahun dalam ±1 jam)',
+  'startCycle.startAt': 'Mulai latihan (tanggal dan jam, {zone})',
+  'startCycle.startAtHint':
+    'Hanya untuk mode latihan; jam {zone}. Tahap-tahap berikutnya menyusul dalam hitungan menit.',
+  'startCycle.error.dateTime': 'Isi tanggal dan jam, misalnya 2027-01-04 09.00.',
+  'startCycle.error.trainingLength':
+    'Mode latihan menetapkan lama setiap tahap sendiri; kosongkan isian ini.',
+  'startCycle.trainingCalendar': 'Jadwal LATIHAN siklus {year}',
+  'startCycle.trainingNotice':
+    'LATIHAN: siklus ini bukan penilaian resmi; dokumennya bertanda LATIHAN. Masa keberatan 12 menit, pengingat 1 menit sebelum batas waktu, eskalasi tiap 2 menit.',
+  'startCycle.trainingZoneNote': 'Waktu dalam {zone}, sampai menit; setiap tahap berlangsung beberapa menit.',
+  'cycle.trainingYear': '{year} · LATIHAN',
   'startCycle.error.periods': 'Pilih triwulanan, bulanan, atau semesteran.',
   'timeZone.title': 'Zona waktu instansi',
   'timeZone.hint':

@@ -4,12 +4,14 @@ import type { CycleVerification } from '../../../audit/verify-cycle.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { cycleYear } from './hr-actions.ts';
 
 export interface AuditCycle {
   cycle_id: string;
   year: number;
   status: string;
   launched: number;
+  training?: boolean;
 }
 
 export function auditCyclesBody(t: Translate, cycles: AuditCycle[]): Html {
@@ -17,7 +19,7 @@ export function auditCyclesBody(t: Translate, cycles: AuditCycle[]): Html {
   return h`<p>${t('audit.intro')}</p><ul class="tasks" id="audit-cycles">${cycles.map(
     (
       c,
-    ) => h`<li><strong>${t('audit.cycleName', { year: c.year })}</strong> · ${t(`hr.status.${c.status}`)} · ${t('hr.launched', { count: c.launched })}
+    ) => h`<li><strong>${t('audit.cycleName', { year: cycleYear(t, c) })}</strong> · ${t(`hr.status.${c.status}`)} · ${t('hr.launched', { count: c.launched })}
 <p class="actions"><a href="/app/audit/cycles/${c.cycle_id}">${t('audit.timeline')}</a>
 <a href="/app/audit/cycles/${c.cycle_id}/verify">${t('audit.verify')}</a></p></li>`,
   )}</ul>`;

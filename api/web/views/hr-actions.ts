@@ -12,16 +12,21 @@ import { newFormKey } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 
+/** A cycle's year as its name is shown: a practice year (training preset) marked as training. */
+export function cycleYear(t: Translate, cycle: { year: number; training?: boolean }): string {
+  return cycle.training ? t('cycle.trainingYear', { year: cycle.year }) : String(cycle.year);
+}
+
 /** The cycle to show, by its year and status. */
 export function cycleSelect(
   t: Translate,
-  cycles: Array<{ cycle_id: string; year: number; status: string }>,
+  cycles: Array<{ cycle_id: string; year: number; status: string; training?: boolean }>,
   selected: string,
 ): Html {
   return h`<div><label for="cycle">${t('hr.cycle')}</label>
 <select id="cycle" name="cycle">${cycles.map(
     (c) =>
-      h`<option value="${c.cycle_id}"${raw(c.cycle_id === selected ? ' selected' : '')}>${c.year} (${t(`hr.status.${c.status}`)})</option>`,
+      h`<option value="${c.cycle_id}"${raw(c.cycle_id === selected ? ' selected' : '')}>${cycleYear(t, c)} (${t(`hr.status.${c.status}`)})</option>`,
   )}</select></div>`;
 }
 

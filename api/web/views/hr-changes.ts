@@ -11,6 +11,7 @@ import { type FormState, newFormKey, radioGroup, stateFor, textField } from '../
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { cycleYear } from './hr-actions.ts';
 import { type MutasiChoices, mutasiSection, skpPeriodsList } from './hr-mutasi.ts';
 
 export interface ChangesSearchView {
@@ -53,7 +54,7 @@ ${
   view.cycles.length > 1
     ? h`<label for="cycle">${t('hr.cycle')}</label><select id="cycle" name="cycle">${view.cycles.map(
         (c) =>
-          h`<option value="${c.cycle_id}"${raw(c.cycle_id === cycleId ? ' selected' : '')}>${c.year}</option>`,
+          h`<option value="${c.cycle_id}"${raw(c.cycle_id === cycleId ? ' selected' : '')}>${cycleYear(t, c)}</option>`,
       )}</select>`
     : h`<input type="hidden" name="cycle" value="${cycleId}">`
 }

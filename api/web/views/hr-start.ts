@@ -3,7 +3,10 @@
 // an optional review date, and the population by unit. The form is checked with the calendar rules the
 // API applies (buildCalendar, in the organisation's zone), so a wrong length or an overlap is shown next
 // to the field that causes it, and the resulting calendar can be previewed with its times in that zone.
-// The organisation's zone itself is set on the same page: the cycle's days are counted there.
+// The organisation's zone itself is set on the same page: the cycle's days are counted there. HR may
+// choose training mode instead (the 'training' preset: a practice year of about an hour, from a date and
+// time in that zone), whose calendar is marked as training.
+import { Temporal } from 'temporal-polyfill';
 import { defaultSkpApproach, type SkpApproach, skpApproaches } from '../../../domain/appraisal/skp.ts';
 import {
   buildCalendar,
@@ -12,6 +15,7 @@ import {
   calendarDefaultsFor,
 } from '../../../domain/cycle/calendar.ts';
 import { defaultPeriodKind, type PeriodKind, periodKinds } from '../../../domain/cycle/periods.ts';
+import { trainingPreset } from '../../../domain/cycle/training-calendar.ts';
 import { isDomainError } from '../../../domain/errors.ts';
 import { isZeroDuration, parseDuration } from '../../../domain/time/duration.ts';
 import { parseInstant } from '../../../domain/time/instant.ts';
@@ -40,6 +44,10 @@ export interface StartCycleBody {
   population: { unitCodes?: string[] };
 }
 
+export const cycleModes = ['real', 'training'] as const;
+/** What a date-time field sends: a local date and time, in the organisation's zone. */
+const localDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
 const isPeriodKind = (text: string): text is PeriodKind => (periodKinds as readonly string[]).includes(text);
 const isSkpApproach = (text: string): text is SkpApproach =>
   (skpApproaches as readonly string[]).includes(text);
@@ -63,7 +71,17 @@ export function startDefaults(today: Date, timeZone: string): Values {
     start: localIsoDate(today, timeZone),
     periods: defaultPeriodKind,
     skpApproach: defaultSkpApproach,
+    mode: 'real',
+    startAt: localDateTimeOf(today, timeZone),
   };
+}
+
+/** `YYYY-MM-DDTHH:mm` of `at` in `timeZone`, as a date-time field shows it. */
+function localDateTimeOf(at: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(at.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'minute' });
 }
 
 const errorKeys: Record<string, string> = {
@@ -87,9 +105,13 @@ export function parseStartCycle(
   const year = Number(values.year);
   if (!values.year?.trim()) errors.year = 'error.required';
   else if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.year = 'startCycle.error.year';
-  const start = values.start?.trim() ?? '';
-  if (!start) errors.start = 'error.required';
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) errors.start = 'startCycle.error.date';
+  // Training mode starts at a local date and time (startAt); a real cycle at 00:00 of its start date.
+  const training = values.mode === 'training';
+  const startField = training ? 'startAt' : 'start';
+  const start = values[startField]?.trim() ?? '';
+  if (!start) errors[startField] = 'error.required';
+  else if (training ? !localDateTime.test(start) : !/^\d{4}-\d{2}-\d{2}$/.test(start))
+    errors[startField] = training ? 'startCycle.error.dateTime' : 'startCycle.error.date';
   const periods = values.periods?.trim() || defaultPeriodKind;
   if (!isPeriodKind(periods)) errors.periods = 'startCycle.error.periods';
   const skpApproach = values.skpApproach?.trim() || defaultSkpApproach;
@@ -102,6 +124,13 @@ export function parseStartCycle(
   }
   const reviewStart = values.reviewStart?.trim();
   if (reviewStart) calendar.reviewStart = reviewStart;
+  if (training) {
+    // The preset sets every length and date itself: a value typed in as well is shown, not dropped.
+    for (const f of Object.keys(calendar)) errors[f] = 'startCycle.error.trainingLength';
+    if (!isPeriodKind(periods) || !isSkpApproach(skpApproach) || Object.keys(errors).length > 0)
+      return { ok: false, errors };
+    return trainingCycle(year, start, periods, skpApproach, unitCodes, timeZone);
+  }
   // Each length and date on its own first, so that a wrong one shows beside a missing year or start.
   for (const f of durationFields) {
     const v = calendar[f];
@@ -136,6 +165,36 @@ export function parseStartCycle(
   }
 }
 
+/** The training preset from `start` (a local date-time), or the error at the field it names. */
+function trainingCycle(
+  year: number,
+  start: string,
+  periods: PeriodKind,
+  skpApproach: SkpApproach,
+  unitCodes: string[],
+  timeZone: string,
+): ReturnType<typeof parseStartCycle> {
+  const calendar = { preset: trainingPreset } as const;
+  try {
+    const built = buildCalendar(year, start, { ...calendar, periods }, timeZone);
+    const population = unitCodes.length > 0 ? { unitCodes } : {};
+    // The API's start is an instant: the local date-time as read in the organisation's zone.
+    const at = built.steps[0]?.start ?? start;
+    return {
+      ok: true,
+      body: { year, start: at, periods, skpApproach, calendar, population },
+      calendar: built,
+    };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const field = String(error.details?.field ?? 'start');
+    return {
+      ok: false,
+      errors: { [field === 'start' ? 'startAt' : field]: errorKeys[error.code] ?? 'error.invalid' },
+    };
+  }
+}
+
 export interface StartCycleView {
   state: FormState;
   units: Array<{ code: string; name: string }>;
@@ -167,6 +226,19 @@ ${errorCount > 0 && !state.formError ? h`<p class="notice error" role="alert">${
 ${field('year', t('startCycle.year'), { hint: t('startCycle.yearHint') })}
 ${field('start', t('startCycle.start'), { kind: 'date', hint: t('startCycle.startHint', { zone }) })}
 </div>
+${radioGroup(t, state, {
+  name: 'mode',
+  legend: t('startCycle.mode'),
+  hint: t('startCycle.modeHint'),
+  options: cycleModes.map((mode) => ({ value: mode, label: t(`startCycle.mode.${mode}`) })),
+})}
+<div class="field">${textField(t, state, {
+    name: 'startAt',
+    label: t('startCycle.startAt', { zone }),
+    kind: 'datetime-local',
+    hint: t('startCycle.startAtHint', { zone }),
+    optional: true,
+  })}</div>
 ${radioGroup(t, state, {
   name: 'periods',
   legend: t('startCycle.periods'),
@@ -239,8 +311,12 @@ function calendarTable(t: Translate, calendar: CycleCalendar): Html {
       closes: w.deadline,
     })),
   ].sort((a, b) => Date.parse(a.opens) - Date.parse(b.opens));
-  return h`<section aria-labelledby="calendar-preview"><h2 id="calendar-preview">${t('startCycle.calendar', { year: calendar.year })}</h2>
-<p class="muted">${t('startCycle.zoneNote', { zone: zoneAbbreviation(calendar.timeZone) })}</p>
+  const zone = zoneAbbreviation(calendar.timeZone);
+  const training = calendar.training !== undefined;
+  const title = t(training ? 'startCycle.trainingCalendar' : 'startCycle.calendar', { year: calendar.year });
+  return h`<section aria-labelledby="calendar-preview"><h2 id="calendar-preview">${title}</h2>
+${training ? notice('info', t('startCycle.trainingNotice')) : ''}
+<p class="muted">${t(training ? 'startCycle.trainingZoneNote' : 'startCycle.zoneNote', { zone })}</p>
 <div class="scroll"><table id="calendar-table"><thead><tr><th scope="col">${t('startCycle.step')}</th><th scope="col">${t('startCycle.opens')}</th><th scope="col">${t('startCycle.closes')}</th></tr></thead>
 <tbody>${rows.map(
     (r) =>

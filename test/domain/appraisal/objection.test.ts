@@ -18,13 +18,13 @@ const zone = 'Asia/Jakarta';
 const released = '2026-03-01T00:00:00.000Z';
 const filedAt = '2026-03-05T03:00:00.000Z';
 
-function act(state: AppraisalState, who: Actor, command: AppraisalCommand, now: string) {
-  const events = decide(state, command, { actor: who, now, timeZone: zone });
+function act(state: AppraisalState, who: Actor, command: AppraisalCommand, now: string, dayMs?: number) {
+  const events = decide(state, command, { actor: who, now, timeZone: zone, dayMs });
   return { events, state: fold(state, events) };
 }
 
 /** Rated (results sesuai, behaviour diBawah: kurang), released, and objected to on 5 March. */
-function objected(superiorNip: string | null = nips.superior): AppraisalState {
+function objected(superiorNip: string | null = nips.superior, dayMs?: number): AppraisalState {
   const base = startedAppraisal();
   const start = { ...base, participants: { ...base.participants, superiorNip } };
   const rating = fold(start, transitions.enterStep(start, 'rating', '2026-02-14T00:00:00.000Z', t0));
@@ -40,6 +40,7 @@ function objected(superiorNip: string | null = nips.superior): AppraisalState {
     actor('employee'),
     { type: 'fileObjection', reasons: 'Keterlambatan sudah diizinkan' },
     filedAt,
+    dayMs,
   ).state;
 }
 
@@ -202,6 +203,24 @@ describe('given an objection filed on 5 March (WIB)', () => {
     expect(
       codeOf(() => act(state, actor('supervisor'), { type: 'explainObjection', explanation: 'x' }, filedAt)),
     ).toBe('forbidden_actor');
+  });
+});
+
+describe('given an objection in a training cycle, whose day is a minute', () => {
+  const minute = 60_000;
+  const later = (n: number) => new Date(Date.parse(filedAt) + n * minute).toISOString();
+  const state = objected(nips.superior, minute);
+
+  it('then the superior must decide 14 minutes after the filing, and an explanation is due its days in minutes', () => {
+    expect(Object.values(state.openTasks)).toEqual([
+      expect.objectContaining({ kind: 'decideObjection', dueAt: later(14) }),
+    ]);
+    const s = act(state, actor('superior'), ask('rater', 3), later(1), minute).state;
+    expect(nextExplanationDue(s)).toBe(later(4));
+    // Past the decision's 14 minutes no explanation may be due.
+    expect(codeOf(() => act(state, actor('superior'), ask('employee', 14), later(1), minute))).toBe(
+      'outside_window',
+    );
   });
 });
 

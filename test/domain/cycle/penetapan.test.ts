@@ -238,6 +238,50 @@ describe('a penetapan not signed in time', () => {
   });
 });
 
+describe('a penetapan in a training cycle', () => {
+  const minutes = (n: number) => new Date(Date.parse(t0) + n * 60_000).toISOString();
+  const training: CycleEvent = {
+    type: 'cycle.started',
+    data: {
+      ...(started.data as Extract<CycleEvent, { type: 'cycle.started' }>['data']),
+      calendar: { training: { reminderLeadMs: 60_000, objectionWindowMs: 720_000, penetapanMs: 300_000 } },
+    },
+  };
+  it('given its calendar, when opened and passed on, then each signer has the 5 minutes it gives, not 7 days', () => {
+    given([training, calibrated([finding])])
+      .when(open)
+      .thenRecord([opened({ deadline: minutes(5) })]);
+    given([training, calibrated([finding]), opened({ deadline: minutes(5) })])
+      .when({ type: 'escalatePenetapans' }, minutes(5))
+      .thenRecord([
+        {
+          type: 'cycle.penetapanEscalated',
+          data: {
+            unitCode: 'PKM',
+            from: 'leader',
+            to: 'superior',
+            assigneeNip: superior,
+            deadline: minutes(10),
+            at: minutes(5),
+          },
+        },
+      ]);
+  });
+
+  it('given a training calendar from before the stage was scaled, when opened, then it counts 7 days', () => {
+    const before: CycleEvent = {
+      type: 'cycle.started',
+      data: {
+        ...(started.data as Extract<CycleEvent, { type: 'cycle.started' }>['data']),
+        calendar: { training: { reminderLeadMs: 60_000, objectionWindowMs: 720_000 } },
+      },
+    };
+    given([before, calibrated([finding])])
+      .when(open)
+      .thenRecord([opened()]);
+  });
+});
+
 describe('what a calibrated unit needs next', () => {
   const unit = (events: CycleEvent[]) => fold(events)?.units.PKM;
   const outcome = (conforms: boolean, violations: Array<{ rule: string }> = [], ok = false) => ({
