@@ -7,7 +7,7 @@ import { createLimiter } from '../activities/limiter.ts';
 import type { AppraisalCommand } from '../domain/appraisal/commands.ts';
 import { appraisalWorkflowId, parseAppraisalId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
-import { actUpdate, calibrateNowUpdate } from '../workflows/messages.ts';
+import { actUpdate, calibrateNowUpdate, signPenetapanUpdate } from '../workflows/messages.ts';
 import { answer, type OpenTaskRow } from './people.ts';
 import type { Random } from './random.ts';
 import type { SeedEmployee } from './seed.ts';
@@ -87,8 +87,12 @@ export class Inbox {
     }
   }
 
-  /** Answers every open task of these kinds (people who let it slide leave theirs open). */
-  async work(phase: string, kinds: string[]): Promise<void> {
+  /**
+   * Answers every open task of these kinds (people who let it slide leave theirs open). With
+   * `objectorsAtLeast`, that many of the feedback readers object at least (a small office's year then
+   * still shows an objection).
+   */
+  async work(phase: string, kinds: string[], objectorsAtLeast = 0): Promise<void> {
     const tasks = await this.db
       .selectFrom('tasks')
       .select(['task_id', 'appraisal_id', 'kind', 'assignee_nip', 'assignee_role'])
@@ -106,6 +110,14 @@ export class Inbox {
     const answers = tasks.map(
       (task) => [task, answer(task, this.random, (id) => this.peersOf(id), parentOf)] as const,
     );
+    const objecting = (command: AppraisalCommand | null) => command?.type === 'fileObjection';
+    let missing = objectorsAtLeast - answers.filter(([, command]) => objecting(command)).length;
+    for (const [i, [task, command]] of answers.entries()) {
+      if (missing <= 0) break;
+      if (task.kind !== 'readFeedback' || objecting(command)) continue;
+      answers[i] = [task, { type: 'fileObjection', reasons: 'Penilaian tidak sesuai bukti dukung' }];
+      missing--;
+    }
     // A window of `concurrency` Updates in flight, refilled as each returns (no wait for a whole batch).
     const limiter = createLimiter(concurrency);
     let done = 0;
@@ -141,7 +153,46 @@ export class Inbox {
       await cycle.executeUpdate(calibrateNowUpdate, { args: [{ by: this.hr }] });
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    await this.waitUntil('release', async () => (await units()).every((u) => u.released_at !== null));
+    // A unit still off its rule has a penetapan open: whoever holds it signs, with a justification.
+    await this.waitUntil('release', async () => {
+      await this.signPenetapans(cycle);
+      return (await units()).every((u) => u.released_at !== null);
+    });
+  }
+
+  private readonly signed = new Set<string>();
+
+  private async signPenetapans(cycle: WorkflowHandle): Promise<void> {
+    const open = await this.db
+      .selectFrom('unit_penetapan')
+      .select(['unit_code', 'stage', 'assignee_nip', 'findings'])
+      .where('cycle_id', '=', this.cycleId)
+      .where('signed_at', 'is', null)
+      .execute();
+    for (const p of open.filter((p) => !this.signed.has(p.unit_code))) {
+      this.signed.add(p.unit_code);
+      const justifications = p.findings.map((f) => ({
+        rule: f.rule,
+        text: 'Unit kecil: sebaran mengikuti kinerja yang terbukti',
+      }));
+      await cycle
+        .executeUpdate(signPenetapanUpdate, {
+          args: [
+            {
+              unitCode: p.unit_code,
+              by: p.assignee_nip ?? this.hr,
+              hr: p.stage === 'hr',
+              conforming: justifications.length === 0,
+              justifications,
+            },
+          ],
+        })
+        .catch((error: unknown) => {
+          // Refused (passed on meanwhile): tried again by its next holder on the next look.
+          if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+          this.signed.delete(p.unit_code);
+        });
+    }
   }
 
   private async fixUnit(unitCode: string): Promise<void> {
