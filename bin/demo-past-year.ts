@@ -143,7 +143,7 @@ export async function runDemoPastYear(
     });
   } finally {
     options.signal?.removeEventListener('abort', abandon);
-    await env.teardown();
+    if (!options.signal?.aborted) await env.teardown();
   }
   log(`${org} ${plan.year}: issuing the year's documents`);
   // Issued as HR would after the year: each under a checkpoint seal; the PDFs are made again on download.

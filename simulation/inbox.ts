@@ -1,6 +1,8 @@
 // The simulated people's side: read open tasks from the inbox projection (as the UI would), answer them
 // through Workflow Updates, and calibrate units the way an HR office would when a rule is violated.
+
 import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import { createLimiter } from '../activities/limiter.ts';
@@ -171,27 +173,40 @@ export class Inbox {
       .execute();
     for (const p of open.filter((p) => !this.signed.has(p.unit_code))) {
       this.signed.add(p.unit_code);
-      const justifications = p.findings.map((f) => ({
-        rule: f.rule,
-        text: 'Unit kecil: sebaran mengikuti kinerja yang terbukti',
-      }));
-      await cycle
-        .executeUpdate(signPenetapanUpdate, {
-          args: [
-            {
-              unitCode: p.unit_code,
-              by: p.assignee_nip ?? this.hr,
-              hr: p.stage === 'hr',
-              conforming: justifications.length === 0,
-              justifications,
-            },
-          ],
-        })
-        .catch((error: unknown) => {
-          // Refused (passed on meanwhile): tried again by its next holder on the next look.
-          if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+      let rules = p.findings.map((f) => f.rule);
+      // The findings are the unit's latest curve's: the refusal names what the signature misses.
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const request = {
+          unitCode: p.unit_code,
+          by: p.assignee_nip ?? this.hr,
+          hr: p.stage === 'hr',
+          conforming: rules.length === 0,
+          justifications: [...new Set(rules)].map((rule) => ({ rule, text: justification })),
+        };
+        const refused = await cycle.executeUpdate(signPenetapanUpdate, { args: [request] }).then(
+          () => null,
+          (error: unknown) => {
+            if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+            return error;
+          },
+        );
+        if (!refused) break;
+        const details = (refused.cause instanceof ApplicationFailure ? refused.cause.details?.[0] : null) as {
+          findings?: string[];
+          missing?: string[];
+          rules?: string[];
+        } | null;
+        const code = refusalCode(refused);
+        if (code === 'penetapan_conforms') rules = [];
+        else if (code === 'penetapan_has_findings') rules = details?.findings ?? rules;
+        else if (code === 'justification_required') rules = [...rules, ...(details?.missing ?? [])];
+        else if (code === 'unknown_finding') rules = rules.filter((r) => !details?.rules?.includes(r));
+        else {
+          // Passed on meanwhile, say: its next holder tries on the next look.
           this.signed.delete(p.unit_code);
-        });
+          break;
+        }
+      }
     }
   }
 
@@ -252,7 +267,8 @@ export class Inbox {
     );
   }
 
-  private async act(task: OpenTaskRow, command: AppraisalCommand): Promise<void> {
+  private async act(task: OpenTaskRow, answer: AppraisalCommand): Promise<void> {
+    let command = answer;
     // Nobody rates themselves: the HR office's other admin acts on the appraisal of the one who is HR.
     const admin = parseAppraisalId(task.appraisal_id)?.nip === this.hr ? this.deputy : this.hr;
     const nip = task.assignee_nip ?? admin;
@@ -265,6 +281,14 @@ export class Inbox {
         await handle.executeUpdate(actUpdate, { args: [{ actor: { nip, roles: [...roles] }, command }] });
         return;
       } catch (error) {
+        // A unit leader's rating hasil kerja is their unit's capaian: told so, the rater leaves it out.
+        if (error instanceof WorkflowUpdateFailedError && refusalCode(error) === 'results_from_capaian') {
+          if (command.type === 'setRating' && command.results !== undefined) {
+            const { results: _capaian, ...rest } = command;
+            command = rest;
+            continue;
+          }
+        }
         // A rule said no (e.g. a window closed meanwhile): people see the message and move on.
         if (error instanceof WorkflowUpdateFailedError) {
           this.rejected++;
@@ -275,4 +299,12 @@ export class Inbox {
       }
     }
   }
+}
+
+const justification = 'Unit kecil: sebaran mengikuti kinerja yang terbukti';
+
+/** The rule's code a refused Update carries (its ApplicationFailure's type). */
+function refusalCode(error: WorkflowUpdateFailedError): string | undefined {
+  const cause = error.cause;
+  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
 }
