@@ -14,7 +14,7 @@ import { feedPositionNow } from '../../notifications/feed.ts';
 import { liveFeed } from '../../notifications/live-feed.ts';
 import { audienceOf, holdsRole, mayReadCycles } from '../../record/read/access.ts';
 import { cascadeLabels } from '../../record/read/agreement.ts';
-import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
+import { employeeView, myAppraisal, myCycles } from '../../record/read/appraisal.ts';
 import { peopleNamed } from '../../record/read/cycle-people.ts';
 import { cycleDistribution, cycleProgress, cyclesOf } from '../../record/read/cycles.ts';
 import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
@@ -39,6 +39,7 @@ import { evaluationRoutes } from './evaluation-routes.ts';
 import { evidenceWebRoutes } from './evidence-routes.ts';
 import { type FormState, parseCommand, type Values } from './forms.ts';
 import { hrPageExtras, hrRoutes } from './hr-routes.ts';
+import { h } from './html.ts';
 import { isLang, translator } from './i18n/index.ts';
 import { notice } from './layout.ts';
 import { leadersRoutes } from './leaders-routes.ts';
@@ -67,6 +68,7 @@ import { standardsRoutes } from './standards-routes.ts';
 import { teamRoutes } from './team-routes.ts';
 import { appraisalBody } from './views/appraisal.ts';
 import { hrBody } from './views/hr.ts';
+import { cycleSelect } from './views/hr-actions.ts';
 import { inboxBody, ownerOf, taskList } from './views/inbox.ts';
 import { loginBody } from './views/login.ts';
 import { taskBody } from './views/task.ts';
@@ -282,7 +284,10 @@ export function webRoutes(deps: WebDependencies): Hono {
   // ---- my appraisal ----
   const appraisalPage = async (c: Context, session: Session, state: FormState | null, status = 200) => {
     const t = pageTranslator(c, session);
-    const mine = await myAppraisal(deps.db, session.principal);
+    // An earlier year, finished, may be picked; otherwise (and for anything else asked) the latest.
+    const cycles = await myCycles(deps.db, session.principal);
+    const asked = cycles.find((y) => y.cycle_id === c.req.query('cycle'))?.cycle_id;
+    const mine = await myAppraisal(deps.db, session.principal, asked);
     const appraisal = mine ? employeeView(mine.state) : null;
     const [skpParents, evaluations] = appraisal
       ? await Promise.all([
@@ -309,7 +314,18 @@ export function webRoutes(deps: WebDependencies): Hono {
       ledUnitName,
       ...(parties ? { parties } : {}),
     });
-    return render(c, t, { title: t('appraisal.title'), body, session, section: 'appraisal', status });
+    const picker =
+      cycles.length > 1
+        ? h`<form method="get" action="/app/appraisal" class="inline">${cycleSelect(t, cycles, appraisal?.cycleId ?? '')}
+<p class="actions"><button type="submit" class="secondary">${t('hr.show')}</button></p></form>`
+        : '';
+    return render(c, t, {
+      title: t('appraisal.title'),
+      body: h`${picker}${body}`,
+      session,
+      section: 'appraisal',
+      status,
+    });
   };
 
   web.get('/appraisal', async (c) => {
