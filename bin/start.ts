@@ -24,6 +24,7 @@ import { migrateToLatest } from '../schema/migrate.ts';
 import { createWorker } from '../worker/create-worker.ts';
 import { seedDemoMeasures } from './demo-measures.ts';
 import { seedDemoStandards } from './demo-standards.ts';
+import { startDemoYears } from './demo-years.ts';
 import { startServerFromEnv } from './server.ts';
 
 const say = (line: string) => console.log(`siklus: ${line}`);
@@ -119,6 +120,14 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+
+  // The demo organisations' year in progress, then their finished previous year (about a minute each
+  // on a first start), while the API already answers; a later start finds them there and skips them.
+  const demo = startDemoYears(
+    { db, temporal: client, taskQueue, identity: null },
+    { publicUrl: api.url, log: (line) => say(`demo: ${line}`) },
+  );
+  stops.unshift(['demo years', () => demo.stop()]);
 }
 
 /**

@@ -1,13 +1,15 @@
 // The simulated people's side: read open tasks from the inbox projection (as the UI would), answer them
 // through Workflow Updates, and calibrate units the way an HR office would when a rule is violated.
+
 import { type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import { createLimiter } from '../activities/limiter.ts';
 import type { AppraisalCommand } from '../domain/appraisal/commands.ts';
 import { appraisalWorkflowId, parseAppraisalId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
-import { actUpdate, calibrateNowUpdate } from '../workflows/messages.ts';
+import { actUpdate, calibrateNowUpdate, signPenetapanUpdate } from '../workflows/messages.ts';
 import { answer, type OpenTaskRow } from './people.ts';
 import type { Random } from './random.ts';
 import type { SeedEmployee } from './seed.ts';
@@ -87,8 +89,12 @@ export class Inbox {
     }
   }
 
-  /** Answers every open task of these kinds (people who let it slide leave theirs open). */
-  async work(phase: string, kinds: string[]): Promise<void> {
+  /**
+   * Answers every open task of these kinds (people who let it slide leave theirs open). With
+   * `objectorsAtLeast`, that many of the feedback readers object at least (a small office's year then
+   * still shows an objection).
+   */
+  async work(phase: string, kinds: string[], objectorsAtLeast = 0): Promise<void> {
     const tasks = await this.db
       .selectFrom('tasks')
       .select(['task_id', 'appraisal_id', 'kind', 'assignee_nip', 'assignee_role'])
@@ -106,6 +112,14 @@ export class Inbox {
     const answers = tasks.map(
       (task) => [task, answer(task, this.random, (id) => this.peersOf(id), parentOf)] as const,
     );
+    const objecting = (command: AppraisalCommand | null) => command?.type === 'fileObjection';
+    let missing = objectorsAtLeast - answers.filter(([, command]) => objecting(command)).length;
+    for (const [i, [task, command]] of answers.entries()) {
+      if (missing <= 0) break;
+      if (task.kind !== 'readFeedback' || objecting(command)) continue;
+      answers[i] = [task, { type: 'fileObjection', reasons: 'Penilaian tidak sesuai bukti dukung' }];
+      missing--;
+    }
     // A window of `concurrency` Updates in flight, refilled as each returns (no wait for a whole batch).
     const limiter = createLimiter(concurrency);
     let done = 0;
@@ -141,7 +155,59 @@ export class Inbox {
       await cycle.executeUpdate(calibrateNowUpdate, { args: [{ by: this.hr }] });
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    await this.waitUntil('release', async () => (await units()).every((u) => u.released_at !== null));
+    // A unit still off its rule has a penetapan open: whoever holds it signs, with a justification.
+    await this.waitUntil('release', async () => {
+      await this.signPenetapans(cycle);
+      return (await units()).every((u) => u.released_at !== null);
+    });
+  }
+
+  private readonly signed = new Set<string>();
+
+  private async signPenetapans(cycle: WorkflowHandle): Promise<void> {
+    const open = await this.db
+      .selectFrom('unit_penetapan')
+      .select(['unit_code', 'stage', 'assignee_nip', 'findings'])
+      .where('cycle_id', '=', this.cycleId)
+      .where('signed_at', 'is', null)
+      .execute();
+    for (const p of open.filter((p) => !this.signed.has(p.unit_code))) {
+      this.signed.add(p.unit_code);
+      let rules = p.findings.map((f) => f.rule);
+      // The findings are the unit's latest curve's: the refusal names what the signature misses.
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const request = {
+          unitCode: p.unit_code,
+          by: p.assignee_nip ?? this.hr,
+          hr: p.stage === 'hr',
+          conforming: rules.length === 0,
+          justifications: [...new Set(rules)].map((rule) => ({ rule, text: justification })),
+        };
+        const refused = await cycle.executeUpdate(signPenetapanUpdate, { args: [request] }).then(
+          () => null,
+          (error: unknown) => {
+            if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+            return error;
+          },
+        );
+        if (!refused) break;
+        const details = (refused.cause instanceof ApplicationFailure ? refused.cause.details?.[0] : null) as {
+          findings?: string[];
+          missing?: string[];
+          rules?: string[];
+        } | null;
+        const code = refusalCode(refused);
+        if (code === 'penetapan_conforms') rules = [];
+        else if (code === 'penetapan_has_findings') rules = details?.findings ?? rules;
+        else if (code === 'justification_required') rules = [...rules, ...(details?.missing ?? [])];
+        else if (code === 'unknown_finding') rules = rules.filter((r) => !details?.rules?.includes(r));
+        else {
+          // Passed on meanwhile, say: its next holder tries on the next look.
+          this.signed.delete(p.unit_code);
+          break;
+        }
+      }
+    }
   }
 
   private async fixUnit(unitCode: string): Promise<void> {
@@ -201,7 +267,8 @@ export class Inbox {
     );
   }
 
-  private async act(task: OpenTaskRow, command: AppraisalCommand): Promise<void> {
+  private async act(task: OpenTaskRow, answer: AppraisalCommand): Promise<void> {
+    let command = answer;
     // Nobody rates themselves: the HR office's other admin acts on the appraisal of the one who is HR.
     const admin = parseAppraisalId(task.appraisal_id)?.nip === this.hr ? this.deputy : this.hr;
     const nip = task.assignee_nip ?? admin;
@@ -214,6 +281,14 @@ export class Inbox {
         await handle.executeUpdate(actUpdate, { args: [{ actor: { nip, roles: [...roles] }, command }] });
         return;
       } catch (error) {
+        // A unit leader's rating hasil kerja is their unit's capaian: told so, the rater leaves it out.
+        if (error instanceof WorkflowUpdateFailedError && refusalCode(error) === 'results_from_capaian') {
+          if (command.type === 'setRating' && command.results !== undefined) {
+            const { results: _capaian, ...rest } = command;
+            command = rest;
+            continue;
+          }
+        }
         // A rule said no (e.g. a window closed meanwhile): people see the message and move on.
         if (error instanceof WorkflowUpdateFailedError) {
           this.rejected++;
@@ -224,4 +299,12 @@ export class Inbox {
       }
     }
   }
+}
+
+const justification = 'Unit kecil: sebaran mengikuti kinerja yang terbukti';
+
+/** The rule's code a refused Update carries (its ApplicationFailure's type). */
+function refusalCode(error: WorkflowUpdateFailedError): string | undefined {
+  const cause = error.cause;
+  return cause instanceof ApplicationFailure ? (cause.type ?? undefined) : undefined;
 }

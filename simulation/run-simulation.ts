@@ -2,30 +2,21 @@
 // cycle, simulated people work their inboxes step by step (some late, some never, some objecting), the
 // calendar is skipped forward, and the result is read back from the projections and the event log.
 import { randomBytes } from 'node:crypto';
-import { WorkflowClient } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Kysely, sql } from 'kysely';
-import { createLimiter } from '../activities/limiter.ts';
 import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
 import { folderSink, issueCycle } from '../documents/batch.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
-import {
-  appraisalIdFor,
-  appraisalWorkflowId,
-  cycleIdFor,
-  cycleWorkflowId,
-  systemActor,
-} from '../domain/ids.ts';
+import { cycleIdFor, cycleWorkflowId, systemActor } from '../domain/ids.ts';
 import { defaultTimeZone, type IndonesianTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
 import { createWorkerOn } from '../worker/create-worker.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
-import { closeCycleUpdate, removeEmployeeUpdate, setUnitPredikatUpdate } from '../workflows/messages.ts';
-import { Inbox } from './inbox.ts';
 import { generateOrganisation } from './organisation.ts';
 import { seededRandom } from './random.ts';
 import { seedOrganisation } from './seed.ts';
+import { workYear } from './work-year.ts';
 
 export interface SimulationOptions {
   employees: number;
@@ -108,111 +99,17 @@ export async function runSimulation(
       taskQueue,
       args: [input],
     });
-    const inbox = new Inbox(env, db, cycleId, hr, random, org.employees, progress);
-    const skipTo = async (iso: string, extraMs = 60_000) => {
-      const wait = Date.parse(iso) - (await env.currentTimeMs()) + extraMs;
-      if (wait > 0) await env.sleep(wait);
-    };
-
-    await inbox.waitUntil(
-      'launch',
-      async () => (await inbox.count('acknowledgeStandards')) === org.employees.length,
-    );
-    mark('launch');
-    await inbox.work('socialisation', ['acknowledgeStandards']);
-    mark('socialisation');
-    // A few leave the service during the year.
-    const leavers = org.employees.filter((e) => e.supervisorNip !== null && random.chance(0.01));
-    for (const leaver of leavers)
-      await cycle.executeUpdate(removeEmployeeUpdate, {
-        args: [{ nip: leaver.nip, reason: 'Pindah instansi', by: hr }],
-      });
-
-    await skipTo(calendar.agreement.start);
-    for (let round = 0; round < 3; round++)
-      await inbox.work('agreement', ['proposeIndicators', 'reviewIndicators', 'signAgreement']);
-    mark('agreement');
-    for (const window of calendar.periods.windows) {
-      const period = window.id;
-      await skipTo(window.opens);
-      await inbox.waitUntil(period, async () => (await inbox.count('recordRealisation')) > 0);
-      await inbox.work(period, ['recordRealisation']);
-      await inbox.work(period, ['ratePeriod']);
-      // Raters who let the deadline pass: the superior rates, then HR (each hand-over is recorded).
-      for (const due of [window.deadline, window.superiorDeadline]) {
-        await skipTo(due);
-        await inbox.waitUntil(
-          `${period} escalation`,
-          async () => (await inbox.dueBy('ratePeriod', due)) === 0,
-        );
-        await inbox.work(period, ['ratePeriod']);
-      }
-      await inbox.work(period, ['acknowledgePeriod']);
-      mark(period);
-    }
-    await skipTo(calendar.review.start);
-    await inbox.waitUntil('review', async () => (await inbox.count('selfAssessment')) > 0);
-    await inbox.work('review', ['assignPeers']);
-    await inbox.work('review', ['selfAssessment', 'supervisorAssessment', 'peerReview', 'subordinateReview']);
-    mark('review');
-
-    await skipTo(calendar.rating.start);
-    await inbox.waitUntil('rating', async () => (await inbox.count('setRating')) > 0);
-    await inbox.work('rating', ['setRating']);
-    for (const unitCode of org.units) {
-      await cycle.executeUpdate(setUnitPredikatUpdate, { args: [{ unitCode, predikat: 'baik', by: hr }] });
-    }
-    // Unrated at the deadline: the superior rates, then HR; no appraisal goes on without a predikat.
-    const { superiorDeadline, hrDeadline } = calendar.ratingEscalation;
-    for (const due of [calendar.rating.deadline, superiorDeadline]) {
-      await skipTo(due, 5 * 60_000);
-      await inbox.waitUntil('rating escalation', async () => (await inbox.dueBy('setRating', due)) === 0);
-      await inbox.work('rating', ['setRating']);
-    }
-    await skipTo(hrDeadline, 5 * 60_000);
-    await inbox.calibrate(cycle);
-    mark('rating');
-
-    await inbox.work('feedback', ['readFeedback']);
-    await inbox.work('objection', ['decideObjection']);
-    mark('feedback');
-    // The last objection window to close (each ends at 23:59:59 local time on its 14th day).
-    const lastObjectionDeadline = await db
-      .selectFrom('appraisals')
-      .select((eb) => eb.fn.max('deadline').as('at'))
-      .where('cycle_id', '=', cycleId)
-      .where('step', '=', 'feedback')
-      .executeTakeFirst();
-    await skipTo(
-      new Date(String(lastObjectionDeadline?.at ?? calendar.rating.deadline)).toISOString(),
-      10 * 60_000,
-    );
-    await inbox.waitUntil('follow-up', async () => (await inbox.openInSteps(['feedback'])) === 0);
-    await inbox.work('follow-up', ['assignTraining']);
-    await inbox.work('follow-up', ['completeTraining']);
-    await cycle.executeUpdate(closeCycleUpdate, { args: [{ by: hr }] });
-    await cycle.result();
-    mark('follow-up');
-    // Referrals not completed by the cycle's end lapse there.
-    await skipTo(calendar.cycleEnd);
-    await inbox.waitUntil('closing', async () => (await inbox.unfinished()) === 0);
-    // The record shows every appraisal finished; this waits for each workflow's last task. No timer is
-    // left to skip to, so a plain client waits (the test client's result() unlocks and locks the clock
-    // around each call, three round trips), several at a time.
-    const plain = new WorkflowClient({ connection: env.connection, namespace: env.namespace ?? 'default' });
-    const closing = createLimiter(16);
-    let closed = 0;
-    await Promise.all(
-      org.employees.map((e) =>
-        closing.run(async () => {
-          await plain
-            .getHandle(appraisalWorkflowId(appraisalIdFor(cycleId, e.nip)))
-            .result()
-            .catch(() => undefined);
-          progress('closing', ++closed, org.employees.length);
-        }),
-      ),
-    );
+    await workYear(env, db, {
+      cycle,
+      cycleId,
+      calendar,
+      hr,
+      employees: org.employees,
+      units: org.units,
+      random,
+      progress,
+      mark,
+    });
   });
 
   mark('closing');

@@ -4,16 +4,18 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppraisalCommand } from '../../domain/appraisal/commands.ts';
 import { cascadeLabels } from '../../record/read/agreement.ts';
-import { employeeView, myAppraisal } from '../../record/read/appraisal.ts';
+import { employeeView, myAppraisal, myCycles } from '../../record/read/appraisal.ts';
 import { myEvaluations } from '../../record/read/my-evaluations.ts';
 import { unitNames } from '../../record/read/organisation.ts';
 import { partiesOf } from '../../record/read/people.ts';
 import { actOnMyAppraisal } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
 import type { FormState } from './forms.ts';
+import { h } from './html.ts';
 import { actOnForm, postedValues, webKit } from './request-kit.ts';
 import { pageTranslator, type Session } from './session.ts';
 import { appraisalBody } from './views/appraisal.ts';
+import { cycleSelect } from './views/hr-actions.ts';
 
 export function myAppraisalRoutes(deps: Services): Hono {
   const web = new Hono();
@@ -22,7 +24,10 @@ export function myAppraisalRoutes(deps: Services): Hono {
 
   const appraisalPage = async (c: Context, session: Session, state: FormState | null, status = 200) => {
     const t = pageTranslator(c, session);
-    const mine = await myAppraisal(deps.db, session.principal);
+    // An earlier year, finished, may be picked; otherwise (and for anything else asked) the latest.
+    const cycles = await myCycles(deps.db, session.principal);
+    const asked = cycles.find((y) => y.cycle_id === c.req.query('cycle'))?.cycle_id;
+    const mine = await myAppraisal(deps.db, session.principal, asked);
     const appraisal = mine ? employeeView(mine.state) : null;
     const [skpParents, evaluations] = appraisal
       ? await Promise.all([
@@ -49,7 +54,18 @@ export function myAppraisalRoutes(deps: Services): Hono {
       ledUnitName,
       ...(parties ? { parties } : {}),
     });
-    return render(c, t, { title: t('appraisal.title'), body, session, section: 'appraisal', status });
+    const picker =
+      cycles.length > 1
+        ? h`<form method="get" action="/app/appraisal" class="inline">${cycleSelect(t, cycles, appraisal?.cycleId ?? '')}
+<p class="actions"><button type="submit" class="secondary">${t('hr.show')}</button></p></form>`
+        : '';
+    return render(c, t, {
+      title: t('appraisal.title'),
+      body: h`${picker}${body}`,
+      session,
+      section: 'appraisal',
+      status,
+    });
   };
 
   web.get('/appraisal', async (c) => {

@@ -83,3 +83,24 @@ export function employeeView(s: AppraisalState) {
     recognised: s.recognised,
   };
 }
+
+/**
+ * The cycles I have an appraisal in, newest first, each with whether it may be shown on my appraisal
+ * page: the latest, and every closed one (finished: nothing left to act on, so no form can reach a
+ * cycle other than the one my commands go to).
+ */
+export async function myCycles(
+  db: Db,
+  principal: Principal,
+): Promise<Array<{ cycle_id: string; year: number; status: string }>> {
+  const rows = await db
+    .selectFrom('appraisals')
+    .innerJoin('cycles', 'cycles.cycle_id', 'appraisals.cycle_id')
+    .select(['cycles.cycle_id', 'cycles.year', 'cycles.status'])
+    .distinct()
+    .where('appraisals.org_id', '=', principal.org)
+    .where('appraisals.nip', '=', principal.nip)
+    .orderBy('cycles.cycle_id', 'desc')
+    .execute();
+  return rows.filter((r, i) => i === 0 || r.status === 'closed');
+}
