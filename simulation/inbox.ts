@@ -14,7 +14,11 @@ import { answer, type OpenTaskRow } from './people.ts';
 import type { Random } from './random.ts';
 import type { SeedEmployee } from './seed.ts';
 
-const concurrency = 16;
+/**
+ * Updates in flight at once. Each waits for its workflow task and its activity's commit, so a small window
+ * left the worker idle between them: a year of 1000 took 440 s with 16, 373 s with 48 (quiet machine).
+ */
+const concurrency = 48;
 
 export class Inbox {
   rejected = 0;

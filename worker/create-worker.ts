@@ -28,6 +28,8 @@ export interface WorkerOptions {
   temporal?: () => Client;
   /** How long a cached workflow's task waits for this worker before any worker may take it (SDK: 10 s). */
   stickyQueueScheduleToStartTimeout?: Duration;
+  /** Threads that run workflow code (SDK: 1 with the shared V8 context). */
+  workflowThreadPoolSize?: number;
   /** Faults injected on purpose: only bin/worker.ts passes them, from its environment (chaos runs). */
   faults?: InjectedFaults;
 }
@@ -49,6 +51,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     ...(options.stickyQueueScheduleToStartTimeout
       ? { stickyQueueScheduleToStartTimeout: options.stickyQueueScheduleToStartTimeout }
       : {}),
+    ...(options.workflowThreadPoolSize ? { workflowThreadPoolSize: options.workflowThreadPoolSize } : {}),
     activities: createActivities({
       db: options.db,
       temporal,
@@ -63,7 +66,7 @@ export function createWorkerOn(
   env: { nativeConnection: NativeConnection; namespace?: string | undefined; client: Client },
   db: Kysely<Database>,
   taskQueue: string,
-  options: Pick<WorkerOptions, 'stickyQueueScheduleToStartTimeout'> = {},
+  options: Pick<WorkerOptions, 'stickyQueueScheduleToStartTimeout' | 'workflowThreadPoolSize'> = {},
 ): Promise<Worker> {
   return createWorker({
     connection: env.nativeConnection,
