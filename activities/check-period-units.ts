@@ -35,6 +35,8 @@ export function createCheckPeriodUnits(deps: { db: Kysely<Database> }) {
     /** The period's last rating deadline (HR's): the stages' deadlines count from its local day. */
     ratingsIn: string;
     timeZone: string;
+    /** A training cycle's stage length (minutes in ms); absent for a real cycle. */
+    stageMs?: number;
   }): Promise<PeriodUnitCheck[]> {
     const { db } = deps;
     const [members, capaian, rated] = await Promise.all([
@@ -76,7 +78,7 @@ export function createCheckPeriodUnits(deps: { db: Kysely<Database> }) {
       parentCode: u.parent_code,
       rated: Object.values(countsOf(u.code)).reduce((a, b) => a + b, 0),
     }));
-    const deadlines = periodPenetapanDeadlines(input.ratingsIn, input.timeZone);
+    const deadlines = periodPenetapanDeadlines(input.ratingsIn, input.timeZone, input.stageMs);
     return members.flatMap(({ unit_code: unitCode }) => {
       const set = unitPredikatSchema.safeParse(capaian.find((c) => c.unit_code === unitCode)?.unit_predikat);
       if (!set.success) return [];

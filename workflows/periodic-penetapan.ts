@@ -7,6 +7,7 @@ import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type * as activities from '../activities/index.ts';
 import type { CycleCommand } from '../domain/cycle/decide.ts';
 import { decideCycle } from '../domain/cycle/decide.ts';
+import { trainingStageMs } from '../domain/cycle/penetapan.ts';
 import { nextPeriodPenetapanDeadline } from '../domain/cycle/period-penetapan.ts';
 import type { CycleState } from '../domain/cycle/state.ts';
 import type { AppraisalCalendar } from './appraisal-input.ts';
@@ -65,12 +66,15 @@ export async function runPeriodicPenetapans(deps: PeriodicPenetapanDeps, capaian
   const windows = [...periods.windows].sort((a, b) => Date.parse(a.hrDeadline) - Date.parse(b.hrDeadline));
   const until = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
   const end = deps.calendar.cycleEnd;
+  const stageMs = trainingStageMs(deps.calendar as unknown as Record<string, unknown>);
   const open = async (window: (typeof windows)[number]) => {
     const units = await checkPeriodUnits({
       cycleId: deps.cycleId,
       period: window.id,
       ratingsIn: window.hrDeadline,
       timeZone: periods.timeZone,
+      // A training cycle's stages last minutes, like its year's penetapan's.
+      ...(stageMs !== undefined ? { stageMs } : {}),
     });
     for (const unit of units) await deps.record({ type: 'openPeriodPenetapan', ...unit }, deps.startedBy);
   };

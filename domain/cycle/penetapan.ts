@@ -66,7 +66,8 @@ export function nextStage(p: Pick<PenetapanState, 'stage' | 'superiorNip'>) {
 export const deadlineFrom = (at: string, calendar?: Record<string, unknown>): string =>
   new Date(Date.parse(at) + (trainingStageMs(calendar) ?? penetapanDays * dayMs)).toISOString();
 
-function trainingStageMs(calendar: Record<string, unknown> | undefined): number | undefined {
+/** A training cycle's length of each signer's stage; undefined for a real cycle (stages of days). */
+export function trainingStageMs(calendar: Record<string, unknown> | undefined): number | undefined {
   const training = calendar?.training as { penetapanMs?: unknown } | undefined;
   return typeof training?.penetapanMs === 'number' ? training.penetapanMs : undefined;
 }

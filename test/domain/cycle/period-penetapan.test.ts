@@ -119,6 +119,14 @@ describe("a period's penetapan deadlines", () => {
       hr: '2027-05-18T15:59:59.000Z',
     });
   });
+
+  it('in a training cycle are one, two and three of its stage lengths after the ratings were in', () => {
+    expect(periodPenetapanDeadlines('2027-01-01T03:00:00.000Z', zone, 5 * 60_000)).toEqual({
+      leader: '2027-01-01T03:05:00.000Z',
+      superior: '2027-01-01T03:10:00.000Z',
+      hr: '2027-01-01T03:15:00.000Z',
+    });
+  });
 });
 
 describe("opening a period's penetapan", () => {
