@@ -7,6 +7,32 @@ import type { Database } from '../../schema/database.ts';
 import type { ProjectedEvent } from './appraisal-projection.ts';
 import { sealCycle } from './cycle-seal.ts';
 
+type CycleData<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>['data'];
+
+/** What a penetapan's opening, passing on and signature record: the year's and a period's alike. */
+const openedRow = (d: CycleData<'cycle.penetapanOpened'>) => ({
+  stage: d.stage,
+  assignee_nip: d.assigneeNip,
+  leader_nip: d.leaderNip,
+  superior_nip: d.superiorNip,
+  deadline: d.deadline,
+  findings: JSON.stringify(d.findings),
+  pack: d.pack,
+  opened_at: d.at,
+});
+const escalatedRow = (d: CycleData<'cycle.penetapanEscalated'>) => ({
+  stage: d.to,
+  assignee_nip: d.assigneeNip,
+  deadline: d.deadline,
+});
+const signedRow = (d: CycleData<'cycle.penetapanSigned'>) => ({
+  signed_by: d.by,
+  signed_as: d.as,
+  signed_at: d.at,
+  conforming: d.conforming,
+  justifications: JSON.stringify(d.justifications),
+});
+
 export async function projectCycleEvents(
   trx: Kysely<Database>,
   events: readonly ProjectedEvent[],
@@ -86,16 +112,7 @@ export async function projectCycleEvents(
         break;
       case 'cycle.penetapanOpened': {
         const d = typed.data;
-        const row = {
-          stage: d.stage,
-          assignee_nip: d.assigneeNip,
-          leader_nip: d.leaderNip,
-          superior_nip: d.superiorNip,
-          deadline: d.deadline,
-          findings: JSON.stringify(d.findings),
-          pack: d.pack,
-          opened_at: d.at,
-        };
+        const row = openedRow(d);
         await trx
           .insertInto('unit_penetapan')
           .values({ cycle_id: cycleId, unit_code: d.unitCode, ...row })
@@ -107,7 +124,7 @@ export async function projectCycleEvents(
         const d = typed.data;
         await trx
           .updateTable('unit_penetapan')
-          .set({ stage: d.to, assignee_nip: d.assigneeNip, deadline: d.deadline })
+          .set(escalatedRow(d))
           .where('cycle_id', '=', cycleId)
           .where('unit_code', '=', d.unitCode)
           .execute();
@@ -117,13 +134,7 @@ export async function projectCycleEvents(
         const d = typed.data;
         await trx
           .updateTable('unit_penetapan')
-          .set({
-            signed_by: d.by,
-            signed_as: d.as,
-            signed_at: d.at,
-            conforming: d.conforming,
-            justifications: JSON.stringify(d.justifications),
-          })
+          .set(signedRow(d))
           .where('cycle_id', '=', cycleId)
           .where('unit_code', '=', d.unitCode)
           .execute();
@@ -131,18 +142,7 @@ export async function projectCycleEvents(
       }
       case 'cycle.periodPenetapanOpened': {
         const d = typed.data;
-        const row = {
-          stage: d.stage,
-          assignee_nip: d.assigneeNip,
-          leader_nip: d.leaderNip,
-          superior_nip: d.superiorNip,
-          deadline: d.deadline,
-          capaian: d.capaian,
-          counts: JSON.stringify(d.counts),
-          findings: JSON.stringify(d.findings),
-          pack: d.pack,
-          opened_at: d.at,
-        };
+        const row = { ...openedRow(d), capaian: d.capaian, counts: JSON.stringify(d.counts) };
         await trx
           .insertInto('unit_period_penetapan')
           .values({ cycle_id: cycleId, unit_code: d.unitCode, period: d.period, ...row })
@@ -154,7 +154,7 @@ export async function projectCycleEvents(
         const d = typed.data;
         await trx
           .updateTable('unit_period_penetapan')
-          .set({ stage: d.to, assignee_nip: d.assigneeNip, deadline: d.deadline })
+          .set(escalatedRow(d))
           .where('cycle_id', '=', cycleId)
           .where('unit_code', '=', d.unitCode)
           .where('period', '=', d.period)
@@ -165,13 +165,7 @@ export async function projectCycleEvents(
         const d = typed.data;
         await trx
           .updateTable('unit_period_penetapan')
-          .set({
-            signed_by: d.by,
-            signed_as: d.as,
-            signed_at: d.at,
-            conforming: d.conforming,
-            justifications: JSON.stringify(d.justifications),
-          })
+          .set(signedRow(d))
           .where('cycle_id', '=', cycleId)
           .where('unit_code', '=', d.unitCode)
           .where('period', '=', d.period)
