@@ -45,7 +45,7 @@ export async function penetapanInputAsOf(
   if (!unit) return undefined;
   let capaian: PenetapanInput['capaian'] = null;
   let calibration: PenetapanInput['calibration'] = null;
-  let periodPenetapan: PenetapanInput['periodPenetapan'];
+  let holding: PenetapanInput['holding'];
   for (const { type, data } of await streamUpTo(db, cycleStreamId(cycleId), position)) {
     const d = data as { unitCode: string; period?: string; predikat: UnitPredikat; at: string } & {
       ok: boolean;
@@ -56,13 +56,17 @@ export async function penetapanInputAsOf(
       capaian = { predikat: d.predikat, at: d.at };
     if (type === 'cycle.unitCalibrated' && period === annualPeriod)
       calibration = { ok: d.ok, violations: d.violations, at: d.at };
-    if (type === 'cycle.periodPenetapanOpened' && d.period === period)
-      periodPenetapan = { findings: (data as { findings: PeriodFindings }).findings, signed: null };
-    if (type === 'cycle.periodPenetapanSigned' && d.period === period && periodPenetapan) {
-      const { by, as, at, conforming, justifications } = data as PeriodSigned;
+    // The penetapan of this period as its holder signed it: a period's (TW1 ...) or the year's.
+    const opened = period === annualPeriod ? 'cycle.penetapanOpened' : 'cycle.periodPenetapanOpened';
+    const signedType = period === annualPeriod ? 'cycle.penetapanSigned' : 'cycle.periodPenetapanSigned';
+    const ofPeriod = period === annualPeriod || d.period === period;
+    if (type === opened && ofPeriod)
+      holding = { findings: (data as { findings: HoldingFindings }).findings, signed: null };
+    if (type === signedType && ofPeriod && holding) {
+      const { by, as, at, conforming, justifications } = data as HoldingSigned;
       const name = (await employeeNames(db, org, [by])).get(by) ?? null;
       const signed = { by, name, as, at, conforming, justifications };
-      periodPenetapan = { ...periodPenetapan, signed };
+      holding = { ...holding, signed };
     }
   }
   const members = await db
@@ -108,12 +112,12 @@ export async function penetapanInputAsOf(
     calibration,
     people,
     lang,
-    ...(periodPenetapan ? { periodPenetapan } : {}),
+    ...(holding ? { holding } : {}),
   };
 }
 
-type PeriodFindings = NonNullable<PenetapanInput['periodPenetapan']>['findings'];
-type PeriodSigned = Omit<NonNullable<NonNullable<PenetapanInput['periodPenetapan']>['signed']>, 'name'>;
+type HoldingFindings = NonNullable<PenetapanInput['holding']>['findings'];
+type HoldingSigned = Omit<NonNullable<NonNullable<PenetapanInput['holding']>['signed']>, 'name'>;
 
 /** The periods a unit has a penetapan for as of a position: those its capaian was set for, and the akhir once calibrated. */
 export async function penetapanPeriods(

@@ -1,7 +1,7 @@
 // The Format Penetapan Predikat Kinerja of one unit and period: the unit's capaian kinerja organisasi, the
-// pola distribusi it implies, everyone's predikat, the calibration's findings, and the signed
-// justification (not recorded by siklus yet: left visibly empty). Pure, from what penetapan-data.ts read
-// as of the seal's position.
+// pola distribusi it implies, everyone's predikat, the calibration's findings, and the penetapan's signature
+// with its justification per finding (empty while unsigned, or for a cycle from before penetapans). Pure,
+// from what penetapan-issue.ts read as of the seal's position.
 import { annualPeriod } from '../domain/cycle/periods.ts';
 import {
   distributionRuleTexts,
@@ -26,10 +26,10 @@ export interface PenetapanInput {
   people: Array<{ nip: string; name: string | null; position: string | null; predikat: Predikat | null }>;
   lang: Lang;
   /**
-   * A period's penetapan (TW1 ...), once opened: its findings, and the signature (null while unsigned)
-   * with the signer's name. Absent for the year's and before the periods' penetapans.
+   * The penetapan of this period (TW1 ... or the year's), once opened: its findings, and the signature
+   * (null while unsigned) with the signer's name. Absent before it opened (or before penetapans existed).
    */
-  periodPenetapan?: {
+  holding?: {
     findings: Array<{ rule: string; message: string }>;
     signed: {
       by: string;
@@ -60,18 +60,18 @@ export function penetapanDocument(input: PenetapanInput): DocumentModel {
         .map((r) => r[lang])
         .join(' / ')
     : null;
-  const periodic = input.periodPenetapan;
-  const signed = periodic?.signed ?? null;
+  const holding = input.holding;
+  const signed = holding?.signed ?? null;
   const decidedAt = signed?.at ?? calibration?.at ?? capaian?.at;
-  // A period's findings and justification are its penetapan's, as opened and signed.
-  const periodFindings = periodic
-    ? periodic.findings.length === 0
+  // A period's findings and the justification are its penetapan's, as opened and signed.
+  const periodFindings = holding
+    ? holding.findings.length === 0
       ? w('patternMet')
-      : periodic.findings.map((f) => f.message).join(' / ')
+      : holding.findings.map((f) => f.message).join(' / ')
     : null;
   const justification = signed
     ? signed.justifications
-        .map((j) => `${periodic?.findings.find((f) => f.rule === j.rule)?.message ?? j.rule}: ${j.text}`)
+        .map((j) => `${holding?.findings.find((f) => f.rule === j.rule)?.message ?? j.rule}: ${j.text}`)
         .join(' / ') || w('patternMet')
     : null;
   const blocks: Block[] = [
@@ -117,9 +117,8 @@ export function penetapanDocument(input: PenetapanInput): DocumentModel {
       kind: 'fields',
       facts: [
         fact('findings', w('findingsLabel'), akhir ? findings : periodFindings),
-        // The year's signed justification is not in this document yet: left empty.
         fact('justification', w('justification'), justification),
-        ...(periodic
+        ...(holding
           ? [
               fact(
                 'signed',

@@ -23,7 +23,7 @@ describe("a period's Format Penetapan", () => {
   it('names the signer, as what, and the justification per finding once signed', () => {
     const signed: PenetapanInput = {
       ...base,
-      periodPenetapan: {
+      holding: {
         findings: [finding],
         signed: {
           by: '197703032000031003',
@@ -42,7 +42,7 @@ describe("a period's Format Penetapan", () => {
   });
 
   it('says it is not signed yet while its holder has not signed', () => {
-    const open = { ...base, lang: 'id' as const, periodPenetapan: { findings: [finding], signed: null } };
+    const open = { ...base, lang: 'id' as const, holding: { findings: [finding], signed: null } };
     expect(value(open, 'signed')).toBe('Belum ditandatangani');
     expect(value(open, 'justification')).toBe('-');
   });

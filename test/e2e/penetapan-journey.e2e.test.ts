@@ -10,6 +10,9 @@ import type { Services } from '../../api/commands/services.ts';
 import { translator } from '../../api/web/i18n/index.ts';
 import { cycleEventLine } from '../../api/web/views/cycle-events.ts';
 import type { Principal } from '../../auth/identity.ts';
+import { factsOf } from '../../documents/model.ts';
+import { penetapanDocument } from '../../documents/penetapan.ts';
+import { penetapanInputAsOf } from '../../documents/penetapan-issue.ts';
 import { signPenetapanUpdate } from '../../workflows/messages.ts';
 import { type CycleJourney, journeyNips as nip, waitFor } from '../support/cycle-journey.ts';
 import {
@@ -108,6 +111,27 @@ describe('the penetapan of a unit that breaks its pattern (time-skipping server)
     expect(say('id')).toContain(
       'menandatangani penetapan unit PKM: tidak sesuai pola distribusi, dengan alasan: ',
     );
+    // The year's Format Penetapan, as the log stands now, carries the signature and its justification.
+    const last = await rig.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('global_position').as('at'))
+      .executeTakeFirstOrThrow();
+    const input = await penetapanInputAsOf(
+      rig.db,
+      'signed',
+      journey.cycleId,
+      'PKM',
+      'akhir',
+      Number(last.at),
+      'id',
+    );
+    expect(input?.holding?.signed).toMatchObject({ by: nip.supervisor, as: 'leader', conforming: false });
+    const document = penetapanDocument(input as NonNullable<typeof input>);
+    const facts = factsOf(document);
+    expect(facts.find((f) => f.key === 'justification')?.value).toContain(
+      'Unit satu orang; kinerjanya memang sangat kurang',
+    );
+    expect(facts.find((f) => f.key === 'signed')?.value).toContain(`NIP ${nip.supervisor}`);
   }, 240_000);
 
   it('passes an unsigned penetapan to the superior at its deadline, then to HR, who signs it; nobody waits forever', async () => {
