@@ -1,7 +1,13 @@
 // The Dokumen Evaluasi Kinerja Pegawai of one period (TW1 ... or `akhir`): the capaian kinerja organisasi
 // and the pola distribusi (empty until the penetapan records them), the hasil kerja with realisations,
 // evidence and feedback, the ratings and the predikat, notes, and the signatures. Pure (input.ts).
-import type { PeriodFile, RatingRecord, Realisation } from '../domain/appraisal/evaluation-file.ts';
+import type {
+  EvaluationFile,
+  PeriodFile,
+  RatingRecord,
+  Realisation,
+  SkpFile,
+} from '../domain/appraisal/evaluation-file.ts';
 import { periodDays } from '../domain/appraisal/evaluation-file.ts';
 import { annualPeriod } from '../domain/cycle/periods.ts';
 import { unitPredikatLabels } from '../domain/rating/distribution-rules.ts';
@@ -30,37 +36,24 @@ export function evaluationDocument(input: DocumentInput, period: string): Docume
   const periodFile = file.periods.find((p) => p.period === period);
   const rating: RatingRecord | null = akhir ? file.akhir.rating : (periodFile?.rating ?? null);
   const days = akhir ? { firstDay: `${year}-01-01`, lastDay: `${year}-12-31` } : periodDays(period, year);
-  const realisations = akhir ? latestRealisations(file.periods) : realisationsOf(periodFile);
-  const feedback = (rhkId: string) =>
-    (akhir ? file.periods.flatMap((p) => p.feedback) : (periodFile?.feedback ?? []))
-      .filter((f) => f.rhkId === rhkId)
-      .map((f) => f.feedback)
-      .join(' / ') || null;
-
-  // A period is read against the SKP agreed in its own SKP period (after a mutasi, not the current one).
+  // A period is read against the SKP agreed in its own SKP period (after a mutasi, not the current one);
+  // the akhir document against each SKP period's own, in order, when the year had several.
   const skp = akhir || !periodFile ? file.skp : periodFile.skp;
-  const rows = (skp?.rhk ?? []).flatMap((r, i) =>
-    r.indicators.map((ind, j) => {
-      const real = realisations.get(ind.id);
-      return [
-        j === 0 ? fact(`rhk.${r.id}.no`, w('no'), `${i + 1}`) : null,
-        j === 0 ? fact(`rhk.${r.id}.description`, w('rhk'), r.description) : null,
-        fact(`rhk.${r.id}.${ind.id}.description`, w('indicator'), ind.description),
-        fact(
-          `rhk.${r.id}.${ind.id}.target`,
-          w('target'),
-          ind.targetValue !== undefined ? `${ind.targetValue} ${ind.satuan ?? ''}` : (ind.target ?? null),
-        ),
-        fact(`rhk.${r.id}.${ind.id}.realisation`, w('realisation'), realisationText(real, ind.satuan)),
-        fact(
-          `rhk.${r.id}.${ind.id}.evidence`,
-          w('evidence'),
-          (real?.evidence ?? []).map((e) => [e.url, e.note].filter(Boolean).join(' ')).join(' ; ') || null,
-        ),
-        j === 0 ? fact(`rhk.${r.id}.feedback`, w('feedback'), feedback(r.id)) : null,
-      ];
-    }),
-  );
+  const rows = akhir
+    ? akhirParts(file).flatMap((part, k, parts) =>
+        skpRows(w, {
+          skp: part.skp,
+          realisations: latestRealisations(part.periods),
+          feedback: part.periods.flatMap((p) => p.feedback),
+          keyPrefix: parts.length > 1 ? `skp${k + 1}.` : '',
+        }),
+      )
+    : skpRows(w, {
+        skp,
+        realisations: realisationsOf(periodFile),
+        feedback: periodFile?.feedback ?? [],
+        keyPrefix: '',
+      });
   const label = (r: RatingRecord['results'] | undefined) => (r ? ratingLabels[r][lang] : null);
   const blocks: Block[] = [
     {
@@ -135,6 +128,60 @@ export function evaluationDocument(input: DocumentInput, period: string): Docume
 
 function realisationsOf(p: PeriodFile | undefined): Map<string, Realisation> {
   return new Map((p?.realisation?.realisations ?? []).map((r) => [r.indicatorId, r]));
+}
+
+/**
+ * The akhir document's parts: the whole year against the current SKP, or, in a year of several SKP
+ * periods (a mutasi or promotion), each SKP period against the SKP agreed in it, with its own periods.
+ */
+function akhirParts(file: EvaluationFile): Array<{ skp: SkpFile | null; periods: PeriodFile[] }> {
+  const skpPeriods = file.skpPeriods ?? [];
+  if (skpPeriods.length < 2) return [{ skp: file.skp, periods: file.periods }];
+  return skpPeriods.map((sp, i) => {
+    const periods = file.periods.filter((p) => sp.periods.includes(p.period));
+    const current = i === skpPeriods.length - 1;
+    return { skp: periods.find((p) => p.skp)?.skp ?? (current ? file.skp : null), periods };
+  });
+}
+
+/** The SKP's table rows: each RHK's indicators with target, realisation, evidence and the RHK's feedback. */
+function skpRows(
+  w: ReturnType<typeof wordsFor>,
+  part: {
+    skp: SkpFile | null;
+    realisations: Map<string, Realisation>;
+    feedback: PeriodFile['feedback'];
+    keyPrefix: string;
+  },
+) {
+  const { skp, realisations, keyPrefix: k } = part;
+  const feedback = (rhkId: string) =>
+    part.feedback
+      .filter((f) => f.rhkId === rhkId)
+      .map((f) => f.feedback)
+      .join(' / ') || null;
+  return (skp?.rhk ?? []).flatMap((r, i) =>
+    r.indicators.map((ind, j) => {
+      const real = realisations.get(ind.id);
+      return [
+        j === 0 ? fact(`${k}rhk.${r.id}.no`, w('no'), `${i + 1}`) : null,
+        j === 0 ? fact(`${k}rhk.${r.id}.description`, w('rhk'), r.description) : null,
+        fact(`${k}rhk.${r.id}.${ind.id}.description`, w('indicator'), ind.description),
+        fact(
+          `${k}rhk.${r.id}.${ind.id}.target`,
+          w('target'),
+          ind.targetValue !== undefined ? `${ind.targetValue} ${ind.satuan ?? ''}` : (ind.target ?? null),
+        ),
+        fact(`${k}rhk.${r.id}.${ind.id}.realisation`, w('realisation'), realisationText(real, ind.satuan)),
+        fact(
+          `${k}rhk.${r.id}.${ind.id}.evidence`,
+          w('evidence'),
+          (real?.evidence ?? []).map((e) => [e.url, e.note].filter(Boolean).join(' ')).join(' ; ') || null,
+        ),
+        j === 0 ? fact(`${k}rhk.${r.id}.feedback`, w('feedback'), feedback(r.id)) : null,
+      ];
+    }),
+  );
 }
 
 /** For the akhir document: each indicator's last recorded realisation of the year. */

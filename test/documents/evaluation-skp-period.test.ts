@@ -1,5 +1,5 @@
-// The periodic evaluation document of a year a mutasi divided: a period is printed against the SKP
-// agreed in its own SKP period, not the one agreed after the mutasi (whose RHK it never had).
+// The evaluation documents of a year a mutasi divided: a period is printed against the SKP agreed in its
+// own SKP period, not the one agreed after the mutasi (whose RHK it never had); the akhir one against each.
 import { describe, expect, it } from 'vitest';
 import { evaluationDocument } from '../../documents/evaluation.ts';
 import { factsOf } from '../../documents/model.ts';
@@ -31,5 +31,81 @@ describe('the periodic evaluation document after a mutasi', () => {
     expect(keys).toContain('rhk.rhk-1.iki-1.realisation');
     expect(keys).toContain('rhk.rhk-2.description');
     expect(keys).not.toContain('rhk.rhk-9.description');
+  });
+
+  it('prints the akhir document against each SKP period in turn, each with its own realisations', () => {
+    const file = evaluationFile(evaluationLog().events, nameOf);
+    const current = {
+      version: 2,
+      agreedAt: '2027-07-22T02:00:00.000Z',
+      rhk: [{ ...rhk[0], id: 'rhk-9', description: 'Cakupan imunisasi naik' }],
+    };
+    const firstPeriods = file.periods.slice(0, 2).map((p) => p.period);
+    const laterPeriods = file.periods.slice(2).map((p) => p.period);
+    const person = { unitCode: 'PKM', positionCode: 'PRW', rater: null, agreedVersion: null };
+    const v2 = current as NonNullable<typeof file.skp>;
+    // As the fold gives it: TW3 and TW4 are read against the SKP agreed after the mutasi.
+    const periods = file.periods.map((p) => (laterPeriods.includes(p.period) ? { ...p, skp: v2 } : p));
+    const moved = {
+      ...file,
+      skp: v2,
+      periods,
+      skpPeriods: [
+        {
+          ...person,
+          skpPeriod: 1,
+          began: 'year' as const,
+          from: null,
+          until: '2027-07-01',
+          periods: firstPeriods,
+        },
+        {
+          ...person,
+          skpPeriod: 2,
+          began: 'mutasi' as const,
+          from: '2027-07-01',
+          until: null,
+          periods: laterPeriods,
+        },
+      ],
+    };
+    const input = {
+      file: moved,
+      events: [],
+      names: new Map<string, string>(),
+      year: 2027,
+      employee: null,
+      rater: null,
+      organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
+      parentLabels: new Map<string, string>(),
+      lang: 'id' as const,
+    };
+    const facts = factsOf(evaluationDocument(input, 'akhir'));
+    const keys = facts.map((f) => f.key);
+    // The first SKP period's RHK with TW1's realisation, then the SKP agreed after the mutasi.
+    expect(keys).toContain('skp1.rhk.rhk-1.iki-1.realisation');
+    expect(facts.find((f) => f.key === 'skp1.rhk.rhk-1.iki-1.realisation')?.value).not.toBe('-');
+    expect(keys).toContain('skp2.rhk.rhk-9.description');
+    expect(keys.indexOf('skp1.rhk.rhk-1.description')).toBeLessThan(
+      keys.indexOf('skp2.rhk.rhk-9.description'),
+    );
+  });
+
+  it('prints the akhir document of a year of one SKP period as before (the same fact keys)', () => {
+    const file = evaluationFile(evaluationLog().events, nameOf);
+    const input = {
+      file,
+      events: [],
+      names: new Map<string, string>(),
+      year: 2027,
+      employee: null,
+      rater: null,
+      organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
+      parentLabels: new Map<string, string>(),
+      lang: 'id' as const,
+    };
+    const keys = factsOf(evaluationDocument(input, 'akhir')).map((f) => f.key);
+    expect(keys).toContain('rhk.rhk-1.iki-1.realisation');
+    expect(keys.some((k) => k.startsWith('skp1.'))).toBe(false);
   });
 });
