@@ -1,6 +1,7 @@
 // The decision on an objection (keberatan) to the akhir predikat: the objection as filed, the
-// explanations (not recorded by siklus yet: left visibly empty), the decision with the ratings and
-// predikat it sets and its reasons, signed by the official who decided. Pure, from the appraisal's events.
+// explanations the superior asked of the rater and the employee (each answer, or that none came by its
+// deadline), the decision with the ratings and predikat it sets and its reasons, signed by the official
+// who decided. Pure, from the appraisal's events.
 import type { AppraisalEventData } from '../domain/appraisal/events.ts';
 import { predikatLabels, ratingLabels } from '../domain/rating/predikat.ts';
 import { localDateText } from '../domain/time/local-text.ts';
@@ -13,10 +14,15 @@ export function keberatanDocument(input: DocumentInput): DocumentModel {
   const w = wordsFor(lang);
   let filed: AppraisalEventData<'objection.filed'> | null = null;
   let decided: AppraisalEventData<'objection.decided'> | null = null;
+  // Each party's answer to the superior's request, in the order given (a missed deadline says so).
+  const explained: Record<'rater' | 'employee', string[]> = { rater: [], employee: [] };
   for (const event of input.events) {
     if (event.type === 'objection.filed') filed = event.data;
     if (event.type === 'objection.decided') decided = event.data;
+    if (event.type === 'objection.explained') explained[event.data.from].push(event.data.explanation);
+    if (event.type === 'objection.explanationMissed') explained[event.data.from].push(w('explanationMissed'));
   }
+  const explanation = (from: 'rater' | 'employee') => explained[from].join(' / ') || null;
   const day = (at: string | undefined) => (at ? localDateText(at, organisation.timeZone, lang) : null);
   const decider = decided ? (input.names.get(decided.by) ?? null) : null;
   const blocks: Block[] = [
@@ -37,8 +43,13 @@ export function keberatanDocument(input: DocumentInput): DocumentModel {
       ],
     },
     { kind: 'heading', text: w('explanations') },
-    // siklus records no explanation from the rater yet (another change adds it): a field left empty.
-    { kind: 'fields', facts: [fact('objection.explanation', w('raterExplanation'), null)] },
+    {
+      kind: 'fields',
+      facts: [
+        fact('objection.explanation', w('raterExplanation'), explanation('rater')),
+        fact('objection.explanation.employee', w('employeeExplanation'), explanation('employee')),
+      ],
+    },
     { kind: 'heading', text: w('decision') },
     {
       kind: 'fields',

@@ -68,6 +68,8 @@ const words = {
   reasons: ['Alasan keberatan', 'Reasons'],
   explanations: ['PENJELASAN', 'EXPLANATIONS'],
   raterExplanation: ['Penjelasan pejabat penilai kinerja', "The rater's explanation"],
+  employeeExplanation: ['Penjelasan pegawai', "The employee's explanation"],
+  explanationMissed: ['Tidak ada penjelasan sampai tenggat', 'No explanation by the deadline'],
   decision: ['KEPUTUSAN', 'DECISION'],
   decisionLabel: ['Keputusan', 'Decision'],
   upheld: ['Keberatan ditolak: predikat tetap', 'Objection rejected: the predikat stands'],
