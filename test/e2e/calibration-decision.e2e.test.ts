@@ -168,6 +168,11 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
         calibration: { unitCode: 'PKM', reason: 'Realisasi triwulan IV membaik' },
       }),
     ]);
+    // The release signals the unit's appraisals before it records itself: an appraisal in feedback can be
+    // seen a moment before the cycle's unitReleased.
+    await waitFor('the unit released', async () =>
+      (await eventsOf(cycleStreamId(journey.cycleId))).some((e) => e.type === 'cycle.unitReleased'),
+    );
     const cycle = await eventsOf(cycleStreamId(journey.cycleId));
     expect(cycle.find((e) => e.type === 'cycle.calibrationDecided')?.data).toMatchObject({
       by: nip.supervisor,
