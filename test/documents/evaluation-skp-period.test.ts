@@ -3,8 +3,21 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationDocument } from '../../documents/evaluation.ts';
 import { factsOf } from '../../documents/model.ts';
-import { evaluationFile } from '../../domain/appraisal/evaluation-file.ts';
+import { type EvaluationFile, evaluationFile } from '../../domain/appraisal/evaluation-file.ts';
 import { evaluationLog, nameOf, rhk } from '../support/evaluation-log.ts';
+
+/** A document's input around an evaluation file (no names, Bungo, in Bahasa Indonesia). */
+const documentInput = (file: EvaluationFile) => ({
+  file,
+  events: [],
+  names: new Map<string, string>(),
+  year: 2027,
+  employee: null,
+  rater: null,
+  organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
+  parentLabels: new Map<string, string>(),
+  lang: 'id' as const,
+});
 
 describe('the periodic evaluation document after a mutasi', () => {
   it("prints a period's RHK and indicators from the SKP in force in that period", () => {
@@ -16,17 +29,7 @@ describe('the periodic evaluation document after a mutasi', () => {
     };
     // As the fold gives it after a mutasi: the current SKP is v2, TW1 keeps the v1 it was read against.
     const moved = { ...file, skp: current as NonNullable<typeof file.skp> };
-    const input = {
-      file: moved,
-      events: [],
-      names: new Map<string, string>(),
-      year: 2027,
-      employee: null,
-      rater: null,
-      organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
-      parentLabels: new Map<string, string>(),
-      lang: 'id' as const,
-    };
+    const input = documentInput(moved);
     const keys = factsOf(evaluationDocument(input, 'TW1')).map((f) => f.key);
     expect(keys).toContain('rhk.rhk-1.iki-1.realisation');
     expect(keys).toContain('rhk.rhk-2.description');
@@ -69,17 +72,7 @@ describe('the periodic evaluation document after a mutasi', () => {
         },
       ],
     };
-    const input = {
-      file: moved,
-      events: [],
-      names: new Map<string, string>(),
-      year: 2027,
-      employee: null,
-      rater: null,
-      organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
-      parentLabels: new Map<string, string>(),
-      lang: 'id' as const,
-    };
+    const input = documentInput(moved);
     const facts = factsOf(evaluationDocument(input, 'akhir'));
     const keys = facts.map((f) => f.key);
     // The first SKP period's RHK with TW1's realisation, then the SKP agreed after the mutasi.
@@ -93,17 +86,7 @@ describe('the periodic evaluation document after a mutasi', () => {
 
   it('prints the akhir document of a year of one SKP period as before (the same fact keys)', () => {
     const file = evaluationFile(evaluationLog().events, nameOf);
-    const input = {
-      file,
-      events: [],
-      names: new Map<string, string>(),
-      year: 2027,
-      employee: null,
-      rater: null,
-      organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
-      parentLabels: new Map<string, string>(),
-      lang: 'id' as const,
-    };
+    const input = documentInput(file);
     const keys = factsOf(evaluationDocument(input, 'akhir')).map((f) => f.key);
     expect(keys).toContain('rhk.rhk-1.iki-1.realisation');
     expect(keys.some((k) => k.startsWith('skp1.'))).toBe(false);
