@@ -1,14 +1,12 @@
 // EmployeeAppraisalWorkflow: one employee's year, through the six steps. Temporal keeps the timers and
 // waits for people; every change is decided by the pure domain and recorded as events in Postgres.
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
   patched,
   setHandler,
 } from '@temporalio/workflow';
-import { decide } from '../domain/appraisal/decide.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
 import {
   type CurveRecheckRequest,
@@ -31,12 +29,11 @@ import * as transitions from '../domain/appraisal/transitions.ts';
 import type { EvaluationPeriod } from '../domain/cycle/periods.ts';
 import { appraisalStreamId, cycleWorkflowId } from '../domain/ids.ts';
 import { endOfLocalDayAfter } from '../domain/time/fixed-offsets.ts';
+import { acceptActions } from './accept-actions.ts';
 import type { AppraisalInput } from './appraisal-input.ts';
-import { commandSchemas } from './command-schemas.ts';
 import { createRecorder } from './event-recorder.ts';
 import { createLock } from './lock.ts';
 import {
-  actUpdate,
   appraisalStateQuery,
   cancelSignal,
   curveRecheckSignal,
@@ -44,17 +41,7 @@ import {
   releaseSignal,
 } from './messages.ts';
 import { acceptParticipantChanges } from './participant-changes.ts';
-import { lookupsFor } from './skp-lookups.ts';
 import { toFailure } from './update-failure.ts';
-
-/**
- * The command schemas (and zod), loaded on the first Update: the SDK evaluates a workflow's static
- * imports at every start, and thousands of appraisals see no Update for days. This keeps a start's first
- * task at 5.3 ms of CPU, against 18.5 ms with a static import (`npm run bench -- first-task`), and the
- * launch ratio at 0.82, against 0.69 (README, Benchmarks). One copy serves every workflow of the worker
- * (workflows/command-schemas.ts).
- */
-const schemas = commandSchemas;
 
 const dayMs = 86_400_000;
 const reminderLeadMs = 3 * dayMs;
@@ -95,47 +82,15 @@ export async function EmployeeAppraisalWorkflow(input: AppraisalInput): Promise<
   setHandler(extendDeadlineSignal, ({ step, deadline, by }) => {
     void apply((s) => (s.step === step ? transitions.extendDeadline(s, deadline, by, nowIso()) : []), by);
   });
-  setHandler(
-    actUpdate,
-    async (request) => {
-      const command = schemas().appraisalCommandSchema.parse(request.command);
-      try {
-        // The SKP's rules may need the supervisor's agreed RHK or a unit's capaian (appraisals with an
-        // SKP setting only; the validator decided without them).
-        const looked = await lookupsFor(state, command);
-        const events = await apply(
-          (s) => decide(s, command, { actor: request.actor, now: nowIso(), ...zoned, ...looked }),
-          request.actor.nip,
-        );
-        return { version: recorder.version, eventTypes: events.map((e) => e.type) };
-      } catch (error) {
-        // Another Update may have changed the state since validation: reject this one, never the task.
-        throw toFailure(error);
-      }
-    },
-    {
-      // Rejects a wrong actor, step or shape before anything is written to history.
-      validator: (request) => {
-        const actor = schemas().actorSchema.safeParse(request?.actor);
-        const command = schemas().appraisalCommandSchema.safeParse(request?.command);
-        if (!actor.success || !command.success) {
-          throw ApplicationFailure.create({
-            type: 'invalid_request',
-            message: 'The request has the wrong shape',
-            nonRetryable: true,
-          });
-        }
-        // While a decision is being recorded, the state is about to change (the record, and so the
-        // inbox people act from, may already show it): the handler decides after it, under the lock.
-        if (withLock.busy()) return;
-        try {
-          decide(state, command.data, { actor: actor.data, now: nowIso(), ...zoned });
-        } catch (error) {
-          throw toFailure(error);
-        }
-      },
-    },
-  );
+  // People's actions on their tasks (workflows/accept-actions.ts).
+  acceptActions({
+    state: () => state,
+    apply,
+    busy: () => withLock.busy(),
+    version: () => recorder.version,
+    now: nowIso,
+    zoned,
+  });
 
   // HR's changes during the year: a new rater, an acting rater (workflows/participant-changes.ts).
   const changes = acceptParticipantChanges({
