@@ -311,14 +311,27 @@ describe('end to end over HTTP (time-skipping server)', () => {
     const done = await ok(t.call('GET', '/v1/orgs/bukittinggi/me/appraisal', { token: objectorToken }));
     expect(done).toMatchObject({ step: 'completed', objection: { decision: 'changed' } });
     expect(done.referral.completedAt).not.toBeNull();
-    const progress = await ok(
-      t.call('GET', `/v1/orgs/bukittinggi/cycles/${cycleId}/progress`, { token: hr }),
-    );
-    const completed = Object.values(progress.units as Record<string, Record<string, number>>).reduce(
-      (sum, s) => sum + (s.completed ?? 0),
-      0,
-    );
-    expect(completed).toBe(20);
+    // Each appraisal completes when its own objection window closes (units are released apart): the
+    // clock goes on to the last of them before the count.
+    const last = await rig.db
+      .selectFrom('appraisals')
+      .select((eb) => eb.fn.max('deadline').as('at'))
+      .where('cycle_id', '=', cycleId)
+      .where('step', '=', 'feedback')
+      .executeTakeFirst();
+    if (last?.at) await skipTo(new Date(String(last.at)).toISOString(), 10 * 60_000);
+    const completedNow = async () => {
+      const progress = await ok(
+        t.call('GET', `/v1/orgs/bukittinggi/cycles/${cycleId}/progress`, { token: hr }),
+      );
+      return Object.values(progress.units as Record<string, Record<string, number>>).reduce(
+        (sum, s) => sum + (s.completed ?? 0),
+        0,
+      );
+    };
+    for (let i = 0; i < 100 && (await completedNow()) < 20; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await completedNow()).toBe(20);
     // Results export as CSV and as an XLSX workbook.
     const exported = await t.call('GET', `/v1/orgs/bukittinggi/cycles/${cycleId}/results?format=csv`, {
       token: hr,
