@@ -15,6 +15,7 @@ import { predikatLabels, ratingLabels } from '../domain/rating/predikat.ts';
 import { berakhlakLabels, berakhlakValues } from '../domain/review/berakhlak.ts';
 import { localDateText } from '../domain/time/local-text.ts';
 import { type DocumentInput, identity, signatures } from './input.ts';
+import { newestLayouts } from './layouts.ts';
 import { type Block, type DocumentModel, fact } from './model.ts';
 import { wordsFor } from './words.ts';
 
@@ -29,7 +30,12 @@ export function periodName(period: string, w: ReturnType<typeof wordsFor>): stri
   return `${w('bulan')} ${n}`;
 }
 
-export function evaluationDocument(input: DocumentInput, period: string): DocumentModel {
+/** The document in a layout of evaluations (layouts.ts): the newest unless an older one is re-derived. */
+export function evaluationDocument(
+  input: DocumentInput,
+  period: string,
+  layout: number = newestLayouts.evaluasi,
+): DocumentModel {
   const { file, lang, year } = input;
   const w = wordsFor(lang);
   const akhir = period === annualPeriod;
@@ -37,10 +43,12 @@ export function evaluationDocument(input: DocumentInput, period: string): Docume
   const rating: RatingRecord | null = akhir ? file.akhir.rating : (periodFile?.rating ?? null);
   const days = akhir ? { firstDay: `${year}-01-01`, lastDay: `${year}-12-31` } : periodDays(period, year);
   // A period is read against the SKP agreed in its own SKP period (after a mutasi, not the current one);
-  // the akhir document against each SKP period's own, in order, when the year had several.
-  const skp = akhir || !periodFile ? file.skp : periodFile.skp;
+  // the akhir document against each SKP period's own, in order, when the year had several. Layout 1
+  // read every period against the current SKP, layouts 1 and 2 the akhir against it as one part.
+  const skp = akhir || !periodFile || layout < 2 ? file.skp : periodFile.skp;
+  const parts = layout < 3 ? [{ skp: file.skp, periods: file.periods }] : akhirParts(file);
   const rows = akhir
-    ? akhirParts(file).flatMap((part, k, parts) =>
+    ? parts.flatMap((part, k, parts) =>
         skpRows(w, {
           skp: part.skp,
           realisations: latestRealisations(part.periods),
@@ -121,6 +129,7 @@ export function evaluationDocument(input: DocumentInput, period: string): Docume
     cycleId: file.cycleId,
     appraisalId: file.appraisalId,
     period,
+    layout,
     fileName: `evaluasi-${period}-${file.employee.nip}.pdf`,
     blocks,
   };

@@ -16,8 +16,9 @@ import type { Database } from '../schema/database.ts';
 import { evaluationDocument } from './evaluation.ts';
 import type { DocumentInput } from './input.ts';
 import { hasObjection, keberatanDocument } from './keberatan.ts';
+import { newestLayouts } from './layouts.ts';
 import { type DocumentModel, factsOf } from './model.ts';
-import { factHashesOf, factsHashOf, newCode, type Payload } from './proof.ts';
+import { factHashesOf, factsHashOf, newCode, type Payload, sealedDocumentOf } from './proof.ts';
 import { type Letterhead, renderPdf } from './render.ts';
 import { appendSeal, type Head, headsAsOf, settledPosition } from './seals.ts';
 import { skpDocument } from './skp.ts';
@@ -45,6 +46,8 @@ export interface IssueOptions {
   actor: string;
   publicUrl: string;
   reason?: SealEventData['reason'];
+  /** An older layout of a kind to print in (layouts.ts); each kind's newest otherwise. */
+  layouts?: Partial<Record<DocumentKind, number>>;
 }
 
 /** The organisation as the documents head it: name, region and logo as HR set them. */
@@ -97,14 +100,16 @@ export async function inputAsOf(
   };
 }
 
+/** An appraisal's document of a kind in a layout of that kind (layouts.ts), its newest by default. */
 export function modelOf(
   input: DocumentInput,
   kind: DocumentRequest['kind'],
   period: string | null,
+  layout: number = newestLayouts[kind],
 ): DocumentModel {
   if (kind === 'skp') return skpDocument(input);
-  if (kind === 'keberatan') return keberatanDocument(input);
-  return evaluationDocument(input, period ?? annualPeriod);
+  if (kind === 'keberatan') return keberatanDocument(input, layout);
+  return evaluationDocument(input, period ?? annualPeriod, layout);
 }
 
 /** Every document an appraisal's file has: its SKP once agreed, each rated period's evaluation, the akhir, an objection's decision. */
@@ -143,7 +148,8 @@ export async function issueDocuments(
     if (!input || !head) continue;
     const wanted = request.kind === 'all' ? documentsOfFile(input) : [request];
     for (const r of wanted) {
-      const model = modelOf(input, r.kind, r.kind === 'evaluasi' ? (r.period ?? annualPeriod) : null);
+      const period = r.kind === 'evaluasi' ? (r.period ?? annualPeriod) : null;
+      const model = modelOf(input, r.kind, period, options.layouts?.[r.kind]);
       prepared.push(prepare(model, head, options.lang));
     }
   }
@@ -152,7 +158,7 @@ export async function issueDocuments(
 
 export type Prepared = { model: DocumentModel; payload: Omit<Payload, 'seal' | 'proof'> };
 
-/** A document's code and fact hashes, made from a stream at this head. */
+/** A document's code and fact hashes, made from a stream at this head, with the layout it prints. */
 export function prepare(model: DocumentModel, head: Head, lang: Lang): Prepared {
   const code = newCode();
   const facts = factHashesOf(code, factsOf(model));
@@ -170,6 +176,7 @@ export function prepare(model: DocumentModel, head: Head, lang: Lang): Prepared 
       headHash: head.hash,
       factsHash: factsHashOf(facts),
       facts,
+      layout: model.layout,
     },
   };
 }
@@ -186,16 +193,7 @@ export async function sealAndRender(
   if (prepared.length === 0) return { documents: [], seal: null };
   const letterhead = await letterheadOf(db, parseCycleId(cycleId)?.orgId ?? '');
   const training = (await cycleSummaryOf(db, undefined, cycleId))?.training === true;
-  const sealed = prepared.map(({ payload: p }) => ({
-    code: p.code,
-    kind: p.kind,
-    appraisalId: p.appraisalId,
-    period: p.period,
-    lang: p.lang,
-    streamVersion: p.streamVersion,
-    headHash: p.headHash,
-    factsHash: p.factsHash,
-  }));
+  const sealed = prepared.map(({ payload }) => sealedDocumentOf(payload));
   const { seal, proofs } = await appendSeal(
     db,
     cycleId,

@@ -6,10 +6,15 @@ import type { AppraisalEventData } from '../domain/appraisal/events.ts';
 import { predikatLabels, ratingLabels } from '../domain/rating/predikat.ts';
 import { localDateText } from '../domain/time/local-text.ts';
 import { type DocumentInput, identity } from './input.ts';
+import { newestLayouts } from './layouts.ts';
 import { type Block, type DocumentModel, fact } from './model.ts';
 import { wordsFor } from './words.ts';
 
-export function keberatanDocument(input: DocumentInput): DocumentModel {
+/** The document in a layout of keberatan decisions (layouts.ts): the newest unless an older one is re-derived. */
+export function keberatanDocument(
+  input: DocumentInput,
+  layout: number = newestLayouts.keberatan,
+): DocumentModel {
   const { file, lang, organisation } = input;
   const w = wordsFor(lang);
   let filed: AppraisalEventData<'objection.filed'> | null = null;
@@ -45,10 +50,14 @@ export function keberatanDocument(input: DocumentInput): DocumentModel {
     { kind: 'heading', text: w('explanations') },
     {
       kind: 'fields',
-      facts: [
-        fact('objection.explanation', w('raterExplanation'), explanation('rater')),
-        fact('objection.explanation.employee', w('employeeExplanation'), explanation('employee')),
-      ],
+      // Layout 1 printed the rater's explanation as an empty field, and no employee's.
+      facts:
+        layout < 2
+          ? [fact('objection.explanation', w('raterExplanation'), null)]
+          : [
+              fact('objection.explanation', w('raterExplanation'), explanation('rater')),
+              fact('objection.explanation.employee', w('employeeExplanation'), explanation('employee')),
+            ],
     },
     { kind: 'heading', text: w('decision') },
     {
@@ -100,6 +109,7 @@ export function keberatanDocument(input: DocumentInput): DocumentModel {
     cycleId: file.cycleId,
     appraisalId: file.appraisalId,
     period: null,
+    layout,
     fileName: `keberatan-${file.employee.nip}.pdf`,
     blocks,
   };

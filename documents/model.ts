@@ -27,6 +27,8 @@ export interface DocumentModel {
   cycleId: string;
   appraisalId: string;
   period: string | null;
+  /** The layout of its kind it prints (layouts.ts). */
+  layout: number;
   /** The file name, e.g. `skp-<nip>.pdf`. */
   fileName: string;
   blocks: Block[];

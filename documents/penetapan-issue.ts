@@ -153,7 +153,8 @@ export async function issuePenetapan(
     const periods = period ? [period] : await penetapanPeriods(db, cycleId, unitCode, position);
     for (const p of periods) {
       const input = await penetapanInputAsOf(db, org, cycleId, unitCode, p, position, options.lang);
-      if (input) prepared.push(prepare(penetapanDocument(input), head, options.lang));
+      const model = input && penetapanDocument(input, options.layouts?.penetapan);
+      if (model) prepared.push(prepare(model, head, options.lang));
     }
   }
   return sealAndRender(db, cycleId, position, heads, prepared, options);

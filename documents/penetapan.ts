@@ -12,6 +12,7 @@ import { type Predikat, predikatLabels } from '../domain/rating/predikat.ts';
 import { localDateText } from '../domain/time/local-text.ts';
 import type { Lang } from '../domain/vocabulary/languages.ts';
 import { periodName } from './evaluation.ts';
+import { newestLayouts } from './layouts.ts';
 import { type Block, type DocumentModel, fact } from './model.ts';
 import { wordsFor } from './words.ts';
 
@@ -46,7 +47,11 @@ const signedAs = { leader: 'signedLeader', superior: 'signedSuperior', hr: 'sign
 
 export const penetapanSubject = (cycleId: string, unitCode: string) => `${cycleId}:${unitCode}`;
 
-export function penetapanDocument(input: PenetapanInput): DocumentModel {
+/** The document in a layout of penetapans (layouts.ts): the newest unless an older one is re-derived. */
+export function penetapanDocument(
+  input: PenetapanInput,
+  layout: number = newestLayouts.penetapan,
+): DocumentModel {
   const { lang, unit, period, capaian, calibration } = input;
   const w = wordsFor(lang);
   const akhir = period === annualPeriod;
@@ -60,7 +65,8 @@ export function penetapanDocument(input: PenetapanInput): DocumentModel {
         .map((r) => r[lang])
         .join(' / ')
     : null;
-  const holding = input.holding;
+  // Layout 1 printed no penetapan's signature; layout 2 a period's only.
+  const holding = layout >= 3 || (layout === 2 && !akhir) ? input.holding : undefined;
   const signed = holding?.signed ?? null;
   const decidedAt = signed?.at ?? calibration?.at ?? capaian?.at;
   // A period's findings and the justification are its penetapan's, as opened and signed.
@@ -153,6 +159,7 @@ export function penetapanDocument(input: PenetapanInput): DocumentModel {
     cycleId: input.cycleId,
     appraisalId: penetapanSubject(input.cycleId, unit.code),
     period,
+    layout,
     fileName: `penetapan-${unit.code}-${period}.pdf`,
     blocks,
   };

@@ -63,10 +63,13 @@ export const payloadSchema = z.strictObject({
   seal: z.number().int().min(1),
   proof: z.array(z.tuple([z.enum(['L', 'R']), hex64])),
   facts: z.array(z.tuple([z.string(), z.string()])).optional(),
+  /** The layout of its kind (layouts.ts); absent on documents issued before layouts: the first. */
+  layout: z.number().int().min(1).max(10_000).optional(),
 });
 export type Payload = z.infer<typeof payloadSchema> & { proof: ProofStep[] };
 
-export const sealedDocumentOf = (p: Payload): SealedDocument => ({
+/** The seal's entry of a document: what its proof (issued, or read back) says it is. */
+export const sealedDocumentOf = (p: Omit<Payload, 'seal' | 'proof'>): SealedDocument => ({
   code: p.code,
   kind: p.kind as DocumentKind,
   appraisalId: p.appraisalId,
@@ -75,6 +78,7 @@ export const sealedDocumentOf = (p: Payload): SealedDocument => ({
   streamVersion: p.streamVersion,
   headHash: p.headHash,
   factsHash: p.factsHash,
+  ...(p.layout === undefined ? {} : { layout: p.layout }),
 });
 
 export const encodePayload = (payload: Payload) => Buffer.from(JSON.stringify(payload)).toString('base64url');
@@ -93,21 +97,26 @@ export function decodePayload(text: string): Payload | undefined {
 /**
  * The QR code's text: the public verification address, with the proof in its fragment (never sent to
  * the server) packed to stay scannable:
- *   <url>/verify/<code>#<kind>~<lang>~<period or ->~<streamVersion>~<seal>~<appraisalId>~<sides>~<hashes>
- * sides: L/R per proof step; hashes: base64url of the head hash, the facts hash and the siblings.
+ *   <url>/verify/<code>#<kind>~<lang>~<period or ->~<streamVersion>~<seal>~<appraisalId>~<sides>~<hashes>[~<layout>]
+ * sides: L/R per proof step; hashes: base64url of the head hash, the facts hash and the siblings; the
+ * layout when one was recorded (QR codes printed before layouts have none).
  */
 export function qrText(publicUrl: string, p: Payload): string {
   const hashes = Buffer.from([p.headHash, p.factsHash, ...p.proof.map(([, h]) => h)].join(''), 'hex');
   const fields = [p.kind, p.lang, p.period ?? '-', p.streamVersion, p.seal, p.appraisalId];
-  return `${publicUrl.replace(/\/$/, '')}/verify/${p.code}#${[...fields, p.proof.map(([s]) => s).join(''), hashes.toString('base64url')].join('~')}`;
+  const layout = p.layout === undefined ? [] : [p.layout];
+  return `${publicUrl.replace(/\/$/, '')}/verify/${p.code}#${[...fields, p.proof.map(([s]) => s).join(''), hashes.toString('base64url'), ...layout].join('~')}`;
 }
 
 /** A QR code's text back as the proof it carries (no per-fact hashes), or undefined when it is not one. */
 export function decodeQrText(text: string): Payload | undefined {
   const match = /\/verify\/([0-9A-Z-]+)#(.+)$/.exec(text.trim());
   const fields = match?.[2]?.split('~') ?? [];
-  if (!match || fields.length !== 8) return undefined;
-  const [kind, lang, period, version, seal, appraisalId, sides, packed] = fields as [string, ...string[]];
+  if (!match || (fields.length !== 8 && fields.length !== 9)) return undefined;
+  const [kind, lang, period, version, seal, appraisalId, sides, packed, layout] = fields as [
+    string,
+    ...string[],
+  ];
   const hex = Buffer.from(packed ?? '', 'base64url').toString('hex');
   const hashes = hex.match(/.{64}/g) ?? [];
   const cycleId = cycleOfSubject(appraisalId ?? '');
@@ -124,6 +133,7 @@ export function decodeQrText(text: string): Payload | undefined {
     factsHash: hashes[1],
     seal: Number(seal),
     proof: [...(sides ?? '')].map((side, i) => [side, hashes[i + 2]]),
+    ...(layout === undefined ? {} : { layout: /^\d+$/.test(layout) ? Number(layout) : layout }),
   });
   if (!parsed.success || hashes.length !== (sides?.length ?? 0) + 2 || hex.length !== hashes.length * 64)
     return undefined;

@@ -10,6 +10,7 @@ import { identity, signatures } from './input.ts';
 import { type Block, type DocumentModel, fact } from './model.ts';
 import { wordsFor } from './words.ts';
 
+/** The SKP has one layout so far (layouts.ts). */
 export function skpDocument(input: DocumentInput): DocumentModel {
   const { file, lang, year } = input;
   const w = wordsFor(lang);
@@ -97,6 +98,7 @@ export function skpDocument(input: DocumentInput): DocumentModel {
     cycleId: file.cycleId,
     appraisalId: file.appraisalId,
     period: null,
+    layout: 1,
     fileName: `skp-${file.employee.nip}.pdf`,
     blocks,
   };

@@ -6,6 +6,7 @@ import { annualPeriod } from '../domain/cycle/periods.ts';
 import { appraisalStreamId, parseCycleId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { inputAsOf, modelOf } from './issue.ts';
+import { knownLayout, layoutOf, newestLayouts } from './layouts.ts';
 import { type DocumentModel, type Fact, factsOf } from './model.ts';
 import { penetapanDocument } from './penetapan.ts';
 import { penetapanInputAsOf } from './penetapan-issue.ts';
@@ -24,6 +25,8 @@ export interface DocumentCheck {
   sections?: Array<{ heading: string | null; facts: Fact[] }>;
   /** The log still gives the seal's root and the document's facts (with the database only). */
   logAgrees?: boolean;
+  /** The layout of its kind the document was printed in, as its seal records it (with the database only). */
+  layout?: number;
 }
 
 /** A PDF against published seals only: no database. */
@@ -58,20 +61,34 @@ export async function verifyCode(db: Kysely<Database>, code: string): Promise<Do
     });
   const cycleId = cycleOfSubject(document.appraisalId) ?? seal.cycleId;
   const org = parseCycleId(cycleId)?.orgId ?? '';
+  // The facts are re-derived in the layout the document was printed in, not today's.
+  const layout = layoutOf(document);
+  if (!knownLayout(document.kind, layout))
+    return {
+      intact: false,
+      code,
+      findings: [
+        ...findings,
+        {
+          reason: `the document was printed in layout ${layout} of ${document.kind}, which this siklus does not know (it knows 1 to ${newestLayouts[document.kind]}): verify it with a newer siklus`,
+        },
+      ],
+      layout,
+    };
   if (document.kind === 'penetapan') {
     // A unit's penetapan reads the cycle's stream and every member's: as the log stood at the seal.
     const unitCode = document.appraisalId.slice(cycleId.length + 1);
     const period = document.period ?? annualPeriod;
     const input = await penetapanInputAsOf(db, org, cycleId, unitCode, period, seal.position, document.lang);
-    return compared(code, document.factsHash, input && penetapanDocument(input), findings);
+    return compared(code, document.factsHash, input && penetapanDocument(input, layout), findings, layout);
   }
   const position = await positionOfVersion(db, document.appraisalId, document.streamVersion);
   const input =
     position === undefined
       ? undefined
       : await inputAsOf(db, org, document.appraisalId, position, document.lang);
-  const model = input && modelOf(input, document.kind, document.period);
-  return compared(code, document.factsHash, model, findings);
+  const model = input && modelOf(input, document.kind, document.period, layout);
+  return compared(code, document.factsHash, model, findings, layout);
 }
 
 /** The document re-derived from the log, against the facts' hash it was sealed with. */
@@ -80,6 +97,7 @@ function compared(
   factsHash: string,
   model: DocumentModel | undefined,
   findings: Finding[],
+  layout: number,
 ): DocumentCheck {
   if (!model)
     return {
@@ -87,6 +105,7 @@ function compared(
       code,
       findings: [...findings, { reason: 'what the document was made from is gone from the log' }],
       logAgrees: false,
+      layout,
     };
   const facts = factsOf(model);
   if (factsHashOf(factHashesOf(code, facts)) !== factsHash)
@@ -100,6 +119,7 @@ function compared(
     facts,
     sections: sectionsOf(model),
     logAgrees: findings.length === 0,
+    layout,
   };
 }
 

@@ -23,6 +23,8 @@ export const sealedDocumentSchema = z.strictObject({
   streamVersion: z.number().int().min(1),
   headHash: hex64,
   factsHash: hex64,
+  /** The layout of its kind it was printed in (documents/layouts.ts); absent before layouts: the first. */
+  layout: z.number().int().min(1).max(10_000).optional(),
 });
 export type SealedDocument = z.infer<typeof sealedDocumentSchema>;
 

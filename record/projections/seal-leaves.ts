@@ -12,7 +12,7 @@ export function subjectStreamId(d: { kind: DocumentKind; appraisalId: string }, 
   return d.kind === 'penetapan' ? cycleStreamId(cycleId) : appraisalStreamId(d.appraisalId);
 }
 
-/** A document's leaf in its seal: the document, the stream head it was made from, and its facts' hash. */
+/** A document's leaf in its seal: the document, the stream head it was made from, its facts' hash and layout. */
 export function documentLeaf(d: SealedDocument, streamId: string): string {
   return leafHash(
     [
@@ -26,6 +26,8 @@ export function documentLeaf(d: SealedDocument, streamId: string): string {
       d.streamVersion,
       d.headHash,
       d.factsHash,
+      // A document sealed before layouts were recorded keeps the leaf it was sealed with.
+      ...(d.layout === undefined ? [] : [`layout${d.layout}`]),
     ].join(':'),
   );
 }

@@ -87,6 +87,7 @@ describe('siklus documents', () => {
       cycleId,
       appraisalId,
       period: 'TW1',
+      layout: 1,
       fileName: 'x.pdf',
       blocks: [
         {

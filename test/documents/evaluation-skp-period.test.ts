@@ -91,4 +91,44 @@ describe('the periodic evaluation document after a mutasi', () => {
     expect(keys).toContain('rhk.rhk-1.iki-1.realisation');
     expect(keys.some((k) => k.startsWith('skp1.'))).toBe(false);
   });
+
+  it('prints the layouts it was issued in before: layout 1 every period against the current SKP, layouts 1 and 2 the akhir as one part', () => {
+    const file = evaluationFile(evaluationLog().events, nameOf);
+    const v2 = {
+      version: 2,
+      agreedAt: '2027-07-22T02:00:00.000Z',
+      rhk: [{ ...rhk[0], id: 'rhk-9', description: 'Cakupan imunisasi naik' }],
+    } as NonNullable<typeof file.skp>;
+    const later = file.periods.slice(2).map((p) => p.period);
+    const person = { unitCode: 'PKM', positionCode: 'PRW', rater: null, agreedVersion: null };
+    const skpPeriod = (n: number, periods: string[]) => ({
+      ...person,
+      skpPeriod: n,
+      began: n === 1 ? ('year' as const) : ('mutasi' as const),
+      from: n === 1 ? null : '2027-07-01',
+      until: n === 1 ? '2027-07-01' : null,
+      periods,
+    });
+    const moved = documentInput({
+      ...file,
+      skp: v2,
+      periods: file.periods.map((p) => (later.includes(p.period) ? { ...p, skp: v2 } : p)),
+      skpPeriods: [
+        skpPeriod(
+          1,
+          file.periods.slice(0, 2).map((p) => p.period),
+        ),
+        skpPeriod(2, later),
+      ],
+    });
+    const keys = (period: string, layout: number) =>
+      factsOf(evaluationDocument(moved, period, layout)).map((f) => f.key);
+    expect(keys('TW1', 1)).toContain('rhk.rhk-9.description');
+    expect(keys('TW1', 1)).not.toContain('rhk.rhk-1.description');
+    expect(keys('TW1', 2)).toContain('rhk.rhk-1.description');
+    expect(keys('akhir', 2)).toContain('rhk.rhk-9.description');
+    expect(keys('akhir', 2).some((k) => k.startsWith('skp'))).toBe(false);
+    expect(keys('akhir', 3)).toContain('skp2.rhk.rhk-9.description');
+    expect(evaluationDocument(moved, 'TW1').layout).toBe(3);
+  });
 });

@@ -11,19 +11,22 @@ const rater = '197001011995031001';
 const employee = '199001012015031001';
 const at = '2028-02-20T03:00:00.000Z';
 
-function documentWith(events: AppraisalEvent[]) {
+function documentWith(events: AppraisalEvent[], layout?: number) {
   const file = evaluationFile(evaluationLog().events, nameOf);
-  const model = keberatanDocument({
-    file,
-    events,
-    names: new Map<string, string>(),
-    year: 2027,
-    employee: null,
-    rater: null,
-    organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
-    parentLabels: new Map<string, string>(),
-    lang: 'id',
-  });
+  const model = keberatanDocument(
+    {
+      file,
+      events,
+      names: new Map<string, string>(),
+      year: 2027,
+      employee: null,
+      rater: null,
+      organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
+      parentLabels: new Map<string, string>(),
+      lang: 'id',
+    },
+    layout,
+  );
   const value = (key: string) => factsOf(model).find((f) => f.key === key)?.value;
   return { rater: value('objection.explanation'), employee: value('objection.explanation.employee') };
 }
@@ -54,5 +57,19 @@ describe('the keberatan document', () => {
     ]);
     expect(printed.rater).toBe('-');
     expect(printed.employee).toBe('-');
+  });
+
+  it("prints layout 1 as it was first issued: the rater's explanation empty, no employee's", () => {
+    const printed = documentWith(
+      [
+        {
+          type: 'objection.explained',
+          data: { from: 'rater', explanation: 'Realisasi TW3 di bawah target', by: rater, at },
+        },
+      ],
+      1,
+    );
+    expect(printed.rater).toBe('-');
+    expect(printed.employee).toBeUndefined();
   });
 });

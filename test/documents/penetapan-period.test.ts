@@ -16,8 +16,8 @@ const base: PenetapanInput = {
   lang: 'en',
 };
 const finding = { rule: 'baik.max70PercentBaik', message: '1 of 1 are Baik (at most 70%)' };
-const value = (input: PenetapanInput, key: string) =>
-  factsOf(penetapanDocument(input)).find((f) => f.key === key)?.value;
+const value = (input: PenetapanInput, key: string, layout?: number) =>
+  factsOf(penetapanDocument(input, layout)).find((f) => f.key === key)?.value;
 
 describe("a period's Format Penetapan", () => {
   it('names the signer, as what, and the justification per finding once signed', () => {
@@ -50,5 +50,28 @@ describe("a period's Format Penetapan", () => {
   it('has no signature line without a period penetapan (the year, or before the periods were signed)', () => {
     expect(value(base, 'signed')).toBeUndefined();
     expect(value({ ...base, period: 'akhir' }, 'signed')).toBeUndefined();
+  });
+
+  it("prints the layouts issued before: 1 without any signature, 2 with a period's only", () => {
+    const holding = {
+      findings: [finding],
+      signed: {
+        by: '197703032000031003',
+        name: 'Kepala Dinas',
+        as: 'leader' as const,
+        at: '2027-08-01T03:00:00.000Z',
+        conforming: false,
+        justifications: [{ rule: finding.rule, text: 'Unit satu orang' }],
+      },
+    };
+    const period = { ...base, holding };
+    const year = { ...base, period: 'akhir', holding };
+    expect(value(period, 'signed', 1)).toBeUndefined();
+    expect(value(period, 'findings', 1)).toBe('-');
+    expect(value(period, 'justification', 2)).toBe(`${finding.message}: Unit satu orang`);
+    expect(value(year, 'signed', 2)).toBeUndefined();
+    expect(value(year, 'justification', 2)).toBe('-');
+    expect(value(year, 'justification', 3)).toBe(`${finding.message}: Unit satu orang`);
+    expect(value(year, 'sign.date', 2)).not.toBe(value(year, 'sign.date', 3));
   });
 });

@@ -1,7 +1,15 @@
 // The pieces of a document's proof: Merkle inclusion proofs, codes as people type them, and the QR code's
 // packed text.
 import { describe, expect, it } from 'vitest';
-import { decodeQrText, newCode, normaliseCode, type Payload, qrText } from '../../documents/proof.ts';
+import {
+  decodeQrText,
+  documentLeaf,
+  newCode,
+  normaliseCode,
+  type Payload,
+  qrText,
+  sealedDocumentOf,
+} from '../../documents/proof.ts';
 import { leafHash, merkleTree, rootOf } from '../../record/projections/merkle.ts';
 
 const leaves = (n: number) => Array.from({ length: n }, (_, i) => leafHash(`leaf ${i}`));
@@ -70,5 +78,52 @@ describe("the QR code's text", () => {
     expect(decodeQrText(text.slice(0, -10))).toBeUndefined();
     expect(decodeQrText('https://siklus.example/verify/AB12-CD34-EF56')).toBeUndefined();
     expect(decodeQrText(text.replace('#evaluasi~', '#rapor~'))).toBeUndefined();
+  });
+
+  it('carries the layout when one was recorded; a QR code printed before layouts reads as none', () => {
+    const text = qrText('https://siklus.example', { ...payload, layout: 2 });
+    expect(text.endsWith('~2')).toBe(true);
+    expect(decodeQrText(text)).toEqual({ ...payload, layout: 2 });
+    expect(decodeQrText(qrText('https://siklus.example', payload))?.layout).toBeUndefined();
+    expect(decodeQrText(`${text.slice(0, -2)}~x`)).toBeUndefined();
+    expect(decodeQrText(`${text}~3`)).toBeUndefined();
+  });
+});
+
+describe("a document's leaf in its seal", () => {
+  const payload = {
+    v: 1 as const,
+    code: 'AB12-CD34-EF56',
+    kind: 'keberatan' as const,
+    cycleId: 'bungo.2027',
+    appraisalId: 'bungo.2027.199001012015032001',
+    period: null,
+    lang: 'id' as const,
+    streamVersion: 42,
+    headHash: 'a'.repeat(64),
+    factsHash: 'b'.repeat(64),
+  };
+
+  it('stays what it was for a document sealed before layouts, and names the layout when recorded', () => {
+    const stream = 'appraisal-bungo.2027.199001012015032001';
+    // The leaf as seals made before layouts computed it.
+    const before = leafHash(
+      [
+        'doc',
+        payload.code,
+        'keberatan',
+        payload.appraisalId,
+        '',
+        'id',
+        stream,
+        42,
+        'a'.repeat(64),
+        'b'.repeat(64),
+      ].join(':'),
+    );
+    expect(documentLeaf(sealedDocumentOf(payload), stream)).toBe(before);
+    const first = documentLeaf(sealedDocumentOf({ ...payload, layout: 1 }), stream);
+    expect(first).not.toBe(before);
+    expect(documentLeaf(sealedDocumentOf({ ...payload, layout: 2 }), stream)).not.toBe(first);
   });
 });
