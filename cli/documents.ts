@@ -108,6 +108,7 @@ async function verify(positionals: string[], v: Values): Promise<number> {
         ? `intact${check.code ? ` ${check.code}` : ''}`
         : `NOT intact${check.code ? ` ${check.code}` : ''}`,
     );
+    if (check.kind && check.layout !== undefined) console.log(`  ${check.kind}, layout ${check.layout}`);
     for (const f of check.findings) console.log(`  ${f.reason}`);
     if (check.facts && !v.json) for (const f of check.facts) console.log(`  ${f.label || f.key}: ${f.value}`);
   }

@@ -3,6 +3,7 @@
 // against the seals in the log or in a published seals.json.
 import type { Kysely } from 'kysely';
 import { annualPeriod } from '../domain/cycle/periods.ts';
+import type { DocumentKind, SealEventData, SealedDocument } from '../domain/documents/seal-events.ts';
 import { appraisalStreamId, parseCycleId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
 import { inputAsOf, modelOf } from './issue.ts';
@@ -25,8 +26,11 @@ export interface DocumentCheck {
   sections?: Array<{ heading: string | null; facts: Fact[] }>;
   /** The log still gives the seal's root and the document's facts (with the database only). */
   logAgrees?: boolean;
-  /** The layout of its kind the document was printed in, as its seal records it (with the database only). */
+  /** The kind and the layout of it the document was printed in, as its seal records them (with the database only). */
+  kind?: DocumentKind;
   layout?: number;
+  /** Whether this siklus can print that layout (layouts.ts): false for a document of a newer siklus. */
+  layoutKnown?: boolean;
 }
 
 /** A PDF against published seals only: no database. */
@@ -53,7 +57,25 @@ export async function verifyWithLog(db: Kysely<Database>, read: ReadDocument): P
 export async function verifyCode(db: Kysely<Database>, code: string): Promise<DocumentCheck> {
   const found = await sealOfCode(db, code);
   if (!found) return { intact: false, code, findings: [{ reason: `no seal lists a document ${code}` }] };
-  const { seal, document } = found;
+  const { document } = found;
+  const layout = layoutOf(document);
+  const layoutKnown = knownLayout(document.kind, layout);
+  return {
+    ...(await checkSealed(db, code, found, layout, layoutKnown)),
+    kind: document.kind,
+    layout,
+    layoutKnown,
+  };
+}
+
+/** A document a seal lists, re-derived from the log in the layout it was printed in. */
+async function checkSealed(
+  db: Kysely<Database>,
+  code: string,
+  { seal, document }: { seal: SealEventData; document: SealedDocument },
+  layout: number,
+  layoutKnown: boolean,
+): Promise<DocumentCheck> {
   const findings: Finding[] = [];
   if (!(await sealStillHolds(db, seal)))
     findings.push({
@@ -62,8 +84,7 @@ export async function verifyCode(db: Kysely<Database>, code: string): Promise<Do
   const cycleId = cycleOfSubject(document.appraisalId) ?? seal.cycleId;
   const org = parseCycleId(cycleId)?.orgId ?? '';
   // The facts are re-derived in the layout the document was printed in, not today's.
-  const layout = layoutOf(document);
-  if (!knownLayout(document.kind, layout))
+  if (!layoutKnown)
     return {
       intact: false,
       code,
@@ -73,14 +94,13 @@ export async function verifyCode(db: Kysely<Database>, code: string): Promise<Do
           reason: `the document was printed in layout ${layout} of ${document.kind}, which this siklus does not know (it knows 1 to ${newestLayouts[document.kind]}): verify it with a newer siklus`,
         },
       ],
-      layout,
     };
   if (document.kind === 'penetapan') {
     // A unit's penetapan reads the cycle's stream and every member's: as the log stood at the seal.
     const unitCode = document.appraisalId.slice(cycleId.length + 1);
     const period = document.period ?? annualPeriod;
     const input = await penetapanInputAsOf(db, org, cycleId, unitCode, period, seal.position, document.lang);
-    return compared(code, document.factsHash, input && penetapanDocument(input, layout), findings, layout);
+    return compared(code, document.factsHash, input && penetapanDocument(input, layout), findings);
   }
   const position = await positionOfVersion(db, document.appraisalId, document.streamVersion);
   const input =
@@ -88,7 +108,7 @@ export async function verifyCode(db: Kysely<Database>, code: string): Promise<Do
       ? undefined
       : await inputAsOf(db, org, document.appraisalId, position, document.lang);
   const model = input && modelOf(input, document.kind, document.period, layout);
-  return compared(code, document.factsHash, model, findings, layout);
+  return compared(code, document.factsHash, model, findings);
 }
 
 /** The document re-derived from the log, against the facts' hash it was sealed with. */
@@ -97,7 +117,6 @@ function compared(
   factsHash: string,
   model: DocumentModel | undefined,
   findings: Finding[],
-  layout: number,
 ): DocumentCheck {
   if (!model)
     return {
@@ -105,7 +124,6 @@ function compared(
       code,
       findings: [...findings, { reason: 'what the document was made from is gone from the log' }],
       logAgrees: false,
-      layout,
     };
   const facts = factsOf(model);
   if (factsHashOf(factHashesOf(code, facts)) !== factsHash)
@@ -119,7 +137,6 @@ function compared(
     facts,
     sections: sectionsOf(model),
     logAgrees: findings.length === 0,
-    layout,
   };
 }
 

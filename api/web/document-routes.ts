@@ -92,7 +92,7 @@ export function verifyRoutes(deps: Services): Hono {
     const code = normaliseCode(typed);
     const check = code ? await verifyCode(deps.db, code) : null;
     // A code that no seal lists answers 404, one whose check fails 409: a printout not to be trusted.
-    const status = !typed ? 200 : !code ? 400 : check?.intact ? 200 : check?.facts ? 409 : 404;
+    const status = !typed ? 200 : !code ? 400 : check?.intact ? 200 : check?.layout !== undefined ? 409 : 404;
     const body = verifyBody(t, code ?? typed, typed ? check : undefined);
     return render(c, t, { title: t('verify.title'), body, status });
   };

@@ -111,6 +111,7 @@ describe('documents through the API and the web', () => {
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(html).toContain(`Dokumen ${code} asli`);
+    expect(html).toContain('Dicetak dengan format 3 untuk jenis dokumen ini.');
     expect(html).toContain(employee.name);
     expect(html).toContain('PREDIKAT KINERJA PEGAWAI');
     // Nothing the document does not print: no other period's file, no review, no activity report.

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newestLayouts } from '../../documents/layouts.ts';
 import { factsOf } from '../../documents/model.ts';
 import { qrText } from '../../documents/proof.ts';
 import { readPdf } from '../../documents/read-pdf.ts';
@@ -125,6 +126,7 @@ describe('siklus documents', () => {
     const run = await runSiklus(['documents', 'verify', code.toLowerCase()], withDb());
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(employee.name);
+    expect(run.stdout).toContain(`evaluasi, layout ${newestLayouts.evaluasi}`);
     const unknown = await runSiklus(['documents', 'verify', '0000-0000-0000'], withDb());
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain('no seal lists a document 0000-0000-0000');

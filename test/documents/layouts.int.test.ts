@@ -340,7 +340,7 @@ describe('a layout this siklus does not know', () => {
   it('is a finding naming the layout, not a crash', async () => {
     const unknown = await issueAs(appraisalId, cycleId, (input) => keberatanDocument(input), 99);
     const check = await verifyCode(database.db, unknown.code);
-    expect(check).toMatchObject({ intact: false, layout: 99 });
+    expect(check).toMatchObject({ intact: false, kind: 'keberatan', layout: 99, layoutKnown: false });
     expect(check.findings.map((f) => f.reason).join('\n')).toMatch(/layout 99 of keberatan.*does not know/);
     expect((await verifyWithLog(database.db, await readPdf(unknown.pdf))).intact).toBe(false);
   });

@@ -21,6 +21,9 @@ export const enDocuments: Record<keyof typeof idDocuments, string> = {
   'verify.broken':
     'Document {code} cannot be trusted: the record no longer gives the facts it was issued with.',
   'verify.unknown': 'No seal lists a document {code}: that printout was not issued by siklus.',
+  'verify.unknownLayout':
+    'Document {code} was printed in a layout this siklus does not know (layout {layout}): check it with a newer siklus.',
+  'verify.layout': 'Printed in layout {layout} of this kind of document.',
   'verify.mustSay': 'What this document must say',
   'verify.how':
     'Type the code printed next to the QR code. Compare each entry with the printout: if anything differs, the printout is not the document issued.',

@@ -20,6 +20,9 @@ export const idDocuments = {
     'Dokumen {code} tidak dapat dipercaya: catatan tidak lagi memuat fakta yang diterbitkan bersamanya.',
   'verify.unknown':
     'Tidak ada dokumen dengan kode {code} dalam segel mana pun: cetakan itu tidak diterbitkan oleh siklus.',
+  'verify.unknownLayout':
+    'Dokumen {code} dicetak dengan format yang belum dikenal siklus ini (format {layout}): periksa dengan siklus yang lebih baru.',
+  'verify.layout': 'Dicetak dengan format {layout} untuk jenis dokumen ini.',
   'verify.mustSay': 'Yang harus tertulis pada dokumen ini',
   'verify.how':
     'Ketik kode yang tercetak di samping kode QR. Bandingkan setiap isian dengan cetakan: bila ada yang berbeda, cetakan itu bukan dokumen yang diterbitkan.',

@@ -27,10 +27,17 @@ export function verifyBody(t: Translate, code: string, check: DocumentCheck | nu
   if (check === undefined) return h`<p>${t('verify.how')}</p>${verifyForm(t, '')}`;
   if (!check) return h`${notice('error', t('verify.badCode'))}${verifyForm(t, code)}`;
   // The findings' words are the command line's (English); the page says the same in its own language.
+  // A code some seal lists (its layout is known then) is broken, not unknown, when the log disagrees.
   const status = check.intact
     ? notice('ok', t('verify.intact', { code }))
-    : notice('error', t(check.facts ? 'verify.broken' : 'verify.unknown', { code }));
+    : check.layoutKnown === false
+      ? notice('error', t('verify.unknownLayout', { code, layout: check.layout ?? 1 }))
+      : notice('error', t(check.layout !== undefined ? 'verify.broken' : 'verify.unknown', { code }));
+  const layout = check.layoutKnown
+    ? h`<p class="muted">${t('verify.layout', { layout: check.layout ?? 1 })}</p>`
+    : '';
   return h`${status}
+${layout}
 ${
   check.sections
     ? h`<section class="card parties" aria-labelledby="facts"><h2 id="facts">${t('verify.mustSay')}</h2>
