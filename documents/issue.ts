@@ -56,16 +56,25 @@ async function letterheadOf(db: Db, org: string): Promise<Letterhead> {
   return { name: profile.name, region: profile.region, logo };
 }
 
-/** The appraisal's events up to a global position. */
-async function eventsUpTo(db: Db, appraisalId: string, position: number): Promise<AppraisalEvent[]> {
-  const rows = await db
+/** A stream's events up to a global position: what a document is made from, as the log stood then. */
+export async function streamUpTo(db: Db, streamId: string, position: number) {
+  return db
     .selectFrom('events')
     .select(['type', 'data'])
-    .where('stream_id', '=', appraisalStreamId(appraisalId))
+    .where('stream_id', '=', streamId)
     .where('global_position', '<=', position)
     .orderBy('stream_version')
     .execute();
-  return rows.map((r) => ({ type: r.type, data: r.data }) as AppraisalEvent);
+}
+
+/** The organisation as a document names it: its name, and its zone for the dates. */
+export async function organisationOf(db: Db, org: string): Promise<DocumentInput['organisation']> {
+  const organisation = await db
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', org)
+    .executeTakeFirst();
+  return { name: organisation?.name ?? org, timeZone: await timeZoneOf(db, org) };
 }
 
 /** What a document is made from, as the log stood at `position`. */
@@ -76,16 +85,11 @@ export async function inputAsOf(
   position: number,
   lang: Lang,
 ): Promise<DocumentInput | undefined> {
-  const events = await eventsUpTo(db, appraisalId, position);
+  const events = (await streamUpTo(db, appraisalStreamId(appraisalId), position)) as AppraisalEvent[];
   if (events.length === 0) return undefined;
   const names = await employeeNames(db, org, peopleIn(events));
   const file = evaluationFile(events, (nip) => names.get(nip) ?? null);
   const cards = await staffCards(db, org, [file.employee.nip, file.rater?.nip ?? null]);
-  const organisation = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('id', '=', org)
-    .executeTakeFirst();
   const parent = await agreedRhk(db, org, file.cycleId, file.rater?.nip ?? null);
   return {
     file,
@@ -94,7 +98,7 @@ export async function inputAsOf(
     year: parseCycleId(file.cycleId)?.year ?? new Date().getUTCFullYear(),
     employee: cards.get(file.employee.nip) ?? null,
     rater: file.rater ? (cards.get(file.rater.nip) ?? null) : null,
-    organisation: { name: organisation?.name ?? org, timeZone: await timeZoneOf(db, org) },
+    organisation: await organisationOf(db, org),
     parentLabels: new Map(parent.map((r) => [r.id, r.description])),
     lang,
   };

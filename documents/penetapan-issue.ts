@@ -8,24 +8,20 @@ import { annualPeriod } from '../domain/cycle/periods.ts';
 import { cycleStreamId, parseCycleId } from '../domain/ids.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
 import type { Lang } from '../domain/vocabulary/languages.ts';
-import { timeZoneOf } from '../record/read/organisation.ts';
 import { employeeNames, staffCards } from '../record/read/people.ts';
 import type { Database } from '../schema/database.ts';
-import { type IssueOptions, type Prepared, prepare, sealAndRender } from './issue.ts';
+import {
+  type IssueOptions,
+  organisationOf,
+  type Prepared,
+  prepare,
+  sealAndRender,
+  streamUpTo,
+} from './issue.ts';
 import { type PenetapanInput, penetapanDocument } from './penetapan.ts';
 import { headsAsOf, settledPosition } from './seals.ts';
 
 type Db = Kysely<Database>;
-
-async function streamUpTo(db: Db, streamId: string, position: number) {
-  return db
-    .selectFrom('events')
-    .select(['type', 'data'])
-    .where('stream_id', '=', streamId)
-    .where('global_position', '<=', position)
-    .orderBy('stream_version')
-    .execute();
-}
 
 export async function penetapanInputAsOf(
   db: Db,
@@ -97,15 +93,10 @@ export async function penetapanInputAsOf(
       predikat: rating?.predikat ?? null,
     });
   }
-  const organisation = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('id', '=', org)
-    .executeTakeFirst();
   return {
     cycleId,
     year: parseCycleId(cycleId)?.year ?? new Date().getUTCFullYear(),
-    organisation: { name: organisation?.name ?? org, timeZone: await timeZoneOf(db, org) },
+    organisation: await organisationOf(db, org),
     unit: { code: unitCode, name: unit.name },
     period,
     capaian,
