@@ -48,7 +48,7 @@ export function evaluationDocument(
   const skp = akhir || !periodFile || layout < 2 ? file.skp : periodFile.skp;
   const parts = layout < 3 ? [{ skp: file.skp, periods: file.periods }] : akhirParts(file);
   const rows = akhir
-    ? parts.flatMap((part, k, parts) =>
+    ? parts.flatMap((part, k) =>
         skpRows(w, {
           skp: part.skp,
           realisations: latestRealisations(part.periods),
