@@ -10,6 +10,7 @@ import { type UnitPredikat, unitPredikatSchema } from '../domain/rating/distribu
 import type { Predikat } from '../domain/rating/predikat.ts';
 import { packInForce } from '../domain/regulation/pack.ts';
 import { calibrationGroupsOf } from '../organisation/calibration-groups.ts';
+import { predikatCounts } from '../record/projections/unit-counts.ts';
 import type { Database } from '../schema/database.ts';
 
 export interface UnitCalibration {
@@ -39,11 +40,7 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
       .where('cycle_id', '=', input.cycleId)
       .orderBy('unit_code')
       .execute();
-    const rows = await deps.db
-      .selectFrom('unit_distribution')
-      .select(['unit_code', 'predikat', 'count'])
-      .where('cycle_id', '=', input.cycleId)
-      .execute();
+    const rows = await predikatCounts(deps.db, input.cycleId);
     const predikats = await deps.db
       .selectFrom('unit_calibration')
       .select(['unit_code', 'unit_predikat'])
@@ -64,8 +61,7 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
     const pack = packInForce(new Date().toISOString().slice(0, 10));
     const countsOf = (unitCode: string) => {
       const counts: Partial<Record<Predikat, number>> = {};
-      for (const row of rows)
-        if (row.unit_code === unitCode && row.count > 0) counts[row.predikat as Predikat] = row.count;
+      for (const row of rows) if (row.unitCode === unitCode) counts[row.bucket as Predikat] = row.count;
       return counts;
     };
     const rated = (code: string) => Object.values(countsOf(code)).reduce((a, b) => a + b, 0);

@@ -38,10 +38,7 @@ export const projectionTables: readonly ProjectionTable[] = [
     ignored: [],
     ofCycle: (cycleId) => sql`appraisal_id like ${idsOfCycleLike(cycleId)}`,
   },
-  { name: 'cycle_progress', ignored: [], ofCycle: byCycleId },
-  { name: 'unit_distribution', ignored: [], ofCycle: byCycleId },
   { name: 'period_evaluations', ignored: [], ofCycle: byCycleId },
-  { name: 'period_distribution', ignored: [], ofCycle: byCycleId },
   { name: 'unit_period_predikat', ignored: [], ofCycle: byCycleId },
   { name: 'unit_period_penetapan', ignored: [], ofCycle: byCycleId },
   // A standards round belongs to no cycle: compared when the whole log is rebuilt.

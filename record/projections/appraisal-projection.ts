@@ -1,7 +1,7 @@
 // Read models of the appraisal streams, kept in the same transaction as the append: the appraisal row
 // (state folded by the domain's own `evolve`), the inbox (tasks) with one notification per task and
-// reminder, progress per unit and step, and predikat counts per unit; and the periodic evaluations
-// (period-writes.ts) from the same folded state.
+// reminder; and the periodic evaluations (period-writes.ts) from the same folded state. Counts per unit
+// (progress per step, predikat) are counted from these rows when read (unit-counts.ts).
 import type { Kysely } from 'kysely';
 import type { AppraisalEvent } from '../../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../../domain/appraisal/state.ts';
@@ -17,8 +17,6 @@ export interface ProjectedEvent {
   type: string;
   data: unknown;
 }
-
-const counted = (s: AppraisalState | null) => (s && s.step !== 'cancelled' ? s : null);
 
 export async function projectAppraisalEvents(
   trx: Kysely<Database>,
@@ -36,7 +34,7 @@ export async function projectAppraisalEvents(
   for (const [streamId, streamEvents] of byStream) {
     const state = await projectStream(writes, trx, before.get(streamId) ?? null, streamEvents);
     const periods = periodsOf(streamEvents);
-    if (state && periods.size > 0) periodWrites.project(before.get(streamId) ?? null, state, periods);
+    if (state && periods.size > 0) periodWrites.project(state, periods);
   }
   await writes.flush();
   await periodWrites.flush();
@@ -87,23 +85,6 @@ async function projectStream(
   }
   if (!state) return null;
   writes.upsertAppraisal(appraisalRow(state, events));
-  const moved =
-    before !== null && before.participants.employee.unitCode !== state.participants.employee.unitCode;
-  if (moved) {
-    // A mutasi to another unit: the appraisal leaves the old unit's counts and joins the new one's.
-    writes.moveCount('cycle_progress', before, counted(before)?.step, null);
-    writes.moveCount('unit_distribution', before, counted(before)?.rating?.predikat, null);
-    writes.moveCount('cycle_progress', state, null, counted(state)?.step);
-    writes.moveCount('unit_distribution', state, null, counted(state)?.rating?.predikat);
-    return state;
-  }
-  writes.moveCount('cycle_progress', state, before && counted(before)?.step, counted(state)?.step);
-  writes.moveCount(
-    'unit_distribution',
-    state,
-    counted(before)?.rating?.predikat,
-    counted(state)?.rating?.predikat,
-  );
   return state;
 }
 

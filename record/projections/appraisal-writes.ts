@@ -1,9 +1,8 @@
 // The appraisal projection's writes, buffered so that one append of many streams (a launch batch of
 // 200 appraisals) costs a handful of multi-row statements instead of several round trips per appraisal.
 // Order is kept where it matters: buffered task rows, then closings, then notifications are written before
-// any statement that reads or updates tasks; appraisal rows and counts touch tables nothing else here reads.
+// any statement that reads or updates tasks; appraisal rows touch a table nothing else here reads.
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import type { Database } from '../../schema/database.ts';
 
 type TaskRow = Pick<
@@ -25,7 +24,6 @@ type NotificationRow = Pick<
   'org_id' | 'task_id' | 'recipient_nip' | 'recipient_role' | 'kind' | 'event_id' | 'created_at'
 >;
 type AppraisalRow = Insertable<Database['appraisals']>;
-type CountTable = 'cycle_progress' | 'unit_distribution';
 
 /** Rows per statement: far below Postgres' 65,535 parameters for the widest table (14 columns). */
 const chunkRows = 1_000;
@@ -38,8 +36,6 @@ export class AppraisalWrites {
   private closes = new Map<string, { status: TaskClosing; at: string }>();
   private notifications: NotificationRow[] = [];
   private appraisals = new Map<string, AppraisalRow>();
-  /** Net moves per count row: `table|cycle|unit|bucket` to +n or -n. */
-  private counts = new Map<string, { table: CountTable; key: [string, string, string]; delta: number }>();
 
   constructor(private readonly trx: Kysely<Database>) {}
 
@@ -80,22 +76,6 @@ export class AppraisalWrites {
 
   upsertAppraisal(row: AppraisalRow): void {
     this.appraisals.set(row.appraisal_id, row);
-  }
-
-  /** Moves one appraisal from one bucket (step or predikat) to another in a per-unit count table. */
-  moveCount(table: CountTable, state: AppraisalState, from: string | null | undefined, to?: string | null) {
-    if (from === to) return;
-    const unit = state.participants.employee.unitCode;
-    for (const [bucket, delta] of [
-      [from, -1],
-      [to, 1],
-    ] as const) {
-      if (!bucket) continue;
-      const id = `${table}|${state.cycleId}|${unit}|${bucket}`;
-      const entry = this.counts.get(id) ?? { table, key: [state.cycleId, unit, bucket], delta: 0 };
-      entry.delta += delta;
-      this.counts.set(id, entry);
-    }
   }
 
   /** A reminder of an open task: marked on the task, and a notification to whoever holds it now. */
@@ -183,43 +163,6 @@ export class AppraisalWrites {
         )
         .execute();
     }
-    const counts = [...this.counts.values()].filter((c) => c.delta !== 0);
-    this.counts = new Map();
-    for (const table of ['cycle_progress', 'unit_distribution'] as const) {
-      const column = table === 'cycle_progress' ? 'step' : 'predikat';
-      await addCounts(
-        this.trx,
-        table,
-        column,
-        counts.filter((c) => c.table === table),
-      );
-    }
-  }
-}
-
-/** Net count changes of one table: increases inserted or added, decreases subtracted. */
-async function addCounts(
-  trx: Kysely<Database>,
-  table: CountTable,
-  column: 'step' | 'predikat',
-  counts: Array<{ key: [string, string, string]; delta: number }>,
-): Promise<void> {
-  const values = (rows: typeof counts) =>
-    sql.join(
-      rows.map(({ key: [cycle, unit, bucket], delta }) => sql`(${cycle}, ${unit}, ${bucket}, ${delta}::int)`),
-    );
-  for (const rows of chunks(counts.filter((c) => c.delta > 0))) {
-    await sql`insert into ${sql.table(table)} (cycle_id, unit_code, ${sql.ref(column)}, count)
-      values ${values(rows)}
-      on conflict (cycle_id, unit_code, ${sql.ref(column)})
-      do update set count = ${sql.table(table)}.count + excluded.count`.execute(trx);
-  }
-  for (const rows of chunks(counts.filter((c) => c.delta < 0))) {
-    await sql`update ${sql.table(table)} as t set count = t.count + v.delta
-      from (values ${values(rows)}) as v (cycle_id, unit_code, bucket, delta)
-      where t.cycle_id = v.cycle_id and t.unit_code = v.unit_code and t.${sql.ref(column)} = v.bucket`.execute(
-      trx,
-    );
   }
 }
 

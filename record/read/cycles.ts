@@ -2,6 +2,7 @@
 // its predikat distribution per unit against the unit's rule, and its appraisals.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../schema/database.ts';
+import { predikatCounts, stepCounts } from '../projections/unit-counts.ts';
 
 type Db = Kysely<Database>;
 
@@ -76,14 +77,9 @@ export async function cycleProgress(
   db: Db,
   cycleId: string,
 ): Promise<Record<string, Record<string, number>>> {
-  const rows = await db
-    .selectFrom('cycle_progress')
-    .select(['unit_code', 'step', 'count'])
-    .where('cycle_id', '=', cycleId)
-    .where('count', '>', 0)
-    .execute();
   const units: Record<string, Record<string, number>> = {};
-  for (const r of rows) units[r.unit_code] = { ...units[r.unit_code], [r.step]: r.count };
+  for (const r of await stepCounts(db, cycleId))
+    units[r.unitCode] = { ...units[r.unitCode], [r.bucket]: r.count };
   return units;
 }
 
@@ -99,23 +95,18 @@ export interface UnitDistribution {
 /** Per unit: the predikat counts, the unit's own predikat, and whether its rule holds. */
 export async function cycleDistribution(db: Db, cycleId: string): Promise<UnitDistribution[]> {
   const [counts, calibration] = await Promise.all([
-    db
-      .selectFrom('unit_distribution')
-      .select(['unit_code', 'predikat', 'count'])
-      .where('cycle_id', '=', cycleId)
-      .where('count', '>', 0)
-      .execute(),
+    predikatCounts(db, cycleId),
     db.selectFrom('unit_calibration').selectAll().where('cycle_id', '=', cycleId).execute(),
   ]);
   const codes = [
-    ...new Set([...counts.map((r) => r.unit_code), ...calibration.map((r) => r.unit_code)]),
+    ...new Set([...counts.map((r) => r.unitCode), ...calibration.map((r) => r.unit_code)]),
   ].sort();
   return codes.map((unitCode) => {
     const cal = calibration.find((r) => r.unit_code === unitCode);
     return {
       unitCode,
       counts: Object.fromEntries(
-        counts.filter((r) => r.unit_code === unitCode).map((r) => [r.predikat, r.count]),
+        counts.filter((r) => r.unitCode === unitCode).map((r) => [r.bucket, r.count]),
       ),
       unitPredikat: cal?.unit_predikat ?? null,
       ok: cal?.ok ?? null,

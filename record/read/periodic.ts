@@ -9,6 +9,7 @@ import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distr
 import type { Predikat } from '../../domain/rating/predikat.ts';
 import { indonesianTimeZones } from '../../domain/time/zones.ts';
 import type { Database } from '../../schema/database.ts';
+import { periodPredikatCounts } from '../projections/unit-counts.ts';
 import type { Cycle } from './cycles.ts';
 
 type Db = Kysely<Database>;
@@ -52,13 +53,7 @@ export async function periodDistribution(
   period: string,
 ): Promise<PeriodUnitDistribution[]> {
   const [counts, capaian, units] = await Promise.all([
-    db
-      .selectFrom('period_distribution')
-      .select(['unit_code', 'predikat', 'count'])
-      .where('cycle_id', '=', cycleId)
-      .where('period', '=', period)
-      .where('count', '>', 0)
-      .execute(),
+    periodPredikatCounts(db, cycleId, period),
     db
       .selectFrom('unit_period_predikat')
       .select(['unit_code', 'unit_predikat'])
@@ -73,10 +68,16 @@ export async function periodDistribution(
       .where('period', '=', period)
       .execute(),
   ]);
-  const codes = [...new Set([...units, ...counts, ...capaian].map((r) => r.unit_code))].sort();
+  const codes = [
+    ...new Set([
+      ...units.map((r) => r.unit_code),
+      ...counts.map((r) => r.unitCode),
+      ...capaian.map((r) => r.unit_code),
+    ]),
+  ].sort();
   return codes.map((unitCode) => {
     const unitCounts: Partial<Record<Predikat, number>> = {};
-    for (const r of counts) if (r.unit_code === unitCode) unitCounts[r.predikat as Predikat] = r.count;
+    for (const r of counts) if (r.unitCode === unitCode) unitCounts[r.bucket as Predikat] = r.count;
     const parsed = unitPredikatSchema.safeParse(capaian.find((r) => r.unit_code === unitCode)?.unit_predikat);
     const unitPredikat = parsed.success ? parsed.data : null;
     return {

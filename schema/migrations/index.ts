@@ -17,6 +17,7 @@ import * as standards from './0013-standards.ts';
 import * as readTrail from './0014-read-trail.ts';
 import * as periodPenetapan from './0016-period-penetapan.ts';
 import * as masterData from './0017-master-data.ts';
+import * as derivedCounts from './0019-derived-counts.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStoreMigration,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0014-read-trail': readTrail,
   '0016-period-penetapan': periodPenetapan,
   '0017-master-data': masterData,
+  '0019-derived-counts': derivedCounts,
 };

@@ -154,12 +154,6 @@ export interface IdempotencyKeysTable {
   claimed_until: Date | null;
 }
 
-export interface CountTable {
-  cycle_id: string;
-  unit_code: string;
-  count: number;
-}
-
 export interface AppraisalTables {
   cycles: CyclesTable;
   cycle_members: CycleMembersTable;
@@ -171,6 +165,4 @@ export interface AppraisalTables {
   notifications: NotificationsTable;
   activity_reports: ActivityReportsTable;
   idempotency_keys: IdempotencyKeysTable;
-  cycle_progress: CountTable & { step: string };
-  unit_distribution: CountTable & { predikat: string };
 }

@@ -24,14 +24,6 @@ export interface PeriodEvaluationsTable {
   missed: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
-export interface PeriodDistributionTable {
-  cycle_id: string;
-  period: string;
-  unit_code: string;
-  predikat: string;
-  count: number;
-}
-
 export interface UnitPeriodPredikatTable {
   cycle_id: string;
   unit_code: string;
@@ -48,6 +40,5 @@ export interface UnitPeriodPredikatTable {
 
 export interface PeriodicTables {
   period_evaluations: PeriodEvaluationsTable;
-  period_distribution: PeriodDistributionTable;
   unit_period_predikat: UnitPeriodPredikatTable;
 }

@@ -15,6 +15,36 @@ import { createTestDatabase } from '../support/database.ts';
 
 const cycleId = 'ngawi.2027';
 
+/** Appraisal rows of a cycle, so many per unit and predikat (the counts calibration reads). */
+async function ratedAppraisals(
+  db: ReturnType<typeof createDb>,
+  cycle: string,
+  counts: Array<[string, string, number]>,
+) {
+  let n = 0;
+  for (const [unit_code, predikat, count] of counts)
+    for (let i = 0; i < count; i++, n++)
+      await db
+        .insertInto('appraisals')
+        .values({
+          appraisal_id: `${cycle}.rated${n}`,
+          cycle_id: cycle,
+          org_id: 'ngawi',
+          nip: `rated${n}`,
+          unit_code,
+          supervisor_nip: null,
+          superior_nip: null,
+          step: 'feedback',
+          deadline: null,
+          predikat,
+          released_at: null,
+          version: 1,
+          state: JSON.stringify({}),
+          updated_at: '2027-12-01T00:00:00Z',
+        })
+        .execute();
+}
+
 describe('calibrateUnits', () => {
   let database: { url: string; drop(): Promise<void> };
   let db: ReturnType<typeof createDb>;
@@ -65,17 +95,7 @@ describe('calibrateUnits', () => {
       ['PKM', 'sangatBaik', 2],
       ['LAB', 'baik', 5],
     ];
-    await db
-      .insertInto('unit_distribution')
-      .values(
-        distribution.map(([unit_code, predikat, count]) => ({
-          cycle_id: cycleId,
-          unit_code,
-          predikat,
-          count,
-        })),
-      )
-      .execute();
+    await ratedAppraisals(db, cycleId, distribution);
     await db
       .insertInto('unit_calibration')
       .values(
@@ -184,13 +204,10 @@ describe('calibration groups HR names', () => {
       .insertInto('cycle_members')
       .values({ cycle_id: 'ngawi.2028', nip: hr.nip, appraisal_id: 'x', workflow_id: 'x', unit_code: 'PKM' })
       .execute();
-    await db
-      .insertInto('unit_distribution')
-      .values([
-        { cycle_id: 'ngawi.2028', unit_code: 'PKM', predikat: 'baik', count: 6 },
-        { cycle_id: 'ngawi.2028', unit_code: 'LAB', predikat: 'butuhPerbaikan', count: 4 },
-      ])
-      .execute();
+    await ratedAppraisals(db, 'ngawi.2028', [
+      ['PKM', 'baik', 6],
+      ['LAB', 'butuhPerbaikan', 4],
+    ]);
     await db
       .insertInto('unit_calibration')
       .values({ cycle_id: 'ngawi.2028', unit_code: 'PKM', unit_predikat: 'baik' })

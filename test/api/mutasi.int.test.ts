@@ -3,6 +3,7 @@
 // one opens, the open tasks go to the new rater, the org chart and the unit's counts follow; bad requests
 // are problem+json naming the field and change nothing; the web page picks unit, position and rater by name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stepCounts } from '../../record/projections/unit-counts.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
@@ -133,13 +134,9 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
   it('closes the SKP period and opens one under the new unit, position and rater; tasks, org chart and counts follow', async () => {
     // The appraisals counted per unit (any step).
     const progress = async () => {
-      const rows = await rig.db
-        .selectFrom('cycle_progress')
-        .select(['unit_code', 'count'])
-        .where('cycle_id', '=', cycleId)
-        .execute();
       const sums = new Map<string, number>();
-      for (const r of rows) sums.set(r.unit_code, (sums.get(r.unit_code) ?? 0) + Number(r.count));
+      for (const r of await stepCounts(rig.db, cycleId))
+        sums.set(r.unitCode, (sums.get(r.unitCode) ?? 0) + r.count);
       return [...sums].filter(([, n]) => n !== 0).sort();
     };
     expect(await progress()).toEqual([
