@@ -10,9 +10,14 @@ import { readPdf } from '../../documents/read-pdf.ts';
 import { sealsOf } from '../../documents/seals.ts';
 import { verifyWithLog } from '../../documents/verify-document.ts';
 import { cycleStreamId } from '../../domain/ids.ts';
-import { sealCheckpoint } from '../../record/projections/checkpoint-seals.ts';
+import {
+  headsAsOf,
+  headsForSeal,
+  sealCheckpoint,
+  settledPosition,
+} from '../../record/projections/checkpoint-seals.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import type { CycleJourney } from '../support/cycle-journey.ts';
+import { type CycleJourney, journeyNips } from '../support/cycle-journey.ts';
 import { runPenetapanYear, seedPenetapanOrganisation } from '../support/penetapan-year.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
@@ -123,17 +128,36 @@ describe("the cycle's checkpoint seals", () => {
     expect(retried).toEqual({ sealed: false, why: 'retried', sequence: before + 1 });
     expect(await count()).toBe(before + 1);
   });
+
+  it("takes a new seal's heads from the streams table, as the log has them at the seal's position", async () => {
+    const { cycleId } = journey;
+    const [moving, later] = ['199606062021012006', '199707072022012007'];
+    await appendAppraisalEvents(rig.db, `${cycleId}.${moving}`, 0, [startedOf(cycleId, moving)]);
+    const position = await settledPosition(rig.db);
+    const atPosition = await headsAsOf(rig.db, cycleId, position);
+    expect(await headsForSeal(rig.db, cycleId, position)).toEqual(atPosition);
+    // After the position: one stream moves on, another begins; the heads as of the position stay.
+    const cancelled = { reason: 'Pindah instansi', by: journeyNips.hr, at: new Date().toISOString() };
+    await appendAppraisalEvents(rig.db, `${cycleId}.${moving}`, 1, [
+      { type: 'appraisal.cancelled', data: cancelled },
+    ]);
+    await appendAppraisalEvents(rig.db, `${cycleId}.${later}`, 0, [startedOf(cycleId, later)]);
+    const heads = await headsForSeal(rig.db, cycleId, position);
+    expect(heads).toEqual(atPosition);
+    expect(heads.get(`appraisal-${cycleId}.${moving}`)?.version).toBe(1);
+    expect(heads.has(`appraisal-${cycleId}.${later}`)).toBe(false);
+  });
 });
 
 const newcomer = '199505052020122005';
-const startedOf = (cycleId: string) => ({
+const startedOf = (cycleId: string, nip = newcomer) => ({
   type: 'appraisal.started',
   data: {
-    appraisalId: `${cycleId}.${newcomer}`,
+    appraisalId: `${cycleId}.${nip}`,
     cycleId,
     orgId,
     participants: {
-      employee: { nip: newcomer, name: 'Pegawai Baru', unitCode: 'PKM', positionCode: 'STAF' },
+      employee: { nip, name: 'Pegawai Baru', unitCode: 'PKM', positionCode: 'STAF' },
       supervisorNip: null,
       superiorNip: null,
       subordinateNips: [],
