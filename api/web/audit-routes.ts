@@ -32,7 +32,7 @@ import { cycleYear } from './views/hr-actions.ts';
 
 export function auditRoutes(deps: Services): Hono {
   const web = new Hono();
-  const { render, needRole, notFound } = rolePages(deps);
+  const { render, needRole, notFound, sectionPages } = rolePages(deps);
   const { db } = deps;
 
   /** The cycle, if the auditor may read it. */
@@ -40,13 +40,7 @@ export function auditRoutes(deps: Services): Hono {
     if (!cycleIdPattern.test(cycleId)) return undefined;
     return cycleSummaryOf(db, organisationScope(session.principal), cycleId);
   };
-  const show = (
-    c: Context,
-    t: Translate,
-    session: Session,
-    title: string,
-    body: ReturnType<typeof auditCyclesBody>,
-  ) => render(c, t, { title, body, session, section: 'audit' });
+  const show = sectionPages('audit');
 
   web.get('/audit', async (c) => {
     const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');
