@@ -4,14 +4,14 @@
 // key the Update id (and the start's memo) is derived from it, so a repeat gets the first outcome.
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '../../auth/identity.ts';
-import { defaultSkpApproach, type SkpApproach, skpApproaches } from '../../domain/appraisal/skp.ts';
+import { defaultSkpApproach, skpApproaches } from '../../domain/appraisal/skp.ts';
 import type { Step } from '../../domain/appraisal/types.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar, type CalendarOverrides } from '../../domain/cycle/calendar.ts';
 import { capaianBasis } from '../../domain/cycle/capaian.ts';
 import type { Population } from '../../domain/cycle/events.ts';
 import { inTimeZone } from '../../domain/cycle/local-calendar.ts';
-import { annualPeriod, defaultPeriodKind, type PeriodKind, periodKinds } from '../../domain/cycle/periods.ts';
+import { annualPeriod, defaultPeriodKind, periodKinds } from '../../domain/cycle/periods.ts';
 import { cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import type { UnitPredikat } from '../../domain/rating/distribution-rules.ts';
 import { zoneAbbreviation } from '../../domain/time/zones.ts';
@@ -59,22 +59,13 @@ export async function startCycle(
 ): Promise<{ cycleId: string; workflowId: string }> {
   requireHr(me);
   const { taskQueue } = services;
-  const periods = request.periods ?? defaultPeriodKind;
-  if (!isPeriodKind(periods))
-    throw new Refusal(
-      422,
-      'invalid_periods',
-      `periods must be one of ${periodKinds.join(', ')}; got '${periods}'`,
-      { field: 'periods', allowed: periodKinds },
-    );
-  const skpApproach = request.skpApproach ?? defaultSkpApproach;
-  if (!isSkpApproach(skpApproach))
-    throw new Refusal(
-      422,
-      'invalid_skp_approach',
-      `skpApproach must be one of ${skpApproaches.join(', ')}; got '${skpApproach}'`,
-      { field: 'skpApproach', allowed: skpApproaches },
-    );
+  const periods = oneOf('invalid_periods', 'periods', request.periods ?? defaultPeriodKind, periodKinds);
+  const skpApproach = oneOf(
+    'invalid_skp_approach',
+    'skpApproach',
+    request.skpApproach ?? defaultSkpApproach,
+    skpApproaches,
+  );
   const timeZone = await timeZoneOf(services.db, me.org);
   const overrides = { ...request.calendar, periods };
   const calendar = {
@@ -103,9 +94,14 @@ export async function startCycle(
   return { cycleId, workflowId };
 }
 
-const isPeriodKind = (text: string): text is PeriodKind => (periodKinds as readonly string[]).includes(text);
-const isSkpApproach = (text: string): text is SkpApproach =>
-  (skpApproaches as readonly string[]).includes(text);
+/** `value` when `allowed` lists it; else 422 `code` naming the field and what it allows. */
+function oneOf<T extends string>(code: string, field: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new Refusal(422, code, `${field} must be one of ${allowed.join(', ')}; got '${value}'`, {
+    field,
+    allowed,
+  });
+}
 
 /** A cycle of my organisation for HR and auditors to read: 403 for other roles, 404 when absent. */
 export async function readableCycle(services: Services, me: Principal, cycleId: string): Promise<Cycle> {

@@ -23,6 +23,7 @@ import {
   upsertUnits,
 } from '../../organisation/units-and-positions.ts';
 import { mayReadCycles } from '../../record/read/access.ts';
+import { activeEmployee } from '../../record/read/cycle-people.ts';
 import { timeZoneOf } from '../../record/read/organisation.ts';
 import { Refusal } from './refusal.ts';
 import { requireHr } from './require.ts';
@@ -50,19 +51,10 @@ export async function setUnitHead(
   headNip: string | null,
 ): Promise<void> {
   await hrWrite(services, me, async (db, org) => {
-    if (headNip !== null) {
-      const person = await db
-        .selectFrom('employees')
-        .select('nip')
-        .where('org_id', '=', org)
-        .where('nip', '=', headNip)
-        .where('active', '=', true)
-        .executeTakeFirst();
-      if (!person)
-        throw new Refusal(422, 'unknown_leader', `No active employee ${headNip} in the organisation`, {
-          field: 'headNip',
-        });
-    }
+    if (headNip !== null && !(await activeEmployee(db, org, headNip)))
+      throw new Refusal(422, 'unknown_leader', `No active employee ${headNip} in the organisation`, {
+        field: 'headNip',
+      });
     const updated = await db
       .updateTable('units')
       .set({ head_nip: headNip })

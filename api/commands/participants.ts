@@ -7,7 +7,7 @@
 // A corrected rater is also written to the org chart (employees.supervisor_nip) in the same command:
 // it is the same wrong fact, and cycles started from then on take the right rater from there. (A CSV
 // imported later with the old supervisor would bring the old one back for those later cycles.)
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { type UpdateDefinition, WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '../../auth/identity.ts';
 import { skpFormFor } from '../../domain/appraisal/skp.ts';
 import { cycleWorkflowId } from '../../domain/ids.ts';
@@ -93,11 +93,7 @@ export async function changeRater(
   key: string | undefined,
 ): Promise<ChangeResult> {
   const { cycle, member } = await memberAppraisal(services, me, cycleId, nip);
-  const rater = await activeEmployee(services.db, me.org, request.raterNip);
-  if (!rater)
-    throw new Refusal(422, 'unknown_rater', `No active employee ${request.raterNip} in the organisation`, {
-      field: 'raterNip',
-    });
+  const rater = await activeRater(services, me, request.raterNip, 'raterNip');
   const { earliest, today } = await effectiveWindow(services, me, cycle);
   requireDateWithin('effectiveDate', request.effectiveDate, earliest, today);
   const change = {
@@ -107,15 +103,7 @@ export async function changeRater(
     effectiveDate: request.effectiveDate,
     by: me.nip,
   };
-  const result = await update(services, member, () =>
-    executeUpdate(
-      services,
-      services.temporal.workflow.getHandle(member.workflowId),
-      changeRaterUpdate,
-      [change],
-      updateIdFor(me, key),
-    ),
-  );
+  const result = await update(services, me, key, member, changeRaterUpdate, change);
   // After the appraisal took it: a refused change leaves the org chart as it was.
   await setSupervisor(services.db, me.org, nip, rater.nip);
   return result;
@@ -145,11 +133,7 @@ export async function appointActingRater(
   key: string | undefined,
 ): Promise<ChangeResult> {
   const { cycle, member } = await memberAppraisal(services, me, cycleId, nip);
-  const acting = await activeEmployee(services.db, me.org, request.actingNip);
-  if (!acting)
-    throw new Refusal(422, 'unknown_rater', `No active employee ${request.actingNip} in the organisation`, {
-      field: 'actingNip',
-    });
+  const acting = await activeRater(services, me, request.actingNip, 'actingNip');
   const { earliest } = await effectiveWindow(services, me, cycle);
   const latest = `${cycle.year + 1}-12-31`;
   for (const field of ['from', 'to'] as const)
@@ -163,15 +147,7 @@ export async function appointActingRater(
   const recorded = cycle.calendar.timeZone;
   const timeZone = typeof recorded === 'string' ? recorded : await timeZoneOf(services.db, me.org);
   const appointment = { ...request, actingNip: acting.nip, timeZone, by: me.nip };
-  return update(services, member, () =>
-    executeUpdate(
-      services,
-      services.temporal.workflow.getHandle(member.workflowId),
-      appointActingRaterUpdate,
-      [appointment],
-      updateIdFor(me, key),
-    ),
-  );
+  return update(services, me, key, member, appointActingRaterUpdate, appointment);
 }
 
 export interface MutasiCommand {
@@ -210,11 +186,7 @@ export async function recordMutasi(
     throw new Refusal(422, 'unknown_position', `No position ${request.positionCode} in the organisation`, {
       field: 'positionCode',
     });
-  const rater = await activeEmployee(services.db, me.org, request.raterNip);
-  if (!rater)
-    throw new Refusal(422, 'unknown_rater', `No active employee ${request.raterNip} in the organisation`, {
-      field: 'raterNip',
-    });
+  const rater = await activeRater(services, me, request.raterNip, 'raterNip');
   const { earliest, today } = await effectiveWindow(services, me, cycle);
   requireDateWithin('effectiveDate', request.effectiveDate, earliest, today);
   // The new post's SKP form, in the approach the appraisal has (appraisals of before record none).
@@ -236,15 +208,7 @@ export async function recordMutasi(
     effectiveDate: request.effectiveDate,
     by: me.nip,
   };
-  const result = await update(services, member, () =>
-    executeUpdate(
-      services,
-      services.temporal.workflow.getHandle(member.workflowId),
-      recordMutasiUpdate,
-      [change],
-      updateIdFor(me, key),
-    ),
-  );
+  const result = await update(services, me, key, member, recordMutasiUpdate, change);
   await setPost(services.db, me.org, nip, { ...change, supervisorNip: rater.nip });
   return result;
 }
@@ -300,17 +264,29 @@ export async function rejoinEmployee(
   };
 }
 
+/** The rater named in `field`, an active employee of my organisation; else 422 unknown_rater. */
+async function activeRater(services: Services, me: Principal, nip: string, field: string) {
+  const rater = await activeEmployee(services.db, me.org, nip);
+  if (!rater)
+    throw new Refusal(422, 'unknown_rater', `No active employee ${nip} in the organisation`, { field });
+  return rater;
+}
+
 /**
- * Runs the Update; the appraisal's refusals as refusals, an ended appraisal as 409 appraisal_closed, one
- * whose workflow the launch has not started yet as 503 appraisal_starting.
+ * Runs the Update on the member's appraisal; the appraisal's refusals as refusals, an ended appraisal as
+ * 409 appraisal_closed, one whose workflow the launch has not started yet as 503 appraisal_starting.
  */
-async function update(
+async function update<Change>(
   services: Services,
-  member: { appraisalId: string },
-  run: () => Promise<ActResult>,
+  me: Principal,
+  key: string | undefined,
+  member: { appraisalId: string; workflowId: string },
+  definition: UpdateDefinition<ActResult, [Change]>,
+  change: Change,
 ): Promise<ChangeResult> {
   try {
-    const result = await run();
+    const handle = services.temporal.workflow.getHandle(member.workflowId);
+    const result = await executeUpdate(services, handle, definition, [change], updateIdFor(me, key));
     const movedTasks = result.eventTypes.filter((type) => type === 'task.reassigned').length;
     return { ...result, appraisalId: member.appraisalId, movedTasks };
   } catch (error) {

@@ -10,7 +10,7 @@ import { partiesOf } from '../../record/read/people.ts';
 import { actOnMyAppraisal } from '../commands/appraisal.ts';
 import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
-import { actResultSchema, jsonBody, problemResponse } from './openapi-shapes.ts';
+import { actResponses, jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const params = z.object({ org: z.string().min(1).max(64) });
 
@@ -38,13 +38,7 @@ const actRoute = createRoute({
     query: z.strictObject({ cycleId: z.string().max(100).optional() }),
     body: jsonBody(appraisalCommandSchema),
   },
-  responses: {
-    200: { content: { 'application/json': { schema: actResultSchema } }, description: 'Recorded' },
-    403: problemResponse,
-    404: problemResponse,
-    409: problemResponse,
-    422: problemResponse,
-  },
+  responses: actResponses,
 });
 
 export const appraisalRoutes = new OpenAPIHono<ApiEnv>()

@@ -1,6 +1,6 @@
 // HR's changes to a running cycle (api/commands/cycles.ts), each a Workflow Update on the CycleWorkflow: add
 // late joiners, remove a leaver (the appraisal is cancelled with the reason), extend a unit's deadline.
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import { stepSchema } from '../../domain/appraisal/types.ts';
 import { newNipSchema, nipSchema } from '../../domain/organisation/nip.ts';
 import { addEmployees, extendUnitDeadline, removeEmployee } from '../commands/cycles.ts';
@@ -14,39 +14,46 @@ const result = {
   description: 'Done',
 };
 
-const addRoute = createRoute({
-  middleware: [hrOnly] as const,
-  method: 'post',
-  path: '/v1/orgs/{org}/cycles/{cycleId}/employees',
-  summary: 'Add late joiners to the cycle',
-  request: {
-    params,
-    body: jsonBody(z.strictObject({ nips: z.array(newNipSchema).min(1).max(1000) })),
-  },
-  responses: { 200: result, 403: problemResponse, 404: problemResponse },
-});
-const removeRoute = createRoute({
-  middleware: [hrOnly] as const,
-  method: 'post',
-  path: '/v1/orgs/{org}/cycles/{cycleId}/employees/{nip}/remove',
-  summary: 'Remove a leaver: the appraisal is cancelled with the reason',
-  request: {
+/** A change HR posts to a running cycle: what it answers, 403 for another role, 404 for no such cycle. */
+function changeRoute<
+  const P extends string,
+  const R extends RouteConfig['request'],
+  const X extends Record<number, typeof problemResponse>,
+>(path: P, summary: string, request: R, problems: X) {
+  return createRoute({
+    middleware: [hrOnly] as const,
+    method: 'post',
+    path,
+    summary,
+    request,
+    responses: { 200: result, 403: problemResponse, 404: problemResponse, ...problems },
+  });
+}
+
+const addRoute = changeRoute(
+  '/v1/orgs/{org}/cycles/{cycleId}/employees',
+  'Add late joiners to the cycle',
+  { params, body: jsonBody(z.strictObject({ nips: z.array(newNipSchema).min(1).max(1000) })) },
+  {},
+);
+const removeRoute = changeRoute(
+  '/v1/orgs/{org}/cycles/{cycleId}/employees/{nip}/remove',
+  'Remove a leaver: the appraisal is cancelled with the reason',
+  {
     params: params.extend({ nip: nipSchema }),
     body: jsonBody(z.strictObject({ reason: z.string().trim().min(1).max(500) })),
   },
-  responses: { 200: result, 403: problemResponse, 404: problemResponse },
-});
-const extendRoute = createRoute({
-  middleware: [hrOnly] as const,
-  method: 'post',
-  path: '/v1/orgs/{org}/cycles/{cycleId}/units/{unitCode}/deadline',
-  summary: "Extend the current step's deadline for a unit",
-  request: {
+  {},
+);
+const extendRoute = changeRoute(
+  '/v1/orgs/{org}/cycles/{cycleId}/units/{unitCode}/deadline',
+  "Extend the current step's deadline for a unit",
+  {
     params: params.extend({ unitCode: z.string().min(1).max(64) }),
     body: jsonBody(z.strictObject({ step: stepSchema, deadline: z.iso.datetime({ offset: true }) })),
   },
-  responses: { 200: result, 403: problemResponse, 404: problemResponse, 422: problemResponse },
-});
+  { 422: problemResponse },
+);
 
 export const cycleChangeRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(addRoute, async (c) => {

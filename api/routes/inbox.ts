@@ -9,7 +9,7 @@ import { openTasks, type Task, taskOf } from '../../record/read/inbox.ts';
 import { actOnTask } from '../commands/appraisal.ts';
 import { Refusal } from '../commands/refusal.ts';
 import type { ApiEnv } from '../context.ts';
-import { actResultSchema, jsonBody, problemResponse } from './openapi-shapes.ts';
+import { actResponses, jsonBody, problemResponse } from './openapi-shapes.ts';
 
 const orgParam = z.object({ org: z.string().min(1).max(64) });
 const taskSchema = z.object({
@@ -73,14 +73,7 @@ const actRoute = createRoute({
     params: orgParam.extend({ taskId: z.string().max(300) }),
     body: jsonBody(appraisalCommandSchema),
   },
-  responses: {
-    200: { content: { 'application/json': { schema: actResultSchema } }, description: 'Recorded' },
-    400: problemResponse,
-    403: problemResponse,
-    404: problemResponse,
-    409: problemResponse,
-    422: problemResponse,
-  },
+  responses: { ...actResponses, 400: problemResponse },
 });
 
 export const inboxRoutes = new OpenAPIHono<ApiEnv>()

@@ -23,3 +23,12 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
   required: true as const,
 });
+
+/** What an act on an appraisal answers: the events it recorded, or why not. */
+export const actResponses = {
+  200: jsonResponse(actResultSchema, 'Recorded'),
+  403: problemResponse,
+  404: problemResponse,
+  409: problemResponse,
+  422: problemResponse,
+};

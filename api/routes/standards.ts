@@ -9,7 +9,7 @@ import { Refusal } from '../commands/refusal.ts';
 import { actOnStandardsRound, readStandardsRound, startStandardsRound } from '../commands/standards.ts';
 import type { ApiEnv } from '../context.ts';
 import { hrOnly } from '../middleware.ts';
-import { actResultSchema, jsonBody, jsonResponse, orgParams, problemResponse } from './openapi-shapes.ts';
+import { actResponses, jsonBody, jsonResponse, orgParams, problemResponse } from './openapi-shapes.ts';
 
 const roundParams = orgParams.extend({ roundId: z.string().min(1).max(100) });
 
@@ -61,14 +61,7 @@ const actRoute = createRoute({
   path: '/v1/orgs/{org}/standards/rounds/{roundId}/actions',
   summary: 'Act on a round: draftStandard, commentStandard, answerProposal, publishStandard, closeRound',
   request: { params: roundParams, body: jsonBody(standardsCommandSchema) },
-  responses: {
-    200: jsonResponse(actResultSchema, 'Recorded'),
-    400: problemResponse,
-    403: problemResponse,
-    404: problemResponse,
-    409: problemResponse,
-    422: problemResponse,
-  },
+  responses: { ...actResponses, 400: problemResponse },
 });
 const positionRoute = createRoute({
   method: 'get',

@@ -3,7 +3,6 @@
 // (audit/ verifyCycle). They read the event log through the audit functions, never the workflows; a cycle
 // or appraisal of another organisation is not found, as in the API (an auditor of org "*" reads all).
 // Times are shown in the zone of the organisation whose record it is, with its name (WIB, WITA, WIT).
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { type AuditRow, readStreamRows, validateRow } from '../../audit/event-rows.ts';
 import { AuditError, appraisalTimeline, stateAsOf, verifyCycle } from '../../audit/index.ts';
@@ -32,7 +31,7 @@ import { cycleYear } from './views/hr-actions.ts';
 
 export function auditRoutes(deps: Services): Hono {
   const web = new Hono();
-  const { render, needRole, notFound } = rolePages(deps);
+  const { needRole, notFound, sectionPages } = rolePages(deps);
   const { db } = deps;
 
   /** The cycle, if the auditor may read it. */
@@ -40,13 +39,7 @@ export function auditRoutes(deps: Services): Hono {
     if (!cycleIdPattern.test(cycleId)) return undefined;
     return cycleSummaryOf(db, organisationScope(session.principal), cycleId);
   };
-  const show = (
-    c: Context,
-    t: Translate,
-    session: Session,
-    title: string,
-    body: ReturnType<typeof auditCyclesBody>,
-  ) => render(c, t, { title, body, session, section: 'audit' });
+  const show = sectionPages('audit');
 
   web.get('/audit', async (c) => {
     const who = await needRole(c, mayAudit, 'error.forbiddenAuditor');

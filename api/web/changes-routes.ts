@@ -204,6 +204,12 @@ export function changesRoutes(deps: Services): Hono {
       return again(form, answer.status);
     });
 
+  /** A change holding from a day: its date, and a refusal of that day shown next to it. */
+  const fromDay = {
+    dates: ['effectiveDate'],
+    fieldRefusal: ['invalid_effective_date', 'effectiveDate'] as [string, string],
+  };
+
   const nameOf = async (session: Session, nip: string) =>
     (await employeeNames(deps.db, session.principal.org, [nip])).get(nip) ?? nip;
 
@@ -212,8 +218,7 @@ export function changesRoutes(deps: Services): Hono {
     type: 'changeRater',
     query: 'raterQ',
     person: 'raterNip',
-    dates: ['effectiveDate'],
-    fieldRefusal: ['invalid_effective_date', 'effectiveDate'],
+    ...fromDay,
     run: async (session, cycleId, nip, values) => {
       const request = {
         raterNip: values.raterNip ?? '',
@@ -252,8 +257,7 @@ export function changesRoutes(deps: Services): Hono {
     type: 'mutasi',
     query: 'mutasiQ',
     person: 'raterNip',
-    dates: ['effectiveDate'],
-    fieldRefusal: ['invalid_effective_date', 'effectiveDate'],
+    ...fromDay,
     run: async (session, cycleId, nip, values) => {
       const kind = values.kind === 'promotion' ? 'promotion' : 'mutasi';
       const request = {
@@ -287,8 +291,7 @@ export function changesRoutes(deps: Services): Hono {
     type: 'rejoin',
     query: null,
     person: null,
-    dates: ['effectiveDate'],
-    fieldRefusal: ['invalid_effective_date', 'effectiveDate'],
+    ...fromDay,
     run: async (session, cycleId, nip, values) => {
       const request = { reason: (values.reason ?? '').trim(), effectiveDate: values.effectiveDate ?? '' };
       await rejoinEmployee(deps, session.principal, cycleId, nip, request, values._key);

@@ -8,15 +8,15 @@ import { commandsForTask, taskTakes } from '../../domain/appraisal/task-commands
 import { appraisalState } from '../../record/read/appraisal.ts';
 import { unitCapaian } from '../../record/read/capaian.ts';
 import { evaluationFileOf, myPeriodResult } from '../../record/read/evaluation-file.ts';
-import { type Task, taskOf } from '../../record/read/inbox.ts';
+import type { Task } from '../../record/read/inbox.ts';
 import { unitNames } from '../../record/read/organisation.ts';
 import { employeeNames, partiesOf } from '../../record/read/people.ts';
-import { actOnTask } from '../commands/appraisal.ts';
 import type { Services } from '../commands/services.ts';
-import { type FormState, parseCommand } from './forms.ts';
+import type { FormState } from './forms.ts';
 import { trailRead } from './read-trail-routes.ts';
-import { postedValues, submitCommand, webKit } from './request-kit.ts';
+import { webKit } from './request-kit.ts';
 import { pageTranslator, type Session } from './session.ts';
+import { mountTaskPage } from './task-page.ts';
 import { ownerOf } from './views/inbox.ts';
 import { acknowledgePeriodBody, ratePeriodBody, ratingQualifier, setRatingBody } from './views/period.ts';
 
@@ -26,7 +26,7 @@ const hasPageHere = (kind: string) => commandsForTask(kind).some((type) => comma
 
 export function evaluationRoutes(deps: Services): Hono {
   const web = new Hono();
-  const { render, need } = webKit(deps);
+  const { render } = webKit(deps);
   const now = () => new Date();
 
   const body = async (c: Context, session: Session, task: Task, form: FormState | null) => {
@@ -72,30 +72,14 @@ export function evaluationRoutes(deps: Services): Hono {
     return render(c, t, { title: t(`task.${task.kind}`), body: page, session, section: 'inbox', status });
   };
 
-  web.use('/tasks/:taskId', async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'POST') return next();
-    const session = await need(c);
-    if (session instanceof Response) return next();
-    const task = await taskOf(deps.db, session.principal, c.req.param('taskId'));
-    if (!task || !hasPageHere(task.kind)) return next();
-    if (c.req.method === 'GET') return show(c, session, task, null);
-
-    const values = await postedValues(c);
-    const type = values.type ?? '';
-    if (!taskTakes(task.kind, type)) return show(c, session, task, null, 400);
+  mountTaskPage(web, deps, {
+    has: hasPageHere,
+    show,
     // Feedback leaves the task open: back to the page, to give more or to rate.
-    const done =
+    done: (type, task) =>
       type === 'givePeriodFeedback'
         ? `/app/tasks/${encodeURIComponent(task.taskId)}?saved=feedback`
-        : '/app/inbox?done=1';
-    return submitCommand(
-      c,
-      { type, values },
-      parseCommand(type, values),
-      (command) => actOnTask(deps, session.principal, task.taskId, command, values._key),
-      done,
-      (state, status) => show(c, session, task, state, status),
-    );
+        : '/app/inbox?done=1',
   });
 
   return web;

@@ -58,17 +58,40 @@ async function saveForm(
 
 export function masterDataRoutes(deps: Services): Hono {
   const web = new Hono();
-  const { render, needRole, notFound } = rolePages(deps);
+  const { needRole, notFound, sectionPages } = rolePages(deps);
   const hr = (c: Context) => needRole(c, mayManageCycles, 'error.forbiddenHr');
-  const show = (
-    c: Context,
-    t: Translate,
-    session: Session,
-    title: string,
-    body: ReturnType<typeof unitsBody>,
-    status = 200,
-  ) => render(c, t, { title, body, session, section: 'hrMaster', status });
+  const show = sectionPages('hrMaster');
   const q = (c: Context, name: string) => (c.req.query(name) ?? '').slice(0, 100);
+  type Hr = { session: Session; t: Translate };
+  type EditForm = (
+    c: Context,
+    who: Hr,
+    state: FormState | null,
+    code: string,
+    status?: number,
+  ) => Promise<Response>;
+
+  /**
+   * A unit's or a position's edit page: GET shows the form of the code asked for (a new one without);
+   * POST saves the posted form under its code, then back to the list, or the form again with what failed.
+   */
+  const editPage = (
+    path: string,
+    form: EditForm,
+    save: (c: Context, who: Hr, values: Values, code: string) => Promise<Response>,
+  ) => {
+    web.get(path, async (c) => {
+      const who = await hr(c);
+      if (who instanceof Response) return who;
+      return form(c, who, null, q(c, 'code'));
+    });
+    web.post(path, async (c) => {
+      const who = await hr(c);
+      if (who instanceof Response) return who;
+      const { values } = await postedForm(c);
+      return save(c, who, values, (values.code ?? '').trim());
+    });
+  };
 
   // ---- units ----
   web.get('/hr/units', async (c) => {
@@ -84,14 +107,7 @@ export function masterDataRoutes(deps: Services): Hono {
     );
   });
 
-  const unitForm = async (
-    c: Context,
-    session: Session,
-    t: Translate,
-    state: FormState | null,
-    code: string,
-    status = 200,
-  ) => {
+  const unitForm: EditForm = async (c, { session, t }, state, code, status = 200) => {
     const org = session.principal.org;
     const units = await unitTree(deps.db, org);
     const unit = units.find((u) => u.code === code);
@@ -118,17 +134,7 @@ export function masterDataRoutes(deps: Services): Hono {
     return show(c, t, session, title, unitFormBody(t, view), status);
   };
 
-  web.get('/hr/units/edit', async (c) => {
-    const who = await hr(c);
-    if (who instanceof Response) return who;
-    return unitForm(c, who.session, who.t, null, q(c, 'code'));
-  });
-
-  web.post('/hr/units/edit', async (c) => {
-    const who = await hr(c);
-    if (who instanceof Response) return who;
-    const { values } = await postedForm(c);
-    const code = (values.code ?? '').trim();
+  editPage('/hr/units/edit', unitForm, async (c, who, values, code) => {
     const body = {
       name: values.name ?? '',
       parentCode: values.parentCode || null,
@@ -143,7 +149,7 @@ export function masterDataRoutes(deps: Services): Hono {
     );
     if (saved.ok) return c.redirect('/app/hr/units?saved=1', 303);
     // Its code is fixed once the unit exists: an edit keeps showing it as such.
-    return unitForm(c, who.session, who.t, saved.state, code, saved.status);
+    return unitForm(c, who, saved.state, code, saved.status);
   });
 
   // ---- positions ----
@@ -156,14 +162,7 @@ export function masterDataRoutes(deps: Services): Hono {
     return show(c, who.t, who.session, who.t('master.positions'), body);
   });
 
-  const positionForm = async (
-    c: Context,
-    session: Session,
-    t: Translate,
-    state: FormState | null,
-    code: string,
-    status = 200,
-  ) => {
+  const positionForm: EditForm = async (c, { session, t }, state, code, status = 200) => {
     const org = session.principal.org;
     const position = code ? (await positionList(deps.db, org, code)).find((p) => p.code === code) : undefined;
     const values: Values = position
@@ -194,17 +193,7 @@ export function masterDataRoutes(deps: Services): Hono {
     return show(c, t, session, title, positionFormBody(t, view), status);
   };
 
-  web.get('/hr/positions/edit', async (c) => {
-    const who = await hr(c);
-    if (who instanceof Response) return who;
-    return positionForm(c, who.session, who.t, null, q(c, 'code'));
-  });
-
-  web.post('/hr/positions/edit', async (c) => {
-    const who = await hr(c);
-    if (who instanceof Response) return who;
-    const { values } = await postedForm(c);
-    const code = (values.code ?? '').trim();
+  editPage('/hr/positions/edit', positionForm, async (c, who, values, code) => {
     const rows = Math.min(Math.max(Number(values.rows) || 0, 0), 50);
     // Rows left empty are no indicator; a row partly filled is sent as it is, so its gaps are named.
     const indicators = Array.from({ length: rows }, (_, i) => ({
@@ -237,7 +226,7 @@ export function masterDataRoutes(deps: Services): Hono {
         return [m && row !== undefined ? `defaultIndicators.${row}.${m[2]}` : field, key];
       }),
     );
-    return positionForm(c, who.session, who.t, { ...saved.state, errors }, code, saved.status);
+    return positionForm(c, who, { ...saved.state, errors }, code, saved.status);
   });
 
   // ---- employees ----

@@ -1,5 +1,6 @@
 // /app/penetapan: the penetapan the reader holds and one unit's case, with the calibration assistant's
 // proposal; the signature goes through the same command as the API (api/commands/penetapan.ts).
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { annualPeriod, isPeriodId } from '../../domain/cycle/periods.ts';
 import { proposeCalibration } from '../../domain/rating/calibration-assistant.ts';
@@ -108,12 +109,11 @@ export function penetapanRoutes(deps: Services): Hono {
   web.post('/penetapan', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
-    const { values, lists } = await postedForm(c);
-    const cycle = values.cycle ?? '';
-    const unit = values.unit ?? '';
-    if (!cycleIdPattern.test(cycle) || !unit || unit.length > 64) return c.redirect('/app/penetapan', 303);
+    const posted = await postedCase(c);
+    if (!posted) return c.redirect('/app/penetapan', 303);
+    const { values, lists, cycle, unit } = posted;
     const period = values.period ?? annualPeriod;
-    const back = `/app/penetapan?cycle=${encodeURIComponent(cycle)}&unit=${encodeURIComponent(unit)}${period === annualPeriod ? '' : `&period=${encodeURIComponent(period)}`}`;
+    const back = `${posted.back}${period === annualPeriod ? '' : `&period=${encodeURIComponent(period)}`}`;
     const rules = lists.rule ?? [];
     const texts = lists.justification ?? [];
     const justifications = rules.map((rule, i) => ({ rule, text: texts[i] ?? '' }));
@@ -135,11 +135,9 @@ export function penetapanRoutes(deps: Services): Hono {
   web.post('/penetapan/calibration', async (c) => {
     const session = await need(c);
     if (session instanceof Response) return session;
-    const { values, lists } = await postedForm(c);
-    const cycle = values.cycle ?? '';
-    const unit = values.unit ?? '';
-    if (!cycleIdPattern.test(cycle) || !unit || unit.length > 64) return c.redirect('/app/penetapan', 303);
-    const back = `/app/penetapan?cycle=${encodeURIComponent(cycle)}&unit=${encodeURIComponent(unit)}`;
+    const posted = await postedCase(c);
+    if (!posted) return c.redirect('/app/penetapan', 303);
+    const { values, lists, cycle, unit, back } = posted;
     const reject = values.decision === 'reject';
     const picked = reject ? [] : (lists.apply ?? []);
     const applied = picked.map((nip) => ({ nip, to: values[`to-${nip}`] ?? '' }));
@@ -159,6 +157,16 @@ export function penetapanRoutes(deps: Services): Hono {
   });
 
   return web;
+}
+
+/** A form about one unit's case: what it posted and the case's page; null for one naming no case. */
+async function postedCase(c: Context) {
+  const { values, lists } = await postedForm(c);
+  const cycle = values.cycle ?? '';
+  const unit = values.unit ?? '';
+  if (!cycleIdPattern.test(cycle) || !unit || unit.length > 64) return null;
+  const back = `/app/penetapan?cycle=${encodeURIComponent(cycle)}&unit=${encodeURIComponent(unit)}`;
+  return { values, lists, cycle, unit, back };
 }
 
 /** attempt, with the changes a calibration refusal names (those refused, or not applied) and why. */

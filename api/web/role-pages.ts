@@ -42,7 +42,13 @@ export function rolePages(deps: Services) {
   const notFound = (c: Context, t: Translate, session: Session, key = 'error.notFound') =>
     render(c, t, { title: t('error.pageTitle'), body: notice('info', t(key)), session, status: 404 });
 
-  return { render, needRole, notFound };
+  /** The pages of one section of the menu, each a title and a body shown to the session's person. */
+  const sectionPages =
+    (section: Section) =>
+    (c: Context, t: Translate, session: Session, title: string, body: Html, status = 200) =>
+      render(c, t, { title, body, session, section, status });
+
+  return { render, needRole, notFound, sectionPages };
 }
 
 /** A refusal's code as a sentence in the person's language. */

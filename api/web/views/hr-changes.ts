@@ -7,12 +7,14 @@
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import type { FoundPerson } from '../../../record/read/cycle-people.ts';
 import type { CycleSummary } from '../../../record/read/cycles.ts';
-import { type FormState, newFormKey, radioGroup, stateFor, textField } from '../forms.ts';
+import { type FormState, stateFor, textField } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { cycleYear } from './hr-actions.ts';
+import { memberHidden, memberSearch, reasonAndDate } from './hr-change-form.ts';
 import { type MutasiChoices, mutasiSection, skpPeriodsList } from './hr-mutasi.ts';
+import { formKey, personPick, pickForm } from './person-pick.ts';
 
 export interface ChangesSearchView {
   cycles: CycleSummary[];
@@ -133,15 +135,8 @@ function rejoinSection(t: Translate, view: MemberChangesView): Html {
 <form method="post" action="/app/hr/changes/${encodeURIComponent(view.person.nip)}/rejoin">
 ${form?.formError ? h`<p class="notice error" role="alert">${form.formError}</p>` : ''}
 <input type="hidden" name="cycle" value="${view.cycleId}">
-<input type="hidden" name="_key" value="${form?.values._key ?? newFormKey()}">
-${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}
-${textField(t, form, {
-  name: 'effectiveDate',
-  label: t('changes.backFrom'),
-  kind: 'date',
-  value: view.today,
-  hint: t('changes.effectiveHint', { zone: view.zone }),
-})}
+${formKey(form)}
+${reasonAndDate(t, view, form, t('changes.backFrom'))}
 <div class="actions"><button type="submit">${t('changes.submitRejoin')}</button></div>
 </form></section>`;
 }
@@ -163,79 +158,33 @@ function appointments(t: Translate, view: MemberChangesView): Html {
   )}</ul>`;
 }
 
-/** A search by name (a GET form) whose results are picked in the change's POST form. */
-function pickerForm(
-  t: Translate,
-  view: MemberChangesView,
-  f: { query: 'raterQ' | 'actingQ'; label: string; anchor: string },
-): Html {
-  return h`<form method="get" action="/app/hr/changes/${encodeURIComponent(view.person.nip)}#${f.anchor}">
-<input type="hidden" name="cycle" value="${view.cycleId}">
-<label for="${f.query}">${f.label}</label>
-<input type="text" id="${f.query}" name="${f.query}" value="${view[f.query]}" minlength="2" required autocomplete="off">
-<div class="actions"><button type="submit" class="secondary">${t('changes.search')}</button></div>
-</form>`;
-}
-
 function actingSection(t: Translate, view: MemberChangesView): Html {
-  const action = `/app/hr/changes/${encodeURIComponent(view.person.nip)}/acting-rater`;
   const form = stateFor(view.form, 'appointActing');
-  const found = view.actingFound;
   const rangeHint = t('changes.rangeHint', { zone: view.zone });
   return h`<section class="card" aria-labelledby="acting-rater"><h2 id="acting-rater">${t('changes.actingTitle')}</h2>
 <p class="hint">${t('changes.actingHint')}</p>
-${pickerForm(t, view, { query: 'actingQ', label: t('changes.actingSearch'), anchor: 'acting-rater' })}
-${
-  found === null
-    ? ''
-    : found.length === 0
-      ? notice('info', t('changes.noneFound'))
-      : h`<form method="post" action="${action}">
-${form?.formError ? h`<p class="notice error" role="alert">${form.formError}</p>` : ''}
-<input type="hidden" name="cycle" value="${view.cycleId}"><input type="hidden" name="actingQ" value="${view.actingQ}">
-<input type="hidden" name="_key" value="${form?.values._key ?? newFormKey()}">
-${radioGroup(t, form, {
-  name: 'actingNip',
-  legend: t('changes.actingPick'),
-  options: found.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
-})}
+${memberSearch(t, view, { query: 'actingQ', label: t('changes.actingSearch'), anchor: 'acting-rater' })}
+${pickForm(t, view.actingFound, form, {
+  action: `/app/hr/changes/${encodeURIComponent(view.person.nip)}/acting-rater`,
+  hidden: memberHidden(view.cycleId, 'actingQ', view.actingQ, form),
+  fields: (found) => h`${personPick(t, form, { name: 'actingNip', legend: t('changes.actingPick') }, found)}
 <div class="grid2"><div>${textField(t, form, { name: 'from', label: t('changes.from'), kind: 'date', value: view.today, hint: rangeHint })}</div>
 <div>${textField(t, form, { name: 'to', label: t('changes.to'), kind: 'date', hint: rangeHint })}</div></div>
-${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}
-<div class="actions"><button type="submit">${t('changes.submitActing')}</button></div>
-</form>`
-}</section>`;
+${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}`,
+  submit: t('changes.submitActing'),
+})}</section>`;
 }
 
 function raterSection(t: Translate, view: MemberChangesView): Html {
-  const action = `/app/hr/changes/${encodeURIComponent(view.person.nip)}/rater`;
   const form = stateFor(view.form, 'changeRater');
   return h`<section class="card" aria-labelledby="rater-change"><h2 id="rater-change">${t('changes.raterTitle')}</h2>
 <p class="hint">${t('changes.raterHint')}</p>
-${pickerForm(t, view, { query: 'raterQ', label: t('changes.raterSearch'), anchor: 'rater-change' })}
-${
-  view.raterFound === null
-    ? ''
-    : view.raterFound.length === 0
-      ? notice('info', t('changes.noneFound'))
-      : h`<form method="post" action="${action}">
-${form?.formError ? h`<p class="notice error" role="alert">${form.formError}</p>` : ''}
-<input type="hidden" name="cycle" value="${view.cycleId}"><input type="hidden" name="raterQ" value="${view.raterQ}">
-<input type="hidden" name="_key" value="${form?.values._key ?? newFormKey()}">
-${radioGroup(t, form, {
-  name: 'raterNip',
-  legend: t('changes.raterPick'),
-  options: view.raterFound.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
-})}
-${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}
-${textField(t, form, {
-  name: 'effectiveDate',
-  label: t('changes.effectiveDate'),
-  kind: 'date',
-  value: view.today,
-  hint: t('changes.effectiveHint', { zone: view.zone }),
-})}
-<div class="actions"><button type="submit">${t('changes.submitRater')}</button></div>
-</form>`
-}</section>`;
+${memberSearch(t, view, { query: 'raterQ', label: t('changes.raterSearch'), anchor: 'rater-change' })}
+${pickForm(t, view.raterFound, form, {
+  action: `/app/hr/changes/${encodeURIComponent(view.person.nip)}/rater`,
+  hidden: memberHidden(view.cycleId, 'raterQ', view.raterQ, form),
+  fields: (found) => h`${personPick(t, form, { name: 'raterNip', legend: t('changes.raterPick') }, found)}
+${reasonAndDate(t, view, form, t('changes.effectiveDate'))}`,
+  submit: t('changes.submitRater'),
+})}</section>`;
 }

@@ -2,10 +2,11 @@
 // capaian, and an independent unit's head writes the JPT form of the SKP), and for the unit chosen a
 // search by name whose results are picked in the form (nobody types an 18-digit NIP).
 import type { FoundPerson } from '../../../record/read/cycle-people.ts';
-import { type FormState, newFormKey, radioGroup, stateFor } from '../forms.ts';
+import { type FormState, stateFor } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { formKey, personPick, pickForm, searchForm } from './person-pick.ts';
 
 export interface LeadersView {
   units: Array<{
@@ -38,28 +39,18 @@ ${chosen ? headForm(t, view, chosen) : ''}`;
 
 function headForm(t: Translate, view: LeadersView, unit: LeadersView['units'][number]): Html {
   const form = stateFor(view.form, 'unitHead');
-  const found = view.found;
   return h`<section class="card" aria-labelledby="name-head"><h2 id="name-head">${t('leaders.title', { unit: unit.name })}</h2>
-<form method="get" action="/app/hr/leaders#name-head">
-<input type="hidden" name="unit" value="${unit.code}">
-<label for="q">${t('leaders.search')}</label>
-<input type="text" id="q" name="q" value="${view.q}" minlength="2" required autocomplete="off">
-<div class="actions"><button type="submit" class="secondary">${t('changes.search')}</button></div>
-</form>
-${
-  found === null
-    ? ''
-    : found.length === 0
-      ? notice('info', t('changes.noneFound'))
-      : h`<form method="post" action="/app/hr/leaders/${encodeURIComponent(unit.code)}">
-${form?.formError ? h`<p class="notice error" role="alert">${form.formError}</p>` : ''}
-<input type="hidden" name="q" value="${view.q}"><input type="hidden" name="_key" value="${form?.values._key ?? newFormKey()}">
-${radioGroup(t, form, {
-  name: 'headNip',
-  legend: t('leaders.pick'),
-  options: found.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
+${searchForm(t, {
+  action: '/app/hr/leaders#name-head',
+  hidden: h`<input type="hidden" name="unit" value="${unit.code}">`,
+  name: 'q',
+  label: t('leaders.search'),
+  value: view.q,
 })}
-<div class="actions"><button type="submit">${t('leaders.submit')}</button></div>
-</form>`
-}</section>`;
+${pickForm(t, view.found, form, {
+  action: `/app/hr/leaders/${encodeURIComponent(unit.code)}`,
+  hidden: h`<input type="hidden" name="q" value="${view.q}">${formKey(form)}`,
+  fields: (found) => personPick(t, form, { name: 'headNip', legend: t('leaders.pick') }, found),
+  submit: t('leaders.submit'),
+})}</section>`;
 }

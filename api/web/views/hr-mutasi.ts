@@ -4,10 +4,11 @@
 // effective date is a day of the organisation's zone.
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import type { FoundPerson } from '../../../record/read/cycle-people.ts';
-import { type FormState, newFormKey, radioGroup, selectField, stateFor, textField } from '../forms.ts';
+import { type FormState, radioGroup, selectField, stateFor } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
-import { notice } from '../layout.ts';
+import { memberHidden, memberSearch, reasonAndDate } from './hr-change-form.ts';
+import { type PersonFound, personPick, pickForm } from './person-pick.ts';
 
 export interface MutasiChoices {
   units: Array<{ code: string; name: string }>;
@@ -62,32 +63,19 @@ export function skpPeriodsList(t: Translate, view: MutasiView): Html | string {
 }
 
 export function mutasiSection(t: Translate, view: MutasiView): Html {
-  const nip = encodeURIComponent(view.person.nip);
   const form = stateFor(view.form, 'mutasi');
-  const found = view.mutasiFound;
   return h`<section class="card" aria-labelledby="mutasi"><h2 id="mutasi">${t('changes.mutasiTitle')}</h2>
 <p class="hint">${t('changes.mutasiHint')}</p>
-<form method="get" action="/app/hr/changes/${nip}#mutasi">
-<input type="hidden" name="cycle" value="${view.cycleId}">
-<label for="mutasiQ">${t('changes.mutasiSearch')}</label>
-<input type="text" id="mutasiQ" name="mutasiQ" value="${view.mutasiQ}" minlength="2" required autocomplete="off">
-<div class="actions"><button type="submit" class="secondary">${t('changes.search')}</button></div>
-</form>
-${
-  found === null
-    ? ''
-    : found.length === 0
-      ? notice('info', t('changes.noneFound'))
-      : h`<form method="post" action="/app/hr/changes/${nip}/mutasi">
-${form?.formError ? h`<p class="notice error" role="alert">${form.formError}</p>` : ''}
-<input type="hidden" name="cycle" value="${view.cycleId}"><input type="hidden" name="mutasiQ" value="${view.mutasiQ}">
-<input type="hidden" name="_key" value="${form?.values._key ?? newFormKey()}">
-${radioGroup(t, form, {
-  name: 'kind',
-  legend: t('changes.kind'),
-  options: (['mutasi', 'promotion'] as const).map((k) => ({ value: k, label: t(`changes.kind.${k}`) })),
-  compact: true,
-})}
+${memberSearch(t, view, { query: 'mutasiQ', label: t('changes.mutasiSearch'), anchor: 'mutasi' })}
+${pickForm(t, view.mutasiFound, form, {
+  action: `/app/hr/changes/${encodeURIComponent(view.person.nip)}/mutasi`,
+  hidden: memberHidden(view.cycleId, 'mutasiQ', view.mutasiQ, form),
+  fields: (found) => h`${radioGroup(t, form, {
+    name: 'kind',
+    legend: t('changes.kind'),
+    options: (['mutasi', 'promotion'] as const).map((k) => ({ value: k, label: t(`changes.kind.${k}`) })),
+    compact: true,
+  })}
 ${selectField(t, form, {
   name: 'unitCode',
   label: t('changes.newUnit'),
@@ -98,23 +86,11 @@ ${selectField(t, form, {
   label: t('changes.newPosition'),
   options: view.positions.map((p) => ({ value: p.code, label: p.name })),
 })}
-${radioGroup(t, form, {
-  name: 'raterNip',
-  legend: t('changes.mutasiPick'),
-  options: found.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
-})}
+${personPick(t, form, { name: 'raterNip', legend: t('changes.mutasiPick') }, found)}
 ${reportsPart(t, view, form, found)}
-${textField(t, form, { name: 'reason', label: t('changes.reason'), kind: 'textarea' })}
-${textField(t, form, {
-  name: 'effectiveDate',
-  label: t('changes.mutasiEffective'),
-  kind: 'date',
-  value: view.today,
-  hint: t('changes.effectiveHint', { zone: view.zone }),
-})}
-<div class="actions"><button type="submit">${t('changes.submitMutasi')}</button></div>
-</form>`
-}</section>`;
+${reasonAndDate(t, view, form, t('changes.mutasiEffective'))}`,
+  submit: t('changes.submitMutasi'),
+})}</section>`;
 }
 
 /** The people the member rates, and who rates them from the effective date (the successor, or HR's pick). */
@@ -122,7 +98,7 @@ function reportsPart(
   t: Translate,
   view: MutasiView,
   form: FormState | null,
-  found: FoundPerson[],
+  found: PersonFound[],
 ): Html | string {
   if (view.reports.length === 0) return '';
   const name = view.person.name;
@@ -134,9 +110,5 @@ function reportsPart(
       ? t('changes.reportsSuccessor', { successor: view.successor.name, name })
       : t('changes.reportsNoSuccessor', { name })
   }</p>
-${radioGroup(t, form, {
-  name: 'reportsRaterNip',
-  legend: t('changes.reportsPick'),
-  options: pickable.map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
-})}</fieldset>`;
+${personPick(t, form, { name: 'reportsRaterNip', legend: t('changes.reportsPick') }, pickable)}</fieldset>`;
 }

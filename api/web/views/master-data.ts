@@ -8,6 +8,7 @@ import { type FormState, newFormKey, radioGroup, selectField, textField } from '
 import { type Html, h, raw } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
+import { nameSearch, personChoice } from './person-pick.ts';
 
 export type MasterTab = 'units' | 'positions' | 'employees' | 'organisation';
 
@@ -130,17 +131,13 @@ export function unitFormBody(t: Translate, view: UnitFormView): Html {
     ...(view.currentHead
       ? [{ value: view.currentHead.nip, label: t('master.keep', { name: view.currentHead.name }) }]
       : []),
-    ...(view.found ?? [])
-      .filter((p) => p.nip !== view.currentHead?.nip)
-      .map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
+    ...(view.found ?? []).filter((p) => p.nip !== view.currentHead?.nip).map(personChoice),
   ];
   return h`${masterNav(t, 'units')}
 <p><a href="/app/hr/units">${t('master.back')}</a></p>
 <form method="get" action="/app/hr/units/edit" class="card" role="search">
 ${view.existing ? h`<input type="hidden" name="code" value="${code}">` : ''}
-<label for="headQ">${t('master.headSearch')}</label>
-<input type="text" id="headQ" name="headQ" value="${view.headQ}" minlength="2" required autocomplete="off">
-<div class="actions"><button type="submit" class="secondary">${t('master.search')}</button></div>
+${nameSearch({ name: 'headQ', label: t('master.headSearch'), value: view.headQ, search: t('master.search') })}
 ${view.found !== null && view.found.length === 0 ? notice('info', t('master.noneFound')) : ''}
 </form>
 <form method="post" action="/app/hr/units/edit" class="card" id="unit-form">

@@ -6,6 +6,7 @@ import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { type ChangeLine, changesList, masterNav } from './master-data.ts';
+import { nameSearch, personChoice } from './person-pick.ts';
 
 export const listLimit = 200;
 
@@ -65,15 +66,13 @@ export function employeeFormBody(t: Translate, view: EmployeeFormView): Html {
     ...current,
     ...(view.found ?? [])
       .filter((p) => p.nip !== person?.supervisorNip && p.nip !== person?.nip)
-      .map((p) => ({ value: p.nip, label: `${p.name} · ${p.position}, ${p.unit}` })),
+      .map(personChoice),
     { value: '', label: t('master.noSupervisor') },
   ];
   return h`${masterNav(t, 'employees')}
 <p><a href="/app/hr/employees">${t('master.back')}</a></p>
 <form method="get" action="${action}" class="card" role="search">
-<label for="supQ">${t('master.supervisorSearch')}</label>
-<input type="text" id="supQ" name="supQ" value="${view.supQ}" minlength="2" required autocomplete="off">
-<div class="actions"><button type="submit" class="secondary">${t('master.search')}</button></div>
+${nameSearch({ name: 'supQ', label: t('master.supervisorSearch'), value: view.supQ, search: t('master.search') })}
 ${view.found !== null && view.found.length === 0 ? notice('info', t('master.noneFound')) : ''}
 </form>
 <form method="post" action="${action}" class="card" id="employee-form">

@@ -10,6 +10,7 @@ import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { cycleEventLine } from './cycle-events.ts';
+import { signForm } from './penetapan-sign.ts';
 import { type PeriodCaseView, periodCaseSection } from './period-penetapan.ts';
 
 export interface PenetapanView {
@@ -180,22 +181,4 @@ function evidence(
   return h`<br><span class="muted">${t('assistant.evidence')}: ${periods} · ${t('assistant.realisations', person.realisations)} · ${review}${
     person.feedback ? h` · ${t('assistant.feedback')}: “${person.feedback}”` : ''
   }</span>`;
-}
-
-function signForm(t: Translate, p: PenetapanRow): Html {
-  const conforming = p.findings.length === 0;
-  return h`<h3>${t('penetapan.sign')}</h3>
-<form method="post" action="/app/penetapan">
-<input type="hidden" name="cycle" value="${p.cycleId}"><input type="hidden" name="unit" value="${p.unitCode}">
-<input type="hidden" name="_key" value="${newFormKey()}"><input type="hidden" name="conforming" value="${conforming ? 'yes' : 'no'}">
-${p.findings.map(
-  (
-    f,
-    i,
-  ) => h`<label for="justification-${i}">${t('penetapan.justification', { rule: t(`rule.${f.rule}`) })}</label>
-<input type="hidden" name="rule" value="${f.rule}">
-<textarea id="justification-${i}" name="justification" required maxlength="2000" rows="3"></textarea>`,
-)}
-<p class="actions"><button type="submit">${conforming ? t('penetapan.signConforming') : t('penetapan.signNotConforming')}</button></p>
-</form>`;
 }

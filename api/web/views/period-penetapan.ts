@@ -3,9 +3,9 @@
 // the period, the signature (or the form to sign, for its holder) and the period's Format Penetapan.
 import { predikats } from '../../../domain/rating/predikat.ts';
 import type { PeriodPenetapanCase } from '../../../record/read/period-penetapan.ts';
-import { newFormKey } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
+import { signForm } from './penetapan-sign.ts';
 
 export interface PeriodCaseView {
   case: PeriodPenetapanCase;
@@ -60,20 +60,5 @@ function signature(t: Translate, view: PeriodCaseView): Html {
     }`;
   }
   if (!view.holds) return h`<p class="muted">${t('penetapan.unsigned')}</p>`;
-  const conforming = p.findings.length === 0;
-  return h`<h3>${t('penetapan.sign')}</h3>
-<form method="post" action="/app/penetapan">
-<input type="hidden" name="cycle" value="${p.cycleId}"><input type="hidden" name="unit" value="${p.unitCode}">
-<input type="hidden" name="period" value="${p.period}">
-<input type="hidden" name="_key" value="${newFormKey()}"><input type="hidden" name="conforming" value="${conforming ? 'yes' : 'no'}">
-${p.findings.map(
-  (
-    f,
-    i,
-  ) => h`<label for="justification-${i}">${t('penetapan.justification', { rule: t(`rule.${f.rule}`) })}</label>
-<input type="hidden" name="rule" value="${f.rule}">
-<textarea id="justification-${i}" name="justification" required maxlength="2000" rows="3"></textarea>`,
-)}
-<p class="actions"><button type="submit">${conforming ? t('penetapan.signConforming') : t('penetapan.signNotConforming')}</button></p>
-</form>`;
+  return signForm(t, p);
 }
