@@ -10,7 +10,7 @@ import type { CalibrationGroup } from '../../domain/rating/calibration-groups.ts
 import { type CurveCheck, checkCurve } from '../../domain/rating/curve-check.ts';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import type { Rating } from '../../domain/rating/predikat.ts';
-import { type Predikat, predikats } from '../../domain/rating/predikat.ts';
+import { isPredikat, type Predikat } from '../../domain/rating/predikat.ts';
 import { aggregateReviews } from '../../domain/review/berakhlak.ts';
 import type { Database } from '../../schema/database.ts';
 
@@ -27,8 +27,6 @@ export interface PenetapanRow {
   justifications: Array<{ rule: string; text: string }>;
 }
 
-const isPredikat = (p: unknown): p is Predikat => predikats.includes(p as Predikat);
-
 function base(db: Kysely<Database>, orgId: string) {
   return db
     .selectFrom('unit_penetapan as p')
@@ -40,7 +38,24 @@ function base(db: Kysely<Database>, orgId: string) {
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
-const toRow = (r: Row): PenetapanRow => ({
+/** The columns the year's and a period's penetapan rows share: the case, who holds it, its signature. */
+type SharedColumns = Pick<
+  Row,
+  | 'cycle_id'
+  | 'unit_code'
+  | 'unit_name'
+  | 'stage'
+  | 'assignee_nip'
+  | 'deadline'
+  | 'findings'
+  | 'pack'
+  | 'signed_by'
+  | 'signed_as'
+  | 'signed_at'
+  | 'conforming'
+  | 'justifications'
+>;
+export const penetapanRow = (r: SharedColumns): PenetapanRow => ({
   cycleId: r.cycle_id,
   unitCode: r.unit_code,
   unitName: r.unit_name,
@@ -85,7 +100,7 @@ export async function penetapanOf(
     .orderBy('p.deadline')
     .orderBy('p.unit_code')
     .execute();
-  return rows.map(toRow);
+  return rows.map(penetapanRow);
 }
 
 export interface PenetapanCase {
@@ -177,7 +192,7 @@ export async function penetapanCase(
   const curve = curveSchema.safeParse(data?.curve);
   const unitPredikat = unitPredikatSchema.safeParse(data?.unitPredikat);
   return {
-    penetapan: toRow(row),
+    penetapan: penetapanRow(row),
     unitPredikat: unitPredikat.success ? unitPredikat.data : null,
     curve: curve.success ? curve.data : null,
     people: people.flatMap((p) =>
