@@ -37,6 +37,20 @@ export const populationSchema = z.strictObject({
 });
 export type Population = z.infer<typeof populationSchema>;
 
+/** A curve's broken rules as a penetapan lists them. */
+const findingsSchema = z.array(z.object({ rule: z.string(), message: z.string() }));
+
+/** A penetapan's signature, the year's or a period's: who signed at which stage, and on what. */
+const penetapanSignature = {
+  by: nipSchema,
+  as: z.enum(penetapanStages),
+  conforming: z.boolean(),
+  findings: findingsSchema,
+  justifications: z.array(z.object({ rule: z.string(), text: z.string() })),
+  pack: z.string(),
+  at,
+};
+
 export const cycleEventSchemas = {
   'cycle.started': z.object({
     cycleId: z.string(),
@@ -107,7 +121,7 @@ export const cycleEventSchemas = {
     /** Who signs now; null at HR's stage. */
     assigneeNip: nipSchema.nullable(),
     deadline: at,
-    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    findings: findingsSchema,
     pack: z.string(),
     at,
   }),
@@ -123,13 +137,7 @@ export const cycleEventSchemas = {
   /** Signed: not conforming with a justification per finding (or conforming); the unit is released. */
   'cycle.penetapanSigned': z.object({
     unitCode: z.string(),
-    by: nipSchema,
-    as: z.enum(penetapanStages),
-    conforming: z.boolean(),
-    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
-    justifications: z.array(z.object({ rule: z.string(), text: z.string() })),
-    pack: z.string(),
-    at,
+    ...penetapanSignature,
   }),
   /** A period's ratings are in: the penetapan of the unit's capaian for it waits for the leader (period-penetapan.ts). */
   'cycle.periodPenetapanOpened': z.object({
@@ -145,7 +153,7 @@ export const cycleEventSchemas = {
     capaian: unitPredikatSchema,
     /** The period's predikat over the unit's calibration group. */
     counts: z.partialRecord(predikatSchema, z.number().int()),
-    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    findings: findingsSchema,
     pack: z.string(),
     at,
   }),
@@ -161,13 +169,7 @@ export const cycleEventSchemas = {
   'cycle.periodPenetapanSigned': z.object({
     unitCode: z.string(),
     period: periodIdSchema,
-    by: nipSchema,
-    as: z.enum(penetapanStages),
-    conforming: z.boolean(),
-    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
-    justifications: z.array(z.object({ rule: z.string(), text: z.string() })),
-    pack: z.string(),
-    at,
+    ...penetapanSignature,
   }),
   /**
    * The holder of a unit's penetapan decided on the calibration assistant's proposal: applied it as
