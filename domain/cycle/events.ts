@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { periodIdSchema } from '../appraisal/payloads.ts';
 import { stepSchema } from '../appraisal/types.ts';
+import type { EventOf } from '../event-of.ts';
 import { nipSchema } from '../organisation/nip.ts';
 import { unitPredikatSchema } from '../rating/distribution-rules.ts';
 import { predikatSchema } from '../rating/predikat-schemas.ts';
@@ -211,6 +212,4 @@ export const cycleEventSchemas = {
 } as const;
 
 export type CycleEventType = keyof typeof cycleEventSchemas;
-export type CycleEvent = {
-  [T in CycleEventType]: { type: T; data: z.infer<(typeof cycleEventSchemas)[T]> };
-}[CycleEventType];
+export type CycleEvent = EventOf<typeof cycleEventSchemas>;
