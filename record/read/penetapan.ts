@@ -2,7 +2,7 @@
 // stage) and one unit's case in front of them: the findings, the curve the unit was checked on (its group
 // and counts, from the latest calibration in the log), its people with their predikat and periodic
 // predikat (the calibration assistant's evidence), and the curve checked again after objections.
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { curveSchema } from '../../domain/cycle/events.ts';
 import { cycleStreamId } from '../../domain/ids.ts';
@@ -36,6 +36,14 @@ function base(db: Kysely<Database>, orgId: string) {
     .select('u.name as unit_name')
     .where('c.org_id', '=', orgId);
 }
+
+/** A penetapan this reader holds: assigned to them, or at HR's stage for any HR officer. */
+export const heldBy =
+  (reader: { nip: string; hr: boolean }) =>
+  (eb: ExpressionBuilder<{ p: { assignee_nip: string | null; stage: string } }, 'p'>) =>
+    reader.hr
+      ? eb.or([eb('p.assignee_nip', '=', reader.nip), eb('p.stage', '=', 'hr')])
+      : eb('p.assignee_nip', '=', reader.nip);
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 /** The columns the year's and a period's penetapan rows share: the case, who holds it, its signature. */
@@ -92,11 +100,7 @@ export async function penetapanOf(
         ),
       ),
     )
-    .where((eb) =>
-      reader.hr
-        ? eb.or([eb('p.assignee_nip', '=', reader.nip), eb('p.stage', '=', 'hr')])
-        : eb('p.assignee_nip', '=', reader.nip),
-    )
+    .where(heldBy(reader))
     .orderBy('p.deadline')
     .orderBy('p.unit_code')
     .execute();

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { isPredikat, type Predikat } from '../../domain/rating/predikat.ts';
 import type { Database } from '../../schema/database.ts';
-import { type PenetapanRow, penetapanRow } from './penetapan.ts';
+import { heldBy, type PenetapanRow, penetapanRow } from './penetapan.ts';
 
 export interface PeriodPenetapanRow extends PenetapanRow {
   period: string;
@@ -50,11 +50,7 @@ export async function periodPenetapanOf(
   const rows = await base(db, orgId)
     .where('p.signed_by', 'is', null)
     .where('c.status', '=', 'running')
-    .where((eb) =>
-      reader.hr
-        ? eb.or([eb('p.assignee_nip', '=', reader.nip), eb('p.stage', '=', 'hr')])
-        : eb('p.assignee_nip', '=', reader.nip),
-    )
+    .where(heldBy(reader))
     .orderBy('p.deadline')
     .orderBy('p.unit_code')
     .orderBy('p.period')
