@@ -8,7 +8,7 @@ import { periodPenetapanDeadlines } from '../domain/cycle/period-penetapan-deadl
 import { calibrationGroupOf, groupCounts } from '../domain/rating/calibration-groups.ts';
 import { checkCurve } from '../domain/rating/curve-check.ts';
 import { type UnitPredikat, unitPredikatSchema } from '../domain/rating/distribution-rules.ts';
-import { type Predikat, predikats } from '../domain/rating/predikat.ts';
+import { isPredikat, type Predikat } from '../domain/rating/predikat.ts';
 import { packInForce } from '../domain/regulation/pack.ts';
 import { calibrationGroupsOf } from '../organisation/calibration-groups.ts';
 import type { Database } from '../schema/database.ts';
@@ -25,8 +25,6 @@ export interface PeriodUnitCheck {
   superiorNip: string | null;
   deadlines: StageDeadlines;
 }
-
-const isPredikat = (p: unknown): p is Predikat => predikats.includes(p as Predikat);
 
 export function createCheckPeriodUnits(deps: { db: Kysely<Database> }) {
   return async function checkPeriodUnits(input: {

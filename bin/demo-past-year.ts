@@ -7,18 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { issueCycle } from '../documents/batch.ts';
-import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
-import { buildCalendar } from '../domain/cycle/calendar.ts';
-import { cycleIdFor, cycleWorkflowId, systemActor } from '../domain/ids.ts';
+import { cycleIdFor, systemActor } from '../domain/ids.ts';
 import { startPastTimeEnv } from '../runtime/past-time-test-server.ts';
 import type { Database } from '../schema/database.ts';
 import { pastYearPlan } from '../simulation/past-year-plan.ts';
 import { seededRandom } from '../simulation/random.ts';
 import { simulationWorkerOptions } from '../simulation/run-simulation.ts';
 import type { SeedEmployee } from '../simulation/seed.ts';
-import { workYear } from '../simulation/work-year.ts';
+import { launchAndWorkYear } from '../simulation/work-year.ts';
 import { createWorkerOn } from '../worker/create-worker.ts';
-import type { CycleInput } from '../workflows/cycle.ts';
 
 export interface PastYearOptions {
   /** Today (the year before it that has ended is the one run); now unless given. */
@@ -102,33 +99,17 @@ export async function runDemoPastYear(
   try {
     const taskQueue = `siklus-demo-${randomBytes(4).toString('hex')}`;
     const worker = await createWorkerOn(env, db, taskQueue, simulationWorkerOptions);
-    const timeZone = organisation.time_zone;
-    const built = toAppraisalCalendar(
-      buildCalendar(plan.year, plan.serverStart, { periods: 'quarterly' }, timeZone),
-      plan.cycleEnd,
-    );
-    const { periods, ratingEscalation } = built;
-    if (!periods || !ratingEscalation) throw new Error('demo: a quarterly calendar has periods');
-    const calendar = { ...built, periods, ratingEscalation };
-    const input: CycleInput = {
-      cycleId,
-      orgId: org,
-      year: plan.year,
-      calendar,
-      population: {},
-      startedBy: hr,
-    };
     let stage = '';
     await worker.runUntil(async () => {
-      const cycle = await env.client.workflow.start('CycleWorkflow', {
-        workflowId: cycleWorkflowId(cycleId),
+      const launch = {
+        orgId: org,
+        year: plan.year,
+        start: plan.serverStart,
+        cycleEnd: plan.cycleEnd,
+        timeZone: organisation.time_zone,
         taskQueue,
-        args: [input],
-      });
-      await workYear(env, db, {
-        cycle,
-        cycleId,
-        calendar,
+      };
+      await launchAndWorkYear(env, db, launch, {
         hr,
         employees,
         units,

@@ -48,7 +48,7 @@ const pppkGradeOf: Readonly<Record<string, string>> = {
   PELAKSANA: 'V',
 };
 
-/** By the position's code (data.ts); a position without its own rank here gets the lowest one above. */
+/** By the position's code (positions.json); a position without its own rank here gets the lowest one above. */
 export function demoRank(position: string, status: EmploymentStatus): string {
   return status === 'PPPK' ? (pppkGradeOf[position] ?? 'V') : (pnsRankOf[position] ?? 'Pengatur Muda, II/a');
 }

@@ -2,7 +2,7 @@
 // satisfaction index of each puskesmas, and the documents of the civil registry issued within a day,
 // with the quarters' values of a year (a few units below target, so the monitoring page has something to
 // show). The heads of the puskesmas and the civil registry's clerks have an indicator of their published
-// standard bound to one (demo/data.ts `measureCode`). Pure: bin/demo-measures.ts writes them.
+// standard bound to one (demo/positions.json `measureCode`). Pure: bin/demo-measures.ts writes them.
 
 import type { Measure } from '../domain/measures/measure.ts';
 import type { MeasureValue } from '../domain/measures/measure-file.ts';

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
   type EmployeeRow,
+  employeeCsvColumns,
   type ImportedEmployee,
   readEmployeeRows,
 } from '../domain/organisation/employee-csv.ts';
@@ -119,6 +120,9 @@ const lineAt = (line: number | undefined) => (line === undefined ? {} : { line }
 
 type EmployeeRecord = Record<string, unknown> & { rank: string | null };
 
+/** A person's record as a change records it: the file's columns (the table names its own alike) and `active`. */
+export const employeeRecordColumns = [...employeeCsvColumns, 'active'] as const;
+
 /** The imported people's records before the import, as a hand edit records them (saveEmployee). */
 async function recordsBefore(
   trx: Transaction<Database>,
@@ -129,18 +133,7 @@ async function recordsBefore(
   for (let i = 0; i < valid.length; i += insertBatch) {
     const rows = await trx
       .selectFrom('employees')
-      .select([
-        'nip',
-        'name',
-        'email',
-        'unit_code',
-        'position_code',
-        'supervisor_nip',
-        'language',
-        'employment_status',
-        'rank',
-        'active',
-      ])
+      .select(employeeRecordColumns)
       .where('org_id', '=', orgId)
       .where(
         'nip',

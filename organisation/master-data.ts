@@ -11,7 +11,7 @@ import {
   type Unit,
 } from '../domain/organisation/master-data.ts';
 import type { Database } from '../schema/database.ts';
-import { checkReferences } from './import-employees.ts';
+import { checkReferences, employeeRecordColumns } from './import-employees.ts';
 import { ensureOrganisation } from './units-and-positions.ts';
 
 type Db = Kysely<Database>;
@@ -163,18 +163,7 @@ export async function saveEmployee(
     if (errors.length > 0) return refused(errors);
     const before = await trx
       .selectFrom('employees')
-      .select([
-        'nip',
-        'name',
-        'email',
-        'unit_code',
-        'position_code',
-        'supervisor_nip',
-        'language',
-        'employment_status',
-        'rank',
-        'active',
-      ])
+      .select(employeeRecordColumns)
       .where('org_id', '=', org)
       .where('nip', '=', employee.nip)
       .executeTakeFirst();

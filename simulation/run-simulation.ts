@@ -6,17 +6,14 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Kysely, sql } from 'kysely';
 import { type AuditFinding, verifyCycle } from '../audit/verify-cycle.ts';
 import { folderSink, issueCycle } from '../documents/batch.ts';
-import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
-import { buildCalendar } from '../domain/cycle/calendar.ts';
-import { cycleIdFor, cycleWorkflowId, systemActor } from '../domain/ids.ts';
+import { cycleIdFor, systemActor } from '../domain/ids.ts';
 import { defaultTimeZone, type IndonesianTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
 import { createWorkerOn } from '../worker/create-worker.ts';
-import type { CycleInput } from '../workflows/cycle.ts';
 import { generateOrganisation } from './organisation.ts';
 import { seededRandom } from './random.ts';
 import { seedOrganisation } from './seed.ts';
-import { workYear } from './work-year.ts';
+import { launchAndWorkYear } from './work-year.ts';
 
 export interface SimulationOptions {
   employees: number;
@@ -92,22 +89,8 @@ export async function runSimulation(
   const cycleId = cycleIdFor(org.orgId, year);
 
   await worker.runUntil(async () => {
-    const built = toAppraisalCalendar(
-      buildCalendar(year, now.toISOString(), { periods: 'quarterly' }, timeZone),
-    );
-    const { periods, ratingEscalation } = built;
-    if (!periods || !ratingEscalation) throw new Error('simulate: a quarterly calendar has periods');
-    const calendar = { ...built, periods, ratingEscalation };
-    const input: CycleInput = { cycleId, orgId: org.orgId, year, calendar, population: {}, startedBy: hr };
-    const cycle = await env.client.workflow.start('CycleWorkflow', {
-      workflowId: cycleWorkflowId(cycleId),
-      taskQueue,
-      args: [input],
-    });
-    await workYear(env, db, {
-      cycle,
-      cycleId,
-      calendar,
+    const launch = { orgId: org.orgId, year, start: now.toISOString(), timeZone, taskQueue };
+    await launchAndWorkYear(env, db, launch, {
       hr,
       employees: org.employees,
       units: org.units,

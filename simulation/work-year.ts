@@ -6,9 +6,11 @@ import { WorkflowClient, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import { createLimiter } from '../activities/limiter.ts';
-import type { AppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
-import { appraisalIdFor, appraisalWorkflowId } from '../domain/ids.ts';
+import { type AppraisalCalendar, toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
+import { buildCalendar } from '../domain/cycle/calendar.ts';
+import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
 import type { Database } from '../schema/database.ts';
+import type { CycleInput } from '../workflows/cycle.ts';
 import { closeCycleUpdate, removeEmployeeUpdate, setUnitPredikatUpdate } from '../workflows/messages.ts';
 import { Inbox } from './inbox.ts';
 import type { Random } from './random.ts';
@@ -34,6 +36,52 @@ export interface YearToWork {
   objectorsAtLeast?: number;
   /** Called as each stage of the year ends, with its name. */
   mark?: (stage: string) => void;
+}
+
+/** The year to launch: whose, which, started when on a quarterly calendar, and on which task queue. */
+export interface YearToLaunch {
+  orgId: string;
+  year: number;
+  /** When the cycle starts (the calendar's start), and where a past year ends (toAppraisalCalendar). */
+  start: string;
+  cycleEnd?: string;
+  timeZone: string;
+  taskQueue: string;
+}
+
+/**
+ * Starts the organisation's cycle of the year on the quarterly calendar, launched by HR, and works it to
+ * its end (workYear); the caller's worker runs meanwhile.
+ */
+export async function launchAndWorkYear(
+  env: TestWorkflowEnvironment,
+  db: Kysely<Database>,
+  launch: YearToLaunch,
+  year: Omit<YearToWork, 'cycle' | 'cycleId' | 'calendar'>,
+): Promise<void> {
+  const { orgId, taskQueue } = launch;
+  const built = toAppraisalCalendar(
+    buildCalendar(launch.year, launch.start, { periods: 'quarterly' }, launch.timeZone),
+    launch.cycleEnd,
+  );
+  const { periods, ratingEscalation } = built;
+  if (!periods || !ratingEscalation) throw new Error('a quarterly calendar has periods');
+  const calendar = { ...built, periods, ratingEscalation };
+  const cycleId = cycleIdFor(orgId, launch.year);
+  const input: CycleInput = {
+    cycleId,
+    orgId,
+    year: launch.year,
+    calendar,
+    population: {},
+    startedBy: year.hr,
+  };
+  const cycle = await env.client.workflow.start('CycleWorkflow', {
+    workflowId: cycleWorkflowId(cycleId),
+    taskQueue,
+    args: [input],
+  });
+  await workYear(env, db, { ...year, cycle, cycleId, calendar });
 }
 
 /** Works the launched cycle to its end; returns once every appraisal's workflow has finished. */

@@ -1,26 +1,13 @@
 // The input of one EmployeeAppraisalWorkflow (its ids are domain/ids.ts's).
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
-import type { SkpSetting } from '../domain/appraisal/skp.ts';
-import type { Participants } from '../domain/appraisal/types.ts';
-import type { AppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
+import type { OpeningInput } from '../domain/appraisal/opening.ts';
 
 export type { AppraisalCalendar, StepWindow } from '../domain/cycle/appraisal-calendar.ts';
 
-export interface AppraisalInput {
-  appraisalId: string;
-  cycleId: string;
-  orgId: string;
-  participants: Participants;
-  calendar: AppraisalCalendar;
-  /**
-   * The SKP's form (from the position's kind and the unit the employee leads), the cycle's approach and
-   * the led unit, recorded in `appraisal.started`; launches before the forms gave none.
-   */
-  skp?: SkpSetting;
+/** What opens the appraisal (domain/appraisal/opening.ts), who launched it, and how it was opened. */
+export interface AppraisalInput extends OpeningInput {
   /** Who launched the cycle (HR), for the metadata of the first events. */
   launchedBy: string;
-  /** A person who left and came back: their earlier appraisal in the cycle, the reason and the day. */
-  rejoined?: { previousAppraisalId: string; reason: string; effectiveDate: string };
   /**
    * The opening events, when the launch activity stored them already (batched launch), as stored (on a
    * retried launch, as the record held them). `{ at }`, their time (they were `openingEvents(input, at)`),

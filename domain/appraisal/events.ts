@@ -1,6 +1,7 @@
 // Every event of an appraisal stream, with the zod schema of its data. The event store validates each
 // append and each read against these; the same names feed `evolve`, the projections and the audit replay.
 import { z } from 'zod';
+import type { EventOf } from '../event-of.ts';
 import { nipSchema } from '../organisation/nip.ts';
 import { unitPredikatSchema } from '../rating/distribution-rules.ts';
 import { berakhlakScoresSchema, periodIdSchema, realisationSchema, rhkSchema } from './payloads.ts';
@@ -331,6 +332,4 @@ export const appraisalEventSchemas = {
 
 export type AppraisalEventType = keyof typeof appraisalEventSchemas;
 export type AppraisalEventData<T extends AppraisalEventType> = z.infer<(typeof appraisalEventSchemas)[T]>;
-export type AppraisalEvent = {
-  [T in AppraisalEventType]: { type: T; data: AppraisalEventData<T> };
-}[AppraisalEventType];
+export type AppraisalEvent = EventOf<typeof appraisalEventSchemas>;

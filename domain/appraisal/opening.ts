@@ -14,9 +14,12 @@ export interface OpeningInput {
   orgId: string;
   participants: Participants;
   calendar: AppraisalCalendar;
-  /** The SKP's form and approach (launches since the forms; absent before). */
+  /**
+   * The SKP's form (from the position's kind and the unit the employee leads), the cycle's approach and
+   * the led unit, recorded in `appraisal.started`; launches before the forms gave none.
+   */
   skp?: SkpSetting;
-  /** A person who left and came back (a second appraisal in the cycle): why, and from when. */
+  /** A person who left and came back: their earlier appraisal in the cycle, the reason and the day. */
   rejoined?: StartedData['rejoined'];
 }
 

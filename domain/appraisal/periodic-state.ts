@@ -3,19 +3,23 @@
 import type { Predikat, Rating } from '../rating/predikat.ts';
 import type { AppraisalEvent } from './events.ts';
 
+/** A rating as set, a period's or the akhir one: the ratings, the predikat and feedback, who set it and when. */
+export interface SetRating {
+  results: Rating;
+  behaviour: Rating;
+  predikat: Predikat;
+  feedback: string;
+  /** The rater, or the rater's superior or HR once the rating had passed to them. */
+  as: 'rater' | 'superior' | 'hr';
+  by: string;
+  at: string;
+}
+
 export interface PeriodEvaluation {
   deadline: string;
   realisationAt: string | null;
   feedback: Array<{ rhkId: string; feedback: string; by: string; at: string }>;
-  rating: {
-    results: Rating;
-    behaviour: Rating;
-    predikat: Predikat;
-    feedback: string;
-    as: 'rater' | 'superior' | 'hr';
-    by: string;
-    at: string;
-  } | null;
+  rating: SetRating | null;
   escalatedTo: 'superior' | 'hr' | null;
   acknowledgedAt: string | null;
   missed: boolean;

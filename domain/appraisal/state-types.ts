@@ -1,9 +1,9 @@
 // The shape of one appraisal's state (domain/appraisal/state.ts folds it from the events), apart from the
 // fold itself so that each stays a readable size.
 import type { UnitPredikat } from '../rating/distribution-rules.ts';
-import type { Predikat, Rating } from '../rating/predikat.ts';
+import type { Predikat } from '../rating/predikat.ts';
 import type { AppraisalEvent, Rhk } from './events.ts';
-import type { PeriodEvaluation } from './periodic-state.ts';
+import type { PeriodEvaluation, SetRating } from './periodic-state.ts';
 import type { SkpSetting } from './skp.ts';
 import type { Participants, Quarter, Step, TaskKind } from './types.ts';
 
@@ -79,19 +79,14 @@ export interface AppraisalState {
    * them (`as`; a `rating.set` without one is the rater's). An objection's decision changes the ratings,
    * not who set them.
    */
-  rating: {
-    results: Rating;
-    behaviour: Rating;
-    predikat: Predikat;
-    feedback: string;
-    as: 'rater' | 'superior' | 'hr';
-    /** A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from. */
-    capaian?: UnitPredikat;
-    /** A year of several SKP periods: the periods the rating was made from. */
-    skpPeriods?: SkpPeriodBasis[];
-    by: string;
-    at: string;
-  } | null;
+  rating:
+    | (SetRating & {
+        /** A unit leader's: the unit's capaian kinerja organisasi the rating hasil kerja was taken from. */
+        capaian?: UnitPredikat;
+        /** A year of several SKP periods: the periods the rating was made from. */
+        skpPeriods?: SkpPeriodBasis[];
+      })
+    | null;
   ratingMissed: boolean;
   /** Who the akhir rating has passed to, when the rater did not rate in time. */
   ratingEscalatedTo: 'superior' | 'hr' | null;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { periodIdSchema } from '../appraisal/payloads.ts';
 import { stepSchema } from '../appraisal/types.ts';
+import type { EventOf } from '../event-of.ts';
 import { nipSchema } from '../organisation/nip.ts';
 import { unitPredikatSchema } from '../rating/distribution-rules.ts';
 import { predikatSchema } from '../rating/predikat-schemas.ts';
@@ -36,6 +37,20 @@ export const populationSchema = z.strictObject({
   positionCodes: z.array(z.string().min(1)).optional(),
 });
 export type Population = z.infer<typeof populationSchema>;
+
+/** A curve's broken rules as a penetapan lists them. */
+const findingsSchema = z.array(z.object({ rule: z.string(), message: z.string() }));
+
+/** A penetapan's signature, the year's or a period's: who signed at which stage, and on what. */
+const penetapanSignature = {
+  by: nipSchema,
+  as: z.enum(penetapanStages),
+  conforming: z.boolean(),
+  findings: findingsSchema,
+  justifications: z.array(z.object({ rule: z.string(), text: z.string() })),
+  pack: z.string(),
+  at,
+};
 
 export const cycleEventSchemas = {
   'cycle.started': z.object({
@@ -107,7 +122,7 @@ export const cycleEventSchemas = {
     /** Who signs now; null at HR's stage. */
     assigneeNip: nipSchema.nullable(),
     deadline: at,
-    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    findings: findingsSchema,
     pack: z.string(),
     at,
   }),
@@ -123,13 +138,7 @@ export const cycleEventSchemas = {
   /** Signed: not conforming with a justification per finding (or conforming); the unit is released. */
   'cycle.penetapanSigned': z.object({
     unitCode: z.string(),
-    by: nipSchema,
-    as: z.enum(penetapanStages),
-    conforming: z.boolean(),
-    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
-    justifications: z.array(z.object({ rule: z.string(), text: z.string() })),
-    pack: z.string(),
-    at,
+    ...penetapanSignature,
   }),
   /** A period's ratings are in: the penetapan of the unit's capaian for it waits for the leader (period-penetapan.ts). */
   'cycle.periodPenetapanOpened': z.object({
@@ -145,7 +154,7 @@ export const cycleEventSchemas = {
     capaian: unitPredikatSchema,
     /** The period's predikat over the unit's calibration group. */
     counts: z.partialRecord(predikatSchema, z.number().int()),
-    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
+    findings: findingsSchema,
     pack: z.string(),
     at,
   }),
@@ -161,13 +170,7 @@ export const cycleEventSchemas = {
   'cycle.periodPenetapanSigned': z.object({
     unitCode: z.string(),
     period: periodIdSchema,
-    by: nipSchema,
-    as: z.enum(penetapanStages),
-    conforming: z.boolean(),
-    findings: z.array(z.object({ rule: z.string(), message: z.string() })),
-    justifications: z.array(z.object({ rule: z.string(), text: z.string() })),
-    pack: z.string(),
-    at,
+    ...penetapanSignature,
   }),
   /**
    * The holder of a unit's penetapan decided on the calibration assistant's proposal: applied it as
@@ -209,6 +212,4 @@ export const cycleEventSchemas = {
 } as const;
 
 export type CycleEventType = keyof typeof cycleEventSchemas;
-export type CycleEvent = {
-  [T in CycleEventType]: { type: T; data: z.infer<(typeof cycleEventSchemas)[T]> };
-}[CycleEventType];
+export type CycleEvent = EventOf<typeof cycleEventSchemas>;

@@ -2,7 +2,7 @@
 // employees' predikat must follow (SE MenPANRB 3/2023). The rules are data here, with their wording in
 // Indonesian and English for UIs; distribution.ts checks counts against them.
 import { z } from 'zod';
-import type { Predikat } from './predikat.ts';
+import { type Predikat, predikatLabels } from './predikat.ts';
 
 export const unitPredikats = ['istimewa', 'baik', 'butuhPerbaikan', 'kurang', 'sangatKurang'] as const;
 export const unitPredikatSchema = z.enum(unitPredikats);
@@ -29,121 +29,61 @@ export type DistributionRule = {
 
 export type DistributionRules = Readonly<Record<UnitPredikat, readonly DistributionRule[]>>;
 
+/**
+ * A rule's wording: the bound and the share or number of employees over the predikat's official names
+ * ("Paling banyak 70% pegawai berpredikat Sangat Baik.").
+ */
+function ruleText(
+  bound: DistributionRule['bound'],
+  predikats: readonly Predikat[],
+  limit: DistributionRule['limit'],
+): DistributionRule['text'] {
+  const names = (or: string) => predikats.map((p) => predikatLabels[p]).join(` ${or} `);
+  if ('count' in limit && limit.count === 0)
+    return { id: `Tidak ada pegawai berpredikat ${names('atau')}.`, en: `No employee is ${names('or')}.` };
+  const most = bound === 'atMost';
+  const one = 'count' in limit && limit.count === 1;
+  const amount = 'percent' in limit ? `${limit.percent}%` : `${limit.count}`;
+  const who = one
+    ? 'one employee is'
+    : 'percent' in limit
+      ? `${amount} of employees are`
+      : `${amount} employees are`;
+  return {
+    id: `${most ? 'Paling banyak' : 'Paling sedikit'} ${one ? 'satu' : amount} pegawai berpredikat ${names('atau')}.`,
+    en: `${most ? 'At most' : 'At least'} ${who} ${names('or')}.`,
+  };
+}
+
+const rule = (
+  code: string,
+  bound: DistributionRule['bound'],
+  predikats: readonly Predikat[],
+  limit: DistributionRule['limit'],
+): DistributionRule => ({ code, bound, predikats, limit, text: ruleText(bound, predikats, limit) });
+
 /** The five patterns of SE MenPANRB 3/2023. */
 export const distributionRules: DistributionRules = {
-  istimewa: [
-    {
-      code: 'istimewa.max70PercentSangatBaik',
-      bound: 'atMost',
-      predikats: ['sangatBaik'],
-      limit: { percent: 70 },
-      text: {
-        id: 'Paling banyak 70% pegawai berpredikat Sangat Baik.',
-        en: 'At most 70% of employees are Sangat Baik.',
-      },
-    },
-  ],
+  istimewa: [rule('istimewa.max70PercentSangatBaik', 'atMost', ['sangatBaik'], { percent: 70 })],
   baik: [
-    {
-      code: 'baik.max70PercentBaik',
-      bound: 'atMost',
-      predikats: ['baik'],
-      limit: { percent: 70 },
-      text: { id: 'Paling banyak 70% pegawai berpredikat Baik.', en: 'At most 70% of employees are Baik.' },
-    },
-    {
-      code: 'baik.atLeastOneButuhPerbaikanOrKurang',
-      bound: 'atLeast',
-      predikats: ['butuhPerbaikan', 'kurang'],
-      limit: { count: 1 },
-      text: {
-        id: 'Paling sedikit satu pegawai berpredikat Butuh Perbaikan atau Kurang/Misconduct.',
-        en: 'At least one employee is Butuh Perbaikan or Kurang/Misconduct.',
-      },
-    },
+    rule('baik.max70PercentBaik', 'atMost', ['baik'], { percent: 70 }),
+    rule('baik.atLeastOneButuhPerbaikanOrKurang', 'atLeast', ['butuhPerbaikan', 'kurang'], { count: 1 }),
   ],
   butuhPerbaikan: [
-    {
-      code: 'butuhPerbaikan.min60PercentButuhPerbaikan',
-      bound: 'atLeast',
-      predikats: ['butuhPerbaikan'],
-      limit: { percent: 60 },
-      text: {
-        id: 'Paling sedikit 60% pegawai berpredikat Butuh Perbaikan.',
-        en: 'At least 60% of employees are Butuh Perbaikan.',
-      },
-    },
-    {
-      code: 'butuhPerbaikan.max10PercentSangatBaik',
-      bound: 'atMost',
-      predikats: ['sangatBaik'],
-      limit: { percent: 10 },
-      text: {
-        id: 'Paling banyak 10% pegawai berpredikat Sangat Baik.',
-        en: 'At most 10% of employees are Sangat Baik.',
-      },
-    },
+    rule('butuhPerbaikan.min60PercentButuhPerbaikan', 'atLeast', ['butuhPerbaikan'], { percent: 60 }),
+    rule('butuhPerbaikan.max10PercentSangatBaik', 'atMost', ['sangatBaik'], { percent: 10 }),
   ],
   kurang: [
-    {
-      code: 'kurang.min60PercentKurang',
-      bound: 'atLeast',
-      predikats: ['kurang'],
-      limit: { percent: 60 },
-      text: {
-        id: 'Paling sedikit 60% pegawai berpredikat Kurang/Misconduct.',
-        en: 'At least 60% of employees are Kurang/Misconduct.',
-      },
-    },
-    {
-      code: 'kurang.min10PercentButuhPerbaikan',
-      bound: 'atLeast',
-      predikats: ['butuhPerbaikan'],
-      limit: { percent: 10 },
-      text: {
-        id: 'Paling sedikit 10% pegawai berpredikat Butuh Perbaikan.',
-        en: 'At least 10% of employees are Butuh Perbaikan.',
-      },
-    },
-    {
-      code: 'kurang.max10PercentSangatBaik',
-      bound: 'atMost',
-      predikats: ['sangatBaik'],
-      limit: { percent: 10 },
-      text: {
-        id: 'Paling banyak 10% pegawai berpredikat Sangat Baik.',
-        en: 'At most 10% of employees are Sangat Baik.',
-      },
-    },
+    rule('kurang.min60PercentKurang', 'atLeast', ['kurang'], { percent: 60 }),
+    rule('kurang.min10PercentButuhPerbaikan', 'atLeast', ['butuhPerbaikan'], { percent: 10 }),
+    rule('kurang.max10PercentSangatBaik', 'atMost', ['sangatBaik'], { percent: 10 }),
   ],
   sangatKurang: [
-    {
-      code: 'sangatKurang.min60PercentSangatKurang',
-      bound: 'atLeast',
-      predikats: ['sangatKurang'],
-      limit: { percent: 60 },
-      text: {
-        id: 'Paling sedikit 60% pegawai berpredikat Sangat Kurang.',
-        en: 'At least 60% of employees are Sangat Kurang.',
-      },
-    },
-    {
-      code: 'sangatKurang.min10PercentKurangOrButuhPerbaikan',
-      bound: 'atLeast',
-      predikats: ['kurang', 'butuhPerbaikan'],
-      limit: { percent: 10 },
-      text: {
-        id: 'Paling sedikit 10% pegawai berpredikat Kurang/Misconduct atau Butuh Perbaikan.',
-        en: 'At least 10% of employees are Kurang/Misconduct or Butuh Perbaikan.',
-      },
-    },
-    {
-      code: 'sangatKurang.noSangatBaik',
-      bound: 'atMost',
-      predikats: ['sangatBaik'],
-      limit: { count: 0 },
-      text: { id: 'Tidak ada pegawai berpredikat Sangat Baik.', en: 'No employee is Sangat Baik.' },
-    },
+    rule('sangatKurang.min60PercentSangatKurang', 'atLeast', ['sangatKurang'], { percent: 60 }),
+    rule('sangatKurang.min10PercentKurangOrButuhPerbaikan', 'atLeast', ['kurang', 'butuhPerbaikan'], {
+      percent: 10,
+    }),
+    rule('sangatKurang.noSangatBaik', 'atMost', ['sangatBaik'], { count: 0 }),
   ],
 };
 

@@ -15,6 +15,8 @@ export const ratingLabels: Readonly<Record<Rating, { id: string; en: string }>> 
 /** Best first. */
 export const predikats = ['sangatBaik', 'baik', 'butuhPerbaikan', 'kurang', 'sangatKurang'] as const;
 export type Predikat = (typeof predikats)[number];
+/** Whether a value read back (a column, a JSON key) is a predikat. */
+export const isPredikat = (p: unknown): p is Predikat => predikats.includes(p as Predikat);
 
 /** The official Indonesian names, shown as they are in every language (PermenPANRB 6/2022 writes "Kurang/Misconduct"). */
 export const predikatLabels: Readonly<Record<Predikat, string>> = {

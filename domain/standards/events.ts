@@ -2,6 +2,7 @@
 // publishing the standards of its positions), with the zod schema of its data. The event store checks
 // each append and read against them; `evolve` (state.ts), the projection and the audit fold them.
 import { z } from 'zod';
+import type { EventOf } from '../event-of.ts';
 import { nipSchema } from '../organisation/nip.ts';
 import {
   participantRoleSchema,
@@ -103,6 +104,4 @@ export const standardsEventSchemas = {
 
 export type StandardsEventType = keyof typeof standardsEventSchemas;
 export type StandardsEventData<T extends StandardsEventType> = z.infer<(typeof standardsEventSchemas)[T]>;
-export type StandardsEvent = {
-  [T in StandardsEventType]: { type: T; data: StandardsEventData<T> };
-}[StandardsEventType];
+export type StandardsEvent = EventOf<typeof standardsEventSchemas>;

@@ -3,6 +3,7 @@
 // a sentence in a language fails to compile.
 import type { StandardsEventType } from '../standards/events.ts';
 import type { StandardsTaskKind } from '../standards/task-kinds.ts';
+import { appraisalEventSentences } from './appraisal-events.ts';
 import type { Words } from './types.ts';
 
 export const standardsTaskKindNames: Readonly<Record<StandardsTaskKind, Words>> = {
@@ -21,12 +22,13 @@ export const standardsEventSentences: Readonly<Record<StandardsEventType, Words>
     id: 'Tugas menanggapi standar {position} diberikan kepada {to}',
     en: 'The task to comment on the standard of {position} was given to {to}',
   },
-  'standards.taskCompleted': { id: '{by} menyelesaikan tugas {task}', en: '{by} completed task {task}' },
+  // A round's task ends in the words of an appraisal's.
+  'standards.taskCompleted': appraisalEventSentences['task.completed'],
   'standards.taskReminded': {
     id: 'Pengingat tugas {task} dikirim',
     en: 'A reminder of task {task} was sent',
   },
-  'standards.taskExpired': { id: 'Tugas {task} melewati tenggat', en: 'Task {task} expired' },
+  'standards.taskExpired': appraisalEventSentences['task.expired'],
   'standards.taskCancelled': { id: 'Tugas {task} dibatalkan', en: 'Task {task} was cancelled' },
   'standards.drafted': {
     id: '{by} menyusun rancangan standar {position} (revisi {revision})',

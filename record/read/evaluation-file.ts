@@ -1,7 +1,7 @@
 // The evaluation file of one appraisal, for whoever may read it (access.ts mayReadEvaluationFile): folded
 // from the appraisal's events in the log (domain/appraisal/evaluation-file.ts), with people's names, and
 // the employment status and rank of the employee, the rater and the superior as the forms show them.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Principal } from '../../auth/identity.ts';
 import {
   agreedVersionFor,
@@ -17,8 +17,9 @@ import type { AppraisalEvent, Rhk } from '../../domain/appraisal/events.ts';
 import { appraisalStreamId, parseCycleId } from '../../domain/ids.ts';
 import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import type { Database } from '../../schema/database.ts';
-import { appraisalIsOf, mayReadEvaluationFile } from './access.ts';
+import { mayReadEvaluationFile } from './access.ts';
 import { myAppraisal } from './appraisal.ts';
+import { appraisalParties } from './appraisal-parties.ts';
 import { employeeNames, type StaffCard, staffCards } from './people.ts';
 
 /** A party's employment as the organisation lists it now; null for someone it no longer lists. */
@@ -43,21 +44,8 @@ export async function evaluationFileOf(
   org: string,
   appraisalId: string,
 ): Promise<EvaluationFileAnswer> {
-  if (!appraisalIsOf(org, appraisalId)) return { refused: 'not_found' };
-  const row = await db
-    .selectFrom('appraisals')
-    .select(['nip', 'supervisor_nip', 'superior_nip'])
-    .select(sql<string | null>`state->'acting'->>'nip'`.as('acting_nip'))
-    .where('org_id', '=', org)
-    .where('appraisal_id', '=', appraisalId)
-    .executeTakeFirst();
-  if (!row) return { refused: 'not_found' };
-  const parties = {
-    employeeNip: row.nip,
-    raterNip: row.supervisor_nip,
-    superiorNip: row.superior_nip,
-    actingNip: row.acting_nip,
-  };
+  const parties = await appraisalParties(db, org, appraisalId);
+  if (!parties) return { refused: 'not_found' };
   if (!mayReadEvaluationFile(principal, parties)) return { refused: 'forbidden' };
   return {
     file: withEmployments(await foldedFile(db, org, appraisalId), await staffCardsOf(db, org, appraisalId)),

@@ -1,9 +1,10 @@
 // Evidence files of an appraisal, for whoever may read the appraisal: the appraised employee (their own
 // appraisal) and whoever reads its evaluation file (rater, acting rater, superior, HR, auditors).
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Principal } from '../../auth/identity.ts';
 import type { Database } from '../../schema/database.ts';
-import { appraisalIsOf, mayReadEvaluationFile } from './access.ts';
+import { mayReadEvaluationFile } from './access.ts';
+import { appraisalParties } from './appraisal-parties.ts';
 
 type Db = Kysely<Database>;
 
@@ -14,24 +15,11 @@ export async function evidenceAccess(
   org: string,
   appraisalId: string,
 ): Promise<{ employeeNip: string; mayRead: boolean } | undefined> {
-  if (!appraisalIsOf(org, appraisalId)) return undefined;
-  const row = await db
-    .selectFrom('appraisals')
-    .select(['nip', 'supervisor_nip', 'superior_nip'])
-    .select(sql<string | null>`state->'acting'->>'nip'`.as('acting_nip'))
-    .where('org_id', '=', org)
-    .where('appraisal_id', '=', appraisalId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const parties = {
-    employeeNip: row.nip,
-    raterNip: row.supervisor_nip,
-    superiorNip: row.superior_nip,
-    actingNip: row.acting_nip,
-  };
+  const parties = await appraisalParties(db, org, appraisalId);
+  if (!parties) return undefined;
   return {
-    employeeNip: row.nip,
-    mayRead: principal.nip === row.nip || mayReadEvaluationFile(principal, parties),
+    employeeNip: parties.employeeNip,
+    mayRead: principal.nip === parties.employeeNip || mayReadEvaluationFile(principal, parties),
   };
 }
 

@@ -2,7 +2,7 @@
 // stage) and one unit's case in front of them: the findings, the curve the unit was checked on (its group
 // and counts, from the latest calibration in the log), its people with their predikat and periodic
 // predikat (the calibration assistant's evidence), and the curve checked again after objections.
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { curveSchema } from '../../domain/cycle/events.ts';
 import { cycleStreamId } from '../../domain/ids.ts';
@@ -10,7 +10,7 @@ import type { CalibrationGroup } from '../../domain/rating/calibration-groups.ts
 import { type CurveCheck, checkCurve } from '../../domain/rating/curve-check.ts';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import type { Rating } from '../../domain/rating/predikat.ts';
-import { type Predikat, predikats } from '../../domain/rating/predikat.ts';
+import { isPredikat, type Predikat } from '../../domain/rating/predikat.ts';
 import { aggregateReviews } from '../../domain/review/berakhlak.ts';
 import type { Database } from '../../schema/database.ts';
 
@@ -27,8 +27,6 @@ export interface PenetapanRow {
   justifications: Array<{ rule: string; text: string }>;
 }
 
-const isPredikat = (p: unknown): p is Predikat => predikats.includes(p as Predikat);
-
 function base(db: Kysely<Database>, orgId: string) {
   return db
     .selectFrom('unit_penetapan as p')
@@ -39,8 +37,33 @@ function base(db: Kysely<Database>, orgId: string) {
     .where('c.org_id', '=', orgId);
 }
 
+/** A penetapan this reader holds: assigned to them, or at HR's stage for any HR officer. */
+export const heldBy =
+  (reader: { nip: string; hr: boolean }) =>
+  (eb: ExpressionBuilder<{ p: { assignee_nip: string | null; stage: string } }, 'p'>) =>
+    reader.hr
+      ? eb.or([eb('p.assignee_nip', '=', reader.nip), eb('p.stage', '=', 'hr')])
+      : eb('p.assignee_nip', '=', reader.nip);
+
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
-const toRow = (r: Row): PenetapanRow => ({
+/** The columns the year's and a period's penetapan rows share: the case, who holds it, its signature. */
+type SharedColumns = Pick<
+  Row,
+  | 'cycle_id'
+  | 'unit_code'
+  | 'unit_name'
+  | 'stage'
+  | 'assignee_nip'
+  | 'deadline'
+  | 'findings'
+  | 'pack'
+  | 'signed_by'
+  | 'signed_as'
+  | 'signed_at'
+  | 'conforming'
+  | 'justifications'
+>;
+export const penetapanRow = (r: SharedColumns): PenetapanRow => ({
   cycleId: r.cycle_id,
   unitCode: r.unit_code,
   unitName: r.unit_name,
@@ -77,15 +100,11 @@ export async function penetapanOf(
         ),
       ),
     )
-    .where((eb) =>
-      reader.hr
-        ? eb.or([eb('p.assignee_nip', '=', reader.nip), eb('p.stage', '=', 'hr')])
-        : eb('p.assignee_nip', '=', reader.nip),
-    )
+    .where(heldBy(reader))
     .orderBy('p.deadline')
     .orderBy('p.unit_code')
     .execute();
-  return rows.map(toRow);
+  return rows.map(penetapanRow);
 }
 
 export interface PenetapanCase {
@@ -177,7 +196,7 @@ export async function penetapanCase(
   const curve = curveSchema.safeParse(data?.curve);
   const unitPredikat = unitPredikatSchema.safeParse(data?.unitPredikat);
   return {
-    penetapan: toRow(row),
+    penetapan: penetapanRow(row),
     unitPredikat: unitPredikat.success ? unitPredikat.data : null,
     curve: curve.success ? curve.data : null,
     people: people.flatMap((p) =>

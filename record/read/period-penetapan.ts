@@ -4,9 +4,9 @@
 // for the period. The signature is read from the same row, signed or not.
 import type { Kysely } from 'kysely';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
-import { type Predikat, predikats } from '../../domain/rating/predikat.ts';
+import { isPredikat, type Predikat } from '../../domain/rating/predikat.ts';
 import type { Database } from '../../schema/database.ts';
-import type { PenetapanRow } from './penetapan.ts';
+import { heldBy, type PenetapanRow, penetapanRow } from './penetapan.ts';
 
 export interface PeriodPenetapanRow extends PenetapanRow {
   period: string;
@@ -15,8 +15,6 @@ export interface PeriodPenetapanRow extends PenetapanRow {
   leaderNip: string | null;
   superiorNip: string | null;
 }
-
-const isPredikat = (p: unknown): p is Predikat => predikats.includes(p as Predikat);
 
 function base(db: Kysely<Database>, orgId: string) {
   return db
@@ -34,23 +32,12 @@ const toRow = (r: Row): PeriodPenetapanRow => {
   const counts: Partial<Record<Predikat, number>> = {};
   for (const [p, n] of Object.entries(r.counts)) if (isPredikat(p) && typeof n === 'number') counts[p] = n;
   return {
-    cycleId: r.cycle_id,
-    unitCode: r.unit_code,
-    unitName: r.unit_name,
+    ...penetapanRow(r),
     period: r.period,
-    stage: r.stage,
-    assigneeNip: r.assignee_nip,
     leaderNip: r.leader_nip,
     superiorNip: r.superior_nip,
-    deadline: r.deadline,
     capaian: capaian.success ? capaian.data : null,
     counts,
-    findings: r.findings,
-    pack: r.pack,
-    signed: r.signed_by
-      ? { by: r.signed_by, as: r.signed_as, at: r.signed_at, conforming: r.conforming }
-      : null,
-    justifications: r.justifications ?? [],
   };
 };
 
@@ -63,11 +50,7 @@ export async function periodPenetapanOf(
   const rows = await base(db, orgId)
     .where('p.signed_by', 'is', null)
     .where('c.status', '=', 'running')
-    .where((eb) =>
-      reader.hr
-        ? eb.or([eb('p.assignee_nip', '=', reader.nip), eb('p.stage', '=', 'hr')])
-        : eb('p.assignee_nip', '=', reader.nip),
-    )
+    .where(heldBy(reader))
     .orderBy('p.deadline')
     .orderBy('p.unit_code')
     .orderBy('p.period')

@@ -3,7 +3,7 @@
 // hasil kerja, rating perilaku and predikat, the columns of BKN e-Kinerja's recap, as CSV for programs
 // (stable names and codes) or XLSX for people (Indonesian headers and words). The same rows feed the web
 // page's table. Streamed a page at a time, as the results export is.
-import { type Kysely, sql } from 'kysely';
+import { type JoinBuilder, type Kysely, sql } from 'kysely';
 import { annualPeriod } from '../../domain/cycle/periods.ts';
 import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import { type Predikat, predikatLabels, type Rating, ratingLabels } from '../../domain/rating/predikat.ts';
@@ -182,6 +182,24 @@ export async function* predikatRows(
   }
 }
 
+/** The person's unit, name, position and employment as a record shows them (units `u`, employees `e`, positions `p`). */
+const personColumns = [
+  'u.name as unit_name',
+  'e.name',
+  'e.position_code',
+  'p.name as position_name',
+  'e.employment_status',
+  'e.rank',
+] as const;
+
+/** The employee's position, joined to `e`. */
+const employeePosition = (
+  j: JoinBuilder<
+    { p: { org_id: string; code: string }; e: { org_id: string; position_code: string } },
+    'p' | 'e'
+  >,
+) => j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code');
+
 function periodPage(
   db: Kysely<Database>,
   cycleId: string,
@@ -194,19 +212,8 @@ function periodPage(
     .innerJoin('appraisals as a', 'a.appraisal_id', 'pe.appraisal_id')
     .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'pe.org_id').onRef('e.nip', '=', 'pe.nip'))
     .leftJoin('units as u', (j) => j.onRef('u.org_id', '=', 'pe.org_id').onRef('u.code', '=', 'pe.unit_code'))
-    .leftJoin('positions as p', (j) =>
-      j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
-    )
-    .select([
-      'pe.nip',
-      'pe.unit_code',
-      'u.name as unit_name',
-      'e.name',
-      'e.position_code',
-      'p.name as position_name',
-      'e.employment_status',
-      'e.rank',
-    ])
+    .leftJoin('positions as p', employeePosition)
+    .select(['pe.nip', 'pe.unit_code', ...personColumns])
     .select(sql<RecordRow['employee']>`a.state->'participants'->'employee'`.as('employee'))
     .select(['pe.results', 'pe.behaviour', 'pe.predikat'])
     .where('pe.cycle_id', '=', cycleId)
@@ -234,19 +241,8 @@ function annualPage(
       .selectFrom('appraisals as a')
       .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.nip', '=', 'a.nip'))
       .leftJoin('units as u', (j) => j.onRef('u.org_id', '=', 'a.org_id').onRef('u.code', '=', 'a.unit_code'))
-      .leftJoin('positions as p', (j) =>
-        j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
-      )
-      .select([
-        'a.nip',
-        'a.unit_code',
-        'u.name as unit_name',
-        'e.name',
-        'e.position_code',
-        'p.name as position_name',
-        'e.employment_status',
-        'e.rank',
-      ])
+      .leftJoin('positions as p', employeePosition)
+      .select(['a.nip', 'a.unit_code', ...personColumns])
       .select(sql<RecordRow['employee']>`a.state->'participants'->'employee'`.as('employee'))
       // The annual rating as the appraisal holds it: set by the rater (or once escalated, the superior or
       // HR), and changed by an objection's final decision.
