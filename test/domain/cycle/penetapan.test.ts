@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type CycleCommand, decideCycle } from '../../../domain/cycle/decide.ts';
 import { nextPenetapanDeadline, penetapanStep } from '../../../domain/cycle/decide-penetapan.ts';
 import type { CycleEvent } from '../../../domain/cycle/events.ts';
-import { type CycleState, evolveCycle, initialCycleState } from '../../../domain/cycle/state.ts';
-import { DomainError } from '../../../domain/errors.ts';
+import type { CycleState } from '../../../domain/cycle/state.ts';
+import { foldCycle, givenCycle } from '../../support/cycle-given.ts';
 
 const hr = '198012122005012006';
 const leader = '197001011995031001';
@@ -62,26 +62,7 @@ const opened = (
   },
 });
 
-function fold(events: CycleEvent[]): CycleState | null {
-  let state: CycleState | null = null;
-  for (const e of events) state = state ? evolveCycle(state, e) : initialCycleState(e.data as never);
-  return state;
-}
-const given = (events: CycleEvent[]) => ({
-  when: (command: CycleCommand, at = t0) => ({
-    thenRecord: (expected: CycleEvent[]) => expect(decideCycle(fold(events), command, at)).toEqual(expected),
-    thenRefuse: (code: string) => {
-      let error: unknown;
-      try {
-        decideCycle(fold(events), command, at);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe(code);
-    },
-  }),
-});
+const given = (events: CycleEvent[]) => givenCycle(events, t0);
 const open: CycleCommand = {
   type: 'openPenetapan',
   unitCode: 'PKM',
@@ -171,7 +152,7 @@ describe('signing a penetapan', () => {
     const g = given([started, calibrated([finding]), opened()]);
     g.when(sign({ by: superior })).thenRefuse('forbidden_actor');
     g.when(sign({ by: hr, hr: true })).thenRefuse('forbidden_actor');
-    const signed = decideCycle(fold([started, calibrated([finding]), opened()]), sign(), t0);
+    const signed = decideCycle(foldCycle([started, calibrated([finding]), opened()]), sign(), t0);
     given([started, calibrated([finding]), opened(), ...signed])
       .when(sign())
       .thenRefuse('already_done');
@@ -227,12 +208,12 @@ describe('a penetapan not signed in time', () => {
     given(atHr)
       .when(sign({ by: superior }))
       .thenRefuse('forbidden_actor');
-    expect(decideCycle(fold(atHr), sign({ by: hr, hr: true }), day(15))[0]).toMatchObject({
+    expect(decideCycle(foldCycle(atHr), sign({ by: hr, hr: true }), day(15))[0]).toMatchObject({
       type: 'cycle.penetapanSigned',
       data: { by: hr, as: 'hr' },
     });
-    expect(nextPenetapanDeadline(fold(atHr) as CycleState)).toBeNull();
-    expect(nextPenetapanDeadline(fold([started, calibrated([finding]), opened()]) as CycleState)).toBe(
+    expect(nextPenetapanDeadline(foldCycle(atHr) as CycleState)).toBeNull();
+    expect(nextPenetapanDeadline(foldCycle([started, calibrated([finding]), opened()]) as CycleState)).toBe(
       day(7),
     );
   });
@@ -283,7 +264,7 @@ describe('a penetapan in a training cycle', () => {
 });
 
 describe('what a calibrated unit needs next', () => {
-  const unit = (events: CycleEvent[]) => fold(events)?.units.PKM;
+  const unit = (events: CycleEvent[]) => foldCycle(events)?.units.PKM;
   const outcome = (conforms: boolean, violations: Array<{ rule: string }> = [], ok = false) => ({
     ok,
     unitPredikat: 'baik',
@@ -302,7 +283,7 @@ describe('what a calibrated unit needs next', () => {
     expect(penetapanStep(outcome(false, [], true), undefined)).toBe('release');
     expect(penetapanStep(outcome(false), unit([started, calibrated([finding])]))).toBe('open');
     expect(penetapanStep(outcome(false), unit([started, calibrated([finding]), opened()]))).toBe('wait');
-    const signed = decideCycle(fold([started, calibrated([finding]), opened()]), sign(), t0);
+    const signed = decideCycle(foldCycle([started, calibrated([finding]), opened()]), sign(), t0);
     expect(penetapanStep(outcome(false), unit([started, calibrated([finding]), opened(), ...signed]))).toBe(
       'release',
     );
