@@ -47,19 +47,6 @@ function renderAll(lang: 'id' | 'en'): string[] {
       section: 'hrChanges',
       path: '/app/hr/changes',
     }).toString();
-  const member = {
-    cycleId: 'bungo.2027',
-    person,
-    names: new Map([[rater, 'Benar Sitompul']]),
-    raterQ: '',
-    raterFound: null,
-    actingQ: '',
-    actingFound: null,
-    form: null,
-    today: '2027-03-01',
-    zone: 'WITA',
-    ...mutasiChoices,
-  };
   const errors = {
     raterNip: 'changes.error.pick',
     reason: 'error.required',
@@ -147,6 +134,21 @@ const mutasiChoices = {
   successor: null,
 };
 
+/** A member's page before any search or form: the rater's name known, today in WITA. */
+const member = {
+  cycleId: 'bungo.2027',
+  person,
+  names: new Map([[rater, 'Benar Sitompul']]),
+  raterQ: '',
+  raterFound: null,
+  actingQ: '',
+  actingFound: null,
+  form: null,
+  today: '2027-03-01',
+  zone: 'WITA',
+  ...mutasiChoices,
+};
+
 /** The member's page after a mutasi: the closed SKP period and the open one; the form refused. */
 function renderMutasi(lang: 'id' | 'en'): string {
   const t = translator(lang, 'Asia/Makassar');
@@ -166,16 +168,7 @@ function renderMutasi(lang: 'id' | 'en'): string {
     '2027-02-02T00:00:00.000Z',
   ).reduce(evolve, s);
   const body = memberChangesBody(t, {
-    cycleId: 'bungo.2027',
-    person,
-    names: new Map([[rater, 'Benar Sitompul']]),
-    raterQ: '',
-    raterFound: null,
-    actingQ: '',
-    actingFound: null,
-    today: '2027-03-01',
-    zone: 'WITA',
-    ...mutasiChoices,
+    ...member,
     appraisal: moved,
     mutasiQ: 'benar',
     mutasiFound: found,
