@@ -1,7 +1,7 @@
 // Given-helpers for the appraisal rules: a started appraisal and a way to apply events and commands.
 import type { AppraisalCommand } from '../../../domain/appraisal/commands.ts';
 import { decide } from '../../../domain/appraisal/decide.ts';
-import type { AppraisalEvent } from '../../../domain/appraisal/events.ts';
+import type { AppraisalEvent, Rhk } from '../../../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
 import type { Actor } from '../../../domain/appraisal/types.ts';
@@ -68,3 +68,13 @@ export function ratedAppraisal(
   );
   return { events, state: fold(atRating, events) };
 }
+
+/** An RHK of a JPT's SKP (an instruksi khusus, perspektif proses bisnis) with these indicators. */
+export const jptRhk = (indicators: Rhk['indicators']): Rhk => ({
+  id: 'rhk-1',
+  kind: 'instruksiKhusus',
+  description: 'Percepatan akreditasi puskesmas',
+  parentRhkId: null,
+  perspektif: 'prosesBisnis',
+  indicators,
+});
