@@ -35,18 +35,22 @@ function appraisal(supervisorNip: string | null): AppraisalState {
     .reduce(evolve, s);
 }
 
+/** A body in the page of HR's changes, as HR officer Rudi sees it. */
+function hrChangesPage(t: ReturnType<typeof translator>, body: ReturnType<typeof changesSearchBody>): string {
+  const viewer = { name: 'Rudi', org: 'bungo', roles: ['employee', 'hr'] };
+  return page({
+    t,
+    title: t('changes.title'),
+    body,
+    viewer,
+    section: 'hrChanges',
+    path: '/app/hr/changes',
+  }).toString();
+}
+
 function renderAll(lang: 'id' | 'en'): string[] {
   const t = translator(lang, 'Asia/Makassar');
-  const viewer = { name: 'Rudi', org: 'bungo', roles: ['employee', 'hr'] };
-  const shell = (body: ReturnType<typeof changesSearchBody>) =>
-    page({
-      t,
-      title: t('changes.title'),
-      body,
-      viewer,
-      section: 'hrChanges',
-      path: '/app/hr/changes',
-    }).toString();
+  const shell = (body: ReturnType<typeof changesSearchBody>) => hrChangesPage(t, body);
   const errors = {
     raterNip: 'changes.error.pick',
     reason: 'error.required',
@@ -181,15 +185,7 @@ function renderMutasi(lang: 'id' | 'en'): string {
       formError: t('problem.period_unrated'),
     },
   });
-  const viewer = { name: 'Rudi', org: 'bungo', roles: ['employee', 'hr'] };
-  return page({
-    t,
-    title: t('changes.title'),
-    body,
-    viewer,
-    section: 'hrChanges',
-    path: '/app/hr/changes',
-  }).toString();
+  return hrChangesPage(t, body);
 }
 
 /** An appraisal with an acting rater standing in, one planned and one whose range has ended. */
