@@ -26,3 +26,24 @@ export const givenCycle = (events: CycleEvent[], defaultAt: string) => ({
       expect(codeOf(() => decideCycle(foldCycle(events), command, at))).toBe(code),
   }),
 });
+
+/**
+ * PKM's penetapan passed on at `at`: from its leader to their superior (`superiorNip`), or from the
+ * superior to HR (no one person), who has until `deadline`.
+ */
+export const penetapanEscalated = (
+  from: 'leader' | 'superior',
+  superiorNip: string,
+  deadline: string,
+  at: string,
+): CycleEvent => ({
+  type: 'cycle.penetapanEscalated',
+  data: {
+    unitCode: 'PKM',
+    from,
+    to: from === 'leader' ? 'superior' : 'hr',
+    assigneeNip: from === 'leader' ? superiorNip : null,
+    deadline,
+    at,
+  },
+});

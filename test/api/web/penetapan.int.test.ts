@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../documents/read-pdf.ts';
 import { verifyWithLog } from '../../../documents/verify-document.ts';
 import { checkCurve } from '../../../domain/rating/curve-check.ts';
+import { penetapanEscalated } from '../../support/cycle-given.ts';
 import { hrNip, people } from '../../support/periodic-events.ts';
 import { usePeriodicWeb } from '../../support/periodic-web.ts';
 
@@ -157,19 +158,7 @@ describe('the penetapan page', () => {
     expect(staff).toContain('No penetapan waits for your signature.');
     expect(staff).not.toContain('name="justification"');
     expect(await (await open('/app/penetapan', 'head')).text()).toContain('No penetapan waits');
-    await web.append([
-      {
-        type: 'cycle.penetapanEscalated',
-        data: {
-          unitCode: 'PKM',
-          from: 'leader',
-          to: 'superior',
-          assigneeNip: people.head.nip,
-          deadline: '2026-01-24T00:00:00.000Z',
-          at: deadline,
-        },
-      },
-    ]);
+    await web.append([penetapanEscalated('leader', people.head.nip, '2026-01-24T00:00:00.000Z', deadline)]);
     expect(await (await open('/app/penetapan', 'head')).text()).toContain(
       'passed to the leader&#39;s superior · due 24 Jan 2026 07:00 WIB',
     );
@@ -222,17 +211,7 @@ describe('the penetapan page', () => {
     expect(await inbox('kapus')).not.toContain('Sign the penetapan');
     expect(await inbox('hr')).not.toContain('Sign the penetapan');
     await web.append([
-      {
-        type: 'cycle.penetapanEscalated',
-        data: {
-          unitCode: 'PKM',
-          from: 'superior',
-          to: 'hr',
-          assigneeNip: null,
-          deadline: '2026-01-31T00:00:00.000Z',
-          at: '2026-01-24T00:00:00.000Z',
-        },
-      },
+      penetapanEscalated('superior', people.head.nip, '2026-01-31T00:00:00.000Z', '2026-01-24T00:00:00.000Z'),
     ]);
     const hr = await inbox('hr');
     expect(hr).toContain('Sign the penetapan of Puskesmas Muara Bungo (PKM)');

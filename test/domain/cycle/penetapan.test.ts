@@ -5,7 +5,7 @@ import { type CycleCommand, decideCycle } from '../../../domain/cycle/decide.ts'
 import { nextPenetapanDeadline, penetapanStep } from '../../../domain/cycle/decide-penetapan.ts';
 import type { CycleEvent } from '../../../domain/cycle/events.ts';
 import type { CycleState } from '../../../domain/cycle/state.ts';
-import { foldCycle, givenCycle } from '../../support/cycle-given.ts';
+import { foldCycle, givenCycle, penetapanEscalated } from '../../support/cycle-given.ts';
 
 const hr = '198012122005012006';
 const leader = '197001011995031001';
@@ -174,31 +174,11 @@ describe('a penetapan not signed in time', () => {
   });
 
   it('given its deadline, when checked, then it passes to the superior for 7 days, then to HR', () => {
-    const toSuperior: CycleEvent = {
-      type: 'cycle.penetapanEscalated',
-      data: {
-        unitCode: 'PKM',
-        from: 'leader',
-        to: 'superior',
-        assigneeNip: superior,
-        deadline: day(14),
-        at: day(7),
-      },
-    };
+    const toSuperior = penetapanEscalated('leader', superior, day(14), day(7));
     given([started, calibrated([finding]), opened()])
       .when(escalate, day(7))
       .thenRecord([toSuperior]);
-    const toHr: CycleEvent = {
-      type: 'cycle.penetapanEscalated',
-      data: {
-        unitCode: 'PKM',
-        from: 'superior',
-        to: 'hr',
-        assigneeNip: null,
-        deadline: day(21),
-        at: day(14),
-      },
-    };
+    const toHr = penetapanEscalated('superior', superior, day(21), day(14));
     given([started, calibrated([finding]), opened(), toSuperior])
       .when(escalate, day(14))
       .thenRecord([toHr]);
@@ -234,19 +214,7 @@ describe('a penetapan in a training cycle', () => {
       .thenRecord([opened({ deadline: minutes(5) })]);
     given([training, calibrated([finding]), opened({ deadline: minutes(5) })])
       .when({ type: 'escalatePenetapans' }, minutes(5))
-      .thenRecord([
-        {
-          type: 'cycle.penetapanEscalated',
-          data: {
-            unitCode: 'PKM',
-            from: 'leader',
-            to: 'superior',
-            assigneeNip: superior,
-            deadline: minutes(10),
-            at: minutes(5),
-          },
-        },
-      ]);
+      .thenRecord([penetapanEscalated('leader', superior, minutes(10), minutes(5))]);
   });
 
   it('given a training calendar from before the stage was scaled, when opened, then it counts 7 days', () => {
