@@ -21,6 +21,8 @@ export interface PeriodicWeb<S extends string> {
   cookies: Record<S, string>;
   /** A page as this person sees it in this language, its redirect not followed. */
   open(path: string, as: S, lang: 'id' | 'en', init?: RequestInit): Promise<Response>;
+  /** A form this person sends (URL-encoded) from a page in this language. */
+  post(path: string, as: S, lang: 'id' | 'en', fields: Record<string, string>): Promise<Response>;
   /** Appends these events to the cycle's stream, its projections with them, as the workflow records them. */
   append(events: Array<{ type: string; data: unknown }>): Promise<void>;
 }
@@ -39,6 +41,12 @@ export function usePeriodicWeb<S extends string>(
         redirect: 'manual',
         ...init,
         headers: { cookie: `${web.cookies[as]}; lang=${lang}`, ...(init.headers ?? {}) },
+      }),
+    post: (path, as, lang, fields) =>
+      web.open(path, as, lang, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
       }),
     append: async (events) => {
       const streamId = cycleStreamId(web.cycle.cycleId);

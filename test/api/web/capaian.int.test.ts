@@ -65,15 +65,11 @@ describe('the capaian page', () => {
       (await sql<{ n: number }>`select count(*)::int as n from events`.execute(web.db)).rows[0]?.n;
     const before = await events();
     const post = (as: keyof typeof web.cookies, fields: Record<string, string>) =>
-      open('/app/capaian', as, 'en', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          cycle: web.cycle.cycleId,
-          unit: 'PKM',
-          predikat: 'baik',
-          ...fields,
-        }).toString(),
+      web.post('/app/capaian', as, 'en', {
+        cycle: web.cycle.cycleId,
+        unit: 'PKM',
+        predikat: 'baik',
+        ...fields,
       });
     const noDocument = await post('hr', { _key: 'k1', document: ' ' });
     expect(noDocument.status).toBe(303);

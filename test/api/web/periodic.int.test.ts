@@ -79,16 +79,12 @@ describe('the periodic predikat page', () => {
 
   it("refuses HR's capaian for a period the cycle lacks, back on the page with the reason, and changes nothing", async () => {
     const post = (period: string) =>
-      open('/app/hr/predikat', 'hr', 'id', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          cycle: web.cycle.cycleId,
-          unit: 'PKM',
-          predikat: 'baik',
-          period,
-          _key: `k-${period}`,
-        }).toString(),
+      web.post('/app/hr/predikat', 'hr', 'id', {
+        cycle: web.cycle.cycleId,
+        unit: 'PKM',
+        predikat: 'baik',
+        period,
+        _key: `k-${period}`,
       });
     const lacking = await post('S1');
     expect(lacking.status).toBe(303);
