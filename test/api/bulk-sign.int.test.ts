@@ -5,7 +5,7 @@
 // rater signs it from the page and sees the outcome per employee.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.ts';
-import { nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
+import { immunisationRhk, nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
 const staff = {
@@ -17,15 +17,7 @@ const staff = {
   hr: ['198909092014022006', 'Yanti Kepegawaian', 'DINKES', 'PERAWAT', 'head'],
 } as const satisfies Staff;
 const nip = nipsOf(staff);
-const rhk = [
-  {
-    id: 'rhk-1',
-    kind: 'utama',
-    description: 'Cakupan imunisasi naik',
-    parentRhkId: null,
-    indicators: [{ id: 'iki-1', description: 'Cakupan', aspect: 'kuantitas', target: '95 %' }],
-  },
-];
+const rhk = immunisationRhk('95 %');
 
 type Task = { taskId: string; kind: string; appraisalId: string };
 

@@ -5,7 +5,7 @@
 // appraisal in the same cycle; bad requests are problem+json that change nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblems, type ProblemCase, useTestApi } from '../support/api.ts';
-import { nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
+import { immunisationRhk, nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
 import { until } from '../support/until.ts';
 
@@ -154,15 +154,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       (x) => x.appraisalId === appraisalId && x.kind === 'proposeIndicators',
     );
     if (!task) throw new Error('no moved task');
-    const rhk = [
-      {
-        id: 'rhk-1',
-        kind: 'utama',
-        description: 'Cakupan imunisasi naik',
-        parentRhkId: null,
-        indicators: [{ id: 'iki-1', description: 'Cakupan', aspect: 'kuantitas', target: '95 %' }],
-      },
-    ];
+    const rhk = immunisationRhk('95 %');
     const act = (who: keyof typeof token) =>
       live.t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
         token: token[who],
@@ -313,15 +305,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     expect(commented.status).toBe(200);
     const propose = (await inbox('acting')).find((x) => x.kind === 'proposeIndicators');
     if (!propose) throw new Error('the new proposal went elsewhere');
-    const rhk = [
-      {
-        id: 'rhk-1',
-        kind: 'utama',
-        description: 'Cakupan imunisasi naik',
-        parentRhkId: null,
-        indicators: [{ id: 'iki-1', description: 'Cakupan', aspect: 'kuantitas', target: '90 %' }],
-      },
-    ];
+    const rhk = immunisationRhk('90 %');
     const proposed = await live.t.call(
       'POST',
       `/v1/orgs/bungo/tasks/${encodeURIComponent(propose.taskId)}/actions`,

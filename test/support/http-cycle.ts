@@ -69,3 +69,14 @@ export async function startAgreementCycle(
   expect(started.status).toBe(201);
   return started.body.cycleId;
 }
+
+/** The SKP a rater proposes in these tests: one RHK, immunisation coverage up to `target`. */
+export const immunisationRhk = (target: string) => [
+  {
+    id: 'rhk-1',
+    kind: 'utama',
+    description: 'Cakupan imunisasi naik',
+    parentRhkId: null,
+    indicators: [{ id: 'iki-1', description: 'Cakupan', aspect: 'kuantitas', target }],
+  },
+];
