@@ -17,18 +17,11 @@ import {
 import type { StandardsEvent } from '../../../domain/standards/events.ts';
 import type { Standard } from '../../../domain/standards/payloads.ts';
 import { evolveRound, initialRoundState, type RoundState } from '../../../domain/standards/state.ts';
-import { nurseStandard } from '../../support/standards-round.ts';
+import { nurseStandard, roundNips } from '../../support/standards-round.ts';
 
 const at = '2027-01-05T03:00:00.000Z';
 const deadline = '2027-01-14T16:59:59.000Z';
-const nip = {
-  hr: '198012122005012006',
-  leader: '197703032000031003',
-  nurse: '199001012015031001',
-  nurse2: '199202022016042004',
-  head: '198505052010011002',
-  stranger: '199505052020121005',
-};
+const nip = { ...roundNips, stranger: '199505052020121005' };
 const roundId = 'bungo.standards-1';
 
 const start: RoundStart = {
