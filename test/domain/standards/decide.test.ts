@@ -17,7 +17,7 @@ import {
 import type { StandardsEvent } from '../../../domain/standards/events.ts';
 import type { Standard } from '../../../domain/standards/payloads.ts';
 import { evolveRound, initialRoundState, type RoundState } from '../../../domain/standards/state.ts';
-import { nurseStandard, roundNips } from '../../support/standards-round.ts';
+import { nursePosition, nurseStandard, roundNips } from '../../support/standards-round.ts';
 
 const at = '2027-01-05T03:00:00.000Z';
 const deadline = '2027-01-14T16:59:59.000Z';
@@ -30,20 +30,7 @@ const start: RoundStart = {
   timeZone: 'Asia/Jakarta',
   deadline,
   startedBy: nip.hr,
-  positions: [
-    {
-      positionCode: 'PERAWAT',
-      name: 'Perawat Terampil',
-      baseVersion: 1,
-      standard: nurseStandard('100%'),
-      participants: [
-        { nip: nip.nurse, role: 'holder' },
-        { nip: nip.nurse2, role: 'holder' },
-        { nip: nip.head, role: 'supervisor' },
-      ],
-      leaderNips: [nip.leader],
-    },
-  ],
+  positions: [nursePosition(1)],
 };
 
 function fold(events: StandardsEvent[]): RoundState {
