@@ -16,6 +16,7 @@ import { loadDevKey, signDevToken } from '../auth/dev-keys.ts';
 import type { Database } from '../schema/database.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
+import { insertRunningCycle } from '../test/support/cycle-row.ts';
 import { UsageError } from './launch.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
 
@@ -88,19 +89,12 @@ export function nipOf(i: number): string {
  */
 export async function seedResults(db: Kysely<Database>, orgId: string, rows: number): Promise<void> {
   const cycleId = `${orgId}.2027`;
-  await db
-    .insertInto('cycles')
-    .values({
-      cycle_id: cycleId,
-      org_id: orgId,
-      year: 2027,
-      status: 'running',
-      calendar: '{}',
-      population: '{}',
-      started_by: nipOf(0),
-      started_at: new Date('2027-01-01T00:00:00Z'),
-    })
-    .execute();
+  await insertRunningCycle(db, {
+    orgId,
+    year: 2027,
+    startedBy: nipOf(0),
+    startedAt: new Date('2027-01-01T00:00:00Z'),
+  });
   const indicators = Array.from({ length: 8 }, (_, k) => ({
     description: `Indikator kinerja ${k + 1}: persentase layanan yang diselesaikan tepat waktu sesuai standar`,
     aspect: 'kualitas',

@@ -11,6 +11,7 @@ import { upsertUnits } from '../../organisation/units-and-positions.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
+import { insertRunningCycle } from '../support/cycle-row.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 const cycleId = 'ngawi.2027';
@@ -59,19 +60,12 @@ describe('calibrateUnits', () => {
       { code: 'PKM', name: 'Puskesmas', parentCode: 'DINKES' },
       { code: 'LAB', name: 'Laboratorium', parentCode: 'DINKES' },
     ]);
-    await db
-      .insertInto('cycles')
-      .values({
-        cycle_id: cycleId,
-        org_id: 'ngawi',
-        year: 2027,
-        status: 'running',
-        calendar: JSON.stringify({}),
-        population: JSON.stringify({}),
-        started_by: '198012122005012006',
-        started_at: '2027-01-01T00:00:00Z',
-      })
-      .execute();
+    await insertRunningCycle(db, {
+      orgId: 'ngawi',
+      year: 2027,
+      startedBy: '198012122005012006',
+      startedAt: '2027-01-01T00:00:00Z',
+    });
     const members = { DINKES: 6, PKM: 2, LAB: 5 };
     let n = 0;
     for (const [unit, count] of Object.entries(members))
@@ -187,19 +181,12 @@ describe('calibration groups HR names', () => {
     expect(await calibrationGroupsOf(db, 'ngawi')).toEqual([
       { name: 'Penunjang', unitCodes: ['LAB', 'PKM'] },
     ]);
-    await db
-      .insertInto('cycles')
-      .values({
-        cycle_id: 'ngawi.2028',
-        org_id: 'ngawi',
-        year: 2028,
-        status: 'running',
-        calendar: JSON.stringify({}),
-        population: JSON.stringify({}),
-        started_by: hr.nip,
-        started_at: '2028-01-01T00:00:00Z',
-      })
-      .execute();
+    await insertRunningCycle(db, {
+      orgId: 'ngawi',
+      year: 2028,
+      startedBy: hr.nip,
+      startedAt: '2028-01-01T00:00:00Z',
+    });
     await db
       .insertInto('cycle_members')
       .values({ cycle_id: 'ngawi.2028', nip: hr.nip, appraisal_id: 'x', workflow_id: 'x', unit_code: 'PKM' })

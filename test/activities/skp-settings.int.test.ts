@@ -2,15 +2,13 @@
 // JPT position and for whoever leads an independent unit (a Camat in a JA position), the JA/JF form
 // otherwise, the cycle's approach, and the unit each head leads as units.head_nip (migration 0010) says.
 // The lookups the workflow makes read the agreed RHK of a supervisor and a unit's capaian.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSkpLookups } from '../../activities/skp-lookups.ts';
 import { loadSkpSettings } from '../../activities/skp-settings.ts';
 import { upsertUnits } from '../../organisation/units-and-positions.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents, startAppraisal } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { useMigratedDatabase } from '../support/database.ts';
 
 const nip = {
   camat: '197703032000031003',
@@ -20,13 +18,7 @@ const nip = {
 };
 
 describe('the SKP setting of each employee, and the lookups of the SKP rules', () => {
-  let database: { url: string; drop(): Promise<void> };
-  let db: ReturnType<typeof createDb>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('skp_settings');
-    db = createDb(database.url);
-    await migrateToLatest(db);
+  const live = useMigratedDatabase('skp_settings', async (db) => {
     await seedOrganisation(
       db,
       'asemrowo',
@@ -67,15 +59,10 @@ describe('the SKP setting of each employee, and the lookups of the SKP rules', (
       { code: 'KEC', name: 'Pimpinan Kecamatan', parentCode: null, headNip: nip.camat, independent: true },
       { code: 'PELAYANAN', name: 'Seksi Pelayanan', parentCode: 'KEC', headNip: nip.kasi },
     ]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
   });
 
   it('given positions and unit heads, when a kuantitatif cycle launches, then each gets its form, the approach and the unit they lead', async () => {
-    const settings = await loadSkpSettings(db, 'asemrowo', Object.values(nip), 'kuantitatif');
+    const settings = await loadSkpSettings(live.db, 'asemrowo', Object.values(nip), 'kuantitatif');
     expect(Object.fromEntries(settings)).toEqual({
       [nip.sekda]: { form: 'jpt', approach: 'kuantitatif', ledUnitCode: null },
       [nip.camat]: { form: 'jpt', approach: 'kuantitatif', ledUnitCode: 'KEC' },
@@ -83,14 +70,14 @@ describe('the SKP setting of each employee, and the lookups of the SKP rules', (
       [nip.staff]: { form: 'jaJf', approach: 'kuantitatif', ledUnitCode: null },
     });
     // A re-post of the units replaces their head and independence, as it does their name.
-    await upsertUnits(db, 'asemrowo', [{ code: 'KEC', name: 'Pimpinan Kecamatan', parentCode: null }]);
-    const after = await loadSkpSettings(db, 'asemrowo', [nip.camat], 'kualitatif');
+    await upsertUnits(live.db, 'asemrowo', [{ code: 'KEC', name: 'Pimpinan Kecamatan', parentCode: null }]);
+    const after = await loadSkpSettings(live.db, 'asemrowo', [nip.camat], 'kualitatif');
     expect(after.get(nip.camat)).toEqual({ form: 'jaJf', approach: 'kualitatif', ledUnitCode: null });
   });
 
   it('given a supervisor whose SKP is agreed and a unit with a capaian, when looked up, then the RHK ids and the capaian come back', async () => {
-    const lookups = createSkpLookups({ db });
-    const appraisalId = await startAppraisal(db, 'asemrowo', nip.kasi, nip.camat);
+    const lookups = createSkpLookups({ db: live.db });
+    const appraisalId = await startAppraisal(live.db, 'asemrowo', nip.kasi, nip.camat);
     const cycleId = 'asemrowo.2027';
     expect(await lookups.readAgreedRhk({ orgId: 'asemrowo', cycleId, nip: nip.kasi })).toEqual([]);
     const at = new Date().toISOString();
@@ -101,14 +88,14 @@ describe('the SKP setting of each employee, and the lookups of the SKP rules', (
       parentRhkId: null,
       indicators: [{ id: `${id}-i`, description: 'x', aspect: 'waktu', target: '1 hari' }],
     });
-    await appendAppraisalEvents(db, appraisalId, 1, [
+    await appendAppraisalEvents(live.db, appraisalId, 1, [
       { type: 'agreement.proposed', data: { version: 1, rhk: [rhk('a')], by: nip.camat, at } },
       { type: 'agreement.proposed', data: { version: 2, rhk: [rhk('b'), rhk('c')], by: nip.camat, at } },
       { type: 'agreement.agreed', data: { version: 2, at } },
     ]);
     expect(await lookups.readAgreedRhk({ orgId: 'asemrowo', cycleId, nip: nip.kasi })).toEqual(['b', 'c']);
     expect(await lookups.readUnitCapaian({ cycleId, unitCode: 'PELAYANAN' })).toBeNull();
-    await db
+    await live.db
       .insertInto('unit_period_predikat')
       .values({
         cycle_id: cycleId,

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../../auth/dev-keys.ts';
 import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, taskIdFor } from '../../domain/ids.ts';
+import { insertRunningCycle } from '../support/cycle-row.ts';
 import { seedUmum, umumNips } from '../support/organisation.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
@@ -27,19 +28,7 @@ describe('acting on a task whose appraisal workflow does not run', () => {
     await seedUmum(rig.db, orgId);
     token = await signDevToken(app.devKey, { org: orgId, nip: umumNips.staff, roles: ['employee'] });
     const now = new Date();
-    await rig.db
-      .insertInto('cycles')
-      .values({
-        cycle_id: cycleId,
-        org_id: orgId,
-        year: 2027,
-        status: 'running',
-        calendar: JSON.stringify({}),
-        population: JSON.stringify({}),
-        started_by: umumNips.head,
-        started_at: now,
-      })
-      .execute();
+    await insertRunningCycle(rig.db, { orgId, year: 2027, startedBy: umumNips.head, startedAt: now });
     // What the launch has stored before it starts the workflow: the member (not yet started), its task.
     await rig.db
       .insertInto('cycle_members')

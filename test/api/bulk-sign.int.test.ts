@@ -3,48 +3,32 @@
 // both with a stray and a wrong task in the batch (one outcome each, the good ones agreed); a repeated key
 // signs nothing twice. Then the third employee signs, and the team page lists that SKP as ready; the
 // rater signs it from the page and sees the outcome per employee.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api.ts';
+import { immunisationRhk, nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
 
-const nip = {
-  head: '197003031995031001',
-  rater: '197505052000031002',
-  ana: '199001012015031004',
-  budi: '199202022016041005',
-  cici: '199303032018012007',
-  hr: '198909092014022006',
-};
-const csv = [
-  'nip,name,email,unit_code,position_code,supervisor_nip',
-  `${nip.head},Hendra Kepala,hendra@bungo.go.id,DINKES,KADIS,`,
-  `${nip.rater},Wati Penilai,wati@bungo.go.id,PKM1,KAPUS,${nip.head}`,
-  `${nip.ana},Ana Perawat,ana@bungo.go.id,PKM1,PERAWAT,${nip.rater}`,
-  `${nip.budi},Budi Perawat,budi@bungo.go.id,PKM1,PERAWAT,${nip.rater}`,
-  `${nip.cici},Cici Perawat,cici@bungo.go.id,PKM1,PERAWAT,${nip.rater}`,
-  `${nip.hr},Yanti Kepegawaian,yanti@bungo.go.id,DINKES,PERAWAT,${nip.head}`,
-].join('\n');
-const rhk = [
-  {
-    id: 'rhk-1',
-    kind: 'utama',
-    description: 'Cakupan imunisasi naik',
-    parentRhkId: null,
-    indicators: [{ id: 'iki-1', description: 'Cakupan', aspect: 'kuantitas', target: '95 %' }],
-  },
-];
+const staff = {
+  head: ['197003031995031001', 'Hendra Kepala', 'DINKES', 'KADIS'],
+  rater: ['197505052000031002', 'Wati Penilai', 'PKM1', 'KAPUS', 'head'],
+  ana: ['199001012015031004', 'Ana Perawat', 'PKM1', 'PERAWAT', 'rater'],
+  budi: ['199202022016041005', 'Budi Perawat', 'PKM1', 'PERAWAT', 'rater'],
+  cici: ['199303032018012007', 'Cici Perawat', 'PKM1', 'PERAWAT', 'rater'],
+  hr: ['198909092014022006', 'Yanti Kepegawaian', 'DINKES', 'PERAWAT', 'head'],
+} as const satisfies Staff;
+const nip = nipsOf(staff);
+const rhk = immunisationRhk('95 %');
 
 type Task = { taskId: string; kind: string; appraisalId: string };
 
 describe('signing several ready SKPs at once (HTTP, dev server, real worker)', () => {
-  let rig: RunningRig;
-  let t: TestApi;
+  const live = useTestApi(startDevEnv, 'bulksign');
   const token: Record<string, string> = {};
   let cycleId: string;
 
   const inbox = async (who: string) =>
-    (await t.call('GET', '/v1/orgs/bungo/me/tasks?limit=200', { token: token[who] })).body.tasks as Task[];
+    (await live.t.call('GET', '/v1/orgs/bungo/me/tasks?limit=200', { token: token[who] })).body
+      .tasks as Task[];
   const taskOf = async (who: string, kind: string, of: keyof typeof nip) => {
     for (let i = 0; i < 300; i++) {
       const found = (await inbox(who)).find(
@@ -56,12 +40,12 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
     throw new Error(`no ${kind} task of ${of} for ${who}`);
   };
   const act = (who: string, taskId: string, command: unknown) =>
-    t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(taskId)}/actions`, {
+    live.t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(taskId)}/actions`, {
       token: token[who],
       body: command,
     });
   const agreed = async (of: keyof typeof nip) => {
-    const row = await rig.db
+    const row = await live.rig.db
       .selectFrom('appraisals')
       .select('state')
       .where('appraisal_id', '=', `${cycleId}.${nip[of]}`)
@@ -70,7 +54,7 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
   };
   const signedEvents = async () =>
     (
-      await rig.db
+      await live.rig.db
         .selectFrom('events')
         .select('stream_id')
         .where('stream_id', 'like', `appraisal-${cycleId}.%`)
@@ -79,35 +63,15 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
     ).length;
 
   beforeAll(async () => {
-    rig = await startRunningRig(await startDevEnv(), 'bulksign');
-    t = await startTestApi(rig);
-    token.hr = await t.token('bungo', nip.hr, ['hr', 'employee']);
+    token.hr = await live.t.token('bungo', nip.hr, ['hr', 'employee']);
     for (const who of ['rater', 'ana', 'budi', 'cici'] as const)
-      token[who] = await t.token('bungo', nip[who]);
-    const units = ['DINKES', 'PKM1'].map((code) => ({ code, name: `Unit ${code}` }));
-    await t.call('POST', '/v1/orgs/bungo/units', { token: token.hr, body: units });
-    const positions = ['KADIS', 'KAPUS', 'PERAWAT'].map((code) => ({
-      code,
-      name: `Jabatan ${code}`,
-      kind: 'JF',
-      duties: [],
-      defaultIndicators: [],
-    }));
-    await t.call('POST', '/v1/orgs/bungo/positions', { token: token.hr, body: positions });
-    expect(
-      (await t.call('POST', '/v1/orgs/bungo/employees/import', { token: token.hr, csv })).body,
-    ).toMatchObject({
-      ok: true,
+      token[who] = await live.t.token('bungo', nip[who]);
+    cycleId = await startAgreementCycle(live.t, 'bungo', {
+      hr: token.hr,
+      units: ['DINKES', 'PKM1'],
+      positions: ['KADIS', 'KAPUS', 'PERAWAT'],
+      staff,
     });
-    const start = new Date(Date.now() - 25 * 3_600_000);
-    const body = {
-      year: start.getUTCFullYear() + 1,
-      start: start.toISOString(),
-      calendar: { socialisation: 'PT1H' },
-    };
-    const started = await t.call('POST', '/v1/orgs/bungo/cycles', { token: token.hr, body });
-    expect(started.status).toBe(201);
-    cycleId = started.body.cycleId;
     for (const who of ['ana', 'budi', 'cici'] as const) {
       const propose = await taskOf('rater', 'proposeIndicators', who);
       expect((await act('rater', propose.taskId, { type: 'proposeIndicators', rhk })).status).toBe(200);
@@ -118,11 +82,6 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
     }
   }, 240_000);
 
-  afterAll(async () => {
-    await t?.api.close();
-    await rig?.stop();
-  });
-
   it('signs each ready SKP named, with one outcome per task, and a repeated key signs nothing twice', async () => {
     const ana = await taskOf('rater', 'signAgreement', 'ana');
     const budi = await taskOf('rater', 'signAgreement', 'budi');
@@ -131,7 +90,11 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
     const body = { taskIds: [ana.taskId, follow.taskId, 'no-such-task', cici.taskId, budi.taskId] };
     const headers = { 'idempotency-key': 'sign-ready-1' };
     const before = await signedEvents();
-    const answer = await t.call('POST', '/v1/orgs/bungo/me/skp/sign', { token: token.rater, body, headers });
+    const answer = await live.t.call('POST', '/v1/orgs/bungo/me/skp/sign', {
+      token: token.rater,
+      body,
+      headers,
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       results: [
@@ -147,11 +110,15 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
     });
     expect([await agreed('ana'), await agreed('budi'), await agreed('cici')]).toEqual([1, 1, null]);
     expect(await signedEvents()).toBe(before + 2);
-    const again = await t.call('POST', '/v1/orgs/bungo/me/skp/sign', { token: token.rater, body, headers });
+    const again = await live.t.call('POST', '/v1/orgs/bungo/me/skp/sign', {
+      token: token.rater,
+      body,
+      headers,
+    });
     expect(again.body).toEqual(answer.body);
     expect(await signedEvents()).toBe(before + 2);
     // An empty batch is a bad request that changes nothing.
-    const empty = await t.call('POST', '/v1/orgs/bungo/me/skp/sign', {
+    const empty = await live.t.call('POST', '/v1/orgs/bungo/me/skp/sign', {
       token: token.rater,
       body: { taskIds: [] },
     });
@@ -163,7 +130,7 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
     expect((await act('cici', review.taskId, { type: 'signAgreement', version: 1 })).status).toBe(200);
     const sign = await taskOf('rater', 'signAgreement', 'cici');
     const cookie = `siklus_session=${token.rater}`;
-    const page = await (await fetch(`${t.api.url}/app/team`, { headers: { cookie } })).text();
+    const page = await (await fetch(`${live.t.api.url}/app/team`, { headers: { cookie } })).text();
     const ready = page.slice(
       page.indexOf('id="bulk-sign"'),
       page.indexOf('</form>', page.indexOf('id="bulk-sign"')),
@@ -174,7 +141,7 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
     expect(ready).not.toContain('Ana Perawat');
     const key = /name="_key" value="([^"]+)"/.exec(ready)?.[1] ?? '';
     const form = new URLSearchParams({ _key: key, task: sign.taskId });
-    const signed = await fetch(`${t.api.url}/app/team/sign`, {
+    const signed = await fetch(`${live.t.api.url}/app/team/sign`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: form,
@@ -189,12 +156,12 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
 
   it('links each person on the team page to their appraisal, which opens their evaluation file for the rater (on the read trail) and for no other employee', async () => {
     const cookie = `siklus_session=${token.rater}; lang=id`;
-    const page = await (await fetch(`${t.api.url}/app/team`, { headers: { cookie } })).text();
+    const page = await (await fetch(`${live.t.api.url}/app/team`, { headers: { cookie } })).text();
     const href = `/app/team/appraisals/${encodeURIComponent(`${cycleId}.${nip.ana}`)}`;
     expect(page).toContain(`<a href="${href}">Ana Perawat</a>`);
     const reads = async () =>
       (
-        await rig.db
+        await live.rig.db
           .selectFrom('read_trail')
           .select('subject')
           .where('subject', '=', `${cycleId}.${nip.ana}`)
@@ -202,16 +169,18 @@ describe('signing several ready SKPs at once (HTTP, dev server, real worker)', (
           .execute()
       ).length;
     const before = await reads();
-    const opened = await fetch(`${t.api.url}${href}`, { headers: { cookie } });
+    const opened = await fetch(`${live.t.api.url}${href}`, { headers: { cookie } });
     expect(opened.status).toBe(200);
     const html = await opened.text();
     expect(html).toContain('<title>Ana Perawat');
     expect(html).toContain('id="evaluation-file"');
     expect(html).toContain('Cakupan imunisasi naik');
     expect(await reads()).toBe(before + 1);
-    const other = await fetch(`${t.api.url}${href}`, { headers: { cookie: `siklus_session=${token.budi}` } });
+    const other = await fetch(`${live.t.api.url}${href}`, {
+      headers: { cookie: `siklus_session=${token.budi}` },
+    });
     expect(other.status).toBe(403);
-    const absent = await fetch(`${t.api.url}/app/team/appraisals/${cycleId}.199901012020011001`, {
+    const absent = await fetch(`${live.t.api.url}/app/team/appraisals/${cycleId}.199901012020011001`, {
       headers: { cookie },
     });
     expect(absent.status).toBe(404);

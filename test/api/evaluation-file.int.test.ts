@@ -3,21 +3,16 @@
 // HR, auditors; not a colleague, not the employee; another organisation's never), what is in it, and the
 // rating pages that put it in front of the rater, the period page's feedback form refusing bad input
 // without recording anything, and the employee's page of a rated period.
-import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signDevToken } from '../../auth/dev-keys.ts';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import type { EvaluationFile } from '../../domain/appraisal/evaluation-file.ts';
-import type { Database } from '../../schema/database.ts';
-import { seedOrganisation } from '../../simulation/seed.ts';
 import { appendAppraisalEvents } from '../support/appraisal-events.ts';
-import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
+import { useEvaluationApp } from '../support/evaluation-app.ts';
 import {
   appraisalId,
   checkInLog,
   cycleId,
   employee,
-  evaluationLog,
-  everyone,
   evidenceUrl,
   hr,
   peer,
@@ -25,34 +20,15 @@ import {
   superior,
   tw4EvidenceUrl,
 } from '../support/evaluation-log.ts';
-import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
 const auditorNip = '197001011995031009';
 const oldShapeId = `${cycleId}.${peer.nip}`;
-let database: MigratedDatabase;
-let db: Kysely<Database>;
-let served: DevServedApp;
-let token: (nip: string, roles?: string[], org?: string) => Promise<string>;
-
-beforeAll(async () => {
-  database = await createMigratedDatabase('evaluation_file');
-  db = database.db;
-  await seedOrganisation(db, 'bungo', ['PKM'], everyone);
-  await seedOrganisation(db, 'tebo', ['PKM'], [{ ...hr, unitCode: 'PKM' }]);
-  await appendAppraisalEvents(db, appraisalId, 0, evaluationLog().events);
-  await appendAppraisalEvents(db, oldShapeId, 0, checkInLog(oldShapeId, peer.nip, peer.name));
-  served = await serveWithoutTemporal(db, 'evaluation', { loginPicker: true });
-  const { devKey } = served;
-  token = (nip, roles = ['employee'], org = 'bungo') => signDevToken(devKey, { org, nip, roles });
-}, 60_000);
-
-afterAll(async () => {
-  await served?.close();
-  await database?.close();
-});
+const app = useEvaluationApp('evaluation_file', 'evaluation', (db) =>
+  appendAppraisalEvents(db, oldShapeId, 0, checkInLog(oldShapeId, peer.nip, peer.name)),
+);
 
 const fileOf = async (id: string, bearer?: string, org = 'bungo') => {
-  const response = await fetch(`${served.base}/v1/orgs/${org}/appraisals/${id}/evaluation-file`, {
+  const response = await fetch(`${app.served.base}/v1/orgs/${org}/appraisals/${id}/evaluation-file`, {
     headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
   });
   const body = (await response.json()) as EvaluationFile & { code?: string };
@@ -60,16 +36,16 @@ const fileOf = async (id: string, bearer?: string, org = 'bungo') => {
 };
 
 const eventCount = async () =>
-  Number((await sql<{ n: string }>`select count(*) as n from events`.execute(db)).rows[0]?.n);
+  Number((await sql<{ n: string }>`select count(*) as n from events`.execute(app.db)).rows[0]?.n);
 
 describe('GET /v1/orgs/{org}/appraisals/{appraisalId}/evaluation-file', () => {
   it("opens to the rater, the rater's superior, HR and auditors; not to a colleague or the employee", async () => {
     const allowed = {
-      rater: await token(rater.nip),
-      superior: await token(superior.nip),
-      hr: await token(hr.nip, ['hr', 'employee']),
-      auditor: await token(auditorNip, ['auditor']),
-      everyOrgAuditor: await token(auditorNip, ['auditor'], '*'),
+      rater: await app.token(rater.nip),
+      superior: await app.token(superior.nip),
+      hr: await app.token(hr.nip, ['hr', 'employee']),
+      auditor: await app.token(auditorNip, ['auditor']),
+      everyOrgAuditor: await app.token(auditorNip, ['auditor'], '*'),
     };
     for (const [who, bearer] of Object.entries(allowed)) {
       const r = await fileOf(appraisalId, bearer);
@@ -80,7 +56,7 @@ describe('GET /v1/orgs/{org}/appraisals/{appraisalId}/evaluation-file', () => {
       });
     }
     for (const nip of [peer.nip, employee.nip]) {
-      const r = await fileOf(appraisalId, await token(nip));
+      const r = await fileOf(appraisalId, await app.token(nip));
       expect({ status: r.status, type: r.type, code: r.body.code }).toEqual({
         status: 403,
         type: 'application/problem+json',
@@ -91,12 +67,12 @@ describe('GET /v1/orgs/{org}/appraisals/{appraisalId}/evaluation-file', () => {
   });
 
   it("answers another organisation's caller, an unknown appraisal and no token as absent or unauthenticated", async () => {
-    const teboHr = await token(hr.nip, ['hr', 'employee'], 'tebo');
+    const teboHr = await app.token(hr.nip, ['hr', 'employee'], 'tebo');
     for (const r of [
       await fileOf(appraisalId, teboHr),
       await fileOf(appraisalId, teboHr, 'tebo'),
-      await fileOf(`${cycleId}.199909092020121007`, await token(hr.nip, ['hr'])),
-      await fileOf('not-an-appraisal', await token(hr.nip, ['hr'])),
+      await fileOf(`${cycleId}.199909092020121007`, await app.token(hr.nip, ['hr'])),
+      await fileOf('not-an-appraisal', await app.token(hr.nip, ['hr'])),
     ]) {
       expect({ status: r.status, type: r.type, code: r.body.code }).toEqual({
         status: 404,
@@ -109,7 +85,7 @@ describe('GET /v1/orgs/{org}/appraisals/{appraisalId}/evaluation-file', () => {
   });
 
   it('holds every period with evidence, feedback, ratings and who rated, the reports and the 360', async () => {
-    const { body } = await fileOf(appraisalId, await token(rater.nip));
+    const { body } = await fileOf(appraisalId, await app.token(rater.nip));
     // The heads with their employment as the organisation lists it (seeded with no rank).
     expect(body.employee).toEqual({
       nip: employee.nip,
@@ -146,7 +122,7 @@ describe('GET /v1/orgs/{org}/appraisals/{appraisalId}/evaluation-file', () => {
   });
 
   it('holds the check-ins of an appraisal of the older shape', async () => {
-    const { status, body } = await fileOf(oldShapeId, await token(rater.nip));
+    const { status, body } = await fileOf(oldShapeId, await app.token(rater.nip));
     expect(status).toBe(200);
     expect([body.periodKind, body.periods]).toEqual([null, []]);
     expect(body.checkIns.map((c) => [c.quarter, c.missed])).toEqual([
@@ -159,8 +135,8 @@ describe('GET /v1/orgs/{org}/appraisals/{appraisalId}/evaluation-file', () => {
 
 describe('the rating pages', () => {
   const open = async (taskId: string, nip: string, lang = 'id', init: RequestInit = {}) => {
-    const cookie = `siklus_session=${await token(nip)}; lang=${lang}`;
-    const response = await fetch(`${served.base}/app/tasks/${encodeURIComponent(taskId)}`, {
+    const cookie = `siklus_session=${await app.token(nip)}; lang=${lang}`;
+    const response = await fetch(`${app.served.base}/app/tasks/${encodeURIComponent(taskId)}`, {
       ...init,
       headers: { cookie, ...init.headers },
       redirect: 'manual',
@@ -183,7 +159,7 @@ describe('the rating pages', () => {
     }
     // Each page shown went on the read trail (one row per opening, through the web); a refused one did not.
     const trail = () =>
-      db
+      app.db
         .selectFrom('read_trail')
         .select(['reader_nip', 'kind', 'via'])
         .where('subject', '=', appraisalId)

@@ -14,43 +14,29 @@ import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import { createServerApp } from '../../bin/server.ts';
 import { realisationSchema } from '../../domain/appraisal/payloads.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
+import { seedUmum, umumAnalyst, umumNips } from '../support/organisation.ts';
 import { tinyPng } from '../support/tiny-png.ts';
 import { type ServedApp, serveApp } from '../support/web-app.ts';
 
-const nip = {
-  rater: '197703032000031003',
-  employee: '199001012015031001',
-  peer: '199202022016042004',
-  hr: '198012122005012006',
-};
+const nip = { rater: umumNips.head, employee: umumNips.staff, peer: '199202022016042004', hr: umumNips.hr };
 const appraisalId = `mamuju.2027.${nip.employee}`;
 
 describe('evidence files (API)', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: MigratedDatabase;
   let db: Kysely<Database>;
   let served: ServedApp;
   let devKey: Awaited<ReturnType<typeof loadDevKey>>;
   let deps: Parameters<typeof withEvidenceFiles>[0];
 
   beforeAll(async () => {
-    database = await createTestDatabase('evidence_files');
-    db = createDb(database.url);
-    await migrateToLatest(db);
-    await seedOrganisation(
-      db,
-      'mamuju',
-      ['UMUM'],
-      [
-        { nip: nip.rater, name: 'Kepala Bagian', unitCode: 'UMUM', supervisorNip: null },
-        { nip: nip.employee, name: 'Staf Umum', unitCode: 'UMUM', supervisorNip: nip.rater },
-        { nip: nip.peer, name: 'Staf Lain', unitCode: 'UMUM', supervisorNip: nip.rater },
-        { nip: nip.hr, name: 'Analis SDM', unitCode: 'UMUM', supervisorNip: nip.rater },
-      ],
-    );
+    database = await createMigratedDatabase('evidence_files');
+    db = database.db;
+    await seedUmum(db, 'mamuju', [
+      { nip: nip.peer, name: 'Staf Lain', unitCode: 'UMUM', supervisorNip: nip.rater },
+      umumAnalyst,
+    ]);
     await seedOrganisation(db, 'lain', ['X'], []);
     await db
       .insertInto('appraisals')
@@ -77,8 +63,7 @@ describe('evidence files (API)', () => {
 
   afterAll(async () => {
     await served?.close();
-    await db?.destroy();
-    await database?.drop();
+    await database?.close();
   });
 
   const call = async (

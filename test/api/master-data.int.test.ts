@@ -11,10 +11,8 @@ import { identityFromEnv } from '../../auth/config.ts';
 import { loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import { createServerApp } from '../../bin/server.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 import { tinyPng } from '../support/tiny-png.ts';
 import { type ServedApp, serveApp } from '../support/web-app.ts';
 
@@ -27,15 +25,14 @@ const nip = {
 };
 
 describe('master data (API)', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: MigratedDatabase;
   let db: Kysely<Database>;
   let served: ServedApp;
   let devKey: Awaited<ReturnType<typeof loadDevKey>>;
 
   beforeAll(async () => {
-    database = await createTestDatabase('master_data');
-    db = createDb(database.url);
-    await migrateToLatest(db);
+    database = await createMigratedDatabase('master_data');
+    db = database.db;
     await seedOrganisation(
       db,
       'mamuju',
@@ -60,8 +57,7 @@ describe('master data (API)', () => {
 
   afterAll(async () => {
     await served?.close();
-    await db?.destroy();
-    await database?.drop();
+    await database?.close();
   });
 
   const api = async (

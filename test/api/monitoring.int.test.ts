@@ -5,28 +5,21 @@
 // notification to the task's holder, at most one a task a day, a repeated key acts once; bad requests
 // are problem+json that change nothing.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestApi, useTestApi } from '../support/api.ts';
+import { nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
+import { until } from '../support/until.ts';
 
-const nip = {
-  head: '197003031995031001',
-  rater: '197505052000031002',
-  nurse: '199001012015031004',
-  midwife: '199202022016042005',
-  clerk: '199303032018012007',
-  hr: '198909092014022006',
-};
-const csv = [
-  'nip,name,email,unit_code,position_code,supervisor_nip',
-  `${nip.head},Hendra Kepala,hendra@bungo.go.id,DINKES,KADIS,`,
-  `${nip.rater},Wati Penilai,wati@bungo.go.id,PKM1,KAPUS,${nip.head}`,
-  `${nip.nurse},Siti Aminah,siti@bungo.go.id,PKM1,PERAWAT,${nip.rater}`,
-  `${nip.midwife},Rina Bidan,rina@bungo.go.id,PKM1,PERAWAT,${nip.rater}`,
-  `${nip.clerk},Dodi Arsip,dodi@bungo.go.id,DINKES,PERAWAT,${nip.head}`,
-  `${nip.hr},Yanti Kepegawaian,yanti@bungo.go.id,DINKES,PERAWAT,${nip.head}`,
-].join('\n');
+const staff = {
+  head: ['197003031995031001', 'Hendra Kepala', 'DINKES', 'KADIS'],
+  rater: ['197505052000031002', 'Wati Penilai', 'PKM1', 'KAPUS', 'head'],
+  nurse: ['199001012015031004', 'Siti Aminah', 'PKM1', 'PERAWAT', 'rater'],
+  midwife: ['199202022016042005', 'Rina Bidan', 'PKM1', 'PERAWAT', 'rater'],
+  clerk: ['199303032018012007', 'Dodi Arsip', 'DINKES', 'PERAWAT', 'head'],
+  hr: ['198909092014022006', 'Yanti Kepegawaian', 'DINKES', 'PERAWAT', 'head'],
+} as const satisfies Staff;
+const nip = nipsOf(staff);
 
 interface Person {
   nip: string;
@@ -39,20 +32,19 @@ interface Person {
 }
 
 describe('monitoring per person and reminders (HTTP, dev server, real worker)', () => {
-  let rig: RunningRig;
-  let t: TestApi;
+  const live = useTestApi(startDevEnv, 'monitor');
   const token: Record<string, string> = {};
   let cycleId: string;
   let base: string;
 
   const monitoring = async (query = '', as = 'hr') =>
-    t.call('GET', `${base}/monitoring${query}`, { token: token[as] });
+    live.t.call('GET', `${base}/monitoring${query}`, { token: token[as] });
   const person = async (who: keyof typeof nip) =>
     ((await monitoring()).body.people as Person[]).find((p) => p.nip === nip[who]);
   // The reminders of the HR officer at the list (the workflow's own, before deadlines, are recorded as
   // acts of whoever started the cycle: another HR officer here).
   const reminded = () =>
-    rig.db
+    live.rig.db
       .selectFrom('events')
       .select('data')
       .where('stream_id', 'like', `appraisal-${cycleId}.%`)
@@ -60,7 +52,7 @@ describe('monitoring per person and reminders (HTTP, dev server, real worker)', 
       .where(sql`metadata->>'actor'`, '=', nip.clerk)
       .execute();
   const reminders = () =>
-    rig.db
+    live.rig.db
       .selectFrom('notifications as n')
       .innerJoin('events as e', 'e.event_id', 'n.event_id')
       .select(['n.task_id', 'n.recipient_nip'])
@@ -70,52 +62,31 @@ describe('monitoring per person and reminders (HTTP, dev server, real worker)', 
       .execute();
 
   beforeAll(async () => {
-    rig = await startRunningRig(await startDevEnv(), 'monitor');
-    t = await startTestApi(rig);
-    token.starter = await t.token('bungo', nip.hr, ['hr', 'employee']);
-    token.hr = await t.token('bungo', nip.clerk, ['hr', 'employee']);
-    token.auditor = await t.token('bungo', nip.head, ['auditor', 'employee']);
-    token.rater = await t.token('bungo', nip.rater);
-    token.nurse = await t.token('bungo', nip.nurse);
-    const units = ['DINKES', 'PKM1'].map((code) => ({ code, name: `Unit ${code}` }));
-    await t.call('POST', '/v1/orgs/bungo/units', { token: token.hr, body: units });
-    const positions = ['KADIS', 'KAPUS', 'PERAWAT'].map((code) => ({
-      code,
-      name: `Jabatan ${code}`,
-      kind: 'JF',
-      duties: [],
-      defaultIndicators: [],
-    }));
-    await t.call('POST', '/v1/orgs/bungo/positions', { token: token.hr, body: positions });
-    const imported = await t.call('POST', '/v1/orgs/bungo/employees/import', { token: token.hr, csv });
-    expect(imported.body).toMatchObject({ ok: true, imported: 6 });
-    // Socialisation ended an hour after a start a day ago: nobody acknowledged in time.
-    const start = new Date(Date.now() - 25 * 3_600_000);
-    const body = {
-      year: start.getUTCFullYear() + 1,
-      start: start.toISOString(),
-      calendar: { socialisation: 'PT1H' },
-    };
-    const started = await t.call('POST', '/v1/orgs/bungo/cycles', { token: token.starter, body });
-    expect(started.status).toBe(201);
-    cycleId = started.body.cycleId;
+    token.starter = await live.t.token('bungo', nip.hr, ['hr', 'employee']);
+    token.hr = await live.t.token('bungo', nip.clerk, ['hr', 'employee']);
+    token.auditor = await live.t.token('bungo', nip.head, ['auditor', 'employee']);
+    token.rater = await live.t.token('bungo', nip.rater);
+    token.nurse = await live.t.token('bungo', nip.nurse);
+    // Socialisation is over before anybody acknowledged.
+    cycleId = await startAgreementCycle(live.t, 'bungo', {
+      hr: token.hr,
+      starter: token.starter,
+      units: ['DINKES', 'PKM1'],
+      positions: ['KADIS', 'KAPUS', 'PERAWAT'],
+      staff,
+    });
     base = `/v1/orgs/bungo/cycles/${cycleId}`;
     await until(async () => {
       const people = (await monitoring()).body.people as Person[] | undefined;
       return people?.length === 6 && people.every((p) => p.behind.includes('acknowledgement'));
-    });
+    }, 90_000);
     // The nurse acknowledges late (no task any more: on their own appraisal).
-    const late = await t.call('POST', '/v1/orgs/bungo/me/appraisal/actions', {
+    const late = await live.t.call('POST', '/v1/orgs/bungo/me/appraisal/actions', {
       token: token.nurse,
       body: { type: 'acknowledgeStandards' },
     });
     expect(late.status, JSON.stringify(late.body)).toBe(200);
   }, 240_000);
-
-  afterAll(async () => {
-    await t?.api.close();
-    await rig?.stop();
-  });
 
   it('shows each person where they stand, what they are behind on and who holds their tasks', async () => {
     const nurse = await person('nurse');
@@ -150,15 +121,23 @@ describe('monitoring per person and reminders (HTTP, dev server, real worker)', 
   it('refuses others and bad requests as problem+json, reminding nobody', async () => {
     const cases: Array<[ReturnType<TestApi['call']>, number, string]> = [
       [monitoring('', 'rater'), 403, 'forbidden_role'],
-      [t.call('GET', '/v1/orgs/bungo/cycles/bungo.1999/monitoring', { token: token.hr }), 404, 'not_found'],
-      [monitoring('?late=maybe'), 400, 'invalid_request'],
-      [t.call('POST', `${base}/reminders`, { token: token.auditor, body: {} }), 403, 'forbidden_role'],
       [
-        t.call('POST', `${base}/reminders`, { token: token.hr, body: { taskIds: [] } }),
+        live.t.call('GET', '/v1/orgs/bungo/cycles/bungo.1999/monitoring', { token: token.hr }),
+        404,
+        'not_found',
+      ],
+      [monitoring('?late=maybe'), 400, 'invalid_request'],
+      [live.t.call('POST', `${base}/reminders`, { token: token.auditor, body: {} }), 403, 'forbidden_role'],
+      [
+        live.t.call('POST', `${base}/reminders`, { token: token.hr, body: { taskIds: [] } }),
         400,
         'invalid_request',
       ],
-      [t.call('POST', `${base}/reminders`, { token: token.hr, body: { all: true } }), 400, 'invalid_request'],
+      [
+        live.t.call('POST', `${base}/reminders`, { token: token.hr, body: { all: true } }),
+        400,
+        'invalid_request',
+      ],
     ];
     for (const [response, status, code] of cases) {
       const answer = await response;
@@ -171,7 +150,7 @@ describe('monitoring per person and reminders (HTTP, dev server, real worker)', 
   it('reminds a chosen task, then every late one, each holder once a day, a repeated key once', async () => {
     const midwife = (await person('midwife'))!;
     const follow = midwife.tasks.find((x) => x.kind === 'escalateSocialisation')!;
-    const chosen = await t.call('POST', `${base}/reminders`, {
+    const chosen = await live.t.call('POST', `${base}/reminders`, {
       token: token.hr,
       body: { taskIds: [follow.taskId, 'no-such-task'] },
     });
@@ -190,15 +169,15 @@ describe('monitoring per person and reminders (HTTP, dev server, real worker)', 
     // All late in PKM1: the midwife's two tasks and the rater's own; the one just reminded is not again.
     const headers = { 'idempotency-key': 'remind-pkm1-late' };
     const body = { unit: 'PKM1' };
-    const all = await t.call('POST', `${base}/reminders`, { token: token.hr, body, headers });
+    const all = await live.t.call('POST', `${base}/reminders`, { token: token.hr, body, headers });
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({ reminded: 3, alreadyReminded: 1, refused: 0 });
-    const again = await t.call('POST', `${base}/reminders`, { token: token.hr, body, headers });
+    const again = await live.t.call('POST', `${base}/reminders`, { token: token.hr, body, headers });
     expect(again.body).toEqual(all.body);
     expect((await reminded()).length).toBe(4);
     expect((await reminders()).length).toBe(4);
     // Without the key, a second "all late" within the day reminds nobody again.
-    const second = await t.call('POST', `${base}/reminders`, { token: token.hr, body });
+    const second = await live.t.call('POST', `${base}/reminders`, { token: token.hr, body });
     expect(second.body).toMatchObject({ reminded: 0, alreadyReminded: 4 });
     expect((await reminded()).length).toBe(4);
     // The nurse, no longer behind, was never reminded.
@@ -206,13 +185,3 @@ describe('monitoring per person and reminders (HTTP, dev server, real worker)', 
     expect((await reminders()).filter((r) => nurseTasks.includes(r.task_id))).toEqual([]);
   });
 });
-
-async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

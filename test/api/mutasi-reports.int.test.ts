@@ -3,54 +3,43 @@
 // knows one, else whom HR picks), each a recorded change of rater with the mutasi as its reason, and their
 // open tasks move. With reports and no successor known, HR must say who: 422 naming the field, nothing
 // recorded.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api.ts';
+import { nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
+import { until } from '../support/until.ts';
 
-const nip = {
-  head: '197003031995031001',
+const staff = {
+  head: ['197003031995031001', 'Hendra Kepala', 'DINKES', 'KADIS'],
   /** Kepala PKM1, who rates staff1 and staff2; no one else holds the post. */
-  raterA: '197505052000031002',
-  staff1: '199001012015031004',
-  staff2: '199101012016032005',
+  raterA: ['197505052000031002', 'Wati Lama', 'PKM1', 'KAPUS', 'head'],
+  staff1: ['199001012015031004', 'Siti Aminah', 'PKM1', 'PERAWAT', 'raterA'],
+  staff2: ['199101012016032005', 'Ani Lestari', 'PKM1', 'PERAWAT', 'raterA'],
   /** Kepala PKM2: picked by HR to rate raterA's reports. */
-  raterB: '197808082003032003',
+  raterB: ['197808082003032003', 'Benar Baru', 'PKM2', 'KAPUS', 'head'],
   /** Kepala PKM3, who rates staff3; successor holds the same post already. */
-  raterC: '197909092004031006',
-  successor: '198010102005032007',
-  staff3: '199201012017031008',
-  hr: '199202022016042009',
-};
-const csv = [
-  'nip,name,email,unit_code,position_code,supervisor_nip',
-  `${nip.head},Hendra Kepala,hendra@tanjabbar.go.id,DINKES,KADIS,`,
-  `${nip.raterA},Wati Lama,wati@tanjabbar.go.id,PKM1,KAPUS,${nip.head}`,
-  `${nip.staff1},Siti Aminah,siti@tanjabbar.go.id,PKM1,PERAWAT,${nip.raterA}`,
-  `${nip.staff2},Ani Lestari,ani@tanjabbar.go.id,PKM1,PERAWAT,${nip.raterA}`,
-  `${nip.raterB},Benar Baru,benar@tanjabbar.go.id,PKM2,KAPUS,${nip.head}`,
-  `${nip.raterC},Candra Kapus,candra@tanjabbar.go.id,PKM3,KAPUS,${nip.head}`,
-  `${nip.successor},Dewi Penerus,dewi@tanjabbar.go.id,PKM3,KAPUS,${nip.head}`,
-  `${nip.staff3},Eka Putri,eka@tanjabbar.go.id,PKM3,PERAWAT,${nip.raterC}`,
-  `${nip.hr},Rudi Kepegawaian,rudi@tanjabbar.go.id,DINKES,PERAWAT,${nip.head}`,
-].join('\n');
+  raterC: ['197909092004031006', 'Candra Kapus', 'PKM3', 'KAPUS', 'head'],
+  successor: ['198010102005032007', 'Dewi Penerus', 'PKM3', 'KAPUS', 'head'],
+  staff3: ['199201012017031008', 'Eka Putri', 'PKM3', 'PERAWAT', 'raterC'],
+  hr: ['199202022016042009', 'Rudi Kepegawaian', 'DINKES', 'PERAWAT', 'head'],
+} as const satisfies Staff;
+const nip = nipsOf(staff);
 
 describe('a mutasi of a rater: their direct reports get a rater from the same day (HTTP, dev server)', () => {
-  let rig: RunningRig;
-  let t: TestApi;
+  const live = useTestApi(startDevEnv, 'mutasireports');
   const token: Record<keyof typeof nip, string> = {} as never;
   let cycleId: string;
 
   const zoned = (days: number) =>
     new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
   const move = (who: keyof typeof nip, body: Record<string, unknown>, key: string) =>
-    t.call('POST', `/v1/orgs/tanjabbar/cycles/${cycleId}/employees/${nip[who]}/mutasi`, {
+    live.t.call('POST', `/v1/orgs/tanjabbar/cycles/${cycleId}/employees/${nip[who]}/mutasi`, {
       token: token.hr,
       body: { kind: 'mutasi', reason: 'SK Bupati 821/2027', effectiveDate: zoned(0), ...body },
       headers: { 'idempotency-key': key },
     });
   const eventsOf = (who: keyof typeof nip, type: string) =>
-    rig.db
+    live.rig.db
       .selectFrom('events')
       .select('data')
       .where('stream_id', '=', `appraisal-${cycleId}.${nip[who]}`)
@@ -60,7 +49,7 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
       .then((rows) => rows.map((r) => r.data as Record<string, unknown>));
   const tasksOf = async (who: keyof typeof nip) =>
     (
-      (await t.call('GET', '/v1/orgs/tanjabbar/me/tasks', { token: token[who] })).body.tasks as Array<{
+      (await live.t.call('GET', '/v1/orgs/tanjabbar/me/tasks', { token: token[who] })).body.tasks as Array<{
         kind: string;
         appraisalId: string;
       }>
@@ -68,7 +57,7 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
 
   /** A web page as HR sees it, in English. */
   const page = async (url: string, init: RequestInit = {}) => {
-    const response = await fetch(`${t.api.url}${url}`, {
+    const response = await fetch(`${live.t.api.url}${url}`, {
       redirect: 'manual',
       ...init,
       headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
@@ -77,41 +66,19 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
   };
 
   beforeAll(async () => {
-    rig = await startRunningRig(await startDevEnv(), 'mutasireports');
-    t = await startTestApi(rig);
     for (const who of Object.keys(nip) as Array<keyof typeof nip>)
-      token[who] = await t.token('tanjabbar', nip[who], who === 'hr' ? ['hr', 'employee'] : undefined);
-    const units = ['DINKES', 'PKM1', 'PKM2', 'PKM3'].map((code) => ({ code, name: `Unit ${code}` }));
-    await t.call('POST', '/v1/orgs/tanjabbar/units', { token: token.hr, body: units });
-    const positions = ['KADIS', 'KAPUS', 'PERAWAT', 'SEKRETARIS'].map((code) => ({
-      code,
-      name: `Jabatan ${code}`,
-      kind: 'JF',
-      duties: [],
-      defaultIndicators: [],
-    }));
-    await t.call('POST', '/v1/orgs/tanjabbar/positions', { token: token.hr, body: positions });
-    const imported = await t.call('POST', '/v1/orgs/tanjabbar/employees/import', { token: token.hr, csv });
-    expect(imported.body, JSON.stringify(imported.body.rows)).toMatchObject({ ok: true, imported: 9 });
-    const start = new Date(Date.now() - 25 * 3_600_000);
-    const body = {
-      year: start.getUTCFullYear() + 1,
-      start: start.toISOString(),
-      calendar: { socialisation: 'PT1H' },
-    };
-    const started = await t.call('POST', '/v1/orgs/tanjabbar/cycles', { token: token.hr, body });
-    expect(started.status).toBe(201);
-    cycleId = started.body.cycleId;
+      token[who] = await live.t.token('tanjabbar', nip[who], who === 'hr' ? ['hr', 'employee'] : undefined);
+    cycleId = await startAgreementCycle(live.t, 'tanjabbar', {
+      hr: token.hr,
+      units: ['DINKES', 'PKM1', 'PKM2', 'PKM3'],
+      positions: ['KADIS', 'KAPUS', 'PERAWAT', 'SEKRETARIS'],
+      staff,
+    });
     await until(
       async () => (await tasksOf('raterA')).filter((x) => x.startsWith('proposeIndicators')).length === 2,
     );
     await until(async () => (await tasksOf('raterC')).includes(`proposeIndicators ${nip.staff3}`));
   }, 180_000);
-
-  afterAll(async () => {
-    await t?.api.close();
-    await rig?.stop();
-  });
 
   it('with reports and no successor known: 422 naming reportsRaterNip, nothing recorded; HR picks, the reports follow', async () => {
     // The page: the people Wati rates, and a picker by name for who rates them (no successor known).
@@ -214,7 +181,7 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
       expect.objectContaining({ supervisorNip: nip.successor, previousSupervisorNip: nip.raterC }),
     ]);
     expect(await tasksOf('successor')).toContain(`proposeIndicators ${nip.staff3}`);
-    const chart = await rig.db
+    const chart = await live.rig.db
       .selectFrom('employees')
       .select('supervisor_nip')
       .where('nip', '=', nip.staff3)
@@ -222,13 +189,3 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
     expect(chart.supervisor_nip).toBe(nip.successor);
   });
 });
-
-async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

@@ -2,31 +2,24 @@
 // SKP is being drafted to another unit and position under another rater. The SKP period closes, the new
 // one opens, the open tasks go to the new rater, the org chart and the unit's counts follow; bad requests
 // are problem+json naming the field and change nothing; the web page picks unit, position and rater by name.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stepCounts } from '../../record/projections/unit-counts.ts';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
+import { type TestApi, useTestApi } from '../support/api.ts';
+import { nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
+import { until } from '../support/until.ts';
 
-const nip = {
-  head: '197003031995031001',
-  oldRater: '197505052000031002',
-  newRater: '197808082003032003',
-  employee: '199001012015031004',
-  hr: '199202022016042005',
-};
-const csv = [
-  'nip,name,email,unit_code,position_code,supervisor_nip',
-  `${nip.head},Hendra Kepala,hendra@tanjabbar.go.id,DINKES,KADIS,`,
-  `${nip.oldRater},Wati Lama,wati@tanjabbar.go.id,PKM1,KAPUS,${nip.head}`,
-  `${nip.newRater},Benar Baru,benar@tanjabbar.go.id,PKM2,KAPUS,${nip.head}`,
-  `${nip.employee},Siti Aminah,siti@tanjabbar.go.id,PKM1,PERAWAT,${nip.oldRater}`,
-  `${nip.hr},Rudi Kepegawaian,rudi@tanjabbar.go.id,DINKES,PERAWAT,${nip.head}`,
-].join('\n');
+const staff = {
+  head: ['197003031995031001', 'Hendra Kepala', 'DINKES', 'KADIS'],
+  oldRater: ['197505052000031002', 'Wati Lama', 'PKM1', 'KAPUS', 'head'],
+  newRater: ['197808082003032003', 'Benar Baru', 'PKM2', 'KAPUS', 'head'],
+  employee: ['199001012015031004', 'Siti Aminah', 'PKM1', 'PERAWAT', 'oldRater'],
+  hr: ['199202022016042005', 'Rudi Kepegawaian', 'DINKES', 'PERAWAT', 'head'],
+} as const satisfies Staff;
+const nip = nipsOf(staff);
 
 describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () => {
-  let rig: RunningRig;
-  let t: TestApi;
+  const live = useTestApi(startDevEnv, 'mutasi');
   const token: Record<keyof typeof nip, string> = {} as never;
   let cycleId: string;
   let appraisalId: string;
@@ -35,9 +28,13 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
   const zoned = (days: number) =>
     new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
   const move = (body: unknown, as: keyof typeof nip = 'hr', key?: string) =>
-    t.call('POST', path, { token: token[as], body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+    live.t.call('POST', path, {
+      token: token[as],
+      body,
+      ...(key ? { headers: { 'idempotency-key': key } } : {}),
+    });
   const recorded = () =>
-    rig.db
+    live.rig.db
       .selectFrom('events')
       .select('data')
       .where('stream_id', '=', `appraisal-${appraisalId}`)
@@ -46,7 +43,7 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
       .execute();
   const inbox = async (who: keyof typeof nip) =>
     (
-      (await t.call('GET', '/v1/orgs/tanjabbar/me/tasks', { token: token[who] })).body.tasks as Array<{
+      (await live.t.call('GET', '/v1/orgs/tanjabbar/me/tasks', { token: token[who] })).body.tasks as Array<{
         kind: string;
         appraisalId: string;
       }>
@@ -62,7 +59,7 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
 
   /** A web page as HR sees it, in English. */
   const page = async (url: string, init: RequestInit = {}) => {
-    const response = await fetch(`${t.api.url}${url}`, {
+    const response = await fetch(`${live.t.api.url}${url}`, {
       redirect: 'manual',
       ...init,
       headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
@@ -75,41 +72,19 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
   };
 
   beforeAll(async () => {
-    rig = await startRunningRig(await startDevEnv(), 'mutasi');
-    t = await startTestApi(rig);
     for (const who of Object.keys(nip) as Array<keyof typeof nip>)
-      token[who] = await t.token('tanjabbar', nip[who], who === 'hr' ? ['hr', 'employee'] : undefined);
-    const units = ['DINKES', 'PKM1', 'PKM2'].map((code) => ({ code, name: `Unit ${code}` }));
-    await t.call('POST', '/v1/orgs/tanjabbar/units', { token: token.hr, body: units });
-    const positions = ['KADIS', 'KAPUS', 'PERAWAT', 'BIDAN'].map((code) => ({
-      code,
-      name: `Jabatan ${code}`,
-      kind: 'JF',
-      duties: [],
-      defaultIndicators: [],
-    }));
-    await t.call('POST', '/v1/orgs/tanjabbar/positions', { token: token.hr, body: positions });
-    const imported = await t.call('POST', '/v1/orgs/tanjabbar/employees/import', { token: token.hr, csv });
-    expect(imported.body, JSON.stringify(imported.body.rows)).toMatchObject({ ok: true, imported: 5 });
-    // Socialisation ended an hour after a start a day ago: the agreement is open, the rater must propose.
-    const start = new Date(Date.now() - 25 * 3_600_000);
-    const body = {
-      year: start.getUTCFullYear() + 1,
-      start: start.toISOString(),
-      calendar: { socialisation: 'PT1H' },
-    };
-    const started = await t.call('POST', '/v1/orgs/tanjabbar/cycles', { token: token.hr, body });
-    expect(started.status).toBe(201);
-    cycleId = started.body.cycleId;
+      token[who] = await live.t.token('tanjabbar', nip[who], who === 'hr' ? ['hr', 'employee'] : undefined);
+    // Socialisation is over: the agreement is open, the rater must propose.
+    cycleId = await startAgreementCycle(live.t, 'tanjabbar', {
+      hr: token.hr,
+      units: ['DINKES', 'PKM1', 'PKM2'],
+      positions: ['KADIS', 'KAPUS', 'PERAWAT', 'BIDAN'],
+      staff,
+    });
     appraisalId = `${cycleId}.${nip.employee}`;
     path = `/v1/orgs/tanjabbar/cycles/${cycleId}/employees/${nip.employee}/mutasi`;
     await until(async () => (await inbox('oldRater')).some((x) => x.kind === 'proposeIndicators'));
   }, 180_000);
-
-  afterAll(async () => {
-    await t?.api.close();
-    await rig?.stop();
-  });
 
   it('refuses bad requests as problem+json naming the field, and records nothing', async () => {
     const cases: Array<[Promise<Awaited<ReturnType<TestApi['call']>>>, number, string, string?]> = [
@@ -135,7 +110,7 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
     // The appraisals counted per unit (any step).
     const progress = async () => {
       const sums = new Map<string, number>();
-      for (const r of await stepCounts(rig.db, cycleId))
+      for (const r of await stepCounts(live.rig.db, cycleId))
         sums.set(r.unitCode, (sums.get(r.unitCode) ?? 0) + r.count);
       return [...sums].filter(([, n]) => n !== 0).sort();
     };
@@ -167,7 +142,7 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
     ]);
     expect((await inbox('oldRater')).map((x) => x.kind)).not.toContain('proposeIndicators');
     expect((await inbox('newRater')).map((x) => x.kind)).toContain('proposeIndicators');
-    const employee = await rig.db
+    const employee = await live.rig.db
       .selectFrom('employees')
       .select(['unit_code', 'position_code', 'supervisor_nip'])
       .where('nip', '=', nip.employee)
@@ -238,7 +213,7 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
         body: new URLSearchParams({ q: 'benar', headNip, _key: key }),
       });
     const head = () =>
-      rig.db
+      live.rig.db
         .selectFrom('units')
         .select('head_nip')
         .where('org_id', '=', 'tanjabbar')
@@ -252,19 +227,9 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
     expect(saved.status).toBe(303);
     expect((await page(saved.location ?? '')).text).toContain('Benar Baru now leads Unit PKM2.');
     expect(await head()).toEqual({ head_nip: nip.newRater });
-    const employee = await fetch(`${t.api.url}/app/hr/leaders`, {
+    const employee = await fetch(`${live.t.api.url}/app/hr/leaders`, {
       headers: { cookie: `siklus_session=${token.employee}` },
     });
     expect(employee.status).toBe(403);
   });
 });
-
-async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

@@ -3,55 +3,46 @@
 // rater's inbox to the right one's, the org chart follows; HR appoints an acting rater whose range has
 // begun, who then holds the rater's part and acts as the rater; a leaver who comes back gets a new
 // appraisal in the same cycle; bad requests are problem+json that change nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblems, type ProblemCase, startTestApi, type TestApi } from '../support/api.ts';
-import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectProblems, type ProblemCase, useTestApi } from '../support/api.ts';
+import { immunisationRhk, nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
+import { until } from '../support/until.ts';
 
-const nip = {
-  head: '197003031995031001',
-  wrongRater: '197505052000031002',
-  rightRater: '197808082003032003',
-  employee: '199001012015031004',
-  colleague: '199202022016042005',
-  acting: '198909092014022006',
-  leaver: '199303032018012007',
-};
 // The org chart says the employee reports to the wrong unit head.
-const csv = [
-  'nip,name,email,unit_code,position_code,supervisor_nip',
-  `${nip.head},Hendra Kepala,hendra@bungo.go.id,DINKES,KADIS,`,
-  `${nip.wrongRater},Wati Salah,wati@bungo.go.id,PKM1,KAPUS,${nip.head}`,
-  `${nip.rightRater},Benar Sitompul,benar@bungo.go.id,PKM2,KAPUS,${nip.head}`,
-  `${nip.employee},Siti Aminah,siti@bungo.go.id,PKM2,PERAWAT,${nip.wrongRater}`,
-  `${nip.colleague},Rudi Rekan,rudi@bungo.go.id,PKM2,PERAWAT,${nip.rightRater}`,
-  `${nip.acting},Yanti Pelaksana,yanti@bungo.go.id,PKM1,PERAWAT,${nip.wrongRater}`,
-  `${nip.leaver},Dewi Kembali,dewi@bungo.go.id,PKM2,PERAWAT,${nip.rightRater}`,
-].join('\n');
+const staff = {
+  head: ['197003031995031001', 'Hendra Kepala', 'DINKES', 'KADIS'],
+  wrongRater: ['197505052000031002', 'Wati Salah', 'PKM1', 'KAPUS', 'head'],
+  rightRater: ['197808082003032003', 'Benar Sitompul', 'PKM2', 'KAPUS', 'head'],
+  employee: ['199001012015031004', 'Siti Aminah', 'PKM2', 'PERAWAT', 'wrongRater'],
+  colleague: ['199202022016042005', 'Rudi Rekan', 'PKM2', 'PERAWAT', 'rightRater'],
+  acting: ['198909092014022006', 'Yanti Pelaksana', 'PKM1', 'PERAWAT', 'wrongRater'],
+  leaver: ['199303032018012007', 'Dewi Kembali', 'PKM2', 'PERAWAT', 'rightRater'],
+} as const satisfies Staff;
+const nip = nipsOf(staff);
 
 describe('changing the rater of a running appraisal (HTTP, dev server, real worker)', () => {
-  let rig: RunningRig;
-  let t: TestApi;
+  const live = useTestApi(startDevEnv, 'raters');
   const token: Record<keyof typeof nip | 'hr', string> = {} as never;
   let cycleId: string;
   let appraisalId: string;
   let path: string;
 
   const inbox = async (who: keyof typeof token) =>
-    (await t.call('GET', '/v1/orgs/bungo/me/tasks', { token: token[who] })).body.tasks as Array<{
+    (await live.t.call('GET', '/v1/orgs/bungo/me/tasks', { token: token[who] })).body.tasks as Array<{
       taskId: string;
       kind: string;
       appraisalId: string;
     }>;
   const changes = () =>
-    rig.db
+    live.rig.db
       .selectFrom('events')
       .select('data')
       .where('stream_id', '=', `appraisal-${appraisalId}`)
       .where('type', '=', 'participants.changed')
       .execute();
   const change = (body: unknown, options: { as?: keyof typeof token; key?: string } = {}) =>
-    t.call('POST', path, {
+    live.t.call('POST', path, {
       token: token[options.as ?? 'hr'],
       body,
       ...(options.key ? { headers: { 'idempotency-key': options.key } } : {}),
@@ -59,34 +50,17 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
   const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    rig = await startRunningRig(await startDevEnv(), 'raters');
-    t = await startTestApi(rig);
     // HR is a colleague: nobody the appraisal itself names (the timeline says "HR").
-    token.hr = await t.token('bungo', nip.colleague, ['hr', 'employee']);
+    token.hr = await live.t.token('bungo', nip.colleague, ['hr', 'employee']);
     for (const who of Object.keys(nip) as Array<keyof typeof nip>)
-      token[who] = await t.token('bungo', nip[who]);
-    const units = ['DINKES', 'PKM1', 'PKM2'].map((code) => ({ code, name: `Unit ${code}` }));
-    await t.call('POST', '/v1/orgs/bungo/units', { token: token.hr, body: units });
-    const positions = ['KADIS', 'KAPUS', 'PERAWAT'].map((code) => ({
-      code,
-      name: `Jabatan ${code}`,
-      kind: 'JF',
-      duties: [],
-      defaultIndicators: [],
-    }));
-    await t.call('POST', '/v1/orgs/bungo/positions', { token: token.hr, body: positions });
-    const imported = await t.call('POST', '/v1/orgs/bungo/employees/import', { token: token.hr, csv });
-    expect(imported.body, JSON.stringify(imported.body.rows)).toMatchObject({ ok: true, imported: 7 });
-    // Socialisation ended an hour after a start a day ago: the agreement is open, the rater must propose.
-    const start = new Date(Date.now() - 25 * 3_600_000);
-    const body = {
-      year: start.getUTCFullYear() + 1,
-      start: start.toISOString(),
-      calendar: { socialisation: 'PT1H' },
-    };
-    const started = await t.call('POST', '/v1/orgs/bungo/cycles', { token: token.hr, body });
-    expect(started.status).toBe(201);
-    cycleId = started.body.cycleId;
+      token[who] = await live.t.token('bungo', nip[who]);
+    // Socialisation is over: the agreement is open, the rater must propose.
+    cycleId = await startAgreementCycle(live.t, 'bungo', {
+      hr: token.hr,
+      units: ['DINKES', 'PKM1', 'PKM2'],
+      positions: ['KADIS', 'KAPUS', 'PERAWAT'],
+      staff,
+    });
     appraisalId = `${cycleId}.${nip.employee}`;
     path = `/v1/orgs/bungo/cycles/${cycleId}/employees/${nip.employee}/rater`;
     await until(async () => {
@@ -96,11 +70,6 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       return kinds.includes('proposeIndicators') && kinds.includes('escalateSocialisation');
     });
   }, 180_000);
-
-  afterAll(async () => {
-    await t?.api.close();
-    await rig?.stop();
-  });
 
   it('refuses bad requests as problem+json, and records nothing', async () => {
     const good = { raterNip: nip.rightRater, reason: 'Data atasan salah', effectiveDate: today() };
@@ -114,7 +83,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       [change({ ...good, effectiveDate: '2099-01-01' }), 422, 'invalid_effective_date'],
       [change({ ...good, effectiveDate: '2001-01-01' }), 422, 'invalid_effective_date'],
       [
-        t.call('POST', `/v1/orgs/bungo/cycles/${cycleId}/employees/198001012005011099/rater`, {
+        live.t.call('POST', `/v1/orgs/bungo/cycles/${cycleId}/employees/198001012005011099/rater`, {
           token: token.hr,
           body: good,
         }),
@@ -122,14 +91,14 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
         'not_found',
       ],
       [
-        t.call('POST', path.replace(cycleId, 'bungo.1999'), { token: token.hr, body: good }),
+        live.t.call('POST', path.replace(cycleId, 'bungo.1999'), { token: token.hr, body: good }),
         404,
         'not_found',
       ],
     ];
     await expectProblems(cases);
     expect(await changes()).toEqual([]);
-    const row = await rig.db
+    const row = await live.rig.db
       .selectFrom('employees')
       .select('supervisor_nip')
       .where('nip', '=', nip.employee)
@@ -159,7 +128,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     expect((await inbox('wrongRater')).filter((x) => x.appraisalId === appraisalId)).toEqual([]);
     const moved = (await inbox('rightRater')).filter((x) => x.appraisalId === appraisalId);
     expect(moved.map((x) => x.kind).sort()).toEqual(['escalateSocialisation', 'proposeIndicators']);
-    const notified = await rig.db
+    const notified = await live.rig.db
       .selectFrom('notifications')
       .select('task_id')
       .where('recipient_nip', '=', nip.rightRater)
@@ -167,7 +136,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       .execute();
     expect(notified.map((n) => n.task_id).sort()).toEqual(moved.map((x) => x.taskId).sort());
     // The org chart follows, so later cycles take the right rater.
-    const row = await rig.db
+    const row = await live.rig.db
       .selectFrom('employees')
       .select('supervisor_nip')
       .where('nip', '=', nip.employee)
@@ -185,17 +154,9 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       (x) => x.appraisalId === appraisalId && x.kind === 'proposeIndicators',
     );
     if (!task) throw new Error('no moved task');
-    const rhk = [
-      {
-        id: 'rhk-1',
-        kind: 'utama',
-        description: 'Cakupan imunisasi naik',
-        parentRhkId: null,
-        indicators: [{ id: 'iki-1', description: 'Cakupan', aspect: 'kuantitas', target: '95 %' }],
-      },
-    ];
+    const rhk = immunisationRhk('95 %');
     const act = (who: keyof typeof token) =>
-      t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
+      live.t.call('POST', `/v1/orgs/bungo/tasks/${encodeURIComponent(task.taskId)}/actions`, {
         token: token[who],
         body: { type: 'proposeIndicators', rhk },
       });
@@ -206,10 +167,10 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
   });
 
   it('says the change in the audit timeline, in both languages', async () => {
-    const auditor = await t.token('bungo', nip.head, ['auditor']);
+    const auditor = await live.t.token('bungo', nip.head, ['auditor']);
     const timeline = async (lang: string) =>
       (
-        await t.call('GET', `/v1/orgs/bungo/audit/appraisals/${appraisalId}/timeline?lang=${lang}`, {
+        await live.t.call('GET', `/v1/orgs/bungo/audit/appraisals/${appraisalId}/timeline?lang=${lang}`, {
           token: auditor,
         })
       ).body.entries.map((e: { sentence: string }) => e.sentence) as string[];
@@ -228,7 +189,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
 
   it('on the web page: HR finds the employee by name, sees the case, and picks the rater by name', async () => {
     const page = async (url: string, init: RequestInit = {}) => {
-      const response = await fetch(`${t.api.url}${url}`, {
+      const response = await fetch(`${live.t.api.url}${url}`, {
         redirect: 'manual',
         ...init,
         headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
@@ -274,7 +235,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     expect(after.text).toContain('The rater is now Wati Salah; open tasks moved: 1.');
     expect(await changes()).toHaveLength(2);
     // Someone without the HR role gets no such page.
-    const employee = await fetch(`${t.api.url}/app/hr/changes`, {
+    const employee = await fetch(`${live.t.api.url}/app/hr/changes`, {
       headers: { cookie: `siklus_session=${token.employee}` },
     });
     expect(employee.status).toBe(403);
@@ -285,13 +246,13 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     const day = (days: number) =>
       new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
     const appoint = (body: Record<string, string>, key?: string) =>
-      t.call('POST', acting, {
+      live.t.call('POST', acting, {
         token: token.hr,
         body: { actingNip: nip.acting, from: today(), to: day(10), reason: 'Kepala Puskesmas cuti', ...body },
         ...(key ? { headers: { 'idempotency-key': key } } : {}),
       });
     const appointed = () =>
-      rig.db
+      live.rig.db
         .selectFrom('events')
         .select('type')
         .where('stream_id', '=', `appraisal-${appraisalId}`)
@@ -333,7 +294,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     // A task given to the rater meanwhile goes to the acting rater, who acts on it as the rater.
     const review = (await inbox('employee')).find((x) => x.kind === 'reviewIndicators');
     if (!review) throw new Error('no review task');
-    const commented = await t.call(
+    const commented = await live.t.call(
       'POST',
       `/v1/orgs/bungo/tasks/${encodeURIComponent(review.taskId)}/actions`,
       {
@@ -344,16 +305,8 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     expect(commented.status).toBe(200);
     const propose = (await inbox('acting')).find((x) => x.kind === 'proposeIndicators');
     if (!propose) throw new Error('the new proposal went elsewhere');
-    const rhk = [
-      {
-        id: 'rhk-1',
-        kind: 'utama',
-        description: 'Cakupan imunisasi naik',
-        parentRhkId: null,
-        indicators: [{ id: 'iki-1', description: 'Cakupan', aspect: 'kuantitas', target: '90 %' }],
-      },
-    ];
-    const proposed = await t.call(
+    const rhk = immunisationRhk('90 %');
+    const proposed = await live.t.call(
       'POST',
       `/v1/orgs/bungo/tasks/${encodeURIComponent(propose.taskId)}/actions`,
       {
@@ -364,7 +317,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     expect(proposed.status).toBe(200);
     // The acting rater reads the evaluation file as the rater does; the corrected-away rater no longer.
     const file = (who: keyof typeof token) =>
-      t.call('GET', `/v1/orgs/bungo/appraisals/${appraisalId}/evaluation-file`, { token: token[who] });
+      live.t.call('GET', `/v1/orgs/bungo/appraisals/${appraisalId}/evaluation-file`, { token: token[who] });
     expect((await file('acting')).status).toBe(200);
     expect((await file('rightRater')).status).toBe(403);
     // HR plans the next range on the web page; the page lists both with their days and the zone.
@@ -377,7 +330,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       reason: 'Dinas luar',
       _key: 'web-acting-1',
     });
-    const posted = await fetch(`${t.api.url}/app/hr/changes/${nip.employee}/acting-rater`, {
+    const posted = await fetch(`${live.t.api.url}/app/hr/changes/${nip.employee}/acting-rater`, {
       method: 'POST',
       redirect: 'manual',
       headers: { cookie: `siklus_session=${token.hr}; lang=en` },
@@ -385,7 +338,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     });
     expect(posted.status).toBe(303);
     const page = await (
-      await fetch(`${t.api.url}${posted.headers.get('location')}`, {
+      await fetch(`${live.t.api.url}${posted.headers.get('location')}`, {
         headers: { cookie: `siklus_session=${token.hr}; lang=en` },
       })
     ).text();
@@ -399,14 +352,14 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     const base = `/v1/orgs/bungo/cycles/${cycleId}/employees/${nip.leaver}`;
     const first = `${cycleId}.${nip.leaver}`;
     const rejoin = (body: Record<string, string>, key?: string) =>
-      t.call('POST', `${base}/rejoin`, {
+      live.t.call('POST', `${base}/rejoin`, {
         token: token.hr,
         body: { reason: 'Selesai cuti di luar tanggungan negara', effectiveDate: today(), ...body },
         ...(key ? { headers: { 'idempotency-key': key } } : {}),
       });
     const step = async (appraisal: string) =>
       (
-        await rig.db
+        await live.rig.db
           .selectFrom('appraisals')
           .select(['step', 'deadline'])
           .where('appraisal_id', '=', appraisal)
@@ -414,14 +367,14 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       )?.step;
     await until(async () => (await step(first)) === 'agreement');
     expect(await rejoin({})).toMatchObject({ status: 409, body: { code: 'not_left' } });
-    const removed = await t.call('POST', `${base}/remove`, {
+    const removed = await live.t.call('POST', `${base}/remove`, {
       token: token.hr,
       body: { reason: 'Cuti di luar tanggungan negara' },
     });
     expect(removed.body).toMatchObject({ accepted: true });
     await until(async () => (await step(first)) === 'cancelled');
     // Before: adding the person again found them "already in the cycle" and started nothing.
-    const added = await t.call('POST', `/v1/orgs/bungo/cycles/${cycleId}/employees`, {
+    const added = await live.t.call('POST', `/v1/orgs/bungo/cycles/${cycleId}/employees`, {
       token: token.hr,
       body: { nips: [nip.leaver] },
     });
@@ -431,10 +384,10 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       status: 422,
       body: { code: 'invalid_effective_date' },
     });
-    await rig.db.updateTable('employees').set({ active: false }).where('nip', '=', nip.leaver).execute();
+    await live.rig.db.updateTable('employees').set({ active: false }).where('nip', '=', nip.leaver).execute();
     expect(await rejoin({})).toMatchObject({ status: 422, body: { code: 'inactive_employee' } });
-    await rig.db.updateTable('employees').set({ active: true }).where('nip', '=', nip.leaver).execute();
-    const stranger = await t.call(
+    await live.rig.db.updateTable('employees').set({ active: true }).where('nip', '=', nip.leaver).execute();
+    const stranger = await live.t.call(
       'POST',
       `/v1/orgs/bungo/cycles/${cycleId}/employees/198001012005011099/rejoin`,
       {
@@ -455,7 +408,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     // The new one starts from today: its socialisation is ahead (the cycle's length, PT1H here, taken as
     // one day: to 23:59:59 WIB today), though the cycle's ended a day ago.
     await until(async () => (await step(`${first}-2`)) === 'socialisation');
-    const started = await rig.db
+    const started = await live.rig.db
       .selectFrom('events')
       .select('data')
       .where('stream_id', '=', `appraisal-${first}-2`)
@@ -468,14 +421,14 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
         effectiveDate: today(),
       },
     });
-    const row = await rig.db
+    const row = await live.rig.db
       .selectFrom('appraisals')
       .select('deadline')
       .where('appraisal_id', '=', `${first}-2`)
       .executeTakeFirstOrThrow();
     expect(row.deadline?.toISOString()).toBe(`${today()}T16:59:59.000Z`);
     // The cancelled one is as it was; the person's inbox and appraisal are the new one's.
-    const old = await rig.db
+    const old = await live.rig.db
       .selectFrom('events')
       .select('type')
       .where('stream_id', '=', `appraisal-${first}`)
@@ -483,9 +436,9 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       .executeTakeFirstOrThrow();
     expect(old.type).toBe('appraisal.cancelled');
     expect((await inbox('leaver')).map((x) => x.taskId)).toEqual([`${first}-2:acknowledgeStandards`]);
-    const mine = await t.call('GET', '/v1/orgs/bungo/me/appraisal', { token: token.leaver });
+    const mine = await live.t.call('GET', '/v1/orgs/bungo/me/appraisal', { token: token.leaver });
     expect(mine.body).toMatchObject({ appraisalId: `${first}-2`, step: 'socialisation' });
-    const cycleEvents = await rig.db
+    const cycleEvents = await live.rig.db
       .selectFrom('events')
       .select('data')
       .where('stream_id', '=', `cycle-${cycleId}`)
@@ -495,14 +448,16 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
       expect.objectContaining({ nip: nip.leaver, effectiveDate: today(), by: nip.colleague }),
     ]);
     // Counted once in the cycle's progress: the cancelled appraisal is not counted.
-    const progress = await t.call('GET', `/v1/orgs/bungo/cycles/${cycleId}/progress`, { token: token.hr });
+    const progress = await live.t.call('GET', `/v1/orgs/bungo/cycles/${cycleId}/progress`, {
+      token: token.hr,
+    });
     const total = Object.values(progress.body.units as Record<string, Record<string, number>>).reduce(
       (sum, steps) => sum + Object.values(steps).reduce((a, b) => a + b, 0),
       0,
     );
     expect(total).toBe(7);
     // On the web page the person's appraisal is the new one; asked again, the refusal is said in words.
-    const page = await fetch(`${t.api.url}/app/hr/changes/${nip.leaver}/rejoin`, {
+    const page = await fetch(`${live.t.api.url}/app/hr/changes/${nip.leaver}/rejoin`, {
       method: 'POST',
       headers: { cookie: `siklus_session=${token.hr}; lang=en` },
       body: new URLSearchParams({
@@ -516,13 +471,3 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
     expect(await page.text()).toContain('This employee still has an appraisal running in this cycle.');
   });
 });
-
-async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

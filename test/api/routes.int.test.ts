@@ -6,6 +6,7 @@ import { seededRandom } from '../../simulation/random.ts';
 import { expectProblems, type ProblemCase, startTestApi, type TestApi } from '../support/api.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startDevEnv } from '../support/temporal.ts';
+import { until } from '../support/until.ts';
 
 const org = generateOrganisation(seededRandom(11), 'bungo', 20, 2);
 const head = org.head;
@@ -273,13 +274,3 @@ describe('HTTP API (dev server, real worker)', () => {
     expect(JSON.stringify(listing.body)).not.toContain('bungo');
   });
 });
-
-async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

@@ -4,43 +4,30 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type loadDevKey, signDevToken } from '../../auth/dev-keys.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
-import { seedOrganisation } from '../../simulation/seed.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
+import { seedUmum, umumAnalyst, umumNips } from '../support/organisation.ts';
 import { type DevServedApp, serveWithoutTemporal } from '../support/web-app.ts';
 
-const nip = { head: '197703032000031003', staff: '199001012015031001', hr: '198012122005012006' };
+const nip = umumNips;
 
 describe('the organisation time zone (API)', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: MigratedDatabase;
   let db: Kysely<Database>;
   let served: DevServedApp;
   let devKey: Awaited<ReturnType<typeof loadDevKey>>;
 
   beforeAll(async () => {
-    database = await createTestDatabase('time_zone');
-    db = createDb(database.url);
-    await migrateToLatest(db);
+    database = await createMigratedDatabase('time_zone');
+    db = database.db;
     // Mamuju (West Sulawesi) keeps WITA; it starts with the default, WIB.
-    await seedOrganisation(
-      db,
-      'mamuju',
-      ['UMUM'],
-      [
-        { nip: nip.head, name: 'Kepala Bagian', unitCode: 'UMUM', supervisorNip: null },
-        { nip: nip.staff, name: 'Staf Umum', unitCode: 'UMUM', supervisorNip: nip.head },
-        { nip: nip.hr, name: 'Analis SDM', unitCode: 'UMUM', supervisorNip: nip.head },
-      ],
-    );
+    await seedUmum(db, 'mamuju', [umumAnalyst]);
     served = await serveWithoutTemporal(db, 'zone');
     devKey = served.devKey;
   });
 
   afterAll(async () => {
     await served?.close();
-    await db?.destroy();
-    await database?.drop();
+    await database?.close();
   });
 
   const api = async (method: string, roles: string[], body?: unknown) => {

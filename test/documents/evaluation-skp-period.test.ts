@@ -3,21 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationDocument } from '../../documents/evaluation.ts';
 import { factsOf } from '../../documents/model.ts';
-import { type EvaluationFile, evaluationFile } from '../../domain/appraisal/evaluation-file.ts';
-import { evaluationLog, nameOf, rhk } from '../support/evaluation-log.ts';
-
-/** A document's input around an evaluation file (no names, Bungo, in Bahasa Indonesia). */
-const documentInput = (file: EvaluationFile) => ({
-  file,
-  events: [],
-  names: new Map<string, string>(),
-  year: 2027,
-  employee: null,
-  rater: null,
-  organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
-  parentLabels: new Map<string, string>(),
-  lang: 'id' as const,
-});
+import { evaluationFile } from '../../domain/appraisal/evaluation-file.ts';
+import { documentInput, evaluationLog, nameOf, rhk } from '../support/evaluation-log.ts';
 
 describe('the periodic evaluation document after a mutasi', () => {
   it("prints a period's RHK and indicators from the SKP in force in that period", () => {

@@ -5,7 +5,7 @@ import { keberatanDocument } from '../../documents/keberatan.ts';
 import { factsOf } from '../../documents/model.ts';
 import { evaluationFile } from '../../domain/appraisal/evaluation-file.ts';
 import type { AppraisalEvent } from '../../domain/appraisal/events.ts';
-import { evaluationLog, nameOf } from '../support/evaluation-log.ts';
+import { documentInput, evaluationLog, nameOf } from '../support/evaluation-log.ts';
 
 const rater = '197001011995031001';
 const employee = '199001012015031001';
@@ -13,20 +13,7 @@ const at = '2028-02-20T03:00:00.000Z';
 
 function documentWith(events: AppraisalEvent[], layout?: number) {
   const file = evaluationFile(evaluationLog().events, nameOf);
-  const model = keberatanDocument(
-    {
-      file,
-      events,
-      names: new Map<string, string>(),
-      year: 2027,
-      employee: null,
-      rater: null,
-      organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
-      parentLabels: new Map<string, string>(),
-      lang: 'id',
-    },
-    layout,
-  );
+  const model = keberatanDocument(documentInput(file, events), layout);
   const value = (key: string) => factsOf(model).find((f) => f.key === key)?.value;
   return { rater: value('objection.explanation'), employee: value('objection.explanation.employee') };
 }

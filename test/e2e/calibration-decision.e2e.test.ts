@@ -13,13 +13,12 @@ import { upsertUnits } from '../../organisation/units-and-positions.ts';
 import { actUpdate, changeRaterUpdate, setUnitPredikatUpdate } from '../../workflows/messages.ts';
 import {
   type CycleJourney,
-  nextYearCalendar,
   journeyNips as nip,
   seedPuskesmas,
-  startCycleJourney,
+  seedUnderDinasHeads,
+  startNextYearJourney,
   waitFor,
 } from '../support/cycle-journey.ts';
-import { seedOrganisation } from '../support/organisation.ts';
 import { type RunningRig, startRunningRig } from '../support/siklus-worker.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
 import { type ServedApp, startDevWebApp } from '../support/web-app.ts';
@@ -43,13 +42,11 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
       ]);
     }
     // A second person of PKM, rated by its leader too.
-    await seedOrganisation(
+    await seedUnderDinasHeads(
       rig.db,
       'refused',
       ['PKM', 'DINKES'],
       [
-        { nip: nip.superior, name: 'Kepala Dinas', unitCode: 'DINKES', supervisorNip: null },
-        { nip: nip.supervisor, name: 'Kepala Puskesmas', unitCode: 'DINKES', supervisorNip: nip.superior },
         { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.supervisor },
         { nip: ani, name: 'Ani Lestari', unitCode: 'PKM', supervisorNip: nip.supervisor },
       ],
@@ -75,16 +72,8 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
 
   /** To the rating deadline with the people of a unit rated Butuh Perbaikan rated Sangat Kurang. */
   async function openPenetapan(orgId: string, others: string[] = []): Promise<CycleJourney> {
-    const { year, calendar } = await nextYearCalendar(env);
-    const journey = await startCycleJourney(env, rig, { orgId, year, calendar });
-    await journey.skipTo(calendar.rating.start);
-    await journey.waitForStep('rating');
-    await journey.act('supervisor', {
-      type: 'setRating',
-      results: 'diBawah',
-      behaviour: 'diBawah',
-      feedback: 'Target tidak tercapai',
-    });
+    const journey = await startNextYearJourney(env, rig, orgId);
+    await journey.rate({ results: 'diBawah', behaviour: 'diBawah', feedback: 'Target tidak tercapai' });
     for (const other of others)
       await appraisalOf(journey, other).executeUpdate(actUpdate, {
         args: [
@@ -97,7 +86,7 @@ describe("the calibration assistant's proposal, decided on the penetapan page (t
     await journey.cycle.executeUpdate(setUnitPredikatUpdate, {
       args: [{ unitCode: 'PKM', predikat: 'butuhPerbaikan', by: nip.superior, as: 'leader' }],
     });
-    await journey.skipTo(calendar.rating.deadline, 5 * 60_000);
+    await journey.skipTo(journey.calendar.rating.deadline, 5 * 60_000);
     await waitFor('the penetapan opened', async () =>
       (await eventsOf(cycleStreamId(journey.cycleId))).some((e) => e.type === 'cycle.penetapanOpened'),
     );

@@ -6,14 +6,13 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPenetapan } from '../../api/commands/penetapan.ts';
-import type { Services } from '../../api/commands/services.ts';
 import { translator } from '../../api/web/i18n/index.ts';
 import { cycleEventLine } from '../../api/web/views/cycle-events.ts';
-import type { Principal } from '../../auth/identity.ts';
 import { factsOf } from '../../documents/model.ts';
 import { penetapanDocument } from '../../documents/penetapan.ts';
 import { penetapanInputAsOf } from '../../documents/penetapan-issue.ts';
 import { signPenetapanUpdate } from '../../workflows/messages.ts';
+import { commandServices, employeeOf } from '../support/commands.ts';
 import { type CycleJourney, journeyNips as nip, waitFor } from '../support/cycle-journey.ts';
 import {
   breakThePattern as breakThePatternOf,
@@ -63,18 +62,8 @@ describe('the penetapan of a unit that breaks its pattern (time-skipping server)
       // Held, not released; through the command the API and the page share, nobody but the leader signs,
       // and a missing justification is refused, each with the rule's code.
       expect((await j.row())?.step).toBe('rating');
-      const services: Services = {
-        db: rig.db,
-        temporal: env.client,
-        taskQueue: rig.taskQueue,
-        identity: null,
-      };
-      const as = (who: string): Principal => ({
-        nip: who,
-        org: 'signed',
-        roles: ['employee'],
-        allOrganisations: false,
-      });
+      const services = commandServices(env, rig);
+      const as = employeeOf('signed');
       const sign = (by: string, justifications: Array<{ rule: string; text: string }>, key: string) =>
         signPenetapan(services, as(by), j.cycleId, 'PKM', { conforming: false, justifications }, key);
       await expect(sign(nip.superior, [], 'k1')).rejects.toMatchObject({

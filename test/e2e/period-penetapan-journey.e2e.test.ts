@@ -5,15 +5,14 @@
 // the inbox put the period's case in front of whoever holds it.
 import { describe, expect, it } from 'vitest';
 import { signPenetapan } from '../../api/commands/penetapan.ts';
-import type { Services } from '../../api/commands/services.ts';
 import { translator } from '../../api/web/i18n/index.ts';
 import { taskList } from '../../api/web/views/inbox.ts';
 import { penetapanBody } from '../../api/web/views/penetapan.ts';
-import type { Principal } from '../../auth/identity.ts';
 import { downloadPenetapan } from '../../documents/download.ts';
 import { factsOf } from '../../documents/model.ts';
 import { periodPenetapanDeadlines } from '../../domain/cycle/period-penetapan-deadlines.ts';
 import { periodPenetapanCase, periodPenetapanOf } from '../../record/read/period-penetapan.ts';
+import { commandServices, employeeOf } from '../support/commands.ts';
 import { journeyNips as nip } from '../support/cycle-journey.ts';
 import { seedPenetapanOrganisation } from '../support/penetapan-year.ts';
 import { periodPenetapanEvents, runPeriodPenetapanYear } from '../support/period-penetapan-year.ts';
@@ -95,18 +94,8 @@ describe("each period's penetapan (time-skipping server)", () => {
       expect(inbox).toContain('period=TW2');
 
       // Through the command the API and the page share.
-      const services: Services = {
-        db: rig.db,
-        temporal: env.client,
-        taskQueue: rig.taskQueue,
-        identity: null,
-      };
-      const as = (who: string): Principal => ({
-        nip: who,
-        org,
-        roles: ['employee'],
-        allOrganisations: false,
-      });
+      const services = commandServices(env, rig);
+      const as = employeeOf(org);
       const justified = tw2.findings.map((f) => ({ rule: f.rule, text: 'Unit satu orang' }));
       const sign = (by: string, period: string, justifications: typeof justified, key: string) =>
         signPenetapan(

@@ -20,17 +20,15 @@ import {
 } from '../../notifications/listener.ts';
 import { deliverDueEmails } from '../../notifications/mailer.ts';
 import type { Database } from '../../schema/database.ts';
-import { createDb } from '../../schema/db.ts';
-import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { assignTasks, startAppraisal } from '../support/appraisal-events.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
 
 const siti = '199001012015032001';
 const john = '198505052010011002';
 
 describe('notifications', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: MigratedDatabase;
   let db: Kysely<Database>;
   const received: Array<{ to: string; raw: string }> = [];
   let rejectNext = 0;
@@ -38,9 +36,8 @@ describe('notifications', () => {
   let smtpPort = 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase('notify');
-    db = createDb(database.url);
-    await migrateToLatest(db);
+    database = await createMigratedDatabase('notify');
+    db = database.db;
     await seedOrganisation(
       db,
       'bungo',
@@ -82,8 +79,7 @@ describe('notifications', () => {
 
   afterAll(async () => {
     await new Promise<void>((resolve) => smtp?.close(() => resolve()));
-    await db?.destroy();
-    await database?.drop();
+    await database?.close();
   });
 
   it('mails each task in the person’s language, retries a refused delivery, and records the status', async () => {

@@ -12,6 +12,11 @@ export interface BrowserApp {
   page: Page;
   /** A token as the login picker signs it (the cookie `siklus_session`, or a bearer token). */
   token(org: string, nip: string, roles: string[]): Promise<string>;
+  /**
+   * Signs in at the login picker as this person of `org` (Bungo unless told) with these roles, after
+   * signing out whoever was in; resolves on their inbox.
+   */
+  signIn(nip: string, roles: string[], org?: string): Promise<void>;
   /** Stops everything, the environment too, last started first. */
   close(): Promise<void>;
 }
@@ -34,11 +39,23 @@ export async function startBrowserApp(env: TestWorkflowEnvironment, prefix: stri
     stops.push(() => web.close());
     const browser = await launchBrowser();
     stops.push(() => browser.close());
+    const { page } = browser;
     return {
       rig,
       base: web.base,
-      page: browser.page,
+      page,
       token: (org, nip, roles) => signDevToken(web.devKey, { org, nip, roles }),
+      signIn: async (nip, roles, org = 'bungo') => {
+        await page.goto(`${web.base}/app/login`);
+        if (await page.evaluate<boolean>(`!!document.querySelector('header form button')`)) {
+          await page.click('header form button');
+          await page.waitFor(`location.pathname === '/app/login'`);
+        }
+        await page.select(`#person-${org}`, nip);
+        for (const role of roles) await page.click(`form:has(#person-${org}) input[value=${role}]`);
+        await page.click(`form:has(#person-${org}) button[type=submit]`);
+        await page.waitFor(`location.pathname === '/app/inbox'`);
+      },
       close,
     };
   } catch (error) {

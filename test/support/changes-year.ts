@@ -8,47 +8,34 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import type { ActRequest } from '../../domain/appraisal/commands.ts';
-import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
-import { buildCalendar } from '../../domain/cycle/calendar.ts';
-import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
+import { appraisalIdFor, appraisalWorkflowId } from '../../domain/ids.ts';
 import type { Database } from '../../schema/database.ts';
-import type { CycleInput } from '../../workflows/cycle.ts';
 import {
   actUpdate,
-  appointActingRaterUpdate,
-  calibrateNowUpdate,
   changeRaterUpdate,
-  closeCycleUpdate,
   rejoinEmployeeUpdate,
   removeEmployeeUpdate,
-  setUnitPredikatUpdate,
 } from '../../workflows/messages.ts';
-import { seedOrganisation } from './organisation.ts';
-import { clockSkipper } from './temporal.ts';
+import { journeyNips, seedUnderDinasHeads, startNextYearJourney, waitFor } from './cycle-journey.ts';
 
 export const changesNips = {
-  employee: '199001012015031001',
+  ...journeyNips,
   /** The rater the org chart wrongly gives. */
   wrongRater: '198602022011011004',
-  supervisor: '198505052010011002',
-  superior: '197703032000031003',
   /** Pelaksana harian for October. */
   acting: '198909092014022010',
   /** Leaves in April, comes back in August. */
   leaver: '199303032018012007',
-  hr: '198012122005012006',
 };
 const nip = changesNips;
 const zone = 'Asia/Jakarta';
 
 export function seedChangesOrganisation(db: Kysely<Database>, orgId: string) {
-  return seedOrganisation(
+  return seedUnderDinasHeads(
     db,
     orgId,
     ['PKM', 'DINKES'],
     [
-      { nip: nip.superior, name: 'Kepala Dinas', unitCode: 'DINKES', supervisorNip: null },
-      { nip: nip.supervisor, name: 'Kepala Puskesmas', unitCode: 'DINKES', supervisorNip: nip.superior },
       { nip: nip.wrongRater, name: 'Kepala Seksi', unitCode: 'DINKES', supervisorNip: nip.superior },
       { nip: nip.acting, name: 'Dokter Fungsional', unitCode: 'DINKES', supervisorNip: nip.supervisor },
       { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.wrongRater },
@@ -78,28 +65,10 @@ export async function runChangesYear(
   rig: { db: Kysely<Database>; taskQueue: string },
   orgId: string,
 ): Promise<ChangesYear> {
-  const now = new Date(await env.currentTimeMs());
-  const year = now.getUTCFullYear() + 1;
-  const calendar = toAppraisalCalendar(
-    buildCalendar(year, now.toISOString(), { periods: 'quarterly' }, zone),
-  );
+  const journey = await startNextYearJourney(env, rig, orgId, { periods: 'quarterly' }, zone);
+  await journey.waitForWorkflow();
+  const { year, calendar, cycle, appraisal, cycleId, appraisalId, skipTo } = journey;
   const windows = calendar.periods?.windows ?? [];
-  const cycleId = cycleIdFor(orgId, year);
-  const appraisalId = appraisalIdFor(cycleId, nip.employee);
-  const input: CycleInput = {
-    cycleId,
-    orgId,
-    year,
-    calendar,
-    population: { unitCodes: ['PKM'] },
-    startedBy: nip.hr,
-  };
-  const cycle = await env.client.workflow.start('CycleWorkflow', {
-    workflowId: cycleWorkflowId(cycleId),
-    taskQueue: rig.taskQueue,
-    args: [input],
-  });
-  const appraisal = env.client.workflow.getHandle(appraisalWorkflowId(appraisalId));
   const actOn = (appraisalOf: string) => (actor: keyof typeof nip, command: ActRequest['command']) =>
     env.client.workflow
       .getHandle(appraisalWorkflowId(appraisalOf))
@@ -110,9 +79,6 @@ export async function runChangesYear(
     second: appraisalIdFor(cycleId, nip.leaver, 2),
     returnedAt: `${year}-08-03T02:00:00.000Z`,
   };
-  const skipTo = clockSkipper(env);
-  const row = () =>
-    rig.db.selectFrom('appraisals').selectAll().where('appraisal_id', '=', appraisalId).executeTakeFirst();
   /** The holder of the open task whose id ends so, once there is one. */
   const holder = async (suffix: string) => {
     let task: { assignee_nip: string | null } | undefined;
@@ -127,14 +93,6 @@ export async function runChangesYear(
     });
     return task?.assignee_nip ?? null;
   };
-  await waitFor('the appraisal row', async () => (await row()) !== undefined);
-  // The launch stores the row before it starts the workflow.
-  await waitFor('the appraisal workflow', () =>
-    appraisal.describe().then(
-      () => true,
-      () => false,
-    ),
-  );
 
   // January: the SKP proposal waits on the wrong rater; HR corrects the rater, and it moves.
   await act('employee', { type: 'acknowledgeStandards' });
@@ -192,7 +150,7 @@ export async function runChangesYear(
     });
   const holders: ChangesYear['holders'] = { tw3Opened: null, october: null, tw4Opened: null };
   let raterRefusedInOctober = 'not refused';
-  const acting = { startsAt: `${year}-09-30T17:00:00.000Z`, endsAt: `${year}-10-31T17:00:00.000Z` };
+  let acting = { startsAt: '', endsAt: '' };
   for (const window of windows) {
     if (window.id === 'TW2') {
       // In April the colleague leaves; in August she is back, and a new appraisal of hers starts.
@@ -226,20 +184,7 @@ export async function runChangesYear(
       await actOn(leaver.second)('leaver', { type: 'acknowledgeStandards' });
       await skipTo(`${year}-08-20T02:00:00.000Z`);
       await agreeOn(leaver.second);
-      // Mid-September HR appoints the Plh for October, ahead of the range.
-      await skipTo(`${year}-09-15T02:00:00.000Z`);
-      await appraisal.executeUpdate(appointActingRaterUpdate, {
-        args: [
-          {
-            actingNip: nip.acting,
-            from: `${year}-10-01`,
-            to: `${year}-10-31`,
-            timeZone: zone,
-            reason: 'Kepala Puskesmas cuti besar',
-            by: nip.hr,
-          },
-        ],
-      });
+      acting = await journey.hr.appointPlhForOctober(nip.acting, 'Kepala Puskesmas cuti besar');
     }
     await skipTo(window.opens);
     const ratingTask = `:ratePeriod:${window.id}`;
@@ -280,24 +225,7 @@ export async function runChangesYear(
       behaviour: 'sesuai',
       feedback: 'Sesuai ekspektasi sepanjang tahun',
     });
-  await cycle.executeUpdate(setUnitPredikatUpdate, {
-    args: [{ unitCode: 'PKM', predikat: 'istimewa', by: nip.hr }],
-  });
-  await skipTo(calendar.rating.deadline);
-  await cycle.executeUpdate(calibrateNowUpdate, { args: [{ by: nip.hr }] });
-  await waitFor('the release', async () => (await row())?.step === 'feedback');
-  await skipTo((await row())?.deadline?.toISOString() ?? calendar.cycleEnd);
-  if ((await appraisal.result()).step !== 'completed') throw new Error('the appraisal did not complete');
-  await cycle.executeUpdate(closeCycleUpdate, { args: [{ by: nip.hr }] });
-  await cycle.result();
+  await journey.hr.setUnitPredikat('istimewa');
+  await journey.releaseAndClose();
   return { cycle, appraisal, cycleId, appraisalId, acting, holders, raterRefusedInOctober, leaver };
-}
-
-/** Polls a real condition (a projection row) for up to 30 s of wall time. */
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`${what}: not reached in time`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

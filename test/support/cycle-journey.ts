@@ -13,12 +13,13 @@ import type { Database } from '../../schema/database.ts';
 import type { CycleInput } from '../../workflows/cycle.ts';
 import {
   actUpdate,
+  appointActingRaterUpdate,
   appraisalStateQuery,
   calibrateNowUpdate,
   closeCycleUpdate,
   setUnitPredikatUpdate,
 } from '../../workflows/messages.ts';
-import { seedOrganisation } from './organisation.ts';
+import { type SeedEmployee, seedOrganisation } from './organisation.ts';
 import { clockSkipper } from './temporal.ts';
 
 export const journeyNips = {
@@ -31,15 +32,30 @@ export const journeyNips = {
 const nip = journeyNips;
 export type JourneyActor = keyof typeof journeyNips;
 
+/**
+ * An organisation of these units whose people are the head of the Dinas, the head of the puskesmas (the
+ * journeys' supervisor) who reports to them, and these others.
+ */
+export function seedUnderDinasHeads(
+  db: Kysely<Database>,
+  orgId: string,
+  unitCodes: string[],
+  others: SeedEmployee[],
+) {
+  return seedOrganisation(db, orgId, unitCodes, [
+    { nip: nip.superior, name: 'Kepala Dinas', unitCode: 'DINKES', supervisorNip: null },
+    { nip: nip.supervisor, name: 'Kepala Puskesmas', unitCode: 'DINKES', supervisorNip: nip.superior },
+    ...others,
+  ]);
+}
+
 /** Siti Aminah of the puskesmas (PKM), her supervisor and his superior at the Dinas, and maybe a peer. */
 export function seedPuskesmas(db: Kysely<Database>, orgId: string, options: { peer: boolean }) {
-  return seedOrganisation(
+  return seedUnderDinasHeads(
     db,
     orgId,
     ['PKM', 'DINKES'],
     [
-      { nip: nip.superior, name: 'Kepala Dinas', unitCode: 'DINKES', supervisorNip: null },
-      { nip: nip.supervisor, name: 'Kepala Puskesmas', unitCode: 'DINKES', supervisorNip: nip.superior },
       { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.supervisor },
       ...(options.peer
         ? [{ nip: nip.peer, name: 'Rekan Kerja', unitCode: 'DINKES', supervisorNip: nip.supervisor }]
@@ -57,6 +73,18 @@ export async function nextYearCalendar(
   const now = new Date(await env.currentTimeMs());
   const year = now.getUTCFullYear() + 1;
   return { year, calendar: toAppraisalCalendar(buildCalendar(year, now.toISOString(), overrides, zone)) };
+}
+
+/** Starts next year's cycle (its calendar from now on the environment's clock), as startCycleJourney. */
+export async function startNextYearJourney(
+  env: TestWorkflowEnvironment,
+  rig: { db: Kysely<Database>; taskQueue: string },
+  orgId: string,
+  overrides?: CalendarOverrides,
+  zone?: string,
+): Promise<CycleJourney> {
+  const { year, calendar } = await nextYearCalendar(env, overrides, zone);
+  return startCycleJourney(env, rig, { orgId, year, calendar });
 }
 
 export type CycleJourney = Awaited<ReturnType<typeof startCycleJourney>>;
@@ -91,6 +119,7 @@ export async function startCycleJourney(
   const row = () =>
     rig.db.selectFrom('appraisals').selectAll().where('appraisal_id', '=', appraisalId).executeTakeFirst();
   const journey = {
+    year: cycle.year,
     calendar: cycle.calendar,
     cycle: handle,
     appraisal,
@@ -101,10 +130,31 @@ export async function startCycleJourney(
       appraisal.executeUpdate(actUpdate, { args: [{ actor: { nip: nip[actor], roles }, command }] }),
     /** HR's Updates on the cycle. */
     hr: {
-      setUnitPredikat: (predikat: UnitPredikat) =>
-        handle.executeUpdate(setUnitPredikatUpdate, { args: [{ unitCode: 'PKM', predikat, by: nip.hr }] }),
+      setUnitPredikat: (predikat: UnitPredikat, unitCode = 'PKM') =>
+        handle.executeUpdate(setUnitPredikatUpdate, { args: [{ unitCode, predikat, by: nip.hr }] }),
       calibrateNow: () => handle.executeUpdate(calibrateNowUpdate, { args: [{ by: nip.hr }] }),
       closeCycle: () => handle.executeUpdate(closeCycleUpdate, { args: [{ by: nip.hr }] }),
+      /**
+       * Mid-September HR appoints a Plh for October in WIB, ahead of the range; returns the range as
+       * instants (00:00 WIB on 1 October and on 1 November).
+       */
+      appointPlhForOctober: async (actingNip: string, reason: string) => {
+        const { year } = cycle;
+        await journey.skipTo(`${year}-09-15T02:00:00.000Z`);
+        await appraisal.executeUpdate(appointActingRaterUpdate, {
+          args: [
+            {
+              actingNip,
+              from: `${year}-10-01`,
+              to: `${year}-10-31`,
+              timeZone: 'Asia/Jakarta',
+              reason,
+              by: nip.hr,
+            },
+          ],
+        });
+        return { startsAt: `${year}-09-30T17:00:00.000Z`, endsAt: `${year}-10-31T17:00:00.000Z` };
+      },
     },
     /** The appraisal's projection row. */
     row,
@@ -126,7 +176,43 @@ export async function startCycleJourney(
           .where('status', '=', 'open')
           .execute()
       ).map((t) => t.task_id),
+    /** Until the appraisal's workflow runs: the launch stores the row before it starts the workflow. */
+    waitForWorkflow: () =>
+      waitFor('the appraisal workflow', () =>
+        appraisal.describe().then(
+          () => true,
+          () => false,
+        ),
+      ),
     waitForStep: (step: string) => waitFor(`the step ${step}`, async () => (await row())?.step === step),
+    /** The supervisor rates a period's results and behaviour as expected. */
+    ratePeriodAsExpected: (period: string) =>
+      journey.act('supervisor', {
+        type: 'ratePeriod',
+        period,
+        results: 'sesuai',
+        behaviour: 'sesuai',
+        feedback: 'Sesuai ekspektasi',
+      }),
+    /** At the start of the rating step, the supervisor's akhir rating. */
+    rate: async (rating: Omit<SetRating, 'type'>, extraMs?: number) => {
+      await journey.skipTo(cycle.calendar.rating.start, extraMs);
+      await journey.waitForStep('rating');
+      await journey.act('supervisor', { type: 'setRating', ...rating });
+    },
+    /**
+     * Past the rating deadline HR calibrates and the unit is released; past the objection window, with no
+     * objection, the appraisal completes and HR closes the cycle.
+     */
+    releaseAndClose: async () => {
+      await journey.skipTo(cycle.calendar.rating.deadline);
+      await journey.hr.calibrateNow();
+      await journey.waitForStep('feedback');
+      await journey.skipTo((await row())?.deadline?.toISOString() ?? cycle.calendar.cycleEnd);
+      if ((await appraisal.result()).step !== 'completed') throw new Error('the appraisal did not complete');
+      await journey.hr.closeCycle();
+      await handle.result();
+    },
     /**
      * The rest of the year from the rating step: the akhir rating, HR calibrates and the unit is released,
      * the employee objects and the superior decides; past the objection window the follow-up's training

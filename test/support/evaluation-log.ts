@@ -4,6 +4,7 @@
 // BerAKHLAK reviews, and the akhir rating step. The evaluation file tests read it folded (domain) and
 // appended to the event log (API, web). `checkInLog` is an appraisal of the older shape, with check-ins.
 import { decide } from '../../domain/appraisal/decide.ts';
+import type { EvaluationFile } from '../../domain/appraisal/evaluation-file.ts';
 import type { AppraisalEvent, Rhk } from '../../domain/appraisal/events.ts';
 import { closePeriod, escalatePeriod, openPeriod } from '../../domain/appraisal/periodic.ts';
 import { type AppraisalState, evolve, initialState, type StartedData } from '../../domain/appraisal/state.ts';
@@ -232,3 +233,16 @@ export function checkInLog(
   log.add(closeCheckIn(log.state, 'II', '2027-07-13T17:00:00.000Z'));
   return log.events;
 }
+
+/** A document's input around an evaluation file and these events (no names, Bungo, in Bahasa Indonesia). */
+export const documentInput = (file: EvaluationFile, events: AppraisalEvent[] = []) => ({
+  file,
+  events,
+  names: new Map<string, string>(),
+  year: 2027,
+  employee: null,
+  rater: null,
+  organisation: { name: 'Pemkab Bungo', timeZone: 'Asia/Jakarta' },
+  parentLabels: new Map<string, string>(),
+  lang: 'id' as const,
+});

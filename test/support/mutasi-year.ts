@@ -8,44 +8,28 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import type { ActRequest } from '../../domain/appraisal/commands.ts';
-import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
-import { buildCalendar } from '../../domain/cycle/calendar.ts';
-import { appraisalIdFor, appraisalWorkflowId, cycleIdFor, cycleWorkflowId } from '../../domain/ids.ts';
 import type { Database } from '../../schema/database.ts';
-import type { CycleInput } from '../../workflows/cycle.ts';
-import {
-  actUpdate,
-  appointActingRaterUpdate,
-  calibrateNowUpdate,
-  closeCycleUpdate,
-  recordMutasiUpdate,
-  setUnitPredikatUpdate,
-} from '../../workflows/messages.ts';
-import { seedOrganisation } from './organisation.ts';
-import { clockSkipper } from './temporal.ts';
+import { actUpdate, recordMutasiUpdate } from '../../workflows/messages.ts';
+import { journeyNips, seedUnderDinasHeads, startNextYearJourney, waitFor } from './cycle-journey.ts';
 
 export const mutasiNips = {
-  employee: '199001012015031001',
+  ...journeyNips,
   /** Kepala Puskesmas Kuala Tungkal: the rater until July. */
-  firstRater: '198505052010011002',
+  firstRater: journeyNips.supervisor,
   /** Kepala Puskesmas Merlung: the rater from the mutasi. */
   newRater: '198602022011011004',
-  superior: '197703032000031003',
   /** Pelaksana harian for the new rater in October. */
   acting: '198909092014022010',
-  hr: '198012122005012006',
 };
 const nip = mutasiNips;
 const zone = 'Asia/Jakarta';
 
 export function seedMutasiOrganisation(db: Kysely<Database>, orgId: string) {
-  return seedOrganisation(
+  return seedUnderDinasHeads(
     db,
     orgId,
     ['PKM', 'PKM2', 'DINKES'],
     [
-      { nip: nip.superior, name: 'Kepala Dinas', unitCode: 'DINKES', supervisorNip: null },
-      { nip: nip.firstRater, name: 'Kepala Puskesmas', unitCode: 'DINKES', supervisorNip: nip.superior },
       {
         nip: nip.newRater,
         name: 'Kepala Puskesmas Merlung',
@@ -88,33 +72,12 @@ export async function runMutasiYear(
   rig: { db: Kysely<Database>; taskQueue: string },
   orgId: string,
 ): Promise<MutasiYear> {
-  const now = new Date(await env.currentTimeMs());
-  const year = now.getUTCFullYear() + 1;
-  const calendar = toAppraisalCalendar(
-    buildCalendar(year, now.toISOString(), { periods: 'quarterly' }, zone),
-  );
+  const journey = await startNextYearJourney(env, rig, orgId, { periods: 'quarterly' }, zone);
+  await journey.waitForWorkflow();
+  const { year, calendar, cycle, appraisal, cycleId, appraisalId, skipTo } = journey;
   const windows = calendar.periods?.windows ?? [];
-  const cycleId = cycleIdFor(orgId, year);
-  const appraisalId = appraisalIdFor(cycleId, nip.employee);
-  const input: CycleInput = {
-    cycleId,
-    orgId,
-    year,
-    calendar,
-    population: { unitCodes: ['PKM'] },
-    startedBy: nip.hr,
-  };
-  const cycle = await env.client.workflow.start('CycleWorkflow', {
-    workflowId: cycleWorkflowId(cycleId),
-    taskQueue: rig.taskQueue,
-    args: [input],
-  });
-  const appraisal = env.client.workflow.getHandle(appraisalWorkflowId(appraisalId));
   const act = (actor: keyof typeof nip, command: ActRequest['command']) =>
     appraisal.executeUpdate(actUpdate, { args: [{ actor: { nip: nip[actor], roles: [] }, command }] });
-  const skipTo = clockSkipper(env);
-  const row = () =>
-    rig.db.selectFrom('appraisals').selectAll().where('appraisal_id', '=', appraisalId).executeTakeFirst();
   const openTask = (suffix: string) =>
     rig.db
       .selectFrom('tasks')
@@ -122,13 +85,6 @@ export async function runMutasiYear(
       .where('task_id', '=', `${appraisalId}${suffix}`)
       .where('status', '=', 'open')
       .executeTakeFirst();
-  await waitFor('the appraisal row', async () => (await row()) !== undefined);
-  await waitFor('the appraisal workflow', () =>
-    appraisal.describe().then(
-      () => true,
-      () => false,
-    ),
-  );
 
   // January: the SKP with the first rater.
   await act('employee', { type: 'acknowledgeStandards' });
@@ -152,7 +108,7 @@ export async function runMutasiYear(
       behaviour: 'sesuai',
       feedback: who === 'acting' ? 'Dinilai oleh Plh Kepala Puskesmas Merlung' : 'Sesuai ekspektasi',
     });
-  const acting = { startsAt: `${year}-09-30T17:00:00.000Z`, endsAt: `${year}-10-31T17:00:00.000Z` };
+  let acting = { startsAt: '', endsAt: '' };
   let firstRaterRefused = 'not refused';
   for (const window of windows) {
     if (window.id === 'TW3') {
@@ -176,20 +132,7 @@ export async function runMutasiYear(
       await act('newRater', { type: 'proposeIndicators', rhk: rhk('rhk-9', 'Cakupan imunisasi naik') });
       await act('employee', { type: 'signAgreement', version: 2 });
       await act('newRater', { type: 'signAgreement', version: 2 });
-      // Mid-September HR appoints the Plh for October, ahead of the range.
-      await skipTo(`${year}-09-15T02:00:00.000Z`);
-      await appraisal.executeUpdate(appointActingRaterUpdate, {
-        args: [
-          {
-            actingNip: nip.acting,
-            from: `${year}-10-01`,
-            to: `${year}-10-31`,
-            timeZone: zone,
-            reason: 'Kepala Puskesmas Merlung cuti besar',
-            by: nip.hr,
-          },
-        ],
-      });
+      acting = await journey.hr.appointPlhForOctober(nip.acting, 'Kepala Puskesmas Merlung cuti besar');
     }
     await skipTo(window.opens);
     const ratingTask = `:ratePeriod:${window.id}`;
@@ -225,25 +168,7 @@ export async function runMutasiYear(
     behaviour: 'sesuai',
     feedback: 'Sesuai ekspektasi di kedua jabatan',
   });
-  for (const unitCode of ['PKM', 'PKM2'])
-    await cycle.executeUpdate(setUnitPredikatUpdate, {
-      args: [{ unitCode, predikat: 'istimewa', by: nip.hr }],
-    });
-  await skipTo(calendar.rating.deadline);
-  await cycle.executeUpdate(calibrateNowUpdate, { args: [{ by: nip.hr }] });
-  await waitFor('the release', async () => (await row())?.step === 'feedback');
-  await skipTo((await row())?.deadline?.toISOString() ?? calendar.cycleEnd);
-  if ((await appraisal.result()).step !== 'completed') throw new Error('the appraisal did not complete');
-  await cycle.executeUpdate(closeCycleUpdate, { args: [{ by: nip.hr }] });
-  await cycle.result();
+  for (const unitCode of ['PKM', 'PKM2']) await journey.hr.setUnitPredikat('istimewa', unitCode);
+  await journey.releaseAndClose();
   return { cycle, appraisal, cycleId, appraisalId, year, acting, firstRaterRefused };
-}
-
-/** Polls a real condition (a projection row) for up to 30 s of wall time. */
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`${what}: not reached in time`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

@@ -10,10 +10,9 @@ import type { Database } from '../../schema/database.ts';
 import { setUnitPredikatUpdate, signPenetapanUpdate } from '../../workflows/messages.ts';
 import {
   type CycleJourney,
-  nextYearCalendar,
   journeyNips as nip,
   seedPuskesmas,
-  startCycleJourney,
+  startNextYearJourney,
   waitFor,
 } from './cycle-journey.ts';
 
@@ -55,20 +54,12 @@ export async function breakThePattern(
   rig: Rig,
   orgId: string,
 ): Promise<CycleJourney> {
-  const { year, calendar } = await nextYearCalendar(env);
-  const journey = await startCycleJourney(env, rig, { orgId, year, calendar });
-  await journey.skipTo(calendar.rating.start);
-  await journey.waitForStep('rating');
-  await journey.act('supervisor', {
-    type: 'setRating',
-    results: 'diBawah',
-    behaviour: 'diBawah',
-    feedback: 'Kurang',
-  });
+  const journey = await startNextYearJourney(env, rig, orgId);
+  await journey.rate({ results: 'diBawah', behaviour: 'diBawah', feedback: 'Kurang' });
   await journey.cycle.executeUpdate(setUnitPredikatUpdate, {
     args: [{ unitCode: 'PKM', predikat: 'baik', by: nip.superior, as: 'leader', note: 'IKU 96%' }],
   });
-  await journey.skipTo(calendar.rating.deadline, 5 * 60_000);
+  await journey.skipTo(journey.calendar.rating.deadline, 5 * 60_000);
   await waitFor(
     'the penetapan opened',
     async () => (await cycleEventOf(rig.db, journey, 'cycle.penetapanOpened')) !== undefined,

@@ -70,13 +70,7 @@ export async function runPeriodPenetapanYear(
       rhkId: 'rhk-1',
       feedback: 'Antrean pagi masih panjang',
     });
-    await act('supervisor', {
-      type: 'ratePeriod',
-      period: window.id,
-      results: 'sesuai',
-      behaviour: 'sesuai',
-      feedback: 'Sesuai ekspektasi',
-    });
+    await journey.ratePeriodAsExpected(window.id);
   };
   const opened = (period: string) => async () =>
     (await periodPenetapanEvents(rig.db, journey, 'cycle.periodPenetapanOpened')).find(

@@ -6,6 +6,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { standardsRoundIdFor, standardsWorkflowId } from '../../domain/ids.ts';
 import type { StandardsCommand } from '../../domain/standards/commands.ts';
+import type { RoundStart } from '../../domain/standards/decide.ts';
 import type { Standard } from '../../domain/standards/payloads.ts';
 import type { RoundState } from '../../domain/standards/state.ts';
 import { endOfLocalDayAfter } from '../../domain/time/fixed-offsets.ts';
@@ -36,6 +37,20 @@ export const nurseStandard = (target: string): Standard => ({
   ],
 });
 
+/** The round's position, PERAWAT at 100%: both nurses hold it, their head supervises, the leader decides. */
+export const nursePosition = (baseVersion: number | null): RoundStart['positions'][number] => ({
+  positionCode: 'PERAWAT',
+  name: 'Perawat Terampil',
+  baseVersion,
+  standard: nurseStandard('100%'),
+  participants: [
+    { nip: roundNips.nurse, role: 'holder' },
+    { nip: roundNips.nurse2, role: 'holder' },
+    { nip: roundNips.head, role: 'supervisor' },
+  ],
+  leaderNips: [roundNips.leader],
+});
+
 /** A round of one position (PERAWAT) in `orgId`, its window ending 10 local days after `now`. */
 export function roundInput(orgId: string, now: Date, n = 1): StandardsRoundInput {
   const deadline = endOfLocalDayAfter(now.toISOString(), 10, 'Asia/Jakarta');
@@ -46,20 +61,7 @@ export function roundInput(orgId: string, now: Date, n = 1): StandardsRoundInput
     timeZone: 'Asia/Jakarta',
     deadline,
     startedBy: roundNips.hr,
-    positions: [
-      {
-        positionCode: 'PERAWAT',
-        name: 'Perawat Terampil',
-        baseVersion: null,
-        standard: nurseStandard('100%'),
-        participants: [
-          { nip: roundNips.nurse, role: 'holder' },
-          { nip: roundNips.nurse2, role: 'holder' },
-          { nip: roundNips.head, role: 'supervisor' },
-        ],
-        leaderNips: [roundNips.leader],
-      },
-    ],
+    positions: [nursePosition(null)],
   };
 }
 

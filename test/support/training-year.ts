@@ -52,13 +52,7 @@ export async function runTrainingYear(
       period: window.id,
       realisations: [{ indicatorId: 'iki-1', value: '35 menit', evidence: [] }],
     });
-    await act('supervisor', {
-      type: 'ratePeriod',
-      period: window.id,
-      results: 'sesuai',
-      behaviour: 'sesuai',
-      feedback: 'Sesuai ekspektasi',
-    });
+    await journey.ratePeriodAsExpected(window.id);
     await act('employee', { type: 'acknowledgePeriod', period: window.id });
   }
   await skipTo(calendar.review.start, 1_000);

@@ -2,57 +2,38 @@
 // below theirs and a unit's case (its people by name with their predikat, the counts, the pattern its
 // capaian selects checked on them, who set it and as whom); HR is asked for the delegation's document;
 // someone who leads nothing above sees no unit; refused changes come back on the page and change nothing.
-import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { upsertUnits } from '../../../organisation/units-and-positions.ts';
-import type { Database } from '../../../schema/database.ts';
-import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
-import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
+import { hrNip, people } from '../../support/periodic-events.ts';
+import { usePeriodicWeb } from '../../support/periodic-web.ts';
 
-let database: MigratedDatabase;
-let db: Kysely<Database>;
-let served: DevServedApp;
-let cycle: PeriodicCycle;
-const cookies: Record<'hr' | 'kadis' | 'staff', string> = { hr: '', kadis: '', staff: '' };
+const web = usePeriodicWeb(
+  'capaian_web',
+  {
+    hr: [hrNip, ['hr', 'employee']],
+    kadis: [people.head.nip, ['employee']],
+    staff: [people.ahmad.nip, ['employee']],
+  },
+  async ({ db }) => {
+    // The head of the Dinas leads the unit above the Puskesmas.
+    await upsertUnits(db, 'bungo', [
+      { code: 'DINKES', name: 'Dinas Kesehatan', parentCode: null, headNip: people.head.nip },
+      { code: 'PKM', name: 'Puskesmas Muara Bungo', parentCode: 'DINKES', headNip: people.kapus.nip },
+    ]);
+  },
+);
 
-beforeAll(async () => {
-  database = await createMigratedDatabase('capaian_web');
-  db = database.db;
-  cycle = await seedPeriodicCycle(db, 'bungo');
-  // The head of the Dinas leads the unit above the Puskesmas.
-  await upsertUnits(db, 'bungo', [
-    { code: 'DINKES', name: 'Dinas Kesehatan', parentCode: null, headNip: people.head.nip },
-    { code: 'PKM', name: 'Puskesmas Muara Bungo', parentCode: 'DINKES', headNip: people.kapus.nip },
-  ]);
-  // No Temporal behind this client: the page reads, and a refused change never reaches it.
-  served = await serveWithoutTemporal(db, 'web');
-  const cookie = (nip: string, roles: Array<'hr' | 'employee'>) => sessionCookie(served, 'bungo', nip, roles);
-  cookies.hr = await cookie(hrNip, ['hr', 'employee']);
-  cookies.kadis = await cookie(people.head.nip, ['employee']);
-  cookies.staff = await cookie(people.ahmad.nip, ['employee']);
-}, 60_000);
-
-afterAll(async () => {
-  await served?.close();
-  await database?.close();
-});
-
-const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'id', init: RequestInit = {}) =>
-  fetch(`${served.base}${path}`, {
-    redirect: 'manual',
-    ...init,
-    headers: { cookie: `${cookies[as]}; lang=${lang}`, ...(init.headers ?? {}) },
-  });
+const open = (path: string, as: keyof typeof web.cookies, lang: 'id' | 'en' = 'id', init: RequestInit = {}) =>
+  web.open(path, as, lang, init);
 
 describe('the capaian page', () => {
   it("shows the leader above the Puskesmas's case: its people by name with their predikat, counts and the pattern", async () => {
-    const list = await (await open(`/app/capaian?cycle=${cycle.cycleId}`, 'kadis', 'en')).text();
+    const list = await (await open(`/app/capaian?cycle=${web.cycle.cycleId}`, 'kadis', 'en')).text();
     expect(list).toContain('Open the case of Puskesmas Muara Bungo (PKM)');
     // DINKES has no unit above in siklus: it is not the head's own to set.
     expect(list).not.toContain('(DINKES)');
-    const page = await (await open(`/app/capaian?cycle=${cycle.cycleId}&unit=PKM`, 'kadis', 'en')).text();
+    const page = await (await open(`/app/capaian?cycle=${web.cycle.cycleId}&unit=PKM`, 'kadis', 'en')).text();
     for (const p of [people.kapus, people.ahmad, people.budi, people.citra]) expect(page).toContain(p.name);
     // Dedi works in the Dinas itself; Eka left the cycle (cancelled) before anyone rated.
     expect(page).not.toContain(people.dedi.name);
@@ -67,37 +48,35 @@ describe('the capaian page', () => {
   });
 
   it("asks HR for the delegation's document, in Indonesian", async () => {
-    const page = await (await open(`/app/capaian?cycle=${cycle.cycleId}&unit=PKM`, 'hr', 'id')).text();
+    const page = await (await open(`/app/capaian?cycle=${web.cycle.cycleId}&unit=PKM`, 'hr', 'id')).text();
     expect(page).toContain('Nomor dokumen delegasi (misalnya nomor SK)');
     expect(page).toMatch(/<input id="capaian-document" name="document" required/);
     expect(page).toContain('Capaian kinerja organisasi unit');
   });
 
   it('shows someone who leads no unit above another that there is nothing for them', async () => {
-    const page = await (await open(`/app/capaian?cycle=${cycle.cycleId}&unit=PKM`, 'staff', 'en')).text();
+    const page = await (await open(`/app/capaian?cycle=${web.cycle.cycleId}&unit=PKM`, 'staff', 'en')).text();
     expect(page).toContain('You lead no unit with units below it');
     expect(page).not.toContain('name="predikat"');
   });
 
   it('brings a refused capaian back on the page with its reason, and changes nothing', async () => {
     const events = async () =>
-      (await sql<{ n: number }>`select count(*)::int as n from events`.execute(db)).rows[0]?.n;
+      (await sql<{ n: number }>`select count(*)::int as n from events`.execute(web.db)).rows[0]?.n;
     const before = await events();
-    const post = (as: keyof typeof cookies, fields: Record<string, string>) =>
-      open('/app/capaian', as, 'en', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          cycle: cycle.cycleId,
-          unit: 'PKM',
-          predikat: 'baik',
-          ...fields,
-        }).toString(),
+    const post = (as: keyof typeof web.cookies, fields: Record<string, string>) =>
+      web.post('/app/capaian', as, 'en', {
+        cycle: web.cycle.cycleId,
+        unit: 'PKM',
+        predikat: 'baik',
+        ...fields,
       });
     const noDocument = await post('hr', { _key: 'k1', document: ' ' });
     expect(noDocument.status).toBe(303);
     const back = noDocument.headers.get('location') ?? '';
-    expect(back).toBe(`/app/capaian?cycle=${cycle.cycleId}&unit=PKM&failed=delegate_document_required#case`);
+    expect(back).toBe(
+      `/app/capaian?cycle=${web.cycle.cycleId}&unit=PKM&failed=delegate_document_required#case`,
+    );
     expect(await (await open(back, 'hr', 'en')).text()).toContain('document reference (e.g. the SK number).');
     const stranger = await post('staff', { _key: 'k2' });
     expect(stranger.headers.get('location')).toContain('failed=forbidden_capaian');

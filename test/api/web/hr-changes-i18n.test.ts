@@ -35,31 +35,22 @@ function appraisal(supervisorNip: string | null): AppraisalState {
     .reduce(evolve, s);
 }
 
+/** A body in the page of HR's changes, as HR officer Rudi sees it. */
+function hrChangesPage(t: ReturnType<typeof translator>, body: ReturnType<typeof changesSearchBody>): string {
+  const viewer = { name: 'Rudi', org: 'bungo', roles: ['employee', 'hr'] };
+  return page({
+    t,
+    title: t('changes.title'),
+    body,
+    viewer,
+    section: 'hrChanges',
+    path: '/app/hr/changes',
+  }).toString();
+}
+
 function renderAll(lang: 'id' | 'en'): string[] {
   const t = translator(lang, 'Asia/Makassar');
-  const viewer = { name: 'Rudi', org: 'bungo', roles: ['employee', 'hr'] };
-  const shell = (body: ReturnType<typeof changesSearchBody>) =>
-    page({
-      t,
-      title: t('changes.title'),
-      body,
-      viewer,
-      section: 'hrChanges',
-      path: '/app/hr/changes',
-    }).toString();
-  const member = {
-    cycleId: 'bungo.2027',
-    person,
-    names: new Map([[rater, 'Benar Sitompul']]),
-    raterQ: '',
-    raterFound: null,
-    actingQ: '',
-    actingFound: null,
-    form: null,
-    today: '2027-03-01',
-    zone: 'WITA',
-    ...mutasiChoices,
-  };
+  const shell = (body: ReturnType<typeof changesSearchBody>) => hrChangesPage(t, body);
   const errors = {
     raterNip: 'changes.error.pick',
     reason: 'error.required',
@@ -147,6 +138,21 @@ const mutasiChoices = {
   successor: null,
 };
 
+/** A member's page before any search or form: the rater's name known, today in WITA. */
+const member = {
+  cycleId: 'bungo.2027',
+  person,
+  names: new Map([[rater, 'Benar Sitompul']]),
+  raterQ: '',
+  raterFound: null,
+  actingQ: '',
+  actingFound: null,
+  form: null,
+  today: '2027-03-01',
+  zone: 'WITA',
+  ...mutasiChoices,
+};
+
 /** The member's page after a mutasi: the closed SKP period and the open one; the form refused. */
 function renderMutasi(lang: 'id' | 'en'): string {
   const t = translator(lang, 'Asia/Makassar');
@@ -166,16 +172,7 @@ function renderMutasi(lang: 'id' | 'en'): string {
     '2027-02-02T00:00:00.000Z',
   ).reduce(evolve, s);
   const body = memberChangesBody(t, {
-    cycleId: 'bungo.2027',
-    person,
-    names: new Map([[rater, 'Benar Sitompul']]),
-    raterQ: '',
-    raterFound: null,
-    actingQ: '',
-    actingFound: null,
-    today: '2027-03-01',
-    zone: 'WITA',
-    ...mutasiChoices,
+    ...member,
     appraisal: moved,
     mutasiQ: 'benar',
     mutasiFound: found,
@@ -188,15 +185,7 @@ function renderMutasi(lang: 'id' | 'en'): string {
       formError: t('problem.period_unrated'),
     },
   });
-  const viewer = { name: 'Rudi', org: 'bungo', roles: ['employee', 'hr'] };
-  return page({
-    t,
-    title: t('changes.title'),
-    body,
-    viewer,
-    section: 'hrChanges',
-    path: '/app/hr/changes',
-  }).toString();
+  return hrChangesPage(t, body);
 }
 
 /** An appraisal with an acting rater standing in, one planned and one whose range has ended. */

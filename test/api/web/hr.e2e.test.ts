@@ -41,17 +41,7 @@ describe('HR and auditor pages in a real browser', () => {
   afterAll(() => app?.close());
 
   const text = () => page.evaluate<string>('document.body.innerText');
-  const signIn = async (nip: string, roles: string[]) => {
-    await page.goto(`${base}/app/login`);
-    if (await page.evaluate<boolean>(`!!document.querySelector('header form button')`)) {
-      await page.click('header form button');
-      await page.waitFor(`location.pathname === '/app/login'`);
-    }
-    await page.select('#person-bungo', nip);
-    for (const role of roles) await page.click(`form:has(#person-bungo) input[value=${role}]`);
-    await page.click('form:has(#person-bungo) button[type=submit]');
-    await page.waitFor(`location.pathname === '/app/inbox'`);
-  };
+  const signIn = (nip: string, roles: string[]) => app!.signIn(nip, roles);
   const copyToDocs = (from: string, name: string) => {
     if (process.env.SIKLUS_UPDATE_DOCS !== '1') return;
     mkdirSync(docs, { recursive: true });

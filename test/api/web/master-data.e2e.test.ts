@@ -32,17 +32,7 @@ describe('master data pages in a real browser', () => {
   const text = () => page.evaluate<string>('document.body.innerText');
   // A phone zooms out to show a page wider than itself, so the width is held against 360 px itself.
   const fits = () => page.evaluate<boolean>('document.documentElement.scrollWidth <= 360');
-  const signIn = async (nip: string, roles: string[]) => {
-    await page.goto(`${base}/app/login`);
-    if (await page.evaluate<boolean>(`!!document.querySelector('header form button')`)) {
-      await page.click('header form button');
-      await page.waitFor(`location.pathname === '/app/login'`);
-    }
-    await page.select('#person-bungo', nip);
-    for (const role of roles) await page.click(`form:has(#person-bungo) input[value=${role}]`);
-    await page.click('form:has(#person-bungo) button[type=submit]');
-    await page.waitFor(`location.pathname === '/app/inbox'`);
-  };
+  const signIn = (nip: string, roles: string[]) => app!.signIn(nip, roles);
 
   it('shows the unit tree, each unit under its parent, and moves a unit with who and when recorded', async () => {
     await page.setViewport(1280, 900);

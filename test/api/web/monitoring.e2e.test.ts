@@ -84,11 +84,7 @@ describe('HR monitoring per person in a real browser', () => {
 
   it('shows each person behind, with who holds their tasks, and filters the list', async () => {
     await page.setViewport(1280, 900);
-    await page.goto(`${base}/app/login`);
-    await page.select('#person-bungo', hrOfficer.nip);
-    await page.click('form:has(#person-bungo) input[value=hr]');
-    await page.click('form:has(#person-bungo) button[type=submit]');
-    await page.waitFor(`location.pathname === '/app/inbox'`);
+    await app!.signIn(hrOfficer.nip, ['hr']);
     await page.click('nav a[href="/app/hr/monitoring"]');
     await page.waitFor(`document.querySelector('#monitoring-table')`);
     const rows = await page.evaluate<number>(`document.querySelectorAll('#monitoring-table tbody').length`);

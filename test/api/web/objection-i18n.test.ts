@@ -21,7 +21,7 @@ import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
 import type { Actor } from '../../../domain/appraisal/types.ts';
 import type { EvaluationFileRead } from '../../../record/read/evaluation-file.ts';
-import { actor, fold, nips, startedAppraisal, t0 } from '../../domain/appraisal/fixtures.ts';
+import { actor, fold, nips, ratedAppraisal } from '../../domain/appraisal/fixtures.ts';
 import { evaluationLog, nameOf } from '../../support/evaluation-log.ts';
 
 const zone = 'Asia/Jakarta';
@@ -30,15 +30,8 @@ const act = (s: AppraisalState, who: Actor, command: AppraisalCommand, at: strin
   fold(s, decide(s, command, { actor: who, now: at, timeZone: zone }));
 
 function objected(superiorNip: string | null): AppraisalState {
-  const base = startedAppraisal();
-  const start = { ...base, participants: { ...base.participants, superiorNip } };
-  const rating = fold(start, transitions.enterStep(start, 'rating', '2026-02-14T00:00:00.000Z', t0));
-  const rated = act(
-    rating,
-    actor('supervisor'),
-    { type: 'setRating', results: 'sesuai', behaviour: 'diBawah', feedback: 'Sering terlambat apel' },
-    '2026-02-10T00:00:00.000Z',
-  );
+  const rating = { results: 'sesuai', behaviour: 'diBawah', feedback: 'Sering terlambat apel' } as const;
+  const rated = ratedAppraisal(rating, { superiorNip }).state;
   const out = fold(rated, transitions.release(rated, '2026-03-15T16:59:59.000Z', '2026-03-01T00:00:00.000Z'));
   return act(
     out,

@@ -2,127 +2,101 @@
 // hold and its case (the findings with their counts, the group and pack, the people with their predikat
 // and periodic predikat, the calibration assistant's proposal) and the form to sign it with a
 // justification per finding; someone who holds none sees none; the read model follows the escalation.
-import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../documents/read-pdf.ts';
 import { verifyWithLog } from '../../../documents/verify-document.ts';
-import { eventSchemas } from '../../../domain/event-registry.ts';
-import { cycleStreamId } from '../../../domain/ids.ts';
 import { checkCurve } from '../../../domain/rating/curve-check.ts';
-import { projections } from '../../../record/projections/index.ts';
-import { appendToStream, type NewEvent } from '../../../record/store/index.ts';
-import type { Database } from '../../../schema/database.ts';
-import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
-import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
+import { penetapanEscalated } from '../../support/cycle-given.ts';
+import { hrNip, people } from '../../support/periodic-events.ts';
+import { usePeriodicWeb } from '../../support/periodic-web.ts';
 
-let database: MigratedDatabase;
-let db: Kysely<Database>;
-let served: DevServedApp;
-let cycle: PeriodicCycle;
-const cookies: Record<'hr' | 'kapus' | 'head' | 'staff', string> = { hr: '', kapus: '', head: '', staff: '' };
 const at = '2026-01-10T00:00:00.000Z';
 const deadline = '2026-01-17T00:00:00.000Z';
 
-const append = async (events: Array<{ type: string; data: unknown }>) => {
-  const streamId = cycleStreamId(cycle.cycleId);
-  const version = await db
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('stream_version').as('v'))
-    .where('stream_id', '=', streamId)
-    .executeTakeFirst();
-  const envelopes = events.map((e) => ({ eventId: randomUUID(), ...e, metadata: { actor: 'test' } }));
-  await appendToStream(db, eventSchemas, streamId, envelopes as NewEvent<typeof eventSchemas>[], {
-    expectedVersion: Number(version?.v ?? 0),
-    projections,
-  });
-};
-
-beforeAll(async () => {
-  database = await createMigratedDatabase('penetapan_web');
-  db = database.db;
-  cycle = await seedPeriodicCycle(db, 'bungo');
-  // The year's akhir predikat of PKM as seeded, checked against Istimewa (its capaian) over PKM alone.
-  const rows = await db
-    .selectFrom('appraisals')
-    .select('predikat')
-    .where('cycle_id', '=', cycle.cycleId)
-    .where('unit_code', '=', 'PKM')
-    .where('predikat', 'is not', null)
-    .execute();
-  const counts: Record<string, number> = {};
-  for (const r of rows) counts[r.predikat ?? ''] = (counts[r.predikat ?? ''] ?? 0) + 1;
-  const group = { reason: 'alone' as const, unitCodes: ['PKM'] };
-  const curve = checkCurve('PKM', 'istimewa', group, counts);
-  const { unitCode: _, unitPredikat: __, ...recorded } = curve;
-  const findings = [{ rule: 'istimewa.max70PercentSangatBaik', message: 'too many Sangat Baik' }];
-  await append([
-    {
-      type: 'cycle.unitCalibrated',
-      data: {
-        unitCode: 'PKM',
-        unitPredikat: 'istimewa',
-        counts,
-        ok: false,
-        violations: [],
-        curve: recorded,
-        pack: 'asn-2023',
-        at,
+const web = usePeriodicWeb(
+  'penetapan_web',
+  {
+    hr: [hrNip, ['hr', 'employee']],
+    kapus: [people.kapus.nip, ['employee']],
+    head: [people.head.nip, ['employee']],
+    staff: [people.ahmad.nip, ['employee']],
+  },
+  async ({ db, cycle, append }) => {
+    // The year's akhir predikat of PKM as seeded, checked against Istimewa (its capaian) over PKM alone.
+    const rows = await db
+      .selectFrom('appraisals')
+      .select('predikat')
+      .where('cycle_id', '=', cycle.cycleId)
+      .where('unit_code', '=', 'PKM')
+      .where('predikat', 'is not', null)
+      .execute();
+    const counts: Record<string, number> = {};
+    for (const r of rows) counts[r.predikat ?? ''] = (counts[r.predikat ?? ''] ?? 0) + 1;
+    const group = { reason: 'alone' as const, unitCodes: ['PKM'] };
+    const curve = checkCurve('PKM', 'istimewa', group, counts);
+    const { unitCode: _, unitPredikat: __, ...recorded } = curve;
+    const findings = [{ rule: 'istimewa.max70PercentSangatBaik', message: 'too many Sangat Baik' }];
+    await append([
+      {
+        type: 'cycle.unitCalibrated',
+        data: {
+          unitCode: 'PKM',
+          unitPredikat: 'istimewa',
+          counts,
+          ok: false,
+          violations: [],
+          curve: recorded,
+          pack: 'asn-2023',
+          at,
+        },
       },
-    },
-    {
-      type: 'cycle.penetapanOpened',
-      data: {
-        unitCode: 'PKM',
-        leaderNip: people.kapus.nip,
-        superiorNip: people.head.nip,
-        stage: 'leader',
-        assigneeNip: people.kapus.nip,
-        deadline,
-        findings,
-        pack: 'asn-2023',
-        at,
+      {
+        type: 'cycle.penetapanOpened',
+        data: {
+          unitCode: 'PKM',
+          leaderNip: people.kapus.nip,
+          superiorNip: people.head.nip,
+          stage: 'leader',
+          assigneeNip: people.kapus.nip,
+          deadline,
+          findings,
+          pack: 'asn-2023',
+          at,
+        },
       },
-    },
-  ]);
-  served = await serveWithoutTemporal(db, 'web');
-  const cookie = (nip: string, roles: Array<'hr' | 'employee'>) => sessionCookie(served, 'bungo', nip, roles);
-  cookies.hr = await cookie(hrNip, ['hr', 'employee']);
-  cookies.kapus = await cookie(people.kapus.nip, ['employee']);
-  cookies.head = await cookie(people.head.nip, ['employee']);
-  cookies.staff = await cookie(people.ahmad.nip, ['employee']);
-}, 60_000);
+    ]);
+  },
+);
 
-afterAll(async () => {
-  await served?.close();
-  await database?.close();
-});
-
-const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'en') =>
-  fetch(`${served.base}${path}`, { redirect: 'manual', headers: { cookie: `${cookies[as]}; lang=${lang}` } });
-const casePath = () => `/app/penetapan?cycle=${cycle.cycleId}&unit=PKM`;
+const open = (path: string, as: keyof typeof web.cookies, lang: 'id' | 'en' = 'en') =>
+  web.open(path, as, lang);
+const casePath = () => `/app/penetapan?cycle=${web.cycle.cycleId}&unit=PKM`;
 
 describe("the unit's penetapan as a document, one by one", () => {
-  const pdfPath = () => `/app/cycles/${cycle.cycleId}/units/PKM/documents/penetapan?period=akhir`;
+  const pdfPath = () => `/app/cycles/${web.cycle.cycleId}/units/PKM/documents/penetapan?period=akhir`;
   const api = async (as: 'hr' | 'staff', query = 'period=akhir') =>
-    fetch(`${served.base}/v1/orgs/bungo/cycles/${cycle.cycleId}/units/PKM/documents/penetapan?${query}`, {
-      headers: { authorization: `Bearer ${cookies[as].replace('siklus_session=', '')}` },
-    });
+    fetch(
+      `${web.served.base}/v1/orgs/bungo/cycles/${web.cycle.cycleId}/units/PKM/documents/penetapan?${query}`,
+      {
+        headers: { authorization: `Bearer ${web.cookies[as].replace('siklus_session=', '')}` },
+      },
+    );
 
   it("links the year's PDF from the case, which the leader downloads and which verifies", async () => {
     const page = await (await open(casePath(), 'kapus')).text();
-    expect(page).toContain(`href="/app/cycles/${cycle.cycleId}/units/PKM/documents/penetapan?period=akhir"`);
+    expect(page).toContain(
+      `href="/app/cycles/${web.cycle.cycleId}/units/PKM/documents/penetapan?period=akhir"`,
+    );
     const response = await open(pdfPath(), 'kapus');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toContain('penetapan-PKM-akhir.pdf');
     const read = await readPdf(Buffer.from(await response.arrayBuffer()));
     expect(read.payload?.kind).toBe('penetapan');
-    expect((await verifyWithLog(db, read)).intact).toBe(true);
-    const trail = await db.selectFrom('read_trail').selectAll().where('kind', '=', 'document').execute();
+    expect((await verifyWithLog(web.db, read)).intact).toBe(true);
+    const trail = await web.db.selectFrom('read_trail').selectAll().where('kind', '=', 'document').execute();
     expect(trail.map((r) => [r.subject, r.detail, r.reader_nip, r.via])).toEqual([
-      [`${cycle.cycleId}:PKM`, 'penetapan akhir', people.kapus.nip, 'web'],
+      [`${web.cycle.cycleId}:PKM`, 'penetapan akhir', people.kapus.nip, 'web'],
     ]);
   });
 
@@ -138,8 +112,8 @@ describe("the unit's penetapan as a document, one by one", () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: string }).code).toBe('bad_period');
     const other = await fetch(
-      `${served.base}/v1/orgs/bungo/cycles/${cycle.cycleId}/units/NOPE/documents/penetapan`,
-      { headers: { authorization: `Bearer ${cookies.hr.replace('siklus_session=', '')}` } },
+      `${web.served.base}/v1/orgs/bungo/cycles/${web.cycle.cycleId}/units/NOPE/documents/penetapan`,
+      { headers: { authorization: `Bearer ${web.cookies.hr.replace('siklus_session=', '')}` } },
     );
     expect(other.status).toBe(404);
   });
@@ -184,19 +158,7 @@ describe('the penetapan page', () => {
     expect(staff).toContain('No penetapan waits for your signature.');
     expect(staff).not.toContain('name="justification"');
     expect(await (await open('/app/penetapan', 'head')).text()).toContain('No penetapan waits');
-    await append([
-      {
-        type: 'cycle.penetapanEscalated',
-        data: {
-          unitCode: 'PKM',
-          from: 'leader',
-          to: 'superior',
-          assigneeNip: people.head.nip,
-          deadline: '2026-01-24T00:00:00.000Z',
-          at: deadline,
-        },
-      },
-    ]);
+    await web.append([penetapanEscalated('leader', people.head.nip, '2026-01-24T00:00:00.000Z', deadline)]);
     expect(await (await open('/app/penetapan', 'head')).text()).toContain(
       'passed to the leader&#39;s superior · due 24 Jan 2026 07:00 WIB',
     );
@@ -210,12 +172,12 @@ describe('the penetapan page', () => {
       unitPredikat: __,
       ...curve
     } = checkCurve('PKM', 'istimewa', { reason: 'alone', unitCodes: ['PKM'] }, { sangatBaik: 1, baik: 3 });
-    await append([
+    await web.append([
       {
         type: 'cycle.curveRechecked',
         data: {
           unitCode: 'PKM',
-          appraisalId: `${cycle.cycleId}.${people.ahmad.nip}`,
+          appraisalId: `${web.cycle.cycleId}.${people.ahmad.nip}`,
           nip: people.ahmad.nip,
           from: 'kurang',
           to: 'baik',
@@ -236,9 +198,9 @@ describe('the penetapan page', () => {
   });
 
   it("puts the penetapan in its holder's inbox, with its deadline in the organisation's zone and a link to the case: the superior's, then HR's; none once the unit is released", async () => {
-    const inbox = async (as: keyof typeof cookies, lang: 'id' | 'en' = 'en') =>
+    const inbox = async (as: keyof typeof web.cookies, lang: 'id' | 'en' = 'en') =>
       (await open('/app/inbox', as, lang)).text();
-    const link = `href="/app/penetapan?cycle=${encodeURIComponent(cycle.cycleId)}&amp;unit=PKM#case"`;
+    const link = `href="/app/penetapan?cycle=${encodeURIComponent(web.cycle.cycleId)}&amp;unit=PKM#case"`;
     // Passed to the head of the unit above (the test before): theirs now, no longer the leader's.
     const head = await inbox('head');
     expect(head).toContain('Sign the penetapan of Puskesmas Muara Bungo (PKM)');
@@ -248,26 +210,19 @@ describe('the penetapan page', () => {
     expect(await inbox('head', 'id')).toContain('Tandatangani penetapan Puskesmas Muara Bungo (PKM)');
     expect(await inbox('kapus')).not.toContain('Sign the penetapan');
     expect(await inbox('hr')).not.toContain('Sign the penetapan');
-    await append([
-      {
-        type: 'cycle.penetapanEscalated',
-        data: {
-          unitCode: 'PKM',
-          from: 'superior',
-          to: 'hr',
-          assigneeNip: null,
-          deadline: '2026-01-31T00:00:00.000Z',
-          at: '2026-01-24T00:00:00.000Z',
-        },
-      },
+    await web.append([
+      penetapanEscalated('superior', people.head.nip, '2026-01-31T00:00:00.000Z', '2026-01-24T00:00:00.000Z'),
     ]);
     const hr = await inbox('hr');
     expect(hr).toContain('Sign the penetapan of Puskesmas Muara Bungo (PKM)');
     expect(hr).toContain('passed to HR');
     expect(hr).toContain('31 Jan 2026 07:00 WIB');
     expect(await inbox('head')).not.toContain('Sign the penetapan');
-    await append([
-      { type: 'cycle.unitReleased', data: { unitCode: 'PKM', employees: 3, at: '2026-01-25T00:00:00.000Z' } },
+    await web.append([
+      {
+        type: 'cycle.unitReleased',
+        data: { unitCode: 'PKM', employees: 3, at: '2026-01-25T00:00:00.000Z' },
+      },
     ]);
     expect(await inbox('hr')).not.toContain('Sign the penetapan');
     expect(await (await open('/app/penetapan', 'hr')).text()).toContain('No penetapan waits');

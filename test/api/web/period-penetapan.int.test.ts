@@ -3,25 +3,12 @@
 // counts against its pattern, the findings, the unit's table for TW2, the form naming the period); the
 // unit's staff see no case. Once it passed to the superior and was signed, the case names the signer and
 // the period's PDF prints who signed it, as what.
-import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../documents/read-pdf.ts';
 import { verifyWithLog } from '../../../documents/verify-document.ts';
-import { eventSchemas } from '../../../domain/event-registry.ts';
-import { cycleStreamId } from '../../../domain/ids.ts';
-import { projections } from '../../../record/projections/index.ts';
-import { appendToStream, type NewEvent } from '../../../record/store/index.ts';
-import type { Database } from '../../../schema/database.ts';
-import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
-import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
+import { hrNip, people } from '../../support/periodic-events.ts';
+import { usePeriodicWeb } from '../../support/periodic-web.ts';
 
-let database: MigratedDatabase;
-let db: Kysely<Database>;
-let served: DevServedApp;
-let cycle: PeriodicCycle;
-const cookies: Record<'hr' | 'kapus' | 'head' | 'staff', string> = { hr: '', kapus: '', head: '', staff: '' };
 const at = '2025-07-28T17:00:00.000Z';
 const deadlines = {
   leader: '2025-08-04T16:59:59.000Z',
@@ -30,70 +17,51 @@ const deadlines = {
 };
 const finding = { rule: 'kurang.min60PercentKurang', message: 'too few Kurang' };
 
-const append = async (events: Array<{ type: string; data: unknown }>) => {
-  const streamId = cycleStreamId(cycle.cycleId);
-  const version = await db
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('stream_version').as('v'))
-    .where('stream_id', '=', streamId)
-    .executeTakeFirst();
-  const envelopes = events.map((e) => ({ eventId: randomUUID(), ...e, metadata: { actor: 'test' } }));
-  await appendToStream(db, eventSchemas, streamId, envelopes as NewEvent<typeof eventSchemas>[], {
-    expectedVersion: Number(version?.v ?? 0),
-    projections,
-  });
-};
-
-beforeAll(async () => {
-  database = await createMigratedDatabase('period_penetapan_web');
-  db = database.db;
-  cycle = await seedPeriodicCycle(db, 'bungo');
-  await append([
-    {
-      type: 'cycle.periodPenetapanOpened',
-      data: {
-        unitCode: 'PKM',
-        period: 'TW2',
-        leaderNip: people.kapus.nip,
-        superiorNip: people.head.nip,
-        stage: 'leader',
-        assigneeNip: people.kapus.nip,
-        deadline: deadlines.leader,
-        deadlines,
-        capaian: 'kurang',
-        counts: { sangatKurang: 1 },
-        findings: [finding],
-        pack: 'asn-2023',
-        at,
+const web = usePeriodicWeb(
+  'period_penetapan_web',
+  {
+    hr: [hrNip, ['hr', 'employee']],
+    kapus: [people.kapus.nip, ['employee']],
+    head: [people.head.nip, ['employee']],
+    staff: [people.ahmad.nip, ['employee']],
+  },
+  async ({ append }) => {
+    await append([
+      {
+        type: 'cycle.periodPenetapanOpened',
+        data: {
+          unitCode: 'PKM',
+          period: 'TW2',
+          leaderNip: people.kapus.nip,
+          superiorNip: people.head.nip,
+          stage: 'leader',
+          assigneeNip: people.kapus.nip,
+          deadline: deadlines.leader,
+          deadlines,
+          capaian: 'kurang',
+          counts: { sangatKurang: 1 },
+          findings: [finding],
+          pack: 'asn-2023',
+          at,
+        },
       },
-    },
-  ]);
-  served = await serveWithoutTemporal(db, 'web');
-  const cookie = (nip: string, roles: Array<'hr' | 'employee'>) => sessionCookie(served, 'bungo', nip, roles);
-  cookies.hr = await cookie(hrNip, ['hr', 'employee']);
-  cookies.kapus = await cookie(people.kapus.nip, ['employee']);
-  cookies.head = await cookie(people.head.nip, ['employee']);
-  cookies.staff = await cookie(people.ahmad.nip, ['employee']);
-}, 60_000);
+    ]);
+  },
+);
 
-afterAll(async () => {
-  await served?.close();
-  await database?.close();
-});
-
-const open = (path: string, as: keyof typeof cookies, lang: 'id' | 'en' = 'en') =>
-  fetch(`${served.base}${path}`, { redirect: 'manual', headers: { cookie: `${cookies[as]}; lang=${lang}` } });
-const casePath = () => `/app/penetapan?cycle=${cycle.cycleId}&unit=PKM&period=TW2`;
-const pdf = async (as: keyof typeof cookies) => {
+const open = (path: string, as: keyof typeof web.cookies, lang: 'id' | 'en' = 'en') =>
+  web.open(path, as, lang);
+const casePath = () => `/app/penetapan?cycle=${web.cycle.cycleId}&unit=PKM&period=TW2`;
+const pdf = async (as: keyof typeof web.cookies) => {
   const response = await fetch(
-    `${served.base}/v1/orgs/bungo/cycles/${cycle.cycleId}/units/PKM/documents/penetapan?period=TW2&lang=en`,
-    { headers: { authorization: `Bearer ${cookies[as].replace('siklus_session=', '')}` } },
+    `${web.served.base}/v1/orgs/bungo/cycles/${web.cycle.cycleId}/units/PKM/documents/penetapan?period=TW2&lang=en`,
+    { headers: { authorization: `Bearer ${web.cookies[as].replace('siklus_session=', '')}` } },
   );
   return response;
 };
 const printedOf = async (response: Response) => {
   const read = await readPdf(Buffer.from(await response.arrayBuffer()));
-  expect((await verifyWithLog(db, read)).intact).toBe(true);
+  expect((await verifyWithLog(web.db, read)).intact).toBe(true);
   return [...read.printed.values()].join(' | ');
 };
 
@@ -131,7 +99,7 @@ describe("a period's penetapan on the web", () => {
   });
 
   it('passed to the superior and signed, names the signer on the case and in the PDF', async () => {
-    await append([
+    await web.append([
       {
         type: 'cycle.periodPenetapanEscalated',
         data: {
@@ -147,7 +115,7 @@ describe("a period's penetapan on the web", () => {
     ]);
     expect(await (await open('/app/penetapan', 'kapus')).text()).not.toContain('TW2 penetapan');
     expect(await (await open('/app/inbox', 'head')).text()).toContain('Sign the TW2 penetapan');
-    await append([
+    await web.append([
       {
         type: 'cycle.periodPenetapanSigned',
         data: {
@@ -175,18 +143,21 @@ describe("a period's penetapan on the web", () => {
   });
 
   it('refuses a signature for a period that is none: 422 problem naming the field, nothing recorded', async () => {
-    const before = await db.selectFrom('events').select('event_id').execute();
-    const response = await fetch(`${served.base}/v1/orgs/bungo/cycles/${cycle.cycleId}/units/PKM/penetapan`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${cookies.head.replace('siklus_session=', '')}`,
-        'content-type': 'application/json',
+    const before = await web.db.selectFrom('events').select('event_id').execute();
+    const response = await fetch(
+      `${web.served.base}/v1/orgs/bungo/cycles/${web.cycle.cycleId}/units/PKM/penetapan`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${web.cookies.head.replace('siklus_session=', '')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ conforming: true, period: 'TW9' }),
       },
-      body: JSON.stringify({ conforming: true, period: 'TW9' }),
-    });
+    );
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(await response.json()).toMatchObject({ code: 'invalid_period', field: 'period' });
-    expect(await db.selectFrom('events').select('event_id').execute()).toHaveLength(before.length);
+    expect(await web.db.selectFrom('events').select('event_id').execute()).toHaveLength(before.length);
   });
 });

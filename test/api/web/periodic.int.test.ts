@@ -2,52 +2,26 @@
 // with its distribution per unit (flagged outside its pattern) and its recap, the recap's download (the
 // API's file), the periodic progress on the progress page, and the refusals (a period the cycle lacks, a
 // role that may not read it), none of which changes anything.
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../schema/database.ts';
-import { createMigratedDatabase, type MigratedDatabase } from '../../support/database.ts';
-import { hrNip, type PeriodicCycle, people, seedPeriodicCycle } from '../../support/periodic-events.ts';
-import { type DevServedApp, serveWithoutTemporal, sessionCookie } from '../../support/web-app.ts';
+import { describe, expect, it } from 'vitest';
+import { hrNip, people } from '../../support/periodic-events.ts';
+import { usePeriodicWeb } from '../../support/periodic-web.ts';
 
-let database: MigratedDatabase;
-let db: Kysely<Database>;
-let served: DevServedApp;
-let cycle: PeriodicCycle;
-const cookies: Record<'hr' | 'auditor' | 'employee', string> = { hr: '', auditor: '', employee: '' };
-
-beforeAll(async () => {
-  database = await createMigratedDatabase('periodic_web');
-  db = database.db;
-  cycle = await seedPeriodicCycle(db, 'bungo');
-  // No Temporal behind this client: the pages read, and a refused change never reaches it.
-  served = await serveWithoutTemporal(db, 'web');
-  const cookie = (nip: string, roles: Array<'hr' | 'auditor' | 'employee'>) =>
-    sessionCookie(served, 'bungo', nip, roles);
-  cookies.hr = await cookie(hrNip, ['hr', 'employee']);
-  cookies.auditor = await cookie(hrNip, ['auditor']);
-  cookies.employee = await cookie(people.ahmad.nip, ['employee']);
-}, 60_000);
-
-afterAll(async () => {
-  await served?.close();
-  await database?.close();
+const web = usePeriodicWeb('periodic_web', {
+  hr: [hrNip, ['hr', 'employee']],
+  auditor: [hrNip, ['auditor']],
+  employee: [people.ahmad.nip, ['employee']],
 });
 
 const open = (
   path: string,
-  as: keyof typeof cookies = 'hr',
+  as: keyof typeof web.cookies = 'hr',
   lang: 'id' | 'en' = 'id',
   init: RequestInit = {},
-) =>
-  fetch(`${served.base}${path}`, {
-    redirect: 'manual',
-    ...init,
-    headers: { cookie: `${cookies[as]}; lang=${lang}`, ...(init.headers ?? {}) },
-  });
+) => web.open(path, as, lang, init);
 
 describe('the periodic predikat page', () => {
   it('shows a period’s recap and its distribution per unit against the capaian’s pattern, in Bahasa Indonesia', async () => {
-    const response = await open(`/app/hr/periodic?cycle=${cycle.cycleId}&period=TW2`);
+    const response = await open(`/app/hr/periodic?cycle=${web.cycle.cycleId}&period=TW2`);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="id">');
@@ -70,7 +44,7 @@ describe('the periodic predikat page', () => {
 
   it('speaks English when asked, and shows an auditor no forms', async () => {
     const html = await (
-      await open(`/app/hr/periodic?cycle=${cycle.cycleId}&period=TW1`, 'auditor', 'en')
+      await open(`/app/hr/periodic?cycle=${web.cycle.cycleId}&period=TW1`, 'auditor', 'en')
     ).text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h2 id="period-title">Evaluation Quarter 1</h2>');
@@ -81,13 +55,13 @@ describe('the periodic predikat page', () => {
   });
 
   it("shows the year's (akhir) recap with the objection's decision", async () => {
-    const html = await (await open(`/app/hr/periodic?cycle=${cycle.cycleId}&period=akhir`)).text();
+    const html = await (await open(`/app/hr/periodic?cycle=${web.cycle.cycleId}&period=akhir`)).text();
     expect(html).toContain('Evaluasi akhir (tahunan)');
     expect(html).toMatch(new RegExp(`<tr data-nip="${people.budi.nip}">.*<td>Sangat Baik</td></tr>`));
   });
 
   it('downloads the same recap file as the API, and refuses a period the cycle lacks', async () => {
-    const csv = await open(`/app/hr/periodic/export?cycle=${cycle.cycleId}&period=TW1&format=csv`);
+    const csv = await open(`/app/hr/periodic/export?cycle=${web.cycle.cycleId}&period=TW1&format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toBe(
       'attachment; filename="siklus-bungo.2025-predikat-TW1.csv"',
@@ -97,42 +71,38 @@ describe('the periodic predikat page', () => {
       'nip,name,unit_code,unit_name,position_code,position_name,period,rating_results,rating_behaviour,predikat,employment_status,rank',
     );
     expect(lines).toHaveLength(7);
-    expect((await open(`/app/hr/periodic/export?cycle=${cycle.cycleId}&period=M01&format=csv`)).status).toBe(
-      404,
-    );
-    expect((await open(`/app/hr/periodic?cycle=${cycle.cycleId}`, 'employee')).status).toBe(403);
+    expect(
+      (await open(`/app/hr/periodic/export?cycle=${web.cycle.cycleId}&period=M01&format=csv`)).status,
+    ).toBe(404);
+    expect((await open(`/app/hr/periodic?cycle=${web.cycle.cycleId}`, 'employee')).status).toBe(403);
   });
 
   it("refuses HR's capaian for a period the cycle lacks, back on the page with the reason, and changes nothing", async () => {
     const post = (period: string) =>
-      open('/app/hr/predikat', 'hr', 'id', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          cycle: cycle.cycleId,
-          unit: 'PKM',
-          predikat: 'baik',
-          period,
-          _key: `k-${period}`,
-        }).toString(),
+      web.post('/app/hr/predikat', 'hr', 'id', {
+        cycle: web.cycle.cycleId,
+        unit: 'PKM',
+        predikat: 'baik',
+        period,
+        _key: `k-${period}`,
       });
     const lacking = await post('S1');
     expect(lacking.status).toBe(303);
     expect(lacking.headers.get('location')).toBe(
-      `/app/hr/periodic?cycle=${cycle.cycleId}&period=S1&failed=period_not_in_cycle#period-distribution`,
+      `/app/hr/periodic?cycle=${web.cycle.cycleId}&period=S1&failed=period_not_in_cycle#period-distribution`,
     );
     const page = await (await open(lacking.headers.get('location') ?? '')).text();
     expect(page).toContain('Siklus ini tidak memiliki periode tersebut.');
     const unknown = await post('TW9');
     expect(unknown.headers.get('location')).toContain('failed=invalid_request');
-    const capaian = await db.selectFrom('unit_period_predikat').select('period').execute();
+    const capaian = await web.db.selectFrom('unit_period_predikat').select('period').execute();
     expect(capaian.map((r) => r.period).sort()).toEqual(['TW1', 'TW1', 'TW2']);
   });
 });
 
 describe('the progress page', () => {
   it('shows per unit and period who is rated, late or escalated, with whom each late rating waits', async () => {
-    const html = await (await open(`/app/hr?cycle=${cycle.cycleId}`)).text();
+    const html = await (await open(`/app/hr?cycle=${web.cycle.cycleId}`)).text();
     expect(html).toContain('Progres evaluasi periodik');
     // Every deadline of 2025 has passed: TW II's three unrated at the Puskesmas are late.
     expect(html).toMatch(
@@ -149,7 +119,7 @@ describe('the progress page', () => {
       ),
     );
     expect(html).toMatch(new RegExp(`data-nip="${people.dedi.nip}"><td>TW1</td>.*<td>HR</td><td>terlewat`));
-    const en = await (await open(`/app/hr?cycle=${cycle.cycleId}`, 'auditor', 'en')).text();
+    const en = await (await open(`/app/hr?cycle=${web.cycle.cycleId}`, 'auditor', 'en')).text();
     expect(en).toContain('Periodic evaluation progress');
     expect(en).toContain('the rater&#39;s superior, dr. Hendra Saputra');
   });

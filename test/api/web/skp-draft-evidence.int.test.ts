@@ -75,6 +75,14 @@ describe('the SKP draft and the realisation with evidence files (web, time-skipp
         headers: { 'idempotency-key': `k-${++keys}` },
       }),
     );
+  /** The one who reviews `of`'s proposed SKP signs it, then `of` signs it too: version 1 is agreed. */
+  const signBoth = async (reviewer: keyof typeof nip, of: keyof typeof nip) => {
+    await onTask(reviewer, await taskOf(reviewer, 'reviewIndicators', nip[of]), {
+      type: 'signAgreement',
+      version: 1,
+    });
+    await onTask(of, await taskOf(of, 'signAgreement', nip[of]), { type: 'signAgreement', version: 1 });
+  };
   const page = async (who: string, path: string) => {
     const r = await fetch(`${t.api.url}${path}`, {
       headers: { cookie: `siklus_session=${token[who]}; lang=id` },
@@ -173,14 +181,7 @@ describe('the SKP draft and the realisation with evidence files (web, time-skipp
         },
       ],
     });
-    await onTask('kadis', await taskOf('kadis', 'reviewIndicators', nip.kabid), {
-      type: 'signAgreement',
-      version: 1,
-    });
-    await onTask('kabid', await taskOf('kabid', 'signAgreement', nip.kabid), {
-      type: 'signAgreement',
-      version: 1,
-    });
+    await signBoth('kadis', 'kabid');
   }, 240_000);
 
   afterAll(async () => {
@@ -230,14 +231,7 @@ describe('the SKP draft and the realisation with evidence files (web, time-skipp
         },
       ],
     });
-    await onTask('kabid', await taskOf('kabid', 'reviewIndicators', nip.nurse), {
-      type: 'signAgreement',
-      version: 1,
-    });
-    await onTask('nurse', await taskOf('nurse', 'signAgreement', nip.nurse), {
-      type: 'signAgreement',
-      version: 1,
-    });
+    await signBoth('kabid', 'nurse');
     const tw1 = (cycle.calendar.periods.windows as Array<{ id: string; opens: string }>)[0];
     await clockSkipper(rig.env)(tw1?.opens ?? '');
     const taskPath = `/app/tasks/${encodeURIComponent(await taskOf('nurse', 'recordRealisation', nip.nurse))}`;

@@ -14,23 +14,16 @@ import { taskBody } from '../../../api/web/views/task.ts';
 import type { Rhk } from '../../../domain/appraisal/events.ts';
 import type { SkpSetting } from '../../../domain/appraisal/skp.ts';
 import { employeeView } from '../../../record/read/appraisal.ts';
-import { startedAppraisal } from '../../domain/appraisal/fixtures.ts';
+import { jptRhk, startedAppraisal } from '../../domain/appraisal/fixtures.ts';
 
 const now = new Date('2027-02-01T03:00:00Z');
 const at = '2027-01-20T02:00:00Z';
 const jpt: SkpSetting = { form: 'jpt', approach: 'kuantitatif', ledUnitCode: 'DINKES' };
 const jaJf: SkpSetting = { form: 'jaJf', approach: 'kualitatif', ledUnitCode: null };
-const jptRhk: Rhk[] = [
-  {
-    id: 'rhk-1',
-    kind: 'instruksiKhusus',
-    description: 'Percepatan akreditasi puskesmas',
-    parentRhkId: null,
-    perspektif: 'prosesBisnis',
-    indicators: [
-      { id: 'iki-1', description: 'Waktu tunggu', targetValue: 30, satuan: 'menit', lowerIsBetter: true },
-    ],
-  },
+const jptSkp: Rhk[] = [
+  jptRhk([
+    { id: 'iki-1', description: 'Waktu tunggu', targetValue: 30, satuan: 'menit', lowerIsBetter: true },
+  ]),
 ];
 const task = (kind: string, q = 'v1') => ({
   taskId: `bungo.2027.199001012015031001:${kind}:${q}`,
@@ -52,14 +45,14 @@ const shell = (lang: (typeof languages)[number], body: ReturnType<typeof agreeme
 
 describe('the SKP editor form', () => {
   it('turns a JPT form with a number target, ekspektasi and lampiran into one command', () => {
-    const v = valuesFromRhk(jptRhk);
+    const v = valuesFromRhk(jptSkp);
     v['rhk.0.indicators.0.targetValue'] = '2,5';
     v['ekspektasi.akuntabel'] = 'Laporan tepat waktu';
     v['lampiran.konsekuensi'] = 'Teguran lisan\n\n  Teguran tertulis ';
     const parsed = parseSkp(v, [], { setting: jpt, role: 'supervisor' });
     expect(parsed.ok && parsed.command).toEqual({
       type: 'proposeIndicators',
-      rhk: [{ ...jptRhk[0], indicators: [{ ...jptRhk[0]!.indicators[0], targetValue: 2.5 }] }],
+      rhk: [{ ...jptSkp[0], indicators: [{ ...jptSkp[0]!.indicators[0], targetValue: 2.5 }] }],
       ekspektasi: { akuntabel: 'Laporan tepat waktu' },
       lampiran: { konsekuensi: ['Teguran lisan', 'Teguran tertulis'] },
     });
@@ -69,7 +62,7 @@ describe('the SKP editor form', () => {
   });
 
   it('reports the form’s rules on their fields: a missing perspektif or satuan, a number that is none, words in the kuantitatif approach', () => {
-    const v = addRow(valuesFromRhk(jptRhk), 'rhk');
+    const v = addRow(valuesFromRhk(jptSkp), 'rhk');
     v['rhk.0.perspektif'] = '';
     v['rhk.0.indicators.0.satuan'] = '';
     v['rhk.1.description'] = 'Serapan anggaran';
@@ -135,7 +128,7 @@ describe('the SKP pages', () => {
       versions: [
         {
           version: 1,
-          rhk: jptRhk,
+          rhk: jptSkp,
           role: 'employee',
           ekspektasi: { kolaboratif: 'Rapat koordinasi <bulanan>' },
           lampiran: { dukunganSumberDaya: ['Aplikasi antrean'] },
@@ -157,7 +150,7 @@ describe('the SKP pages', () => {
       expect(view).toContain('Rapat koordinasi &lt;bulanan&gt;');
       expect(view).toContain(t('berakhlakGuide.akuntabel'));
       expect(view).toContain('Aplikasi antrean');
-      expect(realisationText(t, jptRhk[0]!.indicators[0], { amount: 24 })).toBe(
+      expect(realisationText(t, jptSkp[0]!.indicators[0], { amount: 24 })).toBe(
         `24 menit · ${t('evaluation.achievement')} 120%`,
       );
       expect(targetText(t, { description: 'x', target: '95%' })).toBe('95%');
@@ -178,7 +171,7 @@ describe('the SKP pages', () => {
           role: 'employee',
           state: {
             type: 'proposeIndicators',
-            values: valuesFromRhk(jptRhk, agreement.versions[0]),
+            values: valuesFromRhk(jptSkp, agreement.versions[0]),
             errors: {},
           },
         }),
@@ -217,7 +210,7 @@ describe('the SKP pages', () => {
       skp: { form: 'jaJf' as const, approach: 'kuantitatif' as const, ledUnitCode: null },
       agreement: {
         ...state.agreement,
-        versions: [{ version: 1, rhk: jptRhk, by: '1', at }],
+        versions: [{ version: 1, rhk: jptSkp, by: '1', at }],
         agreedVersion: 1,
       },
     };

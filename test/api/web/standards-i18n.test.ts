@@ -5,33 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../api/web/i18n/index.ts';
 import { type EditMode, positionBody } from '../../../api/web/views/standard-position.ts';
 import { standardsBody } from '../../../api/web/views/standards.ts';
-import type { Standard } from '../../../domain/standards/payloads.ts';
 import type { PositionState, RoundState, RoundTask } from '../../../domain/standards/state.ts';
+import { nurseStandard, roundNips } from '../../support/standards-round.ts';
 
 const now = new Date('2027-01-05T03:00:00Z');
 const at = '2027-01-04T03:00:00.000Z';
 const deadline = '2027-01-14T16:59:59.000Z';
-const hr = '198012122005012006';
-const nurse = '199001012015031001';
-const head = '198505052010011002';
-const standard = (target: string): Standard => ({
-  duties: ['Memberikan asuhan keperawatan'],
-  rhk: [
-    {
-      id: 'rhk-1',
-      kind: 'utama',
-      description: 'Asuhan bermutu',
-      parentRhkId: null,
-      indicators: [{ id: 'iki-1', description: 'Asuhan terdokumentasi', aspect: 'kuantitas', target }],
-    },
-  ],
-});
+const { hr, nurse, head } = roundNips;
 const position: PositionState = {
   positionCode: 'PERAWAT',
   name: 'Perawat Terampil',
   baseVersion: 1,
-  published: { version: 2, standard: standard('95%') },
-  draft: standard('95%'),
+  published: { version: 2, standard: nurseStandard('95%') },
+  draft: nurseStandard('95%'),
   revision: 2,
   participants: [
     { nip: nurse, role: 'holder' },
@@ -42,7 +28,7 @@ const position: PositionState = {
     commentId: `c${i + 1}`,
     revision: 0,
     text: `Tanggapan ${i + 1}`,
-    proposal: i === 3 ? null : standard(`${90 + i}%`),
+    proposal: i === 3 ? null : nurseStandard(`${90 + i}%`),
     role: i % 2 ? 'supervisor' : 'holder',
     by: i % 2 ? head : nurse,
     at,
@@ -173,7 +159,7 @@ describe.each(['id', 'en'] as const)('the standards pages in %s', (lang) => {
         positionCode: 'PERAWAT',
         name: 'Perawat Terampil',
         baseVersion: 1,
-        standard: standard('95%'),
+        standard: nurseStandard('95%'),
         participants: [{ nip: nurse, role: 'holder' as const }],
         leaderNips: [],
       },

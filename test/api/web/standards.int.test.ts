@@ -146,20 +146,12 @@ describe('the standards pages', () => {
       /<input type="hidden" name="_key" value="([^"]+)">\s*<\/form>|name="commentId" value="c1">[\s\S]*?name="_key" value="([^"]+)"/,
     );
     expect(key).toBeTruthy();
-    const declined = await post(position, 'hr', {
-      type: 'answerProposal',
-      commentId: 'c1',
-      answer: 'declined',
-      _key: 'a1',
-    });
+    const answer = (answer: 'declined' | 'accepted', _key: string) =>
+      post(position, 'hr', { type: 'answerProposal', commentId: 'c1', answer, _key });
+    const declined = await answer('declined', 'a1');
     expect(declined.status).toBe(422);
     expect(await declined.text()).toContain('Tuliskan alasan penolakan.');
-    const accepted = await post(position, 'hr', {
-      type: 'answerProposal',
-      commentId: 'c1',
-      answer: 'accepted',
-      _key: 'a2',
-    });
+    const accepted = await answer('accepted', 'a2');
     expect(accepted.status).toBe(303);
     const published = await post(position, 'hr', { type: 'publishStandard', _key: 'p1' });
     expect(published.status).toBe(303);

@@ -53,11 +53,7 @@ describe('training mode on the start form (real browser, WITA)', () => {
 
   it('starts a practice year from a local date and time in WITA, marked as training', async () => {
     await page.setViewport(1280, 900);
-    await page.goto(`${base}/app/login`);
-    await page.select('#person-bungo', hrOfficer.nip);
-    await page.click('form:has(#person-bungo) input[value=hr]');
-    await page.click('form:has(#person-bungo) button[type=submit]');
-    await page.waitFor(`location.pathname === '/app/inbox'`);
+    await app!.signIn(hrOfficer.nip, ['hr']);
     await page.goto(`${base}/app/hr/start`);
     await page.click('#time-zone input[value="Asia/Makassar"]');
     await page.click('#time-zone button[type=submit]');

@@ -1,8 +1,9 @@
 // Given-helpers for the appraisal rules: a started appraisal and a way to apply events and commands.
 import type { AppraisalCommand } from '../../../domain/appraisal/commands.ts';
 import { decide } from '../../../domain/appraisal/decide.ts';
-import type { AppraisalEvent } from '../../../domain/appraisal/events.ts';
+import type { AppraisalEvent, Rhk } from '../../../domain/appraisal/events.ts';
 import { type AppraisalState, evolve, initialState } from '../../../domain/appraisal/state.ts';
+import * as transitions from '../../../domain/appraisal/transitions.ts';
 import type { Actor } from '../../../domain/appraisal/types.ts';
 
 export const nips = {
@@ -47,3 +48,33 @@ export function act(state: AppraisalState, who: Actor, command: AppraisalCommand
 }
 
 export const types = (events: AppraisalEvent[]) => events.map((e) => e.type);
+
+/**
+ * The akhir rating set by the supervisor on 10 February 2026 (WIB), the rating step entered on 14 February;
+ * the appraisal started with these participants changed. Returns the events and the state after.
+ */
+export function ratedAppraisal(
+  rating: Omit<Extract<AppraisalCommand, { type: 'setRating' }>, 'type'>,
+  participants: Partial<AppraisalState['participants']> = {},
+) {
+  const base = startedAppraisal();
+  const start = { ...base, participants: { ...base.participants, ...participants } };
+  const atRating = fold(start, transitions.enterStep(start, 'rating', '2026-02-14T00:00:00.000Z', t0));
+  const now = '2026-02-10T00:00:00.000Z';
+  const events = decide(
+    atRating,
+    { type: 'setRating', ...rating },
+    { actor: actor('supervisor'), now, timeZone: 'Asia/Jakarta' },
+  );
+  return { events, state: fold(atRating, events) };
+}
+
+/** An RHK of a JPT's SKP (an instruksi khusus, perspektif proses bisnis) with these indicators. */
+export const jptRhk = (indicators: Rhk['indicators']): Rhk => ({
+  id: 'rhk-1',
+  kind: 'instruksiKhusus',
+  description: 'Percepatan akreditasi puskesmas',
+  parentRhkId: null,
+  perspektif: 'prosesBisnis',
+  indicators,
+});

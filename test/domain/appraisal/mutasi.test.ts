@@ -10,7 +10,7 @@ import { openPeriod } from '../../../domain/appraisal/periodic.ts';
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
 import type { Actor } from '../../../domain/appraisal/types.ts';
-import { DomainError } from '../../../domain/errors.ts';
+import { codeOf } from '../../support/domain-error.ts';
 import { act, actor, fold, nips, startedAppraisal, t0, types } from './fixtures.ts';
 
 const newRater = '198807072012121008';
@@ -36,14 +36,19 @@ const rhk = (id: string): Rhk[] => [
   },
 ];
 const rater = { nip: newRater, roles: [] };
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return 'no error';
-};
+
+/** The start of this appraisal, with the participants it started with, for its evaluation file. */
+const startedEvent = (s: AppraisalState): AppraisalEvent => ({
+  type: 'appraisal.started',
+  data: {
+    appraisalId: s.appraisalId,
+    cycleId: s.cycleId,
+    orgId: s.orgId,
+    participants: startedAppraisal().participants,
+    calendar: {},
+    at: t0,
+  },
+});
 
 /** Agreed SKP v1 with the first rater; TW1 and TW2 opened, realised and rated by them. Events into `log`. */
 function halfYear(log: AppraisalEvent[] = []): AppraisalState {
@@ -241,17 +246,7 @@ describe('the evaluation file of a year with a mutasi', () => {
     const log: AppraisalEvent[] = [];
     const s = halfYear(log);
     const moved = recordMutasi(s, move, july);
-    const started: AppraisalEvent = {
-      type: 'appraisal.started',
-      data: {
-        appraisalId: s.appraisalId,
-        cycleId: s.cycleId,
-        orgId: s.orgId,
-        participants: startedAppraisal().participants,
-        calendar: {},
-        at: t0,
-      },
-    };
+    const started = startedEvent(s);
     const names = new Map([
       [nips.supervisor, 'Kepala Puskesmas'],
       [newRater, 'Kepala Puskesmas Muara'],
@@ -314,17 +309,7 @@ describe('the periods of a year with a mutasi, once the new SKP is agreed', () =
       period: 'TW3',
       realisations: [{ indicatorId: 'rhk-9-iki', value: '25 menit', evidence: [] }],
     });
-    const started: AppraisalEvent = {
-      type: 'appraisal.started',
-      data: {
-        appraisalId: s.appraisalId,
-        cycleId: s.cycleId,
-        orgId: s.orgId,
-        participants: startedAppraisal().participants,
-        calendar: {},
-        at: t0,
-      },
-    };
+    const started = startedEvent(s);
     const file = evaluationFile([started, ...log], () => null);
     expect(file.skp?.version).toBe(2);
     const skpOf = (period: string) => {

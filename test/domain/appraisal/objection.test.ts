@@ -12,7 +12,7 @@ import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
 import type { Actor } from '../../../domain/appraisal/types.ts';
 import { codeOf } from '../../support/domain-error.ts';
-import { actor, fold, nips, startedAppraisal, t0, types } from './fixtures.ts';
+import { actor, fold, nips, ratedAppraisal, types } from './fixtures.ts';
 
 const zone = 'Asia/Jakarta';
 const released = '2026-03-01T00:00:00.000Z';
@@ -25,15 +25,8 @@ function act(state: AppraisalState, who: Actor, command: AppraisalCommand, now: 
 
 /** Rated (results sesuai, behaviour diBawah: kurang), released, and objected to on 5 March. */
 function objected(superiorNip: string | null = nips.superior, dayMs?: number): AppraisalState {
-  const base = startedAppraisal();
-  const start = { ...base, participants: { ...base.participants, superiorNip } };
-  const rating = fold(start, transitions.enterStep(start, 'rating', '2026-02-14T00:00:00.000Z', t0));
-  const rated = act(
-    rating,
-    actor('supervisor'),
-    { type: 'setRating', results: 'sesuai', behaviour: 'diBawah', feedback: 'Sering terlambat' },
-    '2026-02-10T00:00:00.000Z',
-  ).state;
+  const rating = { results: 'sesuai', behaviour: 'diBawah', feedback: 'Sering terlambat' } as const;
+  const rated = ratedAppraisal(rating, { superiorNip }).state;
   const out = fold(rated, transitions.release(rated, '2026-03-15T16:59:59.000Z', released));
   return act(
     out,
@@ -308,14 +301,7 @@ describe('given a Kurang/Misconduct predikat at follow-up', () => {
 
 describe('given a rating set', () => {
   it('then it records the regulation pack in force on that local day', () => {
-    const s = startedAppraisal();
-    const rating = fold(s, transitions.enterStep(s, 'rating', '2026-02-14T00:00:00.000Z', t0));
-    const events = act(
-      rating,
-      actor('supervisor'),
-      { type: 'setRating', results: 'sesuai', behaviour: 'sesuai', feedback: 'Baik' },
-      '2026-02-10T00:00:00.000Z',
-    ).events;
+    const { events } = ratedAppraisal({ results: 'sesuai', behaviour: 'sesuai', feedback: 'Baik' });
     expect(events[0]?.data).toMatchObject({ pack: { id: 'asn-2023', effectiveFrom: '2023-01-01' } });
   });
 });

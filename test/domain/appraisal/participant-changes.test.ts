@@ -14,7 +14,7 @@ import { partyOf } from '../../../domain/appraisal/parties.ts';
 import { escalatePeriod, openPeriod } from '../../../domain/appraisal/periodic.ts';
 import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
-import { DomainError } from '../../../domain/errors.ts';
+import { codeOf } from '../../support/domain-error.ts';
 import { act, actor, fold, nips, startedAppraisal, t0, types } from './fixtures.ts';
 
 const newRater = '198807072012121008';
@@ -47,14 +47,6 @@ const change = (state: AppraisalState, c: Partial<RaterChange> = {}) => {
 };
 const holders = (state: AppraisalState) =>
   Object.values(state.openTasks).map((t) => [t.kind, t.assigneeNip, t.assigneeRole]);
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a DomainError';
-  }
-  return 'no error';
-};
 
 describe('given an appraisal whose rater must propose the SKP', () => {
   it('when HR corrects the rater, then the change is recorded with its reason and date and the task moves', () => {

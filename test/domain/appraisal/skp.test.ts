@@ -16,7 +16,7 @@ import * as transitions from '../../../domain/appraisal/transitions.ts';
 import type { Actor } from '../../../domain/appraisal/types.ts';
 import { evaluationPeriods } from '../../../domain/cycle/periods.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { actor, fold, nips, startedAppraisal, t0, types } from './fixtures.ts';
+import { actor, fold, jptRhk, nips, startedAppraisal, t0, types } from './fixtures.ts';
 
 type Propose = Extract<AppraisalCommand, { type: 'proposeIndicators' }>;
 type Rhk = Propose['rhk'][number];
@@ -260,16 +260,9 @@ describe('given a JA/JF SKP in the kualitatif approach', () => {
 
 describe('given a JPT SKP in the kuantitatif approach', () => {
   const state = inAgreement(jptKuantitatif);
-  const jpt: Rhk = {
-    id: 'rhk-1',
-    kind: 'instruksiKhusus',
-    description: 'Percepatan akreditasi puskesmas',
-    parentRhkId: null,
-    perspektif: 'prosesBisnis',
-    indicators: [
-      { id: 'iki-1', description: 'Puskesmas terakreditasi paripurna', targetValue: 3, satuan: 'puskesmas' },
-    ],
-  };
+  const jpt = jptRhk([
+    { id: 'iki-1', description: 'Puskesmas terakreditasi paripurna', targetValue: 3, satuan: 'puskesmas' },
+  ]);
 
   it('when RHK are grouped utama, instruksi khusus and tambahan with a perspektif and a number target, then the proposal is taken', () => {
     const rhk = [

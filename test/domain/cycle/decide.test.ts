@@ -1,28 +1,14 @@
 // The cycle's rules as given/when/then: given the events of a cycle's stream, when the workflow asks
 // for a command, then these events are recorded (`thenRecord`: a `then` key would make it a thenable) (folding them with evolveCycle gives the next state).
 import { describe, expect, it } from 'vitest';
-import { type CycleCommand, decideCycle, releasedUnits } from '../../../domain/cycle/decide.ts';
+import { type CycleCommand, releasedUnits } from '../../../domain/cycle/decide.ts';
 import type { CycleEvent } from '../../../domain/cycle/events.ts';
-import { type CycleState, evolveCycle, initialCycleState } from '../../../domain/cycle/state.ts';
+import { foldCycle, givenCycle } from '../../support/cycle-given.ts';
 
 const at = '2027-01-02T03:04:05.000Z';
 const hr = '198012122005012006';
 
-function fold(events: CycleEvent[]): CycleState | null {
-  let state: CycleState | null = null;
-  for (const event of events) {
-    if (state) state = evolveCycle(state, event);
-    else if (event.type === 'cycle.started') state = initialCycleState(event.data);
-    else throw new Error('a cycle starts with cycle.started');
-  }
-  return state;
-}
-
-const spec = (given: CycleEvent[]) => ({
-  when: (command: CycleCommand) => ({
-    thenRecord: (expected: CycleEvent[]) => expect(decideCycle(fold(given), command, at)).toEqual(expected),
-  }),
-});
+const spec = (given: CycleEvent[]) => givenCycle(given, at);
 
 const started: CycleEvent = {
   type: 'cycle.started',
@@ -98,7 +84,7 @@ describe('decideCycle', () => {
         by: hr,
       })
       .thenRecord([back]);
-    const state = fold([started, removed, back]);
+    const state = foldCycle([started, removed, back]);
     expect(state?.employeesRemoved).toEqual([removed.data]);
     expect(state?.employeesRejoined).toEqual([back.data]);
   });
@@ -119,11 +105,11 @@ describe('decideCycle', () => {
       type: 'cycle.unitPredikatSet',
       data: { unitCode: 'A', predikat: 'istimewa', period: 'TW2', by: hr, at },
     };
-    expect(fold([started, year, setTw1, setTw2])?.units.A).toMatchObject({
+    expect(foldCycle([started, year, setTw1, setTw2])?.units.A).toMatchObject({
       unitPredikat: 'baik',
       periodPredikat: { TW1: 'kurang', TW2: 'istimewa' },
     });
-    expect(fold([started, setTw1])?.units.A).toMatchObject({
+    expect(foldCycle([started, setTw1])?.units.A).toMatchObject({
       unitPredikat: null,
       periodPredikat: { TW1: 'kurang' },
     });
@@ -197,7 +183,7 @@ describe('decideCycle', () => {
     spec([started, calibrated(true, 4), released])
       .when(calibrate(false, 9))
       .thenRecord([]);
-    expect(releasedUnits(fold([started, calibrated(true, 4), released])!)).toEqual(['A']);
+    expect(releasedUnits(foldCycle([started, calibrated(true, 4), released])!)).toEqual(['A']);
   });
 
   it('closes once; a closed cycle records nothing more', () => {

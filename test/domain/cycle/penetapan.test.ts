@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type CycleCommand, decideCycle } from '../../../domain/cycle/decide.ts';
 import { nextPenetapanDeadline, penetapanStep } from '../../../domain/cycle/decide-penetapan.ts';
 import type { CycleEvent } from '../../../domain/cycle/events.ts';
-import { type CycleState, evolveCycle, initialCycleState } from '../../../domain/cycle/state.ts';
-import { DomainError } from '../../../domain/errors.ts';
+import type { CycleState } from '../../../domain/cycle/state.ts';
+import { foldCycle, givenCycle, penetapanEscalated } from '../../support/cycle-given.ts';
 
 const hr = '198012122005012006';
 const leader = '197001011995031001';
@@ -62,26 +62,7 @@ const opened = (
   },
 });
 
-function fold(events: CycleEvent[]): CycleState | null {
-  let state: CycleState | null = null;
-  for (const e of events) state = state ? evolveCycle(state, e) : initialCycleState(e.data as never);
-  return state;
-}
-const given = (events: CycleEvent[]) => ({
-  when: (command: CycleCommand, at = t0) => ({
-    thenRecord: (expected: CycleEvent[]) => expect(decideCycle(fold(events), command, at)).toEqual(expected),
-    thenRefuse: (code: string) => {
-      let error: unknown;
-      try {
-        decideCycle(fold(events), command, at);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe(code);
-    },
-  }),
-});
+const given = (events: CycleEvent[]) => givenCycle(events, t0);
 const open: CycleCommand = {
   type: 'openPenetapan',
   unitCode: 'PKM',
@@ -171,7 +152,7 @@ describe('signing a penetapan', () => {
     const g = given([started, calibrated([finding]), opened()]);
     g.when(sign({ by: superior })).thenRefuse('forbidden_actor');
     g.when(sign({ by: hr, hr: true })).thenRefuse('forbidden_actor');
-    const signed = decideCycle(fold([started, calibrated([finding]), opened()]), sign(), t0);
+    const signed = decideCycle(foldCycle([started, calibrated([finding]), opened()]), sign(), t0);
     given([started, calibrated([finding]), opened(), ...signed])
       .when(sign())
       .thenRefuse('already_done');
@@ -193,31 +174,11 @@ describe('a penetapan not signed in time', () => {
   });
 
   it('given its deadline, when checked, then it passes to the superior for 7 days, then to HR', () => {
-    const toSuperior: CycleEvent = {
-      type: 'cycle.penetapanEscalated',
-      data: {
-        unitCode: 'PKM',
-        from: 'leader',
-        to: 'superior',
-        assigneeNip: superior,
-        deadline: day(14),
-        at: day(7),
-      },
-    };
+    const toSuperior = penetapanEscalated('leader', superior, day(14), day(7));
     given([started, calibrated([finding]), opened()])
       .when(escalate, day(7))
       .thenRecord([toSuperior]);
-    const toHr: CycleEvent = {
-      type: 'cycle.penetapanEscalated',
-      data: {
-        unitCode: 'PKM',
-        from: 'superior',
-        to: 'hr',
-        assigneeNip: null,
-        deadline: day(21),
-        at: day(14),
-      },
-    };
+    const toHr = penetapanEscalated('superior', superior, day(21), day(14));
     given([started, calibrated([finding]), opened(), toSuperior])
       .when(escalate, day(14))
       .thenRecord([toHr]);
@@ -227,12 +188,12 @@ describe('a penetapan not signed in time', () => {
     given(atHr)
       .when(sign({ by: superior }))
       .thenRefuse('forbidden_actor');
-    expect(decideCycle(fold(atHr), sign({ by: hr, hr: true }), day(15))[0]).toMatchObject({
+    expect(decideCycle(foldCycle(atHr), sign({ by: hr, hr: true }), day(15))[0]).toMatchObject({
       type: 'cycle.penetapanSigned',
       data: { by: hr, as: 'hr' },
     });
-    expect(nextPenetapanDeadline(fold(atHr) as CycleState)).toBeNull();
-    expect(nextPenetapanDeadline(fold([started, calibrated([finding]), opened()]) as CycleState)).toBe(
+    expect(nextPenetapanDeadline(foldCycle(atHr) as CycleState)).toBeNull();
+    expect(nextPenetapanDeadline(foldCycle([started, calibrated([finding]), opened()]) as CycleState)).toBe(
       day(7),
     );
   });
@@ -253,19 +214,7 @@ describe('a penetapan in a training cycle', () => {
       .thenRecord([opened({ deadline: minutes(5) })]);
     given([training, calibrated([finding]), opened({ deadline: minutes(5) })])
       .when({ type: 'escalatePenetapans' }, minutes(5))
-      .thenRecord([
-        {
-          type: 'cycle.penetapanEscalated',
-          data: {
-            unitCode: 'PKM',
-            from: 'leader',
-            to: 'superior',
-            assigneeNip: superior,
-            deadline: minutes(10),
-            at: minutes(5),
-          },
-        },
-      ]);
+      .thenRecord([penetapanEscalated('leader', superior, minutes(10), minutes(5))]);
   });
 
   it('given a training calendar from before the stage was scaled, when opened, then it counts 7 days', () => {
@@ -283,7 +232,7 @@ describe('a penetapan in a training cycle', () => {
 });
 
 describe('what a calibrated unit needs next', () => {
-  const unit = (events: CycleEvent[]) => fold(events)?.units.PKM;
+  const unit = (events: CycleEvent[]) => foldCycle(events)?.units.PKM;
   const outcome = (conforms: boolean, violations: Array<{ rule: string }> = [], ok = false) => ({
     ok,
     unitPredikat: 'baik',
@@ -302,7 +251,7 @@ describe('what a calibrated unit needs next', () => {
     expect(penetapanStep(outcome(false, [], true), undefined)).toBe('release');
     expect(penetapanStep(outcome(false), unit([started, calibrated([finding])]))).toBe('open');
     expect(penetapanStep(outcome(false), unit([started, calibrated([finding]), opened()]))).toBe('wait');
-    const signed = decideCycle(fold([started, calibrated([finding]), opened()]), sign(), t0);
+    const signed = decideCycle(foldCycle([started, calibrated([finding]), opened()]), sign(), t0);
     expect(penetapanStep(outcome(false), unit([started, calibrated([finding]), opened(), ...signed]))).toBe(
       'release',
     );

@@ -6,8 +6,7 @@ import type { CycleEvent } from '../../../domain/cycle/events.ts';
 import { nextPeriodPenetapanDeadline, periodPenetapanOf } from '../../../domain/cycle/period-penetapan.ts';
 import { periodPenetapanDeadlines } from '../../../domain/cycle/period-penetapan-deadlines.ts';
 import { evaluationPeriods } from '../../../domain/cycle/periods.ts';
-import { type CycleState, evolveCycle, initialCycleState } from '../../../domain/cycle/state.ts';
-import { DomainError } from '../../../domain/errors.ts';
+import { foldCycle, givenCycle } from '../../support/cycle-given.ts';
 
 const hr = '198012122005012006';
 const leader = '197001011995031001';
@@ -89,26 +88,7 @@ const sign = (over: Partial<Extract<CycleCommand, { type: 'signPeriodPenetapan' 
   ...over,
 });
 
-function fold(events: CycleEvent[]): CycleState | null {
-  let state: CycleState | null = null;
-  for (const e of events) state = state ? evolveCycle(state, e) : initialCycleState(e.data as never);
-  return state;
-}
-const given = (events: CycleEvent[]) => ({
-  when: (command: CycleCommand, at = ratingsIn) => ({
-    thenRecord: (expected: CycleEvent[]) => expect(decideCycle(fold(events), command, at)).toEqual(expected),
-    thenRefuse: (code: string) => {
-      let error: unknown;
-      try {
-        decideCycle(fold(events), command, at);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe(code);
-    },
-  }),
-});
+const given = (events: CycleEvent[]) => givenCycle(events, ratingsIn);
 
 describe("a period's penetapan deadlines", () => {
   it('are 7, 14 and 21 local days after the local day the ratings were in, at 23:59:59 WITA', () => {
@@ -135,7 +115,11 @@ describe("opening a period's penetapan", () => {
   });
 
   it('given no leader, when asked, then the superior holds it until the superior’s deadline', () => {
-    const [event] = decideCycle(fold([started]), open([finding], { leaderNip: null } as never), ratingsIn);
+    const [event] = decideCycle(
+      foldCycle([started]),
+      open([finding], { leaderNip: null } as never),
+      ratingsIn,
+    );
     expect(event?.data).toMatchObject({
       stage: 'superior',
       assigneeNip: superior,
@@ -145,7 +129,11 @@ describe("opening a period's penetapan", () => {
 
   it('given it open already, when asked again, then nothing is recorded; another period opens on its own', () => {
     given([started, opened()]).when(open()).thenRecord([]);
-    const [tw2] = decideCycle(fold([started, opened()]), open([], { period: 'TW2' } as never), ratingsIn);
+    const [tw2] = decideCycle(
+      foldCycle([started, opened()]),
+      open([], { period: 'TW2' } as never),
+      ratingsIn,
+    );
     expect(tw2).toMatchObject({ type: 'cycle.periodPenetapanOpened', data: { period: 'TW2', findings: [] } });
   });
 });
@@ -174,7 +162,7 @@ describe("signing a period's penetapan", () => {
 
   it('given no findings, when the leader signs it conforming, then it is recorded; not conforming is refused', () => {
     const [event] = decideCycle(
-      fold([started, opened([])]),
+      foldCycle([started, opened([])]),
       sign({ conforming: true, justifications: [] }),
       ratingsIn,
     );
@@ -208,7 +196,7 @@ describe("signing a period's penetapan", () => {
     given([started, opened()])
       .when(sign({ period: 'TW2' }))
       .thenRefuse('penetapan_not_open');
-    const signed = decideCycle(fold([started, opened()]), sign(), ratingsIn);
+    const signed = decideCycle(foldCycle([started, opened()]), sign(), ratingsIn);
     given([started, opened(), ...signed])
       .when(sign())
       .thenRefuse('already_done');
@@ -223,11 +211,11 @@ describe("escalating a period's penetapan", () => {
   });
 
   it('given it signed in time, when the deadline passes, then nothing passes on and no deadline is next', () => {
-    const signed = decideCycle(fold([started, opened()]), sign(), ratingsIn);
+    const signed = decideCycle(foldCycle([started, opened()]), sign(), ratingsIn);
     given([started, opened(), ...signed])
       .when({ type: 'escalatePeriodPenetapans' }, later(deadlines.leader))
       .thenRecord([]);
-    expect(nextPeriodPenetapanDeadline(fold([started, opened(), ...signed]))).toBeNull();
+    expect(nextPeriodPenetapanDeadline(foldCycle([started, opened(), ...signed]))).toBeNull();
   });
 
   it('given the leader’s deadline passed unsigned, then it passes once to the superior, who signs it', () => {
@@ -238,9 +226,9 @@ describe("escalating a period's penetapan", () => {
     const once = [started, opened(), escalated('leader', at)];
     given(once).when({ type: 'escalatePeriodPenetapans' }, at).thenRecord([]);
     given(once).when(sign()).thenRefuse('forbidden_actor');
-    const [signed] = decideCycle(fold(once), sign({ by: superior }), at);
+    const [signed] = decideCycle(foldCycle(once), sign({ by: superior }), at);
     expect(signed).toMatchObject({ data: { by: superior, as: 'superior' } });
-    expect(nextPeriodPenetapanDeadline(fold(once))).toBe(deadlines.superior);
+    expect(nextPeriodPenetapanDeadline(foldCycle(once))).toBe(deadlines.superior);
   });
 
   it('given the superior’s deadline passed too, then it passes twice, to HR, whom any HR officer signs for; then no further', () => {
@@ -255,9 +243,9 @@ describe("escalating a period's penetapan", () => {
     given(atHr)
       .when(sign({ by: superior }))
       .thenRefuse('forbidden_actor');
-    const [signed] = decideCycle(fold(atHr), sign({ by: hr, hr: true }), second);
+    const [signed] = decideCycle(foldCycle(atHr), sign({ by: hr, hr: true }), second);
     expect(signed).toMatchObject({ data: { by: hr, as: 'hr' } });
-    expect(periodPenetapanOf(fold(atHr), 'PKM', 'TW1')?.stage).toBe('hr');
-    expect(nextPeriodPenetapanDeadline(fold(atHr))).toBeNull();
+    expect(periodPenetapanOf(foldCycle(atHr), 'PKM', 'TW1')?.stage).toBe('hr');
+    expect(nextPeriodPenetapanDeadline(foldCycle(atHr))).toBeNull();
   });
 });

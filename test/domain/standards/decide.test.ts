@@ -17,31 +17,12 @@ import {
 import type { StandardsEvent } from '../../../domain/standards/events.ts';
 import type { Standard } from '../../../domain/standards/payloads.ts';
 import { evolveRound, initialRoundState, type RoundState } from '../../../domain/standards/state.ts';
+import { nursePosition, nurseStandard, roundNips } from '../../support/standards-round.ts';
 
 const at = '2027-01-05T03:00:00.000Z';
 const deadline = '2027-01-14T16:59:59.000Z';
-const nip = {
-  hr: '198012122005012006',
-  leader: '197703032000031003',
-  nurse: '199001012015031001',
-  nurse2: '199202022016042004',
-  head: '198505052010011002',
-  stranger: '199505052020121005',
-};
+const nip = { ...roundNips, stranger: '199505052020121005' };
 const roundId = 'bungo.standards-1';
-
-const standard = (target: string): Standard => ({
-  duties: ['Memberikan asuhan keperawatan'],
-  rhk: [
-    {
-      id: 'rhk-1',
-      kind: 'utama',
-      description: 'Asuhan keperawatan bermutu',
-      parentRhkId: null,
-      indicators: [{ id: 'iki-1', description: 'Asuhan terdokumentasi', aspect: 'kuantitas', target }],
-    },
-  ],
-});
 
 const start: RoundStart = {
   roundId,
@@ -49,20 +30,7 @@ const start: RoundStart = {
   timeZone: 'Asia/Jakarta',
   deadline,
   startedBy: nip.hr,
-  positions: [
-    {
-      positionCode: 'PERAWAT',
-      name: 'Perawat Terampil',
-      baseVersion: 1,
-      standard: standard('100%'),
-      participants: [
-        { nip: nip.nurse, role: 'holder' },
-        { nip: nip.nurse2, role: 'holder' },
-        { nip: nip.head, role: 'supervisor' },
-      ],
-      leaderNips: [nip.leader],
-    },
-  ],
+  positions: [nursePosition(1)],
 };
 
 function fold(events: StandardsEvent[]): RoundState {
@@ -96,6 +64,19 @@ const given = (...history: StandardsEvent[][]) => {
 };
 
 const task = (who: 'nurse' | 'nurse2' | 'head') => standardsTaskIdFor(roundId, nip[who], 'PERAWAT');
+/** HR accepted the nurse's proposal (comment c1) of 95%. */
+const acceptedNurseProposal: StandardsEvent = {
+  type: 'standards.proposalAnswered',
+  data: {
+    positionCode: 'PERAWAT',
+    commentId: 'c1',
+    answer: 'accepted',
+    reason: null,
+    standard: nurseStandard('95%'),
+    by: nip.hr,
+    at,
+  },
+};
 const comment = (who: 'nurse' | 'nurse2', proposal: Standard | null, commentId = 'c1'): StandardsEvent[] => [
   {
     type: 'standards.commented',
@@ -128,7 +109,7 @@ describe('a standards round', () => {
       [nip.nurse2, 'holder', deadline, 'open'],
       [nip.head, 'supervisor', deadline, 'open'],
     ]);
-    expect(state.positions[0]?.published).toEqual({ version: 1, standard: standard('100%') });
+    expect(state.positions[0]?.published).toEqual({ version: 1, standard: nurseStandard('100%') });
   });
 
   it('when a holder proposes a change, then the comment is recorded on the revision it saw and their task completes', () => {
@@ -137,13 +118,13 @@ describe('a standards round', () => {
         type: 'commentStandard',
         positionCode: 'PERAWAT',
         text: 'Target 100% tidak realistis saat pasien ramai',
-        proposal: standard('95%'),
+        proposal: nurseStandard('95%'),
       })
-      .thenRecord(comment('nurse', standard('95%')));
+      .thenRecord(comment('nurse', nurseStandard('95%')));
   });
 
   it('when a colleague reads the round, then each comment is there for every participant to see', () => {
-    const { state } = given(comment('nurse', standard('95%')));
+    const { state } = given(comment('nurse', nurseStandard('95%')));
     expect(
       state.positions[0]?.comments.map((c) => [c.commentId, c.by, c.proposal?.rhk[0]?.indicators[0]?.target]),
     ).toEqual([['c1', nip.nurse, '95%']]);
@@ -164,7 +145,7 @@ describe('a standards round', () => {
         type: 'commentStandard',
         positionCode: 'PERAWAT',
         text: 'x',
-        proposal: standard('100%'),
+        proposal: nurseStandard('100%'),
       })
       .thenRefuse('proposal_unchanged');
   });
@@ -196,41 +177,28 @@ describe('a standards round', () => {
 
   it('when a leader of the unit drafts, then a new revision is recorded; a holder may not draft', () => {
     given()
-      .when('leader', { type: 'draftStandard', positionCode: 'PERAWAT', standard: standard('98%') })
+      .when('leader', { type: 'draftStandard', positionCode: 'PERAWAT', standard: nurseStandard('98%') })
       .thenRecord([
         {
           type: 'standards.drafted',
-          data: { positionCode: 'PERAWAT', revision: 1, standard: standard('98%'), by: nip.leader, at },
+          data: { positionCode: 'PERAWAT', revision: 1, standard: nurseStandard('98%'), by: nip.leader, at },
         },
       ]);
     given()
-      .when('nurse', { type: 'draftStandard', positionCode: 'PERAWAT', standard: standard('98%') })
+      .when('nurse', { type: 'draftStandard', positionCode: 'PERAWAT', standard: nurseStandard('98%') })
       .thenRefuse('forbidden_actor');
     given()
-      .when('hr', { type: 'draftStandard', positionCode: 'PERAWAT', standard: standard('100%') })
+      .when('hr', { type: 'draftStandard', positionCode: 'PERAWAT', standard: nurseStandard('100%') })
       .thenRecord([]);
   });
 
   it('when HR answers proposals, then accepted takes the proposal, changed takes HR’s standard, declined needs a reason', () => {
-    const proposed = given(comment('nurse', standard('95%')));
+    const proposed = given(comment('nurse', nurseStandard('95%')));
     expect(
       proposed
         .when('hr', { type: 'answerProposal', positionCode: 'PERAWAT', commentId: 'c1', answer: 'accepted' })
         .events(),
-    ).toEqual([
-      {
-        type: 'standards.proposalAnswered',
-        data: {
-          positionCode: 'PERAWAT',
-          commentId: 'c1',
-          answer: 'accepted',
-          reason: null,
-          standard: standard('95%'),
-          by: nip.hr,
-          at,
-        },
-      },
-    ]);
+    ).toEqual([acceptedNurseProposal]);
     const changed = proposed
       .when('hr', {
         type: 'answerProposal',
@@ -238,12 +206,13 @@ describe('a standards round', () => {
         commentId: 'c1',
         answer: 'changed',
         reason: 'Jalan tengah',
-        standard: standard('97%'),
+        standard: nurseStandard('97%'),
       })
       .events();
     expect(
-      fold([...startRound(start, at), ...comment('nurse', standard('95%')), ...changed]).positions[0]?.draft,
-    ).toEqual(standard('97%'));
+      fold([...startRound(start, at), ...comment('nurse', nurseStandard('95%')), ...changed]).positions[0]
+        ?.draft,
+    ).toEqual(nurseStandard('97%'));
     proposed
       .when('hr', { type: 'answerProposal', positionCode: 'PERAWAT', commentId: 'c1', answer: 'declined' })
       .thenRefuse('reason_required');
@@ -261,7 +230,7 @@ describe('a standards round', () => {
     given(comment('nurse', null))
       .when('hr', { type: 'answerProposal', positionCode: 'PERAWAT', commentId: 'c1', answer: 'accepted' })
       .thenRefuse('not_found');
-    given(comment('nurse', standard('95%')), changed)
+    given(comment('nurse', nurseStandard('95%')), changed)
       .when('hr', { type: 'answerProposal', positionCode: 'PERAWAT', commentId: 'c1', answer: 'accepted' })
       .thenRefuse('already_done');
   });
@@ -279,23 +248,11 @@ describe('a standards round', () => {
         at,
       },
     };
-    const accepted: StandardsEvent = {
-      type: 'standards.proposalAnswered',
-      data: {
-        positionCode: 'PERAWAT',
-        commentId: 'c1',
-        answer: 'accepted',
-        reason: null,
-        standard: standard('95%'),
-        by: nip.hr,
-        at,
-      },
-    };
-    const history = [comment('nurse', standard('95%')), comment('nurse2', standard('90%'), 'c2')];
-    given(...history, [accepted])
+    const history = [comment('nurse', nurseStandard('95%')), comment('nurse2', nurseStandard('90%'), 'c2')];
+    given(...history, [acceptedNurseProposal])
       .when('hr', { type: 'publishStandard', positionCode: 'PERAWAT' })
       .thenRefuse('proposals_unanswered');
-    const published = given(...history, [accepted, declined])
+    const published = given(...history, [acceptedNurseProposal, declined])
       .when('hr', { type: 'publishStandard', positionCode: 'PERAWAT' })
       .events();
     expect(published).toEqual([
@@ -304,7 +261,7 @@ describe('a standards round', () => {
         data: {
           positionCode: 'PERAWAT',
           version: 2,
-          standard: standard('95%'),
+          standard: nurseStandard('95%'),
           decisions: [
             { commentId: 'c1', proposedBy: nip.nurse, answer: 'accepted', reason: null, decidedBy: nip.hr },
             {
@@ -321,7 +278,7 @@ describe('a standards round', () => {
       },
     ]);
     // Published: nothing new to publish, and the next version names no decision twice.
-    given(...history, [accepted, declined], published)
+    given(...history, [acceptedNurseProposal, declined], published)
       .when('hr', { type: 'publishStandard', positionCode: 'PERAWAT' })
       .thenRefuse('nothing_to_publish');
     given().when('hr', { type: 'publishStandard', positionCode: 'PERAWAT' }).thenRefuse('nothing_to_publish');
@@ -346,9 +303,9 @@ describe('a standards round', () => {
   });
 
   it('compares standards by content, whatever the order of their keys', () => {
-    const a = standard('95%');
+    const a = nurseStandard('95%');
     const b: Standard = { rhk: a.rhk, duties: a.duties };
     expect(sameStandard(a, b)).toBe(true);
-    expect(sameStandard(a, standard('96%'))).toBe(false);
+    expect(sameStandard(a, nurseStandard('96%'))).toBe(false);
   });
 });
