@@ -1,13 +1,14 @@
 // Each period's penetapan on the time-skipping server (test/support/period-penetapan-year.ts): once TW1's
 // ratings are in, its penetapan opens for the unit's leader, who signs it; TW2's, left unsigned, passes to
 // the leader's superior at its deadline, by the calendar. Through the command the API and the page share,
-// the superior then signs TW2's (nobody else may, and each finding needs its justification); the page and
-// the inbox put the period's case in front of whoever holds it.
+// the superior is refused what the rules refuse (nobody else may sign, each finding needs its justification)
+// and signs TW2's on the page; the page and the inbox put the period's case in front of whoever holds it.
 import { describe, expect, it } from 'vitest';
 import { signPenetapan } from '../../api/commands/penetapan.ts';
 import { translator } from '../../api/web/i18n/index.ts';
 import { taskList } from '../../api/web/views/inbox.ts';
 import { penetapanBody } from '../../api/web/views/penetapan.ts';
+import { signDevToken } from '../../auth/dev-keys.ts';
 import { downloadPenetapan } from '../../documents/download.ts';
 import { factsOf } from '../../documents/model.ts';
 import { periodPenetapanDeadlines } from '../../domain/cycle/period-penetapan-deadlines.ts';
@@ -17,6 +18,7 @@ import { journeyNips as nip } from '../support/cycle-journey.ts';
 import { seedPenetapanOrganisation } from '../support/penetapan-year.ts';
 import { periodPenetapanEvents, runPeriodPenetapanYear } from '../support/period-penetapan-year.ts';
 import { useTimeSkippingRig } from '../support/time-skipping-rig.ts';
+import { startDevWebApp } from '../support/web-app.ts';
 
 const org = 'kerinci';
 
@@ -137,7 +139,34 @@ describe("each period's penetapan (time-skipping server)", () => {
       };
       expect(await signedLine('TW1')).toBe(`Kepala Puskesmas (NIP ${nip.supervisor}), The unit's leader`);
       expect(await signedLine('TW2')).toBe('Not signed yet');
-      await sign(nip.superior, 'TW2', justified, 'p5');
+      // The superior signs on the page: the period's case form, one justification per finding.
+      const web = await startDevWebApp({ db: rig.db, taskQueue: rig.taskQueue, env });
+      try {
+        const cookie = `siklus_session=${await signDevToken(web.devKey, { org, nip: nip.superior, roles: ['employee'] })}; lang=en`;
+        const form = new URLSearchParams({
+          cycle: journey.cycleId,
+          unit: 'PKM',
+          period: 'TW2',
+          conforming: 'no',
+          _key: 'p5',
+        });
+        for (const j of justified) {
+          form.append('rule', j.rule);
+          form.append('justification', j.text);
+        }
+        const posted = await fetch(`${web.base}/app/penetapan`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: form.toString(),
+        });
+        expect(posted.status).toBe(303);
+        expect(posted.headers.get('location')).toBe(
+          `/app/penetapan?cycle=${journey.cycleId}&unit=PKM&period=TW2&signed=PKM&signedPeriod=TW2#case`,
+        );
+      } finally {
+        await web.close();
+      }
       expect(await signedLine('TW2')).toBe(`Kepala Dinas (NIP ${nip.superior}), The leader's superior`);
       expect((await events('cycle.periodPenetapanSigned')).at(-1)).toMatchObject({
         period: 'TW2',

@@ -43,7 +43,10 @@ async function serveDev(
 }
 
 /** The API and its web with the login picker, over a test rig's database and Temporal. */
-export function startDevWebApp(rig: RunningRig): Promise<DevServedApp> {
+/** A rig's database and task queue, and the client of the Temporal it runs on. */
+type WebRig = Pick<RunningRig, 'db' | 'taskQueue'> & { env: Pick<RunningRig['env'], 'client'> };
+
+export function startDevWebApp(rig: WebRig): Promise<DevServedApp> {
   return serveDev({ db: rig.db, temporal: rig.env.client, taskQueue: rig.taskQueue }, true);
 }
 
