@@ -11,22 +11,32 @@ describe('createLimiter', () => {
     const log: string[] = [];
     let running = 0;
     let peak = 0;
-    const task = (name: string, ms: number) =>
+    // Each task runs until the test lets it end (no timers: a loaded machine cannot reorder them).
+    const gates = new Map<string, () => void>();
+    const end = (name: string) => gates.get(name)?.();
+    const task = (name: string) =>
       limiter.run(async () => {
         running++;
         peak = Math.max(peak, running);
         log.push(`start ${name}`);
-        await tick(ms);
+        await new Promise<void>((resolve) => gates.set(name, resolve));
         log.push(`end ${name}`);
         running--;
         return name;
       });
-    const first = [task('a1', 60), task('a2', 5), task('a3', 5)];
+    const first = [task('a1'), task('a2'), task('a3')];
+    await tick(0);
+    expect(log).toEqual(['start a1', 'start a2']);
+    end('a2');
     await limiter.allStarted();
     // a3 has started, so a2 has ended; a1 is still running.
-    expect(log).toContain('start a3');
-    expect(log).not.toContain('end a1');
-    const second = [task('b1', 5)];
+    expect(log).toEqual(['start a1', 'start a2', 'end a2', 'start a3']);
+    const second = [task('b1')];
+    end('a3');
+    await tick(0);
+    expect(log.indexOf('start b1')).toBeGreaterThan(log.indexOf('end a3'));
+    end('b1');
+    end('a1');
     expect(await Promise.all([...first, ...second])).toEqual(['a1', 'a2', 'a3', 'b1']);
     expect(peak).toBe(2);
     expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a1'));
