@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { preparingPool } from './prepared-statements.ts';
 
 export interface DbOptions {
   /** Pool size; pg's default (10) when omitted. */
@@ -43,5 +44,5 @@ export function createDb(url: string, options: DbOptions = {}): Kysely<Database>
   pool.on('connect', (client) => {
     client.on('error', () => {});
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
 }
