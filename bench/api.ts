@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { loadDevKey, signDevToken } from '../auth/dev-keys.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
+import { cpuSince, cpuSnapshot, treeCpuSeconds } from './process-usage.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
 
 export interface ApiBenchOptions {
@@ -84,7 +85,14 @@ export async function benchApi(options: ApiBenchOptions = {}) {
         });
       // A warm-up at the same rate first (JIT, pool, caches), then the measured run.
       await load(3);
+      const before = { server: server.cpuSeconds(), rest: cpuSnapshot() };
       const result = await load(seconds);
+      const cpu = cpuPer1000(
+        result.requests.total,
+        server.cpuSeconds(),
+        before.server,
+        cpuSince(before.rest),
+      );
       return {
         tasks,
         people,
@@ -95,6 +103,7 @@ export async function benchApi(options: ApiBenchOptions = {}) {
         p99Ms: result.latency.p99,
         non2xx: result.non2xx,
         errors: result.errors,
+        cpu,
       };
     } finally {
       server.stop();
@@ -115,21 +124,53 @@ export async function startServerProcess(
   temporal?: { address: string; namespace: string; taskQueue: string },
 ) {
   const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
-  const child = spawn(tsx, [new URL('./api-server.ts', import.meta.url).pathname], {
-    env: {
-      ...process.env,
-      SIKLUS_BENCH_DATABASE_URL: databaseUrl,
-      SIKLUS_BENCH_DATA_DIR: dataDir,
-      ...(temporal
-        ? {
-            SIKLUS_BENCH_TEMPORAL_ADDRESS: temporal.address,
-            SIKLUS_BENCH_NAMESPACE: temporal.namespace,
-            SIKLUS_BENCH_TASK_QUEUE: temporal.taskQueue,
-          }
-        : {}),
+  const server = new URL('./api-server.ts', import.meta.url).pathname;
+  // SIKLUS_BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile into DIR when it stops.
+  const profile = process.env.SIKLUS_BENCH_CPU_PROF;
+  const child = spawn(
+    profile ? process.execPath : tsx,
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', 'tsx', server] : [server],
+    {
+      env: {
+        ...process.env,
+        SIKLUS_BENCH_DATABASE_URL: databaseUrl,
+        SIKLUS_BENCH_DATA_DIR: dataDir,
+        ...(temporal
+          ? {
+              SIKLUS_BENCH_TEMPORAL_ADDRESS: temporal.address,
+              SIKLUS_BENCH_NAMESPACE: temporal.namespace,
+              SIKLUS_BENCH_TASK_QUEUE: temporal.taskQueue,
+            }
+          : {}),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
-  return { url: chunk.toString().trim(), stop: () => child.kill('SIGTERM') };
+  return {
+    url: chunk.toString().trim(),
+    /** CPU seconds the server's processes have used so far (null without /proc). */
+    cpuSeconds: () => (child.pid ? treeCpuSeconds(child.pid) : null),
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+/**
+ * CPU seconds per 1,000 requests of a measured run: the API's processes, the embedded PostgreSQL (null
+ * on DATABASE_URL's server, which is not ours to count) and this process (the load generator, and in the
+ * soak the worker too). Process CPU, which other load on the machine disturbs less than latency.
+ */
+export function cpuPer1000(
+  requests: number,
+  serverAfter: number | null,
+  serverBefore: number | null,
+  rest: { workerProcess: number; postgres: number | null },
+) {
+  const per = (seconds: number | null) =>
+    seconds === null || requests === 0 ? null : Math.round((seconds / requests) * 1000 * 100) / 100;
+  return {
+    apiSec: per(serverAfter === null || serverBefore === null ? null : serverAfter - serverBefore),
+    postgresSec: per(rest.postgres),
+    benchProcessSec: per(rest.workerProcess),
+  };
 }

@@ -25,7 +25,7 @@ export function sampleRss(): { peak(): number; stop(): void } {
 
 interface CpuSnapshot {
   own: NodeJS.CpuUsage;
-  children: { temporal: number; postgres: number } | null;
+  children: { temporal: number | null; postgres: number | null } | null;
 }
 
 export function cpuSnapshot(): CpuSnapshot {
@@ -36,8 +36,10 @@ export function cpuSince(before: CpuSnapshot): PhaseCpu {
   const own = process.cpuUsage(before.own);
   const after = childCpuTicks();
   // /proc counts in clock ticks, 100 a second on Linux.
-  const diff = (key: 'temporal' | 'postgres') =>
-    before.children && after ? round1((after[key] - before.children[key]) / 100) : null;
+  const diff = (key: 'temporal' | 'postgres') => {
+    const [was, is] = [before.children?.[key], after?.[key]];
+    return typeof was === 'number' && typeof is === 'number' ? round1((is - was) / 100) : null;
+  };
   return {
     workerProcess: round1((own.user + own.system) / 1e6),
     temporalServer: diff('temporal'),
@@ -49,10 +51,35 @@ export function cpuSince(before: CpuSnapshot): PhaseCpu {
  * CPU ticks of this process's descendants by kind (the dev server, the embedded Postgres and its
  * backends, counting reaped children too), from /proc; null where /proc is not there.
  */
-function childCpuTicks(): { temporal: number; postgres: number } | null {
-  let stats: Array<{ pid: number; ppid: number; comm: string; ticks: number }>;
+function childCpuTicks(): { temporal: number | null; postgres: number | null } | null {
+  const stats = procStats();
+  if (!stats) return null;
+  const mine = descendants(stats, process.pid);
+  // null for a kind this process did not start (PostgreSQL on DATABASE_URL's server is not ours to count).
+  const sum = (comm: string) => {
+    const ours = stats.filter((s) => s.pid !== process.pid && mine.has(s.pid) && s.comm === comm);
+    return ours.length === 0 ? null : ours.reduce((t, s) => t + s.ticks, 0);
+  };
+  return { temporal: sum('temporal'), postgres: sum('postgres') };
+}
+
+/**
+ * CPU seconds so far of a process and its descendants (a server run through tsx is a child of its
+ * launcher), reaped children included; null where /proc is not there.
+ */
+export function treeCpuSeconds(pid: number): number | null {
+  const stats = procStats();
+  if (!stats) return null;
+  const tree = descendants(stats, pid);
+  // /proc counts in clock ticks, 100 a second on Linux.
+  return stats.filter((s) => tree.has(s.pid)).reduce((t, s) => t + s.ticks, 0) / 100;
+}
+
+type ProcStat = { pid: number; ppid: number; comm: string; ticks: number };
+
+function procStats(): ProcStat[] | null {
   try {
-    stats = readdirSync('/proc')
+    return readdirSync('/proc')
       .filter((name) => /^\d+$/.test(name))
       .flatMap((name) => {
         try {
@@ -72,7 +99,11 @@ function childCpuTicks(): { temporal: number; postgres: number } | null {
   } catch {
     return null;
   }
-  const mine = new Set([process.pid]);
+}
+
+/** The process and all its descendants. */
+function descendants(stats: ProcStat[], root: number): Set<number> {
+  const mine = new Set([root]);
   let grew = true;
   while (grew) {
     grew = false;
@@ -82,11 +113,7 @@ function childCpuTicks(): { temporal: number; postgres: number } | null {
         grew = true;
       }
   }
-  const sum = (comm: string) =>
-    stats
-      .filter((s) => s.pid !== process.pid && mine.has(s.pid) && s.comm === comm)
-      .reduce((t, s) => t + s.ticks, 0);
-  return { temporal: sum('temporal'), postgres: sum('postgres') };
+  return mine;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -4,14 +4,14 @@
 // requests and errors per route, and the launch's rate against the same launch on the idle server before
 // (goals: p99 <= 50 ms, 0 errors, the launch at >= 0.7 of idle). It verifies what it wrote: each accepted
 // acknowledgement is one event, and the launched cycles pass the audit's verification.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { verifyCycle } from '../audit/verify-cycle.ts';
 import { loadDevKey, signDevToken } from '../auth/dev-keys.ts';
@@ -27,9 +27,11 @@ import { seededRandom } from '../simulation/random.ts';
 import { seedOrganisation } from '../simulation/seed.ts';
 import { createWorker } from '../worker/create-worker.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
-import { startServerProcess } from './api.ts';
+import { cpuPer1000, startServerProcess } from './api.ts';
 import { UsageError } from './launch.ts';
 import { launchCounts } from './launch-records.ts';
+import { cpuSince, cpuSnapshot, treeCpuSeconds } from './process-usage.ts';
+import type { runSoakLoad, SoakLoadPlan } from './soak-load.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
 
 export interface SoakOptions {
@@ -112,10 +114,22 @@ export async function benchSoak(options: SoakOptions) {
       });
       try {
         const busyLaunch = await launch(busy);
-        const [inbox, acted] = await Promise.all([
-          inboxLoad(server.url, tokens, rate * (1 - actionShare), seconds),
-          actionLoad(server.url, actions, rate * actionShare, seconds),
-        ]);
+        const before = { server: server.cpuSeconds(), rest: cpuSnapshot() };
+        const {
+          inbox,
+          actions: acted,
+          loadCpuSeconds,
+        } = await loadInOwnProcess(dataDir, {
+          url: server.url,
+          org: users.orgId,
+          tokens,
+          actions,
+          inboxRate: rate * (1 - actionShare),
+          actionRate: rate * actionShare,
+          seconds,
+        });
+        const rest = cpuSince(before.rest);
+        const serverCpu = server.cpuSeconds();
         const busyResult = await busyLaunch();
         const acknowledged = await poller.query<{ n: string }>(
           `select count(*) as n from events where type = 'socialisation.acknowledged' and stream_id like $1`,
@@ -131,6 +145,12 @@ export async function benchSoak(options: SoakOptions) {
           inbox,
           actions: acted,
           errors: inbox.errors + inbox.non2xx + acted.errors + acted.non2xx,
+          // While the load ran (the busy launch too): CPU seconds per 1,000 requests of each process.
+          cpuPer1000Requests: {
+            ...cpuPer1000(inbox.requests + acted.requests, serverCpu, before.server, rest),
+            temporalSec: per1000(rest.temporalServer, inbox.requests + acted.requests),
+            loadGeneratorSec: per1000(loadCpuSeconds, inbox.requests + acted.requests),
+          },
           launch: {
             employees,
             idlePerSec: idleLaunch.perSec,
@@ -156,6 +176,37 @@ export async function benchSoak(options: SoakOptions) {
     await database.close();
   }
 }
+
+/**
+ * The load from its own process (bench/soak-load.ts), so the worker in this one runs the launch without
+ * the load generator on its event loop; resolves with its figures and the CPU seconds it used.
+ */
+async function loadInOwnProcess(dataDir: string, plan: SoakLoadPlan) {
+  const file = join(dataDir, 'soak-load.json');
+  writeFileSync(file, JSON.stringify(plan));
+  const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
+  const child = spawn(tsx, [new URL('./soak-load.ts', import.meta.url).pathname, file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  let cpu: number | null = null;
+  const timer = setInterval(() => {
+    if (child.pid) cpu = treeCpuSeconds(child.pid) ?? cpu;
+  }, 500);
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    out += chunk;
+    if (child.pid) cpu = treeCpuSeconds(child.pid) ?? cpu;
+  });
+  const [code] = (await once(child, 'close')) as [number | null];
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`the soak's load generator exited with ${code}`);
+  const result = JSON.parse(out.trim().split('\n').at(-1) ?? '') as Awaited<ReturnType<typeof runSoakLoad>>;
+  return { ...result, loadCpuSeconds: cpu };
+}
+
+const per1000 = (seconds: number | null, requests: number) =>
+  seconds === null || requests === 0 ? null : Math.round((seconds / requests) * 1000 * 100) / 100;
 
 /** Starts the organisation's cycle; the function it returns waits until every first task is stored. */
 async function launchCycle(
@@ -192,75 +243,4 @@ async function launchCycle(
     const ms = Date.now() - started;
     return { ms, perSec: Math.round((n / ms) * 1000) };
   };
-}
-
-const figures = (result: autocannon.Result) => ({
-  requests: result.requests.total,
-  requestsPerSec: Math.round(result.requests.average),
-  p50Ms: result.latency.p50,
-  p99Ms: result.latency.p99,
-  non2xx: result.non2xx,
-  errors: result.errors,
-});
-
-/** Each user's inbox in turn, at the given rate. */
-async function inboxLoad(url: string, tokens: string[], rate: number, seconds: number) {
-  let next = 0;
-  const result = await autocannon({
-    url: `${url}/v1/orgs/soak/me/tasks?limit=50`,
-    connections: 20,
-    overallRate: Math.round(rate),
-    duration: seconds,
-    requests: [
-      {
-        setupRequest: (request) => ({
-          ...request,
-          headers: { ...request.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
-        }),
-      },
-    ],
-  });
-  return figures(result);
-}
-
-/** Each open task acknowledged once, by its assignee, with an Idempotency-Key, at the given rate. */
-async function actionLoad(
-  url: string,
-  actions: Array<{ taskId: string; token: string }>,
-  rate: number,
-  seconds: number,
-) {
-  let next = 0;
-  let accepted = 0;
-  // Never more requests than tasks: a second acknowledgement of a task is refused, which is no error of the API.
-  const amount = Math.min(actions.length, Math.floor(rate * seconds));
-  const result = await autocannon({
-    url: `${url}/v1/orgs/soak/tasks/x/actions`,
-    connections: 5,
-    overallRate: Math.max(1, Math.round(rate)),
-    amount,
-    method: 'POST',
-    requests: [
-      {
-        setupRequest: (request) => {
-          const action = actions[next++ % actions.length];
-          return {
-            ...request,
-            path: `/v1/orgs/soak/tasks/${encodeURIComponent(action?.taskId ?? '')}/actions`,
-            headers: {
-              ...request.headers,
-              authorization: `Bearer ${action?.token}`,
-              'content-type': 'application/json',
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify({ type: 'acknowledgeStandards' }),
-          };
-        },
-        onResponse: (status) => {
-          if (status >= 200 && status < 300) accepted++;
-        },
-      },
-    ],
-  });
-  return { ...figures(result), accepted };
 }

@@ -26,6 +26,14 @@ describe('bench soak', () => {
       acknowledgedEvents: result.actions.accepted,
       findings: [],
     });
+    // Each process's CPU while the load ran, per 1,000 requests: the API's, PostgreSQL's, the dev server's,
+    // this process's (the worker) and the load generator's own, which runs apart from the worker.
+    const cpu = result.cpuPer1000Requests;
+    for (const figure of [cpu.apiSec, cpu.temporalSec, cpu.loadGeneratorSec])
+      expect(figure).toBeGreaterThan(0);
+    // The test run's PostgreSQL is not the benchmark's own: not counted rather than counted as nothing.
+    expect(cpu.postgresSec).toBeNull();
+    expect(cpu.benchProcessSec).toBeGreaterThanOrEqual(0);
     expect(result.launch.idlePerSec).toBeGreaterThan(0);
     expect(result.launch.busyPerSec).toBeGreaterThan(0);
     expect(result.launch.ratio).toBeCloseTo(result.launch.busyPerSec / result.launch.idlePerSec, 1);
