@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startPostgres } from '../runtime/postgres.ts';
 import { withStartRetries } from '../runtime/server-start.ts';
-import { jvmFlagsVariable, longRunJvmFlags, resolveTestServer } from '../runtime/test-server.ts';
+import { resolveTestServer } from '../runtime/test-server.ts';
 import { createDb } from '../schema/db.ts';
 import { migrateToLatest } from '../schema/migrate.ts';
 import { createSimulationDatabase } from '../simulation/database.ts';
@@ -33,8 +33,6 @@ const postgres = await startPostgres({ dataDir: join(root, 'pg'), persistent: fa
 const databaseUrl = await createSimulationDatabase(postgres.url, `siklus_sim_${Date.now()}`);
 const db = createDb(databaseUrl);
 const testServer = await resolveTestServer({ log: (l) => console.error(l) });
-// A year takes minutes: worth the JVM's optimising compiler (the SDK starts the server with our env).
-process.env[jvmFlagsVariable] ??= longRunJvmFlags.join(' ');
 const env = await withStartRetries(() =>
   TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServer } }),
 );
