@@ -38,9 +38,15 @@ export async function runPeriodPenetapanYear(
   env: TestWorkflowEnvironment,
   rig: Rig,
   orgId: string,
-  options: { close: boolean } = { close: true },
+  options: { close?: boolean; training?: boolean } = {},
 ): Promise<CycleJourney> {
-  const { year, calendar } = await nextYearCalendar(env, { periods: 'quarterly' }, 'Asia/Jakarta');
+  // A training year's windows and penetapan stages last minutes: past a deadline by seconds, not minutes.
+  const { training = false } = options;
+  const past = training ? 20_000 : 5 * 60_000;
+  const overrides = training
+    ? { preset: 'training' as const, periods: 'quarterly' as const }
+    : { periods: 'quarterly' as const };
+  const { year, calendar } = await nextYearCalendar(env, overrides, 'Asia/Jakarta');
   const windows = calendar.periods?.windows ?? [];
   const [tw1, tw2] = windows;
   if (!tw1 || !tw2) throw new Error('a quarterly calendar has periods');
@@ -78,7 +84,7 @@ export async function runPeriodPenetapanYear(
     );
   // TW1's ratings are in: its penetapan opens for PKM's leader, who signs it.
   await ratePeriod(tw1);
-  await skipTo(tw1.hrDeadline, 5 * 60_000);
+  await skipTo(tw1.hrDeadline, past);
   await waitFor('TW1 penetapan opened', async () => (await opened('TW1')()) !== undefined);
   const first = (await opened('TW1')()) as Opened;
   await journey.cycle.executeUpdate(signPeriodPenetapanUpdate, {
@@ -94,15 +100,15 @@ export async function runPeriodPenetapanYear(
   });
   // TW2's is left unsigned: at the leader's deadline it passes to the superior, who signs it.
   await ratePeriod(tw2);
-  await skipTo(tw2.hrDeadline, 5 * 60_000);
+  await skipTo(tw2.hrDeadline, past);
   await waitFor('TW2 penetapan opened', async () => (await opened('TW2')()) !== undefined);
   const second = (await opened('TW2')()) as Opened;
-  await skipTo(second.deadline, 5 * 60_000);
+  await skipTo(second.deadline, past);
   await waitFor(
     'TW2 passed to the superior',
     async () => (await periodPenetapanEvents(rig.db, journey, 'cycle.periodPenetapanEscalated')).length === 1,
   );
-  if (!options.close) return journey;
+  if (options.close === false) return journey;
   await journey.cycle.executeUpdate(signPeriodPenetapanUpdate, {
     args: [
       {

@@ -113,6 +113,7 @@ const recorders: Recorder[] = [
   { files: ['employee-appraisal-mutasi-year.json'], run: recordMutasiYear },
   { files: ['cycle-period-penetapan.json'], run: recordPeriodPenetapanYear },
   { files: ['employee-appraisal-training.json', 'cycle-training.json'], run: recordTrainingYear },
+  { files: ['cycle-training-period-penetapan.json'], run: recordTrainingPeriodPenetapanYear },
   // Last: the cycle it starts stays open (abandoned by its starter) until it is terminated.
   { files: ['start-next-cycle.json'], run: recordNextCycle },
 ];
@@ -136,6 +137,7 @@ export async function recordHistories(
   await seedPuskesmas(rig.db, recheckOrg, { peer: true });
   await seedMutasiOrganisation(rig.db, 'tanjabbar');
   await seedPenetapanOrganisation(rig.db, 'merangin');
+  await seedPenetapanOrganisation(rig.db, 'sungaipenuh');
   await seedPuskesmas(rig.db, 'kotajambi', { peer: false });
   const chosen = recorders.filter((r) => only.length === 0 || r.files.some((f) => only.includes(f)));
   return rig.worker.runUntil(async () => {
@@ -216,6 +218,20 @@ async function recordPeriodPenetapanYear(
     'cycle-period-penetapan.json',
     'CycleWorkflow',
     "a quarterly cycle with each period's penetapan (patch periodic-penetapan): TW1's and TW2's capaian set by the leader above, TW1's penetapan opened when its ratings were in and signed by the unit's leader, TW2's left unsigned and passed to the leader's superior at its deadline, who signs it; closed by HR",
+  );
+}
+
+/** The same periods' penetapans in a training cycle: each stage lasts the training's minutes, not days. */
+async function recordTrainingPeriodPenetapanYear(
+  env: TestWorkflowEnvironment,
+  rig: RecordingRig,
+): Promise<RecordedHistory> {
+  const { cycle } = await runPeriodPenetapanYear(env, rig, 'sungaipenuh', { training: true });
+  return historyOf(
+    cycle,
+    'cycle-training-period-penetapan.json',
+    'CycleWorkflow',
+    "a training cycle (preset 'training') with each period's penetapan: TW1's signed by the unit's leader, TW2's left unsigned and passed to the leader's superior after the training's stage of minutes (its stage length in the check's input), who signs it; closed by HR",
   );
 }
 

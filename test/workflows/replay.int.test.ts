@@ -48,7 +48,7 @@ describe('replaying recorded histories', () => {
     production = await workflowBundle({ workflowsPath, preloadModules });
   });
 
-  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, that cycle sealing its streams, the curve checked again after a changed predikat (the appraisal and its cycle), a year with a mutasi, a cycle whose periods’ penetapans are signed and passed on, and a training cycle (the appraisal and its cycle)', () => {
+  it('has the fixtures: a whole appraisal year, a cycle and an appraisal with updates, also as recorded before the reshaping of 2026-11, before the batched launch and with the opening events in the input, a year of periodic evaluations, the yearly next-cycle starter, a unit leader with an SKP form, a standards round, a year with changes during the year (its appraisal and its cycle), events recorded by a local activity, a year whose objection is heard, a cycle with a penetapan, that cycle sealing its streams, the curve checked again after a changed predikat (the appraisal and its cycle), a year with a mutasi, a cycle whose periods’ penetapans are signed and passed on, a training cycle (the appraisal and its cycle), and a training cycle whose periods’ penetapans pass on in its minutes', () => {
     expect(fixtures.map((f) => [f.file, f.workflowType])).toEqual([
       ['employee-appraisal-year.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-year.json', 'CycleWorkflow'],
@@ -77,6 +77,7 @@ describe('replaying recorded histories', () => {
       ['cycle-period-penetapan.json', 'CycleWorkflow'],
       ['employee-appraisal-training.json', 'EmployeeAppraisalWorkflow'],
       ['cycle-training.json', 'CycleWorkflow'],
+      ['cycle-training-period-penetapan.json', 'CycleWorkflow'],
     ]);
     for (const f of fixtures) {
       const events = f.history.events ?? [];
