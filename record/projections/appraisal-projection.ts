@@ -116,6 +116,7 @@ async function projectTask(
   event: AppraisalEvent,
   eventId: string,
 ): Promise<void> {
+  if (await writes.followTask(state.orgId, eventId, event)) return;
   switch (event.type) {
     case 'task.assigned': {
       const t = event.data;
@@ -137,14 +138,6 @@ async function projectTask(
       );
       return;
     }
-    case 'task.completed':
-      return writes.closeTask(event.data.taskId, 'completed', event.data.at);
-    case 'task.expired':
-      return writes.closeTask(event.data.taskId, 'expired', event.data.at);
-    case 'task.cancelled':
-      return writes.closeTask(event.data.taskId, 'cancelled', event.data.at);
-    case 'task.reminded':
-      return writes.remind({ orgId: state.orgId, taskId: event.data.taskId, eventId, at: event.data.at });
     case 'task.reassigned': {
       // The task moves to its new holder's inbox, with a notification as for any task they are given.
       const t = event.data;

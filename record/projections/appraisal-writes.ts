@@ -3,6 +3,8 @@
 // Order is kept where it matters: buffered task rows, then closings, then notifications are written before
 // any statement that reads or updates tasks; appraisal rows touch a table nothing else here reads.
 import { type Insertable, type Kysely, sql } from 'kysely';
+import type { AppraisalEvent } from '../../domain/appraisal/events.ts';
+import type { StandardsEvent } from '../../domain/standards/events.ts';
 import type { Database } from '../../schema/database.ts';
 
 type TaskRow = Pick<
@@ -29,6 +31,23 @@ type AppraisalRow = Insertable<Database['appraisals']>;
 const chunkRows = 1_000;
 
 type TaskClosing = 'completed' | 'expired' | 'cancelled';
+
+/** What each task event after the assignment does to its inbox task, for both streams that give tasks. */
+const taskFollowUps = {
+  'task.completed': 'completed',
+  'standards.taskCompleted': 'completed',
+  'task.expired': 'expired',
+  'standards.taskExpired': 'expired',
+  'task.cancelled': 'cancelled',
+  'standards.taskCancelled': 'cancelled',
+  'task.reminded': 'reminded',
+  'standards.taskReminded': 'reminded',
+} as const;
+type TaskFollowUpEvent = Extract<AppraisalEvent | StandardsEvent, { type: keyof typeof taskFollowUps }>;
+
+function isTaskFollowUp(event: AppraisalEvent | StandardsEvent): event is TaskFollowUpEvent {
+  return Object.hasOwn(taskFollowUps, event.type);
+}
 
 export class AppraisalWrites {
   private tasks = new Map<string, TaskRow>();
@@ -68,6 +87,16 @@ export class AppraisalWrites {
   /** A task completed, expired or cancelled. */
   closeTask(taskId: string, status: TaskClosing, at: string): void {
     this.closes.set(taskId, { status, at });
+  }
+
+  /** A task event after the assignment: its task closed, or its holder reminded; false for any other event. */
+  async followTask(orgId: string, eventId: string, event: AppraisalEvent | StandardsEvent): Promise<boolean> {
+    if (!isTaskFollowUp(event)) return false;
+    const followUp = taskFollowUps[event.type];
+    const { taskId, at } = event.data;
+    if (followUp === 'reminded') await this.remind({ orgId, taskId, eventId, at });
+    else this.closeTask(taskId, followUp, at);
+    return true;
   }
 
   notify(row: NotificationRow): void {

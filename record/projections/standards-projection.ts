@@ -66,6 +66,7 @@ async function projectEvent(
   event: StandardsEvent,
   eventId: string,
 ): Promise<void> {
+  if (await writes.followTask(state.orgId, eventId, event)) return;
   switch (event.type) {
     case 'standards.taskAssigned': {
       const t = event.data;
@@ -87,14 +88,6 @@ async function projectEvent(
       );
       return;
     }
-    case 'standards.taskCompleted':
-      return writes.closeTask(event.data.taskId, 'completed', event.data.at);
-    case 'standards.taskExpired':
-      return writes.closeTask(event.data.taskId, 'expired', event.data.at);
-    case 'standards.taskCancelled':
-      return writes.closeTask(event.data.taskId, 'cancelled', event.data.at);
-    case 'standards.taskReminded':
-      return writes.remind({ orgId: state.orgId, taskId: event.data.taskId, eventId, at: event.data.at });
     case 'standards.published': {
       const p = event.data;
       await trx
