@@ -2,6 +2,7 @@
 // stream's version and head hash (the row appends lock for optimistic concurrency).
 // Migrations take Kysely<any> on purpose: they must keep compiling as schema/database.ts evolves.
 import { type Kysely, sql } from 'kysely';
+import { appendOnlyTriggers } from './frozen-shapes.ts';
 
 const up = [
   sql`create table streams (
@@ -36,10 +37,7 @@ const up = [
   $$`,
   // Ordinary (origin) triggers: an audit test can still tamper as a superuser with
   // `set session_replication_role = replica`, which is exactly what the hash chain must then catch.
-  sql`create trigger events_append_only before update or delete on events
-    for each row execute function events_forbid_change()`,
-  sql`create trigger events_no_truncate before truncate on events
-    for each statement execute function events_forbid_change()`,
+  ...appendOnlyTriggers('events'),
 ];
 
 const down = [sql`drop table events`, sql`drop function events_forbid_change()`, sql`drop table streams`];

@@ -3,7 +3,8 @@
 // unit_calibration, a period's in unit_period_predikat. Rows from before have none of it. And each unit's
 // penetapan: who holds it until when, the findings it is signed on, and the signature. And the
 // calibration groups HR names: a unit belongs to at most one.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { penetapanHolding, penetapanSigning } from './frozen-shapes.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -26,19 +27,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('unit_penetapan')
     .addColumn('cycle_id', 'text', (c) => c.notNull())
     .addColumn('unit_code', 'text', (c) => c.notNull())
-    .addColumn('stage', 'text', (c) => c.notNull())
-    .addColumn('assignee_nip', 'text')
-    .addColumn('leader_nip', 'text')
-    .addColumn('superior_nip', 'text')
-    .addColumn('deadline', 'timestamptz', (c) => c.notNull())
-    .addColumn('findings', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
-    .addColumn('pack', 'text', (c) => c.notNull())
-    .addColumn('opened_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('signed_by', 'text')
-    .addColumn('signed_as', 'text')
-    .addColumn('signed_at', 'timestamptz')
-    .addColumn('conforming', 'boolean')
-    .addColumn('justifications', 'jsonb')
+    .$call(penetapanHolding)
+    .$call(penetapanSigning)
     .addPrimaryKeyConstraint('unit_penetapan_pk', ['cycle_id', 'unit_code'])
     .execute();
   await db.schema

@@ -4,6 +4,7 @@
 // request. Never the record itself. Append-only like the event log: a trigger refuses UPDATE, DELETE and
 // TRUNCATE.
 import { type Kysely, sql } from 'kysely';
+import { appendOnlyTriggers } from './frozen-shapes.ts';
 
 const statements = [
   sql`create table read_trail (
@@ -27,10 +28,7 @@ const statements = [
         using errcode = 'restrict_violation';
     end
   $$`,
-  sql`create trigger read_trail_append_only before update or delete on read_trail
-    for each row execute function read_trail_forbid_change()`,
-  sql`create trigger read_trail_no_truncate before truncate on read_trail
-    for each statement execute function read_trail_forbid_change()`,
+  ...appendOnlyTriggers('read_trail'),
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
