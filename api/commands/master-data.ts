@@ -46,7 +46,7 @@ export async function listPositions(services: Services, me: Principal, q?: strin
 export async function listEmployees(
   services: Services,
   me: Principal,
-  filter: { q?: string; unit?: string },
+  filter: { q?: string; unit?: string; limit?: number },
 ) {
   requireHr(me);
   return employeeList(services.db, me.org, filter);

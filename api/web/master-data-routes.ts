@@ -6,14 +6,8 @@ import { Hono } from 'hono';
 import type { FieldError } from '../../domain/organisation/master-data.ts';
 import { mayManageCycles } from '../../record/read/access.ts';
 import { peopleNamed } from '../../record/read/cycle-people.ts';
-import {
-  changesOf,
-  employeeList,
-  employeeRecord,
-  positionList,
-  unitTree,
-} from '../../record/read/master-data.ts';
-import { editEmployee, editPosition, editUnit, employeeTemplate } from '../commands/master-data.ts';
+import { employeeRecord } from '../../record/read/master-data.ts';
+import * as masterData from '../commands/master-data.ts';
 import { refusalOf } from '../commands/refusal.ts';
 import type { Services } from '../commands/services.ts';
 import type { FormState, Values } from './forms.ts';
@@ -97,7 +91,7 @@ export function masterDataRoutes(deps: Services): Hono {
   web.get('/hr/units', async (c) => {
     const who = await hr(c);
     if (who instanceof Response) return who;
-    const units = await unitTree(deps.db, who.session.principal.org);
+    const units = await masterData.listUnits(deps, who.session.principal);
     return show(
       c,
       who.t,
@@ -109,7 +103,7 @@ export function masterDataRoutes(deps: Services): Hono {
 
   const unitForm: EditForm = async (c, { session, t }, state, code, status = 200) => {
     const org = session.principal.org;
-    const units = await unitTree(deps.db, org);
+    const units = await masterData.listUnits(deps, session.principal);
     const unit = units.find((u) => u.code === code);
     const headQ = q(c, 'headQ') || (state?.values.headQ ?? '');
     const values: Values = unit
@@ -128,7 +122,7 @@ export function masterDataRoutes(deps: Services): Hono {
       headQ,
       found: headQ.trim() ? await peopleNamed(deps.db, org, headQ) : null,
       currentHead: unit?.headNip ? { nip: unit.headNip, name: unit.headName ?? unit.headNip } : null,
-      changes: unit ? await changesOf(deps.db, org, 'unit', unit.code) : [],
+      changes: unit ? await masterData.recordChanges(deps, session.principal, 'unit', unit.code) : [],
     };
     const title = unit ? t('master.editUnit', { name: unit.name }) : t('master.newUnit');
     return show(c, t, session, title, unitFormBody(t, view), status);
@@ -144,7 +138,7 @@ export function masterDataRoutes(deps: Services): Hono {
     const saved = await saveForm(
       who.t,
       values,
-      () => editUnit(deps, who.session.principal, code, body),
+      () => masterData.editUnit(deps, who.session.principal, code, body),
       'unit',
     );
     if (saved.ok) return c.redirect('/app/hr/units?saved=1', 303);
@@ -157,14 +151,15 @@ export function masterDataRoutes(deps: Services): Hono {
     const who = await hr(c);
     if (who instanceof Response) return who;
     const text = q(c, 'q');
-    const positions = await positionList(deps.db, who.session.principal.org, text);
+    const positions = await masterData.listPositions(deps, who.session.principal, text);
     const body = positionsBody(who.t, positions, text, c.req.query('saved') === '1');
     return show(c, who.t, who.session, who.t('master.positions'), body);
   });
 
   const positionForm: EditForm = async (c, { session, t }, state, code, status = 200) => {
-    const org = session.principal.org;
-    const position = code ? (await positionList(deps.db, org, code)).find((p) => p.code === code) : undefined;
+    const position = code
+      ? (await masterData.listPositions(deps, session.principal, code)).find((p) => p.code === code)
+      : undefined;
     const values: Values = position
       ? {
           code: position.code,
@@ -187,7 +182,9 @@ export function masterDataRoutes(deps: Services): Hono {
       state: state ?? { type: 'position', values, errors: {} },
       existing: position !== undefined,
       rows: Math.min(Math.max(rows, 1), 50),
-      changes: position ? await changesOf(deps.db, org, 'position', position.code) : [],
+      changes: position
+        ? await masterData.recordChanges(deps, session.principal, 'position', position.code)
+        : [],
     };
     const title = position ? t('master.editPosition', { name: position.name }) : t('master.newPosition');
     return show(c, t, session, title, positionFormBody(t, view), status);
@@ -214,7 +211,7 @@ export function masterDataRoutes(deps: Services): Hono {
     const saved = await saveForm(
       who.t,
       values,
-      () => editPosition(deps, who.session.principal, code, body),
+      () => masterData.editPosition(deps, who.session.principal, code, body),
       'position',
     );
     if (saved.ok) return c.redirect('/app/hr/positions?saved=1', 303);
@@ -233,12 +230,15 @@ export function masterDataRoutes(deps: Services): Hono {
   web.get('/hr/employees', async (c) => {
     const who = await hr(c);
     if (who instanceof Response) return who;
-    const org = who.session.principal.org;
     const text = q(c, 'q');
     const unit = q(c, 'unit');
     const [people, units] = await Promise.all([
-      employeeList(deps.db, org, { q: text, unit: unit || undefined, limit: listLimit }),
-      unitTree(deps.db, org),
+      masterData.listEmployees(deps, who.session.principal, {
+        q: text,
+        unit: unit || undefined,
+        limit: listLimit,
+      }),
+      masterData.listUnits(deps, who.session.principal),
     ]);
     const body = employeesBody(who.t, { people, units, q: text, unit, saved: c.req.query('saved') === '1' });
     return show(c, who.t, who.session, who.t('master.employees'), body);
@@ -247,7 +247,7 @@ export function masterDataRoutes(deps: Services): Hono {
   web.get('/hr/import/template.csv', async (c) => {
     const who = await hr(c);
     if (who instanceof Response) return who;
-    const csv = await employeeTemplate(deps, who.session.principal);
+    const csv = await masterData.employeeTemplate(deps, who.session.principal);
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="pegawai-templat.csv"',
@@ -278,7 +278,10 @@ export function masterDataRoutes(deps: Services): Hono {
           supervisorNip: person.supervisorNip ?? '',
         }
       : { language: 'id' };
-    const [units, positions] = await Promise.all([unitTree(deps.db, org), positionList(deps.db, org)]);
+    const [units, positions] = await Promise.all([
+      masterData.listUnits(deps, session.principal),
+      masterData.listPositions(deps, session.principal),
+    ]);
     const view = {
       state: state ?? { type: 'employee', values, errors: {} },
       person: person ?? null,
@@ -286,7 +289,7 @@ export function masterDataRoutes(deps: Services): Hono {
       positions,
       supQ,
       found: supQ.trim() ? await peopleNamed(deps.db, org, supQ) : null,
-      changes: person ? await changesOf(deps.db, org, 'employee', person.nip) : [],
+      changes: person ? await masterData.recordChanges(deps, session.principal, 'employee', person.nip) : [],
     };
     const title = person ? t('master.editEmployee', { name: person.name }) : t('master.newEmployee');
     return show(c, t, session, title, employeeFormBody(t, view), status);
@@ -310,7 +313,7 @@ export function masterDataRoutes(deps: Services): Hono {
     const saved = await saveForm(
       who.t,
       values,
-      () => editEmployee(deps, who.session.principal, nip, body),
+      () => masterData.editEmployee(deps, who.session.principal, nip, body),
       'employee',
     );
     if (saved.ok) return c.redirect(`/app/hr/employees?saved=1&q=${encodeURIComponent(nip)}`, 303);
