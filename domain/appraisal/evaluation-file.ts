@@ -11,17 +11,8 @@ import type { AppraisalEvent } from './events.ts';
 import { type AppraisalState, evolve, initialState } from './state.ts';
 import { type Quarter, quarters } from './types.ts';
 
-export type {
-  CheckInFile,
-  Escalation,
-  EvaluationFile,
-  PeriodFile,
-  PersonRef,
-  RatingRecord,
-  Realisation,
-  SkpFile,
-  SkpPeriodFile,
-} from './evaluation-file-types.ts';
+// The file's shape, all of it, where the file is folded.
+export type * from './evaluation-file-types.ts';
 
 import type {
   CheckInFile,
