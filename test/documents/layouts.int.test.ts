@@ -2,7 +2,6 @@
 // printed facts changed: the verifier re-derives the facts of the layout the seal records, layout 1 for
 // a document sealed before layouts were recorded. An edited old-layout document still fails, a proof
 // that claims another layout fails, and a layout this siklus does not know is a finding, not a crash.
-import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { inputAsOf, issueDocuments, prepare, sealAndRender } from '../../documents/issue.ts';
 import { keberatanDocument } from '../../documents/keberatan.ts';
@@ -17,13 +16,10 @@ import { recordMutasi } from '../../domain/appraisal/mutasi.ts';
 import { openPeriod } from '../../domain/appraisal/periodic.ts';
 import { initialState, type StartedData } from '../../domain/appraisal/state.ts';
 import { enterStep } from '../../domain/appraisal/transitions.ts';
-import { eventSchemas } from '../../domain/event-registry.ts';
-import { appraisalStreamId, cycleStreamId } from '../../domain/ids.ts';
-import { appendToStream, type NewEvent } from '../../record/store/index.ts';
-import type { Database } from '../../schema/database.ts';
+import { appraisalStreamId } from '../../domain/ids.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { act, fold, nips } from '../domain/appraisal/fixtures.ts';
-import { appendAppraisalEvents } from '../support/appraisal-events.ts';
+import { appendAppraisalEvents, appendCycleEvents } from '../support/appraisal-events.ts';
 import { useMigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
@@ -52,7 +48,7 @@ const database = useMigratedDatabase('documents_layouts', async (db) => {
   const { events } = evaluationLog();
   await appendAppraisalEvents(db, appraisalId, 0, [...events, ...objection()]);
   await appendAppraisalEvents(db, movedId, 0, mutasiYear());
-  await appendCycleEvents(db);
+  await appendCycleEvents(db, cycleId, 0, unitYear());
 });
 
 /** Rated, released, objected to; the rater explains, the employee misses the deadline; decided. */
@@ -160,9 +156,9 @@ function mutasiYear(): AppraisalEvent[] {
 }
 
 /** The unit's year: its capaian, a calibration with a finding, the penetapan opened and signed. */
-async function appendCycleEvents(db: Kysely<Database>) {
+function unitYear() {
   const at = '2028-02-01T03:00:00.000Z';
-  const events = [
+  return [
     { type: 'cycle.unitPredikatSet', data: { unitCode: 'PKM', predikat: 'baik', by: superior.nip, at } },
     {
       type: 'cycle.unitCalibrated',
@@ -196,16 +192,6 @@ async function appendCycleEvents(db: Kysely<Database>) {
       },
     },
   ];
-  const envelopes = events.map((e) => ({ eventId: crypto.randomUUID(), ...e, metadata: { actor: 'test' } }));
-  await appendToStream(
-    db,
-    eventSchemas,
-    cycleStreamId(cycleId),
-    envelopes as NewEvent<typeof eventSchemas>[],
-    {
-      expectedVersion: 0,
-    },
-  );
 }
 
 /**
