@@ -24,9 +24,9 @@ import { useMigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
   cycleId,
-  employee,
   evaluationLog,
   everyone,
+  objectionLog,
   rater,
   rhk,
   superior,
@@ -52,45 +52,24 @@ const database = useMigratedDatabase('documents_layouts', async (db) => {
 });
 
 /** Rated, released, objected to; the rater explains, the employee misses the deadline; decided. */
-function objection(): AppraisalEvent[] {
-  const at = (day: number) => `2028-02-${String(day).padStart(2, '0')}T03:00:00.000Z`;
-  return [
-    {
-      type: 'rating.set',
-      data: {
-        results: 'diBawah',
-        behaviour: 'sesuai',
-        predikat: 'butuhPerbaikan',
-        feedback: 'Perlu perbaikan.',
-        by: rater.nip,
-        at: at(5),
+const objection = () =>
+  objectionLog({
+    reasons: 'Bukti TW3 tidak dibaca',
+    hearing: [
+      {
+        type: 'objection.explained',
+        data: { from: 'rater', explanation, by: rater.nip, at: '2028-02-16T03:00:00.000Z' },
       },
+      { type: 'objection.explanationMissed', data: { from: 'employee', at: '2028-02-18T03:00:00.000Z' } },
+    ],
+    decision: {
+      decision: 'upheld',
+      results: 'diBawah',
+      behaviour: 'sesuai',
+      predikat: 'butuhPerbaikan',
+      reason: 'Bukti tidak mengubah capaian.',
     },
-    {
-      type: 'rating.released',
-      data: { predikat: 'butuhPerbaikan', objectionDeadline: '2028-02-26T16:59:59.000Z', at: at(12) },
-    },
-    {
-      type: 'objection.filed',
-      data: { reasons: 'Bukti TW3 tidak dibaca', superiorNip: superior.nip, by: employee.nip, at: at(14) },
-    },
-    { type: 'objection.explained', data: { from: 'rater', explanation, by: rater.nip, at: at(16) } },
-    { type: 'objection.explanationMissed', data: { from: 'employee', at: at(18) } },
-    {
-      type: 'objection.decided',
-      data: {
-        decision: 'upheld',
-        results: 'diBawah',
-        behaviour: 'sesuai',
-        predikat: 'butuhPerbaikan',
-        previousPredikat: 'butuhPerbaikan',
-        reason: 'Bukti tidak mengubah capaian.',
-        by: superior.nip,
-        at: at(20),
-      },
-    },
-  ];
-}
+  });
 
 /** A 2026 year with a mutasi after TW1: SKP v1 agreed and TW1 rated against it, then v2 with the new rater. */
 function mutasiYear(): AppraisalEvent[] {

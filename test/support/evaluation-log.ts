@@ -246,3 +246,44 @@ export const documentInput = (file: EvaluationFile, events: AppraisalEvent[] = [
   parentLabels: new Map<string, string>(),
   lang: 'id' as const,
 });
+
+type Decided = Extract<AppraisalEvent, { type: 'objection.decided' }>['data'];
+
+/**
+ * What follows the log when the employee objects: the rater's akhir rating below expectations (Butuh
+ * Perbaikan) on 5 February 2028, its release on the 12th, the objection with these reasons on the 14th,
+ * then `hearing` (explanations asked or given) and the superior's decision on the 20th.
+ */
+export function objectionLog(objection: {
+  reasons: string;
+  hearing?: AppraisalEvent[];
+  decision: Pick<Decided, 'decision' | 'results' | 'behaviour' | 'predikat' | 'reason'>;
+}): AppraisalEvent[] {
+  const at = (day: number) => `2028-02-${String(day).padStart(2, '0')}T03:00:00.000Z`;
+  return [
+    {
+      type: 'rating.set',
+      data: {
+        results: 'diBawah',
+        behaviour: 'sesuai',
+        predikat: 'butuhPerbaikan',
+        feedback: 'Perlu perbaikan.',
+        by: rater.nip,
+        at: at(5),
+      },
+    },
+    {
+      type: 'rating.released',
+      data: { predikat: 'butuhPerbaikan', objectionDeadline: '2028-02-26T16:59:59.000Z', at: at(12) },
+    },
+    {
+      type: 'objection.filed',
+      data: { reasons: objection.reasons, superiorNip: superior.nip, by: employee.nip, at: at(14) },
+    },
+    ...(objection.hearing ?? []),
+    {
+      type: 'objection.decided',
+      data: { ...objection.decision, previousPredikat: 'butuhPerbaikan', by: superior.nip, at: at(20) },
+    },
+  ];
+}
