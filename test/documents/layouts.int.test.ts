@@ -18,7 +18,7 @@ import { initialState, type StartedData } from '../../domain/appraisal/state.ts'
 import { enterStep } from '../../domain/appraisal/transitions.ts';
 import { appraisalStreamId } from '../../domain/ids.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
-import { act, fold, nips } from '../domain/appraisal/fixtures.ts';
+import { act, fold, nips, participantsIn } from '../domain/appraisal/fixtures.ts';
 import { appendAppraisalEvents, appendCycleEvents } from '../support/appraisal-events.ts';
 import { useMigratedDatabase } from '../support/database.ts';
 import {
@@ -77,12 +77,7 @@ function mutasiYear(): AppraisalEvent[] {
     appraisalId: movedId,
     cycleId: 'bungo.2026',
     orgId: 'bungo',
-    participants: {
-      employee: { nip: nips.employee, name: 'Siti', unitCode: 'PKM', positionCode: 'PERAWAT' },
-      supervisorNip: nips.supervisor,
-      superiorNip: nips.superior,
-      subordinateNips: [],
-    },
+    participants: participantsIn('PKM'),
     calendar: {},
     at: '2026-01-01T00:00:00.000Z',
   };
