@@ -1,4 +1,5 @@
-// Given-helpers for the appraisal rules: a started appraisal and a way to apply events and commands.
+// Given-helpers for the appraisal rules: a started appraisal and a way to apply events and commands; and
+// the SKP periods an akhir rating records, as rows.
 import type { AppraisalCommand } from '../../../domain/appraisal/commands.ts';
 import { decide } from '../../../domain/appraisal/decide.ts';
 import type { AppraisalEvent, Rhk } from '../../../domain/appraisal/events.ts';
@@ -6,6 +7,7 @@ import {
   type AppraisalState,
   evolve,
   initialState,
+  type SkpPeriodBasis,
   type StartedData,
 } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
@@ -89,3 +91,22 @@ export const jptRhk = (indicators: Rhk['indicators']): Rhk => ({
   perspektif: 'prosesBisnis',
   indicators,
 });
+
+/** An SKP period as a row: its number, unit, position and rater, and each evaluation period's predikat. */
+type SkpPeriodRow = [
+  skpPeriod: number,
+  unitCode: string,
+  positionCode: string,
+  raterNip: string,
+  predikats: Record<string, SkpPeriodBasis['periods'][number]['predikat']>,
+];
+
+/** The SKP periods an akhir rating records (rating.set's skpPeriods), one row each, periods in order. */
+export const recordedSkpPeriods = (rows: SkpPeriodRow[]): SkpPeriodBasis[] =>
+  rows.map(([skpPeriod, unitCode, positionCode, raterNip, predikats]) => ({
+    skpPeriod,
+    unitCode,
+    positionCode,
+    raterNip,
+    periods: Object.entries(predikats).map(([period, predikat]) => ({ period, predikat })),
+  }));
