@@ -16,10 +16,10 @@ import { recordMutasi } from '../../domain/appraisal/mutasi.ts';
 import { openPeriod } from '../../domain/appraisal/periodic.ts';
 import { initialState, type StartedData } from '../../domain/appraisal/state.ts';
 import { enterStep } from '../../domain/appraisal/transitions.ts';
-import { appraisalStreamId } from '../../domain/ids.ts';
+import { appraisalStreamId, cycleStreamId } from '../../domain/ids.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
 import { act, fold, nips, participantsIn } from '../domain/appraisal/fixtures.ts';
-import { appendAppraisalEvents, appendCycleEvents } from '../support/appraisal-events.ts';
+import { appendAppraisalEvents, appendStreamEvents } from '../support/appraisal-events.ts';
 import { useMigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
@@ -48,7 +48,7 @@ const database = useMigratedDatabase('documents_layouts', async (db) => {
   const { events } = evaluationLog();
   await appendAppraisalEvents(db, appraisalId, 0, [...events, ...objection()]);
   await appendAppraisalEvents(db, movedId, 0, mutasiYear());
-  await appendCycleEvents(db, cycleId, 0, unitYear());
+  await appendStreamEvents(db, cycleStreamId(cycleId), 0, unitYear());
 });
 
 /** Rated, released, objected to; the rater explains, the employee misses the deadline; decided. */

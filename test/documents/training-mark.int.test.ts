@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { issueDocuments } from '../../documents/issue.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar, type CalendarOverrides } from '../../domain/cycle/calendar.ts';
+import { cycleStreamId } from '../../domain/ids.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
-import { appendAppraisalEvents, appendCycleEvents } from '../support/appraisal-events.ts';
+import { appendAppraisalEvents, appendStreamEvents } from '../support/appraisal-events.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { appraisalId, cycleId, evaluationLog, everyone, hr, orgId } from '../support/evaluation-log.ts';
 
@@ -46,7 +47,7 @@ async function issuedFor(overrides: CalendarOverrides) {
     );
     const at = '2027-01-04T02:00:00.000Z';
     const data = { cycleId, orgId, year: 2027, calendar, population: {}, by: hr.nip, at };
-    await appendCycleEvents(db, cycleId, 0, [{ type: 'cycle.started', data }]);
+    await appendStreamEvents(db, cycleStreamId(cycleId), 0, [{ type: 'cycle.started', data }]);
     await appendAppraisalEvents(db, appraisalId, 0, evaluationLog().events);
     const request = [{ appraisalId, kind: 'all' as const }];
     return (await issueDocuments(db, orgId, cycleId, request, options)).documents;

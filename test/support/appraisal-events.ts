@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { eventSchemas } from '../../domain/event-registry.ts';
-import { appraisalStreamId, cycleStreamId } from '../../domain/ids.ts';
+import { appraisalStreamId } from '../../domain/ids.ts';
 import { projections } from '../../record/projections/index.ts';
 import { appendToStream, type NewEvent } from '../../record/store/index.ts';
 import type { Database } from '../../schema/database.ts';
@@ -69,20 +69,11 @@ export function appendAppraisalEvents(
   expectedVersion: number,
   events: Array<{ type: string; data: unknown }>,
 ) {
-  return appendEvents(db, appraisalStreamId(appraisalId), expectedVersion, events);
+  return appendStreamEvents(db, appraisalStreamId(appraisalId), expectedVersion, events);
 }
 
-/** Appends events to a cycle's stream through the event store, with the production projections. */
-export function appendCycleEvents(
-  db: Kysely<Database>,
-  cycleId: string,
-  expectedVersion: number,
-  events: Array<{ type: string; data: unknown }>,
-) {
-  return appendEvents(db, cycleStreamId(cycleId), expectedVersion, events);
-}
-
-async function appendEvents(
+/** Appends events to a stream (a cycle's, say) through the event store, with the production projections. */
+export async function appendStreamEvents(
   db: Kysely<Database>,
   streamId: string,
   expectedVersion: number,
