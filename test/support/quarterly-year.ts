@@ -1,5 +1,6 @@
 // What the quarterly years with a Plh in October (changes-year.ts, mutasi-year.ts) share: the cycle of
-// next year in WIB with evaluation periods, the Plh they appoint, and the handles and range they return.
+// next year in WIB with evaluation periods, the Plh they appoint, the handles and range they return, how
+// they read a refused Update, and the self-review before the akhir rating.
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
