@@ -4,8 +4,8 @@
 // open tasks move. With reports and no successor known, HR must say who: 422 naming the field, nothing
 // recorded.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
+import { useTestApi, webPage } from '../support/api.ts';
+import { nipsOf, type Staff, staffTokens, startAgreementCycle } from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
 import { until } from '../support/until.ts';
 
@@ -56,18 +56,10 @@ describe('a mutasi of a rater: their direct reports get a rater from the same da
     ).map((x) => `${x.kind} ${x.appraisalId.split('.').at(-1)}`);
 
   /** A web page as HR sees it, in English. */
-  const page = async (url: string, init: RequestInit = {}) => {
-    const response = await fetch(`${live.t.api.url}${url}`, {
-      redirect: 'manual',
-      ...init,
-      headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
-    });
-    return { status: response.status, text: await response.text() };
-  };
+  const page = (url: string, init?: RequestInit) => webPage(live.t, token.hr, 'en', url, init);
 
   beforeAll(async () => {
-    for (const who of Object.keys(nip) as Array<keyof typeof nip>)
-      token[who] = await live.t.token('tanjabbar', nip[who], who === 'hr' ? ['hr', 'employee'] : undefined);
+    Object.assign(token, await staffTokens(live.t, 'tanjabbar', staff));
     cycleId = await startAgreementCycle(live.t, 'tanjabbar', {
       hr: token.hr,
       units: ['DINKES', 'PKM1', 'PKM2', 'PKM3'],

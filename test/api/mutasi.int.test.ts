@@ -4,8 +4,8 @@
 // are problem+json naming the field and change nothing; the web page picks unit, position and rater by name.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stepCounts } from '../../record/projections/unit-counts.ts';
-import { type TestApi, useTestApi } from '../support/api.ts';
-import { nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
+import { type TestApi, useTestApi, webPage } from '../support/api.ts';
+import { nipsOf, type Staff, staffTokens, startAgreementCycle } from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
 import { until } from '../support/until.ts';
 
@@ -58,22 +58,10 @@ describe('a mutasi of a running appraisal (HTTP, dev server, real worker)', () =
   };
 
   /** A web page as HR sees it, in English. */
-  const page = async (url: string, init: RequestInit = {}) => {
-    const response = await fetch(`${live.t.api.url}${url}`, {
-      redirect: 'manual',
-      ...init,
-      headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
-    });
-    return {
-      status: response.status,
-      location: response.headers.get('location'),
-      text: await response.text(),
-    };
-  };
+  const page = (url: string, init?: RequestInit) => webPage(live.t, token.hr, 'en', url, init);
 
   beforeAll(async () => {
-    for (const who of Object.keys(nip) as Array<keyof typeof nip>)
-      token[who] = await live.t.token('tanjabbar', nip[who], who === 'hr' ? ['hr', 'employee'] : undefined);
+    Object.assign(token, await staffTokens(live.t, 'tanjabbar', staff));
     // Socialisation is over: the agreement is open, the rater must propose.
     cycleId = await startAgreementCycle(live.t, 'tanjabbar', {
       hr: token.hr,

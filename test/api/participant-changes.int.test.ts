@@ -4,8 +4,14 @@
 // begun, who then holds the rater's part and acts as the rater; a leaver who comes back gets a new
 // appraisal in the same cycle; bad requests are problem+json that change nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectProblems, type ProblemCase, useTestApi } from '../support/api.ts';
-import { immunisationRhk, nipsOf, type Staff, startAgreementCycle } from '../support/http-cycle.ts';
+import { expectProblems, type ProblemCase, useTestApi, webPage } from '../support/api.ts';
+import {
+  immunisationRhk,
+  nipsOf,
+  type Staff,
+  staffTokens,
+  startAgreementCycle,
+} from '../support/http-cycle.ts';
 import { startDevEnv } from '../support/temporal.ts';
 import { until } from '../support/until.ts';
 
@@ -52,8 +58,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
   beforeAll(async () => {
     // HR is a colleague: nobody the appraisal itself names (the timeline says "HR").
     token.hr = await live.t.token('bungo', nip.colleague, ['hr', 'employee']);
-    for (const who of Object.keys(nip) as Array<keyof typeof nip>)
-      token[who] = await live.t.token('bungo', nip[who]);
+    Object.assign(token, await staffTokens(live.t, 'bungo', staff));
     // Socialisation is over: the agreement is open, the rater must propose.
     cycleId = await startAgreementCycle(live.t, 'bungo', {
       hr: token.hr,
@@ -188,18 +193,7 @@ describe('changing the rater of a running appraisal (HTTP, dev server, real work
   });
 
   it('on the web page: HR finds the employee by name, sees the case, and picks the rater by name', async () => {
-    const page = async (url: string, init: RequestInit = {}) => {
-      const response = await fetch(`${live.t.api.url}${url}`, {
-        redirect: 'manual',
-        ...init,
-        headers: { cookie: `siklus_session=${token.hr}; lang=en`, ...(init.headers ?? {}) },
-      });
-      return {
-        status: response.status,
-        location: response.headers.get('location'),
-        text: await response.text(),
-      };
-    };
+    const page = (url: string, init?: RequestInit) => webPage(live.t, token.hr, 'en', url, init);
     const search = await page(`/app/hr/changes?cycle=${cycleId}&q=aminah`);
     expect(search.status).toBe(200);
     expect(search.text).toContain(`/app/hr/changes/${nip.employee}?cycle=${encodeURIComponent(cycleId)}`);

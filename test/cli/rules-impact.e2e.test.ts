@@ -9,18 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { asn2023 } from '../../domain/regulation/pack.ts';
 import { useMigratedDatabase } from '../support/database.ts';
 import { people, seedPeriodicCycle } from '../support/periodic-events.ts';
+import { istimewaUnitUnderProposal, proposedPackFile } from '../support/proposed-pack.ts';
 import { runSiklus } from '../support/siklus-cli.ts';
 
 const database = useMigratedDatabase('impact_cli', (db) => seedPeriodicCycle(db, 'bungo'));
 const dir = mkdtempSync(join(tmpdir(), 'siklus-impact-'));
 
-/** The pack in force as a file, changed: meets/meets gives Butuh Perbaikan; Istimewa allows 40% Sangat Baik. */
+/** The proposed pack as a file. */
 const proposedPack = join(dir, 'usulan.json');
-const pack = JSON.parse(JSON.stringify(asn2023));
-pack.id = 'usulan-2027';
-pack.effectiveFrom = '2027-01-01';
-pack.matrix.sesuai.sesuai = 'butuhPerbaikan';
-pack.distribution.istimewa[0].limit = { percent: 40 };
+const pack = proposedPackFile();
 writeFileSync(proposedPack, JSON.stringify(pack));
 
 const impact = (args: string[]) =>
@@ -63,18 +60,7 @@ describe('siklus rules impact', () => {
     expect(out.people).toEqual([
       { nip: people.ahmad.nip, name: people.ahmad.name, unitCode: 'PKM', from: 'baik', to: 'butuhPerbaikan' },
     ]);
-    expect(out.units).toContainEqual({
-      unitCode: 'PKM',
-      unitPredikat: 'istimewa',
-      conformsNow: true,
-      conformsUnder: false,
-      findings: [
-        {
-          rule: 'istimewa.max70PercentSangatBaik',
-          message: '1 of 2 (50%) is Sangat Baik; at most 40% (0) allowed',
-        },
-      ],
-    });
+    expect(out.units).toContainEqual(istimewaUnitUnderProposal('PKM'));
     expect(await recordSize()).toBe(before);
   });
 

@@ -22,7 +22,7 @@ import {
   employee,
   evaluationLog,
   everyone,
-  rater,
+  objectionLog,
   superior,
 } from '../support/evaluation-log.ts';
 
@@ -40,44 +40,21 @@ beforeAll(async () => {
   await seedOrganisation(db, 'bungo', ['PKM'], everyone);
   const { events } = evaluationLog();
   await appendAppraisalEvents(db, appraisalId, 0, events);
-  await appendAppraisalEvents(db, appraisalId, events.length, [
-    {
-      type: 'rating.set',
-      data: {
-        results: 'diBawah',
-        behaviour: 'sesuai',
-        predikat: 'butuhPerbaikan',
-        feedback: 'Perlu perbaikan.',
-        by: rater.nip,
-        at: '2028-02-05T03:00:00.000Z',
-      },
-    },
-    {
-      type: 'rating.released',
-      data: {
-        predikat: 'butuhPerbaikan',
-        objectionDeadline: '2028-02-26T16:59:59.000Z',
-        at: '2028-02-12T03:00:00.000Z',
-      },
-    },
-    {
-      type: 'objection.filed',
-      data: { reasons, superiorNip: superior.nip, by: employee.nip, at: '2028-02-14T03:00:00.000Z' },
-    },
-    {
-      type: 'objection.decided',
-      data: {
+  await appendAppraisalEvents(
+    db,
+    appraisalId,
+    events.length,
+    objectionLog({
+      reasons,
+      decision: {
         decision: 'changed',
         results: 'sesuai',
         behaviour: 'sesuai',
         predikat: 'baik',
-        previousPredikat: 'butuhPerbaikan',
         reason: decisionReason,
-        by: superior.nip,
-        at: '2028-02-20T03:00:00.000Z',
       },
-    },
-  ]);
+    }),
+  );
   ({ documents } = await issueDocuments(db, 'bungo', cycleId, [{ appraisalId, kind: 'all' }], options));
 }, 60_000);
 

@@ -2,7 +2,6 @@
 // printed facts changed: the verifier re-derives the facts of the layout the seal records, layout 1 for
 // a document sealed before layouts were recorded. An edited old-layout document still fails, a proof
 // that claims another layout fails, and a layout this siklus does not know is a finding, not a crash.
-import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { inputAsOf, issueDocuments, prepare, sealAndRender } from '../../documents/issue.ts';
 import { keberatanDocument } from '../../documents/keberatan.ts';
@@ -17,20 +16,17 @@ import { recordMutasi } from '../../domain/appraisal/mutasi.ts';
 import { openPeriod } from '../../domain/appraisal/periodic.ts';
 import { initialState, type StartedData } from '../../domain/appraisal/state.ts';
 import { enterStep } from '../../domain/appraisal/transitions.ts';
-import { eventSchemas } from '../../domain/event-registry.ts';
 import { appraisalStreamId, cycleStreamId } from '../../domain/ids.ts';
-import { appendToStream, type NewEvent } from '../../record/store/index.ts';
-import type { Database } from '../../schema/database.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
-import { act, fold, nips } from '../domain/appraisal/fixtures.ts';
-import { appendAppraisalEvents } from '../support/appraisal-events.ts';
+import { act, fold, nips, participantsIn } from '../domain/appraisal/fixtures.ts';
+import { appendAppraisalEvents, appendStreamEvents } from '../support/appraisal-events.ts';
 import { useMigratedDatabase } from '../support/database.ts';
 import {
   appraisalId,
   cycleId,
-  employee,
   evaluationLog,
   everyone,
+  objectionLog,
   rater,
   rhk,
   superior,
@@ -52,49 +48,28 @@ const database = useMigratedDatabase('documents_layouts', async (db) => {
   const { events } = evaluationLog();
   await appendAppraisalEvents(db, appraisalId, 0, [...events, ...objection()]);
   await appendAppraisalEvents(db, movedId, 0, mutasiYear());
-  await appendCycleEvents(db);
+  await appendStreamEvents(db, cycleStreamId(cycleId), 0, unitYear());
 });
 
 /** Rated, released, objected to; the rater explains, the employee misses the deadline; decided. */
-function objection(): AppraisalEvent[] {
-  const at = (day: number) => `2028-02-${String(day).padStart(2, '0')}T03:00:00.000Z`;
-  return [
-    {
-      type: 'rating.set',
-      data: {
-        results: 'diBawah',
-        behaviour: 'sesuai',
-        predikat: 'butuhPerbaikan',
-        feedback: 'Perlu perbaikan.',
-        by: rater.nip,
-        at: at(5),
+const objection = () =>
+  objectionLog({
+    reasons: 'Bukti TW3 tidak dibaca',
+    hearing: [
+      {
+        type: 'objection.explained',
+        data: { from: 'rater', explanation, by: rater.nip, at: '2028-02-16T03:00:00.000Z' },
       },
+      { type: 'objection.explanationMissed', data: { from: 'employee', at: '2028-02-18T03:00:00.000Z' } },
+    ],
+    decision: {
+      decision: 'upheld',
+      results: 'diBawah',
+      behaviour: 'sesuai',
+      predikat: 'butuhPerbaikan',
+      reason: 'Bukti tidak mengubah capaian.',
     },
-    {
-      type: 'rating.released',
-      data: { predikat: 'butuhPerbaikan', objectionDeadline: '2028-02-26T16:59:59.000Z', at: at(12) },
-    },
-    {
-      type: 'objection.filed',
-      data: { reasons: 'Bukti TW3 tidak dibaca', superiorNip: superior.nip, by: employee.nip, at: at(14) },
-    },
-    { type: 'objection.explained', data: { from: 'rater', explanation, by: rater.nip, at: at(16) } },
-    { type: 'objection.explanationMissed', data: { from: 'employee', at: at(18) } },
-    {
-      type: 'objection.decided',
-      data: {
-        decision: 'upheld',
-        results: 'diBawah',
-        behaviour: 'sesuai',
-        predikat: 'butuhPerbaikan',
-        previousPredikat: 'butuhPerbaikan',
-        reason: 'Bukti tidak mengubah capaian.',
-        by: superior.nip,
-        at: at(20),
-      },
-    },
-  ];
-}
+  });
 
 /** A 2026 year with a mutasi after TW1: SKP v1 agreed and TW1 rated against it, then v2 with the new rater. */
 function mutasiYear(): AppraisalEvent[] {
@@ -102,12 +77,7 @@ function mutasiYear(): AppraisalEvent[] {
     appraisalId: movedId,
     cycleId: 'bungo.2026',
     orgId: 'bungo',
-    participants: {
-      employee: { nip: nips.employee, name: 'Siti', unitCode: 'PKM', positionCode: 'PERAWAT' },
-      supervisorNip: nips.supervisor,
-      superiorNip: nips.superior,
-      subordinateNips: [],
-    },
+    participants: participantsIn('PKM'),
     calendar: {},
     at: '2026-01-01T00:00:00.000Z',
   };
@@ -160,9 +130,9 @@ function mutasiYear(): AppraisalEvent[] {
 }
 
 /** The unit's year: its capaian, a calibration with a finding, the penetapan opened and signed. */
-async function appendCycleEvents(db: Kysely<Database>) {
+function unitYear() {
   const at = '2028-02-01T03:00:00.000Z';
-  const events = [
+  return [
     { type: 'cycle.unitPredikatSet', data: { unitCode: 'PKM', predikat: 'baik', by: superior.nip, at } },
     {
       type: 'cycle.unitCalibrated',
@@ -196,16 +166,6 @@ async function appendCycleEvents(db: Kysely<Database>) {
       },
     },
   ];
-  const envelopes = events.map((e) => ({ eventId: crypto.randomUUID(), ...e, metadata: { actor: 'test' } }));
-  await appendToStream(
-    db,
-    eventSchemas,
-    cycleStreamId(cycleId),
-    envelopes as NewEvent<typeof eventSchemas>[],
-    {
-      expectedVersion: 0,
-    },
-  );
 }
 
 /**

@@ -1,20 +1,16 @@
 // The documents of a training cycle (the 'training' calendar preset) are marked on every page as not
 // official, so a practice penetapan or evaluation is never taken for a real one; a real cycle's are not.
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { issueDocuments } from '../../documents/issue.ts';
 import { toAppraisalCalendar } from '../../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar, type CalendarOverrides } from '../../domain/cycle/calendar.ts';
-import { eventSchemas } from '../../domain/event-registry.ts';
 import { cycleStreamId } from '../../domain/ids.ts';
-import { projections } from '../../record/projections/index.ts';
-import { appendToStream, type NewEvent } from '../../record/store/index.ts';
 import type { Database } from '../../schema/database.ts';
 import { createDb } from '../../schema/db.ts';
 import { migrateToLatest } from '../../schema/migrate.ts';
 import { seedOrganisation } from '../../simulation/seed.ts';
-import { appendAppraisalEvents } from '../support/appraisal-events.ts';
+import { appendAppraisalEvents, appendStreamEvents } from '../support/appraisal-events.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { appraisalId, cycleId, evaluationLog, everyone, hr, orgId } from '../support/evaluation-log.ts';
 
@@ -51,17 +47,7 @@ async function issuedFor(overrides: CalendarOverrides) {
     );
     const at = '2027-01-04T02:00:00.000Z';
     const data = { cycleId, orgId, year: 2027, calendar, population: {}, by: hr.nip, at };
-    const started = [{ eventId: randomUUID(), type: 'cycle.started', data, metadata: { actor: 'test' } }];
-    await appendToStream(
-      db,
-      eventSchemas,
-      cycleStreamId(cycleId),
-      started as NewEvent<typeof eventSchemas>[],
-      {
-        expectedVersion: 0,
-        projections,
-      },
-    );
+    await appendStreamEvents(db, cycleStreamId(cycleId), 0, [{ type: 'cycle.started', data }]);
     await appendAppraisalEvents(db, appraisalId, 0, evaluationLog().events);
     const request = [{ appraisalId, kind: 'all' as const }];
     return (await issueDocuments(db, orgId, cycleId, request, options)).documents;

@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appraisalTimeline } from '../../audit/timeline.ts';
 import { evaluationFileOf, myPeriodResult } from '../../record/read/evaluation-file.ts';
+import { recordedSkpPeriods } from '../domain/appraisal/fixtures.ts';
 import { mutasiNips as nip, runMutasiYear, seedMutasiOrganisation } from '../support/mutasi-year.ts';
 import { createSiklusRig, type SiklusTestRig } from '../support/siklus-worker.ts';
 import { startTimeSkippingEnv } from '../support/temporal.ts';
@@ -77,28 +78,10 @@ describe('a year with a mutasi in July and an acting rater in October (time-skip
       expect.objectContaining({
         by: nip.newRater,
         predikat: 'baik',
-        skpPeriods: [
-          {
-            skpPeriod: 1,
-            unitCode: 'PKM',
-            positionCode: 'STAF',
-            raterNip: nip.firstRater,
-            periods: [
-              { period: 'TW1', predikat: 'baik' },
-              { period: 'TW2', predikat: 'baik' },
-            ],
-          },
-          {
-            skpPeriod: 2,
-            unitCode: 'PKM2',
-            positionCode: 'STAF',
-            raterNip: nip.newRater,
-            periods: [
-              { period: 'TW3', predikat: 'baik' },
-              { period: 'TW4', predikat: 'baik' },
-            ],
-          },
-        ],
+        skpPeriods: recordedSkpPeriods([
+          [1, 'PKM', 'STAF', nip.firstRater, { TW1: 'baik', TW2: 'baik' }],
+          [2, 'PKM2', 'STAF', nip.newRater, { TW3: 'baik', TW4: 'baik' }],
+        ]),
       }),
     ]);
     expect(events.at(-1)?.type).toBe('appraisal.completed');

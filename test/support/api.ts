@@ -114,6 +114,25 @@ export async function postDinasAndPuskesmas(
   );
 }
 
+/**
+ * A web page of the API as the holder of `session` sees it in this language: its status, where it
+ * redirects (redirects are not followed) and its HTML.
+ */
+export async function webPage(
+  t: TestApi,
+  session: string,
+  lang: 'id' | 'en',
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; location: string | null; text: string }> {
+  const response = await fetch(`${t.api.url}${url}`, {
+    redirect: 'manual',
+    ...init,
+    headers: { cookie: `siklus_session=${session}; lang=${lang}`, ...(init.headers ?? {}) },
+  });
+  return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+}
+
 /** A refused request's expected answer: the request, its status and its problem code. */
 export type ProblemCase = [answer: ReturnType<TestApi['call']>, status: number, code: string];
 

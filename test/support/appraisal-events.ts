@@ -1,5 +1,5 @@
-// Appends real appraisal events through the event store and the production projections, for tests that
-// need tasks and notifications without running workflows.
+// Appends real appraisal and cycle events through the event store and the production projections, for
+// tests that need tasks, notifications and documents without running workflows; and reads them back.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { eventSchemas } from '../../domain/event-registry.ts';
@@ -63,9 +63,19 @@ export async function assignTasks(
 }
 
 /** Appends events to an appraisal's stream through the event store, with the production projections. */
-export async function appendAppraisalEvents(
+export function appendAppraisalEvents(
   db: Kysely<Database>,
   appraisalId: string,
+  expectedVersion: number,
+  events: Array<{ type: string; data: unknown }>,
+) {
+  return appendStreamEvents(db, appraisalStreamId(appraisalId), expectedVersion, events);
+}
+
+/** Appends events to a stream (a cycle's, say) through the event store, with the production projections. */
+export async function appendStreamEvents(
+  db: Kysely<Database>,
+  streamId: string,
   expectedVersion: number,
   events: Array<{ type: string; data: unknown }>,
 ) {
@@ -75,18 +85,20 @@ export async function appendAppraisalEvents(
     data: e.data,
     metadata: { actor: 'test' },
   })) as NewEvent<typeof eventSchemas>[];
-  await appendToStream(db, eventSchemas, `appraisal-${appraisalId}`, envelopes, {
-    expectedVersion,
-    projections,
-  });
+  await appendToStream(db, eventSchemas, streamId, envelopes, { expectedVersion, projections });
 }
 
 /** An appraisal's events as stored, in order. */
 export function appraisalEventsOf(db: Kysely<Database>, appraisalId: string) {
+  return streamEventsOf(db, appraisalStreamId(appraisalId));
+}
+
+/** A stream's events as stored, in order. */
+export function streamEventsOf(db: Kysely<Database>, streamId: string) {
   return db
     .selectFrom('events')
     .select(['type', 'data'])
-    .where('stream_id', '=', appraisalStreamId(appraisalId))
+    .where('stream_id', '=', streamId)
     .orderBy('stream_version')
     .execute();
 }

@@ -4,8 +4,6 @@
 // range the rater rates. A colleague leaves in April and comes back in August: a second appraisal of hers
 // starts in the cycle, from the return. (The mutasi in July is mutasi-year.ts's year.) Needs a seeded
 // organisation (seedChangesOrganisation) and a running worker.
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import type { ActRequest } from '../../domain/appraisal/commands.ts';
 import { appraisalIdFor, appraisalWorkflowId } from '../../domain/ids.ts';
@@ -16,19 +14,19 @@ import {
   rejoinEmployeeUpdate,
   removeEmployeeUpdate,
 } from '../../workflows/messages.ts';
-import { journeyNips, seedUnderDinasHeads, startNextYearJourney, waitFor } from './cycle-journey.ts';
+import { journeyNips, seedUnderDinasHeads, waitFor } from './cycle-journey.ts';
+import { type PlhYear, plh, quarterlyYear, refusalOf, selfReviewThenRating } from './quarterly-year.ts';
 
 export const changesNips = {
   ...journeyNips,
   /** The rater the org chart wrongly gives. */
   wrongRater: '198602022011011004',
   /** Pelaksana harian for October. */
-  acting: '198909092014022010',
+  acting: plh.nip,
   /** Leaves in April, comes back in August. */
   leaver: '199303032018012007',
 };
 const nip = changesNips;
-const zone = 'Asia/Jakarta';
 
 export function seedChangesOrganisation(db: Kysely<Database>, orgId: string) {
   return seedUnderDinasHeads(
@@ -37,20 +35,14 @@ export function seedChangesOrganisation(db: Kysely<Database>, orgId: string) {
     ['PKM', 'DINKES'],
     [
       { nip: nip.wrongRater, name: 'Kepala Seksi', unitCode: 'DINKES', supervisorNip: nip.superior },
-      { nip: nip.acting, name: 'Dokter Fungsional', unitCode: 'DINKES', supervisorNip: nip.supervisor },
+      { ...plh, supervisorNip: nip.supervisor },
       { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.wrongRater },
       { nip: nip.leaver, name: 'Dewi Kembali', unitCode: 'PKM', supervisorNip: nip.supervisor },
     ],
   );
 }
 
-export interface ChangesYear {
-  cycle: WorkflowHandle;
-  appraisal: WorkflowHandle;
-  cycleId: string;
-  appraisalId: string;
-  /** The acting rater's range as instants: 00:00 WIB on 1 October and on 1 November. */
-  acting: { startsAt: string; endsAt: string };
+export interface ChangesYear extends PlhYear {
   /** Who held TW3's and TW4's rating tasks just after each window opened, and on 1 October. */
   holders: { tw3Opened: string | null; october: string | null; tw4Opened: string | null };
   /** What the rater's attempt at TW3 in October was refused with. */
@@ -60,13 +52,7 @@ export interface ChangesYear {
 }
 
 /** Runs the year to the appraisal's completion and the cycle's close by HR. */
-export async function runChangesYear(
-  env: TestWorkflowEnvironment,
-  rig: { db: Kysely<Database>; taskQueue: string },
-  orgId: string,
-): Promise<ChangesYear> {
-  const journey = await startNextYearJourney(env, rig, orgId, { periods: 'quarterly' }, zone);
-  await journey.waitForWorkflow();
+export const runChangesYear = quarterlyYear(async (journey, { env, rig }): Promise<ChangesYear> => {
   const { year, calendar, cycle, appraisal, cycleId, appraisalId, skipTo } = journey;
   const windows = calendar.periods?.windows ?? [];
   const actOn = (appraisalOf: string) => (actor: keyof typeof nip, command: ActRequest['command']) =>
@@ -198,10 +184,7 @@ export async function runChangesYear(
       await skipTo(acting.startsAt);
       await waitFor('the task moved to the Plh', async () => (await holder(ratingTask)) === nip.acting);
       holders.october = await holder(ratingTask);
-      raterRefusedInOctober = await rate('supervisor', 'TW3').then(
-        () => 'accepted',
-        (error: Error) => String((error.cause as { type?: string } | undefined)?.type ?? error.message),
-      );
+      raterRefusedInOctober = await refusalOf(rate('supervisor', 'TW3'));
       await act('acting', {
         type: 'givePeriodFeedback',
         period: 'TW3',
@@ -215,9 +198,7 @@ export async function runChangesYear(
   }
 
   // The akhir rating by the rater, a unit whose capaian lets one Baik pass, the release, the end.
-  await skipTo(calendar.review.start);
-  await act('employee', { type: 'submitReview', scores: { akuntabel: 4 }, comment: '' });
-  await skipTo(calendar.rating.start);
+  await selfReviewThenRating(journey);
   for (const rate of [act, actOn(leaver.second)])
     await rate('supervisor', {
       type: 'setRating',
@@ -228,4 +209,4 @@ export async function runChangesYear(
   await journey.hr.setUnitPredikat('istimewa');
   await journey.releaseAndClose();
   return { cycle, appraisal, cycleId, appraisalId, acting, holders, raterRefusedInOctober, leaver };
-}
+});

@@ -10,9 +10,8 @@ import type { Database } from '../../schema/database.ts';
 import { extendUnitDeadlineUpdate } from '../../workflows/messages.ts';
 import {
   type CycleJourney,
-  nextYearCalendar,
   journeyNips as nip,
-  startCycleJourney,
+  startNextYearJourney,
   waitFor,
   waitingTimeRhk,
 } from './cycle-journey.ts';
@@ -33,9 +32,8 @@ export async function runEmployeeYear(
   orgId: string,
   extras: EmployeeYearExtras = {},
 ): Promise<CycleJourney> {
-  const { year, calendar } = await nextYearCalendar(env);
-  const journey = await startCycleJourney(env, rig, { orgId, year, calendar });
-  const { act, skipTo, cycle } = journey;
+  const journey = await startNextYearJourney(env, rig, orgId);
+  const { act, skipTo, cycle, calendar } = journey;
 
   // Socialisation: HR extends the unit's deadline by two days; nobody acknowledges, so it escalates.
   const extended = new Date(Date.parse(calendar.socialisation.deadline) + 2 * 86_400_000).toISOString();
@@ -67,13 +65,7 @@ export async function runEmployeeYear(
     comment: 'Bimbingan',
   });
   // Rating: a first rating the unit's rule holds, then a second one that passes calibration.
-  await skipTo(calendar.rating.start);
-  await act('supervisor', {
-    type: 'setRating',
-    results: 'diBawah',
-    behaviour: 'diBawah',
-    feedback: 'Kurang',
-  });
+  await journey.rate({ results: 'diBawah', behaviour: 'diBawah', feedback: 'Kurang' });
   await journey.hr.setUnitPredikat('baik');
   await skipTo(calendar.rating.deadline, 5 * 60_000);
   await waitFor('the unit held', async () => (await journey.unit())?.ok === false);

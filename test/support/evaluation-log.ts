@@ -6,7 +6,7 @@
 import { decide } from '../../domain/appraisal/decide.ts';
 import type { EvaluationFile } from '../../domain/appraisal/evaluation-file.ts';
 import type { AppraisalEvent, Rhk } from '../../domain/appraisal/events.ts';
-import { closePeriod, escalatePeriod, openPeriod } from '../../domain/appraisal/periodic.ts';
+import { closePeriod, escalatePeriod, escalateRating, openPeriod } from '../../domain/appraisal/periodic.ts';
 import { type AppraisalState, evolve, initialState, type StartedData } from '../../domain/appraisal/state.ts';
 import { closeCheckIn, enterStep, openCheckIn } from '../../domain/appraisal/transitions.ts';
 import type { Actor } from '../../domain/appraisal/types.ts';
@@ -246,3 +246,59 @@ export const documentInput = (file: EvaluationFile, events: AppraisalEvent[] = [
   parentLabels: new Map<string, string>(),
   lang: 'id' as const,
 });
+
+/**
+ * The log's year with the akhir rating passed to the superior on 12 February 2028 at 00:00 WIB (until the
+ * 18th), who rates it that day: results as expected, behaviour above.
+ */
+export function akhirBySuperiorLog(): AppraisalEvent[] {
+  const { events, state } = evaluationLog();
+  const escalated = escalateRating(state, 'superior', '2028-02-18T16:59:59.000Z', '2028-02-11T17:00:00.000Z');
+  const rated = decide(
+    escalated.reduce(evolve, state),
+    { type: 'setRating', results: 'sesuai', behaviour: 'diAtas', feedback: 'Baik sepanjang tahun.' },
+    { actor: as(superior), now: '2028-02-12T03:00:00.000Z' },
+  );
+  return [...events, ...escalated, ...rated];
+}
+
+type Decided = Extract<AppraisalEvent, { type: 'objection.decided' }>['data'];
+
+/**
+ * What follows the log when the employee objects: the rater's akhir rating below expectations (Butuh
+ * Perbaikan) on 5 February 2028, its release on the 12th, the objection with these reasons on the 14th,
+ * then `hearing` (explanations asked or given) and the superior's decision on the 20th.
+ */
+export function objectionLog(objection: {
+  reasons: string;
+  hearing?: AppraisalEvent[];
+  decision: Pick<Decided, 'decision' | 'results' | 'behaviour' | 'predikat' | 'reason'>;
+}): AppraisalEvent[] {
+  const at = (day: number) => `2028-02-${String(day).padStart(2, '0')}T03:00:00.000Z`;
+  return [
+    {
+      type: 'rating.set',
+      data: {
+        results: 'diBawah',
+        behaviour: 'sesuai',
+        predikat: 'butuhPerbaikan',
+        feedback: 'Perlu perbaikan.',
+        by: rater.nip,
+        at: at(5),
+      },
+    },
+    {
+      type: 'rating.released',
+      data: { predikat: 'butuhPerbaikan', objectionDeadline: '2028-02-26T16:59:59.000Z', at: at(12) },
+    },
+    {
+      type: 'objection.filed',
+      data: { reasons: objection.reasons, superiorNip: superior.nip, by: employee.nip, at: at(14) },
+    },
+    ...(objection.hearing ?? []),
+    {
+      type: 'objection.decided',
+      data: { ...objection.decision, previousPredikat: 'butuhPerbaikan', by: superior.nip, at: at(20) },
+    },
+  ];
+}

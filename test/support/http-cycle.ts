@@ -17,6 +17,18 @@ export function nipsOf<S extends Staff>(staff: S): { [R in keyof S]: string } {
   return Object.fromEntries(Object.entries(staff).map(([role, [nip]]) => [role, nip])) as never;
 }
 
+/** A token for each of the staff: whoever has the role `hr` also holds HR's roles, the others are employees. */
+export async function staffTokens<S extends Staff>(
+  t: TestApi,
+  org: string,
+  staff: S,
+): Promise<{ [R in keyof S]: string }> {
+  const tokens: Record<string, string> = {};
+  for (const [role, [nip]] of Object.entries(staff))
+    tokens[role] = await t.token(org, nip, role === 'hr' ? ['hr', 'employee'] : undefined);
+  return tokens as never;
+}
+
 /** The employees CSV HR imports; each e-mail is the first name, in lower case, at `domain`. */
 export function employeesCsv(domain: string, staff: Staff): string {
   const nipOf = (role: string) => {

@@ -4,13 +4,12 @@
 // one opens and its SKP is agreed); a Plh stands in for the new rater in October and rates TW3; the new
 // rater rates TW4 and the year, from both SKP periods. Needs a seeded organisation (seedMutasiOrganisation)
 // and a running worker.
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
 import type { ActRequest } from '../../domain/appraisal/commands.ts';
 import type { Database } from '../../schema/database.ts';
 import { actUpdate, recordMutasiUpdate } from '../../workflows/messages.ts';
-import { journeyNips, seedUnderDinasHeads, startNextYearJourney, waitFor } from './cycle-journey.ts';
+import { journeyNips, seedUnderDinasHeads, waitFor } from './cycle-journey.ts';
+import { type PlhYear, plh, quarterlyYear, refusalOf, selfReviewThenRating } from './quarterly-year.ts';
 
 export const mutasiNips = {
   ...journeyNips,
@@ -19,10 +18,9 @@ export const mutasiNips = {
   /** Kepala Puskesmas Merlung: the rater from the mutasi. */
   newRater: '198602022011011004',
   /** Pelaksana harian for the new rater in October. */
-  acting: '198909092014022010',
+  acting: plh.nip,
 };
 const nip = mutasiNips;
-const zone = 'Asia/Jakarta';
 
 export function seedMutasiOrganisation(db: Kysely<Database>, orgId: string) {
   return seedUnderDinasHeads(
@@ -36,20 +34,14 @@ export function seedMutasiOrganisation(db: Kysely<Database>, orgId: string) {
         unitCode: 'DINKES',
         supervisorNip: nip.superior,
       },
-      { nip: nip.acting, name: 'Dokter Fungsional', unitCode: 'DINKES', supervisorNip: nip.newRater },
+      { ...plh, supervisorNip: nip.newRater },
       { nip: nip.employee, name: 'Siti Aminah', unitCode: 'PKM', supervisorNip: nip.firstRater },
     ],
   );
 }
 
-export interface MutasiYear {
-  cycle: WorkflowHandle;
-  appraisal: WorkflowHandle;
-  cycleId: string;
-  appraisalId: string;
+export interface MutasiYear extends PlhYear {
   year: number;
-  /** The acting rater's range as instants: 00:00 WIB on 1 October and on 1 November. */
-  acting: { startsAt: string; endsAt: string };
   /** What the first rater's attempt to rate TW3 after the mutasi was refused with. */
   firstRaterRefused: string;
 }
@@ -67,13 +59,7 @@ const rhk = (id: string, description: string) => [
 ];
 
 /** Runs the year to the appraisal's completion and the cycle's close by HR. */
-export async function runMutasiYear(
-  env: TestWorkflowEnvironment,
-  rig: { db: Kysely<Database>; taskQueue: string },
-  orgId: string,
-): Promise<MutasiYear> {
-  const journey = await startNextYearJourney(env, rig, orgId, { periods: 'quarterly' }, zone);
-  await journey.waitForWorkflow();
+export const runMutasiYear = quarterlyYear(async (journey, { rig }): Promise<MutasiYear> => {
   const { year, calendar, cycle, appraisal, cycleId, appraisalId, skipTo } = journey;
   const windows = calendar.periods?.windows ?? [];
   const act = (actor: keyof typeof nip, command: ActRequest['command']) =>
@@ -148,10 +134,7 @@ export async function runMutasiYear(
         'the task moved to the Plh',
         async () => (await openTask(ratingTask))?.assignee_nip === nip.acting,
       );
-      firstRaterRefused = await rate('firstRater', 'TW3').then(
-        () => 'accepted',
-        (error: Error) => String((error.cause as { type?: string } | undefined)?.type ?? error.message),
-      );
+      firstRaterRefused = await refusalOf(rate('firstRater', 'TW3'));
       await rate('acting', 'TW3');
       await skipTo(acting.endsAt);
     }
@@ -159,9 +142,7 @@ export async function runMutasiYear(
   }
 
   // The akhir rating by the new rater, made from both SKP periods; the release; the end.
-  await skipTo(calendar.review.start);
-  await act('employee', { type: 'submitReview', scores: { akuntabel: 4 }, comment: '' });
-  await skipTo(calendar.rating.start);
+  await selfReviewThenRating(journey);
   await act('newRater', {
     type: 'setRating',
     results: 'sesuai',
@@ -171,4 +152,4 @@ export async function runMutasiYear(
   for (const unitCode of ['PKM', 'PKM2']) await journey.hr.setUnitPredikat('istimewa', unitCode);
   await journey.releaseAndClose();
   return { cycle, appraisal, cycleId, appraisalId, year, acting, firstRaterRefused };
-}
+});

@@ -27,6 +27,7 @@ import { migrateToLatest } from '../../schema/migrate.ts';
 import { createWorker } from '../../worker/create-worker.ts';
 import type { CycleInput } from '../../workflows/cycle.ts';
 import { type ActResult, actUpdate, addEmployeesUpdate } from '../../workflows/messages.ts';
+import { dataOf, streamEventsOf } from '../support/appraisal-events.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { type SeedEmployee, seedOrganisation } from '../support/organisation.ts';
 import { startDevEnv } from '../support/temporal.ts';
@@ -304,24 +305,15 @@ describe('killing and restarting workers mid-cycle (dev server)', () => {
     expect(await typeCounts('agreement.agreed')).toEqual(
       Object.fromEntries(agreeing.map((nip) => [streamOf(nip), 1])),
     );
-    const cycleTypes = (
-      await db
-        .selectFrom('events')
-        .select('type')
-        .where('stream_id', '=', cycleStreamId(cycleId))
-        .orderBy('stream_version')
-        .execute()
-    ).map((e) => e.type);
-    expect(cycleTypes).toEqual(['cycle.started', 'cycle.launched', 'cycle.employeesAdded', 'cycle.launched']);
+    const cycleEvents = await streamEventsOf(db, cycleStreamId(cycleId));
+    expect(cycleEvents.map((e) => e.type)).toEqual([
+      'cycle.started',
+      'cycle.launched',
+      'cycle.employeesAdded',
+      'cycle.launched',
+    ]);
     // Launch progress counts each member once, across the crash and the late joiner.
-    const launches = await db
-      .selectFrom('events')
-      .select('data')
-      .where('stream_id', '=', cycleStreamId(cycleId))
-      .where('type', '=', 'cycle.launched')
-      .orderBy('stream_version')
-      .execute();
-    expect(launches.map((e) => (e.data as { total: number }).total)).toEqual([20, 21]);
+    expect(dataOf(cycleEvents, 'cycle.launched').map((d) => d.total)).toEqual([20, 21]);
     const cycleRow = await db
       .selectFrom('cycles')
       .select('launched')

@@ -9,14 +9,12 @@ import { catalogues, languages, translator } from '../../../api/web/i18n/index.t
 import { page } from '../../../api/web/layout.ts';
 import { appraisalBody } from '../../../api/web/views/appraisal.ts';
 import { acknowledgePeriodBody, ratePeriodBody, setRatingBody } from '../../../api/web/views/period.ts';
-import { decide } from '../../../domain/appraisal/decide.ts';
 import { evaluationFile } from '../../../domain/appraisal/evaluation-file.ts';
-import { escalateRating } from '../../../domain/appraisal/periodic.ts';
-import { evolve } from '../../../domain/appraisal/state.ts';
 import { employeeView } from '../../../record/read/appraisal.ts';
 import type { EvaluationFileRead, PeriodResult } from '../../../record/read/evaluation-file.ts';
 import type { MyEvaluations } from '../../../record/read/my-evaluations.ts';
 import {
+  akhirBySuperiorLog,
   appraisalId,
   checkInLog,
   employee,
@@ -50,16 +48,7 @@ const read = (f: ReturnType<typeof evaluationFile>): EvaluationFileRead => ({
 const file = read(evaluationFile(evaluationLog().events, nameOf));
 const oldShape = read(evaluationFile(checkInLog(`bungo.2027.${peer.nip}`, peer.nip, peer.name), nameOf));
 /** The same year with the akhir rating passed to the superior, who set it. */
-const akhirBySuperior = (() => {
-  const { events, state } = evaluationLog();
-  const escalated = escalateRating(state, 'superior', '2028-02-18T16:59:59.000Z', '2028-02-11T17:00:00.000Z');
-  const rated = decide(
-    escalated.reduce(evolve, state),
-    { type: 'setRating', results: 'sesuai', behaviour: 'diAtas', feedback: 'Baik sepanjang tahun.' },
-    { actor: { nip: superior.nip, roles: [] }, now: '2028-02-12T03:00:00.000Z' },
-  );
-  return read(evaluationFile([...events, ...escalated, ...rated], nameOf));
-})();
+const akhirBySuperior = read(evaluationFile(akhirBySuperiorLog(), nameOf));
 /** The employee's own page of that year, released, with a period to come (as if monthly). */
 const release = { at: '2028-02-18T16:00:00.000Z', objectionDeadline: '2028-03-03T15:59:59.000Z' };
 const myYear: MyEvaluations = {

@@ -2,8 +2,10 @@
 // the demo organisations, on a desktop and on a 360 px phone: the unit tree, a position's kind and default
 // indicators, an employee's rank and supervisor picked by name; a rule broken shows next to its field in
 // the page's language and saves nothing; every edit says who made it and when; the import's template.
+import { type Selectable, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople, seedDemoOrganisations } from '../../../demo/seed.ts';
+import type { Database } from '../../../schema/database.ts';
 import type { Page } from '../../support/browser.ts';
 import { type BrowserApp, startBrowserApp } from '../../support/browser-app.ts';
 import type { SiklusTestRig } from '../../support/siklus-worker.ts';
@@ -33,6 +35,21 @@ describe('master data pages in a real browser', () => {
   // A phone zooms out to show a page wider than itself, so the width is held against 360 px itself.
   const fits = () => page.evaluate<boolean>('document.documentElement.scrollWidth <= 360');
   const signIn = (nip: string, roles: string[]) => app!.signIn(nip, roles);
+  /** Bungo's unit or position with this code, as stored. */
+  const withCode = async <T extends 'units' | 'positions'>(table: T, code: string) =>
+    (
+      await sql<
+        Selectable<Database[T]>
+      >`select * from ${sql.table(table)} where org_id = 'bungo' and code = ${code}`.execute(rig.db)
+    ).rows[0];
+  /** Bungo's employee with this NIP: the supervisor and rank as stored. */
+  const storedEmployee = (nip: string) =>
+    rig.db
+      .selectFrom('employees')
+      .select(['supervisor_nip', 'rank'])
+      .where('org_id', '=', 'bungo')
+      .where('nip', '=', nip)
+      .executeTakeFirstOrThrow();
 
   it('shows the unit tree, each unit under its parent, and moves a unit with who and when recorded', async () => {
     await page.setViewport(1280, 900);
@@ -60,13 +77,7 @@ describe('master data pages in a real browser', () => {
     expect(
       await page.evaluate<string>(`document.querySelector('#unit-tree li[data-code=BKPSDM]').innerText`),
     ).toContain('Kepala unit: Desi Ratnasari');
-    const row = await rig.db
-      .selectFrom('units')
-      .select('head_nip')
-      .where('org_id', '=', 'bungo')
-      .where('code', '=', 'BKPSDM')
-      .executeTakeFirstOrThrow();
-    expect(row.head_nip).toBe(hrOfficer.nip);
+    expect((await withCode('units', 'BKPSDM'))?.head_nip).toBe(hrOfficer.nip);
     await page.click('#unit-tree li[data-code=BKPSDM] a');
     await page.waitFor(`document.querySelector('#change-list')`);
     expect(await page.evaluate<string>(`document.querySelector('#change-list').innerText`)).toMatch(
@@ -97,23 +108,11 @@ describe('master data pages in a real browser', () => {
     expect(
       await page.evaluate<string>(`document.querySelector('#f-defaultIndicators-${blank}-target').value`),
     ).toBe('20 kunjungan');
-    const before = await rig.db
-      .selectFrom('positions')
-      .select('default_indicators')
-      .where('org_id', '=', 'bungo')
-      .where('code', '=', 'PERAWAT')
-      .executeTakeFirstOrThrow();
-    expect(before.default_indicators).toHaveLength(blank);
+    expect((await withCode('positions', 'PERAWAT'))?.default_indicators).toHaveLength(blank);
     await page.select(`#f-defaultIndicators-${blank}-aspect`, 'kuantitas');
     await page.click('#position-form button[type=submit]');
     await page.waitFor(`location.pathname === '/app/hr/positions' && document.querySelector('.notice.ok')`);
-    const after = await rig.db
-      .selectFrom('positions')
-      .select('default_indicators')
-      .where('org_id', '=', 'bungo')
-      .where('code', '=', 'PERAWAT')
-      .executeTakeFirstOrThrow();
-    expect(after.default_indicators.at(-1)).toEqual({
+    expect((await withCode('positions', 'PERAWAT'))?.default_indicators.at(-1)).toEqual({
       description: 'Kunjungan rumah',
       aspect: 'kuantitas',
       target: '20 kunjungan',
@@ -144,23 +143,14 @@ describe('master data pages in a real browser', () => {
       'Pangkat/golongan tidak sesuai dengan status kepegawaian.',
     );
     expect(await fits()).toBe(true);
-    const unchanged = await rig.db
-      .selectFrom('employees')
-      .select(['supervisor_nip', 'rank'])
-      .where('org_id', '=', 'bungo')
-      .where('nip', '=', clerk.nip)
-      .executeTakeFirstOrThrow();
-    expect(unchanged.supervisor_nip).not.toBe(hrOfficer.nip);
+    expect((await storedEmployee(clerk.nip)).supervisor_nip).not.toBe(hrOfficer.nip);
     await page.select('#f-rank', 'II/a');
     await page.click('#employee-form button[type=submit]');
     await page.waitFor(`location.pathname === '/app/hr/employees' && document.querySelector('.notice.ok')`);
-    const saved = await rig.db
-      .selectFrom('employees')
-      .select(['supervisor_nip', 'rank'])
-      .where('org_id', '=', 'bungo')
-      .where('nip', '=', clerk.nip)
-      .executeTakeFirstOrThrow();
-    expect(saved).toEqual({ supervisor_nip: hrOfficer.nip, rank: 'Pengatur Muda, II/a' });
+    expect(await storedEmployee(clerk.nip)).toEqual({
+      supervisor_nip: hrOfficer.nip,
+      rank: 'Pengatur Muda, II/a',
+    });
     expect(await text()).toContain('Atasan langsung: Desi Ratnasari');
     expect(await fits()).toBe(true);
     await page.screenshot('master-employees-phone');

@@ -3,11 +3,9 @@
 // reports; the reviews as aggregates that never give one colleague away; the akhir rating's escalation;
 // and the check-ins of an appraisal of the older shape.
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../../domain/appraisal/decide.ts';
 import { evaluationFile, peopleIn } from '../../../domain/appraisal/evaluation-file.ts';
-import { escalateRating } from '../../../domain/appraisal/periodic.ts';
-import { evolve } from '../../../domain/appraisal/state.ts';
 import {
+  akhirBySuperiorLog,
   checkInLog,
   employee,
   evaluationLog,
@@ -108,21 +106,9 @@ describe('the evaluation file', () => {
   });
 
   it('given the akhir rating passed to the superior, who rates, says so', () => {
-    const { events, state } = evaluationLog();
+    const { events } = evaluationLog();
     expect(evaluationFile(events, nameOf).akhir).toEqual({ rating: null, escalations: [], missed: false });
-    const escalated = escalateRating(
-      state,
-      'superior',
-      '2028-02-18T16:59:59.000Z',
-      '2028-02-11T17:00:00.000Z',
-    );
-    const after = escalated.reduce(evolve, state);
-    const rated = decide(
-      after,
-      { type: 'setRating', results: 'sesuai', behaviour: 'diAtas', feedback: 'Baik sepanjang tahun.' },
-      { actor: { nip: superior.nip, roles: [] }, now: '2028-02-12T03:00:00.000Z' },
-    );
-    const { akhir } = evaluationFile([...events, ...escalated, ...rated], nameOf);
+    const { akhir } = evaluationFile(akhirBySuperiorLog(), nameOf);
     expect(akhir).toEqual({
       rating: {
         results: 'sesuai',

@@ -1,8 +1,15 @@
-// Given-helpers for the appraisal rules: a started appraisal and a way to apply events and commands.
+// Given-helpers for the appraisal rules: a started appraisal and a way to apply events and commands; and
+// the SKP periods an akhir rating records, as rows.
 import type { AppraisalCommand } from '../../../domain/appraisal/commands.ts';
 import { decide } from '../../../domain/appraisal/decide.ts';
 import type { AppraisalEvent, Rhk } from '../../../domain/appraisal/events.ts';
-import { type AppraisalState, evolve, initialState } from '../../../domain/appraisal/state.ts';
+import {
+  type AppraisalState,
+  evolve,
+  initialState,
+  type SkpPeriodBasis,
+  type StartedData,
+} from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
 import type { Actor } from '../../../domain/appraisal/types.ts';
 
@@ -23,17 +30,23 @@ export const actor = (who: keyof typeof nips, roles: Actor['roles'] = []): Actor
 
 export const t0 = '2026-01-01T00:00:00.000Z';
 
+/** Siti's appraisal's people: she is a nurse in this unit, rated by the supervisor, the superior above. */
+export const participantsIn = (
+  unitCode: string,
+  subordinateNips: string[] = [],
+): StartedData['participants'] => ({
+  employee: { nip: nips.employee, name: 'Siti', unitCode, positionCode: 'PERAWAT' },
+  supervisorNip: nips.supervisor,
+  superiorNip: nips.superior,
+  subordinateNips,
+});
+
 export function startedAppraisal(): AppraisalState {
   return initialState({
     appraisalId: `bungo.2026.${nips.employee}`,
     cycleId: 'bungo.2026',
     orgId: 'bungo',
-    participants: {
-      employee: { nip: nips.employee, name: 'Siti', unitCode: 'DINKES', positionCode: 'PERAWAT' },
-      supervisorNip: nips.supervisor,
-      superiorNip: nips.superior,
-      subordinateNips: [nips.subordinate],
-    },
+    participants: participantsIn('DINKES', [nips.subordinate]),
     calendar: { agreement: { start: '2026-01-15T00:00:00.000Z', deadline: '2026-02-14T00:00:00.000Z' } },
     at: t0,
   });
@@ -78,3 +91,22 @@ export const jptRhk = (indicators: Rhk['indicators']): Rhk => ({
   perspektif: 'prosesBisnis',
   indicators,
 });
+
+/** An SKP period as a row: its number, unit, position and rater, and each evaluation period's predikat. */
+type SkpPeriodRow = [
+  skpPeriod: number,
+  unitCode: string,
+  positionCode: string,
+  raterNip: string,
+  predikats: Record<string, SkpPeriodBasis['periods'][number]['predikat']>,
+];
+
+/** The SKP periods an akhir rating records (rating.set's skpPeriods), one row each, periods in order. */
+export const recordedSkpPeriods = (rows: SkpPeriodRow[]): SkpPeriodBasis[] =>
+  rows.map(([skpPeriod, unitCode, positionCode, raterNip, predikats]) => ({
+    skpPeriod,
+    unitCode,
+    positionCode,
+    raterNip,
+    periods: Object.entries(predikats).map(([period, predikat]) => ({ period, predikat })),
+  }));

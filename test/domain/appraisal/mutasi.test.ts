@@ -11,7 +11,7 @@ import type { AppraisalState } from '../../../domain/appraisal/state.ts';
 import * as transitions from '../../../domain/appraisal/transitions.ts';
 import type { Actor } from '../../../domain/appraisal/types.ts';
 import { codeOf } from '../../support/domain-error.ts';
-import { act, actor, fold, nips, startedAppraisal, t0, types } from './fixtures.ts';
+import { act, actor, fold, nips, recordedSkpPeriods, startedAppraisal, t0, types } from './fixtures.ts';
 
 const newRater = '198807072012121008';
 const newSuperior = '197504042001121009';
@@ -149,25 +149,10 @@ describe('given an employee with an agreed SKP and two rated periods', () => {
       type: 'rating.set',
       data: {
         predikat: 'baik',
-        skpPeriods: [
-          {
-            skpPeriod: 1,
-            unitCode: 'DINKES',
-            positionCode: 'PERAWAT',
-            raterNip: nips.supervisor,
-            periods: [
-              { period: 'TW1', predikat: 'baik' },
-              { period: 'TW2', predikat: 'sangatBaik' },
-            ],
-          },
-          {
-            skpPeriod: 2,
-            unitCode: 'PKM-MUARA',
-            positionCode: 'BIDAN',
-            raterNip: newRater,
-            periods: [{ period: 'TW3', predikat: 'butuhPerbaikan' }],
-          },
-        ],
+        skpPeriods: recordedSkpPeriods([
+          [1, 'DINKES', 'PERAWAT', nips.supervisor, { TW1: 'baik', TW2: 'sangatBaik' }],
+          [2, 'PKM-MUARA', 'BIDAN', newRater, { TW3: 'butuhPerbaikan' }],
+        ]),
       },
     });
   });

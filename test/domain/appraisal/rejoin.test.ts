@@ -8,7 +8,7 @@ import { buildCalendar } from '../../../domain/cycle/calendar.ts';
 import { calendarFromReturn } from '../../../domain/cycle/return-calendar.ts';
 import { appraisalIdFor } from '../../../domain/ids.ts';
 import { fill, vocabularies } from '../../../domain/vocabulary/vocabulary.ts';
-import { nips } from './fixtures.ts';
+import { nips, participantsIn } from './fixtures.ts';
 
 const cycle = toAppraisalCalendar(
   buildCalendar(2027, '2027-01-01', { periods: 'quarterly' }, 'Asia/Jakarta'),
@@ -20,12 +20,7 @@ const opening = (rejoined?: { previousAppraisalId: string; reason: string; effec
       appraisalId: appraisalIdFor('bungo.2027', nips.employee, rejoined ? 2 : undefined),
       cycleId: 'bungo.2027',
       orgId: 'bungo',
-      participants: {
-        employee: { nip: nips.employee, name: 'Siti', unitCode: 'PKM', positionCode: 'PERAWAT' },
-        supervisorNip: nips.supervisor,
-        superiorNip: nips.superior,
-        subordinateNips: [],
-      },
+      participants: participantsIn('PKM'),
       calendar: rejoined ? calendarFromReturn(cycle, back) : cycle,
       ...(rejoined ? { rejoined } : {}),
     },
