@@ -98,5 +98,7 @@ async function actionLoad(
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const plan = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as SoakLoadPlan;
+  // The first line says the requests begin (the soak starts its busy launch by it); the last, the figures.
+  console.log(JSON.stringify({ started: new Date().toISOString() }));
   console.log(JSON.stringify(await runSoakLoad(plan)));
 }

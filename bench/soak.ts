@@ -2,13 +2,15 @@
 // (300 requests/s) from as many distinct users as employees, against an API in its own process, while a
 // cycle of as many employees launches on the same Temporal dev server and worker. One JSON line: p50/p99,
 // requests and errors per route, and the launch's rate against the same launch on the idle server before
-// (goals: p99 <= 50 ms, 0 errors, the launch at >= 0.7 of idle). It verifies what it wrote: each accepted
-// acknowledgement is one event, and the launched cycles pass the audit's verification.
+// (goals: p99 <= 50 ms, 0 errors, the launch at >= 0.7 of idle). The busy launch starts a few seconds into
+// the load, and each launch's clock stops at its last write to the record. It verifies what it wrote: each
+// accepted acknowledgement is one event, and the launched cycles pass the audit's verification.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -29,7 +31,7 @@ import { createWorker } from '../worker/create-worker.ts';
 import type { CycleInput } from '../workflows/cycle.ts';
 import { cpuPer1000, startServerProcess } from './api.ts';
 import { UsageError } from './launch.ts';
-import { launchCounts } from './launch-records.ts';
+import { launchCounts, launchWrites } from './launch-records.ts';
 import { cpuSince, cpuSnapshot, treeCpuSeconds } from './process-usage.ts';
 import type { runSoakLoad, SoakLoadPlan } from './soak-load.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
@@ -93,7 +95,9 @@ export async function benchSoak(options: SoakOptions) {
     return await worker.runUntil(async () => {
       const launch = (org: (typeof orgs)[0]) => launchCycle(client, poller, taskQueue, org, employees);
       await (await launch(users))();
+      await untilWorkflowTasksDrained(client, temporal.namespace, taskQueue);
       const idleLaunch = await (await launch(idle))();
+      await untilWorkflowTasksDrained(client, temporal.namespace, taskQueue);
       const key = await loadDevKey(dataDir);
       const tokens = await Promise.all(
         users.employees.map((e) => signDevToken(key, { org: users.orgId, nip: e.nip, roles: ['employee'] })),
@@ -113,24 +117,32 @@ export async function benchSoak(options: SoakOptions) {
         taskQueue,
       });
       try {
-        const busyLaunch = await launch(busy);
         const before = { server: server.cpuSeconds(), rest: cpuSnapshot() };
-        const {
-          inbox,
-          actions: acted,
-          loadCpuSeconds,
-        } = await loadInOwnProcess(dataDir, {
-          url: server.url,
-          org: users.orgId,
-          tokens,
-          actions,
-          inboxRate: rate * (1 - actionShare),
-          actionRate: rate * actionShare,
-          seconds,
-        });
+        // The busy launch starts once the load runs at its rate, and its clock is read from what it
+        // recorded, so it counts no time spent waiting for the load to end.
+        let busyLaunch: Promise<LaunchFigure> | undefined;
+        const load = await loadInOwnProcess(
+          dataDir,
+          {
+            url: server.url,
+            org: users.orgId,
+            tokens,
+            actions,
+            inboxRate: rate * (1 - actionShare),
+            actionRate: rate * actionShare,
+            seconds,
+          },
+          () => {
+            busyLaunch = delay(warmUpMs(seconds)).then(async () => (await launch(busy))());
+            busyLaunch.catch(() => {});
+          },
+        );
+        const loadEndedAt = Date.now();
+        const { inbox, actions: acted, loadCpuSeconds } = load;
         const rest = cpuSince(before.rest);
         const serverCpu = server.cpuSeconds();
-        const busyResult = await busyLaunch();
+        if (!busyLaunch) throw new Error("the soak's load generator never said it started");
+        const busyResult = await busyLaunch;
         const acknowledged = await poller.query<{ n: string }>(
           `select count(*) as n from events where type = 'socialisation.acknowledged' and stream_id like $1`,
           [`%${users.orgId}.${year}.%`],
@@ -156,6 +168,10 @@ export async function benchSoak(options: SoakOptions) {
             idlePerSec: idleLaunch.perSec,
             busyPerSec: busyResult.perSec,
             ratio: Math.round((busyResult.perSec / idleLaunch.perSec) * 100) / 100,
+            idleMs: idleLaunch.ms,
+            busyMs: busyResult.ms,
+            // Whether the busy launch ended before the load did, so that all of it ran under the load.
+            busyWithinLoad: busyResult.endedAt <= loadEndedAt,
           },
           verify: {
             ok: findings.length === 0 && Number(acknowledged.rows[0]?.n ?? 0) === acted.accepted,
@@ -179,9 +195,10 @@ export async function benchSoak(options: SoakOptions) {
 
 /**
  * The load from its own process (bench/soak-load.ts), so the worker in this one runs the launch without
- * the load generator on its event loop; resolves with its figures and the CPU seconds it used.
+ * the load generator on its event loop; calls `onStarted` when its requests begin, and resolves with its
+ * figures and the CPU seconds it used.
  */
-async function loadInOwnProcess(dataDir: string, plan: SoakLoadPlan) {
+async function loadInOwnProcess(dataDir: string, plan: SoakLoadPlan, onStarted: () => void) {
   const file = join(dataDir, 'soak-load.json');
   writeFileSync(file, JSON.stringify(plan));
   const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
@@ -194,8 +211,13 @@ async function loadInOwnProcess(dataDir: string, plan: SoakLoadPlan) {
     if (child.pid) cpu = treeCpuSeconds(child.pid) ?? cpu;
   }, 500);
   child.stdout.setEncoding('utf8');
+  let started = false;
   child.stdout.on('data', (chunk: string) => {
     out += chunk;
+    if (!started && out.includes('\n')) {
+      started = true;
+      onStarted();
+    }
     if (child.pid) cpu = treeCpuSeconds(child.pid) ?? cpu;
   });
   const [code] = (await once(child, 'close')) as [number | null];
@@ -232,15 +254,54 @@ async function launchCycle(
     workflowId: cycleWorkflowId(cycleId),
     args: [input],
   });
-  return async () => {
+  return async (): Promise<LaunchFigure> => {
     const deadline = Date.now() + 120_000 + n * 200;
     for (;;) {
       const counts = await launchCounts(poller, cycleId);
       if (counts.started === n && counts.tasks >= n) break;
       if (Date.now() > deadline) throw new Error(`launch of ${cycleId} timed out: ${JSON.stringify(counts)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await delay(100);
     }
-    const ms = Date.now() - started;
-    return { ms, perSec: Math.round((n / ms) * 1000) };
+    // The clock stops at the launch's last write (the last batch marked started, the last opening
+    // event stored), whenever this reads it.
+    const written = await launchWrites(poller, cycleId);
+    const endedAt = Math.max(written.lastStartedAt, written.lastStoredAt);
+    return launchFigure(n, started, endedAt);
   };
+}
+
+export interface LaunchFigure {
+  ms: number;
+  perSec: number;
+  endedAt: number;
+}
+
+export function launchFigure(n: number, startedAt: number, endedAt: number): LaunchFigure {
+  const ms = Math.max(1, endedAt - startedAt);
+  return { ms, perSec: Math.round((n / ms) * 1000), endedAt };
+}
+
+/** How long the load runs before the busy launch starts: a few seconds into it, at its steady rate. */
+export function warmUpMs(seconds: number): number {
+  return Math.min(3_000, (seconds * 1000) / 4);
+}
+
+/**
+ * Waits until the task queue has no workflow task waiting. A launch's clock stops once every first task
+ * is stored, while its workflows' first workflow tasks may still queue in the worker: they must not run
+ * on the next phase's clock.
+ */
+async function untilWorkflowTasksDrained(client: Client, namespace: string, taskQueue: string) {
+  const deadline = Date.now() + 600_000;
+  for (let emptyPolls = 0; emptyPolls < 3; ) {
+    const { stats } = await client.workflowService.describeTaskQueue({
+      namespace,
+      taskQueue: { name: taskQueue },
+      taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+      reportStats: true,
+    });
+    emptyPolls = Number(stats?.approximateBacklogCount ?? 0) === 0 ? emptyPolls + 1 : 0;
+    if (Date.now() > deadline) throw new Error(`the workflow tasks of ${taskQueue} did not drain`);
+    await delay(500);
+  }
 }
