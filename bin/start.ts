@@ -13,7 +13,7 @@ import { loadDevKey } from '../auth/dev-keys.ts';
 import { seedDemoOrganisations } from '../demo/seed.ts';
 import { listenForNotifications } from '../notifications/listener.ts';
 import { startMailer } from '../notifications/mailer.ts';
-import { intFromEnv, namespace, taskQueue } from '../runtime/config.ts';
+import { intFromEnv, namespace, taskQueue, workflowCacheFromEnv } from '../runtime/config.ts';
 import { dataDir } from '../runtime/paths.ts';
 import { startPostgres, withDatabase } from '../runtime/postgres.ts';
 import { processArgs } from '../runtime/processes.ts';
@@ -31,6 +31,8 @@ const say = (line: string) => console.log(`siklus: ${line}`);
 const stops: Array<[string, () => Promise<unknown>]> = [];
 
 async function main(): Promise<void> {
+  // Read before any server starts, so a bad value stops nothing half-started.
+  const maxCachedWorkflows = workflowCacheFromEnv();
   say(`data folder ${dataDir}`);
   claimDataDir();
   const postgres = await startPostgres({
@@ -69,7 +71,13 @@ async function main(): Promise<void> {
 
   const workerConnection = await NativeConnection.connect({ address: temporal.address });
   stops.unshift(['worker connection', () => workerConnection.close()]);
-  const worker = await createWorker({ connection: workerConnection, namespace, taskQueue, db });
+  const worker = await createWorker({
+    connection: workerConnection,
+    namespace,
+    taskQueue,
+    db,
+    ...(maxCachedWorkflows ? { maxCachedWorkflows } : {}),
+  });
   const workerRun = worker.run();
   workerRun.catch((error: unknown) => {
     if (stopping) return;

@@ -27,3 +27,17 @@ export function idempotencyLeaseMsFromEnv(): number | undefined {
   }
   return seconds * 1000;
 }
+
+/**
+ * SIKLUS_WORKFLOW_CACHE: how many workflows a worker keeps in memory between their tasks (unset: the
+ * SDK's figure from the heap size). An appraisal evicted from it replays its history at its next task.
+ */
+export function workflowCacheFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.SIKLUS_WORKFLOW_CACHE;
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 2 || value > 1_000_000) {
+    throw new Error(`SIKLUS_WORKFLOW_CACHE must be a whole number of workflows (2-1000000), got "${raw}"`);
+  }
+  return value;
+}

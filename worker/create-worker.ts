@@ -28,6 +28,12 @@ export interface WorkerOptions {
   temporal?: () => Client;
   /** How long a cached workflow's task waits for this worker before any worker may take it (SDK: 10 s). */
   stickyQueueScheduleToStartTimeout?: Duration;
+  /**
+   * How many workflows the worker keeps in memory between their tasks (SDK: from the heap size, 2,310
+   * with Node's default 4 GB). A workflow evicted from it replays its whole history at its next task:
+   * an acknowledgement then costs the worker and the server a replay.
+   */
+  maxCachedWorkflows?: number;
   /** Threads that run workflow code (SDK: 1 with the shared V8 context). */
   workflowThreadPoolSize?: number;
   /** Faults injected on purpose: only bin/worker.ts passes them, from its environment (chaos runs). */
@@ -51,6 +57,7 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     ...(options.stickyQueueScheduleToStartTimeout
       ? { stickyQueueScheduleToStartTimeout: options.stickyQueueScheduleToStartTimeout }
       : {}),
+    ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     ...(options.workflowThreadPoolSize ? { workflowThreadPoolSize: options.workflowThreadPoolSize } : {}),
     activities: createActivities({
       db: options.db,
