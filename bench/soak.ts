@@ -20,6 +20,7 @@ import { loadDevKey, signDevToken } from '../auth/dev-keys.ts';
 import { toAppraisalCalendar } from '../domain/cycle/appraisal-calendar.ts';
 import { buildCalendar } from '../domain/cycle/calendar.ts';
 import { cycleIdFor, cycleWorkflowId } from '../domain/ids.ts';
+import { workflowCacheFromEnv } from '../runtime/config.ts';
 import type { ServerExecutable } from '../runtime/temporal-cli.ts';
 import { startTemporalDevServer } from '../runtime/temporal-server.ts';
 import { createDb } from '../schema/db.ts';
@@ -40,11 +41,16 @@ export interface SoakOptions {
   seconds: number;
   employees: number;
   rate?: number;
+  /** The worker's workflow cache (`SIKLUS_WORKFLOW_CACHE`); the SDK's figure when absent. */
+  maxCachedWorkflows?: number;
   databaseUrl?: string;
   temporalExecutable?: ServerExecutable;
 }
 
-export function parseSoakArgs(args: string[]): { seconds: number; employees: number } {
+export function parseSoakArgs(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { seconds: number; employees: number; maxCachedWorkflows?: number } {
   const usage = 'usage: npx tsx bench/main.ts soak [--seconds S] [--employees N]';
   let values: { seconds?: string; employees?: string };
   try {
@@ -62,9 +68,17 @@ export function parseSoakArgs(args: string[]): { seconds: number; employees: num
       throw new UsageError(`--${name} must be a whole number 1-${max}; got '${text}'\n${usage}`);
     return value;
   };
+  // As a deployment would set it (README, Production topology): SIKLUS_WORKFLOW_CACHE, else the SDK's.
+  let maxCachedWorkflows: number | undefined;
+  try {
+    maxCachedWorkflows = workflowCacheFromEnv(env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
     seconds: whole('seconds', values.seconds ?? '120', 3600),
     employees: whole('employees', values.employees ?? '2000', 20_000),
+    ...(maxCachedWorkflows ? { maxCachedWorkflows } : {}),
   };
 }
 
@@ -91,7 +105,14 @@ export async function benchSoak(options: SoakOptions) {
     const [users, idle, busy] = orgs as [(typeof orgs)[0], (typeof orgs)[0], (typeof orgs)[0]];
     const taskQueue = 'siklus-bench-soak';
     const client = new Client({ connection, namespace: temporal.namespace });
-    const worker = await createWorker({ connection, namespace: temporal.namespace, taskQueue, db });
+    const { maxCachedWorkflows } = options;
+    const worker = await createWorker({
+      connection,
+      namespace: temporal.namespace,
+      taskQueue,
+      db,
+      ...(maxCachedWorkflows ? { maxCachedWorkflows } : {}),
+    });
     return await worker.runUntil(async () => {
       const launch = (org: (typeof orgs)[0]) => launchCycle(client, poller, taskQueue, org, employees);
       await (await launch(users))();

@@ -45,8 +45,17 @@ describe('bench soak', () => {
   }, 240_000);
 
   it('rejects bad arguments', () => {
-    expect(parseSoakArgs([])).toEqual({ seconds: 120, employees: 2000 });
-    expect(parseSoakArgs(['--seconds', '30', '--employees=500'])).toEqual({ seconds: 30, employees: 500 });
+    expect(parseSoakArgs([], {})).toEqual({ seconds: 120, employees: 2000 });
+    expect(parseSoakArgs([], { SIKLUS_WORKFLOW_CACHE: '6200' })).toEqual({
+      seconds: 120,
+      employees: 2000,
+      maxCachedWorkflows: 6200,
+    });
+    expect(() => parseSoakArgs([], { SIKLUS_WORKFLOW_CACHE: '1' })).toThrow(UsageError);
+    expect(parseSoakArgs(['--seconds', '30', '--employees=500'], {})).toEqual({
+      seconds: 30,
+      employees: 500,
+    });
     for (const args of [['--seconds', '0'], ['--employees', 'x'], ['--rate', '5'], ['y']])
       expect(() => parseSoakArgs(args)).toThrow(UsageError);
   });
