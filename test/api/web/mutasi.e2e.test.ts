@@ -1,9 +1,9 @@
-// HR records a mutasi on the page of changes in a real browser (Debian's chromium), against the real API,
-// worker, Temporal dev server and PostgreSQL with the demo organisations: a cycle of one puskesmas started
-// yesterday. HR finds the nurse by name, finds her new rater by name and picks him from the results, picks
-// the new unit and position from their lists. A missing day is stopped by the browser and a day before the
-// cycle began is refused next to its field, both changing nothing; the right day records the mutasi, said
-// on the page, in the year's SKP periods and in the record.
+// HR records a mutasi on the page of changes in a real browser (Debian's chromium) on a 360 px phone,
+// against the real API, worker, Temporal dev server and PostgreSQL with the demo organisations: a cycle of
+// one puskesmas started yesterday. HR finds the nurse by name, finds her new rater by name and picks him
+// from the results, picks the new unit and position from their lists. A missing day is stopped by the
+// browser and a day before the cycle began is refused next to its field, both changing nothing; the right
+// day records the mutasi, said on the page, in the year's SKP periods, HR's progress and the record.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople, seedDemoOrganisations } from '../../../demo/seed.ts';
@@ -101,9 +101,9 @@ describe('HR records a mutasi in a real browser', () => {
   afterAll(() => app?.close());
 
   it('finds the nurse and her new rater by name, and refuses a missing day and a day before the cycle', async () => {
-    await page.setViewport(1280, 900);
     await app!.signIn(hrOfficer.nip, ['hr']);
     expect(await progress()).toEqual([['Puskesmas Muara Bungo I', String(puskesmas.length)]]);
+    await page.setViewport(360, 780, true);
     await page.click('nav a[href="/app/hr/changes"]');
     await page.waitFor(`location.pathname === '/app/hr/changes' && document.querySelector('#q')`);
     await page.type('#q', 'Fitri');
@@ -149,6 +149,7 @@ describe('HR records a mutasi in a real browser', () => {
     ).toBe(newRater.nip);
     expect(await text('main .notice.ok')).toBe('');
     expect(await recorded()).toEqual(before);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await page.screenshot('hr-mutasi-refused');
   }, 120_000);
 
@@ -170,6 +171,7 @@ describe('HR records a mutasi in a real browser', () => {
     expect(periods[1]).toBe(
       `Periode SKP 2 (berjalan): Pengadministrasi Umum, Dinas Kesehatan; pejabat penilai ${newRater.name}; sejak ${today}`,
     );
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await page.screenshot('hr-mutasi-recorded');
 
     const after = await recorded();
