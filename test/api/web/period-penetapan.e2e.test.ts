@@ -45,6 +45,16 @@ describe("a period's penetapan on a 360 px phone", () => {
 
   afterAll(() => browser?.close());
 
+  const casePath = () => `/app/penetapan?cycle=${web.cycle.cycleId}&unit=PKM&period=TW2#case`;
+  /** The document's width, and the elements reaching furthest right to name what widens it. */
+  const width = async () => {
+    const page = browser!.page;
+    const culprits = await page.evaluate<string>(
+      `JSON.stringify([...document.querySelectorAll('body *')].map((e) => [e.tagName + '#' + e.id + '.' + e.className, Math.round(e.getBoundingClientRect().right)]).filter((r) => r[1] > 360).sort((a, b) => b[1] - a[1]).slice(0, 6))`,
+    );
+    return { width: await page.evaluate<number>('document.documentElement.scrollWidth'), culprits };
+  };
+
   it('fits the phone, its form on the screen and usable', async () => {
     const page = browser!.page;
     // The session as the login would set it, then the phone's own context (which takes the cookies).
@@ -53,21 +63,15 @@ describe("a period's penetapan on a 360 px phone", () => {
       `document.cookie = ${JSON.stringify(`${web.cookies.kapus}; path=/`)}; document.cookie = 'lang=id; path=/'`,
     );
     await page.setViewport(360, 740, true);
-    await page.goto(`${web.served.base}/app/penetapan?cycle=${web.cycle.cycleId}&unit=PKM&period=TW2#case`);
+    await page.goto(`${web.served.base}${casePath()}`);
     await page.waitFor(`document.querySelector('#case[data-period=TW2] form')`);
     expect(await page.evaluate<string>(`document.querySelector('#case-title').innerText`)).toContain(
       'penetapan TW2',
     );
     const shot = await page.screenshot('period-penetapan-phone');
-    // The elements reaching furthest right, to name what widens the page when something does.
-    const culprits = await page.evaluate<string>(
-      `JSON.stringify([...document.querySelectorAll('body *')].map((e) => [e.tagName + '#' + e.id + '.' + e.className, Math.round(e.getBoundingClientRect().right)]).filter((r) => r[1] > 360).sort((a, b) => b[1] - a[1]).slice(0, 6))`,
-    );
+    const { width: id, culprits } = await width();
     // A phone zooms out to show a page wider than itself: the width is held against 360 px itself.
-    expect(
-      await page.evaluate<number>('document.documentElement.scrollWidth'),
-      `${shot} ${culprits}`,
-    ).toBeLessThanOrEqual(360);
+    expect(id, `${shot} ${culprits}`).toBeLessThanOrEqual(360);
 
     // The justification and the button: inside the screen's width, and the topmost element where a
     // finger lands on them.
@@ -92,4 +96,18 @@ describe("a period's penetapan on a 360 px phone", () => {
     );
     expect(await page.evaluate<boolean>(`document.querySelector('${form}').checkValidity()`)).toBe(true);
   }, 120_000);
+
+  it('fits the phone in English too', async () => {
+    const page = browser!.page;
+    await page.evaluate(`document.cookie = 'lang=en; path=/'`);
+    // Without the anchor: the same URL with it would only scroll, not load the page again.
+    await page.goto(`${web.served.base}${casePath().replace('#case', '')}`);
+    await page.waitFor(`document.querySelector('#case[data-period=TW2] form')`);
+    expect(await page.evaluate<string>(`document.querySelector('#case-title').innerText`)).toContain(
+      'penetapan of TW2',
+    );
+    const shot = await page.screenshot('period-penetapan-phone-en');
+    const { width: en, culprits } = await width();
+    expect(en, `${shot} ${culprits}`).toBeLessThanOrEqual(360);
+  }, 60_000);
 });
