@@ -3,6 +3,7 @@
 // the counts, the unit's people and the form to sign, in Bahasa Indonesia. Nothing is wider than the
 // phone, and the form's justification and button are on the screen and take a tap and typing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCurve } from '../../../domain/rating/curve-check.ts';
 import { type Browser, launchBrowser } from '../../support/browser.ts';
 import { people } from '../../support/periodic-events.ts';
 import { usePeriodicWeb } from '../../support/periodic-web.ts';
@@ -12,6 +13,11 @@ const deadlines = {
   superior: '2025-08-11T16:59:59.000Z',
   hr: '2025-08-18T16:59:59.000Z',
 };
+
+// The findings as the workflow records them: the curve check of one Sangat Kurang under capaian Kurang.
+const counts = { sangatKurang: 1 };
+const curve = checkCurve('PKM', 'kurang', { reason: 'alone', unitCodes: ['PKM'] }, counts);
+const findings = curve.findings.map((f) => ({ rule: f.rule, message: f.message }));
 
 const web = usePeriodicWeb('period_penetapan_phone', { kapus: [people.kapus.nip, ['employee']] }, (w) =>
   w.append([
@@ -27,8 +33,8 @@ const web = usePeriodicWeb('period_penetapan_phone', { kapus: [people.kapus.nip,
         deadline: deadlines.leader,
         deadlines,
         capaian: 'kurang',
-        counts: { sangatKurang: 1 },
-        findings: [{ rule: 'kurang.min60PercentKurang', message: 'kurang dari 60% berpredikat Kurang' }],
+        counts,
+        findings,
         pack: 'asn-2023',
         at: '2025-07-28T17:00:00.000Z',
       },
@@ -84,16 +90,25 @@ describe("a period's penetapan on a 360 px phone", () => {
         return r.left >= 0 && r.right <= 360 && r.width > 0 && r.height > 0 && (hit === e || e.contains(hit));
       })()`);
     const form = '#case form[action="/app/penetapan"]';
-    expect(await reachable('#justification-0')).toBe(true);
-    expect(await reachable(`${form} button[type=submit]`)).toBe(true);
-    expect(
-      await page.evaluate<string>(`document.querySelector('label[for=justification-0]').innerText`),
-    ).not.toBe('');
-    await page.click('#justification-0');
-    await page.type('#justification-0', 'Satu pegawai Sangat Kurang; unit tetap Kurang.');
-    expect(await page.evaluate<string>(`document.querySelector('#justification-0').value`)).toBe(
-      'Satu pegawai Sangat Kurang; unit tetap Kurang.',
+    // A justification for each finding, each labelled, reached and typed into.
+    expect(findings.length).toBeGreaterThan(0);
+    expect(await page.evaluate<number>(`document.querySelectorAll('${form} textarea').length`)).toBe(
+      findings.length,
     );
+    expect(await page.evaluate<boolean>(`document.querySelector('${form}').checkValidity()`)).toBe(false);
+    for (const [i, f] of findings.entries()) {
+      const field = `#justification-${i}`;
+      expect(
+        await page.evaluate<string>(`document.querySelector('label[for=justification-${i}]').innerText`),
+      ).not.toBe('');
+      expect(await reachable(field), f.rule).toBe(true);
+      await page.click(field);
+      await page.type(field, `Dijelaskan: ${f.rule}.`);
+      expect(await page.evaluate<string>(`document.querySelector('${field}').value`)).toBe(
+        `Dijelaskan: ${f.rule}.`,
+      );
+    }
+    expect(await reachable(`${form} button[type=submit]`)).toBe(true);
     expect(await page.evaluate<boolean>(`document.querySelector('${form}').checkValidity()`)).toBe(true);
   }, 120_000);
 
