@@ -133,6 +133,16 @@ describe('HR records a mutasi in a real browser', () => {
       await page.evaluate<boolean>(`document.querySelector('#f-effectiveDate').validity.valueMissing`),
     ).toBe(true);
     expect(await page.evaluate<string>('location.pathname')).toBe(`/app/hr/changes/${nurse.nip}`);
+    // Sent anyway (a browser that does not check): the page says so next to the field.
+    await page.evaluate(`document.querySelector('${mutasi} form[method=post]').noValidate = true`);
+    await page.click(`${mutasi} form[method=post] button[type=submit]`);
+    await page.waitFor(`document.querySelector('#f-effectiveDate-error')`, 30_000);
+    expect(await page.evaluate<string>('location.pathname')).toBe(`/app/hr/changes/${nurse.nip}/mutasi`);
+    expect(await text('#f-effectiveDate-error')).toBe('Wajib diisi.');
+    expect(await page.evaluate<string>(`document.querySelector('#f-reason').value`)).toBe(
+      'SK Bupati Bungo 821/45: mutasi ke Dinas Kesehatan',
+    );
+    expect(await recorded()).toEqual(before);
 
     // A day before the cycle began: refused next to the field, the form kept as it was filled.
     const early = localIsoDate(new Date(Date.now() - 5 * 86_400_000), zone);
