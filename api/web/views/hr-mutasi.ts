@@ -33,7 +33,7 @@ interface MutasiView extends MutasiChoices {
   zone: string;
 }
 
-/** The SKP periods of the year: each closed one with its post, rater and evaluation periods, then the open one. */
+/** The SKP periods of the year: each closed one with its post, rater and evaluation periods, then the open one; days as the evaluation file writes them. */
 export function skpPeriodsList(t: Translate, view: MutasiView): Html | string {
   const a = view.appraisal;
   const closed = a.closedSkpPeriods ?? [];
@@ -49,8 +49,8 @@ export function skpPeriodsList(t: Translate, view: MutasiView): Html | string {
         position: position(c.positionCode),
         unit: unit(c.unitCode),
         rater: rater(c.raterNip),
-        from: c.from ?? t('changes.yearStart'),
-        until: c.until,
+        from: c.from ? t.date(c.from) : t('changes.yearStart'),
+        until: t.date(c.until),
         periods: c.periods.join(', ') || t('changes.none'),
       })}</li>`,
   )}<li>${t('changes.skpPeriodNow', {
@@ -58,7 +58,7 @@ export function skpPeriodsList(t: Translate, view: MutasiView): Html | string {
     position: position(p.employee.positionCode),
     unit: unit(p.employee.unitCode),
     rater: rater(p.supervisorNip),
-    from: a.skpPeriod.from,
+    from: t.date(a.skpPeriod.from),
   })}</li></ol>`;
 }
 

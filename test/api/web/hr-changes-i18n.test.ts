@@ -255,9 +255,9 @@ describe("HR's page of changes during the year", () => {
   it('shows the SKP periods of the year and picks the mutasi’s unit, position and rater by name', () => {
     const html = renderMutasi('en');
     expect(html).toContain(
-      'SKP period 1: Perawat, Puskesmas II; rater Benar Sitompul; the year’s start to 2027-02-01; periods none',
+      'SKP period 1: Perawat, Puskesmas II; rater Benar Sitompul; the year’s start to 1 Feb 2027; periods none',
     );
-    expect(html).toContain('SKP period 2 (now): Bidan, Puskesmas III; rater HR; since 2027-02-01');
+    expect(html).toContain('SKP period 2 (now): Bidan, Puskesmas III; rater HR; since 1 Feb 2027');
     expect(html).toContain(`action="/app/hr/changes/${nip}/mutasi"`);
     expect(html).toMatch(/<option value="PKM3" selected>Puskesmas III<\/option>/);
     expect(html).toMatch(/<option value="BIDAN">Bidan<\/option>/);

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople, seedDemoOrganisations } from '../../../demo/seed.ts';
-import { localIsoDate } from '../../../domain/time/local-text.ts';
+import { localDateText, localIsoDate } from '../../../domain/time/local-text.ts';
 import type { Page } from '../../support/browser.ts';
 import { type BrowserApp, startBrowserApp } from '../../support/browser-app.ts';
 import type { SiklusTestRig } from '../../support/siklus-worker.ts';
@@ -179,7 +179,7 @@ describe('HR records a mutasi in a real browser', () => {
     expect(periods[0]).toContain('Periode SKP 1: Perawat Terampil');
     expect(periods[0]).toContain(`Puskesmas Muara Bungo I; pejabat penilai ${kapus.name}`);
     expect(periods[1]).toBe(
-      `Periode SKP 2 (berjalan): Pengadministrasi Umum, Dinas Kesehatan; pejabat penilai ${newRater.name}; sejak ${today}`,
+      `Periode SKP 2 (berjalan): Pengadministrasi Umum, Dinas Kesehatan; pejabat penilai ${newRater.name}; sejak ${localDateText(today, zone, 'id')}`,
     );
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await page.screenshot('hr-mutasi-recorded');
