@@ -335,3 +335,35 @@ async function append(
 ) {
   await appendToStream(db, eventSchemas, streamId, envelopes(events), { expectedVersion, projections });
 }
+
+/** TW2's penetapan of the Puskesmas as the cycle opens it for its leader: the deadlines of each stage. */
+export const tw2PenetapanDeadlines = {
+  leader: '2025-08-04T16:59:59.000Z',
+  superior: '2025-08-11T16:59:59.000Z',
+  hr: '2025-08-18T16:59:59.000Z',
+};
+
+/** The event that opens TW2's penetapan of the Puskesmas (capaian Kurang) before its leader. */
+export function tw2PenetapanOpened(
+  counts: Record<string, number>,
+  findings: Array<{ rule: string; message: string }>,
+) {
+  return {
+    type: 'cycle.periodPenetapanOpened',
+    data: {
+      unitCode: 'PKM',
+      period: 'TW2',
+      leaderNip: people.kapus.nip,
+      superiorNip: people.head.nip,
+      stage: 'leader',
+      assigneeNip: people.kapus.nip,
+      deadline: tw2PenetapanDeadlines.leader,
+      deadlines: tw2PenetapanDeadlines,
+      capaian: 'kurang',
+      counts,
+      findings,
+      pack: 'asn-2023',
+      at: '2025-07-28T17:00:00.000Z',
+    },
+  };
+}

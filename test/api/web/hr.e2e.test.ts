@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNip, demoPeople, seedDemoOrganisations } from '../../../demo/seed.ts';
 import type { Page } from '../../support/browser.ts';
 import { type BrowserApp, startBrowserApp } from '../../support/browser-app.ts';
+import { openMemberChanges } from '../../support/hr-changes-page.ts';
 import type { SiklusTestRig } from '../../support/siklus-worker.ts';
 import { startDevEnv } from '../../support/temporal.ts';
 
@@ -172,14 +173,7 @@ describe('HR and auditor pages in a real browser', () => {
 
   it('lets HR correct a rater on a 360 px phone, each person found by name', async () => {
     await signIn(hrOfficer.nip, ['hr']);
-    await page.setViewport(360, 780, true);
-    await page.click('nav a[href="/app/hr/changes"]');
-    await page.waitFor(`location.pathname === '/app/hr/changes' && document.querySelector('#q')`);
-    await page.type('#q', 'Fitri');
-    await page.click('main form button[type=submit]');
-    await page.waitFor(`document.querySelector('#found a[href*="${nurse.nip}"]')`);
-    await page.click(`#found a[href*="${nurse.nip}"]`);
-    await page.waitFor(`document.querySelector('#rater')`);
+    await openMemberChanges(page, 'Fitri', nurse.nip, '#rater');
     expect(await page.evaluate<string>(`document.querySelector('#rater').innerText`)).toContain(
       'dr. Riko Saputra',
     );

@@ -10,6 +10,7 @@ import { demoPeople, seedDemoOrganisations } from '../../../demo/seed.ts';
 import { localDateText, localIsoDate } from '../../../domain/time/local-text.ts';
 import type { Page } from '../../support/browser.ts';
 import { type BrowserApp, startBrowserApp } from '../../support/browser-app.ts';
+import { openMemberChanges } from '../../support/hr-changes-page.ts';
 import type { SiklusTestRig } from '../../support/siklus-worker.ts';
 import { startDevEnv } from '../../support/temporal.ts';
 
@@ -103,14 +104,7 @@ describe('HR records a mutasi in a real browser', () => {
   it('finds the nurse and her new rater by name, and refuses a missing day and a day before the cycle', async () => {
     await app!.signIn(hrOfficer.nip, ['hr']);
     expect(await progress()).toEqual([['Puskesmas Muara Bungo I', String(puskesmas.length)]]);
-    await page.setViewport(360, 780, true);
-    await page.click('nav a[href="/app/hr/changes"]');
-    await page.waitFor(`location.pathname === '/app/hr/changes' && document.querySelector('#q')`);
-    await page.type('#q', 'Fitri');
-    await page.click('main form button[type=submit]');
-    await page.waitFor(`document.querySelector('#found a[href*="${nurse.nip}"]')`);
-    await page.click(`#found a[href*="${nurse.nip}"]`);
-    await page.waitFor(`document.querySelector('#mutasiQ')`);
+    await openMemberChanges(page, 'Fitri', nurse.nip, '#mutasiQ');
     expect(await text('#rater')).toContain(kapus.name);
 
     await page.type('#mutasiQ', 'Syafrizal');

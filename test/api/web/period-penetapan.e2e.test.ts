@@ -5,14 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCurve } from '../../../domain/rating/curve-check.ts';
 import { type Browser, launchBrowser } from '../../support/browser.ts';
-import { people } from '../../support/periodic-events.ts';
+import { people, tw2PenetapanOpened } from '../../support/periodic-events.ts';
 import { usePeriodicWeb } from '../../support/periodic-web.ts';
-
-const deadlines = {
-  leader: '2025-08-04T16:59:59.000Z',
-  superior: '2025-08-11T16:59:59.000Z',
-  hr: '2025-08-18T16:59:59.000Z',
-};
 
 // The findings as the workflow records them: the curve check of one Sangat Kurang under capaian Kurang.
 const counts = { sangatKurang: 1 };
@@ -20,26 +14,7 @@ const curve = checkCurve('PKM', 'kurang', { reason: 'alone', unitCodes: ['PKM'] 
 const findings = curve.findings.map((f) => ({ rule: f.rule, message: f.message }));
 
 const web = usePeriodicWeb('period_penetapan_phone', { kapus: [people.kapus.nip, ['employee']] }, (w) =>
-  w.append([
-    {
-      type: 'cycle.periodPenetapanOpened',
-      data: {
-        unitCode: 'PKM',
-        period: 'TW2',
-        leaderNip: people.kapus.nip,
-        superiorNip: people.head.nip,
-        stage: 'leader',
-        assigneeNip: people.kapus.nip,
-        deadline: deadlines.leader,
-        deadlines,
-        capaian: 'kurang',
-        counts,
-        findings,
-        pack: 'asn-2023',
-        at: '2025-07-28T17:00:00.000Z',
-      },
-    },
-  ]),
+  w.append([tw2PenetapanOpened(counts, findings)]),
 );
 
 describe("a period's penetapan on a 360 px phone", () => {

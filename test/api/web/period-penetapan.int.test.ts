@@ -6,15 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../documents/read-pdf.ts';
 import { verifyWithLog } from '../../../documents/verify-document.ts';
-import { hrNip, people } from '../../support/periodic-events.ts';
+import { hrNip, people, tw2PenetapanDeadlines, tw2PenetapanOpened } from '../../support/periodic-events.ts';
 import { usePeriodicWeb } from '../../support/periodic-web.ts';
 
-const at = '2025-07-28T17:00:00.000Z';
-const deadlines = {
-  leader: '2025-08-04T16:59:59.000Z',
-  superior: '2025-08-11T16:59:59.000Z',
-  hr: '2025-08-18T16:59:59.000Z',
-};
+const deadlines = tw2PenetapanDeadlines;
 const finding = { rule: 'kurang.min60PercentKurang', message: 'too few Kurang' };
 
 const web = usePeriodicWeb(
@@ -26,26 +21,7 @@ const web = usePeriodicWeb(
     staff: [people.ahmad.nip, ['employee']],
   },
   async ({ append }) => {
-    await append([
-      {
-        type: 'cycle.periodPenetapanOpened',
-        data: {
-          unitCode: 'PKM',
-          period: 'TW2',
-          leaderNip: people.kapus.nip,
-          superiorNip: people.head.nip,
-          stage: 'leader',
-          assigneeNip: people.kapus.nip,
-          deadline: deadlines.leader,
-          deadlines,
-          capaian: 'kurang',
-          counts: { sangatKurang: 1 },
-          findings: [finding],
-          pack: 'asn-2023',
-          at,
-        },
-      },
-    ]);
+    await append([tw2PenetapanOpened({ sangatKurang: 1 }, [finding])]);
   },
 );
 
