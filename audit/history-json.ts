@@ -30,3 +30,13 @@ export function historyFromJSON(json: unknown): History {
   if (!history) throw new TypeError('not a workflow history');
   return history;
 }
+
+/** Temporal's protobuf bytes of a history, as archived (record of migration 0020). */
+export function historyToBytes(history: History): Buffer {
+  const type = proto.temporal.api.history.v1.History;
+  return Buffer.from(type.encode(type.fromObject(history)).finish());
+}
+
+export function historyFromBytes(bytes: Uint8Array): History {
+  return proto.temporal.api.history.v1.History.decode(bytes);
+}

@@ -6,6 +6,8 @@ export { type Seal, sealCycle, sealDigest } from '../record/projections/cycle-se
 export { cycleStreamIds } from '../record/projections/cycle-streams.ts';
 export { AuditError, type AuditErrorCode } from './errors.ts';
 export {
+  type ArchiveSummary,
+  archiveCycleHistories,
   type CycleHistory,
   cycleWorkflowIds,
   exportCycleHistories,

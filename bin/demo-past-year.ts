@@ -3,9 +3,11 @@
 // against the demo database, HR launches the cycle, and simulated people work the whole year through
 // (simulation/work-year.ts: objections, referrals, calibration, closing); then the year's documents are
 // issued under their seals and the server is stopped. So its event log, hash chains, projections and
-// seals are genuine and the audit verifies it. The workflows' histories stay in that stopped server.
+// seals are genuine and the audit verifies it. Before the server stops, the year's workflow histories are
+// archived in the database (audit/histories.ts archiveCycleHistories), so the audit's replay has them.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { type ArchiveSummary, archiveCycleHistories } from '../audit/histories.ts';
 import { issueCycle } from '../documents/batch.ts';
 import { cycleIdFor, systemActor } from '../domain/ids.ts';
 import { startPastTimeEnv } from '../runtime/past-time-test-server.ts';
@@ -30,7 +32,16 @@ export interface PastYearOptions {
 }
 
 export type PastYearOutcome =
-  | { org: string; year: number; cycleId: string; ran: true; seconds: number; documents: number }
+  | {
+      org: string;
+      year: number;
+      cycleId: string;
+      ran: true;
+      seconds: number;
+      documents: number;
+      /** The year's workflow histories, archived before its server stopped. */
+      histories: ArchiveSummary;
+    }
   | { org: string; year: number; cycleId: string; ran: false; reason: string };
 
 /** The HR admin who runs the demo year: the head of the personnel agency, else the organisation's top. */
@@ -96,6 +107,7 @@ export async function runDemoPastYear(
   const env = await startPastTimeEnv(new Date(plan.serverStart), { log });
   const abandon = () => void env.teardown();
   options.signal?.addEventListener('abort', abandon, { once: true });
+  let histories: ArchiveSummary;
   try {
     const taskQueue = `siklus-demo-${randomBytes(4).toString('hex')}`;
     const worker = await createWorkerOn(env, db, taskQueue, simulationWorkerOptions);
@@ -122,6 +134,9 @@ export async function runDemoPastYear(
         },
       });
     });
+    // The test server keeps the histories in memory only: into the database before it stops.
+    histories = await archiveCycleHistories(env.client, db, cycleId);
+    log(`${org} ${plan.year}: ${histories.runs} workflow histories archived (${histories.bytes} bytes)`);
   } finally {
     options.signal?.removeEventListener('abort', abandon);
     if (!options.signal?.aborted) await env.teardown();
@@ -136,5 +151,5 @@ export async function runDemoPastYear(
     async () => {},
   );
   const seconds = Math.round((performance.now() - started) / 1000);
-  return { org, year: plan.year, cycleId, ran: true, seconds, documents };
+  return { org, year: plan.year, cycleId, ran: true, seconds, documents, histories };
 }

@@ -30,7 +30,7 @@ export function startDemoYears(
       });
       if (past.ran)
         log(
-          `previous year ${past.year} for ${org} ... done in ${past.seconds} s (${past.documents} documents)`,
+          `previous year ${past.year} for ${org} ... done in ${past.seconds} s (${past.documents} documents, ${past.histories.runs} workflow histories archived)`,
         );
       else if (past.reason !== 'already there') log(`previous year ${past.year} for ${org}: ${past.reason}`);
     } catch (error) {

@@ -44,15 +44,23 @@ export function formatVerification(report: CycleVerification, timeZone: string =
   return lines.join('\n');
 }
 
-export function formatReplays(outcomes: readonly ReplayOutcome[], dir: string | undefined): string {
+export function formatReplays(
+  outcomes: readonly ReplayOutcome[],
+  dir: string | undefined,
+  timeZone: string,
+): string {
   const failed = outcomes.filter((o) => !o.ok);
+  // A history Temporal no longer had came from siklus's archive: say so, and when it was archived.
+  const source = (o: ReplayOutcome) =>
+    o.source === 'archive' && o.archivedAt ? `, archived at ${localStampText(o.archivedAt, timeZone)}` : '';
   const lines = outcomes.map((o) =>
     o.ok
-      ? `ok    ${o.workflowId} (${o.workflowType})`
-      : `FAIL  ${o.workflowId} (${o.workflowType}): ${o.error}`,
+      ? `ok    ${o.workflowId} (${o.workflowType}${source(o)})`
+      : `FAIL  ${o.workflowId} (${o.workflowType}${source(o)}): ${o.error}`,
   );
+  const archived = outcomes.filter((o) => o.source === 'archive').length;
   lines.push(
-    `${outcomes.length} workflow histories replayed against the current code: ${outcomes.length - failed.length} ok, ${failed.length} failed${dir ? `; histories in ${dir}` : ''}`,
+    `${outcomes.length} workflow histories replayed against the current code: ${outcomes.length - failed.length} ok, ${failed.length} failed${archived ? `; ${archived} from siklus's archive (Temporal no longer has them)` : ''}${dir ? `; histories in ${dir}` : ''}`,
   );
   return lines.join('\n');
 }

@@ -1,9 +1,10 @@
-// `siklus audit <verify|findings|replay|timeline|histories|repair-order>`: the auditors' tools on the command line. Reads
-// the event log through DATABASE_URL (required); `histories` also talks to Temporal (TEMPORAL_ADDRESS,
+// `siklus audit <verify|findings|replay|timeline|histories|archive-histories|repair-order>`: the auditors' tools on the
+// command line. Reads the event log through DATABASE_URL (required); the histories also talk to Temporal (TEMPORAL_ADDRESS,
 // default 127.0.0.1:7233, and TEMPORAL_NAMESPACE). Exit codes: 0 intact / done, 1 findings or failed
 // replays, 2 bad arguments, missing environment, or nothing to audit. Text output shows times in the
 // organisation's zone with its name (WIB, WITA, WIT); --json keeps ISO 8601 instants.
 import { parseArgs } from 'node:util';
+import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { parseAsOf } from '../audit/as-of.ts';
 import { AuditError } from '../audit/errors.ts';
@@ -26,8 +27,10 @@ const usageText = `usage:
   siklus audit replay --cycle <cycleId> [--org <org>] [--as-of <iso-time|position>]
   siklus audit timeline --appraisal <appraisalId> [--lang id|en] [--json]
   siklus audit histories --cycle <cycleId> [--org <org>] [--out <dir>] [--json]
+    (a workflow Temporal no longer has is replayed from siklus's archive, and says so)
+  siklus audit archive-histories --cycle <cycleId> [--org <org>] [--json]
   siklus audit repair-order [--dry-run] [--json]
-environment: DATABASE_URL (required); TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE (histories)`;
+environment: DATABASE_URL (required); TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE (histories, archive-histories)`;
 
 const options = {
   org: { type: 'string' },
@@ -87,6 +90,11 @@ const subcommands: Record<string, { allowed: Array<keyof Values>; check(values: 
     allowed: ['cycle', 'org', 'out', 'json'],
     check: (v) => void cycleIdOf(v),
     run: histories,
+  },
+  'archive-histories': {
+    allowed: ['cycle', 'org', 'json'],
+    check: (v) => void cycleIdOf(v),
+    run: archiveHistories,
   },
   'repair-order': {
     allowed: ['dry-run', 'json'],
@@ -221,8 +229,8 @@ async function repairOrder(db: Kysely<Database>, v: Values): Promise<number> {
   return 0;
 }
 
-async function histories(db: Kysely<Database>, v: Values): Promise<number> {
-  const cycleId = cycleIdOf(v);
+/** Runs `work` with a client of the Temporal server TEMPORAL_ADDRESS names. */
+async function withTemporal<T>(work: (client: Client) => Promise<T>): Promise<T> {
   // Loaded here only: the worker's native runtime is not needed by the other subcommands.
   const { DefaultLogger, makeTelemetryFilterString, Runtime } = await import('@temporalio/worker');
   Runtime.install({
@@ -230,10 +238,18 @@ async function histories(db: Kysely<Database>, v: Values): Promise<number> {
     telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR' }), forward: {} } },
   });
   const { Client, Connection } = await import('@temporalio/client');
-  const { exportCycleHistories, replayCycleHistories } = await import('../audit/histories.ts');
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
   try {
-    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    return await work(new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }));
+  } finally {
+    await connection.close();
+  }
+}
+
+async function histories(db: Kysely<Database>, v: Values): Promise<number> {
+  const cycleId = cycleIdOf(v);
+  const { exportCycleHistories, replayCycleHistories } = await import('../audit/histories.ts');
+  return withTemporal(async (client) => {
     const progress = progressBar();
     const exported = await exportCycleHistories(client, cycleId, v.out, {
       db,
@@ -244,10 +260,24 @@ async function histories(db: Kysely<Database>, v: Values): Promise<number> {
     });
     progress.end();
     console.log(
-      v.json ? JSON.stringify({ cycleId, dir: v.out ?? null, outcomes }) : formatReplays(outcomes, v.out),
+      v.json
+        ? JSON.stringify({ cycleId, dir: v.out ?? null, outcomes })
+        : formatReplays(outcomes, v.out, await zoneOfCycle(db, cycleId)),
     );
     return outcomes.every((o) => o.ok) ? 0 : 1;
-  } finally {
-    await connection.close();
-  }
+  });
+}
+
+/** Keeps a closed cycle's histories in the database, for when Temporal no longer keeps them. */
+async function archiveHistories(db: Kysely<Database>, v: Values): Promise<number> {
+  const cycleId = cycleIdOf(v);
+  const { archiveCycleHistories } = await import('../audit/histories.ts');
+  const summary = await withTemporal((client) => archiveCycleHistories(client, db, cycleId));
+  console.log(
+    v.json
+      ? JSON.stringify({ cycleId, ...summary })
+      : `${summary.runs} workflow histories of ${cycleId} in the archive (${summary.bytes} bytes): ` +
+          `${summary.stored} stored now, ${summary.runs - summary.stored} archived before`,
+  );
+  return 0;
 }

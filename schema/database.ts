@@ -54,6 +54,19 @@ export interface ReadTrailTable {
   read_at: ColumnType<Date, never, never>;
 }
 
+/** Append-only (migration 0020): a workflow run's Temporal history, kept after its server let it go. */
+export interface ArchivedHistoriesTable {
+  workflow_id: ColumnType<string, string, never>;
+  run_id: ColumnType<string, string, never>;
+  cycle_id: ColumnType<string, string, never>;
+  workflow_type: ColumnType<string, string, never>;
+  status: ColumnType<string, string, never>;
+  events: ColumnType<number, number, never>;
+  /** temporal.api.history.v1.History, protobuf-encoded. */
+  history: ColumnType<Buffer, Buffer, never>;
+  archived_at: ColumnType<Date, never, never>;
+}
+
 export interface Database
   extends OrganisationTables,
     AppraisalTables,
@@ -63,4 +76,5 @@ export interface Database
   streams: StreamsTable;
   events: EventsTable;
   read_trail: ReadTrailTable;
+  archived_histories: ArchivedHistoriesTable;
 }

@@ -18,6 +18,7 @@ import * as readTrail from './0014-read-trail.ts';
 import * as periodPenetapan from './0016-period-penetapan.ts';
 import * as masterData from './0017-master-data.ts';
 import * as derivedCounts from './0019-derived-counts.ts';
+import * as archivedHistories from './0020-archived-histories.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStoreMigration,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0016-period-penetapan': periodPenetapan,
   '0017-master-data': masterData,
   '0019-derived-counts': derivedCounts,
+  '0020-archived-histories': archivedHistories,
 };

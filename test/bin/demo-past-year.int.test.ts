@@ -1,13 +1,16 @@
 // The demo's finished previous year, run for real for the smallest demo organisation (Asemrowo, 17
 // people) on the past-time test server against a real database: closed, every appraisal finished, an
-// objection and referrals in it, its events dated in that year, and the audit verifies it.
+// objection and referrals in it, its events dated in that year, and the audit verifies it; its workflow
+// histories, archived before that server stopped, replay from the archive.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCycleHistories, replayCycleHistories } from '../../audit/histories.ts';
 import { verifyCycle } from '../../audit/verify-cycle.ts';
 import { type PastYearOutcome, runDemoPastYear } from '../../bin/demo-past-year.ts';
 import { seedDemoStandards } from '../../bin/demo-standards.ts';
 import { seedDemoOrganisations } from '../../demo/seed.ts';
 import { createMigratedDatabase, type MigratedDatabase } from '../support/database.ts';
+import { startDevEnv } from '../support/temporal.ts';
 
 const today = new Date('2026-11-27T03:00:00Z');
 
@@ -84,6 +87,23 @@ describe('demo: the previous year, finished', () => {
     expect(verdict.ok).toBe(true);
     expect(outcome.ran && outcome.documents).toBeGreaterThan(17);
   });
+
+  it("keeps the year's workflow histories, which replay from the archive once its server has stopped", async () => {
+    expect(outcome.ran && outcome.histories).toMatchObject({ runs: 18, stored: 18 });
+    // A server that never ran the year: every history comes from the archive.
+    const server = await startDevEnv();
+    try {
+      const histories = await exportCycleHistories(server.client, 'asemrowo.2025', undefined, {
+        db: live.db,
+      });
+      const outcomes = await replayCycleHistories(histories);
+      expect(outcomes).toHaveLength(18);
+      expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+      expect(new Set(outcomes.map((o) => o.source))).toEqual(new Set(['archive']));
+    } finally {
+      await server.teardown();
+    }
+  }, 300_000);
 
   it('is not run again on the next start', async () => {
     const before = await sql<{ n: string }>`select count(*) as n from events`.execute(live.db);
