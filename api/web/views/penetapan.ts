@@ -10,6 +10,7 @@ import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { cycleEventLine } from './cycle-events.ts';
+import { curveFactsOf, findingDetail } from './findings.ts';
 import { signForm } from './penetapan-sign.ts';
 import { type PeriodCaseView, periodCaseSection } from './period-penetapan.ts';
 
@@ -43,13 +44,15 @@ export function penetapanBody(t: Translate, view: PenetapanView): Html {
 function caseSection(t: Translate, open: NonNullable<PenetapanView['open']>): Html {
   const { penetapan: p, curve, people, unitPredikat } = open.case;
   const group = curve?.group.unitCodes.map((c) => open.unitNames.get(c) ?? c).join(' + ') ?? p.unitName;
+  // The findings are worded from the latest curve's counts (findings.ts says when the stored text shows).
+  const facts = curveFactsOf(unitPredikat, curve?.counts, p.pack);
   return h`<section id="case" class="card" aria-labelledby="case-title">
 <h2 id="case-title">${p.unitName} (${p.unitCode})</h2>
 <p>${unitPredikat ? t('penetapan.capaian', { predikat: t(`unitPredikat.${unitPredikat}`) }) : ''} · ${t(`penetapan.stage.${p.stage}`)} · ${t('penetapan.due', { date: t.dateTime(p.deadline) })}</p>
 <p class="muted">${t('penetapan.group', { group, pack: p.pack })}</p>
 ${curve ? h`<p>${predikats.map((x) => `${t(`predikat.${x}`)}: ${curve.counts[x] ?? 0}`).join(' · ')}</p>` : ''}
 <h3>${t('penetapan.findings')}</h3>
-<ul>${p.findings.map((f) => h`<li><strong>${t(`rule.${f.rule}`)}</strong> <span class="muted">(${f.message})</span></li>`)}</ul>
+<ul>${p.findings.map((f) => h`<li><strong>${t(`rule.${f.rule}`)}</strong> <span class="muted">(${findingDetail(t, f, facts)})</span></li>`)}</ul>
 <h3>${t('penetapan.people')}</h3>
 <ul>${people.map(
     (x) =>
