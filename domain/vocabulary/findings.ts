@@ -94,14 +94,23 @@ export function findingText(lang: Lang, finding: Finding): string {
 
 /**
  * The facts of a finding read back from an event, which stores only its rule and English sentence: the
- * fact of the same rule among `facts` (the curve checked again from the counts it was checked on) when
- * its English is exactly the stored sentence, else null (checked on other counts, or under a pack that
- * is not known here): then only the stored sentence is known.
+ * fact among `facts` (the curve checked again from the counts it was checked on) of the same rule whose
+ * English is exactly the stored sentence, else null (checked on other counts, or under a pack that is
+ * not known here): then only the stored sentence is known.
  */
 export function storedFinding(
   stored: { rule: string; message: string },
   facts: readonly Finding[],
 ): Finding | null {
-  const finding = facts.find((f) => f.rule === stored.rule);
-  return finding && findingText('en', finding) === stored.message ? finding : null;
+  return facts.find((f) => f.rule === stored.rule && findingText('en', f) === stored.message) ?? null;
+}
+
+/** A stored finding's sentence in `lang`, from its facts; the stored English sentence without them. */
+export function storedFindingText(
+  lang: Lang,
+  stored: { rule: string; message: string },
+  facts: readonly Finding[],
+): string {
+  const finding = storedFinding(stored, facts);
+  return finding ? findingText(lang, finding) : stored.message;
 }

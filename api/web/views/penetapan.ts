@@ -4,13 +4,14 @@
 // the evidence does not support it), and the form to sign it with a justification per finding.
 import type { AssistantProposal } from '../../../domain/rating/calibration-assistant.ts';
 import { predikats } from '../../../domain/rating/predikat.ts';
+import { curveFactsUnder } from '../../../domain/regulation/curve-facts.ts';
 import type { PenetapanCase, PenetapanRow } from '../../../record/read/penetapan.ts';
 import { newFormKey } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { cycleEventLine } from './cycle-events.ts';
-import { curveFactsOf, findingDetail } from './findings.ts';
+import { findingDetail } from './findings.ts';
 import { signForm } from './penetapan-sign.ts';
 import { type PeriodCaseView, periodCaseSection } from './period-penetapan.ts';
 
@@ -45,7 +46,7 @@ function caseSection(t: Translate, open: NonNullable<PenetapanView['open']>): Ht
   const { penetapan: p, curve, people, unitPredikat } = open.case;
   const group = curve?.group.unitCodes.map((c) => open.unitNames.get(c) ?? c).join(' + ') ?? p.unitName;
   // The findings are worded from the latest curve's counts (findings.ts says when the stored text shows).
-  const facts = curveFactsOf(unitPredikat, curve?.counts, p.pack);
+  const facts = curveFactsUnder(p.pack, unitPredikat, curve?.counts);
   return h`<section id="case" class="card" aria-labelledby="case-title">
 <h2 id="case-title">${p.unitName} (${p.unitCode})</h2>
 <p>${unitPredikat ? t('penetapan.capaian', { predikat: t(`unitPredikat.${unitPredikat}`) }) : ''} · ${t(`penetapan.stage.${p.stage}`)} · ${t('penetapan.due', { date: t.dateTime(p.deadline) })}</p>

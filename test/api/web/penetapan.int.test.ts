@@ -290,5 +290,33 @@ describe("the findings in the page's language", () => {
       expect(id).toContain(text);
     for (const words of [...english, ' of 2 ', ') required', ') allowed', 'more than the', 'most should be'])
       expect(id).not.toContain(words);
+    // Signed, the year's Format Penetapan in Indonesian prints each justification after its finding in
+    // Indonesian, and verifies against the log.
+    await web.append([
+      {
+        type: 'cycle.penetapanSigned',
+        data: {
+          unitCode: 'PKM',
+          by: hrNip,
+          as: 'hr',
+          conforming: false,
+          findings,
+          justifications: findings.map((f) => ({ rule: f.rule, text: 'Unit kecil' })),
+          pack: 'asn-2023',
+          at: '2026-03-02T00:00:00.000Z',
+        },
+      },
+    ]);
+    const document = await fetch(
+      `${web.served.base}/v1/orgs/bungo/cycles/${web.cycle.cycleId}/units/PKM/documents/penetapan?period=akhir&lang=id`,
+      { headers: { authorization: `Bearer ${web.cookies.hr.replace('siklus_session=', '')}` } },
+    );
+    const read = await readPdf(Buffer.from(await document.arrayBuffer()));
+    expect((await verifyWithLog(web.db, read)).intact).toBe(true);
+    const printed = [...read.printed.values()].join(' | ');
+    expect(printed).toContain(
+      '1 dari 2 pegawai (50%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 10% (0 pegawai): Unit kecil',
+    );
+    for (const words of english) expect(printed).not.toContain(words.slice(1, -1));
   });
 });

@@ -204,5 +204,15 @@ describe("a period's penetapan on the web", () => {
     );
     for (const words of [...english, ' of 1 ', ') required', 'more than the', 'most should be'])
       expect(id).not.toContain(words);
+    // The period's Format Penetapan in Indonesian words them so too, and verifies against the log.
+    const document = await fetch(
+      `${web.served.base}/v1/orgs/bungo/cycles/${web.cycle.cycleId}/units/PKM/documents/penetapan?period=TW3&lang=id`,
+      { headers: { authorization: `Bearer ${web.cookies.hr.replace('siklus_session=', '')}` } },
+    );
+    const printed = await printedOf(document);
+    expect(printed).toContain(
+      '0 dari 1 pegawai (0%) berpredikat Kurang/Misconduct; yang dipersyaratkan paling sedikit 60% (1 pegawai)',
+    );
+    for (const words of english) expect(printed).not.toContain(words.slice(1, -1));
   });
 });
