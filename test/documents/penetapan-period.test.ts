@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../documents/model.ts';
 import { type PenetapanInput, penetapanDocument } from '../../documents/penetapan.ts';
 import { checkCurve, curveFacts } from '../../domain/rating/curve-check.ts';
+import { checkDistribution } from '../../domain/rating/distribution.ts';
 
 const base: PenetapanInput = {
   cycleId: 'bungo.2027',
@@ -115,5 +116,24 @@ describe("a period's Format Penetapan", () => {
     // Without the facts (a finding its counts do not give), the stored sentence.
     const { facts: _, ...unknown } = input;
     expect(value(unknown, 'justification')).toBe(`${english}: Unit satu orang`);
+  });
+
+  it("words the year's calibration findings in the document's language too since layout 4", () => {
+    const counts = { baik: 8, butuhPerbaikan: 2 };
+    const check = checkDistribution('baik', counts);
+    const violations = check.ok ? [] : check.violations.map(({ rule, message }) => ({ rule, message }));
+    const year: PenetapanInput = {
+      ...base,
+      period: 'akhir',
+      lang: 'id',
+      calibration: { ok: false, violations, at: '2028-02-01T03:00:00.000Z' },
+      facts: curveFacts('baik', counts).map((f) => f.finding),
+    };
+    const english = '8 of 10 (80%) are Baik; at most 70% (7) allowed';
+    expect(violations.map((v) => v.message)).toEqual([english]);
+    expect(value(year, 'findings')).toBe(
+      '8 dari 10 pegawai (80%) berpredikat Baik; yang diperbolehkan paling banyak 70% (7 pegawai)',
+    );
+    expect(value(year, 'findings', 3)).toBe(english);
   });
 });
