@@ -15,13 +15,14 @@ import type { DocumentKind } from '../domain/documents/seal-events.ts';
  * - keberatan 1: the rater's explanation left empty. 2: the rater's and the employee's explanations
  *   (`objection.explanation.employee` added).
  * - penetapan 1: no signature, the justification left empty, a period's findings empty. 2: a period's
- *   findings, signed justification and signer (`signed` added). 3: the year's too.
+ *   findings, signed justification and signer (`signed` added). 3: the year's too. 4: the findings worded
+ *   in the document's language (1-3 printed their stored English sentences).
  */
 export const newestLayouts = {
   skp: 1,
   evaluasi: 3,
   keberatan: 2,
-  penetapan: 3,
+  penetapan: 4,
 } as const satisfies Record<DocumentKind, number>;
 
 /** The layout a sealed document was printed in: recorded with it, or the first when none was recorded. */

@@ -4,9 +4,13 @@
 import type { Kysely } from 'kysely';
 import { evaluationFile, peopleIn } from '../domain/appraisal/evaluation-file.ts';
 import type { AppraisalEvent } from '../domain/appraisal/events.ts';
+import type { CycleEvent } from '../domain/cycle/events.ts';
 import { annualPeriod } from '../domain/cycle/periods.ts';
 import { cycleStreamId, parseCycleId } from '../domain/ids.ts';
+import { curveFacts } from '../domain/rating/curve-check.ts';
 import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
+import type { Finding } from '../domain/rating/finding.ts';
+import { curveFactsUnder } from '../domain/regulation/curve-facts.ts';
 import type { Lang } from '../domain/vocabulary/languages.ts';
 import { employeeNames, staffCards } from '../record/read/people.ts';
 import type { Database } from '../schema/database.ts';
@@ -22,6 +26,7 @@ import { type PenetapanInput, penetapanDocument } from './penetapan.ts';
 import { headsAsOf, settledPosition } from './seals.ts';
 
 type Db = Kysely<Database>;
+type CycleData<T extends CycleEvent['type']> = Extract<CycleEvent, { type: T }>['data'];
 
 export async function penetapanInputAsOf(
   db: Db,
@@ -42,20 +47,32 @@ export async function penetapanInputAsOf(
   let capaian: PenetapanInput['capaian'] = null;
   let calibration: PenetapanInput['calibration'] = null;
   let holding: PenetapanInput['holding'];
+  // The facts of the curves the findings came from: each calibration's, checked again from its counts
+  // (the events keep only the findings' English sentences; penetapan.ts words them in `lang`).
+  const facts: Finding[] = [];
   for (const { type, data } of await streamUpTo(db, cycleStreamId(cycleId), position)) {
     const d = data as { unitCode: string; period?: string; predikat: UnitPredikat; at: string } & {
       ok: boolean;
-      violations: Array<{ message: string }>;
+      violations: Array<{ rule: string; message: string }>;
     };
     if (d.unitCode !== unitCode) continue;
     if (type === 'cycle.unitPredikatSet' && (d.period ?? annualPeriod) === period)
       capaian = { predikat: d.predikat, at: d.at };
-    if (type === 'cycle.unitCalibrated' && period === annualPeriod)
+    if (type === 'cycle.unitCalibrated' && period === annualPeriod) {
       calibration = { ok: d.ok, violations: d.violations, at: d.at };
+      const c = data as CycleData<'cycle.unitCalibrated'>;
+      // The violations were checked against the patterns in the code, the curve under the pack it names.
+      if (c.unitPredikat) facts.push(...curveFacts(c.unitPredikat, c.counts).map((f) => f.finding));
+      facts.push(...curveFactsUnder(c.pack, c.unitPredikat, c.curve?.counts));
+    }
     // The penetapan of this period as its holder signed it: a period's (TW1 ...) or the year's.
     const opened = period === annualPeriod ? 'cycle.penetapanOpened' : 'cycle.periodPenetapanOpened';
     const signedType = period === annualPeriod ? 'cycle.penetapanSigned' : 'cycle.periodPenetapanSigned';
     const ofPeriod = period === annualPeriod || d.period === period;
+    if (type === 'cycle.periodPenetapanOpened' && ofPeriod) {
+      const o = data as CycleData<'cycle.periodPenetapanOpened'>;
+      facts.push(...curveFactsUnder(o.pack, o.capaian, o.counts));
+    }
     if (type === opened && ofPeriod)
       holding = { findings: (data as { findings: HoldingFindings }).findings, signed: null };
     if (type === signedType && ofPeriod && holding) {
@@ -103,6 +120,7 @@ export async function penetapanInputAsOf(
     calibration,
     people,
     lang,
+    facts,
     ...(holding ? { holding } : {}),
   };
 }

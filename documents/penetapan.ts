@@ -8,8 +8,10 @@ import {
   type UnitPredikat,
   unitPredikatLabels,
 } from '../domain/rating/distribution-rules.ts';
+import type { Finding } from '../domain/rating/finding.ts';
 import { type Predikat, predikatLabels } from '../domain/rating/predikat.ts';
 import { localDateText } from '../domain/time/local-text.ts';
+import { storedFindingText } from '../domain/vocabulary/findings.ts';
 import type { Lang } from '../domain/vocabulary/languages.ts';
 import { periodName } from './evaluation.ts';
 import { newestLayouts } from './layouts.ts';
@@ -23,9 +25,14 @@ export interface PenetapanInput {
   unit: { code: string; name: string };
   period: string;
   capaian: { predikat: UnitPredikat; at: string } | null;
-  calibration: { ok: boolean; violations: Array<{ message: string }>; at: string } | null;
+  calibration: { ok: boolean; violations: Array<{ rule?: string; message: string }>; at: string } | null;
   people: Array<{ nip: string; name: string | null; position: string | null; predikat: Predikat | null }>;
   lang: Lang;
+  /**
+   * The facts of the curves checked for this unit and period (every rule's), from which layout 4 words a
+   * stored finding in `lang`; a finding none of them gives is printed as stored (in English).
+   */
+  facts?: readonly Finding[];
   /**
    * The penetapan of this period (TW1 ... or the year's), once opened: its findings, and the signature
    * (null while unsigned) with the signer's name. Absent before it opened (or before penetapans existed).
@@ -55,10 +62,15 @@ export function penetapanDocument(
   const { lang, unit, period, capaian, calibration } = input;
   const w = wordsFor(lang);
   const akhir = period === annualPeriod;
+  // Layouts 1-3 printed the findings' stored English sentences; 4 words them in the document's language.
+  const say = (f: { rule?: string | undefined; message: string }) =>
+    layout >= 4 && f.rule !== undefined
+      ? storedFindingText(lang, { rule: f.rule, message: f.message }, input.facts ?? [])
+      : f.message;
   const findings = calibration
     ? calibration.ok
       ? w('patternMet')
-      : calibration.violations.map((v) => v.message).join(' / ') || w('patternNotMet')
+      : calibration.violations.map(say).join(' / ') || w('patternNotMet')
     : null;
   const pattern = capaian
     ? distributionRuleTexts(capaian.predikat)
@@ -73,11 +85,14 @@ export function penetapanDocument(
   const periodFindings = holding
     ? holding.findings.length === 0
       ? w('patternMet')
-      : holding.findings.map((f) => f.message).join(' / ')
+      : holding.findings.map(say).join(' / ')
     : null;
   const justification = signed
     ? signed.justifications
-        .map((j) => `${holding?.findings.find((f) => f.rule === j.rule)?.message ?? j.rule}: ${j.text}`)
+        .map((j) => {
+          const finding = holding?.findings.find((f) => f.rule === j.rule);
+          return `${finding ? say(finding) : j.rule}: ${j.text}`;
+        })
         .join(' / ') || w('patternMet')
     : null;
   const blocks: Block[] = [

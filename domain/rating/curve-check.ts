@@ -2,10 +2,13 @@
 // hold by itself. Every rule of the unit's own capaian is reported with its counts, met or not, and one
 // more finding says when the unit's own category is not its largest group ("sebagian besar"). A small
 // unit is checked with a larger calibration group (calibration-groups.ts); the check says which.
+
+import { findingText } from '../vocabulary/findings.ts';
 import type { CalibrationGroup } from './calibration-groups.ts';
-import { checkDistribution, describe, limitCount, type PredikatCounts } from './distribution.ts';
+import { checkDistribution, limitCount, type PredikatCounts } from './distribution.ts';
 import { type DistributionRules, distributionRules, type UnitPredikat } from './distribution-rules.ts';
-import { type Predikat, predikatLabels, predikats } from './predikat.ts';
+import { boundFinding, type Finding } from './finding.ts';
+import { type Predikat, predikats } from './predikat.ts';
 
 export interface CurveRuleOutcome {
   rule: string;
@@ -52,22 +55,19 @@ export function checkCurve(
   groupCounts: PredikatCounts,
   rules: DistributionRules = distributionRules,
 ): CurveCheck {
-  const counts = Object.fromEntries(predikats.map((p) => [p, groupCounts[p] ?? 0])) as Record<
-    Predikat,
-    number
-  >;
-  const total = predikats.reduce((sum, p) => sum + counts[p], 0);
+  const counts = countsOf(groupCounts);
   checkDistribution(unitPredikat, counts, rules); // refuses a negative or fractional count
-  // Today's numeric limits, each reported whether met or not.
-  const outcomes: CurveRuleOutcome[] = rules[unitPredikat].map((rule) => {
-    const actual = rule.predikats.reduce((sum, p) => sum + counts[p], 0);
-    const limit = limitCount(rule, total);
-    // An empty group meets every rule: there is nobody to calibrate (as checkDistribution says).
-    const met = total === 0 || (rule.bound === 'atMost' ? actual <= limit : actual >= limit);
-    const message = total === 0 ? 'no rated employees' : describe(rule, actual, limit, total);
-    return { rule: rule.code, met, message, actual, limit, total };
-  });
-  outcomes.push(sebagianBesar(unitPredikat, counts, total));
+  // The outcome keeps the English sentence only: it is what the events store (their shape stays).
+  const outcomes = curveFacts(unitPredikat, counts, rules).map(
+    ({ met, actual, limit, total, finding }): CurveRuleOutcome => ({
+      rule: finding.rule,
+      met,
+      message: findingText('en', finding),
+      actual,
+      limit,
+      total,
+    }),
+  );
   const findings = outcomes.filter((o) => !o.met);
   return {
     unitCode,
@@ -80,32 +80,63 @@ export function checkCurve(
   };
 }
 
+export interface CurveFact {
+  met: boolean;
+  actual: number;
+  limit: number;
+  total: number;
+  /** What a page words in its language (findingText); its English is the outcome's `message`. */
+  finding: Finding;
+}
+
+/**
+ * checkCurve's outcomes as facts, in its order: every rule of the unit's capaian, then "sebagian besar".
+ * A page rebuilds a stored finding's facts with it from the counts it was checked on.
+ */
+export function curveFacts(
+  unitPredikat: UnitPredikat,
+  groupCounts: PredikatCounts,
+  rules: DistributionRules = distributionRules,
+): CurveFact[] {
+  const counts = countsOf(groupCounts);
+  const total = predikats.reduce((sum, p) => sum + counts[p], 0);
+  // Today's numeric limits, each reported whether met or not.
+  const facts = rules[unitPredikat].map((rule): CurveFact => {
+    const actual = rule.predikats.reduce((sum, p) => sum + counts[p], 0);
+    const limit = limitCount(rule, total);
+    // An empty group meets every rule: there is nobody to calibrate (as checkDistribution says).
+    const met = total === 0 || (rule.bound === 'atMost' ? actual <= limit : actual >= limit);
+    const finding: Finding =
+      total === 0 ? { kind: 'noneRated', rule: rule.code } : boundFinding(rule, actual, limit, total);
+    return { met, actual, limit, total, finding };
+  });
+  facts.push(sebagianBesar(unitPredikat, counts, total));
+  return facts;
+}
+
+function countsOf(groupCounts: PredikatCounts): Record<Predikat, number> {
+  return Object.fromEntries(predikats.map((p) => [p, groupCounts[p] ?? 0])) as Record<Predikat, number>;
+}
+
 /** Met when no other predikat has more employees than the unit's own category (a tie is met). */
 function sebagianBesar(
   unitPredikat: UnitPredikat,
   counts: Record<Predikat, number>,
   total: number,
-): CurveRuleOutcome {
+): CurveFact {
   const own = ownCategory[unitPredikat];
   let largest: Predikat = own;
   for (const p of predikats) if (counts[p] > counts[largest]) largest = p;
   const actual = counts[own];
   const limit = counts[largest];
+  const rule = sebagianBesarRule;
   if (largest === own)
-    return {
-      rule: sebagianBesarRule,
-      met: true,
-      message: `${actual} of ${total} are ${predikatLabels[own]}: the largest group`,
-      actual,
-      limit,
-      total,
-    };
+    return { met: true, actual, limit, total, finding: { kind: 'largest', rule, own, actual, total } };
   return {
-    rule: sebagianBesarRule,
     met: false,
-    message: `${limit} of ${total} are ${predikatLabels[largest]}, more than the ${actual} ${predikatLabels[own]}; most should be ${predikatLabels[own]}`,
     actual,
     limit,
     total,
+    finding: { kind: 'notLargest', rule, own, largest, actual, limit, total },
   };
 }

@@ -2,12 +2,14 @@
 // unit's own predikat organisasi selects? Percentages are compared in exact integers
 // (count * 100 against percent * total), never as floats.
 import { DomainError } from '../errors.ts';
+import { findingText } from '../vocabulary/findings.ts';
 import {
   type DistributionRule,
   type DistributionRules,
   distributionRules,
   type UnitPredikat,
 } from './distribution-rules.ts';
+import { boundFinding } from './finding.ts';
 import { type Predikat, predikatLabels, predikats } from './predikat.ts';
 
 export type PredikatCounts = Readonly<Partial<Record<Predikat, number>>>;
@@ -87,23 +89,7 @@ export function limitCount(rule: DistributionRule, total: number): number {
   return rule.bound === 'atMost' || scaled % 100 === 0 ? floor : floor + 1;
 }
 
-// e.g. "8 of 10 (80%) are Baik; at most 70% (7) allowed"
+// e.g. "8 of 10 (80%) are Baik; at most 70% (7) allowed": the English the events store as a finding's message.
 export function describe(rule: DistributionRule, actual: number, limit: number, total: number): string {
-  const who = rule.predikats.map((p) => predikatLabels[p]).join(' or ');
-  const found = `${actual} of ${total} (${percentText(actual, total)}) ${actual === 1 ? 'is' : 'are'} ${who}`;
-  if ('count' in rule.limit) {
-    if (rule.bound === 'atMost') return `${found}; ${limit === 0 ? 'none' : `at most ${limit}`} allowed`;
-    return `${found}; at least ${limit} required`;
-  }
-  const bound = rule.bound === 'atMost' ? 'at most' : 'at least';
-  const verb = rule.bound === 'atMost' ? 'allowed' : 'required';
-  return `${found}; ${bound} ${rule.limit.percent}% (${limit}) ${verb}`;
-}
-
-/** A share as a percentage with at most one decimal, rounded half up in integers: 2 of 3 → "66.7%". */
-function percentText(part: number, total: number): string {
-  const tenths = Math.floor((part * 2000 + total) / (2 * total));
-  const whole = Math.floor(tenths / 10);
-  const decimal = tenths % 10;
-  return decimal === 0 ? `${whole}%` : `${whole}.${decimal}%`;
+  return findingText('en', boundFinding(rule, actual, limit, total));
 }

@@ -336,15 +336,16 @@ async function append(
   await appendToStream(db, eventSchemas, streamId, envelopes(events), { expectedVersion, projections });
 }
 
-/** TW2's penetapan of the Puskesmas as the cycle opens it for its leader: the deadlines of each stage. */
-export const tw2PenetapanDeadlines = {
+/** A period's penetapan of the Puskesmas as the cycle opens it for its leader: each stage's deadline (TW2's). */
+export const periodPenetapanDeadlines = {
   leader: '2025-08-04T16:59:59.000Z',
   superior: '2025-08-11T16:59:59.000Z',
   hr: '2025-08-18T16:59:59.000Z',
 };
 
-/** The event that opens TW2's penetapan of the Puskesmas (capaian Kurang) before its leader. */
-export function tw2PenetapanOpened(
+/** The event that opens a period's penetapan of the Puskesmas (capaian Kurang) before its leader. */
+export function periodPenetapanOpened(
+  period: string,
   counts: Record<string, number>,
   findings: Array<{ rule: string; message: string }>,
 ) {
@@ -352,13 +353,13 @@ export function tw2PenetapanOpened(
     type: 'cycle.periodPenetapanOpened',
     data: {
       unitCode: 'PKM',
-      period: 'TW2',
+      period,
       leaderNip: people.kapus.nip,
       superiorNip: people.head.nip,
       stage: 'leader',
       assigneeNip: people.kapus.nip,
-      deadline: tw2PenetapanDeadlines.leader,
-      deadlines: tw2PenetapanDeadlines,
+      deadline: periodPenetapanDeadlines.leader,
+      deadlines: periodPenetapanDeadlines,
       capaian: 'kurang',
       counts,
       findings,

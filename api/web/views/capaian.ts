@@ -2,9 +2,10 @@
 // above; HR as a named delegate), and one unit's case in front of them: its people and their predikat,
 // the counts, the pattern each capaian would select checked on them, the capaian so far and its basis,
 // and the form to record it.
-import { checkCurve } from '../../../domain/rating/curve-check.ts';
+import { curveFacts } from '../../../domain/rating/curve-check.ts';
 import { type UnitPredikat, unitPredikats } from '../../../domain/rating/distribution-rules.ts';
 import { type Predikat, predikats } from '../../../domain/rating/predikat.ts';
+import { findingText } from '../../../domain/vocabulary/findings.ts';
 import type { CapaianCase, CapaianUnitRow } from '../../../record/read/capaian.ts';
 import { newFormKey } from '../forms.ts';
 import { type Html, h, raw } from '../html.ts';
@@ -63,7 +64,7 @@ ${
 }
 <h3>${t('capaian.counts')}</h3>
 <ul>${predikats.map((p) => h`<li>${t(`predikat.${p}`)}: ${counts[p]}</li>`)}</ul>
-${c.capaian ? patternCheck(t, unit.code, c.capaian, counts) : ''}
+${c.capaian ? patternCheck(t, c.capaian, counts) : ''}
 ${form(t, view, open)}
 </section>`;
 }
@@ -87,17 +88,11 @@ ${
 }
 
 /** The pattern the current capaian selects, checked on the unit's own people (calibration may use a group). */
-function patternCheck(
-  t: Translate,
-  unitCode: string,
-  capaian: UnitPredikat,
-  counts: Record<Predikat, number>,
-): Html {
-  const check = checkCurve(unitCode, capaian, { reason: 'alone', unitCodes: [unitCode] }, counts);
+function patternCheck(t: Translate, capaian: UnitPredikat, counts: Record<Predikat, number>): Html {
   return h`<h3>${t('capaian.rulesFor', { predikat: t(`unitPredikat.${capaian}`) })}</h3>
-<ul>${check.rules.map(
-    (r) =>
-      h`<li>${t(`rule.${r.rule}`)} ${r.met ? h`<span class="ok-text">✓ ${t('capaian.met')}</span>` : h`<span class="bad-text">✗ ${t('capaian.notMet')}</span>`} <span class="muted">(${r.message})</span></li>`,
+<ul>${curveFacts(capaian, counts).map(
+    ({ met, finding }) =>
+      h`<li>${t(`rule.${finding.rule}`)} ${met ? h`<span class="ok-text">✓ ${t('capaian.met')}</span>` : h`<span class="bad-text">✗ ${t('capaian.notMet')}</span>`} <span class="muted">(${findingText(t.lang, finding)})</span></li>`,
   )}</ul>`;
 }
 

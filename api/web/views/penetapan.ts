@@ -4,12 +4,14 @@
 // the evidence does not support it), and the form to sign it with a justification per finding.
 import type { AssistantProposal } from '../../../domain/rating/calibration-assistant.ts';
 import { predikats } from '../../../domain/rating/predikat.ts';
+import { curveFactsUnder } from '../../../domain/regulation/curve-facts.ts';
 import type { PenetapanCase, PenetapanRow } from '../../../record/read/penetapan.ts';
 import { newFormKey } from '../forms.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
 import { notice } from '../layout.ts';
 import { cycleEventLine } from './cycle-events.ts';
+import { findingDetail } from './findings.ts';
 import { signForm } from './penetapan-sign.ts';
 import { type PeriodCaseView, periodCaseSection } from './period-penetapan.ts';
 
@@ -43,13 +45,15 @@ export function penetapanBody(t: Translate, view: PenetapanView): Html {
 function caseSection(t: Translate, open: NonNullable<PenetapanView['open']>): Html {
   const { penetapan: p, curve, people, unitPredikat } = open.case;
   const group = curve?.group.unitCodes.map((c) => open.unitNames.get(c) ?? c).join(' + ') ?? p.unitName;
+  // The findings are worded from the latest curve's counts (findings.ts says when the stored text shows).
+  const facts = curveFactsUnder(p.pack, unitPredikat, curve?.counts);
   return h`<section id="case" class="card" aria-labelledby="case-title">
 <h2 id="case-title">${p.unitName} (${p.unitCode})</h2>
 <p>${unitPredikat ? t('penetapan.capaian', { predikat: t(`unitPredikat.${unitPredikat}`) }) : ''} · ${t(`penetapan.stage.${p.stage}`)} · ${t('penetapan.due', { date: t.dateTime(p.deadline) })}</p>
 <p class="muted">${t('penetapan.group', { group, pack: p.pack })}</p>
 ${curve ? h`<p>${predikats.map((x) => `${t(`predikat.${x}`)}: ${curve.counts[x] ?? 0}`).join(' · ')}</p>` : ''}
 <h3>${t('penetapan.findings')}</h3>
-<ul>${p.findings.map((f) => h`<li><strong>${t(`rule.${f.rule}`)}</strong> <span class="muted">(${f.message})</span></li>`)}</ul>
+<ul>${p.findings.map((f) => h`<li><strong>${t(`rule.${f.rule}`)}</strong> <span class="muted">(${findingDetail(t, f, facts)})</span></li>`)}</ul>
 <h3>${t('penetapan.people')}</h3>
 <ul>${people.map(
     (x) =>

@@ -2,9 +2,11 @@
 // predikat counts checked against its pattern, the findings, the unit's people with their predikat for
 // the period, the signature (or the form to sign, for its holder) and the period's Format Penetapan.
 import { predikats } from '../../../domain/rating/predikat.ts';
+import { curveFactsUnder } from '../../../domain/regulation/curve-facts.ts';
 import type { PeriodPenetapanCase } from '../../../record/read/period-penetapan.ts';
 import { type Html, h } from '../html.ts';
 import type { Translate } from '../i18n/index.ts';
+import { findingDetail } from './findings.ts';
 import { signForm } from './penetapan-sign.ts';
 
 export interface PeriodCaseView {
@@ -22,10 +24,12 @@ export function periodCaseSection(t: Translate, view: PeriodCaseView): Html {
   const counts = h`<table><thead><tr><th scope="col">${t('penetapan.predikat')}</th><th scope="col">${t('capaian.counts')}</th></tr></thead><tbody>${predikats.map(
     (x) => h`<tr><td>${t(`predikat.${x}`)}</td><td>${String(p.counts[x] ?? 0)}</td></tr>`,
   )}</tbody></table>`;
+  // Worded from the counts and capaian the period's penetapan was opened on (findings.ts).
+  const facts = curveFactsUnder(p.pack, p.capaian, p.counts);
   const findings =
     p.findings.length === 0
       ? h`<p class="ok-text">✓ ${t('penetapan.noFindings')}</p>`
-      : h`<ul>${p.findings.map((f) => h`<li><strong>${t(`rule.${f.rule}`)}</strong> <span class="muted">(${f.message})</span></li>`)}</ul>`;
+      : h`<ul>${p.findings.map((f) => h`<li><strong>${t(`rule.${f.rule}`)}</strong> <span class="muted">(${findingDetail(t, f, facts)})</span></li>`)}</ul>`;
   const table =
     people.length === 0
       ? h`<p class="muted">${t('penetapan.periodNobody')}</p>`

@@ -41,6 +41,8 @@ describe('the capaian page', () => {
     expect(page).toContain('Capaian now: Istimewa');
     expect(page).toContain('If the capaian is Istimewa: the pattern checked on this unit alone');
     expect(page).toContain('At most 70% of employees are Sangat Baik.');
+    expect(page).toContain('(1 of 2 (50%) is Sangat Baik; at most 70% (1) allowed)');
+    expect(page).toContain('(1 of 2 are Sangat Baik: the largest group)');
     // The leader records it as the leader: no delegation document is asked.
     expect(page).toContain('name="predikat"');
     expect(page).not.toContain('name="document"');
@@ -52,6 +54,12 @@ describe('the capaian page', () => {
     expect(page).toContain('Nomor dokumen delegasi (misalnya nomor SK)');
     expect(page).toMatch(/<input id="capaian-document" name="document" required/);
     expect(page).toContain('Capaian kinerja organisasi unit');
+    // The pattern's counts in Indonesian too, one language on the page.
+    expect(page).toContain(
+      '(1 dari 2 pegawai (50%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 70% (1 pegawai))',
+    );
+    expect(page).toContain('(1 dari 2 pegawai berpredikat Sangat Baik: kelompok terbesar)');
+    for (const words of [' of 2 ', ') allowed', 'the largest group']) expect(page).not.toContain(words);
   });
 
   it('shows someone who leads no unit above another that there is nothing for them', async () => {

@@ -228,3 +228,95 @@ describe('the penetapan page', () => {
     expect(await (await open('/app/penetapan', 'hr')).text()).toContain('No penetapan waits');
   });
 });
+
+describe("the findings in the page's language", () => {
+  it('words each finding as the curve check made it in Indonesian on the Indonesian page, in English on the English one', async () => {
+    // The findings as the workflow records them (their English sentence) for a curve checked against Kurang.
+    const group = { reason: 'alone' as const, unitCodes: ['PKM'] };
+    const {
+      unitCode: _,
+      unitPredikat: __,
+      ...curve
+    } = checkCurve('PKM', 'kurang', group, {
+      sangatBaik: 1,
+      baik: 1,
+    });
+    const findings = curve.findings.map((f) => ({ rule: f.rule, message: f.message }));
+    const recheckedAt = '2026-03-01T00:00:00.000Z';
+    await web.append([
+      {
+        type: 'cycle.unitCalibrated',
+        data: {
+          unitCode: 'PKM',
+          unitPredikat: 'kurang',
+          counts: curve.counts,
+          ok: false,
+          violations: [],
+          curve,
+          pack: 'asn-2023',
+          at: recheckedAt,
+        },
+      },
+      {
+        type: 'cycle.penetapanOpened',
+        data: {
+          unitCode: 'PKM',
+          leaderNip: people.kapus.nip,
+          superiorNip: people.head.nip,
+          stage: 'hr',
+          assigneeNip: null,
+          deadline: '2026-03-08T00:00:00.000Z',
+          findings,
+          pack: 'asn-2023',
+          at: recheckedAt,
+        },
+      },
+    ]);
+    const english = [
+      '(0 of 2 (0%) are Kurang/Misconduct; at least 60% (2) required)',
+      '(0 of 2 (0%) are Butuh Perbaikan; at least 10% (1) required)',
+      '(1 of 2 (50%) is Sangat Baik; at most 10% (0) allowed)',
+      '(1 of 2 are Sangat Baik, more than the 0 Kurang/Misconduct; most should be Kurang/Misconduct)',
+    ];
+    const en = await (await open(casePath(), 'hr')).text();
+    for (const text of english) expect(en).toContain(text);
+    const id = await (await open(casePath(), 'hr', 'id')).text();
+    for (const text of [
+      '(0 dari 2 pegawai (0%) berpredikat Kurang/Misconduct; yang dipersyaratkan paling sedikit 60% (2 pegawai))',
+      '(0 dari 2 pegawai (0%) berpredikat Butuh Perbaikan; yang dipersyaratkan paling sedikit 10% (1 pegawai))',
+      '(1 dari 2 pegawai (50%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 10% (0 pegawai))',
+      '(1 dari 2 pegawai berpredikat Sangat Baik, lebih banyak daripada 0 pegawai berpredikat Kurang/Misconduct; sebagian besar seharusnya berpredikat Kurang/Misconduct)',
+    ])
+      expect(id).toContain(text);
+    for (const words of [...english, ' of 2 ', ') required', ') allowed', 'more than the', 'most should be'])
+      expect(id).not.toContain(words);
+    // Signed, the year's Format Penetapan in Indonesian prints each justification after its finding in
+    // Indonesian, and verifies against the log.
+    await web.append([
+      {
+        type: 'cycle.penetapanSigned',
+        data: {
+          unitCode: 'PKM',
+          by: hrNip,
+          as: 'hr',
+          conforming: false,
+          findings,
+          justifications: findings.map((f) => ({ rule: f.rule, text: 'Unit kecil' })),
+          pack: 'asn-2023',
+          at: '2026-03-02T00:00:00.000Z',
+        },
+      },
+    ]);
+    const document = await fetch(
+      `${web.served.base}/v1/orgs/bungo/cycles/${web.cycle.cycleId}/units/PKM/documents/penetapan?period=akhir&lang=id`,
+      { headers: { authorization: `Bearer ${web.cookies.hr.replace('siklus_session=', '')}` } },
+    );
+    const read = await readPdf(Buffer.from(await document.arrayBuffer()));
+    expect((await verifyWithLog(web.db, read)).intact).toBe(true);
+    const printed = [...read.printed.values()].join(' | ');
+    expect(printed).toContain(
+      '1 dari 2 pegawai (50%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 10% (0 pegawai): Unit kecil',
+    );
+    for (const words of english) expect(printed).not.toContain(words.slice(1, -1));
+  });
+});

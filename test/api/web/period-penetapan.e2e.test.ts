@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCurve } from '../../../domain/rating/curve-check.ts';
 import { type Browser, launchBrowser } from '../../support/browser.ts';
-import { people, tw2PenetapanOpened } from '../../support/periodic-events.ts';
+import { people, periodPenetapanOpened } from '../../support/periodic-events.ts';
 import { usePeriodicWeb } from '../../support/periodic-web.ts';
 
 // The findings as the workflow records them: the curve check of one Sangat Kurang under capaian Kurang.
@@ -14,7 +14,7 @@ const curve = checkCurve('PKM', 'kurang', { reason: 'alone', unitCodes: ['PKM'] 
 const findings = curve.findings.map((f) => ({ rule: f.rule, message: f.message }));
 
 const web = usePeriodicWeb('period_penetapan_phone', { kapus: [people.kapus.nip, ['employee']] }, (w) =>
-  w.append([tw2PenetapanOpened(counts, findings)]),
+  w.append([periodPenetapanOpened('TW2', counts, findings)]),
 );
 
 describe("a period's penetapan on a 360 px phone", () => {
@@ -49,6 +49,12 @@ describe("a period's penetapan on a 360 px phone", () => {
     expect(await page.evaluate<string>(`document.querySelector('#case-title').innerText`)).toContain(
       'penetapan TW2',
     );
+    // The findings in Indonesian, one language on the page (the events store them in English).
+    const caseText = await page.evaluate<string>(`document.querySelector('#case').innerText`);
+    expect(caseText).toContain(
+      '0 dari 1 pegawai (0%) berpredikat Kurang/Misconduct; yang dipersyaratkan paling sedikit 60% (1 pegawai)',
+    );
+    expect(caseText).not.toMatch(/ of 1 |required|allowed|most should be/);
     const shot = await page.screenshot('period-penetapan-phone');
     const { width: id, culprits } = await width();
     // A phone zooms out to show a page wider than itself: the width is held against 360 px itself.
@@ -95,6 +101,9 @@ describe("a period's penetapan on a 360 px phone", () => {
     await page.waitFor(`document.querySelector('#case[data-period=TW2] form')`);
     expect(await page.evaluate<string>(`document.querySelector('#case-title').innerText`)).toContain(
       'penetapan of TW2',
+    );
+    expect(await page.evaluate<string>(`document.querySelector('#case').innerText`)).toContain(
+      '0 of 1 (0%) are Kurang/Misconduct; at least 60% (1) required',
     );
     const shot = await page.screenshot('period-penetapan-phone-en');
     const { width: en, culprits } = await width();

@@ -6,10 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../documents/read-pdf.ts';
 import { verifyWithLog } from '../../../documents/verify-document.ts';
-import { hrNip, people, tw2PenetapanDeadlines, tw2PenetapanOpened } from '../../support/periodic-events.ts';
+import { checkCurve } from '../../../domain/rating/curve-check.ts';
+import {
+  hrNip,
+  people,
+  periodPenetapanDeadlines,
+  periodPenetapanOpened,
+} from '../../support/periodic-events.ts';
 import { usePeriodicWeb } from '../../support/periodic-web.ts';
 
-const deadlines = tw2PenetapanDeadlines;
+const deadlines = periodPenetapanDeadlines;
 const finding = { rule: 'kurang.min60PercentKurang', message: 'too few Kurang' };
 
 const web = usePeriodicWeb(
@@ -21,7 +27,7 @@ const web = usePeriodicWeb(
     staff: [people.ahmad.nip, ['employee']],
   },
   async ({ append }) => {
-    await append([tw2PenetapanOpened({ sangatKurang: 1 }, [finding])]);
+    await append([periodPenetapanOpened('TW2', { sangatKurang: 1 }, [finding])]);
   },
 );
 
@@ -61,6 +67,8 @@ describe("a period's penetapan on the web", () => {
     const id = await (await open(casePath(), 'kapus', 'id')).text();
     expect(id).toContain('Puskesmas Muara Bungo (PKM): penetapan TW2');
     expect(id).not.toContain('penetapan of TW2');
+    // A stored finding its counts do not give (so its facts are not known): its stored sentence.
+    expect(id).toContain('(too few Kurang)');
   });
 
   it('shows the unit’s staff no case, and HR the case without the form', async () => {
@@ -135,5 +143,44 @@ describe("a period's penetapan on the web", () => {
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(await response.json()).toMatchObject({ code: 'invalid_period', field: 'period' });
     expect(await web.db.selectFrom('events').select('event_id').execute()).toHaveLength(before.length);
+  });
+
+  it('words each finding as the curve check made it: in Indonesian on the Indonesian page, in English on the English one', async () => {
+    // The findings as the workflow records them (their English sentence): one Butuh Perbaikan, capaian Kurang.
+    const counts = { butuhPerbaikan: 1 };
+    const curve = checkCurve('PKM', 'kurang', { reason: 'alone', unitCodes: ['PKM'] }, counts);
+    await web.append([
+      periodPenetapanOpened(
+        'TW3',
+        counts,
+        curve.findings.map((f) => ({ rule: f.rule, message: f.message })),
+      ),
+    ]);
+    const path = `/app/penetapan?cycle=${web.cycle.cycleId}&unit=PKM&period=TW3`;
+    const english = [
+      '(0 of 1 (0%) are Kurang/Misconduct; at least 60% (1) required)',
+      '(1 of 1 are Butuh Perbaikan, more than the 0 Kurang/Misconduct; most should be Kurang/Misconduct)',
+    ];
+    const en = await (await open(path, 'kapus')).text();
+    for (const text of english) expect(en).toContain(text);
+    const id = await (await open(path, 'kapus', 'id')).text();
+    expect(id).toContain(
+      '(0 dari 1 pegawai (0%) berpredikat Kurang/Misconduct; yang dipersyaratkan paling sedikit 60% (1 pegawai))',
+    );
+    expect(id).toContain(
+      '(1 dari 1 pegawai berpredikat Butuh Perbaikan, lebih banyak daripada 0 pegawai berpredikat Kurang/Misconduct; sebagian besar seharusnya berpredikat Kurang/Misconduct)',
+    );
+    for (const words of [...english, ' of 1 ', ') required', 'more than the', 'most should be'])
+      expect(id).not.toContain(words);
+    // The period's Format Penetapan in Indonesian words them so too, and verifies against the log.
+    const document = await fetch(
+      `${web.served.base}/v1/orgs/bungo/cycles/${web.cycle.cycleId}/units/PKM/documents/penetapan?period=TW3&lang=id`,
+      { headers: { authorization: `Bearer ${web.cookies.hr.replace('siklus_session=', '')}` } },
+    );
+    const printed = await printedOf(document);
+    expect(printed).toContain(
+      '0 dari 1 pegawai (0%) berpredikat Kurang/Misconduct; yang dipersyaratkan paling sedikit 60% (1 pegawai)',
+    );
+    for (const words of english) expect(printed).not.toContain(words.slice(1, -1));
   });
 });

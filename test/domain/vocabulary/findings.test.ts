@@ -1,0 +1,199 @@
+// A curve check's finding is worded in each language from its facts: the English exactly as the events
+// store it, the Indonesian as an HR office writes it, with no English left in it.
+import { describe, expect, it } from 'vitest';
+import { checkCurve, curveFacts, sebagianBesarRule } from '../../../domain/rating/curve-check.ts';
+import {
+  type DistributionRule,
+  distributionRules,
+  type UnitPredikat,
+} from '../../../domain/rating/distribution-rules.ts';
+import { boundFinding } from '../../../domain/rating/finding.ts';
+import type { Predikat } from '../../../domain/rating/predikat.ts';
+import { findingText, storedFinding } from '../../../domain/vocabulary/findings.ts';
+
+type Case = {
+  unit: UnitPredikat;
+  counts: Partial<Record<Predikat, number>>;
+  rule: string;
+  en: string;
+  id: string;
+};
+
+const cases: Case[] = [
+  {
+    unit: 'istimewa',
+    counts: { sangatBaik: 8, baik: 2 },
+    rule: 'istimewa.max70PercentSangatBaik',
+    en: '8 of 10 (80%) are Sangat Baik; at most 70% (7) allowed',
+    id: '8 dari 10 pegawai (80%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 70% (7 pegawai)',
+  },
+  {
+    unit: 'baik',
+    counts: { baik: 8, butuhPerbaikan: 2 },
+    rule: 'baik.max70PercentBaik',
+    en: '8 of 10 (80%) are Baik; at most 70% (7) allowed',
+    id: '8 dari 10 pegawai (80%) berpredikat Baik; yang diperbolehkan paling banyak 70% (7 pegawai)',
+  },
+  {
+    unit: 'baik',
+    counts: { sangatBaik: 3, baik: 7 },
+    rule: 'baik.atLeastOneButuhPerbaikanOrKurang',
+    en: '0 of 10 (0%) are Butuh Perbaikan or Kurang/Misconduct; at least 1 required',
+    id: '0 dari 10 pegawai (0%) berpredikat Butuh Perbaikan atau Kurang/Misconduct; yang dipersyaratkan paling sedikit 1 pegawai',
+  },
+  {
+    unit: 'butuhPerbaikan',
+    counts: { baik: 3, butuhPerbaikan: 4 },
+    rule: 'butuhPerbaikan.min60PercentButuhPerbaikan',
+    en: '4 of 7 (57.1%) are Butuh Perbaikan; at least 60% (5) required',
+    id: '4 dari 7 pegawai (57,1%) berpredikat Butuh Perbaikan; yang dipersyaratkan paling sedikit 60% (5 pegawai)',
+  },
+  {
+    unit: 'butuhPerbaikan',
+    counts: { sangatBaik: 2, butuhPerbaikan: 8 },
+    rule: 'butuhPerbaikan.max10PercentSangatBaik',
+    en: '2 of 10 (20%) are Sangat Baik; at most 10% (1) allowed',
+    id: '2 dari 10 pegawai (20%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 10% (1 pegawai)',
+  },
+  {
+    unit: 'kurang',
+    counts: { butuhPerbaikan: 1 },
+    rule: 'kurang.min60PercentKurang',
+    en: '0 of 1 (0%) are Kurang/Misconduct; at least 60% (1) required',
+    id: '0 dari 1 pegawai (0%) berpredikat Kurang/Misconduct; yang dipersyaratkan paling sedikit 60% (1 pegawai)',
+  },
+  {
+    unit: 'kurang',
+    counts: { kurang: 10 },
+    rule: 'kurang.min10PercentButuhPerbaikan',
+    en: '0 of 10 (0%) are Butuh Perbaikan; at least 10% (1) required',
+    id: '0 dari 10 pegawai (0%) berpredikat Butuh Perbaikan; yang dipersyaratkan paling sedikit 10% (1 pegawai)',
+  },
+  {
+    unit: 'kurang',
+    counts: { sangatBaik: 2, kurang: 8 },
+    rule: 'kurang.max10PercentSangatBaik',
+    en: '2 of 10 (20%) are Sangat Baik; at most 10% (1) allowed',
+    id: '2 dari 10 pegawai (20%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 10% (1 pegawai)',
+  },
+  {
+    unit: 'sangatKurang',
+    counts: { kurang: 1, sangatKurang: 1 },
+    rule: 'sangatKurang.min60PercentSangatKurang',
+    en: '1 of 2 (50%) is Sangat Kurang; at least 60% (2) required',
+    id: '1 dari 2 pegawai (50%) berpredikat Sangat Kurang; yang dipersyaratkan paling sedikit 60% (2 pegawai)',
+  },
+  {
+    unit: 'sangatKurang',
+    counts: { sangatKurang: 10 },
+    rule: 'sangatKurang.min10PercentKurangOrButuhPerbaikan',
+    en: '0 of 10 (0%) are Kurang/Misconduct or Butuh Perbaikan; at least 10% (1) required',
+    id: '0 dari 10 pegawai (0%) berpredikat Kurang/Misconduct atau Butuh Perbaikan; yang dipersyaratkan paling sedikit 10% (1 pegawai)',
+  },
+  {
+    unit: 'sangatKurang',
+    counts: { sangatBaik: 1, sangatKurang: 9 },
+    rule: 'sangatKurang.noSangatBaik',
+    en: '1 of 10 (10%) is Sangat Baik; none allowed',
+    id: '1 dari 10 pegawai (10%) berpredikat Sangat Baik; tidak seorang pun diperbolehkan',
+  },
+  {
+    unit: 'baik',
+    counts: { sangatBaik: 6, baik: 3, butuhPerbaikan: 1 },
+    rule: sebagianBesarRule,
+    en: '6 of 10 are Sangat Baik, more than the 3 Baik; most should be Baik',
+    id: '6 dari 10 pegawai berpredikat Sangat Baik, lebih banyak daripada 3 pegawai berpredikat Baik; sebagian besar seharusnya berpredikat Baik',
+  },
+];
+
+/** Words of the English sentences; none belongs in an Indonesian one (the predikat names are Indonesian). */
+const english =
+  /\b(of|is|are|at most|at least|allowed|required|none|more than|most should|largest|group|no rated|employees)\b/;
+
+const factOf = (c: Pick<Case, 'unit' | 'counts' | 'rule'>) =>
+  curveFacts(c.unit, c.counts).find((f) => f.finding.rule === c.rule);
+
+describe('a finding of each rule of the five patterns, and of "sebagian besar"', () => {
+  it('every rule is among the cases', () => {
+    const codes = [
+      ...Object.values(distributionRules).flatMap((rules) => rules.map((r) => r.code)),
+      sebagianBesarRule,
+    ];
+    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(codes));
+  });
+
+  for (const c of cases) {
+    it(`${c.rule}: in English as the curve check stores it, and in Bahasa Indonesia without English`, () => {
+      const fact = factOf(c);
+      expect(fact?.met).toBe(false);
+      if (!fact) return;
+      expect(findingText('en', fact.finding)).toBe(c.en);
+      expect(findingText('id', fact.finding)).toBe(c.id);
+      expect(c.id).not.toMatch(english);
+      // The stored sentence is the English one, byte for byte.
+      const stored = checkCurve('A', c.unit, { reason: 'alone', unitCodes: ['A'] }, c.counts).findings.find(
+        (f) => f.rule === c.rule,
+      );
+      expect(stored?.message).toBe(c.en);
+    });
+  }
+});
+
+describe('the sentences of a rule met and of an empty group', () => {
+  it('"sebagian besar" met says the own category is the largest group', () => {
+    const fact = factOf({ unit: 'istimewa', counts: { sangatBaik: 7, baik: 3 }, rule: sebagianBesarRule });
+    expect(fact?.met).toBe(true);
+    if (!fact) return;
+    expect(findingText('en', fact.finding)).toBe('7 of 10 are Sangat Baik: the largest group');
+    expect(findingText('id', fact.finding)).toBe(
+      '7 dari 10 pegawai berpredikat Sangat Baik: kelompok terbesar',
+    );
+  });
+
+  it('an empty group: nobody is rated', () => {
+    const fact = factOf({ unit: 'baik', counts: {}, rule: 'baik.max70PercentBaik' });
+    if (!fact) throw new Error('no fact');
+    expect(findingText('en', fact.finding)).toBe('no rated employees');
+    expect(findingText('id', fact.finding)).toBe('belum ada pegawai yang dinilai');
+  });
+
+  it('a rule of a number of employees other than none (as a regulation pack may have)', () => {
+    const rule: DistributionRule = {
+      code: 'baik.max2SangatBaik',
+      bound: 'atMost',
+      predikats: ['sangatBaik'],
+      limit: { count: 2 },
+      text: { id: '-', en: '-' },
+    };
+    const finding = boundFinding(rule, 3, 2, 10);
+    expect(findingText('en', finding)).toBe('3 of 10 (30%) are Sangat Baik; at most 2 allowed');
+    expect(findingText('id', finding)).toBe(
+      '3 dari 10 pegawai (30%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 2 pegawai',
+    );
+  });
+});
+
+describe('a finding read back from an event (its rule and English sentence)', () => {
+  const facts = curveFacts('kurang', { butuhPerbaikan: 1 }).map((f) => f.finding);
+
+  it('has its facts when the curve checked again gives the stored sentence', () => {
+    const stored = {
+      rule: 'kurang.min60PercentKurang',
+      message: '0 of 1 (0%) are Kurang/Misconduct; at least 60% (1) required',
+    };
+    expect(storedFinding(stored, facts)).toEqual(facts.find((f) => f.rule === stored.rule));
+  });
+
+  it('has none when the counts no longer give it, nor for a rule not checked', () => {
+    expect(
+      storedFinding(
+        {
+          rule: 'kurang.min60PercentKurang',
+          message: '0 of 2 (0%) are Kurang/Misconduct; at least 60% (2) required',
+        },
+        facts,
+      ),
+    ).toBeNull();
+    expect(storedFinding({ rule: 'baik.max70PercentBaik', message: 'anything' }, facts)).toBeNull();
+  });
+});
