@@ -2,7 +2,7 @@
 // killed before it could stop its servers) and for stopping our own server processes in order.
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -140,4 +140,48 @@ export function collectLines(child: ChildProcess, onLine: (line: string) => void
     });
   }
   return lines;
+}
+
+/**
+ * Follows a log file from byte `from`: each complete new line to `onLine`, the last 200 kept in `lines`.
+ * Polled, since the writer is another process; `stop()` reads what is left, then stops.
+ */
+export function followLines(
+  path: string,
+  from: number,
+  onLine: (line: string) => void,
+): { lines: string[]; stop(): void } {
+  const lines: string[] = [];
+  let offset = from;
+  let rest = '';
+  const readNew = () => {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      const size = fstatSync(fd).size;
+      if (size <= offset) return;
+      const chunk = Buffer.alloc(size - offset);
+      const read = readSync(fd, chunk, 0, chunk.length, offset);
+      offset += read;
+      const parts = (rest + chunk.subarray(0, read).toString('utf8')).split('\n');
+      rest = parts.pop() ?? '';
+      for (const line of parts) {
+        if (lines.push(line) > 200) lines.shift();
+        onLine(line);
+      }
+    } catch {
+      // Gone or unreadable: nothing to follow this time.
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  };
+  const timer = setInterval(readNew, 200);
+  timer.unref();
+  return {
+    lines,
+    stop: () => {
+      clearInterval(timer);
+      readNew();
+    },
+  };
 }

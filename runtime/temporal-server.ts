@@ -3,15 +3,16 @@
 // runs the CLI itself (not through the SDK's test environment) to know its process: to restart it when it
 // dies, to stop it gracefully, and to find one an earlier, killed `npm start` left running.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { freePort } from './free-port.ts';
 import { cacheDir } from './paths.ts';
-import { collectLines, findProcesses, portTaken, stopChild, stopPid } from './processes.ts';
+import { findProcesses, followLines, portTaken, stopChild, stopPid } from './processes.ts';
 import { errorMessage, ServerStartError } from './server-start.ts';
 import { supervise } from './supervisor.ts';
 import { resolveTemporalCli, type ServerExecutable } from './temporal-cli.ts';
@@ -43,6 +44,8 @@ export interface RunningTemporal {
   namespace: string;
   /** The dev server's pid while it runs (absent for an external server). */
   readonly pid?: number;
+  /** Where the dev server writes its output (a `.log` beside its SQLite file; absent for an external server). */
+  logFile?: string;
   stop(): Promise<void>;
 }
 
@@ -102,9 +105,14 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
     ...['matching.numTaskqueueReadPartitions=1', 'matching.numTaskqueueWritePartitions=1'],
   ].flatMap((arg) => (arg.includes('=') ? ['--dynamic-config-value', arg] : [arg]));
 
+  // The server writes its output to a file, never to a pipe to this process: Go ends a program whose
+  // write to standard output or error finds the pipe closed, so a killed start would take with it the
+  // server it left running (for the next start to find and stop) at the server's next log line.
+  const logDir = options.dbFilename ? undefined : mkdtempSync(join(tmpdir(), 'siklus-temporal-'));
+  const logFile = options.dbFilename ? `${options.dbFilename}.log` : join(logDir ?? '', 'temporal.log');
   const supervisor = await supervise({
     name: 'Temporal',
-    launch: () => launch(cli, args, address, namespace, options.onOutput ?? (() => {})),
+    launch: () => launch(cli, args, address, namespace, options.onOutput ?? (() => {}), logFile),
     stop: (child) => stopChild(child, 'SIGTERM', 10_000),
     log,
   });
@@ -115,7 +123,11 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
     get pid() {
       return supervisor.pid;
     },
-    stop: () => supervisor.stop(),
+    logFile,
+    stop: async () => {
+      await supervisor.stop();
+      if (logDir) rmSync(logDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -136,12 +148,17 @@ async function launch(
   address: string,
   namespace: string,
   onOutput: (line: string) => void,
+  logFile: string,
 ): Promise<ChildProcess> {
+  const fd = openSync(logFile, 'a');
+  const from = fstatSync(fd).size;
   // Its own process group: Ctrl-C in the terminal reaches siklus only, which stops the servers in order.
-  const child = spawn(cli, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = collectLines(child, onOutput);
+  const child = spawn(cli, args, { detached: true, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const output = followLines(logFile, from, onOutput);
   let exited: string | undefined;
   child.once('exit', (code, signal) => {
+    output.stop();
     exited = signal ? `signal ${signal}` : `exit code ${code}`;
   });
   const spawned = new Promise<void>((resolve, reject) => {
@@ -161,7 +178,7 @@ async function launch(
   for (;;) {
     if (exited) {
       const problem =
-        output.findLast((line) => /error|fatal/i.test(line)) ?? output.findLast((l) => l.trim());
+        output.lines.findLast((line) => /error|fatal/i.test(line)) ?? output.lines.findLast((l) => l.trim());
       throw new ServerStartError(
         'Temporal',
         `the dev server stopped (${exited}) before it was ready${problem ? `: ${problem.trim()}` : ''}`,

@@ -1,7 +1,7 @@
 // The Temporal CLI dev server (provisioned by runtime/temporal-cli.ts): a workflow → activity round trip,
 // `startTemporalDevServer` keeping a running workflow across a restart on the same SQLite file, and
 // TEMPORAL_ADDRESS selecting an external server instead of spawning one.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -125,5 +125,15 @@ describe('startTemporalDevServer with a SQLite file', () => {
     });
     // 2 was signalled before the restart, 3 after.
     expect(sum).toBe(5);
+  });
+
+  it('writes its output to a file beside the SQLite file, never to a pipe to this process', () => {
+    // Go ends a program whose write to standard output or error finds its pipe closed: with a pipe, a
+    // killed `npm start` would take with it, at the next log line, the server it left for the next
+    // start to find and stop.
+    const pid = running?.pid;
+    expect(pid).toBeGreaterThan(0);
+    expect(running?.logFile).toBe(`${dbFilename}.log`);
+    for (const fd of [1, 2]) expect(readlinkSync(`/proc/${pid}/fd/${fd}`)).toBe(`${dbFilename}.log`);
   });
 });
