@@ -82,6 +82,12 @@ describe('the penetapan of a unit that breaks its pattern (time-skipping server)
       await j.waitForStep('feedback');
       return j;
     })();
+    // The unit's people may reach feedback before the cycle has stored its release (it signals them first).
+    await expect
+      .poll(async () => (await cycleEvents(journey)).some((e) => e.type === 'cycle.unitReleased'), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     const events = await cycleEvents(journey);
     const signed = events.find((e) => e.type === 'cycle.penetapanSigned')?.data;
     expect(signed).toMatchObject({ by: nip.supervisor, as: 'leader', conforming: false, pack: 'asn-2023' });
