@@ -2,6 +2,7 @@
 // (task kinds, steps and the events' sentences are domain/vocabulary's).
 import type { AppraisalState } from '../domain/appraisal/state.ts';
 import { parseSystemActor, parseTaskId } from '../domain/ids.ts';
+import { localDateText } from '../domain/time/local-text.ts';
 import { type Lang, taskKindName } from '../domain/vocabulary/vocabulary.ts';
 
 export type { Lang };
@@ -78,12 +79,17 @@ export const ratingChangeWords: Record<'results' | 'behaviour', Record<Lang, str
 
 /**
  * Which regulation pack a decision was made under, after its sentence: " (aturan asn-2023, berlaku sejak
- * 2023-01-01)"; nothing for an event that records none (every event of before the packs).
+ * 1 Jan 2023)", the day written as the timeline's other days are; nothing for an event that records none
+ * (every event of before the packs).
  */
 export function packNote(data: unknown, lang: Lang): string {
   const pack = (data as { pack?: { id?: unknown; effectiveFrom?: unknown } } | null)?.pack;
   if (typeof pack?.id !== 'string' || typeof pack.effectiveFrom !== 'string') return '';
+  // A calendar day, not an instant: written as that day wherever the reader is.
+  const from = /^\d{4}-\d{2}-\d{2}$/.test(pack.effectiveFrom)
+    ? localDateText(`${pack.effectiveFrom}T00:00:00Z`, 'UTC', lang)
+    : pack.effectiveFrom;
   return lang === 'id'
-    ? ` (aturan ${pack.id}, berlaku sejak ${pack.effectiveFrom})`
-    : ` (rules ${pack.id}, in force from ${pack.effectiveFrom})`;
+    ? ` (aturan ${pack.id}, berlaku sejak ${from})`
+    : ` (rules ${pack.id}, in force from ${from})`;
 }

@@ -105,10 +105,10 @@ describe('the timeline of an objection heard and decided by a delegate', () => {
     expect(id).toContain('Atasan memberi penjelasan atas keberatan');
     expect(id).toContain('Penjelasan dari pegawai tidak masuk sampai tenggat');
     expect(id.find((s) => s.includes('menolak keberatan'))).toBe(
-      'HR menolak keberatan; predikat tetap Kurang/Misconduct (sebagai kuasa, surat keputusan 800/12/BKPSDM/2026) (aturan asn-2023, berlaku sejak 2023-01-01)',
+      'HR menolak keberatan; predikat tetap Kurang/Misconduct (sebagai kuasa, surat keputusan 800/12/BKPSDM/2026) (aturan asn-2023, berlaku sejak 1 Jan 2023)',
     );
     expect(id.find((s) => s.includes('menetapkan rating'))).toContain(
-      '(aturan asn-2023, berlaku sejak 2023-01-01)',
+      '(aturan asn-2023, berlaku sejak 1 Jan 2023)',
     );
     // Recorded under the launcher's id like the launch itself, the workflow's own steps are the system's.
     const entries = await appraisalTimeline(db, appraisalId, 'id', zone);
@@ -118,7 +118,7 @@ describe('the timeline of an objection heard and decided by a delegate', () => {
     const en = (await appraisalTimeline(db, appraisalId, 'en', zone)).map((e) => e.sentence);
     expect(en).toContain('HR asked the supervisor to explain by 8 Mar 2026 23:59 WIB: “Mana rekapnya?”');
     expect(en.find((s) => s.includes('upheld'))).toContain(
-      '(as delegate, decision letter 800/12/BKPSDM/2026) (rules asn-2023, in force from 2023-01-01)',
+      '(as delegate, decision letter 800/12/BKPSDM/2026) (rules asn-2023, in force from 1 Jan 2023)',
     );
   });
 });
