@@ -105,12 +105,45 @@ export function storedFinding(
   return facts.find((f) => f.rule === stored.rule && findingText('en', f) === stored.message) ?? null;
 }
 
-/** A stored finding's sentence in `lang`, from its facts; the stored English sentence without them. */
+/**
+ * The calibration's own notes on a unit not ready to release, which the cycle stores as English sentences
+ * with their numbers inside (activities/calibrate-units.ts): read back by their exact wording, each
+ * captured value named in order.
+ */
+const calibrationNotes: ReadonlyArray<{ rule: string; english: RegExp; names: string[]; id: string }> = [
+  {
+    rule: 'unit.predikatMissing',
+    english: /^HR has not set the predikat of unit (\S+)$/,
+    names: ['unit'],
+    id: 'HR belum menetapkan predikat unit {unit}',
+  },
+  {
+    rule: 'unit.ratingsPending',
+    english:
+      /^(\d+) akhir rating\(s\) in unit (\S+) are not set yet \(the rater's superior or HR rates them\)$/,
+    names: ['count', 'unit'],
+    id: '{count} rating akhir di unit {unit} belum ditetapkan (yang menetapkannya atasan pejabat penilai atau HR)',
+  },
+];
+
+function calibrationNoteText(lang: Lang, stored: { rule: string; message: string }): string | null {
+  if (lang === 'en') return null;
+  const note = calibrationNotes.find((n) => n.rule === stored.rule);
+  const values = note?.english.exec(stored.message);
+  if (!note || !values) return null;
+  return fill(note.id, Object.fromEntries(note.names.map((name, i) => [name, values[i + 1] ?? ''])));
+}
+
+/**
+ * A stored finding's sentence in `lang`, from its facts (or, for the calibration's own notes, from their
+ * wording); the stored English sentence without them.
+ */
 export function storedFindingText(
   lang: Lang,
   stored: { rule: string; message: string },
   facts: readonly Finding[],
 ): string {
   const finding = storedFinding(stored, facts);
-  return finding ? findingText(lang, finding) : stored.message;
+  if (finding) return findingText(lang, finding);
+  return calibrationNoteText(lang, stored) ?? stored.message;
 }

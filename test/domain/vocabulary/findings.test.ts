@@ -9,7 +9,7 @@ import {
 } from '../../../domain/rating/distribution-rules.ts';
 import { boundFinding } from '../../../domain/rating/finding.ts';
 import type { Predikat } from '../../../domain/rating/predikat.ts';
-import { findingText, storedFinding } from '../../../domain/vocabulary/findings.ts';
+import { findingText, storedFinding, storedFindingText } from '../../../domain/vocabulary/findings.ts';
 
 type Case = {
   unit: UnitPredikat;
@@ -195,5 +195,26 @@ describe('a finding read back from an event (its rule and English sentence)', ()
       ),
     ).toBeNull();
     expect(storedFinding({ rule: 'baik.max70PercentBaik', message: 'anything' }, facts)).toBeNull();
+  });
+});
+
+describe("the calibration's own notes, stored as English sentences", () => {
+  const pending = {
+    rule: 'unit.ratingsPending',
+    message: "2 akhir rating(s) in unit PKM are not set yet (the rater's superior or HR rates them)",
+  };
+  const missing = { rule: 'unit.predikatMissing', message: 'HR has not set the predikat of unit DINKES' };
+
+  it('are worded in Indonesian from their numbers, and kept as stored in English', () => {
+    expect(storedFindingText('id', pending, [])).toBe(
+      '2 rating akhir di unit PKM belum ditetapkan (yang menetapkannya atasan pejabat penilai atau HR)',
+    );
+    expect(storedFindingText('id', missing, [])).toBe('HR belum menetapkan predikat unit DINKES');
+    expect(storedFindingText('en', pending, [])).toBe(pending.message);
+  });
+
+  it('stay as stored when their wording is not the one known here', () => {
+    const other = { rule: 'unit.ratingsPending', message: 'two ratings are missing' };
+    expect(storedFindingText('id', other, [])).toBe(other.message);
   });
 });
