@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAlive } from '../../runtime/processes.ts';
+import { findProcesses, isAlive } from '../../runtime/processes.ts';
 import {
   killServersOn,
   type NpmStart,
@@ -72,10 +72,15 @@ describe('npm start supervises its servers', { timeout: 120_000 }, () => {
     const first = start(folder);
     await first.waitForHealth('ok');
     const left = serversOn(folder.dataDir);
+    const argsOf = new Map(findProcesses(() => true).map((p) => [p.pid, p.args]));
     first.child.kill('SIGKILL');
     await first.exited;
-    // Nobody stopped them.
-    expect([...left.postgres, ...left.temporal].every(isAlive)).toBe(true);
+    // Nobody stopped them (a server gone is named with its command line and the start's output).
+    const gone = [...left.postgres, ...left.temporal].filter((pid) => !isAlive(pid));
+    expect(
+      gone.map((pid) => `${pid}: ${argsOf.get(pid)}`),
+      first.output(),
+    ).toEqual([]);
 
     const second = start(folder);
     await second.waitForHealth('ok');
