@@ -129,17 +129,23 @@ export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
 export function collectLines(child: ChildProcess, onLine: (line: string) => void): string[] {
   const lines: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
-    let rest = '';
-    stream?.on('data', (chunk: Buffer) => {
-      const parts = (rest + chunk.toString('utf8')).split('\n');
-      rest = parts.pop() ?? '';
-      for (const line of parts) {
-        if (lines.push(line) > 200) lines.shift();
-        onLine(line);
-      }
-    });
+    const take = lineSplitter(lines, onLine);
+    stream?.on('data', (chunk: Buffer) => take(chunk.toString('utf8')));
   }
   return lines;
+}
+
+/** Takes text in chunks: each complete line to `onLine`, and into `lines` (the last 200 kept). */
+function lineSplitter(lines: string[], onLine: (line: string) => void): (text: string) => void {
+  let rest = '';
+  return (text) => {
+    const parts = (rest + text).split('\n');
+    rest = parts.pop() ?? '';
+    for (const line of parts) {
+      if (lines.push(line) > 200) lines.shift();
+      onLine(line);
+    }
+  };
 }
 
 /**
@@ -152,8 +158,8 @@ export function followLines(
   onLine: (line: string) => void,
 ): { lines: string[]; stop(): void } {
   const lines: string[] = [];
+  const take = lineSplitter(lines, onLine);
   let offset = from;
-  let rest = '';
   const readNew = () => {
     let fd: number | undefined;
     try {
@@ -163,12 +169,7 @@ export function followLines(
       const chunk = Buffer.alloc(size - offset);
       const read = readSync(fd, chunk, 0, chunk.length, offset);
       offset += read;
-      const parts = (rest + chunk.subarray(0, read).toString('utf8')).split('\n');
-      rest = parts.pop() ?? '';
-      for (const line of parts) {
-        if (lines.push(line) > 200) lines.shift();
-        onLine(line);
-      }
+      take(chunk.subarray(0, read).toString('utf8'));
     } catch {
       // Gone or unreadable: nothing to follow this time.
     } finally {
