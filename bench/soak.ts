@@ -3,8 +3,10 @@
 // cycle of as many employees launches on the same Temporal dev server and worker. One JSON line: p50/p99,
 // requests and errors per route, and the launch's rate against the same launch on the idle server before
 // (goals: p99 <= 50 ms, 0 errors, the launch at >= 0.7 of idle). The busy launch starts a few seconds into
-// the load, and each launch's clock stops at its last write to the record. It verifies what it wrote: each
-// accepted acknowledgement is one event, and the launched cycles pass the audit's verification.
+// the load, and each launch's clock stops at its last write to the record. `capacity` says what the
+// machine gave each phase (the idle launch's cores, the load's alone) and what the two ask of it together.
+// It verifies what it wrote: each accepted acknowledgement is one event, and the launched cycles pass the
+// audit's verification.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ import { cpuPer1000, startServerProcess } from './api.ts';
 import { UsageError } from './launch.ts';
 import { launchCounts, launchWrites } from './launch-records.ts';
 import { cpuSince, cpuSnapshot, treeCpuSeconds } from './process-usage.ts';
+import { type CpuMark, coresBetween, cpuMark, minLoadWindowMs, soakCapacity } from './soak-capacity.ts';
 import type { runSoakLoad, SoakLoadPlan } from './soak-load.ts';
 import { throwawayDatabase } from './throwaway-database.ts';
 
@@ -117,7 +120,9 @@ export async function benchSoak(options: SoakOptions) {
       const launch = (org: (typeof orgs)[0]) => launchCycle(client, poller, taskQueue, org, employees);
       await (await launch(users))();
       await untilWorkflowTasksDrained(client, temporal.namespace, taskQueue);
+      const idleFrom = cpuMark();
       const idleLaunch = await (await launch(idle))();
+      const idleLaunchCores = coresBetween(idleFrom, cpuMark());
       await untilWorkflowTasksDrained(client, temporal.namespace, taskQueue);
       const key = await loadDevKey(dataDir);
       const tokens = await Promise.all(
@@ -142,6 +147,8 @@ export async function benchSoak(options: SoakOptions) {
         // The busy launch starts once the load runs at its rate, and its clock is read from what it
         // recorded, so it counts no time spent waiting for the load to end.
         let busyLaunch: Promise<LaunchFigure> | undefined;
+        // The load alone is measured from when the busy launch's workflow tasks have run to the load's end.
+        let loadAloneFrom: Promise<CpuMark> | undefined;
         const load = await loadInOwnProcess(
           dataDir,
           {
@@ -156,14 +163,22 @@ export async function benchSoak(options: SoakOptions) {
           () => {
             busyLaunch = delay(warmUpMs(seconds)).then(async () => (await launch(busy))());
             busyLaunch.catch(() => {});
+            // The launch's workflows run their first tasks for seconds after its last write.
+            loadAloneFrom = busyLaunch.then(async () => {
+              await untilWorkflowTasksDrained(client, temporal.namespace, taskQueue);
+              return cpuMark();
+            });
+            loadAloneFrom.catch(() => {});
           },
         );
-        const loadEndedAt = Date.now();
+        const loadEnd = cpuMark();
+        const loadEndedAt = loadEnd.at;
         const { inbox, actions: acted, loadCpuSeconds } = load;
         const rest = cpuSince(before.rest);
         const serverCpu = server.cpuSeconds();
         if (!busyLaunch) throw new Error("the soak's load generator never said it started");
         const busyResult = await busyLaunch;
+        const aloneFrom = await (loadAloneFrom as Promise<CpuMark>);
         const acknowledged = await poller.query<{ n: string }>(
           `select count(*) as n from events where type = 'socialisation.acknowledged' and stream_id like $1`,
           [`%${users.orgId}.${year}.%`],
@@ -194,6 +209,14 @@ export async function benchSoak(options: SoakOptions) {
             // Whether the busy launch ended before the load did, so that all of it ran under the load.
             busyWithinLoad: busyResult.endedAt <= loadEndedAt,
           },
+          capacity: soakCapacity(
+            idleLaunchCores,
+            {
+              cores: coresBetween(aloneFrom, loadEnd, minLoadWindowMs(seconds)),
+              windowMs: Math.max(0, loadEnd.at - aloneFrom.at),
+            },
+            !options.databaseUrl,
+          ),
           verify: {
             ok: findings.length === 0 && Number(acknowledged.rows[0]?.n ?? 0) === acted.accepted,
             acknowledgedEvents: Number(acknowledged.rows[0]?.n ?? 0),

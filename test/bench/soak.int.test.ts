@@ -1,15 +1,17 @@
 // The soak benchmark, run tiny against the test run's Postgres and Temporal CLI: the inbox and task
 // actions under load while a cycle launches, every figure reported and what it wrote verified (the real
 // run is `npm run bench -- soak`).
+import { availableParallelism } from 'node:os';
 import { describe, expect, inject, it } from 'vitest';
 import { UsageError } from '../../bench/launch.ts';
 import { benchSoak, parseSoakArgs } from '../../bench/soak.ts';
+import { minLoadWindowMs } from '../../bench/soak-capacity.ts';
 import { executableFor } from '../support/temporal.ts';
 
 describe('bench soak', () => {
   it('serves the inbox and acknowledgements of 20 users while 20 employees launch, with no error, each action one event', async () => {
     const result = await benchSoak({
-      seconds: 6,
+      seconds: 15,
       employees: 20,
       rate: 40,
       databaseUrl: inject('databaseUrl'),
@@ -40,8 +42,20 @@ describe('bench soak', () => {
     // The busy launch ran under the load and its clock stopped at its last write: a clock read only
     // once the load ended made every busy launch last the whole load (the ratio was capped by it).
     expect(result.launch.busyWithinLoad).toBe(true);
-    expect(result.launch.busyMs).toBeLessThan(6_000);
+    expect(result.launch.busyMs).toBeLessThan(15_000);
     expect(result.launch.busyPerSec).toBe(Math.round((20 / result.launch.busyMs) * 1000));
+    // What the machine gave each phase, read from /proc: the idle launch's cores, the load's alone, and the
+    // two added against the machine's cores.
+    const { capacity } = result;
+    expect(capacity.cores).toBe(availableParallelism());
+    expect(capacity.idleLaunchCores).toBeGreaterThan(0);
+    expect(capacity.loadWindowMs).toBeGreaterThanOrEqual(minLoadWindowMs(15));
+    expect(capacity.loadCores).toBeGreaterThan(0);
+    expect(capacity.busyDemand).toBeCloseTo(
+      ((capacity.idleLaunchCores ?? 0) + (capacity.loadCores ?? 0)) / capacity.cores,
+      1,
+    );
+    expect(capacity.countsPostgres).toBe(false);
   }, 240_000);
 
   it('rejects bad arguments', () => {
