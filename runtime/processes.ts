@@ -35,6 +35,23 @@ export function processArgs(pid: number): string | undefined {
   }
 }
 
+/** The parent of a running process, or undefined when there is none with that pid. */
+export function parentPid(pid: number): number | undefined {
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    if (existsSync('/proc/self/stat')) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The fields after the command (which may hold spaces and parentheses): state, then the parent.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return Number.isInteger(parent) ? parent : undefined;
+    }
+    const out = execFileSync('ps', ['-p', String(pid), '-o', 'ppid='], { encoding: 'utf8' }).trim();
+    return out ? Number(out) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every process whose command line satisfies `match` (never this process). */
 export function findProcesses(match: (args: string) => boolean): Array<{ pid: number; args: string }> {
   let pids: number[];

@@ -9,7 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { freePort } from '../../runtime/free-port.ts';
 import { projectRoot } from '../../runtime/paths.ts';
-import { findProcesses, isAlive } from '../../runtime/processes.ts';
+import { findProcesses, isAlive, parentPid } from '../../runtime/processes.ts';
 
 export interface StartSettings {
   dataDir: string;
@@ -111,8 +111,17 @@ export function npmStart(settings: StartSettings, options: { viaNpm?: boolean } 
 /** The PostgreSQL postmaster and Temporal dev server running on this data folder. */
 export function serversOn(dataDir: string): { postgres: number[]; temporal: number[] } {
   const found = findProcesses((args) => args.includes(`${dataDir}/`));
+  const postgres = found.filter((p) => p.args.includes(' -D ') && !p.args.includes('start-dev'));
+  // A backend the postmaster has just forked shows the postmaster's command line until it names itself,
+  // and ends with its connection: the postmaster is the one whose parent is no postgres of this folder.
+  const ours = new Set(postgres.map((p) => p.pid));
   return {
-    postgres: found.filter((p) => p.args.includes(' -D ') && !p.args.includes('start-dev')).map((p) => p.pid),
+    postgres: postgres
+      .filter((p) => {
+        const parent = parentPid(p.pid);
+        return parent !== undefined && !ours.has(parent);
+      })
+      .map((p) => p.pid),
     temporal: found.filter((p) => p.args.includes(' start-dev ')).map((p) => p.pid),
   };
 }
