@@ -1,9 +1,9 @@
 // The architecture rules (.dependency-cruiser.cjs, run by `npm test` as `npm run lint:deps`) catch what
 // they claim to: each rule is shown a small tree that breaks it, in a folder of its own.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -33,6 +33,13 @@ function violations(files: Record<string, string>): string[] {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Every TypeScript file below a folder. */
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 describe('the architecture rules', () => {
@@ -77,6 +84,16 @@ describe('the architecture rules', () => {
       'layer-record-store: record/store/s.ts -> record/projections/p.ts',
       'no-circular: api/route.ts -> api/web/page.ts',
     ]);
+  });
+
+  // No rule of dependency-cruiser sees a query: the pages and routes hold the database only as a service.
+  it('keep queries out of the web pages and the API routes: they read through record/read', () => {
+    const query = /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`/;
+    const offending = ['api/web', 'api/routes']
+      .flatMap((folder) => sourceFiles(join(root, folder)))
+      .filter((file) => query.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file));
+    expect(offending).toEqual([]);
   });
 
   it('allow no circle of files', () => {

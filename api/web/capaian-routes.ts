@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { annualPeriod } from '../../domain/cycle/periods.ts';
 import { unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import { holdsRole } from '../../record/read/access.ts';
-import { capaianCase, capaianUnits } from '../../record/read/capaian.ts';
+import { capaianCase, capaianUnits, unitForCapaian } from '../../record/read/capaian.ts';
 import { cycleOf, cyclesOf } from '../../record/read/cycles.ts';
 import { unitNames } from '../../record/read/organisation.ts';
 import { cyclePeriods } from '../../record/read/periodic.ts';
@@ -52,7 +52,8 @@ export function capaianRoutes(deps: Services): Hono {
         : undefined;
     // A leader who is also HR sets the units below their own as the leader; the form asks HR for the
     // document only where the reader does not lead the unit above.
-    const asDelegate = hr && !(unit && (await leadsAbove(deps, org, nip, unit.parentCode)));
+    const asDelegate =
+      hr && !(unit && (await unitForCapaian(deps.db, org, unit.code))?.parentHeadNip === nip);
     const body = capaianBody(t, {
       cycles,
       cycleId,
@@ -91,15 +92,4 @@ export function capaianRoutes(deps: Services): Hono {
   });
 
   return web;
-}
-
-async function leadsAbove(deps: Services, org: string, nip: string, parentCode: string | null) {
-  if (!parentCode) return false;
-  const parent = await deps.db
-    .selectFrom('units')
-    .select('head_nip')
-    .where('org_id', '=', org)
-    .where('code', '=', parentCode)
-    .executeTakeFirst();
-  return parent?.head_nip === nip;
 }

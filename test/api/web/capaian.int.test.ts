@@ -13,6 +13,7 @@ const web = usePeriodicWeb(
   {
     hr: [hrNip, ['hr', 'employee']],
     kadis: [people.head.nip, ['employee']],
+    kadisHr: [people.head.nip, ['hr', 'employee']],
     staff: [people.ahmad.nip, ['employee']],
   },
   async ({ db }) => {
@@ -47,6 +48,14 @@ describe('the capaian page', () => {
     expect(page).toContain('name="predikat"');
     expect(page).not.toContain('name="document"');
     expect(page).toContain('<html lang="en">');
+  });
+
+  it('asks no document of a leader above the unit who is HR too: they set it as its leader', async () => {
+    const page = await (
+      await open(`/app/capaian?cycle=${web.cycle.cycleId}&unit=PKM`, 'kadisHr', 'en')
+    ).text();
+    expect(page).toContain('name="predikat"');
+    expect(page).not.toContain('name="document"');
   });
 
   it("asks HR for the delegation's document, in Indonesian", async () => {
