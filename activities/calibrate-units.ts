@@ -9,6 +9,7 @@ import { checkDistribution } from '../domain/rating/distribution.ts';
 import { type UnitPredikat, unitPredikatSchema } from '../domain/rating/distribution-rules.ts';
 import type { Predikat } from '../domain/rating/predikat.ts';
 import { packInForce } from '../domain/regulation/pack.ts';
+import { calibrationNote } from '../domain/vocabulary/findings.ts';
 import { calibrationGroupsOf } from '../organisation/calibration-groups.ts';
 import { predikatCounts } from '../record/projections/unit-counts.ts';
 import type { Database } from '../schema/database.ts';
@@ -86,18 +87,13 @@ export function createCalibrateUnits(deps: { db: Kysely<Database> }) {
           unitPredikat: null,
           counts,
           ok: false,
-          violations: [
-            { rule: 'unit.predikatMissing', message: `HR has not set the predikat of unit ${unitCode}` },
-          ],
+          violations: [calibrationNote('unit.predikatMissing', { unit: unitCode })],
         };
       }
       const check = checkDistribution(parsed.data, counts);
       const violations = check.ok ? [] : check.violations.map((v) => ({ rule: v.rule, message: v.message }));
       if (waiting > 0)
-        violations.push({
-          rule: 'unit.ratingsPending',
-          message: `${waiting} akhir rating(s) in unit ${unitCode} are not set yet (the rater's superior or HR rates them)`,
-        });
+        violations.push(calibrationNote('unit.ratingsPending', { count: waiting, unit: unitCode }));
       const group = calibrationGroupOf(unitCode, orgUnits, pack.smallUnitSize, named);
       const {
         unitCode: _,

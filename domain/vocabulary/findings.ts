@@ -106,32 +106,48 @@ export function storedFinding(
 }
 
 /**
- * The calibration's own notes on a unit not ready to release, which the cycle stores as English sentences
- * with their numbers inside (activities/calibrate-units.ts): read back by their exact wording, each
- * captured value named in order.
+ * The calibration's own notes on a unit not ready to release, in every language. The cycle stores the
+ * English sentence with its values inside (activities/calibrate-units.ts writes it with `calibrationNote`);
+ * pages read it back by that same wording.
  */
-const calibrationNotes: ReadonlyArray<{ rule: string; english: RegExp; names: string[]; id: string }> = [
-  {
-    rule: 'unit.predikatMissing',
-    english: /^HR has not set the predikat of unit (\S+)$/,
-    names: ['unit'],
+const calibrationNoteWords = {
+  'unit.predikatMissing': {
     id: 'HR belum menetapkan predikat unit {unit}',
+    en: 'HR has not set the predikat of unit {unit}',
   },
-  {
-    rule: 'unit.ratingsPending',
-    english:
-      /^(\d+) akhir rating\(s\) in unit (\S+) are not set yet \(the rater's superior or HR rates them\)$/,
-    names: ['count', 'unit'],
+  'unit.ratingsPending': {
     id: '{count} rating akhir di unit {unit} belum ditetapkan (yang menetapkannya atasan pejabat penilai atau HR)',
+    en: "{count} akhir rating(s) in unit {unit} are not set yet (the rater's superior or HR rates them)",
   },
-];
+} as const satisfies Record<string, Words>;
+
+export type CalibrationNoteRule = keyof typeof calibrationNoteWords;
+
+/** A calibration note as the cycle stores it: its rule and its English sentence. */
+export function calibrationNote(
+  rule: CalibrationNoteRule,
+  values: Readonly<Record<string, string | number>>,
+): { rule: CalibrationNoteRule; message: string } {
+  return { rule, message: fill(calibrationNoteWords[rule].en, values) };
+}
+
+/** The English wording as a pattern: each `{name}` captures one word, in order. */
+function englishPattern(template: string): { pattern: RegExp; names: string[] } {
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+  const escaped = template
+    .split(/\{\w+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('(\\S+)');
+  return { pattern: new RegExp(`^${escaped}$`), names };
+}
 
 function calibrationNoteText(lang: Lang, stored: { rule: string; message: string }): string | null {
-  if (lang === 'en') return null;
-  const note = calibrationNotes.find((n) => n.rule === stored.rule);
-  const values = note?.english.exec(stored.message);
-  if (!note || !values) return null;
-  return fill(note.id, Object.fromEntries(note.names.map((name, i) => [name, values[i + 1] ?? ''])));
+  if (lang === 'en' || !Object.hasOwn(calibrationNoteWords, stored.rule)) return null;
+  const words = calibrationNoteWords[stored.rule as CalibrationNoteRule];
+  const { pattern, names } = englishPattern(words.en);
+  const values = pattern.exec(stored.message);
+  if (!values) return null;
+  return fill(words[lang], Object.fromEntries(names.map((name, i) => [name, values[i + 1] ?? ''])));
 }
 
 /**
