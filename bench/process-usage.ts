@@ -1,6 +1,7 @@
 // CPU and memory of the benchmark's processes: this one (driver and workers) by Node's own counters,
 // the Temporal dev server and the embedded PostgreSQL (its children) from /proc.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { procStat } from '../runtime/processes.ts';
 
 const rssSampleMs = 100;
 
@@ -82,19 +83,8 @@ function procStats(): ProcStat[] | null {
     return readdirSync('/proc')
       .filter((name) => /^\d+$/.test(name))
       .flatMap((name) => {
-        try {
-          const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-          const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
-          // Fields after the command: state ppid ... utime(14) stime(15) cutime(16) cstime(17).
-          const f = text
-            .slice(text.lastIndexOf(')') + 2)
-            .split(' ')
-            .map(Number);
-          const ticks = (f[11] ?? 0) + (f[12] ?? 0) + (f[13] ?? 0) + (f[14] ?? 0);
-          return [{ pid: Number(name), ppid: f[1] ?? 0, comm, ticks }];
-        } catch {
-          return []; // exited meanwhile
-        }
+        const stat = procStat(Number(name));
+        return stat ? [{ pid: Number(name), ...stat }] : []; // exited meanwhile
       });
   } catch {
     return null;

@@ -35,16 +35,30 @@ export function processArgs(pid: number): string | undefined {
   }
 }
 
+/**
+ * A process's line in /proc (Linux): its parent, its command name and the CPU ticks it and its reaped
+ * children used; undefined without /proc or once the process is gone.
+ */
+export function procStat(pid: number): { ppid: number; comm: string; ticks: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command may hold spaces and parentheses; after it: state ppid ... utime(14) stime(15) cutime(16) cstime(17).
+    const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+    const f = text
+      .slice(text.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    return { ppid: f[1] ?? 0, comm, ticks: (f[11] ?? 0) + (f[12] ?? 0) + (f[13] ?? 0) + (f[14] ?? 0) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The parent of a running process, or undefined when there is none with that pid. */
 export function parentPid(pid: number): number | undefined {
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  if (existsSync('/proc/self/stat')) return procStat(pid)?.ppid;
   try {
-    if (existsSync('/proc/self/stat')) {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // The fields after the command (which may hold spaces and parentheses): state, then the parent.
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      return Number.isInteger(parent) ? parent : undefined;
-    }
     const out = execFileSync('ps', ['-p', String(pid), '-o', 'ppid='], { encoding: 'utf8' }).trim();
     return out ? Number(out) : undefined;
   } catch {

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { parentPid, processArgs } from '../../runtime/processes.ts';
+import { parentPid, processArgs, procStat } from '../../runtime/processes.ts';
 
 describe('processes', () => {
   it("reads a running child's parent and command line, and nothing once it has gone", async () => {
@@ -11,9 +11,11 @@ describe('processes', () => {
     const pid = child.pid as number;
     expect(parentPid(pid)).toBe(process.pid);
     expect(processArgs(pid)).toBe('sleep 30');
+    expect(procStat(pid)).toMatchObject({ ppid: process.pid, comm: 'sleep' });
     child.kill('SIGKILL');
     await once(child, 'exit');
     expect(parentPid(pid)).toBeUndefined();
+    expect(procStat(pid)).toBeUndefined();
     expect(parentPid(0)).toBeUndefined();
   });
 });
