@@ -1,5 +1,5 @@
 // English: the names of the steps, and the task kinds' names and the events' sentences taken from
-// their lists in every language (task-kinds.ts, appraisal-events.ts, cycle-events.ts); see vocabulary.ts.
+// their lists in every language (task-kinds.json, appraisal-events.json, cycle-events.json); see vocabulary.ts.
 import { appraisalEventSentences } from './appraisal-events.ts';
 import { cycleEventSentences } from './cycle-events.ts';
 import { sealEventSentences } from './seal-events.ts';

@@ -1,7 +1,7 @@
 // The words siklus uses for its task kinds, steps and events, one catalogue per language (id.ts, en.ts):
 // the web, the notification e-mails and the audit timeline all read them here, so a task is called the
 // same in the inbox, in its e-mail and in the timeline. A task kind's names and an event's sentences are
-// written once for every language (task-kinds.ts, appraisal-events.ts, cycle-events.ts).
+// written once for every language (task-kinds.json, appraisal-events.json, cycle-events.json).
 import { en } from './en.ts';
 import { id } from './id.ts';
 import type { Lang, Vocabulary } from './types.ts';

@@ -10,6 +10,8 @@ import {
 import { boundFinding } from '../../../domain/rating/finding.ts';
 import type { Predikat } from '../../../domain/rating/predikat.ts';
 import { findingText, storedFinding, storedFindingText } from '../../../domain/vocabulary/findings.ts';
+// One case per rule: a unit's counts that break it, and the finding's sentence in each language.
+import findingCases from './findings-cases.json' with { type: 'json' };
 
 type Case = {
   unit: UnitPredikat;
@@ -19,92 +21,7 @@ type Case = {
   id: string;
 };
 
-const cases: Case[] = [
-  {
-    unit: 'istimewa',
-    counts: { sangatBaik: 8, baik: 2 },
-    rule: 'istimewa.max70PercentSangatBaik',
-    en: '8 of 10 (80%) are Sangat Baik; at most 70% (7) allowed',
-    id: '8 dari 10 pegawai (80%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 70% (7 pegawai)',
-  },
-  {
-    unit: 'baik',
-    counts: { baik: 8, butuhPerbaikan: 2 },
-    rule: 'baik.max70PercentBaik',
-    en: '8 of 10 (80%) are Baik; at most 70% (7) allowed',
-    id: '8 dari 10 pegawai (80%) berpredikat Baik; yang diperbolehkan paling banyak 70% (7 pegawai)',
-  },
-  {
-    unit: 'baik',
-    counts: { sangatBaik: 3, baik: 7 },
-    rule: 'baik.atLeastOneButuhPerbaikanOrKurang',
-    en: '0 of 10 (0%) are Butuh Perbaikan or Kurang/Misconduct; at least 1 required',
-    id: '0 dari 10 pegawai (0%) berpredikat Butuh Perbaikan atau Kurang/Misconduct; yang dipersyaratkan paling sedikit 1 pegawai',
-  },
-  {
-    unit: 'butuhPerbaikan',
-    counts: { baik: 3, butuhPerbaikan: 4 },
-    rule: 'butuhPerbaikan.min60PercentButuhPerbaikan',
-    en: '4 of 7 (57.1%) are Butuh Perbaikan; at least 60% (5) required',
-    id: '4 dari 7 pegawai (57,1%) berpredikat Butuh Perbaikan; yang dipersyaratkan paling sedikit 60% (5 pegawai)',
-  },
-  {
-    unit: 'butuhPerbaikan',
-    counts: { sangatBaik: 2, butuhPerbaikan: 8 },
-    rule: 'butuhPerbaikan.max10PercentSangatBaik',
-    en: '2 of 10 (20%) are Sangat Baik; at most 10% (1) allowed',
-    id: '2 dari 10 pegawai (20%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 10% (1 pegawai)',
-  },
-  {
-    unit: 'kurang',
-    counts: { butuhPerbaikan: 1 },
-    rule: 'kurang.min60PercentKurang',
-    en: '0 of 1 (0%) are Kurang/Misconduct; at least 60% (1) required',
-    id: '0 dari 1 pegawai (0%) berpredikat Kurang/Misconduct; yang dipersyaratkan paling sedikit 60% (1 pegawai)',
-  },
-  {
-    unit: 'kurang',
-    counts: { kurang: 10 },
-    rule: 'kurang.min10PercentButuhPerbaikan',
-    en: '0 of 10 (0%) are Butuh Perbaikan; at least 10% (1) required',
-    id: '0 dari 10 pegawai (0%) berpredikat Butuh Perbaikan; yang dipersyaratkan paling sedikit 10% (1 pegawai)',
-  },
-  {
-    unit: 'kurang',
-    counts: { sangatBaik: 2, kurang: 8 },
-    rule: 'kurang.max10PercentSangatBaik',
-    en: '2 of 10 (20%) are Sangat Baik; at most 10% (1) allowed',
-    id: '2 dari 10 pegawai (20%) berpredikat Sangat Baik; yang diperbolehkan paling banyak 10% (1 pegawai)',
-  },
-  {
-    unit: 'sangatKurang',
-    counts: { kurang: 1, sangatKurang: 1 },
-    rule: 'sangatKurang.min60PercentSangatKurang',
-    en: '1 of 2 (50%) is Sangat Kurang; at least 60% (2) required',
-    id: '1 dari 2 pegawai (50%) berpredikat Sangat Kurang; yang dipersyaratkan paling sedikit 60% (2 pegawai)',
-  },
-  {
-    unit: 'sangatKurang',
-    counts: { sangatKurang: 10 },
-    rule: 'sangatKurang.min10PercentKurangOrButuhPerbaikan',
-    en: '0 of 10 (0%) are Kurang/Misconduct or Butuh Perbaikan; at least 10% (1) required',
-    id: '0 dari 10 pegawai (0%) berpredikat Kurang/Misconduct atau Butuh Perbaikan; yang dipersyaratkan paling sedikit 10% (1 pegawai)',
-  },
-  {
-    unit: 'sangatKurang',
-    counts: { sangatBaik: 1, sangatKurang: 9 },
-    rule: 'sangatKurang.noSangatBaik',
-    en: '1 of 10 (10%) is Sangat Baik; none allowed',
-    id: '1 dari 10 pegawai (10%) berpredikat Sangat Baik; tidak seorang pun diperbolehkan',
-  },
-  {
-    unit: 'baik',
-    counts: { sangatBaik: 6, baik: 3, butuhPerbaikan: 1 },
-    rule: sebagianBesarRule,
-    en: '6 of 10 are Sangat Baik, more than the 3 Baik; most should be Baik',
-    id: '6 dari 10 pegawai berpredikat Sangat Baik, lebih banyak daripada 3 pegawai berpredikat Baik; sebagian besar seharusnya berpredikat Baik',
-  },
-];
+const cases = findingCases as Case[];
 
 /** Words of the English sentences; none belongs in an Indonesian one (the predikat names are Indonesian). */
 const english =
