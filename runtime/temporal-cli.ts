@@ -4,15 +4,8 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.ts';
-import {
-  buildOnce,
-  climbLadder,
-  findOnPath,
-  isExecutableFile,
-  type LadderOptions,
-  runBuild,
-  type ServerExecutable,
-} from './temporal-provisioning.ts';
+import type { LadderOptions, ServerExecutable } from './temporal-provisioning.ts';
+import { buildOnce, climbLadder, findOnPath, isExecutableFile, runBuild } from './temporal-provisioning.ts';
 
 export type { LadderOptions, ServerExecutable } from './temporal-provisioning.ts';
 

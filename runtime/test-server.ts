@@ -4,15 +4,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.ts';
-import {
-  buildOnce,
-  climbLadder,
-  findOnPath,
-  isExecutableFile,
-  type LadderOptions,
-  runBuild,
-  type ServerExecutable,
-} from './temporal-provisioning.ts';
+import type { LadderOptions, ServerExecutable } from './temporal-provisioning.ts';
+import { buildOnce, climbLadder, findOnPath, isExecutableFile, runBuild } from './temporal-provisioning.ts';
 import { javacFor, launcherClass, launcherSource, launcherSourceFile } from './test-server-launcher.ts';
 
 export const testServerVersion = '1.38.0';

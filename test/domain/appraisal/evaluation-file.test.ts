@@ -4,19 +4,11 @@
 // and the check-ins of an appraisal of the older shape.
 import { describe, expect, it } from 'vitest';
 import { evaluationFile, peopleIn } from '../../../domain/appraisal/evaluation-file.ts';
-import {
-  akhirBySuperiorLog,
-  checkInLog,
-  employee,
-  evaluationLog,
-  evidenceUrl,
-  nameOf,
-  peer,
-  rater,
-  rhk,
-  superior,
-  tw4EvidenceUrl,
-} from '../../support/evaluation-log.ts';
+import * as year from '../../support/evaluation-log.ts';
+
+// The year's people, and its logs: the whole year, one with check-ins, one whose akhir the superior rated.
+const { employee, peer, rater, superior, nameOf, rhk, evidenceUrl, tw4EvidenceUrl } = year;
+const { evaluationLog, checkInLog, akhirBySuperiorLog } = year;
 
 const ref = (p: { nip: string; name: string }) => ({ nip: p.nip, name: p.name });
 
