@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Participants } from '../domain/appraisal/types.ts';
 import type { Database } from '../schema/database.ts';
+import { sameOrg } from '../schema/same-org.ts';
 
 export async function loadParticipants(
   db: Kysely<Database>,
@@ -12,9 +13,7 @@ export async function loadParticipants(
   if (nips.length === 0) return [];
   const rows = await db
     .selectFrom('employees as e')
-    .leftJoin('employees as s', (join) =>
-      join.onRef('s.org_id', '=', 'e.org_id').onRef('s.nip', '=', 'e.supervisor_nip'),
-    )
+    .leftJoin('employees as s', (j) => sameOrg(j, 's.nip', 'e.supervisor_nip'))
     .select([
       'e.nip',
       'e.name',

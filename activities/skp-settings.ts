@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { type SkpApproach, type SkpSetting, skpFormFor } from '../domain/appraisal/skp.ts';
 import type { Database } from '../schema/database.ts';
+import { sameOrg } from '../schema/same-org.ts';
 
 export async function loadSkpSettings(
   db: Kysely<Database>,
@@ -15,9 +16,7 @@ export async function loadSkpSettings(
   if (nips.length === 0) return new Map();
   const people = await db
     .selectFrom('employees as e')
-    .leftJoin('positions as p', (join) =>
-      join.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
-    )
+    .leftJoin('positions as p', (join) => sameOrg(join, 'p.code', 'e.position_code'))
     .select(['e.nip', 'p.kind'])
     .where('e.org_id', '=', orgId)
     .where('e.nip', 'in', nips)

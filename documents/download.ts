@@ -13,6 +13,7 @@ import {
   mayReadPenetapan,
 } from '../record/read/access.ts';
 import type { Database } from '../schema/database.ts';
+import { sameOrg } from '../schema/same-org.ts';
 import { type IssuedDocument, issueDocuments } from './issue.ts';
 import { issuePenetapan } from './penetapan-issue.ts';
 
@@ -82,7 +83,7 @@ export async function downloadPenetapan(
     return { refused: 'not_found' };
   const unit = await db
     .selectFrom('units as u')
-    .leftJoin('units as p', (j) => j.onRef('p.org_id', '=', 'u.org_id').onRef('p.code', '=', 'u.parent_code'))
+    .leftJoin('units as p', (j) => sameOrg(j, 'p.code', 'u.parent_code'))
     .select(['u.head_nip as leader', 'p.head_nip as superior'])
     .where('u.org_id', '=', ask.org)
     .where('u.code', '=', ask.unitCode)

@@ -12,6 +12,7 @@ import type { UnitPredikat } from '../domain/rating/distribution-rules.ts';
 import type { Finding } from '../domain/rating/finding.ts';
 import { curveFactsUnder } from '../domain/regulation/curve-facts.ts';
 import type { Lang } from '../domain/vocabulary/languages.ts';
+import { unitNames } from '../record/read/organisation.ts';
 import { employeeNames, staffCards } from '../record/read/people.ts';
 import type { Database } from '../schema/database.ts';
 import {
@@ -37,13 +38,8 @@ export async function penetapanInputAsOf(
   position: number,
   lang: Lang,
 ): Promise<PenetapanInput | undefined> {
-  const unit = await db
-    .selectFrom('units')
-    .select('name')
-    .where('org_id', '=', org)
-    .where('code', '=', unitCode)
-    .executeTakeFirst();
-  if (!unit) return undefined;
+  const unitName = (await unitNames(db, org)).get(unitCode);
+  if (unitName === undefined) return undefined;
   let capaian: PenetapanInput['capaian'] = null;
   let calibration: PenetapanInput['calibration'] = null;
   let holding: PenetapanInput['holding'];
@@ -114,7 +110,7 @@ export async function penetapanInputAsOf(
     cycleId,
     year: parseCycleId(cycleId)?.year ?? new Date().getUTCFullYear(),
     organisation: await organisationOf(db, org),
-    unit: { code: unitCode, name: unit.name },
+    unit: { code: unitCode, name: unitName },
     period,
     capaian,
     calibration,

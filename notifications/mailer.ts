@@ -5,6 +5,7 @@ import type { Kysely, Updateable } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { defaultTimeZone } from '../domain/time/zones.ts';
 import type { Database } from '../schema/database.ts';
+import { sameOrg } from '../schema/same-org.ts';
 import { emailText } from './email-text.ts';
 
 export interface MailerOptions {
@@ -33,9 +34,7 @@ export async function deliverDueEmails(
   await db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('notifications as n')
-      .leftJoin('employees as e', (j) =>
-        j.onRef('e.org_id', '=', 'n.org_id').onRef('e.nip', '=', 'n.recipient_nip'),
-      )
+      .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'n.recipient_nip'))
       .leftJoin('tasks as t', 't.task_id', 'n.task_id')
       .leftJoin('organisations as o', 'o.id', 'n.org_id')
       .select([

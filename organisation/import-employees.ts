@@ -131,15 +131,12 @@ async function recordsBefore(
 ): Promise<Map<string, EmployeeRecord>> {
   const out = new Map<string, EmployeeRecord>();
   for (let i = 0; i < valid.length; i += insertBatch) {
+    const nips = valid.slice(i, i + insertBatch).map((e) => e.nip);
     const rows = await trx
       .selectFrom('employees')
       .select(employeeRecordColumns)
       .where('org_id', '=', orgId)
-      .where(
-        'nip',
-        'in',
-        valid.slice(i, i + insertBatch).map((e) => e.nip),
-      )
+      .where('nip', 'in', nips)
       .execute();
     for (const r of rows) out.set(r.nip, r);
   }

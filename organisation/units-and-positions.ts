@@ -38,16 +38,13 @@ export async function upsertUnits(db: Db, orgId: string, units: UnitInput[], by?
   await ensureOrganisation(db, orgId);
   if (units.length === 0) return;
   if (!by) return writeUnits(db, orgId, units);
+  const codes = units.map((u) => u.code);
   await db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('units')
       .select(['code', 'name', 'parent_code', 'head_nip', 'independent'])
       .where('org_id', '=', orgId)
-      .where(
-        'code',
-        'in',
-        units.map((u) => u.code),
-      )
+      .where('code', 'in', codes)
       .execute();
     await writeUnits(trx, orgId, units);
     const was = new Map(before.map((u) => [u.code, u]));
@@ -105,16 +102,13 @@ export async function upsertPositions(
   await ensureOrganisation(db, orgId);
   if (positions.length === 0) return;
   if (!by) return writePositions(db, orgId, positions);
+  const codes = positions.map((p) => p.code);
   await db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('positions')
       .select(['code', 'name', 'kind', 'duties', 'default_indicators'])
       .where('org_id', '=', orgId)
-      .where(
-        'code',
-        'in',
-        positions.map((p) => p.code),
-      )
+      .where('code', 'in', codes)
       .execute();
     await writePositions(trx, orgId, positions);
     const was = new Map(before.map((p) => [p.code, p]));

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distribution-rules.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 import { unitAppraisals } from './cycle-people.ts';
 
 export async function unitCapaian(
@@ -34,9 +35,7 @@ export async function unitCapaian(
 export async function unitForCapaian(db: Kysely<Database>, orgId: string, unitCode: string) {
   const row = await db
     .selectFrom('units as u')
-    .leftJoin('units as p', (join) =>
-      join.onRef('p.org_id', '=', 'u.org_id').onRef('p.code', '=', 'u.parent_code'),
-    )
+    .leftJoin('units as p', (join) => sameOrg(join, 'p.code', 'u.parent_code'))
     .select(['u.code', 'u.name', 'u.parent_code', 'u.head_nip', 'p.head_nip as parent_head_nip'])
     .where('u.org_id', '=', orgId)
     .where('u.code', '=', unitCode)
@@ -70,9 +69,7 @@ export async function capaianUnits(
 ): Promise<CapaianUnitRow[]> {
   let query = db
     .selectFrom('units as u')
-    .leftJoin('units as p', (join) =>
-      join.onRef('p.org_id', '=', 'u.org_id').onRef('p.code', '=', 'u.parent_code'),
-    )
+    .leftJoin('units as p', (join) => sameOrg(join, 'p.code', 'u.parent_code'))
     .leftJoin('unit_calibration as c', (join) =>
       join.onRef('c.unit_code', '=', 'u.code').on('c.cycle_id', '=', cycleId),
     )

@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 
 type Db = Kysely<Database>;
 
@@ -53,10 +54,8 @@ export interface FoundPerson {
 const activePeople = (db: Db, org: string) =>
   db
     .selectFrom('employees as e')
-    .innerJoin('units as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.code', '=', 'e.unit_code'))
-    .innerJoin('positions as p', (j) =>
-      j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
-    )
+    .innerJoin('units as u', (j) => sameOrg(j, 'u.code', 'e.unit_code'))
+    .innerJoin('positions as p', (j) => sameOrg(j, 'p.code', 'e.position_code'))
     .select(['e.nip', 'e.name', 'u.name as unit', 'p.name as position'])
     .where('e.org_id', '=', org)
     .where('e.active', '=', true);
@@ -120,7 +119,7 @@ export async function memberAppraisal(
 export function unitAppraisals(db: Db, cycleId: string, unitCode: string) {
   return db
     .selectFrom('appraisals as a')
-    .leftJoin('employees as e', (j) => j.onRef('e.nip', '=', 'a.nip').onRef('e.org_id', '=', 'a.org_id'))
+    .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'a.nip'))
     .select(['a.nip', 'e.name', 'a.predikat', 'a.step'])
     .where('a.cycle_id', '=', cycleId)
     .where('a.unit_code', '=', unitCode)
@@ -143,7 +142,7 @@ export async function directReports(
   const rows = await db
     .selectFrom('cycle_members as m')
     .innerJoin('appraisals as a', 'a.appraisal_id', 'm.appraisal_id')
-    .leftJoin('employees as e', (j) => j.onRef('e.nip', '=', 'a.nip').onRef('e.org_id', '=', 'a.org_id'))
+    .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'a.nip'))
     .select(['a.nip', 'a.appraisal_id', 'e.name'])
     .where('a.org_id', '=', org)
     .where('m.cycle_id', '=', cycleId)

@@ -5,13 +5,14 @@ import type { UnitPredikat } from '../../domain/rating/distribution-rules.ts';
 import type { Predikat, Rating } from '../../domain/rating/predikat.ts';
 import type { RatedPerson } from '../../domain/regulation/impact.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 
 type Db = Kysely<Database>;
 
 export async function cycleRatings(db: Db, cycleId: string): Promise<RatedPerson[]> {
   const rows = await db
     .selectFrom('appraisals as a')
-    .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.nip', '=', 'a.nip'))
+    .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'a.nip'))
     .select(['a.nip', 'e.name', 'a.unit_code'])
     .select(sql<{ results: Rating; behaviour: Rating; predikat: Predikat }>`a.state->'rating'`.as('rating'))
     .where('a.cycle_id', '=', cycleId)

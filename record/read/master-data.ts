@@ -2,6 +2,7 @@
 // kind and default indicators, the employees found by name, NIP or unit, and who last changed a record.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 
 type Db = Kysely<Database>;
 
@@ -22,7 +23,7 @@ export interface UnitNode {
 export async function unitTree(db: Db, org: string): Promise<UnitNode[]> {
   const rows = await db
     .selectFrom('units as u')
-    .leftJoin('employees as h', (j) => j.onRef('h.org_id', '=', 'u.org_id').onRef('h.nip', '=', 'u.head_nip'))
+    .leftJoin('employees as h', (j) => sameOrg(j, 'h.nip', 'u.head_nip'))
     .select([
       'u.code',
       'u.name',
@@ -137,13 +138,9 @@ export interface EmployeeRecord {
 function employeeQuery(db: Db, org: string) {
   return db
     .selectFrom('employees as e')
-    .leftJoin('units as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.code', '=', 'e.unit_code'))
-    .leftJoin('positions as p', (j) =>
-      j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
-    )
-    .leftJoin('employees as s', (j) =>
-      j.onRef('s.org_id', '=', 'e.org_id').onRef('s.nip', '=', 'e.supervisor_nip'),
-    )
+    .leftJoin('units as u', (j) => sameOrg(j, 'u.code', 'e.unit_code'))
+    .leftJoin('positions as p', (j) => sameOrg(j, 'p.code', 'e.position_code'))
+    .leftJoin('employees as s', (j) => sameOrg(j, 's.nip', 'e.supervisor_nip'))
     .select([
       'e.nip',
       'e.name',
@@ -238,7 +235,7 @@ export async function changesOf(
 ): Promise<ChangeRecord[]> {
   const rows = await db
     .selectFrom('organisation_changes as c')
-    .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'c.org_id').onRef('e.nip', '=', 'c.by_nip'))
+    .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'c.by_nip'))
     .select(['c.at', 'c.by_nip', 'e.name', 'c.before', 'c.after'])
     .where('c.org_id', '=', org)
     .where('c.kind', '=', kind)

@@ -13,6 +13,7 @@ import {
   targetOf,
 } from '../../domain/measures/measure.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 
 type Db = Kysely<Database>;
 
@@ -43,9 +44,7 @@ export async function measureReadings(
   if (codes.length === 0) return new Map();
   const rows = await db
     .selectFrom('measure_values as v')
-    .innerJoin('measures as m', (j) =>
-      j.onRef('m.org_id', '=', 'v.org_id').onRef('m.code', '=', 'v.measure_code'),
-    )
+    .innerJoin('measures as m', (j) => sameOrg(j, 'm.code', 'v.measure_code'))
     .select(['v.measure_code', 'v.value', 'v.source', 'v.recorded_at', 'm.satuan'])
     .where('v.org_id', '=', org)
     .where('v.unit_code', '=', at.unitCode)
@@ -171,9 +170,7 @@ export async function boundReadings(db: Db, state: AppraisalState): Promise<Boun
   const codes = [...new Set([...bound.values()].map((i) => i.measureCode))];
   const rows = await db
     .selectFrom('measure_values as v')
-    .innerJoin('measures as m', (j) =>
-      j.onRef('m.org_id', '=', 'v.org_id').onRef('m.code', '=', 'v.measure_code'),
-    )
+    .innerJoin('measures as m', (j) => sameOrg(j, 'm.code', 'v.measure_code'))
     .select(['v.measure_code', 'v.period', 'v.value', 'v.source', 'v.recorded_at', 'm.satuan'])
     .where('v.org_id', '=', state.orgId)
     .where('v.unit_code', '=', state.participants.employee.unitCode)

@@ -6,6 +6,7 @@
 // the filter keeps. One read for the API's JSON and the web page (and the page's live refresh).
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 import type { Cycle } from './cycles.ts';
 import { employeeNames } from './people.ts';
 import { cyclePeriods } from './periodic.ts';
@@ -117,7 +118,7 @@ export async function cycleMonitoring(
   // Only the parts of the state the page shows: a cycle's states in full would be megabytes.
   const rows = await db
     .selectFrom('appraisals as a')
-    .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.nip', '=', 'a.nip'))
+    .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'a.nip'))
     .select([
       'a.appraisal_id',
       'a.nip',

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { defaultTimeZone, type IndonesianTimeZone } from '../../domain/time/zones.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 import { publishedStandard } from './standards.ts';
 
 type Db = Kysely<Database>;
@@ -20,10 +21,8 @@ export interface Standards {
 export async function standardsOf(db: Db, org: string, nip: string): Promise<Standards | undefined> {
   const row = await db
     .selectFrom('employees as e')
-    .innerJoin('units as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.code', '=', 'e.unit_code'))
-    .innerJoin('positions as p', (j) =>
-      j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
-    )
+    .innerJoin('units as u', (j) => sameOrg(j, 'u.code', 'e.unit_code'))
+    .innerJoin('positions as p', (j) => sameOrg(j, 'p.code', 'e.position_code'))
     .select(['u.name as unit', 'p.code', 'p.name as position', 'p.duties', 'p.default_indicators'])
     .where('e.org_id', '=', org)
     .where('e.nip', '=', nip)
@@ -102,7 +101,7 @@ export async function unitHeads(
 > {
   const rows = await db
     .selectFrom('units as u')
-    .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'u.org_id').onRef('e.nip', '=', 'u.head_nip'))
+    .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'u.head_nip'))
     .select(['u.code', 'u.name', 'u.independent', 'u.head_nip', 'e.name as head_name'])
     .where('u.org_id', '=', org)
     .orderBy('u.name')

@@ -13,6 +13,7 @@ import type { Rating } from '../../domain/rating/predikat.ts';
 import { isPredikat, type Predikat } from '../../domain/rating/predikat.ts';
 import { aggregateReviews } from '../../domain/review/berakhlak.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 
 export interface PenetapanRow {
   cycleId: string;
@@ -152,7 +153,7 @@ export async function penetapanCase(
       order by stream_version desc limit 1`.execute(db),
     db
       .selectFrom('appraisals as a')
-      .leftJoin('employees as e', (j) => j.onRef('e.nip', '=', 'a.nip').onRef('e.org_id', '=', 'a.org_id'))
+      .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'a.nip'))
       .select(['a.nip', 'e.name', 'a.predikat', 'a.appraisal_id', 'a.state'])
       .where('a.cycle_id', '=', cycleId)
       .where('a.unit_code', '=', unitCode)

@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 
 type Db = Kysely<Database>;
 
@@ -50,10 +51,8 @@ export async function staffCards(
   if (wanted.length === 0) return new Map();
   const rows = await db
     .selectFrom('employees as e')
-    .leftJoin('units as u', (j) => j.onRef('u.org_id', '=', 'e.org_id').onRef('u.code', '=', 'e.unit_code'))
-    .leftJoin('positions as p', (j) =>
-      j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
-    )
+    .leftJoin('units as u', (j) => sameOrg(j, 'u.code', 'e.unit_code'))
+    .leftJoin('positions as p', (j) => sameOrg(j, 'p.code', 'e.position_code'))
     .select(['e.nip', 'e.name', 'e.employment_status', 'e.rank', 'p.name as position', 'u.name as unit'])
     .where('e.org_id', '=', org)
     .where('e.nip', 'in', wanted)
@@ -108,12 +107,8 @@ export async function organisationsWithPeople(db: Db) {
     db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute(),
     db
       .selectFrom('employees as e')
-      .innerJoin('units as u', (j) =>
-        j.onRef('u.org_id', '=', 'e.org_id').onRef('u.code', '=', 'e.unit_code'),
-      )
-      .innerJoin('positions as p', (j) =>
-        j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
-      )
+      .innerJoin('units as u', (j) => sameOrg(j, 'u.code', 'e.unit_code'))
+      .innerJoin('positions as p', (j) => sameOrg(j, 'p.code', 'e.position_code'))
       .select(['e.org_id', 'e.nip', 'e.name', 'u.name as unit', 'p.name as position'])
       .where('e.active', '=', true)
       .orderBy('e.org_id')
@@ -166,9 +161,7 @@ export async function hasReports(db: Db, org: string, nip: string): Promise<bool
 export async function teamOf(db: Db, org: string, nip: string): Promise<TeamMember[]> {
   const people = await db
     .selectFrom('employees as e')
-    .innerJoin('positions as p', (j) =>
-      j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code'),
-    )
+    .innerJoin('positions as p', (j) => sameOrg(j, 'p.code', 'e.position_code'))
     .select(['e.nip', 'e.name', 'p.name as position', 'e.employment_status', 'e.rank'])
     .where('e.org_id', '=', org)
     .where('e.supervisor_nip', '=', nip)
@@ -176,15 +169,12 @@ export async function teamOf(db: Db, org: string, nip: string): Promise<TeamMemb
     .orderBy('e.name')
     .execute();
   if (people.length === 0) return [];
+  const nips = people.map((p) => p.nip);
   const appraisals = await db
     .selectFrom('appraisals')
     .select(['appraisal_id', 'cycle_id', 'nip', 'step', 'deadline'])
     .where('org_id', '=', org)
-    .where(
-      'nip',
-      'in',
-      people.map((p) => p.nip),
-    )
+    .where('nip', 'in', nips)
     .orderBy('cycle_id', 'desc')
     // Of two in one cycle (someone who left and came back): the one not cancelled, else the latest.
     .orderBy(sql`step = 'cancelled'`)

@@ -9,6 +9,7 @@ import { type UnitPredikat, unitPredikatSchema } from '../../domain/rating/distr
 import type { Predikat } from '../../domain/rating/predikat.ts';
 import { indonesianTimeZones } from '../../domain/time/zones.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 import { periodPredikatCounts } from '../projections/unit-counts.ts';
 import type { Cycle } from './cycles.ts';
 
@@ -161,13 +162,9 @@ export async function periodicProgress(
       .orderBy('pe.unit_code')
       .execute(),
     evaluations
-      .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'pe.org_id').onRef('e.nip', '=', 'pe.nip'))
-      .leftJoin('employees as r', (j) =>
-        j.onRef('r.org_id', '=', 'a.org_id').onRef('r.nip', '=', 'a.supervisor_nip'),
-      )
-      .leftJoin('employees as s', (j) =>
-        j.onRef('s.org_id', '=', 'a.org_id').onRef('s.nip', '=', 'a.superior_nip'),
-      )
+      .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'pe.nip'))
+      .leftJoin('employees as r', (j) => sameOrg(j, 'r.nip', 'a.supervisor_nip'))
+      .leftJoin('employees as s', (j) => sameOrg(j, 's.nip', 'a.superior_nip'))
       .select([
         'pe.period',
         'pe.unit_code',

@@ -3,11 +3,12 @@
 // hasil kerja, rating perilaku and predikat, the columns of BKN e-Kinerja's recap, as CSV for programs
 // (stable names and codes) or XLSX for people (Indonesian headers and words). The same rows feed the web
 // page's table. Streamed a page at a time, as the results export is.
-import { type JoinBuilder, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { annualPeriod } from '../../domain/cycle/periods.ts';
 import type { EmploymentStatus } from '../../domain/organisation/employment.ts';
 import { type Predikat, predikatLabels, type Rating, ratingLabels } from '../../domain/rating/predikat.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 import { cycleSummaryOf } from './cycles.ts';
 import { type Cell, type Column, csvStream, xlsxContentType, xlsxStream } from './export/tables.ts';
 import type { ResultsFile } from './results.ts';
@@ -192,14 +193,6 @@ const personColumns = [
   'e.rank',
 ] as const;
 
-/** The employee's position, joined to `e`. */
-const employeePosition = (
-  j: JoinBuilder<
-    { p: { org_id: string; code: string }; e: { org_id: string; position_code: string } },
-    'p' | 'e'
-  >,
-) => j.onRef('p.org_id', '=', 'e.org_id').onRef('p.code', '=', 'e.position_code');
-
 function periodPage(
   db: Kysely<Database>,
   cycleId: string,
@@ -210,9 +203,9 @@ function periodPage(
   return db
     .selectFrom('period_evaluations as pe')
     .innerJoin('appraisals as a', 'a.appraisal_id', 'pe.appraisal_id')
-    .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'pe.org_id').onRef('e.nip', '=', 'pe.nip'))
-    .leftJoin('units as u', (j) => j.onRef('u.org_id', '=', 'pe.org_id').onRef('u.code', '=', 'pe.unit_code'))
-    .leftJoin('positions as p', employeePosition)
+    .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'pe.nip'))
+    .leftJoin('units as u', (j) => sameOrg(j, 'u.code', 'pe.unit_code'))
+    .leftJoin('positions as p', (j) => sameOrg(j, 'p.code', 'e.position_code'))
     .select(['pe.nip', 'pe.unit_code', ...personColumns])
     .select(sql<RecordRow['employee']>`a.state->'participants'->'employee'`.as('employee'))
     .select(['pe.results', 'pe.behaviour', 'pe.predikat'])
@@ -239,9 +232,9 @@ function annualPage(
   return (
     db
       .selectFrom('appraisals as a')
-      .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.nip', '=', 'a.nip'))
-      .leftJoin('units as u', (j) => j.onRef('u.org_id', '=', 'a.org_id').onRef('u.code', '=', 'a.unit_code'))
-      .leftJoin('positions as p', employeePosition)
+      .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'a.nip'))
+      .leftJoin('units as u', (j) => sameOrg(j, 'u.code', 'a.unit_code'))
+      .leftJoin('positions as p', (j) => sameOrg(j, 'p.code', 'e.position_code'))
       .select(['a.nip', 'a.unit_code', ...personColumns])
       .select(sql<RecordRow['employee']>`a.state->'participants'->'employee'`.as('employee'))
       // The annual rating as the appraisal holds it: set by the rater (or once escalated, the superior or

@@ -8,6 +8,7 @@ import { localStampText } from '../../domain/time/local-text.ts';
 import { defaultTimeZone, zoneAbbreviation } from '../../domain/time/zones.ts';
 import { vocabularies } from '../../domain/vocabulary/vocabulary.ts';
 import type { Database } from '../../schema/database.ts';
+import { sameOrg } from '../../schema/same-org.ts';
 import { type Cell, type Column, csvStream, xlsxContentType, xlsxStream } from './export/tables.ts';
 
 /**
@@ -111,7 +112,7 @@ async function* resultRows(
     const page: ResultRecord[] = await db
       .selectFrom(keys.as('p'))
       .innerJoin('appraisals as a', 'a.appraisal_id', 'p.appraisal_id')
-      .leftJoin('employees as e', (j) => j.onRef('e.org_id', '=', 'a.org_id').onRef('e.nip', '=', 'a.nip'))
+      .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'a.nip'))
       .select(['a.nip', 'e.name', 'a.unit_code', 'e.position_code', 'a.released_at'])
       // Only the parts of the state a row shows: a year's whole state is many times larger.
       .select(
