@@ -3,8 +3,9 @@
 // pimpinan, the lampiran and the signatures. Pure: from the file as of the sealed version (input.ts).
 
 import { lampiranParts, rhkKinds } from '../domain/appraisal/skp.ts';
-import { berakhlakLabels, berakhlakValues } from '../domain/review/berakhlak.ts';
+import { berakhlakValues } from '../domain/review/berakhlak.ts';
 import { localDateText } from '../domain/time/local-text.ts';
+import { berakhlakLabels } from '../domain/vocabulary/berakhlak.ts';
 import type { DocumentInput } from './input.ts';
 import { identity, signatures } from './input.ts';
 import { type Block, type DocumentModel, fact } from './model.ts';

@@ -56,14 +56,11 @@ export const appraisalRoutes = new OpenAPIHono<ApiEnv>()
     return c.json({ ...employeeView(found.state), ...parties, measures }, 200);
   })
   .openapi(actRoute, async (c) => {
-    const result = await actOnMyAppraisal(
-      c.get('deps'),
-      c.get('principal'),
-      c.req.valid('query').cycleId,
-      c.req.valid('json'),
-      c.get('idempotencyKey'),
-    );
-    return c.json(result, 200);
+    const { cycleId } = c.req.valid('query');
+    const body = c.req.valid('json');
+    const me = c.get('principal');
+    const key = c.get('idempotencyKey');
+    return c.json(await actOnMyAppraisal(c.get('deps'), me, cycleId, body, key), 200);
   });
 
 async function mine(db: ApiEnv['Variables']['deps']['db'], me: Principal, cycleId?: string) {

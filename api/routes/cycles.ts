@@ -187,13 +187,10 @@ export const cycleRoutes = new OpenAPIHono<ApiEnv>()
     return c.json(result, 200);
   })
   .openapi(startRoute, async (c) => {
-    const started = await startCycle(
-      c.get('deps'),
-      c.get('principal'),
-      c.req.valid('json'),
-      c.get('idempotencyKey'),
-    );
-    return c.json(started, 201);
+    const body = c.req.valid('json');
+    const me = c.get('principal');
+    const key = c.get('idempotencyKey');
+    return c.json(await startCycle(c.get('deps'), me, body, key), 201);
   })
   .openapi(cycleRoute, async (c) => {
     const cycle = await describeCycle(c.get('deps'), c.get('principal'), c.req.valid('param').cycleId);

@@ -94,14 +94,11 @@ export const inboxRoutes = new OpenAPIHono<ApiEnv>()
     return c.json(await findMyTask(c.get('deps').db, c.get('principal'), c.req.valid('param').taskId), 200);
   })
   .openapi(actRoute, async (c) => {
-    const result = await actOnTask(
-      c.get('deps'),
-      c.get('principal'),
-      c.req.valid('param').taskId,
-      c.req.valid('json'),
-      c.get('idempotencyKey'),
-    );
-    return c.json(result, 200);
+    const { taskId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const me = c.get('principal');
+    const key = c.get('idempotencyKey');
+    return c.json(await actOnTask(c.get('deps'), me, taskId, body, key), 200);
   });
 
 async function findMyTask(

@@ -81,13 +81,8 @@ export const penetapanRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(signRoute, async (c) => {
     const { cycleId, unitCode } = c.req.valid('param');
-    const signed = await signPenetapan(
-      c.get('deps'),
-      c.get('principal'),
-      cycleId,
-      unitCode,
-      c.req.valid('json'),
-      c.get('idempotencyKey'),
-    );
-    return c.json(signed, 200);
+    const body = c.req.valid('json');
+    const me = c.get('principal');
+    const key = c.get('idempotencyKey');
+    return c.json(await signPenetapan(c.get('deps'), me, cycleId, unitCode, body, key), 200);
   });

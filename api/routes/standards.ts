@@ -85,13 +85,10 @@ const positionRoute = createRoute({
 
 export const standardsRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(startRoute, async (c) => {
-    const started = await startStandardsRound(
-      c.get('deps'),
-      c.get('principal'),
-      c.req.valid('json'),
-      c.get('idempotencyKey'),
-    );
-    return c.json(started, 201);
+    const body = c.req.valid('json');
+    const me = c.get('principal');
+    const key = c.get('idempotencyKey');
+    return c.json(await startStandardsRound(c.get('deps'), me, body, key), 201);
   })
   .openapi(listRoute, async (c) => {
     const rounds = await roundsOf(c.get('deps').db, c.get('principal').org);
@@ -103,15 +100,10 @@ export const standardsRoutes = new OpenAPIHono<ApiEnv>()
   })
   .openapi(actRoute, async (c) => {
     const { roundId } = c.req.valid('param');
+    const body = c.req.valid('json');
     const me = c.get('principal');
-    const result = await actOnStandardsRound(
-      c.get('deps'),
-      me,
-      roundId,
-      c.req.valid('json'),
-      c.get('idempotencyKey'),
-    );
-    return c.json(result, 200);
+    const key = c.get('idempotencyKey');
+    return c.json(await actOnStandardsRound(c.get('deps'), me, roundId, body, key), 200);
   })
   .openapi(positionRoute, async (c) => {
     const { positionCode } = c.req.valid('param');

@@ -15,63 +15,6 @@ export const berakhlakValues = [
 ] as const;
 export type BerakhlakValue = (typeof berakhlakValues)[number];
 
-export const berakhlakLabels: Readonly<Record<BerakhlakValue, { id: string; en: string }>> = {
-  berorientasiPelayanan: { id: 'Berorientasi Pelayanan', en: 'Service-oriented' },
-  akuntabel: { id: 'Akuntabel', en: 'Accountable' },
-  kompeten: { id: 'Kompeten', en: 'Competent' },
-  harmonis: { id: 'Harmonis', en: 'Harmonious' },
-  loyal: { id: 'Loyal', en: 'Loyal' },
-  adaptif: { id: 'Adaptif', en: 'Adaptive' },
-  kolaboratif: { id: 'Kolaboratif', en: 'Collaborative' },
-};
-
-/**
- * What each value asks of an ASN in daily work (the panduan perilaku, in our own words): shown with the
- * ekspektasi khusus pimpinan the rater may add to the SKP for each value.
- */
-export const berakhlakGuidance: Readonly<Record<BerakhlakValue, { id: string; en: string }>> = {
-  berorientasiPelayanan: {
-    id: 'Mengenali kebutuhan masyarakat dan memenuhinya; ramah, sigap, memberi solusi dan dapat diandalkan; terus memperbaiki layanan.',
-    en: 'Finds out what the public needs and meets it; friendly, quick, helpful and dependable; keeps improving the service.',
-  },
-  akuntabel: {
-    id: 'Jujur, bertanggung jawab, cermat, disiplin dan berintegritas; memakai barang dan anggaran negara secara hemat; tidak menyalahgunakan kewenangan.',
-    en: 'Honest, responsible, careful, disciplined and upright; spends public goods and money sparingly; never misuses authority.',
-  },
-  kompeten: {
-    id: 'Terus belajar agar mampu menjawab tuntutan yang berubah; membantu rekan belajar; menyelesaikan tugas dengan mutu terbaik.',
-    en: 'Keeps learning to meet changing demands; helps colleagues learn; does each task to the best standard.',
-  },
-  harmonis: {
-    id: 'Menghargai setiap orang apa pun latar belakangnya; suka menolong; menjaga suasana kerja yang rukun.',
-    en: 'Respects everyone whatever their background; ready to help; keeps the workplace on good terms.',
-  },
-  loyal: {
-    id: 'Setia pada Pancasila, UUD 1945, NKRI dan pemerintahan yang sah; menjaga nama baik rekan, pimpinan, instansi dan negara; menjaga rahasia jabatan.',
-    en: 'True to Pancasila, the 1945 Constitution, the unitary state and lawful government; guards the good name of colleagues, leaders, the agency and the state; keeps official secrets.',
-  },
-  adaptif: {
-    id: 'Cepat menyesuaikan diri dengan perubahan; terus berinovasi dan berkreasi; bertindak proaktif.',
-    en: 'Adjusts quickly to change; keeps innovating and creating; acts before being asked.',
-  },
-  kolaboratif: {
-    id: 'Memberi ruang bagi berbagai pihak untuk ikut berkontribusi; terbuka bekerja sama demi nilai tambah; menggerakkan sumber daya bersama untuk tujuan bersama.',
-    en: 'Makes room for others to contribute; open to working together to add value; pools resources for a common goal.',
-  },
-};
-
-/**
- * Scores 1-5, centred on "meets expectation" (3) so that they read like the rating perilaku kerja
- * (di atas / sesuai / di bawah ekspektasi) the supervisor finally sets.
- */
-export const berakhlakScale = {
-  1: { id: 'Jauh di bawah ekspektasi', en: 'Far below expectation' },
-  2: { id: 'Di bawah ekspektasi', en: 'Below expectation' },
-  3: { id: 'Sesuai ekspektasi', en: 'Meets expectation' },
-  4: { id: 'Di atas ekspektasi', en: 'Above expectation' },
-  5: { id: 'Jauh di atas ekspektasi', en: 'Far above expectation' },
-} as const;
-
 export const berakhlakScoreSchema = z.int().min(1).max(5);
 
 export const reviewerRoles = ['self', 'supervisor', 'peer', 'subordinate'] as const;

@@ -9,12 +9,8 @@ import {
   unitPredikats,
 } from '../../../domain/rating/distribution-rules.ts';
 import { predikatLabels, predikats, ratingLabels, ratings } from '../../../domain/rating/predikat.ts';
-import {
-  berakhlakGuidance,
-  berakhlakLabels,
-  berakhlakScale,
-  berakhlakValues,
-} from '../../../domain/review/berakhlak.ts';
+import { berakhlakValues } from '../../../domain/review/berakhlak.ts';
+import { berakhlakGuidance, berakhlakLabels, berakhlakScale } from '../../../domain/vocabulary/berakhlak.ts';
 import { type Lang, vocabularies } from '../../../domain/vocabulary/vocabulary.ts';
 
 export function domainLabels(lang: Lang): Record<string, string> {

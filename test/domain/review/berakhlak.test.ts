@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../domain/errors.ts';
 import {
   aggregateReviews,
-  berakhlakLabels,
   berakhlakReviewSchema,
-  berakhlakScale,
   berakhlakValues,
   validatePeerAssignment,
 } from '../../../domain/review/berakhlak.ts';
+import { berakhlakLabels, berakhlakScale } from '../../../domain/vocabulary/berakhlak.ts';
 
 const employee = '198503122010011003';
 const supervisor = '196805121990031002';
