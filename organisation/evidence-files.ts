@@ -38,9 +38,7 @@ export async function storeEvidence(
   const kept = await db
     .selectFrom('evidence_files')
     .select(['name', 'size', 'content_type'])
-    .where('org_id', '=', org)
-    .where('appraisal_id', '=', appraisalId)
-    .where('sha256', '=', sha256)
+    .where((eb) => eb.and({ org_id: org, appraisal_id: appraisalId, sha256 }))
     .executeTakeFirstOrThrow();
   return { sha256, name: kept.name, size: kept.size, contentType: kept.content_type };
 }

@@ -4,7 +4,7 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.ts';
-import type { LadderOptions, ServerExecutable } from './temporal-provisioning.ts';
+import type { BuildIo, LadderOptions, ServerExecutable } from './temporal-provisioning.ts';
 import { buildOnce, climbLadder, findOnPath, isExecutableFile, runBuild } from './temporal-provisioning.ts';
 
 export type { LadderOptions, ServerExecutable } from './temporal-provisioning.ts';
@@ -33,7 +33,7 @@ export async function resolveTemporalCli(options: LadderOptions = {}): Promise<S
       },
       build: go
         ? {
-            run: () => buildTemporalCli(go, cached, env, log),
+            run: () => buildTemporalCli(go, cached, { env, log }),
             builtAs: 'built',
             failedAs: 'building it with Go failed',
           }
@@ -49,12 +49,7 @@ export async function resolveTemporalCli(options: LadderOptions = {}): Promise<S
   );
 }
 
-async function buildTemporalCli(
-  go: string,
-  target: string,
-  env: NodeJS.ProcessEnv,
-  log: (line: string) => void,
-): Promise<void> {
+async function buildTemporalCli(go: string, target: string, { env, log }: BuildIo): Promise<void> {
   await buildOnce(
     target,
     () => isExecutableFile(target),

@@ -302,6 +302,9 @@ export async function provisionOnce(
   }
 }
 
+/** What a build reads and where it reports: the environment (PATH, proxies) and the progress log. */
+export type BuildIo = { env: NodeJS.ProcessEnv; log: (line: string) => void };
+
 /**
  * {@link provisionOnce} for the folder of `target`: `build` works in a fresh `.build-*` folder inside it
  * (`dir`), removed afterwards whatever happens, and renames its results into place.

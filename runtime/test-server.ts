@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.ts';
-import type { LadderOptions, ServerExecutable } from './temporal-provisioning.ts';
+import type { BuildIo, LadderOptions, ServerExecutable } from './temporal-provisioning.ts';
 import { buildOnce, climbLadder, findOnPath, isExecutableFile, runBuild } from './temporal-provisioning.ts';
 import { javacFor, launcherClass, launcherSource, launcherSourceFile } from './test-server-launcher.ts';
 
@@ -43,7 +43,7 @@ export async function resolveTestServer(options: LadderOptions = {}): Promise<Se
       build:
         mvn && java && process.platform !== 'win32'
           ? {
-              run: () => buildTestServerWrapper(mvn, java, cached, env, log),
+              run: () => buildTestServerWrapper(mvn, java, cached, { env, log }),
               builtAs: 'Maven classpath',
               failedAs: 'resolving it with Maven failed',
             }
@@ -117,13 +117,7 @@ function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-async function buildTestServerWrapper(
-  mvn: string,
-  java: string,
-  target: string,
-  env: NodeJS.ProcessEnv,
-  log: (line: string) => void,
-): Promise<void> {
+async function buildTestServerWrapper(mvn: string, java: string, target: string, { env, log }: BuildIo) {
   await buildOnce(
     target,
     () => cachedWrapperUsable(target),

@@ -237,9 +237,7 @@ export async function changesOf(
     .selectFrom('organisation_changes as c')
     .leftJoin('employees as e', (j) => sameOrg(j, 'e.nip', 'c.by_nip'))
     .select(['c.at', 'c.by_nip', 'e.name', 'c.before', 'c.after'])
-    .where('c.org_id', '=', org)
-    .where('c.kind', '=', kind)
-    .where('c.key', '=', key)
+    .where((eb) => eb.and({ 'c.org_id': org, 'c.kind': kind, 'c.key': key }))
     .orderBy('c.id', 'desc')
     .limit(limit)
     .execute();

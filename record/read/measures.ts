@@ -45,7 +45,7 @@ export async function measureReadings(
   const rows = await db
     .selectFrom('measure_values as v')
     .innerJoin('measures as m', (j) => sameOrg(j, 'm.code', 'v.measure_code'))
-    .select(['v.measure_code', 'v.value', 'v.source', 'v.recorded_at', 'm.satuan'])
+    .select(['v.measure_code as code', 'v.value', 'v.source', 'v.recorded_at', 'm.satuan'])
     .where('v.org_id', '=', org)
     .where('v.unit_code', '=', at.unitCode)
     .where('v.year', '=', at.year)
@@ -53,15 +53,9 @@ export async function measureReadings(
     .where('v.measure_code', 'in', [...codes])
     .execute();
   return new Map(
-    rows.map((r) => [
-      r.measure_code,
-      {
-        code: r.measure_code,
-        value: r.value,
-        source: r.source,
-        recordedAt: r.recorded_at.toISOString(),
-        satuan: r.satuan,
-      },
+    rows.map(({ recorded_at, ...reading }) => [
+      reading.code,
+      { ...reading, recordedAt: recorded_at.toISOString() },
     ]),
   );
 }

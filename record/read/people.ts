@@ -53,23 +53,12 @@ export async function staffCards(
     .selectFrom('employees as e')
     .leftJoin('units as u', (j) => sameOrg(j, 'u.code', 'e.unit_code'))
     .leftJoin('positions as p', (j) => sameOrg(j, 'p.code', 'e.position_code'))
-    .select(['e.nip', 'e.name', 'e.employment_status', 'e.rank', 'p.name as position', 'u.name as unit'])
+    .select(['e.nip', 'e.name', 'e.employment_status as employmentStatus', 'e.rank'])
+    .select(['p.name as position', 'u.name as unit'])
     .where('e.org_id', '=', org)
     .where('e.nip', 'in', wanted)
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.nip,
-      {
-        nip: r.nip,
-        name: r.name,
-        employmentStatus: r.employment_status,
-        rank: r.rank,
-        position: r.position,
-        unit: r.unit,
-      },
-    ]),
-  );
+  return new Map(rows.map((card): [string, StaffCard] => [card.nip, card]));
 }
 
 /** The two people an SKP and its evaluation name: the appraised employee and the rater (pejabat penilai). */

@@ -5,11 +5,13 @@ import type { AppraisalState } from '../../domain/appraisal/state.ts';
 import { type Step, steps } from '../../domain/appraisal/types.ts';
 import { type Predikat, predikatLabels, ratingLabels } from '../../domain/rating/predikat.ts';
 import { localStampText } from '../../domain/time/local-text.ts';
-import { defaultTimeZone, zoneAbbreviation } from '../../domain/time/zones.ts';
+import { zoneAbbreviation } from '../../domain/time/zones.ts';
 import { vocabularies } from '../../domain/vocabulary/vocabulary.ts';
 import type { Database } from '../../schema/database.ts';
 import { sameOrg } from '../../schema/same-org.ts';
+import { cycleSummaryOf } from './cycles.ts';
 import { type Cell, type Column, csvStream, xlsxContentType, xlsxStream } from './export/tables.ts';
+import { timeZoneOf } from './organisation.ts';
 
 /**
  * The columns: CSV keeps its stable names (one was added: released_at); the workbook speaks Indonesian
@@ -53,15 +55,8 @@ export async function resultsFile(
   format: 'csv' | 'xlsx',
   { inWords = false }: { inWords?: boolean } = {},
 ): Promise<ResultsFile | undefined> {
-  const cycle = await db
-    .selectFrom('cycles as c')
-    .leftJoin('organisations as o', 'o.id', 'c.org_id')
-    .select(['c.cycle_id', 'o.time_zone'])
-    .where('c.cycle_id', '=', cycleId)
-    .where('c.org_id', '=', org)
-    .executeTakeFirst();
-  if (!cycle) return undefined;
-  const timeZone = cycle.time_zone ?? defaultTimeZone;
+  if (!(await cycleSummaryOf(db, org, cycleId))) return undefined;
+  const timeZone = await timeZoneOf(db, org);
   const columns = columnsFor(timeZone);
   // The workbook shows the release as a date cell on the zone's wall clock; a CSV in words as text with
   // the zone ("2028-02-12 00:30 WIB"), never a bare UTC instant under a header naming the zone.

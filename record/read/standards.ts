@@ -214,8 +214,7 @@ export async function roundOf(db: Db, org: string, roundId: string): Promise<Rou
   const row = await db
     .selectFrom('standard_rounds')
     .select('state')
-    .where('org_id', '=', org)
-    .where('round_id', '=', roundId)
+    .where((eb) => eb.and({ org_id: org, round_id: roundId }))
     .executeTakeFirst();
   return row?.state as RoundState | undefined;
 }

@@ -19,27 +19,11 @@ export async function findStoredEvents<DB extends Database>(
   eventIds: string[],
 ): Promise<Map<string, StoredEvent>> {
   if (eventIds.length === 0) return new Map();
-  const { rows } = await sql<{
-    event_id: string;
-    stream_id: string;
-    stream_version: number;
-    global_position: number;
-    type: string;
-  }>`
-    select event_id::text, stream_id, stream_version, global_position, type from events
-    where event_id = any(${eventIds}::uuid[])`.execute(db);
-  return new Map(
-    rows.map((row) => [
-      row.event_id,
-      {
-        eventId: row.event_id,
-        streamId: row.stream_id,
-        streamVersion: row.stream_version,
-        globalPosition: row.global_position,
-        type: row.type,
-      },
-    ]),
-  );
+  const { rows } = await sql<StoredEvent>`
+    select event_id::text as "eventId", stream_id as "streamId", stream_version as "streamVersion",
+      global_position as "globalPosition", type
+    from events where event_id = any(${eventIds}::uuid[])`.execute(db);
+  return new Map(rows.map((row) => [row.eventId, row]));
 }
 
 /**
