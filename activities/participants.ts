@@ -14,14 +14,9 @@ export async function loadParticipants(
   const rows = await db
     .selectFrom('employees as e')
     .leftJoin('employees as s', (j) => sameOrg(j, 's.nip', 'e.supervisor_nip'))
-    .select([
-      'e.nip',
-      'e.name',
-      'e.unit_code',
-      'e.position_code',
-      'e.supervisor_nip',
-      's.supervisor_nip as superior_nip',
-    ])
+    .select(['e.nip', 'e.name', 'e.unit_code', 'e.position_code', 'e.supervisor_nip'])
+    // The supervisor's own supervisor decides objections.
+    .select('s.supervisor_nip as superior_nip')
     .where('e.org_id', '=', orgId)
     .where('e.nip', 'in', nips)
     .orderBy('e.nip')

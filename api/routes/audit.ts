@@ -1,7 +1,7 @@
 // Auditors (read-only): a cycle's history, a stream's events, the state of an appraisal or a cycle as of
 // any moment, an appraisal's timeline and the cycle's verification. All from the event log alone, the
 // same answers as `siklus audit`. Auditors see everything of the organisation, including who said what.
-import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { parseAsOf } from '../../audit/as-of.ts';
 import { AuditError } from '../../audit/errors.ts';
 import { cycleEventPage, streamEventPage } from '../../audit/event-page.ts';
@@ -32,64 +32,28 @@ const asOfQuery = z.strictObject({
   asOf: z.string().max(40).optional().openapi({ description: 'ISO 8601 time or global position' }),
 });
 
-/** Every auditor route: a GET for the auditor role, answering JSON or a problem. */
-function auditGet<const P extends string, const R extends RouteConfig['request']>(
+/** The names a path's `{braces}` stand for: `'/v1/orgs/{org}/x/{xId}'` → `'org' | 'xId'`. */
+type PathParams<P extends string> = P extends `${string}{${infer N}}${infer Rest}`
+  ? N | PathParams<Rest>
+  : never;
+
+/** Every auditor route: a GET for the auditor role, its path's parameters ids, answering JSON or a problem. */
+function auditGet<const P extends string, Q extends z.ZodObject | undefined = undefined>(
   path: P,
-  summary: string,
-  request: R,
-  description: string,
+  query: Q,
+  text: { summary: string; answer: string },
 ) {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, id]);
+  const params = z.object(Object.fromEntries(names)) as z.ZodObject<Record<PathParams<P>, typeof id>>;
   return createRoute({
     middleware: [auditorOnly] as const,
     method: 'get',
     path,
-    summary,
-    request,
-    responses: json(description),
+    summary: text.summary,
+    request: { params, ...(query ? { query } : {}) } as { params: typeof params; query: Q },
+    responses: json(text.answer),
   });
 }
-
-const routes = {
-  history: auditGet(
-    '/v1/orgs/{org}/audit/cycles/{cycleId}/events',
-    "A cycle's history: every event of the cycle and its appraisals, in log order",
-    { params: z.object({ org: id, cycleId: id }), query: page },
-    'A page of events; `next` is the `after` of the next page, null at the end',
-  ),
-  stream: auditGet(
-    '/v1/orgs/{org}/audit/streams/{streamId}/events',
-    "A stream's events in version order, with their hashes",
-    { params: z.object({ org: id, streamId: id }), query: page },
-    'A page of events',
-  ),
-  appraisalState: auditGet(
-    '/v1/orgs/{org}/audit/appraisals/{appraisalId}/state',
-    "An appraisal's state as of a time or a global position (the end of the log by default)",
-    { params: z.object({ org: id, appraisalId: id }), query: asOfQuery },
-    'The state folded from the log',
-  ),
-  cycleState: auditGet(
-    '/v1/orgs/{org}/audit/cycles/{cycleId}/state',
-    "A cycle's state and every appraisal's, as of a time or a global position",
-    { params: z.object({ org: id, cycleId: id }), query: asOfQuery },
-    'The states folded from the log',
-  ),
-  timeline: auditGet(
-    '/v1/orgs/{org}/audit/appraisals/{appraisalId}/timeline',
-    "An appraisal's timeline in readable sentences (times in the organisation's zone; each entry's `at` in ISO 8601)",
-    {
-      params: z.object({ org: id, appraisalId: id }),
-      query: z.strictObject({ lang: z.enum(['id', 'en']).default('id') }),
-    },
-    'The timeline',
-  ),
-  verification: auditGet(
-    '/v1/orgs/{org}/audit/cycles/{cycleId}/verification',
-    'Verifies a cycle: hash chains, versions, schemas, projections and the seal',
-    { params: z.object({ org: id, cycleId: id }) },
-    '`ok` with the findings, each naming its stream, version and problem',
-  ),
-};
 
 // The event log has no organisation column: its ids say whose it is (record/read/access.ts). Anything of another
 // organisation answers 404, as if absent.
@@ -122,62 +86,103 @@ const auditProblem = (error: unknown): never => {
 };
 
 export const auditRoutes = new OpenAPIHono<ApiEnv>()
-  .openapi(routes.history, async (c) => {
-    const { org, cycleId } = c.req.valid('param');
-    const { after, limit } = c.req.valid('query');
-    const result = await cycleEventPage(c.get('deps').db, cycleOf(org, cycleId), after, limit);
-    if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such cycle');
-    // The whole cycle's log names every reviewer: one read of all its 360 identities.
-    await trailRead(c, cycleId, 'reviewIdentities');
-    return c.json({ cycleId, ...result }, 200);
-  })
-  .openapi(routes.stream, async (c) => {
-    const { org, streamId } = c.req.valid('param');
-    const { after, limit } = c.req.valid('query');
-    const result = await streamEventPage(c.get('deps').db, streamOf(org, streamId), after, limit);
-    if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such stream');
-    // An appraisal's stream names its reviewers; the cycle's own does not.
-    const owner = parseStreamId(streamId);
-    if (owner?.type === 'appraisal') await trailRead(c, owner.appraisalId, 'reviewIdentities');
-    return c.json({ streamId, ...result }, 200);
-  })
-  .openapi(routes.appraisalState, async (c) => {
-    const { org, appraisalId } = c.req.valid('param');
-    const asOf = asOfFrom(c.req.valid('query').asOf);
-    const result = await stateAsOf(
-      c.get('deps').db,
-      { appraisalId: appraisalOf(org, appraisalId) },
-      asOf,
-    ).catch(auditProblem);
-    if (result.version === 0 && 'position' in asOf && asOf.position === Number.MAX_SAFE_INTEGER)
-      throw new Refusal(404, 'not_found', 'No such appraisal');
-    await trailRead(c, appraisalId, 'reviewIdentities');
-    return c.json({ ...result }, 200);
-  })
-  .openapi(routes.cycleState, async (c) => {
-    const { org, cycleId } = c.req.valid('param');
-    const asOf = asOfFrom(c.req.valid('query').asOf);
-    const result = await stateAsOf(c.get('deps').db, { cycleId: cycleOf(org, cycleId) }, asOf).catch(
-      auditProblem,
-    );
-    await trailRead(c, cycleId, 'reviewIdentities');
-    return c.json({ ...result }, 200);
-  })
-  .openapi(routes.timeline, async (c) => {
-    const { org, appraisalId } = c.req.valid('param');
-    const { lang } = c.req.valid('query');
-    const { db } = c.get('deps');
-    // The sentences show times in the organisation's zone; the entries' instants stay ISO 8601.
-    const timeZone = await timeZoneOf(db, org);
-    const entries = await appraisalTimeline(db, appraisalOf(org, appraisalId), lang, timeZone).catch(
-      auditProblem,
-    );
-    if (entries.length === 0) throw new Refusal(404, 'not_found', 'No such appraisal');
-    await trailRead(c, appraisalId, 'reviewIdentities');
-    return c.json({ appraisalId, lang, timeZone, entries }, 200);
-  })
-  .openapi(routes.verification, async (c) => {
-    const { org, cycleId } = c.req.valid('param');
-    const result = await verifyCycle(c.get('deps').db, cycleOf(org, cycleId)).catch(auditProblem);
-    return c.json({ ...result }, 200);
-  });
+  .openapi(
+    auditGet('/v1/orgs/{org}/audit/cycles/{cycleId}/events', page, {
+      summary: "A cycle's history: every event of the cycle and its appraisals, in log order",
+      answer: 'A page of events; `next` is the `after` of the next page, null at the end',
+    }),
+    async (c) => {
+      const { org, cycleId } = c.req.valid('param');
+      const { after, limit } = c.req.valid('query');
+      const result = await cycleEventPage(c.get('deps').db, cycleOf(org, cycleId), after, limit);
+      if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such cycle');
+      // The whole cycle's log names every reviewer: one read of all its 360 identities.
+      await trailRead(c, cycleId, 'reviewIdentities');
+      return c.json({ cycleId, ...result }, 200);
+    },
+  )
+  .openapi(
+    auditGet('/v1/orgs/{org}/audit/streams/{streamId}/events', page, {
+      summary: "A stream's events in version order, with their hashes",
+      answer: 'A page of events',
+    }),
+    async (c) => {
+      const { org, streamId } = c.req.valid('param');
+      const { after, limit } = c.req.valid('query');
+      const result = await streamEventPage(c.get('deps').db, streamOf(org, streamId), after, limit);
+      if (after === 0 && result.events.length === 0) throw new Refusal(404, 'not_found', 'No such stream');
+      // An appraisal's stream names its reviewers; the cycle's own does not.
+      const owner = parseStreamId(streamId);
+      if (owner?.type === 'appraisal') await trailRead(c, owner.appraisalId, 'reviewIdentities');
+      return c.json({ streamId, ...result }, 200);
+    },
+  )
+  .openapi(
+    auditGet('/v1/orgs/{org}/audit/appraisals/{appraisalId}/state', asOfQuery, {
+      summary: "An appraisal's state as of a time or a global position (the end of the log by default)",
+      answer: 'The state folded from the log',
+    }),
+    async (c) => {
+      const { org, appraisalId } = c.req.valid('param');
+      const asOf = asOfFrom(c.req.valid('query').asOf);
+      const result = await stateAsOf(
+        c.get('deps').db,
+        { appraisalId: appraisalOf(org, appraisalId) },
+        asOf,
+      ).catch(auditProblem);
+      if (result.version === 0 && 'position' in asOf && asOf.position === Number.MAX_SAFE_INTEGER)
+        throw new Refusal(404, 'not_found', 'No such appraisal');
+      await trailRead(c, appraisalId, 'reviewIdentities');
+      return c.json({ ...result }, 200);
+    },
+  )
+  .openapi(
+    auditGet('/v1/orgs/{org}/audit/cycles/{cycleId}/state', asOfQuery, {
+      summary: "A cycle's state and every appraisal's, as of a time or a global position",
+      answer: 'The states folded from the log',
+    }),
+    async (c) => {
+      const { org, cycleId } = c.req.valid('param');
+      const asOf = asOfFrom(c.req.valid('query').asOf);
+      const result = await stateAsOf(c.get('deps').db, { cycleId: cycleOf(org, cycleId) }, asOf).catch(
+        auditProblem,
+      );
+      await trailRead(c, cycleId, 'reviewIdentities');
+      return c.json({ ...result }, 200);
+    },
+  )
+  .openapi(
+    auditGet(
+      '/v1/orgs/{org}/audit/appraisals/{appraisalId}/timeline',
+      z.strictObject({ lang: z.enum(['id', 'en']).default('id') }),
+      {
+        summary:
+          "An appraisal's timeline in readable sentences (times in the organisation's zone; each entry's `at` in ISO 8601)",
+        answer: 'The timeline',
+      },
+    ),
+    async (c) => {
+      const { org, appraisalId } = c.req.valid('param');
+      const { lang } = c.req.valid('query');
+      const { db } = c.get('deps');
+      // The sentences show times in the organisation's zone; the entries' instants stay ISO 8601.
+      const timeZone = await timeZoneOf(db, org);
+      const entries = await appraisalTimeline(db, appraisalOf(org, appraisalId), lang, timeZone).catch(
+        auditProblem,
+      );
+      if (entries.length === 0) throw new Refusal(404, 'not_found', 'No such appraisal');
+      await trailRead(c, appraisalId, 'reviewIdentities');
+      return c.json({ appraisalId, lang, timeZone, entries }, 200);
+    },
+  )
+  .openapi(
+    auditGet('/v1/orgs/{org}/audit/cycles/{cycleId}/verification', undefined, {
+      summary: 'Verifies a cycle: hash chains, versions, schemas, projections and the seal',
+      answer: '`ok` with the findings, each naming its stream, version and problem',
+    }),
+    async (c) => {
+      const { org, cycleId } = c.req.valid('param');
+      const result = await verifyCycle(c.get('deps').db, cycleOf(org, cycleId)).catch(auditProblem);
+      return c.json({ ...result }, 200);
+    },
+  );

@@ -40,14 +40,15 @@ const startRoute = createRoute({
     422: problemResponse,
   },
 });
+const roundsSchema = z.object({ rounds: z.array(z.record(z.string(), z.unknown())) });
 const listRoute = createRoute({
   method: 'get',
   path: '/v1/orgs/{org}/standards/rounds',
   summary: "The organisation's standards rounds, newest first",
+  description:
+    'Each round in brief, open or closed; the round itself, with its positions and tasks, is at its id.',
   request: { params: orgParams },
-  responses: {
-    200: jsonResponse(z.object({ rounds: z.array(z.record(z.string(), z.unknown())) }), 'Rounds'),
-  },
+  responses: { 200: jsonResponse(roundsSchema, 'Rounds') },
 });
 const readRoute = createRoute({
   method: 'get',

@@ -33,21 +33,13 @@ export async function unitCapaian(
 
 /** A unit of the organisation with the unit above it and that unit's leader, for capaianAuthority. */
 export async function unitForCapaian(db: Kysely<Database>, orgId: string, unitCode: string) {
-  const row = await db
+  return db
     .selectFrom('units as u')
     .leftJoin('units as p', (join) => sameOrg(join, 'p.code', 'u.parent_code'))
-    .select(['u.code', 'u.name', 'u.parent_code', 'u.head_nip', 'p.head_nip as parent_head_nip'])
-    .where('u.org_id', '=', orgId)
-    .where('u.code', '=', unitCode)
+    .select(['u.code', 'u.name', 'u.parent_code as parentCode', 'u.head_nip as headNip'])
+    .select('p.head_nip as parentHeadNip')
+    .where((eb) => eb.and({ 'u.org_id': orgId, 'u.code': unitCode }))
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    code: row.code,
-    name: row.name,
-    parentCode: row.parent_code,
-    headNip: row.head_nip,
-    parentHeadNip: row.parent_head_nip ?? null,
-  };
 }
 
 export interface CapaianUnitRow {
@@ -110,9 +102,7 @@ export async function capaianCase(
   const [row, people] = await Promise.all([
     db
       .selectFrom('unit_calibration as c')
-      .leftJoin('employees as e', (join) =>
-        join.onRef('e.nip', '=', 'c.capaian_by').on('e.org_id', '=', orgId),
-      )
+      .leftJoin('employees as e', (j) => j.onRef('e.nip', '=', 'c.capaian_by').on('e.org_id', '=', orgId))
       .select([
         'c.unit_predikat',
         'c.capaian_by',

@@ -43,11 +43,12 @@ describe('standardChanges', () => {
             { id: 'iki-3', description: 'Penyuluhan', aspect: 'kuantitas', target: '12 sesi' },
           ],
         },
+        // A new RHK, tambahan, with no parent (as the first).
         {
+          ...rhk,
           id: 'rhk-2',
           kind: 'tambahan',
           description: 'Mentoring perawat baru',
-          parentRhkId: null,
           indicators: [{ id: 'iki-4', description: 'Perawat dibimbing', aspect: 'kuantitas', target: '2' }],
         },
       ],
