@@ -100,12 +100,13 @@ describe('end to end over HTTP (time-skipping server)', () => {
         body: { year: now.getUTCFullYear() + 1, start: now.toISOString() },
       }),
     );
-    let cycle: any;
+    let cycle: { calendar: unknown } | undefined;
     for (let i = 0; i < 300 && !cycle; i++) {
       const r = await t.call('GET', `/v1/orgs/bukittinggi/cycles/${cycleId}`, { token: hr });
       if (r.status === 200) cycle = r.body;
       else await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    if (!cycle) throw new Error(`cycle ${cycleId} was not readable in 30 s`);
     const calendar = cycle.calendar as {
       agreement: { start: string };
       periods: { windows: Array<{ id: string; opens: string }> };
