@@ -53,9 +53,9 @@ export async function measureReadings(
     .where('v.measure_code', 'in', [...codes])
     .execute();
   return new Map(
-    rows.map(({ recorded_at, ...reading }) => [
+    rows.map(({ recorded_at, satuan, ...reading }) => [
       reading.code,
-      { ...reading, recordedAt: recorded_at.toISOString() },
+      { ...reading, recordedAt: recorded_at.toISOString(), satuan },
     ]),
   );
 }
