@@ -3,6 +3,7 @@
 // `message` and must stay byte for byte as it was: replays, penetapan documents and their seals rely on it.
 import type { Finding } from '../rating/finding.ts';
 import { predikatLabels } from '../rating/predikat.ts';
+import { fill } from './fill.ts';
 import type { Lang, Words } from './types.ts';
 
 export const findingSentences = {
@@ -44,12 +45,6 @@ export const findingSentences = {
     en: '{limit} of {total} are {largest}, more than the {actual} {own}; most should be {own}',
   },
 } as const satisfies Record<string, Words>;
-
-// vocabulary.ts's fill, kept here so the domain's checks that word findings load no catalogue.
-const fill = (template: string, values: Readonly<Record<string, string | number>>) =>
-  template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : m,
-  );
 
 /** The decimal mark of a share: 57,1% in Bahasa Indonesia, 57.1% in English. */
 const decimalMark: Words = { id: ',', en: '.' };

@@ -6,6 +6,7 @@ import { en } from './en.ts';
 import { id } from './id.ts';
 import type { Lang, Vocabulary } from './types.ts';
 
+export { fill } from './fill.ts';
 export { type EventVariant, type Lang, languages, type Vocabulary } from './types.ts';
 
 export const vocabularies: Readonly<Record<Lang, Vocabulary>> = { id, en };
@@ -17,13 +18,6 @@ export function taskKindName(lang: Lang, kind: string): string {
     ? words.standardsTaskKinds
     : words.taskKinds;
   return (Object.hasOwn(names, kind) && names[kind]) || kind;
-}
-
-/** The template with each `{name}` replaced by its value; a name without a value stays as it is. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : placeholder,
-  );
 }
 
 /** A label in the middle of a sentence: "Penyusunan SKP" → "penyusunan SKP", "SKP agreement" unchanged. */

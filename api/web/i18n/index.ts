@@ -3,7 +3,7 @@
 
 import { localDateText, localDateTimeText } from '../../../domain/time/local-text.ts';
 import { defaultTimeZone } from '../../../domain/time/zones.ts';
-import { type Lang, languages } from '../../../domain/vocabulary/vocabulary.ts';
+import { fill, type Lang, languages } from '../../../domain/vocabulary/vocabulary.ts';
 import { en } from './en.ts';
 import { id } from './id.ts';
 
@@ -34,7 +34,7 @@ export function translator(lang: Lang, timeZone: string = defaultTimeZone): Tran
   const t = ((key: string, vars?: Record<string, string | number>) => {
     const text = catalogue[key];
     if (text === undefined) throw new MissingTranslation(`missing ${lang} text for "${key}"`);
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+    return vars ? fill(text, vars) : text;
   }) as Translate;
   t.lang = lang;
   t.timeZone = timeZone;
